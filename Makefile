@@ -1,0 +1,36 @@
+# Regie: everything a fresh machine needs is done by these targets.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+PY      = $(BIN)/python
+
+.PHONY: run test bench translations screenshots clean
+
+run: $(VENV)/.installed
+	$(BIN)/phr
+
+test: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# Update the Dutch catalogue from the sources, then build the .qm the app loads.
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate $$(find phr -name '*.py' | sort) -ts resources/i18n/phr_nl.ts -no-obsolete
+	$(BIN)/pyside6-lrelease resources/i18n/phr_nl.ts -qm phr/ui/translations/phr_nl.qm
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

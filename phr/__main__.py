@@ -1,0 +1,3 @@
+from phr.cli import main
+
+raise SystemExit(main())

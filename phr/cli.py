@@ -1,0 +1,117 @@
+"""The command line (a stable contract: see docs/cli.md).
+
+Exit codes: 0 ok; 1 error with one clear line on stderr; 2 usage; 3 wrong
+passphrase or code; 4 record damaged or from a newer version.
+"""
+
+import argparse
+import getpass
+import os
+import sys
+
+from phr import __version__, records
+from phr.errors import (
+    MistypedRecoveryCode,
+    RecordDamaged,
+    VaultError,
+    WrongSecret,
+)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_SECRET, EXIT_DAMAGED = 0, 1, 2, 3, 4
+
+
+class CliError(Exception):
+    """An expected problem with the command itself (exit 1)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        from phr.ui.app import run_app  # the only place outside phr.ui that touches the UI
+
+        return run_app(sys.argv[:1])
+    try:
+        return args.handler(args)
+    except (WrongSecret, MistypedRecoveryCode) as error:
+        return _fail(error, EXIT_WRONG_SECRET)
+    except RecordDamaged as error:
+        return _fail(error, EXIT_DAMAGED)
+    except (VaultError, CliError) as error:
+        return _fail(error, EXIT_ERROR)
+    except KeyboardInterrupt:
+        return _fail("Stopped.", EXIT_ERROR)
+
+
+def _fail(error, code: int) -> int:
+    print(f"phr: {error}", file=sys.stderr)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="phr", description="Regie: your own encrypted health record.")
+    parser.add_argument("--version", action="version", version=f"Regie (phr) {__version__}")
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="make a new record; prints the recovery code once")
+    init.add_argument("dir", help="folder for the new record (must not exist or be empty)")
+    init.add_argument("--name", default="", help="the name of the person whose record this is")
+    init.set_defaults(handler=cmd_init)
+
+    check = commands.add_parser("check", help="unlock, check integrity, print counts; exit 0 if healthy")
+    check.add_argument("dir", help="the record folder")
+    check.set_defaults(handler=cmd_check)
+    return parser
+
+
+def cmd_init(args) -> int:
+    created = records.create_record(args.dir, args.name, _new_passphrase())
+    try:
+        print(f"Record created in {created.session.folder}")
+        print()
+        print(f"Recovery code: {created.recovery_code}")
+        print()
+        print("Write this recovery code down on paper now and keep it somewhere safe.")
+        print("It is shown only this once. If you forget your passphrase, it is the only way into your record.")
+    finally:
+        created.session.lock()
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    session = _unlock(args.dir)
+    try:
+        report = session.check()
+    finally:
+        session.lock()
+    for name, count in report.counts.items():
+        print(f"{name}: {count}")
+    if not report.healthy:
+        for problem in report.problems[:20]:
+            print(f"problem: {problem}", file=sys.stderr)
+        return _fail("The record is damaged. Restore it from a backup.", EXIT_DAMAGED)
+    print(f"Healthy record (schema version {report.schema_version}, every page checked).")
+    return EXIT_OK
+
+
+def _unlock(folder: str):
+    if "PHR_PASSPHRASE" in os.environ:
+        return records.unlock_with_passphrase(folder, os.environ["PHR_PASSPHRASE"])
+    if "PHR_RECOVERY_CODE" in os.environ:
+        return records.unlock_with_recovery_code(folder, os.environ["PHR_RECOVERY_CODE"])
+    return records.unlock_with_passphrase(folder, _prompt("Passphrase: "))
+
+
+def _new_passphrase() -> str:
+    if "PHR_PASSPHRASE" in os.environ:
+        return os.environ["PHR_PASSPHRASE"]
+    first = _prompt("New passphrase: ")
+    if _prompt("Type it again: ") != first:
+        raise CliError("The two passphrases are not the same. Nothing was created.")
+    return first
+
+
+def _prompt(label: str) -> str:
+    if not sys.stdin.isatty():
+        raise CliError("No passphrase given: set PHR_PASSPHRASE or run this in a terminal.")
+    return getpass.getpass(label)

@@ -1,0 +1,24 @@
+"""Errors the services raise on purpose. Messages are plain English and never hold health data."""
+
+from phr.storage.errors import (  # noqa: F401  (re-exported: callers import errors from one place)
+    CryptoUnavailable,
+    RecordDamaged,
+    RecordExists,
+    RecordFromNewerVersion,
+    RecordMissing,
+    StorageFull,
+    VaultError,
+    WrongSecret,
+)
+
+
+class MistypedRecoveryCode(VaultError):
+    """The recovery code has a typing error (its check character does not match)."""
+
+
+class WeakPassphrase(VaultError):
+    """The passphrase is too easy to guess to protect a health record."""
+
+
+class InvalidInput(VaultError):
+    """A value the user gave cannot be stored as it is."""

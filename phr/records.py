@@ -1,0 +1,42 @@
+"""Create and unlock records: the one service behind both the command line and the UI."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from phr import passphrase as passphrases
+from phr import recovery_code
+from phr.errors import InvalidInput, WeakPassphrase
+from phr.session import RecordSession
+from phr.storage import kdf, vault
+from phr.storage.kdf import Argon2Params
+
+MAX_NAME_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class CreatedRecord:
+    session: RecordSession
+    recovery_code: str  # formatted, shown to the user once and never stored
+
+
+def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params | None = None) -> CreatedRecord:
+    """A new record at `folder`. `argon2` defaults to parameters timed on this machine."""
+    name = name.strip()
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"The name is longer than {MAX_NAME_LENGTH} characters.")
+    assessment = passphrases.assess(passphrase, (name,))
+    if not assessment.acceptable:
+        raise WeakPassphrase("The passphrase is too easy to guess: " + ", ".join(assessment.problems) + ".")
+    code = recovery_code.generate()
+    params = argon2 or kdf.calibrate()
+    opened = vault.create(folder, name, passphrases.normalise(passphrase), code.secret, params)
+    return CreatedRecord(RecordSession(opened), code.formatted)
+
+
+def unlock_with_passphrase(folder: Path, passphrase: str) -> RecordSession:
+    return RecordSession(vault.unlock(folder, passphrases.normalise(passphrase)))
+
+
+def unlock_with_recovery_code(folder: Path, code_text: str) -> RecordSession:
+    code = recovery_code.parse(code_text)  # a typing error is reported before any slot is tried
+    return RecordSession(vault.unlock(folder, code.secret, kinds=("recovery",)))

@@ -1,0 +1,75 @@
+"""An unlocked record, as the services, the command line and the UI see it."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from phr.storage import migrations
+from phr.storage.repos import integrity
+from phr.storage.repos.people import AuthorRepository, PersonRepository
+from phr.storage.vault import OpenVault, utc_now
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who is writing: the owner of the record or one of their carers."""
+
+    id: int
+    role: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    schema_version: int
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+class RecordSession:
+    """Holds the open database of one record until `lock()`; after that it holds nothing."""
+
+    def __init__(self, vault: OpenVault):
+        self._vault = vault
+        self.folder: Path = vault.folder
+        self.author = self._author_for(vault)
+
+    @staticmethod
+    def _author_for(vault: OpenVault) -> Author:
+        authors = AuthorRepository(vault.db)
+        # A recovery code unlocks on behalf of the owner.
+        row = authors.by_slot(vault.slot.slot_id) if vault.slot.kind != "recovery" else None
+        row = row or authors.owner()
+        return Author(row.id, row.role, row.name)
+
+    @property
+    def is_open(self) -> bool:
+        return self._vault is not None
+
+    @property
+    def db(self):
+        if self._vault is None:
+            raise RuntimeError("the record is locked")
+        return self._vault.db
+
+    def person_name(self) -> str:
+        return PersonRepository(self.db).name()
+
+    def rename_person(self, name: str) -> None:
+        PersonRepository(self.db).rename(name.strip(), self.author.id, utc_now())
+
+    def check(self) -> CheckReport:
+        return CheckReport(
+            schema_version=migrations.schema_version(self.db),
+            problems=tuple(integrity.integrity_problems(self.db)),
+            counts=integrity.section_counts(self.db),
+        )
+
+    def lock(self) -> None:
+        """Close the database and drop the key: nothing of the record stays in this object."""
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None

@@ -1,0 +1,169 @@
+"""The SQLCipher connection: keyed with a raw 256-bit key, checked, and configured.
+
+Every connection is opened the same way: key first, then proof that the file is
+really encrypted and that SQLCipher is really there, then the settings that keep
+data off the disk in plain form (temp_store=MEMORY) and safe across crashes
+(WAL + synchronous=FULL). Each setting is read back; if it did not take, we
+refuse to continue rather than run unprotected.
+"""
+
+import contextlib
+from pathlib import Path
+
+from phr.storage.atomic import create_private_file
+from phr.storage.errors import CryptoUnavailable, RecordDamaged, RecordMissing, StorageFull
+
+try:
+    import sqlcipher3
+    from sqlcipher3 import dbapi2 as _sqlite
+except ImportError:  # pragma: no cover - depends on the installed library
+    sqlcipher3 = None
+
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+KEY_BYTES = 32
+# SQLite result codes that mean "this file is not what it should be".
+_DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_FULL_CODES = {13, 8, 10}  # SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR
+
+
+class Database:
+    """One open, keyed connection. Repositories use it; nothing else sees SQL."""
+
+    def __init__(self, connection):
+        self._connection = connection
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, create: bool = False) -> "Database":
+        path = Path(path)
+        _require_sqlcipher()
+        _check_file(path, create)
+        connection = _connect(path)
+        try:
+            _apply_key(connection, key)
+            _configure(connection)
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        with translated_errors():
+            return self._connection.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params=()):
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def execute(self, sql: str, params=()) -> int:
+        """Run one statement; returns the last inserted row id (for INSERTs)."""
+        with translated_errors():
+            return self._connection.execute(sql, params).lastrowid
+
+    def executescript(self, script: str) -> None:
+        with translated_errors():
+            self._connection.executescript(script)
+
+    @contextlib.contextmanager
+    def transaction(self):
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: every write is all or nothing."""
+        self.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback_open_transaction()
+            raise
+        self.execute("COMMIT")
+
+    def rollback_open_transaction(self) -> None:
+        if self._connection.in_transaction:
+            self._connection.execute("ROLLBACK")
+
+    def pragma_value(self, name: str):
+        row = self.query_one(f"PRAGMA {name}")
+        return row[0] if row else None
+
+    def checkpoint(self) -> None:
+        """Fold the WAL into the main file (before a file-level copy)."""
+        self.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextlib.contextmanager
+def translated_errors():
+    """Turn SQLite's damage and disk errors into vault errors; leave other errors alone."""
+    try:
+        yield
+    except _sqlite.DatabaseError as error:
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        if primary in _DAMAGE_CODES or "malformed" in str(error) or "not a database" in str(error):
+            raise RecordDamaged("The record file is damaged (it failed its integrity check).") from None
+        if primary in _FULL_CODES:
+            raise StorageFull("The record could not be written: the disk is full or read-only.") from None
+        raise
+
+
+def _require_sqlcipher() -> None:
+    if sqlcipher3 is None:
+        raise CryptoUnavailable("SQLCipher (sqlcipher3) is not installed. Regie will not store data without it.")
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if create:
+        create_private_file(path)  # permissions before data; fails if the file exists
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(PLAIN_SQLITE_HEADER))
+    except FileNotFoundError:
+        raise RecordMissing(f"The record file {path} is missing.") from None
+    if header == PLAIN_SQLITE_HEADER:
+        raise RecordDamaged(f"{path} is not encrypted. Regie refuses to open it.")
+    if len(header) < len(PLAIN_SQLITE_HEADER):
+        raise RecordDamaged(f"The record file {path} is empty or truncated.")
+
+
+def _connect(path: Path):
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False: the
+    # record is unlocked on a worker thread and then used on the GUI thread, never both at once.
+    with translated_errors():
+        return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+
+
+def _apply_key(connection, key: bytes) -> None:
+    if not isinstance(key, bytes) or len(key) != KEY_BYTES:
+        raise ValueError("a record key is exactly 32 random bytes")
+    # Built from bytes only, never from a user string: no quoting issues, no KDF inside SQLCipher.
+    connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    version = connection.execute("PRAGMA cipher_version").fetchone()
+    if not version or not version[0]:
+        raise CryptoUnavailable("The SQLite library in use has no encryption (SQLCipher). Refusing to open.")
+    with translated_errors():
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+_REQUIRED_SETTINGS = (
+    # (statement, what to read back, expected value)
+    ("PRAGMA temp_store = MEMORY", "temp_store", 2),
+    ("PRAGMA journal_mode = WAL", "journal_mode", "wal"),
+    ("PRAGMA synchronous = FULL", "synchronous", 2),
+    ("PRAGMA foreign_keys = ON", "foreign_keys", 1),
+    ("PRAGMA secure_delete = ON", "secure_delete", 1),
+)
+
+
+def _configure(connection) -> None:
+    with translated_errors():
+        for statement, name, expected in _REQUIRED_SETTINGS:
+            connection.execute(statement).fetchall()
+            actual = connection.execute(f"PRAGMA {name}").fetchone()[0]
+            if actual != expected:
+                raise CryptoUnavailable(f"Could not set {name} on the record; refusing to continue.")

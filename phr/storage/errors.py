@@ -1,0 +1,38 @@
+"""Errors of the vault.
+
+Messages are plain English for the command line and never contain health data
+(no names, no values): only paths the user gave us and technical facts. The UI
+maps each class to its own translated text.
+"""
+
+
+class VaultError(Exception):
+    """Base class of every error the vault raises on purpose."""
+
+
+class RecordMissing(VaultError):
+    """There is no record at the given place."""
+
+
+class RecordExists(VaultError):
+    """A record (or other files) already exists where a new one would go."""
+
+
+class WrongSecret(VaultError):
+    """The passphrase or recovery code does not open this record."""
+
+
+class RecordDamaged(VaultError):
+    """A file of the record is damaged, truncated, or not what it should be."""
+
+
+class RecordFromNewerVersion(RecordDamaged):
+    """The record was written by a newer version of Regie."""
+
+
+class CryptoUnavailable(VaultError):
+    """SQLCipher or Argon2id is missing; we refuse to run without them."""
+
+
+class StorageFull(VaultError):
+    """The disk is full or the folder cannot be written."""

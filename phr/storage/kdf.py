@@ -1,0 +1,103 @@
+"""Key derivation for key slots: Argon2id for passphrases, HKDF for random recovery codes.
+
+Argon2id parameters are chosen per record by timing this machine (about 0.5-1 s
+to unlock). Parameters read from a key file are checked against hard limits, so
+a damaged or hostile file can neither weaken the KDF nor make us allocate
+gigabytes.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from phr.storage.errors import CryptoUnavailable, RecordDamaged
+
+try:  # Argon2id arrived in cryptography 44; without it we refuse to run.
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+except ImportError:  # pragma: no cover - depends on the installed library
+    Argon2id = None
+
+KEY_LENGTH = 32
+MIN_MEMORY_KIB = 64 * 1024
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_CALIBRATED_MEMORY_KIB = 1024 * 1024
+MIN_ITERATIONS = 3
+MAX_ITERATIONS = 32
+MIN_LANES = 1
+MAX_LANES = 16
+TARGET_SECONDS = 0.5
+
+
+@dataclass(frozen=True)
+class Argon2Params:
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+    def within_limits(self) -> bool:
+        """False for parameters that are too weak or absurdly expensive."""
+        limits = (
+            (self.memory_kib, MIN_MEMORY_KIB, MAX_MEMORY_KIB),
+            (self.iterations, MIN_ITERATIONS, MAX_ITERATIONS),
+            (self.lanes, MIN_LANES, MAX_LANES),
+        )
+        return all(type(value) is int and low <= value <= high for value, low, high in limits)
+
+    def check(self) -> "Argon2Params":
+        if not self.within_limits():
+            raise RecordDamaged("The key file holds key-derivation settings outside the safe limits.")
+        return self
+
+
+MINIMUM = Argon2Params(memory_kib=MIN_MEMORY_KIB, iterations=MIN_ITERATIONS, lanes=4)
+
+
+def require_argon2() -> None:
+    if Argon2id is None:
+        raise CryptoUnavailable(
+            "Argon2id is not available: install cryptography 44 or newer. Regie will not use a weaker method."
+        )
+
+
+def argon2id(secret: bytes, salt: bytes, params: Argon2Params) -> bytes:
+    require_argon2()
+    params.check()
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_LENGTH,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(secret)
+
+
+def hkdf_sha256(secret: bytes, salt: bytes, info: bytes) -> bytes:
+    """For recovery codes: they carry >=128 random bits, so a slow KDF adds nothing."""
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_LENGTH, salt=salt, info=info).derive(secret)
+
+
+def calibrate(target_seconds: float = TARGET_SECONDS, clock=time.perf_counter) -> Argon2Params:
+    """Double the memory from the minimum until one derivation takes `target_seconds`.
+
+    Memory is what makes guessing on graphics cards expensive, so it grows first;
+    only on a machine so fast that 1 GiB is still quick do the passes go up.
+    """
+    params = MINIMUM
+    while True:
+        elapsed = _time_once(params, clock)
+        if elapsed >= target_seconds:
+            return params
+        if params.memory_kib * 2 > MAX_CALIBRATED_MEMORY_KIB:
+            passes = math.ceil(params.iterations * target_seconds / max(elapsed, 1e-3))
+            return Argon2Params(params.memory_kib, min(passes, MAX_ITERATIONS), params.lanes)
+        params = Argon2Params(params.memory_kib * 2, params.iterations, params.lanes)
+
+
+def _time_once(params: Argon2Params, clock) -> float:
+    started = clock()
+    argon2id(b"calibration", b"\0" * 16, params)
+    return clock() - started

@@ -1,0 +1,81 @@
+"""The two copies of the key file: keys.json and keys.bak.json.
+
+Both are written atomically and carry a sequence number. On reading, the newer
+valid copy wins; the other is repaired, but only after an unlock succeeded, so a
+failed unlock never changes a byte on disk.
+"""
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from phr.storage import keyslots
+from phr.storage.atomic import write_atomic
+from phr.storage.errors import RecordDamaged, RecordMissing
+from phr.storage.keyslots import KeyFileInvalid, KeyRing
+
+PRIMARY = "keys.json"
+BACKUP = "keys.bak.json"
+MISSING = "missing"
+INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class LoadedKeys:
+    ring: KeyRing
+    stale_copies: tuple[Path, ...]  # copies that are missing, damaged or older than `ring`
+
+
+class KeyFiles:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    @property
+    def paths(self) -> tuple[Path, Path]:
+        return self.folder / PRIMARY, self.folder / BACKUP
+
+    def load(self) -> LoadedKeys:
+        copies = {path: _read(path) for path in self.paths}
+        valid = [ring for ring in copies.values() if isinstance(ring, KeyRing)]
+        if not valid:
+            if all(state == MISSING for state in copies.values()):
+                raise RecordMissing(f"No key file found in {self.folder}.")
+            raise RecordDamaged(
+                f"Both key files in {self.folder} are damaged. Restore the record from a backup."
+            )
+        if len({ring.record_id for ring in valid}) > 1:
+            raise RecordDamaged(f"The two key files in {self.folder} belong to different records.")
+        best = max(valid, key=lambda ring: ring.sequence)  # max() keeps the first (primary) on a tie
+        stale = tuple(path for path, ring in copies.items() if ring != best)
+        return LoadedKeys(best, stale)
+
+    def write_new(self, ring: KeyRing) -> None:
+        """Write the first key files of a new record."""
+        for path in self.paths:
+            write_atomic(path, keyslots.to_json(ring))
+
+    def save(self, previous: KeyRing, ring: KeyRing) -> KeyRing:
+        """Store `ring` as the successor of `previous`: primary first, then the backup.
+
+        A crash between the two leaves one copy new and one old; the newer one wins.
+        """
+        successor = replace(ring, sequence=previous.sequence + 1)
+        for path in self.paths:
+            write_atomic(path, keyslots.to_json(successor))
+        return successor
+
+    def repair(self, loaded: LoadedKeys) -> None:
+        for path in loaded.stale_copies:
+            write_atomic(path, keyslots.to_json(loaded.ring))
+
+
+def _read(path: Path):
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return MISSING
+    except OSError:
+        return INVALID
+    try:
+        return keyslots.from_json(raw)
+    except KeyFileInvalid:
+        return INVALID

@@ -1,0 +1,58 @@
+"""Bring a record's schema up to date: a backup first, then one transaction per step."""
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from phr.storage.atomic import PRIVATE_DIR, copy_atomic
+from phr.storage.database import Database
+from phr.storage.errors import RecordFromNewerVersion
+from phr.storage.schema import LATEST, MIGRATIONS
+
+BACKUP_FOLDER = "backups"
+
+
+def schema_version(db: Database) -> int:
+    return db.pragma_value("user_version")
+
+
+def migrate(db: Database, record_file: Path, migrations: dict[int, str] = MIGRATIONS) -> list[int]:
+    """Apply the missing migrations; returns the versions applied.
+
+    A record that already holds a schema is copied (still encrypted) into
+    `backups/` before the first step, so a failed upgrade can always be undone.
+    """
+    current = schema_version(db)
+    latest = max(migrations)
+    if current > latest:
+        raise RecordFromNewerVersion(
+            f"This record was made by a newer version of Regie (schema {current}; this version knows "
+            f"up to {latest}). Update Regie to open it."
+        )
+    pending = [version for version in sorted(migrations) if version > current]
+    if pending and current > 0:
+        backup_before_migration(db, record_file, current)
+    for version in pending:
+        _apply(db, version, migrations[version])
+    return pending
+
+
+def _apply(db: Database, version: int, sql: str) -> None:
+    # The script carries its own BEGIN/COMMIT so that DDL and user_version commit together.
+    try:
+        db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {int(version)};\nCOMMIT;")
+    except BaseException:
+        db.rollback_open_transaction()
+        raise
+
+
+def backup_before_migration(db: Database, record_file: Path, version: int) -> Path:
+    db.checkpoint()
+    folder = record_file.parent / BACKUP_FOLDER
+    folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"before-upgrade-from-v{version}-{stamp}.db"
+    copy_atomic(record_file, target)
+    return target
+
+
+__all__ = ["LATEST", "migrate", "schema_version", "backup_before_migration"]

@@ -1,0 +1,13 @@
+"""Numbered schema migrations. Each entry is applied once, in order, in one transaction.
+
+Never edit a released migration: add a new one. tests/fixtures holds one record per
+released schema version and the upgrade of each is tested.
+"""
+
+from phr.storage.schema import v0001_base
+
+MIGRATIONS: dict[int, str] = {
+    1: v0001_base.SQL,
+}
+
+LATEST = max(MIGRATIONS)

@@ -1,0 +1,26 @@
+"""Start the desktop app."""
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtWidgets import QApplication
+
+from phr.ui.controller import AppController
+from phr.ui.i18n import install_translators, resolve_language
+from phr.ui.record_actions import RecordActions
+from phr.ui.settings import AppSettings
+
+
+def default_settings_path() -> Path:
+    return platformdirs.user_config_path("Regie", appauthor=False) / "settings.ini"
+
+
+def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordActions | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("Regie")
+    app.setApplicationDisplayName("Regie")
+    settings = AppSettings(settings_path or default_settings_path())
+    translators = install_translators(app, resolve_language(settings.language()))  # noqa: F841 (kept alive)
+    controller = AppController(settings, actions or RecordActions())
+    controller.show()
+    return app.exec()

@@ -1,0 +1,208 @@
+"""The pages of the new-record wizard."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from phr import passphrase as passphrases
+
+translate = QCoreApplication.translate
+
+
+class PersonPage(QWizardPage):
+    def __init__(self, default_folder: Path):
+        super().__init__()
+        self.setTitle(translate("CreateRecordWizard", "Whose record is this?"))
+        self.setSubTitle(translate("CreateRecordWizard",
+                                   "The name is stored inside the encrypted record. The folder is where the record "
+                                   "is kept; you can copy that folder as a whole."))
+        self.name_edit = QLineEdit()
+        self.name_edit.textChanged.connect(self.completeChanged)
+        self.folder_edit = QLineEdit(str(default_folder))
+        self.folder_edit.textChanged.connect(self.completeChanged)
+        browse = QPushButton(translate("CreateRecordWizard", "&Choose…"))
+        browse.setAccessibleName(translate("CreateRecordWizard", "Choose a folder"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit)
+        folder_row.addWidget(browse)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(translate("CreateRecordWizard", "&Name:"), self.name_edit)
+        folder_label = QLabel(translate("CreateRecordWizard", "&Folder:"))
+        folder_label.setBuddy(self.folder_edit)
+        form.addRow(folder_label, folder_row)
+        form.addRow(self.problem)
+
+    def person_name(self) -> str:
+        return self.name_edit.text().strip()
+
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text().strip()).expanduser()
+
+    def isComplete(self) -> bool:
+        return bool(self.person_name()) and bool(self.folder_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        folder = self.folder()
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            self.problem.setText(translate("CreateRecordWizard",
+                                           "This folder is not empty. Choose a new, empty folder for the record."))
+            return False
+        self.problem.clear()
+        return True
+
+    def _browse(self) -> None:
+        parent = QFileDialog.getExistingDirectory(self, translate("CreateRecordWizard", "Where should the record go?"))
+        if parent:
+            self.folder_edit.setText(str(Path(parent) / self.folder().name))
+
+
+STRENGTH_TEXT = {
+    passphrases.TOO_WEAK: lambda: translate("CreateRecordWizard", "Too weak"),
+    passphrases.FAIR: lambda: translate("CreateRecordWizard", "Fair: a longer passphrase is safer"),
+    passphrases.STRONG: lambda: translate("CreateRecordWizard", "Strong"),
+}
+PROBLEM_TEXT = {
+    "too_short": lambda: translate("CreateRecordWizard", "use at least 10 characters"),
+    "common": lambda: translate("CreateRecordWizard", "this is a very common password"),
+    "repetitive": lambda: translate("CreateRecordWizard", "too many repeated or consecutive characters"),
+    "personal": lambda: translate("CreateRecordWizard", "do not build it from the name"),
+}
+STRENGTH_BAR = {passphrases.TOO_WEAK: 1, passphrases.FAIR: 2, passphrases.STRONG: 3}
+
+
+class PassphrasePage(QWizardPage):
+    def __init__(self, person_name, start_creating):
+        super().__init__()
+        self._person_name = person_name
+        self._start_creating = start_creating
+        self._busy = False
+        self.record_ready = False
+        self.setTitle(translate("CreateRecordWizard", "Choose a passphrase"))
+        self.setSubTitle(translate(
+            "CreateRecordWizard",
+            "A passphrase is a sentence only you know, for example four or more words. Nobody can reset it "
+            "for you: the recovery code on the next page is your way back if you forget it."))
+        self.first = self._secret_field()
+        self.second = self._secret_field()
+        self.show_box = QCheckBox(translate("CreateRecordWizard", "&Show passphrase"))
+        self.show_box.toggled.connect(self._toggle_visible)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 3)
+        self.meter.setTextVisible(False)
+        self.meter.setAccessibleName(translate("CreateRecordWizard", "Passphrase strength"))
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(translate("CreateRecordWizard", "Making the record"))
+        self.busy.hide()
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self._layout()
+        self._update_strength()
+
+    def _secret_field(self) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.textChanged.connect(self._update_strength)
+        return field
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(translate("CreateRecordWizard", "&Passphrase:"), self.first)
+        form.addRow(translate("CreateRecordWizard", "&Type it again:"), self.second)
+        form.addRow("", self.show_box)
+        form.addRow(translate("CreateRecordWizard", "Strength:"), self.meter)
+        form.addRow("", self.strength)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.problem)
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def _toggle_visible(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.first.setEchoMode(mode)
+        self.second.setEchoMode(mode)
+
+    def _assessment(self):
+        return passphrases.assess(self.first.text(), (self._person_name(),))
+
+    def _update_strength(self) -> None:
+        assessment = self._assessment()
+        text = STRENGTH_TEXT[assessment.level]()
+        if assessment.problems and self.first.text():
+            text += ": " + "; ".join(PROBLEM_TEXT[p]() for p in assessment.problems)
+        if self.second.text() and self.second.text() != self.first.text():
+            text += "\n" + translate("CreateRecordWizard", "The two passphrases are not the same yet.")
+        self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)
+        self.strength.setText(text if self.first.text() else "")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self._busy and self._assessment().acceptable and self.first.text() == self.second.text()
+
+    def validatePage(self) -> bool:
+        # Making the record takes a second or two (key derivation); the wizard moves on when it is done.
+        if self.record_ready:
+            return True
+        self.problem.clear()
+        self._start_creating()
+        return False
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy.setVisible(busy)
+        for widget in (self.first, self.second, self.show_box):
+            widget.setEnabled(not busy)
+        self.problem.setText(translate("CreateRecordWizard", "Making your record…") if busy else "")
+        self.completeChanged.emit()
+
+    def show_error(self, text: str) -> None:
+        self.problem.setText(text)
+
+
+class RecoveryCodePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(translate("CreateRecordWizard", "Your recovery code"))
+        self.setSubTitle(translate(
+            "CreateRecordWizard",
+            "Write this code down on paper now and keep it in a safe place. It is shown only this once. "
+            "If you forget your passphrase, this code is the only way back into your record."))
+        self.code = QLabel()
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(font.pointSize() + 6)
+        font.setWeight(QFont.Weight.Bold)
+        self.code.setFont(font)
+        self.code.setAccessibleName(translate("CreateRecordWizard", "Recovery code"))
+        self.confirm = QCheckBox(translate("CreateRecordWizard", "I have &written the code down and keep it safe"))
+        self.confirm.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.code)
+        layout.addWidget(self.confirm)
+        layout.addStretch()
+
+    def show_code(self, code: str) -> None:
+        self.code.setText(code)
+
+    def isComplete(self) -> bool:
+        return self.confirm.isChecked()

@@ -1,0 +1,132 @@
+"""The start window: the records this computer knows, create a new one, open and unlock one."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phr.ui.create_record_wizard import CreateRecordWizard
+from phr.ui.record_actions import RecordActions
+from phr.ui.settings import AppSettings
+from phr.ui.unlock_panel import UnlockPanel
+
+translate = QCoreApplication.translate
+
+
+class StartWindow(QMainWindow):
+    record_opened = Signal(object)  # RecordSession
+
+    def __init__(self, settings: AppSettings, actions: RecordActions, parent=None):
+        super().__init__(parent)
+        self._settings = settings
+        self._actions = actions
+        self.setWindowTitle(translate("StartWindow", "Regie"))
+        self.resize(820, 480)
+        self.unlock_panel = UnlockPanel(actions.unlock, self)
+        self.unlock_panel.unlocked.connect(self._on_unlocked)
+        self._build()
+        self.refresh_records()
+
+    def _build(self) -> None:
+        title = QLabel(translate("StartWindow", "<h1>Regie</h1><p>Your own health record, safe on this computer.</p>"))
+        self.records_label = QLabel(translate("StartWindow", "&Records on this computer"))
+        self.record_list = QListWidget()
+        self.record_list.setAccessibleName(translate("StartWindow", "Records on this computer"))
+        self.records_label.setBuddy(self.record_list)
+        self.record_list.currentItemChanged.connect(self._on_record_chosen)
+        self.record_list.itemActivated.connect(lambda _item: self.unlock_panel.focus_passphrase())
+        self.empty_hint = QLabel(translate(
+            "StartWindow",
+            "There is no record on this computer yet. Make a new record, or open a record folder you already have."))
+        self.empty_hint.setWordWrap(True)
+        left = QVBoxLayout()
+        for widget in (title, self.records_label, self.record_list, self.empty_hint):
+            left.addWidget(widget)
+        left.addLayout(self._buttons())
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addWidget(self.unlock_panel, 2)
+        central = QWidget()
+        central.setLayout(columns)
+        self.setCentralWidget(central)
+
+    def _buttons(self) -> QHBoxLayout:
+        self.new_button = QPushButton(translate("StartWindow", "&New record…"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.new_button.clicked.connect(self.create_record)
+        self.open_button = QPushButton(translate("StartWindow", "&Open record folder…"))
+        self.open_button.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_button.clicked.connect(self.choose_folder)
+        self.forget_button = QPushButton(translate("StartWindow", "&Remove from list"))
+        self.forget_button.setToolTip(translate("StartWindow", "The record itself stays where it is."))
+        self.forget_button.clicked.connect(self.forget_selected)
+        row = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.forget_button):
+            row.addWidget(button)
+        row.addStretch()
+        return row
+
+    def refresh_records(self, select: str | None = None) -> None:
+        self.record_list.clear()
+        for path in self._settings.known_records():
+            item = QListWidgetItem(path)
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            self.record_list.addItem(item)
+        has_records = self.record_list.count() > 0
+        self.empty_hint.setVisible(not has_records)
+        self.forget_button.setEnabled(has_records)
+        if has_records:
+            self.select_record(select or self._settings.known_records()[0])
+        else:
+            self.unlock_panel.set_folder(None)
+
+    def select_record(self, path: str) -> None:
+        for row in range(self.record_list.count()):
+            if self.record_list.item(row).data(Qt.ItemDataRole.UserRole) == path:
+                self.record_list.setCurrentRow(row)
+                self.unlock_panel.focus_passphrase()
+                return
+
+    def _on_record_chosen(self, current, _previous) -> None:
+        folder = current.data(Qt.ItemDataRole.UserRole) if current else None
+        self.unlock_panel.set_folder(Path(folder) if folder else None)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, translate("StartWindow", "Open a record folder"))
+        if folder:
+            self.add_known_record(Path(folder))
+
+    def add_known_record(self, folder: Path) -> None:
+        self._settings.remember_record(folder)
+        self.refresh_records(select=str(Path(folder).absolute()))
+
+    def forget_selected(self) -> None:
+        item = self.record_list.currentItem()
+        if item is not None:
+            self._settings.forget_record(item.data(Qt.ItemDataRole.UserRole))
+            self.refresh_records()
+
+    def create_record(self) -> None:
+        wizard = CreateRecordWizard(self._actions.create, self)
+        wizard.record_created.connect(self._on_created)
+        wizard.open()
+
+    def _on_created(self, session) -> None:
+        self._settings.remember_record(session.folder)
+        self.refresh_records(select=str(session.folder))
+        self.record_opened.emit(session)
+
+    def _on_unlocked(self, session) -> None:
+        self._settings.remember_record(session.folder)
+        self.record_opened.emit(session)

@@ -1,0 +1,98 @@
+"""Unlock the chosen record with its passphrase. The key derivation runs off the GUI thread."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from phr.ui.background import run_in_background
+from phr.ui.messages import error_message
+
+translate = QCoreApplication.translate
+
+
+class UnlockPanel(QGroupBox):
+    unlocked = Signal(object)  # RecordSession
+
+    def __init__(self, unlock, parent=None):
+        super().__init__(translate("UnlockPanel", "Unlock"), parent)
+        self._unlock = unlock
+        self._folder: Path | None = None
+        self._tasks: list = []
+        self._build()
+        self.set_folder(None)
+
+    def _build(self) -> None:
+        self.folder_label = QLabel()
+        self.folder_label.setWordWrap(True)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.unlock_button = QPushButton(translate("UnlockPanel", "&Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: the key derivation is one step
+        self.busy.setAccessibleName(translate("UnlockPanel", "Unlocking"))
+        self.busy.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(translate("UnlockPanel", "Message"))
+        form = QFormLayout()
+        form.addRow(translate("UnlockPanel", "Record:"), self.folder_label)
+        form.addRow(translate("UnlockPanel", "&Passphrase:"), self.passphrase)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        for widget in (self.unlock_button, self.busy, self.message):
+            layout.addWidget(widget)
+        layout.addStretch()
+
+    def set_folder(self, folder: Path | None) -> None:
+        self._folder = folder
+        self.folder_label.setText(str(folder) if folder else translate("UnlockPanel", "No record chosen."))
+        self.passphrase.clear()
+        self.message.clear()
+        for widget in (self.passphrase, self.unlock_button):
+            widget.setEnabled(folder is not None)
+
+    def focus_passphrase(self) -> None:
+        self.passphrase.setFocus()
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._tasks)
+
+    def unlock(self) -> None:
+        if self._folder is None or self.is_busy:
+            return
+        if not self.passphrase.text():
+            self.message.setText(translate("UnlockPanel", "Type your passphrase first."))
+            return
+        folder, secret = self._folder, self.passphrase.text()
+        self._set_busy(True)
+        run_in_background(lambda: self._unlock(folder, secret), self._on_unlocked, self._on_failed, self._tasks)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.unlock_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        self.message.setText(translate("UnlockPanel", "Unlocking…") if busy else "")
+
+    def _on_unlocked(self, session) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.unlocked.emit(session)
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        self.message.setText(error_message(error))

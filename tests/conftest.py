@@ -1,0 +1,47 @@
+"""Shared fixtures. Each test gets its own temporary record and settings (as Vorta does)."""
+
+import functools
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from phr import records  # noqa: E402
+from phr.storage import kdf  # noqa: E402
+
+# A passphrase that passes the strength rules; tests use the minimum Argon2id cost we allow
+# (64 MiB, 3 passes) instead of the timed one, to keep the suite fast.
+PASSPHRASE = "blue kettle under the old bridge"
+FAST = kdf.MINIMUM
+
+
+@pytest.fixture(autouse=True)
+def private_tempdir(tmp_path_factory, monkeypatch):
+    """Every test gets its own temp directory, so tests can prove nothing was written there."""
+    folder = tmp_path_factory.mktemp("tmpdir")
+    monkeypatch.setenv("TMPDIR", str(folder))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    for name in ("PHR_PASSPHRASE", "PHR_NEW_PASSPHRASE", "PHR_RECOVERY_CODE", "PHR_CARER_PASSPHRASE"):
+        monkeypatch.delenv(name, raising=False)
+    return folder
+
+
+@pytest.fixture
+def create_fast():
+    return functools.partial(records.create_record, argon2=FAST)
+
+
+@pytest.fixture
+def record_dir(tmp_path) -> Path:
+    return tmp_path / "record.regie"
+
+
+@pytest.fixture
+def new_record(record_dir, create_fast):
+    """A fresh record, locked again; returns (folder, recovery code)."""
+    created = create_fast(record_dir, "Zoë Ünal", PASSPHRASE)
+    created.session.lock()
+    return record_dir, created.recovery_code
