@@ -17,7 +17,7 @@ bench: $(VENV)/.installed-test
 
 # Update the Dutch catalogue from the sources, then build the .qm the app loads.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate $$(find phr -name '*.py' | sort) -ts resources/i18n/phr_nl.ts -no-obsolete
+	$(BIN)/pyside6-lupdate $$(find phr -name '*.py' | sort) -ts resources/i18n/phr_nl.ts -no-obsolete -locations none -target-language nl_NL
 	$(BIN)/pyside6-lrelease resources/i18n/phr_nl.ts -qm phr/ui/translations/phr_nl.qm
 
 $(PY):

@@ -41,7 +41,7 @@ def assess(passphrase: str, personal_words: tuple[str, ...] = ()) -> Assessment:
     problems = tuple(name for name, found in (
         ("too_short", len(text) < MIN_LENGTH),
         ("common", _letters(text) in COMMON or text.strip().isdigit()),
-        ("repetitive", len(set(text.lower())) < MIN_DISTINCT or _effective_length(text) < MIN_LENGTH - 2),
+        ("repetitive", len(set(text.lower())) < MIN_DISTINCT or _effective_length(text) * 2 < len(text)),
         ("personal", _only_personal(text, personal_words)),
     ) if found)
     if problems:

@@ -22,13 +22,19 @@ from phr import passphrase as passphrases
 translate = QCoreApplication.translate
 
 
+def explanation(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class PersonPage(QWizardPage):
     def __init__(self, default_folder: Path):
         super().__init__()
         self.setTitle(translate("CreateRecordWizard", "Whose record is this?"))
-        self.setSubTitle(translate("CreateRecordWizard",
-                                   "The name is stored inside the encrypted record. The folder is where the record "
-                                   "is kept; you can copy that folder as a whole."))
+        intro = explanation(translate("CreateRecordWizard",
+                                      "The name is stored inside the encrypted record. The folder is where the record "
+                                      "is kept; you can copy that folder as a whole."))
         self.name_edit = QLineEdit()
         self.name_edit.textChanged.connect(self.completeChanged)
         self.folder_edit = QLineEdit(str(default_folder))
@@ -42,6 +48,7 @@ class PersonPage(QWizardPage):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
+        form.addRow(intro)
         form.addRow(translate("CreateRecordWizard", "&Name:"), self.name_edit)
         folder_label = QLabel(translate("CreateRecordWizard", "&Folder:"))
         folder_label.setBuddy(self.folder_edit)
@@ -94,7 +101,7 @@ class PassphrasePage(QWizardPage):
         self._busy = False
         self.record_ready = False
         self.setTitle(translate("CreateRecordWizard", "Choose a passphrase"))
-        self.setSubTitle(translate(
+        self.intro = explanation(translate(
             "CreateRecordWizard",
             "A passphrase is a sentence only you know, for example four or more words. Nobody can reset it "
             "for you: the recovery code on the next page is your way back if you forget it."))
@@ -131,6 +138,7 @@ class PassphrasePage(QWizardPage):
         form.addRow(translate("CreateRecordWizard", "Strength:"), self.meter)
         form.addRow("", self.strength)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.busy)
         layout.addWidget(self.problem)
@@ -184,7 +192,7 @@ class RecoveryCodePage(QWizardPage):
     def __init__(self):
         super().__init__()
         self.setTitle(translate("CreateRecordWizard", "Your recovery code"))
-        self.setSubTitle(translate(
+        intro = explanation(translate(
             "CreateRecordWizard",
             "Write this code down on paper now and keep it in a safe place. It is shown only this once. "
             "If you forget your passphrase, this code is the only way back into your record."))
@@ -197,7 +205,10 @@ class RecoveryCodePage(QWizardPage):
         self.confirm = QCheckBox(translate("CreateRecordWizard", "I have &written the code down and keep it safe"))
         self.confirm.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(12)
         layout.addWidget(self.code)
+        layout.addSpacing(12)
         layout.addWidget(self.confirm)
         layout.addStretch()
 

@@ -34,6 +34,7 @@ class CreateRecordWizard(QWizard):
         self.setWindowTitle(translate("CreateRecordWizard", "New record"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setMinimumSize(620, 420)
         self.person_page = PersonPage(default_folder or suggested_folder())
         self.passphrase_page = PassphrasePage(self.person_page.person_name, self._start_creating)
         self.code_page = RecoveryCodePage()

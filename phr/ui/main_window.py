@@ -61,12 +61,17 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
     def _build(self, name: str) -> None:
-        self.name_label = QLabel(f"<b>{_escape(name)}</b>")
+        self.name_label = QLabel(f"<span style='font-size: 15pt; font-weight: bold'>{_escape(name)}</span>")
         self.name_label.setTextFormat(Qt.TextFormat.RichText)
+        self.name_label.setContentsMargins(8, 4, 8, 4)
         self.name_label.setAccessibleName(translate("MainWindow", "Whose record is open"))
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
         self.navigation.setMaximumWidth(220)
+        self.navigation.setSpacing(3)
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
         for key, title, purpose in planned_pages():

@@ -31,6 +31,7 @@ class StartWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings
         self._actions = actions
+        self.wizard: CreateRecordWizard | None = None
         self.setWindowTitle(translate("StartWindow", "Regie"))
         self.resize(820, 480)
         self.unlock_panel = UnlockPanel(actions.unlock, self)
@@ -117,10 +118,15 @@ class StartWindow(QMainWindow):
             self._settings.forget_record(item.data(Qt.ItemDataRole.UserRole))
             self.refresh_records()
 
-    def create_record(self) -> None:
-        wizard = CreateRecordWizard(self._actions.create, self)
-        wizard.record_created.connect(self._on_created)
-        wizard.open()
+    def create_record(self, default_folder: Path | None = None) -> None:
+        self.wizard = CreateRecordWizard(self._actions.create, self, default_folder)
+        self.wizard.record_created.connect(self._on_created)
+        self.wizard.finished.connect(self._forget_wizard)
+        self.wizard.open()
+
+    def _forget_wizard(self) -> None:
+        self.wizard.deleteLater()
+        self.wizard = None
 
     def _on_created(self, session) -> None:
         self._settings.remember_record(session.folder)

@@ -1,0 +1,538 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>This part of Regie is not ready yet.</source>
+        <translation>Dit deel van Regie is nog niet klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateRecordWizard</name>
+    <message>
+        <source>Whose record is this?</source>
+        <translation>Van wie is dit dossier?</translation>
+    </message>
+    <message>
+        <source>The name is stored inside the encrypted record. The folder is where the record is kept; you can copy that folder as a whole.</source>
+        <translation>De naam staat in het versleutelde dossier. De map is de plek waar het dossier staat. U kunt die map in zijn geheel kopiëren.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Kies een map</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Map:</translation>
+    </message>
+    <message>
+        <source>This folder is not empty. Choose a new, empty folder for the record.</source>
+        <translation>Deze map is niet leeg. Kies een nieuwe, lege map voor het dossier.</translation>
+    </message>
+    <message>
+        <source>Where should the record go?</source>
+        <translation>Waar moet het dossier komen?</translation>
+    </message>
+    <message>
+        <source>Too weak</source>
+        <translation>Te zwak</translation>
+    </message>
+    <message>
+        <source>Fair: a longer passphrase is safer</source>
+        <translation>Redelijk: een langer wachtwoord is veiliger</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <source>use at least 10 characters</source>
+        <translation>gebruik minstens 10 tekens</translation>
+    </message>
+    <message>
+        <source>this is a very common password</source>
+        <translation>dit is een heel bekend wachtwoord</translation>
+    </message>
+    <message>
+        <source>too many repeated or consecutive characters</source>
+        <translation>te veel dezelfde tekens of tekens op een rij</translation>
+    </message>
+    <message>
+        <source>do not build it from the name</source>
+        <translation>maak het niet van de naam</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Kies een wachtwoord</translation>
+    </message>
+    <message>
+        <source>A passphrase is a sentence only you know, for example four or more words. Nobody can reset it for you: the recovery code on the next page is your way back if you forget it.</source>
+        <translation>Kies een zin die alleen u kent, bijvoorbeeld van vier of meer woorden. Niemand kan dit wachtwoord voor u herstellen. Vergeet u het? Dan komt u weer in uw dossier met de herstelcode op de volgende pagina.</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <translation>Wachtwoord &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Sterkte van het wachtwoord</translation>
+    </message>
+    <message>
+        <source>Making the record</source>
+        <translation>Dossier wordt gemaakt</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again:</source>
+        <translation>Nog een &amp;keer:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Sterkte:</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>De twee wachtwoorden zijn nog niet gelijk.</translation>
+    </message>
+    <message>
+        <source>Making your record…</source>
+        <translation>Uw dossier wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>Uw herstelcode</translation>
+    </message>
+    <message>
+        <source>Write this code down on paper now and keep it in a safe place. It is shown only this once. If you forget your passphrase, this code is the only way back into your record.</source>
+        <translation>Schrijf deze code nu op papier en bewaar hem op een veilige plek. U ziet hem maar één keer. Vergeet u uw wachtwoord? Dan is deze code de enige manier om weer in uw dossier te komen.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Herstelcode</translation>
+    </message>
+    <message>
+        <source>I have &amp;written the code down and keep it safe</source>
+        <translation>Ik heb de code &amp;opgeschreven en bewaar hem veilig</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>dossier</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Nieuw dossier</translation>
+    </message>
+    <message>
+        <source>Your record has been made. Write down the recovery code, tick the box and choose Finish.</source>
+        <translation>Uw dossier is gemaakt. Schrijf de herstelcode op, zet een vinkje en kies Voltooien.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Who you are, your diagnoses, goals, medicines and next appointment.</source>
+        <translation>Wie u bent, uw diagnoses, doelen, medicijnen en volgende afspraak.</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Your diagnoses, with genetic details and carrier status.</source>
+        <translation>Uw diagnoses, met erfelijke gegevens en dragerschap.</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Zorgplan</translation>
+    </message>
+    <message>
+        <source>Your own goals, the agreements with your care team, and how they went.</source>
+        <translation>Uw eigen doelen, de afspraken met uw zorgteam en hoe het ging.</translation>
+    </message>
+    <message>
+        <source>Care team</source>
+        <translation>Zorgteam</translation>
+    </message>
+    <message>
+        <source>Who helps you, what for, and who to call day and night.</source>
+        <translation>Wie u helpt, waarvoor, en wie u dag en nacht kunt bellen.</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>The medicines you use now and used before, with every change.</source>
+        <translation>De medicijnen die u nu gebruikt en eerder gebruikte, met elke wijziging.</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Your appointments and the questions you want to ask.</source>
+        <translation>Uw afspraken en de vragen die u wilt stellen.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Letters, lab results and scans, kept inside the encrypted record.</source>
+        <translation>Brieven, labuitslagen en scans, bewaard in het versleutelde dossier.</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <source>What you measure yourself: charts, targets and device imports.</source>
+        <translation>Wat u zelf meet: grafieken, streefwaarden en gegevens uit meters.</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <source>Everything in your record, in order of date.</source>
+        <translation>Alles in uw dossier, op volgorde van datum.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>Regie – %1</source>
+        <translation>Regie – %1</translation>
+    </message>
+    <message>
+        <source>Whose record is open</source>
+        <translation>Wiens dossier open is</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Lock the record (Ctrl+L)</source>
+        <translation>Het dossier vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Dossier</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>This passphrase does not open the record. Check Caps Lock and try again.</source>
+        <translation>Met dit wachtwoord gaat het dossier niet open. Kijk of Caps Lock aan staat en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The recovery code has a typing error. Check every character and try again.</source>
+        <translation>Er zit een typfout in de herstelcode. Controleer elk teken en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>This record was made with a newer version of Regie. Update Regie to open it.</source>
+        <translation>Dit dossier is gemaakt met een nieuwere versie van Regie. Werk Regie bij om het te openen.</translation>
+    </message>
+    <message>
+        <source>The record is damaged and cannot be opened safely. Restore it from a backup.</source>
+        <translation>Het dossier is beschadigd en kan niet veilig worden geopend. Zet een reservekopie terug.</translation>
+    </message>
+    <message>
+        <source>There is no record in this folder. Was it moved or deleted?</source>
+        <translation>Er staat geen dossier in deze map. Is het verplaatst of verwijderd?</translation>
+    </message>
+    <message>
+        <source>This folder is not empty. Choose a new, empty folder for the record.</source>
+        <translation>Deze map is niet leeg. Kies een nieuwe, lege map voor het dossier.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. Choose a longer one.</source>
+        <translation>Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Regie could not save: the disk is full or the folder is read-only. Nothing was changed.</source>
+        <translation>Regie kon niet opslaan: de schijf is vol of de map is alleen-lezen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The encryption parts of Regie are missing. Reinstall Regie.</source>
+        <translation>De onderdelen voor versleuteling ontbreken. Installeer Regie opnieuw.</translation>
+    </message>
+    <message>
+        <source>This cannot be saved as it is. Check what you typed.</source>
+        <translation>Dit kan zo niet worden opgeslagen. Controleer wat u hebt getypt.</translation>
+    </message>
+    <message>
+        <source>Regie may not write in this folder. Choose another folder.</source>
+        <translation>Regie mag niet schrijven in deze map. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Regie could not read or write a file. Nothing was changed.</source>
+        <translation>Regie kon een bestand niet lezen of schrijven. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Nothing was changed.</source>
+        <translation>Er ging iets mis. Er is niets veranderd.</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Close without Saving</source>
+        <translation>Sluiten zonder opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Op&amp;nieuw</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>K&amp;nippen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Plakken</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Alles selecteren</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nee</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Niet opslaan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Toepassen</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Negeren</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Vorige</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Volgende &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Volgende</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Voltooien</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Doorgaan</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Bevestigen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>StartWindow</name>
+    <message>
+        <source>Regie</source>
+        <translation>Regie</translation>
+    </message>
+    <message>
+        <source>&lt;h1&gt;Regie&lt;/h1&gt;&lt;p&gt;Your own health record, safe on this computer.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;Regie&lt;/h1&gt;&lt;p&gt;Uw eigen gezondheidsdossier, veilig op deze computer.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Records on this computer</source>
+        <translation>&amp;Dossiers op deze computer</translation>
+    </message>
+    <message>
+        <source>Records on this computer</source>
+        <translation>Dossiers op deze computer</translation>
+    </message>
+    <message>
+        <source>There is no record on this computer yet. Make a new record, or open a record folder you already have.</source>
+        <translation>Er staat nog geen dossier op deze computer. Maak een nieuw dossier, of open een dossiermap die u al hebt.</translation>
+    </message>
+    <message>
+        <source>&amp;New record…</source>
+        <translation>&amp;Nieuw dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Open record folder…</source>
+        <translation>Dossiermap &amp;openen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from list</source>
+        <translation>Uit de lijst &amp;halen</translation>
+    </message>
+    <message>
+        <source>The record itself stays where it is.</source>
+        <translation>Het dossier zelf blijft staan waar het staat.</translation>
+    </message>
+    <message>
+        <source>Open a record folder</source>
+        <translation>Een dossiermap openen</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPanel</name>
+    <message>
+        <source>Unlock</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Openen</translation>
+    </message>
+    <message>
+        <source>Unlocking</source>
+        <translation>Bezig met openen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Dossier:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>No record chosen.</source>
+        <translation>Geen dossier gekozen.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Typ eerst uw wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Bezig met openen…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,168 @@
+"""The start window and the main window shell, driven like a user would (pytest-qt, offscreen)."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from conftest import PASSPHRASE
+from phr import records
+from phr.ui.controller import AppController
+from phr.ui.record_actions import RecordActions
+from phr.ui.settings import AppSettings
+
+NAME = "Zoë Ünal"
+
+
+@pytest.fixture
+def settings_path(tmp_path):
+    return tmp_path / "config" / "settings.ini"
+
+
+@pytest.fixture
+def controller(qtbot, settings_path, create_fast):
+    app = AppController(AppSettings(settings_path), RecordActions(create=create_fast), quit_on_close=False)
+    qtbot.addWidget(app.start_window)
+    app.show()
+    qtbot.waitExposed(app.start_window)
+    yield app
+    app.lock()
+
+
+def create_through_wizard(qtbot, controller, folder, passphrase=PASSPHRASE):
+    start = controller.start_window
+    qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton)
+    wizard = start.wizard
+    wizard.person_page.folder_edit.setText(str(folder))
+    wizard.person_page.name_edit.insert(NAME)  # QTest cannot type non-ASCII keys; an input method would
+    wizard.next()
+    page = wizard.passphrase_page
+    qtbot.keyClicks(page.first, passphrase)
+    qtbot.keyClicks(page.second, passphrase)
+    return wizard
+
+
+def finish_wizard(qtbot, controller, wizard):
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=10000)
+    code = wizard.code_page.code.text()
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled(), "the code must be confirmed as written down first"
+    wizard.code_page.confirm.setChecked(True)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: controller.session is not None)
+    return code
+
+
+def unlock_through_start_window(qtbot, controller, passphrase):
+    panel = controller.start_window.unlock_panel
+    qtbot.keyClicks(panel.passphrase, passphrase)
+    qtbot.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.is_busy, timeout=10000)
+    return panel
+
+
+def test_create_lock_and_unlock_again(qtbot, controller, tmp_path, settings_path):
+    folder = tmp_path / "anna.regie"
+    code = finish_wizard(qtbot, controller, create_through_wizard(qtbot, controller, folder))
+
+    assert records.recovery_code.parse(code).formatted == code
+    main = controller.main_window
+    qtbot.waitExposed(main)
+    assert NAME in main.name_label.text()
+    assert controller.session.person_name() == NAME  # what the record holds, not only the label
+    assert (folder / "record.db").exists()
+
+    with qtbot.waitActive(main):
+        main.activateWindow()
+    qtbot.keyClick(main.navigation, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert controller.session is None
+    assert controller.main_window is None
+    assert controller.start_window.isVisible()
+    assert controller.start_window.unlock_panel.passphrase.text() == ""
+
+    unlock_through_start_window(qtbot, controller, PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.session is not None)
+    assert controller.session.folder == folder
+    assert controller.session.person_name() == NAME
+
+    settings_text = settings_path.read_bytes()
+    assert str(folder).encode() in settings_text
+    for form in ("Zoë", "Ünal", "Zo\\xeb", "\\x00Z\\x00o"):
+        assert form.encode() not in settings_text
+
+
+def test_a_wrong_passphrase_shows_a_message_and_keeps_the_window_usable(qtbot, controller, new_record):
+    folder, _ = new_record
+    controller.start_window.add_known_record(folder)
+    panel = unlock_through_start_window(qtbot, controller, "this is not the passphrase")
+    assert controller.session is None
+    assert "does not open" in panel.message.text()
+    assert panel.passphrase.isEnabled() and panel.unlock_button.isEnabled()
+
+    panel.passphrase.clear()
+    unlock_through_start_window(qtbot, controller, PASSPHRASE)
+    qtbot.waitUntil(lambda: controller.session is not None)
+    assert controller.session.person_name() == "Zoë Ünal"
+
+
+def test_a_weak_passphrase_cannot_be_chosen(qtbot, controller, tmp_path):
+    wizard = create_through_wizard(qtbot, controller, tmp_path / "weak.regie", passphrase="welkom12")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.passphrase_page.strength.text() != ""
+    wizard.reject()
+    assert not (tmp_path / "weak.regie").exists()
+
+
+def test_mismatched_passphrases_cannot_continue(qtbot, controller, tmp_path):
+    wizard = create_through_wizard(qtbot, controller, tmp_path / "x.regie")
+    qtbot.keyClicks(wizard.passphrase_page.second, "!")
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "not the same" in wizard.passphrase_page.strength.text()
+    wizard.reject()
+
+
+def test_a_folder_that_is_not_empty_is_refused_before_anything_is_made(qtbot, controller, tmp_path):
+    occupied = tmp_path / "occupied"
+    occupied.mkdir()
+    (occupied / "holiday.jpg").write_bytes(b"...")
+    start = controller.start_window
+    qtbot.mouseClick(start.new_button, Qt.MouseButton.LeftButton)
+    wizard = start.wizard
+    wizard.person_page.folder_edit.setText(str(occupied))
+    wizard.person_page.name_edit.insert(NAME)
+    wizard.next()
+    assert wizard.currentPage() is wizard.person_page
+    assert "not empty" in wizard.person_page.problem.text()
+    assert sorted(p.name for p in occupied.iterdir()) == ["holiday.jpg"]
+    wizard.reject()
+
+
+def test_the_wizard_cannot_be_closed_before_the_code_is_confirmed(qtbot, controller, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = create_through_wizard(qtbot, controller, tmp_path / "y.regie")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=10000)
+    shown = []
+    original = QMessageBox.information
+    QMessageBox.information = staticmethod(lambda *args: shown.append(args))
+    try:
+        wizard.reject()
+    finally:
+        QMessageBox.information = original
+    assert wizard.isVisible() and shown
+    wizard.code_page.confirm.setChecked(True)
+    wizard.accept()
+    qtbot.waitUntil(lambda: controller.session is not None)
+
+
+def test_remove_from_list_keeps_the_record(qtbot, controller, new_record, settings_path):
+    folder, _ = new_record
+    controller.start_window.add_known_record(folder)
+    assert controller.start_window.record_list.count() == 1
+    qtbot.mouseClick(controller.start_window.forget_button, Qt.MouseButton.LeftButton)
+    assert controller.start_window.record_list.count() == 0
+    assert AppSettings(settings_path).known_records() == []
+    assert (folder / "record.db").exists()
