@@ -1,0 +1,24 @@
+"""Run every benchmark and exit non-zero if a ratio is over its limit."""
+
+import sys
+
+from bench import unlock
+
+CHECKS = (unlock,)
+
+
+def main() -> int:
+    failed = 0
+    for check in CHECKS:
+        result = check.run()
+        verdict = "ok" if result.ratio <= result.limit else "TOO SLOW"
+        print(f"{result.name}: {result.measured:.3f} s vs baseline {result.baseline:.3f} s "
+              f"-> ratio {result.ratio:.2f} (limit {result.limit}) {verdict}")
+        for line in result.notes:
+            print(f"  {line}")
+        failed += result.ratio > result.limit
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
