@@ -88,7 +88,7 @@ def cmd_check(args) -> int:
         print(f"{name}: {count}")
     if not report.healthy:
         for problem in report.problems[:20]:
-            print(f"problem: {problem}", file=sys.stderr)
+            print(f"problem: {problem}")
         return _fail("The record is damaged. Restore it from a backup.", EXIT_DAMAGED)
     print(f"Healthy record (schema version {report.schema_version}, every page checked).")
     return EXIT_OK

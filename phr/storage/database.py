@@ -141,6 +141,8 @@ def _connect(path: Path):
 def _apply_key(connection, key: bytes) -> None:
     if not isinstance(key, bytes) or len(key) != KEY_BYTES:
         raise ValueError("a record key is exactly 32 random bytes")
+    # SQLCipher logs page failures to stderr by default; we report damage ourselves, in one line.
+    connection.execute("PRAGMA cipher_log_level = NONE").fetchall()
     # Built from bytes only, never from a user string: no quoting issues, no KDF inside SQLCipher.
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     version = connection.execute("PRAGMA cipher_version").fetchone()
