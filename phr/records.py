@@ -27,6 +27,7 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
     assessment = passphrases.assess(passphrase, (name,))
     if not assessment.acceptable:
         raise WeakPassphrase("The passphrase is too easy to guess: " + ", ".join(assessment.problems) + ".")
+    vault.refuse_existing(Path(folder))  # before the timing run: refusing should be quick
     code = recovery_code.generate()
     params = argon2 or kdf.calibrate()
     opened = vault.create(folder, name, passphrases.normalise(passphrase), code.secret, params)

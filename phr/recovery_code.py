@@ -18,7 +18,7 @@ DATA_SYMBOLS = 27
 LENGTH = DATA_SYMBOLS + 1
 GROUP = 4
 _VALUE = {symbol: value for value, symbol in enumerate(ALPHABET)}
-_SEPARATORS = " -\t\n"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"  # what word processors turn a dash into
 
 
 @dataclass(frozen=True)
@@ -46,13 +46,16 @@ def check_symbol(data: str) -> str:
 
 
 def parse(text: str) -> RecoveryCode:
-    """Read a code as typed (any case, with or without dashes or spaces)."""
-    symbols = "".join(ch for ch in text.upper() if ch not in _SEPARATORS)
+    """Read a code as typed or pasted (any case, any spaces or line ends, with or without dashes)."""
+    # Only ASCII letters change case: str.upper() would turn 'ß' into 'SS'.
+    symbols = "".join(ch.upper() if "a" <= ch <= "z" else ch
+                      for ch in text if not ch.isspace() and ch not in _DASHES)
     strange = sorted({ch for ch in symbols if ch not in _VALUE})
     if strange:
         raise MistypedRecoveryCode(
             "The recovery code contains characters that never occur in recovery codes: "
-            + " ".join(strange) + ". (0, O, 1, I and L are not used.)"
+            + " ".join(ch if ch.isprintable() else f"U+{ord(ch):04X}" for ch in strange)
+            + ". (0, O, 1, I and L are not used.)"
         )
     if len(symbols) != LENGTH:
         raise MistypedRecoveryCode(f"The recovery code has {len(symbols)} characters; it should have {LENGTH}.")

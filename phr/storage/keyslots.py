@@ -153,13 +153,13 @@ def to_json(ring: KeyRing) -> bytes:
 def from_json(raw: bytes) -> KeyRing:
     """Parse and check a key file; any flaw raises KeyFileInvalid."""
     doc = _parse(raw)
-    checksum = doc.pop("sha256", None)
-    _expect(isinstance(checksum, str) and checksum == hashlib.sha256(_canonical(doc)).hexdigest())
     _expect(doc.get("format") == FORMAT)
     version = doc.get("version")
     _expect(type(version) is int and version >= 1)
-    if version > VERSION:
+    if version > VERSION:  # before the checksum: a newer format may check itself differently
         raise RecordFromNewerVersion("The key file was written by a newer version of Regie.")
+    checksum = doc.pop("sha256", None)
+    _expect(isinstance(checksum, str) and checksum == hashlib.sha256(_canonical(doc)).hexdigest())
     _expect(set(doc) == {"format", "version", "record_id", "sequence", "slots"})
     record_id, sequence, slots = doc["record_id"], doc["sequence"], doc["slots"]
     _expect(_is_hex(record_id, 32))

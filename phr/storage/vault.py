@@ -47,7 +47,7 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
            argon2: Argon2Params) -> OpenVault:
     """Make a new record at `folder` (which must not exist, or be an empty folder)."""
     folder = Path(folder).absolute()
-    _refuse_existing(folder)
+    refuse_existing(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
     staging.mkdir(mode=PRIVATE_DIR)
@@ -60,7 +60,7 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
     return OpenVault(folder, _open_database(folder, _unwrapped(ring, slot, owner_secret), ring), ring, slot)
 
 
-def _refuse_existing(folder: Path) -> None:
+def refuse_existing(folder: Path) -> None:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise RecordExists(f"{folder} already exists and is not empty. Choose a new, empty folder.")
 
@@ -102,7 +102,10 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KIND
     loaded = keys.load()
     slot, data_key = _open_first_slot(loaded.ring, secret, kinds)
     vault = OpenVault(folder, _open_database(folder, data_key, loaded.ring), loaded.ring, slot)
-    keys.repair(loaded)  # only now: a failed unlock must not change a byte
+    try:
+        keys.repair(loaded)  # only now: a failed unlock must not change a byte
+    except OSError:
+        pass  # the record is open and sound; the stale copy is repaired at the next unlock
     return vault
 
 
@@ -118,7 +121,12 @@ def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tu
 
 def _open_database(folder: Path, data_key: bytes, ring: KeyRing) -> Database:
     record_file = folder / RECORD_FILE
-    db = Database.open(record_file, data_key)
+    try:
+        db = Database.open(record_file, data_key)
+    except RecordDamaged as error:
+        # A slot opened, so the key is the one in keys.json. If it does not fit record.db, either
+        # record.db is damaged or the key files came from another record: say both.
+        raise RecordDamaged(f"{error} Or the key files belong to a different record.") from None
     try:
         _check_belongs_to(db, ring)
         migrations.migrate(db, record_file)
