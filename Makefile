@@ -7,6 +7,7 @@ PY      = $(BIN)/python
 .PHONY: run test bench translations screenshots clean
 
 run: $(VENV)/.installed
+	@$(PY) tools/check_display_libs.py
 	$(BIN)/phr
 
 test: $(VENV)/.installed-test
