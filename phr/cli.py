@@ -7,9 +7,11 @@ passphrase or code; 4 record damaged or from a newer version.
 import argparse
 import getpass
 import os
+import signal
 import sys
 
 from phr import __version__, records
+from phr.hardening import disable_core_dumps
 from phr.errors import (
     MistypedRecoveryCode,
     RecordDamaged,
@@ -26,6 +28,7 @@ class CliError(Exception):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    disable_core_dumps()
     if args.command is None:
         from phr.ui.app import run_app  # the only place outside phr.ui that touches the UI
 
@@ -38,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(error, EXIT_DAMAGED)
     except (VaultError, CliError) as error:
         return _fail(error, EXIT_ERROR)
+    except OSError as error:  # a folder that cannot be made or read: say which, in one line
+        where = f": {error.filename}" if error.filename else ""
+        return _fail(f"{error.strerror or error}{where}", EXIT_ERROR)
     except KeyboardInterrupt:
         return _fail("Stopped.", EXIT_ERROR)
 
@@ -65,7 +71,21 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_init(args) -> int:
-    created = records.create_record(args.dir, args.name, _new_passphrase())
+    if not args.dir.strip():
+        raise CliError("Give a folder for the new record.")
+    secret = _new_passphrase()
+    # From here until the code is printed, Ctrl+C must not leave a record whose recovery
+    # code nobody saw; the creation itself takes only a second or two.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        created = records.create_record(args.dir, args.name, secret)
+        _print_new_record(created)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return EXIT_OK
+
+
+def _print_new_record(created) -> None:
     try:
         print(f"Record created in {created.session.folder}")
         print()
@@ -75,11 +95,10 @@ def cmd_init(args) -> int:
         print("It is shown only this once. If you forget your passphrase, it is the only way into your record.")
     finally:
         created.session.lock()
-    return EXIT_OK
 
 
 def cmd_check(args) -> int:
-    session = _unlock(args.dir)
+    session = _unlock(args.dir, verify_first=True)  # check every page before an upgrade may write
     try:
         report = session.check()
     finally:
@@ -94,12 +113,12 @@ def cmd_check(args) -> int:
     return EXIT_OK
 
 
-def _unlock(folder: str):
+def _unlock(folder: str, verify_first: bool = False):
     if "PHR_PASSPHRASE" in os.environ:
-        return records.unlock_with_passphrase(folder, os.environ["PHR_PASSPHRASE"])
+        return records.unlock_with_passphrase(folder, os.environ["PHR_PASSPHRASE"], verify_first)
     if "PHR_RECOVERY_CODE" in os.environ:
-        return records.unlock_with_recovery_code(folder, os.environ["PHR_RECOVERY_CODE"])
-    return records.unlock_with_passphrase(folder, _prompt("Passphrase: "))
+        return records.unlock_with_recovery_code(folder, os.environ["PHR_RECOVERY_CODE"], verify_first)
+    return records.unlock_with_passphrase(folder, _prompt("Passphrase: "), verify_first)
 
 
 def _new_passphrase() -> str:
@@ -114,4 +133,7 @@ def _new_passphrase() -> str:
 def _prompt(label: str) -> str:
     if not sys.stdin.isatty():
         raise CliError("No passphrase given: set PHR_PASSPHRASE or run this in a terminal.")
-    return getpass.getpass(label)
+    try:
+        return getpass.getpass(label)
+    except EOFError:
+        raise CliError("No passphrase given.") from None

@@ -7,6 +7,7 @@ from phr.storage.errors import (  # noqa: F401  (re-exported: callers import err
     RecordFromNewerVersion,
     RecordMissing,
     StorageFull,
+    StorageUnavailable,
     VaultError,
     WrongSecret,
 )

@@ -11,6 +11,12 @@ from phr.storage import kdf, vault
 from phr.storage.kdf import Argon2Params
 
 MAX_NAME_LENGTH = 200
+WEAKNESS_TEXT = {
+    "too_short": f"use at least {passphrases.MIN_LENGTH} characters",
+    "common": "it is a very common password",
+    "repetitive": "it repeats characters or patterns",
+    "personal": "it is built from the name",
+}
 
 
 @dataclass(frozen=True)
@@ -26,7 +32,8 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
         raise InvalidInput(f"The name is longer than {MAX_NAME_LENGTH} characters.")
     assessment = passphrases.assess(passphrase, (name,))
     if not assessment.acceptable:
-        raise WeakPassphrase("The passphrase is too easy to guess: " + ", ".join(assessment.problems) + ".")
+        reasons = "; ".join(WEAKNESS_TEXT[problem] for problem in assessment.problems)
+        raise WeakPassphrase(f"The passphrase is too easy to guess: {reasons}.")
     vault.refuse_existing(Path(folder))  # before the timing run: refusing should be quick
     code = recovery_code.generate()
     params = argon2 or kdf.calibrate()
@@ -34,10 +41,10 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
     return CreatedRecord(RecordSession(opened), code.formatted)
 
 
-def unlock_with_passphrase(folder: Path, passphrase: str) -> RecordSession:
-    return RecordSession(vault.unlock(folder, passphrases.normalise(passphrase)))
+def unlock_with_passphrase(folder: Path, passphrase: str, verify_first: bool = False) -> RecordSession:
+    return RecordSession(vault.unlock(folder, passphrases.normalise(passphrase), verify_first=verify_first))
 
 
-def unlock_with_recovery_code(folder: Path, code_text: str) -> RecordSession:
+def unlock_with_recovery_code(folder: Path, code_text: str, verify_first: bool = False) -> RecordSession:
     code = recovery_code.parse(code_text)  # a typing error is reported before any slot is tried
-    return RecordSession(vault.unlock(folder, code.secret, kinds=("recovery",)))
+    return RecordSession(vault.unlock(folder, code.secret, kinds=("recovery",), verify_first=verify_first))

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phr.storage import migrations
+from phr.storage.errors import RecordDamaged
 from phr.storage.repos import integrity
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.vault import OpenVault, utc_now
@@ -35,7 +36,11 @@ class RecordSession:
     def __init__(self, vault: OpenVault):
         self._vault = vault
         self.folder: Path = vault.folder
-        self.author = self._author_for(vault)
+        try:
+            self.author: Author | None = self._author_for(vault)
+        except BaseException:
+            vault.close()
+            raise
 
     @staticmethod
     def _author_for(vault: OpenVault) -> Author:
@@ -43,6 +48,8 @@ class RecordSession:
         # A recovery code unlocks on behalf of the owner.
         row = authors.by_slot(vault.slot.slot_id) if vault.slot.kind != "recovery" else None
         row = row or authors.owner()
+        if row is None:
+            raise RecordDamaged("The record has no owner: it is damaged.")
         return Author(row.id, row.role, row.name)
 
     @property
@@ -73,3 +80,4 @@ class RecordSession:
         if self._vault is not None:
             self._vault.close()
             self._vault = None
+        self.author = None

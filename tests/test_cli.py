@@ -136,3 +136,30 @@ def test_without_passphrase_and_terminal_it_says_how_to_give_one(cli_record):
     assert result.returncode == 1
     assert "PHR_PASSPHRASE" in result.stderr
     assert_one_clear_line(result)
+
+
+def test_a_parent_that_is_a_file_is_one_clear_line(tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = phr("init", tmp_path / "afile" / "sub", passphrase=PASSPHRASE)
+    assert result.returncode == 1
+    assert_one_clear_line(result)
+
+
+def test_init_without_a_folder_name(tmp_path):
+    result = phr("init", "", passphrase=PASSPHRASE)
+    assert result.returncode == 1
+    assert "Give a folder" in result.stderr
+
+
+def test_a_weak_passphrase_is_explained_in_words(tmp_path):
+    result = phr("init", tmp_path / "w", passphrase="Wachtwoord1")
+    assert "very common password" in result.stderr
+    assert "_" not in result.stderr.split(":", 1)[1]  # no internal codes such as too_short
+
+
+def test_the_process_writes_no_core_file():
+    code = ("import resource, ctypes, ctypes.util; from phr.hardening import disable_core_dumps; "
+            "disable_core_dumps(); libc = ctypes.CDLL(ctypes.util.find_library('c')); "
+            "print(resource.getrlimit(resource.RLIMIT_CORE), libc.prctl(3, 0, 0, 0, 0))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "(0, 0) 0"  # no core size, and not dumpable

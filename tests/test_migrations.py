@@ -97,3 +97,39 @@ def test_a_failing_migration_step_changes_nothing(new_record):
         assert session.check().healthy
     finally:
         session.lock()
+
+
+def _with_an_extra_step(monkeypatch, sql="CREATE TABLE later_feature (x TEXT) STRICT;"):
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**MIGRATIONS, LATEST + 1: sql})
+
+
+def test_unlocking_an_older_record_upgrades_it_after_a_backup(new_record, monkeypatch):
+    folder, _ = new_record
+    _with_an_extra_step(monkeypatch)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        assert migrations.schema_version(session.db) == LATEST + 1
+    finally:
+        session.lock()
+    assert len(list((folder / "backups").glob(f"before-upgrade-from-v{LATEST}-*.db"))) == 1
+
+
+def test_check_looks_at_every_page_before_an_upgrade_may_write(new_record, monkeypatch):
+    from phr.errors import RecordDamaged
+
+    folder, _ = new_record
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    session.db.execute("CREATE TABLE filler (t TEXT) STRICT")
+    with session.db.transaction():
+        for n in range(300):
+            session.db.execute("INSERT INTO filler VALUES (?)", ("x" * 200 + str(n),))
+    session.lock()
+    record = folder / "record.db"
+    data = bytearray(record.read_bytes())
+    data[4096 * 5 + 700] ^= 0x01  # one flipped bit in a data page
+    record.write_bytes(bytes(data))
+    _with_an_extra_step(monkeypatch)
+    with pytest.raises(RecordDamaged, match="integrity"):
+        records.unlock_with_passphrase(folder, PASSPHRASE, verify_first=True)
+    assert not (folder / "backups").exists()  # refused before the upgrade could write anything
+    assert record.read_bytes() == bytes(data)

@@ -1,6 +1,9 @@
 """The start window and the main window shell, driven like a user would (pytest-qt, offscreen)."""
 
+import threading
+
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
@@ -76,9 +79,13 @@ def test_create_lock_and_unlock_again(qtbot, controller, tmp_path, settings_path
 
     with qtbot.waitActive(main):
         main.activateWindow()
+    old_session = controller.session
     qtbot.keyClick(main.navigation, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert controller.session is None
     assert controller.main_window is None
+    assert not old_session.is_open and old_session.author is None
+    qtbot.waitUntil(lambda: not shiboken6.isValid(main))  # the window and its pages are gone
+    assert not (folder / "record.db-wal").exists()  # the database is closed
     assert controller.start_window.isVisible()
     assert controller.start_window.unlock_panel.passphrase.text() == ""
 
@@ -166,3 +173,76 @@ def test_remove_from_list_keeps_the_record(qtbot, controller, new_record, settin
     assert controller.start_window.record_list.count() == 0
     assert AppSettings(settings_path).known_records() == []
     assert (folder / "record.db").exists()
+
+
+class HeldUnlock:
+    """An unlock that waits until the test lets it finish, to look at the window meanwhile."""
+
+    def __init__(self):
+        self.release = threading.Event()
+        self.sessions = []
+
+    def __call__(self, folder, passphrase):
+        self.release.wait(10)
+        session = records.unlock_with_passphrase(folder, passphrase)
+        self.sessions.append(session)
+        return session
+
+
+@pytest.fixture
+def held_controller(qtbot, settings_path, create_fast):
+    held = HeldUnlock()
+    app = AppController(AppSettings(settings_path), RecordActions(create=create_fast, unlock=held),
+                        quit_on_close=False)
+    qtbot.addWidget(app.start_window)
+    app.show()
+    yield app, held
+    held.release.set()
+    app.lock()
+
+
+def test_the_record_choice_is_fixed_while_unlocking(qtbot, held_controller, new_record, tmp_path):
+    controller, held = held_controller
+    folder, _ = new_record
+    controller.start_window.add_known_record(tmp_path / "other.regie")
+    controller.start_window.add_known_record(folder)
+    panel = controller.start_window.unlock_panel
+    qtbot.keyClicks(panel.passphrase, PASSPHRASE)
+    panel.unlock()
+    start = controller.start_window
+    assert not any(w.isEnabled() for w in (start.record_list, start.new_button, start.forget_button))
+    held.release.set()
+    qtbot.waitUntil(lambda: controller.session is not None, timeout=10000)
+    assert controller.session.folder == folder
+
+
+def test_closing_the_window_during_an_unlock_locks_the_record_again(qtbot, held_controller, new_record):
+    from phr.ui.background import wait_for_background_work
+
+    controller, held = held_controller
+    folder, _ = new_record
+    controller.start_window.add_known_record(folder)
+    panel = controller.start_window.unlock_panel
+    qtbot.keyClicks(panel.passphrase, PASSPHRASE)
+    panel.unlock()
+    controller.start_window.close()
+    held.release.set()
+    wait_for_background_work()
+    qtbot.wait(50)  # let any queued result arrive
+    assert controller.session is None
+    assert len(held.sessions) == 1 and not held.sessions[0].is_open
+    assert not (folder / "record.db-wal").exists()
+
+
+def test_back_is_disabled_while_the_record_is_made(qtbot, controller, tmp_path):
+    release = threading.Event()
+    wizard = create_through_wizard(qtbot, controller, tmp_path / "z.regie")
+    real_create = wizard._create
+    wizard._create = lambda *args: (release.wait(10), real_create(*args))[1]
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=10000)
+    wizard.code_page.confirm.setChecked(True)
+    wizard.accept()
+    qtbot.waitUntil(lambda: controller.session is not None)

@@ -11,7 +11,7 @@ import contextlib
 from pathlib import Path
 
 from phr.storage.atomic import create_private_file
-from phr.storage.errors import CryptoUnavailable, RecordDamaged, RecordMissing, StorageFull
+from phr.storage.errors import CryptoUnavailable, RecordDamaged, RecordMissing, StorageFull, StorageUnavailable
 
 try:
     import sqlcipher3
@@ -23,7 +23,8 @@ PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
 # SQLite result codes that mean "this file is not what it should be".
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-_FULL_CODES = {13, 8, 10}  # SQLITE_FULL, SQLITE_READONLY, SQLITE_IOERR
+_FULL_CODES = {13}  # SQLITE_FULL
+_UNAVAILABLE_CODES = {8, 10, 14}  # SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN
 
 
 class Database:
@@ -78,10 +79,10 @@ class Database:
         self.execute("BEGIN IMMEDIATE")
         try:
             yield self
+            self.execute("COMMIT")  # inside: a COMMIT that fails (disk full) must roll back too
         except BaseException:
             self.rollback_open_transaction()
             raise
-        self.execute("COMMIT")
 
     def rollback_open_transaction(self) -> None:
         if self._connection.in_transaction:
@@ -107,7 +108,10 @@ def translated_errors():
         if primary in _DAMAGE_CODES or "malformed" in str(error) or "not a database" in str(error):
             raise RecordDamaged("The record file is damaged (it failed its integrity check).") from None
         if primary in _FULL_CODES:
-            raise StorageFull("The record could not be written: the disk is full or read-only.") from None
+            raise StorageFull("The record could not be written: the disk is full.") from None
+        if primary in _UNAVAILABLE_CODES:
+            raise StorageUnavailable(
+                "The record could not be read or written: the folder is read-only or not accessible.") from None
         raise
 
 
@@ -125,6 +129,8 @@ def _check_file(path: Path, create: bool) -> None:
             header = handle.read(len(PLAIN_SQLITE_HEADER))
     except FileNotFoundError:
         raise RecordMissing(f"The record file {path} is missing.") from None
+    except OSError as error:
+        raise StorageUnavailable(f"The record file {path} cannot be read ({error.strerror}).") from None
     if header == PLAIN_SQLITE_HEADER:
         raise RecordDamaged(f"{path} is not encrypted. Regie refuses to open it.")
     if len(header) < len(PLAIN_SQLITE_HEADER):
@@ -145,6 +151,9 @@ def _apply_key(connection, key: bytes) -> None:
     connection.execute("PRAGMA cipher_log_level = NONE").fetchall()
     # Built from bytes only, never from a user string: no quoting issues, no KDF inside SQLCipher.
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    # Pin the SQLCipher 4 page format (page size, HMAC, KDF): a future SQLCipher with other
+    # defaults must still read every record made today.
+    connection.execute("PRAGMA cipher_compatibility = 4").fetchall()
     version = connection.execute("PRAGMA cipher_version").fetchone()
     if not version or not version[0]:
         raise CryptoUnavailable("The SQLite library in use has no encryption (SQLCipher). Refusing to open.")

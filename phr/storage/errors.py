@@ -35,4 +35,8 @@ class CryptoUnavailable(VaultError):
 
 
 class StorageFull(VaultError):
-    """The disk is full or the folder cannot be written."""
+    """The disk is full."""
+
+
+class StorageUnavailable(VaultError):
+    """The folder is read-only, or the files cannot be read or written."""

@@ -28,6 +28,9 @@ MIN_ITERATIONS = 3
 MAX_ITERATIONS = 32
 MIN_LANES = 1
 MAX_LANES = 16
+# Memory x passes: what one unlock may cost before the slot's GCM tag can refuse a forged key
+# file (1 GiB with 16 passes; calibration on today's machines ends far below this).
+MAX_COST_KIB_PASSES = 16 * 1024 * 1024
 TARGET_SECONDS = 0.5
 
 
@@ -44,7 +47,8 @@ class Argon2Params:
             (self.iterations, MIN_ITERATIONS, MAX_ITERATIONS),
             (self.lanes, MIN_LANES, MAX_LANES),
         )
-        return all(type(value) is int and low <= value <= high for value, low, high in limits)
+        return all(type(value) is int and low <= value <= high for value, low, high in limits) and (
+            self.memory_kib * self.iterations <= MAX_COST_KIB_PASSES)
 
     def check(self) -> "Argon2Params":
         if not self.within_limits():
@@ -93,7 +97,8 @@ def calibrate(target_seconds: float = TARGET_SECONDS, clock=time.perf_counter) -
             return params
         if params.memory_kib * 2 > MAX_CALIBRATED_MEMORY_KIB:
             passes = math.ceil(params.iterations * target_seconds / max(elapsed, 1e-3))
-            return Argon2Params(params.memory_kib, min(passes, MAX_ITERATIONS), params.lanes)
+            passes = min(passes, MAX_ITERATIONS, MAX_COST_KIB_PASSES // params.memory_kib)
+            return Argon2Params(params.memory_kib, passes, params.lanes)
         params = Argon2Params(params.memory_kib * 2, params.iterations, params.lanes)
 
 

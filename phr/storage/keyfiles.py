@@ -10,13 +10,14 @@ from pathlib import Path
 
 from phr.storage import keyslots
 from phr.storage.atomic import write_atomic
-from phr.storage.errors import RecordDamaged, RecordMissing
+from phr.storage.errors import RecordDamaged, RecordFromNewerVersion, RecordMissing
 from phr.storage.keyslots import KeyFileInvalid, KeyRing
 
 PRIMARY = "keys.json"
 BACKUP = "keys.bak.json"
 MISSING = "missing"
 INVALID = "invalid"
+NEWER = "newer"  # a key file of a newer Regie: never used, never repaired over
 
 
 @dataclass(frozen=True)
@@ -37,15 +38,11 @@ class KeyFiles:
         copies = {path: _read(path) for path in self.paths}
         valid = [ring for ring in copies.values() if isinstance(ring, KeyRing)]
         if not valid:
-            if all(state == MISSING for state in copies.values()):
-                raise RecordMissing(f"No key file found in {self.folder}.")
-            raise RecordDamaged(
-                f"Both key files in {self.folder} are damaged. Restore the record from a backup."
-            )
+            _raise_for_no_valid_copy(self.folder, list(copies.values()))
         if len({ring.record_id for ring in valid}) > 1:
             raise RecordDamaged(f"The two key files in {self.folder} belong to different records.")
         best = max(valid, key=lambda ring: ring.sequence)  # max() keeps the first (primary) on a tie
-        stale = tuple(path for path, ring in copies.items() if ring != best)
+        stale = tuple(path for path, ring in copies.items() if ring != best and ring != NEWER)
         return LoadedKeys(best, stale)
 
     def write_new(self, ring: KeyRing) -> None:
@@ -68,6 +65,14 @@ class KeyFiles:
             write_atomic(path, keyslots.to_json(loaded.ring))
 
 
+def _raise_for_no_valid_copy(folder: Path, states: list) -> None:
+    if all(state == MISSING for state in states):
+        raise RecordMissing(f"No key file found in {folder}.")
+    if NEWER in states:
+        raise RecordFromNewerVersion("The key files were written by a newer version of Regie. Update Regie.")
+    raise RecordDamaged(f"Both key files in {folder} are damaged. Restore the record from a backup.")
+
+
 def _read(path: Path):
     try:
         raw = path.read_bytes()
@@ -79,3 +84,5 @@ def _read(path: Path):
         return keyslots.from_json(raw)
     except KeyFileInvalid:
         return INVALID
+    except RecordFromNewerVersion:
+        return NEWER

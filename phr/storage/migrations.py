@@ -15,12 +15,18 @@ def schema_version(db: Database) -> int:
     return db.pragma_value("user_version")
 
 
-def migrate(db: Database, record_file: Path, migrations: dict[int, str] = MIGRATIONS) -> list[int]:
+def pending(db: Database, migrations: dict[int, str] | None = None) -> list[int]:
+    current = schema_version(db)
+    return [version for version in sorted(migrations or MIGRATIONS) if version > current]
+
+
+def migrate(db: Database, record_file: Path, migrations: dict[int, str] | None = None) -> list[int]:
     """Apply the missing migrations; returns the versions applied.
 
     A record that already holds a schema is copied (still encrypted) into
     `backups/` before the first step, so a failed upgrade can always be undone.
     """
+    migrations = migrations or MIGRATIONS  # looked up at call time, so tests can add a step
     current = schema_version(db)
     latest = max(migrations)
     if current > latest:
@@ -28,12 +34,12 @@ def migrate(db: Database, record_file: Path, migrations: dict[int, str] = MIGRAT
             f"This record was made by a newer version of Regie (schema {current}; this version knows "
             f"up to {latest}). Update Regie to open it."
         )
-    pending = [version for version in sorted(migrations) if version > current]
-    if pending and current > 0:
+    steps = pending(db, migrations)
+    if steps and current > 0:
         backup_before_migration(db, record_file, current)
-    for version in pending:
+    for version in steps:
         _apply(db, version, migrations[version])
-    return pending
+    return steps
 
 
 def _apply(db: Database, version: int, sql: str) -> None:
@@ -55,4 +61,4 @@ def backup_before_migration(db: Database, record_file: Path, version: int) -> Pa
     return target
 
 
-__all__ = ["LATEST", "migrate", "schema_version", "backup_before_migration"]
+__all__ = ["LATEST", "migrate", "pending", "schema_version", "backup_before_migration"]

@@ -2,28 +2,31 @@
 
 Creating builds the whole folder beside its destination and renames it into
 place, so a half-made record never exists and an existing one is never
-overwritten. Unlocking changes nothing on disk until the secret has opened a
-slot and the database has proved readable.
+overwritten. If anything fails after the rename, the new folder is removed
+again: nobody has seen its recovery code yet. Unlocking changes nothing on disk
+until the secret has opened a slot and the database has proved readable.
 """
 
 import os
 import secrets
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from phr.storage import keyslots, migrations
-from phr.storage.repos import people
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir
 from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged, RecordExists, RecordMissing, WrongSecret
 from phr.storage.kdf import Argon2Params
 from phr.storage.keyfiles import KeyFiles
 from phr.storage.keyslots import KeyRing, KeySlot
+from phr.storage.repos import integrity, people
 
 RECORD_FILE = "record.db"
 PASSPHRASE_KINDS = ("owner", "carer")
+STALE_STAGING_SECONDS = 3600
 
 
 @dataclass
@@ -49,20 +52,34 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
     folder = Path(folder).absolute()
     refuse_existing(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_staging(folder)
     staging = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
     staging.mkdir(mode=PRIVATE_DIR)
     try:
-        ring, slot = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2)
+        ring, slot, data_key = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2)
         _move_into_place(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return OpenVault(folder, _open_database(folder, _unwrapped(ring, slot, owner_secret), ring), ring, slot)
+    try:
+        return OpenVault(folder, _open_database(folder, data_key, ring), ring, slot)
+    except BaseException:
+        _discard(folder)
+        raise
 
 
 def refuse_existing(folder: Path) -> None:
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if folder.exists() and not folder.is_dir():
+        raise RecordExists(f"{folder} is a file, not a folder. Choose a new, empty folder.")
+    if folder.exists() and any(folder.iterdir()):
         raise RecordExists(f"{folder} already exists and is not empty. Choose a new, empty folder.")
+
+
+def _remove_stale_staging(folder: Path) -> None:
+    """Left-overs of a creation that was killed: never shown to anyone, so safe to remove."""
+    for leftover in folder.parent.glob(f".{folder.name}.creating-*"):
+        if time.time() - leftover.stat().st_mtime > STALE_STAGING_SECONDS:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, recovery_secret: bytes,
@@ -79,7 +96,7 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
     finally:
         db.close()
     KeyFiles(staging).write_new(ring)
-    return ring, owner
+    return ring, owner, data_key
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
@@ -89,24 +106,32 @@ def _move_into_place(staging: Path, folder: Path) -> None:
     fsync_dir(folder.parent)
 
 
-def _unwrapped(ring: KeyRing, slot: KeySlot, secret: bytes) -> bytes:
-    return keyslots.unwrap(ring.record_id, slot, secret)
+def _discard(folder: Path) -> None:
+    """Take a just-made record away again (it never left this function)."""
+    doomed = folder.with_name(f".{folder.name}.discarded-{secrets.token_hex(4)}")
+    os.rename(folder, doomed)
+    shutil.rmtree(doomed, ignore_errors=True)
 
 
-def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KINDS) -> OpenVault:
-    """Open the record with a secret that fits one of its slots of `kinds`."""
+def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KINDS,
+           verify_first: bool = False) -> OpenVault:
+    """Open the record with a secret that fits one of its slots of `kinds`.
+
+    With `verify_first`, every page is checked before a pending migration may
+    write to the record (used by `phr check`).
+    """
     folder = Path(folder).absolute()
     if not folder.is_dir():
         raise RecordMissing(f"No record found at {folder}.")
     keys = KeyFiles(folder)
     loaded = keys.load()
     slot, data_key = _open_first_slot(loaded.ring, secret, kinds)
-    vault = OpenVault(folder, _open_database(folder, data_key, loaded.ring), loaded.ring, slot)
+    db = _open_database(folder, data_key, loaded.ring, verify_first)
     try:
         keys.repair(loaded)  # only now: a failed unlock must not change a byte
     except OSError:
         pass  # the record is open and sound; the stale copy is repaired at the next unlock
-    return vault
+    return OpenVault(folder, db, loaded.ring, slot)
 
 
 def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tuple[KeySlot, bytes]:
@@ -119,7 +144,7 @@ def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tu
     raise WrongSecret("The passphrase or code does not open this record.")
 
 
-def _open_database(folder: Path, data_key: bytes, ring: KeyRing) -> Database:
+def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: bool = False) -> Database:
     record_file = folder / RECORD_FILE
     try:
         db = Database.open(record_file, data_key)
@@ -129,11 +154,19 @@ def _open_database(folder: Path, data_key: bytes, ring: KeyRing) -> Database:
         raise RecordDamaged(f"{error} Or the key files belong to a different record.") from None
     try:
         _check_belongs_to(db, ring)
+        if verify_first and migrations.pending(db):
+            _refuse_if_damaged(db)
         migrations.migrate(db, record_file)
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _refuse_if_damaged(db: Database) -> None:
+    problems = integrity.integrity_problems(db)
+    if problems:
+        raise RecordDamaged(f"The record file failed its integrity check ({len(problems)} problems).")
 
 
 def _check_belongs_to(db: Database, ring: KeyRing) -> None:

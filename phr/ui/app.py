@@ -5,6 +5,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtWidgets import QApplication
 
+from phr.ui.background import wait_for_background_work
 from phr.ui.controller import AppController
 from phr.ui.i18n import install_translators, resolve_language
 from phr.ui.record_actions import RecordActions
@@ -23,4 +24,7 @@ def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordA
     translators = install_translators(app, resolve_language(settings.language()))  # noqa: F841 (kept alive)
     controller = AppController(settings, actions or RecordActions())
     controller.show()
-    return app.exec()
+    code = app.exec()
+    controller.lock()
+    wait_for_background_work()  # an unlock still running locks its record again (see BackgroundTask)
+    return code

@@ -9,36 +9,68 @@ class _Signals(QObject):
 
 
 class BackgroundTask(QRunnable):
-    """Calls `work()` on a pool thread; emits `succeeded(result)` or `failed(exception)` on the GUI thread."""
+    """Calls `work()` on a pool thread; emits `succeeded(result)` or `failed(exception)` on the GUI thread.
 
-    def __init__(self, work):
+    A task can be abandoned (its window closed, another record chosen): its result is then
+    handed to `discard` instead, so an unlocked record that nobody waits for is locked again
+    rather than left open.
+    """
+
+    def __init__(self, work, discard=None):
         super().__init__()
         self._work = work
+        self._discard = discard
+        self.abandoned = False
         self.signals = _Signals()
         self.setAutoDelete(False)  # we keep a reference until a signal arrives
+
+    def abandon(self) -> None:
+        self.abandoned = True
 
     def run(self) -> None:
         try:
             result = self._work()
         except Exception as error:  # reported to the GUI, which shows a clear message
-            self.signals.failed.emit(error)
+            if not self.abandoned:
+                self.signals.failed.emit(error)
+            return
+        if self.abandoned:
+            self.discard(result)
         else:
             self.signals.succeeded.emit(result)
 
+    def discard(self, result) -> None:
+        if self._discard is not None:
+            self._discard(result)
 
-def run_in_background(work, on_success, on_failure, keep: list) -> BackgroundTask:
+
+def run_in_background(work, on_success, on_failure, keep: list, discard=None) -> BackgroundTask:
     """Start `work`; `keep` holds the task alive until it reports back."""
-    task = BackgroundTask(work)
+    task = BackgroundTask(work, discard)
     keep.append(task)
 
-    def done(handler):
-        def deliver(value):
+    def deliver(handler):
+        def receive(value):
             if task in keep:
                 keep.remove(task)
+            if task.abandoned:  # abandoned after the result was already on its way
+                if handler is on_success:
+                    task.discard(value)
+                return
             handler(value)
-        return deliver
+        return receive
 
-    task.signals.succeeded.connect(done(on_success))
-    task.signals.failed.connect(done(on_failure))
+    task.signals.succeeded.connect(deliver(on_success))
+    task.signals.failed.connect(deliver(on_failure))
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def abandon_all(tasks: list) -> None:
+    for task in list(tasks):
+        task.abandon()
+
+
+def wait_for_background_work() -> None:
+    """Before the app exits: let running work finish, so abandoned results are discarded cleanly."""
+    QThreadPool.globalInstance().waitForDone()

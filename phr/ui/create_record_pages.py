@@ -65,6 +65,8 @@ class PersonPage(QWizardPage):
         return bool(self.person_name()) and bool(self.folder_edit.text().strip())
 
     def validatePage(self) -> bool:
+        if getattr(self.wizard(), "created", None) is not None:
+            return True  # the record now fills this folder: it is ours
         folder = self.folder()
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             self.problem.setText(translate("CreateRecordWizard",

@@ -49,6 +49,7 @@ class CreateRecordWizard(QWizard):
         folder, name = self.person_page.folder(), self.person_page.person_name()
         secret = self.passphrase_page.passphrase()
         self.passphrase_page.set_busy(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)  # the folder is being used now
         run_in_background(lambda: self._create(folder, name, secret), self._on_created, self._on_failed, self._tasks)
 
     def _on_created(self, created) -> None:
@@ -60,6 +61,7 @@ class CreateRecordWizard(QWizard):
 
     def _on_failed(self, error: Exception) -> None:
         self.passphrase_page.set_busy(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
         self.passphrase_page.show_error(error_message(error))
 
     def accept(self) -> None:

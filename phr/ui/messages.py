@@ -24,8 +24,10 @@ def error_message(error: Exception) -> str:
     if isinstance(error, errors.WeakPassphrase):
         return translate("Messages", "This passphrase is too easy to guess. Choose a longer one.")
     if isinstance(error, errors.StorageFull):
-        return translate("Messages", "Regie could not save: the disk is full or the folder is read-only. "
-                                     "Nothing was changed.")
+        return translate("Messages", "Regie could not save: the disk is full. Nothing was changed.")
+    if isinstance(error, errors.StorageUnavailable):
+        return translate("Messages", "Regie could not read or write the record: the folder is read-only "
+                                     "or not available. Nothing was changed.")
     if isinstance(error, errors.CryptoUnavailable):
         return translate("Messages", "The encryption parts of Regie are missing. Reinstall Regie.")
     if isinstance(error, errors.InvalidInput):

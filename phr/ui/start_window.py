@@ -36,6 +36,7 @@ class StartWindow(QMainWindow):
         self.resize(820, 480)
         self.unlock_panel = UnlockPanel(actions.unlock, self)
         self.unlock_panel.unlocked.connect(self._on_unlocked)
+        self.unlock_panel.busy_changed.connect(self._on_busy)
         self._build()
         self.refresh_records()
 
@@ -77,6 +78,15 @@ class StartWindow(QMainWindow):
             row.addWidget(button)
         row.addStretch()
         return row
+
+    def _on_busy(self, busy: bool) -> None:
+        # While a record is being unlocked, the choice of record stays as it is.
+        for widget in (self.record_list, self.new_button, self.open_button, self.forget_button):
+            widget.setEnabled(not busy)
+
+    def closeEvent(self, event) -> None:
+        self.unlock_panel.abandon()
+        super().closeEvent(event)
 
     def refresh_records(self, select: str | None = None) -> None:
         self.record_list.clear()

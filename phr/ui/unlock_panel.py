@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from phr.ui.background import run_in_background
+from phr.ui.background import abandon_all, run_in_background
 from phr.ui.messages import error_message
 
 translate = QCoreApplication.translate
@@ -21,6 +21,7 @@ translate = QCoreApplication.translate
 
 class UnlockPanel(QGroupBox):
     unlocked = Signal(object)  # RecordSession
+    busy_changed = Signal(bool)
 
     def __init__(self, unlock, parent=None):
         super().__init__(translate("UnlockPanel", "Unlock"), parent)
@@ -56,6 +57,8 @@ class UnlockPanel(QGroupBox):
         layout.addStretch()
 
     def set_folder(self, folder: Path | None) -> None:
+        if self.is_busy:
+            return  # the start window keeps the choice fixed while unlocking
         self._folder = folder
         self.folder_label.setText(str(folder) if folder else translate("UnlockPanel", "No record chosen."))
         self.passphrase.clear()
@@ -78,13 +81,19 @@ class UnlockPanel(QGroupBox):
             return
         folder, secret = self._folder, self.passphrase.text()
         self._set_busy(True)
-        run_in_background(lambda: self._unlock(folder, secret), self._on_unlocked, self._on_failed, self._tasks)
+        run_in_background(lambda: self._unlock(folder, secret), self._on_unlocked, self._on_failed, self._tasks,
+                          discard=lambda session: session.lock())
+
+    def abandon(self) -> None:
+        """The window is closing: an unlock still running must lock the record again when done."""
+        abandon_all(self._tasks)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.unlock_button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
         self.message.setText(translate("UnlockPanel", "Unlocking…") if busy else "")
+        self.busy_changed.emit(busy)
 
     def _on_unlocked(self, session) -> None:
         self._set_busy(False)

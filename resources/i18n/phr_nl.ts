@@ -277,8 +277,12 @@
         <translation>Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord.</translation>
     </message>
     <message>
-        <source>Regie could not save: the disk is full or the folder is read-only. Nothing was changed.</source>
-        <translation>Regie kon niet opslaan: de schijf is vol of de map is alleen-lezen. Er is niets veranderd.</translation>
+        <source>Regie could not save: the disk is full. Nothing was changed.</source>
+        <translation>Regie kon niet opslaan: de schijf is vol. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Regie could not read or write the record: the folder is read-only or not available. Nothing was changed.</source>
+        <translation>Regie kon het dossier niet lezen of opslaan: de map is alleen-lezen of niet bereikbaar. Er is niets veranderd.</translation>
     </message>
     <message>
         <source>The encryption parts of Regie are missing. Reinstall Regie.</source>

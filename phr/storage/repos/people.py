@@ -35,9 +35,9 @@ class AuthorRepository:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE slot_id = ?", (slot_id,))
         return AuthorRow(*row) if row else None
 
-    def owner(self) -> AuthorRow:
+    def owner(self) -> AuthorRow | None:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE role = 'owner' ORDER BY id")
-        return AuthorRow(*row)
+        return AuthorRow(*row) if row else None
 
 
 class PersonRepository:
