@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phr.storage import migrations
-from phr.storage.errors import RecordDamaged
+from phr.storage.errors import RecordDamaged, VaultError
+from phr.storage.repos.entries import purge_deleted
 from phr.storage.repos import integrity
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.vault import OpenVault, utc_now
@@ -38,6 +39,7 @@ class RecordSession:
         self.folder: Path = vault.folder
         try:
             self.author: Author | None = self._author_for(vault)
+            purge_deleted(vault.db)  # deletions left by a crash: their undo window has passed
         except BaseException:
             vault.close()
             raise
@@ -78,6 +80,10 @@ class RecordSession:
     def lock(self) -> None:
         """Close the database and drop the key: nothing of the record stays in this object."""
         if self._vault is not None:
+            try:
+                purge_deleted(self._vault.db)  # the undo window for deletions ends here
+            except VaultError:
+                pass  # e.g. a full disk: purged at the next unlock instead; locking must not fail
             self._vault.close()
             self._vault = None
         self.author = None

@@ -45,3 +45,49 @@ def new_record(record_dir, create_fast):
     created = create_fast(record_dir, "Zoë Ünal", PASSPHRASE)
     created.session.lock()
     return record_dir, created.recovery_code
+
+
+@pytest.fixture
+def session(new_record):
+    """An open session on a fresh record; locked again after the test."""
+    folder, _ = new_record
+    opened = records.unlock_with_passphrase(folder, PASSPHRASE)
+    yield opened
+    opened.lock()
+
+
+@pytest.fixture
+def services(session):
+    from phr.services import RecordServices
+
+    return RecordServices(session)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Drive modal entry dialogs: append a function that fills the dialog; `exec` runs it, then Save.
+
+    The dialog stays inspectable afterwards through `dialogs.last`.
+    """
+    from phr.ui.forms.entry_dialog import EntryDialog
+
+    class Driver(list):
+        last = None
+
+    driver = Driver()
+
+    def fake_exec(dialog):
+        driver.last = dialog
+        driver.pop(0)(dialog)
+        dialog.try_save()
+        return dialog.result()
+
+    monkeypatch.setattr(EntryDialog, "exec", fake_exec)
+    return driver
+
+
+@pytest.fixture
+def events(qtbot):
+    from phr.ui.events import RecordEvents
+
+    return RecordEvents()

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from phr.services import RecordServices
 from phr.ui.main_window import MainWindow
 from phr.ui.record_actions import RecordActions
 from phr.ui.settings import AppSettings
@@ -27,7 +28,7 @@ class AppController(QObject):
         if self.session is not None:
             self.lock()  # one open record at a time
         self.session = session
-        self.main_window = MainWindow(session)
+        self.main_window = MainWindow(RecordServices(session))
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.close_requested.connect(self._on_main_closed)
         self.main_window.show()

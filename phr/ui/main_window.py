@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.ui.events import RecordEvents
+from phr.ui.formatting import fill
+from phr.ui.pages.care_team_page import CareTeamPage
 from phr.ui.pages.coming import ComingPage
 
 translate = QCoreApplication.translate
@@ -46,16 +49,23 @@ def planned_pages() -> list[tuple[str, str, str]]:
     ]
 
 
+# Pages that exist so far, by navigation key; the others say they are coming.
+PAGE_FACTORIES = {
+    "care_team": lambda services, events: CareTeamPage(services.care_team, events),
+}
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     close_requested = Signal()
 
-    def __init__(self, session, parent=None):
+    def __init__(self, services, parent=None):
         super().__init__(parent)
-        self._session = session
+        self.services = services
+        self.events = RecordEvents(self)
         self._locking = False
-        name = session.person_name() or translate("MainWindow", "(no name)")
-        self.setWindowTitle(translate("MainWindow", "Regie – %1").replace("%1", name))
+        name = services.session.person_name() or translate("MainWindow", "(no name)")
+        self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
         self.resize(1100, 720)
         self._build(name)
         self._build_actions()
@@ -76,7 +86,7 @@ class MainWindow(QMainWindow):
         self.page_keys: list[str] = []
         for key, title, purpose in planned_pages():
             self.navigation.addItem(title)
-            self.pages.addWidget(ComingPage(title, purpose))
+            self.pages.addWidget(self._page_for(key, title, purpose))
             self.page_keys.append(key)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -106,6 +116,13 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(translate("MainWindow", "&Record"))
         menu.addAction(self.lock_action)
 
+    def _page_for(self, key: str, title: str, purpose: str) -> QWidget:
+        factory = PAGE_FACTORIES.get(key)
+        return factory(self.services, self.events) if factory else ComingPage(title, purpose)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(self.page_keys.index(key))
+
     def show_page(self, key: str) -> None:
         self.navigation.setCurrentRow(self.page_keys.index(key))
 
@@ -113,9 +130,13 @@ class MainWindow(QMainWindow):
         self.lock_requested.emit()
 
     def close_for_lock(self) -> None:
-        """Close without asking anything: the controller is locking the record."""
+        """Close without asking anything: the controller is locking the record. Pages drop their data."""
         self._locking = True
-        self._session = None
+        for index in range(self.pages.count()):
+            release = getattr(self.pages.widget(index), "release", None)
+            if release:
+                release()
+        self.services = None
         self.close()
 
     def closeEvent(self, event) -> None:

@@ -2,6 +2,157 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>CareTeam</name>
+    <message>
+        <source>GP</source>
+        <translation>Huisarts</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>Specialist</translation>
+    </message>
+    <message>
+        <source>Expertise centre</source>
+        <translation>Expertisecentrum</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Verpleegkundige</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Apotheek</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Therapeut</translation>
+    </message>
+    <message>
+        <source>Patient association</source>
+        <translation>Patiëntenvereniging</translation>
+    </message>
+    <message>
+        <source>Municipality or social support</source>
+        <translation>Gemeente of sociale steun</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Care team</source>
+        <translation>Zorgteam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Out of hours</source>
+        <translation>Buiten kantoortijd</translation>
+    </message>
+    <message>
+        <source>Contact for</source>
+        <translation>Contact voor</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nieuw contact</translation>
+    </message>
+    <message>
+        <source>Change contact</source>
+        <translation>Contact wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>Or&amp;ganisation:</source>
+        <translation>Or&amp;ganisatie:</translation>
+    </message>
+    <message>
+        <source>&amp;Specialty:</source>
+        <translation>&amp;Vakgebied:</translation>
+    </message>
+    <message>
+        <source>Contact &amp;for:</source>
+        <translation>Contact &amp;voor:</translation>
+    </message>
+    <message>
+        <source>e.g. questions about medicines, a crisis at night</source>
+        <translation>bijv. vragen over medicijnen, een crisis &apos;s nachts</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefoon:</translation>
+    </message>
+    <message>
+        <source>Out of hours / &amp;acute:</source>
+        <translation>Buiten kantoortijd / &amp;spoed:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>&amp;Website:</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>&amp;Adres:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>Aanteke&amp;ningen:</translation>
+    </message>
+    <message>
+        <source>Out of hours / acute</source>
+        <translation>Buiten kantoortijd / spoed</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Aantekeningen</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <source>This part of Regie is not ready yet.</source>
@@ -137,6 +288,122 @@
     <message>
         <source>Your record has been made. Write down the recovery code, tick the box and choose Finish.</source>
         <translation>Uw dossier is gemaakt. Schrijf de herstelcode op, zet een vinkje en kies Voltooien.</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Not saved yet: please look at the fields marked above.</source>
+        <translation>Nog niet opgeslagen: kijk naar de velden hierboven met een melding.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldMessages</name>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Vul dit in.</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>Kies een van de mogelijkheden.</translation>
+    </message>
+    <message>
+        <source>Type a date as 2019, 5-2019 or 14-5-2019.</source>
+        <translation>Typ een datum als 2019, 5-2019 of 14-5-2019.</translation>
+    </message>
+    <message>
+        <source>This does not look like a phone number.</source>
+        <translation>Dit lijkt geen telefoonnummer.</translation>
+    </message>
+    <message>
+        <source>This does not look like an e-mail address.</source>
+        <translation>Dit lijkt geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>This does not look like a website, e.g. www.example.nl.</source>
+        <translation>Dit lijkt geen website, zoals www.voorbeeld.nl.</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 4,5.</source>
+        <translation>Typ een getal, bijvoorbeeld 4,5.</translation>
+    </message>
+    <message>
+        <source>An ORPHAcode is a number, e.g. 586 or ORPHA:586.</source>
+        <translation>Een ORPHAcode is een getal, bijvoorbeeld 586 of ORPHA:586.</translation>
+    </message>
+    <message>
+        <source>An ICD-10 code looks like E25.0.</source>
+        <translation>Een ICD-10-code ziet eruit als E25.0.</translation>
+    </message>
+    <message>
+        <source>A variant is written like NM_000500.9:c.293-13C&gt;G.</source>
+        <translation>Een variant schrijft u zo: NM_000500.9:c.293-13C&gt;G.</translation>
+    </message>
+    <message>
+        <source>This date lies before the start date.</source>
+        <translation>Deze datum ligt vóór de startdatum.</translation>
+    </message>
+    <message>
+        <source>The lower value is higher than the upper value.</source>
+        <translation>De ondergrens is hoger dan de bovengrens.</translation>
+    </message>
+    <message>
+        <source>This file is too large.</source>
+        <translation>Dit bestand is te groot.</translation>
+    </message>
+    <message>
+        <source>Only PDF, PNG and JPEG files can be added.</source>
+        <translation>U kunt alleen PDF-, PNG- en JPEG-bestanden toevoegen.</translation>
+    </message>
+    <message>
+        <source>Please check this.</source>
+        <translation>Controleer dit.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>e.g. 2019, 5-2019 or 14-5-2019</source>
+        <translation>bijv. 2019, 5-2019 of 14-5-2019</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>typed in</source>
+        <translation>zelf ingetypt</translation>
+    </message>
+    <message>
+        <source>imported from a device</source>
+        <translation>uit een meter gehaald</translation>
+    </message>
+    <message>
+        <source>FHIR import</source>
+        <translation>FHIR-import</translation>
+    </message>
+    <message>
+        <source>imported from a Regie file</source>
+        <translation>uit een Regie-bestand gehaald</translation>
+    </message>
+    <message>
+        <source>from a letter</source>
+        <translation>uit een brief</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>eigenaar</translation>
+    </message>
+    <message>
+        <source>carer</source>
+        <translation>mantelzorger</translation>
+    </message>
+    <message>
+        <source>Entered by %1 (%2), %3, %4</source>
+        <translation>Ingevoerd door %1 (%2), %3, %4</translation>
+    </message>
+    <message>
+        <source>changed by %1 on %2</source>
+        <translation>gewijzigd door %1 op %2</translation>
     </message>
 </context>
 <context>
@@ -455,6 +722,33 @@
     <message>
         <source>Done</source>
         <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>“%1” deleted.</source>
+        <translation>“%1” verwijderd.</translation>
     </message>
 </context>
 <context>

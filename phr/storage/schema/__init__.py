@@ -4,10 +4,11 @@ Never edit a released migration: add a new one. tests/fixtures holds one record 
 released schema version and the upgrade of each is tested.
 """
 
-from phr.storage.schema import v0001_base
+from phr.storage.schema import v0001_base, v0002_care_record
 
 MIGRATIONS: dict[int, str] = {
     1: v0001_base.SQL,
+    2: v0002_care_record.SQL,
 }
 
 LATEST = max(MIGRATIONS)

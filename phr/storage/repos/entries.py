@@ -1,0 +1,162 @@
+"""Reading and writing entries of any section, with provenance, undoable deletion and search.
+
+Table and column names come only from the EntryTable specs in tables.py, never from
+user input; values always travel as parameters.
+"""
+
+import secrets
+from dataclasses import dataclass
+
+from phr.storage.database import Database
+from phr.storage.repos.tables import ALL, EntryTable, children_of
+
+PROVENANCE = ("uid", "source", "source_detail", "created_at", "changed_at")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Who writes, when, and where the data came from."""
+
+    author_id: int
+    now: str
+    source: str = "typed"
+    source_detail: str | None = None
+
+
+def new_uid() -> str:
+    return secrets.token_hex(16)
+
+
+class EntryRepository:
+    def __init__(self, db: Database, table: EntryTable):
+        self._db = db
+        self.table = table
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _select(self) -> str:
+        t = self.table
+        data = ", ".join(f"e.{column}" for column in t.columns)
+        prov = ", ".join(f"e.{column}" for column in PROVENANCE)
+        return (
+            f"SELECT e.id, {data}, {prov}, "
+            "CASE WHEN ea.role = 'owner' THEN p.name ELSE ea.name END, ea.role, "
+            "CASE WHEN ca.role = 'owner' THEN p.name ELSE ca.name END "
+            f"FROM {t.name} e JOIN authors ea ON ea.id = e.entered_by "
+            "JOIN authors ca ON ca.id = e.changed_by CROSS JOIN person p"
+        )
+
+    def _as_dict(self, row: tuple) -> dict:
+        names = ("id",) + self.table.columns + PROVENANCE + ("entered_by_name", "entered_by_role",
+                                                              "changed_by_name")
+        return dict(zip(names, row))
+
+    def get(self, item_id: int) -> dict | None:
+        row = self._db.query_one(f"{self._select()} WHERE e.id = ? AND e.deleted_at IS NULL", (item_id,))
+        return self._as_dict(row) if row else None
+
+    def by_uid(self, uid: str) -> dict | None:
+        row = self._db.query_one(f"{self._select()} WHERE e.uid = ? AND e.deleted_at IS NULL", (uid,))
+        return self._as_dict(row) if row else None
+
+    def rows(self, equal: dict | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Entries not deleted, in the table's order; `equal` filters on columns being equal."""
+        where, params = self._where(equal)
+        paging = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        sql = f"{self._select()} WHERE {where} ORDER BY {self._order()}{paging}"
+        return [self._as_dict(row) for row in self._db.query(sql, params)]
+
+    def count(self, equal: dict | None = None) -> int:
+        where, params = self._where(equal)
+        return self._db.query_one(f"SELECT count(*) FROM {self.table.name} e WHERE {where}", params)[0]
+
+    def _where(self, equal: dict | None) -> tuple[str, tuple]:
+        conditions, params = ["e.deleted_at IS NULL"], []
+        for column, value in (equal or {}).items():
+            self._check_column(column)
+            conditions.append(f"e.{column} IS ?")
+            params.append(value)
+        return " AND ".join(conditions), tuple(params)
+
+    def _order(self) -> str:
+        return ", ".join(f"e.{part.strip()}" for part in self.table.order_by.split(","))
+
+    def _check_column(self, column: str) -> None:
+        if column not in self.table.columns:
+            raise ValueError(f"{self.table.name} has no column {column}")
+
+    # --- writing (each in its own transaction unless the caller holds one) ------------------
+
+    def insert(self, values: dict, stamp: Stamp, uid: str | None = None, created_at: str | None = None) -> int:
+        for column in values:
+            self._check_column(column)
+        columns = list(values) + ["uid", "entered_by", "changed_by", "source", "source_detail",
+                                  "created_at", "changed_at"]
+        params = list(values.values()) + [uid or new_uid(), stamp.author_id, stamp.author_id, stamp.source,
+                                          stamp.source_detail, created_at or stamp.now, stamp.now]
+        marks = ", ".join("?" for _ in columns)
+        item_id = self._db.execute(f"INSERT INTO {self.table.name} ({', '.join(columns)}) VALUES ({marks})",
+                                   tuple(params))
+        self._index(item_id)
+        return item_id
+
+    def update(self, item_id: int, values: dict, stamp: Stamp) -> None:
+        for column in values:
+            self._check_column(column)
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self._db.execute(
+            f"UPDATE {self.table.name} SET {assignments}, changed_by = ?, changed_at = ? "
+            "WHERE id = ? AND deleted_at IS NULL",
+            tuple(values.values()) + (stamp.author_id, stamp.now, item_id),
+        )
+        self._index(item_id)
+
+    def delete(self, item_id: int, stamp: Stamp) -> None:
+        """Mark deleted (undoable until the record is locked); hide it and its children from search."""
+        self._db.execute(f"UPDATE {self.table.name} SET deleted_at = ? WHERE id = ?", (stamp.now, item_id))
+        self._unindex(item_id)
+        for child in children_of(self.table):
+            for (child_id,) in self._db.query(f"SELECT id FROM {child.name} WHERE {child.parent} = ?", (item_id,)):
+                EntryRepository(self._db, child)._unindex(child_id)
+
+    def restore(self, item_id: int) -> None:
+        self._db.execute(f"UPDATE {self.table.name} SET deleted_at = NULL WHERE id = ?", (item_id,))
+        self._index(item_id)
+        for child in children_of(self.table):
+            child_repo = EntryRepository(self._db, child)
+            for row in child_repo.rows({child.parent: item_id}):
+                child_repo._index(row["id"])
+
+    # --- search index ---------------------------------------------------------------------------
+
+    def _index(self, item_id: int) -> None:
+        spec = self.table.search
+        if spec is None:
+            return
+        self._unindex(item_id)
+        row = self._db.query_one(
+            f"SELECT {spec.target}, {spec.title}, {', '.join(spec.body) or 'NULL'} FROM {self.table.name} "
+            "WHERE id = ? AND deleted_at IS NULL", (item_id,))
+        if row is None:
+            return
+        body = " ".join(str(value) for value in row[2:] if value not in (None, ""))
+        self._db.execute(
+            "INSERT INTO search_index (entry, section, item_id, title, body) VALUES (?, ?, ?, ?, ?)",
+            (self._entry_key(item_id), spec.section, row[0], row[1] or "", body))
+
+    def _unindex(self, item_id: int) -> None:
+        if self.table.search is not None:
+            self._db.execute("DELETE FROM search_index WHERE entry = ?", (self._entry_key(item_id),))
+
+    def _entry_key(self, item_id: int) -> str:
+        return f"{self.table.name}:{item_id}"
+
+
+def purge_deleted(db: Database) -> int:
+    """Remove for good what was deleted (the undo window closes when the record locks)."""
+    removed = 0
+    with db.transaction():
+        for table in reversed(ALL):
+            removed += db.query_one(f"SELECT count(*) FROM {table.name} WHERE deleted_at IS NOT NULL")[0]
+            db.execute(f"DELETE FROM {table.name} WHERE deleted_at IS NOT NULL")
+    return removed

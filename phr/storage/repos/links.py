@@ -1,0 +1,15 @@
+"""Links between entries: what points where (asked before deleting something that is linked)."""
+
+from phr.storage.database import Database
+from phr.storage.repos.tables import ALL
+
+
+def count_references(db: Database, table_name: str, item_id: int) -> int:
+    """Entries (not deleted) whose links point to `item_id` in `table_name`; child rows not counted."""
+    total = 0
+    for table in ALL:
+        for column, target in table.references.items():
+            if target == table_name and column != table.parent:
+                total += db.query_one(
+                    f"SELECT count(*) FROM {table.name} WHERE {column} = ? AND deleted_at IS NULL", (item_id,))[0]
+    return total

@@ -1,0 +1,109 @@
+"""What the storage layer knows about each entry table: its columns, links and search text."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SearchSpec:
+    section: str                 # where a hit leads (the page)
+    title: str                   # column shown as the hit's title
+    body: tuple[str, ...] = ()   # further columns searched
+    target: str = "id"           # column holding the id a hit leads to (a child leads to its parent)
+
+
+@dataclass(frozen=True)
+class EntryTable:
+    name: str
+    columns: tuple[str, ...]                               # data columns (not id, uid, provenance)
+    references: dict[str, str] = field(default_factory=dict)  # column -> table it points to
+    parent: str | None = None                              # column linking a child row to its parent
+    search: SearchSpec | None = None
+    order_by: str = "id"
+
+
+CONTACTS = EntryTable(
+    "contacts",
+    ("kind", "name", "organisation", "role", "specialty", "phone", "acute_phone", "email", "address",
+     "website", "contact_for", "notes"),
+    search=SearchSpec("care_team", "name", ("organisation", "specialty", "contact_for", "notes")),
+    order_by="name COLLATE NOCASE",
+)
+ALLERGIES = EntryTable(
+    "allergies",
+    ("substance", "kind", "reaction", "severity", "noted_on", "notes"),
+    search=SearchSpec("person", "substance", ("reaction", "notes")),
+    order_by="substance COLLATE NOCASE",
+)
+DIAGNOSES = EntryTable(
+    "diagnoses",
+    ("name", "orpha_code", "icd10", "status", "diagnosed_on", "diagnosed_by", "expertise_centre", "gene",
+     "variant", "zygosity", "genetic_lab", "genetic_test_date", "notes", "information_received",
+     "trusted_websites"),
+    references={"diagnosed_by": "contacts", "expertise_centre": "contacts"},
+    search=SearchSpec("diagnoses", "name", ("icd10", "gene", "variant", "notes", "information_received")),
+    order_by="diagnosed_on DESC NULLS LAST, name COLLATE NOCASE",
+)
+APPOINTMENTS = EntryTable(
+    "appointments",
+    ("starts_at", "contact_id", "location", "purpose", "notes", "outcome"),
+    references={"contact_id": "contacts"},
+    search=SearchSpec("appointments", "purpose", ("location", "notes", "outcome")),
+    order_by="starts_at DESC",
+)
+QUESTIONS = EntryTable(
+    "questions",
+    ("appointment_id", "position", "text", "answered", "answer"),
+    references={"appointment_id": "appointments"},
+    parent="appointment_id",
+    search=SearchSpec("appointments", "text", ("answer",), target="appointment_id"),
+    order_by="position, id",
+)
+GOALS = EntryTable(
+    "goals",
+    ("description", "diagnosis_id", "agreed_with", "patient_action", "provider_action", "target_measure",
+     "target_low", "target_high", "target_unit", "start_date", "review_date", "status", "appointment_id"),
+    references={"diagnosis_id": "diagnoses", "agreed_with": "contacts", "appointment_id": "appointments"},
+    search=SearchSpec("care_plan", "description", ("patient_action", "provider_action")),
+    order_by="status, review_date NULLS LAST, id",
+)
+EVALUATIONS = EntryTable(
+    "goal_evaluations",
+    ("goal_id", "evaluated_on", "how_it_went", "progress", "next_step"),
+    references={"goal_id": "goals"},
+    parent="goal_id",
+    search=SearchSpec("care_plan", "how_it_went", ("next_step",), target="goal_id"),
+    order_by="evaluated_on DESC, id DESC",
+)
+MEDICATIONS = EntryTable(
+    "medications",
+    ("name", "strength", "dose", "schedule", "route", "reason_id", "prescriber_id", "start_date",
+     "stop_date", "stop_reason", "notes"),
+    references={"reason_id": "diagnoses", "prescriber_id": "contacts"},
+    search=SearchSpec("medications", "name", ("strength", "dose", "schedule", "notes", "stop_reason")),
+    order_by="name COLLATE NOCASE",
+)
+MEDICATION_CHANGES = EntryTable(
+    "medication_changes",
+    ("medication_id", "changed_on", "dose", "schedule", "reason"),
+    references={"medication_id": "medications"},
+    parent="medication_id",
+    search=SearchSpec("medications", "reason", ("dose", "schedule"), target="medication_id"),
+    order_by="changed_on DESC, id DESC",
+)
+DOCUMENTS = EntryTable(
+    "documents",
+    ("title", "kind", "document_date", "file_name", "mime_type", "size", "sha256", "diagnosis_id",
+     "appointment_id", "notes"),
+    references={"diagnosis_id": "diagnoses", "appointment_id": "appointments"},
+    search=SearchSpec("documents", "title", ("file_name", "notes")),
+    order_by="document_date DESC NULLS LAST, id DESC",
+)
+
+# In dependency order: a table only points to tables listed before it (goals -> appointments).
+ALL = (CONTACTS, ALLERGIES, DIAGNOSES, APPOINTMENTS, QUESTIONS, GOALS, EVALUATIONS, MEDICATIONS,
+       MEDICATION_CHANGES, DOCUMENTS)
+BY_NAME = {table.name: table for table in ALL}
+
+
+def children_of(table: EntryTable) -> list[EntryTable]:
+    return [child for child in ALL if child.parent and child.references.get(child.parent) == table.name]

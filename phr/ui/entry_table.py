@@ -1,0 +1,76 @@
+"""A table model over a section's entries, fetched page by page as the view scrolls."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable[[object], str]
+
+
+class EntryTableModel(QAbstractTableModel):
+    def __init__(self, columns: list[Column], fetch: Callable[[int, int], list], parent=None):
+        """`fetch(offset, limit)` returns the next entries in display order."""
+        super().__init__(parent)
+        self._columns = columns
+        self._fetch = fetch
+        self._items: list = []
+        self._complete = False
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._items = self._fetch(0, PAGE_SIZE)
+        self._complete = len(self._items) < PAGE_SIZE
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Drop every entry held (when the record locks)."""
+        self.beginResetModel()
+        self._items, self._complete = [], True
+        self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        more = self._fetch(len(self._items), PAGE_SIZE)
+        self._complete = len(more) < PAGE_SIZE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
+            self._items.extend(more)
+            self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self._columns[index.column()].value(self._items[index.row()])
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        return None
+
+    def item(self, row: int):
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, item_id: int) -> int:
+        """The row of an entry, fetching further pages if needed; -1 if it is not in the list."""
+        while True:
+            for row, item in enumerate(self._items):
+                if item.id == item_id:
+                    return row
+            if self._complete:
+                return -1
+            self.fetchMore()

@@ -1,0 +1,123 @@
+"""A dialog to add or change one entry. It validates as you type and never loses what was typed.
+
+Errors show under the field they concern: for fields the user has touched while
+typing, and for all fields once Save is pressed. Saving goes through the service;
+if the service refuses, the dialog stays open with everything still filled in.
+"""
+
+import dataclasses
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phr.entries import EntryInvalid
+from phr.errors import VaultError
+from phr.ui.field_messages import problem_text
+from phr.ui.forms.fields import FormField
+from phr.ui.messages import error_message
+
+translate = QCoreApplication.translate
+
+
+class EntryDialog(QDialog):
+    def __init__(self, title: str, fields: list[FormField], item, validate, save, parent=None):
+        """`validate(item)` -> field errors; `save(item)` stores it (and may raise)."""
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._fields = fields
+        self._original = item
+        self._validate = validate
+        self._save = save
+        self._touched: set[str] = set()
+        self._show_all = False
+        self.saved_change = None
+        self._build()
+        for f in fields:
+            f.set(getattr(item, f.name))
+            f.changed.connect(lambda *_args, name=f.name: self._on_edit(name))
+        self._refresh_errors()
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        self._error_labels: dict[str, QLabel] = {}
+        for f in self._fields:
+            error = QLabel()  # no word wrap: wrapped labels make QFormLayout leave big gaps
+            error.setStyleSheet("color: #a40000")  # the text says what is wrong; colour only helps
+            error.hide()
+            self._error_labels[f.name] = error
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(f.widget)
+            column.addWidget(error)
+            if f.label:
+                label = QLabel(f.label)
+                label.setBuddy(f.widget)
+                form.addRow(label, column)
+            else:
+                form.addRow("", column)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_scrolling(form))
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(560, min(120 + 48 * len(self._fields), 760))
+
+    def current_item(self):
+        return dataclasses.replace(self._original, **{f.name: f.get() for f in self._fields})
+
+    def field(self, name: str) -> FormField:
+        return next(f for f in self._fields if f.name == name)
+
+    def _on_edit(self, name: str) -> None:
+        self._touched.add(name)
+        self._refresh_errors()
+
+    def _refresh_errors(self) -> list:
+        errors = self._validate(self.current_item())
+        problems = {e.field: e.problem for e in errors}
+        for name, label in self._error_labels.items():
+            visible = name in problems and (self._show_all or name in self._touched)
+            label.setText(problem_text(problems[name]) if visible else "")
+            label.setVisible(visible)
+        return errors
+
+    def try_save(self) -> None:
+        self._show_all = True
+        errors = self._refresh_errors()
+        if errors:
+            self.field(errors[0].field).widget.setFocus()
+            self.problem.setText(translate("EntryDialog", "Not saved yet: please look at the fields marked above."))
+            return
+        try:
+            self.saved_change = self._save(self.current_item())
+        except EntryInvalid as invalid:  # the service knows more than the form: show it, keep the input
+            self.problem.setText(", ".join(problem_text(e.problem) for e in invalid.errors))
+            return
+        except VaultError as error:
+            self.problem.setText(error_message(error))
+            return
+        self.accept()
+
+
+def _scrolling(form: QFormLayout) -> QScrollArea:
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    column.addLayout(form)
+    column.addStretch(1)  # spare height goes below the form, not between its rows
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(inner)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

@@ -1,0 +1,104 @@
+"""Form fields: a widget with a label, a getter and a setter, named after the entry's field."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from phr import partial_date
+from phr.ui.formatting import partial
+
+translate = QCoreApplication.translate
+
+
+@dataclass
+class FormField:
+    name: str                      # the entry field it edits
+    label: str                     # translated, with an & mnemonic
+    widget: QWidget
+    get: Callable[[], object]
+    set: Callable[[object], None]
+    changed: object                # the widget's change signal
+
+
+def text_field(name: str, label: str, placeholder: str = "") -> FormField:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    return FormField(name, label, edit, edit.text, lambda v: edit.setText(v or ""), edit.textChanged)
+
+
+def long_text_field(name: str, label: str, placeholder: str = "") -> FormField:
+    edit = QPlainTextEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    edit.setMinimumHeight(60)
+    edit.setMaximumHeight(110)
+    return FormField(name, label, edit, edit.toPlainText, lambda v: edit.setPlainText(v or ""), edit.textChanged)
+
+
+def choice_field(name: str, label: str, choices: list[tuple[object, str]]) -> FormField:
+    combo = QComboBox()
+    for value, text in choices:
+        combo.addItem(text, value)
+
+    def set_value(value):
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    return FormField(name, label, combo, combo.currentData, set_value, combo.currentIndexChanged)
+
+
+def link_field(name: str, label: str, options: dict[int, str], empty: str) -> FormField:
+    """Choose another entry (a contact, a diagnosis), or none."""
+    return choice_field(name, label, [(None, empty)] + sorted(options.items(), key=lambda kv: kv[1].lower()))
+
+
+def check_field(name: str, label: str) -> FormField:
+    box = QCheckBox(label)
+    return FormField(name, "", box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
+
+
+def date_field(name: str, label: str) -> FormField:
+    """A date that may be partial. Typed as 2019, 5-2019 or 14-5-2019; shown back in words."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(translate("Fields", "e.g. 2019, 5-2019 or 14-5-2019"))
+
+    def get():
+        text = edit.text()
+        normal = partial_date.normalise_or_none(text)
+        return normal if normal is not None else text  # invalid text stays, validation says why
+
+    def show_meaning():
+        normal = partial_date.normalise_or_none(edit.text())
+        edit.setToolTip(partial(normal) if normal else "")
+
+    edit.textChanged.connect(show_meaning)
+    return FormField(name, label, edit, get, lambda v: edit.setText(_date_for_typing(v)), edit.textChanged)
+
+
+def _date_for_typing(iso: str | None) -> str:
+    """Show a stored date the way people type it here: 14-05-2019, 05-2019, 2019."""
+    if not iso:
+        return ""
+    return "-".join(reversed(iso.split("-")))
+
+
+def number_field(name: str, label: str, placeholder: str = "") -> FormField:
+    """A number in the app's language (4,5 in Dutch); invalid text stays for validation to name."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+
+    def get():
+        text = edit.text().strip()
+        if not text:
+            return None
+        value, ok = QLocale().toDouble(text)
+        if not ok:
+            value, ok = QLocale.c().toDouble(text.replace(",", "."))
+        return value if ok else text
+
+    def set_value(value):
+        edit.setText("" if value is None else QLocale().toString(float(value), "g", 10))
+
+    return FormField(name, label, edit, get, set_value, edit.textChanged)

@@ -1,0 +1,87 @@
+"""Care team and contacts: who helps, what for, and the numbers to call day and night."""
+
+from PySide6.QtCore import QCoreApplication
+
+from phr.care_team import KINDS, ROLES, Contact
+from phr.ui.entry_table import Column
+from phr.ui.formatting import definition_table, escape
+from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.forms.fields import choice_field, long_text_field, text_field
+from phr.ui.pages.section_page import SectionPage
+
+translate = QCoreApplication.translate
+
+
+def role_label(role: str) -> str:
+    return {
+        "gp": translate("CareTeam", "GP"),
+        "specialist": translate("CareTeam", "Specialist"),
+        "expertise_centre": translate("CareTeam", "Expertise centre"),
+        "nurse": translate("CareTeam", "Nurse"),
+        "pharmacy": translate("CareTeam", "Pharmacy"),
+        "therapist": translate("CareTeam", "Therapist"),
+        "patient_association": translate("CareTeam", "Patient association"),
+        "social_support": translate("CareTeam", "Municipality or social support"),
+        "other": translate("CareTeam", "Other"),
+    }.get(role, role)
+
+
+def kind_label(kind: str) -> str:
+    return translate("CareTeam", "Person") if kind == "person" else translate("CareTeam", "Organisation")
+
+
+class CareTeamPage(SectionPage):
+    sections_shown = ("care_team",)
+
+    def __init__(self, service, events, parent=None):
+        self.title = translate("CareTeam", "Care team")
+        super().__init__(service, events, parent)
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(translate("CareTeam", "Name"), lambda c: c.name),
+            Column(translate("CareTeam", "Role"), lambda c: role_label(c.role)),
+            Column(translate("CareTeam", "Phone"), lambda c: c.phone),
+            Column(translate("CareTeam", "Out of hours"), lambda c: c.acute_phone),
+            Column(translate("CareTeam", "Contact for"), lambda c: c.contact_for),
+        ]
+
+    def describe(self, contact: Contact) -> str:
+        return contact.name
+
+    def editor(self, contact: Contact) -> EntryDialog:
+        title = translate("CareTeam", "New contact") if contact.id is None else translate("CareTeam", "Change contact")
+        save = self.service.add if contact.id is None else self.service.update
+        return EntryDialog(title, self._fields(), contact, self.service.validate, save, self)
+
+    def _fields(self) -> list:
+        return [
+            choice_field("kind", translate("CareTeam", "&Kind:"), [(k, kind_label(k)) for k in KINDS]),
+            text_field("name", translate("CareTeam", "&Name:")),
+            choice_field("role", translate("CareTeam", "&Role:"), [(r, role_label(r)) for r in ROLES]),
+            text_field("organisation", translate("CareTeam", "Or&ganisation:")),
+            text_field("specialty", translate("CareTeam", "&Specialty:")),
+            text_field("contact_for", translate("CareTeam", "Contact &for:"),
+                       translate("CareTeam", "e.g. questions about medicines, a crisis at night")),
+            text_field("phone", translate("CareTeam", "&Phone:")),
+            text_field("acute_phone", translate("CareTeam", "Out of hours / &acute:")),
+            text_field("email", translate("CareTeam", "&E-mail:")),
+            text_field("website", translate("CareTeam", "&Website:")),
+            long_text_field("address", translate("CareTeam", "Add&ress:")),
+            long_text_field("notes", translate("CareTeam", "N&otes:")),
+        ]
+
+    def details_html(self, c: Contact) -> str:
+        rows = [
+            (translate("CareTeam", "Role"), role_label(c.role) + (f" – {c.specialty}" if c.specialty else "")),
+            (translate("CareTeam", "Organisation"), c.organisation),
+            (translate("CareTeam", "Contact for"), c.contact_for),
+            (translate("CareTeam", "Phone"), c.phone),
+            (translate("CareTeam", "Out of hours / acute"), c.acute_phone),
+            (translate("CareTeam", "E-mail"), c.email),
+            (translate("CareTeam", "Website"), c.website),
+            (translate("CareTeam", "Address"), c.address),
+            (translate("CareTeam", "Notes"), c.notes),
+        ]
+        return f"<h3>{escape(c.name)}</h3>" + definition_table(rows)
+

@@ -1,0 +1,206 @@
+"""The common shape of a section page: a list, details with provenance, add, edit, delete and undo.
+
+A page for one section subclasses SectionPage and says what its columns are, how an
+entry reads in the details pane, and which dialog edits it.
+"""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phr.entries import DELETED
+from phr.ui.entry_table import EntryTableModel
+from phr.ui.formatting import escape, fill, provenance_html
+
+translate = QCoreApplication.translate
+
+
+class SectionPage(QWidget):
+    title = ""
+    sections_shown: tuple[str, ...] = ()  # changes in these sections refresh the page
+
+    def __init__(self, service, events, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.events = events
+        self._deleted: list = []  # (service, item) that Undo can bring back
+        self.model = EntryTableModel(self.columns(), self.fetch, self)
+        self._build()
+        events.changed.connect(self._on_changed)
+        events.show_item.connect(self._on_show_item)
+        self.reload()
+
+    # --- what a section page provides -------------------------------------------------------
+
+    def columns(self) -> list:
+        raise NotImplementedError
+
+    def fetch(self, offset: int, limit: int) -> list:
+        return self.service.page(offset, limit)
+
+    def editor(self, item):
+        """The EntryDialog for a new (`item` is a blank entry) or existing entry."""
+        raise NotImplementedError
+
+    def blank(self):
+        return self.service.item_type()
+
+    def details_html(self, item) -> str:
+        raise NotImplementedError
+
+    def describe(self, item) -> str:
+        """A short name for an entry, used in messages ('"Dr. Jansen" deleted.')."""
+        raise NotImplementedError
+
+    def extra_buttons(self) -> list[QPushButton]:
+        return []
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel(f"<h2>{escape(self.title)}</h2>")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.title)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.details = QTextBrowser()
+        self.details.setOpenExternalLinks(False)
+        self.details.setAccessibleName(fill(translate("SectionPage", "Details: %1"), self.title))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([680, 320])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(self._undo_bar())
+        layout.addWidget(splitter, 1)
+        self._shortcuts()
+
+    def _toolbar(self) -> QHBoxLayout:
+        self.add_button = QPushButton(translate("SectionPage", "&Add…"))
+        self.add_button.clicked.connect(self.add)
+        self.edit_button = QPushButton(translate("SectionPage", "&Change…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton(translate("SectionPage", "&Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        row = QHBoxLayout()
+        for button in [self.add_button, self.edit_button, self.delete_button] + self.extra_buttons():
+            row.addWidget(button)
+        row.addStretch()
+        return row
+
+    def _undo_bar(self) -> QWidget:
+        self.undo_text = QLabel()
+        self.undo_button = QPushButton(translate("SectionPage", "&Undo"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.undo_text)
+        row.addWidget(self.undo_button)
+        row.addStretch()
+        bar.hide()
+        self.undo_bar = bar
+        return bar
+
+    def _shortcuts(self) -> None:
+        for keys, slot in ((QKeySequence.StandardKey.New, self.add), (QKeySequence.StandardKey.Delete,
+                           self.delete_selected), (QKeySequence.StandardKey.Undo, self.undo_delete)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # --- behaviour --------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else getattr(self.selected(), "id", None)
+        self.model.reload()
+        self._fit_columns()
+        row = self.model.row_of(keep) if keep is not None else -1
+        self.table.selectRow(row if row >= 0 else 0)
+        self._show_details()
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount() - 1):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+
+    def selected(self):
+        return self.model.item(self.table.currentIndex().row())
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _show_details(self) -> None:
+        item = self.selected()
+        self.details.setHtml(self.details_html(item) + provenance_html(item.provenance) if item else "")
+        self._update_buttons()
+
+    def add(self) -> None:
+        self._open_editor(self.blank())
+
+    def edit_selected(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self._open_editor(item)
+
+    def _open_editor(self, item) -> None:
+        dialog = self.editor(item)
+        if dialog.exec() and dialog.saved_change is not None:
+            self.events.changed.emit(dialog.saved_change)
+            self.reload(select_id=dialog.saved_change.item_id)
+
+    def delete_selected(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        change = self.service.delete(item.id)
+        self._deleted.append((self.service, item))
+        self.undo_text.setText(escape(fill(translate("SectionPage", "“%1” deleted."), self.describe(item))))
+        self.undo_bar.show()
+        self.events.changed.emit(change)
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        service, item = self._deleted.pop()
+        change = service.undo_delete(item.id)
+        self.undo_bar.setVisible(bool(self._deleted))
+        self.events.changed.emit(change)
+        self.reload(select_id=item.id)
+
+    def _on_changed(self, change) -> None:
+        if change.section in self.sections_shown:
+            self.reload(select_id=None if change.kind == DELETED else change.item_id)
+
+    def _on_show_item(self, section: str, item_id: int) -> None:
+        if section in self.sections_shown[:1]:
+            self.reload(select_id=item_id)
+
+    def release(self) -> None:
+        """Forget every entry shown (the record is locking)."""
+        self.model.clear()
+        self.details.clear()
+        self._deleted.clear()
