@@ -13,3 +13,20 @@ def count_references(db: Database, table_name: str, item_id: int) -> int:
                 total += db.query_one(
                     f"SELECT count(*) FROM {table.name} WHERE {column} = ? AND deleted_at IS NULL", (item_id,))[0]
     return total
+
+
+# How an entry is named when another entry links to it (in a choice list or a details pane).
+_LABELS = {
+    "contacts": "name",
+    "diagnoses": "name",
+    "goals": "description",
+    "medications": "name",
+    "appointments": "starts_at || coalesce(' – ' || purpose, '')",
+}
+
+
+def labels(db: Database, table_name: str) -> dict[int, str]:
+    """id -> label of every entry (not deleted) in `table_name` that others can link to."""
+    label = _LABELS[table_name]
+    rows = db.query(f"SELECT id, {label} FROM {table_name} WHERE deleted_at IS NULL ORDER BY id")
+    return {item_id: text or "" for item_id, text in rows}
