@@ -1,9 +1,16 @@
 """All services of one open record, created once and handed to the windows that need them."""
 
 from phr.care_team import CareTeamService
+from phr.person import AllergyService, PersonService
+from phr.search import SearchService
+from phr.timeline import TimelineService
 
 
 class RecordServices:
     def __init__(self, session):
         self.session = session
+        self.person = PersonService(session)
+        self.allergies = AllergyService(session)
         self.care_team = CareTeamService(session)
+        self.timeline = TimelineService(session)
+        self.search = SearchService(session)

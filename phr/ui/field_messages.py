@@ -21,5 +21,6 @@ def problem_text(problem: str) -> str:
         "range_order": translate("FieldMessages", "The lower value is higher than the upper value."),
         "too_large": translate("FieldMessages", "This file is too large."),
         "unsupported_file": translate("FieldMessages", "Only PDF, PNG and JPEG files can be added."),
+        "allergies_listed": translate("FieldMessages", "There are allergies in the list; delete them first."),
     }
     return texts.get(problem, translate("FieldMessages", "Please check this."))

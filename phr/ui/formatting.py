@@ -31,6 +31,15 @@ def partial(iso: str) -> str:
     return locale.toString(QDate.fromString(iso, "yyyy-MM-dd"), "d MMMM yyyy")
 
 
+def when(iso: str) -> str:
+    """A partial date, a date, or a local date and time ('2026-11-30T10:30') in words."""
+    if "T" in iso:
+        moment_ = datetime.fromisoformat(iso)
+        return QLocale().toString(QDate(moment_.year, moment_.month, moment_.day), "d MMMM yyyy") + \
+            moment_.strftime(" %H:%M")
+    return partial(iso)
+
+
 def day(value: date) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
 

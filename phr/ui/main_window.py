@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QSizePolicy,
@@ -19,40 +20,11 @@ from PySide6.QtWidgets import (
 
 from phr.ui.events import RecordEvents
 from phr.ui.formatting import fill
-from phr.ui.pages.care_team_page import CareTeamPage
+from phr.ui.navigation import PAGE_FACTORIES, planned_pages
 from phr.ui.pages.coming import ComingPage
+from phr.ui.pages.search_page import SearchPage
 
 translate = QCoreApplication.translate
-
-
-def planned_pages() -> list[tuple[str, str, str]]:
-    """(key, title, what it will hold) for every page, in navigation order."""
-    return [
-        ("overview", translate("MainWindow", "Overview"),
-         translate("MainWindow", "Who you are, your diagnoses, goals, medicines and next appointment.")),
-        ("diagnoses", translate("MainWindow", "Diagnoses"),
-         translate("MainWindow", "Your diagnoses, with genetic details and carrier status.")),
-        ("care_plan", translate("MainWindow", "Care plan"),
-         translate("MainWindow", "Your own goals, the agreements with your care team, and how they went.")),
-        ("care_team", translate("MainWindow", "Care team"),
-         translate("MainWindow", "Who helps you, what for, and who to call day and night.")),
-        ("medications", translate("MainWindow", "Medicines"),
-         translate("MainWindow", "The medicines you use now and used before, with every change.")),
-        ("appointments", translate("MainWindow", "Appointments"),
-         translate("MainWindow", "Your appointments and the questions you want to ask.")),
-        ("documents", translate("MainWindow", "Documents"),
-         translate("MainWindow", "Letters, lab results and scans, kept inside the encrypted record.")),
-        ("monitoring", translate("MainWindow", "Measurements"),
-         translate("MainWindow", "What you measure yourself: charts, targets and device imports.")),
-        ("timeline", translate("MainWindow", "Timeline"),
-         translate("MainWindow", "Everything in your record, in order of date.")),
-    ]
-
-
-# Pages that exist so far, by navigation key; the others say they are coming.
-PAGE_FACTORIES = {
-    "care_team": lambda services, events: CareTeamPage(services.care_team, events),
-}
 
 
 class MainWindow(QMainWindow):
@@ -65,13 +37,22 @@ class MainWindow(QMainWindow):
         self.events = RecordEvents(self)
         self._locking = False
         name = services.session.person_name() or translate("MainWindow", "(no name)")
-        self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
         self.resize(1100, 720)
         self._build(name)
         self._build_actions()
+        self.events.changed.connect(self._on_changed)
+
+    def _show_name(self, name: str) -> None:
+        self.name_label.setText(f"<span style='font-size: 15pt; font-weight: bold'>{_escape(name)}</span>")
+        self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
+
+    def _on_changed(self, change) -> None:
+        if change.section == "person" and self.services is not None:
+            self._show_name(self.services.session.person_name() or translate("MainWindow", "(no name)"))
 
     def _build(self, name: str) -> None:
-        self.name_label = QLabel(f"<span style='font-size: 15pt; font-weight: bold'>{_escape(name)}</span>")
+        self.name_label = QLabel()
+        self._show_name(name)
         self.name_label.setTextFormat(Qt.TextFormat.RichText)
         self.name_label.setContentsMargins(8, 4, 8, 4)
         self.name_label.setAccessibleName(translate("MainWindow", "Whose record is open"))
@@ -88,8 +69,11 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(title)
             self.pages.addWidget(self._page_for(key, title, purpose))
             self.page_keys.append(key)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.search_page = SearchPage(self.services.search, self.events)
+        self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
+        self.navigation.currentRowChanged.connect(self._on_navigate)
         self.navigation.setCurrentRow(0)
+        self.events.show_item.connect(lambda section, _item: self.show_page(section))
         body = QHBoxLayout()
         body.addWidget(self.navigation)
         body.addWidget(self.pages, 1)
@@ -111,6 +95,7 @@ class MainWindow(QMainWindow):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        toolbar.addWidget(self._search_box())
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu(translate("MainWindow", "&Record"))
@@ -123,8 +108,33 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         return self.pages.widget(self.page_keys.index(key))
 
+    def _on_navigate(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+
+    def _search_box(self) -> QLineEdit:
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(translate("MainWindow", "Search the record (Ctrl+F)"))
+        self.search_box.setAccessibleName(translate("MainWindow", "Search the record"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(260)
+        self.search_box.returnPressed.connect(self.search)
+        focus = QAction(self)
+        focus.setShortcut(QKeySequence.StandardKey.Find)
+        focus.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        self.addAction(focus)
+        return self.search_box
+
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(self.page_keys.index(key))
+        if key in self.page_keys:
+            self.navigation.setCurrentRow(self.page_keys.index(key))
+
+    def search(self) -> None:
+        self.search_page.search(self.search_box.text())
+        self.navigation.clearSelection()
+        self.navigation.setCurrentRow(-1)
+        self.pages.setCurrentWidget(self.search_page)
+        self.search_page.table.setFocus()
 
     def request_lock(self) -> None:
         self.lock_requested.emit()
@@ -136,6 +146,7 @@ class MainWindow(QMainWindow):
             release = getattr(self.pages.widget(index), "release", None)
             if release:
                 release()
+        self.search_box.clear()
         self.services = None
         self.close()
 

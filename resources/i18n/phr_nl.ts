@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
     <name>CareTeam</name>
@@ -105,7 +104,7 @@
     </message>
     <message>
         <source>e.g. questions about medicines, a crisis at night</source>
-        <translation>bijv. vragen over medicijnen, een crisis &apos;s nachts</translation>
+        <translation>bijv. vragen over medicijnen, een crisis 's nachts</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
@@ -356,6 +355,10 @@
         <translation>U kunt alleen PDF-, PNG- en JPEG-bestanden toevoegen.</translation>
     </message>
     <message>
+        <source>There are allergies in the list; delete them first.</source>
+        <translation>Er staan allergieën in de lijst. Verwijder die eerst.</translation>
+    </message>
+    <message>
         <source>Please check this.</source>
         <translation>Controleer dit.</translation>
     </message>
@@ -415,6 +418,14 @@
     <message>
         <source>Who you are, your diagnoses, goals, medicines and next appointment.</source>
         <translation>Wie u bent, uw diagnoses, doelen, medicijnen en volgende afspraak.</translation>
+    </message>
+    <message>
+        <source>About me</source>
+        <translation>Over mij</translation>
+    </message>
+    <message>
+        <source>Your details, allergies, and what others must know in an emergency.</source>
+        <translation>Uw gegevens, allergieën en wat anderen moeten weten in een noodgeval.</translation>
     </message>
     <message>
         <source>Diagnoses</source>
@@ -512,6 +523,14 @@
         <source>&amp;Record</source>
         <translation>&amp;Dossier</translation>
     </message>
+    <message>
+        <source>Search the record (Ctrl+F)</source>
+        <translation>Zoeken in het dossier (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the record</source>
+        <translation>Zoeken in het dossier</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -570,6 +589,193 @@
     <message>
         <source>Something went wrong. Nothing was changed.</source>
         <translation>Er ging iets mis. Er is niets veranderd.</translation>
+    </message>
+</context>
+<context>
+    <name>Person</name>
+    <message>
+        <source>Female</source>
+        <translation>Vrouw</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Matig</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Ernstig</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>Allergie</translation>
+    </message>
+    <message>
+        <source>Intolerance</source>
+        <translation>Overgevoeligheid</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances</source>
+        <translation>Allergieën en overgevoeligheden</translation>
+    </message>
+    <message>
+        <source>Substance</source>
+        <translation>Stof</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>Reactie</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <source>New allergy</source>
+        <translation>Nieuwe allergie</translation>
+    </message>
+    <message>
+        <source>Change allergy</source>
+        <translation>Allergie wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Substance:</source>
+        <translation>&amp;Stof:</translation>
+    </message>
+    <message>
+        <source>e.g. penicillin, nuts</source>
+        <translation>bijv. penicilline, noten</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>S&amp;oort:</translation>
+    </message>
+    <message>
+        <source>&amp;Reaction:</source>
+        <translation>&amp;Reactie:</translation>
+    </message>
+    <message>
+        <source>e.g. rash, short of breath</source>
+        <translation>bijv. huiduitslag, benauwd</translation>
+    </message>
+    <message>
+        <source>S&amp;everity:</source>
+        <translation>&amp;Ernst:</translation>
+    </message>
+    <message>
+        <source>Known &amp;since:</source>
+        <translation>Bekend &amp;sinds:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>Aanteke&amp;ningen:</translation>
+    </message>
+    <message>
+        <source>Known since</source>
+        <translation>Bekend sinds</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>C&amp;hange my details…</source>
+        <translation>Mijn gegevens &amp;wijzigen…</translation>
+    </message>
+    <message>
+        <source>I have &amp;no known allergies</source>
+        <translation>Ik heb &amp;geen bekende allergieën</translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation>Persoonlijke gegevens</translation>
+    </message>
+    <message>
+        <source>In an emergency</source>
+        <translation>In een noodgeval</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet. Write here what others must know or do in an emergency, e.g. "stress dose of hydrocortisone needed".</source>
+        <translation>Nog niets ingevuld. Schrijf hier wat anderen moeten weten of doen in een noodgeval, bijvoorbeeld "stressdosis hydrocortison nodig".</translation>
+    </message>
+    <message>
+        <source>Allergies and intolerances: see the list below.</source>
+        <translation>Allergieën en overgevoeligheden: zie de lijst hieronder.</translation>
+    </message>
+    <message>
+        <source>Allergies: no known allergies (stated by you).</source>
+        <translation>Allergieën: geen bekende allergieën (zo door u aangegeven).</translation>
+    </message>
+    <message>
+        <source>Allergies: not filled in yet. Add them below, or state that you have none.</source>
+        <translation>Allergieën: nog niet ingevuld. Voeg ze hieronder toe, of geef aan dat u er geen hebt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>&amp;Geboortedatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>Ge&amp;slacht:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>e.g. Dutch, Turkish</source>
+        <translation>bijv. Nederlands, Turks</translation>
+    </message>
+    <message>
+        <source>In an &amp;emergency:</source>
+        <translation>In een &amp;noodgeval:</translation>
+    </message>
+    <message>
+        <source>What others must know or do, e.g. stress dose of hydrocortisone needed</source>
+        <translation>Wat anderen moeten weten of doen, bijv. stressdosis hydrocortison nodig</translation>
+    </message>
+    <message>
+        <source>My details</source>
+        <translation>Mijn gegevens</translation>
     </message>
 </context>
 <context>
@@ -725,6 +931,61 @@
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <source>About me</source>
+        <translation>Over mij</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Zorgplan</translation>
+    </message>
+    <message>
+        <source>Care team</source>
+        <translation>Zorgteam</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Gevonden in</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Zoekresultaten</translation>
+    </message>
+    <message>
+        <source>%1 results for “%2”. Press Enter to open one.</source>
+        <translation>%1 resultaten voor “%2”. Druk op Enter om er een te openen.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>Niets gevonden voor “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
         <source>Details: %1</source>
@@ -792,6 +1053,97 @@
     <message>
         <source>Open a record folder</source>
         <translation>Een dossiermap openen</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Diagnoses and allergies</source>
+        <translation>Diagnoses en allergieën</translation>
+    </message>
+    <message>
+        <source>Goals and evaluations</source>
+        <translation>Doelen en evaluaties</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Genetic test</source>
+        <translation>Erfelijkheidsonderzoek</translation>
+    </message>
+    <message>
+        <source>Allergy noted</source>
+        <translation>Allergie vastgesteld</translation>
+    </message>
+    <message>
+        <source>Goal started</source>
+        <translation>Doel gestart</translation>
+    </message>
+    <message>
+        <source>Goal review</source>
+        <translation>Doel bespreken</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Evaluatie</translation>
+    </message>
+    <message>
+        <source>Medicine started</source>
+        <translation>Medicijn gestart</translation>
+    </message>
+    <message>
+        <source>Medicine stopped</source>
+        <translation>Medicijn gestopt</translation>
+    </message>
+    <message>
+        <source>Medicine changed</source>
+        <translation>Medicijn gewijzigd</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Toon:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open an entry.</source>
+        <translation>Druk op Enter of dubbelklik om een onderdeel te openen.</translation>
     </message>
 </context>
 <context>

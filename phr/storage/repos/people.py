@@ -52,3 +52,34 @@ class PersonRepository:
         with self._db.transaction():
             self._db.execute("UPDATE person SET name = ?, changed_by = ?, changed_at = ? WHERE id = 1",
                              (name, author_id, now))
+
+
+PERSON_COLUMNS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement")
+
+
+class PersonDetailsRepository:
+    """The single person row beyond the name: details, emergency notes, the allergy statement."""
+
+    def __init__(self, db: Database):
+        self._db = db
+
+    def details(self) -> dict:
+        columns = ", ".join(f"p.{c}" for c in PERSON_COLUMNS)
+        row = self._db.query_one(
+            f"SELECT {columns}, p.source, p.source_detail, p.created_at, p.changed_at, "
+            "CASE WHEN ea.role = 'owner' THEN p.name ELSE ea.name END, ea.role, "
+            "CASE WHEN ca.role = 'owner' THEN p.name ELSE ca.name END "
+            "FROM person p JOIN authors ea ON ea.id = p.entered_by JOIN authors ca ON ca.id = p.changed_by "
+            "WHERE p.id = 1")
+        names = PERSON_COLUMNS + ("source", "source_detail", "created_at", "changed_at", "entered_by_name",
+                                  "entered_by_role", "changed_by_name")
+        return dict(zip(names, row))
+
+    def update(self, values: dict, author_id: int, now: str) -> None:
+        """Caller holds the transaction."""
+        unknown = set(values) - set(PERSON_COLUMNS)
+        if unknown:
+            raise ValueError(f"person has no column {sorted(unknown)}")
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self._db.execute(f"UPDATE person SET {assignments}, changed_by = ?, changed_at = ? WHERE id = 1",
+                         tuple(values.values()) + (author_id, now))

@@ -1,0 +1,25 @@
+"""Search across the whole record; a hit says which page and entry it leads to."""
+
+from dataclasses import dataclass
+
+from phr.storage.repos import search
+
+HIT_START, HIT_END = search.HIT_START, search.HIT_END
+MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    section: str
+    item_id: int
+    title: str
+    snippet: str  # matched words between HIT_START and HIT_END
+
+
+class SearchService:
+    def __init__(self, session):
+        self._session = session
+
+    def search(self, text: str, limit: int = 100) -> list[SearchHit]:
+        words = text.split()[:MAX_WORDS]
+        return [SearchHit(*row) for row in search.search(self._session.db, words, limit)]

@@ -1,0 +1,150 @@
+"""About me: personal details, what others must know in an emergency, allergies and intolerances."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from phr.person import ALLERGY_KINDS, LISTED, NONE_KNOWN, SEVERITIES, SEXES, Allergy
+from phr.ui.entry_table import Column
+from phr.ui.formatting import definition_table, escape, partial, provenance_html
+from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.forms.fields import choice_field, date_field, long_text_field, text_field
+from phr.ui.pages.section_page import SectionPage
+
+translate = QCoreApplication.translate
+
+
+def sex_label(sex: str) -> str:
+    return {"female": translate("Person", "Female"), "male": translate("Person", "Male"),
+            "other": translate("Person", "Other"), "unknown": translate("Person", "Unknown")}.get(sex, "")
+
+
+def severity_label(severity: str) -> str:
+    return {"mild": translate("Person", "Mild"), "moderate": translate("Person", "Moderate"),
+            "severe": translate("Person", "Severe"), "unknown": translate("Person", "Unknown")}.get(severity, "")
+
+
+def allergy_kind_label(kind: str) -> str:
+    return translate("Person", "Allergy") if kind == "allergy" else translate("Person", "Intolerance")
+
+
+class AllergiesSection(SectionPage):
+    sections_shown = ("person",)
+
+    def __init__(self, service, events, parent=None):
+        self.title = translate("Person", "Allergies and intolerances")
+        super().__init__(service, events, parent)
+
+    def columns(self) -> list[Column]:
+        return [Column(translate("Person", "Substance"), lambda a: a.substance),
+                Column(translate("Person", "Kind"), lambda a: allergy_kind_label(a.kind)),
+                Column(translate("Person", "Reaction"), lambda a: a.reaction),
+                Column(translate("Person", "Severity"), lambda a: severity_label(a.severity))]
+
+    def describe(self, allergy: Allergy) -> str:
+        return allergy.substance
+
+    def editor(self, allergy: Allergy) -> EntryDialog:
+        title = translate("Person", "New allergy") if allergy.id is None else translate("Person", "Change allergy")
+        fields = [
+            text_field("substance", translate("Person", "&Substance:"), translate("Person", "e.g. penicillin, nuts")),
+            choice_field("kind", translate("Person", "&Kind:"), [(k, allergy_kind_label(k)) for k in ALLERGY_KINDS]),
+            text_field("reaction", translate("Person", "&Reaction:"), translate("Person", "e.g. rash, short of breath")),
+            choice_field("severity", translate("Person", "S&everity:"),
+                         [(s, severity_label(s)) for s in SEVERITIES]),
+            date_field("noted_on", translate("Person", "Known &since:")),
+            long_text_field("notes", translate("Person", "N&otes:")),
+        ]
+        save = self.service.add if allergy.id is None else self.service.update
+        return EntryDialog(title, fields, allergy, self.service.validate, save, self)
+
+    def details_html(self, a: Allergy) -> str:
+        return f"<h3>{escape(a.substance)}</h3>" + definition_table([
+            (translate("Person", "Kind"), allergy_kind_label(a.kind)),
+            (translate("Person", "Reaction"), a.reaction),
+            (translate("Person", "Severity"), severity_label(a.severity)),
+            (translate("Person", "Known since"), partial(a.noted_on)),
+            (translate("Person", "Notes"), a.notes)])
+
+
+class PersonPage(QWidget):
+    def __init__(self, person_service, allergy_service, events, parent=None):
+        super().__init__(parent)
+        self.person = person_service
+        self.events = events
+        self.allergies = AllergiesSection(allergy_service, events, self)
+        self._build()
+        events.changed.connect(lambda change: self.refresh() if change.section == "person" else None)
+        self.refresh()
+
+    def _build(self) -> None:
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.change_button = QPushButton(translate("Person", "C&hange my details…"))
+        self.change_button.clicked.connect(self.change_details)
+        self.emergency = QLabel()
+        self.emergency.setWordWrap(True)
+        self.statement = QLabel()
+        self.none_known_button = QPushButton(translate("Person", "I have &no known allergies"))
+        self.none_known_button.clicked.connect(self.state_no_known_allergies)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{escape(translate('Person', 'About me'))}</h2>"))
+        layout.addWidget(_box(translate("Person", "Personal details"), self.details, self.change_button))
+        layout.addWidget(_box(translate("Person", "In an emergency"), self.emergency))
+        statement_row = QHBoxLayout()
+        statement_row.addWidget(self.statement, 1)
+        statement_row.addWidget(self.none_known_button)
+        layout.addLayout(statement_row)
+        layout.addWidget(self.allergies, 1)
+
+    def refresh(self) -> None:
+        person = self.person.get()
+        self.details.setText(definition_table([
+            (translate("Person", "Name"), person.name),
+            (translate("Person", "Date of birth"), partial(person.birth_date)),
+            (translate("Person", "Sex"), sex_label(person.sex)),
+            (translate("Person", "Language"), person.language)]) + provenance_html(person.provenance))
+        self.emergency.setText(
+            f"<b>{escape(person.emergency_notes).replace(chr(10), '<br>')}</b>" if person.emergency_notes else
+            escape(translate("Person", "Nothing noted yet. Write here what others must know or do in an "
+                                       "emergency, e.g. \"stress dose of hydrocortisone needed\".")))
+        self._show_statement(self.person.allergy_statement())
+
+    def _show_statement(self, statement: str) -> None:
+        texts = {
+            LISTED: translate("Person", "Allergies and intolerances: see the list below."),
+            NONE_KNOWN: translate("Person", "Allergies: no known allergies (stated by you)."),
+        }
+        self.statement.setText(texts.get(statement, translate(
+            "Person", "Allergies: not filled in yet. Add them below, or state that you have none.")))
+        self.none_known_button.setVisible(statement not in (LISTED, NONE_KNOWN))
+
+    def change_details(self) -> None:
+        fields = [
+            text_field("name", translate("Person", "&Name:")),
+            date_field("birth_date", translate("Person", "Date of &birth:")),
+            choice_field("sex", translate("Person", "&Sex:"), [("", "")] + [(s, sex_label(s)) for s in SEXES]),
+            text_field("language", translate("Person", "&Language:"), translate("Person", "e.g. Dutch, Turkish")),
+            long_text_field("emergency_notes", translate("Person", "In an &emergency:"), translate(
+                "Person", "What others must know or do, e.g. stress dose of hydrocortisone needed")),
+        ]
+        dialog = EntryDialog(translate("Person", "My details"), fields, self.person.get(), self.person.validate,
+                             self.person.update, self)
+        if dialog.exec() and dialog.saved_change is not None:
+            self.events.changed.emit(dialog.saved_change)
+
+    def state_no_known_allergies(self) -> None:
+        self.events.changed.emit(self.person.state_no_known_allergies())
+
+    def release(self) -> None:
+        self.allergies.release()
+        self.details.clear()
+        self.emergency.clear()
+
+
+def _box(title: str, *widgets) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+

@@ -1,0 +1,69 @@
+"""Search results: every entry in the record that holds the words, each leading to its page."""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from phr.search import HIT_END, HIT_START
+from phr.ui.entry_table import Column, EntryTableModel
+from phr.ui.formatting import escape, fill
+
+translate = QCoreApplication.translate
+
+
+def section_label(section: str) -> str:
+    return {
+        "person": translate("Search", "About me"), "diagnoses": translate("Search", "Diagnoses"),
+        "care_plan": translate("Search", "Care plan"), "care_team": translate("Search", "Care team"),
+        "medications": translate("Search", "Medicines"), "appointments": translate("Search", "Appointments"),
+        "documents": translate("Search", "Documents"),
+    }.get(section, section)
+
+
+def plain_snippet(snippet: str) -> str:
+    """The snippet as plain text; matched words are marked in the details, not here."""
+    return snippet.replace(HIT_START, "").replace(HIT_END, "")
+
+
+class SearchPage(QWidget):
+    def __init__(self, service, events, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.events = events
+        self._hits: list = []
+        columns = [Column(translate("Search", "Found in"), lambda h: section_label(h.section)),
+                   Column(translate("Search", "Entry"), lambda h: h.title),
+                   Column(translate("Search", "Text"), lambda h: plain_snippet(h.snippet))]
+        self.model = EntryTableModel(columns, lambda offset, limit: self._hits[offset:offset + limit], self)
+        self.summary = QLabel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(translate("Search", "Search results"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{escape(translate('Search', 'Search results'))}</h2>"))
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def search(self, text: str) -> None:
+        self._hits = self.service.search(text) if text.strip() else []
+        self.model.reload()
+        self.table.resizeColumnsToContents()
+        self.summary.setText(fill(translate("Search", "%1 results for “%2”. Press Enter to open one."),
+                                  len(self._hits), text.strip()) if self._hits else
+                             fill(translate("Search", "Nothing found for “%1”."), text.strip()))
+        if self._hits:
+            self.table.selectRow(0)
+
+    def _open(self, index) -> None:
+        hit = self.model.item(index.row())
+        if hit is not None:
+            self.events.show_item.emit(hit.section, hit.item_id)
+
+    def release(self) -> None:
+        self._hits = []
+        self.model.clear()
