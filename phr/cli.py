@@ -9,6 +9,7 @@ import getpass
 import os
 import signal
 import sys
+from pathlib import Path
 
 from phr import __version__, records
 from phr.hardening import disable_core_dumps
@@ -67,6 +68,20 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="unlock, check integrity, print counts; exit 0 if healthy")
     check.add_argument("dir", help="the record folder")
     check.set_defaults(handler=cmd_check)
+
+    export = commands.add_parser("export", help="write the record (or part of it) to a file")
+    export.add_argument("dir", help="the record folder")
+    export.add_argument("out", help="the file to write")
+    export.add_argument("--format", choices=("json",), default="json",
+                        help="json: Regie's own lossless format (docs/json-format.md)")
+    export.set_defaults(handler=cmd_export)
+
+    import_ = commands.add_parser("import", help="read a file into the record")
+    import_.add_argument("dir", help="the record folder")
+    import_.add_argument("file", help="the file to read")
+    import_.add_argument("--format", choices=("auto", "json"), default="auto",
+                         help="auto: decided from the file; json: Regie's own format")
+    import_.set_defaults(handler=cmd_import)
     return parser
 
 
@@ -110,6 +125,35 @@ def cmd_check(args) -> int:
             print(f"problem: {problem}")
         return _fail("The record is damaged. Restore it from a backup.", EXIT_DAMAGED)
     print(f"Healthy record (schema version {report.schema_version}, every page checked).")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from phr.export import native_json
+
+    session = _unlock(args.dir)
+    try:
+        native_json.write_export(session, Path(args.out))
+    finally:
+        session.lock()
+    print(f"Written to {Path(args.out).absolute()}")
+    print("Note: this file is NOT encrypted. Anyone who gets it can read your health data.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from phr.imports import native_json
+
+    data = Path(args.file).read_bytes()
+    session = _unlock(args.dir)
+    try:
+        summary = native_json.import_record(session, data)
+    finally:
+        session.lock()
+    for section in sorted(set(summary.added) | set(summary.already_present)):
+        print(f"{section}: {summary.added.get(section, 0)} added, "
+              f"{summary.already_present.get(section, 0)} already present")
+    print(f"Imported {sum(summary.added.values())} entries.")
     return EXIT_OK
 
 

@@ -1,6 +1,7 @@
 """Errors the services raise on purpose. Messages are plain English and never hold health data."""
 
 from phr.storage.errors import (  # noqa: F401  (re-exported: callers import errors from one place)
+    ConstraintViolation,
     CryptoUnavailable,
     RecordDamaged,
     RecordExists,

@@ -11,7 +11,14 @@ import contextlib
 from pathlib import Path
 
 from phr.storage.atomic import create_private_file
-from phr.storage.errors import CryptoUnavailable, RecordDamaged, RecordMissing, StorageFull, StorageUnavailable
+from phr.storage.errors import (
+    ConstraintViolation,
+    CryptoUnavailable,
+    RecordDamaged,
+    RecordMissing,
+    StorageFull,
+    StorageUnavailable,
+)
 
 try:
     import sqlcipher3
@@ -102,6 +109,9 @@ def translated_errors():
     """Turn SQLite's damage and disk errors into vault errors; leave other errors alone."""
     try:
         yield
+    except _sqlite.IntegrityError as error:
+        # The schema's own rules (a CHECK, a missing link): the message names the rule, never a value.
+        raise ConstraintViolation(f"A value does not fit the record's rules ({error}).") from None
     except _sqlite.DatabaseError as error:
         code = getattr(error, "sqlite_errorcode", None)
         primary = code & 0xFF if isinstance(code, int) else None

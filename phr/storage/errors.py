@@ -40,3 +40,7 @@ class StorageFull(VaultError):
 
 class StorageUnavailable(VaultError):
     """The folder is read-only, or the files cannot be read or written."""
+
+
+class ConstraintViolation(VaultError):
+    """A write broke one of the schema's rules; nothing was written."""

@@ -41,14 +41,14 @@ class EntryRepository:
         return (
             f"SELECT e.id, {data}, {prov}, "
             "CASE WHEN ea.role = 'owner' THEN p.name ELSE ea.name END, ea.role, "
-            "CASE WHEN ca.role = 'owner' THEN p.name ELSE ca.name END "
+            "CASE WHEN ca.role = 'owner' THEN p.name ELSE ca.name END, ca.role "
             f"FROM {t.name} e JOIN authors ea ON ea.id = e.entered_by "
             "JOIN authors ca ON ca.id = e.changed_by CROSS JOIN person p"
         )
 
     def _as_dict(self, row: tuple) -> dict:
         names = ("id",) + self.table.columns + PROVENANCE + ("entered_by_name", "entered_by_role",
-                                                              "changed_by_name")
+                                                              "changed_by_name", "changed_by_role")
         return dict(zip(names, row))
 
     def get(self, item_id: int) -> dict | None:
@@ -99,6 +99,26 @@ class EntryRepository:
                                    tuple(params))
         self._index(item_id)
         return item_id
+
+    def insert_as_was(self, values: dict, uid: str, entered_by: int, changed_by: int, source: str,
+                      source_detail: str | None, created_at: str, changed_at: str) -> int:
+        """Insert an entry with the provenance it already had (an import of Regie's own format)."""
+        for column in values:
+            self._check_column(column)
+        columns = list(values) + ["uid", "entered_by", "changed_by", "source", "source_detail",
+                                  "created_at", "changed_at"]
+        params = list(values.values()) + [uid, entered_by, changed_by, source, source_detail, created_at,
+                                          changed_at]
+        marks = ", ".join("?" for _ in columns)
+        item_id = self._db.execute(f"INSERT INTO {self.table.name} ({', '.join(columns)}) VALUES ({marks})",
+                                   tuple(params))
+        self._index(item_id)
+        return item_id
+
+    def id_of_uid(self, uid: str) -> int | None:
+        """Also finds deleted entries: an import must not bring back something deleted moments ago."""
+        row = self._db.query_one(f"SELECT id FROM {self.table.name} WHERE uid = ?", (uid,))
+        return row[0] if row else None
 
     def update(self, item_id: int, values: dict, stamp: Stamp) -> None:
         for column in values:

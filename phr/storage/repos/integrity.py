@@ -2,8 +2,18 @@
 
 from phr.storage.database import Database
 
-# Section name (command-line contract) -> table. Sections join this list as they come to exist.
-SECTION_TABLES: dict[str, str] = {}
+# Section name (command-line contract, docs/cli.md) -> table. Sections join as they come to exist.
+SECTION_TABLES: dict[str, str] = {
+    "diagnoses": "diagnoses",
+    "allergies": "allergies",
+    "goals": "goals",
+    "evaluations": "goal_evaluations",
+    "contacts": "contacts",
+    "medications": "medications",
+    "appointments": "appointments",
+    "questions": "questions",
+    "documents": "documents",
+}
 
 
 def integrity_problems(db: Database) -> list[str]:
@@ -15,4 +25,6 @@ def integrity_problems(db: Database) -> list[str]:
 
 
 def section_counts(db: Database) -> dict[str, int]:
-    return {name: db.query_one(f"SELECT count(*) FROM {table}")[0] for name, table in SECTION_TABLES.items()}
+    """Entries per section; deleted ones (waiting for the lock to purge them) do not count."""
+    return {name: db.query_one(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")[0]
+            for name, table in SECTION_TABLES.items()}

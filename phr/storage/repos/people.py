@@ -35,6 +35,14 @@ class AuthorRepository:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE slot_id = ?", (slot_id,))
         return AuthorRow(*row) if row else None
 
+    def carer_named(self, name: str, now: str) -> int:
+        """The id of the carer called `name`, added (without a key slot) when there is none yet."""
+        row = self._db.query_one("SELECT id FROM authors WHERE role = 'carer' AND name = ?", (name,))
+        if row:
+            return row[0]
+        return self._db.execute("INSERT INTO authors (slot_id, role, name, created_at) VALUES (NULL, 'carer', ?, ?)",
+                                (name, now))
+
     def owner(self) -> AuthorRow | None:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE role = 'owner' ORDER BY id")
         return AuthorRow(*row) if row else None

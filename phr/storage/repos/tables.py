@@ -107,3 +107,10 @@ BY_NAME = {table.name: table for table in ALL}
 
 def children_of(table: EntryTable) -> list[EntryTable]:
     return [child for child in ALL if child.parent and child.references.get(child.parent) == table.name]
+
+
+def column_types(db, table_name: str) -> dict[str, str]:
+    """Declared type (TEXT, INTEGER, REAL) of each column of an entry table."""
+    if table_name not in BY_NAME and table_name != "person":
+        raise ValueError(table_name)
+    return {row[1]: row[2].upper() for row in db.query(f"PRAGMA table_info({table_name})")}

@@ -1,0 +1,146 @@
+"""Regie's own JSON format: lossless round trip, import twice adds nothing, bad files change nothing."""
+
+import base64
+import hashlib
+import json
+
+import pytest
+
+from conftest import PASSPHRASE
+from phr import records
+from phr.care_team import Contact
+from phr.export import native_json as exporter
+from phr.imports import native_json as importer
+from phr.imports.native_json import InvalidImport
+from phr.person import Allergy
+from phr.storage.repos import documents as document_store
+from phr.storage.repos import tables
+from phr.storage.repos.entries import EntryRepository, Stamp
+from phr.storage.repos.people import AuthorRepository
+
+
+def put(session, table, author=None, **values):
+    stamp = Stamp(author or session.author.id, "2026-11-22T10:00:00+00:00", "letter", "brief 2024-02.pdf")
+    with session.db.transaction():
+        return EntryRepository(session.db, table).insert(values, stamp)
+
+
+def fill_every_section(session, services):
+    """At least one entry in every table, with links between them and a carer as author."""
+    carer = AuthorRepository(session.db).carer_named("Piet Jansen", "2026-01-01T00:00:00+00:00")
+    services.allergies.add(Allergy(substance="Penicilline", severity="severe", noted_on="2012"))
+    doctor = services.care_team.add(Contact(name="Dr. A. de Vries", role="specialist", phone="088 000 1111")).item_id
+    diagnosis = put(session, tables.DIAGNOSES, name="Congenitale bijnierhyperplasie", status="confirmed",
+                    orpha_code=90794, diagnosed_on="1988-04", diagnosed_by=doctor, gene="CYP21A2",
+                    variant="NM_000500.9:c.293-13C>G", zygosity="compound_heterozygous")
+    visit = put(session, tables.APPOINTMENTS, author=carer, starts_at="2026-12-03T10:30", contact_id=doctor,
+                purpose="Jaarcontrole")
+    put(session, tables.QUESTIONS, appointment_id=visit, position=1, text="Mag de dosis omlaag?", answered=0)
+    goal = put(session, tables.GOALS, description="Minder moe zijn", diagnosis_id=diagnosis, status="active",
+               target_low=4.0, target_high=8.5, appointment_id=visit)
+    put(session, tables.EVALUATIONS, goal_id=goal, evaluated_on="2026-06-01", how_it_went="Beter", progress=2)
+    medicine = put(session, tables.MEDICATIONS, name="Hydrocortison", strength="10 mg", reason_id=diagnosis,
+                   start_date="1988-05")
+    put(session, tables.MEDICATION_CHANGES, medication_id=medicine, changed_on="2024-02-01", dose="15 mg")
+    content = b"%PDF-1.4 a letter"
+    with session.db.transaction():
+        document = EntryRepository(session.db, tables.DOCUMENTS).insert(
+            {"title": "Brief endocrinoloog", "kind": "letter", "file_name": "brief.pdf",
+             "mime_type": "application/pdf", "size": len(content), "sha256": hashlib.sha256(content).hexdigest(),
+             "diagnosis_id": diagnosis}, Stamp(session.author.id, "2026-11-22T10:00:00+00:00"))
+        document_store.store_content(session.db, document, content)
+
+
+def without_time(doc: dict) -> dict:
+    return {key: value for key, value in doc.items() if key != "exported_at"}
+
+
+@pytest.fixture
+def second_record(tmp_path, create_fast):
+    created = create_fast(tmp_path / "second.regie", "Zoë Ünal", PASSPHRASE)
+    yield created.session
+    created.session.lock()
+
+
+def test_export_import_export_is_exact(session, services, second_record):
+    fill_every_section(session, services)
+    first = exporter.export_record(session)
+    assert all(first["sections"][table.name] for table in tables.ALL), "every section must hold an entry"
+    summary = importer.import_record(second_record, exporter.dumps(first))
+    assert sum(summary.added.values()) == sum(len(entries) for entries in first["sections"].values())
+    assert without_time(exporter.export_record(second_record)) == without_time(first)
+
+
+def test_importing_the_same_file_twice_adds_nothing(session, services, second_record):
+    fill_every_section(session, services)
+    data = exporter.dumps(exporter.export_record(session))
+    importer.import_record(second_record, data)
+    again = importer.import_record(second_record, data)
+    assert again.added == {}
+    assert sum(again.already_present.values()) > 0
+
+
+def test_links_and_provenance_survive(session, services, second_record):
+    fill_every_section(session, services)
+    importer.import_record(second_record, exporter.dumps(exporter.export_record(session)))
+    [visit] = EntryRepository(second_record.db, tables.APPOINTMENTS).rows()
+    [doctor] = EntryRepository(second_record.db, tables.CONTACTS).rows()
+    assert visit["contact_id"] == doctor["id"]
+    assert visit["entered_by_name"] == "Piet Jansen" and visit["entered_by_role"] == "carer"
+    assert (visit["source"], visit["source_detail"]) == ("letter", "brief 2024-02.pdf")
+
+
+def damage(doc: dict, how) -> bytes:
+    how(doc)
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize("how, message", [
+    (lambda d: d.update(format="something-else"), "not a Regie record file"),
+    (lambda d: d.update(version=99), "newer version"),
+    (lambda d: d["sections"]["diagnoses"][0].update(diagnosed_on="april 1988"), "not a date"),
+    (lambda d: d["sections"]["diagnoses"][0].update(orpha_code="90794"), "wrong type"),
+    (lambda d: d["sections"]["diagnoses"][0].update(status="maybe"), "cannot be stored"),
+    (lambda d: d["sections"]["questions"][0].update(appointment_id="f" * 32), "not there"),
+    (lambda d: d["sections"]["documents"][0].update(content_base64=base64.b64encode(b"other").decode()),
+     "checksum"),
+    (lambda d: d["sections"]["goals"][0]["provenance"].update(entered_by="nobody"), "provenance"),
+    (lambda d: d["sections"].update(secrets=[]), "unknown section"),
+])
+def test_a_bad_file_is_explained_and_changes_nothing(session, services, second_record, how, message):
+    fill_every_section(session, services)
+    before = exporter.export_record(second_record)
+    with pytest.raises(InvalidImport, match=message):
+        importer.import_record(second_record, damage(exporter.export_record(session), how))
+    assert without_time(exporter.export_record(second_record)) == without_time(before)
+
+
+@pytest.mark.parametrize("data", [b"", b"\xff\xfe", b"[1, 2]", b"{", b"null", b"[" * 100000])
+def test_what_is_not_json_is_refused_cleanly(second_record, data):
+    with pytest.raises(InvalidImport):
+        importer.import_record(second_record, data)
+
+
+def test_the_cli_round_trip(tmp_path, session, services):
+    import subprocess
+    import sys
+
+    fill_every_section(session, services)
+    folder = session.folder
+    session.lock()
+    env = {"PHR_PASSPHRASE": PASSPHRASE, "PATH": "/usr/bin:/bin"}
+    out = tmp_path / "export.json"
+    run = lambda *args: subprocess.run([sys.executable, "-m", "phr", *map(str, args)], env=env,  # noqa: E731
+                                       capture_output=True, text=True, timeout=120)
+    exported = run("export", folder, out, "--format", "json")
+    assert exported.returncode == 0 and "NOT encrypted" in exported.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
+    target = tmp_path / "target.regie"
+    records.create_record(target, "Zoë Ünal", PASSPHRASE, argon2=__import__("conftest").FAST).session.lock()
+    imported = run("import", target, out, "--format", "json")
+    assert imported.returncode == 0, imported.stderr
+    assert "diagnoses: 1 added" in imported.stdout
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    refused = run("import", target, bad)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
