@@ -1,6 +1,7 @@
 """All services of one open record, created once and handed to the windows that need them."""
 
 from phr.care_team import CareTeamService
+from phr.diagnoses import DiagnosisService
 from phr.person import AllergyService, PersonService
 from phr.search import SearchService
 from phr.timeline import TimelineService
@@ -12,5 +13,6 @@ class RecordServices:
         self.person = PersonService(session)
         self.allergies = AllergyService(session)
         self.care_team = CareTeamService(session)
+        self.diagnoses = DiagnosisService(session)
         self.timeline = TimelineService(session)
         self.search = SearchService(session)

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 
 from phr.ui.pages.care_team_page import CareTeamPage
+from phr.ui.pages.diagnoses_page import DiagnosesPage
 from phr.ui.pages.person_page import PersonPage
 from phr.ui.pages.timeline_page import TimelinePage
 
@@ -38,6 +39,7 @@ def planned_pages() -> list[tuple[str, str, str]]:
 # Pages that exist so far, by navigation key; the others say they are coming.
 PAGE_FACTORIES = {
     "person": lambda services, events: PersonPage(services.person, services.allergies, events),
+    "diagnoses": lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
     "care_team": lambda services, events: CareTeamPage(services.care_team, events),
     "timeline": lambda services, events: TimelinePage(services.timeline, events),
 }

@@ -290,6 +290,241 @@
     </message>
 </context>
 <context>
+    <name>Diagnoses</name>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bevestigd</translation>
+    </message>
+    <message>
+        <source>Suspected</source>
+        <translation>Vermoeden</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Drager</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Voorbij</translation>
+    </message>
+    <message>
+        <source>You carry the variant; usually no symptoms. You can pass it on to your children.</source>
+        <translation>U draagt de variant; meestal geeft dat geen klachten. U kunt de variant doorgeven aan uw kinderen.</translation>
+    </message>
+    <message>
+        <source>The diagnosis has been made.</source>
+        <translation>De diagnose is gesteld.</translation>
+    </message>
+    <message>
+        <source>The doctors think of this, but it is not certain yet.</source>
+        <translation>De artsen denken hieraan, maar het is nog niet zeker.</translation>
+    </message>
+    <message>
+        <source>This is over, or no longer needs care.</source>
+        <translation>Dit is voorbij, of heeft geen zorg meer nodig.</translation>
+    </message>
+    <message>
+        <source>Heterozygous – on one copy of the gene</source>
+        <translation>Heterozygoot – op één kopie van het gen</translation>
+    </message>
+    <message>
+        <source>Homozygous – the same variant on both copies</source>
+        <translation>Homozygoot – dezelfde variant op beide kopieën</translation>
+    </message>
+    <message>
+        <source>Hemizygous – on the only copy (e.g. the X chromosome in men)</source>
+        <translation>Hemizygoot – op de enige kopie (bijv. het X-chromosoom bij mannen)</translation>
+    </message>
+    <message>
+        <source>Compound heterozygous – a different variant on each copy</source>
+        <translation>Compound heterozygoot – op elke kopie een andere variant</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Niet bekend</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>(niet ingevuld)</translation>
+    </message>
+    <message>
+        <source>e.g. 586 or ORPHA:586</source>
+        <translation>bijv. 586 of ORPHA:586</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>ORPHAcode</source>
+        <translation>ORPHAcode</translation>
+    </message>
+    <message>
+        <source>New diagnosis</source>
+        <translation>Nieuwe diagnose</translation>
+    </message>
+    <message>
+        <source>Change diagnosis</source>
+        <translation>Diagnose wijzigen</translation>
+    </message>
+    <message>
+        <source>Genetic details</source>
+        <translation>Gegevens over erfelijkheid</translation>
+    </message>
+    <message>
+        <source>Notes and information</source>
+        <translation>Aantekeningen en informatie</translation>
+    </message>
+    <message>
+        <source>(nobody chosen)</source>
+        <translation>(niemand gekozen)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis:</source>
+        <translation>&amp;Diagnose:</translation>
+    </message>
+    <message>
+        <source>e.g. congenital adrenal hyperplasia</source>
+        <translation>bijv. congenitale bijnierhyperplasie</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Diagnosed &amp;on:</source>
+        <translation>Vastgesteld o&amp;p:</translation>
+    </message>
+    <message>
+        <source>O&amp;RPHAcode:</source>
+        <translation>O&amp;RPHAcode:</translation>
+    </message>
+    <message>
+        <source>&amp;ICD-10 code:</source>
+        <translation>&amp;ICD-10-code:</translation>
+    </message>
+    <message>
+        <source>e.g. E25.0</source>
+        <translation>bijv. E25.0</translation>
+    </message>
+    <message>
+        <source>Diagnosed &amp;by:</source>
+        <translation>Vast&amp;gesteld door:</translation>
+    </message>
+    <message>
+        <source>&amp;Expertise centre:</source>
+        <translation>&amp;Expertisecentrum:</translation>
+    </message>
+    <message>
+        <source>&amp;Gene:</source>
+        <translation>Ge&amp;n:</translation>
+    </message>
+    <message>
+        <source>e.g. CYP21A2</source>
+        <translation>bijv. CYP21A2</translation>
+    </message>
+    <message>
+        <source>&amp;Variant (HGVS):</source>
+        <translation>&amp;Variant (HGVS):</translation>
+    </message>
+    <message>
+        <source>e.g. NM_000500.9:c.293-13C&gt;G</source>
+        <translation>bijv. NM_000500.9:c.293-13C&gt;G</translation>
+    </message>
+    <message>
+        <source>&amp;Zygosity:</source>
+        <translation>&amp;Zygotie:</translation>
+    </message>
+    <message>
+        <source>&amp;Laboratory:</source>
+        <translation>&amp;Laboratorium:</translation>
+    </message>
+    <message>
+        <source>&amp;Test date:</source>
+        <translation>&amp;Testdatum:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>Aante&amp;keningen:</translation>
+    </message>
+    <message>
+        <source>In&amp;formation received:</source>
+        <translation>In&amp;formatie gekregen:</translation>
+    </message>
+    <message>
+        <source>e.g. leaflets, explanations from the doctor</source>
+        <translation>bijv. folders, uitleg van de arts</translation>
+    </message>
+    <message>
+        <source>Trusted &amp;websites:</source>
+        <translation>Betrouwbare &amp;websites:</translation>
+    </message>
+    <message>
+        <source>One website per line, e.g. www.orpha.net</source>
+        <translation>Eén website per regel, bijv. www.orpha.net</translation>
+    </message>
+    <message>
+        <source>Diagnosed on</source>
+        <translation>Vastgesteld op</translation>
+    </message>
+    <message>
+        <source>ICD-10 code</source>
+        <translation>ICD-10-code</translation>
+    </message>
+    <message>
+        <source>Diagnosed by</source>
+        <translation>Vastgesteld door</translation>
+    </message>
+    <message>
+        <source>Expertise centre</source>
+        <translation>Expertisecentrum</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>Information received</source>
+        <translation>Informatie gekregen</translation>
+    </message>
+    <message>
+        <source>Trusted websites</source>
+        <translation>Betrouwbare websites</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>Gen</translation>
+    </message>
+    <message>
+        <source>Variant (HGVS)</source>
+        <translation>Variant (HGVS)</translation>
+    </message>
+    <message>
+        <source>Zygosity</source>
+        <translation>Zygotie</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratorium</translation>
+    </message>
+    <message>
+        <source>Test date</source>
+        <translation>Testdatum</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Not saved yet: please look at the fields marked above.</source>

@@ -9,6 +9,7 @@ import dataclasses
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from phr.entries import EntryInvalid
 from phr.errors import VaultError
 from phr.ui.field_messages import problem_text
+from phr.ui.formatting import escape
 from phr.ui.forms.fields import FormField
 from phr.ui.messages import error_message
 
@@ -28,9 +30,14 @@ translate = QCoreApplication.translate
 
 
 class EntryDialog(QDialog):
-    def __init__(self, title: str, fields: list[FormField], item, validate, save, parent=None):
-        """`validate(item)` -> field errors; `save(item)` stores it (and may raise)."""
+    def __init__(self, title: str, fields: list[FormField], item, validate, save, parent=None,
+                 headings: dict[str, str] | None = None):
+        """`validate(item)` -> field errors; `save(item)` stores it (and may raise).
+
+        `headings` maps a field name to a heading shown above it, to group fields that belong together.
+        """
         super().__init__(parent)
+        self._headings = headings or {}
         self.setWindowTitle(title)
         self._fields = fields
         self._original = item
@@ -49,6 +56,13 @@ class EntryDialog(QDialog):
         form = QFormLayout()
         self._error_labels: dict[str, QLabel] = {}
         for f in self._fields:
+            if f.name in self._headings:
+                heading = QLabel(f"<b>{escape(self._headings[f.name])}</b>")
+                heading.setContentsMargins(0, 10, 0, 0)
+                form.addRow(heading)
+            if isinstance(f.widget, QComboBox):  # long option texts must not push the form sideways
+                f.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                f.widget.setMinimumContentsLength(20)
             error = QLabel()  # no word wrap: wrapped labels make QFormLayout leave big gaps
             error.setStyleSheet("color: #a40000")  # the text says what is wrong; colour only helps
             error.hide()
@@ -72,7 +86,7 @@ class EntryDialog(QDialog):
         layout.addWidget(_scrolling(form))
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(560, min(120 + 48 * len(self._fields), 760))
+        self.resize(640, min(120 + 48 * len(self._fields), 760))
 
     def current_item(self):
         return dataclasses.replace(self._original, **{f.name: f.get() for f in self._fields})

@@ -192,8 +192,11 @@ class SectionPage(QWidget):
         self.reload(select_id=item.id)
 
     def _on_changed(self, change) -> None:
-        if change.section in self.sections_shown:
-            self.reload(select_id=None if change.kind == DELETED else change.item_id)
+        if change.section not in self.sections_shown:
+            return
+        # An id only means a row of this page when the change is in this page's own section.
+        own = change.section == self.sections_shown[0] and change.kind != DELETED
+        self.reload(select_id=change.item_id if own else None)
 
     def _on_show_item(self, section: str, item_id: int) -> None:
         if section in self.sections_shown[:1]:
