@@ -71,3 +71,13 @@ def test_translate_calls_use_fixed_contexts_and_literal_texts(path):
         context, text = call.args[0], call.args[1]
         assert isinstance(context, ast.Constant) and isinstance(context.value, str), f"{path}:{call.lineno}"
         assert isinstance(text, ast.Constant) and isinstance(text.value, str), f"{path}:{call.lineno}"
+
+
+def test_no_translate_call_hides_inside_an_f_string():
+    # lupdate does not look inside f-strings: such a text is never collected, so never translated.
+    hidden = []
+    for path in sorted((ROOT / "phr" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for call in translate_calls(node)]
+    assert hidden == []

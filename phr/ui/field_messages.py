@@ -10,6 +10,7 @@ def problem_text(problem: str) -> str:
         "required": translate("FieldMessages", "Please fill this in."),
         "invalid_choice": translate("FieldMessages", "Choose one of the options."),
         "invalid_date": translate("FieldMessages", "Type a date as 2019, 5-2019 or 14-5-2019."),
+        "invalid_date_time": translate("FieldMessages", "Type a date and time as 14-5-2026 10:30."),
         "invalid_phone": translate("FieldMessages", "This does not look like a phone number."),
         "invalid_email": translate("FieldMessages", "This does not look like an e-mail address."),
         "invalid_website": translate("FieldMessages", "This does not look like a website, e.g. www.example.nl."),

@@ -81,6 +81,11 @@ def provenance_html(provenance) -> str:
     return f"<p style='color: #555555'><small>{html.escape(text)}</small></p>"
 
 
+def heading(text: str, level: int = 2) -> str:
+    """An HTML heading. Pass translate(...) in: a translate call inside an f-string is never collected."""
+    return f"<h{level}>{escape(text)}</h{level}>"
+
+
 def escape(text) -> str:
     return html.escape(str(text)) if text not in (None, "") else ""
 

@@ -2,8 +2,12 @@
 
 from PySide6.QtCore import QCoreApplication
 
+from phr.ui.pages.appointments_page import AppointmentsPage
+from phr.ui.pages.care_plan_page import CarePlanPage
 from phr.ui.pages.care_team_page import CareTeamPage
 from phr.ui.pages.diagnoses_page import DiagnosesPage
+from phr.ui.pages.documents_page import DocumentsPage
+from phr.ui.pages.medications_page import MedicationsPage
 from phr.ui.pages.person_page import PersonPage
 from phr.ui.pages.timeline_page import TimelinePage
 
@@ -40,6 +44,10 @@ def planned_pages() -> list[tuple[str, str, str]]:
 PAGE_FACTORIES = {
     "person": lambda services, events: PersonPage(services.person, services.allergies, events),
     "diagnoses": lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
+    "care_plan": lambda services, events: CarePlanPage(services.care_plan, services.session, events),
     "care_team": lambda services, events: CareTeamPage(services.care_team, events),
+    "medications": lambda services, events: MedicationsPage(services.medications, services.session, events),
+    "appointments": lambda services, events: AppointmentsPage(services.appointments, services.session, events),
+    "documents": lambda services, events: DocumentsPage(services.documents, services.session, events),
     "timeline": lambda services, events: TimelinePage(services.timeline, events),
 }

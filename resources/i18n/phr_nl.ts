@@ -1,5 +1,522 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
+<context>
+    <name>AppointmentQuestions</name>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Vraag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwoord</translation>
+    </message>
+    <message>
+        <source>Questions to ask</source>
+        <translation>Vragen die u wilt stellen</translation>
+    </message>
+    <message>
+        <source>Add &amp;question…</source>
+        <translation>Vraag toevoe&amp;gen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit question…</source>
+        <translation>Vraag &amp;aanpassen…</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer…</source>
+        <translation>&amp;Beantwoorden…</translation>
+    </message>
+    <message>
+        <source>Move u&amp;p</source>
+        <translation>Om&amp;hoog</translation>
+    </message>
+    <message>
+        <source>Ask this question earlier (Alt+Up)</source>
+        <translation>Deze vraag eerder stellen (Alt+pijl omhoog)</translation>
+    </message>
+    <message>
+        <source>Move dow&amp;n</source>
+        <translation>Om&amp;laag</translation>
+    </message>
+    <message>
+        <source>Ask this question later (Alt+Down)</source>
+        <translation>Deze vraag later stellen (Alt+pijl omlaag)</translation>
+    </message>
+    <message>
+        <source>Delete quest&amp;ion</source>
+        <translation>Vraag verwijde&amp;ren</translation>
+    </message>
+    <message>
+        <source>Questions to ask (%1 open of %2)</source>
+        <translation>Vragen die u wilt stellen (%1 van %2 open)</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Nieuwe vraag</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Vraag:</translation>
+    </message>
+    <message>
+        <source>e.g. Can I keep working with this dose?</source>
+        <translation>bijv. Kan ik met deze dosis blijven werken?</translation>
+    </message>
+    <message>
+        <source>&amp;Answered</source>
+        <translation>&amp;Beantwoord</translation>
+    </message>
+    <message>
+        <source>A&amp;nswer:</source>
+        <translation>&amp;Antwoord:</translation>
+    </message>
+    <message>
+        <source>Change question</source>
+        <translation>Vraag wijzigen</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>Vraag:</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>&amp;Antwoord:</translation>
+    </message>
+    <message>
+        <source>What was said; you may leave this empty.</source>
+        <translation>Wat er gezegd is. U mag dit ook leeg laten.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTime</name>
+    <message>
+        <source>(no date chosen)</source>
+        <translation>(nog geen datum gekozen)</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 om %2</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>Upcoming</source>
+        <translation>Komende afspraken</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Eerdere afspraken</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle afspraken</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum en tijd</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Met wie</translation>
+    </message>
+    <message>
+        <source>Open questions</source>
+        <translation>Open vragen</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Waarvoor</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>Laat &amp;zien:</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nieuwe afspraak</translation>
+    </message>
+    <message>
+        <source>Change appointment</source>
+        <translation>Afspraak wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>&amp;Datum en tijd:</translation>
+    </message>
+    <message>
+        <source>&amp;With whom:</source>
+        <translation>&amp;Met wie:</translation>
+    </message>
+    <message>
+        <source>(nobody chosen)</source>
+        <translation>(niemand gekozen)</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>W&amp;aar:</translation>
+    </message>
+    <message>
+        <source>e.g. hospital, outpatient clinic, room</source>
+        <translation>bijv. ziekenhuis, polikliniek, kamer</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>Waar&amp;voor:</translation>
+    </message>
+    <message>
+        <source>e.g. check-up, results of the blood test</source>
+        <translation>bijv. controle, uitslag van het bloedonderzoek</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>Aanteke&amp;ningen:</translation>
+    </message>
+    <message>
+        <source>e.g. bring the list of medicines, fast from midnight</source>
+        <translation>bijv. medicijnlijst meenemen, vanaf middernacht niet eten</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome:</source>
+        <translation>&amp;Uitkomst:</translation>
+    </message>
+    <message>
+        <source>What came out of it: results, agreements, next steps</source>
+        <translation>Wat eruit kwam: uitslagen, afspraken, volgende stappen</translation>
+    </message>
+    <message>
+        <source>Question “%1” deleted.</source>
+        <translation>Vraag “%1” verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>CarePlan</name>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Bereikt</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>Bloeddruk</translation>
+    </message>
+    <message>
+        <source>Glucose (blood sugar)</source>
+        <translation>Glucose (bloedsuiker)</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Hartslag</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatuur</translation>
+    </message>
+    <message>
+        <source>Oxygen in the blood (SpO2)</source>
+        <translation>Zuurstof in het bloed (SpO2)</translation>
+    </message>
+    <message>
+        <source>Peak flow</source>
+        <translation>Piekstroom (peakflow)</translation>
+    </message>
+    <message>
+        <source>FEV1 (lung function)</source>
+        <translation>FEV1 (longfunctie)</translation>
+    </message>
+    <message>
+        <source>HbA1c (long-term blood sugar)</source>
+        <translation>HbA1c (bloedsuiker over langere tijd)</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Pijn</translation>
+    </message>
+    <message>
+        <source>Choose a measurement, or type your own words</source>
+        <translation>Kies een meting, of typ het in uw eigen woorden</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>minstens %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>hoogstens %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
+        <translation>Zorgplan</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation>Evaluatiedatum</translation>
+    </message>
+    <message>
+        <source>⚠ Review overdue: %1</source>
+        <translation>⚠ Evaluatie te laat: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Show also achieved and stopped goals</source>
+        <translation>Toon ook bereikte en gestopte doe&amp;len</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>Nieuw doel</translation>
+    </message>
+    <message>
+        <source>Change goal</source>
+        <translation>Doel wijzigen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>&amp;Goal, in your own words:</source>
+        <translation>&amp;Doel, in uw eigen woorden:</translation>
+    </message>
+    <message>
+        <source>e.g. I want to walk to the shop by myself again</source>
+        <translation>bijvoorbeeld: ik wil weer zelf naar de winkel lopen</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>&amp;For diagnosis:</source>
+        <translation>&amp;Bij diagnose:</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;with:</source>
+        <translation>Af&amp;gesproken met:</translation>
+    </message>
+    <message>
+        <source>What &amp;I do:</source>
+        <translation>Wat &amp;ik doe:</translation>
+    </message>
+    <message>
+        <source>What the care &amp;provider does:</source>
+        <translation>Wat de &amp;zorgverlener doet:</translation>
+    </message>
+    <message>
+        <source>Target &amp;measure:</source>
+        <translation>Wat u &amp;meet:</translation>
+    </message>
+    <message>
+        <source>&amp;Lower limit:</source>
+        <translation>&amp;Ondergrens:</translation>
+    </message>
+    <message>
+        <source>&amp;Upper limit:</source>
+        <translation>Bo&amp;vengrens:</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>Een&amp;heid:</translation>
+    </message>
+    <message>
+        <source>e.g. mmol/L, kg</source>
+        <translation>bijvoorbeeld mmol/L, kg</translation>
+    </message>
+    <message>
+        <source>Sta&amp;rt date:</source>
+        <translation>Sta&amp;rtdatum:</translation>
+    </message>
+    <message>
+        <source>Re&amp;view date:</source>
+        <translation>&amp;Evaluatiedatum:</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;during visit:</source>
+        <translation>Afgesproken bij af&amp;spraak:</translation>
+    </message>
+    <message>
+        <source>⚠ Review overdue: the review date has passed. Add an evaluation or agree on a new review date.</source>
+        <translation>⚠ Evaluatie te laat: de evaluatiedatum is voorbij. Voeg een evaluatie toe of spreek een nieuwe evaluatiedatum af.</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Agreed with</source>
+        <translation>Afgesproken met</translation>
+    </message>
+    <message>
+        <source>What I do</source>
+        <translation>Wat ik doe</translation>
+    </message>
+    <message>
+        <source>What the care provider does</source>
+        <translation>Wat de zorgverlener doet</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Streefwaarde</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Startdatum</translation>
+    </message>
+    <message>
+        <source>Agreed during visit</source>
+        <translation>Afgesproken bij afspraak</translation>
+    </message>
+    <message>
+        <source>New evaluation: %1</source>
+        <translation>Nieuwe evaluatie: %1</translation>
+    </message>
+    <message>
+        <source>Change evaluation: %1</source>
+        <translation>Evaluatie wijzigen: %1</translation>
+    </message>
+    <message>
+        <source>Evaluation of “%1” deleted.</source>
+        <translation>Evaluatie van “%1” verwijderd.</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nog niet begonnen</translation>
+    </message>
+    <message>
+        <source>A little</source>
+        <translation>Een beetje</translation>
+    </message>
+    <message>
+        <source>Halfway</source>
+        <translation>Halverwege</translation>
+    </message>
+    <message>
+        <source>Mostly</source>
+        <translation>Grotendeels</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>&amp;Progress:</source>
+        <translation>&amp;Voortgang:</translation>
+    </message>
+    <message>
+        <source>&amp;How did it go?</source>
+        <translation>&amp;Hoe ging het?</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In uw eigen woorden</translation>
+    </message>
+    <message>
+        <source>&amp;Next step:</source>
+        <translation>Volgende &amp;stap:</translation>
+    </message>
+    <message>
+        <source>Add &amp;evaluation…</source>
+        <translation>&amp;Evaluatie toevoegen…</translation>
+    </message>
+    <message>
+        <source>Change e&amp;valuation…</source>
+        <translation>Evaluatie wij&amp;zigen…</translation>
+    </message>
+    <message>
+        <source>Delete evaluati&amp;on</source>
+        <translation>Evaluatie verwijde&amp;ren</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Voortgang</translation>
+    </message>
+    <message>
+        <source>How it went</source>
+        <translation>Hoe het ging</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation>Evaluaties</translation>
+    </message>
+    <message>
+        <source>Evaluations of this goal (%1)</source>
+        <translation>Evaluaties van dit doel (%1)</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3</source>
+        <translation>%1 – %2: %3</translation>
+    </message>
+    <message>
+        <source>Next step: %1</source>
+        <translation>Volgende stap: %1</translation>
+    </message>
+    <message>
+        <source>No evaluations yet. Looking back now and then helps to see what works.</source>
+        <translation>Nog geen evaluaties. Af en toe terugkijken helpt om te zien wat werkt.</translation>
+    </message>
+</context>
 <context>
     <name>CareTeam</name>
     <message>
@@ -104,7 +621,7 @@
     </message>
     <message>
         <source>e.g. questions about medicines, a crisis at night</source>
-        <translation>bijv. vragen over medicijnen, een crisis 's nachts</translation>
+        <translation>bijv. vragen over medicijnen, een crisis &apos;s nachts</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
@@ -525,6 +1042,248 @@
     </message>
 </context>
 <context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Page number</source>
+        <translation>Paginanummer</translation>
+    </message>
+    <message>
+        <source>&amp;Page:</source>
+        <translation>&amp;Pagina:</translation>
+    </message>
+    <message>
+        <source>P&amp;revious page</source>
+        <translation>&amp;Vorige pagina</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>Vo&amp;lgende pagina</translation>
+    </message>
+    <message>
+        <source>PDF with a password</source>
+        <translation>PDF met een wachtwoord</translation>
+    </message>
+    <message>
+        <source>This PDF is locked with a password. Type the password to read it:</source>
+        <translation>Deze PDF is beveiligd met een wachtwoord. Typ het wachtwoord om de PDF te lezen:</translation>
+    </message>
+    <message>
+        <source>Regie cannot show this PDF. It may be damaged or locked with a password.</source>
+        <translation>Regie kan deze PDF niet laten zien. Misschien is het bestand beschadigd of beveiligd met een wachtwoord.</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>van %1</translation>
+    </message>
+    <message>
+        <source>Regie cannot show this picture. It may be damaged.</source>
+        <translation>Regie kan deze afbeelding niet laten zien. Misschien is het bestand beschadigd.</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Uit&amp;zoomen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Inzoomen</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>Op &amp;breedte</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Lab result</source>
+        <translation>Labuitslag</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PNG picture</source>
+        <translation>PNG-afbeelding</translation>
+    </message>
+    <message>
+        <source>JPEG picture</source>
+        <translation>JPEG-afbeelding</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>&amp;Add document…</source>
+        <translation>Document &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Linked to</source>
+        <translation>Hoort bij</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Grootte</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Bekijken</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Kopie opslaan…</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnose</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Bestandstype</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Same file as</source>
+        <translation>Zelfde bestand als</translation>
+    </message>
+    <message>
+        <source>Add a document</source>
+        <translation>Document toevoegen</translation>
+    </message>
+    <message>
+        <source>PDF and pictures (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>PDF en afbeeldingen (*.pdf *.png *.jpg *.jpeg);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Document not added</source>
+        <translation>Document niet toegevoegd</translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2, the most Regie keeps per document. Scan it at a lower resolution or split it, and try again.</source>
+        <translation>“%1” is groter dan %2. Zo groot mag een document in Regie hoogstens zijn. Scan het opnieuw met een lagere resolutie of splits het in delen. Probeer het daarna nog een keer.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a PDF, PNG or JPEG file. Regie looks at what is inside the file, not at its name. Save it as a PDF first, for example with “Print to PDF”.</source>
+        <translation>“%1” is geen PDF-, PNG- of JPEG-bestand. Regie kijkt naar wat er in het bestand staat, niet naar de naam. Sla het eerst op als PDF, bijvoorbeeld met “Afdrukken naar PDF”.</translation>
+    </message>
+    <message>
+        <source>Already in the record</source>
+        <translation>Staat al in het dossier</translation>
+    </message>
+    <message>
+        <source>This file is already in the record as “%1”. Add it again?</source>
+        <translation>Dit bestand staat al in het dossier als “%1”. Wilt u het nog een keer toevoegen?</translation>
+    </message>
+    <message>
+        <source>New document: %1</source>
+        <translation>Nieuw document: %1</translation>
+    </message>
+    <message>
+        <source>Change document</source>
+        <translation>Document wijzigen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>e.g. Letter from the internist after the check-up</source>
+        <translation>bijvoorbeeld: brief van de internist na de controle</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Soo&amp;rt:</translation>
+    </message>
+    <message>
+        <source>&amp;Date on the document:</source>
+        <translation>&amp;Datum op het document:</translation>
+    </message>
+    <message>
+        <source>Dia&amp;gnosis:</source>
+        <translation>Dia&amp;gnose:</translation>
+    </message>
+    <message>
+        <source>A&amp;ppointment:</source>
+        <translation>&amp;Afspraak:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>&amp;Notities:</translation>
+    </message>
+    <message>
+        <source>Document not shown</source>
+        <translation>Document niet geopend</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Kopie opslaan</translation>
+    </message>
+    <message>
+        <source>No copy saved</source>
+        <translation>Geen kopie opgeslagen</translation>
+    </message>
+    <message>
+        <source>The copy is not encrypted</source>
+        <translation>De kopie is niet versleuteld</translation>
+    </message>
+    <message>
+        <source>Inside Regie this document is encrypted. The copy you save is not: anyone who can open the folder where you put it can read it. Save a copy anyway?</source>
+        <translation>In Regie is dit document versleuteld. De kopie die u opslaat is dat niet: iedereen die de map met de kopie kan openen, kan het document lezen. Wilt u toch een kopie opslaan?</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Not saved yet: please look at the fields marked above.</source>
@@ -544,6 +1303,10 @@
     <message>
         <source>Type a date as 2019, 5-2019 or 14-5-2019.</source>
         <translation>Typ een datum als 2019, 5-2019 of 14-5-2019.</translation>
+    </message>
+    <message>
+        <source>Type a date and time as 14-5-2026 10:30.</source>
+        <translation>Typ een datum en tijd als 14-5-2026 10:30.</translation>
     </message>
     <message>
         <source>This does not look like a phone number.</source>
@@ -768,6 +1531,281 @@
     </message>
 </context>
 <context>
+    <name>Medications</name>
+    <message>
+        <source>Not filled in</source>
+        <translation>Niet ingevuld</translation>
+    </message>
+    <message>
+        <source>By mouth (oral)</source>
+        <translation>Via de mond (oraal)</translation>
+    </message>
+    <message>
+        <source>Under the skin (injection)</source>
+        <translation>Onder de huid (injectie)</translation>
+    </message>
+    <message>
+        <source>Into a muscle (injection)</source>
+        <translation>In een spier (injectie)</translation>
+    </message>
+    <message>
+        <source>Breathed in (inhaler)</source>
+        <translation>Inademen (inhalator)</translation>
+    </message>
+    <message>
+        <source>On the skin (cream, patch)</source>
+        <translation>Op de huid (crème, pleister)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>New medicine</source>
+        <translation>Nieuw medicijn</translation>
+    </message>
+    <message>
+        <source>Change medicine</source>
+        <translation>Medicijn wijzigen</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>e.g. Hydrocortisone</source>
+        <translation>bijv. Hydrocortison</translation>
+    </message>
+    <message>
+        <source>S&amp;trength:</source>
+        <translation>S&amp;terkte:</translation>
+    </message>
+    <message>
+        <source>e.g. 10 mg</source>
+        <translation>bijv. 10 mg</translation>
+    </message>
+    <message>
+        <source>&amp;Dose:</source>
+        <translation>&amp;Dosis:</translation>
+    </message>
+    <message>
+        <source>e.g. 1 tablet</source>
+        <translation>bijv. 1 tablet</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule:</source>
+        <translation>Sc&amp;hema:</translation>
+    </message>
+    <message>
+        <source>e.g. 3 times a day: 10-5-5 mg</source>
+        <translation>bijv. 3 keer per dag: 10-5-5 mg</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>&amp;Manier van gebruik:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason (diagnosis):</source>
+        <translation>&amp;Reden (diagnose):</translation>
+    </message>
+    <message>
+        <source>&amp;Prescribed by:</source>
+        <translation>&amp;Voorgeschreven door:</translation>
+    </message>
+    <message>
+        <source>&amp;Started on:</source>
+        <translation>&amp;Begonnen op:</translation>
+    </message>
+    <message>
+        <source>St&amp;opped on:</source>
+        <translation>Gestopt o&amp;p:</translation>
+    </message>
+    <message>
+        <source>Reason for stoppin&amp;g:</source>
+        <translation>&amp;Waarom gestopt:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Opmerkingen:</translation>
+    </message>
+    <message>
+        <source>Change dose: %1</source>
+        <translation>Dosis wijzigen: %1</translation>
+    </message>
+    <message>
+        <source>Correct a change: %1</source>
+        <translation>Wijziging verbeteren: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the change:</source>
+        <translation>&amp;Datum van de wijziging:</translation>
+    </message>
+    <message>
+        <source>New &amp;dose:</source>
+        <translation>Nieuwe d&amp;osis:</translation>
+    </message>
+    <message>
+        <source>New &amp;schedule:</source>
+        <translation>Nieuw &amp;schema:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reden:</translation>
+    </message>
+    <message>
+        <source>e.g. more symptoms during stress, agreed with the doctor</source>
+        <translation>bijv. meer klachten bij stress, afgesproken met de arts</translation>
+    </message>
+    <message>
+        <source>Stop medicine: %1</source>
+        <translation>Medicijn stoppen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stopped on:</source>
+        <translation>&amp;Gestopt op:</translation>
+    </message>
+    <message>
+        <source>e.g. side effects, no longer needed</source>
+        <translation>bijv. bijwerkingen, niet meer nodig</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicijn</translation>
+    </message>
+    <message>
+        <source>Dose and schedule</source>
+        <translation>Dosis en schema</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>Which medicines to show</source>
+        <translation>Welke medicijnen u ziet</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Laat zien:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent medicines</source>
+        <translation>&amp;Huidige medicijnen</translation>
+    </message>
+    <message>
+        <source>Pas&amp;t medicines</source>
+        <translation>&amp;Eerdere medicijnen</translation>
+    </message>
+    <message>
+        <source>A&amp;ll medicines</source>
+        <translation>&amp;Alle medicijnen</translation>
+    </message>
+    <message>
+        <source>Change d&amp;ose…</source>
+        <translation>&amp;Dosis wijzigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop…</source>
+        <translation>&amp;Stoppen…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In gebruik</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Manier van gebruik</translation>
+    </message>
+    <message>
+        <source>Prescribed by</source>
+        <translation>Voorgeschreven door</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>Begonnen op</translation>
+    </message>
+    <message>
+        <source>Stops on</source>
+        <translation>Stopt op</translation>
+    </message>
+    <message>
+        <source>Stopped on</source>
+        <translation>Gestopt op</translation>
+    </message>
+    <message>
+        <source>Reason for stopping</source>
+        <translation>Waarom gestopt</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>Dose changes</source>
+        <translation>Wijzigingen van de dosis</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Nog geen wijzigingen genoteerd.</translation>
+    </message>
+    <message>
+        <source>New dose</source>
+        <translation>Nieuwe dosis</translation>
+    </message>
+    <message>
+        <source>New schedule</source>
+        <translation>Nieuw schema</translation>
+    </message>
+    <message>
+        <source>Correct…</source>
+        <translation>Verbeteren…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Change of “%1” on %2 deleted.</source>
+        <translation>Wijziging van “%1” op %2 verwijderd.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>This passphrase does not open the record. Check Caps Lock and try again.</source>
@@ -941,6 +1979,10 @@
         <translation>Ik heb &amp;geen bekende allergieën</translation>
     </message>
     <message>
+        <source>About me</source>
+        <translation>Over mij</translation>
+    </message>
+    <message>
         <source>Personal details</source>
         <translation>Persoonlijke gegevens</translation>
     </message>
@@ -965,8 +2007,8 @@
         <translation>Taal</translation>
     </message>
     <message>
-        <source>Nothing noted yet. Write here what others must know or do in an emergency, e.g. "stress dose of hydrocortisone needed".</source>
-        <translation>Nog niets ingevuld. Schrijf hier wat anderen moeten weten of doen in een noodgeval, bijvoorbeeld "stressdosis hydrocortison nodig".</translation>
+        <source>Nothing noted yet. Write here what others must know or do in an emergency, e.g. &quot;stress dose of hydrocortisone needed&quot;.</source>
+        <translation>Nog niets ingevuld. Schrijf hier wat anderen moeten weten of doen in een noodgeval, bijvoorbeeld &quot;stressdosis hydrocortison nodig&quot;.</translation>
     </message>
     <message>
         <source>Allergies and intolerances: see the list below.</source>

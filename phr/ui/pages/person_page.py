@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from phr.person import ALLERGY_KINDS, LISTED, NONE_KNOWN, SEVERITIES, SEXES, Allergy
 from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape, partial, provenance_html
+from phr.ui.formatting import definition_table, escape, heading, partial, provenance_html
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, date_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
@@ -87,7 +87,7 @@ class PersonPage(QWidget):
         self.none_known_button = QPushButton(translate("Person", "I have &no known allergies"))
         self.none_known_button.clicked.connect(self.state_no_known_allergies)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{escape(translate('Person', 'About me'))}</h2>"))
+        layout.addWidget(QLabel(heading(translate("Person", "About me"))))
         layout.addWidget(_box(translate("Person", "Personal details"), self.details, self.change_button))
         layout.addWidget(_box(translate("Person", "In an emergency"), self.emergency))
         statement_row = QHBoxLayout()

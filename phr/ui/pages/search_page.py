@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 
 from phr.search import HIT_END, HIT_START
 from phr.ui.entry_table import Column, EntryTableModel
-from phr.ui.formatting import escape, fill
+from phr.ui.formatting import fill, heading
 
 translate = QCoreApplication.translate
 
@@ -45,7 +45,7 @@ class SearchPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{escape(translate('Search', 'Search results'))}</h2>"))
+        layout.addWidget(QLabel(heading(translate("Search", "Search results"))))
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
 

@@ -65,6 +65,16 @@ class SectionPage(QWidget):
     def extra_buttons(self) -> list[QPushButton]:
         return []
 
+    def extra_details_html(self, item) -> str:
+        """What follows the entry's own provenance in the details (e.g. its history, each with provenance)."""
+        return ""
+
+    def update_buttons(self) -> None:
+        """Enable the buttons that fit the selection; pages with extra buttons extend this."""
+        has = self.selected() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -138,7 +148,7 @@ class SectionPage(QWidget):
         row = self.model.row_of(keep) if keep is not None else -1
         self.table.selectRow(row if row >= 0 else 0)
         self._show_details()
-        self._update_buttons()
+        self.update_buttons()
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
@@ -148,15 +158,11 @@ class SectionPage(QWidget):
     def selected(self):
         return self.model.item(self.table.currentIndex().row())
 
-    def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
-
     def _show_details(self) -> None:
         item = self.selected()
-        self.details.setHtml(self.details_html(item) + provenance_html(item.provenance) if item else "")
-        self._update_buttons()
+        self.details.setHtml(self.details_html(item) + provenance_html(item.provenance) + self.extra_details_html(item)
+                             if item else "")
+        self.update_buttons()
 
     def add(self) -> None:
         self._open_editor(self.blank())

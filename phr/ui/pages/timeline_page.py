@@ -4,7 +4,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from phr.ui.entry_table import Column, EntryTableModel
-from phr.ui.formatting import escape, when
+from phr.ui.formatting import heading, when
 
 translate = QCoreApplication.translate
 
@@ -72,7 +72,7 @@ class TimelinePage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._open)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{escape(translate('Timeline', 'Timeline'))}</h2>"))
+        layout.addWidget(QLabel(heading(translate("Timeline", "Timeline"))))
         layout.addLayout(row)
         layout.addWidget(QLabel(translate("Timeline", "Press Enter or double-click to open an entry.")))
         layout.addWidget(self.table, 1)

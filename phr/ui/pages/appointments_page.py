@@ -1,0 +1,182 @@
+"""Appointments: when, with whom, where and why; the questions to ask there; what came out of it."""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSplitter
+
+from phr import links
+from phr.appointments import Appointment, Question
+from phr.ui.entry_table import Column
+from phr.ui.formatting import definition_table, escape, fill
+from phr.ui.forms.date_time_field import date_time_field, in_words
+from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.forms.fields import link_field, long_text_field, text_field
+from phr.ui.pages.appointment_questions import QuestionsPanel
+from phr.ui.pages.section_page import SectionPage
+
+translate = QCoreApplication.translate
+
+FILTERS = ("upcoming", "past", "all")
+
+
+def filter_label(key: str) -> str:
+    return {
+        "upcoming": translate("Appointments", "Upcoming"),
+        "past": translate("Appointments", "Past"),
+        "all": translate("Appointments", "All"),
+    }[key]
+
+
+class AppointmentsPage(SectionPage):
+    sections_shown = ("appointments", "care_team")  # contact names show in the list
+
+    def __init__(self, service, session, events, parent=None):
+        self.title = translate("Appointments", "Appointments")
+        self.session = session
+        self._contacts: dict[int, str] = {}     # id -> name, read once per reload
+        self._open_counts: dict[int, int] = {}  # appointment id -> open questions, read per page of rows
+        self.questions = QuestionsPanel(service, events)  # before the base builds and fills the page
+        super().__init__(service, events, parent)
+        self.questions.deleted.connect(self._question_deleted)
+
+    # --- the list ---------------------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(translate("Appointments", "Date and time"), lambda a: in_words(a.starts_at, short=True)),
+            Column(translate("Appointments", "With whom"), lambda a: self._contacts.get(a.contact_id, "")),
+            Column(translate("Appointments", "Open questions"), lambda a: str(self._open_counts.get(a.id, 0))),
+            Column(translate("Appointments", "Purpose"), lambda a: a.purpose),
+        ]
+
+    def fetch(self, offset: int, limit: int) -> list[Appointment]:
+        if offset == 0:
+            self._contacts = links.choices(self.session, "contacts")
+            self._open_counts = {}
+        shown = self.filter_box.currentData()
+        if shown == "upcoming":
+            items = self.service.upcoming(offset=offset, limit=limit)
+        elif shown == "past":
+            items = self.service.past(offset=offset, limit=limit)
+        else:
+            items = self.service.page(offset, limit)
+        self._open_counts.update(self.service.open_question_counts([a.id for a in items]))
+        return items
+
+    def extra_buttons(self) -> list:
+        self.filter_box = QComboBox()
+        for key in FILTERS:
+            self.filter_box.addItem(filter_label(key), key)
+        self.filter_box.currentIndexChanged.connect(lambda _index: self.reload())
+        label = QLabel(translate("Appointments", "&Show:"))
+        label.setBuddy(self.filter_box)
+        return [label, self.filter_box]
+
+    def show_filter(self, key: str) -> None:
+        self.filter_box.setCurrentIndex(FILTERS.index(key))
+
+    def reload(self, select_id: int | None = None) -> None:
+        super().reload(select_id)
+        if select_id is not None and self.model.row_of(select_id) < 0 and self.filter_box.currentData() != "all":
+            # The appointment asked for is not in this view (a past one added under "upcoming"): show all.
+            self.filter_box.blockSignals(True)
+            self.show_filter("all")
+            self.filter_box.blockSignals(False)
+            super().reload(select_id)
+
+    # --- the details: the appointment and its questions -------------------------------------
+
+    def _build(self) -> None:
+        super()._build()
+        splitter = self.details.parentWidget()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.details)  # moves it out of the base page's splitter, to above the questions
+        right.addWidget(self.questions)
+        right.setSizes([200, 500])
+        splitter.addWidget(right)
+        splitter.setSizes([560, 440])
+
+    def _show_details(self) -> None:
+        super()._show_details()
+        item = self.selected()
+        self.questions.show_appointment(item.id if item else None)
+
+    def details_html(self, a: Appointment) -> str:
+        rows = [
+            (translate("Appointments", "With whom"), self._contacts.get(a.contact_id, "")),
+            (translate("Appointments", "Where"), a.location),
+            (translate("Appointments", "Purpose"), a.purpose),
+            (translate("Appointments", "Notes"), a.notes),
+            (translate("Appointments", "Outcome"), a.outcome),
+        ]
+        return f"<h3>{escape(in_words(a.starts_at))}</h3>" + definition_table(rows)
+
+    def describe(self, a: Appointment) -> str:
+        return " – ".join(part for part in (in_words(a.starts_at), a.purpose) if part)
+
+    # --- the form ---------------------------------------------------------------------------
+
+    def editor(self, a: Appointment) -> EntryDialog:
+        if a.id is None:
+            title, save = translate("Appointments", "New appointment"), self.service.add
+        else:
+            title, save = translate("Appointments", "Change appointment"), self.service.update
+        return EntryDialog(title, self._fields(), a, self.service.validate, save, self)
+
+    def _fields(self) -> list:
+        return [
+            date_time_field("starts_at", translate("Appointments", "&Date and time:")),
+            link_field("contact_id", translate("Appointments", "&With whom:"),
+                       links.choices(self.session, "contacts"), translate("Appointments", "(nobody chosen)")),
+            text_field("location", translate("Appointments", "W&here:"),
+                       translate("Appointments", "e.g. hospital, outpatient clinic, room")),
+            text_field("purpose", translate("Appointments", "&Purpose:"),
+                       translate("Appointments", "e.g. check-up, results of the blood test")),
+            long_text_field("notes", translate("Appointments", "N&otes:"),
+                            translate("Appointments", "e.g. bring the list of medicines, fast from midnight")),
+            long_text_field("outcome", translate("Appointments", "O&utcome:"),
+                            translate("Appointments", "What came out of it: results, agreements, next steps")),
+        ]
+
+    # --- keys and undo shared with the questions --------------------------------------------
+
+    def _in_questions(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.questions.isAncestorOf(focus)
+
+    def add(self) -> None:
+        if self._in_questions():  # Ctrl+N in the question list adds a question
+            self.questions.add()
+        else:
+            super().add()
+
+    def delete_selected(self) -> None:
+        if self._in_questions():  # Delete in the question list deletes the question, not the appointment
+            self.questions.delete_selected()
+        else:
+            super().delete_selected()
+
+    def _question_deleted(self, question: Question) -> None:
+        self._deleted.append((self.service, question))
+        self.undo_text.setText(escape(fill(translate("Appointments", "Question “%1” deleted."), question.text)))
+        self.undo_bar.show()
+
+    def undo_delete(self) -> None:
+        if not self._deleted or not isinstance(self._deleted[-1][1], Question):
+            super().undo_delete()
+            return
+        _service, question = self._deleted.pop()
+        change = self.service.undo_delete_question(question.id)
+        self.undo_bar.setVisible(bool(self._deleted))
+        self.events.changed.emit(change)
+        self.reload(select_id=change.item_id)
+        self.questions.select_question(question.id)
+
+    def _on_changed(self, change) -> None:
+        if change.section == "care_team":
+            self.reload()  # a contact's name changed: keep the appointment selected
+        else:
+            super()._on_changed(change)
+
+    def release(self) -> None:
+        super().release()
+        self.questions.release()

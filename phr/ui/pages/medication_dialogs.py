@@ -1,0 +1,92 @@
+"""The dialogs of the medicines page: a medicine, a dose change (new or corrected), and stopping."""
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from phr import links
+from phr.medications import ROUTES, Medication, MedicationChange
+from phr.ui.formatting import fill
+from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.forms.fields import choice_field, date_field, link_field, long_text_field, text_field
+
+translate = QCoreApplication.translate
+
+
+def route_label(route: str) -> str:
+    return {
+        "": translate("Medications", "Not filled in"),
+        "oral": translate("Medications", "By mouth (oral)"),
+        "subcutaneous": translate("Medications", "Under the skin (injection)"),
+        "intramuscular": translate("Medications", "Into a muscle (injection)"),
+        "inhaled": translate("Medications", "Breathed in (inhaler)"),
+        "topical": translate("Medications", "On the skin (cream, patch)"),
+        "other": translate("Medications", "Other"),
+    }.get(route, route)
+
+
+def medication_dialog(service, session, medication: Medication, parent=None) -> EntryDialog:
+    """Add a medicine (`medication` is blank) or change one."""
+    new = medication.id is None
+    title = translate("Medications", "New medicine") if new else translate("Medications", "Change medicine")
+    save = service.add if new else service.update
+    return EntryDialog(title, _medication_fields(session), medication, service.validate, save, parent)
+
+
+def _medication_fields(session) -> list:
+    none = translate("Medications", "(none)")
+    return [
+        text_field("name", translate("Medications", "N&ame:"), translate("Medications", "e.g. Hydrocortisone")),
+        text_field("strength", translate("Medications", "S&trength:"), translate("Medications", "e.g. 10 mg")),
+        text_field("dose", translate("Medications", "&Dose:"), translate("Medications", "e.g. 1 tablet")),
+        text_field("schedule", translate("Medications", "Sc&hedule:"),
+                   translate("Medications", "e.g. 3 times a day: 10-5-5 mg")),
+        choice_field("route", translate("Medications", "&Route:"), [("", route_label(""))] +
+                     [(route, route_label(route)) for route in ROUTES]),
+        link_field("reason_id", translate("Medications", "R&eason (diagnosis):"),
+                   links.choices(session, "diagnoses"), none),
+        link_field("prescriber_id", translate("Medications", "&Prescribed by:"),
+                   links.choices(session, "contacts"), none),
+        date_field("start_date", translate("Medications", "&Started on:")),
+        date_field("stop_date", translate("Medications", "St&opped on:")),
+        text_field("stop_reason", translate("Medications", "Reason for stoppin&g:")),
+        long_text_field("notes", translate("Medications", "&Notes:")),
+    ]
+
+
+def change_dose_dialog(service, medication: Medication, today: date, parent=None) -> EntryDialog:
+    """A new dose from a date on; it starts from today and the dose and schedule used now."""
+    change = MedicationChange(medication.id, today.isoformat(), medication.dose, medication.schedule)
+    title = fill(translate("Medications", "Change dose: %1"), medication.name)
+    return EntryDialog(title, _change_fields(), change, service.validate_change, service.add_change, parent)
+
+
+def correct_change_dialog(service, change: MedicationChange, medication_name: str, parent=None) -> EntryDialog:
+    """Correct an entry in the history of changes."""
+    title = fill(translate("Medications", "Correct a change: %1"), medication_name)
+    return EntryDialog(title, _change_fields(), change, service.validate_change, service.update_change, parent)
+
+
+def _change_fields() -> list:
+    return [
+        date_field("changed_on", translate("Medications", "&Date of the change:")),
+        text_field("dose", translate("Medications", "New &dose:"), translate("Medications", "e.g. 1 tablet")),
+        text_field("schedule", translate("Medications", "New &schedule:"),
+                   translate("Medications", "e.g. 3 times a day: 10-5-5 mg")),
+        long_text_field("reason", translate("Medications", "&Reason:"),
+                        translate("Medications", "e.g. more symptoms during stress, agreed with the doctor")),
+    ]
+
+
+def stop_dialog(service, medication: Medication, today: date, parent=None) -> EntryDialog:
+    """Stop a medicine from a date (today unless said otherwise), with the reason."""
+    stopping = replace(medication, stop_date=medication.stop_date or today.isoformat())
+    title = fill(translate("Medications", "Stop medicine: %1"), medication.name)
+    fields = [
+        date_field("stop_date", translate("Medications", "&Stopped on:")),
+        long_text_field("stop_reason", translate("Medications", "&Reason:"),
+                        translate("Medications", "e.g. side effects, no longer needed")),
+    ]
+    return EntryDialog(title, fields, stopping, service.validate_stop,
+                       lambda m: service.stop(m.id, m.stop_date, m.stop_reason), parent)

@@ -1,0 +1,234 @@
+"""Medicines: what the person uses now and used before, and every change of dose with its reason."""
+
+from datetime import date
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
+
+from phr import links
+from phr.medications import Medication, MedicationChange, is_current
+from phr.ui.entry_table import Column
+from phr.ui.formatting import definition_table, escape, fill, heading, partial, provenance_html
+from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.pages.medication_dialogs import (
+    change_dose_dialog,
+    correct_change_dialog,
+    medication_dialog,
+    route_label,
+    stop_dialog,
+)
+from phr.ui.pages.section_page import SectionPage
+
+translate = QCoreApplication.translate
+
+CURRENT, PAST, ALL = "current", "past", "all"
+LINKED_SECTIONS = ("diagnoses", "care_team")  # their names show here, so their changes refresh the page
+
+
+def _joined(separator: str, *parts: str) -> str:
+    return separator.join(part for part in parts if part)
+
+
+class _RestoreChange:
+    """Puts a deleted history entry on the page's one undo history, which undoes by the medicine's id."""
+
+    def __init__(self, service, change_id: int):
+        self._service = service
+        self._change_id = change_id
+
+    def undo_delete(self, _medication_id: int):
+        return self._service.undo_delete_change(self._change_id)
+
+
+class MedicationsPage(SectionPage):
+    sections_shown = ("medications",)
+
+    def __init__(self, service, session, events, parent=None, today: Callable[[], date] = date.today):
+        self.title = translate("Medications", "Medicines")
+        self._session = session
+        self._today = today
+        self._shown = CURRENT  # set before the base class first fetches the list
+        self._reasons: dict[int, str] = {}
+        super().__init__(service, events, parent)
+        self.layout().insertWidget(1, self._filter_bar())
+        self.details.setOpenLinks(False)  # links in the history are actions, handled here
+        self.details.anchorClicked.connect(self._on_history_link)
+
+    # --- the list -------------------------------------------------------------------------------
+
+    def columns(self) -> list[Column]:
+        return [
+            Column(translate("Medications", "Medicine"), lambda m: _joined(" ", m.name, m.strength)),
+            Column(translate("Medications", "Dose and schedule"), lambda m: _joined(", ", m.dose, m.schedule)),
+            Column(translate("Medications", "Reason"), lambda m: self._reasons.get(m.reason_id, "")),
+            Column(translate("Medications", "Since"), lambda m: partial(m.start_date)),
+            Column(translate("Medications", "Until"), lambda m: partial(m.stop_date)),
+        ]
+
+    def fetch(self, offset: int, limit: int) -> list[Medication]:
+        if offset == 0:  # the diagnosis names as of now, read once per list instead of once per cell
+            self._reasons = links.choices(self._session, "diagnoses")
+        if self._shown == CURRENT:
+            return self.service.current(self._today(), offset, limit)
+        if self._shown == PAST:
+            return self.service.past(self._today(), offset, limit)
+        return self.service.page(offset, limit)
+
+    def _filter_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setAccessibleName(translate("Medications", "Which medicines to show"))
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(translate("Medications", "Show:")))
+        self.filter_group = QButtonGroup(self)
+        self.filter_buttons: dict[str, QRadioButton] = {}
+        for key, text in ((CURRENT, translate("Medications", "C&urrent medicines")),
+                          (PAST, translate("Medications", "Pas&t medicines")),
+                          (ALL, translate("Medications", "A&ll medicines"))):
+            button = QRadioButton(text)
+            button.setChecked(key == self._shown)
+            button.toggled.connect(lambda checked, key=key: checked and self._show_list(key))
+            self.filter_group.addButton(button)
+            self.filter_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch()
+        return bar
+
+    def show_list(self, key: str) -> None:
+        """Show the current, past or all medicines (as if the user chose it)."""
+        self.filter_buttons[key].setChecked(True)
+
+    def _show_list(self, key: str) -> None:
+        self._shown = key
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is not None and self._shown != ALL:
+            self._switch_to_list_holding(select_id)
+        super().reload(select_id)
+
+    def _switch_to_list_holding(self, medication_id: int) -> None:
+        """Keep showing what was just saved or asked for: a medicine just stopped shows among the past ones."""
+        medication = self.service.get(medication_id)
+        if medication is None:
+            return
+        holder = CURRENT if is_current(medication, self._today()) else PAST
+        if holder != self._shown:
+            self._shown = holder
+            with QSignalBlocker(self.filter_buttons[holder]):  # the list reloads once, just below
+                self.filter_buttons[holder].setChecked(True)
+
+    def describe(self, medication: Medication) -> str:
+        return medication.name
+
+    def extra_buttons(self) -> list[QPushButton]:
+        self.change_dose_button = QPushButton(translate("Medications", "Change d&ose…"))
+        self.change_dose_button.clicked.connect(self.change_dose_selected)
+        self.stop_button = QPushButton(translate("Medications", "&Stop…"))
+        self.stop_button.clicked.connect(self.stop_selected)
+        return [self.change_dose_button, self.stop_button]
+
+    def update_buttons(self) -> None:
+        super().update_buttons()
+        medication = self.selected()
+        self.change_dose_button.setEnabled(medication is not None)
+        self.stop_button.setEnabled(medication is not None and is_current(medication, self._today()))
+
+    def _on_changed(self, change) -> None:
+        if change.section in LINKED_SECTIONS:
+            self.reload()  # a renamed diagnosis or contact: keep the selection, show the new name
+        else:
+            super()._on_changed(change)
+
+    # --- dialogs --------------------------------------------------------------------------------
+
+    def editor(self, medication: Medication) -> EntryDialog:
+        return medication_dialog(self.service, self._session, medication, self)
+
+    def change_dose_selected(self) -> None:
+        medication = self.selected()
+        if medication is not None:
+            self._run(change_dose_dialog(self.service, medication, self._today(), self))
+
+    def stop_selected(self) -> None:
+        medication = self.selected()
+        if medication is not None:
+            self._run(stop_dialog(self.service, medication, self._today(), self))
+
+    def _run(self, dialog: EntryDialog) -> None:
+        if dialog.exec() and dialog.saved_change is not None:
+            self.events.changed.emit(dialog.saved_change)
+            self.reload(select_id=dialog.saved_change.item_id)
+
+    # --- details, with the history of changes ---------------------------------------------------
+
+    def details_html(self, m: Medication) -> str:
+        current = is_current(m, self._today())
+        rows = [
+            (translate("Medications", "Status"),
+             translate("Medications", "In use") if current else translate("Medications", "Stopped")),
+            (translate("Medications", "Strength"), m.strength),
+            (translate("Medications", "Dose"), m.dose),
+            (translate("Medications", "Schedule"), m.schedule),
+            (translate("Medications", "Route"), route_label(m.route) if m.route else ""),
+            (translate("Medications", "Reason"), links.label(self._session, "diagnoses", m.reason_id)),
+            (translate("Medications", "Prescribed by"), links.label(self._session, "contacts", m.prescriber_id)),
+            (translate("Medications", "Started on"), partial(m.start_date)),
+            (translate("Medications", "Stops on") if current else translate("Medications", "Stopped on"),
+             partial(m.stop_date)),
+            (translate("Medications", "Reason for stopping"), m.stop_reason),
+            (translate("Medications", "Notes"), m.notes),
+        ]
+        return f"<h3>{escape(_joined(' ', m.name, m.strength))}</h3>" + definition_table(rows)
+
+    def extra_details_html(self, medication: Medication) -> str:
+        # The history comes after the medicine's own provenance, so each "Entered by" line
+        # stands under what it is about.
+        changes = self.service.changes(medication.id)
+        html = heading(translate("Medications", "Dose changes"), 4)
+        if not changes:
+            return html + "<p>" + escape(translate("Medications", "No changes recorded yet.")) + "</p>"
+        return html + "<hr>".join(self._change_html(change) for change in changes)
+
+    @staticmethod
+    def _change_html(change: MedicationChange) -> str:
+        rows = [
+            (translate("Medications", "New dose"), change.dose),
+            (translate("Medications", "New schedule"), change.schedule),
+            (translate("Medications", "Reason"), change.reason),
+        ]
+        correct, delete = escape(translate("Medications", "Correct…")), escape(translate("Medications", "Delete"))
+        actions = f"<a href='change:{change.id}'>{correct}</a> &nbsp; <a href='delete:{change.id}'>{delete}</a>"
+        return (f"<p><b>{escape(partial(change.changed_on))}</b></p>" + definition_table(rows)
+                + provenance_html(change.provenance) + f"<p>{actions}</p>")
+
+    def _on_history_link(self, url: QUrl) -> None:
+        action, _, change_id = url.toString().partition(":")
+        change = self.service.get_change(int(change_id)) if change_id.isdigit() else None
+        if change is None:
+            return
+        if action == "change":
+            self.correct_change(change)
+        elif action == "delete":
+            self.delete_change(change)
+
+    def correct_change(self, change: MedicationChange) -> None:
+        medication = self.service.get(change.medication_id)
+        self._run(correct_change_dialog(self.service, change, medication.name if medication else "", self))
+
+    def delete_change(self, change: MedicationChange) -> None:
+        medication = self.service.get(change.medication_id)
+        if medication is None:
+            return
+        event = self.service.delete_change(change.id)
+        # One undo history for medicines and their changes, so Undo (and Ctrl+Z) brings back the latest.
+        self._deleted.append((_RestoreChange(self.service, change.id), medication))
+        self.undo_text.setText(escape(fill(translate("Medications", "Change of “%1” on %2 deleted."),
+                                           medication.name, partial(change.changed_on))))
+        self.undo_bar.show()
+        self.events.changed.emit(event)
+
+    def release(self) -> None:
+        super().release()
+        self._reasons = {}  # diagnosis names are part of the record too
