@@ -241,3 +241,22 @@ def test_ctrl_n_in_the_question_list_adds_a_question(page, appointments, visit, 
     qtbot.keyClick(page.questions.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert [t[1] for t in texts(appointments, visit)] == ["Hoe lang duurt de uitslag?"]
     assert len(appointments.all()) == 1  # not a new appointment
+
+
+def test_an_agreement_becomes_a_goal_in_one_step(qtbot, services, events, dialogs):
+    from phr.care_team import Contact
+    from phr.ui.pages.appointments_page import AppointmentsPage
+
+    doctor = services.care_team.add(Contact(name="Dr. Bakker", role="specialist")).item_id
+    visit = services.appointments.add(Appointment(starts_at="2026-10-05T14:00", contact_id=doctor)).item_id
+    page = AppointmentsPage(services.appointments, services.session, events, care_plan=services.care_plan)
+    qtbot.addWidget(page)
+    page.show_filter("all")
+    page.reload(select_id=visit)
+    dialogs.append(lambda d: (d.field("description").set("Elke ochtend mijn bloeddruk meten"),
+                              d.field("review_date").widget.setText("1-2027")))
+    page.goal_button.click()
+    [goal] = services.care_plan.all()
+    assert goal.description == "Elke ochtend mijn bloeddruk meten"
+    assert (goal.appointment_id, goal.agreed_with, goal.start_date, goal.review_date) == (
+        visit, doctor, "2026-10-05", "2027-01")

@@ -8,6 +8,7 @@ from phr.ui.pages.care_team_page import CareTeamPage
 from phr.ui.pages.diagnoses_page import DiagnosesPage
 from phr.ui.pages.documents_page import DocumentsPage
 from phr.ui.pages.medications_page import MedicationsPage
+from phr.ui.pages.overview_page import OverviewPage
 from phr.ui.pages.person_page import PersonPage
 from phr.ui.pages.timeline_page import TimelinePage
 
@@ -42,12 +43,14 @@ def planned_pages() -> list[tuple[str, str, str]]:
 
 # Pages that exist so far, by navigation key; the others say they are coming.
 PAGE_FACTORIES = {
+    "overview": lambda services, events: OverviewPage(services, events),
     "person": lambda services, events: PersonPage(services.person, services.allergies, events),
     "diagnoses": lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
     "care_plan": lambda services, events: CarePlanPage(services.care_plan, services.session, events),
     "care_team": lambda services, events: CareTeamPage(services.care_team, events),
     "medications": lambda services, events: MedicationsPage(services.medications, services.session, events),
-    "appointments": lambda services, events: AppointmentsPage(services.appointments, services.session, events),
+    "appointments": lambda services, events: AppointmentsPage(services.appointments, services.session, events,
+                                                              care_plan=services.care_plan),
     "documents": lambda services, events: DocumentsPage(services.documents, services.session, events),
     "timeline": lambda services, events: TimelinePage(services.timeline, events),
 }

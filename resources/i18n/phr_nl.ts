@@ -154,6 +154,42 @@
         <translation>Laat &amp;zien:</translation>
     </message>
     <message>
+        <source>Make a &amp;goal from an agreement…</source>
+        <translation>Maak een &amp;doel van een afspraak…</translation>
+    </message>
+    <message>
+        <source>An agreement made during this visit becomes a goal in your care plan.</source>
+        <translation>Een afspraak die u bij dit bezoek hebt gemaakt, wordt een doel in uw zorgplan.</translation>
+    </message>
+    <message>
+        <source>Goal from an agreement</source>
+        <translation>Doel uit een afspraak</translation>
+    </message>
+    <message>
+        <source>The &amp;agreement, as a goal in your words:</source>
+        <translation>De &amp;afspraak, als doel in uw eigen woorden:</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;with:</source>
+        <translation>Afgesproken &amp;met:</translation>
+    </message>
+    <message>
+        <source>(nobody in particular)</source>
+        <translation>(niemand in het bijzonder)</translation>
+    </message>
+    <message>
+        <source>What &amp;I do:</source>
+        <translation>Wat &amp;ik doe:</translation>
+    </message>
+    <message>
+        <source>What the &amp;care provider does:</source>
+        <translation>Wat de &amp;zorgverlener doet:</translation>
+    </message>
+    <message>
+        <source>&amp;Review on:</source>
+        <translation>&amp;Bespreken op:</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>Waar</translation>
     </message>
@@ -1862,6 +1898,105 @@
     <message>
         <source>Something went wrong. Nothing was changed.</source>
         <translation>Er ging iets mis. Er is niets veranderd.</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Overview of your care</source>
+        <translation>Overzicht van uw zorg</translation>
+    </message>
+    <message>
+        <source>born %1</source>
+        <translation>geboren %1</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet (see About me).</source>
+        <translation>Nog niets ingevuld (zie Over mij).</translation>
+    </message>
+    <message>
+        <source>In an emergency</source>
+        <translation>In een noodgeval</translation>
+    </message>
+    <message>
+        <source>Who to call, day and night</source>
+        <translation>Wie u belt, dag en nacht</translation>
+    </message>
+    <message>
+        <source>No out-of-hours numbers yet (see Care team).</source>
+        <translation>Nog geen nummers voor buiten kantoortijd (zie Zorgteam).</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>No known allergies.</source>
+        <translation>Geen bekende allergieën.</translation>
+    </message>
+    <message>
+        <source>Not filled in yet.</source>
+        <translation>Nog niet ingevuld.</translation>
+    </message>
+    <message>
+        <source>Next appointment</source>
+        <translation>Volgende afspraak</translation>
+    </message>
+    <message>
+        <source>No appointment planned.</source>
+        <translation>Geen afspraak gepland.</translation>
+    </message>
+    <message>
+        <source>No questions written down yet.</source>
+        <translation>Nog geen vragen opgeschreven.</translation>
+    </message>
+    <message>
+        <source>Questions to ask:</source>
+        <translation>Vragen die ik wil stellen:</translation>
+    </message>
+    <message>
+        <source>review overdue since %1</source>
+        <translation>bespreken had al gemoeten, sinds %1</translation>
+    </message>
+    <message>
+        <source>review soon: %1</source>
+        <translation>binnenkort bespreken: %1</translation>
+    </message>
+    <message>
+        <source>review %1</source>
+        <translation>bespreken %1</translation>
+    </message>
+    <message>
+        <source>My goals</source>
+        <translation>Mijn doelen</translation>
+    </message>
+    <message>
+        <source>No active goals.</source>
+        <translation>Geen lopende doelen.</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>No diagnoses yet.</source>
+        <translation>Nog geen diagnoses.</translation>
+    </message>
+    <message>
+        <source>Medicines I use now</source>
+        <translation>Medicijnen die ik nu gebruik</translation>
+    </message>
+    <message>
+        <source>No medicines.</source>
+        <translation>Geen medicijnen.</translation>
     </message>
 </context>
 <context>

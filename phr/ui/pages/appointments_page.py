@@ -1,15 +1,16 @@
 """Appointments: when, with whom, where and why; the questions to ask there; what came out of it."""
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QSplitter
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSplitter
 
 from phr import links
 from phr.appointments import Appointment, Question
+from phr.care_plan import Goal
 from phr.ui.entry_table import Column
 from phr.ui.formatting import definition_table, escape, fill
 from phr.ui.forms.date_time_field import date_time_field, in_words
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import link_field, long_text_field, text_field
+from phr.ui.forms.fields import date_field, link_field, long_text_field, text_field
 from phr.ui.pages.appointment_questions import QuestionsPanel
 from phr.ui.pages.section_page import SectionPage
 
@@ -29,9 +30,10 @@ def filter_label(key: str) -> str:
 class AppointmentsPage(SectionPage):
     sections_shown = ("appointments", "care_team")  # contact names show in the list
 
-    def __init__(self, service, session, events, parent=None):
+    def __init__(self, service, session, events, parent=None, care_plan=None):
         self.title = translate("Appointments", "Appointments")
         self.session = session
+        self.care_plan = care_plan  # agreements made during a visit become goals there
         self._contacts: dict[int, str] = {}     # id -> name, read once per reload
         self._open_counts: dict[int, int] = {}  # appointment id -> open questions, read per page of rows
         self.questions = QuestionsPanel(service, events)  # before the base builds and fills the page
@@ -69,7 +71,45 @@ class AppointmentsPage(SectionPage):
         self.filter_box.currentIndexChanged.connect(lambda _index: self.reload())
         label = QLabel(translate("Appointments", "&Show:"))
         label.setBuddy(self.filter_box)
-        return [label, self.filter_box]
+        buttons = [label, self.filter_box]
+        if self.care_plan is not None:
+            self.goal_button = QPushButton(translate("Appointments", "Make a &goal from an agreement…"))
+            self.goal_button.setToolTip(translate(
+                "Appointments", "An agreement made during this visit becomes a goal in your care plan."))
+            self.goal_button.clicked.connect(self.make_goal_from_agreement)
+            buttons.append(self.goal_button)
+        return buttons
+
+    def make_goal_from_agreement(self) -> None:
+        visit = self.selected()
+        if visit is None or self.care_plan is None:
+            return
+        draft = Goal(agreed_with=visit.contact_id, appointment_id=visit.id)
+
+        def save(goal: Goal):
+            return self.care_plan.goal_from_agreement(visit.id, goal.description, goal.agreed_with,
+                                                      goal.patient_action, goal.provider_action, goal.review_date)
+
+        dialog = EntryDialog(translate("Appointments", "Goal from an agreement"), self._goal_fields(), draft,
+                             self.care_plan.validate, save, self)
+        if dialog.exec() and dialog.saved_change is not None:
+            self.events.changed.emit(dialog.saved_change)
+
+    def update_buttons(self) -> None:
+        super().update_buttons()
+        if getattr(self, "goal_button", None) is not None:
+            self.goal_button.setEnabled(self.selected() is not None)
+
+    def _goal_fields(self) -> list:
+        contacts = links.choices(self.session, "contacts")
+        return [
+            long_text_field("description", translate("Appointments", "The &agreement, as a goal in your words:")),
+            link_field("agreed_with", translate("Appointments", "Agreed &with:"), contacts,
+                       translate("Appointments", "(nobody in particular)")),
+            long_text_field("patient_action", translate("Appointments", "What &I do:")),
+            long_text_field("provider_action", translate("Appointments", "What the &care provider does:")),
+            date_field("review_date", translate("Appointments", "&Review on:")),
+        ]
 
     def show_filter(self, key: str) -> None:
         self.filter_box.setCurrentIndex(FILTERS.index(key))

@@ -1,0 +1,51 @@
+"""The overview of the whole care process, as the start page (and later the visit brief) shows it."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+REVIEW_SOON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Overview:
+    person: object                 # PersonDetails
+    allergy_statement: str
+    allergies: list
+    diagnoses: list                # current (not resolved)
+    overdue_goals: list
+    goals_due_soon: list
+    other_active_goals: list
+    medications: list             # current
+    next_appointment: object | None
+    open_questions: list          # of the next appointment
+    who_to_call: list             # contacts with an out-of-hours or acute number
+
+
+def build(services, now: datetime | None = None) -> Overview:
+    now = now or datetime.now().replace(second=0, microsecond=0)
+    today = now.date()
+    overdue = services.care_plan.overdue(today)
+    soon = services.care_plan.due_for_review(REVIEW_SOON_DAYS, today)
+    flagged = {goal.id for goal in overdue + soon}
+    upcoming = services.appointments.next_appointment(now)
+    return Overview(
+        person=services.person.get(),
+        allergy_statement=services.person.allergy_statement(),
+        allergies=services.allergies.all(),
+        diagnoses=services.diagnoses.current(),
+        overdue_goals=overdue,
+        goals_due_soon=soon,
+        other_active_goals=[goal for goal in services.care_plan.active_goals() if goal.id not in flagged],
+        medications=services.medications.current(today),
+        next_appointment=upcoming,
+        open_questions=services.appointments.open_questions(upcoming.id) if upcoming else [],
+        who_to_call=services.care_team.who_to_call(),
+    )
+
+
+def age(birth_date: str, today: date) -> int | None:
+    """Age in whole years; None when the date of birth is unknown or only a year-month is known."""
+    if len(birth_date) != 10:
+        return None
+    born = date.fromisoformat(birth_date)
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

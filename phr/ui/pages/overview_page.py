@@ -1,0 +1,145 @@
+"""The start page: the whole care process at a glance, with links to every entry it mentions."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from phr import overview
+from phr.diagnoses import orpha_display
+from phr.person import LISTED, NONE_KNOWN
+from phr.ui.forms.date_time_field import in_words
+from phr.ui.formatting import escape, fill, heading, partial
+from phr.ui.pages.care_team_page import role_label
+from phr.ui.pages.diagnoses_page import status_label
+
+translate = QCoreApplication.translate
+
+
+class OverviewPage(QWidget):
+    def __init__(self, services, events, parent=None, now=None):
+        super().__init__(parent)
+        self.services = services
+        self.events = events
+        self._now = now or (lambda: datetime.now().replace(second=0, microsecond=0))
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.setAccessibleName(translate("Overview", "Overview of your care"))
+        self.view.anchorClicked.connect(self._open)
+        QVBoxLayout(self).addWidget(self.view)
+        events.changed.connect(lambda _change: self.refresh())
+        self.refresh()
+
+    def showEvent(self, event) -> None:
+        self.refresh()  # the date moves on: 'overdue' and 'next appointment' depend on it
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        if self.services is None:
+            return
+        now = self._now()
+        self.view.setHtml(render(overview.build(self.services, now), now.date()))
+
+    def _open(self, url: QUrl) -> None:
+        section, _, item_id = url.toString().partition(":")
+        if item_id.isdigit():
+            self.events.show_item.emit(section, int(item_id))
+
+    def release(self) -> None:
+        self.services = None
+        self.view.clear()
+
+
+def render(view: overview.Overview, today: date) -> str:
+    left = _emergency(view) + _who_to_call(view) + _allergies(view)
+    right = _next_appointment(view) + _goals(view, today) + _diagnoses(view) + _medications(view)
+    return (_who(view, today) + "<table width='100%' cellspacing='0' cellpadding='8'><tr>"
+            f"<td width='42%' valign='top'>{left}</td><td valign='top'>{right}</td></tr></table>")
+
+
+def _link(section: str, item_id: int, text: str) -> str:
+    return f"<a href='{section}:{item_id}'>{escape(text)}</a>"
+
+
+def _quiet(text: str) -> str:
+    """A note that something is not there (yet), in italics."""
+    return f"<p><i>{escape(text)}</i></p>"
+
+
+def _items(lines: list[str], empty: str) -> str:
+    if not lines:
+        return _quiet(empty)
+    return "<ul style='margin-left: -20px'>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
+
+
+def _who(view, today: date) -> str:
+    person = view.person
+    years = overview.age(person.birth_date, today)
+    born = fill(translate("Overview", "born %1"), partial(person.birth_date)) if person.birth_date else ""
+    aged = fill(translate("Overview", "%1 years"), years) if years is not None else ""
+    details = ", ".join(part for part in (born, aged) if part)
+    return heading(person.name or translate("Overview", "(no name)"), 2) + (f"<p>{escape(details)}</p>"
+                                                                         if details else "")
+
+
+def _emergency(view) -> str:
+    notes = view.person.emergency_notes
+    body = (f"<p style='font-size: large'><b>{escape(notes).replace(chr(10), '<br>')}</b></p>" if notes else
+            _quiet(translate("Overview", "Nothing noted yet (see About me).")))
+    return heading(translate("Overview", "In an emergency"), 3) + body
+
+
+def _who_to_call(view) -> str:
+    lines = [f"{_link('care_team', c.id, c.name)} ({escape(role_label(c.role))}): <b>{escape(c.acute_phone)}</b>"
+             + (f"<br><small>{escape(c.contact_for)}</small>" if c.contact_for else "") for c in view.who_to_call]
+    return heading(translate("Overview", "Who to call, day and night"), 3) + _items(
+        lines, translate("Overview", "No out-of-hours numbers yet (see Care team)."))
+
+
+def _allergies(view) -> str:
+    title = heading(translate("Overview", "Allergies"), 3)
+    if view.allergy_statement == NONE_KNOWN:
+        return title + "<p>" + escape(translate("Overview", "No known allergies.")) + "</p>"
+    if view.allergy_statement != LISTED:
+        return title + _quiet(translate("Overview", "Not filled in yet."))
+    return title + _items([_link("person", a.id, a.substance) + (f" – {escape(a.reaction)}" if a.reaction else "")
+                           for a in view.allergies], "")
+
+
+def _next_appointment(view) -> str:
+    title = heading(translate("Overview", "Next appointment"), 3)
+    visit = view.next_appointment
+    if visit is None:
+        return title + _quiet(translate("Overview", "No appointment planned."))
+    text = in_words(visit.starts_at) + (f" – {visit.purpose}" if visit.purpose else "")
+    questions = _items([escape(q.text) for q in view.open_questions],
+                       translate("Overview", "No questions written down yet."))
+    return (title + f"<p>{_link('appointments', visit.id, text)}</p>"
+            + "<p>" + escape(translate("Overview", "Questions to ask:")) + "</p>" + questions)
+
+
+def _goals(view, today: date) -> str:
+    lines = [f"⚠ {_link('care_plan', g.id, g.description)} – <b>"
+             + escape(fill(translate("Overview", "review overdue since %1"), partial(g.review_date))) + "</b>"
+             for g in view.overdue_goals]
+    lines += [f"{_link('care_plan', g.id, g.description)} – "
+              + escape(fill(translate("Overview", "review soon: %1"), partial(g.review_date))) for g in view.goals_due_soon]
+    lines += [_link("care_plan", g.id, g.description) + (
+        " – " + escape(fill(translate("Overview", "review %1"), partial(g.review_date))) if g.review_date else "")
+        for g in view.other_active_goals]
+    return heading(translate("Overview", "My goals"), 3) + _items(lines, translate("Overview", "No active goals."))
+
+
+def _diagnoses(view) -> str:
+    lines = [_link("diagnoses", d.id, d.name) + escape(
+        " – " + ", ".join(part for part in (status_label(d.status), orpha_display(d.orpha_code)) if part))
+        for d in view.diagnoses]
+    return heading(translate("Overview", "Diagnoses"), 3) + _items(lines, translate("Overview", "No diagnoses yet."))
+
+
+def _medications(view) -> str:
+    lines = [_link("medications", m.id, " ".join(part for part in (m.name, m.strength) if part))
+             + escape(" – " + ", ".join(part for part in (m.dose, m.schedule) if part) if m.dose or m.schedule else "")
+             for m in view.medications]
+    return heading(translate("Overview", "Medicines I use now"), 3) + _items(
+        lines, translate("Overview", "No medicines."))
