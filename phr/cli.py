@@ -82,6 +82,15 @@ def _parser() -> argparse.ArgumentParser:
     import_.add_argument("--format", choices=("auto", "json"), default="auto",
                          help="auto: decided from the file; json: Regie's own format")
     import_.set_defaults(handler=cmd_import)
+
+    demo = commands.add_parser("demo", help="make the sample record of an invented person")
+    demo.add_argument("dir", help="folder for the sample record (must not exist or be empty)")
+    demo.set_defaults(handler=cmd_demo)
+
+    shots = commands.add_parser("screenshots", help="render every main page of the sample record to PNG files")
+    shots.add_argument("outdir", help="folder for the PNG files")
+    shots.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the app in the pictures")
+    shots.set_defaults(handler=cmd_screenshots)
     return parser
 
 
@@ -154,6 +163,30 @@ def cmd_import(args) -> int:
         print(f"{section}: {summary.added.get(section, 0)} added, "
               f"{summary.already_present.get(section, 0)} already present")
     print(f"Imported {sum(summary.added.values())} entries.")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    from phr import demo
+
+    if not args.dir.strip():
+        raise CliError("Give a folder for the sample record.")
+    passphrase = os.environ.get("PHR_PASSPHRASE") or demo.SAMPLE_PASSPHRASE
+    session = demo.create_sample_record(args.dir, passphrase)
+    print(f"Sample record created in {session.folder}")
+    session.lock()
+    if "PHR_PASSPHRASE" not in os.environ:
+        print(f"Its passphrase is: {demo.SAMPLE_PASSPHRASE}")
+    print("Everything in it is invented.")
+    return EXIT_OK
+
+
+def cmd_screenshots(args) -> int:
+    from phr.ui import screenshots  # rendering pages is UI work; this is its only entry point
+
+    written = screenshots.render(Path(args.outdir), args.lang)
+    for path in written:
+        print(path)
     return EXIT_OK
 
 

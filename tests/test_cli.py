@@ -163,3 +163,31 @@ def test_the_process_writes_no_core_file():
             "print(resource.getrlimit(resource.RLIMIT_CORE), libc.prctl(3, 0, 0, 0, 0))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "(0, 0) 0"  # no core size, and not dumpable
+
+
+def test_demo_makes_a_healthy_sample_record_and_says_its_passphrase(tmp_path):
+    from phr.demo import SAMPLE_PASSPHRASE
+
+    result = phr("demo", tmp_path / "sample")
+    assert result.returncode == 0, result.stderr
+    assert f"Its passphrase is: {SAMPLE_PASSPHRASE}" in result.stdout
+    check = phr("check", tmp_path / "sample", passphrase=SAMPLE_PASSPHRASE)
+    assert check.returncode == 0
+    counts = dict(line.split(": ") for line in check.stdout.splitlines()[:-1])
+    assert all(int(count) > 0 for count in counts.values()), counts
+
+
+def test_demo_uses_the_passphrase_variable_when_set(tmp_path):
+    result = phr("demo", tmp_path / "own", passphrase=PASSPHRASE)
+    assert result.returncode == 0 and "Its passphrase is" not in result.stdout
+    assert phr("check", tmp_path / "own", passphrase=PASSPHRASE).returncode == 0
+
+
+def test_screenshots_render_every_page(tmp_path):
+    result = phr("screenshots", tmp_path / "shots", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    pictures = sorted((tmp_path / "shots").glob("*.png"))
+    names = [p.stem for p in pictures]
+    for page in ("00-start", "01-overview", "03-diagnoses", "04-care_plan", "07-appointments", "10-timeline"):
+        assert page in names
+    assert all(p.read_bytes().startswith(b"\x89PNG") and p.stat().st_size > 10_000 for p in pictures)

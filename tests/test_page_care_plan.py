@@ -171,7 +171,7 @@ def test_a_goal_agreed_during_a_visit_names_the_visit_in_words(page, care_plan, 
         {"starts_at": "2024-03-14T10:30", "purpose": "Jaarcontrole"}, Stamp(session.author.id, utc_now()))
     goal_id = care_plan.goal_from_agreement(visit_id, "Noodinjectie oefenen", review_date="2024-06").item_id
     page.reload(select_id=goal_id)
-    assert "14 March 2024 10:30 – Jaarcontrole" in page.details.toPlainText()
+    assert "Thursday 14 March 2024 at 10:30 – Jaarcontrole" in page.details.toPlainText()
 
 
 def test_only_active_goals_show_until_asked_for_all(page, care_plan):

@@ -246,3 +246,33 @@ def test_back_is_disabled_while_the_record_is_made(qtbot, controller, tmp_path):
     wizard.code_page.confirm.setChecked(True)
     wizard.accept()
     qtbot.waitUntil(lambda: controller.session is not None)
+
+
+def test_explore_the_sample_record_and_find_its_passphrase_shown(qtbot, settings_path, create_fast, tmp_path):
+    from phr import demo
+    from conftest import FAST
+
+    sample_folder = tmp_path / "sample.regie"
+    made_in = []
+
+    def create_sample(folder):
+        made_in.append(folder)  # the start window chooses Documents/Regie; the test makes it here
+        return demo.create_sample_record(sample_folder, argon2=FAST)
+
+    actions = RecordActions(create=create_fast, create_sample=create_sample)
+    app = AppController(AppSettings(settings_path), actions, quit_on_close=False)
+    qtbot.addWidget(app.start_window)
+    app.show()
+    start = app.start_window
+    start.sample_button.click()
+    qtbot.waitUntil(lambda: app.session is not None, timeout=15000)
+    assert app.session.person_name() == demo.SAMPLE_NAME
+    assert made_in[0].name == "sample.regie" and made_in[0].parent.name == "Regie"
+    app.lock()
+    assert AppSettings(settings_path).sample_record() == str(sample_folder)
+    assert demo.SAMPLE_PASSPHRASE in start.unlock_panel.sample_hint.text()
+    unlock_through_start_window(qtbot, app, demo.SAMPLE_PASSPHRASE)
+    qtbot.waitUntil(lambda: app.session is not None)
+    app.lock()
+    start.sample_button.click()  # a second time: no new record, the existing one is chosen
+    assert app.session is None and start.record_list.count() == 1

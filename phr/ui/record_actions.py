@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Callable
 
-from phr import records
+from phr import demo, records
 
 
 @dataclass(frozen=True)
@@ -11,3 +11,4 @@ class RecordActions:
     create: Callable = records.create_record
     unlock: Callable = records.unlock_with_passphrase
     unlock_with_recovery_code: Callable = records.unlock_with_recovery_code
+    create_sample: Callable = demo.create_sample_record

@@ -33,6 +33,14 @@ class AppSettings:
         self._settings.setValue("records/paths", paths)
         self._settings.sync()
 
+    def sample_record(self) -> str:
+        """The folder of the sample record made on this computer ('' if none): its passphrase is public."""
+        return str(self._settings.value("records/sample", ""))
+
+    def set_sample_record(self, folder: Path) -> None:
+        self._settings.setValue("records/sample", str(Path(folder).absolute()))
+        self._settings.sync()
+
     def language(self) -> str:
         value = str(self._settings.value("ui/language", "system"))
         return value if value in LANGUAGES else "system"

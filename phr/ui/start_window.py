@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import platformdirs
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +24,11 @@ from phr.ui.settings import AppSettings
 from phr.ui.unlock_panel import UnlockPanel
 
 translate = QCoreApplication.translate
+
+
+def _sample_folder() -> Path:
+    base = Path(platformdirs.user_documents_dir()) / "Regie"
+    return base / (translate("StartWindow", "sample") + ".regie")
 
 
 class StartWindow(QMainWindow):
@@ -73,15 +80,33 @@ class StartWindow(QMainWindow):
         self.forget_button = QPushButton(translate("StartWindow", "&Remove from list"))
         self.forget_button.setToolTip(translate("StartWindow", "The record itself stays where it is."))
         self.forget_button.clicked.connect(self.forget_selected)
+        self.sample_button = QPushButton(translate("StartWindow", "Explore the &sample record"))
+        self.sample_button.setToolTip(translate(
+            "StartWindow", "A record of an invented person, to look around in Regie without typing anything."))
+        self.sample_button.clicked.connect(lambda _checked: self.explore_sample())
         row = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.forget_button):
             row.addWidget(button)
         row.addStretch()
+        row.addWidget(self.sample_button)
         return row
+
+    def explore_sample(self, folder: Path | None = None) -> None:
+        """Open the sample record, making it first (in Documents/Regie) when there is none yet."""
+        existing = self._settings.sample_record()
+        if existing and Path(existing).is_dir():
+            self.add_known_record(Path(existing))
+            return
+        folder = folder or _sample_folder()
+        self.unlock_panel.run_creation(lambda: self._actions.create_sample(folder), self._on_sample_created)
+
+    def _on_sample_created(self, session) -> None:
+        self._settings.set_sample_record(session.folder)
+        self._on_created(session)
 
     def _on_busy(self, busy: bool) -> None:
         # While a record is being unlocked, the choice of record stays as it is.
-        for widget in (self.record_list, self.new_button, self.open_button, self.forget_button):
+        for widget in (self.record_list, self.new_button, self.open_button, self.forget_button, self.sample_button):
             widget.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:
@@ -111,7 +136,8 @@ class StartWindow(QMainWindow):
 
     def _on_record_chosen(self, current, _previous) -> None:
         folder = current.data(Qt.ItemDataRole.UserRole) if current else None
-        self.unlock_panel.set_folder(Path(folder) if folder else None)
+        self.unlock_panel.set_folder(Path(folder) if folder else None,
+                                     sample=bool(folder) and folder == self._settings.sample_record())
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("StartWindow", "Open a record folder"))

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from phr.ui.background import abandon_all, run_in_background
+from phr.demo import SAMPLE_PASSPHRASE
+from phr.ui.formatting import fill
 from phr.ui.messages import error_message
 
 translate = QCoreApplication.translate
@@ -46,23 +48,30 @@ class UnlockPanel(QGroupBox):
         self.busy.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.sample_hint = QLabel()
+        self.sample_hint.setWordWrap(True)
+        self.sample_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(translate("UnlockPanel", "Message"))
         form = QFormLayout()
         form.addRow(translate("UnlockPanel", "Record:"), self.folder_label)
         form.addRow(translate("UnlockPanel", "&Passphrase:"), self.passphrase)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        for widget in (self.unlock_button, self.busy, self.message):
+        for widget in (self.unlock_button, self.busy, self.message, self.sample_hint):
             layout.addWidget(widget)
         layout.addStretch()
 
-    def set_folder(self, folder: Path | None) -> None:
+    def set_folder(self, folder: Path | None, sample: bool = False) -> None:
         if self.is_busy:
             return  # the start window keeps the choice fixed while unlocking
         self._folder = folder
         self.folder_label.setText(str(folder) if folder else translate("UnlockPanel", "No record chosen."))
         self.passphrase.clear()
         self.message.clear()
+        self.sample_hint.setText(fill(translate(
+            "UnlockPanel", "This is the sample record of an invented person. Its passphrase is: %1"),
+            SAMPLE_PASSPHRASE) if sample else "")
+        self.sample_hint.setVisible(sample)
         for widget in (self.passphrase, self.unlock_button):
             widget.setEnabled(folder is not None)
 
@@ -83,6 +92,19 @@ class UnlockPanel(QGroupBox):
         self._set_busy(True)
         run_in_background(lambda: self._unlock(folder, secret), self._on_unlocked, self._on_failed, self._tasks,
                           discard=lambda session: session.lock())
+
+    def run_creation(self, work, on_done) -> None:
+        """Make a record (the sample) off the GUI thread, with the same busy state as unlocking."""
+        if self.is_busy:
+            return
+        self._set_busy(True)
+        self.message.setText(translate("UnlockPanel", "Making the sample record…"))
+
+        def done(session):
+            self._set_busy(False)
+            on_done(session)
+
+        run_in_background(work, done, self._on_failed, self._tasks, discard=lambda session: session.lock())
 
     def abandon(self) -> None:
         """The window is closing: an unlock still running must lock the record again when done."""

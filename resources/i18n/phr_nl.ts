@@ -1964,15 +1964,15 @@
     </message>
     <message>
         <source>review overdue since %1</source>
-        <translation>bespreken had al gemoeten, sinds %1</translation>
+        <translation>evaluatie te laat (was %1)</translation>
     </message>
     <message>
         <source>review soon: %1</source>
-        <translation>binnenkort bespreken: %1</translation>
+        <translation>evaluatie binnenkort: %1</translation>
     </message>
     <message>
         <source>review %1</source>
-        <translation>bespreken %1</translation>
+        <translation>evaluatie %1</translation>
     </message>
     <message>
         <source>My goals</source>
@@ -2427,6 +2427,10 @@
 <context>
     <name>StartWindow</name>
     <message>
+        <source>sample</source>
+        <translation>voorbeeld</translation>
+    </message>
+    <message>
         <source>Regie</source>
         <translation>Regie</translation>
     </message>
@@ -2461,6 +2465,14 @@
     <message>
         <source>The record itself stays where it is.</source>
         <translation>Het dossier zelf blijft staan waar het staat.</translation>
+    </message>
+    <message>
+        <source>Explore the &amp;sample record</source>
+        <translation>Bekijk het &amp;voorbeelddossier</translation>
+    </message>
+    <message>
+        <source>A record of an invented person, to look around in Regie without typing anything.</source>
+        <translation>Een dossier van een verzonnen persoon. Zo kijkt u rond in Regie zonder iets te typen.</translation>
     </message>
     <message>
         <source>Open a record folder</source>
@@ -2589,8 +2601,16 @@
         <translation>Geen dossier gekozen.</translation>
     </message>
     <message>
+        <source>This is the sample record of an invented person. Its passphrase is: %1</source>
+        <translation>Dit is het voorbeelddossier van een verzonnen persoon. Het wachtwoord is: %1</translation>
+    </message>
+    <message>
         <source>Type your passphrase first.</source>
         <translation>Typ eerst uw wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Making the sample record…</source>
+        <translation>Het voorbeelddossier wordt gemaakt…</translation>
     </message>
     <message>
         <source>Unlocking…</source>

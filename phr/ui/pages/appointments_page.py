@@ -3,9 +3,9 @@
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSplitter
 
-from phr import links
 from phr.appointments import Appointment, Question
 from phr.care_plan import Goal
+from phr.ui import link_labels as links
 from phr.ui.entry_table import Column
 from phr.ui.formatting import definition_table, escape, fill
 from phr.ui.forms.date_time_field import date_time_field, in_words

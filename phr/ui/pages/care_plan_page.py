@@ -1,13 +1,13 @@
 """The care plan: personal goals, the agreements behind them, and how each went over time."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
-from phr import links
 from phr.care_plan import STATUSES, Evaluation, Goal
+from phr.ui import link_labels as links
 from phr.ui.entry_table import Column
 from phr.ui.formatting import definition_table, escape, fill, partial
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -97,19 +97,6 @@ def target_text(goal: Goal) -> str:
     return fill(translate("CarePlan", "%1: %2"), measure, limits) if measure and limits else measure or limits
 
 
-def visit_label(label: str) -> str:
-    """A visit's link label ('2024-03-14T10:30 – Check-up') with its date and time in words."""
-    when, _, purpose = label.partition(" – ")
-    try:
-        moment = datetime.fromisoformat(when)
-    except ValueError:
-        return label
-    text = QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMMM yyyy")
-    if len(when) > 10:  # a time was given
-        text += moment.strftime(" %H:%M")
-    return f"{text} – {purpose}" if purpose else text
-
-
 class _RestoreEvaluation:
     """Puts a deleted evaluation on the page's one undo history, which undoes by the goal's id."""
 
@@ -194,7 +181,7 @@ class CarePlanPage(SectionPage):
 
     def _fields(self) -> list:
         none = translate("CarePlan", "(none)")
-        visits = {key: visit_label(text) for key, text in links.choices(self._session, "appointments").items()}
+        visits = links.choices(self._session, "appointments")
         return [
             long_text_field("description", translate("CarePlan", "&Goal, in your own words:"),
                             translate("CarePlan", "e.g. I want to walk to the shop by myself again")),
@@ -234,7 +221,7 @@ class CarePlanPage(SectionPage):
             (translate("CarePlan", "Start date"), partial(goal.start_date)),
             (translate("CarePlan", "Review date"), partial(goal.review_date)),
             (translate("CarePlan", "Agreed during visit"),
-             visit_label(links.label(self._session, "appointments", goal.appointment_id))),
+             links.label(self._session, "appointments", goal.appointment_id)),
         ]
 
     # --- evaluations ----------------------------------------------------------------------------

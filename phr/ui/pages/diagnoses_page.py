@@ -3,8 +3,8 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
-from phr import links
 from phr.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, orpha_display, parse_orpha
+from phr.ui import link_labels as links
 from phr.ui.entry_table import Column
 from phr.ui.formatting import escape, partial
 from phr.ui.forms.entry_dialog import EntryDialog

@@ -9,10 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from phr import links
 from phr.documents import KINDS, MAX_BYTES, Document
 from phr.entries import EntryInvalid
 from phr.errors import VaultError
+from phr.ui import link_labels as links
 from phr.ui.document_viewer import DocumentViewer
 from phr.ui.entry_table import Column
 from phr.ui.formatting import definition_table, escape, fill, partial

@@ -6,8 +6,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
 
-from phr import links
 from phr.medications import Medication, MedicationChange, is_current
+from phr.ui import link_labels as links
 from phr.ui.entry_table import Column
 from phr.ui.formatting import definition_table, escape, fill, heading, partial, provenance_html
 from phr.ui.forms.entry_dialog import EntryDialog

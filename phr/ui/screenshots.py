@@ -1,0 +1,71 @@
+"""`phr screenshots OUTDIR`: every main page of the sample record, rendered offscreen to PNG."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+WINDOW_SIZE = (1280, 800)
+
+
+def render(outdir: Path, language: str) -> list[Path]:
+    """Render the start window and every page; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never put windows on a screen for this
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from phr.ui.i18n import install_translators
+
+    translators = install_translators(app, language)  # noqa: F841 (kept alive while rendering)
+    outdir.mkdir(parents=True, exist_ok=True)
+    # The sample record is invented and encrypted; it lives only while the pictures are made.
+    workspace = Path(tempfile.mkdtemp(prefix="regie-screenshots-"))
+    try:
+        return _render_all(app, outdir, workspace)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+def _render_all(app, outdir: Path, workspace: Path) -> list[Path]:
+    from phr import demo
+    from phr.services import RecordServices
+    from phr.storage import kdf
+    from phr.ui.main_window import MainWindow
+
+    written = [_start_window(app, outdir, workspace)]
+    session = demo.create_sample_record(workspace / "sample.regie", argon2=kdf.MINIMUM)
+    window = MainWindow(RecordServices(session))
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        for number, key in enumerate(window.page_keys, start=1):
+            window.show_page(key)
+            written.append(_grab(app, window, outdir / f"{number:02d}-{key}.png"))
+        window.search_box.setText("hydrocortison")
+        window.search()
+        written.append(_grab(app, window, outdir / f"{len(window.page_keys) + 1:02d}-search.png"))
+    finally:
+        window.close_for_lock()
+        session.lock()
+    return written
+
+
+def _start_window(app, outdir: Path, workspace: Path) -> Path:
+    from phr.ui.record_actions import RecordActions
+    from phr.ui.settings import AppSettings
+    from phr.ui.start_window import StartWindow
+
+    window = StartWindow(AppSettings(workspace / "settings.ini"), RecordActions())
+    window.resize(900, 520)
+    window.show()
+    try:
+        return _grab(app, window, outdir / "00-start.png")
+    finally:
+        window.close()
+
+
+def _grab(app, widget, path: Path) -> Path:
+    for _ in range(3):
+        app.processEvents()
+    widget.grab().save(str(path))
+    return path
