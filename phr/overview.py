@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 REVIEW_SOON_DAYS = 30
+LATER_APPOINTMENTS = 3
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Overview:
     medications: list             # current
     next_appointment: object | None
     open_questions: list          # of the next appointment
+    later_appointments: list      # the few after it
     who_to_call: list             # contacts with an out-of-hours or acute number
 
 
@@ -27,7 +29,8 @@ def build(services, now: datetime | None = None) -> Overview:
     overdue = services.care_plan.overdue(today)
     soon = services.care_plan.due_for_review(REVIEW_SOON_DAYS, today)
     flagged = {goal.id for goal in overdue + soon}
-    upcoming = services.appointments.next_appointment(now)
+    coming = services.appointments.upcoming(now, limit=LATER_APPOINTMENTS + 1)
+    upcoming = coming[0] if coming else None
     return Overview(
         person=services.person.get(),
         allergy_statement=services.person.allergy_statement(),
@@ -39,6 +42,7 @@ def build(services, now: datetime | None = None) -> Overview:
         medications=services.medications.current(today),
         next_appointment=upcoming,
         open_questions=services.appointments.open_questions(upcoming.id) if upcoming else [],
+        later_appointments=coming[1:],
         who_to_call=services.care_team.who_to_call(),
     )
 

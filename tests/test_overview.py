@@ -50,6 +50,7 @@ def test_the_overview_gathers_the_care_process(services, filled):
     assert [g.description for g in view.other_active_goals] == ["Later bekijken"]
     assert [m.name for m in view.medications] == ["Hydrocortison"]
     assert view.next_appointment.purpose == "Jaarcontrole"
+    assert [a.purpose for a in view.later_appointments] == ["Later"]
     assert [q.text for q in view.open_questions] == ["Mag de dosis omlaag?"]
     assert [c.name for c in view.who_to_call] == ["Huisartsenpost Midden"]
 
@@ -68,6 +69,7 @@ def test_the_page_shows_it_and_its_links_open_entries(qtbot, services, events, f
                      "Mag de dosis omlaag?", "Hydrocortison 10 mg", "ORPHA:90794", "35 years"):
         assert expected in text, expected
     assert "Al gevraagd" not in text and "Prednison" not in text
+    assert "After that:" in text and "Later" in text
     with qtbot.waitSignal(events.show_item) as opened:
         page._open(QUrl(f"appointments:{filled['visit']}"))
     assert opened.args == ["appointments", filled["visit"]]

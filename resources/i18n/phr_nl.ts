@@ -1959,6 +1959,10 @@
         <translation>Nog geen vragen opgeschreven.</translation>
     </message>
     <message>
+        <source>After that:</source>
+        <translation>Daarna:</translation>
+    </message>
+    <message>
         <source>Questions to ask:</source>
         <translation>Vragen die ik wil stellen:</translation>
     </message>

@@ -114,8 +114,13 @@ def _next_appointment(view) -> str:
     text = in_words(visit.starts_at) + (f" – {visit.purpose}" if visit.purpose else "")
     questions = _items([escape(q.text) for q in view.open_questions],
                        translate("Overview", "No questions written down yet."))
+    later = ""
+    if view.later_appointments:
+        later = "<p>" + escape(translate("Overview", "After that:")) + "</p>" + _items(
+            [_link("appointments", a.id, in_words(a.starts_at, short=True) + (f" – {a.purpose}" if a.purpose else ""))
+             for a in view.later_appointments], "")
     return (title + f"<p>{_link('appointments', visit.id, text)}</p>"
-            + "<p>" + escape(translate("Overview", "Questions to ask:")) + "</p>" + questions)
+            + "<p>" + escape(translate("Overview", "Questions to ask:")) + "</p>" + questions + later)
 
 
 def _goals(view, today: date) -> str:
