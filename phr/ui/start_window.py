@@ -55,12 +55,9 @@ class StartWindow(QMainWindow):
         self.records_label.setBuddy(self.record_list)
         self.record_list.currentItemChanged.connect(self._on_record_chosen)
         self.record_list.itemActivated.connect(lambda _item: self.unlock_panel.focus_passphrase())
-        self.empty_hint = QLabel(translate(
-            "StartWindow",
-            "There is no record on this computer yet. Make a new record, or open a record folder you already have."))
-        self.empty_hint.setWordWrap(True)
+        self.welcome = self._welcome()
         left = QVBoxLayout()
-        for widget in (title, self.records_label, self.record_list, self.empty_hint):
+        for widget in (title, self.welcome, self.records_label, self.record_list):
             left.addWidget(widget)
         left.addLayout(self._buttons())
         columns = QHBoxLayout()
@@ -69,6 +66,29 @@ class StartWindow(QMainWindow):
         central = QWidget()
         central.setLayout(columns)
         self.setCentralWidget(central)
+
+    def _welcome(self) -> QWidget:
+        """On a first start, instead of an empty list: the two ways to begin, large and plain."""
+        text = QLabel(translate(
+            "StartWindow", "There is no record on this computer yet. How would you like to begin?"))
+        text.setWordWrap(True)
+        start_own = QPushButton(translate("StartWindow", "Make my own record…"))
+        start_own.clicked.connect(lambda _checked: self.create_record())
+        look_around = QPushButton(translate("StartWindow", "First look around in a sample record"))
+        look_around.clicked.connect(lambda _checked: self.explore_sample())
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.addWidget(text)
+        for button in (start_own, look_around):
+            button.setMinimumHeight(48)
+            layout.addWidget(button)
+        existing = QLabel(translate(
+            "StartWindow", "Do you already have a record folder, for example on a USB stick? Choose Open record folder."))
+        existing.setWordWrap(True)
+        layout.addWidget(existing)
+        layout.addStretch()
+        self.welcome_buttons = (start_own, look_around)
+        return panel
 
     def _buttons(self) -> QHBoxLayout:
         self.new_button = QPushButton(translate("StartWindow", "&New record…"))
@@ -106,7 +126,8 @@ class StartWindow(QMainWindow):
 
     def _on_busy(self, busy: bool) -> None:
         # While a record is being unlocked, the choice of record stays as it is.
-        for widget in (self.record_list, self.new_button, self.open_button, self.forget_button, self.sample_button):
+        for widget in (self.record_list, self.new_button, self.open_button, self.forget_button, self.sample_button,
+                       *self.welcome_buttons):
             widget.setEnabled(not busy)
 
     def closeEvent(self, event) -> None:
@@ -120,7 +141,10 @@ class StartWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, path)
             self.record_list.addItem(item)
         has_records = self.record_list.count() > 0
-        self.empty_hint.setVisible(not has_records)
+        self.welcome.setVisible(not has_records)
+        self.unlock_panel.setVisible(has_records)
+        self.records_label.setVisible(has_records)
+        self.record_list.setVisible(has_records)
         self.forget_button.setEnabled(has_records)
         if has_records:
             self.select_record(select or self._settings.known_records()[0])

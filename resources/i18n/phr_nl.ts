@@ -2451,8 +2451,20 @@
         <translation>Dossiers op deze computer</translation>
     </message>
     <message>
-        <source>There is no record on this computer yet. Make a new record, or open a record folder you already have.</source>
-        <translation>Er staat nog geen dossier op deze computer. Maak een nieuw dossier, of open een dossiermap die u al hebt.</translation>
+        <source>There is no record on this computer yet. How would you like to begin?</source>
+        <translation>Er staat nog geen dossier op deze computer. Hoe wilt u beginnen?</translation>
+    </message>
+    <message>
+        <source>Make my own record…</source>
+        <translation>Mijn eigen dossier maken…</translation>
+    </message>
+    <message>
+        <source>First look around in a sample record</source>
+        <translation>Eerst rondkijken in een voorbeelddossier</translation>
+    </message>
+    <message>
+        <source>Do you already have a record folder, for example on a USB stick? Choose Open record folder.</source>
+        <translation>Hebt u al een dossiermap, bijvoorbeeld op een USB-stick? Kies dan Dossiermap openen.</translation>
     </message>
     <message>
         <source>&amp;New record…</source>
