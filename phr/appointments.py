@@ -63,6 +63,11 @@ def time_text(moment: datetime | None) -> str:
     return (moment or datetime.now()).strftime(TIME_FORMAT)
 
 
+def _start_of_day(now: datetime | None) -> str:
+    moment = now or datetime.now()
+    return time_text(moment.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
 class QuestionService(EntryService[Question]):
     """The question rows. Every write keeps an appointment's positions 1..n without gaps.
 
@@ -157,12 +162,16 @@ class AppointmentService(EntryService[Appointment]):
     # --- appointments by time ---------------------------------------------------------------
 
     def upcoming(self, now: datetime | None = None, offset: int = 0, limit: int | None = None) -> list[Appointment]:
-        """Appointments at or after `now` (default: this minute), soonest first."""
-        return [self.from_row(row) for row in self._repo.upcoming(time_text(now), limit, offset)]
+        """Today's appointments and later ones, soonest first.
+
+        Today's count as upcoming all day: at the visit itself (and just after it, to note the
+        answers) its questions must still be on the start page.
+        """
+        return [self.from_row(row) for row in self._repo.upcoming(_start_of_day(now), limit, offset)]
 
     def past(self, now: datetime | None = None, offset: int = 0, limit: int | None = None) -> list[Appointment]:
-        """Appointments before `now` (default: this minute), most recent first."""
-        return [self.from_row(row) for row in self._repo.past(time_text(now), limit, offset)]
+        """Appointments before today, most recent first."""
+        return [self.from_row(row) for row in self._repo.past(_start_of_day(now), limit, offset)]
 
     def next_appointment(self, now: datetime | None = None) -> Appointment | None:
         """The soonest appointment still to come, for the start page; None when there is none."""

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from phr import validation
 from phr.entries import EntryService, FieldError, Provenance
-from phr.storage.repos import links, tables
+from phr.storage.repos import tables
 
 KINDS = ("person", "organisation")
 ROLES = ("gp", "specialist", "expertise_centre", "nurse", "pharmacy", "therapist", "patient_association",
@@ -49,10 +49,6 @@ class CareTeamService(EntryService[Contact]):
     def who_to_call(self) -> list[Contact]:
         """Contacts with an out-of-hours or acute number: for the start page and the emergency card."""
         return [contact for contact in self.all() if contact.acute_phone]
-
-    def uses(self, contact_id: int) -> int:
-        """How many entries point to this contact (said before deleting it)."""
-        return links.count_references(self._session.db, self.table.name, contact_id)
 
     def names(self) -> dict[int, str]:
         """id -> name, for showing and choosing links to contacts."""

@@ -59,7 +59,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Regie (phr) {__version__}")
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _record_commands(commands)
+    _exchange_commands(commands)
+    return parser
 
+
+def _record_commands(commands) -> None:
+    """Making, checking and showing records."""
     init = commands.add_parser("init", help="make a new record; prints the recovery code once")
     init.add_argument("dir", help="folder for the new record (must not exist or be empty)")
     init.add_argument("--name", default="", help="the name of the person whose record this is")
@@ -69,6 +75,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("dir", help="the record folder")
     check.set_defaults(handler=cmd_check)
 
+    demo = commands.add_parser("demo", help="make the sample record of an invented person")
+    demo.add_argument("dir", help="folder for the sample record (must not exist or be empty)")
+    demo.set_defaults(handler=cmd_demo)
+
+    shots = commands.add_parser("screenshots", help="render every main page of the sample record to PNG files")
+    shots.add_argument("outdir", help="folder for the PNG files")
+    shots.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the app in the pictures")
+    shots.set_defaults(handler=cmd_screenshots)
+
+
+def _exchange_commands(commands) -> None:
+    """Moving data in and out of a record."""
     export = commands.add_parser("export", help="write the record (or part of it) to a file")
     export.add_argument("dir", help="the record folder")
     export.add_argument("out", help="the file to write")
@@ -82,16 +100,6 @@ def _parser() -> argparse.ArgumentParser:
     import_.add_argument("--format", choices=("auto", "json"), default="auto",
                          help="auto: decided from the file; json: Regie's own format")
     import_.set_defaults(handler=cmd_import)
-
-    demo = commands.add_parser("demo", help="make the sample record of an invented person")
-    demo.add_argument("dir", help="folder for the sample record (must not exist or be empty)")
-    demo.set_defaults(handler=cmd_demo)
-
-    shots = commands.add_parser("screenshots", help="render every main page of the sample record to PNG files")
-    shots.add_argument("outdir", help="folder for the PNG files")
-    shots.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the app in the pictures")
-    shots.set_defaults(handler=cmd_screenshots)
-    return parser
 
 
 def cmd_init(args) -> int:

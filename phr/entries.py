@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
 from phr.errors import InvalidInput
+from phr.storage.repos import links
 from phr.storage.repos.entries import EntryRepository, Stamp
 from phr.storage.repos.tables import EntryTable
 from phr.storage.vault import utc_now
@@ -83,6 +84,10 @@ class EntryService(Generic[T]):
 
     def count(self) -> int:
         return self._repo.count()
+
+    def links_to(self, item_id: int) -> int:
+        """How many other entries link to this one (they lose the link if it is deleted for good)."""
+        return links.count_references(self._session.db, self.table.name, item_id)
 
     # --- writing ----------------------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class MedicationChange:
     dose: str = ""         # the dose from this date on
     schedule: str = ""
     reason: str = ""
+    previous_dose: str = ""      # what the medicine was before this change (filled in when it is made)
+    previous_schedule: str = ""
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -195,7 +197,10 @@ class MedicationService(EntryService[Medication]):
         self._existing(change.medication_id)
         with self._session.db.transaction():
             before = self._history.newest(change.medication_id)
-            self._history.insert(self.change_entries.to_values(change), self._stamp(source, source_detail))
+            values = self.change_entries.to_values(change)
+            current = self._repo.get(change.medication_id)
+            values.update(previous_dose=current["dose"], previous_schedule=current["schedule"])
+            self._history.insert(values, self._stamp(source, source_detail))
             self._follow_newest(change.medication_id, before)
         return Change(SECTION, UPDATED, change.medication_id)
 
@@ -214,7 +219,8 @@ class MedicationService(EntryService[Medication]):
 
     def delete_change(self, change_id: int) -> Change:
         """Undoable with `undo_delete_change` until the record is locked. If the newest entry goes,
-        the medicine takes the dose of the entry before it (with no entry left, it keeps its dose)."""
+        the medicine takes the dose of the entry before it, or, with none left, the dose it had
+        before the deleted change."""
         stored = self.get_change(change_id)
         if stored is None:
             raise EntryInvalid([FieldError("id", "invalid_choice")])
@@ -238,6 +244,10 @@ class MedicationService(EntryService[Medication]):
         """Inside the caller's transaction: when the newest history entry is another one or says
         something else than before, the medicine takes its dose and schedule."""
         after = self._history.newest(medication_id)
+        if after is None and before is not None:  # the only change went: back to the dose before it
+            self._repo.update(medication_id, {"dose": before["previous_dose"],
+                                              "schedule": before["previous_schedule"]}, self._stamp())
+            return
         if after is None or _dose_of(after) == _dose_of(before):
             return  # a correction of an older entry must not undo a later edit of the medicine
         self._repo.update(medication_id, {"dose": after["dose"], "schedule": after["schedule"]}, self._stamp())

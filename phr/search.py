@@ -21,5 +21,6 @@ class SearchService:
         self._session = session
 
     def search(self, text: str, limit: int = 100) -> list[SearchHit]:
-        words = text.split()[:MAX_WORDS]
+        printable = "".join(ch if ch.isprintable() else " " for ch in text)  # a pasted NUL or tab is no word
+        words = printable.split()[:MAX_WORDS]
         return [SearchHit(*row) for row in search.search(self._session.db, words, limit)]

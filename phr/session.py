@@ -39,7 +39,7 @@ class RecordSession:
         self.folder: Path = vault.folder
         try:
             self.author: Author | None = self._author_for(vault)
-            purge_deleted(vault.db)  # deletions left by a crash: their undo window has passed
+            purge_deleted(vault.db, utc_now())  # deletions left by a crash: their undo window has passed
         except BaseException:
             vault.close()
             raise
@@ -81,7 +81,7 @@ class RecordSession:
         """Close the database and drop the key: nothing of the record stays in this object."""
         if self._vault is not None:
             try:
-                purge_deleted(self._vault.db)  # the undo window for deletions ends here
+                purge_deleted(self._vault.db, utc_now())  # the undo window for deletions ends here
             except VaultError:
                 pass  # e.g. a full disk: purged at the next unlock instead; locking must not fail
             self._vault.close()

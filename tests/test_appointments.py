@@ -99,17 +99,18 @@ def test_upcoming_soonest_first_and_past_newest_first(appointments):
     add(appointments, "2025-11-20T14:00", "long ago")
     add(appointments, "2026-03-10T09:29", "a minute ago")
     add(appointments, "2026-03-11T16:15", "tomorrow")
-    assert [a.purpose for a in appointments.upcoming(NOW)] == ["now", "tomorrow", "later"]
-    assert [a.purpose for a in appointments.past(NOW)] == ["a minute ago", "long ago"]
-    assert appointments.next_appointment(NOW).purpose == "now"
+    # Earlier today still counts as upcoming: at the visit, its questions must stay in view.
+    assert [a.purpose for a in appointments.upcoming(NOW)] == ["a minute ago", "now", "tomorrow", "later"]
+    assert [a.purpose for a in appointments.past(NOW)] == ["long ago"]
+    assert appointments.next_appointment(NOW).purpose == "a minute ago"
 
 
 def test_upcoming_and_past_come_in_pages(appointments):
     for day in range(1, 8):
         add(appointments, f"2026-03-{day:02d}T10:00", str(day))
     later = datetime(2026, 3, 4, 12, 0)
-    assert [a.purpose for a in appointments.upcoming(later, offset=1, limit=2)] == ["6", "7"]
-    assert [a.purpose for a in appointments.past(later, offset=1, limit=2)] == ["3", "2"]
+    assert [a.purpose for a in appointments.upcoming(later, offset=1, limit=2)] == ["5", "6"]
+    assert [a.purpose for a in appointments.past(later, offset=1, limit=2)] == ["2", "1"]
 
 
 def test_no_next_appointment_when_all_are_past(appointments):

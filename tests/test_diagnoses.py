@@ -245,7 +245,7 @@ def test_linked_contacts_show_their_names_until_the_contact_is_deleted(service, 
     centre = contacts.add(Contact(name="Radboudumc", role="expertise_centre")).item_id
     diagnosis = add(service, name="CAH", diagnosed_by=doctor, expertise_centre=centre)
     assert service.linked_contacts(diagnosis) == {"diagnosed_by": "Dr. Bakker", "expertise_centre": "Radboudumc"}
-    assert contacts.uses(doctor) == 1
+    assert contacts.links_to(doctor) == 1
     contacts.delete(doctor)
     assert service.linked_contacts(service.get(diagnosis.id)) == {"diagnosed_by": "", "expertise_centre": "Radboudumc"}
     contacts.undo_delete(doctor)

@@ -257,11 +257,13 @@ def test_deleting_the_newest_change_goes_back_to_the_one_before_and_undo_restore
     assert medications.get(hydrocortisone).dose == "3 tabletten"
 
 
-def test_deleting_the_only_change_keeps_the_current_dose(medications, hydrocortisone):
+def test_deleting_the_only_change_goes_back_to_the_dose_before_it(medications, hydrocortisone):
+    before = medications.get(hydrocortisone)
     medications.change_dose(hydrocortisone, "2024-01-01", "3 tabletten", "")
     medications.delete_change(medications.changes(hydrocortisone)[0].id)
     assert medications.changes(hydrocortisone) == []
-    assert medications.get(hydrocortisone).dose == "3 tabletten"  # the dose before is not kept anywhere
+    after = medications.get(hydrocortisone)
+    assert (after.dose, after.schedule) == (before.dose, before.schedule)
 
 
 def test_deleting_or_undoing_a_missing_change_is_refused(medications):
@@ -365,3 +367,25 @@ def test_deleting_a_medicine_hides_it_with_its_history_and_undo_brings_both_back
     medications.undo_delete(hydrocortisone)
     assert names(medications.current(TODAY)) == ["Hydrocortison"]
     assert [c.dose for c in medications.changes(hydrocortisone)] == ["2 tabletten"]
+
+
+def test_deleting_a_mistaken_only_change_restores_the_dose_before_it(medications):
+    medicine = medications.add(Medication(name="Hydrocortison", dose="10 mg", schedule="2x per dag")).item_id
+    medications.change_dose(medicine, "2026-11-01", "20 mg", "3x per dag", "verkeerd ingetypt")
+    [mistake] = medications.changes(medicine)
+    assert (mistake.previous_dose, mistake.previous_schedule) == ("10 mg", "2x per dag")
+    medications.delete_change(mistake.id)
+    assert (medications.get(medicine).dose, medications.get(medicine).schedule) == ("10 mg", "2x per dag")
+    medications.undo_delete_change(mistake.id)
+    assert medications.get(medicine).dose == "20 mg"
+
+
+def test_deleting_every_change_walks_back_through_the_history(medications):
+    medicine = medications.add(Medication(name="Levothyroxine", dose="50 microgram")).item_id
+    medications.change_dose(medicine, "2025-01-01", "75 microgram")
+    medications.change_dose(medicine, "2026-01-01", "100 microgram")
+    newest, older = medications.changes(medicine)
+    medications.delete_change(newest.id)
+    assert medications.get(medicine).dose == "75 microgram"
+    medications.delete_change(older.id)
+    assert medications.get(medicine).dose == "50 microgram"

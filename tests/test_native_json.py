@@ -37,7 +37,7 @@ def fill_every_section(session, services):
                 purpose="Jaarcontrole")
     put(session, tables.QUESTIONS, appointment_id=visit, position=1, text="Mag de dosis omlaag?", answered=0)
     goal = put(session, tables.GOALS, description="Minder moe zijn", diagnosis_id=diagnosis, status="active",
-               target_low=4.0, target_high=8.5, appointment_id=visit)
+               target_measure="glucose", target_low=4.0, target_high=8.5, appointment_id=visit)
     put(session, tables.EVALUATIONS, goal_id=goal, evaluated_on="2026-06-01", how_it_went="Beter", progress=2)
     medicine = put(session, tables.MEDICATIONS, name="Hydrocortison", strength="10 mg", reason_id=diagnosis,
                    start_date="1988-05")
@@ -100,7 +100,16 @@ def damage(doc: dict, how) -> bytes:
     (lambda d: d.update(version=99), "newer version"),
     (lambda d: d["sections"]["diagnoses"][0].update(diagnosed_on="april 1988"), "not a date"),
     (lambda d: d["sections"]["diagnoses"][0].update(orpha_code="90794"), "wrong type"),
-    (lambda d: d["sections"]["diagnoses"][0].update(status="maybe"), "cannot be stored"),
+    (lambda d: d["sections"]["diagnoses"][0].update(status="maybe"), r"breaks Regie's rules: status"),
+    (lambda d: d["sections"]["diagnoses"][0].update(variant="F508del"), r"rules: variant \(invalid_hgvs\)"),
+    (lambda d: d["sections"]["medications"][0].update(stop_date="1980"), r"rules: stop_date"),
+    (lambda d: d["sections"]["appointments"][0].update(starts_at="2026-99-99T10:00"), "not a date and time"),
+    (lambda d: d["sections"]["appointments"][0].update(starts_at="Tomorrow"), "not a date and time"),
+    (lambda d: d["sections"]["goals"][0]["provenance"].update(created_at="x"), "provenance"),
+    (lambda d: d["sections"]["goals"][0]["provenance"].update(source_detail={}), "provenance"),
+    (lambda d: d["sections"]["goals"][0]["provenance"].update(source="hearsay"), "provenance"),
+    (lambda d: d["sections"]["diagnoses"][0].update(orpha_code=10**20), "too large"),
+    (lambda d: d["authors"][0].pop("ref"), "author"),
     (lambda d: d["sections"]["questions"][0].update(appointment_id="f" * 32), "not there"),
     (lambda d: d["sections"]["documents"][0].update(content_base64=base64.b64encode(b"other").decode()),
      "checksum"),
@@ -144,3 +153,69 @@ def test_the_cli_round_trip(tmp_path, session, services):
     bad.write_text("{not json")
     refused = run("import", target, bad)
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+
+
+def test_another_persons_file_is_refused(session, services, tmp_path, create_fast):
+    fill_every_section(session, services)
+    data = exporter.dumps(exporter.export_record(session))
+    other = create_fast(tmp_path / "bob.regie", "Bob Bakker", PASSPHRASE).session
+    try:
+        before = exporter.export_record(other)
+        with pytest.raises(InvalidImport, match="another person"):
+            importer.import_record(other, data)
+        assert without_time(exporter.export_record(other)) == without_time(before)
+    finally:
+        other.lock()
+
+
+def test_the_same_name_written_differently_is_the_same_person(session, services, tmp_path, create_fast):
+    fill_every_section(session, services)
+    data = exporter.dumps(exporter.export_record(session))
+    same = create_fast(tmp_path / "same.regie", "  zoë   ünal ", PASSPHRASE).session
+    try:
+        assert sum(importer.import_record(same, data).added.values()) > 0
+    finally:
+        same.lock()
+
+
+def test_what_was_deleted_here_is_not_brought_back(session, services, second_record):
+    fill_every_section(session, services)
+    data = exporter.dumps(exporter.export_record(session))
+    importer.import_record(second_record, data)
+    [visit] = EntryRepository(second_record.db, tables.APPOINTMENTS).rows()
+    EntryRepository(second_record.db, tables.APPOINTMENTS).delete(visit["id"], Stamp(second_record.author.id, "x"))
+    again = importer.import_record(second_record, data)
+    assert again.added == {}
+    assert EntryRepository(second_record.db, tables.APPOINTMENTS).rows() == []
+    assert EntryRepository(second_record.db, tables.QUESTIONS).rows() == []  # its question stays gone too
+    assert second_record.db.query_one("SELECT count(*) FROM search_index WHERE section = 'appointments'")[0] == 0
+
+
+def test_what_was_deleted_for_good_stays_deleted_after_lock(session, services, tmp_path, create_fast):
+    fill_every_section(session, services)
+    data = exporter.dumps(exporter.export_record(session))
+    folder = tmp_path / "target.regie"
+    target = create_fast(folder, "Zoë Ünal", PASSPHRASE).session
+    importer.import_record(target, data)
+    [doctor] = EntryRepository(target.db, tables.CONTACTS).rows()
+    services_there = __import__("phr.services", fromlist=["RecordServices"]).RecordServices(target)
+    services_there.care_team.delete(doctor["id"])
+    target.lock()
+    target = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        importer.import_record(target, data)
+        assert EntryRepository(target.db, tables.CONTACTS).rows() == []
+        [diagnosis] = EntryRepository(target.db, tables.DIAGNOSES).rows()
+        assert diagnosis["diagnosed_by"] is None
+    finally:
+        target.lock()
+
+
+def test_an_export_right_after_deleting_a_parent_imports_cleanly(session, services, second_record):
+    fill_every_section(session, services)
+    [visit] = EntryRepository(session.db, tables.APPOINTMENTS).rows()
+    EntryRepository(session.db, tables.APPOINTMENTS).delete(visit["id"], Stamp(session.author.id, "x"))
+    doc = exporter.export_record(session)
+    assert doc["sections"]["questions"] == []  # a question of a deleted visit is not exported
+    assert session.check().counts["questions"] == 0
+    importer.import_record(second_record, exporter.dumps(doc))

@@ -108,3 +108,15 @@ def test_a_deletion_is_final_after_locking(new_record, create_fast):
         assert session.db.query_one("SELECT count(*) FROM search_index")[0] == 0
     finally:
         session.lock()
+
+
+def test_deleting_a_linked_contact_says_the_links_go_at_lock(page, services):
+    from phr.diagnoses import Diagnosis
+
+    doctor = services.care_team.add(Contact(name="Dr. Linked", role="specialist")).item_id
+    services.diagnoses.add(Diagnosis(name="CAH", status="confirmed", diagnosed_by=doctor))
+    page.reload(select_id=doctor)
+    page.delete_selected()
+    assert "1 other entries pointed to it" in page.undo_text.text()
+    page.undo_delete()
+    assert services.diagnoses.all()[0].diagnosed_by == doctor

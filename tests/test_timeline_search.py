@@ -109,3 +109,25 @@ def test_the_timeline_page_opens_an_entry(qtbot, services):
     assert window.pages.currentWidget() is window.page("person")
     assert window.page("person").allergies.selected().substance == "Jodium"
     window.close_for_lock()
+
+
+def test_search_finds_codes_and_numbers_as_people_type_them(services, filled):
+    from phr.diagnoses import Diagnosis
+
+    services.diagnoses.add(Diagnosis(name="Drager van CF", status="carrier", orpha_code=586))
+    services.care_team.add(Contact(name="Huisartsenpost", role="gp", acute_phone="0900 123 4567"))
+    assert [h.title for h in services.search.search("ORPHA:586")] == ["Drager van CF"]
+    assert [h.title for h in services.search.search("0900")] == ["Huisartsenpost"]
+
+
+def test_control_characters_in_a_search_are_harmless(services, filled):
+    assert services.search.search("hydro\x00cort") == []
+    assert [h.title for h in services.search.search("\x00Hydrocortison\t")] == ["Hydrocortison"]
+
+
+def test_odd_stored_dates_are_shown_as_they_are(qapp):
+    from phr.ui.formatting import partial, when
+
+    assert when("2026-99-99T10:00") == "2026-99-99T10:00"
+    assert partial("gisteren") == "gisteren"
+    assert when("2026-12-03T10:30").endswith("10:30")

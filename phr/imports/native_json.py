@@ -6,22 +6,46 @@ had. Links point by uid to entries in the file or already in the record.
 """
 
 import base64
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from phr import partial_date
-from phr.errors import ConstraintViolation, InvalidInput
+from phr.appointments import is_time
+from phr.entries import SOURCES
+from phr.errors import ConstraintViolation, InvalidInput, VaultError
 from phr.export.native_json import FORMAT, PERSON_FIELDS, VERSION
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
-from phr.storage.repos.entries import EntryRepository
+from phr.services import RecordServices
+from phr.storage.repos.entries import EntryRepository, was_purged
 from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
 from phr.storage.vault import utc_now
 
 DATE_COLUMNS = {"birth_date", "noted_on", "diagnosed_on", "genetic_test_date", "start_date", "review_date",
                 "evaluated_on", "stop_date", "changed_on", "document_date"}
 MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def section_rules(services) -> dict:
+    """table -> (entry type, validate) of every section, so an import meets the same rules as typing."""
+    s = services
+    pairs = {
+        "contacts": s.care_team, "allergies": s.allergies, "diagnoses": s.diagnoses, "appointments": s.appointments,
+        "questions": s.appointments.question_entries, "goals": s.care_plan,
+        "goal_evaluations": s.care_plan.evaluation_entries, "medications": s.medications,
+        "medication_changes": s.medications.change_entries, "documents": s.documents,
+    }
+    return {name: (service.item_type, service.validate) for name, service in pairs.items()}
+
+
+def _is_timestamp(value) -> bool:
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 class InvalidImport(InvalidInput):
@@ -54,12 +78,32 @@ def parse(data: bytes) -> dict:
 
 def import_record(session, data: bytes) -> ImportSummary:
     doc = parse(data)
-    _Checker(session).check(doc)
     try:
+        _Checker(session).check(doc)
+        _refuse_another_person(session, doc["person"])
         with session.db.transaction():
             return _Writer(session, doc).write()
     except ConstraintViolation as error:
         raise InvalidImport(f"Part of the file cannot be stored, so nothing was imported: {error}") from None
+    except VaultError:
+        raise
+    except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
+        # Whatever else an odd file trips over: the transaction rolled back; say so plainly.
+        raise InvalidImport("The Regie record file holds values Regie cannot read. Nothing was imported.") from None
+
+
+def _refuse_another_person(session, person: dict) -> None:
+    """Merging another person's entries into this record would credit them to the wrong person."""
+    ours = PersonDetailsRepository(session.db).details()["name"] or ""
+    theirs = person.get("name") or ""
+    if _same_name(ours, theirs) or not ours or not theirs:
+        return
+    raise InvalidImport("This file holds the record of another person (the name is different). Nothing was "
+                        "imported. To start from this file, make a new record with the same name and import it there.")
+
+
+def _same_name(first: str, second: str) -> bool:
+    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
 
 
 def _expect(condition: bool, what: str) -> None:
@@ -74,9 +118,10 @@ class _Checker:
         self._session = session
 
     def check(self, doc: dict) -> None:
-        refs = {a.get("ref") for a in doc["authors"] if isinstance(a, dict)}
         _expect(all(isinstance(a, dict) and a.get("role") in ("owner", "carer") and isinstance(a.get("name"), str)
-                    for a in doc["authors"]), "an author is not described")
+                    and isinstance(a.get("ref"), str) for a in doc["authors"]), "an author is not described")
+        refs = [a["ref"] for a in doc["authors"]]
+        _expect(len(set(refs)) == len(refs), "two authors share a reference")
         _expect(set(doc["sections"]) <= set(tables.BY_NAME), "it holds an unknown section")
         self._person(doc["person"])
         for name, entries in doc["sections"].items():
@@ -99,8 +144,9 @@ class _Checker:
             self._value(column, entry.get(column), types[column], table, where)
         provenance = entry.get("provenance")
         _expect(isinstance(provenance, dict) and provenance.get("entered_by") in refs
-                and provenance.get("changed_by") in refs and isinstance(provenance.get("created_at"), str)
-                and isinstance(provenance.get("changed_at"), str), f"{where} has no valid provenance")
+                and provenance.get("changed_by") in refs and _is_timestamp(provenance.get("created_at"))
+                and _is_timestamp(provenance.get("changed_at")) and provenance.get("source", "typed") in SOURCES
+                and isinstance(provenance.get("source_detail"), (str, type(None))), f"{where} has no valid provenance")
 
     def _value(self, column: str, value, declared: str, table, where: str) -> None:
         if value is None:
@@ -110,8 +156,11 @@ class _Checker:
             return
         expected = {"TEXT": str, "INTEGER": int, "REAL": (int, float)}.get(declared, object)
         _expect(isinstance(value, expected) and not isinstance(value, bool), f"{where}: {column} has the wrong type")
+        _expect(not isinstance(value, int) or -2**63 <= value < 2**63, f"{where}: {column} is too large")
         if column in DATE_COLUMNS:
             _expect(partial_date.normalise_or_none(value) == value, f"{where}: {column} is not a date")
+        if column == "starts_at":
+            _expect(is_time(value), f"{where}: {column} is not a date and time")
 
 
 class _Writer:
@@ -119,7 +168,8 @@ class _Writer:
         self._session = session
         self._doc = doc
         self._authors = self._author_ids(doc["authors"])
-        self._ids: dict[tuple[str, str], int] = {}  # (table, uid) -> id in this record
+        self._ids: dict[tuple[str, str], int | None] = {}  # (table, uid) -> id here (None: deleted here)
+        self._rules = section_rules(RecordServices(session))
         self.summary = ImportSummary()
 
     def _author_ids(self, listing: list[dict]) -> dict[str, int]:
@@ -146,11 +196,16 @@ class _Writer:
     def _entry(self, table, entry: dict) -> None:
         repo = EntryRepository(self._session.db, table)
         existing = repo.id_of_uid(entry["uid"])
-        if existing is not None:
+        if existing is not None or was_purged(self._session.db, entry["uid"]):
+            # Present, or deleted here on purpose: either way this record's state stands.
             self._ids[(table.name, entry["uid"])] = existing
-            self.summary.already_present[table.name] = self.summary.already_present.get(table.name, 0) + 1
+            self._count(self.summary.already_present, table.name)
             return
         values = {column: self._resolved(table, column, entry.get(column)) for column in table.columns}
+        if table.parent and values[table.parent] is None:
+            self._count(self.summary.already_present, table.name)  # its parent was deleted here
+            return
+        self._check_rules(table, values)
         content = self._content(entry) if table is tables.DOCUMENTS else None
         prov = entry["provenance"]
         item_id = repo.insert_as_was(values, entry["uid"], self._authors[prov["entered_by"]],
@@ -159,17 +214,40 @@ class _Writer:
         if content is not None:
             document_store.store_content(self._session.db, item_id, content)
         self._ids[(table.name, entry["uid"])] = item_id
-        self.summary.added[table.name] = self.summary.added.get(table.name, 0) + 1
+        self._count(self.summary.added, table.name)
+
+    @staticmethod
+    def _count(counts: dict, name: str) -> None:
+        counts[name] = counts.get(name, 0) + 1
 
     def _resolved(self, table, column: str, value):
+        """The id a link points to; None when that entry was deleted in this record."""
         if value is None or column not in table.references:
             return value
-        target = table.references[column]
-        item_id = self._ids.get((target, value))
-        if item_id is None:
-            item_id = EntryRepository(self._session.db, tables.BY_NAME[target]).id_of_uid(value)
-        _expect(item_id is not None, f"a link in {table.name} points to an entry that is not there")
-        return item_id
+        target = tables.BY_NAME[table.references[column]]
+        key = (target.name, value)
+        if key not in self._ids:
+            repo = EntryRepository(self._session.db, target)
+            _expect(repo.id_of_uid(value) is not None or was_purged(self._session.db, value),
+                    f"a link in {table.name} points to an entry that is not there")
+            found = repo.by_uid(value)  # not deleted
+            self._ids[key] = found["id"] if found else None
+        return self._ids[key] if self._is_live(target, self._ids[key]) else None
+
+    def _is_live(self, table, item_id) -> bool:
+        return item_id is not None and EntryRepository(self._session.db, table).get(item_id) is not None
+
+    def _check_rules(self, table, values: dict) -> None:
+        """The section's own rules (HGVS, ICD-10, stop after start, ...), as when typed in."""
+        rule = self._rules.get(table.name)
+        if rule is None:
+            return
+        item_type, validate = rule
+        defaults = {f.name: f.default for f in dataclasses.fields(item_type)}
+        errors = validate(item_type(**{k: defaults[k] if v is None else v for k, v in values.items() if k in defaults}))
+        if errors:
+            problems = ", ".join(f"{e.field} ({e.problem})" for e in errors)
+            raise InvalidImport(f"An entry in {table.name} breaks Regie's rules: {problems}. Nothing was imported.")
 
     def _content(self, entry: dict) -> bytes:
         try:

@@ -19,8 +19,8 @@ def fill(template: str, *values) -> str:
 
 def partial(iso: str) -> str:
     """'2019' -> '2019'; '2019-05' -> 'mei 2019'; '2019-05-14' -> '14 mei 2019' (in the app's language)."""
-    if not iso:
-        return ""
+    if not iso or partial_date.normalise_or_none(iso) != iso:
+        return iso or ""
     precision = partial_date.precision(iso)
     if precision == "year":
         return iso
@@ -33,11 +33,14 @@ def partial(iso: str) -> str:
 
 def when(iso: str) -> str:
     """A partial date, a date, or a local date and time ('2026-11-30T10:30') in words."""
-    if "T" in iso:
-        moment_ = datetime.fromisoformat(iso)
-        return QLocale().toString(QDate(moment_.year, moment_.month, moment_.day), "d MMMM yyyy") + \
-            moment_.strftime(" %H:%M")
-    return partial(iso)
+    try:
+        if "T" in iso:
+            moment_ = datetime.fromisoformat(iso)
+            return QLocale().toString(QDate(moment_.year, moment_.month, moment_.day), "d MMMM yyyy") + \
+                moment_.strftime(" %H:%M")
+        return partial(iso)
+    except ValueError:
+        return iso  # never let one odd stored value break a page: show it as it is
 
 
 def day(value: date) -> str:

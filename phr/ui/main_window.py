@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -56,6 +55,16 @@ class MainWindow(QMainWindow):
         self.name_label.setTextFormat(Qt.TextFormat.RichText)
         self.name_label.setContentsMargins(8, 4, 8, 4)
         self.name_label.setAccessibleName(translate("MainWindow", "Whose record is open"))
+        self._build_navigation()
+        self._build_pages()
+        body = QHBoxLayout()
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+    def _build_navigation(self) -> None:
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
         self.navigation.setMaximumWidth(220)
@@ -63,6 +72,8 @@ class MainWindow(QMainWindow):
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
+
+    def _build_pages(self) -> None:
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
         for key, title, purpose in planned_pages():
@@ -74,14 +85,6 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self.navigation.setCurrentRow(0)
         self.events.show_item.connect(lambda section, _item: self.show_page(section))
-        body = QHBoxLayout()
-        body.addWidget(self.navigation)
-        body.addWidget(self.pages, 1)
-        layout = QVBoxLayout()
-        layout.addLayout(body)
-        central = QWidget()
-        central.setLayout(layout)
-        self.setCentralWidget(central)
 
     def _build_actions(self) -> None:
         self.lock_action = QAction(translate("MainWindow", "&Lock"), self)

@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Make a &amp;goal from an agreement…</source>
-        <translation>Maak een &amp;doel van een afspraak…</translation>
+        <translation>&amp;Maak een doel van een afspraak…</translation>
     </message>
     <message>
         <source>An agreement made during this visit becomes a goal in your care plan.</source>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>Contact &amp;for:</source>
-        <translation>Contact &amp;voor:</translation>
+        <translation>Contact v&amp;oor:</translation>
     </message>
     <message>
         <source>e.g. questions about medicines, a crisis at night</source>
@@ -665,7 +665,7 @@
     </message>
     <message>
         <source>Out of hours / &amp;acute:</source>
-        <translation>Buiten kantoortijd / &amp;spoed:</translation>
+        <translation>Buiten kantoortijd / s&amp;poed:</translation>
     </message>
     <message>
         <source>&amp;E-mail:</source>
@@ -676,12 +676,12 @@
         <translation>&amp;Website:</translation>
     </message>
     <message>
-        <source>Add&amp;ress:</source>
+        <source>A&amp;ddress:</source>
         <translation>&amp;Adres:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation>Aanteke&amp;ningen:</translation>
+        <translation>Aanteken&amp;ingen:</translation>
     </message>
     <message>
         <source>Out of hours / acute</source>
@@ -1754,7 +1754,7 @@
     </message>
     <message>
         <source>Change d&amp;ose…</source>
-        <translation>&amp;Dosis wijzigen…</translation>
+        <translation>D&amp;osis wijzigen…</translation>
     </message>
     <message>
         <source>&amp;Stop…</source>
@@ -2094,8 +2094,8 @@
         <translation>&amp;Ernst:</translation>
     </message>
     <message>
-        <source>Known &amp;since:</source>
-        <translation>Bekend &amp;sinds:</translation>
+        <source>Kno&amp;wn since:</source>
+        <translation>Bekend s&amp;inds:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
@@ -2111,7 +2111,7 @@
     </message>
     <message>
         <source>C&amp;hange my details…</source>
-        <translation>Mijn gegevens &amp;wijzigen…</translation>
+        <translation>&amp;Mijn gegevens wijzigen…</translation>
     </message>
     <message>
         <source>I have &amp;no known allergies</source>
@@ -2426,6 +2426,10 @@
     <message>
         <source>“%1” deleted.</source>
         <translation>“%1” verwijderd.</translation>
+    </message>
+    <message>
+        <source>%1 other entries pointed to it; they lose that link when you lock Regie, unless you undo now.</source>
+        <translation>%1 andere onderdelen verwezen ernaar. Die verwijzing verdwijnt als u Regie vergrendelt, tenzij u het nu ongedaan maakt.</translation>
     </message>
 </context>
 <context>

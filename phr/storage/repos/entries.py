@@ -72,6 +72,9 @@ class EntryRepository:
 
     def _where(self, equal: dict | None) -> tuple[str, tuple]:
         conditions, params = ["e.deleted_at IS NULL"], []
+        if self.table.parent:  # a child of a deleted entry (a question of a deleted visit) is gone too
+            target = self.table.references[self.table.parent]
+            conditions.append(f"e.{self.table.parent} IN (SELECT id FROM {target} WHERE deleted_at IS NULL)")
         for column, value in (equal or {}).items():
             self._check_column(column)
             conditions.append(f"e.{column} IS ?")
@@ -154,9 +157,10 @@ class EntryRepository:
         if spec is None:
             return
         self._unindex(item_id)
+        where, params = self._where(None)
         row = self._db.query_one(
-            f"SELECT {spec.target}, {spec.title}, {', '.join(spec.body) or 'NULL'} FROM {self.table.name} "
-            "WHERE id = ? AND deleted_at IS NULL", (item_id,))
+            f"SELECT e.{spec.target}, e.{spec.title}, {', '.join(spec.body) or 'NULL'} FROM {self.table.name} e "
+            f"WHERE e.id = ? AND {where}", (item_id,) + params)
         if row is None:
             return
         body = " ".join(str(value) for value in row[2:] if value not in (None, ""))
@@ -172,11 +176,31 @@ class EntryRepository:
         return f"{self.table.name}:{item_id}"
 
 
-def purge_deleted(db: Database) -> int:
-    """Remove for good what was deleted (the undo window closes when the record locks)."""
+def purge_deleted(db: Database, now: str) -> int:
+    """Remove for good what was deleted (the undo window closes when the record locks).
+
+    The uids are kept (nothing else), so importing an older file does not bring them back.
+    """
     removed = 0
     with db.transaction():
         for table in reversed(ALL):
+            db.execute(f"INSERT OR IGNORE INTO purged_entries (uid, purged_at) "
+                       f"SELECT uid, ? FROM {table.name} WHERE deleted_at IS NOT NULL", (now,))
             removed += db.query_one(f"SELECT count(*) FROM {table.name} WHERE deleted_at IS NOT NULL")[0]
             db.execute(f"DELETE FROM {table.name} WHERE deleted_at IS NOT NULL")
+        _drop_orphaned_search_rows(db)
     return removed
+
+
+def _drop_orphaned_search_rows(db: Database) -> None:
+    """Children removed with their parent (ON DELETE CASCADE) leave no search text behind."""
+    for table in ALL:
+        if table.search is not None:
+            prefix = f"{table.name}:"
+            db.execute(
+                "DELETE FROM search_index WHERE entry LIKE ? AND CAST(substr(entry, ?) AS INTEGER) "
+                f"NOT IN (SELECT id FROM {table.name})", (prefix + "%", len(prefix) + 1))
+
+
+def was_purged(db: Database, uid: str) -> bool:
+    return db.query_one("SELECT 1 FROM purged_entries WHERE uid = ?", (uid,)) is not None

@@ -1,6 +1,8 @@
 """Integrity checks and section counts for `phr check`."""
 
 from phr.storage.database import Database
+from phr.storage.repos.entries import EntryRepository
+from phr.storage.repos.tables import BY_NAME
 
 # Section name (command-line contract, docs/cli.md) -> table. Sections join as they come to exist.
 SECTION_TABLES: dict[str, str] = {
@@ -25,6 +27,5 @@ def integrity_problems(db: Database) -> list[str]:
 
 
 def section_counts(db: Database) -> dict[str, int]:
-    """Entries per section; deleted ones (waiting for the lock to purge them) do not count."""
-    return {name: db.query_one(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL")[0]
-            for name, table in SECTION_TABLES.items()}
+    """Entries per section; deleted ones (and children of deleted ones) do not count."""
+    return {name: EntryRepository(db, BY_NAME[table]).count() for name, table in SECTION_TABLES.items()}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 class SearchSpec:
     section: str                 # where a hit leads (the page)
     title: str                   # column shown as the hit's title
-    body: tuple[str, ...] = ()   # further columns searched
+    body: tuple[str, ...] = ()   # further columns (or fixed SQL expressions over them) searched
     target: str = "id"           # column holding the id a hit leads to (a child leads to its parent)
 
 
@@ -25,7 +25,8 @@ CONTACTS = EntryTable(
     "contacts",
     ("kind", "name", "organisation", "role", "specialty", "phone", "acute_phone", "email", "address",
      "website", "contact_for", "notes"),
-    search=SearchSpec("care_team", "name", ("organisation", "specialty", "contact_for", "notes")),
+    search=SearchSpec("care_team", "name", ("organisation", "specialty", "contact_for", "notes", "phone",
+                                             "acute_phone", "email", "address", "website")),
     order_by="name COLLATE NOCASE",
 )
 ALLERGIES = EntryTable(
@@ -40,7 +41,9 @@ DIAGNOSES = EntryTable(
      "variant", "zygosity", "genetic_lab", "genetic_test_date", "notes", "information_received",
      "trusted_websites"),
     references={"diagnosed_by": "contacts", "expertise_centre": "contacts"},
-    search=SearchSpec("diagnoses", "name", ("icd10", "gene", "variant", "notes", "information_received")),
+    # ORPHAcodes are searched as people write them: "ORPHA:586".
+    search=SearchSpec("diagnoses", "name", ("icd10", "'ORPHA:' || orpha_code", "gene", "variant", "genetic_lab",
+                                             "notes", "information_received", "trusted_websites")),
     order_by="diagnosed_on DESC NULLS LAST, name COLLATE NOCASE",
 )
 APPOINTMENTS = EntryTable(
@@ -84,7 +87,7 @@ MEDICATIONS = EntryTable(
 )
 MEDICATION_CHANGES = EntryTable(
     "medication_changes",
-    ("medication_id", "changed_on", "dose", "schedule", "reason"),
+    ("medication_id", "changed_on", "dose", "schedule", "reason", "previous_dose", "previous_schedule"),
     references={"medication_id": "medications"},
     parent="medication_id",
     search=SearchSpec("medications", "reason", ("dose", "schedule"), target="medication_id"),

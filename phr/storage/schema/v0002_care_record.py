@@ -152,6 +152,9 @@ CREATE TABLE medication_changes (
     dose          TEXT,
     schedule      TEXT,
     reason        TEXT,
+    -- what the medicine was before this change, so deleting a mistaken change restores it
+    previous_dose     TEXT,
+    previous_schedule TEXT,
     {_ENTRY}
 ) STRICT;
 
@@ -192,4 +195,12 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     entry UNINDEXED, section UNINDEXED, item_id UNINDEXED, title, body,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Without this, FTS5 only marks deleted text as deleted: the words would stay in its pages.
+INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1);
+
+-- Entries deleted for good (uids only, no content): importing an older file must not bring them back.
+CREATE TABLE purged_entries (
+    uid       TEXT PRIMARY KEY,
+    purged_at TEXT NOT NULL
+) STRICT;
 """

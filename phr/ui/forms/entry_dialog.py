@@ -56,27 +56,7 @@ class EntryDialog(QDialog):
         form = QFormLayout()
         self._error_labels: dict[str, QLabel] = {}
         for f in self._fields:
-            if f.name in self._headings:
-                heading = QLabel(f"<b>{escape(self._headings[f.name])}</b>")
-                heading.setContentsMargins(0, 10, 0, 0)
-                form.addRow(heading)
-            if isinstance(f.widget, QComboBox):  # long option texts must not push the form sideways
-                f.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                f.widget.setMinimumContentsLength(20)
-            error = QLabel()  # no word wrap: wrapped labels make QFormLayout leave big gaps
-            error.setStyleSheet("color: #a40000")  # the text says what is wrong; colour only helps
-            error.hide()
-            self._error_labels[f.name] = error
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(f.widget)
-            column.addWidget(error)
-            if f.label:
-                label = QLabel(f.label)
-                label.setBuddy(f.widget)
-                form.addRow(label, column)
-            else:
-                form.addRow("", column)
+            self._add_row(form, f)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -87,6 +67,30 @@ class EntryDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.resize(640, min(120 + 48 * len(self._fields), 760))
+
+    def _add_row(self, form: QFormLayout, f: FormField) -> None:
+        """A field, its label (buddy for Alt+letter), an optional heading above, its error below."""
+        if f.name in self._headings:
+            heading = QLabel(f"<b>{escape(self._headings[f.name])}</b>")
+            heading.setContentsMargins(0, 10, 0, 0)
+            form.addRow(heading)
+        if isinstance(f.widget, QComboBox):  # long option texts must not push the form sideways
+            f.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            f.widget.setMinimumContentsLength(20)
+        error = QLabel()  # no word wrap: wrapped labels make QFormLayout leave big gaps
+        error.setStyleSheet("color: #a40000")  # the text says what is wrong; colour only helps
+        error.hide()
+        self._error_labels[f.name] = error
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(f.widget)
+        column.addWidget(error)
+        if not f.label:
+            form.addRow("", column)
+            return
+        label = QLabel(f.label)
+        label.setBuddy(f.widget)
+        form.addRow(label, column)
 
     def current_item(self):
         return dataclasses.replace(self._original, **{f.name: f.get() for f in self._fields})

@@ -67,7 +67,7 @@ class CareTeamPage(SectionPage):
             text_field("acute_phone", translate("CareTeam", "Out of hours / &acute:")),
             text_field("email", translate("CareTeam", "&E-mail:")),
             text_field("website", translate("CareTeam", "&Website:")),
-            long_text_field("address", translate("CareTeam", "Add&ress:")),
+            long_text_field("address", translate("CareTeam", "A&ddress:")),
             long_text_field("notes", translate("CareTeam", "N&otes:")),
         ]
 

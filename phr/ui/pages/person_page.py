@@ -51,7 +51,7 @@ class AllergiesSection(SectionPage):
             text_field("reaction", translate("Person", "&Reaction:"), translate("Person", "e.g. rash, short of breath")),
             choice_field("severity", translate("Person", "S&everity:"),
                          [(s, severity_label(s)) for s in SEVERITIES]),
-            date_field("noted_on", translate("Person", "Known &since:")),
+            date_field("noted_on", translate("Person", "Kno&wn since:")),
             long_text_field("notes", translate("Person", "N&otes:")),
         ]
         save = self.service.add if allergy.id is None else self.service.update

@@ -67,3 +67,4 @@ class SearchPage(QWidget):
     def release(self) -> None:
         self._hits = []
         self.model.clear()
+        self.summary.clear()

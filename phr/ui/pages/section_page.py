@@ -182,9 +182,14 @@ class SectionPage(QWidget):
         item = self.selected()
         if item is None:
             return
+        linked = self.service.links_to(item.id)
         change = self.service.delete(item.id)
         self._deleted.append((self.service, item))
-        self.undo_text.setText(escape(fill(translate("SectionPage", "“%1” deleted."), self.describe(item))))
+        text = fill(translate("SectionPage", "“%1” deleted."), self.describe(item))
+        if linked:
+            text += " " + fill(translate("SectionPage", "%1 other entries pointed to it; they lose that link when "
+                                                         "you lock Regie, unless you undo now."), linked)
+        self.undo_text.setText(escape(text))
         self.undo_bar.show()
         self.events.changed.emit(change)
 
@@ -213,3 +218,5 @@ class SectionPage(QWidget):
         self.model.clear()
         self.details.clear()
         self._deleted.clear()
+        self.undo_text.clear()
+        self.undo_bar.hide()
