@@ -117,6 +117,6 @@ def test_deleting_a_linked_contact_says_the_links_go_at_lock(page, services):
     services.diagnoses.add(Diagnosis(name="CAH", status="confirmed", diagnosed_by=doctor))
     page.reload(select_id=doctor)
     page.delete_selected()
-    assert "1 other entries pointed to it" in page.undo_text.text()
+    assert "Entries that pointed to it: 1." in page.undo_text.text()
     page.undo_delete()
     assert services.diagnoses.all()[0].diagnosed_by == doctor

@@ -2393,8 +2393,8 @@
         <translation>Zoekresultaten</translation>
     </message>
     <message>
-        <source>%1 results for “%2”. Press Enter to open one.</source>
-        <translation>%1 resultaten voor “%2”. Druk op Enter om er een te openen.</translation>
+        <source>Found for “%1”: %2. Press Enter to open one.</source>
+        <translation>Gevonden voor “%1”: %2. Druk op Enter om er een te openen.</translation>
     </message>
     <message>
         <source>Nothing found for “%1”.</source>
@@ -2428,8 +2428,8 @@
         <translation>“%1” verwijderd.</translation>
     </message>
     <message>
-        <source>%1 other entries pointed to it; they lose that link when you lock Regie, unless you undo now.</source>
-        <translation>%1 andere onderdelen verwezen ernaar. Die verwijzing verdwijnt als u Regie vergrendelt, tenzij u het nu ongedaan maakt.</translation>
+        <source>Entries that pointed to it: %1. They lose that link when you lock Regie, unless you undo now.</source>
+        <translation>Onderdelen die ernaar verwezen: %1. Die verwijzing verdwijnt als u Regie vergrendelt, tenzij u het nu ongedaan maakt.</translation>
     </message>
 </context>
 <context>

@@ -53,8 +53,9 @@ class SearchPage(QWidget):
         self._hits = self.service.search(text) if text.strip() else []
         self.model.reload()
         self.table.resizeColumnsToContents()
-        self.summary.setText(fill(translate("Search", "%1 results for “%2”. Press Enter to open one."),
-                                  len(self._hits), text.strip()) if self._hits else
+        # "Found: 1" reads right for one hit and for many, in both languages.
+        self.summary.setText(fill(translate("Search", "Found for “%1”: %2. Press Enter to open one."),
+                                  text.strip(), len(self._hits)) if self._hits else
                              fill(translate("Search", "Nothing found for “%1”."), text.strip()))
         if self._hits:
             self.table.selectRow(0)

@@ -187,7 +187,7 @@ class SectionPage(QWidget):
         self._deleted.append((self.service, item))
         text = fill(translate("SectionPage", "“%1” deleted."), self.describe(item))
         if linked:
-            text += " " + fill(translate("SectionPage", "%1 other entries pointed to it; they lose that link when "
+            text += " " + fill(translate("SectionPage", "Entries that pointed to it: %1. They lose that link when "
                                                          "you lock Regie, unless you undo now."), linked)
         self.undo_text.setText(escape(text))
         self.undo_bar.show()
