@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 PAGE_SIZE = 200
 
@@ -74,3 +75,18 @@ class EntryTableModel(QAbstractTableModel):
             if self._complete:
                 return -1
             self.fetchMore()
+
+
+def entry_table_view(model: QAbstractTableModel, accessible_name: str) -> QTableView:
+    """A read-only, row-selecting table over `model`: Enter or a double-click 'activates' a row."""
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(accessible_name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

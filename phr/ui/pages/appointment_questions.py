@@ -7,19 +7,17 @@ appointment, so the page refreshes the appointment and this list together.
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from phr.appointments import Question
-from phr.ui.entry_table import Column, EntryTableModel
+from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
 from phr.ui.formatting import escape, fill, provenance_html
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, check_field, long_text_field
@@ -72,14 +70,8 @@ class QuestionsPanel(QWidget):
 
     def _build(self) -> None:
         self.heading = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(translate("AppointmentQuestions", "Questions to ask"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = entry_table_view(self.model, translate("AppointmentQuestions", "Questions to ask"))
         self.table.setWordWrap(True)  # questions are sentences: show them whole
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):

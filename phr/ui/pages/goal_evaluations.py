@@ -2,7 +2,6 @@
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -12,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from phr.care_plan import PROGRESS, Evaluation
-from phr.ui.entry_table import Column, EntryTableModel
+from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
 from phr.ui.formatting import escape, fill, partial, provenance_html
 from phr.ui.forms.fields import choice_field, date_field, long_text_field
 
@@ -80,16 +79,7 @@ class EvaluationsPanel(QWidget):
         ]
 
     def _table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setAccessibleName(translate("CarePlan", "Evaluations"))
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
+        table = entry_table_view(self.model, translate("CarePlan", "Evaluations"))
         table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         return table
 

@@ -1,10 +1,10 @@
 """Search results: every entry in the record that holds the words, each leading to its page."""
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from phr.search import HIT_END, HIT_START
-from phr.ui.entry_table import Column, EntryTableModel
+from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
 from phr.ui.formatting import fill, heading
 
 translate = QCoreApplication.translate
@@ -35,14 +35,7 @@ class SearchPage(QWidget):
                    Column(translate("Search", "Text"), lambda h: plain_snippet(h.snippet))]
         self.model = EntryTableModel(columns, lambda offset, limit: self._hits[offset:offset + limit], self)
         self.summary = QLabel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(translate("Search", "Search results"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = entry_table_view(self.model, translate("Search", "Search results"))
         self.table.activated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(heading(translate("Search", "Search results"))))

@@ -7,19 +7,17 @@ entry reads in the details pane, and which dialog edits it.
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from phr.entries import DELETED
-from phr.ui.entry_table import EntryTableModel
+from phr.ui.entry_table import EntryTableModel, entry_table_view
 from phr.ui.formatting import escape, fill, provenance_html
 
 translate = QCoreApplication.translate
@@ -79,16 +77,7 @@ class SectionPage(QWidget):
 
     def _build(self) -> None:
         self.heading = QLabel(f"<h2>{escape(self.title)}</h2>")
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.title)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = entry_table_view(self.model, self.title)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.details = QTextBrowser()

@@ -1,9 +1,9 @@
 """The timeline: everything in the record that has a date, newest first, filtered by kind."""
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from phr.ui.entry_table import Column, EntryTableModel
+from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
 from phr.ui.formatting import heading, when
 
 translate = QCoreApplication.translate
@@ -62,14 +62,7 @@ class TimelinePage(QWidget):
             self.filters[group] = box
             row.addWidget(box)
         row.addStretch()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(translate("Timeline", "Timeline"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = entry_table_view(self.model, translate("Timeline", "Timeline"))
         self.table.activated.connect(self._open)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(heading(translate("Timeline", "Timeline"))))
