@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from phr import demo_files, demo_history
+from phr import demo_files, demo_history, demo_monitoring
 from phr.care_team import Contact
 from phr.diagnoses import Diagnosis
 from phr.medications import Medication
@@ -133,6 +133,7 @@ def fill_sample_record(services: RecordServices, today: date) -> None:
     visits = demo_history.appointments(services, calendar, contacts)
     demo_history.care_plan(services, calendar, contacts, diagnoses, visits)
     _documents(services, calendar, diagnoses, visits)
+    demo_monitoring.fill(services, today, contacts)
 
 
 # --- about me ----------------------------------------------------------------------------------------

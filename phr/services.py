@@ -4,10 +4,13 @@ from phr.appointments import AppointmentService
 from phr.care_plan import CarePlanService
 from phr.care_team import CareTeamService
 from phr.diagnoses import DiagnosisService
+from phr.diary import DiaryService
 from phr.documents import DocumentService
 from phr.medications import MedicationService
+from phr.monitoring import ReadingService
 from phr.person import AllergyService, PersonService
 from phr.search import SearchService
+from phr.targets import PlanService, TargetService
 from phr.timeline import TimelineService
 
 
@@ -22,5 +25,10 @@ class RecordServices:
         self.medications = MedicationService(session)
         self.appointments = AppointmentService(session)
         self.documents = DocumentService(session)
+        self.readings = ReadingService(session)
+        self.measures = self.readings.measures
+        self.targets = TargetService(session)
+        self.plans = PlanService(session)
+        self.diary = DiaryService(session)
         self.timeline = TimelineService(session)
         self.search = SearchService(session)

@@ -6,6 +6,7 @@ from pathlib import Path
 from phr.storage import migrations
 from phr.storage.errors import RecordDamaged, VaultError
 from phr.storage.repos.entries import purge_deleted
+from phr.storage.repos.readings import purge_deleted_readings
 from phr.storage.repos import integrity
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.vault import OpenVault, utc_now
@@ -40,6 +41,7 @@ class RecordSession:
         try:
             self.author: Author | None = self._author_for(vault)
             purge_deleted(vault.db, utc_now())  # deletions left by a crash: their undo window has passed
+            purge_deleted_readings(vault.db)
         except BaseException:
             vault.close()
             raise
@@ -82,6 +84,7 @@ class RecordSession:
         if self._vault is not None:
             try:
                 purge_deleted(self._vault.db, utc_now())  # the undo window for deletions ends here
+                purge_deleted_readings(self._vault.db)
             except VaultError:
                 pass  # e.g. a full disk: purged at the next unlock instead; locking must not fail
             self._vault.close()

@@ -26,6 +26,9 @@ FIXTURE_CONTENT = {
     "schema_v1": ("Fixture Persoon v1 – Zoë", {}),
     "schema_v2": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4}),
+    "schema_v3": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 21}),
 }
 
 

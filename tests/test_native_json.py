@@ -49,6 +49,42 @@ def fill_every_section(session, services):
              "mime_type": "application/pdf", "size": len(content), "sha256": hashlib.sha256(content).hexdigest(),
              "diagnosis_id": diagnosis}, Stamp(session.author.id, "2026-11-22T10:00:00+00:00"))
         document_store.store_content(session.db, document, content)
+    _monitoring_entries(services, doctor)
+
+
+def _monitoring_entries(services, doctor):
+    from phr.custom_measures import CustomMeasure
+    from phr.diary import DiaryEntry
+    from phr.targets import Plan, Target
+
+    services.measures.add(CustomMeasure(name="Vermoeidheid", kind="score"))
+    services.targets.add(Target("bp", None, 135, None, 85, agreed_with=doctor, agreed_on="2025-11-01"))
+    services.plans.add(Plan("bp", 4, "2026-11-19", 7, "2x ochtend, 2x avond", doctor))
+    services.diary.add(DiaryEntry("2026-11-20T21:00", "admission", "Opgenomen met koorts"))
+    _readings(services)
+    with services.session.db.transaction():
+        EntryRepository(services.session.db, tables.IMPORT_MAPPINGS).insert(
+            {"name": "Mijn weegschaal", "mapping": '{"time_column": "Datum", "value_column": "kg"}'},
+            Stamp(services.session.author.id, "2026-11-22T10:00:00+00:00"))
+
+
+def _readings(services):
+    from datetime import datetime, timedelta, timezone
+
+    from phr.monitoring import Reading
+
+    winter, summer = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+    services.readings.add_batch([
+        Reading("glucose", datetime(2026, 10, 25, 2, 30, tzinfo=summer), 5.4, method="sensor"),
+        Reading("glucose", datetime(2026, 10, 25, 2, 30, tzinfo=winter), 5.6, method="sensor"),  # the repeated hour
+        Reading("glucose", datetime(2026, 10, 25, 3, 0, tzinfo=winter), None, flag="below_range", method="sensor"),
+    ], "device_import", "libre.csv")
+    change = services.readings.add(Reading("bp", datetime(2026, 11, 20, 8, 0, tzinfo=winter), 128, 82, 66,
+                                           context="at_rest", note="na rust"))
+    corrected = services.readings.get(change.item_id)
+    services.readings.update(Reading("bp", corrected.taken_at, 126, 82, 66, context="at_rest", note="na rust",
+                                     id=corrected.id))
+    services.readings.add(Reading("vermoeidheid", datetime(2026, 11, 20, 21, 0, tzinfo=winter), 6))
 
 
 def without_time(doc: dict) -> dict:
@@ -67,7 +103,8 @@ def test_export_import_export_is_exact(session, services, second_record):
     first = exporter.export_record(session)
     assert all(first["sections"][table.name] for table in tables.ALL), "every section must hold an entry"
     summary = importer.import_record(second_record, exporter.dumps(first))
-    assert sum(summary.added.values()) == sum(len(entries) for entries in first["sections"].values())
+    readings = sum(len(batch["readings"]) for batch in first["reading_batches"])
+    assert sum(summary.added.values()) == sum(len(entries) for entries in first["sections"].values()) + readings
     assert without_time(exporter.export_record(second_record)) == without_time(first)
 
 
@@ -110,6 +147,11 @@ def damage(doc: dict, how) -> bytes:
     (lambda d: d["sections"]["goals"][0]["provenance"].update(source="hearsay"), "provenance"),
     (lambda d: d["sections"]["diagnoses"][0].update(orpha_code=10**20), "too large"),
     (lambda d: d["authors"][0].pop("ref"), "author"),
+    (lambda d: d["reading_batches"][0]["readings"][0].__setitem__(0, "2026-10-25T02:30:00"), "offset"),
+    (lambda d: d["reading_batches"][0]["readings"][0].__setitem__(1, "cholesterol"), "unknown measure"),
+    (lambda d: d["reading_batches"][0]["readings"][0].__setitem__(2, "5,4"), "not a number"),
+    (lambda d: d["reading_batches"][0]["readings"][2].__setitem__(5, ""), "no value"),
+    (lambda d: d["reading_batches"][0].update(source="rumour"), "not described"),
     (lambda d: d["sections"]["questions"][0].update(appointment_id="f" * 32), "not there"),
     (lambda d: d["sections"]["documents"][0].update(content_base64=base64.b64encode(b"other").decode()),
      "checksum"),
@@ -219,3 +261,25 @@ def test_an_export_right_after_deleting_a_parent_imports_cleanly(session, servic
     assert doc["sections"]["questions"] == []  # a question of a deleted visit is not exported
     assert session.check().counts["questions"] == 0
     importer.import_record(second_record, exporter.dumps(doc))
+
+
+def test_readings_survive_exactly_and_are_not_added_twice(session, services, second_record):
+    fill_every_section(session, services)
+    doc = exporter.export_record(session)
+    assert sum(len(batch["readings"]) for batch in doc["reading_batches"]) == 5
+    first = importer.import_record(second_record, exporter.dumps(doc))
+    again = importer.import_record(second_record, exporter.dumps(doc))
+    assert first.added["readings"] == 5 and again.already_present["readings"] == 5
+    mirrored = exporter.export_record(second_record)
+    assert mirrored["reading_batches"] == doc["reading_batches"]
+    [bp] = [row for batch in mirrored["reading_batches"] for row in batch["readings"] if row[1] == "bp"]
+    assert bp[2] == 126 and bp[9] is not None  # the correction and who made it survive
+
+
+def test_a_version_1_file_still_imports(session, services, second_record):
+    fill_every_section(session, services)
+    doc = exporter.export_record(session)
+    doc["version"] = 1
+    for key in ("reading_batches", "reading_columns"):
+        doc.pop(key)
+    assert importer.import_record(second_record, exporter.dumps(doc)).added["diagnoses"] == 1

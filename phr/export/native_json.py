@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from phr import __version__
+from phr.export import native_json_readings
 from phr.storage.atomic import write_atomic
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
@@ -17,7 +18,7 @@ from phr.storage.repos.entries import EntryRepository
 from phr.storage.repos.people import PersonDetailsRepository
 
 FORMAT = "regie-record"
-VERSION = 1
+VERSION = 2  # 2 added reading_batches (self-monitoring); version 1 files still import
 PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement")
 
 
@@ -31,6 +32,8 @@ def export_record(session, now: datetime | None = None) -> dict:
         "exported_by": f"Regie {__version__}",
         "person": {name: person[name] for name in PERSON_FIELDS},
         "sections": {table.name: _entries(session, table, authors) for table in tables.ALL},
+        "reading_columns": native_json_readings.READING_COLUMNS,
+        "reading_batches": native_json_readings.export_batches(session, authors),
     }
     doc["authors"] = authors.listing()
     return doc

@@ -19,6 +19,9 @@ from phr.errors import ConstraintViolation, InvalidInput, VaultError
 from phr.export.native_json import FORMAT, PERSON_FIELDS, VERSION
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
+from phr.custom_measures import MeasureService
+from phr.imports import native_json_readings
+from phr.measures import CATALOGUE
 from phr.services import RecordServices
 from phr.storage.repos.entries import EntryRepository, was_purged
 from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
@@ -36,7 +39,8 @@ def section_rules(services) -> dict:
         "contacts": s.care_team, "allergies": s.allergies, "diagnoses": s.diagnoses, "appointments": s.appointments,
         "questions": s.appointments.question_entries, "goals": s.care_plan,
         "goal_evaluations": s.care_plan.evaluation_entries, "medications": s.medications,
-        "medication_changes": s.medications.change_entries, "documents": s.documents,
+        "medication_changes": s.medications.change_entries, "documents": s.documents, "measures": s.measures,
+        "measure_targets": s.targets, "monitoring_plans": s.plans, "diary": s.diary,
     }
     return {name: (service.item_type, service.validate) for name, service in pairs.items()}
 
@@ -124,6 +128,9 @@ class _Checker:
         _expect(len(set(refs)) == len(refs), "two authors share a reference")
         _expect(set(doc["sections"]) <= set(tables.BY_NAME), "it holds an unknown section")
         self._person(doc["person"])
+        known = set(CATALOGUE) | {m.get("key") for m in doc["sections"].get("measures", []) if isinstance(m, dict)}
+        known |= {m.key for m in MeasureService(self._session).all()}
+        native_json_readings.check(doc.get("reading_batches", []), set(refs), known, _expect)
         for name, entries in doc["sections"].items():
             _expect(isinstance(entries, list), f"section {name} is not a list")
             types = tables.column_types(self._session.db, name)
@@ -182,6 +189,11 @@ class _Writer:
         for table in tables.ALL:
             for entry in self._doc["sections"].get(table.name, []):
                 self._entry(table, entry)
+        added, present = native_json_readings.store(self._session, self._doc.get("reading_batches", []),
+                                                    self._authors)
+        for counts, number in ((self.summary.added, added), (self.summary.already_present, present)):
+            if number:
+                counts["readings"] = number
         return self.summary
 
     def _person(self, person: dict) -> None:

@@ -76,6 +76,11 @@ class Database:
         with translated_errors():
             return self._connection.execute(sql, params).lastrowid
 
+    def executemany(self, sql: str, rows) -> int:
+        """Run one statement for many rows; returns how many rows it changed (INSERT OR IGNORE: added)."""
+        with translated_errors():
+            return self._connection.executemany(sql, rows).rowcount
+
     def executescript(self, script: str) -> None:
         with translated_errors():
             self._connection.executescript(script)

@@ -2,6 +2,7 @@
 
 from phr.storage.database import Database
 from phr.storage.repos.entries import EntryRepository
+from phr.storage.repos.readings import ReadingRepository
 from phr.storage.repos.tables import BY_NAME
 
 # Section name (command-line contract, docs/cli.md) -> table. Sections join as they come to exist.
@@ -15,7 +16,13 @@ SECTION_TABLES: dict[str, str] = {
     "appointments": "appointments",
     "questions": "questions",
     "documents": "documents",
+    "diary": "diary",
 }
+
+
+# The order of `phr check` (docs/cli.md).
+CONTRACT_ORDER = ("diagnoses", "allergies", "goals", "evaluations", "contacts", "medications", "appointments",
+                  "questions", "documents", "readings", "diary")
 
 
 def integrity_problems(db: Database) -> list[str]:
@@ -27,5 +34,10 @@ def integrity_problems(db: Database) -> list[str]:
 
 
 def section_counts(db: Database) -> dict[str, int]:
-    """Entries per section; deleted ones (and children of deleted ones) do not count."""
-    return {name: EntryRepository(db, BY_NAME[table]).count() for name, table in SECTION_TABLES.items()}
+    """Entries per section; deleted ones (and children of deleted ones) do not count.
+
+    `readings` counts measurement entries: a blood pressure with systolic, diastolic and pulse is one.
+    """
+    counts = {name: EntryRepository(db, BY_NAME[table]).count() for name, table in SECTION_TABLES.items()}
+    counts["readings"] = ReadingRepository(db).count()
+    return {name: counts[name] for name in CONTRACT_ORDER}

@@ -102,9 +102,35 @@ DOCUMENTS = EntryTable(
     order_by="document_date DESC NULLS LAST, id DESC",
 )
 
+MEASURES = EntryTable(
+    "measures",
+    ("key", "name", "unit", "low_bound", "high_bound", "decimals", "kind"),
+    order_by="name COLLATE NOCASE",
+)
+TARGETS = EntryTable(
+    "measure_targets",
+    ("measure", "target_low", "target_high", "target_low2", "target_high2", "alert_low", "alert_high",
+     "agreed_with", "agreed_on", "notes"),
+    references={"agreed_with": "contacts"},
+    order_by="measure, agreed_on DESC NULLS LAST, id DESC",
+)
+PLANS = EntryTable(
+    "monitoring_plans",
+    ("measure", "per_day", "start_date", "days", "schedule", "agreed_with"),
+    references={"agreed_with": "contacts"},
+    order_by="start_date DESC, id DESC",
+)
+DIARY = EntryTable(
+    "diary",
+    ("written_at", "kind", "text"),
+    search=SearchSpec("monitoring", "text"),
+    order_by="written_at DESC, id DESC",
+)
+IMPORT_MAPPINGS = EntryTable("import_mappings", ("name", "mapping"), order_by="name COLLATE NOCASE")
+
 # In dependency order: a table only points to tables listed before it (goals -> appointments).
 ALL = (CONTACTS, ALLERGIES, DIAGNOSES, APPOINTMENTS, QUESTIONS, GOALS, EVALUATIONS, MEDICATIONS,
-       MEDICATION_CHANGES, DOCUMENTS)
+       MEDICATION_CHANGES, DOCUMENTS, MEASURES, TARGETS, PLANS, DIARY, IMPORT_MAPPINGS)
 BY_NAME = {table.name: table for table in ALL}
 
 

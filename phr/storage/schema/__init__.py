@@ -4,11 +4,12 @@ Never edit a released migration: add a new one. tests/fixtures holds one record 
 released schema version and the upgrade of each is tested.
 """
 
-from phr.storage.schema import v0001_base, v0002_care_record
+from phr.storage.schema import v0001_base, v0002_care_record, v0003_monitoring
 
 MIGRATIONS: dict[int, str] = {
     1: v0001_base.SQL,
     2: v0002_care_record.SQL,
+    3: v0003_monitoring.SQL,
 }
 
 LATEST = max(MIGRATIONS)

@@ -1,0 +1,29 @@
+"""Readings in Regie's own JSON format: per batch its provenance once, then compact rows.
+
+A million sensor readings as JSON objects would be several times larger than as rows
+under one shared list of column names (READING_COLUMNS).
+"""
+
+from datetime import datetime, timedelta, timezone
+
+from phr.storage.repos.readings import ReadingRepository
+
+READING_COLUMNS = ["at", "measure", "value", "value2", "value3", "flag", "method", "context", "note", "changed_at",
+                   "changed_by"]
+
+
+def export_batches(session, authors) -> list[dict]:
+    repo = ReadingRepository(session.db)
+    return [{
+        "uid": batch["uid"],
+        "entered_by": authors.ref(batch["entered_by_role"], batch["entered_by_name"]),
+        "source": batch["source"], "source_detail": batch["source_detail"], "created_at": batch["created_at"],
+        "readings": [_row(reading, authors) for reading in repo.of_batch(batch["id"])],
+    } for batch in repo.batches()]
+
+
+def _row(reading: tuple, authors) -> list:
+    taken_at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role = reading
+    at = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
+    changed_by = authors.ref(role, name) if changed_at else None
+    return [at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by]

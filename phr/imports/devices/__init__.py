@@ -1,0 +1,1 @@
+"""Reading device exports (LibreView, Dexcom Clarity, OMRON connect, any CSV with a mapping)."""

@@ -1,0 +1,95 @@
+"""The catalogue of measures: LOINC code, UCUM unit, names in Dutch and English, bounds and targets.
+
+One canonical unit per measure; other units are converted at the edges (glucose
+mg/dL <-> mmol/L by 18.016). Values outside the plausible bounds are questioned
+when typed and skipped (with the reason) when imported. User-defined measures
+and symptom scores are stored in the record and look the same to the rest of Regie.
+"""
+
+from dataclasses import dataclass, field
+
+GLUCOSE_MG_PER_MMOL = 18.016
+VALUE, BLOOD_PRESSURE, SCORE = "value", "bp", "score"
+
+
+@dataclass(frozen=True)
+class Component:
+    """One number of a reading (blood pressure has three)."""
+
+    loinc: str
+    name_nl: str
+    name_en: str
+    low_bound: float
+    high_bound: float
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str                       # command-line slug: 'glucose', 'bp', ... or a custom measure's key
+    name_nl: str
+    name_en: str
+    unit: str                      # UCUM, canonical
+    unit_text: str                 # as people write it: 'mmol/L', 'mmHg', '/min'
+    loinc: str = ""                # '' for user-defined measures
+    low_bound: float = 0.0         # plausible range: outside it a value is questioned
+    high_bound: float = 0.0
+    target_low: float | None = None   # default target range, until one is agreed with the care team
+    target_high: float | None = None
+    decimals: int = 1
+    kind: str = VALUE              # value | bp | score
+    components: tuple[Component, ...] = ()
+    other_units: dict[str, float] = field(default_factory=dict)  # unit -> how many of it make one canonical unit
+
+    def name(self, language: str) -> str:
+        return self.name_nl if language == "nl" else self.name_en
+
+    def plausible(self, value: float, component: int = 0) -> bool:
+        low, high = ((self.components[component].low_bound, self.components[component].high_bound)
+                     if self.components else (self.low_bound, self.high_bound))
+        return low <= value <= high
+
+    def to_canonical(self, value: float, unit: str) -> float:
+        """A value in `unit` (canonical or one of other_units) in the canonical unit."""
+        if unit in (self.unit, self.unit_text, ""):
+            return value
+        factor = _lookup_unit(self.other_units, unit)
+        if factor is None:
+            raise ValueError(f"{self.key} cannot be given in {unit}")
+        return value / factor
+
+
+def _lookup_unit(units: dict[str, float], unit: str) -> float | None:
+    wanted = unit.replace(" ", "").lower()
+    return next((factor for name, factor in units.items() if name.replace(" ", "").lower() == wanted), None)
+
+
+BLOOD_PRESSURE_PARTS = (
+    Component("8480-6", "bovendruk", "systolic", 50, 260),
+    Component("8462-4", "onderdruk", "diastolic", 30, 160),
+    Component("8867-4", "hartslag", "pulse", 25, 230),
+)
+
+CATALOGUE: dict[str, Measure] = {m.key: m for m in (
+    Measure("glucose", "Glucose", "Glucose", "mmol/L", "mmol/L", "14743-9", 1.0, 35.0, 3.9, 10.0, 1,
+            other_units={"mg/dL": GLUCOSE_MG_PER_MMOL, "mg/dl": GLUCOSE_MG_PER_MMOL}),
+    Measure("bp", "Bloeddruk", "Blood pressure", "mm[Hg]", "mmHg", "85354-9", 50, 260, None, 135, 0,
+            kind=BLOOD_PRESSURE, components=BLOOD_PRESSURE_PARTS),
+    Measure("heart_rate", "Hartslag", "Heart rate", "/min", "/min", "8867-4", 25, 230, 50, 100, 0),
+    Measure("weight", "Gewicht", "Weight", "kg", "kg", "29463-7", 1, 400, None, None, 1),
+    Measure("temperature", "Temperatuur", "Temperature", "Cel", "°C", "8310-5", 33, 43, 36.0, 37.5, 1),
+    Measure("spo2", "Zuurstof in het bloed", "Oxygen saturation", "%", "%", "59408-5", 50, 100, 95, 100, 0),
+    Measure("peak_flow", "Piekstroom", "Peak flow", "L/min", "L/min", "19935-6", 50, 900, None, None, 0),
+    Measure("fev1", "FEV1 (longfunctie)", "FEV1 (lung function)", "L", "L", "20150-9", 0.2, 8.0, None, None, 2),
+    Measure("hba1c", "HbA1c", "HbA1c", "mmol/mol", "mmol/mol", "59261-8", 15, 200, 20, 53, 0),
+    Measure("pain", "Pijn (0–10)", "Pain (0–10)", "{score}", "0–10", "72514-3", 0, 10, 0, 3, 0, kind=SCORE),
+)}
+
+# LOINC for glucose measured by a sensor (CGM) rather than a finger prick.
+GLUCOSE_SENSOR_LOINC = "105272-9"
+# The international time-in-range consensus bands (mmol/L).
+GLUCOSE_VERY_LOW, GLUCOSE_LOW, GLUCOSE_HIGH, GLUCOSE_VERY_HIGH = 3.0, 3.9, 10.0, 13.9
+
+# Contexts a reading can carry.
+CONTEXTS = ("fasting", "after_meal", "at_rest", "after_exercise")
+GLUCOSE_METHODS = ("sensor", "scan", "fingerstick")
+FLAGS = ("below_range", "above_range")

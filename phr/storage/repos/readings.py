@@ -1,0 +1,302 @@
+"""Readings: stored in batches, deduplicated, summarised per hour and per day for fast charts."""
+
+from dataclasses import dataclass
+
+from phr.storage.database import Database
+from phr.storage.repos.entries import new_uid
+
+HOUR, DAY = 3600, 86400
+BUCKET_SIZES = (HOUR, DAY)
+READING_COLUMNS = ("measure", "taken_at", "utc_offset", "value", "value2", "value3", "flag", "method", "context",
+                   "note")
+# Stored as codes (position in these lists); '' is always code 0.
+FLAGS = ("", "below_range", "above_range")
+METHODS = ("", "sensor", "scan", "fingerstick")
+CONTEXTS = ("", "fasting", "after_meal", "at_rest", "after_exercise")
+_CODES = {"flag": {w: i for i, w in enumerate(FLAGS)}, "method": {w: i for i, w in enumerate(METHODS)},
+          "context": {w: i for i, w in enumerate(CONTEXTS)}}
+_WORDS = {"flag": FLAGS, "method": METHODS, "context": CONTEXTS}
+# Columns that are often empty: a chunk of rows that leaves them empty does not bind them (binding
+# parameters is most of the cost of storing a million sensor readings).
+_OPTIONAL = {"value2": None, "value3": None, "flag": "", "method": "", "context": "", "note": None}
+_MODULUS = 2 ** 61 - 1
+_MULTIPLIER = 1_000_003
+_MULTIPLIER_SQUARED = _MULTIPLIER * _MULTIPLIER % _MODULUS
+_PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
+                 "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
+_COMPONENT = {0: "value", 1: "value2", 2: "value3"}
+# A range with at most this many readings is drawn reading by reading.
+EXACT_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class EnvelopeRows:
+    times: list[float]
+    lows: list[float]
+    highs: list[float]
+    exact: bool
+    flags: list[str]
+
+
+def _encoded(row: tuple, coded: list[int]) -> tuple:
+    """Words to codes (a word that is not known raises KeyError: refused, never stored as something else)."""
+    row = list(row)
+    for i in coded:
+        row[i] = _CODES[READING_COLUMNS[i]][row[i] or ""]
+    return tuple(row)
+
+
+def _decoded(row: dict) -> dict:
+    for name, words in _WORDS.items():
+        if name in row:
+            row[name] = words[row[name]]
+    return row
+
+
+def fingerprint(row: tuple) -> int:
+    """The values of a reading as one number that stays the same in every Python version (hash() may not).
+
+    Values count to a thousandth; two readings of one measure, at the same second, by the same
+    method, with the same fingerprint are the same reading.
+    """
+    result = row[6] if isinstance(row[6], int) else _CODES["flag"].get(row[6] or "", 3)
+    for value in row[3:6]:
+        number = 0 if value is None else int(round(value * 1000)) * 2 + 1
+        result = (result * _MULTIPLIER + number) % _MODULUS
+    return result
+
+
+class ReadingRepository:
+    def __init__(self, db: Database):
+        self._db = db
+
+    # --- writing (the caller holds the transaction) --------------------------------------------
+
+    def new_batch(self, author_id: int, source: str, detail: str | None, now: str, uid: str | None = None) -> int:
+        return self._db.execute(
+            "INSERT INTO reading_batches (uid, entered_by, source, source_detail, created_at) VALUES (?, ?, ?, ?, ?)",
+            (uid or new_uid(), author_id, source, detail, now))
+
+    def batch_of_uid(self, uid: str) -> int | None:
+        row = self._db.query_one("SELECT id FROM reading_batches WHERE uid = ?", (uid,))
+        return row[0] if row else None
+
+    def batches(self) -> list[dict]:
+        """Every batch that still holds a reading, oldest first, with who entered it."""
+        names = ("id", "uid", "source", "source_detail", "created_at", "entered_by_name", "entered_by_role")
+        rows = self._db.query(
+            "SELECT b.id, b.uid, b.source, b.source_detail, b.created_at, "
+            "CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role FROM reading_batches b "
+            "JOIN authors a ON a.id = b.entered_by CROSS JOIN person p "
+            "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.batch_id = b.id AND r.deleted_at IS NULL) ORDER BY b.id")
+        return [dict(zip(names, row)) for row in rows]
+
+    def of_batch(self, batch_id: int) -> list[tuple]:
+        """(taken_at, utc_offset, measure, value, value2, value3, flag, method, context, note, changed_at,
+        changed_by name, changed_by role) of a batch's readings, in time order."""
+        rows = self._db.query(
+            "SELECT r.taken_at, r.utc_offset, r.measure, r.value, r.value2, r.value3, r.flag, r.method, r.context, "
+            "r.note, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role "
+            "FROM readings r LEFT JOIN authors a ON a.id = r.changed_by CROSS JOIN person p "
+            "WHERE r.batch_id = ? AND r.deleted_at IS NULL ORDER BY r.taken_at, r.id", (batch_id,))
+        return [(*row[:6], FLAGS[row[6]], METHODS[row[7]], CONTEXTS[row[8]], *row[9:]) for row in rows]
+
+    def mark_changed(self, batch_id: int, taken_at: int, measure: str, author_id: int, changed_at: str) -> None:
+        """Carry over that an imported reading had been corrected (and by whom)."""
+        self._db.execute("UPDATE readings SET changed_by = ?, changed_at = ? WHERE batch_id = ? AND taken_at = ? "
+                         "AND measure = ?", (author_id, changed_at, batch_id, taken_at, measure))
+
+    def insert_readings(self, batch_id: int, readings) -> int:
+        """Store reading objects (measure, taken_at aware, value..., note); returns how many were new.
+
+        This is the hot path of a device import: one tuple per reading, built once. A plain
+        reading (one value, no flag, context or note) binds six parameters instead of eleven.
+        """
+        plain, full = [], []
+        methods, modulus, square = _CODES["method"], _MODULUS, _MULTIPLIER_SQUARED
+        for r in readings:
+            at = r.taken_at
+            epoch, offset = int(at.timestamp()), int(at.utcoffset().total_seconds()) // 60
+            if r.value2 is None and r.value3 is None and not r.flag and not r.note and not getattr(r, "context", ""):
+                plain.append((r.measure, epoch, offset, r.value, methods[r.method or ""],
+                              ((round(r.value * 1000) * 2 + 1) * square) % modulus))
+            else:
+                full.append((r.measure, epoch, offset, r.value, r.value2, r.value3, r.flag or "", r.method or "",
+                             getattr(r, "context", "") or "", r.note or None))
+        added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), plain) if plain else 0
+        return added + self.insert_many(batch_id, full)
+
+    def spans_after(self, last_id: int) -> list[tuple[str, int, int]]:
+        """(measure, first, last) of the readings stored after row `last_id` (for refreshing summaries)."""
+        return self._db.query("SELECT measure, min(taken_at), max(taken_at) FROM readings WHERE id > ? "
+                              "GROUP BY measure", (last_id,))
+
+    def insert_many(self, batch_id: int, rows: list[tuple]) -> int:
+        """Rows as tuples in READING_COLUMNS order; returns how many were new (the rest were there already)."""
+        if not rows:
+            return 0
+        used = [i for i, name in enumerate(READING_COLUMNS)
+                if name not in _OPTIONAL or any(row[i] != _OPTIONAL[name] for row in rows)]
+        names = [READING_COLUMNS[i] for i in used] + ["fingerprint"]
+        sql = (f"INSERT OR IGNORE INTO readings (batch_id, {', '.join(names)}) "
+               f"VALUES ({int(batch_id)}, {', '.join('?' for _ in names)})")
+        coded = [i for i in used if READING_COLUMNS[i] in _CODES]
+        if coded:
+            rows = [_encoded(row, coded) for row in rows]
+        return self._db.executemany(sql, [tuple(row[i] for i in used) + (fingerprint(row),) for row in rows])
+
+    def update(self, reading_id: int, values: dict, author_id: int, now: str) -> None:
+        """`values` holds every column but measure (a reading stays with its measure)."""
+        unknown = set(values) - set(READING_COLUMNS)
+        if unknown:
+            raise ValueError(f"readings have no column {sorted(unknown)}")
+        values = dict(values, fingerprint=fingerprint(tuple(values.get(c) for c in READING_COLUMNS)))
+        values.update({name: _CODES[name][values[name] or ""] for name in _CODES if name in values})
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self._db.execute(f"UPDATE readings SET {assignments}, changed_by = ?, changed_at = ? "
+                         "WHERE id = ? AND deleted_at IS NULL", (*values.values(), author_id, now, reading_id))
+
+    def set_deleted(self, reading_id: int, deleted_at: str | None) -> None:
+        self._db.execute("UPDATE readings SET deleted_at = ? WHERE id = ?", (deleted_at, reading_id))
+
+    def refresh_buckets(self, measure: str, first: int, last: int) -> None:
+        """Recompute the summaries of every hour and day that holds a moment in [first, last]."""
+        for size in BUCKET_SIZES:
+            low, high = first // size, last // size
+            self._db.execute("DELETE FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ?",
+                             (measure, size, low, high))
+            self._db.execute(
+                "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
+                "SELECT measure, ?, taken_at / ?, count(*), min(value), max(value), sum(value), sum(value * value), "
+                "min(value2), max(value2) FROM readings "
+                "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? GROUP BY taken_at / ?",
+                (size, size, measure, low * size, (high + 1) * size - 1, size))
+
+    def purge_deleted(self) -> list[tuple[str, int, int]]:
+        """Remove deleted readings for good; returns (measure, first, last) ranges to refresh."""
+        touched = self._db.query("SELECT measure, min(taken_at), max(taken_at) FROM readings "
+                                 "WHERE deleted_at IS NOT NULL GROUP BY measure")
+        self._db.execute("DELETE FROM readings WHERE deleted_at IS NOT NULL")
+        return touched
+
+    # --- reading --------------------------------------------------------------------------------
+
+    _SELECT = (f"SELECT r.id, {', '.join('r.' + c for c in READING_COLUMNS)}, b.source, b.source_detail, "
+               "b.created_at, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role "
+               "FROM readings r JOIN reading_batches b ON b.id = r.batch_id JOIN authors a ON a.id = b.entered_by "
+               "CROSS JOIN person p")
+    _NAMES = ("id",) + READING_COLUMNS + ("source", "source_detail", "created_at", "changed_at", "entered_by_name",
+                                          "entered_by_role")
+
+    def locate(self, reading_id: int) -> tuple[str, int] | None:
+        """(measure, taken_at) of a reading, deleted or not."""
+        row = self._db.query_one("SELECT measure, taken_at FROM readings WHERE id = ?", (reading_id,))
+        return (row[0], row[1]) if row else None
+
+    def last_inserted_id(self) -> int:
+        return self._db.query_one("SELECT coalesce(max(id), 0) FROM readings")[0]
+
+    def get(self, reading_id: int) -> dict | None:
+        row = self._db.query_one(f"{self._SELECT} WHERE r.id = ? AND r.deleted_at IS NULL", (reading_id,))
+        return _decoded(dict(zip(self._NAMES, row))) if row else None
+
+    def page(self, measure: str, limit: int, offset: int = 0) -> list[dict]:
+        """Newest first, a page at a time."""
+        rows = self._db.query(f"{self._SELECT} WHERE r.measure = ? AND r.deleted_at IS NULL "
+                              f"ORDER BY r.taken_at DESC, r.id DESC LIMIT {int(limit)} OFFSET {int(offset)}",
+                              (measure,))
+        return [_decoded(dict(zip(self._NAMES, row))) for row in rows]
+
+    def count(self, measure: str | None = None) -> int:
+        if measure is None:
+            return self._db.query_one("SELECT count(*) FROM readings WHERE deleted_at IS NULL")[0]
+        return self._db.query_one("SELECT count(*) FROM readings WHERE measure = ? AND deleted_at IS NULL",
+                                  (measure,))[0]
+
+    def counts_by_measure(self) -> dict[str, int]:
+        return dict(self._db.query("SELECT measure, sum(n) FROM reading_buckets WHERE size = ? GROUP BY measure",
+                                   (DAY,)))
+
+    def between(self, measure: str, first: int, last: int) -> list[tuple]:
+        """(taken_at, utc_offset, value, value2, value3, flag, method, context) in time order."""
+        rows = self._db.query(
+            "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context FROM readings "
+            "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at, id",
+            (measure, first, last))
+        return [(*row[:5], FLAGS[row[5]], METHODS[row[6]], CONTEXTS[row[7]]) for row in rows]
+
+    def span(self, measure: str) -> tuple[int, int] | None:
+        row = self._db.query_one("SELECT min(taken_at), max(taken_at) FROM readings "
+                                 "WHERE measure = ? AND deleted_at IS NULL", (measure,))
+        return (row[0], row[1]) if row and row[0] is not None else None
+
+    def latest(self, measure: str, limit: int = 1) -> list[dict]:
+        return self.page(measure, limit)
+
+    # --- envelopes for charts ---------------------------------------------------------------------
+
+    def envelope(self, measure: str, first: int, last: int, columns: int, component: int = 0) -> EnvelopeRows:
+        """Per pixel column the lowest and highest reading; reading by reading when they are few."""
+        columns = max(1, columns)
+        if self._count_between(measure, first, last) <= max(EXACT_LIMIT, columns * 2):
+            return self._exact(measure, first, last, component)
+        width = (last - first) / columns
+        size = None  # the summaries hold value and value2 (systolic, diastolic); pulse comes from the readings
+        if component < 2:
+            size = DAY if width >= DAY else HOUR if width >= HOUR else None
+        rows = self._from_buckets(measure, first, last, size, component) if size else \
+            self._from_readings(measure, first, last, columns, component)
+        return _per_column(rows, first, last, columns)
+
+    def _count_between(self, measure: str, first: int, last: int) -> int:
+        row = self._db.query_one("SELECT sum(n) FROM reading_buckets WHERE measure = ? AND size = ? "
+                                 "AND bucket BETWEEN ? AND ?", (measure, HOUR, first // HOUR, last // HOUR))
+        return row[0] or 0
+
+    def _exact(self, measure: str, first: int, last: int, component: int) -> EnvelopeRows:
+        column = _COMPONENT[component]
+        rows = self._db.query(f"SELECT taken_at, {column}, flag FROM readings WHERE measure = ? "
+                              "AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? "
+                              f"AND ({column} IS NOT NULL OR flag > 0) ORDER BY taken_at, id",
+                              (measure, first, last))
+        values = [row[1] for row in rows]
+        return EnvelopeRows([float(row[0]) for row in rows], values, list(values), True,
+                            [FLAGS[row[2]] for row in rows])
+
+    def _from_buckets(self, measure: str, first: int, last: int, size: int, component: int) -> list[tuple]:
+        low, high = ("vmin", "vmax") if component == 0 else ("v2min", "v2max")
+        return self._db.query(
+            f"SELECT bucket * ? + ? / 2, {low}, {high} FROM reading_buckets WHERE measure = ? AND size = ? "
+            f"AND bucket BETWEEN ? AND ? AND {low} IS NOT NULL ORDER BY bucket",
+            (size, size, measure, size, first // size, last // size))
+
+    def _from_readings(self, measure: str, first: int, last: int, columns: int, component: int) -> list[tuple]:
+        column = _COMPONENT[component]
+        return self._db.query(
+            f"SELECT min(taken_at), min({column}), max({column}) FROM readings WHERE measure = ? "
+            f"AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? AND {column} IS NOT NULL "
+            "GROUP BY (taken_at - ?) * ? / ?", (measure, first, last, first, columns, max(1, last - first)))
+
+
+def _per_column(rows: list[tuple], first: int, last: int, columns: int) -> EnvelopeRows:
+    """Fold (time, low, high) rows into one point per pixel column, keeping the extremes."""
+    lows: dict[int, float] = {}
+    highs: dict[int, float] = {}
+    span = max(1, last - first)
+    for at, low, high in rows:
+        column = min(columns - 1, max(0, int((at - first) * columns / span)))
+        lows[column] = min(low, lows.get(column, low))
+        highs[column] = max(high, highs.get(column, high))
+    order = sorted(lows)
+    times = [first + (column + 0.5) * span / columns for column in order]
+    return EnvelopeRows(times, [lows[c] for c in order], [highs[c] for c in order], False, [""] * len(order))
+
+
+def purge_deleted_readings(db: Database) -> int:
+    """Deleted readings go for good when the record locks; their hours and days are summarised again."""
+    repo = ReadingRepository(db)
+    with db.transaction():
+        touched = repo.purge_deleted()
+        for measure, first, last in touched:
+            repo.refresh_buckets(measure, first, last)
+    return len(touched)
