@@ -9,6 +9,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from phr.ui.qt_refcount_guard import protect_singletons  # noqa: E402
+
+protect_singletons()  # as the app does at start-up: PySide6 6.12 on Python 3.11 (see the module)
+
 from phr import records  # noqa: E402
 from phr.storage import kdf  # noqa: E402
 

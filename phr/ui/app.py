@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from phr.ui.background import wait_for_background_work
 from phr.ui.controller import AppController
 from phr.ui.i18n import install_translators, resolve_language
+from phr.ui.qt_refcount_guard import protect_singletons
 from phr.ui.record_actions import RecordActions
 from phr.ui.settings import AppSettings
 
@@ -17,6 +18,7 @@ def default_settings_path() -> Path:
 
 
 def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordActions | None = None) -> int:
+    protect_singletons()  # before any Qt call: PySide6 6.12 on Python 3.11 (see qt_refcount_guard)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Regie")
     app.setApplicationDisplayName("Regie")

@@ -11,6 +11,9 @@ WINDOW_SIZE = (1280, 800)
 def render(outdir: Path, language: str) -> list[Path]:
     """Render the start window and every page; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never put windows on a screen for this
+    from phr.ui.qt_refcount_guard import protect_singletons
+
+    protect_singletons()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])

@@ -1567,6 +1567,181 @@
     </message>
 </context>
 <context>
+    <name>MeasureChart</name>
+    <message>
+        <source>Chart of %1</source>
+        <translation>Grafiek van %1</translation>
+    </message>
+    <message>
+        <source>Show &amp;pulse</source>
+        <translation>&amp;Hartslag tonen</translation>
+    </message>
+    <message>
+        <source>Show &amp;events</source>
+        <translation>&amp;Gebeurtenissen tonen</translation>
+    </message>
+    <message>
+        <source>Events: %1.</source>
+        <translation>Gebeurtenissen: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>&amp;Week</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Maand</translation>
+    </message>
+    <message>
+        <source>&amp;3 months</source>
+        <translation>&amp;3 maanden</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Jaar</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>&amp;Alles</translation>
+    </message>
+    <message>
+        <source>Medicine started</source>
+        <translation>Medicijn gestart</translation>
+    </message>
+    <message>
+        <source>Medicine stopped</source>
+        <translation>Medicijn gestopt</translation>
+    </message>
+    <message>
+        <source>Medicine changed</source>
+        <translation>Medicijn veranderd</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Opname</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Gestart: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Gestopt: %1</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>Veranderd: %1</translation>
+    </message>
+    <message>
+        <source>Appointment: %1</source>
+        <translation>Afspraak: %1</translation>
+    </message>
+    <message>
+        <source>Admission: %1</source>
+        <translation>Opname: %1</translation>
+    </message>
+    <message>
+        <source>Within target</source>
+        <translation>Binnen het streefbereik</translation>
+    </message>
+    <message>
+        <source>Above target</source>
+        <translation>Boven het streefbereik</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Onder het streefbereik</translation>
+    </message>
+    <message>
+        <source>Sensor High: above what the sensor can measure (at the top edge)</source>
+        <translation>Sensor Hoog: hoger dan de sensor kan meten (bovenaan)</translation>
+    </message>
+    <message>
+        <source>Sensor Low: below what the sensor can measure (at the bottom edge)</source>
+        <translation>Sensor Laag: lager dan de sensor kan meten (onderaan)</translation>
+    </message>
+    <message>
+        <source>Zoom with the mouse wheel or the + and - keys. Move through time by dragging or with the Left and Right arrow keys. Home shows everything.</source>
+        <translation>Zoom in en uit met het muiswiel of met de toetsen + en -. Ga verder of terug in de tijd door te slepen of met de pijltjes naar links en rechts. Home laat alles zien.</translation>
+    </message>
+    <message>
+        <source>target %1 to %2 %3</source>
+        <translation>streefbereik %1 tot %2 %3</translation>
+    </message>
+    <message>
+        <source>target at most %1 %2</source>
+        <translation>streefwaarde hoogstens %1 %2</translation>
+    </message>
+    <message>
+        <source>target at least %1 %2</source>
+        <translation>streefwaarde minstens %1 %2</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>hoogstens %1</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>minstens %1</translation>
+    </message>
+    <message>
+        <source>Showing %1.</source>
+        <translation>U ziet %1.</translation>
+    </message>
+    <message>
+        <source>There are no readings yet.</source>
+        <translation>Er zijn nog geen metingen.</translation>
+    </message>
+    <message>
+        <source>No readings in this period.</source>
+        <translation>Geen metingen in deze periode.</translation>
+    </message>
+    <message>
+        <source>Readings: %1.</source>
+        <translation>Metingen: %1.</translation>
+    </message>
+    <message>
+        <source>Readings: %1. Too many to show one by one: each thin bar runs from the lowest to the highest reading at that moment.</source>
+        <translation>Metingen: %1. Te veel om ze een voor een te tonen: elk dun streepje loopt van de laagste tot de hoogste meting op dat moment.</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3 %4.</source>
+        <translation>%1: van %2 tot %3 %4.</translation>
+    </message>
+    <message>
+        <source>%1 outside the target: %2 above, %3 below.</source>
+        <translation>%1 buiten het streefbereik: %2 erboven, %3 eronder.</translation>
+    </message>
+    <message>
+        <source>%1 above the target: %2.</source>
+        <translation>%1 boven de streefwaarde: %2.</translation>
+    </message>
+    <message>
+        <source>%1 below the target: %2.</source>
+        <translation>%1 onder de streefwaarde: %2.</translation>
+    </message>
+    <message>
+        <source>Sensor High: %1. Sensor Low: %2.</source>
+        <translation>Sensor Hoog: %1. Sensor Laag: %2.</translation>
+    </message>
+    <message>
+        <source>Sensor High and Low readings are marked at the top and bottom edge.</source>
+        <translation>Metingen Sensor Hoog en Sensor Laag staan bovenaan en onderaan.</translation>
+    </message>
+    <message>
+        <source>Sensor High readings are marked at the top edge.</source>
+        <translation>Metingen Sensor Hoog staan bovenaan.</translation>
+    </message>
+    <message>
+        <source>Sensor Low readings are marked at the bottom edge.</source>
+        <translation>Metingen Sensor Laag staan onderaan.</translation>
+    </message>
+</context>
+<context>
     <name>Medications</name>
     <message>
         <source>Not filled in</source>

@@ -1,0 +1,1 @@
+"""Charts of measures (pyqtgraph): the data contract in source.py, the widget in measure_chart.py."""

@@ -1,0 +1,75 @@
+"""A time axis that names months and days in the app's language (pyqtgraph's uses the C locale)."""
+
+import calendar
+from collections import OrderedDict
+from datetime import datetime, timedelta, timezone
+
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.DateAxisItem import DAY_SPACING, MONTH_SPACING, TickSpec, ZoomLevel, makeMStepper
+from PySide6.QtCore import QDateTime, QLocale
+
+# pyqtgraph's strftime formats per zoom level, in Qt's date format language.
+QT_FORMATS = {
+    "%Y": "yyyy",
+    "%b": "MMM",
+    "%d": "d MMM",  # day ticks carry their month: a view of a few weeks may hold no month tick at all
+    "%a %d": "ddd d MMM",
+    "%H:%M": "HH:mm",
+    "%H:%M:%S": "HH:mm:ss",
+    "%S.%f": "ss.zzz",
+}
+PYQTGRAPH_MONTH_DAY = 5 * DAY_SPACING  # pyqtgraph's key for its month/day zoom level
+MONTH_DAY_SPACING = 10 * DAY_SPACING   # ours: day ticks up to ten days apart (a three-month view)
+
+
+def days_of_month(value: float, step: int, first: bool) -> float:
+    """The next day tick after `value`: days 1, 1 + step, 1 + 2 * step, ... of each month.
+
+    Counting from the 1st of each month (not from 1970, as pyqtgraph does) keeps day ticks clear of
+    the month ticks: '1 Feb' is the month tick, then '11 Feb', '21 Feb', 'Mar'. A pyqtgraph stepper
+    works on UTC dates; the axis moves the ticks to local time afterwards.
+    """
+    day = datetime.fromtimestamp(value, timezone.utc)
+    next_day = ((day.day - 1) // step + 1) * step + 1
+    if next_day > calendar.monthrange(day.year, day.month)[1] - step // 2:
+        following = day.replace(day=1) + timedelta(days=32)
+        tick = datetime(following.year, following.month, 1, tzinfo=timezone.utc)
+    else:
+        tick = datetime(day.year, day.month, next_day, tzinfo=timezone.utc)
+    return tick.timestamp()
+
+
+def chart_locale(language: str) -> QLocale:
+    """The locale the app uses for `language` (see phr.ui.i18n)."""
+    if language == "nl":
+        return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """Local wall-clock time, with month and day names from `locale`."""
+
+    def __init__(self, locale: QLocale, **kwargs):
+        super().__init__(orientation="bottom", **kwargs)
+        self._locale = locale
+        # Day labels with their month are wider than pyqtgraph's: measure ticks by such a label, and
+        # skip days in more steps, so a three-month view keeps some day ticks instead of none.
+        month_day = ZoomLevel([
+            TickSpec(MONTH_SPACING, makeMStepper(1), "%b"),
+            TickSpec(DAY_SPACING, days_of_month, "%d", autoSkip=[1, 2, 5, 10, 15]),
+        ], "00 MMM.")
+        self.zoomLevels = OrderedDict((MONTH_DAY_SPACING if key == PYQTGRAPH_MONTH_DAY else key,
+                                       month_day if key == PYQTGRAPH_MONTH_DAY else level)
+                                      for key, level in self.zoomLevels.items())
+
+    def tickStrings(self, values, scale, spacing):
+        spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
+        qt_format = QT_FORMATS.get(spec.format if spec else "", "")
+        if not qt_format:
+            return super().tickStrings(values, scale, spacing)
+        return [self._label(QDateTime.fromSecsSinceEpoch(round(v)), qt_format) for v in values]
+
+    def _label(self, moment: QDateTime, qt_format: str) -> str:
+        if qt_format == "MMM" and moment.date().month() == 1:
+            qt_format = "MMM yyyy"  # the year where it changes, so a view across New Year says which
+        return self._locale.toString(moment, qt_format)

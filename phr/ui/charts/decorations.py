@@ -1,0 +1,112 @@
+"""What a chart draws around the readings: the target band(s) and the record's events as vertical lines."""
+
+from dataclasses import dataclass
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPen
+
+from phr.ui.charts.series import View
+from phr.ui.charts.source import ChartEvent
+from phr.ui.charts.style import event_pen
+from phr.ui.charts.words import event_label
+
+# A label needs about a line of text height beside the previous one; closer events keep only their line.
+LABEL_SPACING_PX = 18
+LABEL_FILL = (255, 255, 255, 190)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One series' target as drawn: a band when both sides are set, else a line at the one limit."""
+
+    low: float | None
+    high: float | None
+    colour: str      # the band's fill, #RRGGBBAA
+    pen: QPen        # the line of a one-sided target
+    label: str       # the target in words, for the legend
+    mark: str        # the short text beside a one-sided target's line: 'at most 135'
+
+
+class TargetBands:
+    """Two-sided targets as translucent regions; a one-sided target as a dashed, labelled line.
+
+    A region running on to the plausible bound would claim the whole lower half of a blood pressure
+    chart for the systolic target, where the diastolic readings live: a line does not mislead.
+    """
+
+    def __init__(self, plot: pg.PlotItem):
+        self._plot = plot
+        self.items: list[pg.GraphicsObject] = []
+
+    def show(self, targets: list[Target]) -> None:
+        self.clear()
+        for target in targets:
+            if target.low is None and target.high is None:
+                continue
+            item = self._region(target) if target.low is not None and target.high is not None else self._limit(target)
+            item.setZValue(-10)
+            self._plot.addItem(item)
+            self.items.append(item)
+
+    def clear(self) -> None:
+        for item in self.items:
+            self._plot.removeItem(item)
+        self.items = []
+
+    @staticmethod
+    def _region(target: Target) -> pg.LinearRegionItem:
+        edge = pg.mkColor(target.colour)
+        edge.setAlpha(160)
+        return pg.LinearRegionItem(values=(target.low, target.high), orientation="horizontal", movable=False,
+                                   brush=pg.mkBrush(target.colour),
+                                   pen=pg.mkPen(edge, width=1, style=Qt.PenStyle.DashLine))
+
+    @staticmethod
+    def _limit(target: Target) -> pg.InfiniteLine:
+        return pg.InfiniteLine(pos=target.high if target.high is not None else target.low, angle=0, movable=False,
+                               pen=target.pen, label=target.mark,
+                               labelOpts={"position": 0.995, "anchors": [(1, 1), (1, 1)],
+                                          "color": target.pen.color(), "fill": LABEL_FILL})
+
+
+class EventMarkers:
+    """One vertical line per event, its kind told by the line style and by the words of its label."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self._plot = plot
+        self.lines: dict[ChartEvent, pg.InfiniteLine] = {}
+
+    def show(self, events: list[ChartEvent], view: View) -> None:
+        wanted = set(events)
+        for gone in [e for e in self.lines if e not in wanted]:
+            self._plot.removeItem(self.lines.pop(gone))
+        for event in events:
+            if event not in self.lines:
+                self.lines[event] = self._line(event)
+        self._place_labels(events, view)
+
+    def clear(self) -> None:
+        for line in self.lines.values():
+            self._plot.removeItem(line)
+        self.lines = {}
+
+    def _line(self, event: ChartEvent) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(pos=event.at, angle=90, movable=False, pen=event_pen(event.kind),
+                               label=event_label(event.kind, event.label),
+                               labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)],
+                                          "color": "#202020", "fill": LABEL_FILL})
+        line.setZValue(5)
+        self._plot.addItem(line)
+        return line
+
+    def _place_labels(self, events: list[ChartEvent], view: View) -> None:
+        """Label an event only where it has room; the others keep their line."""
+        last_labelled = None
+        seconds_per_pixel = (view.x1 - view.x0) / max(view.width, 1)
+        for event in sorted(events, key=lambda e: e.at):
+            room = (view.x0 <= event.at <= view.x1 and
+                    (last_labelled is None or (event.at - last_labelled) / seconds_per_pixel >= LABEL_SPACING_PX))
+            self.lines[event].label.setVisible(room)
+            if room:
+                last_labelled = event.at

@@ -1,0 +1,82 @@
+"""The chart's legend in words, each with the very symbol or line style the chart uses."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from phr.ui.charts import words
+from phr.ui.charts.source import EVENT_KINDS
+from phr.ui.charts.style import (SERIES_STYLES, band_icon, event_pen, line_icon, line_pen, symbol_icon,
+                                 vertical_line_icon)
+
+COLUMNS = 3
+
+
+class LegendEntry(QWidget):
+    def __init__(self, icon: QPixmap, text: str, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.icon = QLabel()
+        self.icon.setPixmap(icon)
+        self.icon.setFixedSize(icon.size())
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.icon.setAccessibleName(text)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1)
+
+
+class ChartLegend(QWidget):
+    """Entries by key; `show_only` keeps the grid free of holes when some do not apply."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(18)
+        self._grid.setVerticalSpacing(2)
+        self.entries: dict[str, LegendEntry] = {}
+        self._shown: list[str] = []
+
+    def add(self, key: str, icon: QPixmap, text: str) -> None:
+        self.entries[key] = LegendEntry(icon, text, self)
+        self.entries[key].hide()
+
+    def show_only(self, keys: list[str]) -> None:
+        keys = [k for k in keys if k in self.entries]
+        if keys == self._shown:
+            return  # no change: no layout pass while panning
+        for entry in self.entries.values():
+            self._grid.removeWidget(entry)
+            entry.hide()
+        for index, key in enumerate(keys):
+            self._grid.addWidget(self.entries[key], index // COLUMNS, index % COLUMNS)
+            self.entries[key].show()
+        self._shown = keys
+
+    def clear(self) -> None:
+        self.show_only([])
+        for entry in self.entries.values():
+            entry.deleteLater()
+        self.entries = {}
+
+    def shown(self) -> list[str]:
+        return list(self._shown)
+
+    def text(self) -> str:
+        return "; ".join(self.entries[k].text.text() for k in self._shown)
+
+
+def fill_legend(legend: ChartLegend, names: list[str], units: list[str], targets: list) -> None:
+    """Every entry a chart of this measure may need; the chart shows those that apply to the view."""
+    for index, name in enumerate(names):
+        legend.add(f"series{index}", line_icon(line_pen(SERIES_STYLES[index])), f"{name} ({units[index]})")
+    for status, text in words.status_texts().items():
+        legend.add(status, symbol_icon(status, SERIES_STYLES[0]), text)
+    for index, target in enumerate(targets):
+        if target.low is not None or target.high is not None:
+            two_sided = target.low is not None and target.high is not None
+            legend.add(f"target{index}", band_icon(target.colour) if two_sided else line_icon(target.pen), target.label)
+    for kind in EVENT_KINDS:
+        legend.add(kind, vertical_line_icon(event_pen(kind)), words.event_kind_text(kind))

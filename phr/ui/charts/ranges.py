@@ -1,0 +1,79 @@
+"""Which stretch of time and which values a chart shows: presets, limits, zoom and pan, the y range."""
+
+import calendar
+from datetime import datetime
+
+import numpy as np
+
+from phr.measures import SCORE, Measure
+
+PRESETS = ("week", "month", "quarter", "year", "all")
+HOUR, DAY = 3600.0, 86400.0
+MONTHS_BACK = {"month": 1, "quarter": 3, "year": 12}
+SMALLEST_SPAN = HOUR       # zooming in stops at one hour across
+ZOOM_STEP, PAN_STEP = 2.0, 0.25
+
+
+def months_back(moment: float, months: int) -> float:
+    """The same local wall-clock time `months` calendar months earlier (31 March -> 28/29 February)."""
+    local = datetime.fromtimestamp(moment).astimezone()
+    month_index = local.year * 12 + local.month - 1 - months
+    year, month = divmod(month_index, 12)
+    day = min(local.day, calendar.monthrange(year, month + 1)[1])
+    return local.replace(year=year, month=month + 1, day=day).timestamp()
+
+
+def preset_window(key: str, now: float, span: tuple[float, float] | None) -> tuple[float, float]:
+    """Presets end at `now`; 'all' runs from the first to the last reading, with a small margin."""
+    if key == "all":
+        if span is None:
+            return months_back(now, 1), now
+        first, last = span
+        margin = max((last - first) * 0.01, HOUR)
+        return first - margin, last + margin
+    if key == "week":
+        return now - 7 * DAY, now
+    return months_back(now, MONTHS_BACK[key]), now
+
+
+def default_preset(span: tuple[float, float] | None, now: float) -> str:
+    """A month; everything when there is less than a month of readings, or none in the last month."""
+    if span is None:
+        return "month"
+    first, last = span
+    month_start = months_back(now, 1)
+    return "all" if last - first < now - month_start or last < month_start else "month"
+
+
+def limits(span: tuple[float, float] | None, now: float) -> tuple[float, float]:
+    """How far one can pan: every preset window, and all readings."""
+    windows = [preset_window(key, now, span) for key in PRESETS]
+    return min(w[0] for w in windows), max(w[1] for w in windows)
+
+
+def zoomed(x0: float, x1: float, factor: float) -> tuple[float, float]:
+    """Around the middle; factor > 1 shows more time."""
+    middle, half = (x0 + x1) / 2, max((x1 - x0) * factor, SMALLEST_SPAN) / 2
+    return middle - half, middle + half
+
+
+def panned(x0: float, x1: float, fraction: float) -> tuple[float, float]:
+    shift = (x1 - x0) * fraction
+    return x0 + shift, x1 + shift
+
+
+def y_range(values: list[np.ndarray], limits_: list[float], measure: Measure) -> tuple[float, float]:
+    """Follows the visible readings and keeps the target limits in view; scores always show 0–10."""
+    if measure.kind == SCORE:
+        return -0.5, 10.5
+    finite = [v[np.isfinite(v)] for v in values]
+    numbers = np.concatenate([*finite, np.asarray(limits_, dtype=float)]) if finite or limits_ else np.array([])
+    if not len(numbers):
+        return float(measure.low_bound), float(measure.high_bound or measure.low_bound + 1)
+    low, high = float(numbers.min()), float(numbers.max())
+    smallest = 10.0 * 10.0 ** -measure.decimals
+    if high - low < smallest:
+        low, high = (low + high - smallest) / 2, (low + high + smallest) / 2
+    # Room at both edges for the Sensor High/Low arrows, so they never sit on a reading.
+    margin = (high - low) * 0.12
+    return low - margin, high + margin

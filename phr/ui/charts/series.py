@@ -1,0 +1,130 @@
+"""One series of a measure on the plot: readings one by one, or a min/max band when there are many.
+
+One by one: a line, and a point per reading whose shape says where it lies against the target
+(circle within, triangle up above, triangle down below). Many: a thin vertical bar per pixel column
+from the lowest to the highest reading, so a single spike in a million readings stays visible;
+the parts of a bar above or below the target get the status colour, and the drawn target band
+beside them says the same by position. Sensor High/Low readings have no number: arrows at the edge.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+
+from phr.ui.charts.source import ABOVE as FLAG_ABOVE, BELOW as FLAG_BELOW, Envelope
+from phr.ui.charts.style import (ABOVE, BELOW, ORANGE, SENSOR_HIGH, SENSOR_LOW, SYMBOL_SIZES, SYMBOLS, VERMILLION,
+                                 WITHIN, SeriesStyle, band_pen, line_pen, symbol_brush, symbol_pen)
+
+# Points closer than this (pixels on average) would smear into a thick line: then only the
+# readings outside the target keep their symbol.
+MIN_PIXELS_PER_POINT = 5
+
+
+@dataclass(frozen=True)
+class View:
+    """The visible rectangle in data units and its size in pixels."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    width: int
+    height: int
+
+    def visible(self, times: np.ndarray) -> np.ndarray:
+        return (times >= self.x0) & (times <= self.x1)
+
+
+class SeriesLayer:
+    def __init__(self, plot: pg.PlotItem, style: SeriesStyle, name: str):
+        self.style, self.name = style, name
+        self.line = pg.PlotDataItem(pen=line_pen(style), connect="finite", antialias=True)
+        self.bands = {WITHIN: pg.PlotDataItem(pen=band_pen(style.colour), connect="pairs"),
+                      ABOVE: pg.PlotDataItem(pen=band_pen(ORANGE), connect="pairs"),
+                      BELOW: pg.PlotDataItem(pen=band_pen(VERMILLION), connect="pairs")}
+        self.points = {status: pg.ScatterPlotItem(symbol=SYMBOLS[status], size=SYMBOL_SIZES[status],
+                                                  pen=symbol_pen(status), brush=symbol_brush(status, style))
+                       for status in SYMBOLS}
+        self._items = [self.line, *self.bands.values(), *self.points.values()]
+        for item in self._items:
+            plot.addItem(item)
+        # Symbols above the band and the line, the edge arrows above everything.
+        for status, item in self.points.items():
+            item.setZValue(20 if status in (SENSOR_HIGH, SENSOR_LOW) else 10)
+
+    def draw(self, envelope: Envelope, target: tuple, view: View) -> None:
+        self.clear()
+        times = np.asarray(envelope.times, dtype=float)
+        if not len(times):
+            return
+        lows, highs = np.asarray(envelope.lows, dtype=float), np.asarray(envelope.highs, dtype=float)
+        if envelope.exact:
+            self._draw_readings(times, lows, target, view)
+        else:
+            self._draw_band(times, lows, highs, target, view)
+        self._draw_flags(times, envelope.flags, view)
+
+    def shows(self, status: str) -> bool:
+        """Whether this status is on screen now, as symbols or as a coloured part of the band."""
+        band = self.bands.get(status)
+        in_band = band is not None and band.xData is not None and len(band.xData) > 0
+        return in_band or len(self.points[status].data) > 0
+
+    def clear(self) -> None:
+        for item in self._items:
+            item.setData(x=[], y=[])
+
+    def remove_from(self, plot: pg.PlotItem) -> None:
+        self.clear()
+        for item in self._items:
+            plot.removeItem(item)
+        self._items = []
+
+    def _draw_readings(self, times, values, target: tuple, view: View) -> None:
+        self.line.setData(times, values)
+        with np.errstate(invalid="ignore"):
+            above, below = _outside(values, target)
+        numbers = np.isfinite(values)
+        within = numbers & ~above & ~below
+        roomy = view.visible(times).sum() * MIN_PIXELS_PER_POINT <= view.width
+        for status, mask in ((ABOVE, above), (BELOW, below), (WITHIN, within if roomy else within & False)):
+            self.points[status].setData(times[mask], values[mask])
+
+    def _draw_band(self, times, lows, highs, target: tuple, view: View) -> None:
+        numbers = np.isfinite(lows)
+        times, lows, highs = times[numbers], lows[numbers], highs[numbers]
+        lows, highs = _at_least_a_pixel(lows, highs, (view.y1 - view.y0) / max(view.height, 1))
+        low, high = target
+        bottom = -np.inf if low is None else low
+        top = np.inf if high is None else high
+        parts = {BELOW: (lows, np.minimum(highs, bottom)),
+                 WITHIN: (np.maximum(lows, bottom), np.minimum(highs, top)),
+                 ABOVE: (np.maximum(lows, top), highs)}
+        for status, (start, end) in parts.items():
+            keep = end > start
+            self.bands[status].setData(np.repeat(times[keep], 2), np.column_stack((start[keep], end[keep])).ravel())
+
+    def _draw_flags(self, times, flags: list[str], view: View) -> None:
+        if not any(flags):
+            return
+        # Half a symbol and a little air from the edge, in data units.
+        margin = (SYMBOL_SIZES[SENSOR_HIGH] / 2 + 3) * (view.y1 - view.y0) / max(view.height, 1)
+        high = np.array([FLAG_ABOVE in f for f in flags])
+        low = np.array([FLAG_BELOW in f for f in flags])
+        self.points[SENSOR_HIGH].setData(times[high], np.full(high.sum(), view.y1 - margin))
+        self.points[SENSOR_LOW].setData(times[low], np.full(low.sum(), view.y0 + margin))
+
+
+def _outside(values: np.ndarray, target: tuple) -> tuple[np.ndarray, np.ndarray]:
+    low, high = target
+    above = values > high if high is not None else np.zeros(len(values), dtype=bool)
+    below = values < low if low is not None else np.zeros(len(values), dtype=bool)
+    return above, below
+
+
+def _at_least_a_pixel(lows: np.ndarray, highs: np.ndarray, per_pixel: float) -> tuple[np.ndarray, np.ndarray]:
+    """A column with one reading (low == high) would draw a bar of no height: stretch it to one pixel."""
+    short = (highs - lows) < per_pixel
+    middle = (lows + highs) / 2
+    return (np.where(short, middle - per_pixel / 2, lows), np.where(short, middle + per_pixel / 2, highs))
