@@ -10,10 +10,11 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
 
 from phr import validation
+from phr.bulk import bulk
 from phr.custom_measures import MeasureService
 from phr.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
 from phr.measures import BLOOD_PRESSURE, CONTEXTS, FLAGS, GLUCOSE_METHODS, Measure
-from phr.storage.repos.readings import EnvelopeRows, ReadingRepository
+from phr.storage.repos.readings import EnvelopeRows, HourSums, ReadingRepository
 from phr.storage.vault import utc_now
 
 SECTION = "monitoring"
@@ -120,7 +121,7 @@ class ReadingService:
         db, now = self._session.db, utc_now()
         with db.transaction():
             batch = self._repo.new_batch(self._session.author.id, "typed", None, now)
-            added = self._repo.insert_readings(batch, [reading])
+            added, _spans = self._repo.insert_readings(batch, [reading])
             self._refresh(reading.measure, [reading.taken_at])
         if not added:
             raise EntryInvalid([FieldError("taken_at", "duplicate_reading")])
@@ -131,25 +132,30 @@ class ReadingService:
         """Many readings (already checked by their parser) in ONE transaction; `progress(done)` may
         return False to cancel, which raises ImportCancelled with nothing changed."""
         repo = self._repo
-        with self._session.db.transaction():
+        with self._session.db.transaction(), bulk():
             batch = repo.new_batch(self._session.author.id, source, source_detail, utc_now())
-            before = repo.last_inserted_id()
-            added, total = self._insert_in_chunks(repo, batch, readings, progress)
-            for measure, first, last in repo.spans_after(before):
-                repo.refresh_buckets(measure, first, last)
+            sums = HourSums()
+            added, total, spans = self._insert_in_chunks(repo, batch, readings, progress, sums)
+            if sums.exact:  # every reading was new and plain: the summaries need not read them back
+                repo.merge_hour_sums(sums, spans)
+            else:
+                for measure, (first, last) in spans.items():
+                    repo.refresh_buckets(measure, first, last)
         return BatchResult(added, total - added)
 
     @staticmethod
-    def _insert_in_chunks(repo, batch: int, readings: Iterable, progress) -> tuple[int, int]:
+    def _insert_in_chunks(repo, batch: int, readings: Iterable, progress, sums) -> tuple[int, int, dict]:
         added = total = 0
-        chunk: list = []
-        for reading in readings:
-            chunk.append(reading)
-            if len(chunk) >= PROGRESS_EVERY:
-                added, total, chunk = added + repo.insert_readings(batch, chunk), total + len(chunk), []
-                if progress is not None and progress(total) is False:
-                    raise ImportCancelled()
-        return added + repo.insert_readings(batch, chunk), total + len(chunk)
+        spans: dict[str, tuple[int, int]] = {}
+        for chunk in _chunks(readings, PROGRESS_EVERY):
+            new, chunk_spans = repo.insert_readings(batch, chunk, sums)
+            added, total = added + new, total + len(chunk)
+            for measure, (first, last) in chunk_spans.items():
+                known = spans.get(measure, (first, last))
+                spans[measure] = (min(known[0], first), max(known[1], last))
+            if progress is not None and progress(total) is False:
+                raise ImportCancelled()
+        return added, total, spans
 
     def update(self, reading: Reading) -> Change:
         self._refuse_invalid(reading)
@@ -222,6 +228,21 @@ class ReadingService:
 
     def envelope(self, measure: str, first: float, last: float, columns: int, component: int = 0) -> EnvelopeRows:
         return self._repo.envelope(measure, int(first), int(last), columns, component)
+
+
+def _chunks(readings: Iterable, size: int):
+    if isinstance(readings, list):  # a parser's result: slices, no copying reading by reading
+        for start in range(0, len(readings), size):
+            yield readings[start:start + size]
+        return
+    chunk = []
+    for reading in readings:
+        chunk.append(reading)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _value_fields(measure: Measure) -> tuple[str, ...]:

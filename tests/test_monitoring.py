@@ -164,3 +164,30 @@ def test_the_diary_is_searchable_and_counted(services):
     assert services.session.check().counts["diary"] == 1
     with pytest.raises(EntryInvalid):
         services.diary.add(DiaryEntry("gisteren", "note", "x"))
+
+
+def test_summaries_made_during_an_import_equal_those_read_back_from_the_table(services):
+    from phr.imports.devices.model import ParsedReading
+    from phr.storage.repos.readings import ReadingRepository
+
+    parsed = [ParsedReading("glucose", 1_767_222_000 + 300 * i, 60, 4.0 + (i * 37 % 90) / 10, method="sensor")
+              for i in range(5000)]
+    services.readings.add_batch(parsed[::-1], "device_import", "newest-first.csv")  # the fast path, reversed file
+    db = services.session.db
+    fast = db.query("SELECT size, bucket, n, vmin, vmax, vsum, vsum2 FROM reading_buckets ORDER BY size, bucket")
+    with db.transaction():
+        ReadingRepository(db).refresh_buckets("glucose", parsed[0].epoch, parsed[-1].epoch)
+    slow = db.query("SELECT size, bucket, n, vmin, vmax, vsum, vsum2 FROM reading_buckets ORDER BY size, bucket")
+    assert len(fast) == len(slow) > 0
+    for a, b in zip(fast, slow):
+        assert a[:5] == b[:5] and a[5:] == pytest.approx(b[5:], rel=1e-12)
+
+
+def test_an_import_that_overlaps_what_is_there_still_summarises_right(services):
+    first = sensor(300, value=lambda i: 5.0)
+    services.readings.add_batch(first, "device_import", "a.csv")
+    overlap = sensor(600, value=lambda i: 5.0 if i < 300 else 9.0)  # the first 300 are already there
+    result = services.readings.add_batch(overlap, "device_import", "b.csv")
+    assert (result.added, result.already_present) == (300, 300)
+    day = services.session.db.query("SELECT sum(n), max(vmax) FROM reading_buckets WHERE size = 86400")[0]
+    assert day == (600, 9.0)

@@ -5,13 +5,17 @@ transaction. Values are already in the measure's canonical unit (glucose mmol/L)
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ParsedReading:
+class ParsedReading(NamedTuple):
+    """One reading from a device file. A NamedTuple with the time as numbers, not a datetime:
+    a million of these are made per large file, and the store needs only the numbers."""
+
     measure: str                  # catalogue key: 'glucose', 'bp', 'weight', ... or a custom measure key
-    taken_at: datetime            # timezone-aware (device wall-clock time in Europe/Amsterdam, fold set)
+    epoch: int                    # UTC, seconds since 1970 (the device's wall-clock time, zone attached)
+    offset: int                   # minutes east of UTC at that moment (Europe/Amsterdam: 60 or 120)
     value: float | None           # canonical unit; None only with a flag (sensor 'Low'/'High')
     value2: float | None = None   # blood pressure: diastolic
     value3: float | None = None   # blood pressure: pulse
@@ -19,6 +23,11 @@ class ParsedReading:
     method: str = ""              # glucose: 'sensor' | 'scan' | 'fingerstick'; '' otherwise
     note: str = ""
     line: int = 0                 # line number in the file (1-based), for messages
+
+    @property
+    def taken_at(self) -> datetime:
+        """The time with its offset (for showing and checking; the store uses epoch and offset)."""
+        return datetime.fromtimestamp(self.epoch, timezone(timedelta(minutes=self.offset)))
 
 
 @dataclass(frozen=True)

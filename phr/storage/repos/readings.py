@@ -1,12 +1,13 @@
 """Readings: stored in batches, deduplicated, summarised per hour and per day for fast charts."""
 
 from dataclasses import dataclass
+from itertools import groupby
+from math import fsum
 
 from phr.storage.database import Database
 from phr.storage.repos.entries import new_uid
 
 HOUR, DAY = 3600, 86400
-BUCKET_SIZES = (HOUR, DAY)
 READING_COLUMNS = ("measure", "taken_at", "utc_offset", "value", "value2", "value3", "flag", "method", "context",
                    "note")
 # Stored as codes (position in these lists); '' is always code 0.
@@ -19,14 +20,39 @@ _WORDS = {"flag": FLAGS, "method": METHODS, "context": CONTEXTS}
 # Columns that are often empty: a chunk of rows that leaves them empty does not bind them (binding
 # parameters is most of the cost of storing a million sensor readings).
 _OPTIONAL = {"value2": None, "value3": None, "flag": "", "method": "", "context": "", "note": None}
-_MODULUS = 2 ** 61 - 1
-_MULTIPLIER = 1_000_003
-_MULTIPLIER_SQUARED = _MULTIPLIER * _MULTIPLIER % _MODULUS
+_LOW_20, _PRESENT = (1 << 20) - 1, 1 << 20
 _PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
                  "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
 _COMPONENT = {0: "value", 1: "value2", 2: "value3"}
 # A range with at most this many readings is drawn reading by reading.
 EXACT_LIMIT = 4000
+
+
+class HourSums:
+    """Hour summaries of readings as they are stored, so a large import need not read them back.
+
+    Only exact while every reading offered was new and plain (one value): `exact` turns False
+    otherwise, and the caller refreshes the summaries from the table instead.
+    """
+
+    def __init__(self):
+        self.hours: dict[tuple[str, int], list] = {}   # (measure, hour) -> [n, min, max, sum, sum of squares]
+        self.exact = True
+
+    def add(self, rows: list[tuple]) -> None:
+        """Plain storage rows (measure, epoch, offset, value, ...), all of them new."""
+        hours = self.hours
+        for (measure, hour), group in groupby(rows, key=lambda row: (row[0], row[1] // HOUR)):
+            values = [row[3] for row in group]
+            found = hours.get((measure, hour))
+            total, squares = fsum(values), fsum(v * v for v in values)
+            if found is None:
+                hours[(measure, hour)] = [len(values), min(values), max(values), total, squares]
+            else:
+                found[0] += len(values)
+                found[1], found[2] = min(found[1], min(values)), max(found[2], max(values))
+                found[3] += total
+                found[4] += squares
 
 
 @dataclass(frozen=True)
@@ -36,6 +62,35 @@ class EnvelopeRows:
     highs: list[float]
     exact: bool
     flags: list[str]
+
+
+def _spans(rows: list[tuple]) -> dict[str, tuple[int, int]]:
+    """(first, last) moment per measure of storage rows (measure, epoch, ...)."""
+    measure = rows[0][0]
+    if all(row[0] == measure for row in rows):  # nearly always: one file, one measure
+        moments = [row[1] for row in rows]
+        return {measure: (min(moments), max(moments))}
+    spans: dict[str, tuple[int, int]] = {}
+    for row in rows:
+        first, last = spans.get(row[0], (row[1], row[1]))
+        spans[row[0]] = (min(first, row[1]), max(last, row[1]))
+    return spans
+
+
+def _full_row(r) -> tuple:
+    epoch, offset = _moment(r)
+    return (r.measure, epoch, offset, r.value, r.value2, r.value3, r.flag or "", r.method or "",
+            getattr(r, "context", "") or "", r.note or None)
+
+
+def _moment(reading) -> tuple[int, int]:
+    """(UTC epoch, offset in minutes) of a reading: given as numbers (a parsed device reading) or
+    as an aware datetime (a typed reading)."""
+    epoch = getattr(reading, "epoch", None)
+    if epoch is not None:
+        return epoch, reading.offset
+    at = reading.taken_at
+    return int(at.timestamp()), int(at.utcoffset().total_seconds()) // 60
 
 
 def _encoded(row: tuple, coded: list[int]) -> tuple:
@@ -53,17 +108,25 @@ def _decoded(row: dict) -> dict:
     return row
 
 
-def fingerprint(row: tuple) -> int:
-    """The values of a reading as one number that stays the same in every Python version (hash() may not).
+def _value_code(value: float | None) -> int:
+    """21 bits: 0 for no value; else a presence bit and the value in hundredths (low 20 bits)."""
+    if value is None:
+        return 0
+    return (int(value * 100 + 0.5) & _LOW_20) | _PRESENT
 
-    Values count to a thousandth; two readings of one measure, at the same second, by the same
-    method, with the same fingerprint are the same reading.
+
+def fingerprint(row: tuple) -> int:
+    """The values of a reading (a row in READING_COLUMNS order) packed in one 63-bit number.
+
+    Three 21-bit fields: value (or, for a flagged reading without a number, the flag), value2,
+    value3, each to a hundredth. Plain arithmetic, so it is the same in every Python version
+    (hash() is not) and cheap enough to write inline in the import's hot loop. Two readings of
+    one measure, at the same second, by the same method, with the same fingerprint are the same
+    reading.
     """
-    result = row[6] if isinstance(row[6], int) else _CODES["flag"].get(row[6] or "", 3)
-    for value in row[3:6]:
-        number = 0 if value is None else int(round(value * 1000)) * 2 + 1
-        result = (result * _MULTIPLIER + number) % _MODULUS
-    return result
+    flag = row[6] if isinstance(row[6], int) else _CODES["flag"].get(row[6] or "", 3)
+    first = _value_code(row[3]) if row[3] is not None else flag
+    return (first << 42) | (_value_code(row[4]) << 21) | _value_code(row[5])
 
 
 class ReadingRepository:
@@ -106,30 +169,33 @@ class ReadingRepository:
         self._db.execute("UPDATE readings SET changed_by = ?, changed_at = ? WHERE batch_id = ? AND taken_at = ? "
                          "AND measure = ?", (author_id, changed_at, batch_id, taken_at, measure))
 
-    def insert_readings(self, batch_id: int, readings) -> int:
-        """Store reading objects (measure, taken_at aware, value..., note); returns how many were new.
+    def insert_readings(self, batch_id: int, readings: list,
+                        sums: HourSums | None = None) -> tuple[int, dict[str, tuple[int, int]]]:
+        """Store reading objects (parsed: epoch and offset; typed: an aware taken_at). Returns how
+        many were new and, per measure, the first and last moment stored (for the summaries).
 
-        This is the hot path of a device import: one tuple per reading, built once. A plain
-        reading (one value, no flag, context or note) binds six parameters instead of eleven.
-        """
-        plain, full = [], []
-        methods, modulus, square = _CODES["method"], _MODULUS, _MULTIPLIER_SQUARED
-        for r in readings:
-            at = r.taken_at
-            epoch, offset = int(at.timestamp()), int(at.utcoffset().total_seconds()) // 60
-            if r.value2 is None and r.value3 is None and not r.flag and not r.note and not getattr(r, "context", ""):
-                plain.append((r.measure, epoch, offset, r.value, methods[r.method or ""],
-                              ((round(r.value * 1000) * 2 + 1) * square) % modulus))
-            else:
-                full.append((r.measure, epoch, offset, r.value, r.value2, r.value3, r.flag or "", r.method or "",
-                             getattr(r, "context", "") or "", r.note or None))
-        added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), plain) if plain else 0
-        return added + self.insert_many(batch_id, full)
-
-    def spans_after(self, last_id: int) -> list[tuple[str, int, int]]:
-        """(measure, first, last) of the readings stored after row `last_id` (for refreshing summaries)."""
-        return self._db.query("SELECT measure, min(taken_at), max(taken_at) FROM readings WHERE id > ? "
-                              "GROUP BY measure", (last_id,))
+        This is the hot path of a device import: a chunk of plain readings (one value, no flag,
+        context or note), as a sensor file gives, is built in one comprehension and binds six
+        parameters per reading instead of eleven."""
+        if not readings:
+            return 0, {}
+        if hasattr(readings[0], "epoch") and all(
+                r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note
+                for r in readings):
+            methods, low, present = _CODES["method"], _LOW_20, _PRESENT
+            rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method],
+                     ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
+            added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
+            if sums is not None and added == len(rows):
+                sums.add(rows)
+            elif sums is not None:
+                sums.exact = False
+        else:
+            rows = [_full_row(r) for r in readings]
+            added = self.insert_many(batch_id, rows)
+            if sums is not None:
+                sums.exact = False
+        return added, _spans(rows)
 
     def insert_many(self, batch_id: int, rows: list[tuple]) -> int:
         """Rows as tuples in READING_COLUMNS order; returns how many were new (the rest were there already)."""
@@ -159,18 +225,45 @@ class ReadingRepository:
     def set_deleted(self, reading_id: int, deleted_at: str | None) -> None:
         self._db.execute("UPDATE readings SET deleted_at = ? WHERE id = ?", (deleted_at, reading_id))
 
+    def merge_hour_sums(self, sums: HourSums, spans: dict[str, tuple[int, int]]) -> None:
+        """Add freshly stored readings' hour sums to the summaries, then redo the days they touch."""
+        self._db.executemany(
+            "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2) "
+            f"VALUES (?, {HOUR}, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure, size, bucket) DO UPDATE SET "
+            "n = n + excluded.n, vmin = min(vmin, excluded.vmin), vmax = max(vmax, excluded.vmax), "
+            "vsum = vsum + excluded.vsum, vsum2 = vsum2 + excluded.vsum2",
+            [(measure, hour, *numbers) for (measure, hour), numbers in sums.hours.items()])
+        for measure, (first, last) in spans.items():
+            self._days_from_hours(measure, first // DAY, last // DAY)
+
+    def _days_from_hours(self, measure: str, first_day: int, last_day: int) -> None:
+        per_day = DAY // HOUR
+        self._db.execute("DELETE FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ?",
+                         (measure, DAY, first_day, last_day))
+        self._db.execute(
+            "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
+            "SELECT measure, ?, bucket / ?, sum(n), min(vmin), max(vmax), sum(vsum), sum(vsum2), min(v2min), "
+            "max(v2max) FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ? "
+            "GROUP BY bucket / ?", (DAY, per_day, measure, HOUR, first_day * per_day, (last_day + 1) * per_day - 1,
+                                     per_day))
+
     def refresh_buckets(self, measure: str, first: int, last: int) -> None:
-        """Recompute the summaries of every hour and day that holds a moment in [first, last]."""
-        for size in BUCKET_SIZES:
-            low, high = first // size, last // size
-            self._db.execute("DELETE FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ?",
-                             (measure, size, low, high))
-            self._db.execute(
-                "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
-                "SELECT measure, ?, taken_at / ?, count(*), min(value), max(value), sum(value), sum(value * value), "
-                "min(value2), max(value2) FROM readings "
-                "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? GROUP BY taken_at / ?",
-                (size, size, measure, low * size, (high + 1) * size - 1, size))
+        """Recompute the summaries of every hour and day that holds a moment in [first, last]:
+        the hours from the readings, the days from the hours (one pass over the readings)."""
+        low, high = first // DAY * (DAY // HOUR), (last // DAY + 1) * (DAY // HOUR) - 1  # whole days of hours
+        self._replace_buckets(measure, HOUR, low, high)
+        self._days_from_hours(measure, first // DAY, last // DAY)
+
+    def _replace_buckets(self, measure: str, size: int, low: int, high: int) -> None:
+        """Drop the hours low..high and summarise them again from the readings."""
+        self._db.execute("DELETE FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ?",
+                         (measure, HOUR, low, high))
+        self._db.execute(
+            "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
+            "SELECT measure, ?, taken_at / ?, count(*), min(value), max(value), sum(value), sum(value * value), "
+            "min(value2), max(value2) FROM readings "
+            "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? GROUP BY taken_at / ?",
+            (size, size, measure, low * size, (high + 1) * size - 1, size))
 
     def purge_deleted(self) -> list[tuple[str, int, int]]:
         """Remove deleted readings for good; returns (measure, first, last) ranges to refresh."""
