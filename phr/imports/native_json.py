@@ -84,16 +84,17 @@ def import_record(session, data: bytes) -> ImportSummary:
     doc = parse(data)
     try:
         _Checker(session).check(doc)
-        _refuse_another_person(session, doc["person"])
+    except VaultError:
+        raise
+    except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
+        # Whatever else an odd file trips over while it is being checked: say so plainly.
+        raise InvalidImport("The Regie record file holds values Regie cannot read. Nothing was imported.") from None
+    _refuse_another_person(session, doc["person"])
+    try:
         with session.db.transaction():
             return _Writer(session, doc).write()
     except ConstraintViolation as error:
         raise InvalidImport(f"Part of the file cannot be stored, so nothing was imported: {error}") from None
-    except VaultError:
-        raise
-    except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
-        # Whatever else an odd file trips over: the transaction rolled back; say so plainly.
-        raise InvalidImport("The Regie record file holds values Regie cannot read. Nothing was imported.") from None
 
 
 def _refuse_another_person(session, person: dict) -> None:

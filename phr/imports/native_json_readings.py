@@ -57,7 +57,7 @@ def store(session, batches: list[dict], author_ids: dict[str, int]) -> tuple[int
             continue
         batch_id = repo.new_batch(author_ids[batch["entered_by"]], batch["source"], batch.get("source_detail"),
                                   batch["created_at"], uid=batch["uid"])
-        new, _spans = repo.insert_readings(batch_id, [_reading(row) for row in batch["readings"]])
+        new, _stored_spans = repo.insert_readings(batch_id, [_reading(row) for row in batch["readings"]])
         added, present = added + new, present + len(batch["readings"]) - new
         _carry_corrections(repo, batch_id, batch["readings"], author_ids)
     for measure, first, last in _spans(batches):
