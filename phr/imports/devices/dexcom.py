@@ -1,0 +1,74 @@
+"""Dexcom Clarity CSV export (English headers), in mmol/L or mg/dL.
+
+The first rows after the header are metadata without a timestamp (name, device, alert settings);
+only 'EGV' rows (estimated glucose values, every 5 minutes) are readings, method 'sensor'. Other
+rows are skipped as 'not_a_reading'. A glucose value 'Low' or 'High' is outside what the sensor
+can measure: it becomes a reading with value None and flag 'below_range' / 'above_range', never
+a number. The unit is in the glucose column's name: 'Glucose Value (mmol/L)' or '(mg/dL)'.
+"""
+
+from phr.imports.devices.collect import Collector, Simple, Table, Values, bounds, divisor, open_table, read_simple
+from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
+from phr.imports.devices.text import CsvText, Header, Progress, decimal_mark, even
+from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
+from phr.measures import CATALOGUE
+
+WHAT = "a Dexcom Clarity export"
+TIMESTAMP = "Timestamp"
+EVENT_TYPE = "Event Type"
+GLUCOSE = "Glucose Value"
+_READING = "egv"
+_FLAGS = {"low": "below_range", "high": "above_range"}
+_UNITS = {"mmol/l": "mmol/L", "mg/dl": "mg/dL"}
+
+
+def looks_like(header: Header) -> bool:
+    return (header.find_prefix(TIMESTAMP) is not None and header.find(EVENT_TYPE) is not None
+            and header.find_prefix(GLUCOSE) is not None)
+
+
+def parse_dexcom(data: bytes | CsvText, progress: Progress | None = None, name: str = "",
+                 zone=AMSTERDAM) -> ParseResult:
+    table = open_table(data, looks_like, WHAT, progress, name)
+    rows = _Rows(table, zone)
+    # Clarity writes 'EGV'; other spellings of it take the careful way, with the same result.
+    simple = Simple("glucose", rows.width, rows.time, None, rows.event, {"EGV": (rows.glucose, rows.values, "sensor")})
+    read_simple(table.rows, rows.found, simple, rows.read)
+    return rows.found.finish()
+
+
+class _Rows:
+    """Reads one Clarity file's rows into a Collector."""
+
+    def __init__(self, table: Table, zone):
+        header = table.header
+        self.width = len(header.keys)
+        self.time = header.find_prefix(TIMESTAMP)[0]
+        self.event = header.find(EVENT_TYPE)
+        self.glucose, unit_text = header.find_prefix(GLUCOSE)
+        if unit_text not in _UNITS:
+            raise NotThisFormat(f"This Dexcom export gives glucose in “{unit_text}”, not in mmol/L or mg/dL.")
+        samples = table.sample(self.time)
+        self.found = Collector("dexcom", LocalClock(guess_order(samples), zone, samples))
+        mark = decimal_mark(v for v in table.sample(self.glucose) if v.casefold() not in _FLAGS)
+        self.values = Values(mark, divisor(CATALOGUE["glucose"], _UNITS[unit_text]), *bounds(CATALOGUE["glucose"]))
+
+    def read(self, line: int, fields: list[str] | None) -> None:
+        found = self.found
+        if fields is None or len(fields) != self.width:
+            fields = even(fields, self.width)
+            if fields is None:
+                return found.skip(line, "bad_row")
+        if fields[self.event].strip().casefold() != _READING:
+            return found.skip(line, "not_a_reading")
+        moment = found.time(line, fields[self.time])
+        if moment is None:
+            return None
+        raw = fields[self.glucose]
+        flag = _FLAGS.get(raw.strip().casefold(), "")
+        value = None
+        if not flag:
+            value = found.value(line, self.values, raw)
+            if value is None:
+                return None
+        found.add(ParsedReading("glucose", *moment, value, None, None, flag, "sensor", "", line))

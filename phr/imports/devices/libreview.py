@@ -1,0 +1,100 @@
+"""LibreView CSV (FreeStyle Libre), with Dutch or English headers, in mmol/L or mg/dL.
+
+The file starts with a metadata line ('Glucose Data,Generated on,...'), then the header row.
+Record types: 0 historic glucose (method 'sensor'), 1 scan ('scan'), 2 strip ('fingerstick'),
+6 a note (ParseResult.notes: value None, the text in `note`). Other types (insulin, food,
+ketones, ...) are skipped as 'not_a_reading'. Each glucose column carries its unit in its
+name ('Historische glucose mmol/l', 'Historic Glucose mg/dL'); mg/dL is divided by 18.016.
+
+Dates are DD-MM-YYYY HH:MM or, in US exports, MM-DD-YYYY hh:mm AM/PM. The order is decided from
+the values (a number above 12 shows it, the metadata line's date included); when no date shows
+it, AM/PM times mean the US order and 24-hour times day first.
+"""
+
+from phr.imports.devices.collect import Collector, Simple, Table, Values, bounds, divisor, open_table, read_simple
+from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
+from phr.imports.devices.text import CsvText, Header, Progress, cell, decimal_mark, even
+from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
+from phr.measures import CATALOGUE
+
+WHAT = "a LibreView export"
+TIME = ("Tijdstempel apparaat", "Device Timestamp")
+RECORD_TYPE = ("Gegevenstype", "Record Type")
+HISTORIC = ("Historische glucose", "Historic Glucose")
+SCAN = ("Scan Glucose", "Scanglucose")
+STRIP = ("Strip Glucose", "Stripglucose")
+NOTES = ("Notities", "Notes")
+_HISTORIC, _SCAN, _STRIP, _NOTE = "0", "1", "2", "6"
+_UNITS = {"mmol/l": "mmol/L", "mg/dl": "mg/dL"}
+
+
+def looks_like(header: Header) -> bool:
+    return (header.find(*TIME) is not None and header.find(*RECORD_TYPE) is not None
+            and header.find_prefix(*HISTORIC) is not None)
+
+
+def _glucose_columns(table: Table) -> dict[str, tuple[int, Values, str]]:
+    """Record type -> (its glucose column, how that column's values become mmol/L, method)."""
+    header, low, high = table.header, *bounds(CATALOGUE["glucose"])
+    found = {kind: header.find_prefix(*names) for kind, names in
+             ((_HISTORIC, HISTORIC), (_SCAN, SCAN), (_STRIP, STRIP))}
+    found = {kind: place for kind, place in found.items() if place is not None}
+    mark = decimal_mark([v for index, _ in found.values() for v in table.sample(index)])
+    methods = {_HISTORIC: "sensor", _SCAN: "scan", _STRIP: "fingerstick"}
+    return {kind: (index, Values(mark, _divisor(unit), low, high), methods[kind])
+            for kind, (index, unit) in found.items()}
+
+
+def _divisor(unit_text: str) -> float:
+    unit = _UNITS.get(unit_text)
+    if unit is None:
+        raise NotThisFormat(f"This LibreView export gives glucose in “{unit_text}”, not in mmol/L or mg/dL.")
+    return divisor(CATALOGUE["glucose"], unit)
+
+
+def parse_libreview(data: bytes | CsvText, progress: Progress | None = None, name: str = "",
+                    zone=AMSTERDAM) -> ParseResult:
+    table = open_table(data, looks_like, WHAT, progress, name)
+    rows = _Rows(table, zone)
+    read_simple(table.rows, rows.found, rows.simple, rows.read)
+    return rows.found.finish()
+
+
+class _Rows:
+    """Reads one LibreView file's rows into a Collector."""
+
+    def __init__(self, table: Table, zone):
+        header = table.header
+        self.width = len(header.keys)
+        self.time, self.kind, self.notes = header.find(*TIME), header.find(*RECORD_TYPE), header.find(*NOTES)
+        self.glucose = _glucose_columns(table)
+        metadata = [text for fields in table.before_header for text in fields]
+        samples = table.sample(self.time)
+        self.found = Collector("libreview", LocalClock(guess_order(metadata + samples, default="dmy"), zone, samples))
+        self.simple = Simple("glucose", self.width, self.time, self.notes, self.kind, self.glucose)
+
+    def read(self, line: int, fields: list[str] | None) -> None:
+        found = self.found
+        if fields is None or len(fields) != self.width:
+            fields = even(fields, self.width)
+            if fields is None:
+                return found.skip(line, "bad_row")
+        kind = fields[self.kind].strip()
+        glucose = self.glucose.get(kind)
+        if glucose is None and kind != _NOTE:
+            return found.skip(line, "not_a_reading")
+        moment = found.time(line, fields[self.time])
+        if moment is None:
+            return None
+        note = cell(fields, self.notes)
+        if glucose is None:
+            return self._note(line, moment, note)
+        index, values, method = glucose
+        value = found.value(line, values, fields[index])
+        if value is not None:
+            found.add(ParsedReading("glucose", *moment, value, None, None, "", method, note, line))
+
+    def _note(self, line: int, moment: tuple[int, int], note: str) -> None:
+        if not note:
+            return self.found.skip(line, "no_value")
+        self.found.add_note(ParsedReading("glucose", *moment, None, note=note, line=line))

@@ -1,0 +1,256 @@
+"""Device times: wall-clock text to (UTC epoch seconds, offset in minutes) in Europe/Amsterdam,
+fast and right around the clock changes.
+
+Formats (one per file; the date order is decided once per file, see guess_order):
+  DD-MM-YYYY HH:MM[:SS]        MM-DD-YYYY hh:mm[:ss] AM/PM      YYYY-MM-DDTHH:MM[:SS]
+  YYYY/MM/DD HH:MM[:SS]        YYYY-MM-DD HH:MM[:SS]
+with '-', '/' or '.' between the date's parts; a year always has four digits, and a four-digit
+first part is always the year. Fractions of a second are ignored.
+
+Clock changes:
+- Autumn: the hour 02:00-02:59 on the last Sunday of October occurs twice, and a device writes
+  both passes with the same wall-clock times. LocalClock gives such times the offset of the first
+  pass (+02:00) and notes their lines; when the file has been read, second_pass decides per run
+  of such rows (consecutive readings) which are the second pass (+01:00, one hour later). The
+  file's direction (oldest-first or newest-first) comes from the ordinary readings just before
+  and after the run (01:xx then 03:xx means oldest-first); at the start or end of a file from
+  the one neighbour and the run itself; failing that from the file's first and last readings.
+  Oldest-first: first pass until the time steps back, then second. Newest-first: second pass
+  until the time steps forward, then first. A run in which the time never steps back (or
+  forward) stays first pass in both directions, so a file and the same file reversed give the
+  same instants. The file is assumed to be in order within that hour.
+- Spring: 02:00-02:59 on the last Sunday of March does not exist. Such times are not shifted
+  (that would invent a time and put the reading out of order): LocalClock returns None and the
+  parser skips the row with reason 'nonexistent_time'.
+
+Speed: a time is date + time of day, and the epoch is arithmetic: LocalClock keeps, per date
+text of a day without a clock change, the epoch of that day's midnight and its offset
+(`days`), and per time-of-day text its seconds since midnight (`seconds`). A file has a few
+thousand of each, so almost every row is two dictionary look-ups and an addition; the parsers'
+loops do these look-ups themselves and call the clock only when one misses. The zone is asked
+only on the days on which the clock changes (cached per hour), never per row.
+"""
+
+import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+ORDERS = ("auto", "dmy", "mdy", "ymd")
+
+_DATE_SEPARATORS = re.compile(r"[-/.]")
+_NORMAL, _GAP, _REPEATED, _MIXED = 0, 1, 2, 3
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def split_moment(text: str) -> tuple[str, str]:
+    """('01-09-2026', '12:00 AM') from '01-09-2026 12:00 AM'; the date ends at the first space or T."""
+    value = text.strip()
+    space, letter = value.find(" "), value.find("T")
+    cut = min(i for i in (space, letter, len(value)) if i >= 0)
+    if cut == len(value):
+        raise ValueError(f"no time of day: {text!r}")
+    return value[:cut], value[cut + 1:].strip()
+
+
+def has_offset(text: str) -> bool:
+    """True when an ISO 8601 time carries its own UTC offset ('Z', '+02:00', '-0500')."""
+    try:
+        time_part = split_moment(text)[1]
+    except ValueError:
+        return False
+    return time_part[-1:] in ("Z", "z") or "+" in time_part or "-" in time_part
+
+
+def _date_parts(text: str) -> list[str]:
+    parts = _DATE_SEPARATORS.split(text)
+    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
+        raise ValueError(f"not a date: {text!r}")
+    return parts
+
+
+def guess_order(samples, default: str = "dmy") -> str:
+    """'dmy' or 'mdy' for a file's date texts. A first number above 12 means day first, a second
+    number above 12 month first (the majority wins); when no date shows it, AM/PM times mean the
+    US order, otherwise `default`. Dates with the year first need no guess."""
+    day_first = month_first = 0
+    meridiem = False
+    for text in samples:
+        try:
+            date_text, time_text = split_moment(text)
+            first, second, third = _date_parts(date_text)
+        except ValueError:
+            continue
+        meridiem = meridiem or time_text[-2:].upper() in ("AM", "PM")
+        if len(first) != 4:
+            day_first += int(first) > 12
+            month_first += int(second) > 12
+    if day_first != month_first:
+        return "dmy" if day_first > month_first else "mdy"
+    return "mdy" if meridiem else default
+
+
+class LocalClock:
+    """Turns one file's time texts into (epoch, offset) in `zone`.
+
+    clock(text, line) -> (UTC seconds since 1970, minutes east of UTC), or None when the time
+    does not exist there (spring); ValueError when the text is not a date and time. Times in a
+    repeated (autumn) hour get the first pass's offset; their lines are collected in
+    `repeated_lines`, for second_pass. `samples` (some of the file's time texts) show which
+    character separates date and time, for the look-ups in `days` and `seconds`."""
+
+    def __init__(self, order: str = "dmy", zone: ZoneInfo = AMSTERDAM, samples=()):
+        if order not in ("dmy", "mdy", "ymd"):
+            raise ValueError(f"unknown date order {order!r}")
+        self.order, self.zone = order, zone
+        self.repeated_lines: list[int] = []
+        self.separator = _separator(samples)
+        self.days: dict[str, tuple[int, int]] = {}   # date text -> (epoch of its midnight, offset)
+        self.seconds: dict[str, int] = {}            # time-of-day text -> seconds since midnight
+        self._dates: dict[str, tuple[date, int | None]] = {}       # every date text seen, see _day
+        self._hours: dict[tuple[int, int], tuple[int, int]] = {}   # (ordinal, hour) -> kind, offset
+
+    def __call__(self, text: str, line: int = 0) -> tuple[int, int] | None:
+        date_text, _, time_text = text.partition(self.separator)
+        day, second = self.days.get(date_text), self.seconds.get(time_text)
+        if day is None or second is None:
+            return self._carefully(text, line)
+        return day[0] + second, day[1]
+
+    def time_of_day(self, text: str) -> int | None:
+        """Seconds since midnight of a time-of-day text (remembered in `seconds`); None when it
+        is not one. For the parsers' loops: a file with seconds has up to 86,400 of them."""
+        try:
+            second = self.seconds[text] = _time_of_day(text)
+        except ValueError:
+            return None
+        return second
+
+    def _carefully(self, text: str, line: int) -> tuple[int, int] | None:
+        date_text, time_text = split_moment(text)
+        second = _time_of_day(time_text)
+        day, offset = self._day(date_text)
+        if text.partition(self.separator) == (date_text, self.separator, time_text):
+            # Remember the exact halves, so that the look-ups find them next time.
+            self.seconds[time_text] = second
+            if offset is not None:
+                self.days[date_text] = (_midnight(day, offset), offset)
+        if offset is None:
+            return self._on_change_day(day, second, line)
+        return _midnight(day, offset) + second, offset
+
+    def _day(self, text: str) -> tuple[date, int | None]:
+        """The date, and its offset (None on a day the clock changes); cached per text, so
+        that the zone is asked once per day, also on the days the clock changes."""
+        found = self._dates.get(text)
+        if found is None:
+            day = self._date(text)
+            found = self._dates[text] = day, self._offset(day)
+        return found
+
+    def _date(self, text: str) -> date:
+        first, second, third = _date_parts(text)
+        if len(first) == 4:
+            year, month, day = first, second, third
+        elif len(third) == 4 and self.order != "ymd":
+            day, month = (first, second) if self.order == "dmy" else (second, first)
+            year = third
+        else:
+            raise ValueError(f"not a date with a four-digit year in this order: {text!r}")
+        return date(int(year), int(month), int(day))
+
+    def _offset(self, day: date) -> int | None:
+        """The day's offset in minutes, or None when the clock changes that day."""
+        start = datetime(day.year, day.month, day.day, tzinfo=self.zone)
+        end = datetime.combine(day + timedelta(days=1), start.time(), tzinfo=self.zone)
+        if start.utcoffset() != end.utcoffset() or _exact_kind(start) != _NORMAL:
+            return None
+        return _minutes(start.utcoffset())
+
+    def _on_change_day(self, day: date, second: int, line: int) -> tuple[int, int] | None:
+        hour_key = (day.toordinal(), second // 3600)
+        kind, offset = self._hours.get(hour_key, (None, 0))
+        if kind is None:
+            top = datetime.combine(day, time(second // 3600), self.zone)
+            first, last = _exact_kind(top), _exact_kind(top.replace(minute=59, second=59))
+            kind, offset = (first, _minutes(top.utcoffset())) if first == last else (_MIXED, 0)
+            self._hours[hour_key] = kind, offset
+        if kind == _MIXED:
+            wall = datetime.combine(day, time(second // 3600, second // 60 % 60, second % 60), self.zone)
+            kind, offset = _exact_kind(wall), _minutes(wall.utcoffset())
+        if kind == _GAP:
+            return None
+        if kind == _REPEATED:
+            self.repeated_lines.append(line)
+        return _midnight(day, offset) + second, offset
+
+
+def _separator(samples) -> str:
+    """The character between date and time in the first sample that has both (default: a space)."""
+    for text in samples:
+        try:
+            date_text, _ = split_moment(text)
+        except ValueError:
+            continue
+        return text.strip()[len(date_text)]
+    return " "
+
+
+def _midnight(day: date, offset: int) -> int:
+    """The epoch of the day's wall-clock midnight, had the whole day this offset (minutes)."""
+    return (day.toordinal() - _EPOCH_ORDINAL) * 86400 - offset * 60
+
+
+def _minutes(offset: timedelta) -> int:
+    return int(offset.total_seconds()) // 60
+
+
+def second_pass_offset(epoch: int, offset: int, zone: ZoneInfo = AMSTERDAM) -> tuple[int, int]:
+    """(epoch, offset) of the same wall-clock time in the second pass through a repeated hour."""
+    wall = datetime(1970, 1, 1) + timedelta(seconds=epoch + offset * 60)
+    later = _minutes(wall.replace(fold=1, tzinfo=zone).utcoffset())
+    return epoch + (offset - later) * 60, later
+
+
+def _exact_kind(moment: datetime) -> int:
+    earlier, later = moment.utcoffset(), moment.replace(fold=1).utcoffset()
+    if earlier == later:
+        return _NORMAL
+    # fold=0 gives the offset from before the change: larger in autumn, smaller in spring.
+    return _REPEATED if earlier > later else _GAP
+
+
+def second_pass(run: list, before, after, oldest_first: bool) -> list[bool]:
+    """For a run of consecutive readings in a repeated hour (their wall-clock times in file
+    order, as anything that compares: naive datetimes, or seconds), which are the second pass.
+    before/after: the wall-clock times of the ordinary readings around the run (None when there
+    is none); oldest_first: the file's direction, used when the neighbours do not tell."""
+    first = before if before is not None else run[0]
+    last = after if after is not None else run[-1]
+    if first != last:
+        oldest_first = first < last
+    for index in range(1, len(run)):
+        if run[index] != run[index - 1] and (run[index] < run[index - 1]) == oldest_first:
+            return [oldest_first == (i >= index) for i in range(len(run))]
+    return [False] * len(run)
+
+
+def _time_of_day(text: str) -> int:
+    """Seconds since midnight."""
+    value, meridiem = text.strip(), ""
+    if value[-2:].upper() in ("AM", "PM"):
+        value, meridiem = value[:-2].strip(), value[-2:].upper()
+    parts = value.split(":")
+    if len(parts) == 3:
+        parts[2] = parts[2].split(".", 1)[0]
+    if len(parts) not in (2, 3) or not all(p.isascii() and p.isdigit() and len(p) <= 2 for p in parts):
+        raise ValueError(f"not a time of day: {text!r}")
+    hour, minute = int(parts[0]), int(parts[1])
+    second = int(parts[2]) if len(parts) == 3 else 0
+    if meridiem:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"not a 12-hour time: {text!r}")
+        hour = hour % 12 + (12 if meridiem == "PM" else 0)
+    if hour > 23 or minute > 59 or second > 59 or len(parts[1]) != 2:
+        raise ValueError(f"not a time of day: {text!r}")
+    return hour * 3600 + minute * 60 + second
