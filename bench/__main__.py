@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import unlock
+from bench import device_import, unlock
 
-CHECKS = (unlock,)
+CHECKS = (unlock, device_import)
 
 
 def main() -> int:

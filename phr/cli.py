@@ -97,8 +97,10 @@ def _exchange_commands(commands) -> None:
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")
     import_.add_argument("file", help="the file to read")
-    import_.add_argument("--format", choices=("auto", "json"), default="auto",
-                         help="auto: decided from the file; json: Regie's own format")
+    import_.add_argument("--format", choices=("auto", "libreview", "dexcom", "omron", "csv", "json"), default="auto",
+                         help="auto: decided from the file's contents; csv: a file with the columns time and value "
+                              "(needs --measure); json: Regie's own format")
+    import_.add_argument("--measure", help="the measure of a plain CSV (glucose, bp, weight, ... or your own)")
     import_.set_defaults(handler=cmd_import)
 
 
@@ -159,19 +161,46 @@ def cmd_export(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from phr.imports import native_json
-
     data = Path(args.file).read_bytes()
     session = _unlock(args.dir)
     try:
-        summary = native_json.import_record(session, data)
+        if args.format == "json" or (args.format == "auto" and _looks_like_regie_json(data)):
+            _import_json(session, data)
+        else:
+            _import_device(session, data, Path(args.file).name, args.format, args.measure)
     finally:
         session.lock()
+    return EXIT_OK
+
+
+def _looks_like_regie_json(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"regie-record"' in data[:4096]
+
+
+def _import_json(session, data: bytes) -> None:
+    from phr.imports import native_json
+
+    summary = native_json.import_record(session, data)
     for section in sorted(set(summary.added) | set(summary.already_present)):
         print(f"{section}: {summary.added.get(section, 0)} added, "
               f"{summary.already_present.get(section, 0)} already present")
     print(f"Imported {sum(summary.added.values())} entries.")
-    return EXIT_OK
+
+
+def _import_device(session, data: bytes, name: str, format: str, measure: str | None) -> None:
+    from phr.imports import device_import
+    from phr.services import RecordServices
+
+    summary = device_import.import_file(RecordServices(session), data, name, format, measure)
+    print(f"format: {summary.format}")
+    print(f"readings: {summary.added} added, {summary.already_present} already present")
+    if summary.notes_added:
+        print(f"notes: {summary.notes_added} added to the diary")
+    print(f"skipped rows: {len(summary.skipped)}")
+    for reason, count in sorted(summary.skipped_by_reason().items()):
+        print(f"  {count} x {device_import.REASON_TEXT.get(reason, reason)}")
+    for row in summary.skipped[:10]:
+        print(f"  line {row.line}: {device_import.REASON_TEXT.get(row.reason, row.reason)}")
 
 
 def cmd_demo(args) -> int:

@@ -19,7 +19,7 @@ from phr.targets import Plan, Target
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SENSOR_PERIODS = (-880, -720, -560, -400, -250, -110, -24)   # start, in days from today
-BP_SERIES = (-850, -760, -640, -520, -430, -330, -240, -150, -60, -10)
+BP_SERIES = (-850, -760, -640, -520, -430, -330, -240, -150, -60, -5)  # the last one is still going
 TIREDNESS = "vermoeidheid"
 
 
@@ -60,7 +60,7 @@ def _sensor_reading(moment: datetime, randomness: random.Random) -> Reading:
 def _blood_pressure(services, today: date, randomness: random.Random) -> None:
     readings = []
     for start in BP_SERIES:
-        for offset in range(7):
+        for offset in range(min(7, -start)):  # nothing from today on: those readings are still to come
             day = today + timedelta(days=start + offset)
             for hour in (7.5, 7.55, 21.5, 21.55):
                 readings.append(Reading("bp", _at(day, hour), round(randomness.gauss(127, 7)),
@@ -100,7 +100,7 @@ def _diary(services, today: date) -> None:
                         "ophogen."),
         (-90, "note", "Hydrocortison nu over vier momenten verdeeld. 's Middags minder dips."),
         (-30, "symptom", "Rugpijn na het tillen van de verhuisdozen. Paracetamol helpt."),
-        (-3, "note", "Bloeddrukserie gestart voor de controle volgende week."),
+        (-5, "note", "Bloeddrukserie gestart voor de controle volgende week."),
     ]
     for offset, kind, text in entries:
         moment = (today + timedelta(days=offset)).isoformat() + "T20:30"
@@ -114,7 +114,7 @@ def _targets_and_plans(services, today: date, contacts: dict[str, int]) -> None:
                                 notes="Thuis gemeten; bij hoger dan 160 boven de poli bellen."))
     services.targets.add(Target("glucose", 4.0, 10.0, alert_low=3.0, agreed_with=doctor, agreed_on=agreed,
                                 notes="Onder 3,0: iets met suiker eten en de stressdosis overwegen."))
-    services.plans.add(Plan("bp", 4, (today - timedelta(days=3)).isoformat(), 7,
+    services.plans.add(Plan("bp", 4, (today + timedelta(days=BP_SERIES[-1])).isoformat(), 7,
                             "2 metingen 's ochtends en 2 's avonds, 7 dagen (dag 1 telt niet mee)", doctor))
     services.plans.add(Plan(TIREDNESS, 1, (today - timedelta(days=180)).isoformat(), None,
                             "Elke avond: hoe moe was ik vandaag (0 = niet, 10 = heel erg)", nurse))

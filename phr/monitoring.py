@@ -128,11 +128,14 @@ class ReadingService:
         return Change(SECTION, ADDED, self._last_id())
 
     def add_batch(self, readings: Iterable, source: str, source_detail: str | None,
-                  progress: Callable[[int], bool] | None = None) -> BatchResult:
+                  progress: Callable[[int], bool] | None = None, also: Callable[[], None] | None = None) -> BatchResult:
         """Many readings (already checked by their parser) in ONE transaction; `progress(done)` may
-        return False to cancel, which raises ImportCancelled with nothing changed."""
+        return False to cancel, which raises ImportCancelled with nothing changed. `also()` runs in
+        the same transaction (e.g. storing a device file's notes)."""
         repo = self._repo
         with self._session.db.transaction(), bulk():
+            if also is not None:
+                also()
             batch = repo.new_batch(self._session.author.id, source, source_detail, utc_now())
             sums = HourSums()
             added, total, spans = self._insert_in_chunks(repo, batch, readings, progress, sums)

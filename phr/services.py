@@ -6,6 +6,7 @@ from phr.care_team import CareTeamService
 from phr.diagnoses import DiagnosisService
 from phr.diary import DiaryService
 from phr.documents import DocumentService
+from phr.import_mappings import MappingService
 from phr.medications import MedicationService
 from phr.monitoring import ReadingService
 from phr.person import AllergyService, PersonService
@@ -30,5 +31,6 @@ class RecordServices:
         self.targets = TargetService(session)
         self.plans = PlanService(session)
         self.diary = DiaryService(session)
+        self.mappings = MappingService(session)
         self.timeline = TimelineService(session)
         self.search = SearchService(session)
