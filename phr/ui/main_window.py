@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 
 from phr.ui.events import RecordEvents
 from phr.ui.formatting import fill
+from phr.ui.import_wizard import open_import_wizard
+from phr.ui.measure_words import app_language
 from phr.ui.navigation import PAGE_FACTORIES, planned_pages
 from phr.ui.pages.coming import ComingPage
+from phr.ui.pages.monitoring_page import MonitoringPage
 from phr.ui.pages.search_page import SearchPage
+from phr.ui.quick_entry import open_quick_entry
 
 translate = QCoreApplication.translate
 
@@ -102,7 +106,27 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.lock_action)
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu(translate("MainWindow", "&Record"))
+        menu.addActions(self._measurement_actions())
+        menu.addSeparator()
         menu.addAction(self.lock_action)
+
+    def _measurement_actions(self) -> list[QAction]:
+        """Ctrl+M types a reading from anywhere in the record; an import reads a device's file."""
+        self.measurement_action = QAction(translate("MainWindow", "New &measurement…"), self)
+        self.measurement_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.measurement_action.triggered.connect(self.new_measurement)
+        self.import_action = QAction(translate("MainWindow", "&Import readings from a device…"), self)
+        self.import_action.triggered.connect(self.import_readings)
+        self.page("monitoring").import_requested.connect(self.import_readings)
+        return [self.measurement_action, self.import_action]
+
+    def new_measurement(self) -> None:
+        page = self.pages.currentWidget()
+        key = page.current_measure_key() if isinstance(page, MonitoringPage) else None
+        open_quick_entry(self, self.services, app_language(), key)
+
+    def import_readings(self) -> None:
+        open_import_wizard(self, self.services, app_language(), self.events)
 
     def _page_for(self, key: str, title: str, purpose: str) -> QWidget:
         factory = PAGE_FACTORIES.get(key)

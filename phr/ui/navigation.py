@@ -7,7 +7,9 @@ from phr.ui.pages.care_plan_page import CarePlanPage
 from phr.ui.pages.care_team_page import CareTeamPage
 from phr.ui.pages.diagnoses_page import DiagnosesPage
 from phr.ui.pages.documents_page import DocumentsPage
+from phr.ui.measure_words import app_language
 from phr.ui.pages.medications_page import MedicationsPage
+from phr.ui.pages.monitoring_page import MonitoringPage
 from phr.ui.pages.overview_page import OverviewPage
 from phr.ui.pages.person_page import PersonPage
 from phr.ui.pages.timeline_page import TimelinePage
@@ -52,5 +54,6 @@ PAGE_FACTORIES = {
     "appointments": lambda services, events: AppointmentsPage(services.appointments, services.session, events,
                                                               care_plan=services.care_plan),
     "documents": lambda services, events: DocumentsPage(services.documents, services.session, events),
+    "monitoring": lambda services, events: MonitoringPage(services, events, app_language()),
     "timeline": lambda services, events: TimelinePage(services.timeline, events),
 }

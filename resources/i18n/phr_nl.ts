@@ -1078,6 +1078,65 @@
     </message>
 </context>
 <context>
+    <name>Diary</name>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Symptom</source>
+        <translation>Klacht</translation>
+    </message>
+    <message>
+        <source>Hospital admission</source>
+        <translation>Opname in het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Gebeurtenis</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>New diary entry</source>
+        <translation>Nieuw stuk in het dagboek</translation>
+    </message>
+    <message>
+        <source>Change diary entry</source>
+        <translation>Stuk in het dagboek wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wanneer:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>W&amp;hat happened:</source>
+        <translation>Wat is er &amp;gebeurd:</translation>
+    </message>
+    <message>
+        <source>e.g. slept badly, more tired than usual</source>
+        <translation>bijvoorbeeld: slecht geslapen, moeier dan anders</translation>
+    </message>
+</context>
+<context>
     <name>DocumentViewer</name>
     <message>
         <source>Document</source>
@@ -1444,6 +1503,225 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Decide from the file</source>
+        <translation>Regie kiest zelf (uit het bestand)</translation>
+    </message>
+    <message>
+        <source>LibreView (FreeStyle Libre)</source>
+        <translation>LibreView (FreeStyle Libre)</translation>
+    </message>
+    <message>
+        <source>Dexcom Clarity</source>
+        <translation>Dexcom Clarity</translation>
+    </message>
+    <message>
+        <source>OMRON connect (blood pressure)</source>
+        <translation>OMRON connect (bloeddruk)</translation>
+    </message>
+    <message>
+        <source>Another CSV file</source>
+        <translation>Een ander CSV-bestand</translation>
+    </message>
+    <message>
+        <source>the line cannot be read</source>
+        <translation>de regel is niet te lezen</translation>
+    </message>
+    <message>
+        <source>no time</source>
+        <translation>geen tijd</translation>
+    </message>
+    <message>
+        <source>the time cannot be read</source>
+        <translation>de tijd is niet te lezen</translation>
+    </message>
+    <message>
+        <source>a time that does not exist (the clock jumped forward)</source>
+        <translation>een tijd die niet bestaat (de klok ging een uur vooruit)</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>geen waarde</translation>
+    </message>
+    <message>
+        <source>the value is not a number</source>
+        <translation>de waarde is geen getal</translation>
+    </message>
+    <message>
+        <source>a unit that cannot be converted</source>
+        <translation>een eenheid die Regie niet kan omrekenen</translation>
+    </message>
+    <message>
+        <source>a value that cannot be right</source>
+        <translation>een waarde die niet kan kloppen</translation>
+    </message>
+    <message>
+        <source>not a reading (other data in the file)</source>
+        <translation>geen meting (andere gegevens in het bestand)</translation>
+    </message>
+    <message>
+        <source>Which file?</source>
+        <translation>Welk bestand?</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Nog geen bestand gekozen.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Bestand kiezen…</translation>
+    </message>
+    <message>
+        <source>Export the readings from your device&apos;s app or website as a CSV file, then choose it here.</source>
+        <translation>Haal de metingen als CSV-bestand uit de app of website van uw apparaat. Kies dat bestand hier.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of file:</source>
+        <translation>&amp;Soort bestand:</translation>
+    </message>
+    <message>
+        <source>&amp;Measure (other CSV files):</source>
+        <translation>&amp;Meting (andere CSV-bestanden):</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a device export.</source>
+        <translation>Dit bestand is te groot voor een bestand van een meetapparaat.</translation>
+    </message>
+    <message>
+        <source>%1 — this looks like: %2</source>
+        <translation>%1 — dit lijkt op: %2</translation>
+    </message>
+    <message>
+        <source>This is not a CSV file Regie can read (is it a picture or a spreadsheet?). Choose another file.</source>
+        <translation>Dit is geen CSV-bestand dat Regie kan lezen (is het een foto of een spreadsheet?). Kies een ander bestand.</translation>
+    </message>
+    <message>
+        <source>Which columns hold what?</source>
+        <translation>Wat staat er in welke kolom?</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>De eerste regels van het bestand</translation>
+    </message>
+    <message>
+        <source>empty: the measure&apos;s own unit</source>
+        <translation>leeg: de gewone eenheid van de meting</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>a name, to use this mapping again next time</source>
+        <translation>een naam, om deze keuzes de volgende keer weer te gebruiken</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ved mapping:</source>
+        <translation>&amp;Bewaarde keuzes:</translation>
+    </message>
+    <message>
+        <source>&amp;Time column:</source>
+        <translation>Kolom met de &amp;tijd:</translation>
+    </message>
+    <message>
+        <source>&amp;Value column:</source>
+        <translation>Kolom met de &amp;waarde:</translation>
+    </message>
+    <message>
+        <source>&amp;Note column:</source>
+        <translation>Kolom met een &amp;notitie:</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>&amp;Meting:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit of the values:</source>
+        <translation>&amp;Eenheid van de waarden:</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>Bewaren &amp;als:</translation>
+    </message>
+    <message>
+        <source>The first rows of the file:</source>
+        <translation>De eerste regels van het bestand:</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Rows that were skipped</source>
+        <translation>Regels die zijn overgeslagen</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Bestand: %1</translation>
+    </message>
+    <message>
+        <source>Readings added: %1</source>
+        <translation>Metingen toegevoegd: %1</translation>
+    </message>
+    <message>
+        <source>Already in your record (not added again): %1</source>
+        <translation>Stonden al in uw dossier (niet nog eens toegevoegd): %1</translation>
+    </message>
+    <message>
+        <source>Notes added to the diary: %1</source>
+        <translation>Notities toegevoegd aan het dagboek: %1</translation>
+    </message>
+    <message>
+        <source>Rows skipped: %1</source>
+        <translation>Regels overgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Why it was skipped</source>
+        <translation>Waarom overgeslagen</translation>
+    </message>
+    <message>
+        <source>Import readings from a device</source>
+        <translation>Metingen van een apparaat inlezen</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was added to your record.</source>
+        <translation>Het inlezen is gestopt. Er is niets aan uw dossier toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Regie cannot read this file as “%1”. Check the kind of file, or choose “Another CSV file”. Nothing was added.</source>
+        <translation>Regie kan dit bestand niet lezen als “%1”. Kijk of de soort bestand klopt, of kies “Een ander CSV-bestand”. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Import readings</source>
+        <translation>Metingen inlezen</translation>
+    </message>
+    <message>
+        <source>Importing readings…</source>
+        <translation>Metingen worden ingelezen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Stopping; nothing will be added…</source>
+        <translation>Bezig met stoppen; er wordt niets toegevoegd…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
@@ -1556,6 +1834,14 @@
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <source>New &amp;measurement…</source>
+        <translation>Nieuwe &amp;meting…</translation>
+    </message>
+    <message>
+        <source>&amp;Import readings from a device…</source>
+        <translation>Metingen van een apparaat &amp;inlezen…</translation>
     </message>
     <message>
         <source>Search the record (Ctrl+F)</source>
@@ -1739,6 +2025,73 @@
     <message>
         <source>Sensor Low readings are marked at the bottom edge.</source>
         <translation>Metingen Sensor Laag staan onderaan.</translation>
+    </message>
+</context>
+<context>
+    <name>Measures</name>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Fasting</source>
+        <translation>Nuchter</translation>
+    </message>
+    <message>
+        <source>After a meal</source>
+        <translation>Na het eten</translation>
+    </message>
+    <message>
+        <source>At rest</source>
+        <translation>In rust</translation>
+    </message>
+    <message>
+        <source>After exercise</source>
+        <translation>Na inspanning</translation>
+    </message>
+    <message>
+        <source>Sensor</source>
+        <translation>Sensor</translation>
+    </message>
+    <message>
+        <source>Sensor scan</source>
+        <translation>Sensor-scan</translation>
+    </message>
+    <message>
+        <source>Finger prick</source>
+        <translation>Vingerprik</translation>
+    </message>
+    <message>
+        <source>Sensor Low (below what it can measure)</source>
+        <translation>Sensor Laag (lager dan de sensor kan meten)</translation>
+    </message>
+    <message>
+        <source>Sensor High (above what it can measure)</source>
+        <translation>Sensor Hoog (hoger dan de sensor kan meten)</translation>
+    </message>
+    <message>
+        <source>%1/%2 mmHg</source>
+        <translation>%1/%2 mmHg</translation>
+    </message>
+    <message>
+        <source>%1/%2 mmHg, pulse %3</source>
+        <translation>%1/%2 mmHg, hartslag %3</translation>
+    </message>
+    <message>
+        <source>%1 out of 10</source>
+        <translation>%1 van de 10</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>vandaag %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>gisteren %1</translation>
+    </message>
+    <message>
+        <source>No readings yet</source>
+        <translation>Nog geen metingen</translation>
     </message>
 </context>
 <context>
@@ -2073,6 +2426,611 @@
     <message>
         <source>Something went wrong. Nothing was changed.</source>
         <translation>Er ging iets mis. Er is niets veranderd.</translation>
+    </message>
+</context>
+<context>
+    <name>Monitoring</name>
+    <message>
+        <source>Diary
+Nothing written yet</source>
+        <translation>Dagboek
+Nog niets geschreven</translation>
+    </message>
+    <message>
+        <source>Diary
+Entries: %1</source>
+        <translation>Dagboek
+Stukken: %1</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Meetwaarden</translation>
+    </message>
+    <message>
+        <source>S&amp;how all measures</source>
+        <translation>Toon a&amp;lle meetwaarden</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <source>&amp;New measurement… (Ctrl+M)</source>
+        <translation>&amp;Nieuwe meting… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a device…</source>
+        <translation>&amp;Inlezen van een apparaat…</translation>
+    </message>
+    <message>
+        <source>&amp;Own measure…</source>
+        <translation>&amp;Eigen meetwaarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Chart</source>
+        <translation>Gra&amp;fiek</translation>
+    </message>
+    <message>
+        <source>Readin&amp;gs</source>
+        <translation>Me&amp;tingen</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation>&amp;Statistiek</translation>
+    </message>
+    <message>
+        <source>&amp;Targets and plan</source>
+        <translation>Streefwaarden en &amp;plan</translation>
+    </message>
+    <message>
+        <source>No measurements yet. Type a first reading with New measurement (Ctrl+M), import them from a device, or tick Show all measures and choose one.</source>
+        <translation>Nog geen metingen. Typ een eerste meting in met Nieuwe meting (Ctrl+M), lees ze in van een apparaat, of zet een vinkje bij Toon alle meetwaarden en kies er een.</translation>
+    </message>
+    <message>
+        <source>Corrected on %1.</source>
+        <translation>Verbeterd op %1.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Omstandigheid</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Bron</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <source>Details of the reading</source>
+        <translation>Details van de meting</translation>
+    </message>
+    <message>
+        <source>Corr&amp;ect…</source>
+        <translation>&amp;Corrigeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Readings: %1</source>
+        <translation>Metingen: %1</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hoe gemeten</translation>
+    </message>
+    <message>
+        <source>Reading of %1 deleted: %2.</source>
+        <translation>Meting van %1 verwijderd: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringStats</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>3 months</source>
+        <translation>3 maanden</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>Pe&amp;riode:</translation>
+    </message>
+    <message>
+        <source>Time in ranges</source>
+        <translation>Tijd per gebied</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiek</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (ending today)</source>
+        <translation>%1 – %2 (tot en met vandaag)</translation>
+    </message>
+    <message>
+        <source>No readings in this period.</source>
+        <translation>Geen metingen in deze periode.</translation>
+    </message>
+    <message>
+        <source>Measuring plan</source>
+        <translation>Meetplan</translation>
+    </message>
+    <message>
+        <source>No measuring plan is active for this measure. You can make one under Targets and plan.</source>
+        <translation>Er loopt nu geen meetplan voor deze meetwaarde. U kunt er een maken onder Streefwaarden en plan.</translation>
+    </message>
+    <message>
+        <source>Very high (above 13.9)</source>
+        <translation>Heel hoog (boven 13,9)</translation>
+    </message>
+    <message>
+        <source>High (10.1 to 13.9)</source>
+        <translation>Hoog (10,1 tot en met 13,9)</translation>
+    </message>
+    <message>
+        <source>In range (3.9 to 10.0)</source>
+        <translation>In het doelgebied (3,9 tot en met 10,0)</translation>
+    </message>
+    <message>
+        <source>Low (3.0 to 3.8)</source>
+        <translation>Laag (3,0 tot en met 3,8)</translation>
+    </message>
+    <message>
+        <source>Very low (below 3.0)</source>
+        <translation>Heel laag (onder 3,0)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Readings</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Gemiddelde</translation>
+    </message>
+    <message>
+        <source>Lowest</source>
+        <translation>Laagste</translation>
+    </message>
+    <message>
+        <source>Highest</source>
+        <translation>Hoogste</translation>
+    </message>
+    <message>
+        <source>Standard deviation (SD)</source>
+        <translation>Standaarddeviatie (SD, spreiding)</translation>
+    </message>
+    <message>
+        <source>Sensor Low: %1. Sensor High: %2. These have no number and are not in the mean, lowest or highest.</source>
+        <translation>Sensor Laag: %1. Sensor Hoog: %2. Deze hebben geen getal en tellen niet mee in het gemiddelde, de laagste en de hoogste.</translation>
+    </message>
+    <message>
+        <source>Time in ranges from the %1 sensor readings; finger pricks and scans are left out.</source>
+        <translation>Tijd per gebied uit de %1 sensormetingen. Vingerprikken en scans tellen hier niet mee.</translation>
+    </message>
+    <message>
+        <source>There are no sensor readings in this period: the shares are shares of readings, not of time.</source>
+        <translation>Er zijn geen sensormetingen in deze periode. De percentages zijn dus delen van de metingen, niet van de tijd.</translation>
+    </message>
+    <message>
+        <source>Range (mmol/L)</source>
+        <translation>Gebied (mmol/L)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Deel</translation>
+    </message>
+    <message>
+        <source>%1 (%2 mmol/mol)</source>
+        <translation>%1 (%2 mmol/mol)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maat</translation>
+    </message>
+    <message>
+        <source>Mean glucose</source>
+        <translation>Gemiddelde glucose</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation (CV)</source>
+        <translation>Variatiecoëfficiënt (CV, schommeling)</translation>
+    </message>
+    <message>
+        <source>Glucose management indicator (GMI)</source>
+        <translation>Glucose management indicator (GMI, geschatte HbA1c)</translation>
+    </message>
+    <message>
+        <source>Days with readings</source>
+        <translation>Dagen met metingen</translation>
+    </message>
+    <message>
+        <source>Mean, variation and GMI</source>
+        <translation>Gemiddelde, schommeling en GMI</translation>
+    </message>
+    <message>
+        <source>(first day: left out)</source>
+        <translation>(eerste dag: telt niet mee)</translation>
+    </message>
+    <message>
+        <source>Systolic (mmHg)</source>
+        <translation>Bovendruk (mmHg)</translation>
+    </message>
+    <message>
+        <source>Diastolic (mmHg)</source>
+        <translation>Onderdruk (mmHg)</translation>
+    </message>
+    <message>
+        <source>Pulse (/min)</source>
+        <translation>Hartslag (/min)</translation>
+    </message>
+    <message>
+        <source>Mean per measuring series</source>
+        <translation>Gemiddelde per meetserie</translation>
+    </message>
+    <message>
+        <source>The first day of each series is left out of its mean, as the home measuring protocol does: on the first day blood pressure is often higher. A series of one day has no mean.</source>
+        <translation>De eerste dag van elke serie telt niet mee in het gemiddelde. Zo staat het in de afspraken voor thuis meten: op de eerste dag is de bloeddruk vaak hoger. Een serie van één dag heeft geen gemiddelde.</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dagen</translation>
+    </message>
+    <message>
+        <source>In the mean</source>
+        <translation>Telt mee</translation>
+    </message>
+    <message>
+        <source>Mean per day</source>
+        <translation>Gemiddelde per dag</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>The measuring plan starts on %1.</source>
+        <translation>Het meetplan begint op %1.</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 of the %4 planned readings done (%5).</source>
+        <translation>Van %1 tot en met %2: %3 van de %4 geplande metingen gedaan (%5).</translation>
+    </message>
+    <message>
+        <source>Extra readings on one day do not make up for a missed day.</source>
+        <translation>Extra metingen op de ene dag maken een gemiste dag niet goed.</translation>
+    </message>
+    <message>
+        <source>Per day, the last %1 days:</source>
+        <translation>Per dag, de laatste %1 dagen:</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <source>Share done</source>
+        <translation>Deel gedaan</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringTargets</name>
+    <message>
+        <source>(not filled in)</source>
+        <translation>(niet ingevuld)</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;with:</source>
+        <translation>Afgesproken &amp;met:</translation>
+    </message>
+    <message>
+        <source>Agreed &amp;on:</source>
+        <translation>Afgesproken op (&amp;datum):</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notities:</translation>
+    </message>
+    <message>
+        <source>e.g. what to do when a reading is too low</source>
+        <translation>bijvoorbeeld: wat u doet als een meting te laag is</translation>
+    </message>
+    <message>
+        <source>Target (%1)</source>
+        <translation>Streefwaarde (%1)</translation>
+    </message>
+    <message>
+        <source>When to call the care team (%1)</source>
+        <translation>Wanneer u uw zorgverlener belt (%1)</translation>
+    </message>
+    <message>
+        <source>Agreed with the care team</source>
+        <translation>Afgesproken met uw zorgverlener</translation>
+    </message>
+    <message>
+        <source>Agree a new target: %1</source>
+        <translation>Nieuwe streefwaarde afspreken: %1</translation>
+    </message>
+    <message>
+        <source>From (&amp;lowest):</source>
+        <translation>Vanaf (&amp;laagste):</translation>
+    </message>
+    <message>
+        <source>Up to (&amp;highest):</source>
+        <translation>Tot en met (&amp;hoogste):</translation>
+    </message>
+    <message>
+        <source>Call &amp;below:</source>
+        <translation>Bellen &amp;onder:</translation>
+    </message>
+    <message>
+        <source>Call &amp;above:</source>
+        <translation>Bellen &amp;boven:</translation>
+    </message>
+    <message>
+        <source>&amp;Systolic at most:</source>
+        <translation>Bovendruk &amp;hoogstens:</translation>
+    </message>
+    <message>
+        <source>&amp;Diastolic at most:</source>
+        <translation>Onderdruk hoog&amp;stens:</translation>
+    </message>
+    <message>
+        <source>Systolic at &amp;least:</source>
+        <translation>Bovendruk m&amp;instens:</translation>
+    </message>
+    <message>
+        <source>Diastolic at l&amp;east:</source>
+        <translation>Onderdruk minst&amp;ens:</translation>
+    </message>
+    <message>
+        <source>Call when systolic is &amp;below:</source>
+        <translation>Bellen bij bovendruk &amp;onder:</translation>
+    </message>
+    <message>
+        <source>Call when systolic is &amp;above:</source>
+        <translation>Bellen bij bovendruk &amp;boven:</translation>
+    </message>
+    <message>
+        <source>&amp;Readings per day:</source>
+        <translation>&amp;Aantal metingen per dag:</translation>
+    </message>
+    <message>
+        <source>&amp;Starting on:</source>
+        <translation>&amp;Vanaf:</translation>
+    </message>
+    <message>
+        <source>For how many &amp;days:</source>
+        <translation>Hoeveel &amp;dagen:</translation>
+    </message>
+    <message>
+        <source>empty: no end date</source>
+        <translation>leeg: zonder einddatum</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Wanneer:</translation>
+    </message>
+    <message>
+        <source>e.g. 2 in the morning, 2 in the evening</source>
+        <translation>bijvoorbeeld: 2 keer &apos;s ochtends, 2 keer &apos;s avonds</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed with:</source>
+        <translation>Afgesproken &amp;met:</translation>
+    </message>
+    <message>
+        <source>New measuring plan: %1</source>
+        <translation>Nieuw meetplan: %1</translation>
+    </message>
+    <message>
+        <source>A value with a unit (e.g. waist in cm)</source>
+        <translation>Een waarde met een eenheid (bijvoorbeeld buikomvang in cm)</translation>
+    </message>
+    <message>
+        <source>A symptom score from 0 to 10</source>
+        <translation>Een cijfer voor een klacht, van 0 tot 10</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>e.g. Tiredness</source>
+        <translation>bijvoorbeeld: Vermoeidheid</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Eenheid:</translation>
+    </message>
+    <message>
+        <source>e.g. cm (not needed for a score)</source>
+        <translation>bijvoorbeeld: cm (niet nodig voor een cijfer)</translation>
+    </message>
+    <message>
+        <source>&amp;Lowest possible value:</source>
+        <translation>&amp;Laagst mogelijke waarde:</translation>
+    </message>
+    <message>
+        <source>&amp;Highest possible value:</source>
+        <translation>&amp;Hoogst mogelijke waarde:</translation>
+    </message>
+    <message>
+        <source>&amp;Decimals:</source>
+        <translation>&amp;Decimalen:</translation>
+    </message>
+    <message>
+        <source>Your own measure</source>
+        <translation>Eigen meetwaarde</translation>
+    </message>
+    <message>
+        <source>Call your care team below %1 or above %2.</source>
+        <translation>Bel uw zorgverlener onder %1 of boven %2.</translation>
+    </message>
+    <message>
+        <source>Call your care team below %1.</source>
+        <translation>Bel uw zorgverlener onder %1.</translation>
+    </message>
+    <message>
+        <source>Call your care team above %1.</source>
+        <translation>Bel uw zorgverlener boven %1.</translation>
+    </message>
+    <message>
+        <source>From %1, with no end date</source>
+        <translation>Vanaf %1, zonder einddatum</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (%3 days)</source>
+        <translation>Van %1 tot en met %2 (%3 dagen)</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>Loopt nu</translation>
+    </message>
+    <message>
+        <source>Not started yet</source>
+        <translation>Nog niet begonnen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Afgelopen</translation>
+    </message>
+    <message>
+        <source>&amp;Agree a new target…</source>
+        <translation>Nieuwe streef&amp;waarde afspreken…</translation>
+    </message>
+    <message>
+        <source>New p&amp;lan…</source>
+        <translation>Nieuw &amp;meetplan…</translation>
+    </message>
+    <message>
+        <source>Targets and plan</source>
+        <translation>Streefwaarden en plan</translation>
+    </message>
+    <message>
+        <source>Agreed with %1 on %2.</source>
+        <translation>Afgesproken met %1 op %2.</translation>
+    </message>
+    <message>
+        <source>Agreed with %1.</source>
+        <translation>Afgesproken met %1.</translation>
+    </message>
+    <message>
+        <source>Agreed on %1.</source>
+        <translation>Afgesproken op %1.</translation>
+    </message>
+    <message>
+        <source>Agreed, but not with whom or when.</source>
+        <translation>Afgesproken, maar niet met wie of wanneer.</translation>
+    </message>
+    <message>
+        <source>Target now</source>
+        <translation>Streefwaarde nu</translation>
+    </message>
+    <message>
+        <source>No target yet. Agree one with your care team and write it down here.</source>
+        <translation>Nog geen streefwaarde. Spreek er een af met uw zorgverlener en schrijf die hier op.</translation>
+    </message>
+    <message>
+        <source>Default, not agreed with your care team.</source>
+        <translation>Standaardwaarde, niet afgesproken met uw zorgverlener.</translation>
+    </message>
+    <message>
+        <source>Earlier targets</source>
+        <translation>Eerdere streefwaarden</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Afgesproken op</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Streefwaarde</translation>
+    </message>
+    <message>
+        <source>When to call</source>
+        <translation>Wanneer bellen</translation>
+    </message>
+    <message>
+        <source>Measuring plan</source>
+        <translation>Meetplan</translation>
+    </message>
+    <message>
+        <source>No measuring plan yet.</source>
+        <translation>Nog geen meetplan.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Readings per day</source>
+        <translation>Metingen per dag</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Agreed with</source>
+        <translation>Afgesproken met</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +3477,125 @@
     <message>
         <source>Done</source>
         <translation>Klaar</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntry</name>
+    <message>
+        <source>Correct a reading</source>
+        <translation>Meting verbeteren</translation>
+    </message>
+    <message>
+        <source>New measurement</source>
+        <translation>Nieuwe meting</translation>
+    </message>
+    <message>
+        <source>Is this value right?</source>
+        <translation>Klopt deze waarde?</translation>
+    </message>
+    <message>
+        <source>%1: %2. This lies far outside the usual values. Is it right?</source>
+        <translation>%1: %2. Dit is heel anders dan de gewone waarden. Klopt het?</translation>
+    </message>
+    <message>
+        <source>Not saved yet: please look at the fields marked above.</source>
+        <translation>Nog niet opgeslagen: kijk naar de velden hierboven met een melding.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: change the value, or save it as it is.</source>
+        <translation>Nog niet opgeslagen: verander de waarde, of sla hem op zoals hij is.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 (%2). Type the next reading.</source>
+        <translation>Opgeslagen: %1 (%2). Typ de volgende meting.</translation>
+    </message>
+    <message>
+        <source>This time lies in the future.</source>
+        <translation>Deze tijd ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>Type a whole number from 0 to 10.</source>
+        <translation>Typ een heel getal van 0 tot en met 10.</translation>
+    </message>
+    <message>
+        <source>This reading is already there, with the same time and values.</source>
+        <translation>Deze meting staat er al, met dezelfde tijd en waarden.</translation>
+    </message>
+    <message>
+        <source>&amp;Measure:</source>
+        <translation>Wat u &amp;meet:</translation>
+    </message>
+    <message>
+        <source>&amp;Context:</source>
+        <translation>&amp;Omstandigheid:</translation>
+    </message>
+    <message>
+        <source>e.g. after a bad night</source>
+        <translation>bijvoorbeeld: na een slechte nacht</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Notitie:</translation>
+    </message>
+    <message>
+        <source>Use &amp;last values</source>
+        <translation>&amp;Vorige waarden gebruiken</translation>
+    </message>
+    <message>
+        <source>e.g. 22-11-2026 08:00, or only 8:00 for today</source>
+        <translation>bijvoorbeeld 22-11-2026 08:00, of alleen 8:00 voor vandaag</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>&amp;Tijd:</translation>
+    </message>
+    <message>
+        <source>Enter saves. Ctrl+Enter saves and starts the next reading. In a value field, the Up arrow fills in the last values.</source>
+        <translation>Enter slaat op. Ctrl+Enter slaat op en begint de volgende meting. In een veld voor een waarde vult het pijltje omhoog de vorige waarden in.</translation>
+    </message>
+    <message>
+        <source>Save and &amp;next</source>
+        <translation>Opslaan en vo&amp;lgende</translation>
+    </message>
+    <message>
+        <source>Save, and type the next reading of a series (Ctrl+Enter)</source>
+        <translation>Opslaan, en de volgende meting van een serie intypen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Last time: %1 — %2</source>
+        <translation>Vorige keer: %1 — %2</translation>
+    </message>
+    <message>
+        <source>S&amp;ystolic (mmHg):</source>
+        <translation>&amp;Bovendruk (mmHg):</translation>
+    </message>
+    <message>
+        <source>&amp;Diastolic (mmHg):</source>
+        <translation>On&amp;derdruk (mmHg):</translation>
+    </message>
+    <message>
+        <source>&amp;Pulse (/min):</source>
+        <translation>&amp;Hartslag (/min):</translation>
+    </message>
+    <message>
+        <source>&amp;Value (0–10):</source>
+        <translation>&amp;Waarde (0–10):</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Waarde:</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Eenheid</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from phr.measures import Measure
+from phr.measures import SCORE, Measure
 from phr.ui.charts.source import ABOVE, BELOW, Envelope
 from phr.ui.formatting import fill
 
@@ -65,7 +65,10 @@ def series_names(measure: Measure, language: str) -> list[str]:
 
 
 def series_units(measure: Measure) -> list[str]:
-    """Blood pressure's pulse is counted per minute; everything else is in the measure's unit."""
+    """Blood pressure's pulse is counted per minute; a score (0–10) has no unit after its numbers;
+    everything else is in the measure's unit."""
+    if measure.kind == SCORE:
+        return [""]
     units = [measure.unit_text] * max(len(measure.components), 1)
     if len(units) > 2:
         units[2] = "/min"
