@@ -2,21 +2,21 @@
 
 import sys
 
-from bench import device_import, unlock
+from bench import chart, device_import, unlock
 
-CHECKS = (unlock, device_import)
+CHECKS = (unlock, device_import, chart)
 
 
 def main() -> int:
     failed = 0
     for check in CHECKS:
         result = check.run()
-        verdict = "ok" if result.ratio <= result.limit else "TOO SLOW"
+        verdict = "ok" if result.passed else "TOO SLOW"
         print(f"{result.name}: {result.measured:.3f} s vs baseline {result.baseline:.3f} s "
               f"-> ratio {result.ratio:.2f} (limit {result.limit}) {verdict}")
         for line in result.notes:
             print(f"  {line}")
-        failed += result.ratio > result.limit
+        failed += not result.passed
     return 1 if failed else 0
 
 

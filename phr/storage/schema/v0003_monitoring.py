@@ -42,13 +42,13 @@ CREATE TABLE readings (
     value2     REAL,                      -- blood pressure: diastolic
     value3     REAL,                      -- blood pressure: pulse
     -- Small codes, not words: text CHECKs cost more than the rest of storing a sensor reading.
-    -- The meanings are in phr/storage/repos/readings.py (FLAGS, METHODS, CONTEXTS).
+    -- The meanings are in phr/storage/repos/reading_rows.py (FLAGS, METHODS, CONTEXTS).
     flag       INTEGER NOT NULL DEFAULT 0 CHECK (flag BETWEEN 0 AND 2),     -- '', below_range, above_range
     method     INTEGER NOT NULL DEFAULT 0 CHECK (method BETWEEN 0 AND 3),   -- '', sensor, scan, fingerstick
     context    INTEGER NOT NULL DEFAULT 0 CHECK (context BETWEEN 0 AND 4),  -- '', fasting, after_meal, at_rest,
                                                                              -- after_exercise
     note       TEXT,
-    fingerprint INTEGER NOT NULL,         -- of value, value2, value3 and flag (see readings.py)
+    fingerprint INTEGER NOT NULL,         -- of value, value2, value3 and flag (see reading_rows.py)
     changed_by INTEGER REFERENCES authors(id),
     changed_at TEXT,
     deleted_at TEXT,
@@ -57,6 +57,8 @@ CREATE TABLE readings (
 
 -- One reading once: importing the same file again adds nothing. Also serves every range query.
 CREATE UNIQUE INDEX readings_once ON readings (measure, taken_at, method, fingerprint);
+-- The sensor's Low and High readings (few): a chart marks them in every view of a measure.
+CREATE INDEX readings_flagged ON readings (measure, taken_at) WHERE flag > 0;
 
 -- Minimum, maximum, count and sums per measure per hour (size 3600) and per day (86400), of the
 -- readings that are not deleted: charts over years and quick statistics read these, not millions of rows.
