@@ -76,7 +76,13 @@ def _weight_and_peak_flow(services, today: date, randomness: random.Random) -> N
     peak_flow = [Reading("peak_flow", _at(today - timedelta(days=300 - n), 8.0), round(randomness.gauss(430, 25)),
                          note="bij verkoudheid benauwd" if n in (9, 10) else "")
                  for n in range(0, 42)]
-    services.readings.add_batch(weight + peak_flow, "typed", None)
+    services.readings.add_batch(_until_now(weight + peak_flow), "typed", None)
+
+
+def _until_now(readings: list[Reading]) -> list[Reading]:
+    """Today's morning weight or evening score is not there yet when the sample is made earlier."""
+    now = datetime.now(AMSTERDAM)
+    return [reading for reading in readings if reading.taken_at <= now]
 
 
 def _tiredness(services, today: date, randomness: random.Random) -> None:
@@ -87,7 +93,7 @@ def _tiredness(services, today: date, randomness: random.Random) -> None:
             trend = 6.5 - n / 60  # getting better since the dose was spread over four moments
             scores.append(Reading(TIREDNESS, _at(today - timedelta(days=n), 21.0),
                                   max(0, min(10, round(trend + randomness.gauss(0, 1))))))
-    services.readings.add_batch(scores, "typed", None)
+    services.readings.add_batch(_until_now(scores), "typed", None)
 
 
 def _diary(services, today: date) -> None:

@@ -4,6 +4,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox, QWizard
 
 from phr.ui.import_wizard import FILE, MAPPING, SUMMARY, ImportWizard
@@ -34,6 +35,7 @@ def press_next(qtbot, wizard, until: int) -> None:
 def test_a_libreview_file_is_recognised_imported_and_summarised(qtbot, wizard, services):
     wizard.file_page.load(SAMPLES / "libreview_nl_mmol.csv")
     assert wizard.file_page.chosen_format() == "libreview"
+    assert not wizard.file_page.measure.isEnabled()  # a vendor file says what it measures
     assert wizard.nextId() == SUMMARY  # a known vendor file needs no mapping
     with qtbot.waitSignal(wizard.imported, timeout=10_000) as signal:
         wizard.button(QWizard.WizardButton.NextButton).click()
@@ -41,7 +43,8 @@ def test_a_libreview_file_is_recognised_imported_and_summarised(qtbot, wizard, s
     summary = signal.args[0]
     assert summary.added == services.readings.count() > 0
     text = wizard.summary_page.text.text()
-    assert f"Readings added: {summary.added}" in text and "Notes added to the diary" in text
+    assert f"Readings added: {QLocale().toString(summary.added)}" in text and "Notes added to the diary" in text
+    assert "File: libreview_nl_mmol.csv (LibreView (FreeStyle Libre))" in text
     assert wizard.summary_page.skipped_model.rowCount() == len(summary.skipped)
 
 
@@ -56,7 +59,7 @@ def test_importing_the_same_file_again_says_it_was_already_there(qtbot, services
     again.file_page.load(path)
     press_next(qtbot, again, SUMMARY)
     assert (again.summary.added, again.summary.already_present) == (0, first)
-    assert f"Already in your record (not added again): {first}" in again.summary_page.text.text()
+    assert f"Already in your record (not added again): {QLocale().toString(first)}" in again.summary_page.text.text()
 
 
 def test_another_csv_goes_through_the_mapping_and_the_mapping_is_saved(qtbot, services, wizard, tmp_path):
@@ -65,7 +68,7 @@ def test_another_csv_goes_through_the_mapping_and_the_mapping_is_saved(qtbot, se
                     "2026-11-02 07:31;71,2;\n2026-11-03 07:29;geen;\n", encoding="utf-8")
     wizard.file_page.load(path)
     wizard.file_page.format.setCurrentIndex(wizard.file_page.format.findData("csv"))
-    assert wizard.nextId() == MAPPING
+    assert wizard.file_page.measure.isEnabled() and wizard.nextId() == MAPPING
     press_next(qtbot, wizard, MAPPING)
     page = wizard.mapping_page
     assert page.preview_model.rowCount() == 3

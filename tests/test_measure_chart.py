@@ -135,6 +135,14 @@ def test_everything_by_default_when_there_is_less_than_a_month(open_chart):
     assert NOW - 10 * DAY < first < NOW - 9 * DAY and last < NOW + DAY
 
 
+@pytest.mark.parametrize("every_days, preset", [(1, "month"), (7, "quarter"), (30, "year"), (200, "all")])
+def test_a_sparse_measure_opens_on_a_longer_preset(open_chart, every_days, preset):
+    # A reading every so many days over three years: the first preset that holds ten readings or more.
+    times = np.arange(NOW - 3 * 365 * DAY, NOW, every_days * DAY)
+    chart = open_chart(MemorySource(times, np.full(len(times), 71.0)))
+    assert chart.current_preset == preset
+
+
 def test_keyboard_zooms_and_pans_and_leaves_the_preset(open_chart, qtbot):
     chart = open_chart(MemorySource(*every_day(200)))
     x0, x1 = chart.visible_range()
@@ -272,7 +280,7 @@ def test_blood_pressure_draws_two_series_two_bands_and_pulse_on_request(open_cha
     chart.show_pulse.setChecked(True)
     assert set(chart.layers[2].line.getData()[1]) == {70.0}
     assert "Systolic: from 128 to 142 mmHg" in chart.summary.text()
-    assert "Pulse: from 70 to 70 /min" in chart.summary.text()
+    assert "Pulse: from 70 to 70/min" in chart.summary.text()
 
 
 def test_a_one_sided_target_is_a_labelled_line(open_chart):

@@ -194,6 +194,7 @@ def test_save_and_next_keeps_the_dialog_open_for_a_series(qtbot, open_dialog, se
     assert dialog.time.text() == "22-11-2026 08:02"  # moved to now
     assert dialog.context.currentData() == "at_rest"  # the series goes on in the same way
     assert "Saved: 131/84 mmHg, pulse 68 (today 08:00)" in dialog.status.text()
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())  # the new lines got room, nothing squashed
     type_in(qtbot, edit(dialog, "value"), "127")
     type_in(qtbot, edit(dialog, "value2"), "81")
     type_in(qtbot, edit(dialog, "value3"), "66")

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWizardPage,
@@ -51,7 +51,7 @@ class FilePage(QWizardPage):
         self.format = QComboBox()
         for name in ("auto",) + tuple(f for f in detect.FORMATS if f != "auto"):
             self.format.addItem(format_label(name), name)
-        self.format.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+        self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.measure = QComboBox()
         for measure in measures:
             self.measure.addItem(measure.name(language), measure.key)
@@ -67,6 +67,11 @@ class FilePage(QWizardPage):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(self.problem)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        self.measure.setEnabled(self.chosen_format() == "csv")  # vendor files say what they measure
+        self.completeChanged.emit()
 
     def choose(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file"), "",
@@ -188,21 +193,25 @@ class SummaryPage(QWizardPage):
         self.setTitle(translate("ImportWizard", "Done"))
         self.text = QLabel()
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.skipped_model = QStandardItemModel(self)
         self.skipped = QTableView()
         self.skipped.setModel(self.skipped_model)
         self.skipped.setAccessibleName(translate("ImportWizard", "Rows that were skipped"))
+        self.skipped.verticalHeader().hide()  # its numbers would be mistaken for the file's line numbers
+        self.skipped.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.skipped, 1)
 
-    def show_summary(self, summary) -> None:
-        lines = [fill(translate("ImportWizard", "File: %1"), format_label(summary.format)),
-                 fill(translate("ImportWizard", "Readings added: %1"), summary.added),
+    def show_summary(self, summary, file_name: str) -> None:
+        count = QLocale().toString
+        lines = [fill(translate("ImportWizard", "File: %1 (%2)"), file_name, format_label(summary.format)),
+                 fill(translate("ImportWizard", "Readings added: %1"), count(summary.added)),
                  fill(translate("ImportWizard", "Already in your record (not added again): %1"),
-                      summary.already_present),
-                 fill(translate("ImportWizard", "Notes added to the diary: %1"), summary.notes_added),
-                 fill(translate("ImportWizard", "Rows skipped: %1"), len(summary.skipped))]
+                      count(summary.already_present)),
+                 fill(translate("ImportWizard", "Notes added to the diary: %1"), count(summary.notes_added)),
+                 fill(translate("ImportWizard", "Rows skipped: %1"), count(len(summary.skipped)))]
         self.text.setText("<br>".join(escape(line) for line in lines))
         self.skipped_model.clear()
         self.skipped_model.setHorizontalHeaderLabels([translate("ImportWizard", "Line"),

@@ -102,7 +102,7 @@ class ImportWizard(QWizard):
         if mapping is not None and name:
             self.services.mappings.save(name, mapping)
         self.summary = summary
-        self.summary_page.show_summary(summary)
+        self.summary_page.show_summary(summary, self.file_page.path.name)
         self.imported.emit(summary)
         self.next()
 

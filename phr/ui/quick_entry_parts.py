@@ -36,6 +36,17 @@ def say(label: QLabel, text: str) -> None:
     """A message line that takes no room while it has nothing to say."""
     label.setText(text)
     label.setVisible(bool(text))
+    grow_to_fit(label.window())
+
+
+def grow_to_fit(window) -> None:
+    """Taller when a message appears; wrapped lines are not in the layout's minimum, so they would be squashed."""
+    if window.layout() is None:
+        return  # still being built; the first show sizes it
+    window.layout().activate()
+    needed = window.heightForWidth(window.width()) if window.hasHeightForWidth() else window.sizeHint().height()
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 def time_in_words(moment) -> str:
@@ -177,6 +188,7 @@ def show_last(dialog, reading, today: date) -> None:
     dialog.last_row.setVisible(usable)
     dialog.last_text.setText(fill(translate("QuickEntry", "Last time: %1 — %2"), value_text(dialog.chosen_measure(),
                                   reading), when_text(reading.taken_at, today)) if usable else "")
+    grow_to_fit(dialog)
 
 
 def focus_first_problem(dialog, problems: dict[str, str]) -> None:

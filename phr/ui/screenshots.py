@@ -47,9 +47,36 @@ def _render_all(app, outdir: Path, workspace: Path) -> list[Path]:
         window.search_box.setText("hydrocortison")
         window.search()
         written.append(_grab(app, window, outdir / f"{len(window.page_keys) + 1:02d}-search.png"))
+        written += _monitoring(app, window, outdir)
     finally:
         window.close_for_lock()
         session.lock()
+    return written
+
+
+# Measurements: each measure and tab worth a look (key, tab: 0 chart, 1 readings, 2 statistics, 3 targets).
+MONITORING_SHOTS = (("glucose", 0), ("glucose", 1), ("glucose", 2), ("glucose", 3), ("bp", 0), ("bp", 2),
+                    ("bp", 3), ("weight", 0), ("peak_flow", 0), ("vermoeidheid", 0))
+
+
+def _monitoring(app, window, outdir: Path) -> list[Path]:
+    from phr.ui.pages.monitoring_measures import DIARY
+    from phr.ui.quick_entry import QuickEntryDialog
+
+    window.search_box.clear()
+    window.show_page("monitoring")
+    page, written = window.page("monitoring"), []
+    for key, tab in MONITORING_SHOTS:
+        page.select_measure(key)
+        page.tabs.setCurrentIndex(tab)
+        written.append(_grab(app, window, outdir / f"m-{key}-{tab}.png"))
+    page.measures.select(DIARY)
+    written.append(_grab(app, window, outdir / "m-diary.png"))
+    page.select_measure("bp")
+    dialog = QuickEntryDialog(window.services, page.language, window, "bp")
+    dialog.show()
+    written.append(_grab(app, dialog, outdir / "m-quick-entry.png"))
+    dialog.close()
     return written
 
 

@@ -1665,8 +1665,8 @@
         <translation>Regels die zijn overgeslagen</translation>
     </message>
     <message>
-        <source>File: %1</source>
-        <translation>Bestand: %1</translation>
+        <source>File: %1 (%2)</source>
+        <translation>Bestand: %1 (%2)</translation>
     </message>
     <message>
         <source>Readings added: %1</source>
@@ -1955,16 +1955,20 @@
         <translation>Zoom in en uit met het muiswiel of met de toetsen + en -. Ga verder of terug in de tijd door te slepen of met de pijltjes naar links en rechts. Home laat alles zien.</translation>
     </message>
     <message>
-        <source>target %1 to %2 %3</source>
-        <translation>streefbereik %1 tot %2 %3</translation>
+        <source>target %1 to %2</source>
+        <translation>streefbereik %1 tot %2</translation>
     </message>
     <message>
-        <source>target at most %1 %2</source>
-        <translation>streefwaarde hoogstens %1 %2</translation>
+        <source>target at most %1</source>
+        <translation>streefwaarde hoogstens %1</translation>
     </message>
     <message>
-        <source>target at least %1 %2</source>
-        <translation>streefwaarde minstens %1 %2</translation>
+        <source>target at least %1</source>
+        <translation>streefwaarde minstens %1</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3.</source>
+        <translation>%1: van %2 tot %3.</translation>
     </message>
     <message>
         <source>at most %1</source>
@@ -1993,10 +1997,6 @@
     <message>
         <source>Readings: %1. Too many to show one by one: each thin bar runs from the lowest to the highest reading at that moment.</source>
         <translation>Metingen: %1. Te veel om ze een voor een te tonen: elk dun streepje loopt van de laagste tot de hoogste meting op dat moment.</translation>
-    </message>
-    <message>
-        <source>%1: from %2 to %3 %4.</source>
-        <translation>%1: van %2 tot %3 %4.</translation>
     </message>
     <message>
         <source>%1 outside the target: %2 above, %3 below.</source>

@@ -66,7 +66,8 @@ class TargetBands:
     def _limit(target: Target) -> pg.InfiniteLine:
         return pg.InfiniteLine(pos=target.high if target.high is not None else target.low, angle=0, movable=False,
                                pen=target.pen, label=target.mark,
-                               labelOpts={"position": 0.995, "anchors": [(1, 1), (1, 1)],
+                               # at the left end: the latest readings, at the right, would hide it
+                               labelOpts={"position": 0.005, "anchors": [(0, 1), (0, 1)],
                                           "color": target.pen.color(), "fill": LABEL_FILL})
 
 

@@ -10,6 +10,7 @@ from phr.ui.charts.style import (SERIES_STYLES, band_icon, event_pen, line_icon,
                                  vertical_line_icon)
 
 COLUMNS = 3
+WORD_JOINER = "\u2060"  # after a slash: 'mmol/L' must not wrap as 'mmol/' and 'L'
 
 
 class LegendEntry(QWidget):
@@ -20,7 +21,8 @@ class LegendEntry(QWidget):
         self.icon = QLabel()
         self.icon.setPixmap(icon)
         self.icon.setFixedSize(icon.size())
-        self.text = QLabel(text)
+        self.plain = text
+        self.text = QLabel(text.replace("/", "/" + WORD_JOINER))
         self.text.setWordWrap(True)
         self.icon.setAccessibleName(text)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -65,7 +67,7 @@ class ChartLegend(QWidget):
         return list(self._shown)
 
     def text(self) -> str:
-        return "; ".join(self.entries[k].text.text() for k in self._shown)
+        return "; ".join(self.entries[k].plain for k in self._shown)
 
 
 def fill_legend(legend: ChartLegend, names: list[str], units: list[str], targets: list) -> None:

@@ -55,7 +55,7 @@ class MeasureChart(QWidget):
         self._timer.timeout.connect(self.refresh_now)
         self.setAccessibleName(fill(translate("MeasureChart", "Chart of %1"), measure.name(language)))
         self._build(measure.name(language))
-        self.set_preset(default_preset(self._span, now()))
+        self.set_preset(default_preset(self._span, now(), self._count))
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -162,6 +162,9 @@ class MeasureChart(QWidget):
             self._moving_to_preset = False
         self._check_preset(key)
         self.refresh_now()
+
+    def _count(self, window: tuple[float, float]) -> int:
+        return self._source.envelope(window[0], window[1], 1).reading_count()
 
     def visible_range(self) -> tuple[float, float]:
         x0, x1 = self.plot.getViewBox().viewRange()[0]

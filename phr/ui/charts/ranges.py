@@ -12,6 +12,7 @@ HOUR, DAY = 3600.0, 86400.0
 MONTHS_BACK = {"month": 1, "quarter": 3, "year": 12}
 SMALLEST_SPAN = HOUR       # zooming in stops at one hour across
 ZOOM_STEP, PAN_STEP = 2.0, 0.25
+FEW_READINGS = 10          # fewer in a preset's window: a longer preset is chosen at first
 
 
 def months_back(moment: float, months: int) -> float:
@@ -36,13 +37,23 @@ def preset_window(key: str, now: float, span: tuple[float, float] | None) -> tup
     return months_back(now, MONTHS_BACK[key]), now
 
 
-def default_preset(span: tuple[float, float] | None, now: float) -> str:
-    """A month; everything when there is less than a month of readings, or none in the last month."""
+def default_preset(span: tuple[float, float] | None, now: float, count=None) -> str:
+    """The shortest of month, 3 months and year that shows at least FEW_READINGS readings.
+
+    Everything when there is less than a month of readings, none in the last month, or too few
+    in a year: a monthly weight then shows as a trend, not as two dots. `count(window)` says how
+    many readings a window holds.
+    """
     if span is None:
         return "month"
     first, last = span
     month_start = months_back(now, 1)
-    return "all" if last - first < now - month_start or last < month_start else "month"
+    if last - first < now - month_start or last < month_start:
+        return "all"
+    for key in ("month", "quarter", "year"):
+        if count is None or count(preset_window(key, now, span)) >= FEW_READINGS:
+            return key
+    return "all"
 
 
 def limits(span: tuple[float, float] | None, now: float) -> tuple[float, float]:

@@ -5,6 +5,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from phr.measures import SCORE, Measure
 from phr.ui.charts.source import ABOVE, BELOW, Envelope
 from phr.ui.formatting import fill
+from phr.ui.measure_words import with_unit
 
 translate = QCoreApplication.translate
 DAY = 86400.0
@@ -81,12 +82,12 @@ def number(locale: QLocale, value: float, decimals: int) -> str:
 
 def target_text(locale: QLocale, low: float | None, high: float | None, decimals: int, unit: str) -> str:
     if low is not None and high is not None:
-        return fill(translate("MeasureChart", "target %1 to %2 %3"),
-                    number(locale, low, decimals), number(locale, high, decimals), unit)
+        return fill(translate("MeasureChart", "target %1 to %2"),
+                    number(locale, low, decimals), with_unit(number(locale, high, decimals), unit))
     if high is not None:
-        return fill(translate("MeasureChart", "target at most %1 %2"), number(locale, high, decimals), unit)
+        return fill(translate("MeasureChart", "target at most %1"), with_unit(number(locale, high, decimals), unit))
     if low is not None:
-        return fill(translate("MeasureChart", "target at least %1 %2"), number(locale, low, decimals), unit)
+        return fill(translate("MeasureChart", "target at least %1"), with_unit(number(locale, low, decimals), unit))
     return ""
 
 
@@ -139,8 +140,8 @@ def _range_sentence(locale: QLocale, decimals: int, name: str, envelope: Envelop
     highs = [v for v in envelope.highs if v == v]
     if not lows:
         return ""
-    return fill(translate("MeasureChart", "%1: from %2 to %3 %4."), name, number(locale, min(lows), decimals),
-                number(locale, max(highs), decimals), unit)
+    return fill(translate("MeasureChart", "%1: from %2 to %3."), name, number(locale, min(lows), decimals),
+                with_unit(number(locale, max(highs), decimals), unit))
 
 
 def _target_sentence(name: str, envelope: Envelope, pair: tuple) -> str:
