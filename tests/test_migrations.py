@@ -28,7 +28,7 @@ FIXTURE_CONTENT = {
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4}),
     "schema_v3": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
-                                     "readings": 21}),
+                                     "readings": 9924, "diary": 7}),
 }
 
 
