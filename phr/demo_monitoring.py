@@ -9,7 +9,7 @@ sample the same every time; all times are Europe/Amsterdam wall-clock times.
 
 import math
 import random
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from phr.custom_measures import CustomMeasure
@@ -41,8 +41,11 @@ def _at(day: date, hour: float) -> datetime:
 def _glucose(services, today: date, randomness: random.Random) -> None:
     readings = []
     for start in SENSOR_PERIODS:
+        # Steps in real time (UTC): wall-clock steps would invent the hour the spring change skips
+        # and never reach the hour the autumn change repeats.
+        first = datetime.combine(today + timedelta(days=start), time(0), AMSTERDAM).astimezone(timezone.utc)
         for step in range(14 * 96):
-            moment = datetime.combine(today + timedelta(days=start), time(0), AMSTERDAM) + timedelta(minutes=15 * step)
+            moment = (first + timedelta(minutes=15 * step)).astimezone(AMSTERDAM)
             readings.append(_sensor_reading(moment, randomness))
     services.readings.add_batch(readings, "device_import", "LibreView-export (voorbeeld).csv")
 

@@ -89,6 +89,10 @@ GLUCOSE_SENSOR_LOINC = "105272-9"
 # The international time-in-range consensus bands (mmol/L).
 GLUCOSE_VERY_LOW, GLUCOSE_LOW, GLUCOSE_HIGH, GLUCOSE_VERY_HIGH = 3.0, 3.9, 10.0, 13.9
 
+# A reading's (local) time lies in these years; any other is a typing or file error, and year 9999
+# plus an offset cannot even be turned back into a date to show.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
 # Contexts a reading can carry.
 CONTEXTS = ("fasting", "after_meal", "at_rest", "after_exercise")
 GLUCOSE_METHODS = ("sensor", "scan", "fingerstick")

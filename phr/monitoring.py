@@ -5,6 +5,7 @@ A typed reading is its own batch; an import is one batch, in one transaction, wh
 nothing that is already there (so importing a file twice adds nothing the second time).
 """
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable
@@ -13,7 +14,8 @@ from phr import validation
 from phr.bulk import bulk
 from phr.custom_measures import MeasureService
 from phr.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
-from phr.measures import BLOOD_PRESSURE, CONTEXTS, FLAGS, GLUCOSE_METHODS, Measure
+from phr.errors import ConstraintViolation
+from phr.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
 from phr.storage.repos.readings import EnvelopeRows, HourSums, ReadingRepository
 from phr.storage.vault import utc_now
 
@@ -91,13 +93,14 @@ class ReadingService:
         if measure is None:
             checks.add("measure", "invalid_choice")
             return checks.errors
-        if not isinstance(reading.taken_at, datetime) or reading.taken_at.utcoffset() is None:
+        if not isinstance(reading.taken_at, datetime) or reading.taken_at.utcoffset() is None \
+                or not FIRST_YEAR <= reading.taken_at.year <= LAST_YEAR:
             checks.add("taken_at", "invalid_date_time")
         for name in _value_fields(measure):
             value = getattr(reading, name)
             if value is None and not (name == "value" and reading.flag):
                 checks.add(name, "required")
-            elif value is not None and not isinstance(value, (int, float)):
+            elif value is not None and (not isinstance(value, (int, float)) or not math.isfinite(value)):
                 checks.add(name, "invalid_number")
         checks.choice("flag", reading.flag, ("",) + FLAGS)
         checks.choice("method", reading.method, ("",) + GLUCOSE_METHODS)
@@ -122,9 +125,9 @@ class ReadingService:
         with db.transaction():
             batch = self._repo.new_batch(self._session.author.id, "typed", None, now)
             added, _spans = self._repo.insert_readings(batch, [reading])
+            if not added:  # raised inside: the batch made for it is rolled back too
+                raise _duplicate()
             self._refresh(reading.measure, [reading.taken_at])
-        if not added:
-            raise EntryInvalid([FieldError("taken_at", "duplicate_reading")])
         return Change(SECTION, ADDED, self._last_id())
 
     def add_batch(self, readings: Iterable, source: str, source_detail: str | None,
@@ -169,7 +172,10 @@ class ReadingService:
                         "context", "note"), as_row(reading)))
         row.pop("measure")  # a reading stays with its measure
         with self._session.db.transaction():
-            self._repo.update(reading.id, row, self._session.author.id, utc_now())
+            try:
+                self._repo.update(reading.id, row, self._session.author.id, utc_now())
+            except ConstraintViolation:  # validated already, so only the one-reading-once index is left
+                raise _duplicate() from None
             self._refresh(stored["measure"], [reading.taken_at], [stored["taken_at"]])
         return Change(SECTION, UPDATED, reading.id)
 
@@ -231,6 +237,11 @@ class ReadingService:
 
     def envelope(self, measure: str, first: float, last: float, columns: int, component: int = 0) -> EnvelopeRows:
         return self._repo.envelope(measure, int(first), int(last), columns, component)
+
+
+def _duplicate() -> EntryInvalid:
+    """The record holds this reading already: same measure, moment, method and values."""
+    return EntryInvalid([FieldError("taken_at", "duplicate_reading")])
 
 
 def _chunks(readings: Iterable, size: int):

@@ -66,6 +66,16 @@ class RecordSession:
             raise RuntimeError("the record is locked")
         return self._vault.db
 
+    def second_session(self) -> "SecondSession":
+        """The same record and author over a second connection, for an import on a pool thread.
+
+        The app's own connection keeps reading while it runs and sees only committed data: never
+        half an import, nor one that is cancelled. Close it with `lock()` when the work is done.
+        """
+        if self._vault is None:
+            raise RuntimeError("the record is locked")
+        return SecondSession(self.folder, self.author, self._vault.second_connection())
+
     def person_name(self) -> str:
         return PersonRepository(self.db).name()
 
@@ -90,3 +100,28 @@ class RecordSession:
             self._vault.close()
             self._vault = None
         self.author = None
+
+
+class SecondSession:
+    """What services need of a session (db, author, folder), over a connection of its own."""
+
+    def __init__(self, folder: Path, author: Author, db):
+        self.folder, self.author, self._db = folder, author, db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    @property
+    def db(self):
+        if self._db is None:
+            raise RuntimeError("the record is locked")
+        return self._db
+
+    def person_name(self) -> str:
+        return PersonRepository(self.db).name()
+
+    def lock(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

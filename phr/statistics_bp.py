@@ -50,7 +50,10 @@ class BloodPressureStats:
     series: tuple[BloodPressureSeries, ...]   # oldest first
 
 
-def blood_pressure(samples: Iterable[Sample], allowed_gap: int = 1) -> BloodPressureStats:
+SERIES_GAP_DAYS = 1  # a series goes on over one day without readings; two such days end it
+
+
+def blood_pressure(samples: Iterable[Sample], allowed_gap: int = SERIES_GAP_DAYS) -> BloodPressureStats:
     """Means per local day and per measuring series (value systolic, value2 diastolic, value3 pulse).
 
     A reading without systolic or diastolic is left out; one without pulse counts for the pressures.

@@ -82,8 +82,10 @@ class TargetService(EntryService[Target]):
         return checks.errors
 
     def history(self, measure: str) -> list[Target]:
-        """Every target agreed for a measure, the newest first."""
-        return [self.from_row(row) for row in self._repo.rows({"measure": measure})]
+        """Every target agreed for a measure, the newest first: by the day it was agreed, or, when
+        that was not filled in, the day it was written down."""
+        targets = [self.from_row(row) for row in self._repo.rows({"measure": measure})]
+        return sorted(targets, key=_agreed_or_written, reverse=True)
 
     def current(self, measure: str) -> Target | None:
         """The target agreed most recently; else the catalogue's default (not agreed with anyone)."""
@@ -95,6 +97,11 @@ class TargetService(EntryService[Target]):
             return None
         second = (60.0, 85.0) if default.kind == BLOOD_PRESSURE else (None, None)
         return Target(measure, default.target_low, default.target_high, *second)
+
+
+def _agreed_or_written(target: Target) -> tuple[str, int]:
+    written = target.provenance.created_at[:10] if target.provenance else ""
+    return target.agreed_on or written, target.id or 0
 
 
 class PlanService(EntryService[Plan]):

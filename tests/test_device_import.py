@@ -1,6 +1,7 @@
 """Importing device files into a record: counts, twice adds nothing, one transaction, clear refusals."""
 
 import json
+from dataclasses import replace
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +86,29 @@ def test_phr_import_on_the_command_line(new_record):
     assert "readings: 0 added, 28 already present" in run(str(SAMPLES / "omron_connect_bp.csv")).stdout
     refused = run(str(SAMPLES / "libreview_nl_mmol.csv"), "--format", "dexcom")
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+
+
+def test_a_deleted_or_corrected_reading_stays_so_when_the_file_is_imported_again(new_record):
+    from phr import records
+    from phr.services import RecordServices
+
+    folder, _ = new_record
+    data = (SAMPLES / "omron_connect_bp.csv").read_bytes()
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    services = RecordServices(session)
+    device_import.import_file(services, data, "omron.csv")
+    wrong, mistyped = services.readings.page("bp", 0, 2)
+    services.readings.delete(wrong.id)
+    services.readings.update(replace(mistyped, value=mistyped.value + 10, note="corrected"))
+    session.lock()  # the undo window of the deletion ends
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        services = RecordServices(session)
+        again = device_import.import_file(services, data, "omron.csv")
+        assert (again.added, again.already_present) == (0, 28)
+        assert services.readings.count("bp") == 27 and services.readings.get(wrong.id) is None
+        assert services.readings.get(mistyped.id).value == mistyped.value + 10
+        assert [row[2] for row in services.readings.between("bp", mistyped.taken_at, mistyped.taken_at)] == \
+            [mistyped.value + 10]  # one reading at that moment: the old value did not come back
+    finally:
+        session.lock()

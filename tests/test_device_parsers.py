@@ -173,6 +173,16 @@ def test_repeated_hour_at_the_edge_of_a_file(rows):
     assert by_value[6.4] == datetime(2026, 10, 25, 2, 0, tzinfo=UTC)
 
 
+def test_two_blood_pressures_at_the_same_clock_time_in_the_repeated_hour_are_an_hour_apart():
+    # Measured at 02:30 summer time and again at 02:30 winter time, with the same values.
+    data = (DEVICES.parent / "samples" / "omron_connect_bp.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    rows = [data] + [f"{at},128,82,66,No,No," for at in
+                     ("2026/10/25 01:50", "2026/10/25 02:30", "2026/10/25 02:30", "2026/10/25 03:10")]
+    result = parse_omron("\n".join(rows).encode())
+    assert [r.taken_at.astimezone(UTC).strftime("%H:%M") for r in result.readings] == \
+        ["23:50", "00:30", "01:30", "02:10"]
+
+
 def test_spring_forward_time_that_does_not_exist_is_skipped():
     result = parse_dexcom(dexcom("2026-03-29T01:55:00,EGV,5.0", "2026-03-29T02:30:00,EGV,5.1",
                                  "2026-03-29T03:05:00,EGV,5.2"))
@@ -210,6 +220,24 @@ def test_every_date_format_gives_the_same_time(written):
 def test_plain_csv_times_with_an_offset_keep_it():
     result = parse_plain(b"time,value\n2026-09-25T14:05:00+05:30,5.0\n2026-09-25T14:05:00Z,5.0\n", "glucose")
     assert [r.taken_at.utcoffset() for r in result.readings] == [timedelta(hours=5, minutes=30), timedelta(0)]
+
+
+def test_a_year_no_reading_can_have_is_a_time_that_cannot_be_read():
+    # 31-12-9999 once stopped the whole import (OverflowError); with an offset it was stored and
+    # then could not be shown (year 10000 in UTC).
+    data = (b"time,value\n31-12-9999 08:00,5.0\n9999-12-31T23:00:00-05:00,5.0\n01-01-1066 08:00,5.0\n"
+            b"2026-09-25T14:05:00,5.0\n")
+    result = parse_plain(data, "glucose")
+    assert skipped(result) == [(2, "bad_time"), (3, "bad_time"), (4, "bad_time")]
+    assert utc(result) == [datetime(2026, 9, 25, 12, 5, tzinfo=UTC)]
+
+
+def test_fractional_seconds_do_not_hide_the_offset():
+    # JavaScript's toISOString() writes '...T06:00:00.000Z': 06:00 UTC, not 06:00 in Amsterdam.
+    data = b"time,value\n2026-09-25T12:05:00.000Z,5.0\n2026-09-25T17:35:00.250+05:30,5.0\n2026-09-25T14:05:00.5,5.0\n"
+    result = parse_plain(data, "glucose")
+    assert utc(result) == [datetime(2026, 9, 25, 12, 5, tzinfo=UTC)] * 3
+    assert [r.offset for r in result.readings] == [0, 330, 120]
 
 
 # --- format rules -----------------------------------------------------------------------------

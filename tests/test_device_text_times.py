@@ -226,3 +226,11 @@ def test_second_pass_in_either_direction():
     assert second_pass(newest, three, one, True) == [True, True, False, False]
     assert second_pass(t[:2], one, three, True) == [False, False]        # no step back: first pass
     assert second_pass(t[:2][::-1], three, one, True) == [False, False]  # same instants reversed
+
+
+def test_the_same_time_twice_from_one_meter_is_both_passes_but_a_scan_beside_a_sensor_reading_is_not():
+    at = datetime(2026, 10, 25, 2, 30)
+    one, three = datetime(2026, 10, 25, 1, 50), datetime(2026, 10, 25, 3, 10)
+    assert second_pass([at, at], one, three, True, ["", ""]) == [False, True]
+    assert second_pass([at, at], three, one, True, ["", ""]) == [True, False]      # newest first
+    assert second_pass([at, at], one, three, True, ["sensor", "scan"]) == [False, False]

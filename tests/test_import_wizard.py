@@ -123,3 +123,76 @@ def test_cancel_in_the_progress_dialog_adds_nothing(qtbot, services, wizard, war
     assert "cancelled" in warnings[0] and services.readings.count() == 0
     assert wizard.currentId() == FILE
     qtbot.waitUntil(lambda: wizard.findChild(import_wizard._ImportProgress) is None)  # closed and gone
+
+
+def test_escape_in_the_progress_dialog_cancels_and_no_second_import_can_start(qtbot, services, wizard, warnings,
+                                                                               monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from phr.ui import import_wizard
+
+    real, clicked, started = import_wizard.import_file, threading.Event(), []
+
+    def import_after_the_key(*args):
+        started.append(args)
+        clicked.wait(10)
+        return real(*args)
+    monkeypatch.setattr(import_wizard, "import_file", import_after_the_key)
+    wizard.file_page.load(SAMPLES / "omron_connect_bp.csv")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(lambda: wizard.findChild(import_wizard._ImportProgress) is not None)
+    progress = wizard.findChild(import_wizard._ImportProgress)
+    qtbot.waitUntil(progress.isVisible)
+    qtbot.keyClick(progress, Qt.Key.Key_Escape)
+    assert progress.isVisible() and "Stopping" in progress.labelText()  # Escape is Cancel, not 'hide'
+    progress.close()  # the window's close button: the same
+    assert progress.isVisible()
+    wizard.button(QWizard.WizardButton.NextButton).click()  # were the wizard reachable: no second import
+    clicked.set()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    assert len(started) == 1 and not wizard.is_busy
+    assert "cancelled" in warnings[0] and services.readings.count() == 0
+
+
+def test_the_record_stays_readable_during_an_import_and_shows_nothing_of_it_until_it_is_done(
+        qtbot, services, wizard, monkeypatch):
+    from phr.ui import import_wizard
+
+    real, storing, go_on = import_wizard.import_file, threading.Event(), threading.Event()
+
+    def import_that_pauses_while_storing(*args):
+        report = args[-1]
+
+        def paused(fraction):
+            if fraction > 0.8 and not storing.is_set():  # inside the import's transaction
+                storing.set()
+                go_on.wait(10)
+            return report(fraction)
+        return real(*args[:-1], paused)
+    monkeypatch.setattr(import_wizard, "import_file", import_that_pauses_while_storing)
+    wizard.file_page.load(SAMPLES / "dexcom_clarity_mmol.csv")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    qtbot.waitUntil(storing.is_set, timeout=10_000)
+    assert services.readings.count() == 0  # the app's connection reads on, and sees no half import
+    go_on.set()
+    qtbot.waitUntil(lambda: wizard.currentId() == SUMMARY, timeout=10_000)
+    assert services.readings.count() == wizard.summary.added == 2016
+
+
+def test_the_mapping_offers_only_units_regie_can_convert(qtbot, services, wizard, tmp_path):
+    path = tmp_path / "meter.csv"
+    path.write_text("Wanneer,Suiker\n2026-11-01 07:30,99\n", encoding="utf-8")
+    wizard.file_page.load(path)
+    wizard.file_page.format.setCurrentIndex(wizard.file_page.format.findData("csv"))
+    press_next(qtbot, wizard, MAPPING)
+    page = wizard.mapping_page
+    page.measure.setCurrentIndex(page.measure.findData("glucose"))
+    assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["mmol/L", "mg/dL"]
+    page.measure.setCurrentIndex(page.measure.findData("weight"))
+    assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["kg"]
+    page.measure.setCurrentIndex(page.measure.findData("glucose"))
+    page.unit.setCurrentIndex(page.unit.findText("mg/dL"))
+    page.time_column.setCurrentIndex(page.time_column.findData("Wanneer"))
+    page.value_column.setCurrentIndex(page.value_column.findData("Suiker"))
+    press_next(qtbot, wizard, SUMMARY)
+    assert services.readings.latest("glucose").value == pytest.approx(99 / 18.016, abs=0.01)

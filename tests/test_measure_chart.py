@@ -253,6 +253,35 @@ def test_many_readings_become_a_band_coloured_where_it_leaves_the_target(open_ch
     assert "Too many to show one by one" in chart.summary.text()
 
 
+def test_a_band_marks_its_columns_outside_the_target_by_shape_too(open_chart):
+    times = np.arange(NOW - 20 * DAY, NOW, 60.0)
+    values = 7 + 5 * np.sin(times / DAY * 2 * np.pi)  # 2 to 12 mmol/L every day
+    chart = open_chart(MemorySource(times, values, target=GLUCOSE_TARGET))
+    assert "Too many to show one by one" in chart.summary.text()
+    above_x, above_y = points(chart, ABOVE)
+    below_x, below_y = points(chart, BELOW)
+    assert above_x and below_x, "colour alone never tells a column left the target"
+    assert min(above_y) > 10.0 and max(above_y) == pytest.approx(12.0, abs=0.01)
+    assert max(below_y) < 3.9 and min(below_y) == pytest.approx(2.0, abs=0.01)
+    assert points(chart, WITHIN) == ([], [])
+    shown = set(chart.legend.shown())
+    assert {"above", "below"} <= shown and "within" not in shown, "the legend shows only symbols on the chart"
+
+
+def test_the_line_stops_at_a_gap_in_the_measuring_and_not_between_sparse_readings(open_chart):
+    quarter_hours = np.arange(0, 2 * DAY, 900.0)
+    times = np.concatenate((NOW - 25 * DAY + quarter_hours, NOW - 3 * DAY + quarter_hours))  # 20 days without
+    chart = open_chart(MemorySource(times, np.full(len(times), 6.0), target=GLUCOSE_TARGET), size=(1800, 560))
+    chart.set_preset("month")
+    x, y = chart.layers[0].line.getData()
+    assert len(x) == len(times) + 1 and np.isnan(y).sum() == 1, "one break, between the two sensor periods"
+    assert NOW - 23 * DAY < x[np.isnan(y)][0] < NOW - 3 * DAY
+    weights = [NOW - d * DAY for d in (300, 270, 240, 150, 120, 90, 60, 30)]  # monthly, once three months apart
+    sparse = open_chart(MemorySource(weights, [70.0, 70.5, 71.0, 70.8, 70.2, 70.1, 69.9, 70.0]))
+    sparse.set_preset("year")
+    assert not np.isnan(sparse.layers[0].line.getData()[1]).any(), "a trend of sparse readings stays one line"
+
+
 def test_sensor_high_and_low_are_drawn_at_the_edges_with_their_own_symbols(open_chart):
     times = [NOW - 5 * DAY, NOW - 4 * DAY, NOW - 3 * DAY]
     source = MemorySource(times, [6.0, 0, 0], flags=["", "above_range", "below_range"], target=GLUCOSE_TARGET)

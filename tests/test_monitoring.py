@@ -150,6 +150,13 @@ def test_targets_agreed_later_replace_earlier_ones_and_defaults_hold_until_then(
         services.targets.add(Target("glucose", 9.0, 4.0))
 
 
+def test_a_target_written_down_without_a_date_counts_from_the_day_it_was_written(services):
+    services.targets.add(Target("glucose", 4.0, 8.0, agreed_on="2020-06-01"))
+    services.targets.add(Target("glucose", 4.5, 9.0))  # written down today, the date not known
+    assert services.targets.current("glucose").target_low == 4.5
+    assert [t.target_high for t in services.targets.history("glucose")] == [9.0, 8.0]
+
+
 def test_plans_are_active_for_their_days(services):
     services.plans.add(Plan("bp", per_day=4, start_date="2026-11-20", days=7, schedule="2x ochtend, 2x avond"))
     services.plans.add(Plan("glucose", per_day=4, start_date="2026-01-01"))
@@ -191,3 +198,35 @@ def test_an_import_that_overlaps_what_is_there_still_summarises_right(services):
     assert (result.added, result.already_present) == (300, 300)
     day = services.session.db.query("SELECT sum(n), max(vmax) FROM reading_buckets WHERE size = 86400")[0]
     assert day == (600, 9.0)
+
+
+def test_a_reading_typed_twice_is_refused_and_leaves_no_empty_batch(services):
+    services.readings.add(Reading("weight", MORNING, 71.4))
+    with pytest.raises(EntryInvalid) as refused:
+        services.readings.add(Reading("weight", MORNING, 71.4))
+    assert [e.problem for e in refused.value.errors] == ["duplicate_reading"]
+    assert services.session.db.query_one("SELECT count(*) FROM reading_batches")[0] == 1
+
+
+def test_correcting_a_reading_into_another_one_is_refused_as_a_duplicate(services):
+    from dataclasses import replace
+
+    services.readings.add(Reading("weight", MORNING, 71.4))
+    later = services.readings.add(Reading("weight", MORNING + timedelta(days=1), 71.0))
+    with pytest.raises(EntryInvalid) as refused:   # the quick entry shows this under the time
+        services.readings.update(replace(services.readings.get(later.item_id), taken_at=MORNING, value=71.4))
+    assert [(e.field, e.problem) for e in refused.value.errors] == [("taken_at", "duplicate_reading")]
+    assert services.readings.get(later.item_id).value == 71.0
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_value_that_is_not_a_finite_number_is_refused(services, value):
+    with pytest.raises(EntryInvalid) as refused:
+        services.readings.add(Reading("weight", MORNING, value))
+    assert [(e.field, e.problem) for e in refused.value.errors] == [("value", "invalid_number")]
+
+
+def test_a_time_in_a_year_no_reading_can_have_is_refused(services):
+    with pytest.raises(EntryInvalid) as refused:
+        services.readings.add(Reading("weight", MORNING.replace(year=9999, month=12, day=31, hour=23), 71.4))
+    assert [(e.field, e.problem) for e in refused.value.errors] == [("taken_at", "invalid_date_time")]

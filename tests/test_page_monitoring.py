@@ -203,6 +203,19 @@ def test_blood_pressure_means_leave_out_the_first_day_of_a_series(open_page, ser
     assert "Mean\n133 mmHg\n82 mmHg\n70/min" in text  # all three readings in the plain numbers
 
 
+def test_a_series_that_began_before_the_period_keeps_its_own_first_day(open_page, services):
+    # A week's period starts on 16 November; the series began on the 14th.
+    bp_series(services, TODAY - timedelta(days=8), 4, values=((150, 95, 80),))
+    page = open_page()
+    page.select_measure("bp")
+    page.tabs.setCurrentWidget(page.stats_tab)
+    page.stats_tab.period.setCurrentIndex(page.stats_tab.period.findData("week"))
+    text = stats_text(page)
+    assert "14 November 2026 – 17 November 2026\n4\n" in text
+    assert "14 November 2026 (first day: left out)" in text
+    assert "16 November 2026 (first day" not in text
+
+
 def test_agree_a_new_target_through_the_dialog(open_page, services, dialogs):
     doctor = services.care_team.add(Contact(name="Dr. A. Jansen", role="specialist")).item_id
     page = open_page()
@@ -339,3 +352,18 @@ def test_release_forgets_everything(open_page, services):
     assert page.stats_tab.view.toPlainText() == "" and page.targets_tab.view.toPlainText() == ""
     assert page.diary.model.rowCount() == 0 and not page.readings_tab.undo_bar.isVisible()
     assert page.readings_tab.undo_text.text() == "" and page.services is None
+
+
+def test_deleting_the_last_reading_of_a_measure_can_still_be_undone(open_page, services, qtbot):
+    bp_series(services, TODAY, 1)
+    services.readings.add_batch([Reading("weight", at(TODAY, 7), 71.0)], "typed", None)
+    page = open_page()
+    page.select_measure("weight")
+    page.tabs.setCurrentWidget(page.readings_tab)
+    page.readings_tab.table.setFocus()
+    qtbot.keyClick(page.readings_tab.table, Qt.Key.Key_Delete)
+    assert services.readings.count("weight") == 0
+    assert page.measures.current_key() == "weight", "the page stays with the measure in view"
+    assert page.readings_tab.undo_bar.isVisible()
+    qtbot.keyClick(page.readings_tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert services.readings.count("weight") == 1

@@ -297,3 +297,27 @@ def test_correcting_a_reading_keeps_its_measure_and_time(qtbot, services, clock)
     corrected = services.readings.get(change.item_id)
     assert (corrected.value, corrected.value2, corrected.taken_at) == (128, 82, stored.taken_at)
     assert services.readings.count("bp") == 1 and corrected.provenance.changed_at
+
+
+def test_enter_on_a_focused_button_presses_that_button(qtbot, open_dialog, services):
+    from PySide6.QtWidgets import QPushButton
+
+    services.readings.add(Reading("bp", NOW - timedelta(hours=3), 120, 80, 60))
+    dialog = open_dialog("bp")
+    qtbot.keyClick(edit(dialog, "value"), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)  # back to Measure
+    for _ in range(4):  # systolic, diastolic, pulse, Use last values
+        qtbot.keyClick(dialog.focusWidget(), TAB)
+    assert dialog.focusWidget() is dialog.use_last
+    qtbot.keyClick(dialog.use_last, ENTER)
+    assert [edit(dialog, n).text() for n in ("value", "value2", "value3")] == ["120", "80", "60"]
+    assert services.readings.count() == 1 and dialog.isVisible()
+    dialog.next_button.setFocus()
+    qtbot.keyClick(dialog.next_button, ENTER)
+    assert services.readings.count() == 2 and dialog.isVisible(), "Save and next keeps the dialog open"
+    for name, text in (("value", "131"), ("value2", "84"), ("value3", "68")):
+        type_in(qtbot, edit(dialog, name), text)
+    cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    cancel.setFocus()
+    qtbot.keyClick(cancel, ENTER)
+    assert services.readings.count() == 2, "Enter on Cancel never saves"
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected

@@ -4,10 +4,11 @@ A batch the record already holds (same uid) is left alone; a reading the record 
 holds (same measure, time, method and values) is not added twice.
 """
 
+import math
 from datetime import datetime
 
 from phr.export.native_json_readings import READING_COLUMNS
-from phr.measures import CONTEXTS, FLAGS, GLUCOSE_METHODS
+from phr.measures import CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR
 from phr.monitoring import Reading
 from phr.storage.repos.readings import ReadingRepository
 
@@ -21,6 +22,7 @@ def check(batches, refs: set, known_measures: set, expect) -> None:
         where = f"reading batch {number}"
         expect(isinstance(batch, dict) and isinstance(batch.get("uid"), str) and batch.get("entered_by") in refs
                and batch.get("source") in SOURCES and isinstance(batch.get("created_at"), str)
+               and isinstance(batch.get("source_detail"), (str, type(None)))
                and isinstance(batch.get("readings"), list), f"{where} is not described")
         for line, row in enumerate(batch["readings"], 1):
             _check_row(row, refs, known_measures, expect, f"{where}, reading {line}")
@@ -29,22 +31,28 @@ def check(batches, refs: set, known_measures: set, expect) -> None:
 def _check_row(row, refs: set, known_measures: set, expect, where: str) -> None:
     expect(isinstance(row, list) and len(row) == len(READING_COLUMNS), f"{where} is not a reading")
     at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by = row
-    expect(_aware_time(at), f"{where}: the time is not a time with its offset")
+    expect(_aware_time(at), f"{where}: the time is not a time with its offset, from {FIRST_YEAR} to {LAST_YEAR}")
     expect(measure in known_measures, f"{where}: unknown measure")
-    expect(all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in (value, value2, value3)),
-           f"{where}: a value is not a number")
+    expect(all(_number(v) for v in (value, value2, value3)), f"{where}: a value is not a number")
     expect(flag in ("",) + FLAGS and method in ("",) + GLUCOSE_METHODS and context in ("",) + CONTEXTS,
            f"{where}: an unknown flag, method or context")
     expect(value is not None or flag, f"{where}: no value")
     expect(note is None or isinstance(note, str), f"{where}: the note is not text")
     expect(changed_at is None or changed_by in refs, f"{where}: changed by an unknown author")
+    expect(changed_at is None or isinstance(changed_at, str), f"{where}: the time of the correction is not text")
+
+
+def _number(value) -> bool:
+    """None or a finite number (json reads 'NaN' and 'Infinity', which no reading can be)."""
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value))
 
 
 def _aware_time(text) -> bool:
     try:
-        return isinstance(text, str) and datetime.fromisoformat(text).utcoffset() is not None
+        moment = datetime.fromisoformat(text) if isinstance(text, str) else None
     except ValueError:
         return False
+    return moment is not None and moment.utcoffset() is not None and FIRST_YEAR <= moment.year <= LAST_YEAR
 
 
 def store(session, batches: list[dict], author_ids: dict[str, int]) -> tuple[int, int]:

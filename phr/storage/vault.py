@@ -11,7 +11,7 @@ import os
 import secrets
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,8 +37,16 @@ class OpenVault:
     db: Database
     ring: KeyRing
     slot: KeySlot
+    data_key: bytes = field(default=b"", repr=False)  # for a second connection; dropped at close
+
+    def second_connection(self) -> Database:
+        """The record over its own connection, for work on another thread (WAL: each sees committed data)."""
+        if not self.data_key:
+            raise RuntimeError("the record is locked")
+        return Database.open(self.folder / RECORD_FILE, self.data_key)
 
     def close(self) -> None:
+        self.data_key = b""
         self.db.close()
 
 
@@ -62,7 +70,7 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        return OpenVault(folder, _open_database(folder, data_key, ring), ring, slot)
+        return OpenVault(folder, _open_database(folder, data_key, ring), ring, slot, data_key)
     except BaseException:
         _discard(folder)
         raise
@@ -131,7 +139,7 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KIND
         keys.repair(loaded)  # only now: a failed unlock must not change a byte
     except OSError:
         pass  # the record is open and sound; the stale copy is repaired at the next unlock
-    return OpenVault(folder, db, loaded.ring, slot)
+    return OpenVault(folder, db, loaded.ring, slot, data_key)
 
 
 def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tuple[KeySlot, bytes]:

@@ -125,10 +125,12 @@ class MappingPage(QWizardPage):
         self.preview.setAccessibleName(translate("ImportWizard", "The first rows of the file"))
         self.time_column, self.value_column, self.note_column = QComboBox(), QComboBox(), QComboBox()
         self.measure = QComboBox()
+        self._measures = {measure.key: measure for measure in measures}
         for measure in measures:
             self.measure.addItem(measure.name(language), measure.key)
-        self.unit = QLineEdit()
-        self.unit.setPlaceholderText(translate("ImportWizard", "empty: the measure's own unit"))
+        self.unit = QComboBox()  # only units Regie can convert: a typed unit could be one it cannot
+        self.measure.currentIndexChanged.connect(lambda _i: self._fill_units())
+        self._fill_units()
         self.saved = QComboBox()
         self.saved.addItem(translate("ImportWizard", "(none)"), None)
         for mapping in saved:
@@ -169,6 +171,19 @@ class MappingPage(QWizardPage):
                 combo.addItem(header, header)
         self.value_column.setCurrentIndex(min(1, self.value_column.count() - 1))
 
+    def _fill_units(self) -> None:
+        """The measure's own unit (stored as is), then the units it can be converted from."""
+        measure = self._measures.get(self.measure.currentData())
+        self.unit.clear()
+        if measure is None:
+            return
+        self.unit.addItem(measure.unit_text or "–", "")
+        seen = {measure.unit_text.casefold()}
+        for unit in measure.other_units:
+            if unit.casefold() not in seen:
+                seen.add(unit.casefold())
+                self.unit.addItem(unit, unit)
+
     def _use_saved(self) -> None:
         chosen = next((m for m in self._saved if m.id == self.saved.currentData()), None)
         if chosen is None:
@@ -179,11 +194,11 @@ class MappingPage(QWizardPage):
             index = combo.findData(value)
             if index >= 0:
                 combo.setCurrentIndex(index)
-        self.unit.setText(mapping.unit)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(mapping.unit)))
 
     def mapping(self) -> generic.Mapping:
         return generic.Mapping(self.time_column.currentData() or "", self.value_column.currentData() or "",
-                               self.measure.currentData(), self.unit.text().strip(),
+                               self.measure.currentData(), self.unit.currentData() or "",
                                self.note_column.currentData() or "")
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWizard
 from phr.entries import Change
 from phr.imports.device_import import NotADeviceFile, import_file
 from phr.monitoring import ImportCancelled
+from phr.services import RecordServices
 from phr.ui.background import run_in_background
 from phr.ui.formatting import fill
 from phr.ui.import_pages import FilePage, MappingPage, SummaryPage, format_label
@@ -67,6 +68,8 @@ class ImportWizard(QWizard):
 
     def validateCurrentPage(self) -> bool:
         """Leaving the file or mapping page starts the import; the summary page follows when it is done."""
+        if self.is_busy:  # never a second import on the same record while one runs
+            return False
         if self.nextId() != SUMMARY or self.summary is not None:
             return super().validateCurrentPage()
         self._start_import()
@@ -81,7 +84,13 @@ class ImportWizard(QWizard):
         dialog = self._progress_dialog(progress)
 
         def work():
-            return import_file(self.services, data, name, format, measure, mapping, progress.report)
+            # Its own connection: the pages keep reading the record meanwhile (a resize redraws the
+            # chart) and see only what is committed, never half an import.
+            second = self.services.session.second_session()
+            try:
+                return import_file(RecordServices(second), data, name, format, measure, mapping, progress.report)
+            finally:
+                second.lock()
 
         def finished(outcome, succeeded: bool) -> None:
             dialog.close_for_good()
@@ -143,6 +152,15 @@ class _ImportProgress(QProgressDialog):
     def _ask_to_stop(self) -> None:
         self._progress.cancelled = True
         self.setLabelText(translate("ImportWizard", "Stopping; nothing will be added…"))
+
+    def reject(self) -> None:
+        """Escape is Cancel too, and the dialog stays until the worker has rolled back (a hidden dialog
+        would free the wizard behind it while the import still runs)."""
+        self._ask_to_stop()
+
+    def closeEvent(self, event) -> None:
+        event.ignore()
+        self._ask_to_stop()
 
     def close_for_good(self) -> None:
         self._timer.stop()

@@ -110,7 +110,6 @@ def _last_values_row(dialog) -> None:
     dialog.last_text = QLabel()
     dialog.last_text.setWordWrap(True)
     dialog.use_last = QPushButton(translate("QuickEntry", "Use &last values"))
-    dialog.use_last.setAutoDefault(False)
     dialog.use_last.clicked.connect(dialog.fill_last)
     dialog.last_row = QWidget()
     line = QHBoxLayout(dialog.last_row)
@@ -154,13 +153,13 @@ def _buttons(dialog) -> QHBoxLayout:
     dialog.next_button.setToolTip(translate("QuickEntry", "Save, and type the next reading of a series (Ctrl+Enter)"))
     dialog.next_button.setVisible(dialog._correcting is None)
     dialog.save_button = QPushButton(translate("QuickEntry", "&Save"))
+    # Save is the default (Enter in a field saves); every button keeps Qt's auto-default, so Enter
+    # on a button that has the focus presses that button: Cancel must never save.
     dialog.save_button.setDefault(True)
     cancel = QPushButton(translate("QuickEntry", "Cancel"))
     dialog.next_button.clicked.connect(dialog.save_and_next)
     dialog.save_button.clicked.connect(dialog.save)
     cancel.clicked.connect(dialog.reject)
-    for button in (dialog.next_button, cancel):
-        button.setAutoDefault(False)
     row = QHBoxLayout()
     row.addStretch(1)
     for button in (dialog.next_button, dialog.save_button, cancel):

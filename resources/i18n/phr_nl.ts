@@ -1613,10 +1613,6 @@
         <translation>De eerste regels van het bestand</translation>
     </message>
     <message>
-        <source>empty: the measure&apos;s own unit</source>
-        <translation>leeg: de gewone eenheid van de meting</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>

@@ -9,14 +9,13 @@ Duplicates: a row that appears twice in a file gives two equal readings. The par
 the file says; the import service decides what is already present (and so adds one).
 """
 
-import gc
 from bisect import bisect_left
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from operator import attrgetter
 from typing import Callable, Iterator
 
+from phr.bulk import bulk
 from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult, SkippedRow
 from phr.imports.devices.text import CsvText, Header, Progress, normalise, parse_number, read_csv_text, records
 from phr.imports.devices.times import LocalClock, second_pass, second_pass_offset
@@ -63,20 +62,6 @@ def open_table(data: bytes | CsvText, looks_like: Callable[[Header], bool], what
             return Table(text, header, line, before, head, chain(head, rows))
         before.append(fields)
     raise NotThisFormat(f"This is not {what}: the columns it needs are missing.")
-
-
-@contextmanager
-def bulk():
-    """Parsing a large file makes millions of small objects and no reference cycles; the cycle
-    collector would walk all of them again and again (0.6 s of 4.5 s for a million rows here),
-    so it is paused meanwhile (for the whole process: the parse runs off the GUI thread)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read_rows(table: Table, read: Callable[[int, list[str] | None], None]) -> None:
@@ -232,7 +217,8 @@ def _second_passes(found: list[ParsedReading], repeated_lines: list[int], zone) 
     for run in _consecutive(indexes):
         before = _wall(found[run[0] - 1]) if run[0] > 0 else None
         after = _wall(found[run[-1] + 1]) if run[-1] + 1 < len(found) else None
-        passes = second_pass([_wall(found[i]) for i in run], before, after, oldest_first)
+        passes = second_pass([_wall(found[i]) for i in run], before, after, oldest_first,
+                             [found[i].method for i in run])
         for index, second in zip(run, passes):
             if second:
                 epoch, offset = second_pass_offset(found[index].epoch, found[index].offset, zone)

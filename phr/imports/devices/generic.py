@@ -19,7 +19,7 @@ from phr.imports.devices.collect import (Collector, Simple, Table, Values, bound
 from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
 from phr.imports.devices.text import CsvText, Header, Numbers, Progress, cell, decimal_mark, even, read_csv_text, records
 from phr.imports.devices.times import AMSTERDAM, ORDERS, LocalClock, guess_order, has_offset
-from phr.measures import BLOOD_PRESSURE, Measure
+from phr.measures import BLOOD_PRESSURE, FIRST_YEAR, LAST_YEAR, Measure
 
 PLAIN_TIME, PLAIN_VALUE, PLAIN_UNIT, PLAIN_NOTE = "time", "value", "unit", "note"
 _EPOCH, _SECOND = datetime(1970, 1, 1, tzinfo=timezone.utc), timedelta(seconds=1)
@@ -198,7 +198,7 @@ def _time_with_offset(text: str) -> tuple[int, int] | str:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return "bad_time"
-    if moment.tzinfo is None:
+    if moment.tzinfo is None or not FIRST_YEAR <= moment.year <= LAST_YEAR:
         return "bad_time"
     offset = moment.utcoffset()
     return (moment - _EPOCH) // _SECOND, (offset.days * 86400 + offset.seconds) // 60

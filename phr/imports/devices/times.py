@@ -35,6 +35,8 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from phr.measures import FIRST_YEAR, LAST_YEAR
+
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ORDERS = ("auto", "dmy", "mdy", "ymd")
 
@@ -157,7 +159,7 @@ class LocalClock:
             year = third
         else:
             raise ValueError(f"not a date with a four-digit year in this order: {text!r}")
-        return date(int(year), int(month), int(day))
+        return reading_date(int(year), int(month), int(day))
 
     def _offset(self, day: date) -> int | None:
         """The day's offset in minutes, or None when the clock changes that day."""
@@ -183,6 +185,13 @@ class LocalClock:
         if kind == _REPEATED:
             self.repeated_lines.append(line)
         return _midnight(day, offset) + second, offset
+
+
+def reading_date(year: int, month: int, day: int) -> date:
+    """The date, when a reading can have it (FIRST_YEAR to LAST_YEAR); ValueError otherwise."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"not a year of a reading: {year}")
+    return date(year, month, day)
 
 
 def _separator(samples) -> str:
@@ -220,18 +229,28 @@ def _exact_kind(moment: datetime) -> int:
     return _REPEATED if earlier > later else _GAP
 
 
-def second_pass(run: list, before, after, oldest_first: bool) -> list[bool]:
+def second_pass(run: list, before, after, oldest_first: bool, kinds: list | None = None) -> list[bool]:
     """For a run of consecutive readings in a repeated hour (their wall-clock times in file
     order, as anything that compares: naive datetimes, or seconds), which are the second pass.
     before/after: the wall-clock times of the ordinary readings around the run (None when there
-    is none); oldest_first: the file's direction, used when the neighbours do not tell."""
+    is none); oldest_first: the file's direction, used when the neighbours do not tell.
+
+    The passes split where the clock steps back (forward in a newest-first file), or where a
+    reading of the same kind (`kinds`: the method) repeats a time already seen in the run: a
+    meter gives one reading per minute, so 02:30 twice is 02:30 +02:00 and 02:30 +01:00. A sensor
+    reading and a scan in the same minute are of different kinds and stay in one pass.
+    """
     first = before if before is not None else run[0]
     last = after if after is not None else run[-1]
     if first != last:
         oldest_first = first < last
+    kinds = kinds or [None] * len(run)
+    seen = {(run[0], kinds[0])}
     for index in range(1, len(run)):
-        if run[index] != run[index - 1] and (run[index] < run[index - 1]) == oldest_first:
+        stepped_back = run[index] != run[index - 1] and (run[index] < run[index - 1]) == oldest_first
+        if stepped_back or (run[index], kinds[index]) in seen:
             return [oldest_first == (i >= index) for i in range(len(run))]
+        seen.add((run[index], kinds[index]))
     return [False] * len(run)
 
 
@@ -241,8 +260,11 @@ def _time_of_day(text: str) -> int:
     if value[-2:].upper() in ("AM", "PM"):
         value, meridiem = value[:-2].strip(), value[-2:].upper()
     parts = value.split(":")
-    if len(parts) == 3:
-        parts[2] = parts[2].split(".", 1)[0]
+    if len(parts) == 3 and "." in parts[2]:
+        # Only digits may follow: '00.000Z' is UTC (read by the offset-aware way), not a wall-clock time.
+        parts[2], fraction = parts[2].split(".", 1)
+        if not (fraction.isascii() and fraction.isdigit()):
+            raise ValueError(f"not a time of day: {text!r}")
     if len(parts) not in (2, 3) or not all(p.isascii() and p.isdigit() and len(p) <= 2 for p in parts):
         raise ValueError(f"not a time of day: {text!r}")
     hour, minute = int(parts[0]), int(parts[1])

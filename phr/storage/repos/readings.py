@@ -15,6 +15,9 @@ _OPTIONAL = {"value2": None, "value3": None, "flag": "", "method": "", "context"
 _PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
                  "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
 _COMPONENT = {0: "value", 1: "value2", 2: "value3"}
+# What makes a reading itself, without the note: copied as a deleted row to remember an imported reading.
+_IDENTITY = "batch_id, measure, taken_at, utc_offset, value, value2, value3, flag, method, context, fingerprint"
+DEVICE_SOURCE = "device_import"   # the provenance source of readings from device files
 # A range with at most this many readings is drawn reading by reading.
 EXACT_LIMIT = 4000
 
@@ -111,15 +114,25 @@ class ReadingRepository:
         return self._db.executemany(sql, [tuple(row[i] for i in used) + (fingerprint(row),) for row in rows])
 
     def update(self, reading_id: int, values: dict, author_id: int, now: str) -> None:
-        """`values` holds every column but measure (a reading stays with its measure)."""
+        """`values` holds every column but measure (a reading stays with its measure).
+
+        A corrected reading from a device file leaves a deleted copy of itself as it was imported:
+        importing that file again then finds it there and does not bring the old value back.
+        """
         unknown = set(values) - set(READING_COLUMNS)
         if unknown:
             raise ValueError(f"readings have no column {sorted(unknown)}")
+        as_imported = self._db.query_one(
+            f"SELECT {_IDENTITY} FROM readings WHERE id = ? AND deleted_at IS NULL AND batch_id IN "
+            "(SELECT id FROM reading_batches WHERE source = ?)", (reading_id, DEVICE_SOURCE))
         values = dict(values, fingerprint=fingerprint(tuple(values.get(c) for c in READING_COLUMNS)))
         values.update({name: CODES[name][values[name] or ""] for name in CODES if name in values})
         assignments = ", ".join(f"{column} = ?" for column in values)
         self._db.execute(f"UPDATE readings SET {assignments}, changed_by = ?, changed_at = ? "
                          "WHERE id = ? AND deleted_at IS NULL", (*values.values(), author_id, now, reading_id))
+        if as_imported is not None:  # the same identity (nothing but a note changed) needs no copy
+            self._db.execute(f"INSERT OR IGNORE INTO readings ({_IDENTITY}, deleted_at) "
+                             f"VALUES ({', '.join('?' * (len(as_imported) + 1))})", (*as_imported, now))
 
     def set_deleted(self, reading_id: int, deleted_at: str | None) -> None:
         self._db.execute("UPDATE readings SET deleted_at = ? WHERE id = ?", (deleted_at, reading_id))
@@ -165,10 +178,16 @@ class ReadingRepository:
             (size, size, measure, low * size, (high + 1) * size - 1, size))
 
     def purge_deleted(self) -> list[tuple[str, int, int]]:
-        """Remove deleted readings for good; returns (measure, first, last) ranges to refresh."""
+        """Remove deleted typed readings for good; returns (measure, first, last) ranges to refresh.
+
+        Deleted readings from device files stay, without their note, as a memory of what was
+        deleted: importing the same file again must not bring them back.
+        """
+        typed = "batch_id NOT IN (SELECT id FROM reading_batches WHERE source = ?)"
         touched = self._db.query("SELECT measure, min(taken_at), max(taken_at) FROM readings "
-                                 "WHERE deleted_at IS NOT NULL GROUP BY measure")
-        self._db.execute("DELETE FROM readings WHERE deleted_at IS NOT NULL")
+                                 f"WHERE deleted_at IS NOT NULL AND {typed} GROUP BY measure", (DEVICE_SOURCE,))
+        self._db.execute(f"DELETE FROM readings WHERE deleted_at IS NOT NULL AND {typed}", (DEVICE_SOURCE,))
+        self._db.execute("UPDATE readings SET note = NULL WHERE deleted_at IS NOT NULL AND note IS NOT NULL")
         return touched
 
     # --- reading --------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 One by one: a line, and a point per reading whose shape says where it lies against the target
 (circle within, triangle up above, triangle down below). Many: a thin vertical bar per pixel column
 from the lowest to the highest reading, so a single spike in a million readings stays visible;
-the parts of a bar above or below the target get the status colour, and the drawn target band
-beside them says the same by position. Sensor High/Low readings have no number: arrows at the edge.
+the parts of a bar above or below the target get the status colour, and the bar's end outside the
+target gets the status shape too (triangle up or down), as a reading would: never colour alone.
+Sensor High/Low readings have no number: arrows at the edge.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from phr.ui.charts.style import (ABOVE, BELOW, ORANGE, SENSOR_HIGH, SENSOR_LOW, 
 # Points closer than this (pixels on average) would smear into a thick line: then only the
 # readings outside the target keep their symbol.
 MIN_PIXELS_PER_POINT = 5
+# A pause this many times the usual spacing (and at least an hour) is a gap in the measuring, e.g.
+# weeks without a sensor: the line stops there instead of inventing values across it.
+GAP_FACTOR, MIN_GAP = 12, 3600.0
 
 
 @dataclass(frozen=True)
@@ -66,10 +70,8 @@ class SeriesLayer:
         self._draw_flags(times, envelope.flags, view)
 
     def shows(self, status: str) -> bool:
-        """Whether this status is on screen now, as symbols or as a coloured part of the band."""
-        band = self.bands.get(status)
-        in_band = band is not None and band.xData is not None and len(band.xData) > 0
-        return in_band or len(self.points[status].data) > 0
+        """Whether this status's symbol is on screen now (the legend shows that symbol)."""
+        return len(self.points[status].data) > 0
 
     def clear(self) -> None:
         for item in self._items:
@@ -82,7 +84,7 @@ class SeriesLayer:
         self._items = []
 
     def _draw_readings(self, times, values, target: tuple, view: View) -> None:
-        self.line.setData(times, values)
+        self.line.setData(*_broken_at_gaps(times, values))
         with np.errstate(invalid="ignore"):
             above, below = _outside(values, target)
         numbers = np.isfinite(values)
@@ -93,8 +95,8 @@ class SeriesLayer:
 
     def _draw_band(self, times, lows, highs, target: tuple, view: View) -> None:
         numbers = np.isfinite(lows)
-        times, lows, highs = times[numbers], lows[numbers], highs[numbers]
-        lows, highs = _at_least_a_pixel(lows, highs, (view.y1 - view.y0) / max(view.height, 1))
+        times, lowest, highest = times[numbers], lows[numbers], highs[numbers]
+        lows, highs = _at_least_a_pixel(lowest, highest, (view.y1 - view.y0) / max(view.height, 1))
         low, high = target
         bottom = -np.inf if low is None else low
         top = np.inf if high is None else high
@@ -104,6 +106,9 @@ class SeriesLayer:
         for status, (start, end) in parts.items():
             keep = end > start
             self.bands[status].setData(np.repeat(times[keep], 2), np.column_stack((start[keep], end[keep])).ravel())
+        # The shape as well as the colour: a column that leaves the target gets the status symbol at its end.
+        for status, outside, ends in ((ABOVE, highest > top, highest), (BELOW, lowest < bottom, lowest)):
+            self.points[status].setData(times[outside], ends[outside])
 
     def _draw_flags(self, times, flags: list[str], view: View) -> None:
         if not any(flags):
@@ -114,6 +119,17 @@ class SeriesLayer:
         low = np.array([FLAG_BELOW in f for f in flags])
         self.points[SENSOR_HIGH].setData(times[high], np.full(high.sum(), view.y1 - margin))
         self.points[SENSOR_LOW].setData(times[low], np.full(low.sum(), view.y0 + margin))
+
+
+def _broken_at_gaps(times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The line's points with a NaN (no line) in every gap in the measuring."""
+    if len(times) < 3:
+        return times, values
+    steps = np.diff(times)
+    gaps = np.flatnonzero(steps > max(GAP_FACTOR * float(np.median(steps)), MIN_GAP)) + 1
+    if not len(gaps):
+        return times, values
+    return np.insert(times, gaps, (times[gaps - 1] + times[gaps]) / 2), np.insert(values, gaps, np.nan)
 
 
 def _outside(values: np.ndarray, target: tuple) -> tuple[np.ndarray, np.ndarray]:

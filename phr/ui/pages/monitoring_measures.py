@@ -26,14 +26,19 @@ class MeasureEntry:
     latest: str
 
 
-def measure_entries(services, language: str, today: date, show_all: bool) -> list[MeasureEntry]:
-    """Measures with a plan or agreed target, then with readings or made by you; then (show_all) the rest."""
+def measure_entries(services, language: str, today: date, show_all: bool,
+                    keep: str | None = None) -> list[MeasureEntry]:
+    """Measures with a plan or agreed target, then with readings or made by you; then (show_all) the rest.
+
+    `keep` (the measure in view) stays among yours: deleting its last reading must not take it, and
+    the Undo of that delete, away."""
     counts = services.readings.counts()
     planned = {plan.measure for plan in services.plans.all()} | {target.measure for target in services.targets.all()}
     own = {custom.key for custom in services.measures.all()}
     measures = services.measures.measures()
     first = [m for m in measures if m.key in planned]
-    then = [m for m in measures if m.key not in planned and (counts.get(m.key) or m.key in own)]
+    kept = None if show_all else keep  # with all measures shown it is in the list anyway, in its place
+    then = [m for m in measures if m.key not in planned and (counts.get(m.key) or m.key in own or m.key == kept)]
     rest = [m for m in measures if m not in first and m not in then] if show_all else []
 
     def entry(measure) -> MeasureEntry:

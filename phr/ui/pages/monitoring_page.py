@@ -91,7 +91,7 @@ class MonitoringPage(QWidget):
         self.measures = MeasureList()
         self.measures.currentItemChanged.connect(lambda *_: self._show_chosen())
         self.show_all = QCheckBox(translate("Monitoring", "S&how all measures"))
-        self.show_all.toggled.connect(lambda _on: self.refresh())
+        self.show_all.toggled.connect(lambda _on: self.refresh(keep_current=False))
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -154,11 +154,13 @@ class MonitoringPage(QWidget):
         key = self.measures.current_key()
         return None if key in (None, DIARY) else key
 
-    def refresh(self) -> None:
-        """The list with the latest values, then every tab (the one in view at once)."""
+    def refresh(self, keep_current: bool = True) -> None:
+        """The list with the latest values, then every tab (the one in view at once). The measure in
+        view stays in the list after its last reading was deleted, so that delete can be undone."""
         if self.services is None:
             return
-        entries = measure_entries(self.services, self.language, self._now().date(), self.show_all.isChecked())
+        keep = self.measures.current_key() if keep_current else None
+        entries = measure_entries(self.services, self.language, self._now().date(), self.show_all.isChecked(), keep)
         self.measures.show_entries(entries, self.services.diary.count())
         if self.measures.currentItem() is None and entries[0].key != DIARY:
             self.measures.select(entries[0].key)  # shows it; without measures the page says how to begin

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBo
 
 from phr import statistics as stats
 from phr.measures import BLOOD_PRESSURE
+from phr.statistics_bp import SERIES_GAP_DAYS
 from phr.ui.formatting import fill, heading
 from phr.ui.measure_words import day_text
 from phr.ui.pages import monitoring_stats_html as html
@@ -16,6 +17,7 @@ from phr.ui.pages.time_in_range_bar import TimeInRangeBar
 
 translate = QCoreApplication.translate
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
+SERIES_LOOK_BACK_DAYS = 60  # how far before a period a series running into it is followed back
 
 
 def period_labels() -> dict[str, str]:
@@ -53,6 +55,22 @@ def samples_of(services, measure_key: str, start: date, end: date) -> tuple[list
             if method == "sensor":
                 sensor.append(sample)
     return everything, sensor
+
+
+def with_whole_series(services, measure_key: str, samples: list) -> list:
+    """The period's readings plus the earlier days of a measuring series that runs into the period:
+    such a series keeps its own first day (left out of its mean), not the period's first day."""
+    if not samples:
+        return samples
+    first = min(sample.local_day for sample in samples)
+    earlier, _ = samples_of(services, measure_key, first - timedelta(days=SERIES_LOOK_BACK_DAYS),
+                            first - timedelta(days=1))
+    keep_from = first
+    for day in sorted({sample.local_day for sample in earlier}, reverse=True):
+        if (keep_from - day).days - 1 > SERIES_GAP_DAYS:
+            break
+        keep_from = day
+    return [sample for sample in earlier if sample.local_day >= keep_from] + samples
 
 
 class StatisticsTab(MeasureTab):
@@ -111,7 +129,7 @@ class StatisticsTab(MeasureTab):
         if self.measure.key == "glucose":
             text += self._glucose(samples, sensor)
         if self.measure.kind == BLOOD_PRESSURE:
-            text += html.blood_pressure_html(samples)
+            text += html.blood_pressure_html(with_whole_series(self.services, self.measure.key, samples))
         return text + self._adherence(samples, start, end)
 
     def _glucose(self, samples: list, sensor: list) -> str:
