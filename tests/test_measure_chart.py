@@ -280,6 +280,9 @@ def test_the_line_stops_at_a_gap_in_the_measuring_and_not_between_sparse_reading
     sparse = open_chart(MemorySource(weights, [70.0, 70.5, 71.0, 70.8, 70.2, 70.1, 69.9, 70.0]))
     sparse.set_preset("year")
     assert not np.isnan(sparse.layers[0].line.getData()[1]).any(), "a trend of sparse readings stays one line"
+    series = [NOW - 7 * DAY + d * DAY + h * 3600 + m * 60 for d in range(7) for h in (8, 21) for m in (0, 1)]
+    pressures = open_chart(MemorySource(series, np.full(len(series), 128.0), np.full(len(series), 82.0)), BP)
+    assert not np.isnan(pressures.layers[0].line.getData()[1]).any(), "a night within a series is no gap"
 
 
 def test_sensor_high_and_low_are_drawn_at_the_edges_with_their_own_symbols(open_chart):

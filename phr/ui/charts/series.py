@@ -20,9 +20,10 @@ from phr.ui.charts.style import (ABOVE, BELOW, ORANGE, SENSOR_HIGH, SENSOR_LOW, 
 # Points closer than this (pixels on average) would smear into a thick line: then only the
 # readings outside the target keep their symbol.
 MIN_PIXELS_PER_POINT = 5
-# A pause this many times the usual spacing (and at least an hour) is a gap in the measuring, e.g.
-# weeks without a sensor: the line stops there instead of inventing values across it.
-GAP_FACTOR, MIN_GAP = 12, 3600.0
+# A pause this many times the usual spacing (and over a day and a half) is a gap in the measuring,
+# e.g. weeks without a sensor: the line stops there instead of inventing values across it. A
+# night between the morning and evening readings of a blood pressure series is no gap.
+GAP_FACTOR, MIN_GAP = 12, 1.5 * 86400.0
 
 
 @dataclass(frozen=True)
