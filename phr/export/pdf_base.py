@@ -1,0 +1,191 @@
+"""What every exported PDF shares: embedded fonts, styles, the page frame and section helpers.
+
+Every page carries the person's name and birth date, the export date and "page X of Y",
+so a loose page is never anonymous. A section without content says so in words: a
+specialist must be able to tell "nothing known" from "left out".
+"""
+
+import io
+import os
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+
+from phr.export.options import ExportOptions
+from phr.export.words import Words
+
+FONT, BOLD, ITALIC = "RegieSans", "RegieSans-Bold", "RegieSans-Italic"
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#b0b0b0")
+SHADE = colors.HexColor("#eef2f5")
+MARGIN = 18 * mm
+
+
+def register_fonts() -> None:
+    """Bitstream Vera ships inside reportlab: a TrueType font (embedded as a subset) with all Dutch letters."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
+    for name, file in ((FONT, "Vera.ttf"), (BOLD, "VeraBd.ttf"), (ITALIC, "VeraIt.ttf"), (FONT + "-BoldItalic", "VeraBI.ttf")):
+        pdfmetrics.registerFont(TTFont(name, os.path.join(folder, file)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=FONT + "-BoldItalic")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, alignment=TA_LEFT)
+    return {
+        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=17, leading=21, spaceAfter=2 * mm),
+        "subtitle": ParagraphStyle("subtitle", parent=body, textColor=MUTED, spaceAfter=4 * mm),
+        "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=12.5, leading=16, spaceBefore=5 * mm,
+                             spaceAfter=1.5 * mm, keepWithNext=True),
+        "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=10.5, leading=13.5, spaceBefore=2.5 * mm,
+                             spaceAfter=1 * mm, keepWithNext=True),
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        "cellhead": ParagraphStyle("cellhead", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5),
+        "none": ParagraphStyle("none", parent=body, textColor=MUTED, fontName=ITALIC),
+        "warning": ParagraphStyle("warning", parent=body, fontName=BOLD),
+    }
+
+
+@dataclass
+class PdfContext:
+    """What a PDF builder needs: the record's services, the options and the words in the export language."""
+    services: object
+    options: ExportOptions
+    words: Words
+    styles: dict
+
+    @classmethod
+    def create(cls, services, options: ExportOptions) -> "PdfContext":
+        register_fonts()
+        return cls(services, options, Words(options.language), _styles())
+
+    # Small helpers so builders read like the document they make.
+    def para(self, text: str, style: str = "body") -> Paragraph:
+        """A paragraph of plain text: the record's text is escaped, never read as markup."""
+        return Paragraph(escape(text or "").replace("\n", "<br/>"), self.styles[style])
+
+    def markup(self, markup: str, style: str = "body") -> Paragraph:
+        """A paragraph whose markup the builder made (escape record text with `esc` first)."""
+        return Paragraph(markup, self.styles[style])
+
+    @staticmethod
+    def esc(text) -> str:
+        return escape(str(text or "")).replace("\n", "<br/>")
+
+    def heading(self, text: str, level: int = 1) -> Paragraph:
+        return self.para(text, "h1" if level == 1 else "h2")
+
+    def no_information(self, text: str | None = None) -> Paragraph:
+        return self.para(text or self.words("No information."), "none")
+
+    def section(self, title: str, body: list, empty_text: str | None = None) -> list:
+        """A titled section; an empty body becomes a plain "no information" line, never a blank."""
+        return [self.heading(title), *(body or [self.no_information(empty_text)])]
+
+    def table(self, header: list[str] | None, rows: list[list], widths: list[float]) -> Table:
+        """A table of plain-text (or Paragraph) cells that wraps long text and repeats its header."""
+        def cell(value, style):
+            return value if hasattr(value, "wrap") else self.para(str(value if value is not None else ""), style)
+        data = ([[cell(h, "cellhead") for h in header]] if header else []) + [[cell(v, "cell") for v in r] for r in rows]
+        table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def label_rows(self, pairs: list[tuple[str, str]], label_width: float = 45 * mm) -> Table | None:
+        """Label: value lines for details; pairs without a value are left out. None when nothing is left."""
+        rows = [[self.para(label, "cellhead"), self.para(value, "cell")] for label, value in pairs if value]
+        if not rows:
+            return None
+        table = Table(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        return table
+
+    def keep(self, flowables: list) -> KeepTogether:
+        return KeepTogether(flowables)
+
+    def space(self, height_mm: float = 3) -> Spacer:
+        return Spacer(1, height_mm * mm)
+
+
+CONTENT_WIDTH = A4[0] - 2 * MARGIN
+
+
+class _NumberedCanvas(canvas.Canvas):
+    """Draws the page frame after all pages are known, so every page can say 'page X of Y'."""
+
+    def __init__(self, *args, frame_text=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages = []
+        self._frame_text = frame_text
+
+    def showPage(self):
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._frame_text(self, number, len(self._pages))
+            super().showPage()
+        super().save()
+
+
+def frame_lines(context: PdfContext, title: str) -> tuple[str, str]:
+    """The two lines at the top of every page: who this is about, and what and when."""
+    w = context.words
+    person = context.services.person.get()
+    who = person.name or w("Name not filled in")
+    born = w("born {date}", date=w.date(person.birth_date)) if person.birth_date else w("date of birth not filled in")
+    made = w("Made with Regie on {date}", date=w.date(context.options.today))
+    return f"{who} · {born}", f"{title} · {made}"
+
+
+def render(context: PdfContext, story: list, title: str, pagesize=A4, margins: float = MARGIN) -> bytes:
+    """Lay out the story on pages with the shared frame; returns the PDF bytes (nothing touches the disk)."""
+    who, what = frame_lines(context, title)
+    w = context.words
+
+    def draw_frame(pdf, number, total):
+        width, height = pagesize
+        pdf.saveState()
+        pdf.setFont(BOLD, 8.5)
+        pdf.setFillColor(INK)
+        pdf.drawString(margins, height - margins + 6 * mm, who)
+        pdf.setFont(FONT, 8)
+        pdf.setFillColor(MUTED)
+        pdf.drawRightString(width - margins, height - margins + 6 * mm, what)
+        pdf.setStrokeColor(RULE)
+        pdf.line(margins, height - margins + 4.5 * mm, width - margins, height - margins + 4.5 * mm)
+        pdf.drawString(margins, margins - 9 * mm, who)
+        pdf.drawRightString(width - margins, margins - 9 * mm, w("Page {page} of {pages}", page=number, pages=total))
+        pdf.restoreState()
+
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margins, rightMargin=margins, topMargin=margins,
+                          bottomMargin=margins, title=title, author="Regie", creator="Regie", subject=title,
+                          lang=context.options.language, initialFontName=FONT)
+    frame = Frame(margins, margins, pagesize[0] - 2 * margins, pagesize[1] - 2 * margins, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame_text=draw_frame, **k))
+    return buffer.getvalue()
