@@ -95,3 +95,21 @@ def events(qtbot):
     from phr.ui.events import RecordEvents
 
     return RecordEvents()
+
+
+SAMPLE_TODAY = __import__("datetime").date(2026, 11, 22)  # fixed, so exported text is the same every run
+
+
+@pytest.fixture(scope="session")
+def sample_services(tmp_path_factory):
+    """One sample record for read-only tests across modules (exports); its today is SAMPLE_TODAY.
+
+    Tests must not change it: a test that writes makes its own record.
+    """
+    from phr import demo
+    from phr.services import RecordServices
+
+    session = demo.create_sample_record(tmp_path_factory.mktemp("sample") / "sample.regie", argon2=FAST,
+                                        today=SAMPLE_TODAY)
+    yield RecordServices(session)
+    session.lock()
