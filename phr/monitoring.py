@@ -232,6 +232,10 @@ class ReadingService:
         """(taken_at epoch, utc_offset minutes, value, value2, value3, flag, method, context), in time order."""
         return self._repo.between(measure, int(first.timestamp()), int(last.timestamp()))
 
+    def stream(self, measure: str, first: datetime, last: datetime):
+        """Like `between`, plus the note, as a generator: for exports of any size."""
+        return self._repo.stream(measure, int(first.timestamp()), int(last.timestamp()))
+
     def span(self, measure: str) -> tuple[int, int] | None:
         return self._repo.span(measure)
 

@@ -236,6 +236,22 @@ class ReadingRepository:
             (measure, first, last))
         return [(*row[:5], FLAGS[row[5]], METHODS[row[6]], CONTEXTS[row[7]]) for row in rows]
 
+    def stream(self, measure: str, first: int, last: int, chunk: int = 20_000):
+        """Every reading of a measure in time order, with its note, fetched a chunk at a time.
+
+        Keyset paging on (taken_at, id) keeps a million-row export flat in memory and time.
+        """
+        after = (first - 1, -1)
+        while True:
+            rows = self._db.query(
+                "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, id FROM readings "
+                "WHERE measure = ? AND deleted_at IS NULL AND (taken_at, id) > (?, ?) AND taken_at <= ? "
+                f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, *after, last))
+            yield from ((*row[:5], FLAGS[row[5]], METHODS[row[6]], CONTEXTS[row[7]], row[8] or "") for row in rows)
+            if len(rows) < chunk:
+                return
+            after = (rows[-1][0], rows[-1][9])
+
     def span(self, measure: str) -> tuple[int, int] | None:
         """First and last moment of a measure's readings, the deleted ones left out.
 

@@ -1,0 +1,77 @@
+"""Readings as CSV, for people who analyse their own data (spreadsheet, R, pandas).
+
+One tidy table: one row per number. A blood pressure reading gives three rows (systolic,
+diastolic, pulse) that share a `reading` number and a time, so a pivot brings them back
+together. Times are ISO 8601 with the offset the reading was taken in; values are in the
+measure's canonical UCUM unit with a decimal point; a sensor's Low/High has no value and
+says so in `flag`. The header is English and fixed, whatever the app's language: scripts
+rely on it. See docs/csv-format.md.
+"""
+
+import csv
+import io
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+
+from phr.storage.atomic import write_atomic
+
+COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note")
+_FAR_PAST = datetime(1900, 1, 1, tzinfo=timezone.utc)
+_FAR_FUTURE = datetime(2200, 1, 1, tzinfo=timezone.utc)
+
+
+def _period(since: date | None, until: date | None) -> tuple[datetime, datetime]:
+    """Whole local days: from the start of `since` to the end of `until`."""
+    first = datetime.combine(since, time.min).astimezone() if since else _FAR_PAST
+    last = datetime.combine(until + timedelta(days=1), time.min).astimezone() - timedelta(seconds=1) if until else _FAR_FUTURE
+    return first, last
+
+
+def _parts(measure) -> list[tuple[str, str, str]]:
+    """(component name, LOINC, unit) for each number of a measure."""
+    if not measure.components:
+        return [(measure.key, measure.loinc, measure.unit)]
+    # A heart rate inside a blood pressure reading is counted per minute, not in mmHg.
+    return [(c.name_en, c.loinc, "/min" if c.name_en == "pulse" else measure.unit) for c in measure.components]
+
+
+def rows(services, measures: list[str] | None = None, since: date | None = None, until: date | None = None):
+    """The CSV rows (without header), measure by measure, each in time order."""
+    first, last = _period(since, until)
+    counter = 0
+    for measure in services.measures.measures():
+        if measures is not None and measure.key not in measures:
+            continue
+        parts = _parts(measure)
+        for row in services.readings.stream(measure.key, first, last):
+            counter += 1
+            taken_at, offset, values, flag, method, context, note = row[0], row[1], row[2:5], *row[5:9]
+            moment = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
+            for (component, loinc, unit), value in zip(parts, values):
+                if value is None and (component != parts[0][0] or not flag):
+                    continue  # no pulse typed: no row; a Low/High keeps its row without a value
+                yield (counter, measure.key, component, loinc, moment, _number(value),
+                       unit, flag, method, context, note)
+
+
+def _number(value: float | None) -> str:
+    """The stored value exactly (shortest round-trip form), whole numbers without '.0'."""
+    if value is None:
+        return ""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def export_bytes(services, measures: list[str] | None = None, since: date | None = None,
+                 until: date | None = None) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(services, measures, since, until))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_export(services, path: Path, since: date | None = None, until: date | None = None,
+                 measures: list[str] | None = None) -> None:
+    """Write atomically, readable only by the user (0600). This file is NOT encrypted."""
+    write_atomic(Path(path), export_bytes(services, measures, since, until))
