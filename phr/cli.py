@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from phr import __version__, records
+from phr import __version__, cli_export, records
 from phr.hardening import disable_core_dumps
 from phr.errors import (
     MistypedRecoveryCode,
@@ -87,12 +87,7 @@ def _record_commands(commands) -> None:
 
 def _exchange_commands(commands) -> None:
     """Moving data in and out of a record."""
-    export = commands.add_parser("export", help="write the record (or part of it) to a file")
-    export.add_argument("dir", help="the record folder")
-    export.add_argument("out", help="the file to write")
-    export.add_argument("--format", choices=("json",), default="json",
-                        help="json: Regie's own lossless format (docs/json-format.md)")
-    export.set_defaults(handler=cmd_export)
+    cli_export.add_export_command(commands, cmd_export)
 
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")
@@ -148,15 +143,14 @@ def cmd_check(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from phr.export import native_json
-
     session = _unlock(args.dir)
     try:
-        native_json.write_export(session, Path(args.out))
+        encrypted = cli_export.write(session, args)
+    except cli_export.ExportRequestError as error:  # one line, nothing written
+        raise CliError(str(error)) from None
     finally:
         session.lock()
-    print(f"Written to {Path(args.out).absolute()}")
-    print("Note: this file is NOT encrypted. Anyone who gets it can read your health data.", file=sys.stderr)
+    cli_export.report(args.out, encrypted)
     return EXIT_OK
 
 

@@ -44,6 +44,7 @@ def test_a_sensor_low_keeps_its_row_without_a_number(services):
                                 "device_import", "dexcom.csv")
     [row] = parsed(csv_export.export_bytes(services))
     assert (row["value"], row["flag"]) == ("", "below_range")
+    assert row["loinc"] == "105272-9"  # a sensor measures interstitial glucose: its own LOINC code
 
 
 def test_period_and_measure_choice(services):

@@ -13,6 +13,7 @@ import io
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from phr.measures import GLUCOSE_SENSOR_LOINC
 from phr.storage.atomic import write_atomic
 
 COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note")
@@ -50,6 +51,8 @@ def rows(services, measures: list[str] | None = None, since: date | None = None,
             for (component, loinc, unit), value in zip(parts, values):
                 if value is None and (component != parts[0][0] or not flag):
                     continue  # no pulse typed: no row; a Low/High keeps its row without a value
+                if method == "sensor" and measure.key == "glucose":
+                    loinc = GLUCOSE_SENSOR_LOINC  # interstitial glucose from a sensor, not a finger prick
                 yield (counter, measure.key, component, loinc, moment, _number(value),
                        unit, flag, method, context, note)
 

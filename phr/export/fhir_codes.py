@@ -1,0 +1,76 @@
+"""Code systems, codes and identifiers shared by the FHIR export and the FHIR import.
+
+The `urn:regie:` names mark what only Regie reads back: the entry uid (so a re-import
+finds what it imported before) and the few details FHIR has no element for (a carrier
+status, an out-of-hours number, what a contact is for). Other systems can ignore them.
+"""
+
+import uuid
+
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+UCUM = "http://unitsofmeasure.org"
+ORPHANET = "http://www.orpha.net"
+ORPHANET_SYSTEMS = (ORPHANET, "https://www.orpha.net", "http://www.orpha.net/", "https://www.orpha.net/")
+ICD10_SYSTEMS = ("http://hl7.org/fhir/sid/icd-10", "http://hl7.org/fhir/sid/icd-10-nl", "http://hl7.org/fhir/sid/icd-10-cm")
+ICD10 = ICD10_SYSTEMS[0]
+ABSENT_UNKNOWN = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips"
+NO_KNOWN_ALLERGY = "716186003"  # SNOMED CT: No known allergy (situation)
+CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
+CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category"
+ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
+DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+DOCUMENT_ID_SYSTEM = "urn:ietf:rfc:3986"
+IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
+
+ENTRY_UID = "urn:regie:entry-uid"                 # Identifier.system: the value is the entry's uid
+DIAGNOSIS_STATUS = "urn:regie:diagnosis-status"   # Extension on Condition: confirmed|suspected|carrier|resolved
+OUT_OF_HOURS = "urn:regie:out-of-hours"           # Extension on ContactPoint: the acute / out-of-hours number
+CONTACT_FOR = "urn:regie:contact-for"             # Extension on CareTeam.participant: what this contact is for
+CARE_TEAM_ROLE = "urn:regie:care-team-role"       # Coding system of our roles (gp, specialist, ...)
+
+# Composition and sections (LOINC).
+PATIENT_SUMMARY = "60591-5"
+SECTIONS = {
+    "problems": ("11450-4", "Problem list - Reported"),
+    "medications": ("10160-0", "History of Medication use Narrative"),
+    "allergies": ("48765-2", "Allergies and adverse reactions Document"),
+    "results": ("30954-2", "Relevant diagnostic tests/laboratory data Narrative"),
+    "vital_signs": ("8716-3", "Vital signs"),
+    "plan_of_care": ("18776-5", "Plan of care note"),
+    "care_team": ("85847-2", "Patient Care team information"),
+}
+NO_INFORMATION = {
+    "problems": ("no-problem-info", "No information about current problems"),
+    "medications": ("no-medication-info", "No information about medications"),
+    "allergies": ("no-allergy-info", "No information about allergies"),
+}
+
+# One namespace for every uuid5 we make, so the same entry always gets the same fullUrl.
+NAMESPACE = uuid.UUID("5b0f3c57-2f4e-4f0a-9c55-52656769650a")
+
+
+def stable_uuid(kind: str, key: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def full_url(kind: str, key: str) -> str:
+    return f"urn:uuid:{stable_uuid(kind, key)}"
+
+
+def coding(system: str, code: str, display: str = "") -> dict:
+    found = {"system": system, "code": code}
+    if display:
+        found["display"] = display
+    return found
+
+
+def concept(system: str, code: str, display: str = "", text: str = "") -> dict:
+    found = {"coding": [coding(system, code, display)]}
+    if text:
+        found["text"] = text
+    return found
