@@ -150,34 +150,40 @@ class _NumberedCanvas(canvas.Canvas):
         super().save()
 
 
-def frame_lines(context: PdfContext, title: str) -> tuple[str, str]:
-    """The two lines at the top of every page: who this is about, and what and when."""
+def frame_lines(context: PdfContext, title: str) -> tuple[str, str, str]:
+    """Who this is about, what it is, and when it was made: on every page."""
     w = context.words
     person = context.services.person.get()
     who = person.name or w("Name not filled in")
     born = w("born {date}", date=w.date(person.birth_date)) if person.birth_date else w("date of birth not filled in")
-    made = w("Made with Regie on {date}", date=w.date(context.options.today))
-    return f"{who} · {born}", f"{title} · {made}"
+    return f"{who} · {born}", title, w("Made with Regie on {date}", date=w.date(context.options.today))
 
 
 def render(context: PdfContext, story: list, title: str, pagesize=A4, margins: float = MARGIN) -> bytes:
     """Lay out the story on pages with the shared frame; returns the PDF bytes (nothing touches the disk)."""
-    who, what = frame_lines(context, title)
+    who, what, made = frame_lines(context, title)
     w = context.words
 
     def draw_frame(pdf, number, total):
         width, height = pagesize
+        top, bottom = height - margins + 6 * mm, margins - 9 * mm
         pdf.saveState()
         pdf.setFont(BOLD, 8.5)
         pdf.setFillColor(INK)
-        pdf.drawString(margins, height - margins + 6 * mm, who)
+        pdf.drawString(margins, top, who)
         pdf.setFont(FONT, 8)
         pdf.setFillColor(MUTED)
-        pdf.drawRightString(width - margins, height - margins + 6 * mm, what)
+        room = width - 2 * margins - pdfmetrics.stringWidth(who, BOLD, 8.5) - 6 * mm
+        if pdfmetrics.stringWidth(what, FONT, 8) <= room:  # a long name wins: the title is on page 1 anyway
+            pdf.drawRightString(width - margins, top, what)
         pdf.setStrokeColor(RULE)
-        pdf.line(margins, height - margins + 4.5 * mm, width - margins, height - margins + 4.5 * mm)
-        pdf.drawString(margins, margins - 9 * mm, who)
-        pdf.drawRightString(width - margins, margins - 9 * mm, w("Page {page} of {pages}", page=number, pages=total))
+        pdf.line(margins, top - 1.5 * mm, width - margins, top - 1.5 * mm)
+        page = w("Page {page} of {pages}", page=number, pages=total)
+        footer = f"{who} · {made}"
+        if pdfmetrics.stringWidth(footer + page, FONT, 8) > width - 2 * margins - 6 * mm:
+            footer = made  # the name is in the header already
+        pdf.drawString(margins, bottom, footer)
+        pdf.drawRightString(width - margins, bottom, page)
         pdf.restoreState()
 
     buffer = io.BytesIO()
