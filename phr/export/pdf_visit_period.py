@@ -94,3 +94,13 @@ def in_period(period: VisitPeriod, day: str | None) -> bool:
         return False
     text = day[:10]
     return period.start.isoformat()[: len(text)] <= text <= period.end.isoformat()[: len(text)]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much of each list fits: the brief tries the roomiest first and shrinks until it fits two pages."""
+    events: int
+    medications: int
+    measures: int
+    answer_room: float      # points of room under each open question
+    details: bool           # notes under diagnoses and goals' evaluations in full
