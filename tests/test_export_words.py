@@ -44,3 +44,14 @@ def test_words_fill_fields_and_write_dates_and_numbers_per_language():
     assert nl.date("2019-03") == "maart 2019" and nl.date("2019") == "2019" and nl.date("") == ""
     assert nl.moment("2026-03-01T09:05:00+01:00") == "1 maart 2026, 09:05"
     assert nl.number(12345.67, 1) == "12.345,7" and en.number(12345.67, 1) == "12,345.7"
+
+
+def test_the_word_tables_of_the_parts_agree_where_they_share_a_text():
+    from phr.export import fhir_words, words_common, words_emergency, words_overview, words_visit
+
+    seen, clashes = {}, []
+    for part in (words_common, words_overview, words_visit, words_emergency, fhir_words):
+        for english, dutch in part.DUTCH.items():
+            if seen.setdefault(english, dutch) != dutch:
+                clashes.append(english)
+    assert clashes == []

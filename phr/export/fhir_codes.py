@@ -32,6 +32,7 @@ DIAGNOSIS_STATUS = "urn:regie:diagnosis-status"   # Extension on Condition: conf
 OUT_OF_HOURS = "urn:regie:out-of-hours"           # Extension on ContactPoint: the acute / out-of-hours number
 CONTACT_FOR = "urn:regie:contact-for"             # Extension on CareTeam.participant: what this contact is for
 CARE_TEAM_ROLE = "urn:regie:care-team-role"       # Coding system of our roles (gp, specialist, ...)
+GENERATED_NOTE = "urn:regie:generated-note"       # Extension on Annotation: made by the export from other fields
 
 # Composition and sections (LOINC).
 PATIENT_SUMMARY = "60591-5"
@@ -74,3 +75,8 @@ def concept(system: str, code: str, display: str = "", text: str = "") -> dict:
     if text:
         found["text"] = text
     return found
+
+
+def generated_note(text: str) -> dict:
+    """A note the export writes from other fields; an import of our own file leaves it out."""
+    return {"extension": [{"url": GENERATED_NOTE, "valueBoolean": True}], "text": text}
