@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import chart, device_import, unlock
+from bench import chart, device_import, pdf_export, unlock
 
-CHECKS = (unlock, device_import, chart)
+CHECKS = (unlock, device_import, chart, pdf_export)
 
 
 def main() -> int:

@@ -92,9 +92,10 @@ def _exchange_commands(commands) -> None:
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")
     import_.add_argument("file", help="the file to read")
-    import_.add_argument("--format", choices=("auto", "libreview", "dexcom", "omron", "csv", "json"), default="auto",
-                         help="auto: decided from the file's contents; csv: a file with the columns time and value "
-                              "(needs --measure); json: Regie's own format")
+    import_.add_argument("--format", choices=("auto", "libreview", "dexcom", "omron", "csv", "json", "fhir"),
+                         default="auto", help="auto: decided from the file's contents; csv: a file with the columns "
+                                              "time and value (needs --measure); json: Regie's own format; fhir: an "
+                                              "HL7 FHIR patient summary bundle (docs/fhir.md)")
     import_.add_argument("--measure", help="the measure of a plain CSV (glucose, bp, weight, ... or your own)")
     import_.set_defaults(handler=cmd_import)
 
@@ -160,6 +161,8 @@ def cmd_import(args) -> int:
     try:
         if args.format == "json" or (args.format == "auto" and _looks_like_regie_json(data)):
             _import_json(session, data)
+        elif args.format == "fhir" or (args.format == "auto" and _looks_like_fhir_bundle(data)):
+            _import_fhir(session, data, Path(args.file).name)
         else:
             _import_device(session, data, Path(args.file).name, args.format, args.measure)
     finally:
@@ -169,6 +172,26 @@ def cmd_import(args) -> int:
 
 def _looks_like_regie_json(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"regie-record"' in data[:4096]
+
+
+def _looks_like_fhir_bundle(data: bytes) -> bool:
+    head = data[:4096]
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"resourceType"' in head and b'"Bundle"' in head
+
+
+def _import_fhir(session, data: bytes, name: str) -> None:
+    from phr.imports import fhir
+    from phr.services import RecordServices
+
+    summary = fhir.import_bundle(RecordServices(session), data, name)
+    for section in sorted(set(summary.added) | set(summary.already_present)):
+        print(f"{section}: {summary.added.get(section, 0)} added, "
+              f"{summary.already_present.get(section, 0)} already present")
+    for resource, count in sorted(summary.unsupported.items()):
+        print(f"skipped: {count} x {resource} (Regie does not read these from FHIR files)")
+    for reason in summary.skipped[:20]:
+        print(f"skipped: {reason}")
+    print(f"Imported {sum(summary.added.values())} entries.")
 
 
 def _import_json(session, data: bytes) -> None:

@@ -18,7 +18,7 @@ DUTCH: dict[str, str] = {
     "Codes": "Codes",
     "Status": "Status",
     "Since": "Sinds",
-    "Genetic details": "Erfelijkheid (DNA-onderzoek)",
+    "Genetic details": "Gegevens over erfelijkheid",
     "Medicine": "Medicijn",
     "Dose": "Dosis",
     "Started": "Begonnen",
@@ -40,10 +40,10 @@ DUTCH: dict[str, str] = {
     "Out of hours": "Buiten kantoortijd",
     "Contact for": "Contact voor",
     # statuses and kinds
-    "confirmed": "vastgesteld",
-    "suspected": "vermoed",
+    "confirmed": "bevestigd",
+    "suspected": "vermoeden",
     "carrier": "drager",
-    "resolved": "over",
+    "resolved": "voorbij",
     "in use": "in gebruik",
     "stopped": "gestopt",
     "active": "actief",
@@ -54,7 +54,7 @@ DUTCH: dict[str, str] = {
     "moderate": "matig",
     "severe": "ernstig",
     "No known allergies": "Geen allergieën bekend",
-    "No known allergies.": "Geen allergieën bekend.",
+    "No known allergies.": "Geen bekende allergieën.",
     # texts
     "Carrier status: the person carries the variant, usually without symptoms.":
         "Dragerschap: de persoon is drager van de variant, meestal zonder klachten.",
