@@ -138,7 +138,7 @@ def test_a_diagnosis_made_since_the_last_visit_is_there_and_old_ones_are_not(sam
     text = sample_text["nl"]
     section = text[text.index("Nieuwe of veranderde diagnoses"):text.index("Veranderingen in medicijnen")]
     for diagnosis in new:
-        assert diagnosis.name in section and "vastgesteld" in section
+        assert diagnosis.name in section and "datum diagnose" in section
     for diagnosis in old:
         assert diagnosis.name not in text
 

@@ -55,7 +55,7 @@ def _news_of(diagnosis, period: VisitPeriod) -> DiagnosisNews | None:
 
 def diagnoses_section(context, period: VisitPeriod, budget: Budget) -> list:
     w = context.words
-    why_words = {"diagnosed": w("diagnosed {date}"), "genetic_test": w("genetic test {date}"),
+    why_words = {"diagnosed": w("diagnosis date {date}"), "genetic_test": w("genetic test {date}"),
                  "changed": w("changed in the record on {date}"), "added": w("added to the record on {date}")}
     status_words = {"confirmed": w("confirmed"), "suspected": w("suspected"), "carrier": w("carrier"),
                     "resolved": w("resolved")}

@@ -225,7 +225,7 @@ def trends_section(context, period: VisitPeriod, budget: Budget) -> list:
     every = trends(context.services, period)
     found = every[:budget.measures]
     rows = [[trend.measure.name(language) + (f" ({trend.measure.unit_text})" if trend.measure.unit_text else ""),
-             target_text(w, trend.measure, trend.target), str(trend.now.count),
+             target_text(w, trend.measure, trend.target), w.number(trend.now.count, 0),
              _value_text(w, trend.measure, trend.now.mean, mean=True), _latest_text(w, trend), _share_text(w, trend),
              _compared_text(w, trend)] for trend in found]
     body = []

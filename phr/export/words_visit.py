@@ -27,7 +27,7 @@ DUTCH: dict[str, str] = {
     # diagnoses
     "New or changed diagnoses": "Nieuwe of veranderde diagnoses",
     "No new or changed diagnoses since then.": "Geen nieuwe of veranderde diagnoses sindsdien.",
-    "diagnosed {date}": "vastgesteld {date}",
+    "diagnosis date {date}": "datum diagnose {date}",
     "genetic test {date}": "DNA-onderzoek {date}",
     "changed in the record on {date}": "veranderd in het dossier op {date}",
     "added to the record on {date}": "toegevoegd aan het dossier op {date}",
