@@ -27,8 +27,23 @@ def format_label(key: str) -> str:
     }.get(key, key)
 
 
-def section_label(key: str) -> str:
+def section_label(kind: str, key: str) -> str:
     """The sections of the three PDF kinds; a key not listed here is shown humanised."""
+    return (_visit_section_label(key) if kind == "visit" else None) or _section_label(key)
+
+
+def _visit_section_label(key: str) -> str | None:
+    """In the visit brief some sections hold only what changed or what is due."""
+    return {
+        "appointment": translate("ExportDialog", "About the appointment"),
+        "diagnoses": translate("ExportDialog", "New or changed diagnoses"),
+        "medications": translate("ExportDialog", "Medication changes"),
+        "events": translate("ExportDialog", "Events since the last visit"),
+        "goals": translate("ExportDialog", "Goals to evaluate"),
+    }.get(key)
+
+
+def _section_label(key: str) -> str:
     labels = {
         "person": translate("ExportDialog", "About you"),
         "allergies": translate("ExportDialog", "Allergies"),
@@ -50,6 +65,7 @@ def section_label(key: str) -> str:
         "changes": translate("ExportDialog", "What changed since the last visit"),
         "events": translate("ExportDialog", "Events"),
         "questions": translate("ExportDialog", "Questions for this visit"),
+        "appointment": translate("ExportDialog", "About the appointment"),
         "card": translate("ExportDialog", "Wallet card"),
         "letter": translate("ExportDialog", "Emergency letter"),
         "emergency": translate("ExportDialog", "What to do in an emergency"),
@@ -98,7 +114,7 @@ class PeriodRow(QWidget):
 
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
-        self.enabled = QCheckBox(translate("ExportDialog", "Only a &period"))
+        self.enabled = QCheckBox(translate("ExportDialog", "O&nly a period"))
         self.since, self.until = QDateEdit(), QDateEdit()
         end = QDate(today.year, today.month, today.day)
         for edit, day in ((self.since, end.addYears(-1)), (self.until, end)):  # a year back: a sensible start
@@ -136,13 +152,14 @@ class SectionBoxes(QGroupBox):
         super().__init__(translate("ExportDialog", "Sections to include"), parent)
         self.boxes: dict[str, QCheckBox] = {}
         self.grid = QGridLayout(self)
-        self.none = QLabel(translate("ExportDialog", "This export has no parts to choose from: "
+        self.none = QLabel(translate("ExportDialog", "This export has no sections to choose from: "
                                                     "it holds everything that applies."))
         self.none.setWordWrap(True)
 
-    def show_sections(self, keys: list[str]) -> None:
+    def show_sections(self, kind: str, keys: list[str]) -> None:
         for box in self.boxes.values():
             self.grid.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop, and the new boxes take its place now
             box.deleteLater()
         self.grid.removeWidget(self.none)
         self.boxes = {}
@@ -153,10 +170,11 @@ class SectionBoxes(QGroupBox):
         self.none.hide()
         rows = (len(keys) + 1) // 2  # two columns, filled top to bottom, so the order reads down
         for index, key in enumerate(keys):
-            box = QCheckBox(section_label(key))
+            box = QCheckBox(section_label(kind, key))
             box.setChecked(True)
             self.boxes[key] = box
             self.grid.addWidget(box, index % rows, index // rows)
+            box.setVisible(True)  # now, not from the event loop: the dialog measures its new height at once
 
     def chosen(self) -> frozenset | None:
         """None when every section is chosen (the kind's own default: all, also sections added later)."""
@@ -164,23 +182,28 @@ class SectionBoxes(QGroupBox):
         return None if len(picked) == len(self.boxes) else picked
 
 
-class PasswordBox(QGroupBox):
+class PasswordBox(QWidget):
     """Optional password for a PDF: off by default; when on, typed twice."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setFlat(True)
-        self.enabled = QCheckBox(translate("ExportDialog", "Lock the PDF with a pass&word"))
+        self.enabled = QCheckBox(translate("ExportDialog", "Loc&k the PDF with a password"))
         self.password, self.repeat = QLineEdit(), QLineEdit()
+        # In Dutch the record's passphrase is a 'wachtwoord' too: say this one is new and for this file only.
+        hint = QLabel(translate("ExportDialog", "Choose a new password for this file only, not the passphrase "
+                                                "of your record. Give it to the reader in another way than "
+                                                "the file."))
+        hint.setWordWrap(True)
         for edit in (self.password, self.repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.fields = QWidget()
         grid = QGridLayout(self.fields)
         grid.setContentsMargins(24, 0, 0, 0)
-        grid.addWidget(buddy(translate("ExportDialog", "Pa&ssword:"), self.password), 0, 0)
+        grid.addWidget(buddy(translate("ExportDialog", "Passwor&d:"), self.password), 0, 0)
         grid.addWidget(self.password, 0, 1)
-        grid.addWidget(buddy(translate("ExportDialog", "&Repeat the password:"), self.repeat), 1, 0)
+        grid.addWidget(buddy(translate("ExportDialog", "R&epeat the password:"), self.repeat), 1, 0)
         grid.addWidget(self.repeat, 1, 1)
+        grid.addWidget(hint, 2, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled)

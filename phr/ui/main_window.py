@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from phr.ui.events import RecordEvents
+from phr.ui.export_dialog import open_export_dialog
 from phr.ui.formatting import fill
 from phr.ui.import_wizard import open_import_wizard
 from phr.ui.measure_words import app_language
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(translate("MainWindow", "&Record"))
         menu.addActions(self._measurement_actions())
         menu.addSeparator()
+        menu.addAction(self._export_action())
+        menu.addSeparator()
         menu.addAction(self.lock_action)
 
     def _measurement_actions(self) -> list[QAction]:
@@ -119,6 +122,15 @@ class MainWindow(QMainWindow):
         self.import_action.triggered.connect(self.import_readings)
         self.page("monitoring").import_requested.connect(self.import_readings)
         return [self.measurement_action, self.import_action]
+
+    def _export_action(self) -> QAction:
+        self.export_action = QAction(translate("MainWindow", "&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.export)
+        return self.export_action
+
+    def export(self) -> None:
+        open_export_dialog(self, self.services, app_language())
 
     def new_measurement(self) -> None:
         page = self.pages.currentWidget()

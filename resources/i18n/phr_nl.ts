@@ -1386,6 +1386,289 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>&amp;What to export:</source>
+        <translation>&amp;Wat wilt u exporteren:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the export:</source>
+        <translation>&amp;Taal van de export:</translation>
+    </message>
+    <message>
+        <source>For the &amp;appointment:</source>
+        <translation>Voor de &amp;afspraak:</translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Voorbeeld…</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Opslaan…</translation>
+    </message>
+    <message>
+        <source>Locked with a password.</source>
+        <translation>Beveiligd met een wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The PDF can only be opened with this password. Regie does not keep it: if you forget it, make a new export.</source>
+        <translation>De PDF gaat alleen open met dit wachtwoord. Regie bewaart het wachtwoord niet. Vergeet u het? Maak dan een nieuwe export.</translation>
+    </message>
+    <message>
+        <source>Not encrypted.</source>
+        <translation>Niet versleuteld.</translation>
+    </message>
+    <message>
+        <source>This file will not be encrypted: anyone who has the file can read it. Keep it in a safe place.</source>
+        <translation>Dit bestand wordt niet versleuteld. Iedereen die het bestand heeft, kan het lezen. Bewaar het op een veilige plek.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts. Check the dates.</source>
+        <translation>De periode eindigt voordat hij begint. Kijk de datums na.</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Kies minstens één onderdeel.</translation>
+    </message>
+    <message>
+        <source>The password is too short: use at least %1 characters.</source>
+        <translation>Het wachtwoord is te kort. Gebruik minstens %1 tekens.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same. Type the same password in both fields.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Typ in beide vakken hetzelfde wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Preview – %1</source>
+        <translation>Voorbeeld – %1</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>Export opslaan</translation>
+    </message>
+    <message>
+        <source>Writing the export…</source>
+        <translation>De export wordt opgeslagen…</translation>
+    </message>
+    <message>
+        <source>Saved in the folder %1 as %2.</source>
+        <translation>Opgeslagen in de map %1 als %2.</translation>
+    </message>
+    <message>
+        <source>Export saved</source>
+        <translation>Export opgeslagen</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>De PDF wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was saved.</source>
+        <translation>De export is gestopt. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>This kind of export is not ready yet in this version of Regie.</source>
+        <translation>Deze soort export is in deze versie van Regie nog niet klaar.</translation>
+    </message>
+    <message>
+        <source>Regie could not make this export. Nothing was saved.</source>
+        <translation>Regie kon deze export niet maken. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>PDF: overview of your care</source>
+        <translation>PDF: overzicht van uw zorg</translation>
+    </message>
+    <message>
+        <source>PDF: brief for a visit</source>
+        <translation>PDF: voorbereiding op een afspraak</translation>
+    </message>
+    <message>
+        <source>PDF: emergency card and emergency letter</source>
+        <translation>PDF: noodkaart en noodbrief</translation>
+    </message>
+    <message>
+        <source>FHIR patient summary (for other health record systems)</source>
+        <translation>FHIR-patiëntsamenvatting (voor andere dossiersystemen)</translation>
+    </message>
+    <message>
+        <source>CSV: your readings (for a spreadsheet)</source>
+        <translation>CSV: uw metingen (voor een rekenblad)</translation>
+    </message>
+    <message>
+        <source>About the appointment</source>
+        <translation>Over de afspraak</translation>
+    </message>
+    <message>
+        <source>New or changed diagnoses</source>
+        <translation>Nieuwe of gewijzigde diagnoses</translation>
+    </message>
+    <message>
+        <source>Medication changes</source>
+        <translation>Wijzigingen in medicijnen</translation>
+    </message>
+    <message>
+        <source>Events since the last visit</source>
+        <translation>Gebeurtenissen sinds de vorige afspraak</translation>
+    </message>
+    <message>
+        <source>Goals to evaluate</source>
+        <translation>Doelen om te bespreken</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>Over u</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <source>Trends of measurements</source>
+        <translation>Verloop van de metingen</translation>
+    </message>
+    <message>
+        <source>Care plan and goals</source>
+        <translation>Zorgplan en doelen</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Doelen</translation>
+    </message>
+    <message>
+        <source>Care team</source>
+        <translation>Zorgteam</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>What changed since the last visit</source>
+        <translation>Wat er veranderd is sinds de vorige afspraak</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Gebeurtenissen</translation>
+    </message>
+    <message>
+        <source>Questions for this visit</source>
+        <translation>Vragen voor deze afspraak</translation>
+    </message>
+    <message>
+        <source>Wallet card</source>
+        <translation>Kaart voor in uw portemonnee</translation>
+    </message>
+    <message>
+        <source>Emergency letter</source>
+        <translation>Noodbrief</translation>
+    </message>
+    <message>
+        <source>What to do in an emergency</source>
+        <translation>Wat te doen in een noodgeval</translation>
+    </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Wie te bellen in een noodgeval</translation>
+    </message>
+    <message>
+        <source>Expertise centre</source>
+        <translation>Expertisecentrum</translation>
+    </message>
+    <message>
+        <source>Diary</source>
+        <translation>Dagboek</translation>
+    </message>
+    <message>
+        <source>FHIR files (*.json);;All files (*)</source>
+        <translation>FHIR-bestanden (*.json);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation>PDF-bestanden (*.pdf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>O&amp;nly a period</source>
+        <translation>Alleen een &amp;periode</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Periode vanaf</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Periode tot en met</translation>
+    </message>
+    <message>
+        <source>&amp;from</source>
+        <translation>va&amp;n</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>tot en &amp;met</translation>
+    </message>
+    <message>
+        <source>Sections to include</source>
+        <translation>Onderdelen in de export</translation>
+    </message>
+    <message>
+        <source>This export has no sections to choose from: it holds everything that applies.</source>
+        <translation>Bij deze export kiest u geen onderdelen. Alles wat erbij hoort, staat erin.</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k the PDF with a password</source>
+        <translation>&amp;Beveilig de PDF met een wachtwoord</translation>
+    </message>
+    <message>
+        <source>Choose a new password for this file only, not the passphrase of your record. Give it to the reader in another way than the file.</source>
+        <translation>Kies een nieuw wachtwoord, alleen voor dit bestand. Gebruik niet het wachtwoord van uw dossier. Geef het wachtwoord op een andere manier door dan het bestand.</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>Wachtwoor&amp;d:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat the password:</source>
+        <translation>&amp;Herhaal het wachtwoord:</translation>
+    </message>
+    <message>
+        <source>%1 (past)</source>
+        <translation>%1 (geweest)</translation>
+    </message>
+    <message>
+        <source>(there are no appointments in your record)</source>
+        <translation>(er staan geen afspraken in uw dossier)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stoppen</translation>
+    </message>
+</context>
+<context>
     <name>FieldMessages</name>
     <message>
         <source>Please fill this in.</source>
@@ -1838,6 +2121,10 @@
     <message>
         <source>&amp;Import readings from a device…</source>
         <translation>Metingen van een apparaat &amp;inlezen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
     </message>
     <message>
         <source>Search the record (Ctrl+F)</source>
