@@ -89,6 +89,12 @@ def _exchange_commands(commands) -> None:
     """Moving data in and out of a record."""
     cli_export.add_export_command(commands, cmd_export)
 
+    passwd = commands.add_parser("passwd", help="give the record a new passphrase (PHR_NEW_PASSPHRASE); the "
+                                                "current one or the recovery code comes from PHR_PASSPHRASE or "
+                                                "PHR_RECOVERY_CODE")
+    passwd.add_argument("dir", help="the record folder")
+    passwd.set_defaults(handler=cmd_passwd)
+
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")
     import_.add_argument("file", help="the file to read")
@@ -152,6 +158,20 @@ def cmd_export(args) -> int:
     finally:
         session.lock()
     cli_export.report(args.out, encrypted)
+    return EXIT_OK
+
+
+def cmd_passwd(args) -> int:
+    from phr import keys
+
+    session = _unlock(args.dir)
+    try:
+        new = _new_passphrase("PHR_NEW_PASSPHRASE")
+        changed = keys.change_passphrase(session, new)
+    finally:
+        session.lock()
+    whose = "Your" if changed.kind == "owner" else "The carer's"
+    print(f"{whose} passphrase is changed. The recovery code still works.")
     return EXIT_OK
 
 
@@ -252,12 +272,12 @@ def _unlock(folder: str, verify_first: bool = False):
     return records.unlock_with_passphrase(folder, _prompt("Passphrase: "), verify_first)
 
 
-def _new_passphrase() -> str:
-    if "PHR_PASSPHRASE" in os.environ:
-        return os.environ["PHR_PASSPHRASE"]
+def _new_passphrase(variable: str = "PHR_PASSPHRASE") -> str:
+    if variable in os.environ:
+        return os.environ[variable]
     first = _prompt("New passphrase: ")
     if _prompt("Type it again: ") != first:
-        raise CliError("The two passphrases are not the same. Nothing was created.")
+        raise CliError("The two passphrases are not the same. Nothing was changed.")
     return first
 
 

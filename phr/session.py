@@ -66,6 +66,13 @@ class RecordSession:
             raise RuntimeError("the record is locked")
         return self._vault.db
 
+    @property
+    def vault(self) -> OpenVault:
+        """The unlocked vault: for the key service (phr.keys), which needs the slot and the data key."""
+        if self._vault is None:
+            raise RuntimeError("the record is locked")
+        return self._vault
+
     def second_session(self) -> "SecondSession":
         """The same record and author over a second connection, for an import on a pool thread.
 

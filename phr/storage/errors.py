@@ -44,3 +44,7 @@ class StorageUnavailable(VaultError):
 
 class ConstraintViolation(VaultError):
     """A write broke one of the schema's rules; nothing was written."""
+
+
+class KeysChanged(VaultError):
+    """The key file changed after this record was opened (in another window or program)."""

@@ -1,0 +1,76 @@
+"""How a record is unlocked: a new passphrase, a new recovery code.
+
+One service for the command line (`phr passwd`) and the UI. Both work on an open
+session, unlocked with the passphrase that is being replaced, or with the
+recovery code when the passphrase is forgotten. Only the key files change (the
+database is not rewritten), and a crash at any moment leaves the record opening
+with the old secret or the new one, never neither (see phr.storage.keychange).
+"""
+
+from dataclasses import dataclass
+
+from phr import passphrase as passphrases
+from phr import recovery_code
+from phr.errors import VaultError, WeakPassphrase
+from phr.records import WEAKNESS_TEXT
+from phr.session import RecordSession
+from phr.storage import kdf, keychange
+from phr.storage.kdf import Argon2Params
+from phr.storage.vault import OpenVault
+
+
+class OwnerOnly(VaultError):
+    """Only the owner of the record, or whoever holds its recovery code, may do this."""
+
+
+@dataclass(frozen=True)
+class PassphraseChanged:
+    kind: str  # whose passphrase changed: "owner" or "carer"
+    both_copies: bool  # False: keys.bak.json still holds the old ring; the next unlock repairs it
+
+
+def check_new_passphrase(session: RecordSession, passphrase: str) -> None:
+    """Raise WeakPassphrase unless `passphrase` passes the rules a new record's passphrase must pass.
+
+    The names of the person and of whoever is unlocking count as personal words.
+    """
+    personal = (session.person_name(), session.author.name)
+    assessment = passphrases.assess(passphrase, personal)
+    if not assessment.acceptable:
+        reasons = "; ".join(WEAKNESS_TEXT[problem] for problem in assessment.problems)
+        raise WeakPassphrase(f"The passphrase is too easy to guess: {reasons}.")
+
+
+def change_passphrase(session: RecordSession, new_passphrase: str,
+                      argon2: Argon2Params | None = None) -> PassphraseChanged:
+    """Give the unlocking person's slot a new passphrase; the session stays open.
+
+    Unlocked with a passphrase, that person's own passphrase changes (owner or carer); unlocked
+    with the recovery code, the owner's. The recovery code and the other slots keep working.
+    `argon2` defaults to parameters timed on this machine, as for a new record. Raises
+    WeakPassphrase (nothing changed), StorageFull or StorageUnavailable (nothing changed), or
+    KeysChanged when another program changed the keys since this session was unlocked.
+    """
+    opened = _vault_of(session)
+    check_new_passphrase(session, new_passphrase)  # before the timing run: refusing should be quick
+    params = argon2 or kdf.calibrate()
+    change = keychange.change_passphrase(opened, passphrases.normalise(new_passphrase), params)
+    return PassphraseChanged(change.slot.kind, change.both_copies)
+
+
+def new_recovery_code(session: RecordSession) -> str:
+    """Replace the recovery code; returns the new one, formatted, to show once (it is not stored).
+
+    From now on the old code no longer opens the record. Only the owner, or a session opened
+    with the recovery code itself, may do this: a carer who could would hold the owner's key.
+    """
+    opened = _vault_of(session)
+    if opened.slot.kind == "carer":
+        raise OwnerOnly("Only the owner of the record can make a new recovery code. Nothing was changed.")
+    code = recovery_code.generate()
+    keychange.replace_recovery_code(opened, code.secret)
+    return code.formatted
+
+
+def _vault_of(session: RecordSession) -> OpenVault:
+    return session.vault  # RuntimeError when locked
