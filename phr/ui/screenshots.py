@@ -48,6 +48,7 @@ def _render_all(app, outdir: Path, workspace: Path) -> list[Path]:
         window.search()
         written.append(_grab(app, window, outdir / f"{len(window.page_keys) + 1:02d}-search.png"))
         written += _monitoring(app, window, outdir)
+        written += _export(app, window, outdir)
     finally:
         window.close_for_lock()
         session.lock()
@@ -76,6 +77,20 @@ def _monitoring(app, window, outdir: Path) -> list[Path]:
     dialog = QuickEntryDialog(window.services, page.language, window, "bp")
     dialog.show()
     written.append(_grab(app, dialog, outdir / "m-quick-entry.png"))
+    dialog.close()
+    return written
+
+
+def _export(app, window, outdir: Path) -> list[Path]:
+    """The export dialog: the overview as it opens, and the visit brief with a password chosen."""
+    from phr.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.services, window.page("monitoring").language, window)
+    dialog.show()
+    written = [_grab(app, dialog, outdir / "x-export-overview.png")]
+    dialog.format.setCurrentIndex(dialog.format.findData("visit"))
+    dialog.password.enabled.setChecked(True)
+    written.append(_grab(app, dialog, outdir / "x-export-visit-password.png"))
     dialog.close()
     return written
 
