@@ -155,6 +155,10 @@ def cmd_export(args) -> int:
         encrypted = cli_export.write(session, args)
     except cli_export.ExportRequestError as error:  # one line, nothing written
         raise CliError(str(error)) from None
+    except (VaultError, OSError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - a fault in making the file: its text may quote the record
+        raise CliError(f"The export could not be made ({type(error).__name__}). Nothing was written.") from None
     finally:
         session.lock()
     cli_export.report(args.out, encrypted)

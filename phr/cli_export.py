@@ -32,13 +32,26 @@ def add_export_command(commands, handler) -> None:
     export.add_argument("--kind", choices=("overview", "visit", "emergency"), default="overview",
                         help="which PDF: the whole care process, a brief for the next visit, or the emergency "
                              "card and letter")
-    export.add_argument("--lang", choices=("nl", "en"), help="language of a PDF (default: the record's language, "
-                                                             "else Dutch)")
+    export.add_argument("--lang", choices=("nl", "en"), help="language of a PDF or FHIR summary (default: the "
+                                                             "record's language when Dutch or English, else Dutch)")
     export.add_argument("--since", help="leave out what happened before this day (YYYY-MM-DD)")
     export.add_argument("--until", help="leave out what happened after this day (YYYY-MM-DD)")
     export.add_argument("--pdf-password-env", metavar="VAR",
                         help="protect the PDF with AES-256, using the password in this environment variable")
     export.set_defaults(handler=handler)
+
+
+# The record's language is free text ("Nederlands", "English", ...): the usual names mean an export language.
+_LANGUAGE_NAMES = {"nl": "nl", "nederlands": "nl", "dutch": "nl", "vlaams": "nl", "flemish": "nl",
+                   "en": "en", "english": "en", "engels": "en"}
+
+
+def export_language(args, services) -> str:
+    """--lang, else the record's language when it is Dutch or English, else Dutch."""
+    if args.lang:
+        return args.lang
+    spoken = services.person.get().language.strip().lower()
+    return _LANGUAGE_NAMES.get(spoken, "nl")
 
 
 def export_format(args) -> str:
@@ -82,6 +95,9 @@ def write(session, args) -> bool:
     since, until = day(args.since, "--since"), day(args.until, "--until")
     if since and until and since > until:
         raise ExportRequestError("--since is after --until. Nothing was written.")
+    if kind in ("json", "fhir") and (since or until):
+        raise ExportRequestError(f"--since and --until do not apply to a {kind} export, which holds the whole "
+                                 "record. Nothing was written.")
     out = Path(args.out)
     if kind == "json":
         from phr.export import native_json
@@ -94,7 +110,7 @@ def write(session, args) -> bool:
         return False
     if kind == "fhir":
         from phr.export import fhir
-        fhir.write_export(services, out)
+        fhir.write_export(services, out, language=export_language(args, services))
         return False
     return _write_pdf(services, args, since, until, out)
 
@@ -104,8 +120,8 @@ def _write_pdf(services, args, since, until, out: Path) -> bool:
     from phr.export.options import ExportOptions
 
     password = pdf_password(args)  # checked before the work, so a bad password costs nothing
-    language = args.lang or (services.person.get().language if services.person.get().language in ("nl", "en") else "nl")
-    data = pdf.build_pdf(services, ExportOptions(kind=args.kind, language=language, since=since, until=until))
+    options = ExportOptions(kind=args.kind, language=export_language(args, services), since=since, until=until)
+    data = pdf.build_pdf(services, options)
     if password:
         data = pdf.protect(data, password)
     pdf.save(out, data)

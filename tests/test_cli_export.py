@@ -86,3 +86,40 @@ def test_fhir_and_csv_exports_and_a_fhir_import_into_a_new_record(sample, tmp_pa
     assert "diagnoses: 4 added" in first.stdout
     again = phr("import", fresh, bundle, "--format", "fhir")
     assert "Imported 0 entries." in again.stdout
+
+
+def test_fhir_follows_lang_and_refuses_a_period_it_cannot_apply(sample, tmp_path):
+    bundle = tmp_path / "ips.json"
+    assert phr("export", sample, bundle, "--format", "fhir", "--lang", "en").returncode == 0
+    sections = json.loads(bundle.read_text(encoding="utf-8"))["entry"][0]["resource"]["section"]
+    assert sections[0]["title"] == "Problems and diagnoses"
+    refused = phr("export", sample, tmp_path / "x.json", "--format", "fhir", "--since", "2026-01-01")
+    assert refused.returncode == 1 and "do not apply" in refused.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_the_default_language_follows_a_record_language_written_as_a_word(services, monkeypatch):
+    from types import SimpleNamespace
+
+    from phr import cli_export
+    from phr.person import PersonDetails
+
+    args = SimpleNamespace(lang=None)
+    for spoken, expected in (("English", "en"), ("Nederlands", "nl"), (" engels ", "en"), ("Turks", "nl"), ("", "nl")):
+        services.person.update(PersonDetails(name="Zoë Ünal", language=spoken))
+        assert cli_export.export_language(args, services) == expected
+    assert cli_export.export_language(SimpleNamespace(lang="en"), services) == "en"
+
+
+def test_a_fault_while_making_the_pdf_is_one_line_without_the_record_text(new_record, monkeypatch, capsys, tmp_path):
+    from phr import cli
+    from phr.export import pdf
+
+    folder, _ = new_record
+    monkeypatch.setenv("PHR_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(pdf, "build_pdf", lambda *a: (_ for _ in ()).throw(RuntimeError("GEHEIM noodinjectie")))
+    code = cli.main(["export", str(folder), str(tmp_path / "out.pdf")])
+    err = capsys.readouterr().err
+    assert code == 1 and "GEHEIM" not in err and "RuntimeError" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out.pdf").exists()
