@@ -82,7 +82,8 @@ def visit_period(services, options) -> VisitPeriod:
         end = options.until
     previous, basis = previous_visit(services, appointment, options.now)
     if options.since is not None:
-        return VisitPeriod(appointment, previous, options.since, end, CHOSEN)
+        # A chosen start after a past visit's day: the period runs on from it rather than backwards.
+        return VisitPeriod(appointment, previous, options.since, max(end, options.since), CHOSEN)
     if previous is not None:
         return VisitPeriod(appointment, previous, visit_day(previous), end, basis)
     return VisitPeriod(appointment, None, months_before(end, DEFAULT_MONTHS), end, DEFAULT)
