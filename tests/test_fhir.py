@@ -2,7 +2,7 @@
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -11,7 +11,9 @@ from phr.diagnoses import Diagnosis
 from phr.errors import ConstraintViolation
 from phr.export import fhir
 from phr.export.fhir_observations import MAX_PER_MEASURE
+from phr.imports import fhir_mapping
 from phr.imports.fhir import InvalidFhirImport, import_bundle
+from phr.monitoring import Reading
 from phr.storage.repos.entries import EntryRepository
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
@@ -131,6 +133,26 @@ def test_an_empty_record_states_no_information_the_ips_way(services):
     services.person.state_no_known_allergies()
     allergy = resources(fhir.build_bundle(services, "en", now=NOW), "AllergyIntolerance")[0]
     assert allergy["code"]["coding"][0]["code"] == "716186003"
+
+
+def test_a_sensor_low_or_high_is_exported_with_its_interpretation_and_in_words(services):
+    at = datetime(2026, 11, 1, 3, 0, tzinfo=timezone.utc)
+    services.readings.add_batch([Reading("glucose", at, None, flag="below_range", method="sensor"),
+                                 Reading("glucose", at.replace(hour=4), None, flag="above_range", method="sensor")],
+                                "device_import", "dexcom.csv")
+    bundle = fhir.build_bundle(services, "nl", now=NOW)
+    Bundle.model_validate(bundle)
+    by_value = {o["valueString"]: o for o in resources(bundle, "Observation")}
+    assert set(by_value) == {"onder het meetbereik van de sensor", "boven het meetbereik van de sensor"}
+    low = by_value["onder het meetbereik van de sensor"]
+    assert [i["coding"][0]["code"] for i in low["interpretation"]] == ["<", "L"]
+    assert low["interpretation"][0]["coding"][0]["system"] == \
+        "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+    assert "dataAbsentReason" not in low and "valueQuantity" not in low
+    div = sections(bundle)["30954-2"]["text"]["div"]
+    assert "onder het meetbereik van de sensor" in div and "–" not in div
+    english = fhir.build_bundle(services, "en", now=NOW)
+    assert "above the sensor&#x27;s range" in sections(english)["30954-2"]["text"]["div"]
 
 
 def test_narratives_escape_what_the_person_typed(services):
@@ -283,3 +305,84 @@ def test_an_import_that_fails_half_way_leaves_the_record_as_it_was(sample_bundle
         import_bundle(services, as_bytes(sample_bundle), "sanne.json")
     assert len(calls) == 6
     assert snapshot(services) == before
+
+
+def _bundle(*resources_: dict, urls: list[str] | None = None) -> bytes:
+    entries = [{"resource": r} if urls is None else {"fullUrl": url, "resource": r} for r, url in
+               zip(resources_, urls or [None] * len(resources_))]
+    return as_bytes({"resourceType": "Bundle", "type": "collection", "entry": entries})
+
+
+def _statement(status: str, name: str, **more) -> dict:
+    return {"resourceType": "MedicationStatement", "status": status, "subject": {"reference": "Patient/1"},
+            "medicationCodeableConcept": {"text": name}, **more}
+
+
+def test_a_medicine_no_longer_taken_comes_in_stopped_and_one_never_taken_is_left_out(services):
+    resolved = {"resourceType": "AllergyIntolerance", "patient": {"reference": "Patient/1"}, "code": {"text": "Egg"},
+                "clinicalStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/"
+                                               "allergyintolerance-clinical", "code": "resolved"}]}}
+    summary = import_bundle(services, _bundle(
+        _statement("stopped", "Warfarin", effectiveDateTime="2018-03-01"),
+        _statement("completed", "Amoxicillin", dateAsserted="2019-07-02"),
+        _statement("completed", "Ibuprofen", effectivePeriod={"start": "2017-01", "end": "2017-02"}),
+        _statement("stopped", "Prednisone"),
+        _statement("not-taken", "Metoprolol"), _statement("active", "Paracetamol"), resolved), "gp.json")
+    stops = {m.name: m.stop_date for m in services.medications.all()}
+    assert stops == {"Warfarin": "2018-03-01", "Amoxicillin": "2019-07-02", "Ibuprofen": "2017-02",
+                     "Prednisone": date.today().isoformat(), "Paracetamol": ""}
+    assert [m.name for m in services.medications.current()] == ["Paracetamol"]
+    assert summary.skipped == ["MedicationStatement (entry 5): it says the medicine was not taken",
+                               "AllergyIntolerance (entry 7): it is no longer active (resolved or inactive); "
+                               "Regie keeps only current allergies"]
+    assert services.allergies.all() == []
+
+
+def _condition(name: str, onset: str) -> dict:
+    return {"resourceType": "Condition", "id": "1", "subject": {"reference": "Patient/1"}, "code": {"text": name},
+            "onsetDateTime": onset}
+
+
+def test_a_uid_from_a_local_id_or_place_does_not_make_another_files_entry_already_present(services):
+    nut = {"resourceType": "AllergyIntolerance", "patient": {"reference": "Patient/1"}, "code": {"text": "Nut"}}
+    first = _bundle(_condition("Type 1 diabetes", "2015"), nut)
+    second = _bundle(_condition("Coeliac disease", "2024-03"))  # the same Condition/1, first entry: other content
+    assert import_bundle(services, first, "gp-2024.json").added == {"diagnoses": 1, "allergies": 1}
+    assert import_bundle(services, second, "gp-2025.json").added == {"diagnoses": 1}
+    assert sorted(d.name for d in services.diagnoses.all()) == ["Coeliac disease", "Type 1 diabetes"]
+    again = import_bundle(services, second, "gp-2025.json")
+    assert again.added == {} and again.already_present == {"diagnoses": 1}
+    condition, key = _condition("Asthma", "2010"), ("asthma", "2010")  # the uid comes from the content, not the place
+    assert fhir_mapping.uid_of(condition, "Condition/1", key) == fhir_mapping.uid_of(condition, "entry-2", key) != \
+        fhir_mapping.uid_of(condition, "Condition/1", ("eczema", "2010"))
+
+
+def test_a_reused_global_full_url_with_other_content_is_imported_as_new(services):
+    url = ["urn:uuid:11111111-0000-0000-0000-000000000000"]
+    import_bundle(services, _bundle(_condition("Asthma", "2010"), urls=url), "a.json")
+    assert import_bundle(services, _bundle(_condition("Eczema", "2012"), urls=url), "b.json").added == {"diagnoses": 1}
+    assert sorted(d.name for d in services.diagnoses.all()) == ["Asthma", "Eczema"]
+    assert import_bundle(services, _bundle(_condition("Eczema", "2012"), urls=url), "b.json").added == {}
+    assert import_bundle(services, _bundle(_condition("Asthma", "2010"), urls=url), "a.json").added == {}
+
+
+def test_null_name_and_address_parts_are_left_out_not_a_crash(services):
+    summary = import_bundle(services, _bundle(
+        {"resourceType": "Patient", "name": [{"family": "Smit", "given": None}]},
+        {"resourceType": "Practitioner", "name": [{"family": "Jansen", "given": None, "prefix": None}]},
+        {"resourceType": "Practitioner", "name": [{"given": ["Eva"], "family": None}]},
+        {"resourceType": "Organization", "name": "Clinic", "address": [{"line": None, "city": "Utrecht"}]}), "x.json")
+    assert summary.skipped == [] and summary.added == {"contacts": 3}
+    assert sorted((c.name, c.address) for c in services.care_team.all()) == \
+        [("Clinic", "Utrecht"), ("Eva", ""), ("Jansen", "")]
+
+
+def test_an_unforeseen_error_in_one_resource_skips_only_that_resource(services, monkeypatch):
+    def broken(resource, url):
+        raise TypeError("Secret diagnosis name")
+
+    monkeypatch.setattr(fhir_mapping, "diagnosis", broken)
+    summary = import_bundle(services, _bundle(_condition("Secret", "2015"), _statement("active", "Paracetamol")),
+                            "x.json")
+    assert summary.skipped == ["Condition (entry 1): Regie could not read it"]
+    assert summary.added == {"medications": 1}

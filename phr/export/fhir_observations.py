@@ -6,7 +6,9 @@ days up to it: at most MAX_PER_MEASURE in all, newest first, and when there are 
 heart rate, weight, temperature, oxygen saturation) go in the vital signs section,
 the rest in results. Catalogue measures carry their LOINC code and UCUM unit; blood
 pressure is the 85354-9 panel with systolic, diastolic (and pulse) as components.
-A user's own measure has only its name and the unit as typed.
+A user's own measure has only its name and the unit as typed. A sensor's Low or High (no
+number: below or above what it can measure) carries the interpretation 'off scale low/high'
+and 'low/high' and a valueString saying so, in the export's language.
 """
 
 import math
@@ -20,6 +22,9 @@ from phr.measures import BLOOD_PRESSURE, GLUCOSE_SENSOR_LOINC
 RECENT_DAYS = 30
 MAX_PER_MEASURE = 20
 VITAL_SIGNS = ("bp", "heart_rate", "weight", "temperature", "spo2")
+# A sensor's Low / High: off its scale, and so beyond the reference range too.
+OFF_SCALE = {"below_range": (("<", "Off scale low"), ("L", "Low")),
+             "above_range": ((">", "Off scale high"), ("H", "High"))}
 
 
 def results(context: FhirContext) -> list[Section]:
@@ -42,15 +47,15 @@ def results(context: FhirContext) -> list[Section]:
 
 
 def summary_readings(context: FhirContext, key: str) -> list[tuple]:
-    """(moment, value, value2, value3, method) of the latest reading and the recent ones, newest first."""
+    """(moment, value, value2, value3, method, flag) of the latest reading and the recent ones, newest first."""
     latest = context.services.readings.latest(key)
     if latest is None:
         return []
     rows = context.services.readings.between(key, latest.taken_at - timedelta(days=RECENT_DAYS), latest.taken_at)
     step = max(1, math.ceil(len(rows) / MAX_PER_MEASURE))  # evenly spread over the period, not its last hour
-    chosen = [(_moment(row[0], row[1]), row[2], row[3], row[4], row[6]) for row in reversed(rows)][::step]
+    chosen = [(_moment(row[0], row[1]), row[2], row[3], row[4], row[6], row[5]) for row in reversed(rows)][::step]
     if not chosen or chosen[0][0] != latest.taken_at:
-        chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method))
+        chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method, latest.flag))
     return chosen[:MAX_PER_MEASURE]
 
 
@@ -70,7 +75,7 @@ def _quantity(measure, value: float) -> dict:
 
 
 def observation(context: FhirContext, measure, reading: tuple) -> dict:
-    moment, value, value2, value3, method = reading
+    moment, value, value2, value3, method, flag = reading
     loinc = GLUCOSE_SENSOR_LOINC if measure.key == "glucose" and method in ("sensor", "scan") else measure.loinc
     code = (codes.concept(codes.LOINC, loinc, measure.name_en, measure.name(context.words.language)) if loinc
             else {"text": measure.name(context.words.language)})
@@ -89,6 +94,10 @@ def observation(context: FhirContext, measure, reading: tuple) -> dict:
                                  for index, (part, number) in enumerate(parts)]
     elif value is not None:
         resource["valueQuantity"] = _quantity(measure, value)
+    elif flag in OFF_SCALE:  # no number: what the sensor said instead (dataAbsentReason may not go with a value)
+        resource["valueString"] = _off_scale_text(context.words, flag)
+        resource["interpretation"] = [codes.concept(codes.OBSERVATION_INTERPRETATION, code, display)
+                                      for code, display in OFF_SCALE[flag]]
     return without_empty(resource)
 
 
@@ -101,8 +110,14 @@ _PULSE = _PulseUnit()
 
 def _value_text(context: FhirContext, measure, reading: tuple) -> str:
     w = context.words
-    _, value, value2, value3, _ = reading
+    _, value, value2, value3, _, flag = reading
     if measure.kind == BLOOD_PRESSURE:
         text = f"{w.number(value, 0)}/{w.number(value2, 0)} {measure.unit_text}"
         return f"{text}, {w.number(value3, 0)} /min" if value3 is not None else text
-    return f"{w.number(value, measure.decimals)} {measure.unit_text}" if value is not None else "–"
+    if value is None:
+        return _off_scale_text(w, flag) if flag in OFF_SCALE else "–"
+    return f"{w.number(value, measure.decimals)} {measure.unit_text}"
+
+
+def _off_scale_text(w, flag: str) -> str:
+    return w("below the sensor's range") if flag == "below_range" else w("above the sensor's range")

@@ -65,6 +65,8 @@ DUTCH: dict[str, str] = {
     "What I do: {action}": "Wat ik doe: {action}",
     "What the care provider does: {action}": "Wat de zorgverlener doet: {action}",
     "Latest evaluation: {text}": "Laatste evaluatie: {text}",
+    "below the sensor's range": "onder het meetbereik van de sensor",
+    "above the sensor's range": "boven het meetbereik van de sensor",
     # roles
     "general practitioner": "huisarts",
     "specialist": "specialist",

@@ -12,9 +12,10 @@ unknown resource does not stop the others:
   with a reason (the reason never holds a value from the file).
 Everything is written in ONE transaction, with provenance source 'fhir_import' and the
 file's name. Importing again adds nothing: an entry is already there when the record
-holds its uid (the uid our export carries in the identifier, or one made from another
-system's identifier or the resource's place in the file), or an entry of the same
-section with the same name (and date, for diagnoses and medicines).
+holds its uid (the uid our export carries in the identifier; for another system's resource
+one made from its identifier, a globally unique fullUrl, or else its content, and then only
+when the content agrees too), or an entry of the same section with the same name (and date,
+for diagnoses and medicines).
 """
 
 import json
@@ -105,18 +106,28 @@ def _plan(resources: list, summary: FhirImportSummary) -> fhir_writer.Plan:
         if resource is None:
             summary.unsupported[kind] = summary.unsupported.get(kind, 0) + 1
             continue
-        problem = _fhir_problem(resource, kind)
+        problem = _fhir_problem(resource, kind) or _step(plan.remember, url, resource)
         if problem:
             summary.skipped.append(f"{kind} (entry {number}): {problem}")
             continue
         valid.append((number, url, resource, kind))
-        plan.remember(url, resource)
     for number, url, resource, kind in valid:
-        try:
-            plan.add(url, resource, kind)
-        except mapping.Unusable as reason:
-            summary.skipped.append(f"{kind} (entry {number}): {reason}")
+        problem = _step(plan.add, url, resource, kind)
+        if problem:
+            summary.skipped.append(f"{kind} (entry {number}): {problem}")
     return plan
+
+
+def _step(step, *arguments) -> str:
+    """Run one resource's step of the plan; why it is left out, or ''. A resource shaped in a way the
+    mapping did not foresee is skipped, never a crash; the reason holds no value from the file."""
+    try:
+        step(*arguments)
+    except mapping.Unusable as reason:
+        return str(reason)
+    except Exception:  # noqa: BLE001 - any surprise in one resource must not stop the others
+        return "Regie could not read it"
+    return ""
 
 
 def _fhir_problem(resource: dict, kind: str) -> str:

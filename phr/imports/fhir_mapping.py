@@ -7,6 +7,7 @@ diagnosis, a goal's diagnosis) travel as FHIR references and are resolved when w
 
 import hashlib
 from dataclasses import dataclass, replace
+from datetime import date
 
 from phr import partial_date, validation
 from phr.care_plan import Goal
@@ -16,11 +17,17 @@ from phr.export import fhir_codes as codes
 from phr.export.fhir_words import DUTCH
 from phr.measures import CATALOGUE
 from phr.medications import Medication
-from phr.person import Allergy
+from phr.person import SEXES, Allergy
 
 NO_INFORMATION_CODES = {code for code, _ in codes.NO_INFORMATION.values()} | {
     "no-known-allergies", "no-known-medications", "no-known-problems", codes.NO_KNOWN_ALLERGY}
 NOT_TRUE = {"refuted", "entered-in-error"}
+NEVER_TAKEN = {"not-taken": "it says the medicine was not taken",
+               "entered-in-error": "it is marked as entered in error",
+               "cancelled": "the prescription was cancelled before it was used"}
+ENDED = ("stopped", "completed")
+NO_LONGER = ("resolved", "inactive")
+GLOBAL_URLS = ("urn:uuid:", "urn:oid:", "http://", "https://")  # a fullUrl that names the resource everywhere
 GOAL_STATUS = {"completed": "achieved", "cancelled": "stopped", "rejected": "stopped"}
 # Our own goal notes, in both export languages, back to the goal's fields.
 GOAL_NOTES = {"What I do: ": "patient_action", "What the care provider does: ": "provider_action"}
@@ -39,16 +46,36 @@ class Planned:
     key: tuple            # the natural identity: the same name (and date) is the same entry
     links: dict           # field -> FHIR reference text, resolved when written
     url: str = ""         # the entry's fullUrl or Type/id, so others can point at it
+    own_uid: bool = False  # the uid is one Regie wrote itself: it names the entry, whatever its content now
 
 
-def uid_of(resource: dict, url: str) -> str:
-    """Our own uid when the resource carries it; else one made from its identifier or place in the file."""
-    identifiers = resource.get("identifier") or []
-    for found in identifiers:
-        if found.get("system") == codes.ENTRY_UID and found.get("value"):
-            return found["value"]
-    basis = next((f"{i.get('system')}|{i.get('value')}" for i in identifiers if i.get("value")), url)
+def planned(table: str, item, resource: dict, url: str, links: dict | None = None) -> Planned:
+    key = natural_key(table, item)
+    own = own_uid(resource)
+    return Planned(table, item, own or uid_of(resource, url, key), key, links or {}, url, own_uid=bool(own))
+
+
+def own_uid(resource: dict) -> str:
+    return next((i["value"] for i in resource.get("identifier") or [] if i.get("system") == codes.ENTRY_UID
+                 and i.get("value")), "")
+
+
+def uid_of(resource: dict, url: str, key: tuple) -> str:
+    """A uid for another system's resource, from what names it everywhere: an identifier with its system,
+    else a globally unique fullUrl (urn:uuid:, urn:oid:, http(s)://), else its content (type and natural key).
+    Never from its place in the file or a local Type/id: the next file of that system reuses those."""
+    basis = next((f"{i['system']}|{i['value']}" for i in resource.get("identifier") or []
+                  if i.get("system") and i.get("value")), "")
+    if not basis and url.startswith(GLOBAL_URLS):
+        basis = url
+    if not basis:
+        basis = "content|" + "|".join(key)
     return hashlib.sha256(f"fhir|{resource['resourceType']}|{basis}".encode()).hexdigest()[:32]
+
+
+def content_uid(uid: str, key: tuple) -> str:
+    """The uid of an entry whose uid the record already holds for other content."""
+    return hashlib.sha256("|".join(("fhir-content", uid) + key).encode()).hexdigest()[:32]
 
 
 def text_of(concept: dict | None) -> str:
@@ -96,6 +123,11 @@ def natural_key(table: str, item) -> tuple:
     return _key(*(getattr(item, name) or "" for name in NATURAL_KEYS[table]))
 
 
+def stored_key(table: str, values: dict) -> tuple:
+    """The natural key of an entry as stored (its columns by name)."""
+    return _key(*(values.get(name) or "" for name in NATURAL_KEYS[table]))
+
+
 # --- problems ---------------------------------------------------------------------------------
 
 def diagnosis(resource: dict, url: str) -> Planned | None:
@@ -118,7 +150,7 @@ def diagnosis(resource: dict, url: str) -> Planned | None:
     onset = resource.get("onsetDateTime") or (resource.get("onsetPeriod") or {}).get("start")
     item = Diagnosis(name=name, orpha_code=orpha, icd10=icd10, status=_diagnosis_status(resource),
                      diagnosed_on=day(onset), notes=notes(resource))
-    return Planned("diagnoses", item, uid_of(resource, url), natural_key("diagnoses", item), {}, url)
+    return planned("diagnoses", item, resource, url)
 
 
 def _diagnosis_status(resource: dict) -> str:
@@ -141,8 +173,8 @@ def medication(resource: dict, url: str, medicines: dict[str, dict]) -> Planned 
         concept = (medicines.get(resource["medicationReference"].get("reference", "")) or {}).get("code")
     if is_no_information(concept):
         return None
-    if resource.get("status") == "entered-in-error":
-        raise Unusable("it is marked as entered in error")
+    if resource.get("status") in NEVER_TAKEN:
+        raise Unusable(NEVER_TAKEN[resource["status"]])
     name = text_of(concept)
     if not name:
         raise Unusable("it names no medicine")
@@ -150,11 +182,19 @@ def medication(resource: dict, url: str, medicines: dict[str, dict]) -> Planned 
     start = period.get("start") or resource.get("effectiveDateTime") or resource.get("authoredOn")
     dosages = resource.get("dosage") or resource.get("dosageInstruction") or []
     item = Medication(name=name, dose="; ".join(d["text"] for d in dosages if d.get("text")), start_date=day(start),
-                      stop_date=day(period.get("end")), stop_reason=text_of((resource.get("statusReason") or [{}])[0]),
-                      notes=notes(resource))
+                      stop_date=_stop_date(resource, period), notes=notes(resource),
+                      stop_reason=text_of((resource.get("statusReason") or [{}])[0]))
     reason = next((r.get("reference") for r in resource.get("reasonReference") or [] if r.get("reference")), None)
-    return Planned("medications", item, uid_of(resource, url), natural_key("medications", item),
-                   {"reason_id": reason} if reason else {}, url)
+    return planned("medications", item, resource, url, {"reason_id": reason} if reason else {})
+
+
+def _stop_date(resource: dict, period: dict) -> str:
+    """The period's end; for a medicine stopped or completed without one the best date there is, else today:
+    a medicine the file says is no longer used must not come in as one in use."""
+    end = day(period.get("end"))
+    if end or resource.get("status") not in ENDED:
+        return end
+    return day(resource.get("effectiveDateTime")) or day(resource.get("dateAsserted")) or date.today().isoformat()
 
 
 # --- allergies --------------------------------------------------------------------------------
@@ -164,6 +204,8 @@ def allergy(resource: dict, url: str) -> Planned | None:
         return None
     if status_code(resource.get("verificationStatus")) in NOT_TRUE:
         raise Unusable("it is marked as refuted or entered in error")
+    if status_code(resource.get("clinicalStatus")) in NO_LONGER:
+        raise Unusable("it is no longer active (resolved or inactive); Regie keeps only current allergies")
     substance = text_of(resource.get("code"))
     if not substance:
         raise Unusable("it names no substance")
@@ -173,7 +215,7 @@ def allergy(resource: dict, url: str) -> Planned | None:
     item = Allergy(substance=substance, kind="intolerance" if resource.get("type") == "intolerance" else "allergy",
                    reaction=reaction, severity=severity, notes=notes(resource),
                    noted_on=day(resource.get("recordedDate") or resource.get("onsetDateTime")))
-    return Planned("allergies", item, uid_of(resource, url), natural_key("allergies", item), {}, url)
+    return planned("allergies", item, resource, url)
 
 
 def states_no_known_allergies(resource: dict) -> bool:
@@ -195,8 +237,7 @@ def goal(resource: dict, url: str) -> Planned:
     item = Goal(description=description, status=status, start_date=day(resource.get("startDate")),
                 review_date=day(target.get("dueDate")), **_goal_notes(resource), **_goal_target(target))
     addresses = next((r.get("reference") for r in resource.get("addresses") or [] if r.get("reference")), None)
-    return Planned("goals", item, uid_of(resource, url), natural_key("goals", item), {"diagnosis_id": addresses} if addresses
-                   else {}, url)
+    return planned("goals", item, resource, url, {"diagnosis_id": addresses} if addresses else {})
 
 
 def _goal_notes(resource: dict) -> dict:
@@ -241,18 +282,33 @@ def contact(resource: dict, url: str, participant: dict | None, organisations: d
         item = replace(item, specialty=text_of(((resource.get("qualification") or [{}])[0]).get("code")))
     if participant:
         item = replace(item, **_participant(participant, organisations))
-    return Planned("contacts", item, uid_of(resource, url), natural_key("contacts", item), {}, url)
+    return planned("contacts", item, resource, url)
 
 
-def person_name(names: list[dict]) -> str:
-    first = names[0] if names else {}
-    return first.get("text") or " ".join(first.get("prefix", []) + first.get("given", []) + [first.get("family", "")])
+def person_name(names: list[dict] | None) -> str:
+    """The first name's text, else prefix, given names and family name; a missing (null) part is left out."""
+    first = next((n for n in names or [] if isinstance(n, dict)), {})
+    if _texts([first.get("text")]):
+        return first["text"].strip()
+    return " ".join(_texts([*(first.get("prefix") or []), *(first.get("given") or []), first.get("family")]))
 
 
 def _address(resource: dict) -> str:
-    first = (resource.get("address") or [{}])[0]
-    return first.get("text") or ", ".join(part for part in first.get("line", []) + [
-        " ".join(p for p in (first.get("postalCode"), first.get("city")) if p)] if part)
+    first = next((a for a in resource.get("address") or [] if isinstance(a, dict)), {})
+    if _texts([first.get("text")]):
+        return first["text"].strip()
+    place = " ".join(_texts([first.get("postalCode"), first.get("city")]))
+    return ", ".join(_texts([*(first.get("line") or []), place]))
+
+
+def _texts(parts: list) -> list[str]:
+    return [part.strip() for part in parts if isinstance(part, str) and part.strip()]
+
+
+def person_details(patient: dict) -> dict:
+    """What a Patient offers for the person's details: name, birth date and sex ('' when it has none)."""
+    return {"name": person_name(patient.get("name")), "birth_date": day(patient.get("birthDate")),
+            "sex": patient.get("gender") if patient.get("gender") in SEXES else ""}
 
 
 def _telecom(resource: dict) -> dict:

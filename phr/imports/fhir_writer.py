@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from phr import partial_date
 from phr.imports import fhir_mapping as mapping
-from phr.person import LISTED, NONE_KNOWN, SEXES
+from phr.person import LISTED, NONE_KNOWN
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, Stamp, was_purged
 from phr.storage.repos.people import PersonDetailsRepository
@@ -20,7 +20,7 @@ ORDER = ("diagnoses", "contacts", "medications", "allergies", "goals")  # links 
 
 @dataclass
 class Plan:
-    patient: dict | None = None
+    patient: dict | None = None                                 # what the first Patient offers (person_details)
     no_known_allergies: bool = False
     entries: list[mapping.Planned] = field(default_factory=list)
     _aliases: dict[str, str] = field(default_factory=dict)      # reference text -> fullUrl
@@ -45,7 +45,7 @@ class Plan:
         """Second pass: a resource as the entry it becomes (or the statement it makes)."""
         planned = None
         if kind == "Patient":
-            self.patient = self.patient or resource
+            self.patient = self.patient or mapping.person_details(resource)
         elif kind == "Condition":
             planned = mapping.diagnosis(resource, url)
         elif kind in ("MedicationStatement", "MedicationRequest"):
@@ -90,16 +90,12 @@ class Writer:
         if plan.no_known_allergies:
             self._no_known_allergies()
 
-    def _person(self, patient: dict | None) -> None:
+    def _person(self, offered: dict | None) -> None:
         """Fill in what the record does not know yet; what it knows stays."""
-        if not patient:
+        if not offered:
             return
         repo = PersonDetailsRepository(self._db)
         current = repo.details()
-        names = patient.get("name") or []
-        offered = {"name": mapping.person_name(names).strip() if names else "",
-                   "birth_date": mapping.day(patient.get("birthDate")),
-                   "sex": patient.get("gender") if patient.get("gender") in SEXES else ""}
         missing = {name: value for name, value in offered.items()
                    if value and (not current[name] or current[name] == "unknown")}
         if missing.get("birth_date") and partial_date.normalise_or_none(missing["birth_date"]) is None:
@@ -111,6 +107,7 @@ class Writer:
     def _entry(self, planned: mapping.Planned, known: dict, plan: Plan) -> None:
         service = self._sections[planned.table]
         repo = EntryRepository(self._db, service.table)
+        planned = self._with_free_uid(planned, service.table.name)
         existing = repo.id_of_uid(planned.uid)
         if existing is None and not was_purged(self._db, planned.uid):
             existing = known.get(planned.key)
@@ -132,6 +129,17 @@ class Writer:
                                                      self._stamp.now)
         self._ids[planned.url] = known[planned.key] = item_id
         _count(self._summary.added, planned.table)
+
+    def _with_free_uid(self, planned: mapping.Planned, table_name: str) -> mapping.Planned:
+        """Another system's uid names the same entry only when the content agrees too (its natural key):
+        a uid the record holds for something else, e.g. one a system reuses in its next file, makes a new uid."""
+        if planned.own_uid:
+            return planned
+        columns = mapping.NATURAL_KEYS[planned.table]
+        row = self._db.query_one(f"SELECT {', '.join(columns)} FROM {table_name} WHERE uid = ?", (planned.uid,))
+        if row is None or mapping.stored_key(planned.table, dict(zip(columns, row))) == planned.key:
+            return planned
+        return replace(planned, uid=mapping.content_uid(planned.uid, planned.key))
 
     def _links(self, planned: mapping.Planned, plan: Plan) -> dict:
         """Links to entries of this file (or already in the record); a link to anything else is left out."""
