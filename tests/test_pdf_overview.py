@@ -3,18 +3,23 @@
 import io
 import re
 import time
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
 from pypdf import PdfReader
 
 from phr import statistics as stats
+from phr.appointments import Appointment
 from phr.care_plan import CarePlanService
 from phr.diagnoses import Diagnosis, orpha_display
 from phr.export import pdf_chart, pdf_monitoring, pdf_overview
 from phr.export.options import ExportOptions
 from phr.export.pdf import build_pdf, sections_of
+from phr.export.pdf_base import PdfContext
 from phr.export.words import Words
+from phr.medications import Medication
+from phr.monitoring import Reading
 from phr.person import Allergy
 
 NOW = datetime(2026, 11, 22, 12, 0)
@@ -270,6 +275,38 @@ def test_dutch_characters_stay_intact(services, language):
     assert "Mitochondriële ziekte (MELAS)" in whole(pages) and orpha_display(550) in whole(pages)
 
 
+def long_texts(services) -> dict[str, str]:
+    """Texts far longer than a page in a record: 70 lines of emergency notes, a 6,000-character
+    diagnosis note (also on a medicine and the visit's own notes) and a 5,000-character question."""
+    notes = "\n".join(f"NOOD-{n:02d}: bij koorts de dosis hydrocortison verdubbelen en 112 bellen." for n in range(70))
+    note = "NOTITIE-BEGIN " + " ".join(f"woord{n}" for n in range(900)) + " NOTITIE-EIND"
+    question = "VRAAG-BEGIN " + "Mag ik met deze ziekte nog sporten en werken? " * 110 + "VRAAG-EIND"
+    assert len(note) >= 6000 and len(question) >= 5000
+    services.person.update(replace(services.person.get(), emergency_notes=notes))
+    services.diagnoses.add(Diagnosis(name="Ziekte van Addison", status="confirmed", diagnosed_on="2026-10-01",
+                                     notes=note))
+    services.medications.add(Medication(name="Hydrocortison", dose="10 mg", start_date="2020-01", notes=note))
+    visit = services.appointments.add(Appointment(starts_at="2026-11-30T10:00", purpose="Controle",
+                                                  notes=note)).item_id
+    services.appointments.add_question(visit, question)
+    return {"notes": notes, "note": note, "question": question}
+
+
+@pytest.mark.parametrize("kind, holding", (("overview", ("notes", "note", "question")),
+                                           ("visit", ("note", "question")), ("emergency", ("notes", "note"))))
+def test_text_longer_than_a_page_runs_on_over_pages(services, kind, holding):
+    """A table cell or a kept-together block taller than a page stopped the export (LayoutError)."""
+    texts = long_texts(services)
+    data = build_pdf(services, ExportOptions(kind=kind, language="nl", now=NOW))
+    pages = page_texts(data)
+    text = flat(whole(pages))
+    for name in holding:
+        first, last = texts[name].split()[0], texts[name].split()[-1]
+        assert flat(first) in text and flat(last) in text, (kind, name)
+    if kind == "overview":  # the notes start on the first page, under their title, not pushed to the next
+        assert "NOOD-00" in pages[0] and "NOOD-69" not in pages[0]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_empty_record_says_no_information_per_section(services, language):
     w = Words(language)
@@ -366,3 +403,29 @@ def test_readings_outside_the_target_are_marked_by_shape(many):
     tips_down = [t for t in triangles if t.points[5] < t.points[1]]
     assert len(tips_up) == 2 and len(tips_down) == 2  # one of each in the chart, one of each in the legend
     assert len(drawing.contents) < 1500
+
+
+def test_sensor_high_and_low_readings_are_marked_on_the_chart_and_counted(services):
+    """A sensor 'High' has no number: it was not drawn at all, and 'Readings' said 0 when all were flagged."""
+    from zoneinfo import ZoneInfo
+
+    from reportlab.graphics.shapes import Polygon
+    day, zone = NOW.date() - timedelta(days=10), ZoneInfo("Europe/Amsterdam")
+    flags = ["above_range"] * 3 + ["below_range"]
+    services.readings.add_batch([Reading("glucose", datetime(day.year, day.month, day.day, 8 + n, tzinfo=zone),
+                                         method="sensor", flag=flag) for n, flag in enumerate(flags)],
+                                "device_import", "libre.csv")
+    context = PdfContext.create(services, ExportOptions(kind="overview", language="en", now=NOW))
+    start, end = pdf_monitoring.monitoring_period(context.options)
+    samples, _ = pdf_monitoring.samples_of(services, "glucose", start, end)
+    drawing = pdf_monitoring._chart(context, services.measures.find("glucose"),
+                                    services.targets.current("glucose"), samples, start, end)
+    top = drawing.height - pdf_chart.LEGEND_HEIGHT  # the plot's top edge; the legend lies above it
+    in_plot = [t for t in _shapes(drawing, Polygon) if max(t.points[1::2]) <= top]
+    tips_up = [t for t in in_plot if t.points[5] > t.points[1]]
+    tips_down = [t for t in in_plot if t.points[5] < t.points[1]]
+    assert len(tips_up) == 3 and len(tips_down) == 1
+    assert min(t.points[1] for t in tips_up) > top - pdf_chart.MARKER  # at the top edge
+    text = whole(page_texts(overview(services, "en", sections=frozenset({"monitoring"}))))
+    assert "Sensor Low: 1. Sensor High: 3." in text
+    assert "\nGlucose\n4\n–\n–\n–\n–\n" in text  # all four are readings; none has a number for the mean

@@ -8,7 +8,9 @@ from pypdf import PdfReader
 
 from phr import statistics as stats
 from phr.appointments import Appointment
+from phr.care_plan import Goal
 from phr.care_team import Contact
+from phr.custom_measures import CustomMeasure
 from phr.diary import DiaryEntry
 from phr.errors import InvalidInput
 from phr.export.options import ExportOptions
@@ -314,3 +316,14 @@ def test_which_diagnoses_are_news_for_the_period():
                     period) is None
     assert _news_of(Diagnosis(name="e", provenance=stamp("2026-10-01", "2026-10-01")), period).why == "added"
     assert _news_of(Diagnosis(name="f", diagnosed_on="2026-12", provenance=typed_in_long_ago), period) is None
+
+
+def test_a_goal_on_a_custom_measure_is_named_by_the_measure_not_its_key(services):
+    added = services.measures.add(CustomMeasure(name="Pijnscore knie", kind="score")).item_id
+    key = services.measures.get(added).key
+    assert key == "pijnscore_knie"
+    services.care_plan.add(Goal(description="Minder pijn bij traplopen", target_measure=key, target_high=3,
+                                start_date="2026-09-01", review_date="2026-12-01"))
+    assert "target ≤ 3 (Pijnscore knie)" in brief_text(services, "en")
+    text = brief_text(services)
+    assert "(Pijnscore knie)" in text and key not in text

@@ -60,6 +60,45 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class SplittingTable(Table):
+    """A table that keeps each row whole where it can, as reportlab does, but splits a row taller
+    than the whole frame inside it (a long note), so that it runs on to the next page instead of
+    stopping the export with a LayoutError. A row made `attached` (a note under its row) never
+    starts a page on its own."""
+
+    def split(self, availWidth, availHeight):
+        self._calc(availWidth, availHeight)
+        self.splitInRow = 0
+        if self._overtall_row_at(availHeight):
+            self.splitInRow = 1  # the tables the split makes inherit it; their own split resets it
+            try:
+                parts = self._splitRows(availHeight, doInRowSplit=1)
+            finally:
+                self.splitInRow = 0
+            if parts:
+                return parts
+        return super().split(availWidth, availHeight)
+
+    def _overtall_row_at(self, available: float) -> bool:
+        """Whether the first row that does not fit here would not fit on an empty page either."""
+        frame = getattr(self, "_frame", None)
+        room = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else FRAME_HEIGHT
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        heights, used = self._rowHeights, 0.0
+        for index, height in enumerate(heights):
+            if used + height > available:
+                return index >= repeat and sum(heights[:repeat]) + height > room
+            used += height
+        return False
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):
+        split_at = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        if not ignoreSpans:  # between rows: an attached row goes to the next page with the row above it
+            while 0 < split_at < len(self._cellvalues) and getattr(self._cellvalues[split_at][0], "attached", False):
+                split_at -= 1
+        return split_at
+
+
 @dataclass
 class PdfContext:
     """What a PDF builder needs: the record's services, the options and the words in the export language."""
@@ -96,15 +135,30 @@ class PdfContext:
         """A titled section; an empty body becomes a plain "no information" line, never a blank."""
         return [self.heading(title), *(body or [self.no_information(empty_text)])]
 
-    def table(self, header: list[str] | None, rows: list[list], widths: list[float]) -> Table:
-        """A table of plain-text (or Paragraph) cells that wraps long text and repeats its header."""
+    def table(self, header: list[str] | None, rows: list[list], widths: list[float],
+              below: dict[int, object] | None = None) -> Table:
+        """A table of plain-text (or Paragraph) cells that wraps long text and repeats its header.
+
+        `below` maps a row's index to a long text (or Paragraph) printed under that row across the
+        whole width, as part of it: a long note reads better there than in a narrow column."""
         def cell(value, style):
             return value if hasattr(value, "wrap") else self.para(str(value if value is not None else ""), style)
-        data = ([[cell(h, "cellhead") for h in header]] if header else []) + [[cell(v, "cell") for v in r] for r in rows]
-        table = Table(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
-        style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        below = below or {}
+        data = [[cell(h, "cellhead") for h in header]] if header else []
+        style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                  ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        for index, row in enumerate(rows):
+            data.append([cell(v, "cell") for v in row])
+            if index in below:
+                style += [("BOTTOMPADDING", (0, len(data) - 1), (-1, len(data) - 1), 0)]
+                note = cell(below[index], "cell")
+                note.attached = True
+                data.append([note] + [""] * (len(widths) - 1))
+                style += [("SPAN", (0, len(data) - 1), (-1, len(data) - 1)),
+                          ("TOPPADDING", (0, len(data) - 1), (-1, len(data) - 1), 0)]
+            style.append(("LINEBELOW", (0, len(data) - 1), (-1, len(data) - 1), 0.3, RULE))
+        table = SplittingTable(data, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
         if header:
             style += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED)]
         table.setStyle(TableStyle(style))
@@ -115,7 +169,7 @@ class PdfContext:
         rows = [[self.para(label, "cellhead"), self.para(value, "cell")] for label, value in pairs if value]
         if not rows:
             return None
-        table = Table(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
+        table = SplittingTable(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return table
@@ -128,6 +182,7 @@ class PdfContext:
 
 
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
+FRAME_HEIGHT = A4[1] - 2 * MARGIN  # the height of the body frame on an A4 page
 
 
 class _NumberedCanvas(canvas.Canvas):

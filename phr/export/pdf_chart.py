@@ -40,13 +40,15 @@ SHORT_MONTHS = {
 @dataclass
 class ChartSeries:
     """One line of the chart. Times are LOCAL seconds (UTC epoch plus the reading's offset), so a
-    reading sits on the calendar day it was taken; `flagged_low` holds the times of sensor 'Low's."""
+    reading sits on the calendar day it was taken; `flagged_low` and `flagged_high` hold the times of
+    sensor 'Low's and 'High's (no number: drawn at the bottom and the top edge)."""
     label: str
     times: list[float]
     values: list[float]
     target_low: float | None = None
     target_high: float | None = None
     flagged_low: list[float] = field(default_factory=list)
+    flagged_high: list[float] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,10 @@ def _draw_series(drawing: Drawing, plot: _Plot, one: ChartSeries, index: int, co
     for at in one.flagged_low:  # a sensor 'Low' has no number: at the bottom edge, below any target
         if plot.first <= at < plot.last:
             drawing.add(_triangle(plot.x(at), plot.y0 + MARKER / 2, up=False))
+            marks = True
+    for at in one.flagged_high:  # and a sensor 'High' at the top edge, above any target
+        if plot.first <= at < plot.last:
+            drawing.add(_triangle(plot.x(at), plot.y1 - MARKER / 2, up=True))
             marks = True
     return marks
 

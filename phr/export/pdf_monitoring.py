@@ -170,6 +170,8 @@ def _chart(context: PdfContext, measure, target, samples: list, start: date, end
         series = [_series(measure.name(context.options.language), local, 1, low, high)]
         series[0].flagged_low = [at for at, sample in local if sample.number() is None
                                  and sample.flag == stats.BELOW_RANGE]
+        series[0].flagged_high = [at for at, sample in local if sample.number() is None
+                                  and sample.flag == stats.ABOVE_RANGE]
     words = ChartWords(w("Target"), w("above the target"), w("below the target"), context.options.language)
     floor, ceiling = (0.0, 10.0) if measure.kind == SCORE else (None, None)
     return measure_chart(series, start, end, words, measure.decimals, CONTENT_WIDTH, 50 * MM, floor, ceiling)
@@ -192,7 +194,8 @@ def _summary_table(context: PdfContext, measure, samples: list):
     rows = []
     for component, name in enumerate(names, start=1):
         summary = stats.summary(samples, component)
-        rows.append([name, w.number(summary.count, 0), w.number(summary.mean, spread),
+        count = summary.count + summary.flagged_low + summary.flagged_high  # a sensor Low or High is a reading
+        rows.append([name, w.number(count, 0), w.number(summary.mean, spread),
                      w.number(summary.minimum, measure.decimals), w.number(summary.maximum, measure.decimals),
                      w.number(summary.sd, spread)])
     header = ["", w("Readings"), w("Mean"), w("Lowest"), w("Highest"), w("Standard deviation (SD)")]
@@ -200,8 +203,8 @@ def _summary_table(context: PdfContext, measure, samples: list):
     first = stats.summary(samples, 1)
     if not (first.flagged_low or first.flagged_high):
         return context.table(header, rows, widths)
-    note = w("Sensor Low: {low}. Sensor High: {high}. These have no number and are not in the mean, lowest or "
-             "highest.", low=first.flagged_low, high=first.flagged_high)
+    note = w("Sensor Low: {low}. Sensor High: {high}. These count as readings, but have no number: they are not "
+             "in the mean, lowest, highest or SD.", low=first.flagged_low, high=first.flagged_high)
     return context.keep([context.table(header, rows, widths), context.para(note, "small")])
 
 

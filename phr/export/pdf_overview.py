@@ -6,9 +6,13 @@ appointments and the list of documents. A section the user left out is not print
 without content says so in words.
 """
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Paragraph
+
 from phr.export import pdf_overview_care as care
 from phr.export import pdf_overview_record as record
-from phr.export.pdf_base import CONTENT_WIDTH, SHADE, PdfContext, render
+from phr.export.pdf_base import SHADE, PdfContext, render
 from phr.export.pdf_monitoring import DEFAULT_DAYS, keep_with_next, monitoring_body, monitoring_period
 from phr.overview import age
 
@@ -61,18 +65,23 @@ def person_body(context: PdfContext) -> list:
                                 (w("Sex"), sexes.get(person.sex, person.sex)), (w("Language"), person.language)])]
     body = [part for part in body if part is not None]
     if person.emergency_notes:
-        body += [context.heading(w("What others must know in an emergency"), 2),
-                 _boxed(context, person.emergency_notes)]
+        body += _boxed(context, w("What others must know in an emergency"), person.emergency_notes)
     return body
 
 
-def _boxed(context: PdfContext, text: str):
-    """The emergency notes on a shaded ground, so they stand out on the first page."""
-    box = context.table(None, [[context.para(text)]], [CONTENT_WIDTH])
-    box.setStyle([("BACKGROUND", (0, 0), (-1, -1), SHADE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                  ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 5),
-                  ("BOTTOMPADDING", (0, 0), (-1, -1), 5), ("LINEBELOW", (0, 0), (-1, -1), 0, SHADE)])
-    return box
+def _boxed(context: PdfContext, title: str, text: str) -> list:
+    """The emergency notes under their title, on a shaded ground, so they stand out on the first page.
+
+    One shaded paragraph rather than a one-cell table, so long notes run on to the next page (a
+    table cell taller than a page cannot be laid out at all). The title is not kept with the whole
+    paragraph (that would push long notes to a new page), only with its first lines."""
+    style = ParagraphStyle("boxed", parent=context.styles["body"], backColor=SHADE,
+                           borderPadding=(1.8 * mm, 2 * mm), leftIndent=2 * mm, rightIndent=2 * mm,
+                           spaceBefore=1.8 * mm, spaceAfter=2.5 * mm)
+    heading = context.heading(title, 2)
+    heading.keepWithNext = False
+    room = heading.style.spaceBefore + heading.style.leading + heading.style.spaceAfter + 5 * style.leading
+    return [CondPageBreak(room), heading, Paragraph(context.esc(text.strip()), style)]
 
 
 def monitoring_section(context: PdfContext) -> list:

@@ -12,6 +12,7 @@ from phr.export.pdf_base import PdfContext
 from phr.person import LISTED, NONE_KNOWN
 
 MM = mm  # reportlab points per millimetre
+LONG_NOTE = 400  # characters: a longer note is printed under its row, across the table's width
 
 
 def status_words(w) -> dict[str, str]:
@@ -43,6 +44,21 @@ def lines(*parts: str) -> str:
     return "<br/>".join(part for part in parts if part)
 
 
+def short_note(notes: str) -> str:
+    """The note when it fits in its cell; a long one goes under the row (see `long_note`)."""
+    return notes if len(notes or "") <= LONG_NOTE else ""
+
+
+def long_note(context: PdfContext, notes: str):
+    """A long note as a paragraph across the table, under its row, so it can run on over pages."""
+    return context.markup(small(context, notes), "cell") if len(notes or "") > LONG_NOTE else None
+
+
+def notes_below(notes: list) -> dict:
+    """Row index to the note under it, for the rows that have a long note."""
+    return {index: note for index, note in enumerate(notes) if note is not None}
+
+
 # --- problems (diagnoses) ---------------------------------------------------------------------------------
 
 def diagnoses_body(context: PdfContext) -> list:
@@ -63,12 +79,12 @@ def diagnoses_body(context: PdfContext) -> list:
 def _diagnosis_table(context: PdfContext, diagnoses: list):
     w = context.words
     statuses, explained = status_words(w), status_explanations(w)
-    rows = []
+    rows, notes = [], []
     for diagnosis in diagnoses:
         linked = context.services.diagnoses.linked_contacts(diagnosis)
         found = w("Diagnosed by {name}", name=linked["diagnosed_by"]) if linked["diagnosed_by"] else ""
         centre = w("Expertise centre: {name}", name=linked["expertise_centre"]) if linked["expertise_centre"] else ""
-        name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, diagnosis.notes),
+        name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, short_note(diagnosis.notes)),
                      small(context, " · ".join(part for part in (found, centre) if part)))
         status = lines(context.esc(statuses.get(diagnosis.status, diagnosis.status)),
                        small(context, explained.get(diagnosis.status, "")))
@@ -76,8 +92,9 @@ def _diagnosis_table(context: PdfContext, diagnoses: list):
                       context.esc(w("ICD-10: {code}", code=diagnosis.icd10)) if diagnosis.icd10 else "")
         rows.append([context.markup(name, "cell"), context.markup(status, "cell"), context.markup(codes, "cell"),
                      w.date(diagnosis.diagnosed_on)])
+        notes.append(long_note(context, diagnosis.notes))
     return context.table([w("Diagnosis"), w("Status"), w("Codes"), w("Since")], rows,
-                         [c * MM for c in (84, 38, 28, 24)])
+                         [c * MM for c in (84, 38, 28, 24)], below=notes_below(notes))
 
 
 def _genetic_table(context: PdfContext, diagnoses: list):
@@ -113,17 +130,18 @@ def _current_table(context: PdfContext, medicines: list):
     w = context.words
     reasons = {d.id: d.name for d in context.services.diagnoses.all()}
     prescribers = context.services.care_team.names()
-    rows = []
+    rows, notes = [], []
     for m in medicines:
         prescriber = w("Prescribed by {name}", name=prescribers[m.prescriber_id]) \
             if m.prescriber_id in prescribers else ""
-        name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, m.notes),
+        name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, short_note(m.notes)),
                      small(context, prescriber))
         dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, route_words(w).get(m.route, "")))
         rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), reasons.get(m.reason_id, ""),
                      w.date(m.start_date)])
+        notes.append(long_note(context, m.notes))
     return context.table([w("Medicine"), w("Dose and when"), w("For"), w("Since")], rows,
-                         [c * MM for c in (56, 48, 44, 26)])
+                         [c * MM for c in (56, 48, 44, 26)], below=notes_below(notes))
 
 
 def route_words(w) -> dict[str, str]:
@@ -175,12 +193,13 @@ def allergies_body(context: PdfContext) -> list:
     if statement != LISTED:
         return [context.para(w("Not filled in: it is not known whether there are allergies."), "warning")]
     severities = {"mild": w("Mild"), "moderate": w("Moderate"), "severe": w("Severe"), "unknown": w("Not known")}
-    rows = []
+    rows, notes = [], []
     for allergy in context.services.allergies.all():
         kind = w("Allergy") if allergy.kind == "allergy" else w("Intolerance")
-        reaction = lines(context.esc(allergy.reaction), small(context, allergy.notes))
+        reaction = lines(context.esc(allergy.reaction), small(context, short_note(allergy.notes)))
         rows.append([context.markup(f"<b>{context.esc(allergy.substance)}</b>", "cell"), kind,
                      context.markup(reaction, "cell"), severities.get(allergy.severity, allergy.severity),
                      w.date(allergy.noted_on)])
+        notes.append(long_note(context, allergy.notes))
     return [context.table([w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Known since")], rows,
-                          [c * MM for c in (44, 24, 66, 20, 20)])]
+                          [c * MM for c in (44, 24, 66, 20, 20)], below=notes_below(notes))]

@@ -14,12 +14,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table, TableStyle
 
 from phr.care_plan import CarePlanService
-from phr.export.pdf_base import CONTENT_WIDTH, RULE, render
+from phr.export.pdf_base import CONTENT_WIDTH, FRAME_HEIGHT, RULE, SplittingTable, render
 from phr.export.pdf_visit_changes import diagnoses_section, events_section, medications_section
 from phr.export.pdf_visit_period import (CHOSEN, DEFAULT, DEFAULT_MONTHS, SAME_PROVIDER, Budget, VisitPeriod,
                                          visit_period)
 from phr.export.pdf_visit_trends import trends_section
-from phr.measures import CATALOGUE
 
 SECTIONS: tuple[str, ...] = ("appointment", "diagnoses", "medications", "events", "trends", "goals", "questions")
 REVIEW_SOON_DAYS = 30
@@ -154,8 +153,8 @@ def _goal_target(context, goal) -> str:
         text = f"{number(goal.target_low)}–{number(goal.target_high)}"
     else:
         text = f"≥ {number(goal.target_low)}" if goal.target_low is not None else f"≤ {number(goal.target_high)}"
-    measure = CATALOGUE.get(goal.target_measure)
-    what = measure.name(context.options.language) if measure else goal.target_measure
+    measure = context.services.measures.find(goal.target_measure) if goal.target_measure else None
+    what = measure.name(context.options.language) if measure else goal.target_measure  # a custom one too
     text = " ".join(part for part in (text, goal.target_unit) if part)
     return w("target {range} ({measure})", range=text, measure=what) if what else w("target {range}", range=text)
 
@@ -193,10 +192,17 @@ def _questions_section(context, period: VisitPeriod, budget: Budget) -> list:
 
 
 def _question_with_room(context, number: int, text: str, room: float) -> Table:
-    """The question, then ruled room to write the answer; kept together on one page."""
-    rows = [[context.para(f"{number}.", "body"), context.para(text, "body")], ["", ""]]
-    table = Table(rows, colWidths=[7 * mm, CONTENT_WIDTH - 7 * mm], rowHeights=[None, room], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, 0), 3), ("LINEBELOW", (1, 1), (1, 1), 0.4, RULE),
-                               ("NOSPLIT", (0, 0), (-1, -1))]))
+    """The question, then ruled room to write the answer; kept together on one page when it fits.
+
+    A question too long for that (a pasted letter) may run on over pages: a table row kept
+    whole that is taller than a page would stop the whole brief with a LayoutError."""
+    question = context.para(text, "body")
+    rows = [[context.para(f"{number}.", "body"), question], ["", ""]]
+    width = CONTENT_WIDTH - 7 * mm
+    table = SplittingTable(rows, colWidths=[7 * mm, width], rowHeights=[None, room], hAlign="LEFT")
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+             ("TOPPADDING", (0, 0), (-1, 0), 3), ("LINEBELOW", (1, 1), (1, 1), 0.4, RULE)]
+    if question.wrap(width, FRAME_HEIGHT)[1] + room <= FRAME_HEIGHT / 3:
+        style.append(("NOSPLIT", (0, 0), (-1, -1)))
+    table.setStyle(TableStyle(style))
     return table

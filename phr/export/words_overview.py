@@ -121,9 +121,10 @@ DUTCH: dict[str, str] = {
     "Lowest": "Laagste",
     "Highest": "Hoogste",
     "Standard deviation (SD)": "Standaarddeviatie (SD, spreiding)",
-    "Sensor Low: {low}. Sensor High: {high}. These have no number and are not in the mean, lowest or highest.":
-        "Sensor Laag: {low}. Sensor Hoog: {high}. Deze hebben geen getal en tellen niet mee in het gemiddelde, "
-        "de laagste of de hoogste.",
+    "Sensor Low: {low}. Sensor High: {high}. These count as readings, but have no number: they are not in the "
+    "mean, lowest, highest or SD.":
+        "Sensor Laag: {low}. Sensor Hoog: {high}. Deze tellen mee als meting, maar hebben geen getal: ze tellen "
+        "niet mee in het gemiddelde, de laagste, de hoogste of de SD.",
     "Outside the target: {outside} of {total} readings ({share}%): {above} above, {below} below.":
         "Buiten de streefwaarde: {outside} van de {total} metingen ({share}%): {above} te hoog, {below} te laag.",
     "Time in ranges": "Tijd per gebied",
