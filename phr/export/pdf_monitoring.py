@@ -9,20 +9,20 @@ The visit brief uses this module too: `measure_summary(context, key, start, end)
 flowables of one measure, `monitoring_body(context, start, end)` those of every measure.
 """
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, timedelta
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table
 
 from phr import statistics as stats
+from phr.period_samples import samples_of, with_whole_series
 from phr.export.pdf_base import BOLD, CONTENT_WIDTH, PdfContext
 from phr.export.pdf_chart import ChartSeries, ChartWords, measure_chart
 from phr.measures import BLOOD_PRESSURE, SCORE
-from phr.statistics_bp import SERIES_GAP_DAYS, blood_pressure
+from phr.statistics_bp import blood_pressure
 
 DEFAULT_DAYS = 90                # the period when the export does not name one
-SERIES_LOOK_BACK_DAYS = 60       # how far before the period a blood pressure series is followed back
 MM = mm  # reportlab points per millimetre
 
 
@@ -30,37 +30,6 @@ def monitoring_period(options) -> tuple[date, date]:
     """since..until; without them the last DEFAULT_DAYS days up to `until` (or today)."""
     end = options.until or options.today
     return options.since or end - timedelta(days=DEFAULT_DAYS - 1), end
-
-
-def samples_of(services, measure_key: str, start: date, end: date) -> tuple[list, list]:
-    """(all samples, sensor samples) whose local day lies in start..end (a day of margin for time zones)."""
-    first = datetime.combine(start - timedelta(days=1), time(0), timezone.utc)
-    last = datetime.combine(end + timedelta(days=2), time(0), timezone.utc)
-    everything, sensor = [], []
-    for at, offset, value, value2, value3, flag, method, _context in services.readings.between(measure_key, first,
-                                                                                              last):
-        sample = stats.Sample(at, offset, value, value2, value3, flag)
-        if start <= sample.local_day <= end:
-            everything.append(sample)
-            if method == "sensor":
-                sensor.append(sample)
-    return everything, sensor
-
-
-def with_whole_series(services, measure_key: str, samples: list) -> list:
-    """The period's readings plus the earlier days of a blood pressure series that runs into the
-    period: such a series keeps its own first day (left out of its mean), not the period's first day."""
-    if not samples:
-        return samples
-    first = min(sample.local_day for sample in samples)
-    earlier, _ = samples_of(services, measure_key, first - timedelta(days=SERIES_LOOK_BACK_DAYS),
-                            first - timedelta(days=1))
-    keep_from = first
-    for day in sorted({sample.local_day for sample in earlier}, reverse=True):
-        if (keep_from - day).days - 1 > SERIES_GAP_DAYS:
-            break
-        keep_from = day
-    return [sample for sample in earlier if sample.local_day >= keep_from] + samples
 
 
 def monitoring_body(context: PdfContext, start: date, end: date) -> list:
@@ -94,7 +63,6 @@ def measure_summary(context: PdfContext, measure_key: str, start: date, end: dat
     samples, sensor = samples_of(context.services, measure_key, start, end) if measure else ([], [])
     if not samples:
         return []
-    w = context.words
     target = context.services.targets.current(measure_key)
     title = measure.name(context.options.language)
     if measure.unit_text and measure.kind != SCORE:

@@ -8,7 +8,7 @@ when there are any. The numbers come from phr.statistics, as on the monitoring p
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date
 
 from reportlab.lib.units import mm
 
@@ -16,9 +16,9 @@ from phr import statistics as stats
 from phr.export.pdf_base import CONTENT_WIDTH
 from phr.export.pdf_visit_period import Budget, VisitPeriod
 from phr.measures import BLOOD_PRESSURE, GLUCOSE_HIGH, GLUCOSE_LOW, SCORE
-from phr.statistics_bp import SERIES_GAP_DAYS, blood_pressure
+from phr.period_samples import samples_of, with_whole_series
+from phr.statistics_bp import blood_pressure
 
-SERIES_LOOK_BACK_DAYS = 14   # a series running into the period keeps its own first day
 SAME_SHARE = 5.0             # percentage points: a smaller change in the share in target is "about the same"
 SAME_MEAN = 0.03             # relative: a smaller change in the mean is "about the same"
 
@@ -44,20 +44,6 @@ class Trend:
 
 # --- reading the numbers -----------------------------------------------------------------------------
 
-def samples_of(services, key: str, start: date, end: date) -> tuple[list, list]:
-    """(all samples, sensor samples) whose local day lies in start..end (a day of margin for time zones)."""
-    first = datetime.combine(start - timedelta(days=1), time(0), timezone.utc)
-    last = datetime.combine(end + timedelta(days=2), time(0), timezone.utc)
-    everything, sensor = [], []
-    for at, offset, value, value2, value3, flag, method, _context in services.readings.between(key, first, last):
-        sample = stats.Sample(at, offset, value, value2, value3, flag)
-        if start <= sample.local_day <= end:
-            everything.append(sample)
-            if method == "sensor":
-                sensor.append(sample)
-    return everything, sensor
-
-
 def trends(services, period: VisitPeriod) -> list[Trend]:
     """Measures with a target first (catalogue order), then the others; only those measured in the period."""
     counts = services.readings.counts()
@@ -77,10 +63,10 @@ def _trend(services, measure, period: VisitPeriod) -> Trend | None:
         return None
     earlier, earlier_sensor = samples_of(services, measure.key, *period.before)
     if measure.kind == BLOOD_PRESSURE:
-        whole = _with_series_start(services, measure.key, samples, period.start)
+        whole = with_whole_series(services, measure.key, samples)
         latest = _latest_series(whole)
         return Trend(measure, target, _bp_numbers(whole, samples, target),
-                     _bp_numbers(_with_series_start(services, measure.key, earlier, period.before[0]), earlier,
+                     _bp_numbers(with_whole_series(services, measure.key, earlier), earlier,
                                  target), latest[0], latest[1])
     last = max(samples, key=lambda sample: sample.at)
     latest = (last.number(),) if last.number() is not None else None
@@ -103,19 +89,6 @@ def _numbers(measure, samples: list, sensor: list, target) -> Numbers:
 
 def _within(value: float, low: float | None, high: float | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
-
-
-def _with_series_start(services, key: str, samples: list, start: date) -> list:
-    """The readings plus the earlier days of a series that runs into the period (its first day is left out)."""
-    if not samples:
-        return samples
-    earlier, _ = samples_of(services, key, start - timedelta(days=SERIES_LOOK_BACK_DAYS), start - timedelta(days=1))
-    keep_from = min(sample.local_day for sample in samples)
-    for day in sorted({sample.local_day for sample in earlier}, reverse=True):
-        if (keep_from - day).days - 1 > SERIES_GAP_DAYS:
-            break
-        keep_from = day
-    return [sample for sample in earlier if sample.local_day >= keep_from] + samples
 
 
 def _bp_numbers(whole: list, samples: list, target) -> Numbers:

@@ -1,14 +1,14 @@
 """Statistics of one measure over a period ending today: numbers, glucose ranges, blood pressure, adherence."""
 
 import calendar
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout
 
 from phr import statistics as stats
 from phr.measures import BLOOD_PRESSURE
-from phr.statistics_bp import SERIES_GAP_DAYS
+from phr.period_samples import samples_of, with_whole_series
 from phr.ui.formatting import fill, heading
 from phr.ui.measure_words import day_text
 from phr.ui.pages import monitoring_stats_html as html
@@ -17,7 +17,6 @@ from phr.ui.pages.time_in_range_bar import TimeInRangeBar
 
 translate = QCoreApplication.translate
 MONTHS = {"month": 1, "quarter": 3, "year": 12}
-SERIES_LOOK_BACK_DAYS = 60  # how far before a period a series running into it is followed back
 
 
 def period_labels() -> dict[str, str]:
@@ -40,37 +39,6 @@ def period_start(key: str, today: date, first_day: date | None) -> date:
     if key in MONTHS:
         return months_before(today, MONTHS[key]) + timedelta(days=1)
     return min(first_day or today, today)
-
-
-def samples_of(services, measure_key: str, start: date, end: date) -> tuple[list, list]:
-    """(all samples, sensor samples) whose local day lies in start..end (a day of margin for time zones)."""
-    first = datetime.combine(start - timedelta(days=1), time(0), timezone.utc)
-    last = datetime.combine(end + timedelta(days=2), time(0), timezone.utc)
-    everything, sensor = [], []
-    for at, offset, value, value2, value3, flag, method, _context in services.readings.between(measure_key, first,
-                                                                                              last):
-        sample = stats.Sample(at, offset, value, value2, value3, flag)
-        if start <= sample.local_day <= end:
-            everything.append(sample)
-            if method == "sensor":
-                sensor.append(sample)
-    return everything, sensor
-
-
-def with_whole_series(services, measure_key: str, samples: list) -> list:
-    """The period's readings plus the earlier days of a measuring series that runs into the period:
-    such a series keeps its own first day (left out of its mean), not the period's first day."""
-    if not samples:
-        return samples
-    first = min(sample.local_day for sample in samples)
-    earlier, _ = samples_of(services, measure_key, first - timedelta(days=SERIES_LOOK_BACK_DAYS),
-                            first - timedelta(days=1))
-    keep_from = first
-    for day in sorted({sample.local_day for sample in earlier}, reverse=True):
-        if (keep_from - day).days - 1 > SERIES_GAP_DAYS:
-            break
-        keep_from = day
-    return [sample for sample in earlier if sample.local_day >= keep_from] + samples
 
 
 class StatisticsTab(MeasureTab):

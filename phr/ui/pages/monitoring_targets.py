@@ -14,7 +14,7 @@ from phr.ui.formatting import definition_table, escape, fill, heading, partial
 from phr.ui.measure_words import component_names, component_units, day_text
 from phr.ui.pages import monitoring_stats_html as html
 from phr.ui.pages.monitoring_dialogs import plan_dialog, target_dialog
-from phr.ui.pages.monitoring_stats import samples_of
+from phr.period_samples import samples_of
 from phr.ui.pages.monitoring_tab import MeasureTab
 
 translate = QCoreApplication.translate
