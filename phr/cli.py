@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from phr import __version__, cli_export, records
+from phr import __version__, cli_backup, cli_export, records
 from phr.hardening import disable_core_dumps
 from phr.errors import (
     MistypedRecoveryCode,
@@ -88,6 +88,7 @@ def _record_commands(commands) -> None:
 def _exchange_commands(commands) -> None:
     """Moving data in and out of a record."""
     cli_export.add_export_command(commands, cmd_export)
+    cli_backup.add_backup_commands(commands)
 
     passwd = commands.add_parser("passwd", help="give the record a new passphrase (PHR_NEW_PASSPHRASE); the "
                                                 "current one or the recovery code comes from PHR_PASSPHRASE or "

@@ -1,0 +1,378 @@
+"""Backup files of a record (`*.regiebackup`): writing, checking, unpacking, and putting in place.
+
+A backup is one uncompressed tar (GNU format) with, in this order:
+  manifest.json    format, format version, record id, creation time, schema version (no names, no data)
+  keys.json        the key slots, as in the record folder
+  record.db        a snapshot made with SQLite's online backup API, under the record's own data key
+  checksum.sha256  SHA-256 of every byte of the file before this member's header
+The snapshot is as encrypted as the record, so only a passphrase, carer passphrase or recovery code of
+the record opens it. The checksum, plus an exact check of the checksum member's header and of the zero
+blocks after it, means a flipped byte anywhere in the file is reported as damage. Every file is written
+beside its destination (never in the system temp folder), 0600, fsynced and renamed into place; a
+failure removes what was written.
+"""
+
+import contextlib
+import ctypes
+import errno
+import hashlib
+import io
+import json
+import os
+import secrets
+import shutil
+import tarfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from phr.storage import keyslots
+from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir
+from phr.storage.database import Database, translated_errors
+from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordFromNewerVersion, StorageFull
+from phr.storage.keyfiles import KeyFiles
+from phr.storage.keyslots import KeyFileInvalid
+from phr.storage.migrations import schema_version
+from phr.storage.schema import LATEST
+
+SUFFIX = ".regiebackup"
+FORMAT = "regie-backup"
+FORMAT_VERSION = 1
+MANIFEST, KEYS, RECORD, CHECKSUM = "manifest.json", "keys.json", "record.db", "checksum.sha256"
+MEMBERS = (MANIFEST, KEYS, RECORD, CHECKSUM)
+TAR_FORMAT = tarfile.GNU_FORMAT  # GNU: a record.db over 8 GiB still fits
+SMALL_MEMBER_LIMIT = 256 * 1024
+CHUNK = 1024 * 1024
+STALE_STAGING_SECONDS = 3600
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+@dataclass(frozen=True)
+class Manifest:
+    record_id: str
+    created_at: str
+    schema_version: int
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> bytes:
+        doc = {"format": FORMAT, "format_version": self.format_version, "record_id": self.record_id,
+               "created_at": self.created_at, "schema_version": self.schema_version}
+        return json.dumps(doc, indent=2, sort_keys=True).encode("ascii") + b"\n"
+
+
+# --- writing ---------------------------------------------------------------------------------------
+
+def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: Path,
+                 overwrite: bool = False) -> Manifest:
+    """Write a backup of the open record `db` (keyed with `data_key`) to `out_path`."""
+    out_path = Path(out_path).absolute()
+    if out_path.exists() and (out_path.is_dir() or not overwrite):
+        raise RecordExists(f"{out_path} already exists. Choose another name for the backup.")
+    ring = KeyFiles(record_folder).load().ring
+    snapshot = _hidden_sibling(out_path, "snapshot")
+    try:
+        with _disk_errors("backup"):
+            manifest = _take_snapshot(db, data_key, snapshot, ring.record_id)
+            _write_archive(out_path, manifest, keyslots.to_json(ring), snapshot)
+    finally:
+        _remove_database_files(snapshot)
+    return manifest
+
+
+def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str) -> Manifest:
+    """One consistent copy of the whole database, read in a single backup step (one read transaction)."""
+    target = Database.open(snapshot, data_key, create=True)
+    try:
+        with translated_errors():
+            # The online backup API works on connections, not statements; this module is storage.
+            db._connection.backup(target._connection, pages=-1)
+        row = target.query_one("SELECT value FROM record_meta WHERE key = 'record_id'")
+        if row is None or row[0] != record_id:
+            raise RecordDamaged("The record file and its key files belong to different records; no backup made.")
+        version = schema_version(target)
+    finally:
+        target.close()  # folds the snapshot's WAL into the file before it is archived
+    return Manifest(record_id, datetime.now(timezone.utc).isoformat(timespec="seconds"), version)
+
+
+def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path) -> None:
+    tmp = _hidden_sibling(out_path, "tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        try:
+            writer = _HashingWriter(fd)
+            with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
+                _add(tar, MANIFEST, manifest.to_json())
+                _add(tar, KEYS, keys_json)
+                with snapshot.open("rb") as reader:
+                    tar.addfile(_member_info(RECORD, snapshot.stat().st_size), reader)
+                _add(tar, CHECKSUM, writer.digest.hexdigest().encode("ascii") + b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, out_path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(out_path.parent)
+
+
+class _HashingWriter:
+    """The file object tarfile writes to: every byte goes through os.write and into the checksum."""
+
+    def __init__(self, fd: int):
+        self.fd, self.digest, self.position = fd, hashlib.sha256(), 0
+
+    def write(self, data) -> int:
+        _write_all(self.fd, data)
+        self.digest.update(data)
+        self.position += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.position
+
+
+def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    tar.addfile(_member_info(name, len(data)), io.BytesIO(data))
+
+
+def _member_info(name: str, size: int) -> tarfile.TarInfo:
+    info = tarfile.TarInfo(name)
+    info.size, info.mode, info.mtime = size, PRIVATE_FILE, 0  # no times or owners: they say nothing useful
+    return info
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+def read_manifest(path: Path) -> Manifest:
+    """The manifest alone (cheap: for listing backups). Use `unpack` to check the whole file."""
+    with _opened_archive(path) as tar:
+        return _manifest_of(path, tar, tar.getmembers())
+
+
+def unpack(path: Path, staging: Path) -> Manifest:
+    """Check every byte of the backup, then write its record into the new folder `staging`."""
+    path = Path(path)
+    with _opened_archive(path) as tar:
+        members = tar.getmembers()
+        manifest = _manifest_of(path, tar, members)
+        _check_whole_file(path, tar, members)
+        ring = _ring_of(path, tar, members[1], manifest)
+        with _disk_errors("restored record"):
+            staging.mkdir(mode=PRIVATE_DIR)
+            try:
+                _extract(tar, members[2], staging / "record.db")
+                KeyFiles(staging).write_new(ring)
+            except BaseException:
+                discard(staging)
+                raise
+    return manifest
+
+
+@contextlib.contextmanager
+def _opened_archive(path: Path):
+    try:
+        tar = tarfile.open(path, "r:")
+    except FileNotFoundError:
+        raise BackupDamaged(f"The backup file {path} does not exist.") from None
+    except (tarfile.TarError, EOFError, ValueError, UnicodeError):
+        raise _not_a_backup(path) from None
+    try:
+        with tar:
+            yield tar
+    except (tarfile.TarError, EOFError, UnicodeError):
+        raise _not_a_backup(path) from None
+
+
+def _not_a_backup(path: Path) -> BackupDamaged:
+    return BackupDamaged(f"{path} is not a Regie backup, or it is damaged. Nothing was changed.")
+
+
+def _manifest_of(path: Path, tar: tarfile.TarFile, members: list) -> Manifest:
+    if not members or members[0].name != MANIFEST:
+        raise _not_a_backup(path)
+    doc = _json_member(path, tar, members[0])
+    version = doc.get("format_version")
+    if doc.get("format") != FORMAT or type(version) is not int:
+        raise _not_a_backup(path)
+    if version > FORMAT_VERSION:  # before any other check: a newer format may be laid out differently
+        raise RecordFromNewerVersion("The backup was made by a newer version of Regie. Update Regie to restore it.")
+    manifest = Manifest(doc.get("record_id"), doc.get("created_at"), doc.get("schema_version"), version)
+    if not (isinstance(manifest.record_id, str) and isinstance(manifest.created_at, str)
+            and type(manifest.schema_version) is int):
+        raise _not_a_backup(path)
+    if manifest.schema_version > LATEST:
+        raise RecordFromNewerVersion(f"The backup holds a record of a newer version of Regie (schema "
+                                     f"{manifest.schema_version}; this version knows up to {LATEST}). Update Regie.")
+    return manifest
+
+
+def _json_member(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo) -> dict:
+    try:
+        doc = json.loads(tar.extractfile(member).read(SMALL_MEMBER_LIMIT).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError, AttributeError):  # AttributeError: not a file
+        raise _not_a_backup(path) from None
+    if not isinstance(doc, dict):
+        raise _not_a_backup(path)
+    return doc
+
+
+def _check_whole_file(path: Path, tar: tarfile.TarFile, members: list) -> None:
+    """The checksum covers everything before its own member; that member and the end are checked exactly."""
+    if tuple(m.name for m in members) != MEMBERS or not all(m.isreg() for m in members):
+        raise _not_a_backup(path)
+    last = members[-1]
+    stored = tar.extractfile(last).read() if last.size == 65 else b""
+    with path.open("rb") as reader:
+        actual = _digest_of_first(reader, last.offset)
+        header = reader.read(tarfile.BLOCKSIZE)
+        reader.seek(last.offset_data + last.size)
+        rest = reader.read()
+    expected_header = last.tobuf(TAR_FORMAT, tarfile.ENCODING, "surrogateescape")
+    end_is_zero = not rest.strip(b"\0") and last.offset_data + last.size + len(rest) == _archive_end(last)
+    if stored != actual.encode("ascii") + b"\n" or header != expected_header or not end_is_zero:
+        raise BackupDamaged(f"The backup file {path} is damaged (its checksum does not match). Nothing was changed.")
+
+
+def _archive_end(last: tarfile.TarInfo) -> int:
+    """Where tarfile ends what it writes: the member padded to a block, two zero blocks, a whole record."""
+    padded = -(-(last.offset_data + last.size) // tarfile.BLOCKSIZE) * tarfile.BLOCKSIZE
+    return -(-(padded + 2 * tarfile.BLOCKSIZE) // tarfile.RECORDSIZE) * tarfile.RECORDSIZE
+
+
+def _digest_of_first(reader, length: int) -> str:
+    digest = hashlib.sha256()
+    while length > 0 and (chunk := reader.read(min(CHUNK, length))):
+        digest.update(chunk)
+        length -= len(chunk)
+    return digest.hexdigest()
+
+
+def _ring_of(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest: Manifest):
+    try:  # the whole file passed its checksum: a flaw here means it was made wrong, or forged
+        ring = keyslots.from_json(tar.extractfile(member).read(SMALL_MEMBER_LIMIT + 1))
+    except KeyFileInvalid:
+        raise _not_a_backup(path) from None
+    if ring.record_id != manifest.record_id:
+        raise _not_a_backup(path)
+    return ring
+
+
+def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
+    reader = tar.extractfile(member)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        while chunk := reader.read(CHUNK):
+            _write_all(fd, chunk)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# --- putting a restored record in place ----------------------------------------------------------
+
+def staging_folder(target: Path) -> Path:
+    """A new, unused name beside `target` (same file system, so the final move is a rename)."""
+    target = Path(target).absolute()
+    for leftover in target.parent.glob(f".{target.name}.restoring-*"):
+        if time.time() - leftover.stat().st_mtime > STALE_STAGING_SECONDS:
+            shutil.rmtree(leftover, ignore_errors=True)  # from a restore that was killed
+    return target.with_name(f".{target.name}.restoring-{secrets.token_hex(4)}")
+
+
+def is_occupied(folder: Path) -> bool:
+    return folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+
+
+def move_into_place(staging: Path, target: Path, replace: bool) -> None:
+    """Put the record in `staging` at `target`; with `replace`, the record already there goes.
+
+    The swap is one `renameat2(RENAME_EXCHANGE)` where the system offers it (Linux): the old and
+    the new folder trade places atomically, so a crash leaves one of them, whole, at `target`.
+    The old record then sits under the hidden staging name and is removed. Elsewhere two renames
+    are used: old to a hidden `.NAME.replaced-*` name, new into place. A crash between the two
+    leaves no record at `target`; `recover_interrupted_swap` (run before every restore) moves the
+    old one back. Either way the caller has already made a backup of the old record.
+    """
+    target = Path(target).absolute()
+    if target.exists() and not target.is_dir():
+        raise RecordExists(f"{target} is a file, not a folder. Nothing was changed.")
+    if is_occupied(target) and not replace:
+        raise RecordExists(f"{target} already holds a record or other files. Nothing was changed.")
+    if not is_occupied(target):
+        if target.exists():
+            target.rmdir()  # empty (checked above); rmdir refuses if something appeared since
+        os.rename(staging, target)
+    elif _exchange(staging, target):
+        shutil.rmtree(staging, ignore_errors=True)  # now the old record
+    else:
+        _replace_in_two_steps(staging, target)
+    fsync_dir(target.parent)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_cwd = -100  # AT_FDCWD
+    if renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    if ctypes.get_errno() in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False  # the file system cannot swap: fall back to two renames
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(second))
+
+
+def _replace_in_two_steps(staging: Path, target: Path) -> None:
+    aside = target.with_name(f".{target.name}.replaced-{secrets.token_hex(4)}")
+    os.rename(target, aside)
+    try:
+        os.rename(staging, target)
+    except BaseException:
+        os.rename(aside, target)
+        raise
+    fsync_dir(target.parent)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def recover_interrupted_swap(target: Path) -> bool:
+    """If a two-rename swap was cut off between its renames, put the old record back."""
+    target = Path(target).absolute()
+    leftovers = sorted(target.parent.glob(f".{target.name}.replaced-*"))
+    if target.exists() or len(leftovers) != 1:
+        return False
+    os.rename(leftovers[0], target)
+    fsync_dir(target.parent)
+    return True
+
+
+def discard(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _hidden_sibling(path: Path, purpose: str) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(6)}.{purpose}")
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+@contextlib.contextmanager
+def _disk_errors(what: str):
+    try:
+        yield
+    except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StorageFull(f"The {what} could not be written: the disk is full. Nothing was changed.") from None
+        raise
