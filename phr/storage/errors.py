@@ -50,16 +50,7 @@ class KeysChanged(VaultError):
     """The key file changed after this record was opened (in another window or program)."""
 
 
-class SlotLimit(VaultError):
-    """The key file holds as many slots as it may."""
 
-
-class KeyNotRotatable(VaultError):
-    """A slot of an older version cannot receive a new data key without its secret."""
-
-
-class RecordInUse(VaultError):
-    """Another connection (window, program, import) has the record open; it cannot be re-encrypted now."""
 
 
 class BackupDamaged(RecordDamaged):
