@@ -50,8 +50,5 @@ class KeysChanged(VaultError):
     """The key file changed after this record was opened (in another window or program)."""
 
 
-
-
-
 class BackupDamaged(RecordDamaged):
     """A backup file is damaged, truncated, or not a Regie backup at all."""
