@@ -257,13 +257,14 @@ def test_a_cancelled_preview_is_never_shown(qtbot, services, monkeypatch, said):
 
 
 def test_an_export_that_fails_is_explained_in_plain_words(qtbot, services, monkeypatch, said, save_as, tmp_path):
-    def not_ready(_services, _options):
-        raise NotImplementedError("the overview PDF is not built yet")
-    monkeypatch.setattr(export_pdf, "build_pdf", not_ready)
+    def broken(_services, _options):
+        raise RuntimeError("GEHEIM: a fault while laying out the record")
+    monkeypatch.setattr(export_pdf, "build_pdf", broken)
     dialog = make_dialog(qtbot, services)
     with qtbot.waitSignal(dialog.failed) as signal:
         dialog.save_button.click()
-    assert "not ready yet" in signal.args[0] and said["warning"] == [signal.args[0]]
+    assert "could not make this export" in signal.args[0] and said["warning"] == [signal.args[0]]
+    assert "GEHEIM" not in signal.args[0]  # the fault's text may quote the record: it is not shown
     assert not (tmp_path / "export.pdf").exists() and not dialog.is_busy
 
 

@@ -324,9 +324,7 @@ class ExportDialog(QDialog):
         self.status.setText(translate("ExportDialog", "The export was cancelled. Nothing was saved."))
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, NotImplementedError):
-            message = translate("ExportDialog", "This kind of export is not ready yet in this version of Regie.")
-        elif isinstance(error, OSError):
+        if isinstance(error, OSError):
             message = error_message(error)
         else:
             message = translate("ExportDialog", "Regie could not make this export. Nothing was saved.")

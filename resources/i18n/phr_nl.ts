@@ -1472,10 +1472,6 @@
         <translation>De export is gestopt. Er is niets opgeslagen.</translation>
     </message>
     <message>
-        <source>This kind of export is not ready yet in this version of Regie.</source>
-        <translation>Deze soort export is in deze versie van Regie nog niet klaar.</translation>
-    </message>
-    <message>
         <source>Regie could not make this export. Nothing was saved.</source>
         <translation>Regie kon deze export niet maken. Er is niets opgeslagen.</translation>
     </message>
