@@ -205,18 +205,25 @@ class _NumberedCanvas(canvas.Canvas):
         super().save()
 
 
-def frame_lines(context: PdfContext, title: str) -> tuple[str, str, str]:
+def frame_lines(context: PdfContext, title: str, person=None) -> tuple[str, str, str]:
     """Who this is about, what it is, and when it was made: on every page."""
     w = context.words
-    person = context.services.person.get()
+    person = person or context.services.person.get()
     who = person.name or w("Name not filled in")
+    made = w("Made with Regie on {date}", date=w.date(context.options.today))
+    if person.birth_date is None:  # a sheet about the record itself (the recovery sheet), not about health
+        return who, title, made
     born = w("born {date}", date=w.date(person.birth_date)) if person.birth_date else w("date of birth not filled in")
-    return f"{who} · {born}", title, w("Made with Regie on {date}", date=w.date(context.options.today))
+    return f"{who} · {born}", title, made
 
 
-def render(context: PdfContext, story: list, title: str, pagesize=A4, margins: float = MARGIN) -> bytes:
-    """Lay out the story on pages with the shared frame; returns the PDF bytes (nothing touches the disk)."""
-    who, what, made = frame_lines(context, title)
+def render(context: PdfContext, story: list, title: str, pagesize=A4, margins: float = MARGIN,
+           person=None) -> bytes:
+    """Lay out the story on pages with the shared frame; returns the PDF bytes (nothing touches the disk).
+
+    `person` (name, birth_date) stands in for the record's own details where no services are at hand.
+    """
+    who, what, made = frame_lines(context, title, person)
     w = context.words
 
     def draw_frame(pdf, number, total):

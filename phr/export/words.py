@@ -12,10 +12,10 @@ Call a Words object with the English text and, for texts with fields, keyword va
 
 from datetime import date, datetime
 
-from phr.export import fhir_words, words_common, words_emergency, words_overview, words_visit
+from phr.export import fhir_words, words_common, words_emergency, words_overview, words_recovery, words_visit
 
 DUTCH: dict[str, str] = {}
-for _part in (words_common, words_overview, words_visit, words_emergency, fhir_words):
+for _part in (words_common, words_overview, words_visit, words_emergency, fhir_words, words_recovery):
     DUTCH.update(_part.DUTCH)
 
 MONTHS = {

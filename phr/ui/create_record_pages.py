@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -204,6 +204,10 @@ class RecoveryCodePage(QWizardPage):
         font.setWeight(QFont.Weight.Bold)
         self.code.setFont(font)
         self.code.setAccessibleName(translate("CreateRecordWizard", "Recovery code"))
+        self.sheet_button = QPushButton(translate("CreateRecordWizard", "&Print or save the recovery sheet…"))
+        self.sheet_button.clicked.connect(self._show_sheet)
+        self.sheet = None  # the open preview, if any
+        self._folder, self._person_name = Path(), ""
         self.confirm = QCheckBox(translate("CreateRecordWizard", "I have &written the code down and keep it safe"))
         self.confirm.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
@@ -211,11 +215,19 @@ class RecoveryCodePage(QWizardPage):
         layout.addSpacing(12)
         layout.addWidget(self.code)
         layout.addSpacing(12)
+        layout.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.confirm)
         layout.addStretch()
 
-    def show_code(self, code: str) -> None:
+    def show_code(self, code: str, folder: Path | None = None, person_name: str = "") -> None:
         self.code.setText(code)
+        self._folder, self._person_name = Path(folder or ""), person_name
+
+    def _show_sheet(self) -> None:
+        from phr.ui.measure_words import app_language
+        from phr.ui.recovery_sheet import show_recovery_sheet
+
+        self.sheet = show_recovery_sheet(self, self.code.text(), self._folder, self._person_name, app_language())
 
     def isComplete(self) -> bool:
         return self.confirm.isChecked()

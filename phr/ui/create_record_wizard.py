@@ -56,7 +56,7 @@ class CreateRecordWizard(QWizard):
         self.created = created
         self.passphrase_page.set_busy(False)
         self.passphrase_page.record_ready = True
-        self.code_page.show_code(created.recovery_code)
+        self.code_page.show_code(created.recovery_code, created.session.folder, self.person_page.person_name())
         self.next()
 
     def _on_failed(self, error: Exception) -> None:

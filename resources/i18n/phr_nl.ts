@@ -826,6 +826,10 @@
         <translation>Herstelcode</translation>
     </message>
     <message>
+        <source>&amp;Print or save the recovery sheet…</source>
+        <translation>Herstelblad a&amp;fdrukken of opslaan…</translation>
+    </message>
+    <message>
         <source>I have &amp;written the code down and keep it safe</source>
         <translation>Ik heb de code &amp;opgeschreven en bewaar hem veilig</translation>
     </message>
@@ -3967,6 +3971,37 @@ Wilt u het vervangen?</translation>
     <message>
         <source>Unit</source>
         <translation>Eenheid</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Print this sheet and keep it on paper. If you save it as a file, do not keep that file on this computer: anyone who has it can open your record.</source>
+        <translation>Druk dit blad af en bewaar het op papier. Slaat u het op als bestand? Bewaar dat bestand dan niet op deze computer: iedereen die het heeft, kan uw dossier openen.</translation>
+    </message>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Herstelblad</translation>
+    </message>
+    <message>
+        <source>recovery-sheet.pdf</source>
+        <translation>herstelblad.pdf</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Herstelblad opslaan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not next to the record: whoever finds the record would find its key too. Choose another place, such as a USB stick you keep elsewhere.</source>
+        <translation>Niet naast het dossier: wie het dossier vindt, vindt dan ook de sleutel. Kies een andere plek, zoals een USB-stick die u ergens anders bewaart.</translation>
+    </message>
+    <message>
+        <source>Saved as %1. Print it, then keep the paper safe and the file away from this computer.</source>
+        <translation>Opgeslagen als %1. Druk het af. Bewaar het papier op een veilige plek en het bestand niet op deze computer.</translation>
     </message>
 </context>
 <context>
