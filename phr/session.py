@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phr.storage import migrations
-from phr.storage.errors import RecordDamaged, VaultError
+from phr.storage.errors import RecordDamaged
 from phr.storage.repos.entries import purge_deleted
 from phr.storage.repos.readings import purge_deleted_readings
 from phr.storage.repos import integrity
@@ -102,10 +102,11 @@ class RecordSession:
             try:
                 purge_deleted(self._vault.db, utc_now())  # the undo window for deletions ends here
                 purge_deleted_readings(self._vault.db)
-            except VaultError:
-                pass  # e.g. a full disk: purged at the next unlock instead; locking must not fail
-            self._vault.close()
-            self._vault = None
+            except Exception:  # noqa: BLE001 - full disk, a busy database...: purged at the next unlock instead
+                pass
+            finally:  # whatever happened, locking drops the connection and the key
+                self._vault.close()
+                self._vault = None
         self.author = None
 
 

@@ -17,6 +17,7 @@ import ctypes
 import errno
 import hashlib
 import io
+import glob
 import json
 import os
 import secrets
@@ -41,6 +42,7 @@ FORMAT = "regie-backup"
 FORMAT_VERSION = 1
 MANIFEST, KEYS, RECORD, CHECKSUM = "manifest.json", "keys.json", "record.db", "checksum.sha256"
 MEMBERS = (MANIFEST, KEYS, RECORD, CHECKSUM)
+PLAIN_FILE_TYPES = (tarfile.REGTYPE, tarfile.AREGTYPE)
 TAR_FORMAT = tarfile.GNU_FORMAT  # GNU: a record.db over 8 GiB still fits
 SMALL_MEMBER_LIMIT = 256 * 1024
 CHUNK = 1024 * 1024
@@ -221,7 +223,8 @@ def _json_member(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo) -> d
 
 def _check_whole_file(path: Path, tar: tarfile.TarFile, members: list) -> None:
     """The checksum covers everything before its own member; that member and the end are checked exactly."""
-    if tuple(m.name for m in members) != MEMBERS or not all(m.isreg() for m in members):
+    # Plain regular members only: isreg() also admits GNU sparse files, which expand far beyond their bytes.
+    if tuple(m.name for m in members) != MEMBERS or not all(m.type in PLAIN_FILE_TYPES for m in members):
         raise _not_a_backup(path)
     last = members[-1]
     stored = tar.extractfile(last).read() if last.size == 65 else b""
@@ -276,7 +279,7 @@ def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> Non
 def staging_folder(target: Path) -> Path:
     """A new, unused name beside `target` (same file system, so the final move is a rename)."""
     target = Path(target).absolute()
-    for leftover in target.parent.glob(f".{target.name}.restoring-*"):
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.restoring-*"):  # '[1]' is a name
         if time.time() - leftover.stat().st_mtime > STALE_STAGING_SECONDS:
             shutil.rmtree(leftover, ignore_errors=True)  # from a restore that was killed
     return target.with_name(f".{target.name}.restoring-{secrets.token_hex(4)}")
@@ -341,7 +344,7 @@ def _replace_in_two_steps(staging: Path, target: Path) -> None:
 def recover_interrupted_swap(target: Path) -> bool:
     """If a two-rename swap was cut off between its renames, put the old record back."""
     target = Path(target).absolute()
-    leftovers = sorted(target.parent.glob(f".{target.name}.replaced-*"))
+    leftovers = sorted(target.parent.glob(f".{glob.escape(target.name)}.replaced-*"))
     if target.exists() or len(leftovers) != 1:
         return False
     os.rename(leftovers[0], target)
