@@ -23,7 +23,7 @@ def test_the_sheet_holds_the_code_the_folder_and_the_steps_in_dutch():
     assert CODE in text  # on one line
     assert "geboortedatum" not in text and "geboren" not in text
     assert "/home/zoë/Documenten/Regie/dossier.regie" in text and "Zoë Ünal" in text
-    assert "Herstelblad" in text and "Wachtwoordzin vergeten?" in text and "22 november 2026" in text
+    assert "Herstelblad" in text and "Wachtwoord vergeten?" in text and "22 november 2026" in text
     assert "Pagina 1 van 1" in text
 
 

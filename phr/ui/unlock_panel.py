@@ -1,4 +1,8 @@
-"""Unlock the chosen record with its passphrase. The key derivation runs off the GUI thread."""
+"""Unlock the chosen record with its passphrase. The key derivation runs off the GUI thread.
+
+A forgotten passphrase: the recovery dialog opens the record with its recovery code and sets a new
+passphrase; the record it opens is handed on exactly like one unlocked here.
+"""
 
 from pathlib import Path
 
@@ -13,10 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from phr import keys, records
 from phr.ui.background import abandon_all, run_in_background
 from phr.demo import SAMPLE_PASSPHRASE
 from phr.ui.formatting import fill
 from phr.ui.messages import error_message
+from phr.ui.recovery_dialog import RecoveryDialog
 
 translate = QCoreApplication.translate
 
@@ -25,9 +31,14 @@ class UnlockPanel(QGroupBox):
     unlocked = Signal(object)  # RecordSession
     busy_changed = Signal(bool)
 
-    def __init__(self, unlock, parent=None):
+    def __init__(self, unlock, parent=None, unlock_with_code=records.unlock_with_recovery_code,
+                 change_passphrase=keys.change_passphrase):
         super().__init__(translate("UnlockPanel", "Unlock"), parent)
         self._unlock = unlock
+        # Used by the recovery dialog; public so tests can give change_passphrase a fast Argon2.
+        self.unlock_with_code = unlock_with_code
+        self.change_passphrase = change_passphrase
+        self.recovery_dialog: RecoveryDialog | None = None
         self._folder: Path | None = None
         self._tasks: list = []
         self._build()
@@ -42,6 +53,7 @@ class UnlockPanel(QGroupBox):
         self.unlock_button = QPushButton(translate("UnlockPanel", "&Unlock"))
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock)
+        self.forgot_button = self._forgot_button()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # no steps to count: the key derivation is one step
         self.busy.setAccessibleName(translate("UnlockPanel", "Unlocking"))
@@ -57,9 +69,16 @@ class UnlockPanel(QGroupBox):
         form.addRow(translate("UnlockPanel", "&Passphrase:"), self.passphrase)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        for widget in (self.unlock_button, self.busy, self.message, self.sample_hint):
+        for widget in (self.unlock_button, self.busy, self.message, self.sample_hint, self.forgot_button):
             layout.addWidget(widget)
         layout.addStretch()
+
+    def _forgot_button(self) -> QPushButton:
+        button = QPushButton(translate("UnlockPanel", "&Forgot your passphrase?"))
+        button.setToolTip(translate(
+            "UnlockPanel", "Open the record with its recovery code and choose a new passphrase."))
+        button.clicked.connect(self.open_recovery)
+        return button
 
     def set_folder(self, folder: Path | None, sample: bool = False) -> None:
         if self.is_busy:
@@ -72,7 +91,7 @@ class UnlockPanel(QGroupBox):
             "UnlockPanel", "This is the sample record of an invented person. Its passphrase is: %1"),
             SAMPLE_PASSPHRASE) if sample else "")
         self.sample_hint.setVisible(sample)
-        for widget in (self.passphrase, self.unlock_button):
+        for widget in (self.passphrase, self.unlock_button, self.forgot_button):
             widget.setEnabled(folder is not None)
 
     def focus_passphrase(self) -> None:
@@ -106,13 +125,30 @@ class UnlockPanel(QGroupBox):
 
         run_in_background(work, done, self._on_failed, self._tasks, discard=lambda session: session.lock())
 
+    def open_recovery(self) -> None:
+        """Forgot the passphrase: the recovery dialog for the chosen record (window-modal)."""
+        if self._folder is None or self.is_busy or self.recovery_dialog is not None:
+            return
+        dialog = RecoveryDialog(self._folder, self.unlock_with_code, self.change_passphrase, parent=self.window())
+        dialog.record_opened.connect(self._on_unlocked)
+        dialog.finished.connect(self._forget_recovery)
+        self.recovery_dialog = dialog
+        dialog.open()
+
+    def _forget_recovery(self) -> None:
+        self.recovery_dialog.deleteLater()
+        self.recovery_dialog = None
+
     def abandon(self) -> None:
         """The window is closing: an unlock still running must lock the record again when done."""
         abandon_all(self._tasks)
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.abandon()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.unlock_button.setEnabled(not busy)
+        self.forgot_button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
         self.message.setText(translate("UnlockPanel", "Unlocking…") if busy else "")
         self.busy_changed.emit(busy)

@@ -3974,6 +3974,113 @@ Wilt u het vervangen?</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>Wachtwoord vergeten?</translation>
+    </message>
+    <message>
+        <source>Type the recovery code from your recovery sheet and choose a new passphrase. Capitals, spaces and dashes in the code do not matter.</source>
+        <translation>Typ de herstelcode van uw herstelblad en kies een nieuwe wachtwoord. Hoofdletters, spaties en streepjes in de code maken niet uit.</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <translation>Wachtwoord &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Strength of the new passphrase</source>
+        <translation>Sterkte van de nieuwe wachtwoord</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>Dossier:</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery code:</source>
+        <translation>&amp;Herstelcode:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nieuwe wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again:</source>
+        <translation>Nog een &amp;keer:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Sterkte:</translation>
+    </message>
+    <message>
+        <source>&amp;Open with the new passphrase</source>
+        <translation>&amp;Openen met de nieuwe wachtwoord</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Go to my record</source>
+        <translation>&amp;Ga naar mijn dossier</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>De twee wachtwoorden zijn nog niet gelijk.</translation>
+    </message>
+    <message>
+        <source>Type your recovery code first.</source>
+        <translation>Typ eerst uw herstelcode.</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase first.</source>
+        <translation>Kies eerst een nieuwe wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is too easy to guess: %1. Nothing was changed.</source>
+        <translation>De nieuwe wachtwoord is te makkelijk te raden: %1. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type the new passphrase again in the second field.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Typ de nieuwe wachtwoord nog een keer in het tweede vak.</translation>
+    </message>
+    <message>
+        <source>The recovery code has a typing error: you typed %1 characters, a recovery code has %2. Check every character.</source>
+        <translation>Er zit een typfout in de herstelcode. U hebt %1 tekens getypt, maar een herstelcode heeft er %2. Controleer elk teken.</translation>
+    </message>
+    <message>
+        <source>The recovery code has a typing error. Check every character. The code never uses 0, O, 1, I or L.</source>
+        <translation>Er zit een typfout in de herstelcode. Controleer elk teken. In een herstelcode staan nooit 0, O, 1, I of L.</translation>
+    </message>
+    <message>
+        <source>Checking the code and saving your new passphrase…</source>
+        <translation>De code wordt gecontroleerd en uw nieuwe wachtwoord wordt bewaard…</translation>
+    </message>
+    <message>
+        <source>This recovery code does not open this record. Is it the code of another record? Nothing was changed.</source>
+        <translation>Met deze herstelcode gaat dit dossier niet open. Is het misschien de code van een ander dossier? Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is too easy to guess: do not build it from the name. Nothing was changed.</source>
+        <translation>De nieuwe wachtwoord is te makkelijk te raden: maak het niet van de naam. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Your new passphrase is set. Use it from now on to open your record.
+
+Your recovery code keeps working: it is still your way back if you forget your passphrase again. Keep the recovery sheet on paper, in a safe place.</source>
+        <translation>Uw nieuwe wachtwoord is ingesteld. Gebruik het vanaf nu om uw dossier te openen.
+
+Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de herstelcode opnieuw in uw dossier. Bewaar het herstelblad op papier, op een veilige plek.</translation>
+    </message>
+</context>
+<context>
     <name>RecoverySheet</name>
     <message>
         <source>Print this sheet and keep it on paper. If you save it as a file, do not keep that file on this computer: anyone who has it can open your record.</source>
@@ -4273,6 +4380,14 @@ Wilt u het vervangen?</translation>
     <message>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot your passphrase?</source>
+        <translation>Wachtwoord ver&amp;geten?</translation>
+    </message>
+    <message>
+        <source>Open the record with its recovery code and choose a new passphrase.</source>
+        <translation>Open het dossier met de herstelcode en kies een nieuwe wachtwoord.</translation>
     </message>
     <message>
         <source>No record chosen.</source>
