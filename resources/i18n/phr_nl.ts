@@ -3981,7 +3981,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>Type the recovery code from your recovery sheet and choose a new passphrase. Capitals, spaces and dashes in the code do not matter.</source>
-        <translation>Typ de herstelcode van uw herstelblad en kies een nieuwe wachtwoord. Hoofdletters, spaties en streepjes in de code maken niet uit.</translation>
+        <translation>Typ de herstelcode van uw herstelblad en kies een nieuw wachtwoord. Hoofdletters, spaties en streepjes in de code maken niet uit.</translation>
     </message>
     <message>
         <source>Busy</source>
@@ -3997,7 +3997,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>Strength of the new passphrase</source>
-        <translation>Sterkte van de nieuwe wachtwoord</translation>
+        <translation>Sterkte van het nieuwe wachtwoord</translation>
     </message>
     <message>
         <source>Record:</source>
@@ -4021,7 +4021,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>&amp;Open with the new passphrase</source>
-        <translation>&amp;Openen met de nieuwe wachtwoord</translation>
+        <translation>&amp;Openen met het nieuwe wachtwoord</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -4041,15 +4041,15 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>Choose a new passphrase first.</source>
-        <translation>Kies eerst een nieuwe wachtwoord.</translation>
+        <translation>Kies eerst een nieuw wachtwoord.</translation>
     </message>
     <message>
         <source>The new passphrase is too easy to guess: %1. Nothing was changed.</source>
-        <translation>De nieuwe wachtwoord is te makkelijk te raden: %1. Er is niets veranderd.</translation>
+        <translation>Het nieuwe wachtwoord is te makkelijk te raden: %1. Er is niets veranderd.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same. Type the new passphrase again in the second field.</source>
-        <translation>De twee wachtwoorden zijn niet gelijk. Typ de nieuwe wachtwoord nog een keer in het tweede vak.</translation>
+        <translation>De twee wachtwoorden zijn niet gelijk. Typ het nieuwe wachtwoord nog een keer in het tweede vak.</translation>
     </message>
     <message>
         <source>The recovery code has a typing error: you typed %1 characters, a recovery code has %2. Check every character.</source>
@@ -4069,7 +4069,7 @@ Wilt u het vervangen?</translation>
     </message>
     <message>
         <source>The new passphrase is too easy to guess: do not build it from the name. Nothing was changed.</source>
-        <translation>De nieuwe wachtwoord is te makkelijk te raden: maak het niet van de naam. Er is niets veranderd.</translation>
+        <translation>Het nieuwe wachtwoord is te makkelijk te raden: maak het niet van de naam. Er is niets veranderd.</translation>
     </message>
     <message>
         <source>Your new passphrase is set. Use it from now on to open your record.
@@ -4387,7 +4387,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>Open the record with its recovery code and choose a new passphrase.</source>
-        <translation>Open het dossier met de herstelcode en kies een nieuwe wachtwoord.</translation>
+        <translation>Open het dossier met de herstelcode en kies een nieuw wachtwoord.</translation>
     </message>
     <message>
         <source>No record chosen.</source>
