@@ -46,10 +46,18 @@ def imported_names(tree: ast.AST) -> list[str]:
     return names
 
 
+def _text_of(node: ast.AST) -> str | None:
+    """A string literal's text; an f-string's with each {field} as 'x' (SQL is often built as one)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(part.value if isinstance(part, ast.Constant) else "x" for part in node.values)
+    return None
+
+
 def sql_strings(tree: ast.AST) -> list[str]:
-    return [node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)
-            and (SQL_CAPITALS.search(node.value) or SQL_ANY_CASE.search(node.value))]
+    texts = (_text_of(node) for node in ast.walk(tree))
+    return [text for text in texts if text and (SQL_CAPITALS.search(text) or SQL_ANY_CASE.search(text))]
 
 
 def violations(path_name: str, source: str) -> list[str]:
@@ -83,6 +91,7 @@ def test_layers_point_one_way():
     ("phr/session.py", "q = '''insert into person (name) values (?)'''\n"),
     ("phr/session.py", "q = 'update person set name = ? where id = 1'\n"),
     ("phr/session.py", "q = 'DELETE FROM person'\n"),
+    ("phr/imports/x.py", "q = f\"SELECT {', '.join(columns)} FROM {table} WHERE uid = ?\"\n"),
     ("phr/session.py", "import sqlcipher3\n"),
     ("phr/storage/vault.py", "from phr.records import create_record\n"),
     ("phr/export/pdf.py", "from phr.ui.app import run_app\n"),

@@ -107,7 +107,7 @@ class Writer:
     def _entry(self, planned: mapping.Planned, known: dict, plan: Plan) -> None:
         service = self._sections[planned.table]
         repo = EntryRepository(self._db, service.table)
-        planned = self._with_free_uid(planned, service.table.name)
+        planned = self._with_free_uid(planned, service.table)
         existing = repo.id_of_uid(planned.uid)
         if existing is None and not was_purged(self._db, planned.uid):
             existing = known.get(planned.key)
@@ -130,14 +130,13 @@ class Writer:
         self._ids[planned.url] = known[planned.key] = item_id
         _count(self._summary.added, planned.table)
 
-    def _with_free_uid(self, planned: mapping.Planned, table_name: str) -> mapping.Planned:
+    def _with_free_uid(self, planned: mapping.Planned, table) -> mapping.Planned:
         """Another system's uid names the same entry only when the content agrees too (its natural key):
         a uid the record holds for something else, e.g. one a system reuses in its next file, makes a new uid."""
         if planned.own_uid:
             return planned
-        columns = mapping.NATURAL_KEYS[planned.table]
-        row = self._db.query_one(f"SELECT {', '.join(columns)} FROM {table_name} WHERE uid = ?", (planned.uid,))
-        if row is None or mapping.stored_key(planned.table, dict(zip(columns, row))) == planned.key:
+        stored = EntryRepository(self._db, table).columns_of_uid(planned.uid, tuple(mapping.NATURAL_KEYS[planned.table]))
+        if stored is None or mapping.stored_key(planned.table, stored) == planned.key:
             return planned
         return replace(planned, uid=mapping.content_uid(planned.uid, planned.key))
 

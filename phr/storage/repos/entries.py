@@ -59,6 +59,13 @@ class EntryRepository:
         row = self._db.query_one(f"{self._select()} WHERE e.uid = ? AND e.deleted_at IS NULL", (uid,))
         return self._as_dict(row) if row else None
 
+    def columns_of_uid(self, uid: str, columns: tuple[str, ...]) -> dict | None:
+        """The given columns of the entry with this uid, deleted or not (an import asks what a uid stands for)."""
+        for column in columns:
+            self._check_column(column)
+        row = self._db.query_one(f"SELECT {', '.join(columns)} FROM {self.table.name} WHERE uid = ?", (uid,))
+        return dict(zip(columns, row)) if row else None
+
     def rows(self, equal: dict | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
         """Entries not deleted, in the table's order; `equal` filters on columns being equal."""
         where, params = self._where(equal)
