@@ -61,3 +61,31 @@ def test_locking_drops_the_key_even_when_the_database_is_busy(new_record):
         other.db.execute("ROLLBACK")
         other.lock()
     assert not session.is_open and session.author is None
+
+
+def test_a_key_change_saved_meanwhile_is_not_overwritten(new_record, monkeypatch):
+    from phr import keys
+    from phr.storage import keychange, keyslots
+    from phr.storage.errors import KeysChanged
+    from phr.storage.kdf import MINIMUM
+
+    folder, old_code = new_record
+    first = records.unlock_with_passphrase(folder, PASSPHRASE)
+    second = records.unlock_with_recovery_code(folder, old_code)
+    real_seal, shown = keyslots.seal, []
+
+    def seal_while_another_window_changes_the_code(*args, **kwargs):
+        if not shown:  # while the first change derives its key, the other window makes a new recovery code
+            monkeypatch.setattr(keychange.keyslots, "seal", real_seal)
+            shown.append(keys.new_recovery_code(second))
+        return real_seal(*args, **kwargs)
+
+    monkeypatch.setattr(keychange.keyslots, "seal", seal_while_another_window_changes_the_code)
+    try:
+        with pytest.raises(KeysChanged):
+            keys.change_passphrase(first, "another fine passphrase orbit lemon", argon2=MINIMUM)
+    finally:
+        first.lock()
+        second.lock()
+    records.unlock_with_recovery_code(folder, shown[0]).lock()  # the code that was shown works
+    records.unlock_with_passphrase(folder, PASSPHRASE).lock()   # and the passphrase did not change

@@ -72,6 +72,14 @@ def _current_ring(files: KeyFiles, opened: OpenVault) -> KeyRing:
     return ring
 
 
+def _refuse_if_changed_meanwhile(files: KeyFiles, ring: KeyRing) -> None:
+    """Compare before writing: a change saved by another window or program while our key derivation ran
+    (about a second) would otherwise be overwritten without a word, e.g. a recovery code just shown."""
+    if files.load().ring.sequence != ring.sequence:
+        raise KeysChanged("The key files changed while this change was being made. "
+                          f"Lock the record, open it again and try once more. {NOTHING_CHANGED}")
+
+
 def _replaced(ring: KeyRing, old: KeySlot | None, new: KeySlot) -> KeyRing:
     """`ring` with `new` in the place of `old` (slot order kept), or added when there was no `old`."""
     if old is None:
@@ -80,6 +88,7 @@ def _replaced(ring: KeyRing, old: KeySlot | None, new: KeySlot) -> KeyRing:
 
 
 def _store(files: KeyFiles, opened: OpenVault, ring: KeyRing, old: KeySlot | None, new: KeySlot) -> KeyChange:
+    _refuse_if_changed_meanwhile(files, ring)
     try:
         stored, both_copies = files.save(ring, _replaced(ring, old, new)), True
     except OSError as error:
