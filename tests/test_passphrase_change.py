@@ -248,7 +248,7 @@ def test_recovery_then_new_passphrase_and_new_code_in_one_session(new_record):
 def _fail_on_write(monkeypatch, failing_call: int, error_number: int) -> list[int]:
     """Make the `failing_call`-th atomic write fail halfway through its data, as a full disk does."""
     calls = []
-    real = atomic._write_all
+    real = atomic.write_all
 
     def write(fd, data):
         calls.append(len(data))
@@ -257,7 +257,7 @@ def _fail_on_write(monkeypatch, failing_call: int, error_number: int) -> list[in
             raise OSError(error_number, os.strerror(error_number))
         real(fd, data)
 
-    monkeypatch.setattr(atomic, "_write_all", write)
+    monkeypatch.setattr(atomic, "write_all", write)
     return calls
 
 

@@ -11,7 +11,7 @@ PRIVATE_DIR = 0o700
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves either the old or the new file."""
-    _replace_atomically(Path(path), lambda fd: _write_all(fd, data))
+    replace_atomically(Path(path), lambda fd: write_all(fd, data))
 
 
 def copy_atomic(source: Path, target: Path) -> None:
@@ -20,12 +20,13 @@ def copy_atomic(source: Path, target: Path) -> None:
     def copy(fd: int) -> None:
         with open(source, "rb") as reader:
             while chunk := reader.read(1024 * 1024):
-                _write_all(fd, chunk)
+                write_all(fd, chunk)
 
-    _replace_atomically(Path(target), copy)
+    replace_atomically(Path(target), copy)
 
 
-def _replace_atomically(path: Path, fill: Callable[[int], None]) -> None:
+def replace_atomically(path: Path, fill: Callable[[int], None]) -> None:
+    """Let `fill(fd)` write a private temp file beside `path`, then put it in place with one rename."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
@@ -41,7 +42,8 @@ def _replace_atomically(path: Path, fill: Callable[[int], None]) -> None:
     fsync_dir(path.parent)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def write_all(fd: int, data: bytes) -> None:
+    """os.write until every byte is out (a write may be short)."""
     view = memoryview(data)
     while view:
         written = os.write(fd, view)

@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from phr.storage import keyslots
-from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir
+from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, replace_atomically, write_all
 from phr.storage.database import Database, translated_errors
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordFromNewerVersion, StorageFull
 from phr.storage.keyfiles import KeyFiles
@@ -99,25 +99,16 @@ def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str
 
 
 def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path) -> None:
-    tmp = _hidden_sibling(out_path, "tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-    try:
-        try:
-            writer = _HashingWriter(fd)
-            with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
-                _add(tar, MANIFEST, manifest.to_json())
-                _add(tar, KEYS, keys_json)
-                with snapshot.open("rb") as reader:
-                    tar.addfile(_member_info(RECORD, snapshot.stat().st_size), reader)
-                _add(tar, CHECKSUM, writer.digest.hexdigest().encode("ascii") + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, out_path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(out_path.parent)
+    def fill(fd: int) -> None:
+        writer = _HashingWriter(fd)
+        with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
+            _add(tar, MANIFEST, manifest.to_json())
+            _add(tar, KEYS, keys_json)
+            with snapshot.open("rb") as reader:
+                tar.addfile(_member_info(RECORD, snapshot.stat().st_size), reader)
+            _add(tar, CHECKSUM, writer.digest.hexdigest().encode("ascii") + b"\n")
+
+    replace_atomically(out_path, fill)
 
 
 class _HashingWriter:
@@ -127,7 +118,7 @@ class _HashingWriter:
         self.fd, self.digest, self.position = fd, hashlib.sha256(), 0
 
     def write(self, data) -> int:
-        _write_all(self.fd, data)
+        write_all(self.fd, data)
         self.digest.update(data)
         self.position += len(data)
         return len(data)
@@ -268,7 +259,7 @@ def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> Non
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         while chunk := reader.read(CHUNK):
-            _write_all(fd, chunk)
+            write_all(fd, chunk)
         os.fsync(fd)
     finally:
         os.close(fd)
@@ -363,12 +354,6 @@ def _hidden_sibling(path: Path, purpose: str) -> Path:
 def _remove_database_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
 
 
 @contextlib.contextmanager

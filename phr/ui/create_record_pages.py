@@ -95,6 +95,17 @@ PROBLEM_TEXT = {
 STRENGTH_BAR = {passphrases.TOO_WEAK: 1, passphrases.FAIR: 2, passphrases.STRONG: 3}
 
 
+def problems_text(assessment) -> str:
+    """What makes a passphrase easy to guess, in words ('' when nothing does)."""
+    return "; ".join(PROBLEM_TEXT[problem]() for problem in assessment.problems)
+
+
+def strength_text(assessment) -> str:
+    """The strength in a word, with its problems: shared by every place a new passphrase is chosen."""
+    problems = problems_text(assessment)
+    return STRENGTH_TEXT[assessment.level]() + (": " + problems if problems else "")
+
+
 class PassphrasePage(QWizardPage):
     def __init__(self, person_name, start_creating):
         super().__init__()
@@ -158,9 +169,7 @@ class PassphrasePage(QWizardPage):
 
     def _update_strength(self) -> None:
         assessment = self._assessment()
-        text = STRENGTH_TEXT[assessment.level]()
-        if assessment.problems and self.first.text():
-            text += ": " + "; ".join(PROBLEM_TEXT[p]() for p in assessment.problems)
+        text = strength_text(assessment)
         if self.second.text() and self.second.text() != self.first.text():
             text += "\n" + translate("CreateRecordWizard", "The two passphrases are not the same yet.")
         self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)

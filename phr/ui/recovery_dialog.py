@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from phr import errors, keys, records, recovery_code
 from phr import passphrase as passphrases
 from phr.ui.background import abandon_all, run_in_background
-from phr.ui.create_record_pages import PROBLEM_TEXT, STRENGTH_BAR, STRENGTH_TEXT
+from phr.ui.create_record_pages import STRENGTH_BAR, problems_text, strength_text
 from phr.ui.formatting import fill
 from phr.ui.messages import error_message
 
@@ -154,9 +154,7 @@ class RecoveryDialog(QDialog):
     def _update_strength(self) -> None:
         # The name in the record is not known before it is open: the service checks that part.
         assessment = passphrases.assess(self.first.text())
-        text = STRENGTH_TEXT[assessment.level]()
-        if assessment.problems:
-            text += ": " + "; ".join(PROBLEM_TEXT[p]() for p in assessment.problems)
+        text = strength_text(assessment)
         if self.second.text() and self.second.text() != self.first.text():
             text += "\n" + translate("RecoveryDialog", "The two passphrases are not the same yet.")
         self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)
@@ -194,9 +192,8 @@ class RecoveryDialog(QDialog):
             return translate("RecoveryDialog", "Choose a new passphrase first."), self.first
         assessment = passphrases.assess(self.first.text())
         if not assessment.acceptable:
-            reasons = "; ".join(PROBLEM_TEXT[p]() for p in assessment.problems)
             return fill(translate("RecoveryDialog", "The new passphrase is too easy to guess: %1. "
-                                                    "Nothing was changed."), reasons), self.first
+                                                    "Nothing was changed."), problems_text(assessment)), self.first
         if self.second.text() != self.first.text():
             return translate("RecoveryDialog", "The two passphrases are not the same. Type the new passphrase "
                                                "again in the second field."), self.second
