@@ -6,9 +6,14 @@ not encrypted.
 
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import QSettings
 
 LANGUAGES = ("system", "nl", "en")
+MAX_LABEL_LENGTH = 60
+AUTO_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)
+DEFAULT_AUTO_LOCK_MINUTES = 5
+MIN_BACKUPS_KEPT = 7
 
 
 class AppSettings:
@@ -50,3 +55,72 @@ class AppSettings:
             raise ValueError(language)
         self._settings.setValue("ui/language", language)
         self._settings.sync()
+
+    # --- labels the user gave to record folders (shown in the start window instead of the path) ---
+
+    def record_label(self, folder: str) -> str:
+        labels = self._settings.value("records/labels", {}) or {}
+        return str(labels.get(folder, "")) if isinstance(labels, dict) else ""
+
+    def set_record_label(self, folder: str, label: str) -> None:
+        """An empty label removes it. The user is told not to type health details (this file is plain)."""
+        labels = self._settings.value("records/labels", {}) or {}
+        labels = dict(labels) if isinstance(labels, dict) else {}
+        label = " ".join(label.split())[:MAX_LABEL_LENGTH]
+        if label:
+            labels[folder] = label
+        else:
+            labels.pop(folder, None)
+        self._settings.setValue("records/labels", labels)
+        self._settings.sync()
+
+    # --- auto-lock ---
+
+    def auto_lock_minutes(self) -> int:
+        """Minutes without input before the record locks itself (0: never)."""
+        return _int_choice(self._settings.value("security/auto_lock_minutes", DEFAULT_AUTO_LOCK_MINUTES),
+                           AUTO_LOCK_CHOICES, DEFAULT_AUTO_LOCK_MINUTES)
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        if minutes not in AUTO_LOCK_CHOICES:
+            raise ValueError(minutes)
+        self._settings.setValue("security/auto_lock_minutes", int(minutes))
+        self._settings.sync()
+
+    # --- automatic backups ---
+
+    def auto_backup_enabled(self) -> bool:
+        return str(self._settings.value("backups/enabled", "true")).lower() not in ("false", "0")
+
+    def set_auto_backup_enabled(self, enabled: bool) -> None:
+        self._settings.setValue("backups/enabled", "true" if enabled else "false")
+        self._settings.sync()
+
+    def backup_folder(self) -> Path:
+        """Where automatic backups go; until the user chooses (a USB stick, a synchronised folder),
+        a folder in the user's own data directory."""
+        chosen = str(self._settings.value("backups/folder", ""))
+        return Path(chosen) if chosen else platformdirs.user_data_path("Regie", appauthor=False) / "backups"
+
+    def set_backup_folder(self, folder: Path) -> None:
+        self._settings.setValue("backups/folder", str(Path(folder).absolute()))
+        self._settings.sync()
+
+    def backups_kept(self) -> int:
+        """How many automatic backups are kept per record: at least 7."""
+        return _int_choice(self._settings.value("backups/keep", MIN_BACKUPS_KEPT), range(MIN_BACKUPS_KEPT, 101),
+                           MIN_BACKUPS_KEPT)
+
+    def set_backups_kept(self, count: int) -> None:
+        if not MIN_BACKUPS_KEPT <= count <= 100:
+            raise ValueError(count)
+        self._settings.setValue("backups/keep", int(count))
+        self._settings.sync()
+
+
+def _int_choice(value, allowed, default: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return default
+    return number if number in allowed else default
