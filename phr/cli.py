@@ -11,7 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
-from phr import __version__, cli_backup, cli_export, records
+from phr import __version__, cli_backup, cli_export, cli_keys, records
 from phr.hardening import disable_core_dumps
 from phr.errors import (
     MistypedRecoveryCode,
@@ -95,6 +95,7 @@ def _exchange_commands(commands) -> None:
                                                 "PHR_RECOVERY_CODE")
     passwd.add_argument("dir", help="the record folder")
     passwd.set_defaults(handler=cmd_passwd)
+    cli_keys.add_keys_command(commands)
 
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")

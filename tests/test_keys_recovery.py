@@ -196,9 +196,9 @@ def _write_newer_ring_with_new_passphrase(folder: Path) -> tuple[bytes, bytes]:
     files = KeyFiles(folder)
     ring = files.load().ring
     owner = ring.slot_of_kind("owner")
-    data_key = keyslots.unwrap(ring.record_id, owner, passphrases.normalise(PASSPHRASE))
-    resealed = keyslots.seal(ring.record_id, "owner", passphrases.normalise(NEW_PASSPHRASE), data_key,
-                             kdf.MINIMUM, slot_id=owner.slot_id)
+    opened = keyslots.open_slot(ring.record_id, owner, passphrases.normalise(PASSPHRASE))
+    resealed = keyslots.seal(ring.record_id, "owner", passphrases.normalise(NEW_PASSPHRASE), opened.data_key,
+                             kdf.MINIMUM, slot_id=owner.slot_id, owner_private=opened.owner_private)
     newer = files.save(ring, ring.replacing("owner", resealed))
     assert newer.sequence == ring.sequence + 1
     new = (folder / PRIMARY).read_bytes()
@@ -339,9 +339,10 @@ def test_key_files_naming_another_record_id_for_the_right_key(new_record):
     claim another record id are refused as belonging to a different record."""
     folder, _ = new_record
     ring = KeyFiles(folder).load().ring
-    data_key = keyslots.unwrap(ring.record_id, ring.slot_of_kind("owner"), passphrases.normalise(PASSPHRASE))
+    opened = keyslots.open_slot(ring.record_id, ring.slot_of_kind("owner"), passphrases.normalise(PASSPHRASE))
     foreign_id = keyslots.new_record_id()
-    owner = keyslots.seal(foreign_id, "owner", passphrases.normalise(PASSPHRASE), data_key, kdf.MINIMUM)
+    owner = keyslots.seal(foreign_id, "owner", passphrases.normalise(PASSPHRASE), opened.data_key, kdf.MINIMUM,
+                          owner_private=opened.owner_private)
     KeyFiles(folder).write_new(keyslots.KeyRing(foreign_id, 1, (owner,)))
     before = _snapshot(folder)
     with pytest.raises(RecordDamaged) as caught:

@@ -147,8 +147,9 @@ def record_with_carer(new_record):
     folder, code = new_record
     files = KeyFiles(folder)
     ring = files.load().ring
+    owner = keyslots.open_slot(ring.record_id, ring.slot_of_kind("owner"), passphrases.normalise(PASSPHRASE))
     carer = keyslots.seal(ring.record_id, "carer", passphrases.normalise(CARER_PASSPHRASE),
-                          _data_key(folder, PASSPHRASE), FAST)
+                          owner.data_key, FAST, owner_private=owner.owner_private)
     files.save(ring, keyslots.KeyRing(ring.record_id, ring.sequence, ring.slots + (carer,)))
     return folder, code, carer
 

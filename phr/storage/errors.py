@@ -52,3 +52,15 @@ class KeysChanged(VaultError):
 
 class BackupDamaged(RecordDamaged):
     """A backup file is damaged, truncated, or not a Regie backup at all."""
+
+
+class SlotLimit(VaultError):
+    """The key file holds as many slots as it may."""
+
+
+class KeyNotRotatable(VaultError):
+    """A slot of an older version cannot receive a new data key without its secret."""
+
+
+class RecordInUse(VaultError):
+    """Another connection (window, program, import) has the record open; it cannot be re-encrypted now."""

@@ -1,4 +1,4 @@
-"""Changing how a record is unlocked: a new passphrase, a new recovery code.
+"""Changing how a record is unlocked: a new passphrase, a new recovery code, a carer's new slot.
 
 Only the key files change: the same data key is wrapped again under the new
 secret, so record.db is not rewritten. KeyFiles.save writes keys.json first and
@@ -9,18 +9,23 @@ new one, and every other slot (the recovery code, the carers) is carried over
 unchanged either way.
 """
 
+from __future__ import annotations
+
 import contextlib
 import errno
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from phr.storage import keyslots
-from phr.storage.errors import KeysChanged, StorageFull, StorageUnavailable, VaultError
+from phr.storage.errors import KeyNotRotatable, KeysChanged, SlotLimit, StorageFull, StorageUnavailable, VaultError
 from phr.storage.kdf import Argon2Params
 from phr.storage.keyfiles import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keyslots import KeyRing, KeySlot
-from phr.storage.vault import OpenVault
+
+if TYPE_CHECKING:  # only for the annotations: vault imports rotation, which imports this module
+    from phr.storage.vault import OpenVault
 
 FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 STALE_TEMP_SECONDS = 3600
@@ -44,17 +49,53 @@ def change_passphrase(opened: OpenVault, new_secret: bytes, argon2: Argon2Params
     files = KeyFiles(opened.folder)
     ring = _current_ring(files, opened)
     old = ring.slot_of_kind("owner") if opened.slot.kind == "recovery" else opened.slot
-    new = keyslots.seal(ring.record_id, old.kind, new_secret, opened.data_key, argon2, slot_id=old.slot_id)
-    return _store(files, opened, ring, old, new)
+    if old.kind == "carer" and old.version == 2:
+        # A carer has no owner key: their key pair and sealings stay, only the wrapping changes.
+        new = keyslots.rewrapped(ring.record_id, old, new_secret, opened.keys.private_part, argon2)
+    else:
+        new = _owner_slot(opened, ring, old.kind, new_secret, argon2, slot_id=old.slot_id)
+    return _store(files, opened, ring, {old: new})
 
 
 def replace_recovery_code(opened: OpenVault, new_code_secret: bytes) -> KeyChange:
     """A new recovery slot in place of the old one: from now on only the new code opens the record."""
     files = KeyFiles(opened.folder)
     ring = _current_ring(files, opened)
-    old = ring.slot_of_kind("recovery")
-    new = keyslots.seal(ring.record_id, "recovery", new_code_secret, opened.data_key)
-    return _store(files, opened, ring, old, new)
+    new = _owner_slot(opened, ring, "recovery", new_code_secret)
+    return _store(files, opened, ring, {ring.slot_of_kind("recovery"): new})
+
+
+def _owner_slot(opened: OpenVault, ring: KeyRing, kind: str, secret: bytes, argon2: Argon2Params | None = None,
+                slot_id: str | None = None) -> KeySlot:
+    """A new owner or recovery slot: version 2 when the session holds the owner key, else version 1.
+
+    A session without the owner key was opened by a version-1 slot; a ring with carers has
+    only version-2 slots (phr.carers gives both owner slots the owner key first), so a
+    version-1 slot written here never leaves a carer unable to receive a new key.
+    """
+    if opened.owner_key is not None:
+        return keyslots.seal(ring.record_id, kind, secret, opened.data_key, argon2, slot_id,
+                             owner_private=opened.owner_key)
+    if any(slot.version == 2 for slot in ring.slots):
+        raise KeyNotRotatable(f"This key file needs the owner's key, which this way of opening does not hold. "
+                              f"Open the record with the owner's passphrase and try again. {NOTHING_CHANGED}")
+    return keyslots.seal_v1(ring.record_id, kind, secret, opened.data_key, argon2, slot_id)
+
+
+def add_slot(opened: OpenVault, slot: KeySlot, replacing: dict[KeySlot, KeySlot] | None = None) -> KeyChange:
+    """A new slot (a carer's) beside the others, holding the data key `opened` has: nothing is re-encrypted.
+
+    `replacing` swaps slots in the same write (a version-1 record getting the owner key).
+    """
+    files = KeyFiles(opened.folder)
+    ring = _current_ring(files, opened)
+    if len(ring.slots) >= keyslots.MAX_SLOTS:
+        raise SlotLimit(f"A record can have at most {keyslots.MAX_SLOTS} keys. {NOTHING_CHANGED}")
+    return _store(files, opened, ring, dict(replacing or {}), added=slot)
+
+
+def current_ring(files: KeyFiles, opened: OpenVault) -> KeyRing:
+    return _current_ring(files, opened)
 
 
 def _current_ring(files: KeyFiles, opened: OpenVault) -> KeyRing:
@@ -69,6 +110,9 @@ def _current_ring(files: KeyFiles, opened: OpenVault) -> KeyRing:
     if ring.record_id != opened.ring.record_id or opened.slot not in ring.slots:
         raise KeysChanged("The key files changed after the record was opened. "
                           f"Lock the record, open it again and try once more. {NOTHING_CHANGED}")
+    if ring.rotating:  # a slot written now would miss the new data key (unlocking finishes the rotation)
+        raise KeysChanged("A change of the record's key is not finished. "
+                          f"Lock the record, open it again and try once more. {NOTHING_CHANGED}")
     return ring
 
 
@@ -80,22 +124,22 @@ def _refuse_if_changed_meanwhile(files: KeyFiles, ring: KeyRing) -> None:
                           f"Lock the record, open it again and try once more. {NOTHING_CHANGED}")
 
 
-def _replaced(ring: KeyRing, old: KeySlot | None, new: KeySlot) -> KeyRing:
-    """`ring` with `new` in the place of `old` (slot order kept), or added when there was no `old`."""
-    if old is None:
-        return KeyRing(ring.record_id, ring.sequence, ring.slots + (new,))
-    return KeyRing(ring.record_id, ring.sequence, tuple(new if s == old else s for s in ring.slots))
+def _replaced(ring: KeyRing, changes: dict[KeySlot, KeySlot], added: KeySlot | None) -> KeyRing:
+    """`ring` with each changed slot in the place of the old one (order kept), plus `added` at the end."""
+    slots = tuple(changes.get(slot, slot) for slot in ring.slots) + ((added,) if added else ())
+    return KeyRing(ring.record_id, ring.sequence, slots)
 
 
-def _store(files: KeyFiles, opened: OpenVault, ring: KeyRing, old: KeySlot | None, new: KeySlot) -> KeyChange:
+def _store(files: KeyFiles, opened: OpenVault, ring: KeyRing, changes: dict[KeySlot, KeySlot],
+           added: KeySlot | None = None) -> KeyChange:
     _refuse_if_changed_meanwhile(files, ring)
+    new = added or next(iter(changes.values()))
     try:
-        stored, both_copies = files.save(ring, _replaced(ring, old, new)), True
+        stored, both_copies = files.save(ring, _replaced(ring, changes, added)), True
     except OSError as error:
         stored, both_copies = _landed_anyway(files, ring, new, error), False
     opened.ring = stored
-    if opened.slot == old:
-        opened.slot = new
+    opened.slot = changes.get(opened.slot, opened.slot)
     _remove_stale_temp_files(files.folder)
     return KeyChange(new, stored, both_copies)
 

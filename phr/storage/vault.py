@@ -4,7 +4,9 @@ Creating builds the whole folder beside its destination and renames it into
 place, so a half-made record never exists and an existing one is never
 overwritten. If anything fails after the rename, the new folder is removed
 again: nobody has seen its recovery code yet. Unlocking changes nothing on disk
-until the secret has opened a slot and the database has proved readable.
+until the secret has opened a slot and the database has proved readable. Then, and
+only then, an unlock may also finish a data-key rotation a crash interrupted (see
+phr.storage.rotation).
 """
 
 import os
@@ -15,13 +17,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from phr.storage import keyslots, migrations
+from phr.storage import keyslots, migrations, rotation, slot_keys
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir
 from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged, RecordExists, RecordMissing, WrongSecret
 from phr.storage.kdf import Argon2Params
 from phr.storage.keyfiles import KeyFiles
-from phr.storage.keyslots import KeyRing, KeySlot
+from phr.storage.keyslots import KeyRing, KeySlot, SlotKeys
 from phr.storage.repos import integrity, people
 
 RECORD_FILE = "record.db"
@@ -38,6 +40,12 @@ class OpenVault:
     ring: KeyRing
     slot: KeySlot
     data_key: bytes = field(default=b"", repr=False)  # for a second connection; dropped at close
+    keys: SlotKeys | None = field(default=None, repr=False)  # what the slot opened; dropped at close
+
+    @property
+    def owner_key(self) -> bytes | None:
+        """The owner's private key: only when unlocked by the owner's or the recovery code's version-2 slot."""
+        return self.keys.owner_private if self.keys else None
 
     def second_connection(self) -> Database:
         """The record over its own connection, for work on another thread (WAL: each sees committed data)."""
@@ -47,6 +55,7 @@ class OpenVault:
 
     def close(self) -> None:
         self.data_key = b""
+        self.keys = None
         self.db.close()
 
 
@@ -64,13 +73,13 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
     staging = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
     staging.mkdir(mode=PRIVATE_DIR)
     try:
-        ring, slot, data_key = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2)
+        ring, slot, keys = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2)
         _move_into_place(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        return OpenVault(folder, _open_database(folder, data_key, ring), ring, slot, data_key)
+        return OpenVault(folder, _open_database(folder, keys.data_key, ring), ring, slot, keys.data_key, keys)
     except BaseException:
         _discard(folder)
         raise
@@ -94,8 +103,9 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
                       argon2: Argon2Params):
     record_id = keyslots.new_record_id()
     data_key = keyslots.new_data_key()
-    owner = keyslots.seal(record_id, "owner", owner_secret, data_key, argon2)
-    recovery = keyslots.seal(record_id, "recovery", recovery_secret, data_key)
+    owner_key = slot_keys.new_pair()[0]  # seals the data key to every slot (see slot_keys)
+    owner = keyslots.seal(record_id, "owner", owner_secret, data_key, argon2, owner_private=owner_key)
+    recovery = keyslots.seal(record_id, "recovery", recovery_secret, data_key, owner_private=owner_key)
     ring = KeyRing(record_id, 1, (owner, recovery))
     db = Database.open(staging / RECORD_FILE, data_key, create=True)
     try:
@@ -104,7 +114,7 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
     finally:
         db.close()
     KeyFiles(staging).write_new(ring)
-    return ring, owner, data_key
+    return ring, owner, SlotKeys(data_key, None, b"", None, owner_key)
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
@@ -133,23 +143,48 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KIND
         raise RecordMissing(f"No record found at {folder}.")
     keys = KeyFiles(folder)
     loaded = keys.load()
-    slot, data_key = _open_first_slot(loaded.ring, secret, kinds)
-    db = _open_database(folder, data_key, loaded.ring, verify_first)
+    slot, opened_keys = _open_first_slot(loaded.ring, secret, kinds)
+    db, data_key = _open_with_either_key(folder, opened_keys, loaded.ring, verify_first)
     try:
         keys.repair(loaded)  # only now: a failed unlock must not change a byte
     except OSError:
         pass  # the record is open and sound; the stale copy is repaired at the next unlock
-    return OpenVault(folder, db, loaded.ring, slot, data_key)
+    opened = OpenVault(folder, db, loaded.ring, slot, data_key, opened_keys)
+    try:
+        _finish_rotation(opened, opened_keys)
+    except BaseException:
+        opened.close()
+        raise
+    return opened
 
 
-def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tuple[KeySlot, bytes]:
+def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tuple[KeySlot, SlotKeys]:
     for slot in ring.slots:
         if slot.kind in kinds:
             try:
-                return slot, keyslots.unwrap(ring.record_id, slot, secret)
+                return slot, keyslots.open_slot(ring.record_id, slot, secret)
             except WrongSecret:
                 continue
     raise WrongSecret("The passphrase or code does not open this record.")
+
+
+def _open_with_either_key(folder: Path, opened_keys: SlotKeys, ring: KeyRing,
+                          verify_first: bool) -> tuple[Database, bytes]:
+    """During a rotation record.db is under the old key until `PRAGMA rekey` commits, then the new one."""
+    try:
+        return _open_database(folder, opened_keys.data_key, ring, verify_first), opened_keys.data_key
+    except RecordDamaged:
+        if opened_keys.next_key is None:
+            raise
+        return _open_database(folder, opened_keys.next_key, ring, verify_first), opened_keys.next_key
+
+
+def _finish_rotation(opened: OpenVault, opened_keys: SlotKeys) -> None:
+    """Finish a rotation a crash interrupted: best effort, it can wait for the next unlock (a full
+    disk, a read-only folder), the record is open. Version-1 slots stay as they are until the owner
+    adds a carer (phr.carers): only then can both owner slots receive the owner key at once."""
+    if opened.ring.rotating:
+        rotation.finish(opened, opened_keys.next_key)
 
 
 def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: bool = False) -> Database:

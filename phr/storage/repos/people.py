@@ -43,6 +43,22 @@ class AuthorRepository:
         return self._db.execute("INSERT INTO authors (slot_id, role, name, created_at) VALUES (NULL, 'carer', ?, ?)",
                                 (name, now))
 
+    def add_carer_with_slot(self, slot_id: str, name: str, now: str) -> int:
+        """A carer who unlocks with a key slot of their own (phr.carers); entries they write name them."""
+        with self._db.transaction():
+            return self._db.execute("INSERT INTO authors (slot_id, role, name, created_at) VALUES (?, 'carer', ?, ?)",
+                                    (slot_id, name, now))
+
+    def carers_with_slots(self) -> list[tuple[str, str, str]]:
+        """(name, slot id, added at) of every carer who has (or had, until the key files say otherwise) a slot."""
+        return self._db.query("SELECT name, slot_id, created_at FROM authors "
+                              "WHERE role = 'carer' AND slot_id IS NOT NULL ORDER BY created_at, id")
+
+    def detach_slot(self, slot_id: str) -> None:
+        """The slot is gone; the author stays, so what they wrote still names them."""
+        with self._db.transaction():
+            self._db.execute("UPDATE authors SET slot_id = NULL WHERE slot_id = ? AND role = 'carer'", (slot_id,))
+
     def owner(self) -> AuthorRow | None:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE role = 'owner' ORDER BY id")
         return AuthorRow(*row) if row else None

@@ -1,0 +1,150 @@
+"""Carers: people who unlock the record with a passphrase of their own and write in it under their name.
+
+One service for the command line (`phr keys DIR list|add-carer NAME|remove NAME`) and
+the UI. A carer's name lives only in the encrypted record (the authors table); the key
+file knows the carer by slot id alone. Only the owner (or whoever holds the recovery
+code) may add or remove carers. Removing one rotates the data key
+(phr.storage.rotation), so their passphrase opens nothing new, even with an old copy
+of the key files.
+"""
+
+from dataclasses import dataclass
+
+from phr import passphrase as passphrases
+from phr import recovery_code
+from phr.errors import InvalidInput, VaultError, WeakPassphrase
+from phr.keys import OwnerOnly
+from phr.records import MAX_NAME_LENGTH, WEAKNESS_TEXT
+from phr.session import RecordSession
+from phr.storage import kdf, keychange, keyslots, rotation, slot_keys
+from phr.storage.kdf import Argon2Params
+from phr.storage.repos.people import AuthorRepository
+from phr.storage.vault import OpenVault, utc_now
+
+
+class CarerNotFound(VaultError):
+    """No carer with that name or key id (or more than one with that name)."""
+
+
+@dataclass(frozen=True)
+class Carer:
+    name: str
+    slot_id: str
+    added_at: str  # UTC, ISO 8601
+
+
+@dataclass(frozen=True)
+class CarerAdded:
+    carer: Carer
+    new_recovery_code: str | None  # formatted, to show once: a record from before carers needed a new one
+
+
+@dataclass(frozen=True)
+class RemovalResult:
+    carer: Carer
+    finished: bool  # False: the key files are completed at the next unlock (record.db is re-encrypted)
+
+
+def carers(session: RecordSession) -> list[Carer]:
+    """Every carer who holds a key slot now, oldest first."""
+    in_ring = {slot.slot_id for slot in session.vault.ring.slots if slot.kind == "carer"}
+    rows = AuthorRepository(session.db).carers_with_slots()
+    return [Carer(name, slot_id, added) for name, slot_id, added in rows if slot_id in in_ring]
+
+
+def add_carer(session: RecordSession, name: str, passphrase: str, argon2: Argon2Params | None = None) -> CarerAdded:
+    """A key slot for the carer's own passphrase, and an author row so their entries name them.
+
+    The author row comes first: a slot without one would let the carer write as the owner.
+    A record from before carers existed (version-1 key file) first gets the owner key in
+    the same write: the owner's slot keeps its passphrase, and the recovery code is replaced
+    by a new one (returned, to show once), because the old code's slot can only be given the
+    owner key by someone who has that code.
+    """
+    opened = _owner_vault(session)
+    name = _checked_name(session, name)
+    _check_passphrase(session, name, passphrase)
+    params = argon2 or kdf.calibrate()
+    upgrade, code = _owner_key_upgrade(opened)
+    slot = keyslots.seal(opened.ring.record_id, "carer", passphrases.normalise(passphrase), opened.data_key, params,
+                         owner_private=opened.owner_key if upgrade is None else upgrade.owner_key)
+    authors = AuthorRepository(session.db)
+    added_at = utc_now()
+    authors.add_carer_with_slot(slot.slot_id, name, added_at)
+    try:
+        keychange.add_slot(opened, slot, upgrade.slots if upgrade else None)
+    except BaseException:
+        authors.detach_slot(slot.slot_id)  # never used: the carer could not unlock with it
+        raise
+    if upgrade is not None:
+        opened.keys = upgrade.keys
+    return CarerAdded(Carer(name, slot.slot_id, added_at), code)
+
+
+@dataclass(frozen=True)
+class _Upgrade:
+    owner_key: bytes
+    slots: dict  # old slot -> version-2 slot
+    keys: keyslots.SlotKeys
+
+
+def _owner_key_upgrade(opened: OpenVault) -> tuple[_Upgrade | None, str | None]:
+    """Nothing for a version-2 record; for a version-1 one, both owner slots with a new owner key."""
+    if opened.owner_key is not None:
+        return None, None
+    if opened.slot.kind != "owner" or opened.keys is None or opened.slot.version != 1:
+        raise OwnerOnly("To add the first carer, open the record with the owner's passphrase. Nothing was changed.")
+    owner_key = slot_keys.new_pair()[0]
+    record_id = opened.ring.record_id
+    code = recovery_code.generate()
+    slots = {opened.slot: keyslots.upgraded(record_id, opened.slot, opened.keys, owner_key)}
+    recovery = opened.ring.slot_of_kind("recovery")
+    if recovery is not None:
+        slots[recovery] = keyslots.seal(record_id, "recovery", code.secret, opened.data_key, owner_private=owner_key)
+    keys = keyslots.SlotKeys(opened.data_key, None, opened.keys.kek, None, owner_key)
+    return _Upgrade(owner_key, slots, keys), code.formatted if recovery is not None else None
+
+
+def remove_carer(session: RecordSession, slot_id_or_name: str) -> RemovalResult:
+    """Take the carer's slot away and rotate the data key; what they wrote keeps their name.
+
+    Raises CarerNotFound, OwnerOnly, KeyNotRotatable, RecordInUse, KeysChanged (nothing changed),
+    StorageFull / StorageUnavailable (see rotation.rotate for the one case where the change began).
+    """
+    opened = _owner_vault(session)
+    carer = _find(carers(session), slot_id_or_name)
+    rotated = rotation.rotate(opened, carer.slot_id)
+    AuthorRepository(session.db).detach_slot(carer.slot_id)  # session.db: rotation may have reopened it
+    return RemovalResult(carer, rotated.finished)
+
+
+def _owner_vault(session: RecordSession) -> OpenVault:
+    opened = session.vault  # RuntimeError when locked
+    if opened.slot.kind == "carer":
+        raise OwnerOnly("Only the owner of the record can add or remove carers. Nothing was changed.")
+    return opened
+
+
+def _checked_name(session: RecordSession, name: str) -> str:
+    name = " ".join(name.split())
+    if not name or len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"A carer's name must be 1 to {MAX_NAME_LENGTH} characters.")
+    if any(c.name.casefold() == name.casefold() for c in carers(session)):
+        raise InvalidInput("There is already a carer with this name. Choose a name that tells them apart.")
+    return name
+
+
+def _check_passphrase(session: RecordSession, name: str, passphrase: str) -> None:
+    assessment = passphrases.assess(passphrase, (session.person_name(), name))
+    if not assessment.acceptable:
+        reasons = "; ".join(WEAKNESS_TEXT[problem] for problem in assessment.problems)
+        raise WeakPassphrase(f"The passphrase is too easy to guess: {reasons}.")
+
+
+def _find(present: list[Carer], slot_id_or_name: str) -> Carer:
+    wanted = " ".join(slot_id_or_name.split()).casefold()
+    by_id = [c for c in present if c.slot_id == wanted]
+    matches = by_id or [c for c in present if c.name.casefold() == wanted]
+    if len(matches) != 1:
+        raise CarerNotFound("No single carer with that name or key id. Nothing was changed.")
+    return matches[0]
