@@ -8,6 +8,7 @@ the integrity check and counts the sections; `PendingRestore.confirm` then puts 
 folder has changed, and `cancel` removes that folder.
 """
 
+import errno
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -57,25 +58,43 @@ class RotationResult:
     removed: tuple[Path, ...]
 
 
-def make_backup(session: RecordSession, out_path: Path, overwrite: bool = False) -> BackupMade:
-    """Write a backup of the open record to `out_path` (refused if it exists, unless `overwrite`)."""
+def make_backup(session: RecordSession, out_path: Path, overwrite: bool = False,
+                own_connection: bool = False) -> BackupMade:
+    """Write a backup of the open record to `out_path` (refused if it exists, unless `overwrite`).
+
+    With `own_connection` the snapshot is read over a second connection, opened and closed here:
+    for a pool thread, since a connection belongs to the thread that opened it.
+    """
     opened = session.vault  # RuntimeError when locked
-    manifest = files.write_backup(opened.db, opened.data_key, opened.folder, Path(out_path), overwrite)
+    key, folder = opened.data_key, opened.folder
+    db = opened.second_connection() if own_connection else opened.db
+    try:
+        manifest = files.write_backup(db, key, folder, Path(out_path), overwrite)
+    finally:
+        if own_connection:
+            db.close()
     return _made(Path(out_path).absolute(), manifest)
 
 
-def backup_rotation(session: RecordSession, folder: Path, keep: int = DEFAULT_KEEP) -> RotationResult:
+def backup_rotation(session: RecordSession, folder: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None,
+                    own_connection: bool = False, create_folder: bool = True) -> RotationResult:
     """Make a dated backup in `folder`, then remove this record's oldest automatic backups beyond `keep`.
 
     Only files made here are removed: their name follows the pattern and their manifest names
-    this record. Other files, other records' backups and damaged files are left alone.
+    this record. Other files, other records' backups and damaged files are left alone. `now`
+    (UTC) dates the name; without `create_folder` a missing folder is an error (a USB stick
+    that is not plugged in must not become a folder on this computer's disk).
     """
     if keep < 1:
         raise InvalidInput("Keep at least one backup.")
     folder = Path(folder).absolute()
-    folder.mkdir(parents=True, exist_ok=True)
+    if create_folder:
+        folder.mkdir(parents=True, exist_ok=True)
+    elif not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "The backup folder is not there", str(folder))
     record_id = session.vault.ring.record_id
-    made = make_backup(session, folder / _rotation_name(record_id, datetime.now(timezone.utc)))
+    name = _rotation_name(record_id, now or datetime.now(timezone.utc))
+    made = make_backup(session, folder / name, own_connection=own_connection)
     ours = rotation_backups(folder, record_id)
     doomed = tuple(path for path in ours[:-keep] if path != made.path)
     for path in doomed:
@@ -89,9 +108,20 @@ def rotation_backups(folder: Path, record_id: str) -> list[Path]:
     return sorted((p for p in named if _manifest_names(p, record_id)), key=lambda p: p.name)
 
 
+def rotation_time(path: Path) -> datetime:
+    """When an automatic backup was made (UTC), read from its name."""
+    stamp = Path(path).name[len("regie-12345678-"):-len(SUFFIX)]
+    return datetime.strptime(stamp, "%Y%m%d-%H%M%S-%f").replace(tzinfo=timezone.utc)
+
+
+def holds_record(folder: Path) -> bool:
+    """Whether `folder` looks like a record folder (a restore may replace it, after a backup of it)."""
+    return (Path(folder) / vault.RECORD_FILE).is_file()
+
+
 def _rotation_name(record_id: str, when: datetime) -> str:
     """A dated name that sorts by time and tells records apart without naming anyone."""
-    return f"regie-{record_id[:8]}-{when.strftime('%Y%m%d-%H%M%S-%f')}{SUFFIX}"
+    return f"regie-{record_id[:8]}-{when.astimezone(timezone.utc).strftime('%Y%m%d-%H%M%S-%f')}{SUFFIX}"
 
 
 def _manifest_names(path: Path, record_id: str) -> bool:

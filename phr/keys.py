@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 from phr import passphrase as passphrases
 from phr import recovery_code
-from phr.errors import VaultError, WeakPassphrase
+from phr.errors import VaultError, WeakPassphrase, WrongSecret
+from phr.recovery_code import RecoveryCode
 from phr.records import WEAKNESS_TEXT
 from phr.session import RecordSession
-from phr.storage import kdf, keychange
+from phr.storage import kdf, keychange, keyslots
+from phr.storage.errors import KeysChanged  # noqa: F401 (re-exported for the UI)
 from phr.storage.kdf import Argon2Params
 from phr.storage.vault import OpenVault
 
@@ -58,18 +60,58 @@ def change_passphrase(session: RecordSession, new_passphrase: str,
     return PassphraseChanged(change.slot.kind, change.both_copies)
 
 
-def new_recovery_code(session: RecordSession) -> str:
-    """Replace the recovery code; returns the new one, formatted, to show once (it is not stored).
+def check_current_passphrase(session: RecordSession, passphrase: str) -> None:
+    """Raise WrongSecret unless `passphrase` opens the very slot this session was unlocked with.
 
-    From now on the old code no longer opens the record. Only the owner, or a session opened
-    with the recovery code itself, may do this: a carer who could would hold the owner's key.
+    Asked before a change, so nobody at an unlocked, unattended computer can change it. Only
+    the key slot is tried (one key derivation, seconds at most): no second unlock, which would
+    open the database again and end the open session's undo window for deletions on locking.
     """
     opened = _vault_of(session)
-    if opened.slot.kind == "carer":
+    if opened.slot.kind == "recovery":
+        raise WrongSecret("This session was opened with the recovery code, not with a passphrase.")
+    keyslots.unwrap(opened.ring.record_id, opened.slot, passphrases.normalise(passphrase))
+
+
+def asks_current_passphrase(session: RecordSession) -> bool:
+    """False when the session was opened with the recovery code: the passphrase may be forgotten."""
+    return _vault_of(session).slot.kind != "recovery"
+
+
+def may_make_recovery_code(session: RecordSession) -> bool:
+    """Only the owner, or a session opened with the recovery code itself: a carer would hold the owner's key."""
+    return _vault_of(session).slot.kind != "carer"
+
+
+def prepare_recovery_code() -> RecoveryCode:
+    """A new recovery code, not stored anywhere yet: show it first, then `commit_recovery_code`.
+
+    Until the commit the old code keeps working, so a crash or a cancel before the new code was
+    written down never leaves a code that nobody has seen.
+    """
+    return recovery_code.generate()
+
+
+def commit_recovery_code(session: RecordSession, prepared: RecoveryCode) -> None:
+    """Make `prepared` the recovery code: from now on the old code no longer opens the record.
+
+    Raises OwnerOnly for a carer, StorageFull or StorageUnavailable (nothing changed), or
+    KeysChanged when another program changed the keys since this session was unlocked.
+    """
+    opened = _vault_of(session)
+    if not may_make_recovery_code(session):
         raise OwnerOnly("Only the owner of the record can make a new recovery code. Nothing was changed.")
-    code = recovery_code.generate()
-    keychange.replace_recovery_code(opened, code.secret)
-    return code.formatted
+    keychange.replace_recovery_code(opened, prepared.secret)
+
+
+def new_recovery_code(session: RecordSession) -> str:
+    """Replace the recovery code at once; returns the new one, formatted, to show once (it is not stored).
+
+    For scripts and tests; the UI shows the code before it commits it (`prepare_recovery_code`).
+    """
+    prepared = prepare_recovery_code()
+    commit_recovery_code(session, prepared)
+    return prepared.formatted
 
 
 def _vault_of(session: RecordSession) -> OpenVault:

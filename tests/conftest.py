@@ -28,6 +28,8 @@ def private_tempdir(tmp_path_factory, monkeypatch):
     folder = tmp_path_factory.mktemp("tmpdir")
     monkeypatch.setenv("TMPDIR", str(folder))
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    # Automatic backups go to the user's data folder by default: in tests, a folder of their own.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     for name in ("PHR_PASSPHRASE", "PHR_NEW_PASSPHRASE", "PHR_RECOVERY_CODE", "PHR_CARER_PASSPHRASE"):
         monkeypatch.delenv(name, raising=False)
     return folder

@@ -1,6 +1,5 @@
 """`phr export` in every format and `phr import --format fhir`, as scripts use them."""
 
-import io
 import json
 import os
 import stat

@@ -3,9 +3,7 @@
 import io
 import json
 import stat
-import sys
 import threading
-import types
 from datetime import date, datetime
 
 import pytest

@@ -79,3 +79,18 @@ def test_each_entry_dialog_has_unique_mnemonics(window):
                     found[type(section).__name__] = clashes(letters)
                 dialog.deleteLater()
     assert found == {}
+
+
+def test_the_start_window_has_unique_mnemonics(qtbot, tmp_path, language):
+    from phr.ui.record_actions import RecordActions
+    from phr.ui.settings import AppSettings
+    from phr.ui.start_window import StartWindow
+
+    settings = AppSettings(tmp_path / "settings.ini")
+    (tmp_path / "record").mkdir()
+    settings.remember_record(tmp_path / "record")  # with a record: the list, its buttons and the unlock panel
+    window = StartWindow(settings, RecordActions())
+    qtbot.addWidget(window)
+    window.show()
+    letters = letters_of(window)
+    assert len(letters) >= 10 and clashes(letters) == []

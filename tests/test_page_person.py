@@ -2,7 +2,7 @@
 
 import pytest
 
-from phr.person import NONE_KNOWN, Allergy
+from phr.person import NONE_KNOWN
 from phr.ui.pages.person_page import PersonPage
 
 

@@ -33,7 +33,7 @@ from phr.storage.atomic import PRIVATE_DIR, copy_atomic, fsync_dir
 from phr.storage.database import Database
 from phr.storage.errors import KeyNotRotatable, RecordInUse, StorageFull, VaultError
 from phr.storage.keyfiles import BACKUP, PRIMARY, KeyFiles
-from phr.storage.keyslots import KeyRing, KeySlot
+from phr.storage.keyslots import KeyRing
 
 if TYPE_CHECKING:  # vault imports this module
     from phr.storage.vault import OpenVault

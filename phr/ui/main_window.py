@@ -1,10 +1,12 @@
 """The main window: a shell with the person's name, the navigation and the Lock action.
 
-Each page is its own module in phr.ui.pages; this window only arranges them.
+Each page is its own module in phr.ui.pages; this window only arranges them. The name of the person
+whose record is open stays in view at any window width (and is in the window title): with several
+records on one computer, a carer must always see whose record they are typing in.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.ui.backup_dialog import open_backup_dialog
+from phr.ui.carers_dialog import CarersDialog
 from phr.ui.events import RecordEvents
 from phr.ui.export_dialog import open_export_dialog
 from phr.ui.formatting import fill
@@ -34,12 +38,14 @@ translate = QCoreApplication.translate
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     close_requested = Signal()
+    settings_requested = Signal()  # the controller holds the app settings
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
         self.services = services
         self.events = RecordEvents(self)
         self._locking = False
+        self.before_rekey = None  # set by the controller: a backup before a carer's removal changes the key
         name = services.session.person_name() or translate("MainWindow", "(no name)")
         self.resize(1100, 720)
         self._build(name)
@@ -47,7 +53,8 @@ class MainWindow(QMainWindow):
         self.events.changed.connect(self._on_changed)
 
     def _show_name(self, name: str) -> None:
-        self.name_label.setText(f"<span style='font-size: 15pt; font-weight: bold'>{_escape(name)}</span>")
+        self.name_label.setText(name)
+        self.name_label.setToolTip(name)
         self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
 
     def _on_changed(self, change) -> None:
@@ -55,10 +62,8 @@ class MainWindow(QMainWindow):
             self._show_name(self.services.session.person_name() or translate("MainWindow", "(no name)"))
 
     def _build(self, name: str) -> None:
-        self.name_label = QLabel()
+        self.name_label = NameLabel()
         self._show_name(name)
-        self.name_label.setTextFormat(Qt.TextFormat.RichText)
-        self.name_label.setContentsMargins(8, 4, 8, 4)
         self.name_label.setAccessibleName(translate("MainWindow", "Whose record is open"))
         self._build_navigation()
         self._build_pages()
@@ -87,6 +92,8 @@ class MainWindow(QMainWindow):
             self.page_keys.append(key)
         self.search_page = SearchPage(self.services.search, self.events)
         self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
+        # Every section's name stays readable when the window is made narrow.
+        self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 24, 220))
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self.navigation.setCurrentRow(0)
         self.events.show_item.connect(lambda section, _item: self.show_page(section))
@@ -110,8 +117,35 @@ class MainWindow(QMainWindow):
         menu.addActions(self._measurement_actions())
         menu.addSeparator()
         menu.addAction(self._export_action())
+        menu.addActions(self._safety_actions())
         menu.addSeparator()
+        menu.addAction(self._switch_action())
         menu.addAction(self.lock_action)
+
+    def _safety_actions(self) -> list[QAction]:
+        """A backup now, who else may open the record, and the settings (passphrase, recovery code, auto-lock)."""
+        self.backup_action = QAction(translate("MainWindow", "&Back up now…"), self)
+        self.backup_action.triggered.connect(lambda: open_backup_dialog(self, self.services.session))
+        self.carers_action = QAction(translate("MainWindow", "&Carers…"), self)
+        self.carers_action.triggered.connect(self.show_carers)
+        self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.settings_requested)
+        return [self.backup_action, self.carers_action, self.settings_action]
+
+    def show_carers(self) -> None:
+        dialog = CarersDialog(self.services.session, self, before_rekey=self.before_rekey)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _switch_action(self) -> QAction:
+        """Another record: this one is locked first (the controller's lock), then the start window shows."""
+        self.switch_action = QAction(translate("MainWindow", "S&witch record…"), self)
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.switch_action.setToolTip(translate(
+            "MainWindow", "Lock this record and choose another one (Ctrl+Shift+O)"))
+        self.switch_action.triggered.connect(self.request_lock)
+        return self.switch_action
 
     def _measurement_actions(self) -> list[QAction]:
         """Ctrl+M types a reading from anywhere in the record; an import reads a device's file."""
@@ -156,7 +190,7 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(translate("MainWindow", "Search the record (Ctrl+F)"))
         self.search_box.setAccessibleName(translate("MainWindow", "Search the record"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(260)
+        self.search_box.setMinimumWidth(220)
         self.search_box.returnPressed.connect(self.search)
         focus = QAction(self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
@@ -195,5 +229,28 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+class NameLabel(QLabel):
+    """The person's name, large and bold. A long name is shortened on screen ("…") when the window is narrow,
+    never pushed out of view: a toolbar moves a widget that cannot shrink enough into its overflow menu.
+    text() is always the full name (screen readers, tests); the tooltip and the window title show it too."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(8, 4, 8, 4)
+        font = self.font()
+        font.setPointSizeF(15)
+        font.setBold(True)
+        self.setFont(font)
+
+    def minimumSizeHint(self) -> QSize:
+        # The toolbar shrinks a widget down to this before it moves it into its overflow menu.
+        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("MMMMMMMM…") + 16),
+                     super().minimumSizeHint().height())
+
+    def paintEvent(self, _event) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)

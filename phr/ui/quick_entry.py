@@ -16,11 +16,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from phr.entries import EntryInvalid
+from phr.errors import VaultError
 from phr.monitoring import Reading
 from phr.ui import quick_entry_parts as parts
 from phr.ui.field_messages import problem_text
 from phr.ui.formatting import fill
 from phr.ui.measure_words import value_text, when_text
+from phr.ui.messages import error_message
 from phr.ui.reading_fields import ReadingValues
 from phr.ui.reading_time import parse_typed_time, typed_text
 
@@ -198,6 +200,9 @@ class QuickEntryDialog(QDialog):
                 parts.show_error(f.error, problems.pop(f.name, None))
             parts.say(self.problem, " ".join(problem_text(p) for p in problems.values()) or
                       translate("QuickEntry", "Not saved yet: please look at the fields marked above."))
+            return None
+        except VaultError as error:  # a full disk, a read-only folder: say so; what was typed stays
+            parts.say(self.problem, error_message(error))
             return None
 
     def _next(self, reading: Reading) -> None:

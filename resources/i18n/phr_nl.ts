@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>AppController</name>
+    <message>
+        <source>The record was locked because it was not used for a while. Type your passphrase to open it again.</source>
+        <translation>Het dossier is vergrendeld, omdat het een tijdje niet is gebruikt. Typ uw wachtwoord om het weer te openen.</translation>
+    </message>
+    <message>
+        <source>The record was locked because the computer was locked or went to sleep. Type your passphrase to open it again.</source>
+        <translation>Het dossier is vergrendeld, omdat de computer werd vergrendeld of in de slaapstand ging. Typ uw wachtwoord om het weer te openen.</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentQuestions</name>
     <message>
         <source>Answered</source>
@@ -256,6 +267,104 @@
     <message>
         <source>Question “%1” deleted.</source>
         <translation>Vraag “%1” verwijderd.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>The automatic backup was not made: the folder %1 is not there. Is the USB stick plugged in? Regie tries again the next time you unlock.</source>
+        <translation>De automatische reservekopie is niet gemaakt: de map %1 is er niet. Zit de USB-stick in de computer? Regie probeert het opnieuw als u het dossier weer opent.</translation>
+    </message>
+    <message>
+        <source>The automatic backup was not made: the disk with the folder %1 is full. Regie tries again the next time you unlock.</source>
+        <translation>De automatische reservekopie is niet gemaakt: de schijf met de map %1 is vol. Regie probeert het opnieuw als u het dossier weer opent.</translation>
+    </message>
+    <message>
+        <source>The automatic backup was not made: Regie may not write in the folder %1. Choose another backup folder in the settings.</source>
+        <translation>De automatische reservekopie is niet gemaakt: Regie mag niet schrijven in de map %1. Kies bij de instellingen een andere map voor reservekopieën.</translation>
+    </message>
+    <message>
+        <source>The automatic backup was not made in the folder %1. Regie tries again the next time you unlock.</source>
+        <translation>De automatische reservekopie in de map %1 is niet gemaakt. Regie probeert het opnieuw als u het dossier weer opent.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: Regie first makes a backup, and the backup folder %1 is not there. Plug in the USB stick, or choose another backup folder in the settings, and try again.</source>
+        <translation>Er is niets veranderd. Regie maakt eerst een reservekopie, maar de map %1 voor reservekopieën is er niet. Doe de USB-stick in de computer, of kies bij de instellingen een andere map. Probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: Regie first makes a backup, and the disk with the folder %1 is full. Make room, or choose another backup folder, and try again.</source>
+        <translation>Er is niets veranderd. Regie maakt eerst een reservekopie, maar de schijf met de map %1 is vol. Maak ruimte vrij, of kies een andere map voor reservekopieën. Probeer het daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: Regie first makes a backup, and it could not write in the folder %1. Choose another backup folder in the settings and try again.</source>
+        <translation>Er is niets veranderd. Regie maakt eerst een reservekopie, maar kon niet schrijven in de map %1. Kies bij de instellingen een andere map voor reservekopieën en probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>regie-backup</source>
+        <translation>regie-reservekopie</translation>
+    </message>
+    <message>
+        <source>The backup was not saved: the disk is full. Choose another place, for example a USB stick with enough room.</source>
+        <translation>De reservekopie is niet opgeslagen: de schijf is vol. Kies een andere plek, bijvoorbeeld een USB-stick met genoeg ruimte.</translation>
+    </message>
+    <message>
+        <source>The backup was not saved: there is already a folder or file with this name. Choose another name.</source>
+        <translation>De reservekopie is niet opgeslagen: er is al een map of bestand met deze naam. Kies een andere naam.</translation>
+    </message>
+    <message>
+        <source>The backup was not saved: Regie may not write in this folder, or the folder is not available. Choose another place.</source>
+        <translation>De reservekopie is niet opgeslagen: Regie mag niet schrijven in deze map, of de map is niet beschikbaar. Kies een andere plek.</translation>
+    </message>
+    <message>
+        <source>The backup was not saved: the folder is not there any more. Is the USB stick still plugged in? Choose the place again.</source>
+        <translation>De reservekopie is niet opgeslagen: de map is er niet meer. Zit de USB-stick nog in de computer? Kies de plek opnieuw.</translation>
+    </message>
+    <message>
+        <source>The backup was not saved: Regie could not write the file. Choose another place and try again.</source>
+        <translation>De reservekopie is niet opgeslagen: Regie kon het bestand niet schrijven. Kies een andere plek en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Nu een reservekopie maken</translation>
+    </message>
+    <message>
+        <source>A backup is one file with the whole record in it, encrypted. It opens only with your passphrase, a carer&apos;s passphrase or the recovery code. Keep it in another place than this computer, for example on a USB stick.</source>
+        <translation>Een reservekopie is één bestand met het hele dossier erin, versleuteld. Het gaat alleen open met uw wachtwoord, het wachtwoord van een mantelzorger of de herstelcode. Bewaar het op een andere plek dan deze computer, bijvoorbeeld op een USB-stick.</translation>
+    </message>
+    <message>
+        <source>Writing the backup</source>
+        <translation>De reservekopie wordt gemaakt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Save the backup…</source>
+        <translation>Reservekopie &amp;opslaan…</translation>
+    </message>
+    <message>
+        <source>Save the backup</source>
+        <translation>Reservekopie opslaan</translation>
+    </message>
+    <message>
+        <source>Regie backups (*.regiebackup)</source>
+        <translation>Reservekopieën van Regie (*.regiebackup)</translation>
+    </message>
+    <message>
+        <source>Do not save the backup inside the record folder: it must be safe when the record is lost. Choose another place.</source>
+        <translation>Sla de reservekopie niet op in de map van het dossier. De reservekopie moet veilig blijven als het dossier kwijt is. Kies een andere plek.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>De reservekopie wordt gemaakt…</translation>
     </message>
 </context>
 <context>
@@ -702,6 +811,137 @@
     <message>
         <source>Notes</source>
         <translation>Aantekeningen</translation>
+    </message>
+</context>
+<context>
+    <name>CarersDialog</name>
+    <message>
+        <source>Only the owner of the record can add or remove carers. Nothing was changed.</source>
+        <translation>Alleen de eigenaar van het dossier kan mantelzorgers toevoegen of weghalen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The record is open elsewhere, or a backup or import is running. Wait until it is finished, or close it there, and try again. Nothing was changed.</source>
+        <translation>Het dossier is ergens anders open, of er loopt een reservekopie of inlezen. Wacht tot dat klaar is, of sluit het daar, en probeer het opnieuw. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The keys of the record were changed in another window. Lock the record, open it again and try once more. Nothing was changed.</source>
+        <translation>De sleutels van het dossier zijn in een ander venster veranderd. Vergrendel het dossier, open het opnieuw en probeer het nog een keer. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>This record has as many carers as it can have. Remove one first.</source>
+        <translation>Dit dossier heeft al zoveel mantelzorgers als kan. Haal er eerst een weg.</translation>
+    </message>
+    <message>
+        <source>Give the carer a name that no other carer has (at most 200 characters).</source>
+        <translation>Geef de mantelzorger een naam die geen andere mantelzorger heeft (hoogstens 200 tekens).</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. Choose a longer one, for example four or more words.</source>
+        <translation>Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld vier of meer woorden.</translation>
+    </message>
+    <message>
+        <source>Carers</source>
+        <translation>Mantelzorgers</translation>
+    </message>
+    <message>
+        <source>Carers help you keep this record, for example a parent, partner or child. Each carer opens the record with a passphrase of their own, and what they enter is marked with their name.</source>
+        <translation>Mantelzorgers helpen u dit dossier bij te houden, bijvoorbeeld een ouder, partner of kind. Elke mantelzorger opent het dossier met een eigen wachtwoord. Wat zij invullen, krijgt hun naam.</translation>
+    </message>
+    <message>
+        <source>Carers of this record</source>
+        <translation>Mantelzorgers van dit dossier</translation>
+    </message>
+    <message>
+        <source>Only the owner of the record can add or remove carers.</source>
+        <translation>Alleen de eigenaar van het dossier kan mantelzorgers toevoegen of weghalen.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a carer…</source>
+        <translation>Mantelzorger &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove carer…</source>
+        <translation>Mantelzorger &amp;weghalen…</translation>
+    </message>
+    <message>
+        <source>%1 — added on %2</source>
+        <translation>%1 — toegevoegd op %2</translation>
+    </message>
+    <message>
+        <source>No carers yet.</source>
+        <translation>Nog geen mantelzorgers.</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Nieuwe herstelcode</translation>
+    </message>
+    <message>
+        <source>This record was made with an older version of Regie. To add carers it needed a new recovery code; the old one no longer works.
+
+Your new recovery code:
+
+%1
+
+Write it down on paper now and keep it somewhere safe. It is shown only this once.</source>
+        <translation>Dit dossier is gemaakt met een oudere versie van Regie. Om mantelzorgers toe te voegen, was een nieuwe herstelcode nodig. De oude code werkt niet meer.
+
+Uw nieuwe herstelcode:
+
+%1
+
+Schrijf hem nu op papier en bewaar hem op een veilige plek. U ziet hem maar één keer.</translation>
+    </message>
+    <message>
+        <source>Remove carer</source>
+        <translation>Mantelzorger weghalen</translation>
+    </message>
+    <message>
+        <source>Remove %1 as a carer?
+
+Their passphrase will no longer open this record, not even with an old copy of the record&apos;s files. What they entered stays, with their name.
+
+Regie changes the key of the record for this; that can take a moment.</source>
+        <translation>%1 weghalen als mantelzorger?
+
+Hun wachtwoord opent dit dossier dan niet meer, ook niet met een oude kopie van de bestanden. Wat zij hebben ingevuld, blijft staan, met hun naam.
+
+Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</translation>
+    </message>
+    <message>
+        <source>Carer not removed</source>
+        <translation>Mantelzorger niet weggehaald</translation>
+    </message>
+    <message>
+        <source>Add a carer</source>
+        <translation>Mantelzorger toevoegen</translation>
+    </message>
+    <message>
+        <source>Let the carer type their own passphrase. They use it to open this record; you keep yours.</source>
+        <translation>Laat de mantelzorger zelf een wachtwoord typen. Daarmee opent hij of zij dit dossier. U houdt uw eigen wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Add carer</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Carer&apos;s &amp;name:</source>
+        <translation>&amp;Naam van de mantelzorger:</translation>
+    </message>
+    <message>
+        <source>Their &amp;passphrase:</source>
+        <translation>Hun &amp;wachtwoord:</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again:</source>
+        <translation>Wachtwoord &amp;nog een keer:</translation>
+    </message>
+    <message>
+        <source>Type the carer&apos;s name.</source>
+        <translation>Typ de naam van de mantelzorger.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same. Type them again.</source>
+        <translation>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2355,26 @@
         <translation>&amp;Dossier</translation>
     </message>
     <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Reservekopie maken…</translation>
+    </message>
+    <message>
+        <source>&amp;Carers…</source>
+        <translation>&amp;Mantelzorgers…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>S&amp;witch record…</source>
+        <translation>Ander dossier &amp;kiezen…</translation>
+    </message>
+    <message>
+        <source>Lock this record and choose another one (Ctrl+Shift+O)</source>
+        <translation>Dit dossier vergrendelen en een ander dossier kiezen (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
         <source>New &amp;measurement…</source>
         <translation>Nieuwe &amp;meting…</translation>
     </message>
@@ -3317,6 +3577,85 @@ Stukken: %1</translation>
     </message>
 </context>
 <context>
+    <name>NewRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Nieuwe herstelcode</translation>
+    </message>
+    <message>
+        <source>&amp;Print recovery sheet…</source>
+        <translation>Herstelblad &amp;afdrukken…</translation>
+    </message>
+    <message>
+        <source>&amp;Last group of the new code:</source>
+        <translation>&amp;Laatste groep van de nieuwe code:</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new code</source>
+        <translation>Nieuwe code &amp;maken</translation>
+    </message>
+    <message>
+        <source>&amp;Use the new code</source>
+        <translation>Nieuwe code &amp;gebruiken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Only the owner of the record can make a new recovery code.</source>
+        <translation>Alleen de eigenaar van het dossier kan een nieuwe herstelcode maken.</translation>
+    </message>
+    <message>
+        <source>A new recovery code replaces the old one. Once you confirm it, the old code, and every recovery sheet with the old code on it, no longer opens the record.
+
+Make a new code when your recovery sheet is lost, or when someone else may have seen the code. Have pen and paper ready: Regie shows the new code only once and never stores it.</source>
+        <translation>Een nieuwe herstelcode vervangt de oude. Zodra u de nieuwe code bevestigt, opent de oude code het dossier niet meer. Dat geldt ook voor elk herstelblad met de oude code.
+
+Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code misschien heeft gezien. Leg pen en papier klaar: Regie toont de nieuwe code maar één keer en bewaart hem nooit.</translation>
+    </message>
+    <message>
+        <source>Your new recovery code is below. Write it down on paper, or print the recovery sheet. Nothing has changed yet: your old recovery code keeps working until you confirm.</source>
+        <translation>Hieronder staat uw nieuwe herstelcode. Schrijf hem op papier, of druk het herstelblad af. Er is nog niets gewijzigd: uw oude herstelcode blijft werken tot u bevestigt.</translation>
+    </message>
+    <message>
+        <source>To confirm that you have written it down, type the last group of the new code (the %1 characters after the last dash). Then choose Use the new code.</source>
+        <translation>Typ de laatste groep van de nieuwe code (de %1 tekens na het laatste streepje). Zo bevestigt u dat u de code hebt opgeschreven. Kies daarna Nieuwe code gebruiken.</translation>
+    </message>
+    <message>
+        <source>That is not the last group of the new code. Check what you wrote down against the code on the screen.</source>
+        <translation>Dat is niet de laatste groep van de nieuwe code. Vergelijk wat u hebt opgeschreven met de code op het scherm.</translation>
+    </message>
+    <message>
+        <source>The new recovery code now works; the old one no longer does. Destroy your old recovery sheet. You can still print the sheet for the new code now: once you close this window, Regie no longer knows the code.</source>
+        <translation>De nieuwe herstelcode werkt nu; de oude werkt niet meer. Vernietig uw oude herstelblad. U kunt het herstelblad met de nieuwe code nu nog afdrukken. Als u dit venster sluit, kent Regie de code niet meer.</translation>
+    </message>
+    <message>
+        <source>Only the owner of the record can make a new recovery code. Nothing was changed.</source>
+        <translation>Alleen de eigenaar van het dossier kan een nieuwe herstelcode maken. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Your old recovery code still works; the new one does not.</source>
+        <translation>Uw oude herstelcode werkt nog; de nieuwe niet.</translation>
+    </message>
+    <message>
+        <source>Saving the new recovery code…</source>
+        <translation>Bezig met opslaan van de nieuwe herstelcode…</translation>
+    </message>
+</context>
+<context>
     <name>Overview</name>
     <message>
         <source>Overview of your care</source>
@@ -3417,6 +3756,113 @@ Stukken: %1</translation>
     <message>
         <source>No medicines.</source>
         <translation>Geen medicijnen.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>The keys of this record were changed in another window or program after you opened it. Lock the record, open it again and try once more. Nothing was changed.</source>
+        <translation>De sleutels van dit dossier zijn in een ander venster of programma gewijzigd nadat u het opende. Vergrendel het dossier, open het opnieuw en probeer het nog een keer. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Wachtwoord wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrases</source>
+        <translation>Wachtwoorden &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Strength of the new passphrase</source>
+        <translation>Sterkte van het nieuwe wachtwoord</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>You opened the record with the recovery code, so Regie does not ask for your current passphrase. Choose a new passphrase. Your recovery code keeps working.</source>
+        <translation>U hebt het dossier geopend met de herstelcode. Daarom vraagt Regie niet naar uw huidige wachtwoord. Kies een nieuw wachtwoord. Uw herstelcode blijft werken.</translation>
+    </message>
+    <message>
+        <source>This changes your own passphrase as a carer. The passphrase of the owner and the recovery code stay the same.</source>
+        <translation>Hiermee wijzigt u uw eigen wachtwoord als mantelzorger. Het wachtwoord van de eigenaar en de herstelcode blijven hetzelfde.</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase, then choose a new one. Your recovery code keeps working.</source>
+        <translation>Typ uw huidige wachtwoord en kies daarna een nieuw wachtwoord. Uw herstelcode blijft werken.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>&amp;Huidig wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Nieuw wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again:</source>
+        <translation>Nog &amp;een keer:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Sterkte:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase</source>
+        <translation>Wachtwoord &amp;wijzigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same yet.</source>
+        <translation>De twee nieuwe wachtwoorden zijn nog niet hetzelfde.</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase first.</source>
+        <translation>Typ eerst uw huidige wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase first.</source>
+        <translation>Kies eerst een nieuw wachtwoord.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is too easy to guess: %1. Nothing was changed.</source>
+        <translation>Het nieuwe wachtwoord is te makkelijk te raden: %1. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases are not the same. Type the new passphrase again in the second field.</source>
+        <translation>De twee nieuwe wachtwoorden zijn niet hetzelfde. Typ het nieuwe wachtwoord nog een keer in het tweede vak.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one. Choose a different one.</source>
+        <translation>Het nieuwe wachtwoord is hetzelfde als het huidige. Kies een ander wachtwoord.</translation>
+    </message>
+    <message>
+        <source>Checking and saving your new passphrase…</source>
+        <translation>Bezig met controleren en opslaan van uw nieuwe wachtwoord…</translation>
+    </message>
+    <message>
+        <source>This is not your current passphrase. Check Caps Lock and try again. Nothing was changed.</source>
+        <translation>Dit is niet uw huidige wachtwoord. Controleer Caps Lock en probeer het opnieuw. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is too easy to guess. Choose a longer one. Nothing was changed.</source>
+        <translation>Het nieuwe wachtwoord is te makkelijk te raden. Kies een langer wachtwoord. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Your passphrase is changed. Use the new passphrase from now on to open the record; the old one no longer works. Your recovery code keeps working.</source>
+        <translation>Uw wachtwoord is gewijzigd. Gebruik vanaf nu het nieuwe wachtwoord om het dossier te openen. Het oude werkt niet meer. Uw herstelcode blijft werken.</translation>
     </message>
 </context>
 <context>
@@ -3974,6 +4420,33 @@ Wilt u het vervangen?</translation>
     </message>
 </context>
 <context>
+    <name>RecordLabelDialog</name>
+    <message>
+        <source>Label for this record</source>
+        <translation>Label voor dit dossier</translation>
+    </message>
+    <message>
+        <source>Record folder: %1</source>
+        <translation>Dossiermap: %1</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Only a label for this computer, e.g. &apos;Mum&apos; — it is not encrypted, so do not type health details.</source>
+        <translation>Alleen een label voor deze computer, bijvoorbeeld &apos;Mama&apos;. Het label is niet versleuteld: typ hier dus niets over uw gezondheid.</translation>
+    </message>
+    <message>
+        <source>Leave it empty to show the folder name.</source>
+        <translation>Laat het leeg om de naam van de map te tonen.</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Label:</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Forgot your passphrase?</source>
@@ -4112,6 +4585,201 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Diagnoses</source>
+        <translation>Diagnoses</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Doelen</translation>
+    </message>
+    <message>
+        <source>Evaluations of goals</source>
+        <translation>Evaluaties van doelen</translation>
+    </message>
+    <message>
+        <source>Care team</source>
+        <translation>Zorgteam</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>Medicijnen</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Vragen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>Metingen</translation>
+    </message>
+    <message>
+        <source>Diary and notes</source>
+        <translation>Dagboek en notities</translation>
+    </message>
+    <message>
+        <source>The record in this folder does not open with the same passphrase or code, so Regie cannot make a backup of it first. Nothing was changed. Restore into a new folder instead.</source>
+        <translation>Het dossier in deze map gaat niet open met hetzelfde wachtwoord of dezelfde code. Daarom kan Regie er eerst geen reservekopie van maken. Er is niets veranderd. Zet de reservekopie terug in een nieuwe map.</translation>
+    </message>
+    <message>
+        <source>This passphrase or recovery code does not open this backup. Check Caps Lock and try again. Nothing was changed.</source>
+        <translation>Met dit wachtwoord of deze herstelcode gaat deze reservekopie niet open. Kijk of Caps Lock aan staat en probeer het opnieuw. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>This backup was made with a newer version of Regie. Update Regie to restore it. Nothing was changed.</source>
+        <translation>Deze reservekopie is gemaakt met een nieuwere versie van Regie. Werk Regie bij om hem terug te zetten. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>This file is not a Regie backup, or it is damaged. Nothing was changed. Try another backup.</source>
+        <translation>Dit bestand is geen reservekopie van Regie, of het is beschadigd. Er is niets veranderd. Probeer een andere reservekopie.</translation>
+    </message>
+    <message>
+        <source>This folder holds other files. Choose a new, empty folder, or the folder of a record to replace. Nothing was changed.</source>
+        <translation>In deze map staan andere bestanden. Kies een nieuwe, lege map, of de map van een dossier dat u wilt vervangen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>restored record</source>
+        <translation>teruggezet dossier</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Reservekopie terugzetten</translation>
+    </message>
+    <message>
+        <source>Choose a backup file and the folder where the record should go. Regie first checks the backup and shows what is in it; nothing changes before you choose Restore.</source>
+        <translation>Kies het bestand met de reservekopie en de map waar het dossier moet komen. Regie controleert eerst de reservekopie en laat zien wat erin staat. Er verandert niets voordat u op Terugzetten klikt.</translation>
+    </message>
+    <message>
+        <source>&amp;Backup file:</source>
+        <translation>&amp;Bestand met reservekopie:</translation>
+    </message>
+    <message>
+        <source>Restore &amp;to folder:</source>
+        <translation>Terugzetten in &amp;map:</translation>
+    </message>
+    <message>
+        <source>Open it with:</source>
+        <translation>Openen met:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase (yours or a carer&apos;s)</source>
+        <translation>&amp;Wachtwoord (van u of van een mantelzorger)</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code</source>
+        <translation>&amp;Herstelcode</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, replace the record in this folder</source>
+        <translation>&amp;Ja, vervang het dossier in deze map</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the backup</source>
+        <translation>Reservekopie c&amp;ontroleren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Terugzetten</translation>
+    </message>
+    <message>
+        <source>Recovery co&amp;de:</source>
+        <translation>Herstel&amp;code:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation>Wa&amp;chtwoord:</translation>
+    </message>
+    <message>
+        <source>Choose the backup</source>
+        <translation>Kies de reservekopie</translation>
+    </message>
+    <message>
+        <source>Regie backups (*.regiebackup)</source>
+        <translation>Reservekopieën van Regie (*.regiebackup)</translation>
+    </message>
+    <message>
+        <source>Where should the record go?</source>
+        <translation>Waar moet het dossier komen?</translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>Kies eerst het bestand met de reservekopie.</translation>
+    </message>
+    <message>
+        <source>There is no file with this name. Choose the backup file again.</source>
+        <translation>Er is geen bestand met deze naam. Kies het bestand met de reservekopie opnieuw.</translation>
+    </message>
+    <message>
+        <source>Choose the folder where the record should go.</source>
+        <translation>Kies de map waar het dossier moet komen.</translation>
+    </message>
+    <message>
+        <source>This folder holds other files. Choose a new, empty folder, or the folder of a record to replace.</source>
+        <translation>In deze map staan andere bestanden. Kies een nieuwe, lege map, of de map van een dossier dat u wilt vervangen.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase or the recovery code first.</source>
+        <translation>Typ eerst het wachtwoord of de herstelcode.</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>De reservekopie wordt gecontroleerd…</translation>
+    </message>
+    <message>
+        <source>The backup of %1 is whole and opens with what you typed. It holds:</source>
+        <translation>De reservekopie van %1 is in orde en gaat open met wat u hebt getypt. Erin staan:</translation>
+    </message>
+    <message>
+        <source>The folder %1 already holds a record. Restoring replaces that record with this backup. Regie first makes a backup of the current record, beside the folder.</source>
+        <translation>In de map %1 staat al een dossier. Bij terugzetten wordt dat dossier vervangen door deze reservekopie. Regie maakt eerst een reservekopie van het huidige dossier, naast de map.</translation>
+    </message>
+    <message>
+        <source>Tick the box first to say that the current record may be replaced.</source>
+        <translation>Zet eerst een vinkje om te laten weten dat het huidige dossier vervangen mag worden.</translation>
+    </message>
+    <message>
+        <source>Restoring the record…</source>
+        <translation>Het dossier wordt teruggezet…</translation>
+    </message>
+    <message>
+        <source>The record is restored in the folder %1. Unlock it with the passphrase or the recovery code of the backup.</source>
+        <translation>Het dossier is teruggezet in de map %1. Open het met het wachtwoord of de herstelcode van de reservekopie.</translation>
+    </message>
+    <message>
+        <source>The record that was there is kept as the backup %1.</source>
+        <translation>Het dossier dat er stond, is bewaard als reservekopie %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>About me</source>
@@ -4198,6 +4866,129 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The language of this computer</source>
+        <translation>De taal van deze computer</translation>
+    </message>
+    <message>
+        <source>Nederlands</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nooit</translation>
+    </message>
+    <message>
+        <source>1 minute without use</source>
+        <translation>1 minuut niet gebruikt</translation>
+    </message>
+    <message>
+        <source>%1 minutes without use</source>
+        <translation>%1 minuten niet gebruikt</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <source>A new language is used after you restart Regie.</source>
+        <translation>Een nieuwe taal wordt gebruikt nadat u Regie opnieuw hebt gestart.</translation>
+    </message>
+    <message>
+        <source>The open record locks itself after this time without use, so nobody else can read it at an unattended computer. What you were typing is kept.</source>
+        <translation>Het open dossier vergrendelt zichzelf als het zo lang niet gebruikt is. Zo kan niemand anders het lezen als u niet bij de computer bent. Wat u aan het typen was, blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>Lock the record &amp;after:</source>
+        <translation>Dossier vergrendelen &amp;na:</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Automatische reservekopieën</translation>
+    </message>
+    <message>
+        <source>Make automatic &amp;backups</source>
+        <translation>Automatisch &amp;reservekopieën maken</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Kies de map voor reservekopieën</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Map:</translation>
+    </message>
+    <message>
+        <source>Number to &amp;keep:</source>
+        <translation>Aantal &amp;bewaren:</translation>
+    </message>
+    <message>
+        <source>Where should backups go?</source>
+        <translation>Waar moeten de reservekopieën komen?</translation>
+    </message>
+    <message>
+        <source>Backups go to %1, one file per backup (regie-….regiebackup); the newest %2 of every record are kept. A backup opens only with a passphrase or the recovery code of its record. Best is a USB stick or a synchronised folder: a backup on the same disk is lost with that disk.</source>
+        <translation>Reservekopieën komen in %1, één bestand per reservekopie (regie-….regiebackup). Van elk dossier blijven de nieuwste %2 bewaard. Een reservekopie gaat alleen open met een wachtwoord of de herstelcode van het dossier. Het beste is een USB-stick of een map die wordt gesynchroniseerd: een reservekopie op dezelfde schijf gaat samen met die schijf verloren.</translation>
+    </message>
+    <message>
+        <source>No automatic backups are made. If this computer breaks or is lost, the record can be lost with it.</source>
+        <translation>Er worden geen automatische reservekopieën gemaakt. Als deze computer kapotgaat of kwijtraakt, kan het dossier ook verloren gaan.</translation>
+    </message>
+    <message>
+        <source>Backups cannot go inside a record folder. Choose another folder, such as a USB stick.</source>
+        <translation>Reservekopieën kunnen niet in de map van een dossier. Kies een andere map, bijvoorbeeld op een USB-stick.</translation>
+    </message>
+    <message>
+        <source>Regie may not write in this folder. Choose another folder.</source>
+        <translation>Regie mag niet schrijven in deze map. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Beveiliging</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>&amp;Wachtwoord wijzigen…</translation>
+    </message>
+    <message>
+        <source>Make a new &amp;recovery code…</source>
+        <translation>Nieuwe &amp;herstelcode maken…</translation>
+    </message>
+    <message>
+        <source>Regie never stores the recovery code, so a recovery sheet can only be printed right after making a new code. Lost your sheet? Make a new code: the old one then stops working.</source>
+        <translation>Regie bewaart de herstelcode nooit. Daarom kunt u een herstelblad alleen afdrukken direct nadat u een nieuwe code hebt gemaakt. Herstelblad kwijt? Maak een nieuwe code: de oude werkt dan niet meer.</translation>
+    </message>
+    <message>
+        <source>Only the owner of the record can make a new recovery code.</source>
+        <translation>Alleen de eigenaar van het dossier kan een nieuwe herstelcode maken.</translation>
+    </message>
+    <message>
+        <source>These changes take effect at once, in a window of their own.</source>
+        <translation>Deze wijzigingen doet u in een eigen venster. Ze gelden meteen.</translation>
+    </message>
+</context>
+<context>
     <name>StartWindow</name>
     <message>
         <source>sample</source>
@@ -4241,11 +5032,11 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>&amp;Open record folder…</source>
-        <translation>Dossiermap &amp;openen…</translation>
+        <translation>Dossier&amp;map openen…</translation>
     </message>
     <message>
-        <source>&amp;Remove from list</source>
-        <translation>Uit de lijst &amp;halen</translation>
+        <source>Regie cannot find this record folder. If it is on a USB stick or another disk, connect it and choose the record again.</source>
+        <translation>Regie kan deze dossiermap niet vinden. Staat de map op een USB-stick of een andere schijf? Sluit die aan en kies het dossier opnieuw.</translation>
     </message>
     <message>
         <source>The record itself stays where it is.</source>
@@ -4258,6 +5049,30 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>A record of an invented person, to look around in Regie without typing anything.</source>
         <translation>Een dossier van een verzonnen persoon. Zo kijkt u rond in Regie zonder iets te typen.</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;backup…</source>
+        <translation>Reservekopie &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>Rename &amp;label…</source>
+        <translation>&amp;Label wijzigen…</translation>
+    </message>
+    <message>
+        <source>Give the chosen record a label of your own, e.g. &apos;Mum&apos; (F2).</source>
+        <translation>Geef het gekozen dossier een eigen label, bijvoorbeeld &apos;Mama&apos; (F2).</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from list</source>
+        <translation>Uit de lijst &amp;halen</translation>
+    </message>
+    <message>
+        <source>%1 — not found</source>
+        <translation>%1 — niet gevonden</translation>
     </message>
     <message>
         <source>Open a record folder</source>

@@ -1,0 +1,197 @@
+"""The record locks itself: after some minutes without input, and when the screen locks or the computer sleeps.
+
+Input is watched with an event filter on the whole application (keys, mouse buttons and moves, the wheel);
+each input starts the idle time again. The number of minutes is read from the settings at every start, so
+a changed setting takes effect at the next input (0 means never).
+
+Locking never loses what the user was typing. The issue allows two ways: keep the draft inside the encrypted
+record, or let the lock wait until the dialog is closed. Regie takes the second: every place that edits the
+record is a modal dialog (quick entry, the edit dialogs, export, import), so while one is open the lock is
+only *pending*; it happens as soon as the dialog is closed, unless there was input since (then the user is
+back and the idle time simply starts again). Ctrl+L is not affected: it locks at once, as before.
+A modal message box counts as a dialog too: locking inside any exec() (a dialog's, a message box's) would
+pull the record away from code that still runs, so the lock always waits until the app's own event loop
+is back.
+
+Where Qt tells us about the screen or sleep (Linux desktops, over D-Bus), that locks too. Qt's
+applicationStateChanged is no help: it fires on every focus change, so it is not used.
+"""
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog
+
+IDLE = "idle"  # why a lock was asked for: no input for the chosen minutes
+SYSTEM = "system"  # the screen locked or the computer is going to sleep
+MINUTE_MS = 60_000
+RETRY_MS = 100  # how often a pending lock checks whether the dialogs are closed
+
+_INPUT = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+    QEvent.Type.InputMethod,
+})
+
+
+class AutoLock(QObject):
+    """Calls `lock(reason)` when the record should lock itself; `start(window)` when a record opens."""
+
+    def __init__(self, lock, minutes, parent=None):
+        super().__init__(parent)
+        self._lock = lock
+        self._minutes = minutes  # a function: the setting, read again each time the idle time starts
+        self.minute_ms = MINUTE_MS  # tests make a minute short instead of waiting
+        self.window = None
+        self.pending_reason: str | None = None
+        self._home_level = 0
+        self._last_position = None
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self.idle_time_over)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._try_lock)
+        self.system = SystemLockWatch(self)
+        self.system.lock_wanted.connect(lambda: self.request_lock(SYSTEM))
+
+    @property
+    def active(self) -> bool:
+        return self.window is not None
+
+    @property
+    def pending(self) -> bool:
+        return self.pending_reason is not None
+
+    def start(self, window) -> None:
+        """A record is open in `window`: watch for input from now on."""
+        self.window = window
+        # Where the app's own event loop runs; deeper means a dialog's (or a menu's) exec() is still running.
+        self._home_level = QThread.currentThread().loopLevel()
+        QApplication.instance().installEventFilter(self)
+        self.restart()
+
+    def stop(self) -> None:
+        """The record is locked (by us or by Ctrl+L): nothing to watch until the next one opens."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.window = None
+        self.pending_reason = None
+        self._idle.stop()
+        self._retry.stop()
+
+    def restart(self) -> None:
+        """Input (or a changed setting): the idle time starts again, and a pending lock is dropped."""
+        self.pending_reason = None
+        self._retry.stop()
+        minutes = self._minutes() if self.active else 0
+        if minutes > 0:
+            self._idle.start(minutes * self.minute_ms)
+        else:
+            self._idle.stop()
+
+    def is_counting(self) -> bool:
+        return self._idle.isActive()
+
+    def idle_time_over(self) -> None:
+        self.request_lock(IDLE)
+
+    def request_lock(self, reason: str) -> None:
+        """Lock now, or as soon as no dialog is open over the record."""
+        if not self.active:
+            return
+        self._idle.stop()
+        self.pending_reason = self.pending_reason or reason
+        self._try_lock()
+
+    def _try_lock(self) -> None:
+        if not self.pending or not self.active:
+            self._retry.stop()
+            return
+        if self._must_wait():
+            self._retry.start()
+            return
+        reason = self.pending_reason
+        self.stop()
+        self._lock(reason)
+
+    def _must_wait(self) -> bool:
+        """A dialog may hold a draft; and inside a nested event loop (a dialog's or a menu's exec()) the
+        code that opened it still runs and would find the record gone when exec() returns."""
+        return open_dialog() is not None or QThread.currentThread().loopLevel() > self._home_level
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind in _INPUT or (kind == QEvent.Type.MouseMove and self._mouse_moved(event)):
+            self.restart()
+        return False
+
+    def _mouse_moved(self, event) -> bool:
+        """Only a real move counts: Qt also sends moves of its own when a window appears under the mouse."""
+        if not event.spontaneous():
+            return False
+        position = event.globalPosition()
+        moved = position != self._last_position
+        self._last_position = position
+        return moved
+
+
+def open_dialog() -> QDialog | None:
+    """A visible modal dialog (quick entry, an edit dialog, a wizard, a message), or None."""
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible() and widget.isModal():
+            return widget
+    return None
+
+
+class SystemLockWatch(QObject):
+    """Tells when the screen locks or the computer is about to sleep, where the desktop says so.
+
+    On Linux: logind's PrepareForSleep on the system bus and the screen saver's ActiveChanged on the
+    session bus (freedesktop and GNOME names). Without D-Bus (Windows, macOS, CI, offscreen) it stays
+    silent. The slots are the whole path a D-Bus signal takes, so a test can call them directly.
+    """
+
+    lock_wanted = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.connected = connect_to_desktop(self)
+
+    @Slot(bool)
+    def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
+        if going_to_sleep:
+            self.lock_wanted.emit()
+
+    @Slot(bool)
+    def on_screen_locked(self, active: bool) -> None:
+        if active:
+            self.lock_wanted.emit()
+
+
+_SLEEP = ("org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep")
+_SCREEN = (
+    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
+    ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver"),  # KDE
+    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
+)
+
+
+def connect_to_desktop(watch: SystemLockWatch) -> list[str]:
+    """Connect the D-Bus signals that exist here; returns which (empty when there is no bus)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return []
+    try:
+        from PySide6.QtCore import SLOT
+        from PySide6.QtDBus import QDBusConnection
+    except ImportError:
+        return []
+    connected = []
+    system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
+    if system.isConnected() and system.connect(*_SLEEP, watch, SLOT("on_prepare_for_sleep(bool)")):
+        connected.append(_SLEEP[0])
+    for service, path, interface in _SCREEN if session.isConnected() else ():
+        if session.connect(service, path, interface, "ActiveChanged", watch, SLOT("on_screen_locked(bool)")):
+            connected.append(service + path)
+    return connected

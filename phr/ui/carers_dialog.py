@@ -1,0 +1,237 @@
+"""Carers: who besides the owner can open this record, each with a passphrase of their own.
+
+Adding a carer derives a key from their passphrase (a second or two); removing one changes
+the record's key and re-encrypts the whole record. Both write to the open record, so they
+run on the GUI thread with a busy cursor rather than on a pool thread (a SQLite connection
+belongs to the thread that opened it).
+"""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from phr import carers, errors, keys
+from phr import passphrase as passphrases
+from phr.ui.create_record_pages import strength_text
+from phr.ui.formatting import fill
+from phr.ui.messages import error_message
+
+translate = QCoreApplication.translate
+
+
+def carer_error_message(error: Exception) -> str:
+    """The errors adding or removing a carer can meet, in plain words; others as everywhere."""
+    if isinstance(error, keys.OwnerOnly):
+        return translate("CarersDialog", "Only the owner of the record can add or remove carers. Nothing was changed.")
+    if isinstance(error, errors.RecordInUse):
+        return translate("CarersDialog", "The record is open elsewhere, or a backup or import is running. Wait until "
+                                         "it is finished, or close it there, and try again. Nothing was changed.")
+    if isinstance(error, (errors.KeysChanged, errors.KeyNotRotatable)):
+        return translate("CarersDialog", "The keys of the record were changed in another window. Lock the record, "
+                                         "open it again and try once more. Nothing was changed.")
+    if isinstance(error, errors.SlotLimit):
+        return translate("CarersDialog", "This record has as many carers as it can have. Remove one first.")
+    if isinstance(error, errors.InvalidInput):
+        return translate("CarersDialog", "Give the carer a name that no other carer has (at most 200 characters).")
+    if isinstance(error, errors.WeakPassphrase):
+        return translate("CarersDialog", "This passphrase is too easy to guess. Choose a longer one, "
+                                         "for example four or more words.")
+    return error_message(error)
+
+
+class CarersDialog(QDialog):
+    """The list of carers, with Add and Remove for the owner."""
+
+    def __init__(self, session, parent=None, argon2=None, before_rekey=None):
+        super().__init__(parent)
+        self._session = session
+        self._argon2 = argon2  # None: timed on this machine, as for a new record
+        self._before_rekey = before_rekey  # a backup first: returns None, or the text saying why there is none
+        self.new_recovery_code: str | None = None
+        self.setWindowTitle(translate("CarersDialog", "Carers"))
+        self.resize(560, 420)
+        self._build()
+        self.refresh()
+
+    def _build(self) -> None:
+        intro = QLabel(translate(
+            "CarersDialog", "Carers help you keep this record, for example a parent, partner or child. Each carer "
+                            "opens the record with a passphrase of their own, and what they enter is marked with "
+                            "their name."))
+        intro.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName(translate("CarersDialog", "Carers of this record"))
+        self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+        self.owner_only = QLabel(translate("CarersDialog", "Only the owner of the record can add or remove carers."))
+        self.owner_only.setWordWrap(True)
+        self.add_button = QPushButton(translate("CarersDialog", "&Add a carer…"))
+        self.add_button.clicked.connect(self.add_carer)
+        self.remove_button = QPushButton(translate("CarersDialog", "&Remove carer…"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.list, self.owner_only):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+
+    @property
+    def _is_owner(self) -> bool:
+        return self._session.vault.slot.kind != "carer"
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for carer in carers.carers(self._session):
+            item = QListWidgetItem(fill(translate("CarersDialog", "%1 — added on %2"), carer.name, carer.added_at[:10]))
+            item.setData(Qt.ItemDataRole.UserRole, carer.slot_id)
+            self.list.addItem(item)
+        if self.list.count() == 0:
+            placeholder = QListWidgetItem(translate("CarersDialog", "No carers yet."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(placeholder)
+        self.owner_only.setVisible(not self._is_owner)
+        self._update_buttons()
+
+    def _selected_slot(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _update_buttons(self) -> None:
+        self.add_button.setEnabled(self._is_owner)
+        self.remove_button.setEnabled(self._is_owner and bool(self._selected_slot()))
+
+    # --- adding ---------------------------------------------------------------------------------
+
+    def add_carer(self) -> None:
+        form = AddCarerDialog(self._session, self, self._argon2)
+        if form.exec() == QDialog.DialogCode.Accepted:
+            self.new_recovery_code = form.added.new_recovery_code
+            self.refresh()
+            if self.new_recovery_code:
+                self._show_new_recovery_code(self.new_recovery_code)
+
+    def _show_new_recovery_code(self, code: str) -> None:
+        QMessageBox.information(self, translate("CarersDialog", "New recovery code"), fill(translate(
+            "CarersDialog", "This record was made with an older version of Regie. To add carers it needed a new "
+                            "recovery code; the old one no longer works.\n\nYour new recovery code:\n\n%1\n\n"
+                            "Write it down on paper now and keep it somewhere safe. It is shown only this once."), code))
+
+    # --- removing -------------------------------------------------------------------------------
+
+    def remove_selected(self) -> None:
+        slot_id = self._selected_slot()
+        if not slot_id:
+            return
+        name = next(c.name for c in carers.carers(self._session) if c.slot_id == slot_id)
+        answer = QMessageBox.question(self, translate("CarersDialog", "Remove carer"), fill(translate(
+            "CarersDialog", "Remove %1 as a carer?\n\nTheir passphrase will no longer open this record, not even with "
+                            "an old copy of the record's files. What they entered stays, with their name.\n\nRegie "
+                            "changes the key of the record for this; that can take a moment."), name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            with _busy():
+                problem = self._before_rekey(self._session) if self._before_rekey is not None else None
+                if problem is None:
+                    carers.remove_carer(self._session, slot_id)
+            if problem is not None:
+                QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), problem)
+        except (errors.VaultError, OSError) as error:
+            QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), carer_error_message(error))
+        self.refresh()
+
+
+class AddCarerDialog(QDialog):
+    """The carer's name and their passphrase, typed twice (by the carer, ideally)."""
+
+    def __init__(self, session, parent=None, argon2=None):
+        super().__init__(parent)
+        self._session = session
+        self._argon2 = argon2
+        self.added = None
+        self.setWindowTitle(translate("CarersDialog", "Add a carer"))
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.first = _secret_field()
+        self.second = _secret_field()
+        self.first.textChanged.connect(self._update_strength)
+        self.strength = QLabel()
+        self.strength.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a00000")
+        hint = QLabel(translate("CarersDialog", "Let the carer type their own passphrase. They use it to open this "
+                                                "record; you keep yours."))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("CarersDialog", "Add carer"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(translate("CarersDialog", "Carer's &name:"), self.name)
+        form.addRow(translate("CarersDialog", "Their &passphrase:"), self.first)
+        form.addRow(translate("CarersDialog", "Passphrase &again:"), self.second)
+        form.addRow("", self.strength)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _update_strength(self) -> None:
+        personal = (self._session.person_name(), self.name.text())
+        text = strength_text(passphrases.assess(self.first.text(), personal))
+        self.strength.setText(text if self.first.text() else "")
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            return self._refuse(translate("CarersDialog", "Type the carer's name."), self.name)
+        if self.first.text() != self.second.text():
+            return self._refuse(translate("CarersDialog", "The two passphrases are not the same. Type them again."),
+                                self.second)
+        try:
+            with _busy():
+                self.added = carers.add_carer(self._session, self.name.text(), self.first.text(), self._argon2)
+        except (errors.VaultError, OSError) as error:
+            return self._refuse(carer_error_message(error), self.first)
+        super().accept()
+
+    def _refuse(self, text: str, focus: QLineEdit) -> None:
+        self.message.setText(text)
+        focus.setFocus()
+        focus.selectAll()
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class _busy:
+    """A wait cursor while the GUI thread does a few seconds of key work."""
+
+    def __enter__(self):
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
+
+    def __exit__(self, *exc):
+        QApplication.restoreOverrideCursor()

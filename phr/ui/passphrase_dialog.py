@@ -1,0 +1,265 @@
+"""Change the passphrase of the open record: the current one first, then the new one twice.
+
+Asking for the current passphrase means nobody at an unlocked, unattended computer can change
+it; a session opened with the recovery code skips that question (the passphrase was forgotten).
+Checking the current passphrase and re-wrapping the key run off the GUI thread. Nothing changes
+on disk unless both succeed, and the recovery code keeps working (see phr.keys).
+"""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from phr import errors, keys
+from phr import passphrase as passphrases
+from phr.ui.background import abandon_all, run_in_background
+from phr.ui.create_record_pages import STRENGTH_BAR, problems_text, strength_text
+from phr.ui.formatting import fill
+from phr.ui.messages import error_message
+
+translate = QCoreApplication.translate
+
+
+def keys_changed_text() -> str:
+    return translate("PassphraseDialog", "The keys of this record were changed in another window or program "
+                                         "after you opened it. Lock the record, open it again and try once more. "
+                                         "Nothing was changed.")
+
+
+class PassphraseDialog(QDialog):
+    """Accepted once the new passphrase is set and the person has read that."""
+
+    def __init__(self, session, argon2=None, change=keys.change_passphrase, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self._argon2 = argon2  # None: timed on this machine, as for a new record
+        self._change = change
+        self._tasks: list = []
+        self.changed = False
+        self._asks_current = keys.asks_current_passphrase(session)
+        self._personal = (session.person_name(), session.author.name)
+        self.setWindowTitle(translate("PassphraseDialog", "Change passphrase"))
+        self._build()
+        self._update_strength()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.intro = _text(self._intro_text())
+        self.current = _secret_field()
+        self.first = _secret_field()
+        self.second = _secret_field()
+        for field in (self.current, self.first, self.second):
+            field.textChanged.connect(self._update_strength)
+        self.show_box = QCheckBox(translate("PassphraseDialog", "&Show passphrases"))
+        self.show_box.toggled.connect(self._toggle_visible)
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 3)
+        self.meter.setTextVisible(False)
+        self.meter.setAccessibleName(translate("PassphraseDialog", "Strength of the new passphrase"))
+        self.strength = _text("")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(translate("PassphraseDialog", "Busy"))
+        self.busy.hide()
+        self.message = _text("")
+        self.message.setAccessibleName(translate("PassphraseDialog", "Message"))
+        self.done_text = _text("")
+        self.done_text.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(self._form())
+        for widget in (self.busy, self.message, self.done_text):
+            layout.addWidget(widget)
+        layout.addStretch()
+        layout.addLayout(self._buttons())
+        self.resize(540, self.sizeHint().height())
+        (self.current if self._asks_current else self.first).setFocus()
+
+    def _intro_text(self) -> str:
+        if not self._asks_current:
+            return translate("PassphraseDialog", "You opened the record with the recovery code, so Regie does not "
+                                                 "ask for your current passphrase. Choose a new passphrase. "
+                                                 "Your recovery code keeps working.")
+        if self._session.vault.slot.kind == "carer":
+            return translate("PassphraseDialog", "This changes your own passphrase as a carer. The passphrase of "
+                                                 "the owner and the recovery code stay the same.")
+        return translate("PassphraseDialog", "Type your current passphrase, then choose a new one. "
+                                             "Your recovery code keeps working.")
+
+    def _form(self) -> QFormLayout:
+        form = self.form = QFormLayout()
+        rows = [(translate("PassphraseDialog", "&Current passphrase:"), self.current),
+                (translate("PassphraseDialog", "&New passphrase:"), self.first),
+                (translate("PassphraseDialog", "&Type it again:"), self.second),
+                ("", self.show_box),
+                (translate("PassphraseDialog", "Strength:"), self.meter),
+                ("", self.strength)]
+        if not self._asks_current:
+            rows = rows[1:]
+            self.current.hide()
+        for text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        return form
+
+    def _buttons(self) -> QHBoxLayout:
+        self.change_button = QPushButton(translate("PassphraseDialog", "C&hange passphrase"))
+        self.change_button.setDefault(True)  # Enter in any field
+        self.change_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(translate("PassphraseDialog", "Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button = QPushButton(translate("PassphraseDialog", "&Close"))
+        self.close_button.clicked.connect(self.accept)
+        self.close_button.hide()
+        row = QHBoxLayout()
+        row.addStretch()
+        for button in (self.change_button, self.cancel_button, self.close_button):
+            row.addWidget(button)
+        return row
+
+    # --- while typing -----------------------------------------------------------------------------
+
+    def _toggle_visible(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        for field in (self.current, self.first, self.second):
+            field.setEchoMode(mode)
+
+    def _assessment(self):
+        return passphrases.assess(self.first.text(), self._personal)
+
+    def _update_strength(self) -> None:
+        assessment = self._assessment()
+        text = strength_text(assessment)
+        if self.second.text() and self.second.text() != self.first.text():
+            text += "\n" + translate("PassphraseDialog", "The two new passphrases are not the same yet.")
+        self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)
+        self.strength.setText(text if self.first.text() else "")
+        self.message.clear()
+
+    # --- changing ---------------------------------------------------------------------------------
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._tasks)
+
+    def start(self) -> None:
+        """Check what can be checked here (quickly, nothing written), then the rest off the GUI thread."""
+        if self.is_busy or self.changed:
+            return
+        problem = self._problem_before_start()
+        if problem is not None:
+            self._show_problem(*problem)
+            return
+        current, new = self.current.text(), self.first.text()
+        self._set_busy(True)
+        run_in_background(lambda: self._check_and_change(current, new), self._on_changed, self._on_failed,
+                          self._tasks)
+
+    def _problem_before_start(self):
+        if self._asks_current and not self.current.text():
+            return translate("PassphraseDialog", "Type your current passphrase first."), self.current
+        if not self.first.text():
+            return translate("PassphraseDialog", "Choose a new passphrase first."), self.first
+        assessment = self._assessment()
+        if not assessment.acceptable:
+            return fill(translate("PassphraseDialog", "The new passphrase is too easy to guess: %1. "
+                                                      "Nothing was changed."), problems_text(assessment)), self.first
+        if self.second.text() != self.first.text():
+            return translate("PassphraseDialog", "The two new passphrases are not the same. Type the new "
+                                                 "passphrase again in the second field."), self.second
+        if self._asks_current and passphrases.normalise(self.first.text()) == passphrases.normalise(
+                self.current.text()):
+            return translate("PassphraseDialog", "The new passphrase is the same as the current one. "
+                                                 "Choose a different one."), self.first
+        return None
+
+    def _check_and_change(self, current: str, new: str):
+        """On a pool thread: the current passphrase must open this session's slot, then the change."""
+        if self._asks_current:
+            keys.check_current_passphrase(self._session, current)
+        if self._argon2 is None:
+            return self._change(self._session, new)
+        return self._change(self._session, new, argon2=self._argon2)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.current, self.first, self.second, self.show_box, self.change_button, self.cancel_button):
+            widget.setEnabled(not busy)
+        self.message.setText(translate("PassphraseDialog", "Checking and saving your new passphrase…")
+                             if busy else "")
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        self._show_problem(*self._failure(error))
+
+    def _failure(self, error: Exception):
+        if isinstance(error, errors.WrongSecret):
+            return translate("PassphraseDialog", "This is not your current passphrase. Check Caps Lock and try "
+                                                 "again. Nothing was changed."), self.current
+        if isinstance(error, errors.WeakPassphrase):
+            return translate("PassphraseDialog", "The new passphrase is too easy to guess. Choose a longer one. "
+                                                 "Nothing was changed."), self.first
+        if isinstance(error, keys.KeysChanged):
+            return keys_changed_text(), self.first
+        return error_message(error), self.first
+
+    def _show_problem(self, text: str, field: QLineEdit) -> None:
+        self.message.setText(text)
+        if not field.isVisible() and field is self.current:
+            field = self.first
+        field.setFocus()
+        field.selectAll()
+
+    def _on_changed(self, _result) -> None:
+        self._set_busy(False)
+        self.changed = True
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, False)
+        for field in (self.current, self.first, self.second):
+            field.clear()
+        for widget in (self.intro, self.change_button, self.cancel_button):
+            widget.hide()
+        self.done_text.setText(translate(
+            "PassphraseDialog", "Your passphrase is changed. Use the new passphrase from now on to open the record; "
+                                "the old one no longer works. Your recovery code keeps working."))
+        self.done_text.show()
+        self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
+
+    # --- closing ----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return  # the change cannot be called back half-way: wait for its result
+        if self.changed:
+            self.accept()
+            return
+        super().reject()
+
+    def abandon(self) -> None:
+        """The app is closing or the record locks: a result still on its way is ignored."""
+        abandon_all(self._tasks)
+
+
+def _text(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _secret_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
