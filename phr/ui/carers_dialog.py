@@ -6,6 +6,8 @@ run on the GUI thread with a busy cursor rather than on a pool thread (a SQLite 
 belongs to the thread that opened it).
 """
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from phr import carers, errors, keys
 from phr import passphrase as passphrases
 from phr.ui.create_record_pages import strength_text
-from phr.ui.formatting import fill
+from phr.ui.formatting import day, fill
 from phr.ui.messages import error_message
 
 translate = QCoreApplication.translate
@@ -99,7 +101,8 @@ class CarersDialog(QDialog):
     def refresh(self) -> None:
         self.list.clear()
         for carer in carers.carers(self._session):
-            item = QListWidgetItem(fill(translate("CarersDialog", "%1 — added on %2"), carer.name, carer.added_at[:10]))
+            added = datetime.fromisoformat(carer.added_at).astimezone().date()
+            item = QListWidgetItem(fill(translate("CarersDialog", "%1 — added on %2"), carer.name, day(added)))
             item.setData(Qt.ItemDataRole.UserRole, carer.slot_id)
             self.list.addItem(item)
         if self.list.count() == 0:
