@@ -16,7 +16,7 @@ from phr.errors import InvalidInput, VaultError, WeakPassphrase
 from phr.keys import OwnerOnly
 from phr.records import MAX_NAME_LENGTH, WEAKNESS_TEXT
 from phr.session import RecordSession
-from phr.storage import kdf, keychange, keyslots, rotation, slot_keys
+from phr.storage import kdf, keychange, keyslots, keyslots_v1, rotation, slot_keys
 from phr.storage.kdf import Argon2Params
 from phr.storage.repos.people import AuthorRepository
 from phr.storage.vault import OpenVault, utc_now
@@ -94,8 +94,11 @@ def _owner_key_upgrade(opened: OpenVault) -> tuple[_Upgrade | None, str | None]:
         return None, None
     if opened.slot.kind != "owner" or opened.keys is None or opened.slot.version != 1:
         raise OwnerOnly("To add the first carer, open the record with the owner's passphrase. Nothing was changed.")
-    owner_key = slot_keys.new_pair()[0]
     record_id = opened.ring.record_id
+    if not keyslots_v1.kek_opens(record_id, opened.slot, opened.keys.kek):  # the passphrase changed in this session
+        raise OwnerOnly("Lock the record, open it again with the owner's passphrase, then add the carer. "
+                        "Nothing was changed.")
+    owner_key = slot_keys.new_pair()[0]
     code = recovery_code.generate()
     slots = {opened.slot: keyslots.upgraded(record_id, opened.slot, opened.keys, owner_key)}
     recovery = opened.ring.slot_of_kind("recovery")
@@ -113,7 +116,8 @@ def remove_carer(session: RecordSession, slot_id_or_name: str) -> RemovalResult:
     """
     opened = _owner_vault(session)
     carer = _find(carers(session), slot_id_or_name)
-    rotated = rotation.rotate(opened, carer.slot_id)
+    known = {c.slot_id for c in carers(session)}
+    rotated = rotation.rotate(opened, carer.slot_id, known)
     AuthorRepository(session.db).detach_slot(carer.slot_id)  # session.db: rotation may have reopened it
     return RemovalResult(carer, rotated.finished)
 

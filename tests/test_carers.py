@@ -262,6 +262,28 @@ def test_v1_record_opened_with_the_code_cannot_add_the_first_carer(tmp_path):
     assert _key_bytes(folder) == before
 
 
+def test_v1_record_after_a_passphrase_change_in_the_same_session_asks_to_open_again(tmp_path):
+    """The upgrade wraps the owner key under the key the unlock derived: after a new passphrase in the
+    same session that key belongs to the old passphrase, and the owner would be locked out."""
+    folder = _v1_record(tmp_path)
+    new = "a brand new owner passphrase for zoe"
+    session = _owner(folder)
+    try:
+        keys.change_passphrase(session, new, argon2=FAST)
+        before = _key_bytes(folder)
+        with pytest.raises(keys.OwnerOnly) as caught:
+            carers.add_carer(session, "Bert", BERT, argon2=FAST)
+        assert "open it again" in str(caught.value) and _key_bytes(folder) == before
+    finally:
+        session.lock()
+    session = records.unlock_with_passphrase(folder, new)
+    try:
+        carers.add_carer(session, "Bert", BERT, argon2=FAST)
+    finally:
+        session.lock()
+    assert _opens(folder, new) and _opens(folder, BERT)
+
+
 def test_v1_record_keeps_version_1_for_a_new_passphrase_and_code(tmp_path):
     folder = _v1_record(tmp_path)
     session = _owner(folder)
@@ -275,19 +297,38 @@ def test_v1_record_keeps_version_1_for_a_new_passphrase_and_code(tmp_path):
     assert not _opens(folder, PASSPHRASE) and not _opens_with_code(folder, V1_CODE)
 
 
-def test_v1_carer_slot_is_refused_clearly_and_nothing_changes(two_carers):
+def test_an_old_version_1_slot_put_back_into_a_version_2_key_file_is_refused(two_carers):
+    """Someone who kept the key file from before the upgrade swaps the old owner slot back in: it
+    would open the old data key with the owner's passphrase. A mixed ring is refused as damage."""
     folder, code, anna, bert = two_carers
     files = KeyFiles(folder)
     ring = files.load().ring
     data_key = keyslots.unwrap(ring.record_id, ring.slot_of_kind("owner"), passphrases.normalise(PASSPHRASE))
-    v1 = _v1_slot(ring.record_id, "carer", passphrases.normalise(BERT), data_key, bert.slot_id)
-    files.save(ring, keyslots.KeyRing(ring.record_id, ring.sequence,
-                                      tuple(v1 if s.slot_id == bert.slot_id else s for s in ring.slots)))
-    before = _key_bytes(folder)
-    with pytest.raises(KeyNotRotatable) as caught:
-        _remove(folder, CARER_NAME)
-    assert "Nothing was changed" in str(caught.value) and "Bert" not in str(caught.value)
-    assert _key_bytes(folder) == before and _opens(folder, ANNA)
+    owner = ring.slot_of_kind("owner")
+    v1 = _v1_slot(ring.record_id, "owner", passphrases.normalise(PASSPHRASE), data_key, owner.slot_id)
+    mixed = keyslots.KeyRing(ring.record_id, ring.sequence, tuple(v1 if s == owner else s for s in ring.slots))
+    raw = keyslots.to_json(mixed)
+    with pytest.raises(keyslots.KeyFileInvalid):
+        keyslots.from_json(raw)
+    (folder / PRIMARY).write_bytes(raw)
+    (folder / BACKUP).write_bytes(raw)
+    with pytest.raises(RecordDamaged):
+        records.unlock_with_passphrase(folder, PASSPHRASE)
+
+
+def test_a_carer_slot_slipped_into_the_key_file_never_receives_the_new_key(two_carers):
+    """A carer about to be removed adds a slot of their own to keys.json; the rotation drops it
+    instead of sealing the new key to it, because the record names no carer with that slot."""
+    folder, code, anna, bert = two_carers
+    files = KeyFiles(folder)
+    ring = files.load().ring
+    hidden = keyslots.seal(ring.record_id, "carer", b"a secret only anna knows", keyslots.new_data_key(), FAST,
+                           owner_private=slot_keys.new_pair()[0])
+    files.save(ring, keyslots.KeyRing(ring.record_id, ring.sequence, ring.slots + (hidden,)))
+    _remove(folder, CARER_NAME)
+    slot_ids = {slot.slot_id for slot in files.load().ring.slots}
+    assert hidden.slot_id not in slot_ids and anna.slot_id not in slot_ids and bert.slot_id in slot_ids
+    assert _opens(folder, BERT) and _opens(folder, PASSPHRASE) and _opens_with_code(folder, code)
 
 
 def _v1_slot(record_id, kind, secret, data_key, slot_id):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from phr.storage import keyslots
+from phr.storage import keyslots, keyslots_v1
 from phr.storage.errors import KeyNotRotatable, KeysChanged, SlotLimit, StorageFull, StorageUnavailable, VaultError
 from phr.storage.kdf import Argon2Params
 from phr.storage.keyfiles import BACKUP, PRIMARY, KeyFiles
@@ -79,7 +79,7 @@ def _owner_slot(opened: OpenVault, ring: KeyRing, kind: str, secret: bytes, argo
     if any(slot.version == 2 for slot in ring.slots):
         raise KeyNotRotatable(f"This key file needs the owner's key, which this way of opening does not hold. "
                               f"Open the record with the owner's passphrase and try again. {NOTHING_CHANGED}")
-    return keyslots.seal_v1(ring.record_id, kind, secret, opened.data_key, argon2, slot_id)
+    return keyslots_v1.seal(ring.record_id, kind, secret, opened.data_key, argon2, slot_id)
 
 
 def add_slot(opened: OpenVault, slot: KeySlot, replacing: dict[KeySlot, KeySlot] | None = None) -> KeyChange:
@@ -116,7 +116,7 @@ def _current_ring(files: KeyFiles, opened: OpenVault) -> KeyRing:
     return ring
 
 
-def _refuse_if_changed_meanwhile(files: KeyFiles, ring: KeyRing) -> None:
+def refuse_if_changed_meanwhile(files: KeyFiles, ring: KeyRing) -> None:
     """Compare before writing: a change saved by another window or program while our key derivation ran
     (about a second) would otherwise be overwritten without a word, e.g. a recovery code just shown."""
     if files.load().ring.sequence != ring.sequence:
@@ -132,7 +132,7 @@ def _replaced(ring: KeyRing, changes: dict[KeySlot, KeySlot], added: KeySlot | N
 
 def _store(files: KeyFiles, opened: OpenVault, ring: KeyRing, changes: dict[KeySlot, KeySlot],
            added: KeySlot | None = None) -> KeyChange:
-    _refuse_if_changed_meanwhile(files, ring)
+    refuse_if_changed_meanwhile(files, ring)
     new = added or next(iter(changes.values()))
     try:
         stored, both_copies = files.save(ring, _replaced(ring, changes, added)), True

@@ -158,18 +158,6 @@ def seal(record_id: str, kind: str, secret: bytes, data_key: bytes, argon2: kdf.
                                                owner_private))
 
 
-def seal_v1(record_id: str, kind: str, secret: bytes, data_key: bytes,
-            argon2: kdf.Argon2Params | None = None, slot_id: str | None = None) -> KeySlot:
-    """A version-1 slot (the data key wrapped directly): only for records that have no owner key yet."""
-    if kind not in KINDS or len(data_key) != DATA_KEY_BYTES:
-        raise ValueError("invalid key slot request")
-    spec = _new_kdf_spec(kind, argon2)
-    slot_id = slot_id or secrets.token_hex(8)
-    nonce = os.urandom(NONCE_BYTES)
-    wrapped = AESGCM(spec.derive(secret)).encrypt(nonce, data_key, _associated_data(record_id, slot_id, kind, spec))
-    return KeySlot(slot_id, kind, spec, nonce, wrapped)
-
-
 def rewrapped(record_id: str, slot: KeySlot, secret: bytes, private_part: bytes,
               argon2: kdf.Argon2Params | None = None) -> KeySlot:
     """The same version-2 slot (key pair, sealings, id) opening with a new `secret`.
@@ -370,6 +358,9 @@ def _check_slot_set(ring: KeyRing) -> None:
     kinds = [slot.kind for slot in ring.slots]
     _expect(len(set(ids)) == len(ids))
     _expect(kinds.count("owner") == 1 and kinds.count("recovery") <= 1)
+    # Never a mix: version 2 replaces both owner slots in one write, and carers are version 2 from the
+    # start. A version-1 slot in a version-2 ring is an old slot put back (it would open an old data key).
+    _expect(len({slot.version for slot in ring.slots}) == 1)
 
 
 def _expect(condition: bool) -> None:

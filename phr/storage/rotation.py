@@ -50,8 +50,12 @@ class Rotated:
     finished: bool  # False: record.db is re-encrypted, but the key files finish at the next unlock
 
 
-def rotate(opened: OpenVault, removed_slot_id: str) -> Rotated:
+def rotate(opened: OpenVault, removed_slot_id: str, known_carers: set[str]) -> Rotated:
     """Drop slot `removed_slot_id` and re-encrypt record.db under a new data key.
+
+    Only the owner's two slots and the carers in `known_carers` (slot ids the record names)
+    receive the new key: a carer slot that someone with write access to the folder slipped
+    into keys.json is dropped here, never sealed to.
 
     Needs the owner key (a session opened by the owner's or the recovery code's slot). Raises before anything changed: KeyNotRotatable, RecordInUse, KeysChanged, StorageFull,
     StorageUnavailable. Raises StorageFull/StorageUnavailable with "finished the next time"
@@ -60,7 +64,7 @@ def rotate(opened: OpenVault, removed_slot_id: str) -> Rotated:
     files = KeyFiles(opened.folder)
     ring = keychange.current_ring(files, opened)  # KeysChanged also while a rotation is unfinished
     new_key = keyslots.new_data_key()
-    staged = _staged_ring(ring, removed_slot_id, new_key, _owner_key_of(opened))
+    staged = _staged_ring(ring, removed_slot_id, new_key, _owner_key_of(opened), known_carers)
     _leave_wal(opened.db)
     try:
         backup = _back_up(opened.folder)
@@ -94,10 +98,14 @@ def _owner_key_of(opened: OpenVault) -> bytes:
     return opened.owner_key
 
 
-def _staged_ring(ring: KeyRing, removed_slot_id: str, new_key: bytes, owner_key: bytes) -> KeyRing:
-    """Ring N+1: every slot but the removed one, each also holding the new key."""
-    kept = [slot for slot in ring.slots if slot.slot_id != removed_slot_id]
-    if len(kept) == len(ring.slots) or not any(s.kind == "owner" for s in kept):
+def _staged_ring(ring: KeyRing, removed_slot_id: str, new_key: bytes, owner_key: bytes,
+                 known_carers: set[str]) -> KeyRing:
+    """Ring N+1: every slot but the removed one (and unknown carer slots), each also holding the new key."""
+    if all(slot.slot_id != removed_slot_id for slot in ring.slots):
+        raise ValueError("no removable slot with that id")
+    kept = [slot for slot in ring.slots if slot.slot_id != removed_slot_id
+            and (slot.kind != "carer" or slot.slot_id in known_carers)]
+    if not any(s.kind == "owner" for s in kept):
         raise ValueError("no removable slot with that id")
     if any(slot.version == 1 for slot in kept):  # phr.carers upgrades every slot before the first carer
         raise KeyNotRotatable(f"A key of an older version of Regie cannot receive the new key. {NOTHING_CHANGED}")
@@ -148,6 +156,11 @@ def _back_up(folder: Path) -> Path:
 
 def _save_pending(files: KeyFiles, ring: KeyRing, staged: KeyRing, backup: Path) -> KeyRing:
     """Step 2. A failed write: if keys.json was replaced, the rotation has begun and goes on."""
+    try:
+        keychange.refuse_if_changed_meanwhile(files, ring)  # e.g. a recovery code just shown elsewhere
+    except BaseException:
+        shutil.rmtree(backup, ignore_errors=True)
+        raise
     try:
         return files.save(ring, staged)
     except OSError as error:
