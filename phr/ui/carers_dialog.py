@@ -37,14 +37,6 @@ def carer_error_message(error: Exception) -> str:
     """The errors adding or removing a carer can meet, in plain words; others as everywhere."""
     if isinstance(error, keys.OwnerOnly):
         return translate("CarersDialog", "Only the owner of the record can add or remove carers. Nothing was changed.")
-    if isinstance(error, errors.RecordInUse):
-        return translate("CarersDialog", "The record is open elsewhere, or a backup or import is running. Wait until "
-                                         "it is finished, or close it there, and try again. Nothing was changed.")
-    if isinstance(error, (errors.KeysChanged, errors.KeyNotRotatable)):
-        return translate("CarersDialog", "The keys of the record were changed in another window. Lock the record, "
-                                         "open it again and try once more. Nothing was changed.")
-    if isinstance(error, errors.SlotLimit):
-        return translate("CarersDialog", "This record has as many carers as it can have. Remove one first.")
     if isinstance(error, errors.InvalidInput):
         return translate("CarersDialog", "Give the carer a name that no other carer has (at most 200 characters).")
     if isinstance(error, errors.WeakPassphrase):

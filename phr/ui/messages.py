@@ -28,6 +28,14 @@ def error_message(error: Exception) -> str:
     if isinstance(error, errors.StorageUnavailable):
         return translate("Messages", "Regie could not read or write the record: the folder is read-only "
                                      "or not available. Nothing was changed.")
+    if isinstance(error, (errors.KeysChanged, errors.KeyNotRotatable)):
+        return translate("Messages", "The keys of this record were changed in another window or program after you "
+                                     "opened it. Lock the record, open it again and try once more. Nothing was changed.")
+    if isinstance(error, errors.RecordInUse):
+        return translate("Messages", "The record is open elsewhere, or a backup or import is running. Wait until it "
+                                     "is finished, or close it there, and try again. Nothing was changed.")
+    if isinstance(error, errors.SlotLimit):
+        return translate("Messages", "This record has as many carers as it can have. Remove one first.")
     if isinstance(error, errors.CryptoUnavailable):
         return translate("Messages", "The encryption parts of Regie are missing. Reinstall Regie.")
     if isinstance(error, errors.InvalidInput):

@@ -14,7 +14,6 @@ from phr import keys, recovery_code
 from phr.ui.background import abandon_all, run_in_background
 from phr.ui.formatting import fill
 from phr.ui.messages import error_message
-from phr.ui.passphrase_dialog import keys_changed_text
 
 translate = QCoreApplication.translate
 
@@ -185,8 +184,6 @@ class NewRecoveryCodeDialog(QDialog):
         if isinstance(error, keys.OwnerOnly):
             text = translate("NewRecoveryCodeDialog", "Only the owner of the record can make a new recovery code. "
                                                       "Nothing was changed.")
-        elif isinstance(error, keys.KeysChanged):
-            text = keys_changed_text()
         else:
             text = error_message(error)
         self.message.setText(text + "\n" + translate("NewRecoveryCodeDialog",

@@ -29,12 +29,6 @@ from phr.ui.messages import error_message
 translate = QCoreApplication.translate
 
 
-def keys_changed_text() -> str:
-    return translate("PassphraseDialog", "The keys of this record were changed in another window or program "
-                                         "after you opened it. Lock the record, open it again and try once more. "
-                                         "Nothing was changed.")
-
-
 class PassphraseDialog(QDialog):
     """Accepted once the new passphrase is set and the person has read that."""
 
@@ -210,8 +204,6 @@ class PassphraseDialog(QDialog):
         if isinstance(error, errors.WeakPassphrase):
             return translate("PassphraseDialog", "The new passphrase is too easy to guess. Choose a longer one. "
                                                  "Nothing was changed."), self.first
-        if isinstance(error, keys.KeysChanged):
-            return keys_changed_text(), self.first
         return error_message(error), self.first
 
     def _show_problem(self, text: str, field: QLineEdit) -> None:

@@ -820,18 +820,6 @@
         <translation>Alleen de eigenaar van het dossier kan mantelzorgers toevoegen of weghalen. Er is niets veranderd.</translation>
     </message>
     <message>
-        <source>The record is open elsewhere, or a backup or import is running. Wait until it is finished, or close it there, and try again. Nothing was changed.</source>
-        <translation>Het dossier is ergens anders open, of er loopt een reservekopie of inlezen. Wacht tot dat klaar is, of sluit het daar, en probeer het opnieuw. Er is niets veranderd.</translation>
-    </message>
-    <message>
-        <source>The keys of the record were changed in another window. Lock the record, open it again and try once more. Nothing was changed.</source>
-        <translation>De sleutels van het dossier zijn in een ander venster veranderd. Vergrendel het dossier, open het opnieuw en probeer het nog een keer. Er is niets veranderd.</translation>
-    </message>
-    <message>
-        <source>This record has as many carers as it can have. Remove one first.</source>
-        <translation>Dit dossier heeft al zoveel mantelzorgers als kan. Haal er eerst een weg.</translation>
-    </message>
-    <message>
         <source>Give the carer a name that no other carer has (at most 200 characters).</source>
         <translation>Geef de mantelzorger een naam die geen andere mantelzorger heeft (hoogstens 200 tekens).</translation>
     </message>
@@ -2951,6 +2939,18 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Regie kon het dossier niet lezen of opslaan: de map is alleen-lezen of niet bereikbaar. Er is niets veranderd.</translation>
     </message>
     <message>
+        <source>The keys of this record were changed in another window or program after you opened it. Lock the record, open it again and try once more. Nothing was changed.</source>
+        <translation>De sleutels van dit dossier zijn in een ander venster of programma veranderd nadat u het opende. Vergrendel het dossier, open het opnieuw en probeer het nog een keer. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The record is open elsewhere, or a backup or import is running. Wait until it is finished, or close it there, and try again. Nothing was changed.</source>
+        <translation>Het dossier is ergens anders open, of er loopt een reservekopie of inlezen. Wacht tot dat klaar is, of sluit het daar, en probeer het opnieuw. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>This record has as many carers as it can have. Remove one first.</source>
+        <translation>Dit dossier heeft al zoveel mantelzorgers als kan. Haal er eerst een weg.</translation>
+    </message>
+    <message>
         <source>The encryption parts of Regie are missing. Reinstall Regie.</source>
         <translation>De onderdelen voor versleuteling ontbreken. Installeer Regie opnieuw.</translation>
     </message>
@@ -3760,10 +3760,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
 </context>
 <context>
     <name>PassphraseDialog</name>
-    <message>
-        <source>The keys of this record were changed in another window or program after you opened it. Lock the record, open it again and try once more. Nothing was changed.</source>
-        <translation>De sleutels van dit dossier zijn in een ander venster of programma gewijzigd nadat u het opende. Vergrendel het dossier, open het opnieuw en probeer het nog een keer. Er is niets gewijzigd.</translation>
-    </message>
     <message>
         <source>Change passphrase</source>
         <translation>Wachtwoord wijzigen</translation>
