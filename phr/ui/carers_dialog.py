@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from phr import carers, errors, keys
-from phr import passphrase as passphrases
-from phr.ui.create_record_pages import strength_text
 from phr.ui.formatting import day, fill
 from phr.ui.messages import error_message
+from phr.ui.new_passphrase import NewPassphraseFields
 
 translate = QCoreApplication.translate
 
@@ -165,11 +164,9 @@ class AddCarerDialog(QDialog):
         self.setWindowTitle(translate("CarersDialog", "Add a carer"))
         self.name = QLineEdit()
         self.name.setMaxLength(200)
-        self.first = _secret_field()
-        self.second = _secret_field()
-        self.first.textChanged.connect(self._update_strength)
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
+        self.fields = NewPassphraseFields(lambda: (self._session.person_name(), self.name.text()), parent=self)
+        self.name.textChanged.connect(self.fields.refresh)  # "not built from the name" follows the name
+        self.first, self.second = self.fields.first, self.fields.second
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a00000")
@@ -182,24 +179,18 @@ class AddCarerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(translate("CarersDialog", "Carer's &name:"), self.name)
-        form.addRow(translate("CarersDialog", "Their &passphrase:"), self.first)
-        form.addRow(translate("CarersDialog", "Passphrase &again:"), self.second)
-        form.addRow("", self.strength)
+        self.fields.add_rows(form, translate("CarersDialog", "Their &passphrase:"),
+                             translate("CarersDialog", "Passphrase &again:"))
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def _update_strength(self) -> None:
-        personal = (self._session.person_name(), self.name.text())
-        text = strength_text(passphrases.assess(self.first.text(), personal))
-        self.strength.setText(text if self.first.text() else "")
-
     def accept(self) -> None:
         if not self.name.text().strip():
             return self._refuse(translate("CarersDialog", "Type the carer's name."), self.name)
-        if self.first.text() != self.second.text():
+        if not self.fields.same_twice():
             return self._refuse(translate("CarersDialog", "The two passphrases are not the same. Type them again."),
                                 self.second)
         try:
@@ -213,12 +204,6 @@ class AddCarerDialog(QDialog):
         self.message.setText(text)
         focus.setFocus()
         focus.selectAll()
-
-
-def _secret_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class _busy:

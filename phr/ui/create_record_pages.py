@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from phr import passphrase as passphrases
+from phr.ui.new_passphrase import NewPassphraseFields
 
 translate = QCoreApplication.translate
 
@@ -81,31 +81,6 @@ class PersonPage(QWizardPage):
             self.folder_edit.setText(str(Path(parent) / self.folder().name))
 
 
-STRENGTH_TEXT = {
-    passphrases.TOO_WEAK: lambda: translate("CreateRecordWizard", "Too weak"),
-    passphrases.FAIR: lambda: translate("CreateRecordWizard", "Fair: a longer passphrase is safer"),
-    passphrases.STRONG: lambda: translate("CreateRecordWizard", "Strong"),
-}
-PROBLEM_TEXT = {
-    "too_short": lambda: translate("CreateRecordWizard", "use at least 10 characters"),
-    "common": lambda: translate("CreateRecordWizard", "this is a very common password"),
-    "repetitive": lambda: translate("CreateRecordWizard", "too many repeated or consecutive characters"),
-    "personal": lambda: translate("CreateRecordWizard", "do not build it from the name"),
-}
-STRENGTH_BAR = {passphrases.TOO_WEAK: 1, passphrases.FAIR: 2, passphrases.STRONG: 3}
-
-
-def problems_text(assessment) -> str:
-    """What makes a passphrase easy to guess, in words ('' when nothing does)."""
-    return "; ".join(PROBLEM_TEXT[problem]() for problem in assessment.problems)
-
-
-def strength_text(assessment) -> str:
-    """The strength in a word, with its problems: shared by every place a new passphrase is chosen."""
-    problems = problems_text(assessment)
-    return STRENGTH_TEXT[assessment.level]() + (": " + problems if problems else "")
-
-
 class PassphrasePage(QWizardPage):
     def __init__(self, person_name, start_creating):
         super().__init__()
@@ -118,16 +93,10 @@ class PassphrasePage(QWizardPage):
             "CreateRecordWizard",
             "A passphrase is a sentence only you know, for example four or more words. Nobody can reset it "
             "for you: the recovery code on the next page is your way back if you forget it."))
-        self.first = self._secret_field()
-        self.second = self._secret_field()
-        self.show_box = QCheckBox(translate("CreateRecordWizard", "&Show passphrase"))
-        self.show_box.toggled.connect(self._toggle_visible)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 3)
-        self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(translate("CreateRecordWizard", "Passphrase strength"))
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
+        self.fields = NewPassphraseFields(lambda: (self._person_name(),), parent=self)
+        self.fields.changed.connect(self.completeChanged)
+        self.first, self.second = self.fields.first, self.fields.second
+        self.show_box, self.meter, self.strength = self.fields.show_box, self.fields.meter, self.fields.strength
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setAccessibleName(translate("CreateRecordWizard", "Making the record"))
@@ -135,21 +104,10 @@ class PassphrasePage(QWizardPage):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self._layout()
-        self._update_strength()
-
-    def _secret_field(self) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.textChanged.connect(self._update_strength)
-        return field
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow(translate("CreateRecordWizard", "&Passphrase:"), self.first)
-        form.addRow(translate("CreateRecordWizard", "&Type it again:"), self.second)
-        form.addRow("", self.show_box)
-        form.addRow(translate("CreateRecordWizard", "Strength:"), self.meter)
-        form.addRow("", self.strength)
+        self.fields.add_rows(form, translate("CreateRecordWizard", "&Passphrase:"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -159,25 +117,8 @@ class PassphrasePage(QWizardPage):
     def passphrase(self) -> str:
         return self.first.text()
 
-    def _toggle_visible(self, visible: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
-        self.first.setEchoMode(mode)
-        self.second.setEchoMode(mode)
-
-    def _assessment(self):
-        return passphrases.assess(self.first.text(), (self._person_name(),))
-
-    def _update_strength(self) -> None:
-        assessment = self._assessment()
-        text = strength_text(assessment)
-        if self.second.text() and self.second.text() != self.first.text():
-            text += "\n" + translate("CreateRecordWizard", "The two passphrases are not the same yet.")
-        self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)
-        self.strength.setText(text if self.first.text() else "")
-        self.completeChanged.emit()
-
     def isComplete(self) -> bool:
-        return not self._busy and self._assessment().acceptable and self.first.text() == self.second.text()
+        return not self._busy and self.fields.acceptable()
 
     def validatePage(self) -> bool:
         # Making the record takes a second or two (key derivation); the wizard moves on when it is done.
@@ -190,8 +131,7 @@ class PassphrasePage(QWizardPage):
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busy.setVisible(busy)
-        for widget in (self.first, self.second, self.show_box):
-            widget.setEnabled(not busy)
+        self.fields.set_enabled(not busy)
         self.problem.setText(translate("CreateRecordWizard", "Making your record…") if busy else "")
         self.completeChanged.emit()
 

@@ -8,7 +8,6 @@ on disk unless both succeed, and the recovery code keeps working (see phr.keys).
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,9 +21,9 @@ from PySide6.QtWidgets import (
 from phr import errors, keys
 from phr import passphrase as passphrases
 from phr.ui.background import abandon_all, run_in_background
-from phr.ui.create_record_pages import STRENGTH_BAR, problems_text, strength_text
 from phr.ui.formatting import fill
 from phr.ui.messages import error_message
+from phr.ui.new_passphrase import NewPassphraseFields, problems_text, secret_field
 
 translate = QCoreApplication.translate
 
@@ -43,30 +42,24 @@ class PassphraseDialog(QDialog):
         self._personal = (session.person_name(), session.author.name)
         self.setWindowTitle(translate("PassphraseDialog", "Change passphrase"))
         self._build()
-        self._update_strength()
 
     # --- building ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.intro = _text(self._intro_text())
-        self.current = _secret_field()
-        self.first = _secret_field()
-        self.second = _secret_field()
-        for field in (self.current, self.first, self.second):
-            field.textChanged.connect(self._update_strength)
-        self.show_box = QCheckBox(translate("PassphraseDialog", "&Show passphrases"))
-        self.show_box.toggled.connect(self._toggle_visible)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 3)
-        self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(translate("PassphraseDialog", "Strength of the new passphrase"))
-        self.strength = _text("")
+        self.current = secret_field()
+        self.fields = NewPassphraseFields(lambda: self._personal, also_shown=(self.current,), parent=self)
+        self.fields.show_box.setText(translate("PassphraseDialog", "&Show passphrases"))
+        self.first, self.second = self.fields.first, self.fields.second
+        self.show_box, self.meter, self.strength = self.fields.show_box, self.fields.meter, self.fields.strength
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setAccessibleName(translate("PassphraseDialog", "Busy"))
         self.busy.hide()
         self.message = _text("")
         self.message.setAccessibleName(translate("PassphraseDialog", "Message"))
+        self.current.textChanged.connect(lambda _text: self.message.clear())
+        self.fields.changed.connect(lambda: self.message.clear())
         self.done_text = _text("")
         self.done_text.hide()
         layout = QVBoxLayout(self)
@@ -92,19 +85,13 @@ class PassphraseDialog(QDialog):
 
     def _form(self) -> QFormLayout:
         form = self.form = QFormLayout()
-        rows = [(translate("PassphraseDialog", "&Current passphrase:"), self.current),
-                (translate("PassphraseDialog", "&New passphrase:"), self.first),
-                (translate("PassphraseDialog", "&Type it again:"), self.second),
-                ("", self.show_box),
-                (translate("PassphraseDialog", "Strength:"), self.meter),
-                ("", self.strength)]
-        if not self._asks_current:
-            rows = rows[1:]
+        if self._asks_current:
+            label = QLabel(translate("PassphraseDialog", "&Current passphrase:"))
+            label.setBuddy(self.current)
+            form.addRow(label, self.current)
+        else:
             self.current.hide()
-        for text, widget in rows:
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        self.fields.add_rows(form, translate("PassphraseDialog", "&New passphrase:"))
         return form
 
     def _buttons(self) -> QHBoxLayout:
@@ -121,25 +108,6 @@ class PassphraseDialog(QDialog):
         for button in (self.change_button, self.cancel_button, self.close_button):
             row.addWidget(button)
         return row
-
-    # --- while typing -----------------------------------------------------------------------------
-
-    def _toggle_visible(self, visible: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
-        for field in (self.current, self.first, self.second):
-            field.setEchoMode(mode)
-
-    def _assessment(self):
-        return passphrases.assess(self.first.text(), self._personal)
-
-    def _update_strength(self) -> None:
-        assessment = self._assessment()
-        text = strength_text(assessment)
-        if self.second.text() and self.second.text() != self.first.text():
-            text += "\n" + translate("PassphraseDialog", "The two new passphrases are not the same yet.")
-        self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)
-        self.strength.setText(text if self.first.text() else "")
-        self.message.clear()
 
     # --- changing ---------------------------------------------------------------------------------
 
@@ -165,11 +133,11 @@ class PassphraseDialog(QDialog):
             return translate("PassphraseDialog", "Type your current passphrase first."), self.current
         if not self.first.text():
             return translate("PassphraseDialog", "Choose a new passphrase first."), self.first
-        assessment = self._assessment()
+        assessment = self.fields.assessment()
         if not assessment.acceptable:
             return fill(translate("PassphraseDialog", "The new passphrase is too easy to guess: %1. "
                                                       "Nothing was changed."), problems_text(assessment)), self.first
-        if self.second.text() != self.first.text():
+        if not self.fields.same_twice():
             return translate("PassphraseDialog", "The two new passphrases are not the same. Type the new "
                                                  "passphrase again in the second field."), self.second
         if self._asks_current and passphrases.normalise(self.first.text()) == passphrases.normalise(
@@ -188,7 +156,8 @@ class PassphraseDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.current, self.first, self.second, self.show_box, self.change_button, self.cancel_button):
+        self.fields.set_enabled(not busy)
+        for widget in (self.current, self.change_button, self.cancel_button):
             widget.setEnabled(not busy)
         self.message.setText(translate("PassphraseDialog", "Checking and saving your new passphrase…")
                              if busy else "")
@@ -218,8 +187,8 @@ class PassphraseDialog(QDialog):
         self.changed = True
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, False)
-        for field in (self.current, self.first, self.second):
-            field.clear()
+        self.current.clear()
+        self.fields.clear()
         for widget in (self.intro, self.change_button, self.cancel_button):
             widget.hide()
         self.done_text.setText(translate(
@@ -250,8 +219,3 @@ def _text(text: str) -> QLabel:
     label.setWordWrap(True)
     return label
 
-
-def _secret_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field

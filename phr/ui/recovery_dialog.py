@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,11 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from phr import errors, keys, records, recovery_code
-from phr import passphrase as passphrases
 from phr.ui.background import abandon_all, run_in_background
-from phr.ui.create_record_pages import STRENGTH_BAR, problems_text, strength_text
 from phr.ui.formatting import fill
 from phr.ui.messages import error_message
+from phr.ui.new_passphrase import NewPassphraseFields, problems_text
 
 translate = QCoreApplication.translate
 
@@ -52,7 +50,6 @@ class RecoveryDialog(QDialog):
         self._session = None  # open, new passphrase set, not yet handed over
         self.setWindowTitle(translate("RecoveryDialog", "Forgot your passphrase?"))
         self._build()
-        self._update_strength()
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -90,15 +87,11 @@ class RecoveryDialog(QDialog):
         self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.code.textChanged.connect(lambda _text: self.message.clear())
-        self.first = self._secret_field()
-        self.second = self._secret_field()
-        self.show_box = QCheckBox(translate("RecoveryDialog", "&Show passphrase"))
-        self.show_box.toggled.connect(self._toggle_visible)
-        self.meter = QProgressBar()
-        self.meter.setRange(0, 3)
-        self.meter.setTextVisible(False)
-        self.meter.setAccessibleName(translate("RecoveryDialog", "Strength of the new passphrase"))
-        self.strength = self._text("")
+        # The name in the record is not known before it is open: the service checks that part.
+        self.fields = NewPassphraseFields(parent=self)
+        self.fields.changed.connect(lambda: self.message.clear())
+        self.first, self.second = self.fields.first, self.fields.second
+        self.show_box, self.meter, self.strength = self.fields.show_box, self.fields.meter, self.fields.strength
 
     @staticmethod
     def _text(text: str) -> QLabel:
@@ -106,27 +99,17 @@ class RecoveryDialog(QDialog):
         label.setWordWrap(True)
         return label
 
-    def _secret_field(self) -> QLineEdit:
-        field = QLineEdit()
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.textChanged.connect(self._update_strength)
-        return field
-
     def _form(self) -> QFormLayout:
         form = QFormLayout()
         self.form_rows = []
         rows = ((translate("RecoveryDialog", "Record:"), self.folder_label),
-                (translate("RecoveryDialog", "&Recovery code:"), self.code),
-                (translate("RecoveryDialog", "&New passphrase:"), self.first),
-                (translate("RecoveryDialog", "&Type it again:"), self.second),
-                ("", self.show_box),
-                (translate("RecoveryDialog", "Strength:"), self.meter),
-                ("", self.strength))
+                (translate("RecoveryDialog", "&Recovery code:"), self.code))
         for text, widget in rows:
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
             self.form_rows.append((label, widget))
+        self.form_rows += self.fields.add_rows(form, translate("RecoveryDialog", "&New passphrase:"))
         return form
 
     def _buttons(self) -> QHBoxLayout:
@@ -143,23 +126,6 @@ class RecoveryDialog(QDialog):
         for button in (self.open_button, self.cancel_button, self.continue_button):
             row.addWidget(button)
         return row
-
-    # --- while typing -----------------------------------------------------------------------------
-
-    def _toggle_visible(self, visible: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
-        self.first.setEchoMode(mode)
-        self.second.setEchoMode(mode)
-
-    def _update_strength(self) -> None:
-        # The name in the record is not known before it is open: the service checks that part.
-        assessment = passphrases.assess(self.first.text())
-        text = strength_text(assessment)
-        if self.second.text() and self.second.text() != self.first.text():
-            text += "\n" + translate("RecoveryDialog", "The two passphrases are not the same yet.")
-        self.meter.setValue(STRENGTH_BAR[assessment.level] if self.first.text() else 0)
-        self.strength.setText(text if self.first.text() else "")
-        self.message.clear()
 
     # --- opening ----------------------------------------------------------------------------------
 
@@ -190,11 +156,11 @@ class RecoveryDialog(QDialog):
             return self._typing_error(), self.code
         if not self.first.text():
             return translate("RecoveryDialog", "Choose a new passphrase first."), self.first
-        assessment = passphrases.assess(self.first.text())
+        assessment = self.fields.assessment()
         if not assessment.acceptable:
             return fill(translate("RecoveryDialog", "The new passphrase is too easy to guess: %1. "
                                                     "Nothing was changed."), problems_text(assessment)), self.first
-        if self.second.text() != self.first.text():
+        if not self.fields.same_twice():
             return translate("RecoveryDialog", "The two passphrases are not the same. Type the new passphrase "
                                                "again in the second field."), self.second
         return None
@@ -223,7 +189,8 @@ class RecoveryDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.code, self.first, self.second, self.show_box, self.open_button, self.cancel_button):
+        self.fields.set_enabled(not busy)
+        for widget in (self.code, self.open_button, self.cancel_button):
             widget.setEnabled(not busy)
         self.message.setText(translate("RecoveryDialog", "Checking the code and saving your new passphrase…")
                              if busy else "")
@@ -252,8 +219,8 @@ class RecoveryDialog(QDialog):
     def _on_recovered(self, session) -> None:
         self._set_busy(False)
         self._session = session
-        for widget in (self.code, self.first, self.second):
-            widget.clear()
+        self.code.clear()
+        self.fields.clear()
         for label, widget in self.form_rows[1:]:
             label.hide()
             widget.hide()

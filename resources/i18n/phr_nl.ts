@@ -974,34 +974,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Waar moet het dossier komen?</translation>
     </message>
     <message>
-        <source>Too weak</source>
-        <translation>Te zwak</translation>
-    </message>
-    <message>
-        <source>Fair: a longer passphrase is safer</source>
-        <translation>Redelijk: een langer wachtwoord is veiliger</translation>
-    </message>
-    <message>
-        <source>Strong</source>
-        <translation>Sterk</translation>
-    </message>
-    <message>
-        <source>use at least 10 characters</source>
-        <translation>gebruik minstens 10 tekens</translation>
-    </message>
-    <message>
-        <source>this is a very common password</source>
-        <translation>dit is een heel bekend wachtwoord</translation>
-    </message>
-    <message>
-        <source>too many repeated or consecutive characters</source>
-        <translation>te veel dezelfde tekens of tekens op een rij</translation>
-    </message>
-    <message>
-        <source>do not build it from the name</source>
-        <translation>maak het niet van de naam</translation>
-    </message>
-    <message>
         <source>Choose a passphrase</source>
         <translation>Kies een wachtwoord</translation>
     </message>
@@ -1010,32 +982,12 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Kies een zin die alleen u kent, bijvoorbeeld van vier of meer woorden. Niemand kan dit wachtwoord voor u herstellen. Vergeet u het? Dan komt u weer in uw dossier met de herstelcode op de volgende pagina.</translation>
     </message>
     <message>
-        <source>&amp;Show passphrase</source>
-        <translation>Wachtwoord &amp;tonen</translation>
-    </message>
-    <message>
-        <source>Passphrase strength</source>
-        <translation>Sterkte van het wachtwoord</translation>
-    </message>
-    <message>
         <source>Making the record</source>
         <translation>Dossier wordt gemaakt</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtwoord:</translation>
-    </message>
-    <message>
-        <source>&amp;Type it again:</source>
-        <translation>Nog een &amp;keer:</translation>
-    </message>
-    <message>
-        <source>Strength:</source>
-        <translation>Sterkte:</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same yet.</source>
-        <translation>De twee wachtwoorden zijn nog niet gelijk.</translation>
     </message>
     <message>
         <source>Making your record…</source>
@@ -3577,6 +3529,57 @@ Stukken: %1</translation>
     </message>
 </context>
 <context>
+    <name>NewPassphrase</name>
+    <message>
+        <source>Too weak</source>
+        <translation>Te zwak</translation>
+    </message>
+    <message>
+        <source>Fair: a longer passphrase is safer</source>
+        <translation>Redelijk: een langer wachtwoord is veiliger</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <source>use at least 10 characters</source>
+        <translation>gebruik minstens 10 tekens</translation>
+    </message>
+    <message>
+        <source>this is a very common password</source>
+        <translation>dit is een heel bekend wachtwoord</translation>
+    </message>
+    <message>
+        <source>too many repeated or consecutive characters</source>
+        <translation>te veel dezelfde tekens of tekens op een rij</translation>
+    </message>
+    <message>
+        <source>do not build it from the name</source>
+        <translation>maak het niet van de naam</translation>
+    </message>
+    <message>
+        <source>&amp;Show passphrase</source>
+        <translation>Wachtwoord &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Strength of the new passphrase</source>
+        <translation>Sterkte van het nieuwe wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Type it again:</source>
+        <translation>Nog een &amp;keer:</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>Sterkte:</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>De twee wachtwoorden zijn nog niet gelijk.</translation>
+    </message>
+</context>
+<context>
     <name>NewRecoveryCodeDialog</name>
     <message>
         <source>New recovery code</source>
@@ -3769,10 +3772,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Wachtwoorden &amp;tonen</translation>
     </message>
     <message>
-        <source>Strength of the new passphrase</source>
-        <translation>Sterkte van het nieuwe wachtwoord</translation>
-    </message>
-    <message>
         <source>Busy</source>
         <translation>Bezig</translation>
     </message>
@@ -3801,14 +3800,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>&amp;Nieuw wachtwoord:</translation>
     </message>
     <message>
-        <source>&amp;Type it again:</source>
-        <translation>Nog &amp;een keer:</translation>
-    </message>
-    <message>
-        <source>Strength:</source>
-        <translation>Sterkte:</translation>
-    </message>
-    <message>
         <source>C&amp;hange passphrase</source>
         <translation>Wachtwoord &amp;wijzigen</translation>
     </message>
@@ -3819,10 +3810,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Sluiten</translation>
-    </message>
-    <message>
-        <source>The two new passphrases are not the same yet.</source>
-        <translation>De twee nieuwe wachtwoorden zijn nog niet hetzelfde.</translation>
     </message>
     <message>
         <source>Type your current passphrase first.</source>
@@ -4461,14 +4448,6 @@ Wilt u het vervangen?</translation>
         <translation>Melding</translation>
     </message>
     <message>
-        <source>&amp;Show passphrase</source>
-        <translation>Wachtwoord &amp;tonen</translation>
-    </message>
-    <message>
-        <source>Strength of the new passphrase</source>
-        <translation>Sterkte van het nieuwe wachtwoord</translation>
-    </message>
-    <message>
         <source>Record:</source>
         <translation>Dossier:</translation>
     </message>
@@ -4481,14 +4460,6 @@ Wilt u het vervangen?</translation>
         <translation>&amp;Nieuwe wachtwoord:</translation>
     </message>
     <message>
-        <source>&amp;Type it again:</source>
-        <translation>Nog een &amp;keer:</translation>
-    </message>
-    <message>
-        <source>Strength:</source>
-        <translation>Sterkte:</translation>
-    </message>
-    <message>
         <source>&amp;Open with the new passphrase</source>
         <translation>&amp;Openen met het nieuwe wachtwoord</translation>
     </message>
@@ -4499,10 +4470,6 @@ Wilt u het vervangen?</translation>
     <message>
         <source>&amp;Go to my record</source>
         <translation>&amp;Ga naar mijn dossier</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same yet.</source>
-        <translation>De twee wachtwoorden zijn nog niet gelijk.</translation>
     </message>
     <message>
         <source>Type your recovery code first.</source>
