@@ -20,7 +20,7 @@ from typing import Callable
 import platformdirs
 
 from phr import backups
-from phr.storage.errors import RecordExists, StorageFull, StorageUnavailable
+from phr.storage.errors import BackupStopped, RecordExists, StorageFull, StorageUnavailable
 
 DUE_AFTER = timedelta(hours=24)
 CLOCK_SLACK = timedelta(minutes=5)  # a backup dated later than this ahead of now: the clock was changed
@@ -78,18 +78,22 @@ def is_due(folder: Path, record_id: str, now: datetime) -> bool:
 
 
 def run_if_due(session, folder: Path, keep: int, clock: Clock = utc_now, may_create: bool | None = None,
-               own_connection: bool = True) -> AutoBackupResult:
+               own_connection: bool = True, stop=None) -> AutoBackupResult:
     """Make an automatic backup of the open record when one is due; problems are returned, not raised.
 
     `may_create`: whether a missing folder may be made (by default only the default folder);
     a folder the person chose that is not there is most likely a USB stick not plugged in.
+    `stop()` True (the record is being locked) ends it early with nothing made and no problem:
+    the next unlock tries again.
     """
     folder = Path(folder)
     now = clock()
     if folder.is_dir() and not is_due(folder, session.vault.ring.record_id, now):
         return AutoBackupResult()
     try:
-        done = _rotate(session, folder, keep, now, may_create, own_connection)
+        done = _rotate(session, folder, keep, now, may_create, own_connection, stop)
+    except BackupStopped:
+        return AutoBackupResult()
     except (OSError, StorageFull, StorageUnavailable, RecordExists) as error:
         return AutoBackupResult(problem=problem_of(error))
     return AutoBackupResult(made=done.made, removed=done.removed)
@@ -117,10 +121,11 @@ def problem_of(error: BaseException) -> str:
     return FAILED
 
 
-def _rotate(session, folder: Path, keep: int, now: datetime, may_create: bool | None, own_connection: bool):
+def _rotate(session, folder: Path, keep: int, now: datetime, may_create: bool | None, own_connection: bool,
+            stop=None):
     create = may_create if may_create is not None else _same_folder(folder, default_folder())
     return backups.backup_rotation(session, folder, keep, now=now, own_connection=own_connection,
-                                   create_folder=create)
+                                   create_folder=create, stop=stop)
 
 
 def _same_folder(first: Path, second: Path) -> bool:

@@ -59,17 +59,18 @@ class RotationResult:
 
 
 def make_backup(session: RecordSession, out_path: Path, overwrite: bool = False,
-                own_connection: bool = False) -> BackupMade:
+                own_connection: bool = False, stop=None) -> BackupMade:
     """Write a backup of the open record to `out_path` (refused if it exists, unless `overwrite`).
 
     With `own_connection` the snapshot is read over a second connection, opened and closed here:
-    for a pool thread, since a connection belongs to the thread that opened it.
+    for a pool thread, since a connection belongs to the thread that opened it. `stop()` is asked
+    between steps; True ends the backup with BackupStopped, leaving no file.
     """
     opened = session.vault  # RuntimeError when locked
     key, folder = opened.data_key, opened.folder
     db = opened.second_connection() if own_connection else opened.db
     try:
-        manifest = files.write_backup(db, key, folder, Path(out_path), overwrite)
+        manifest = files.write_backup(db, key, folder, Path(out_path), overwrite, stop)
     finally:
         if own_connection:
             db.close()
@@ -77,7 +78,7 @@ def make_backup(session: RecordSession, out_path: Path, overwrite: bool = False,
 
 
 def backup_rotation(session: RecordSession, folder: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None,
-                    own_connection: bool = False, create_folder: bool = True) -> RotationResult:
+                    own_connection: bool = False, create_folder: bool = True, stop=None) -> RotationResult:
     """Make a dated backup in `folder`, then remove this record's oldest automatic backups beyond `keep`.
 
     Only files made here are removed: their name follows the pattern and their manifest names
@@ -94,7 +95,7 @@ def backup_rotation(session: RecordSession, folder: Path, keep: int = DEFAULT_KE
         raise FileNotFoundError(errno.ENOENT, "The backup folder is not there", str(folder))
     record_id = session.vault.ring.record_id
     name = _rotation_name(record_id, now or datetime.now(timezone.utc))
-    made = make_backup(session, folder / name, own_connection=own_connection)
+    made = make_backup(session, folder / name, own_connection=own_connection, stop=stop)
     ours = rotation_backups(folder, record_id)
     doomed = tuple(path for path in ours[:-keep] if path != made.path)
     for path in doomed:

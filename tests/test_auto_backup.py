@@ -129,6 +129,33 @@ def test_it_is_read_over_a_second_connection(session, folder, monkeypatch):
     assert session.person_name() == "Zoë Ünal"
 
 
+# --- a backup stopped because the record locks ---------------------------------------------------
+
+class StopAfter:
+    """A stop() that says True from its n-th question on (0: at once)."""
+
+    def __init__(self, n: int):
+        self.n, self.asked = n, 0
+
+    def __call__(self) -> bool:
+        self.asked += 1
+        return self.asked > self.n
+
+
+@pytest.mark.parametrize("questions", [0, 1, 3])  # in the snapshot, at the archive's first write, later
+def test_a_stopped_backup_keeps_nothing_closes_its_connection_and_is_no_problem(session, folder, monkeypatch,
+                                                                                 questions):
+    real, opened = OpenVault.second_connection, []
+    monkeypatch.setattr(OpenVault, "second_connection", lambda vault: opened.append(real(vault)) or opened[-1])
+    stop = StopAfter(questions)
+    result = auto_backup.run_if_due(session, folder, 7, Clock(), stop=stop)
+    assert result.made is None and result.problem is None and stop.asked == questions + 1
+    assert list(folder.iterdir()) == []  # no backup, no half-written temp file, no snapshot
+    with pytest.raises(Exception):
+        opened[0].query_one("SELECT 1")  # closed
+    assert auto_backup.run_if_due(session, folder, 7, Clock()).made is not None  # the next one is made
+
+
 # --- failures are reported, not raised -------------------------------------------------------
 
 def test_a_missing_folder_is_a_problem_not_an_exception_and_is_not_made(session, tmp_path):
@@ -202,7 +229,7 @@ def run(qtbot, runner, session) -> list[str]:
 def test_the_runner_backs_up_off_the_gui_thread_after_unlock(qtbot, settings, session, folder, monkeypatch):
     threads, real = [], auto_backup.run_if_due
     monkeypatch.setattr(auto_backup, "run_if_due",
-                        lambda *args: (threads.append(threading.current_thread()), real(*args))[1])
+                        lambda *args, **kw: (threads.append(threading.current_thread()), real(*args, **kw))[1])
     runner = AutoBackupRunner(settings, clock=Clock())
     with qtbot.waitSignal(runner.made, timeout=10000) as made:
         assert runner.start(session, lambda text: pytest.fail(text))
@@ -255,3 +282,28 @@ def test_the_runners_backup_before_a_rekey_and_its_message(qtbot, settings, sess
         runner.backup_before(session, "rekey")
     text = runner.explain(failed.value)
     assert text.startswith("Nothing was changed") and str(tmp_path / "gone") in text
+
+
+def test_stopping_the_runner_ends_a_running_backup_before_the_record_locks(qtbot, settings, session, folder,
+                                                                           monkeypatch):
+    from phr.storage import backups as files
+    copying, real = threading.Event(), files._raise_if
+
+    def slow_step(stop):
+        copying.set()
+        for _ in range(500):  # a large record: many steps; this one waits for the stop
+            if stop():
+                break
+            threading.Event().wait(0.01)
+        real(stop)
+
+    monkeypatch.setattr(files, "_raise_if", slow_step)
+    runner = AutoBackupRunner(settings, clock=Clock())
+    said = []
+    assert runner.start(session, said.append)
+    assert copying.wait(10)
+    assert runner.stop(timeout=10) and not runner.is_running
+    qtbot.waitUntil(lambda: not runner._tasks, timeout=10000)
+    assert said == [] and list(folder.iterdir()) == []
+    session.lock()
+    assert not (session.folder / "record.db-wal").exists()  # no connection of the backup left open

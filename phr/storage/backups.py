@@ -27,17 +27,26 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from phr.storage import keyslots
 from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, replace_atomically, write_all
 from phr.storage.database import Database, translated_errors
-from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordFromNewerVersion, StorageFull
+from phr.storage.errors import (
+    BackupDamaged,
+    BackupStopped,
+    RecordDamaged,
+    RecordExists,
+    RecordFromNewerVersion,
+    StorageFull,
+)
 from phr.storage.keyfiles import KeyFiles
 from phr.storage.keyslots import KeyFileInvalid
 from phr.storage.migrations import schema_version
 from phr.storage.schema import LATEST
 
 SUFFIX = ".regiebackup"
+SNAPSHOT_STEP = 1024  # pages per backup step when the backup can be stopped (4 MiB at 4 KiB pages)
 FORMAT = "regie-backup"
 FORMAT_VERSION = 1
 MANIFEST, KEYS, RECORD, CHECKSUM = "manifest.json", "keys.json", "record.db", "checksum.sha256"
@@ -66,8 +75,12 @@ class Manifest:
 # --- writing ---------------------------------------------------------------------------------------
 
 def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: Path,
-                 overwrite: bool = False) -> Manifest:
-    """Write a backup of the open record `db` (keyed with `data_key`) to `out_path`."""
+                 overwrite: bool = False, stop: Callable[[], bool] | None = None) -> Manifest:
+    """Write a backup of the open record `db` (keyed with `data_key`) to `out_path`.
+
+    `stop` is asked between steps; when it says True the backup ends with BackupStopped and
+    leaves no file behind (a lock must not wait for a whole backup of a large record).
+    """
     out_path = Path(out_path).absolute()
     if out_path.exists() and (out_path.is_dir() or not overwrite):
         raise RecordExists(f"{out_path} already exists. Choose another name for the backup.")
@@ -75,20 +88,29 @@ def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: P
     snapshot = _hidden_sibling(out_path, "snapshot")
     try:
         with _disk_errors("backup"):
-            manifest = _take_snapshot(db, data_key, snapshot, ring.record_id)
-            _write_archive(out_path, manifest, keyslots.to_json(ring), snapshot)
+            manifest = _take_snapshot(db, data_key, snapshot, ring.record_id, stop)
+            _write_archive(out_path, manifest, keyslots.to_json(ring), snapshot, stop)
     finally:
         _remove_database_files(snapshot)
     return manifest
 
 
-def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str) -> Manifest:
-    """One consistent copy of the whole database, read in a single backup step (one read transaction)."""
+def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop) -> Manifest:
+    """One consistent copy of the whole database.
+
+    Without `stop`: in a single backup step (one read transaction). With it: in steps of
+    SNAPSHOT_STEP pages, asking `stop` in between; SQLite starts the copy again when another
+    connection writes meanwhile, so the copy is consistent either way.
+    """
     target = Database.open(snapshot, data_key, create=True)
     try:
         with translated_errors():
             # The online backup API works on connections, not statements; this module is storage.
-            db._connection.backup(target._connection, pages=-1)
+            if stop is None:
+                db._connection.backup(target._connection, pages=-1)
+            else:
+                db._connection.backup(target._connection, pages=SNAPSHOT_STEP,
+                                      progress=lambda *_state: _raise_if(stop))
         row = target.query_one("SELECT value FROM record_meta WHERE key = 'record_id'")
         if row is None or row[0] != record_id:
             raise RecordDamaged("The record file and its key files belong to different records; no backup made.")
@@ -98,9 +120,9 @@ def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str
     return Manifest(record_id, datetime.now(timezone.utc).isoformat(timespec="seconds"), version)
 
 
-def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path) -> None:
+def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path, stop=None) -> None:
     def fill(fd: int) -> None:
-        writer = _HashingWriter(fd)
+        writer = _HashingWriter(fd, stop)
         with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
             _add(tar, MANIFEST, manifest.to_json())
             _add(tar, KEYS, keys_json)
@@ -114,10 +136,12 @@ def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapsho
 class _HashingWriter:
     """The file object tarfile writes to: every byte goes through os.write and into the checksum."""
 
-    def __init__(self, fd: int):
-        self.fd, self.digest, self.position = fd, hashlib.sha256(), 0
+    def __init__(self, fd: int, stop=None):
+        self.fd, self.digest, self.position, self.stop = fd, hashlib.sha256(), 0, stop
 
     def write(self, data) -> int:
+        if self.stop is not None:
+            _raise_if(self.stop)
         write_all(self.fd, data)
         self.digest.update(data)
         self.position += len(data)
@@ -125,6 +149,11 @@ class _HashingWriter:
 
     def tell(self) -> int:
         return self.position
+
+
+def _raise_if(stop) -> None:
+    if stop():
+        raise BackupStopped("The backup was stopped; nothing was kept.")
 
 
 def _add(tar: tarfile.TarFile, name: str, data: bytes) -> None:

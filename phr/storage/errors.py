@@ -64,3 +64,7 @@ class KeyNotRotatable(VaultError):
 
 class RecordInUse(VaultError):
     """Another connection (window, program, import) has the record open; it cannot be re-encrypted now."""
+
+
+class BackupStopped(Exception):
+    """A backup was stopped on request (the record is being locked); nothing of it was kept."""

@@ -3,8 +3,9 @@
 The controller calls `AutoBackupRunner(settings).start(session, notify)` after every unlock.
 When a backup is due (phr.auto_backup) it is made on a pool thread over a connection of its
 own, so the person can work meanwhile. A failure is never a dialog: `notify(text)` gets one
-sentence for a status line or banner, and the next unlock tries again. Locking does not wait
-for it: the backup finishes on its own connection and closes it.
+sentence for a status line or banner, and the next unlock tries again. Locking calls `stop()`: the backup
+ends at its next step (nothing of it is kept) and closes its connection, so a locked record
+is closed everywhere; the next unlock makes the backup.
 
 Before a rekey the controller calls `backup_before(session, reason)`: one backup, now, into
 the same folder; it raises `BackupNotMade` (say it with `failure_text`) and the rekey is
@@ -66,6 +67,7 @@ class AutoBackupRunner(QObject):
         self._tasks: list = []
         self._idle = threading.Event()
         self._idle.set()
+        self._stopping = threading.Event()
 
     @property
     def is_running(self) -> bool:
@@ -77,10 +79,13 @@ class AutoBackupRunner(QObject):
             return False
         folder, keep, clock = self._settings.backup_folder(), self._settings.backups_kept(), self._clock
         self._idle.clear()
+        self._stopping.clear()
 
         def job():
             try:
-                return auto_backup.run_if_due(session, folder, keep, clock)
+                if self._stopping.is_set():  # locked before the pool got to it
+                    return auto_backup.AutoBackupResult()
+                return auto_backup.run_if_due(session, folder, keep, clock, stop=self._stopping.is_set)
             finally:
                 self._idle.set()
 
@@ -96,6 +101,11 @@ class AutoBackupRunner(QObject):
 
         run_in_background(job, done, broke, self._tasks)
         return True
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Before locking: end a running backup at its next step and wait until its connection is closed."""
+        self._stopping.set()
+        return self._idle.wait(timeout)
 
     def wait(self, timeout: float = 60.0) -> bool:
         """Until a running automatic backup is done (a rekey needs the record to itself)."""

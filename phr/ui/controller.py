@@ -83,6 +83,7 @@ class AppController(QObject):
             return
         self.auto_lock.stop()
         self.clipboard_guard.stop()  # what we copied from the record goes too
+        self.auto_backup.stop()  # its connection must be closed too before the key is dropped
         folder = str(self.session.folder)
         window, self.main_window = self.main_window, None
         window.close_for_lock()
