@@ -19,7 +19,7 @@ from phr import recovery_code
 from phr.errors import InvalidInput
 from phr.session import RecordSession
 from phr.storage import backups as files
-from phr.storage import vault
+from phr.storage import record_locks, vault
 from phr.storage.backups import Manifest
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordMissing, WrongSecret
 
@@ -141,6 +141,9 @@ def prepare_restore(backup_path: Path, target_folder: Path, secret_kind: str, se
     if files.is_occupied(target) and not replace:
         raise RecordExists(f"{target} already holds a record or other files. Restore into a new folder, "
                            "or choose to replace it. Nothing was changed.")
+    if files.is_occupied(target):
+        with record_locks.nobody_has_it_open(target):
+            pass  # said now, before the work; checked again (and held) when the folders are swapped
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = files.staging_folder(target)
     manifest = files.unpack(Path(backup_path), staging)

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from phr.storage import kdf, keyslots, slot_keys
+from phr.storage import kdf, keyslots, record_locks, slot_keys
 from phr.storage.errors import RecordDamaged, RecordFromNewerVersion, RecordMissing, WrongSecret
 from phr.storage.keyfiles import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keyslots import KeyFileInvalid, KeyRing
@@ -632,4 +632,6 @@ def test_save_and_repair_write_private_files(tmp_path, ring):
     for path in files.paths:
         assert keyslots.from_json(path.read_bytes()) == saved
         assert os.stat(path).st_mode & 0o777 == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([PRIMARY, BACKUP])
+    lock = tmp_path / record_locks.KEYS_LOCK  # no temp file left; the lock file holds nothing
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([PRIMARY, BACKUP, lock.name])
+    assert lock.stat().st_size == 0 and os.stat(lock).st_mode & 0o777 == 0o600

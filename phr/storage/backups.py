@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from phr.storage import keyslots
+from phr.storage import keyslots, record_locks
 from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, replace_atomically, write_all
 from phr.storage.database import Database, translated_errors
 from phr.storage.errors import (
@@ -328,10 +328,12 @@ def move_into_place(staging: Path, target: Path, replace: bool) -> None:
         if target.exists():
             target.rmdir()  # empty (checked above); rmdir refuses if something appeared since
         os.rename(staging, target)
-    elif _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # now the old record
     else:
-        _replace_in_two_steps(staging, target)
+        with record_locks.nobody_has_it_open(target):  # RecordInUse while a session anywhere has it open
+            if _exchange(staging, target):
+                shutil.rmtree(staging, ignore_errors=True)  # now the old record
+            else:
+                _replace_in_two_steps(staging, target)
     fsync_dir(target.parent)
 
 

@@ -116,14 +116,6 @@ def _current_ring(files: KeyFiles, opened: OpenVault) -> KeyRing:
     return ring
 
 
-def refuse_if_changed_meanwhile(files: KeyFiles, ring: KeyRing) -> None:
-    """Compare before writing: a change saved by another window or program while our key derivation ran
-    (about a second) would otherwise be overwritten without a word, e.g. a recovery code just shown."""
-    if files.load().ring.sequence != ring.sequence:
-        raise KeysChanged("The key files changed while this change was being made. "
-                          f"Lock the record, open it again and try once more. {NOTHING_CHANGED}")
-
-
 def _replaced(ring: KeyRing, changes: dict[KeySlot, KeySlot], added: KeySlot | None) -> KeyRing:
     """`ring` with each changed slot in the place of the old one (order kept), plus `added` at the end."""
     slots = tuple(changes.get(slot, slot) for slot in ring.slots) + ((added,) if added else ())
@@ -132,7 +124,6 @@ def _replaced(ring: KeyRing, changes: dict[KeySlot, KeySlot], added: KeySlot | N
 
 def _store(files: KeyFiles, opened: OpenVault, ring: KeyRing, changes: dict[KeySlot, KeySlot],
            added: KeySlot | None = None) -> KeyChange:
-    refuse_if_changed_meanwhile(files, ring)
     new = added or next(iter(changes.values()))
     try:
         stored, both_copies = files.save(ring, _replaced(ring, changes, added)), True

@@ -8,9 +8,9 @@ failed unlock never changes a byte on disk.
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from phr.storage import keyslots
+from phr.storage import keyslots, record_locks
 from phr.storage.atomic import write_atomic
-from phr.storage.errors import RecordDamaged, RecordFromNewerVersion, RecordMissing
+from phr.storage.errors import KeysChanged, RecordDamaged, RecordFromNewerVersion, RecordMissing
 from phr.storage.keyslots import KeyFileInvalid, KeyRing
 
 PRIMARY = "keys.json"
@@ -53,11 +53,18 @@ class KeyFiles:
     def save(self, previous: KeyRing, ring: KeyRing) -> KeyRing:
         """Store `ring` as the successor of `previous`: primary first, then the backup.
 
-        A crash between the two leaves one copy new and one old; the newer one wins.
+        Compare and write happen under the folder's key lock: if the files on disk are no longer
+        `previous` (a change saved meanwhile by another window or program, e.g. a recovery code
+        just shown there), nothing is written and KeysChanged says so. A crash between the two
+        writes leaves one copy new and one old; the newer one wins.
         """
         successor = replace(ring, sequence=previous.sequence + 1)
-        for path in self.paths:
-            write_atomic(path, keyslots.to_json(successor))
+        with record_locks.changing_keys(self.folder):
+            if self.load().ring.sequence != previous.sequence:
+                raise KeysChanged("The key files changed while this change was being made. Lock the record, "
+                                  "open it again and try once more. Nothing was changed: the record opens as before.")
+            for path in self.paths:
+                write_atomic(path, keyslots.to_json(successor))
         return successor
 
     def repair(self, loaded: LoadedKeys) -> None:

@@ -157,14 +157,12 @@ def _back_up(folder: Path) -> Path:
 def _save_pending(files: KeyFiles, ring: KeyRing, staged: KeyRing, backup: Path) -> KeyRing:
     """Step 2. A failed write: if keys.json was replaced, the rotation has begun and goes on."""
     try:
-        keychange.refuse_if_changed_meanwhile(files, ring)  # e.g. a recovery code just shown elsewhere
+        return files.save(ring, staged)  # KeysChanged: e.g. a recovery code just shown elsewhere
+    except OSError as error:
+        failure = error
     except BaseException:
         shutil.rmtree(backup, ignore_errors=True)
         raise
-    try:
-        return files.save(ring, staged)
-    except OSError as error:
-        failure = error
     with contextlib.suppress(VaultError, OSError):
         on_disk = files.load().ring
         if on_disk.sequence == ring.sequence + 1 and on_disk.rotating:

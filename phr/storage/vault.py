@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from phr.storage import keyslots, migrations, rotation, slot_keys
+from phr.storage import keyslots, migrations, record_locks, rotation, slot_keys
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir
 from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged, RecordExists, RecordMissing, WrongSecret
 from phr.storage.kdf import Argon2Params
 from phr.storage.keyfiles import KeyFiles
 from phr.storage.keyslots import KeyRing, KeySlot, SlotKeys
+from phr.storage.record_locks import OpenLock
 from phr.storage.repos import integrity, people
 
 RECORD_FILE = "record.db"
@@ -41,6 +42,7 @@ class OpenVault:
     slot: KeySlot
     data_key: bytes = field(default=b"", repr=False)  # for a second connection; dropped at close
     keys: SlotKeys | None = field(default=None, repr=False)  # what the slot opened; dropped at close
+    open_lock: OpenLock | None = field(default=None, repr=False)  # shared: no restore replaces the folder
 
     @property
     def owner_key(self) -> bytes | None:
@@ -56,7 +58,12 @@ class OpenVault:
     def close(self) -> None:
         self.data_key = b""
         self.keys = None
-        self.db.close()
+        try:
+            self.db.close()
+        finally:
+            if self.open_lock is not None:
+                self.open_lock.release()
+                self.open_lock = None
 
 
 def utc_now() -> str:
@@ -79,8 +86,14 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        return OpenVault(folder, _open_database(folder, keys.data_key, ring), ring, slot, keys.data_key, keys)
+        lock = record_locks.hold_open(folder)
     except BaseException:
+        _discard(folder)
+        raise
+    try:
+        return OpenVault(folder, _open_database(folder, keys.data_key, ring), ring, slot, keys.data_key, keys, lock)
+    except BaseException:
+        lock.release()
         _discard(folder)
         raise
 
@@ -144,12 +157,17 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KIND
     keys = KeyFiles(folder)
     loaded = keys.load()
     slot, opened_keys = _open_first_slot(loaded.ring, secret, kinds)
-    db, data_key = _open_with_either_key(folder, opened_keys, loaded.ring, verify_first)
+    lock = record_locks.hold_open(folder)  # after the secret fits: a wrong one leaves no file behind
+    try:
+        db, data_key = _open_with_either_key(folder, opened_keys, loaded.ring, verify_first)
+    except BaseException:
+        lock.release()
+        raise
     try:
         keys.repair(loaded)  # only now: a failed unlock must not change a byte
     except OSError:
         pass  # the record is open and sound; the stale copy is repaired at the next unlock
-    opened = OpenVault(folder, db, loaded.ring, slot, data_key, opened_keys)
+    opened = OpenVault(folder, db, loaded.ring, slot, data_key, opened_keys, lock)
     try:
         _finish_rotation(opened, opened_keys)
     except BaseException:
