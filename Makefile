@@ -10,8 +10,9 @@ run: $(VENV)/.installed
 	@$(PY) tools/check_display_libs.py
 	$(BIN)/phr
 
+# One test worker per core (at most 4: each worker holds Qt and Argon2id's 64 MiB).
 test: $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --maxprocesses 4
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

@@ -16,7 +16,7 @@ from phr.errors import InvalidInput, RecordDamaged, StorageFull, StorageUnavaila
 from phr.services import RecordServices
 from phr.storage import keyfiles, keyslots, rotation, slot_keys
 from phr.storage.database import Database
-from phr.storage.errors import KeyNotRotatable, KeysChanged, RecordInUse
+from phr.storage.errors import KeysChanged, RecordInUse
 from phr.storage.keyfiles import BACKUP, PRIMARY, KeyFiles
 
 FIXTURES = Path(__file__).parent / "fixtures"
