@@ -295,6 +295,28 @@ def test_a_full_disk_during_a_backup_leaves_no_file_and_a_working_record(session
     assert [p.name for p in out.iterdir()] == ["b.regiebackup"]
 
 
+@pytest.mark.parametrize("stop", [None, lambda: False])  # in one step, or in steps that can be stopped
+def test_sqlite_finding_the_disk_full_while_copying_is_a_full_disk_not_a_crash(session, tmp_path, monkeypatch, stop):
+    """Found on a 40 MB tmpfs: the online backup API raises with SQLite's text only, no error code."""
+    out = tmp_path / "out"
+    out.mkdir()
+    real_open = files.Database.open
+
+    def open_small(path, key, create=False):
+        db = real_open(path, key, create=create)
+        if create:
+            db.query("PRAGMA max_page_count = 2")  # the disk with the backup folder has room for two pages
+        return db
+
+    monkeypatch.setattr(files.Database, "open", staticmethod(open_small))
+    with pytest.raises(StorageFull) as full:
+        backups.make_backup(session, out / "b.regiebackup", stop=stop)
+    assert str(full.value).startswith("The backup could not be written: the disk is full")
+    assert list(out.iterdir()) == []
+    monkeypatch.undo()
+    assert session.check().healthy
+
+
 @pytest.mark.parametrize("fails_in", ["record file", "key files"])
 def test_a_full_disk_during_a_restore_leaves_nothing(backed_up, tmp_path, monkeypatch, fails_in):
     _, backup = backed_up

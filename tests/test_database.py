@@ -8,7 +8,7 @@ import pytest
 
 from conftest import PASSPHRASE
 from phr import records
-from phr.errors import StorageUnavailable
+from phr.errors import StorageFull, StorageUnavailable
 from phr.storage import vault
 
 ROWS = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) " \
@@ -101,3 +101,26 @@ def test_a_record_file_that_cannot_be_read_is_a_clear_error(new_record):
     (folder / "record.db").mkdir()  # unreadable as a file, even for root
     with pytest.raises(StorageUnavailable):
         records.unlock_with_passphrase(folder, PASSPHRASE)
+
+
+@pytest.mark.parametrize("free, expected", [(0, "StorageFull"), (10 * 1024 * 1024, "StorageUnavailable")])
+def test_an_io_error_at_opening_on_a_full_disk_is_said_as_a_full_disk(new_record, monkeypatch, free, expected):
+    """Seen on a full 40 MB tmpfs: SQLite reports an I/O error when the WAL index finds no room."""
+    import collections
+    import shutil
+
+    from phr.storage import database
+
+    folder, _ = new_record
+
+    def no_room(connection):
+        raise StorageUnavailable("The record could not be read or written: the folder is read-only or not accessible.")
+
+    usage = collections.namedtuple("usage", "total used free")
+    monkeypatch.setattr(database, "_configure", no_room)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(10**9, 10**9 - free, free))
+    with pytest.raises((StorageFull, StorageUnavailable)) as failed:
+        records.unlock_with_passphrase(folder, PASSPHRASE)
+    assert type(failed.value).__name__ == expected
+    if expected == "StorageFull":
+        assert "disk is full" in str(failed.value) and "nothing was changed" in str(failed.value)

@@ -391,6 +391,8 @@ def _remove_database_files(path: Path) -> None:
 def _disk_errors(what: str):
     try:
         yield
+    except StorageFull:  # SQLite's own "disk is full" while the snapshot was written
+        raise StorageFull(f"The {what} could not be written: the disk is full. Nothing was changed.") from None
     except OSError as error:
         if error.errno in (errno.ENOSPC, errno.EDQUOT):
             raise StorageFull(f"The {what} could not be written: the disk is full. Nothing was changed.") from None

@@ -8,6 +8,7 @@ refuse to continue rather than run unprotected.
 """
 
 import contextlib
+import shutil
 from pathlib import Path
 
 from phr.storage.atomic import create_private_file
@@ -32,6 +33,10 @@ KEY_BYTES = 32
 _DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _FULL_CODES = {13}  # SQLITE_FULL
 _UNAVAILABLE_CODES = {8, 10, 14}  # SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN
+# The online backup API raises with SQLite's text only (sqlite3_errstr), no code attribute.
+DISK_FULL_BELOW = 64 * 1024  # bytes free: too little for the WAL index and one page of log
+_CODE_OF_TEXT = {"database or disk is full": 13, "attempt to write a readonly database": 8,
+                 "disk I/O error": 10, "unable to open database file": 14}
 
 
 class Database:
@@ -49,6 +54,12 @@ class Database:
         try:
             _apply_key(connection, key)
             _configure(connection)
+        except StorageUnavailable:
+            connection.close()
+            if _disk_is_full(path.parent):  # SQLite says I/O error when the WAL files find no room
+                raise StorageFull("The record could not be opened: the disk is full. Make room on the disk "
+                                  "and try again; nothing was changed.") from None
+            raise
         except BaseException:
             connection.close()
             raise
@@ -119,7 +130,7 @@ def translated_errors():
         raise ConstraintViolation(f"A value does not fit the record's rules ({error}).") from None
     except _sqlite.DatabaseError as error:
         code = getattr(error, "sqlite_errorcode", None)
-        primary = code & 0xFF if isinstance(code, int) else None
+        primary = code & 0xFF if isinstance(code, int) else _CODE_OF_TEXT.get(str(error))
         if primary in _DAMAGE_CODES or "malformed" in str(error) or "not a database" in str(error):
             raise RecordDamaged("The record file is damaged (it failed its integrity check).") from None
         if primary in _FULL_CODES:
@@ -128,6 +139,13 @@ def translated_errors():
             raise StorageUnavailable(
                 "The record could not be read or written: the folder is read-only or not accessible.") from None
         raise
+
+
+def _disk_is_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < DISK_FULL_BELOW
+    except OSError:
+        return False
 
 
 def _require_sqlcipher() -> None:
