@@ -186,6 +186,7 @@ class AddCarerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
 
     def accept(self) -> None:
         if not self.name.text().strip():

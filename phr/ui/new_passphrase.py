@@ -70,6 +70,8 @@ class NewPassphraseFields(QObject):
         self.meter.setAccessibleName(translate("NewPassphrase", "Strength of the new passphrase"))
         self.strength = QLabel()
         self.strength.setWordWrap(True)
+        # Room for two lines from the start: the dialog must not need to grow (or clip) while typing.
+        self.strength.setMinimumHeight(2 * self.strength.fontMetrics().lineSpacing())
         for field in (self.first, self.second):
             field.textChanged.connect(self.refresh)
         self.refresh()
