@@ -49,6 +49,7 @@ def _render_all(app, outdir: Path, workspace: Path) -> list[Path]:
         written.append(_grab(app, window, outdir / f"{len(window.page_keys) + 1:02d}-search.png"))
         written += _monitoring(app, window, outdir)
         written += _export(app, window, outdir)
+        written += _safety(app, window, workspace, outdir)
     finally:
         window.close_for_lock()
         session.lock()
@@ -92,6 +93,41 @@ def _export(app, window, outdir: Path) -> list[Path]:
     dialog.password.enabled.setChecked(True)
     written.append(_grab(app, dialog, outdir / "x-export-visit-password.png"))
     dialog.close()
+    return written
+
+
+def _safety(app, window, workspace: Path, outdir: Path) -> list[Path]:
+    """Settings, carers, passphrase, backup and recovery: the dialogs that keep the record safe."""
+    from phr import carers
+    from phr.storage import kdf
+    from phr.ui.backup_dialog import BackupDialog
+    from phr.ui.carers_dialog import AddCarerDialog, CarersDialog
+    from phr.ui.passphrase_dialog import PassphraseDialog
+    from phr.ui.recovery_dialog import RecoveryDialog
+    from phr.ui.restore_dialog import RestoreDialog
+    from phr.ui.settings import AppSettings
+    from phr.ui.settings_dialog import SettingsDialog
+
+    session = window.services.session
+    carers.add_carer(session, "Pieter de Vries", "pieter fietst elke zaterdag naar de markt", kdf.MINIMUM)
+    settings = AppSettings(workspace / "settings.ini")
+    language = window.page("monitoring").language
+    add = AddCarerDialog(session, window, kdf.MINIMUM)
+    add.name.setText("Anna de Vries")
+    add.first.setText("anna123")
+    add.second.setText("anna")
+    dialogs = (("s-settings", SettingsDialog(settings, window.services, language, kdf.MINIMUM, window)),
+               ("s-carers", CarersDialog(session, window, kdf.MINIMUM)),
+               ("s-add-carer", add),
+               ("s-passphrase", PassphraseDialog(session, kdf.MINIMUM, parent=window)),
+               ("s-backup", BackupDialog(session, window, workspace / "backups")),
+               ("s-restore", RestoreDialog(window, workspace / "restored.regie")),
+               ("s-recovery", RecoveryDialog(session.folder, parent=window)))
+    written = []
+    for name, dialog in dialogs:
+        dialog.show()
+        written.append(_grab(app, dialog, outdir / f"{name}.png"))
+        dialog.close()
     return written
 
 
