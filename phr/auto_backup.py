@@ -100,12 +100,16 @@ def run_if_due(session, folder: Path, keep: int, clock: Clock = utc_now, may_cre
 
 
 def backup_before(session, reason: str, folder: Path, keep: int, clock: Clock = utc_now,
-                  may_create: bool | None = None) -> Path:
-    """One backup into the rotation folder, now, on this thread; raises BackupNotMade if it fails."""
+                  may_create: bool | None = None, own_connection: bool = False) -> Path:
+    """One backup into the rotation folder, now; raises BackupNotMade if it fails.
+
+    `own_connection`: read over a connection opened here, for a worker thread (or while the
+    session's own connection is handed to one, as during a carer's removal).
+    """
     if reason not in REASONS:
         raise ValueError(f"reason must be one of {REASONS}")
     try:
-        return _rotate(session, Path(folder), keep, clock(), may_create, own_connection=False).made
+        return _rotate(session, Path(folder), keep, clock(), may_create, own_connection).made
     except (OSError, StorageFull, StorageUnavailable, RecordExists) as error:
         raise BackupNotMade(reason, problem_of(error)) from error
 

@@ -122,6 +122,43 @@ def remove_carer(session: RecordSession, slot_id_or_name: str) -> RemovalResult:
     return RemovalResult(carer, rotated.finished)
 
 
+class Removal:
+    """A carer's removal with the re-encryption on a worker thread (seconds for a large record).
+
+    On the session's thread: `start_removal` (checks, then the connection is handed over), later
+    `finish()`, also when `run` failed: the session gets its connection back under whatever key
+    record.db has. On the worker: `run(before)`, where `before()` may make a backup first over a
+    connection of its own and return the text saying why it could not (then nothing changes).
+    """
+
+    def __init__(self, session: RecordSession, carer: Carer, known: set[str]):
+        self.carer, self._session, self._known = carer, session, known
+        self._worker = rotation.detach(session.vault)
+        self._rotated: rotation.Rotated | None = None
+
+    def run(self, before=None) -> str | None:
+        problem = before() if before is not None else None
+        if problem is None:
+            self._rotated = rotation.rotate_detached(self._worker, self.carer.slot_id, self._known)
+        return problem
+
+    def finish(self) -> RemovalResult | None:
+        """The removal's result, or None when `run` did not rotate (it failed or was stopped by `before`)."""
+        rotation.reattach(self._session.vault, self._worker)
+        if self._rotated is None:
+            return None
+        AuthorRepository(self._session.db).detach_slot(self.carer.slot_id)
+        return RemovalResult(self.carer, self._rotated.finished)
+
+
+def start_removal(session: RecordSession, slot_id_or_name: str) -> Removal:
+    """Checks as `remove_carer` does, then hands the record to a worker (see Removal)."""
+    _owner_vault(session)
+    present = carers(session)
+    carer = _find(present, slot_id_or_name)
+    return Removal(session, carer, {c.slot_id for c in present})
+
+
 def _owner_vault(session: RecordSession) -> OpenVault:
     opened = session.vault  # RuntimeError when locked
     if opened.slot.kind == "carer":

@@ -73,6 +73,7 @@ def test_removing_a_carer_asks_first_then_their_passphrase_no_longer_opens(qtbot
     carers.add_carer(session, "Anna", ANNA, argon2=FAST)
     dialog = CarersDialog(session, argon2=FAST)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.list.setCurrentRow(0)
     assert dialog.remove_button.isEnabled()
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
@@ -80,6 +81,11 @@ def test_removing_a_carer_asks_first_then_their_passphrase_no_longer_opens(qtbot
     dialog.remove_button.click()  # No: nothing happens
     assert [c.name for c in carers.carers(session)] == ["Anna"] and _opens(session.folder, ANNA)
     dialog.remove_button.click()
+    assert dialog.is_busy and dialog.progress.isVisible()  # on a worker; the window keeps responding
+    dialog.reject()  # Escape: the key change cannot be called back half-way
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30000)
+    assert not dialog.progress.isVisible()
     assert carers.carers(session) == [] and dialog.list.item(0).text() == "No carers yet."
     assert not _opens(session.folder, ANNA) and _opens(session.folder, PASSPHRASE)
 
@@ -101,7 +107,7 @@ def test_a_failed_backup_before_the_key_change_stops_the_removal(qtbot, session,
     carers.add_carer(session, "Anna", ANNA, argon2=FAST)
 
     def backup_fails(_session):
-        return "The backup could not be written: the disk is full."
+        return lambda: "The backup could not be written: the disk is full."  # the job, run on the worker
 
     dialog = CarersDialog(session, argon2=FAST, before_rekey=backup_fails)
     qtbot.addWidget(dialog)
@@ -110,6 +116,7 @@ def test_a_failed_backup_before_the_key_change_stops_the_removal(qtbot, session,
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
     dialog.remove_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30000)
     assert warnings and "disk is full" in warnings[0]
     assert [c.name for c in carers.carers(session)] == ["Anna"] and _opens(session.folder, ANNA)
 

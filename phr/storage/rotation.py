@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,6 +75,32 @@ def rotate(opened: OpenVault, removed_slot_id: str, known_carers: set[str]) -> R
     _follow(opened, pending)
     _rekey(opened, new_key)
     return Rotated(*_finish_keys(files, opened))
+
+
+# --- on a worker thread -------------------------------------------------------------------------
+# Re-encrypting a large record takes seconds. A SQLite connection belongs to the thread that opened
+# it, so the session's thread closes its connection (detach), a worker rotates over one of its own
+# (rotate_detached), and the session's thread opens again under whatever key record.db has (reattach).
+
+def detach(opened: OpenVault) -> OpenVault:
+    """On the session's thread: its connection closes; the copy returned is for the worker."""
+    opened.db.close()
+    return replace(opened, db=None, open_lock=None)
+
+
+def rotate_detached(worker: OpenVault, removed_slot_id: str, known_carers: set[str]) -> Rotated:
+    """On the worker: `rotate` over a connection of the worker's own, closed again afterwards."""
+    worker.db = Database.open(Path(worker.folder) / RECORD_FILE, worker.data_key)
+    try:
+        return rotate(worker, removed_slot_id, known_carers)
+    finally:
+        worker.db.close()
+
+
+def reattach(opened: OpenVault, worker: OpenVault) -> None:
+    """Back on the session's thread, whatever happened: the worker's keys and ring, a new connection."""
+    opened.ring, opened.slot, opened.data_key, opened.keys = worker.ring, worker.slot, worker.data_key, worker.keys
+    opened.db = Database.open(Path(opened.folder) / RECORD_FILE, opened.data_key)
 
 
 def finish(opened: OpenVault, next_key: bytes | None) -> None:

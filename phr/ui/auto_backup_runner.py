@@ -17,7 +17,7 @@ import threading
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from phr import auto_backup
-from phr.auto_backup import BackupNotMade  # noqa: F401  (re-exported for the controller)
+from phr.auto_backup import BackupNotMade
 from phr.ui.background import run_in_background
 from phr.ui.formatting import fill
 
@@ -112,10 +112,25 @@ class AutoBackupRunner(QObject):
         return self._idle.wait(timeout)
 
     def backup_before(self, session, reason: str):
-        """One backup into the backup folder before a rekey; raises BackupNotMade when it fails."""
+        """One backup into the backup folder before a rekey, now; raises BackupNotMade when it fails."""
         self.wait()
         return auto_backup.backup_before(session, reason, self._settings.backup_folder(),
-                                         self._settings.backups_kept(), self._clock)
+                                         self._settings.backups_kept(), self._clock, own_connection=True)
+
+    def backup_job(self, session, reason: str):
+        """The backup before a rekey, for the rekey's worker thread: the settings are read here, on
+        the GUI thread; the job returns None, or the sentence saying why no backup was made."""
+        folder, keep, clock = self._settings.backup_folder(), self._settings.backups_kept(), self._clock
+
+        def job() -> str | None:
+            self.wait()
+            try:
+                auto_backup.backup_before(session, reason, folder, keep, clock, own_connection=True)
+            except BackupNotMade as error:
+                return failure_text(error, folder)
+            return None
+
+        return job
 
     def explain(self, error: BackupNotMade) -> str:
         return failure_text(error, self._settings.backup_folder())

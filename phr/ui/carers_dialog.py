@@ -1,9 +1,9 @@
 """Carers: who besides the owner can open this record, each with a passphrase of their own.
 
-Adding a carer derives a key from their passphrase (a second or two); removing one changes
-the record's key and re-encrypts the whole record. Both write to the open record, so they
-run on the GUI thread with a busy cursor rather than on a pool thread (a SQLite connection
-belongs to the thread that opened it).
+Adding a carer derives a key from their passphrase (a second or two) on the GUI thread with a
+busy cursor. Removing one makes a backup, changes the record's key and re-encrypts the whole
+record: seconds for a large record, so it runs on a worker thread (phr.carers.Removal) behind
+a progress window that cannot be closed half-way; the window stays responsive.
 """
 
 from datetime import datetime
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
 )
 
 from phr import carers, errors, keys
+from phr.ui.background import run_in_background
 from phr.ui.formatting import day, fill
 from phr.ui.messages import error_message
 from phr.ui.new_passphrase import NewPassphraseFields
@@ -51,7 +53,11 @@ class CarersDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self._argon2 = argon2  # None: timed on this machine, as for a new record
-        self._before_rekey = before_rekey  # a backup first: returns None, or the text saying why there is none
+        # before_rekey(session), on the GUI thread, gives the backup job for the worker thread;
+        # the job returns None, or the text saying why there is no backup (then nothing changes).
+        self._before_rekey = before_rekey
+        self._tasks: list = []
+        self.progress: RekeyProgress | None = None
         self.new_recovery_code: str | None = None
         self.setWindowTitle(translate("CarersDialog", "Carers"))
         self.resize(560, 420)
@@ -142,15 +148,71 @@ class CarersDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            with _busy():
-                problem = self._before_rekey(self._session) if self._before_rekey is not None else None
-                if problem is None:
-                    carers.remove_carer(self._session, slot_id)
-            if problem is not None:
-                QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), problem)
+            before = self._before_rekey(self._session) if self._before_rekey is not None else None
+            removal = carers.start_removal(self._session, slot_id)
         except (errors.VaultError, OSError) as error:
             QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), carer_error_message(error))
+            return
+        self.progress = RekeyProgress(name, self)
+        run_in_background(lambda: removal.run(before), lambda problem: self._removed(removal, problem),
+                          lambda error: self._removed(removal, error=error), self._tasks)
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._tasks)
+
+    def _removed(self, removal, problem: str | None = None, error: Exception | None = None) -> None:
+        """Back on the GUI thread: the record gets its connection back, then the outcome is said."""
+        self.progress.done()
+        try:
+            removal.finish()
+        except RuntimeError:
+            return  # the record was locked meanwhile (the app closed): the next unlock sees the outcome
+        except (errors.VaultError, OSError) as failed:
+            error = error or failed
+        if error is not None:
+            problem = carer_error_message(error)
+        if problem is not None:
+            QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), problem)
         self.refresh()
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return  # the key change cannot be called back half-way
+        super().reject()
+
+
+class RekeyProgress(QProgressDialog):
+    """A busy bar while a carer is removed; Escape and the close button do nothing until it is done."""
+
+    def __init__(self, name: str, parent):
+        super().__init__(parent)
+        label = QLabel(fill(translate("CarersDialog", "Removing %1 and changing the key of the record. This can "
+                                                      "take a minute for a large record; please wait."), name))
+        label.setWordWrap(True)
+        label.setFixedWidth(420)
+        self.setLabel(label)
+        self.setRange(0, 0)
+        self.setWindowTitle(translate("CarersDialog", "Removing carer"))
+        self.setCancelButton(None)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(0)
+        self._finished = False
+        self.show()
+
+    def done(self, result: int = 0) -> None:
+        self._finished = True
+        super().done(result)
+
+    def reject(self) -> None:
+        if self._finished:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self._finished:
+            super().closeEvent(event)
+        else:
+            event.ignore()
 
 
 class AddCarerDialog(QDialog):

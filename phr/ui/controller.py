@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from phr.services import RecordServices
-from phr.ui.auto_backup_runner import AutoBackupRunner, BackupNotMade
+from phr.ui.auto_backup_runner import AutoBackupRunner
 from phr.ui.auto_lock import IDLE, AutoLock
 from phr.ui.clipboard_guard import ClipboardGuard
 from phr.ui.main_window import MainWindow
@@ -59,13 +59,10 @@ class AppController(QObject):
         if self.main_window is not None:
             self.main_window.statusBar().showMessage(text)
 
-    def _backup_before_rekey(self, session) -> str | None:
-        """Before a carer's removal changes the key: a backup, or the text saying why there is none."""
-        try:
-            self.auto_backup.backup_before(session, "rekey")
-        except BackupNotMade as error:
-            return self.auto_backup.explain(error)
-        return None
+    def _backup_before_rekey(self, session):
+        """Before a carer's removal changes the key: the backup job for the removal's worker thread
+        (it returns None, or the text saying why there is no backup)."""
+        return self.auto_backup.backup_job(session, "rekey")
 
     def show_settings(self) -> None:
         services = self.main_window.services if self.main_window is not None else None

@@ -900,6 +900,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Mantelzorger niet weggehaald</translation>
     </message>
     <message>
+        <source>Removing %1 and changing the key of the record. This can take a minute for a large record; please wait.</source>
+        <translation>%1 wordt weggehaald en de sleutel van het dossier wordt veranderd. Bij een groot dossier kan dat een minuut duren. Even geduld.</translation>
+    </message>
+    <message>
+        <source>Removing carer</source>
+        <translation>Mantelzorger weghalen</translation>
+    </message>
+    <message>
         <source>Add a carer</source>
         <translation>Mantelzorger toevoegen</translation>
     </message>
