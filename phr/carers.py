@@ -151,6 +151,12 @@ class Removal:
         return RemovalResult(self.carer, self._rotated.finished)
 
 
+def removable(session: RecordSession, slot_id_or_name: str) -> Carer:
+    """The carer this session may remove; OwnerOnly or CarerNotFound otherwise (before any work)."""
+    _owner_vault(session)
+    return _find(carers(session), slot_id_or_name)
+
+
 def start_removal(session: RecordSession, slot_id_or_name: str) -> Removal:
     """Checks as `remove_carer` does, then hands the record to a worker (see Removal)."""
     _owner_vault(session)

@@ -4,7 +4,8 @@ The owner's secret comes from PHR_PASSPHRASE (or PHR_RECOVERY_CODE, or a prompt)
 new carer's passphrase from PHR_CARER_PASSPHRASE or a prompt asked twice. Only the
 owner (or the recovery code) may add or remove carers. Removing one changes the
 record's key, so their passphrase no longer opens it, not even with an old copy of
-the key files.
+the key files; a backup is made first (in Regie's automatic backup folder, or
+--backup-dir), and without it nothing changes.
 """
 
 import os
@@ -17,6 +18,8 @@ def add_keys_command(commands) -> None:
     keys.add_argument("dir", help="the record folder")
     keys.add_argument("action", choices=ACTIONS, help="list, add-carer NAME, or remove NAME (or key id)")
     keys.add_argument("name", nargs="?", help="the carer's name (for remove also the key id from list)")
+    keys.add_argument("--backup-dir", help="for remove: where the backup made before the key change goes "
+                                           "(default: Regie's automatic backup folder)")
     keys.set_defaults(handler=cmd_keys)
 
 
@@ -32,7 +35,7 @@ def cmd_keys(args) -> int:
         elif args.action == "add-carer":
             _add(session, args.name)
         else:
-            _remove(session, args.name)
+            _remove(session, args.name, args.backup_dir)
     finally:
         session.lock()
     return cli.EXIT_OK
@@ -71,9 +74,19 @@ def _carer_passphrase(cli) -> str:
     return first
 
 
-def _remove(session, name: str) -> None:
-    from phr import carers
+def _remove(session, name: str, backup_dir: str | None) -> None:
+    from pathlib import Path
 
+    from phr import auto_backup, backups, carers, cli
+
+    carers.removable(session, name)  # OwnerOnly, CarerNotFound: before any work
+    folder = Path(backup_dir).expanduser() if backup_dir else auto_backup.default_folder()
+    try:
+        made = auto_backup.backup_before(session, "rekey", folder, backups.DEFAULT_KEEP)
+    except auto_backup.BackupNotMade as error:
+        raise cli.CliError(f"Nothing was changed: the backup before the key change could not be written in "
+                           f"{folder} ({error.problem.replace('_', ' ')}).") from None
+    print(f"Backup before the key change: {made}")
     result = carers.remove_carer(session, name)
     print(f"Carer removed: {result.carer.name}. The record's key was changed, so their passphrase no longer opens "
           "it. What they wrote stays, with their name.")

@@ -33,9 +33,21 @@ def test_add_list_and_remove_a_carer(tmp_path):
     assert refused.returncode == 1 and "Only the owner" in refused.stderr
     assert_one_clear_line(refused)
 
-    removed = phr("keys", record, "remove", "anna bakker", passphrase=PASSPHRASE)
+    stick = tmp_path / "STICK"  # not plugged in: no backup, so no key change
+    unplugged = phr("keys", record, "remove", "anna bakker", "--backup-dir", stick, passphrase=PASSPHRASE)
+    assert unplugged.returncode == 1 and "Nothing was changed" in unplugged.stderr and str(stick) in unplugged.stderr
+    assert_one_clear_line(unplugged)
+    assert phr("check", record, passphrase=CARER).returncode == 0 and not stick.exists()
+
+    stick.mkdir()
+    removed = phr("keys", record, "remove", "anna bakker", "--backup-dir", stick, passphrase=PASSPHRASE)
     assert removed.returncode == 0, removed.stderr
     assert "Carer removed: Anna Bakker" in removed.stdout
+    backup = next(stick.glob("*.regiebackup"))  # made before the key change: Anna's passphrase opens it
+    assert f"Backup before the key change: {backup}" in removed.stdout
+    restored = _phr_with_carer("restore", backup, tmp_path / "before-removal", passphrase=CARER,
+                               carer_passphrase="")
+    assert restored.returncode == 0, restored.stderr
     assert phr("check", record, passphrase=CARER).returncode == 3
     assert phr("check", record, passphrase=PASSPHRASE).returncode == 0
     assert "carer:" not in phr("keys", record, "list", passphrase=PASSPHRASE).stdout
