@@ -99,7 +99,7 @@ def run_if_due(session, folder: Path, keep: int, clock: Clock = utc_now, may_cre
     return AutoBackupResult(made=done.made, removed=done.removed)
 
 
-def backup_before(session, reason: str, folder: Path, keep: int, clock: Clock = utc_now,
+def backup_before(session, reason: str, folder: Path, keep: int | None, clock: Clock = utc_now,
                   may_create: bool | None = None, own_connection: bool = False) -> Path:
     """One backup into the rotation folder, now; raises BackupNotMade if it fails.
 
@@ -125,7 +125,7 @@ def problem_of(error: BaseException) -> str:
     return FAILED
 
 
-def _rotate(session, folder: Path, keep: int, now: datetime, may_create: bool | None, own_connection: bool,
+def _rotate(session, folder: Path, keep: int | None, now: datetime, may_create: bool | None, own_connection: bool,
             stop=None):
     create = may_create if may_create is not None else _same_folder(folder, default_folder())
     return backups.backup_rotation(session, folder, keep, now=now, own_connection=own_connection,

@@ -70,23 +70,24 @@ def make_backup(session: RecordSession, out_path: Path, overwrite: bool = False,
     key, folder = opened.data_key, opened.folder
     db = opened.second_connection() if own_connection else opened.db
     try:
-        manifest = files.write_backup(db, key, folder, Path(out_path), overwrite, stop)
+        manifest = files.write_backup(db, key, folder, Path(out_path), overwrite, stop, close_source=own_connection)
     finally:
         if own_connection:
             db.close()
     return _made(Path(out_path).absolute(), manifest)
 
 
-def backup_rotation(session: RecordSession, folder: Path, keep: int = DEFAULT_KEEP, now: datetime | None = None,
+def backup_rotation(session: RecordSession, folder: Path, keep: int | None = DEFAULT_KEEP, now: datetime | None = None,
                     own_connection: bool = False, create_folder: bool = True, stop=None) -> RotationResult:
-    """Make a dated backup in `folder`, then remove this record's oldest automatic backups beyond `keep`.
+    """Make a dated backup in `folder`, then remove this record's oldest automatic backups beyond `keep`
+    (None: remove none, for a caller that does not know how many the person chose to keep).
 
     Only files made here are removed: their name follows the pattern and their manifest names
     this record. Other files, other records' backups and damaged files are left alone. `now`
     (UTC) dates the name; without `create_folder` a missing folder is an error (a USB stick
     that is not plugged in must not become a folder on this computer's disk).
     """
-    if keep < 1:
+    if keep is not None and keep < 1:
         raise InvalidInput("Keep at least one backup.")
     folder = Path(folder).absolute()
     if create_folder:
@@ -97,7 +98,7 @@ def backup_rotation(session: RecordSession, folder: Path, keep: int = DEFAULT_KE
     name = _rotation_name(record_id, now or datetime.now(timezone.utc))
     made = make_backup(session, folder / name, own_connection=own_connection, stop=stop)
     ours = rotation_backups(folder, record_id)
-    doomed = tuple(path for path in ours[:-keep] if path != made.path)
+    doomed = () if keep is None else tuple(path for path in ours[:-keep] if path != made.path)
     for path in doomed:
         path.unlink(missing_ok=True)
     return RotationResult(made.path, doomed)

@@ -26,6 +26,16 @@ class CarerNotFound(VaultError):
     """No carer with that name or key id (or more than one with that name)."""
 
 
+class RecordClosed(VaultError):
+    """After a carer's removal the record could not be opened again here, so it was locked."""
+
+    def __init__(self, removed: bool):
+        super().__init__("The record could not be opened again after the key change and was locked. "
+                         + ("The carer was removed. " if removed else "Nothing was changed. ")
+                         + "Open the record again.")
+        self.removed = removed
+
+
 @dataclass(frozen=True)
 class Carer:
     name: str
@@ -143,8 +153,16 @@ class Removal:
         return problem
 
     def finish(self) -> RemovalResult | None:
-        """The removal's result, or None when `run` did not rotate (it failed or was stopped by `before`)."""
-        rotation.reattach(self._session.vault, self._worker)
+        """The removal's result, or None when `run` did not rotate (it failed or was stopped by `before`).
+
+        Raises RecordClosed when the record cannot be opened again here (the disk filled up, the folder
+        went away): a session without its connection must not stay open with the key in memory.
+        """
+        try:
+            rotation.reattach(self._session.vault, self._worker)
+        except (VaultError, OSError):
+            self._session.lock()
+            raise RecordClosed(self._rotated is not None) from None
         if self._rotated is None:
             return None
         AuthorRepository(self._session.db).detach_slot(self.carer.slot_id)

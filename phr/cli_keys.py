@@ -4,8 +4,9 @@ The owner's secret comes from PHR_PASSPHRASE (or PHR_RECOVERY_CODE, or a prompt)
 new carer's passphrase from PHR_CARER_PASSPHRASE or a prompt asked twice. Only the
 owner (or the recovery code) may add or remove carers. Removing one changes the
 record's key, so their passphrase no longer opens it, not even with an old copy of
-the key files; a backup is made first (in Regie's automatic backup folder, or
---backup-dir), and without it nothing changes.
+the key files; a backup is made first (in the app's default automatic backup
+folder, or --backup-dir; older backups there are never removed by this command),
+and without it nothing changes.
 """
 
 import os
@@ -19,7 +20,7 @@ def add_keys_command(commands) -> None:
     keys.add_argument("action", choices=ACTIONS, help="list, add-carer NAME, or remove NAME (or key id)")
     keys.add_argument("name", nargs="?", help="the carer's name (for remove also the key id from list)")
     keys.add_argument("--backup-dir", help="for remove: where the backup made before the key change goes "
-                                           "(default: Regie's automatic backup folder)")
+                                           "(default: the app's default automatic backup folder)")
     keys.set_defaults(handler=cmd_keys)
 
 
@@ -77,12 +78,13 @@ def _carer_passphrase(cli) -> str:
 def _remove(session, name: str, backup_dir: str | None) -> None:
     from pathlib import Path
 
-    from phr import auto_backup, backups, carers, cli
+    from phr import auto_backup, carers, cli
 
     carers.removable(session, name)  # OwnerOnly, CarerNotFound: before any work
     folder = Path(backup_dir).expanduser() if backup_dir else auto_backup.default_folder()
     try:
-        made = auto_backup.backup_before(session, "rekey", folder, backups.DEFAULT_KEEP)
+        # keep=None: the app's choice of how many to keep is not known here, so none is removed
+        made = auto_backup.backup_before(session, "rekey", folder, keep=None)
     except auto_backup.BackupNotMade as error:
         raise cli.CliError(f"Nothing was changed: the backup before the key change could not be written in "
                            f"{folder} ({error.problem.replace('_', ' ')}).") from None

@@ -307,3 +307,30 @@ def test_stopping_the_runner_ends_a_running_backup_before_the_record_locks(qtbot
     assert said == [] and list(folder.iterdir()) == []
     session.lock()
     assert not (session.folder / "record.db-wal").exists()  # no connection of the backup left open
+
+
+def test_a_backup_before_that_does_not_know_the_number_kept_removes_none(session, folder):
+    """The command line does not know how many backups the person chose to keep in the app."""
+    for hour in range(9):
+        backups.backup_rotation(session, folder, keep=30, now=T0 + timedelta(hours=hour))
+    auto_backup.backup_before(session, "rekey", folder, keep=None, clock=Clock(T0 + timedelta(days=1)))
+    assert len(_ours(session, folder)) == 10
+    auto_backup.backup_before(session, "rekey", folder, keep=7, clock=Clock(T0 + timedelta(days=2)))
+    assert len(_ours(session, folder)) == 7
+
+
+def test_the_backups_own_connection_is_closed_before_the_archive_is_written(session, folder, monkeypatch):
+    """A slow USB stick must not keep the record open: the snapshot is taken, then the connection goes."""
+    from phr.storage import backups as files
+
+    real_second, opened = OpenVault.second_connection, []
+    monkeypatch.setattr(OpenVault, "second_connection", lambda vault: opened.append(real_second(vault)) or opened[-1])
+    real_archive, open_while_writing = files._write_archive, []
+
+    def write_archive(*args, **kwargs):
+        open_while_writing.append(opened[0].is_open)
+        return real_archive(*args, **kwargs)
+
+    monkeypatch.setattr(files, "_write_archive", write_archive)
+    assert auto_backup.run_if_due(session, folder, 7, Clock()).made is not None
+    assert open_while_writing == [False]

@@ -96,3 +96,43 @@ def test_the_backup_job_reads_over_its_own_connection_while_the_session_has_hand
     problem, error = _on_a_worker(lambda: removal.run(backup))
     assert problem is None and error is None and removal.finish().finished
     assert made and made[0].exists()
+
+
+def test_another_window_finishing_the_key_files_first_is_still_a_removal(session, monkeypatch):
+    """Step 4 meets key files another window wrote after our rekey: the removal happened, say so."""
+    from phr.storage import rotation
+
+    carers.add_carer(session, "Anna", ANNA, argon2=FAST)
+    real_rekey = rotation._rekey
+
+    def rekey_then_another_window_opens(opened, new_key):
+        real_rekey(opened, new_key)
+        records.unlock_with_passphrase(session.folder, PASSPHRASE).lock()  # it finishes the rotation itself
+
+    monkeypatch.setattr(rotation, "_rekey", rekey_then_another_window_opens)
+    result = carers.remove_carer(session, "Anna")
+    assert result.carer.name == "Anna" and result.finished
+    assert carers.carers(session) == [] and session.check().healthy
+    session.lock()
+    assert not _opens(session.folder, ANNA) and _opens(session.folder, PASSPHRASE)
+
+
+@pytest.mark.parametrize("rotation_ran", [True, False])
+def test_a_record_that_cannot_be_opened_again_is_locked_not_left_half_open(session, monkeypatch, rotation_ran):
+    from phr.storage import rotation
+    from phr.storage.errors import StorageFull
+
+    carers.add_carer(session, "Anna", ANNA, argon2=FAST)
+    removal = carers.start_removal(session, "Anna")
+    problem, error = _on_a_worker(lambda: removal.run(None if rotation_ran else (lambda: "no backup")))
+    assert error is None
+
+    def disk_full(opened, worker):
+        raise StorageFull("The record could not be opened: the disk is full.")
+
+    monkeypatch.setattr(rotation, "reattach", disk_full)
+    with pytest.raises(carers.RecordClosed) as closed:
+        removal.finish()
+    assert closed.value.removed is rotation_ran and not session.is_open  # the key is not left in memory
+    monkeypatch.undo()
+    assert _opens(session.folder, ANNA) is not rotation_ran and _opens(session.folder, PASSPHRASE)

@@ -127,3 +127,24 @@ def test_key_errors_have_their_own_plain_message(error_name):
 
     text = carers_dialog.carer_error_message(getattr(errors, error_name)("internal text"))
     assert "internal text" not in text and text != carers_dialog.error_message(Exception())
+
+
+def test_a_record_that_could_not_be_opened_again_closes_the_dialog_and_asks_for_the_lock(qtbot, session, monkeypatch):
+    carers.add_carer(session, "Anna", ANNA, argon2=FAST)
+    dialog = CarersDialog(session, argon2=FAST)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.list.setCurrentRow(0)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+
+    def cannot_reopen(removal):
+        removal._session.lock()
+        raise carers.RecordClosed(removed=True)
+
+    monkeypatch.setattr(carers.Removal, "finish", cannot_reopen)
+    dialog.remove_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_busy, timeout=30000)
+    assert dialog.record_closed and not dialog.isVisible()
+    assert warnings and warnings[0].startswith("The carer was removed.") and "locked" in warnings[0]

@@ -124,3 +124,23 @@ def test_an_io_error_at_opening_on_a_full_disk_is_said_as_a_full_disk(new_record
     assert type(failed.value).__name__ == expected
     if expected == "StorageFull":
         assert "disk is full" in str(failed.value) and "nothing was changed" in str(failed.value)
+
+
+def test_read_only_media_with_no_room_left_are_read_only_not_full(new_record, monkeypatch):
+    """A CD or an ISO image reports 0 bytes free: that is not a full disk."""
+    import collections
+    import shutil
+
+    from phr.storage import database
+
+    folder, _ = new_record
+
+    def cannot_write(connection):
+        raise StorageUnavailable("The record could not be read or written: the folder is read-only or not accessible.")
+
+    statvfs = collections.namedtuple("statvfs", "f_flag")
+    monkeypatch.setattr(database, "_configure", cannot_write)
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: (10**9, 10**9, 0))
+    monkeypatch.setattr(os, "statvfs", lambda path: statvfs(os.ST_RDONLY))
+    with pytest.raises(StorageUnavailable):
+        records.unlock_with_passphrase(folder, PASSPHRASE)

@@ -157,3 +157,37 @@ def test_a_passphrase_change_still_works_and_leaves_only_the_lock_files(session)
     reopened.lock()
     assert {p.name for p in session.folder.iterdir()} == {"record.db", "keys.json", "keys.bak.json",
                                                             record_locks.OPEN_LOCK, record_locks.KEYS_LOCK}
+
+
+@pytest.mark.parametrize("code", ["ENOLCK", "EOPNOTSUPP"])
+def test_a_file_system_without_locks_still_opens_the_record_and_leaks_no_file_handle(new_record, monkeypatch, code):
+    import errno
+
+    from phr.storage.record_locks import fcntl
+
+    folder, _ = new_record
+
+    def no_locks(fd, operation):
+        raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    handles = len(os.listdir("/proc/self/fd"))
+    for _ in range(3):
+        session = records.unlock_with_passphrase(folder, PASSPHRASE)
+        session.rename_person("Still Opens")
+        session.lock()
+    assert len(os.listdir("/proc/self/fd")) == handles
+
+
+def test_repairing_a_stale_copy_never_overwrites_a_change_saved_meanwhile(new_record):
+    folder, _ = new_record
+    files = KeyFiles(folder)
+    ring = files.load().ring
+    (folder / "keys.json").write_bytes(b"damaged")  # the first copy is stale: an unlock would repair it
+    loaded = files.load()
+    assert [p.name for p in loaded.stale_copies] == ["keys.json"]
+    newer = KeyRing(ring.record_id, ring.sequence + 1, ring.slots)
+    (folder / "keys.json").write_bytes(keyslots.to_json(newer))  # another program saved, then crashed before
+    # writing keys.bak.json: keys.json holds the only copy of its change
+    files.repair(loaded)
+    assert files.load().ring.sequence == ring.sequence + 1  # its change is still there

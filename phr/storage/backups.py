@@ -75,11 +75,12 @@ class Manifest:
 # --- writing ---------------------------------------------------------------------------------------
 
 def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: Path,
-                 overwrite: bool = False, stop: Callable[[], bool] | None = None) -> Manifest:
+                 overwrite: bool = False, stop: Callable[[], bool] | None = None,
+                 close_source: bool = False) -> Manifest:
     """Write a backup of the open record `db` (keyed with `data_key`) to `out_path`.
 
-    `stop` is asked between steps; when it says True the backup ends with BackupStopped and
-    leaves no file behind (a lock must not wait for a whole backup of a large record).
+    `stop()` is asked between steps: True ends it with BackupStopped, no file left (a lock must not
+    wait for a whole backup). `close_source` closes `db` (the backup's own) once the snapshot is taken.
     """
     out_path = Path(out_path).absolute()
     if out_path.exists() and (out_path.is_dir() or not overwrite):
@@ -88,7 +89,11 @@ def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: P
     snapshot = _hidden_sibling(out_path, "snapshot")
     try:
         with _disk_errors("backup"):
-            manifest = _take_snapshot(db, data_key, snapshot, ring.record_id, stop)
+            try:
+                manifest = _take_snapshot(db, data_key, snapshot, ring.record_id, stop)
+            finally:
+                if close_source:
+                    db.close()
             _write_archive(out_path, manifest, keyslots.to_json(ring), snapshot, stop)
     finally:
         _remove_database_files(snapshot)
@@ -96,21 +101,14 @@ def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: P
 
 
 def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop) -> Manifest:
-    """One consistent copy of the whole database.
-
-    Without `stop`: in a single backup step (one read transaction). With it: in steps of
-    SNAPSHOT_STEP pages, asking `stop` in between; SQLite starts the copy again when another
-    connection writes meanwhile, so the copy is consistent either way.
-    """
+    """One consistent copy of the whole database: in one step, or with `stop` in steps of SNAPSHOT_STEP
+    pages (SQLite starts the copy again when another connection writes meanwhile)."""
     target = Database.open(snapshot, data_key, create=True)
     try:
         with translated_errors():
             # The online backup API works on connections, not statements; this module is storage.
-            if stop is None:
-                db._connection.backup(target._connection, pages=-1)
-            else:
-                db._connection.backup(target._connection, pages=SNAPSHOT_STEP,
-                                      progress=lambda *_state: _raise_if(stop))
+            db._connection.backup(target._connection, pages=-1 if stop is None else SNAPSHOT_STEP,
+                                  progress=None if stop is None else lambda *_state: _raise_if(stop))
         row = target.query_one("SELECT value FROM record_meta WHERE key = 'record_id'")
         if row is None or row[0] != record_id:
             raise RecordDamaged("The record file and its key files belong to different records; no backup made.")
@@ -129,6 +127,8 @@ def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapsho
             with snapshot.open("rb") as reader:
                 tar.addfile(_member_info(RECORD, snapshot.stat().st_size), reader)
             _add(tar, CHECKSUM, writer.digest.hexdigest().encode("ascii") + b"\n")
+        if stop is not None:
+            _raise_if(stop)  # the last chance before the file is synced and put in place
 
     replace_atomically(out_path, fill)
 

@@ -8,6 +8,7 @@ refuse to continue rather than run unprotected.
 """
 
 import contextlib
+import os
 import shutil
 from pathlib import Path
 
@@ -142,8 +143,10 @@ def translated_errors():
 
 
 def _disk_is_full(folder: Path) -> bool:
+    """Too little room left; read-only media (a CD, an ISO) also report none, and are not full."""
     try:
-        return shutil.disk_usage(folder).free < DISK_FULL_BELOW
+        read_only = hasattr(os, "statvfs") and bool(os.statvfs(folder).f_flag & os.ST_RDONLY)  # no statvfs: Windows
+        return not read_only and shutil.disk_usage(folder).free < DISK_FULL_BELOW
     except OSError:
         return False
 

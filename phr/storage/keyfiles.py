@@ -68,8 +68,12 @@ class KeyFiles:
         return successor
 
     def repair(self, loaded: LoadedKeys) -> None:
-        for path in loaded.stale_copies:
-            write_atomic(path, keyslots.to_json(loaded.ring))
+        """Write the winning ring over the stale copies, unless another program saved a change since."""
+        with record_locks.changing_keys(self.folder):
+            if self.load().ring != loaded.ring:
+                return  # a newer ring landed meanwhile: repairing with ours would overwrite its only copy
+            for path in loaded.stale_copies:
+                write_atomic(path, keyslots.to_json(loaded.ring))
 
 
 def _raise_for_no_valid_copy(folder: Path, states: list) -> None:

@@ -30,6 +30,7 @@ except ImportError:  # Windows
 
 OPEN_LOCK = "open.lock"
 KEYS_LOCK = "keys.lock"
+NO_LOCKS_HERE = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 KEYS_WAIT_SECONDS = 5.0  # another program's key write takes milliseconds; a minute-long hold is a hang
 
 
@@ -50,7 +51,12 @@ def hold_open(folder: Path) -> OpenLock:
     fd = _open_lock_file(Path(folder) / OPEN_LOCK)
     if fd is None:
         return OpenLock(None)
-    if not _try(fd, fcntl.LOCK_SH):
+    try:
+        taken = _try(fd, fcntl.LOCK_SH)
+    except BaseException:
+        os.close(fd)
+        raise
+    if not taken:
         os.close(fd)
         raise RecordInUse("The record is being replaced by a restore right now. Try again in a moment.")
     return OpenLock(fd)
@@ -108,8 +114,14 @@ def _open_lock_file(path: Path, create: bool = True) -> int | None:
 
 
 def _try(fd: int, kind: int) -> bool:
+    """True when the lock is ours, or when this file system has no locks at all (NFS without a lock
+    daemon, some network and FUSE mounts): a record there opens as before, unguarded."""
     try:
         fcntl.flock(fd, kind | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError as error:
+        if error.errno in NO_LOCKS_HERE:
+            return True
+        raise
     return True

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from phr.storage import keychange, keyslots
 from phr.storage.atomic import PRIVATE_DIR, copy_atomic, fsync_dir
 from phr.storage.database import Database
-from phr.storage.errors import KeyNotRotatable, RecordInUse, StorageFull, VaultError
+from phr.storage.errors import KeyNotRotatable, KeysChanged, RecordInUse, StorageFull, VaultError
 from phr.storage.keyfiles import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keyslots import KeyRing
 
@@ -230,9 +230,11 @@ def _finish_keys(files: KeyFiles, opened: OpenVault) -> tuple[KeyRing, bool]:
         keyslots.promoted(ring.record_id, slot, opened.data_key, opened.owner_key) for slot in ring.slots))
     try:
         stored = files.save(ring, final)
-    except OSError:
+    except (OSError, KeysChanged, RecordInUse):
+        # After the rekey nothing can be called back: the disk says how far it got (another window
+        # that unlocked meanwhile may have finished step 4 itself). Never "nothing was changed" here.
         stored = _on_disk(files, ring)
-    if stored.rotating:
+    if stored.rotating or opened.slot.slot_id not in {slot.slot_id for slot in stored.slots}:
         return stored, False  # record.db opens with each slot's next key until the next unlock finishes
     _follow(opened, stored)
     _remove_safety_copies(Path(opened.folder))

@@ -20,7 +20,7 @@ from pathlib import Path
 from phr.storage import keyslots, migrations, record_locks, rotation, slot_keys
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir
 from phr.storage.database import Database
-from phr.storage.errors import RecordDamaged, RecordExists, RecordMissing, WrongSecret
+from phr.storage.errors import RecordDamaged, RecordExists, RecordInUse, RecordMissing, WrongSecret
 from phr.storage.kdf import Argon2Params
 from phr.storage.keyfiles import KeyFiles
 from phr.storage.keyslots import KeyRing, KeySlot, SlotKeys
@@ -165,7 +165,7 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KIND
         raise
     try:
         keys.repair(loaded)  # only now: a failed unlock must not change a byte
-    except OSError:
+    except (OSError, RecordInUse):
         pass  # the record is open and sound; the stale copy is repaired at the next unlock
     opened = OpenVault(folder, db, loaded.ring, slot, data_key, opened_keys, lock)
     try:

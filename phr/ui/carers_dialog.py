@@ -58,6 +58,7 @@ class CarersDialog(QDialog):
         self._before_rekey = before_rekey
         self._tasks: list = []
         self.progress: RekeyProgress | None = None
+        self.record_closed = False  # the record could not be opened again after a removal: lock the window
         self.new_recovery_code: str | None = None
         self.setWindowTitle(translate("CarersDialog", "Carers"))
         self.resize(560, 420)
@@ -168,6 +169,9 @@ class CarersDialog(QDialog):
             removal.finish()
         except RuntimeError:
             return  # the record was locked meanwhile (the app closed): the next unlock sees the outcome
+        except carers.RecordClosed as closed:
+            self._say_record_closed(closed.removed)
+            return
         except (errors.VaultError, OSError) as failed:
             error = error or failed
         if error is not None:
@@ -175,6 +179,15 @@ class CarersDialog(QDialog):
         if problem is not None:
             QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), problem)
         self.refresh()
+
+    def _say_record_closed(self, removed: bool) -> None:
+        self.record_closed = True
+        text = (translate("CarersDialog", "The carer was removed.") if removed
+                else translate("CarersDialog", "The carer was not removed."))
+        QMessageBox.warning(self, translate("CarersDialog", "Record locked"), text + " " + translate(
+            "CarersDialog", "Regie could not open the record again afterwards (is the disk full, or the folder "
+                            "gone?), so it was locked. Open it again from the start window."))
+        super().reject()
 
     def reject(self) -> None:
         if self.is_busy:

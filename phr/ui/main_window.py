@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         dialog = CarersDialog(self.services.session, self, before_rekey=self.before_rekey)
         dialog.exec()
         dialog.deleteLater()
+        if dialog.record_closed:
+            self.lock_requested.emit()  # the session was locked underneath: show the start window
 
     def _switch_action(self) -> QAction:
         """Another record: this one is locked first (the controller's lock), then the start window shows."""

@@ -900,6 +900,22 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Mantelzorger niet weggehaald</translation>
     </message>
     <message>
+        <source>The carer was removed.</source>
+        <translation>De mantelzorger is weggehaald.</translation>
+    </message>
+    <message>
+        <source>The carer was not removed.</source>
+        <translation>De mantelzorger is niet weggehaald.</translation>
+    </message>
+    <message>
+        <source>Record locked</source>
+        <translation>Dossier vergrendeld</translation>
+    </message>
+    <message>
+        <source>Regie could not open the record again afterwards (is the disk full, or the folder gone?), so it was locked. Open it again from the start window.</source>
+        <translation>Daarna kon Regie het dossier niet opnieuw openen (is de schijf vol, of is de map weg?). Daarom is het dossier vergrendeld. Open het opnieuw vanuit het startvenster.</translation>
+    </message>
+    <message>
         <source>Removing %1 and changing the key of the record. This can take a minute for a large record; please wait.</source>
         <translation>%1 wordt weggehaald en de sleutel van het dossier wordt veranderd. Bij een groot dossier kan dat een minuut duren. Even geduld.</translation>
     </message>
