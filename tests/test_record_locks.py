@@ -170,14 +170,14 @@ def test_a_file_system_without_locks_still_opens_the_record_and_leaks_no_file_ha
     def no_locks(fd, operation):
         raise OSError(getattr(errno, code), os.strerror(getattr(errno, code)))
 
-    def lock_file_handles() -> int:  # only ours: other threads of the test run open and close files too
+    def lock_file_handles() -> int:  # only this record's: other tests in this worker process hold their own
         names = []
         for fd in os.listdir("/proc/self/fd"):
             try:
                 names.append(os.readlink(f"/proc/self/fd/{fd}"))
             except OSError:
                 continue
-        return sum(name.endswith(record_locks.OPEN_LOCK) for name in names)
+        return names.count(str(folder / record_locks.OPEN_LOCK))
 
     monkeypatch.setattr(fcntl, "flock", no_locks)
     for _ in range(3):
