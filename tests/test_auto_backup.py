@@ -334,3 +334,40 @@ def test_the_backups_own_connection_is_closed_before_the_archive_is_written(sess
     monkeypatch.setattr(files, "_write_archive", write_archive)
     assert auto_backup.run_if_due(session, folder, 7, Clock()).made is not None
     assert open_while_writing == [False]
+
+
+def test_writes_elsewhere_during_a_stepped_backup_do_not_make_it_start_over(session, folder, monkeypatch):
+    """Without one read transaction, every save in the window would restart SQLite's copy: never done."""
+    from phr.storage import backups as files
+
+    monkeypatch.setattr(files, "SNAPSHOT_STEP", 1)  # one page per step: many steps, as for a large record
+    pages = session.vault.db.query_one("PRAGMA page_count")[0]
+    writing, wrote = threading.Event(), []
+
+    def keep_writing():
+        db = session.vault.second_connection()  # another connection, as the window's saves are
+        try:
+            while not writing.is_set():
+                with db.transaction():
+                    db.execute("INSERT OR REPLACE INTO record_meta (key, value) VALUES ('test_tick', ?)",
+                               (str(len(wrote)),))
+                wrote.append(1)
+        finally:
+            db.close()
+
+    asked = []
+
+    def stop() -> bool:
+        asked.append(1)
+        threading.Event().wait(0.002)  # let the writer in between the steps
+        return len(asked) > 20 * pages  # a copy that keeps starting over
+
+    writer = threading.Thread(target=keep_writing)
+    writer.start()
+    try:
+        result = auto_backup.run_if_due(session, folder, 7, Clock(), stop=stop)
+    finally:
+        writing.set()
+        writer.join(30)
+    assert len(wrote) > 5  # the writer did write during the copy
+    assert result.made is not None and len(asked) <= 2 * pages + 10

@@ -102,10 +102,10 @@ def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: P
 
 def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop) -> Manifest:
     """One consistent copy of the whole database: in one step, or with `stop` in steps of SNAPSHOT_STEP
-    pages (SQLite starts the copy again when another connection writes meanwhile)."""
+    pages inside one read transaction (else each write elsewhere would start the copy over)."""
     target = Database.open(snapshot, data_key, create=True)
     try:
-        with translated_errors():
+        with translated_errors(), db.read_snapshot() if stop is not None else contextlib.nullcontext():
             # The online backup API works on connections, not statements; this module is storage.
             db._connection.backup(target._connection, pages=-1 if stop is None else SNAPSHOT_STEP,
                                   progress=None if stop is None else lambda *_state: _raise_if(stop))

@@ -98,6 +98,17 @@ class Database:
             self._connection.executescript(script)
 
     @contextlib.contextmanager
+    def read_snapshot(self):
+        """One read transaction: this connection keeps reading the record as it was when it began (WAL).
+        A backup copied in steps needs it, or every write by another connection starts the copy over."""
+        self.execute("BEGIN")
+        try:
+            self.query("SELECT count(*) FROM sqlite_master")  # BEGIN is deferred: this takes the snapshot
+            yield self
+        finally:
+            self.rollback_open_transaction()
+
+    @contextlib.contextmanager
     def transaction(self):
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: every write is all or nothing."""
         self.execute("BEGIN IMMEDIATE")
