@@ -177,10 +177,8 @@ def removable(session: RecordSession, slot_id_or_name: str) -> Carer:
 
 def start_removal(session: RecordSession, slot_id_or_name: str) -> Removal:
     """Checks as `remove_carer` does, then hands the record to a worker (see Removal)."""
-    _owner_vault(session)
-    present = carers(session)
-    carer = _find(present, slot_id_or_name)
-    return Removal(session, carer, {c.slot_id for c in present})
+    carer = removable(session, slot_id_or_name)
+    return Removal(session, carer, {c.slot_id for c in carers(session)})
 
 
 def _owner_vault(session: RecordSession) -> OpenVault:

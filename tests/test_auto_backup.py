@@ -276,11 +276,9 @@ def test_the_runner_keeps_the_number_from_the_settings(qtbot, settings, session,
 
 def test_the_runners_backup_before_a_rekey_and_its_message(qtbot, settings, session, folder, tmp_path):
     runner = AutoBackupRunner(settings, clock=Clock())
-    assert runner.backup_before(session, "rekey").parent == folder
+    assert runner.backup_job(session, "rekey")() is None and len(_ours(session, folder)) == 1
     settings.set_backup_folder(tmp_path / "gone")
-    with pytest.raises(BackupNotMade) as failed:
-        runner.backup_before(session, "rekey")
-    text = runner.explain(failed.value)
+    text = runner.backup_job(session, "rekey")()
     assert text.startswith("Nothing was changed") and str(tmp_path / "gone") in text
 
 

@@ -7,9 +7,9 @@ sentence for a status line or banner, and the next unlock tries again. Locking c
 ends at its next step (nothing of it is kept) and closes its connection, so a locked record
 is closed everywhere; the next unlock makes the backup.
 
-Before a rekey the controller calls `backup_before(session, reason)`: one backup, now, into
-the same folder; it raises `BackupNotMade` (say it with `failure_text`) and the rekey is
-then not done.
+Before a rekey the controller asks `backup_job(session, reason)` on the GUI thread for the job
+the rekey's worker runs first: one backup into the same folder, or the sentence saying why
+there is none (`failure_text`), and then the rekey is not done.
 """
 
 import threading
@@ -111,12 +111,6 @@ class AutoBackupRunner(QObject):
         """Until a running automatic backup is done (a rekey needs the record to itself)."""
         return self._idle.wait(timeout)
 
-    def backup_before(self, session, reason: str):
-        """One backup into the backup folder before a rekey, now; raises BackupNotMade when it fails."""
-        self.wait()
-        return auto_backup.backup_before(session, reason, self._settings.backup_folder(),
-                                         self._settings.backups_kept(), self._clock, own_connection=True)
-
     def backup_job(self, session, reason: str):
         """The backup before a rekey, for the rekey's worker thread: the settings are read here, on
         the GUI thread; the job returns None, or the sentence saying why no backup was made."""
@@ -131,9 +125,6 @@ class AutoBackupRunner(QObject):
             return None
 
         return job
-
-    def explain(self, error: BackupNotMade) -> str:
-        return failure_text(error, self._settings.backup_folder())
 
     def _say(self, text: str, notify) -> None:
         if notify is not None:
