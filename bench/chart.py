@@ -22,14 +22,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.common import Result  # noqa: E402
 from bench.device_import import libreview_file  # noqa: E402
-from phr import records  # noqa: E402
+from phr.access import records  # noqa: E402
 from phr.imports import device_import  # noqa: E402
-from phr.measures import CATALOGUE  # noqa: E402
-from phr.services import RecordServices  # noqa: E402
-from phr.storage import kdf  # noqa: E402
+from phr.monitoring.measures import CATALOGUE  # noqa: E402
+from phr.record.services import RecordServices  # noqa: E402
+from phr.storage.keys import kdf  # noqa: E402
+from phr.ui.app.qt_refcount_guard import protect_singletons  # noqa: E402
 from phr.ui.charts.measure_chart import MeasureChart  # noqa: E402
 from phr.ui.charts.record_source import RecordChartSource  # noqa: E402
-from phr.ui.qt_refcount_guard import protect_singletons  # noqa: E402
 
 LIMIT = 0.5
 TARGET_SECONDS = 0.300

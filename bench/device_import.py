@@ -15,11 +15,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bench.common import Result
-from phr import records
+from phr.access import records
 from phr.imports import device_import
-from phr.services import RecordServices
-from phr.storage import kdf
+from phr.record.services import RecordServices
 from phr.storage.database import Database
+from phr.storage.keys import kdf
 
 ROWS = 1_000_000
 LIMIT = 2.0

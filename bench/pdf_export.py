@@ -11,18 +11,18 @@ import io
 import tempfile
 from datetime import datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pypdf import PdfReader
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
-from xml.sax.saxutils import escape
 
 from bench.common import Result, median_seconds
-from phr import demo
-from phr.export import pdf
+from phr.demo import sample_record as demo
 from phr.export.options import ExportOptions
-from phr.services import RecordServices
-from phr.storage import kdf
+from phr.export.pdf import documents as pdf
+from phr.record.services import RecordServices
+from phr.storage.keys import kdf
 
 LIMIT = 6.0
 TARGET_SECONDS = 3.0

@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 
 from bench.common import Result, median_seconds
-from phr import records
-from phr.storage import kdf
-from phr.storage.keyfiles import KeyFiles
+from phr.access import records
+from phr.storage.keys import kdf
+from phr.storage.keys.files import KeyFiles
 
 PASSPHRASE = "benchmark passphrase with several words"
 LIMIT = 1.25

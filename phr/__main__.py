@@ -1,3 +1,3 @@
-from phr.cli import main
+from phr.cli.main import main
 
 raise SystemExit(main())

@@ -9,12 +9,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from phr.ui.qt_refcount_guard import protect_singletons  # noqa: E402
+from phr.ui.app.qt_refcount_guard import protect_singletons  # noqa: E402
 
 protect_singletons()  # as the app does at start-up: PySide6 6.12 on Python 3.11 (see the module)
 
-from phr import records  # noqa: E402
-from phr.storage import kdf  # noqa: E402
+from phr.access import records  # noqa: E402
+from phr.storage.keys import kdf  # noqa: E402
 
 # A passphrase that passes the strength rules; tests use the minimum Argon2id cost we allow
 # (64 MiB, 3 passes) instead of the timed one, to keep the suite fast.
@@ -64,7 +64,7 @@ def session(new_record):
 
 @pytest.fixture
 def services(session):
-    from phr.services import RecordServices
+    from phr.record.services import RecordServices
 
     return RecordServices(session)
 
@@ -94,7 +94,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def events(qtbot):
-    from phr.ui.events import RecordEvents
+    from phr.ui.app.events import RecordEvents
 
     return RecordEvents()
 
@@ -108,8 +108,8 @@ def sample_services(tmp_path_factory):
 
     Tests must not change it: a test that writes makes its own record.
     """
-    from phr import demo
-    from phr.services import RecordServices
+    from phr.demo import sample_record as demo
+    from phr.record.services import RecordServices
 
     session = demo.create_sample_record(tmp_path_factory.mktemp("sample") / "sample.regie", argon2=FAST,
                                         today=SAMPLE_TODAY)

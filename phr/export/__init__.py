@@ -1,1 +1,2 @@
-"""Writing the record out: Regie's own JSON (lossless), later PDF, FHIR and CSV."""
+"""Documents for people: the PDFs (overview, visit brief, emergency card and letter, recovery sheet) and
+readings as CSV. The native JSON and FHIR live in phr.formats."""

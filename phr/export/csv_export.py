@@ -13,7 +13,7 @@ import io
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from phr.measures import GLUCOSE_SENSOR_LOINC
+from phr.monitoring.measures import GLUCOSE_SENSOR_LOINC
 from phr.storage.atomic import write_atomic
 
 COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note")

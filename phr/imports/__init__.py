@@ -1,1 +1,1 @@
-"""Reading data into a record: Regie's own JSON, later device files and FHIR."""
+"""Device files read into the record: LibreView, Dexcom Clarity, OMRON connect and any CSV with a mapping."""

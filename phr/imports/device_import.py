@@ -9,13 +9,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from phr.diary import TIME_FORMAT
-from phr.errors import InvalidInput
+from phr.core.errors import InvalidInput
 from phr.imports.devices import detect
 from phr.imports.devices.generic import Mapping
 from phr.imports.devices.model import NotThisFormat, SkippedRow
 from phr.imports.devices.text import ParseCancelled
-from phr.monitoring import ImportCancelled
+from phr.monitoring.readings import ImportCancelled
+from phr.record.diary import TIME_FORMAT
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, Stamp
 from phr.storage.vault import utc_now

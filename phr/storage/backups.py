@@ -15,9 +15,9 @@ failure removes what was written.
 import contextlib
 import ctypes
 import errno
+import glob
 import hashlib
 import io
-import glob
 import json
 import os
 import secrets
@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from phr.storage import keyslots, record_locks
+from phr.storage import record_locks
 from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, replace_atomically, write_all
 from phr.storage.database import Database, translated_errors
 from phr.storage.errors import (
@@ -40,8 +40,9 @@ from phr.storage.errors import (
     RecordFromNewerVersion,
     StorageFull,
 )
-from phr.storage.keyfiles import KeyFiles
-from phr.storage.keyslots import KeyFileInvalid
+from phr.storage.keys import slots as keyslots
+from phr.storage.keys.files import KeyFiles
+from phr.storage.keys.slots import KeyFileInvalid
 from phr.storage.migrations import schema_version
 from phr.storage.schema import LATEST
 

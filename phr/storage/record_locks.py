@@ -10,7 +10,7 @@ The files hold no data; the lock lives with the open file and ends when the proc
 (also on a crash), so a left-over file never blocks anyone.
 
 POSIX `flock`. Where it is missing (Windows) the locks are not taken: the compare-before-write
-of the key files (phr.storage.keychange) still refuses most races there, and a restore over
+of the key files (phr.storage.keys.change) still refuses most races there, and a restore over
 an open record is refused by the operating system, which does not rename open files.
 """
 

@@ -6,7 +6,7 @@ overwritten. If anything fails after the rename, the new folder is removed
 again: nobody has seen its recovery code yet. Unlocking changes nothing on disk
 until the secret has opened a slot and the database has proved readable. Then, and
 only then, an unlock may also finish a data-key rotation a crash interrupted (see
-phr.storage.rotation).
+phr.storage.keys.rotation).
 """
 
 import os
@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from phr.storage import keyslots, migrations, record_locks, rotation, slot_keys
+from phr.storage import migrations, record_locks
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir
 from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged, RecordExists, RecordInUse, RecordMissing, WrongSecret
-from phr.storage.kdf import Argon2Params
-from phr.storage.keyfiles import KeyFiles
-from phr.storage.keyslots import KeyRing, KeySlot, SlotKeys
+from phr.storage.keys import rotation, slot_keys
+from phr.storage.keys import slots as keyslots
+from phr.storage.keys.files import KeyFiles
+from phr.storage.keys.kdf import Argon2Params
+from phr.storage.keys.slots import KeyRing, KeySlot, SlotKeys
 from phr.storage.record_locks import OpenLock
 from phr.storage.repos import integrity, people
 
@@ -200,7 +202,7 @@ def _open_with_either_key(folder: Path, opened_keys: SlotKeys, ring: KeyRing,
 def _finish_rotation(opened: OpenVault, opened_keys: SlotKeys) -> None:
     """Finish a rotation a crash interrupted: best effort, it can wait for the next unlock (a full
     disk, a read-only folder), the record is open. Version-1 slots stay as they are until the owner
-    adds a carer (phr.carers): only then can both owner slots receive the owner key at once."""
+    adds a carer (phr.access.carers): only then can both owner slots receive the owner key at once."""
     if opened.ring.rotating:
         rotation.finish(opened, opened_keys.next_key)
 

@@ -15,11 +15,11 @@ from itertools import chain, islice
 from operator import attrgetter
 from typing import Callable, Iterator
 
-from phr.bulk import bulk
+from phr.core.bulk import bulk
 from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult, SkippedRow
 from phr.imports.devices.text import CsvText, Header, Progress, normalise, parse_number, read_csv_text, records
 from phr.imports.devices.times import LocalClock, second_pass, second_pass_offset
-from phr.measures import CATALOGUE, Measure
+from phr.monitoring.measures import CATALOGUE, Measure
 
 # The header is looked for in this many first records (LibreView has one metadata line first).
 HEADER_SEARCH = 10

@@ -13,7 +13,7 @@ from phr.imports.devices.generic import Mapping, parse_plain, parse_with_mapping
 from phr.imports.devices.model import NotThisFormat, ParseResult
 from phr.imports.devices.text import CsvText, Header, Progress, read_csv_text, records
 from phr.imports.devices.times import AMSTERDAM
-from phr.measures import Measure
+from phr.monitoring.measures import Measure
 
 FORMATS = ("auto", "libreview", "dexcom", "omron", "csv")
 # The header is looked for in the first this many characters (HEADER_SEARCH records at most).

@@ -14,12 +14,32 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime, timedelta, timezone
 from itertools import islice
 
-from phr.imports.devices.collect import (Collector, Simple, Table, Values, bounds, divisor, find_measure, open_table,
-                                         read_rows, read_simple)
+from phr.imports.devices.collect import (
+    Collector,
+    Simple,
+    Table,
+    Values,
+    bounds,
+    divisor,
+    find_measure,
+    open_table,
+    read_rows,
+    read_simple,
+)
 from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
-from phr.imports.devices.text import CsvText, Header, Numbers, Progress, cell, decimal_mark, even, read_csv_text, records
+from phr.imports.devices.text import (
+    CsvText,
+    Header,
+    Numbers,
+    Progress,
+    cell,
+    decimal_mark,
+    even,
+    read_csv_text,
+    records,
+)
 from phr.imports.devices.times import AMSTERDAM, ORDERS, LocalClock, guess_order, has_offset
-from phr.measures import BLOOD_PRESSURE, FIRST_YEAR, LAST_YEAR, Measure
+from phr.monitoring.measures import BLOOD_PRESSURE, FIRST_YEAR, LAST_YEAR, Measure
 
 PLAIN_TIME, PLAIN_VALUE, PLAIN_UNIT, PLAIN_NOTE = "time", "value", "unit", "note"
 _EPOCH, _SECOND = datetime(1970, 1, 1, tzinfo=timezone.utc), timedelta(seconds=1)

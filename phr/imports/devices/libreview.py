@@ -15,7 +15,7 @@ from phr.imports.devices.collect import Collector, Simple, Table, Values, bounds
 from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
 from phr.imports.devices.text import CsvText, Header, Progress, cell, decimal_mark, even
 from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
-from phr.measures import CATALOGUE
+from phr.monitoring.measures import CATALOGUE
 
 WHAT = "a LibreView export"
 TIME = ("Tijdstempel apparaat", "Device Timestamp")

@@ -7,11 +7,11 @@ the cell is empty). Flags that are set become plain words at the start of the no
 ("irregular heartbeat; body movement"), followed by the row's own note.
 """
 
-from phr.imports.devices.collect import Collector, Table, bounds, read_rows, open_table
+from phr.imports.devices.collect import Collector, Table, bounds, open_table, read_rows
 from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
 from phr.imports.devices.text import CsvText, Header, Numbers, Progress, cell, decimal_mark, even
 from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
-from phr.measures import CATALOGUE
+from phr.monitoring.measures import CATALOGUE
 
 WHAT = "an OMRON connect blood pressure export"
 MEASUREMENT_DATE = "Measurement Date"

@@ -37,7 +37,7 @@ REASONS = (
     "no_value",          # the value cell is empty
     "bad_value",         # the value is not a number (or has a thousands separator)
     "bad_unit",          # the row's unit cannot be converted to the measure's unit
-    "implausible",       # outside the measure's plausible bounds (phr.measures)
+    "implausible",       # outside the measure's plausible bounds (phr.monitoring.measures)
     "not_a_reading",     # a row of another kind: metadata, insulin, food, alerts, ...
 )
 

@@ -35,7 +35,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from phr.measures import FIRST_YEAR, LAST_YEAR
+from phr.monitoring.measures import FIRST_YEAR, LAST_YEAR
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ORDERS = ("auto", "dmy", "mdy", "ymd")

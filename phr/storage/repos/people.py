@@ -44,7 +44,7 @@ class AuthorRepository:
                                 (name, now))
 
     def add_carer_with_slot(self, slot_id: str, name: str, now: str) -> int:
-        """A carer who unlocks with a key slot of their own (phr.carers); entries they write name them."""
+        """A carer who unlocks with a key slot of their own (phr.access.carers); entries they write name them."""
         with self._db.transaction():
             return self._db.execute("INSERT INTO authors (slot_id, role, name, created_at) VALUES (?, 'carer', ?, ?)",
                                     (slot_id, name, now))

@@ -40,7 +40,7 @@ def days_of_month(value: float, step: int, first: bool) -> float:
 
 
 def chart_locale(language: str) -> QLocale:
-    """The locale the app uses for `language` (see phr.ui.i18n)."""
+    """The locale the app uses for `language` (see phr.ui.app.i18n)."""
     if language == "nl":
         return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)

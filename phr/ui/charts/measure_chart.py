@@ -17,17 +17,26 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from phr.measures import BLOOD_PRESSURE, Measure
+from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.ui.charts import words
 from phr.ui.charts.axis import LocalDateAxis, chart_locale
 from phr.ui.charts.decorations import EventMarkers, Target, TargetBands
 from phr.ui.charts.legend import ChartLegend, fill_legend
-from phr.ui.charts.ranges import (PAN_STEP, SMALLEST_SPAN, ZOOM_STEP, default_preset, limits, panned,
-                                  preset_window, y_range, zoomed)
+from phr.ui.charts.ranges import (
+    PAN_STEP,
+    SMALLEST_SPAN,
+    ZOOM_STEP,
+    default_preset,
+    limits,
+    panned,
+    preset_window,
+    y_range,
+    zoomed,
+)
 from phr.ui.charts.series import SeriesLayer, View
 from phr.ui.charts.source import ChartSource, Envelope
 from phr.ui.charts.style import INK, SERIES_STYLES, SINGLE_BAND, limit_pen
-from phr.ui.formatting import escape, fill
+from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
 REDRAW_MS = 30
@@ -48,7 +57,7 @@ class MeasureChart(QWidget):
         self._moving_to_preset = False
         self.current_preset: str | None = None
         # Setters rather than Qt keyword properties (QTimer(singleShot=True)): on Python 3.11, PySide6
-        # 6.12 drops references to True and None (see phr/ui/qt_refcount_guard.py); the fewer such calls the better.
+        # 6.12 drops references to True and None (see phr/ui/app/qt_refcount_guard.py); the fewer such calls the better.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_MS)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import numpy as np
 
-from phr.measures import SCORE, Measure
+from phr.monitoring.measures import SCORE, Measure
 
 PRESETS = ("week", "month", "quarter", "year", "all")
 HOUR, DAY = 3600.0, 86400.0

@@ -3,7 +3,7 @@
 Readings come through ReadingService.envelope (one point per pixel column, or reading by reading
 when they are few). The storage layer gives a flagged exact reading the value None; the chart wants
 NaN. For a downsampled view the storage gives only the extremes, so the readings per column and the
-sensor flags per column are added here (phr.reading_columns): a year of sensor readings then still
+sensor flags per column are added here (phr.monitoring.reading_columns): a year of sensor readings then still
 says how many readings it holds and where the sensor read Low or High; a column that holds only
 flagged readings gets NaN extremes, as the contract in source.py asks. The Low and High readings
 are few; they are read once per source (about 0.15 s for a million readings) and placed in columns
@@ -20,8 +20,8 @@ from bisect import bisect_left, bisect_right
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from phr import partial_date
-from phr.reading_columns import ChartColumns, column_of
+from phr.core import partial_date
+from phr.monitoring.reading_columns import ChartColumns, column_of
 from phr.ui.charts.source import ChartEvent, Envelope, TargetBand
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")

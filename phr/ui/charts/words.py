@@ -2,10 +2,10 @@
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from phr.measures import SCORE, Measure
+from phr.monitoring.measures import SCORE, Measure
 from phr.ui.charts.source import ABOVE, BELOW, Envelope
-from phr.ui.formatting import fill
-from phr.ui.measure_words import with_unit
+from phr.ui.monitoring.measure_words import with_unit
+from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
 DAY = 86400.0

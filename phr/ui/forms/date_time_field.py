@@ -8,8 +8,8 @@ silently saved as "now". The first click or key press fills in a starting point
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtWidgets import QDateTimeEdit
 
-from phr.ui.formatting import fill
 from phr.ui.forms.fields import FormField
+from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.entries import EntryInvalid
-from phr.errors import VaultError
-from phr.ui.field_messages import problem_text
-from phr.ui.formatting import escape
+from phr.core.entries import EntryInvalid
+from phr.core.errors import VaultError
 from phr.ui.forms.fields import FormField
-from phr.ui.messages import error_message
+from phr.ui.text.field_messages import problem_text
+from phr.ui.text.formatting import escape
+from phr.ui.text.messages import error_message
 
 translate = QCoreApplication.translate
 

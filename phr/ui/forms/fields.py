@@ -6,8 +6,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from phr import partial_date
-from phr.ui.formatting import partial
+from phr.core import partial_date
+from phr.ui.text.formatting import partial
 
 translate = QCoreApplication.translate
 

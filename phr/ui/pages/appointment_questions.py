@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.appointments import Question
-from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
-from phr.ui.formatting import escape, fill, provenance_html
+from phr.record.appointments import Question
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, check_field, long_text_field
+from phr.ui.text.formatting import escape, fill, provenance_html
+from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 

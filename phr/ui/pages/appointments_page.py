@@ -3,16 +3,16 @@
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSplitter
 
-from phr.appointments import Appointment, Question
-from phr.care_plan import Goal
-from phr.ui import link_labels as links
-from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape, fill
+from phr.record.appointments import Appointment, Question
+from phr.record.care_plan import Goal
 from phr.ui.forms.date_time_field import date_time_field, in_words
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import date_field, link_field, long_text_field, text_field
 from phr.ui.pages.appointment_questions import QuestionsPanel
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text import link_labels as links
+from phr.ui.text.formatting import definition_table, escape, fill
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 

@@ -6,10 +6,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
-from phr.care_plan import STATUSES, Evaluation, Goal
-from phr.ui import link_labels as links
-from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape, fill, partial
+from phr.record.care_plan import STATUSES, Evaluation, Goal
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import (
     FormField,
@@ -22,6 +19,9 @@ from phr.ui.forms.fields import (
 )
 from phr.ui.pages.goal_evaluations import EvaluationsPanel, evaluation_fields, one_line
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text import link_labels as links
+from phr.ui.text.formatting import definition_table, escape, fill, partial
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 # The measure keys of the monitoring catalogue (see DESIGN.md), offered first for a goal's target.

@@ -2,12 +2,12 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from phr.care_team import KINDS, ROLES, Contact
-from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape
+from phr.record.care_team import KINDS, ROLES, Contact
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text.formatting import definition_table, escape
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 

@@ -3,13 +3,13 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
-from phr.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, orpha_display, parse_orpha
-from phr.ui import link_labels as links
-from phr.ui.entry_table import Column
-from phr.ui.formatting import escape, partial
+from phr.record.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, orpha_display, parse_orpha
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text import link_labels as links
+from phr.ui.text.formatting import escape, partial
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 

@@ -9,17 +9,17 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from phr.documents import KINDS, MAX_BYTES, Document
-from phr.entries import EntryInvalid
-from phr.errors import VaultError
-from phr.ui import link_labels as links
-from phr.ui.document_viewer import DocumentViewer
-from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape, fill, partial
+from phr.core.entries import EntryInvalid
+from phr.core.errors import VaultError
+from phr.record.documents import KINDS, MAX_BYTES, Document
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, date_field, link_field, long_text_field, text_field
-from phr.ui.messages import error_message
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text import link_labels as links
+from phr.ui.text.formatting import definition_table, escape, fill, partial
+from phr.ui.text.messages import error_message
+from phr.ui.widgets.document_viewer import DocumentViewer
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.care_plan import PROGRESS, Evaluation
-from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
-from phr.ui.formatting import escape, fill, partial, provenance_html
+from phr.record.care_plan import PROGRESS, Evaluation
 from phr.ui.forms.fields import choice_field, date_field, long_text_field
+from phr.ui.text.formatting import escape, fill, partial, provenance_html
+from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 

@@ -5,11 +5,11 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from phr.medications import ROUTES, Medication, MedicationChange
-from phr.ui import link_labels as links
-from phr.ui.formatting import fill
+from phr.record.medications import ROUTES, Medication, MedicationChange
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, date_field, link_field, long_text_field, text_field
+from phr.ui.text import link_labels as links
+from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
 

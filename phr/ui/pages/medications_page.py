@@ -6,10 +6,7 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
 
-from phr.medications import Medication, MedicationChange, is_current
-from phr.ui import link_labels as links
-from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape, fill, heading, partial, provenance_html
+from phr.record.medications import Medication, MedicationChange, is_current
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.pages.medication_dialogs import (
     change_dose_dialog,
@@ -19,6 +16,9 @@ from phr.ui.pages.medication_dialogs import (
     stop_dialog,
 )
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text import link_labels as links
+from phr.ui.text.formatting import definition_table, escape, fill, heading, partial, provenance_html
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 

@@ -5,13 +5,13 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from phr import overview
-from phr.diagnoses import orpha_display
-from phr.person import LISTED, NONE_KNOWN
+from phr.record import overview
+from phr.record.diagnoses import orpha_display
+from phr.record.person import LISTED, NONE_KNOWN
 from phr.ui.forms.date_time_field import in_words
-from phr.ui.formatting import escape, fill, heading, partial
 from phr.ui.pages.care_team_page import role_label
 from phr.ui.pages.diagnoses_page import status_label
+from phr.ui.text.formatting import escape, fill, heading, partial
 
 translate = QCoreApplication.translate
 

@@ -3,12 +3,12 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from phr.person import ALLERGY_KINDS, LISTED, NONE_KNOWN, SEVERITIES, SEXES, Allergy
-from phr.ui.entry_table import Column
-from phr.ui.formatting import definition_table, escape, heading, partial, provenance_html
+from phr.record.person import ALLERGY_KINDS, LISTED, NONE_KNOWN, SEVERITIES, SEXES, Allergy
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, date_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
+from phr.ui.text.formatting import definition_table, escape, heading, partial, provenance_html
+from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 

@@ -3,9 +3,9 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from phr.search import HIT_END, HIT_START
-from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
-from phr.ui.formatting import fill, heading
+from phr.record.search import HIT_END, HIT_START
+from phr.ui.text.formatting import fill, heading
+from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 

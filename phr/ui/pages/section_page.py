@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.entries import DELETED
-from phr.ui.entry_table import EntryTableModel, entry_table_view
-from phr.ui.formatting import escape, fill, provenance_html
+from phr.core.entries import DELETED
+from phr.ui.text.formatting import escape, fill, provenance_html
+from phr.ui.widgets.entry_table import EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 

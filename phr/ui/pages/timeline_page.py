@@ -3,8 +3,8 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from phr.ui.entry_table import Column, EntryTableModel, entry_table_view
-from phr.ui.formatting import heading, when
+from phr.ui.text.formatting import heading, when
+from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 

@@ -1,0 +1,135 @@
+"""An unlocked record, as the services, the command line and the UI see it."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from phr.storage import migrations
+from phr.storage.errors import RecordDamaged
+from phr.storage.repos import integrity
+from phr.storage.repos.entries import purge_deleted
+from phr.storage.repos.people import AuthorRepository, PersonRepository
+from phr.storage.repos.readings import purge_deleted_readings
+from phr.storage.vault import OpenVault, utc_now
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who is writing: the owner of the record or one of their carers."""
+
+    id: int
+    role: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    schema_version: int
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+class RecordSession:
+    """Holds the open database of one record until `lock()`; after that it holds nothing."""
+
+    def __init__(self, vault: OpenVault):
+        self._vault = vault
+        self.folder: Path = vault.folder
+        try:
+            self.author: Author | None = self._author_for(vault)
+            purge_deleted(vault.db, utc_now())  # deletions left by a crash: their undo window has passed
+            purge_deleted_readings(vault.db)
+        except BaseException:
+            vault.close()
+            raise
+
+    @staticmethod
+    def _author_for(vault: OpenVault) -> Author:
+        authors = AuthorRepository(vault.db)
+        # A recovery code unlocks on behalf of the owner.
+        row = authors.by_slot(vault.slot.slot_id) if vault.slot.kind != "recovery" else None
+        row = row or authors.owner()
+        if row is None:
+            raise RecordDamaged("The record has no owner: it is damaged.")
+        return Author(row.id, row.role, row.name)
+
+    @property
+    def is_open(self) -> bool:
+        return self._vault is not None
+
+    @property
+    def db(self):
+        if self._vault is None:
+            raise RuntimeError("the record is locked")
+        return self._vault.db
+
+    @property
+    def vault(self) -> OpenVault:
+        """The unlocked vault: for the key service (phr.access.keys), which needs the slot and the data key."""
+        if self._vault is None:
+            raise RuntimeError("the record is locked")
+        return self._vault
+
+    def second_session(self) -> "SecondSession":
+        """The same record and author over a second connection, for an import on a pool thread.
+
+        The app's own connection keeps reading while it runs and sees only committed data: never
+        half an import, nor one that is cancelled. Close it with `lock()` when the work is done.
+        """
+        if self._vault is None:
+            raise RuntimeError("the record is locked")
+        return SecondSession(self.folder, self.author, self._vault.second_connection())
+
+    def person_name(self) -> str:
+        return PersonRepository(self.db).name()
+
+    def rename_person(self, name: str) -> None:
+        PersonRepository(self.db).rename(name.strip(), self.author.id, utc_now())
+
+    def check(self) -> CheckReport:
+        return CheckReport(
+            schema_version=migrations.schema_version(self.db),
+            problems=tuple(integrity.integrity_problems(self.db)),
+            counts=integrity.section_counts(self.db),
+        )
+
+    def lock(self) -> None:
+        """Close the database and drop the key: nothing of the record stays in this object."""
+        if self._vault is not None:
+            try:
+                purge_deleted(self._vault.db, utc_now())  # the undo window for deletions ends here
+                purge_deleted_readings(self._vault.db)
+            except Exception:  # noqa: BLE001 - full disk, a busy database...: purged at the next unlock instead
+                pass
+            finally:  # whatever happened, locking drops the connection and the key
+                self._vault.close()
+                self._vault = None
+        self.author = None
+
+
+class SecondSession:
+    """What services need of a session (db, author, folder), over a connection of its own."""
+
+    def __init__(self, folder: Path, author: Author, db):
+        self.folder, self.author, self._db = folder, author, db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    @property
+    def db(self):
+        if self._db is None:
+            raise RuntimeError("the record is locked")
+        return self._db
+
+    def person_name(self) -> str:
+        return PersonRepository(self.db).name()
+
+    def lock(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

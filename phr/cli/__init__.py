@@ -1,0 +1,1 @@
+"""The command line (`phr`): the parser and one module per group of commands, on the same services as the app."""

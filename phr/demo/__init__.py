@@ -1,0 +1,1 @@
+"""The sample record of an invented person (`phr demo`, the screenshots, the tests)."""

@@ -1,0 +1,1 @@
+"""The emergency wallet card and the emergency letter."""

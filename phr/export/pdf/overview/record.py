@@ -1,0 +1,205 @@
+"""The overview's problems, medications and allergies: what the person has, takes and must avoid.
+
+What holds now (current diagnoses, medicines in use, allergies) is always printed, whatever its
+date: a lifelong condition diagnosed in 1991 is still the first thing a specialist must see.
+The history (resolved diagnoses, dose changes, stopped medicines) keeps to the chosen period.
+"""
+
+from reportlab.lib.units import mm
+
+from phr.export.pdf.base import PdfContext
+from phr.record.diagnoses import orpha_display
+from phr.record.person import LISTED, NONE_KNOWN
+
+MM = mm  # reportlab points per millimetre
+LONG_NOTE = 400  # characters: a longer note is printed under its row, across the table's width
+
+
+def status_words(w) -> dict[str, str]:
+    return {"confirmed": w("Confirmed"), "suspected": w("Suspected"), "carrier": w("Carrier"),
+            "resolved": w("Resolved")}
+
+
+def status_explanations(w) -> dict[str, str]:
+    """What a status means, in plain words: 'carrier' on its own is easily misread."""
+    return {"suspected": w("The doctors think of this, but it is not certain yet."),
+            "carrier": w("Carries the variant; usually no symptoms. It can be passed on to children."),
+            "resolved": w("This is over, or no longer needs care.")}
+
+
+def zygosity_words(w) -> dict[str, str]:
+    return {"heterozygous": w("Heterozygous – on one copy of the gene"),
+            "homozygous": w("Homozygous – the same variant on both copies"),
+            "hemizygous": w("Hemizygous – on the only copy (e.g. the X chromosome in men)"),
+            "compound_heterozygous": w("Compound heterozygous – a different variant on each copy"),
+            "unknown": w("Not known")}
+
+
+def small(context: PdfContext, text: str) -> str:
+    """Record text as a muted second line inside a table cell."""
+    return f"<font size='7.5' color='#555555'>{context.esc(text)}</font>" if text else ""
+
+
+def lines(*parts: str) -> str:
+    return "<br/>".join(part for part in parts if part)
+
+
+def short_note(notes: str) -> str:
+    """The note when it fits in its cell; a long one goes under the row (see `long_note`)."""
+    return notes if len(notes or "") <= LONG_NOTE else ""
+
+
+def long_note(context: PdfContext, notes: str):
+    """A long note as a paragraph across the table, under its row, so it can run on over pages."""
+    return context.markup(small(context, notes), "cell") if len(notes or "") > LONG_NOTE else None
+
+
+def notes_below(notes: list) -> dict:
+    """Row index to the note under it, for the rows that have a long note."""
+    return {index: note for index, note in enumerate(notes) if note is not None}
+
+
+# --- problems (diagnoses) ---------------------------------------------------------------------------------
+
+def diagnoses_body(context: PdfContext) -> list:
+    w, service = context.words, context.services.diagnoses
+    current = service.current()
+    resolved = [d for d in service.all() if d.status == "resolved" and context.options.in_period(d.diagnosed_on)]
+    if not current and not resolved:
+        return []
+    body = [_diagnosis_table(context, current) if current else context.no_information(w("No current diagnoses."))]
+    genetic = [d for d in current + resolved if d.has_genetic_details]
+    if genetic:
+        body += [context.heading(w("Genetic details"), 2), _genetic_table(context, genetic)]
+    if resolved:
+        body += [context.heading(w("Past diagnoses (resolved)"), 2), _diagnosis_table(context, resolved)]
+    return body
+
+
+def _diagnosis_table(context: PdfContext, diagnoses: list):
+    w = context.words
+    statuses, explained = status_words(w), status_explanations(w)
+    rows, notes = [], []
+    for diagnosis in diagnoses:
+        linked = context.services.diagnoses.linked_contacts(diagnosis)
+        found = w("Diagnosed by {name}", name=linked["diagnosed_by"]) if linked["diagnosed_by"] else ""
+        centre = w("Expertise centre: {name}", name=linked["expertise_centre"]) if linked["expertise_centre"] else ""
+        name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, short_note(diagnosis.notes)),
+                     small(context, " · ".join(part for part in (found, centre) if part)))
+        status = lines(context.esc(statuses.get(diagnosis.status, diagnosis.status)),
+                       small(context, explained.get(diagnosis.status, "")))
+        codes = lines(context.esc(orpha_display(diagnosis.orpha_code)),
+                      context.esc(w("ICD-10: {code}", code=diagnosis.icd10)) if diagnosis.icd10 else "")
+        rows.append([context.markup(name, "cell"), context.markup(status, "cell"), context.markup(codes, "cell"),
+                     w.date(diagnosis.diagnosed_on)])
+        notes.append(long_note(context, diagnosis.notes))
+    return context.table([w("Diagnosis"), w("Status"), w("Codes"), w("Since")], rows,
+                         [c * MM for c in (84, 38, 28, 24)], below=notes_below(notes))
+
+
+def _genetic_table(context: PdfContext, diagnoses: list):
+    w = context.words
+    zygosities = zygosity_words(w)
+    rows = []
+    for d in diagnoses:
+        test = lines(context.esc(d.genetic_lab), context.esc(w.date(d.genetic_test_date)))
+        rows.append([d.name, d.gene, d.variant, zygosities.get(d.zygosity, d.zygosity),
+                     context.markup(test, "cell")])
+    return context.table([w("Diagnosis"), w("Gene"), w("Variant (HGVS)"), w("Zygosity"), w("Genetic test")], rows,
+                         [c * MM for c in (44, 18, 44, 36, 32)])
+
+
+# --- medications --------------------------------------------------------------------------------------------
+
+def medications_body(context: PdfContext) -> list:
+    w, service, options = context.words, context.services.medications, context.options
+    current = service.current(options.today)
+    past = [m for m in service.past(options.today) if options.in_period(m.stop_date)]
+    changes = _changes_in_period(context, current + past)
+    if not current and not past and not changes:
+        return []
+    body = [_current_table(context, current) if current else context.no_information(w("No medicines in use."))]
+    if changes:
+        body += [context.heading(w("Dose changes"), 2), _changes_table(context, changes)]
+    if past:
+        body += [context.heading(w("Past medicines"), 2), _past_table(context, past)]
+    return body
+
+
+def _current_table(context: PdfContext, medicines: list):
+    w = context.words
+    reasons = {d.id: d.name for d in context.services.diagnoses.all()}
+    prescribers = context.services.care_team.names()
+    rows, notes = [], []
+    for m in medicines:
+        prescriber = w("Prescribed by {name}", name=prescribers[m.prescriber_id]) \
+            if m.prescriber_id in prescribers else ""
+        name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, short_note(m.notes)),
+                     small(context, prescriber))
+        dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, route_words(w).get(m.route, "")))
+        rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), reasons.get(m.reason_id, ""),
+                     w.date(m.start_date)])
+        notes.append(long_note(context, m.notes))
+    return context.table([w("Medicine"), w("Dose and when"), w("For"), w("Since")], rows,
+                         [c * MM for c in (56, 48, 44, 26)], below=notes_below(notes))
+
+
+def route_words(w) -> dict[str, str]:
+    return {"oral": w("By mouth"), "subcutaneous": w("Injection under the skin"),
+            "intramuscular": w("Injection into a muscle"), "inhaled": w("Inhaled"), "topical": w("On the skin"),
+            "other": w("Other"), "": ""}
+
+
+def _changes_in_period(context: PdfContext, medicines: list) -> list[tuple]:
+    """(medicine, change) of every dose change dated in the period, newest first."""
+    found = [(m, change) for m in medicines for change in context.services.medications.changes(m.id)
+             if context.options.in_period(change.changed_on)]
+    return sorted(found, key=lambda pair: pair[1].changed_on, reverse=True)
+
+
+def _dose(dose: str, schedule: str) -> str:
+    return ", ".join(part for part in (dose, schedule) if part)
+
+
+def _changes_table(context: PdfContext, changes: list[tuple]):
+    w = context.words
+    rows = []
+    for medicine, change in changes:
+        before = _dose(change.previous_dose, change.previous_schedule)
+        after = _dose(change.dose, change.schedule)
+        what = w("from {before} to {after}", before=before, after=after) if before else after
+        rows.append([w.date(change.changed_on), medicine.name, what, change.reason])
+    return context.table([w("Date"), w("Medicine"), w("Change"), w("Reason")], rows,
+                         [c * MM for c in (24, 34, 64, 52)])
+
+
+def _past_table(context: PdfContext, medicines: list):
+    w = context.words
+    rows = [[context.markup(lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}",
+                                  small(context, _dose(m.dose, m.schedule))), "cell"),
+             w("{start} to {stop}", start=w.date(m.start_date) or "?", stop=w.date(m.stop_date)),
+             m.stop_reason] for m in medicines]
+    return context.table([w("Medicine"), w("Used"), w("Why stopped")], rows, [c * MM for c in (56, 44, 74)])
+
+
+# --- allergies ----------------------------------------------------------------------------------------------
+
+def allergies_body(context: PdfContext) -> list:
+    """The allergy statement matters as much as the list: 'none known' is not 'not asked'."""
+    w = context.words
+    statement = context.services.person.allergy_statement()
+    if statement == NONE_KNOWN:
+        return [context.para(w("No known allergies."), "warning")]
+    if statement != LISTED:
+        return [context.para(w("Not filled in: it is not known whether there are allergies."), "warning")]
+    severities = {"mild": w("Mild"), "moderate": w("Moderate"), "severe": w("Severe"), "unknown": w("Not known")}
+    rows, notes = [], []
+    for allergy in context.services.allergies.all():
+        kind = w("Allergy") if allergy.kind == "allergy" else w("Intolerance")
+        reaction = lines(context.esc(allergy.reaction), small(context, short_note(allergy.notes)))
+        rows.append([context.markup(f"<b>{context.esc(allergy.substance)}</b>", "cell"), kind,
+                     context.markup(reaction, "cell"), severities.get(allergy.severity, allergy.severity),
+                     w.date(allergy.noted_on)])
+        notes.append(long_note(context, allergy.notes))
+    return [context.table([w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Known since")], rows,
+                          [c * MM for c in (44, 24, 66, 20, 20)], below=notes_below(notes))]

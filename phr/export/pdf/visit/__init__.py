@@ -1,0 +1,1 @@
+"""The one-to-two page brief for the next visit."""

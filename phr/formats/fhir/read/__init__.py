@@ -1,0 +1,1 @@
+"""Reading FHIR bundles from other systems into the record."""

@@ -1,0 +1,143 @@
+"""Plan of care (a CarePlan with the goals and their latest evaluation) and the care team.
+
+A goal's review date becomes its target's due date; a goal with a measure key from the
+catalogue gets that measure's LOINC code and a UCUM range. The latest evaluation goes
+in as a note and as the achievement status. Each contact becomes a Practitioner (a
+person) or an Organization, listed in one CareTeam with its role; the out-of-hours
+number is a phone with an extension that says so.
+"""
+
+from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
+from phr.formats.fhir.write.narrative import joined, narrative, table
+from phr.monitoring.measures import CATALOGUE
+
+LIFECYCLE = {"active": "active", "achieved": "completed", "stopped": "cancelled"}
+ACHIEVEMENT = {0: "no-progress", 1: "in-progress", 2: "in-progress", 3: "improving", 4: "achieved"}
+
+
+# --- plan of care -----------------------------------------------------------------------------
+
+def plan_of_care(context: FhirContext) -> Section | None:
+    w = context.words
+    goals = context.services.care_plan.all()
+    if not goals:
+        return None
+    statuses = {"active": w("active"), "achieved": w("achieved"), "stopped": w("stopped")}
+    entries, rows = [], []
+    for item in goals:
+        latest = context.services.care_plan.latest_evaluation(item.id)
+        entries.append((context.url_of("goals", item), goal(context, item, latest)))
+        rows.append([item.description, statuses.get(item.status, item.status), w.date(item.review_date),
+                     evaluation_text(context, latest)])
+    plan = without_empty({
+        "resourceType": "CarePlan", "status": "active", "intent": "plan", "title": w("Care plan"),
+        "subject": context.subject, "goal": [{"reference": url} for url, _ in entries],
+    })
+    header = [w("Goal"), w("Status"), w("Review by"), w("Latest evaluation")]
+    plan_entry = (codes.full_url("care-plan", context.patient_url), plan)
+    return Section("plan_of_care", w("Care plan"), narrative(table(header, rows)), [plan_entry] + entries)
+
+
+def evaluation_text(context: FhirContext, evaluation) -> str:
+    if evaluation is None:
+        return ""
+    w = context.words
+    return joined(w.date(evaluation.evaluated_on), evaluation.how_it_went,
+                  w("next step: {step}", step=evaluation.next_step) if evaluation.next_step else "", separator=" – ")
+
+
+def goal(context: FhirContext, item, latest) -> dict:
+    w = context.words
+    achievement = "achieved" if item.status == "achieved" else (ACHIEVEMENT.get(latest.progress) if latest else "")
+    notes = [w("What I do: {action}", action=item.patient_action) if item.patient_action else "",
+             w("What the care provider does: {action}", action=item.provider_action) if item.provider_action else "",
+             w("Latest evaluation: {text}", text=evaluation_text(context, latest)) if latest else ""]
+    return without_empty({
+        "resourceType": "Goal",
+        "identifier": identifier(item.uid),
+        "lifecycleStatus": LIFECYCLE.get(item.status, "active"),
+        "achievementStatus": codes.concept(codes.GOAL_ACHIEVEMENT, achievement) if achievement else {},
+        "description": {"text": item.description},
+        "subject": context.subject,
+        "startDate": item.start_date,
+        "target": [_target(item)],
+        "addresses": [context.reference("diagnoses", item.diagnosis_id)],
+        "note": [codes.generated_note(note) for note in notes if note],
+    })
+
+
+def _target(item) -> dict:
+    measure = CATALOGUE.get(item.target_measure)
+    unit = measure.unit if measure else item.target_unit
+    quantity = ({"unit": measure.unit_text, "system": codes.UCUM, "code": unit} if measure
+                else {"unit": item.target_unit})
+    bounds = {name: dict(quantity, value=value) for name, value in (("low", item.target_low),
+                                                                     ("high", item.target_high)) if value is not None}
+    concept = (codes.concept(codes.LOINC, measure.loinc, measure.name_en, item.target_measure) if measure
+               else {"text": item.target_measure})
+    return {
+        "measure": concept if item.target_measure else {},
+        "detailRange": bounds,
+        "dueDate": item.review_date,
+    }
+
+
+# --- care team --------------------------------------------------------------------------------
+
+def care_team(context: FhirContext) -> Section | None:
+    w = context.words
+    contacts = context.services.care_team.all()
+    if not contacts:
+        return None
+    roles = role_words(context)
+    members, participants, rows = [], [], []
+    for contact in contacts:
+        url = context.url_of("contacts", contact)
+        members.append((url, practitioner_or_organisation(contact)))
+        participants.append(_participant(contact, url, roles))
+        rows.append([contact.name, joined(roles.get(contact.role, ""), contact.specialty, separator=", "),
+                     contact.phone, contact.acute_phone, contact.contact_for])
+    team = without_empty({"resourceType": "CareTeam", "status": "active", "name": w("My care team"),
+                          "subject": context.subject, "participant": participants})
+    header = [w("Name"), w("Role"), w("Phone"), w("Out of hours"), w("Contact for")]
+    team_entry = (codes.full_url("care-team", context.patient_url), team)
+    return Section("care_team", w("Care team"), narrative(table(header, rows)), [team_entry] + members)
+
+
+def role_words(context: FhirContext) -> dict[str, str]:
+    w = context.words
+    return {"gp": w("general practitioner"), "specialist": w("specialist"), "expertise_centre": w("expertise centre"),
+            "nurse": w("nurse"), "pharmacy": w("pharmacy"), "therapist": w("therapist"),
+            "patient_association": w("patient association"), "social_support": w("social support"),
+            "other": w("other")}
+
+
+def _participant(contact, url: str, roles: dict[str, str]) -> dict:
+    return {
+        "extension": [{"url": codes.CONTACT_FOR, "valueString": contact.contact_for}] if contact.contact_for else [],
+        "role": [{"coding": [codes.coding(codes.CARE_TEAM_ROLE, contact.role)],
+                  "text": joined(roles.get(contact.role, ""), contact.specialty, separator=", ")}],
+        "member": {"reference": url, "display": contact.name},
+        "onBehalfOf": {"display": contact.organisation} if contact.organisation else {},
+    }
+
+
+def telecom(contact) -> list[dict]:
+    found = [{"system": "phone", "value": contact.phone, "use": "work"}] if contact.phone else []
+    if contact.acute_phone:
+        found.append({"extension": [{"url": codes.OUT_OF_HOURS, "valueBoolean": True}], "system": "phone",
+                      "value": contact.acute_phone, "rank": 1})
+    found += [{"system": system, "value": value} for system, value in (("email", contact.email),
+                                                                      ("url", contact.website)) if value]
+    return found
+
+
+def practitioner_or_organisation(contact) -> dict:
+    shared = {"identifier": identifier(contact.uid), "telecom": telecom(contact),
+              "address": [{"text": contact.address}] if contact.address else []}
+    if contact.kind == "organisation":
+        return without_empty({"resourceType": "Organization", **shared, "name": contact.name,
+                              "type": [{"text": contact.specialty}] if contact.specialty else []})
+    return without_empty({"resourceType": "Practitioner", **shared, "name": [{"text": contact.name}],
+                          "qualification": [{"code": {"text": contact.specialty}}] if contact.specialty else []})

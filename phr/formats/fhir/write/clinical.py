@@ -1,0 +1,182 @@
+"""The patient and the three sections IPS requires: problems, medications, allergies.
+
+A required section the record holds nothing for gets one resource coded with the IPS
+'absent or unknown' codes (no-problem-info, ...), as IPS asks; 'no known allergies',
+when the person stated it, is the SNOMED CT statement 716186003.
+"""
+
+from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
+from phr.formats.fhir.write.narrative import joined, narrative, paragraph, table
+from phr.record import medications as medication_rules
+from phr.record import person
+
+CLINICAL = {"confirmed": "active", "suspected": "active", "carrier": "active", "resolved": "resolved"}
+VERIFICATION = {"confirmed": "confirmed", "suspected": "provisional", "carrier": "confirmed", "resolved": "confirmed"}
+
+
+def patient(context: FhirContext) -> dict:
+    details = context.services.person.get()
+    return without_empty({
+        "resourceType": "Patient",
+        "name": [{"text": details.name}],
+        "gender": details.sex if details.sex in person.SEXES else "",
+        "birthDate": details.birth_date,
+    })
+
+
+# --- problems ---------------------------------------------------------------------------------
+
+def problems(context: FhirContext) -> Section:
+    w = context.words
+    statuses = {"confirmed": w("confirmed"), "suspected": w("suspected"), "carrier": w("carrier"),
+                "resolved": w("resolved")}
+    entries, rows = [], []
+    for diagnosis in context.services.diagnoses.all():
+        entries.append((context.url_of("diagnoses", diagnosis), condition(context, diagnosis)))
+        codes_text = joined(f"ORPHA:{diagnosis.orpha_code}" if diagnosis.orpha_code else "",
+                            f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", separator=", ")
+        rows.append([diagnosis.name, codes_text, statuses.get(diagnosis.status, diagnosis.status),
+                     w.date(diagnosis.diagnosed_on), genetic_details(context, diagnosis)])
+    title = w("Problems and diagnoses")
+    if not entries:
+        return _no_information(context, "problems", title)
+    header = [w("Diagnosis"), w("Codes"), w("Status"), w("Since"), w("Genetic details")]
+    return Section("problems", title, narrative(table(header, rows)), entries)
+
+
+def condition(context: FhirContext, diagnosis) -> dict:
+    code = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), diagnosis.name)] if diagnosis.orpha_code else []
+    if diagnosis.icd10:
+        code.append(codes.coding(codes.ICD10, diagnosis.icd10))
+    return without_empty({
+        "resourceType": "Condition",
+        "extension": [{"url": codes.DIAGNOSIS_STATUS, "valueCode": diagnosis.status}],
+        "identifier": identifier(diagnosis.uid),
+        "clinicalStatus": codes.concept(codes.CONDITION_CLINICAL, CLINICAL[diagnosis.status]),
+        "verificationStatus": codes.concept(codes.CONDITION_VERIFICATION, VERIFICATION[diagnosis.status]),
+        "category": [codes.concept(codes.CONDITION_CATEGORY, "problem-list-item", "Problem List Item")],
+        "code": {"coding": code, "text": diagnosis.name},
+        "subject": context.subject,
+        "onsetDateTime": diagnosis.diagnosed_on,
+        "note": [codes.generated_note(text) for text in (_carrier_note(context, diagnosis),
+                                                         genetic_details(context, diagnosis)) if text]
+        + ([{"text": diagnosis.notes}] if diagnosis.notes else []),
+    })
+
+
+def _carrier_note(context: FhirContext, diagnosis) -> str:
+    w = context.words
+    return w("Carrier status: the person carries the variant, usually without symptoms.") \
+        if diagnosis.status == "carrier" else ""
+
+
+def genetic_details(context: FhirContext, diagnosis) -> str:
+    w = context.words
+    if not diagnosis.has_genetic_details:
+        return ""
+    zygosity = diagnosis.zygosity.replace("_", " ") if diagnosis.zygosity not in ("", "unknown") else ""
+    return joined(w("gene {gene}", gene=diagnosis.gene) if diagnosis.gene else "",
+                  joined(diagnosis.variant, f"({zygosity})" if zygosity else "", separator=" "),
+                  w("tested by {lab}", lab=diagnosis.genetic_lab) if diagnosis.genetic_lab else "",
+                  w("tested {date}", date=w.date(diagnosis.genetic_test_date)) if diagnosis.genetic_test_date else "")
+
+
+# --- medications ------------------------------------------------------------------------------
+
+def medications(context: FhirContext) -> Section:
+    w = context.words
+    entries, rows = [], []
+    for medication in context.services.medications.all():
+        current = medication_rules.is_current(medication, context.today)
+        entries.append((context.url_of("medications", medication), medication_statement(context, medication,
+                                                                                        current)))
+        rows.append([medication.name, dosage_text(medication), w.date(medication.start_date),
+                     w.date(medication.stop_date), w("in use") if current else w("stopped")])
+    title = w("Medications")
+    if not entries:
+        return _no_information(context, "medications", title)
+    header = [w("Medicine"), w("Dose"), w("Started"), w("Stopped"), w("Status")]
+    return Section("medications", title, narrative(table(header, rows)), entries)
+
+
+def dosage_text(medication) -> str:
+    return joined(medication.strength, medication.dose, medication.schedule, separator=", ")
+
+
+def medication_statement(context: FhirContext, medication, current: bool) -> dict:
+    return without_empty({
+        "resourceType": "MedicationStatement",
+        "identifier": identifier(medication.uid),
+        "status": "active" if current else "completed",
+        "statusReason": [{"text": medication.stop_reason}] if medication.stop_reason else [],
+        "medicationCodeableConcept": {"text": medication.name},
+        "subject": context.subject,
+        "effectivePeriod": {"start": medication.start_date, "end": medication.stop_date},
+        "reasonReference": [context.reference("diagnoses", medication.reason_id)],
+        "note": [{"text": medication.notes}] if medication.notes else [],
+        "dosage": [{"text": dosage_text(medication)}] if dosage_text(medication) else [],
+    })
+
+
+# --- allergies --------------------------------------------------------------------------------
+
+def allergies(context: FhirContext) -> Section:
+    w = context.words
+    title = w("Allergies and intolerances")
+    statement = context.services.person.allergy_statement()
+    if statement == person.NONE_KNOWN:
+        resource = _allergy_base(context, codes.concept(codes.SNOMED, codes.NO_KNOWN_ALLERGY,
+                                                        "No known allergy (situation)", w("No known allergies")))
+        text = narrative(paragraph(w("No known allergies.")))
+        return Section("allergies", title, text, [(codes.full_url("no-known-allergies", context.patient_url),
+                                                   resource)])
+    if statement == person.UNKNOWN:
+        return _no_information(context, "allergies", title)
+    kinds = {"allergy": w("allergy"), "intolerance": w("intolerance")}
+    severities = {"mild": w("mild"), "moderate": w("moderate"), "severe": w("severe"), "unknown": ""}
+    entries, rows = [], []
+    for allergy in context.services.allergies.all():
+        entries.append((context.url_of("allergies", allergy), allergy_intolerance(context, allergy)))
+        rows.append([allergy.substance, kinds.get(allergy.kind, ""), allergy.reaction,
+                     severities.get(allergy.severity, ""), w.date(allergy.noted_on)])
+    header = [w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Noted")]
+    return Section("allergies", title, narrative(table(header, rows)), entries)
+
+
+def _allergy_base(context: FhirContext, code: dict) -> dict:
+    return {
+        "resourceType": "AllergyIntolerance",
+        "clinicalStatus": codes.concept(codes.ALLERGY_CLINICAL, "active"),
+        "verificationStatus": codes.concept(codes.ALLERGY_VERIFICATION, "confirmed"),
+        "code": code,
+        "patient": context.subject,
+    }
+
+
+def allergy_intolerance(context: FhirContext, allergy) -> dict:
+    resource = _allergy_base(context, {"text": allergy.substance})
+    reaction = {"manifestation": [{"text": allergy.reaction}],
+                "severity": allergy.severity if allergy.severity != "unknown" else ""} if allergy.reaction else {}
+    resource.update(identifier=identifier(allergy.uid), type=allergy.kind, recordedDate=allergy.noted_on,
+                    reaction=[reaction], note=[{"text": allergy.notes}] if allergy.notes else [])
+    return without_empty(resource)
+
+
+# --- no information ---------------------------------------------------------------------------
+
+def _no_information(context: FhirContext, key: str, title: str) -> Section:
+    """IPS: a required section with nothing known holds one resource saying so."""
+    code, display = codes.NO_INFORMATION[key]
+    concept = codes.concept(codes.ABSENT_UNKNOWN, code, display)
+    url = codes.full_url(code, context.patient_url)
+    if key == "problems":
+        resource = {"resourceType": "Condition", "subject": context.subject, "code": concept,
+                    "clinicalStatus": codes.concept(codes.CONDITION_CLINICAL, "active")}
+    elif key == "medications":
+        resource = {"resourceType": "MedicationStatement", "status": "unknown", "subject": context.subject,
+                    "medicationCodeableConcept": concept,
+                    "_effectiveDateTime": {"extension": [{"url": codes.DATA_ABSENT, "valueCode": "unknown"}]}}
+    else:
+        resource = _allergy_base(context, concept)
+    return Section(key, title, narrative(paragraph(context.words("No information."))), [(url, resource)])

@@ -1,0 +1,123 @@
+"""Measurements as Observations, summarised: never every reading of years of monitoring.
+
+Per measure the summary holds its latest reading plus the readings of the RECENT_DAYS
+days up to it: at most MAX_PER_MEASURE in all, newest first, and when there are more
+(a glucose sensor reads every few minutes) every n-th one, so they span the whole period. Vital signs (blood pressure,
+heart rate, weight, temperature, oxygen saturation) go in the vital signs section,
+the rest in results. Catalogue measures carry their LOINC code and UCUM unit; blood
+pressure is the 85354-9 panel with systolic, diastolic (and pulse) as components.
+A user's own measure has only its name and the unit as typed. A sensor's Low or High (no
+number: below or above what it can measure) carries the interpretation 'off scale low/high'
+and 'low/high' and a valueString saying so, in the export's language.
+"""
+
+import math
+from datetime import datetime, timedelta, timezone
+
+from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write.context import FhirContext, Section, without_empty
+from phr.formats.fhir.write.narrative import narrative, table
+from phr.monitoring.measures import BLOOD_PRESSURE, GLUCOSE_SENSOR_LOINC
+
+RECENT_DAYS = 30
+MAX_PER_MEASURE = 20
+VITAL_SIGNS = ("bp", "heart_rate", "weight", "temperature", "spo2")
+# A sensor's Low / High: off its scale, and so beyond the reference range too.
+OFF_SCALE = {"below_range": (("<", "Off scale low"), ("L", "Low")),
+             "above_range": ((">", "Off scale high"), ("H", "High"))}
+
+
+def results(context: FhirContext) -> list[Section]:
+    """The vital signs section and the results section, each only when it holds readings."""
+    w = context.words
+    found = {"results": ([], []), "vital_signs": ([], [])}
+    for key in sorted(context.services.readings.counts()):
+        measure = context.services.measures.find(key)
+        if measure is None:
+            continue
+        entries, rows = found["vital_signs" if key in VITAL_SIGNS else "results"]
+        for reading in summary_readings(context, key):
+            entries.append((_url(key, reading), observation(context, measure, reading)))
+            rows.append([measure.name(w.language), w.moment(reading[0].isoformat(timespec="minutes")),
+                         _value_text(context, measure, reading)])
+    titles = {"vital_signs": w("Vital signs"), "results": w("Other measurements")}
+    header = [w("Measurement"), w("Time"), w("Value")]
+    return [Section(key, titles[key], narrative(table(header, rows)), entries)
+            for key, (entries, rows) in found.items() if entries]
+
+
+def summary_readings(context: FhirContext, key: str) -> list[tuple]:
+    """(moment, value, value2, value3, method, flag) of the latest reading and the recent ones, newest first."""
+    latest = context.services.readings.latest(key)
+    if latest is None:
+        return []
+    rows = context.services.readings.between(key, latest.taken_at - timedelta(days=RECENT_DAYS), latest.taken_at)
+    step = max(1, math.ceil(len(rows) / MAX_PER_MEASURE))  # evenly spread over the period, not its last hour
+    chosen = [(_moment(row[0], row[1]), row[2], row[3], row[4], row[6], row[5]) for row in reversed(rows)][::step]
+    if not chosen or chosen[0][0] != latest.taken_at:
+        chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method, latest.flag))
+    return chosen[:MAX_PER_MEASURE]
+
+
+def _moment(epoch: int, offset_minutes: int) -> datetime:
+    return datetime.fromtimestamp(epoch, timezone(timedelta(minutes=offset_minutes)))
+
+
+def _url(key: str, reading: tuple) -> str:
+    return codes.full_url("reading", f"{key}:{int(reading[0].timestamp())}:{reading[1]}:{reading[2]}:{reading[4]}")
+
+
+def _quantity(measure, value: float) -> dict:
+    if measure.loinc:  # catalogue units are UCUM
+        return {"value": round(value, measure.decimals + 2), "unit": measure.unit_text, "system": codes.UCUM,
+                "code": measure.unit}
+    return {"value": round(value, measure.decimals + 2), "unit": measure.unit}
+
+
+def observation(context: FhirContext, measure, reading: tuple) -> dict:
+    moment, value, value2, value3, method, flag = reading
+    loinc = GLUCOSE_SENSOR_LOINC if measure.key == "glucose" and method in ("sensor", "scan") else measure.loinc
+    code = (codes.concept(codes.LOINC, loinc, measure.name_en, measure.name(context.words.language)) if loinc
+            else {"text": measure.name(context.words.language)})
+    resource = {
+        "resourceType": "Observation", "status": "final",
+        "category": [codes.concept(codes.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")]
+        if measure.key in VITAL_SIGNS else [],
+        "code": code, "subject": context.subject,
+        "effectiveDateTime": moment.isoformat(timespec="seconds"),
+    }
+    if measure.kind == BLOOD_PRESSURE:
+        parts = [(part, number) for part, number in zip(measure.components, (value, value2, value3))
+                 if number is not None]
+        resource["component"] = [{"code": codes.concept(codes.LOINC, part.loinc, part.name_en),
+                                  "valueQuantity": _quantity(measure if index < 2 else _PULSE, number)}
+                                 for index, (part, number) in enumerate(parts)]
+    elif value is not None:
+        resource["valueQuantity"] = _quantity(measure, value)
+    elif flag in OFF_SCALE:  # no number: what the sensor said instead (dataAbsentReason may not go with a value)
+        resource["valueString"] = _off_scale_text(context.words, flag)
+        resource["interpretation"] = [codes.concept(codes.OBSERVATION_INTERPRETATION, code, display)
+                                      for code, display in OFF_SCALE[flag]]
+    return without_empty(resource)
+
+
+class _PulseUnit:
+    loinc, unit, unit_text, decimals = "8867-4", "/min", "/min", 0
+
+
+_PULSE = _PulseUnit()
+
+
+def _value_text(context: FhirContext, measure, reading: tuple) -> str:
+    w = context.words
+    _, value, value2, value3, _, flag = reading
+    if measure.kind == BLOOD_PRESSURE:
+        text = f"{w.number(value, 0)}/{w.number(value2, 0)} {measure.unit_text}"
+        return f"{text}, {w.number(value3, 0)} /min" if value3 is not None else text
+    if value is None:
+        return _off_scale_text(w, flag) if flag in OFF_SCALE else "–"
+    return f"{w.number(value, measure.decimals)} {measure.unit_text}"
+
+
+def _off_scale_text(w, flag: str) -> str:
+    return w("below the sensor's range") if flag == "below_range" else w("above the sensor's range")

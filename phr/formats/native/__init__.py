@@ -1,0 +1,1 @@
+"""The native JSON format (docs/json-format.md): written and read back without loss."""

@@ -1,0 +1,90 @@
+"""Regie's own file format: the whole record as JSON, lossless (see docs/json-format.md).
+
+Every entry keeps its uid, its links (as uids) and its provenance, so exporting,
+importing into a new record and exporting again gives the same content.
+"""
+
+import base64
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from phr import __version__
+from phr.formats.native import write_readings as native_json_readings
+from phr.storage.atomic import write_atomic
+from phr.storage.repos import documents as document_store
+from phr.storage.repos import tables
+from phr.storage.repos.entries import EntryRepository
+from phr.storage.repos.people import PersonDetailsRepository
+
+FORMAT = "regie-record"
+VERSION = 2  # 2 added reading_batches (self-monitoring); version 1 files still import
+PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement")
+
+
+def export_record(session, now: datetime | None = None) -> dict:
+    authors = _Authors()
+    person = PersonDetailsRepository(session.db).details()
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        "exported_by": f"Regie {__version__}",
+        "person": {name: person[name] for name in PERSON_FIELDS},
+        "sections": {table.name: _entries(session, table, authors) for table in tables.ALL},
+        "reading_columns": native_json_readings.READING_COLUMNS,
+        "reading_batches": native_json_readings.export_batches(session, authors),
+    }
+    doc["authors"] = authors.listing()
+    return doc
+
+
+def dumps(doc: dict) -> bytes:
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+
+
+def write_export(session, path: Path) -> None:
+    """Write the export atomically, readable only by the user. This file is NOT encrypted."""
+    write_atomic(Path(path), dumps(export_record(session)))
+
+
+def _entries(session, table, authors) -> list[dict]:
+    repo = EntryRepository(session.db, table)
+    uid_of = {name: _uids(session, target) for name, target in table.references.items()}
+    entries = []
+    for row in repo.rows():
+        entry = {"uid": row["uid"]}
+        for column in table.columns:
+            value = row[column]
+            entry[column] = uid_of[column].get(value) if column in table.references and value is not None else value
+        entry["provenance"] = {
+            "entered_by": authors.ref(row["entered_by_role"], row["entered_by_name"]),
+            "changed_by": authors.ref(row["changed_by_role"], row["changed_by_name"]),
+            "source": row["source"], "source_detail": row["source_detail"],
+            "created_at": row["created_at"], "changed_at": row["changed_at"],
+        }
+        if table is tables.DOCUMENTS:
+            content = document_store.read_content(session.db, row["id"]) or b""
+            entry["content_base64"] = base64.b64encode(content).decode("ascii")
+        entries.append(entry)
+    return entries
+
+
+def _uids(session, table_name: str) -> dict[int, str]:
+    return {row["id"]: row["uid"] for row in EntryRepository(session.db, tables.BY_NAME[table_name]).rows()}
+
+
+class _Authors:
+    """Who entered what, by a short reference: 'owner', 'carer-1', ..."""
+
+    def __init__(self):
+        self._refs: dict[tuple[str, str], str] = {}
+
+    def ref(self, role: str, name: str) -> str:
+        key = (role, name)
+        if key not in self._refs:
+            self._refs[key] = "owner" if role == "owner" else f"carer-{sum(r != 'owner' for r, _ in self._refs) + 1}"
+        return self._refs[key]
+
+    def listing(self) -> list[dict]:
+        return [{"ref": ref, "role": role, "name": name} for (role, name), ref in self._refs.items()]

@@ -1,0 +1,267 @@
+"""Readings: what the person measures. Typed in one at a time, or imported from a device by the thousand.
+
+Values are stored in the measure's canonical unit, times as UTC with the original offset.
+A typed reading is its own batch; an import is one batch, in one transaction, which adds
+nothing that is already there (so importing a file twice adds nothing the second time).
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Iterable
+
+from phr.core import validation
+from phr.core.bulk import bulk
+from phr.core.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
+from phr.core.errors import ConstraintViolation
+from phr.monitoring.custom_measures import MeasureService
+from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
+from phr.storage.repos.readings import EnvelopeRows, HourSums, ReadingRepository
+from phr.storage.vault import utc_now
+
+SECTION = "monitoring"
+PROGRESS_EVERY = 5000
+
+
+class ImportCancelled(Exception):
+    """The person pressed Cancel: the transaction rolled back, nothing changed."""
+
+
+@dataclass(frozen=True)
+class ReadingProvenance:
+    entered_by: str
+    entered_by_role: str
+    source: str            # typed | device_import | fhir_import | json_import
+    source_detail: str     # e.g. the device file's name
+    created_at: str
+    changed_at: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    measure: str
+    taken_at: datetime                 # timezone-aware
+    value: float | None = None
+    value2: float | None = None        # blood pressure: diastolic
+    value3: float | None = None        # blood pressure: pulse
+    flag: str = ""                     # '' | below_range | above_range (a sensor's Low / High)
+    method: str = ""                   # glucose: sensor | scan | fingerstick
+    context: str = ""                  # fasting | after_meal | at_rest | after_exercise
+    note: str = ""
+    id: int | None = None
+    provenance: ReadingProvenance | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    added: int
+    already_present: int
+
+
+def as_row(reading) -> tuple:
+    """A Reading (or a parsed device reading) as a storage row."""
+    offset = reading.taken_at.utcoffset()
+    if offset is None:
+        raise ValueError("a reading's time must carry its UTC offset")
+    return (reading.measure, int(reading.taken_at.timestamp()), int(offset.total_seconds() // 60), reading.value,
+            reading.value2, reading.value3, reading.flag or "", reading.method or "",
+            getattr(reading, "context", "") or "", reading.note or None)
+
+
+def from_row(row: dict) -> Reading:
+    moment = datetime.fromtimestamp(row["taken_at"], timezone(timedelta(minutes=row["utc_offset"])))
+    provenance = ReadingProvenance(row["entered_by_name"], row["entered_by_role"], row["source"],
+                                   row["source_detail"] or "", row["created_at"], row["changed_at"] or "")
+    return Reading(row["measure"], moment, row["value"], row["value2"], row["value3"], row["flag"], row["method"],
+                   row["context"], row["note"] or "", row["id"], provenance)
+
+
+class ReadingService:
+    def __init__(self, session):
+        self._session = session
+        self.measures = MeasureService(session)
+
+    @property
+    def _repo(self) -> ReadingRepository:
+        return ReadingRepository(self._session.db)
+
+    # --- checking ---------------------------------------------------------------------------
+
+    def validate(self, reading: Reading) -> list[FieldError]:
+        checks = validation.Checks()
+        measure = self.measures.find(reading.measure)
+        if measure is None:
+            checks.add("measure", "invalid_choice")
+            return checks.errors
+        if not isinstance(reading.taken_at, datetime) or reading.taken_at.utcoffset() is None \
+                or not FIRST_YEAR <= reading.taken_at.year <= LAST_YEAR:
+            checks.add("taken_at", "invalid_date_time")
+        for name in _value_fields(measure):
+            value = getattr(reading, name)
+            if value is None and not (name == "value" and reading.flag):
+                checks.add(name, "required")
+            elif value is not None and (not isinstance(value, (int, float)) or not math.isfinite(value)):
+                checks.add(name, "invalid_number")
+        checks.choice("flag", reading.flag, ("",) + FLAGS)
+        checks.choice("method", reading.method, ("",) + GLUCOSE_METHODS)
+        checks.choice("context", reading.context, ("",) + CONTEXTS)
+        return checks.errors
+
+    def implausible(self, reading: Reading) -> list[str]:
+        """Fields whose value lies outside the measure's plausible bounds: to be questioned, not refused."""
+        measure = self.measures.find(reading.measure)
+        if measure is None:
+            return []
+        return [name for index, name in enumerate(_value_fields(measure))
+                if isinstance(getattr(reading, name), (int, float))
+                and not measure.plausible(getattr(reading, name), index if measure.components else 0)]
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def add(self, reading: Reading) -> Change:
+        """One typed reading (its own batch, with the person who typed it)."""
+        self._refuse_invalid(reading)
+        db, now = self._session.db, utc_now()
+        with db.transaction():
+            batch = self._repo.new_batch(self._session.author.id, "typed", None, now)
+            added, _spans = self._repo.insert_readings(batch, [reading])
+            if not added:  # raised inside: the batch made for it is rolled back too
+                raise _duplicate()
+            self._refresh(reading.measure, [reading.taken_at])
+        return Change(SECTION, ADDED, self._last_id())
+
+    def add_batch(self, readings: Iterable, source: str, source_detail: str | None,
+                  progress: Callable[[int], bool] | None = None, also: Callable[[], None] | None = None) -> BatchResult:
+        """Many readings (already checked by their parser) in ONE transaction; `progress(done)` may
+        return False to cancel, which raises ImportCancelled with nothing changed. `also()` runs in
+        the same transaction (e.g. storing a device file's notes)."""
+        repo = self._repo
+        with self._session.db.transaction(), bulk():
+            if also is not None:
+                also()
+            batch = repo.new_batch(self._session.author.id, source, source_detail, utc_now())
+            sums = HourSums()
+            added, total, spans = self._insert_in_chunks(repo, batch, readings, progress, sums)
+            if sums.exact:  # every reading was new and plain: the summaries need not read them back
+                repo.merge_hour_sums(sums, spans)
+            else:
+                for measure, (first, last) in spans.items():
+                    repo.refresh_buckets(measure, first, last)
+        return BatchResult(added, total - added)
+
+    @staticmethod
+    def _insert_in_chunks(repo, batch: int, readings: Iterable, progress, sums) -> tuple[int, int, dict]:
+        added = total = 0
+        spans: dict[str, tuple[int, int]] = {}
+        for chunk in _chunks(readings, PROGRESS_EVERY):
+            new, chunk_spans = repo.insert_readings(batch, chunk, sums)
+            added, total = added + new, total + len(chunk)
+            for measure, (first, last) in chunk_spans.items():
+                known = spans.get(measure, (first, last))
+                spans[measure] = (min(known[0], first), max(known[1], last))
+            if progress is not None and progress(total) is False:
+                raise ImportCancelled()
+        return added, total, spans
+
+    def update(self, reading: Reading) -> Change:
+        self._refuse_invalid(reading)
+        stored = self._repo.get(reading.id)
+        if stored is None:
+            raise EntryInvalid([FieldError("id", "not_found")])
+        row = dict(zip(("measure", "taken_at", "utc_offset", "value", "value2", "value3", "flag", "method",
+                        "context", "note"), as_row(reading)))
+        row.pop("measure")  # a reading stays with its measure
+        with self._session.db.transaction():
+            try:
+                self._repo.update(reading.id, row, self._session.author.id, utc_now())
+            except ConstraintViolation:  # validated already, so only the one-reading-once index is left
+                raise _duplicate() from None
+            self._refresh(stored["measure"], [reading.taken_at], [stored["taken_at"]])
+        return Change(SECTION, UPDATED, reading.id)
+
+    def delete(self, reading_id: int) -> Change:
+        """Undoable with `undo_delete` until the record is locked."""
+        return self._set_deleted(reading_id, utc_now(), DELETED)
+
+    def undo_delete(self, reading_id: int) -> Change:
+        return self._set_deleted(reading_id, None, RESTORED)
+
+    def _set_deleted(self, reading_id: int, deleted_at: str | None, kind: str) -> Change:
+        where = self._repo.locate(reading_id)
+        if where is None:
+            raise EntryInvalid([FieldError("id", "not_found")])
+        with self._session.db.transaction():
+            self._repo.set_deleted(reading_id, deleted_at)
+            self._repo.refresh_buckets(where[0], where[1], where[1])
+        return Change(SECTION, kind, reading_id)
+
+    def _refresh(self, measure: str, moments: list[datetime], epochs: list[int] = ()) -> None:
+        for at in [int(m.timestamp()) for m in moments] + list(epochs):
+            self._repo.refresh_buckets(measure, at, at)
+
+    def _refuse_invalid(self, reading: Reading) -> None:
+        errors = self.validate(reading)
+        if errors:
+            raise EntryInvalid(errors)
+
+    def _last_id(self) -> int:
+        return self._repo.last_inserted_id()
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def get(self, reading_id: int) -> Reading | None:
+        row = self._repo.get(reading_id)
+        return from_row(row) if row else None
+
+    def page(self, measure: str, offset: int, limit: int) -> list[Reading]:
+        """Newest first."""
+        return [from_row(row) for row in self._repo.page(measure, limit, offset)]
+
+    def count(self, measure: str | None = None) -> int:
+        return self._repo.count(measure)
+
+    def counts(self) -> dict[str, int]:
+        """Readings per measure, for the list of measures."""
+        return self._repo.counts_by_measure()
+
+    def latest(self, measure: str) -> Reading | None:
+        rows = self._repo.latest(measure, 1)
+        return from_row(rows[0]) if rows else None
+
+    def between(self, measure: str, first: datetime, last: datetime) -> list[tuple]:
+        """(taken_at epoch, utc_offset minutes, value, value2, value3, flag, method, context), in time order."""
+        return self._repo.between(measure, int(first.timestamp()), int(last.timestamp()))
+
+    def stream(self, measure: str, first: datetime, last: datetime):
+        """Like `between`, plus the note, as a generator: for exports of any size."""
+        return self._repo.stream(measure, int(first.timestamp()), int(last.timestamp()))
+
+    def span(self, measure: str) -> tuple[int, int] | None:
+        return self._repo.span(measure)
+
+    def envelope(self, measure: str, first: float, last: float, columns: int, component: int = 0) -> EnvelopeRows:
+        return self._repo.envelope(measure, int(first), int(last), columns, component)
+
+
+def _duplicate() -> EntryInvalid:
+    """The record holds this reading already: same measure, moment, method and values."""
+    return EntryInvalid([FieldError("taken_at", "duplicate_reading")])
+
+
+def _chunks(readings: Iterable, size: int):
+    if isinstance(readings, list):  # a parser's result: slices, no copying reading by reading
+        for start in range(0, len(readings), size):
+            yield readings[start:start + size]
+        return
+    chunk = []
+    for reading in readings:
+        chunk.append(reading)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _value_fields(measure: Measure) -> tuple[str, ...]:
+    return ("value", "value2", "value3") if measure.kind == BLOOD_PRESSURE else ("value",)

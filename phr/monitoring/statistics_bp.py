@@ -1,0 +1,98 @@
+"""Home blood pressure: means per day and per measuring series, the first day of a series left out.
+
+The Dutch GP guideline (NHG-Standaard Cardiovasculair risicomanagement) has a patient measure at
+home for up to 7 days in a row, morning and evening, and leaves out the first day, whose readings
+tend to run higher (the European ESH protocol does the same). Its result is the mean of the
+remaining readings. We do the same for every measuring series found in the readings:
+
+- A series is a run of local dates with readings. One day without readings (a forgotten day) does
+  not break it; a longer gap starts a new series (`allowed_gap`, in days without readings).
+- The series mean is the mean of all READINGS from the second day on, not the mean of the day
+  means, as the protocol prescribes; a day with more readings weighs more.
+- A series of one day has no mean (None): after leaving out its first day nothing is left, and
+  the protocol gives no result for it. Its day mean is still in `days`.
+
+Pure functions, standard library only; grouping by local date as in `phr.monitoring.statistics`.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from phr.monitoring.statistics import Sample, mean_and_sd
+
+
+@dataclass(frozen=True)
+class BloodPressureDay:
+    day: date                       # local date
+    count: int                      # readings with systolic and diastolic
+    systolic: float                 # mean, mmHg
+    diastolic: float
+    pulse: float | None             # mean over the readings that have a pulse; None if none has
+
+
+@dataclass(frozen=True)
+class BloodPressureSeries:
+    first_day: date                 # the day that is left out of the mean
+    last_day: date
+    day_count: int                  # days with readings, the first day included
+    count: int                      # all readings in the series
+    used: int                       # readings in the mean: those after the first day
+    systolic: float | None          # mean from the second day on; None for a one-day series
+    diastolic: float | None
+    pulse: float | None
+
+
+@dataclass(frozen=True)
+class BloodPressureStats:
+    days: tuple[BloodPressureDay, ...]        # oldest first
+    series: tuple[BloodPressureSeries, ...]   # oldest first
+
+
+SERIES_GAP_DAYS = 1  # a series goes on over one day without readings; two such days end it
+
+
+def blood_pressure(samples: Iterable[Sample], allowed_gap: int = SERIES_GAP_DAYS) -> BloodPressureStats:
+    """Means per local day and per measuring series (value systolic, value2 diastolic, value3 pulse).
+
+    A reading without systolic or diastolic is left out; one without pulse counts for the pressures.
+    """
+    per_day: dict[date, list[Sample]] = defaultdict(list)
+    for sample in samples:
+        if sample.number(1) is not None and sample.number(2) is not None:
+            per_day[sample.local_day].append(sample)
+    days = sorted(per_day)
+    return BloodPressureStats(
+        tuple(_day(day, per_day[day]) for day in days),
+        tuple(_series(run, per_day) for run in _runs(days, allowed_gap)))
+
+
+def _runs(days: list[date], allowed_gap: int) -> list[list[date]]:
+    """Sorted dates split where more than `allowed_gap` days without readings lie between two dates."""
+    runs: list[list[date]] = []
+    for day in days:
+        if runs and (day - runs[-1][-1]).days - 1 <= allowed_gap:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def _day(day: date, readings: list[Sample]) -> BloodPressureDay:
+    systolic, diastolic, pulse = _means(readings)
+    return BloodPressureDay(day, len(readings), systolic, diastolic, pulse)
+
+
+def _series(run: list[date], per_day: dict[date, list[Sample]]) -> BloodPressureSeries:
+    used = [reading for day in run[1:] for reading in per_day[day]]
+    systolic, diastolic, pulse = _means(used)
+    count = sum(len(per_day[day]) for day in run)
+    return BloodPressureSeries(run[0], run[-1], len(run), count, len(used), systolic, diastolic, pulse)
+
+
+def _means(readings: list[Sample]) -> tuple[float | None, float | None, float | None]:
+    def mean(component: int) -> float | None:
+        values = [n for reading in readings if (n := reading.number(component)) is not None]
+        return mean_and_sd(values)[0]
+    return mean(1), mean(2), mean(3)

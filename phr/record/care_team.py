@@ -1,0 +1,55 @@
+"""The care team: the people and organisations who help, what each is for, and who to call when."""
+
+from dataclasses import dataclass, field
+
+from phr.core import validation
+from phr.core.entries import EntryService, FieldError, Provenance
+from phr.storage.repos import tables
+
+KINDS = ("person", "organisation")
+ROLES = ("gp", "specialist", "expertise_centre", "nurse", "pharmacy", "therapist", "patient_association",
+         "social_support", "other")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    role: str = "other"
+    kind: str = "person"
+    organisation: str = ""
+    specialty: str = ""
+    phone: str = ""
+    acute_phone: str = ""   # out of hours or in an acute situation
+    email: str = ""
+    address: str = ""
+    website: str = ""
+    contact_for: str = ""   # what this contact is for, in the patient's words
+    notes: str = ""
+    id: int | None = None
+    uid: str | None = None
+    provenance: Provenance | None = field(default=None, compare=False)
+
+
+class CareTeamService(EntryService[Contact]):
+    section = "care_team"
+    table = tables.CONTACTS
+    item_type = Contact
+
+    def validate(self, contact: Contact) -> list[FieldError]:
+        checks = validation.Checks()
+        checks.required("name", contact.name)
+        checks.choice("kind", contact.kind, KINDS)
+        checks.choice("role", contact.role, ROLES)
+        checks.optional("phone", contact.phone, validation.is_phone, "invalid_phone")
+        checks.optional("acute_phone", contact.acute_phone, validation.is_phone, "invalid_phone")
+        checks.optional("email", contact.email, validation.is_email, "invalid_email")
+        checks.optional("website", contact.website, validation.is_website, "invalid_website")
+        return checks.errors
+
+    def who_to_call(self) -> list[Contact]:
+        """Contacts with an out-of-hours or acute number: for the start page and the emergency card."""
+        return [contact for contact in self.all() if contact.acute_phone]
+
+    def names(self) -> dict[int, str]:
+        """id -> name, for showing and choosing links to contacts."""
+        return {contact.id: contact.name for contact in self.all()}

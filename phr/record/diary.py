@@ -1,0 +1,46 @@
+"""The free diary: how the day went, symptoms in words, admissions and other events."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from phr.core import validation
+from phr.core.entries import EntryService, FieldError, Provenance
+from phr.storage.repos import tables
+
+KINDS = ("note", "symptom", "admission", "event")
+TIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+@dataclass(frozen=True)
+class DiaryEntry:
+    written_at: str = ""      # local date and time, 'YYYY-MM-DDTHH:MM'
+    kind: str = "note"
+    text: str = ""
+    id: int | None = None
+    uid: str | None = None
+    provenance: Provenance | None = field(default=None, compare=False)
+
+
+def is_local_time(text: str) -> bool:
+    try:
+        return datetime.strptime(text, TIME_FORMAT).strftime(TIME_FORMAT) == text
+    except (TypeError, ValueError):
+        return False
+
+
+class DiaryService(EntryService[DiaryEntry]):
+    section = "monitoring"
+    table = tables.DIARY
+    item_type = DiaryEntry
+
+    def validate(self, entry: DiaryEntry) -> list[FieldError]:
+        checks = validation.Checks()
+        checks.required("text", entry.text)
+        checks.choice("kind", entry.kind, KINDS)
+        if not is_local_time(entry.written_at):
+            checks.add("written_at", "invalid_date_time")
+        return checks.errors
+
+    def admissions(self) -> list[DiaryEntry]:
+        """Hospital admissions: they show on charts as events."""
+        return [entry for entry in self.all() if entry.kind == "admission"]

@@ -1,0 +1,277 @@
+"""Medicines: what the person takes now and took before, and how each dose changed over time.
+
+The medicine itself holds its current dose and schedule; every change is kept as a history
+entry (date, new dose and schedule, reason). The medicine always follows the newest entry
+of its history, so recording, correcting or deleting a change keeps both in step.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from phr.core import links, partial_date, validation
+from phr.core.entries import UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance
+from phr.storage.repos import tables
+from phr.storage.repos.medications import MedicationChangeRepository, MedicationRepository
+
+SECTION = "medications"
+ROUTES = ("oral", "subcutaneous", "intramuscular", "inhaled", "topical", "other")
+# Link fields of a medicine and the table each points to.
+MEDICATION_LINKS = {"reason_id": "diagnoses", "prescriber_id": "contacts"}
+
+
+@dataclass(frozen=True)
+class Medication:
+    name: str = ""
+    strength: str = ""               # e.g. "10 mg"
+    dose: str = ""                   # e.g. "1 tablet"
+    schedule: str = ""               # e.g. "3 times a day: 10-5-5 mg"
+    route: str = ""                  # one of ROUTES, or '' when not said
+    reason_id: int | None = None     # the diagnosis it is for
+    prescriber_id: int | None = None  # a contact
+    start_date: str = ""             # partial date
+    stop_date: str = ""              # partial date; '' while still in use
+    stop_reason: str = ""
+    notes: str = ""
+    id: int | None = None
+    uid: str | None = None
+    provenance: Provenance | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class MedicationChange:
+    medication_id: int | None = None
+    changed_on: str = ""   # partial date, required
+    dose: str = ""         # the dose from this date on
+    schedule: str = ""
+    reason: str = ""
+    previous_dose: str = ""      # what the medicine was before this change (filled in when it is made)
+    previous_schedule: str = ""
+    id: int | None = None
+    uid: str | None = None
+    provenance: Provenance | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class ChangesSince:
+    """What happened to the medicines from a given day up to today (for the visit brief)."""
+
+    changes: tuple[tuple[str, MedicationChange], ...]   # (medicine name, change), newest first
+    started: tuple[Medication, ...]
+    stopped: tuple[Medication, ...]
+
+
+def is_current(medication: Medication, today: date | None = None) -> bool:
+    """No stop date, or one wholly in the future ('2025-07' is still current on 30 June 2025)."""
+    if not medication.stop_date:
+        return True
+    return partial_date.earliest(medication.stop_date) > (today or date.today())
+
+
+def _day(today: date | None) -> str:
+    return (today or date.today()).isoformat()
+
+
+class MedicationChangeEntries(EntryService[MedicationChange]):
+    """History entries as entries of their own. They do not move the medicine's current dose:
+    use MedicationService for that. Export and import use this to copy the history exactly."""
+
+    section = SECTION
+    table = tables.MEDICATION_CHANGES
+    item_type = MedicationChange
+
+    def validate(self, change: MedicationChange) -> list[FieldError]:
+        checks = validation.Checks()
+        checks.required("changed_on", change.changed_on)
+        checks.date("changed_on", change.changed_on)
+        if not (change.dose or "").strip() and not (change.schedule or "").strip():
+            checks.add("dose", "required")  # a change without a new dose or schedule says nothing
+        medication = self._medication_row(change.medication_id)
+        if medication is not None:
+            checks.not_before("changed_on", change.changed_on, medication["start_date"] or "")
+        return checks.errors
+
+    def _medication_row(self, medication_id) -> dict | None:
+        return MedicationRepository(self._session.db).get(medication_id) if isinstance(medication_id, int) else None
+
+    def add(self, change: MedicationChange, source: str = "typed", source_detail: str | None = None) -> Change:
+        if self._medication_row(change.medication_id) is None:
+            raise EntryInvalid([FieldError("medication_id", "invalid_choice")])
+        return super().add(change, source, source_detail)
+
+
+class MedicationService(EntryService[Medication]):
+    section = SECTION
+    table = tables.MEDICATIONS
+    item_type = Medication
+
+    def __init__(self, session):
+        super().__init__(session)
+        self.change_entries = MedicationChangeEntries(session)  # for export and import of the history
+
+    @property
+    def _repo(self) -> MedicationRepository:
+        return MedicationRepository(self._session.db)
+
+    @property
+    def _history(self) -> MedicationChangeRepository:
+        return MedicationChangeRepository(self._session.db)
+
+    # --- medicines --------------------------------------------------------------------------
+
+    def validate(self, medication: Medication) -> list[FieldError]:
+        checks = validation.Checks()
+        checks.required("name", medication.name)
+        checks.choice("route", medication.route or "", ("",) + ROUTES)
+        checks.date("start_date", medication.start_date)
+        checks.date("stop_date", medication.stop_date)
+        checks.not_before("stop_date", medication.stop_date, medication.start_date)
+        self._check_links(checks, medication)
+        return checks.errors
+
+    def _check_links(self, checks: validation.Checks, medication: Medication) -> None:
+        for name, table_name in MEDICATION_LINKS.items():
+            value = getattr(medication, name)
+            if value is None or value in links.choices(self._session, table_name):
+                continue
+            stored = self._repo.get(medication.id) if medication.id is not None else None
+            if stored is None or stored[name] != value:  # a link to an entry deleted since may stay
+                checks.add(name, "invalid_choice")
+
+    def current(self, today: date | None = None, offset: int = 0, limit: int | None = None) -> list[Medication]:
+        """Medicines in use on `today`: no stop date, or a stop date in the future. By name."""
+        return [self.from_row(row) for row in self._repo.current(_day(today), limit, offset)]
+
+    def past(self, today: date | None = None, offset: int = 0, limit: int | None = None) -> list[Medication]:
+        """Medicines stopped on or before `today`. By name."""
+        return [self.from_row(row) for row in self._repo.past(_day(today), limit, offset)]
+
+    def validate_stop(self, medication: Medication) -> list[FieldError]:
+        """Rules for stopping: a stop date is needed, and it may not lie before the start."""
+        checks = validation.Checks()
+        checks.required("stop_date", medication.stop_date)
+        checks.date("stop_date", medication.stop_date)
+        checks.not_before("stop_date", medication.stop_date, medication.start_date)
+        return checks.errors
+
+    def stop(self, medication_id: int, stop_date: str, reason: str = "") -> Change:
+        """Record that a medicine was (or will be) stopped; it moves to the past list from that day."""
+        stopped = replace(self._existing(medication_id), stop_date=stop_date, stop_reason=reason)
+        self._refuse(self.validate_stop(stopped))
+        values = {name: value for name, value in self.to_values(stopped).items()
+                  if name in ("stop_date", "stop_reason")}
+        with self._session.db.transaction():
+            self._repo.update(medication_id, values, self._stamp())
+        return Change(SECTION, UPDATED, medication_id)
+
+    def _existing(self, medication_id: int) -> Medication:
+        medication = self.get(medication_id) if isinstance(medication_id, int) else None
+        if medication is None:
+            raise EntryInvalid([FieldError("medication_id", "invalid_choice")])
+        return medication
+
+    @staticmethod
+    def _refuse(errors: list[FieldError]) -> None:
+        if errors:
+            raise EntryInvalid(errors)
+
+    # --- the history of changes (reported as changes of their medicine, so pages show it) ---
+
+    def changes(self, medication_id: int) -> list[MedicationChange]:
+        """The history of one medicine, newest first."""
+        return [self.change_entries.from_row(row) for row in self._history.rows({"medication_id": medication_id})]
+
+    def get_change(self, change_id: int) -> MedicationChange | None:
+        return self.change_entries.get(change_id)
+
+    def validate_change(self, change: MedicationChange) -> list[FieldError]:
+        return self.change_entries.validate(change)
+
+    def change_dose(self, medication_id: int, changed_on: str, dose: str, schedule: str = "",
+                    reason: str = "") -> Change:
+        """Keep the change in the history and make it the medicine's current dose, all at once."""
+        return self.add_change(MedicationChange(medication_id, changed_on, dose, schedule, reason))
+
+    def add_change(self, change: MedicationChange, source: str = "typed", source_detail: str | None = None) -> Change:
+        """As `change_dose`, from an entry. A change dated before the newest one only joins the history."""
+        self._refuse(self.validate_change(change))
+        self._existing(change.medication_id)
+        with self._session.db.transaction():
+            before = self._history.newest(change.medication_id)
+            values = self.change_entries.to_values(change)
+            current = self._repo.get(change.medication_id)
+            values.update(previous_dose=current["dose"], previous_schedule=current["schedule"])
+            self._history.insert(values, self._stamp(source, source_detail))
+            self._follow_newest(change.medication_id, before)
+        return Change(SECTION, UPDATED, change.medication_id)
+
+    def update_change(self, change: MedicationChange) -> Change:
+        """Correct a history entry; if it is (or becomes) the newest, the medicine's dose follows."""
+        stored = self.get_change(change.id) if change.id is not None else None
+        if stored is None:
+            raise EntryInvalid([FieldError("id", "invalid_choice")])
+        change = replace(change, medication_id=stored.medication_id)  # an entry stays with its medicine
+        self._refuse(self.validate_change(change))
+        with self._session.db.transaction():
+            before = self._history.newest(change.medication_id)
+            self._history.update(change.id, self.change_entries.to_values(change), self._stamp())
+            self._follow_newest(change.medication_id, before)
+        return Change(SECTION, UPDATED, change.medication_id)
+
+    def delete_change(self, change_id: int) -> Change:
+        """Undoable with `undo_delete_change` until the record is locked. If the newest entry goes,
+        the medicine takes the dose of the entry before it, or, with none left, the dose it had
+        before the deleted change."""
+        stored = self.get_change(change_id)
+        if stored is None:
+            raise EntryInvalid([FieldError("id", "invalid_choice")])
+        with self._session.db.transaction():
+            before = self._history.newest(stored.medication_id)
+            self._history.delete(change_id, self._stamp())
+            self._follow_newest(stored.medication_id, before)
+        return Change(SECTION, UPDATED, stored.medication_id)
+
+    def undo_delete_change(self, change_id: int) -> Change:
+        medication_id = self._history.medication_of(change_id)
+        if medication_id is None:
+            raise EntryInvalid([FieldError("id", "invalid_choice")])
+        with self._session.db.transaction():
+            before = self._history.newest(medication_id)
+            self._history.restore(change_id)
+            self._follow_newest(medication_id, before)
+        return Change(SECTION, UPDATED, medication_id)
+
+    def _follow_newest(self, medication_id: int, before: dict | None) -> None:
+        """Inside the caller's transaction: when the newest history entry is another one or says
+        something else than before, the medicine takes its dose and schedule."""
+        after = self._history.newest(medication_id)
+        if after is None and before is not None:  # the only change went: back to the dose before it
+            self._repo.update(medication_id, {"dose": before["previous_dose"],
+                                              "schedule": before["previous_schedule"]}, self._stamp())
+            return
+        if after is None or _dose_of(after) == _dose_of(before):
+            return  # a correction of an older entry must not undo a later edit of the medicine
+        self._repo.update(medication_id, {"dose": after["dose"], "schedule": after["schedule"]}, self._stamp())
+
+    # --- for the visit brief ----------------------------------------------------------------
+
+    def changes_since(self, since: date | str, today: date | None = None) -> ChangesSince:
+        """Dose changes, starts and stops dated from `since` up to `today`, each newest first.
+
+        A partial date counts when it may fall in that period ('2025' counts since 1 March 2025).
+        """
+        since_day = since.isoformat() if isinstance(since, date) else partial_date.normalise(since)
+        day = _day(today)
+        names = links.choices(self._session, "medications")
+        changes = [self.change_entries.from_row(row) for row in self._history.between(since_day, day)]
+        return ChangesSince(
+            changes=tuple((names.get(change.medication_id, ""), change) for change in changes),
+            started=self._newest_first(self._repo.started_between(since_day, day), "start_date"),
+            stopped=self._newest_first(self._repo.stopped_between(since_day, day), "stop_date"),
+        )
+
+    def _newest_first(self, rows: list[dict], column: str) -> tuple[Medication, ...]:
+        return tuple(self.from_row(row) for row in sorted(rows, key=lambda row: row[column], reverse=True))
+
+
+def _dose_of(row: dict | None) -> tuple | None:
+    return (row["id"], row["dose"], row["schedule"]) if row else None

@@ -1,0 +1,109 @@
+"""Moves between the start window and an open record; locking always goes through here.
+
+While a record is open, it locks itself after the minutes without input the user chose (and when the screen
+locks or the computer sleeps, see auto_lock), and text copied from it is marked sensitive and cleared again
+(see clipboard_guard).
+"""
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from phr.record.services import RecordServices
+from phr.ui.app.main_window import MainWindow
+from phr.ui.app.record_actions import RecordActions
+from phr.ui.app.settings import AppSettings
+from phr.ui.app.settings_dialog import open_settings_dialog
+from phr.ui.backup.auto_backup_runner import AutoBackupRunner
+from phr.ui.security.auto_lock import IDLE, AutoLock
+from phr.ui.security.clipboard_guard import ClipboardGuard
+from phr.ui.start.start_window import StartWindow
+
+translate = QCoreApplication.translate
+
+
+class AppController(QObject):
+    locked = Signal()
+
+    def __init__(self, settings: AppSettings, actions: RecordActions, quit_on_close: bool = True):
+        super().__init__()
+        self._quit_on_close = quit_on_close
+        self.settings = settings
+        self.start_window = StartWindow(settings, actions)
+        self.start_window.record_opened.connect(self.open_record)
+        self.session = None
+        self.main_window: MainWindow | None = None
+        self.auto_lock = AutoLock(self._lock_by_itself, settings.auto_lock_minutes, self)
+        self.clipboard_guard = ClipboardGuard(parent=self)
+        self.auto_backup = AutoBackupRunner(settings)
+
+    def show(self) -> None:
+        self.start_window.show()
+
+    def open_record(self, session) -> None:
+        if self.session is not None:
+            self.lock()  # one open record at a time
+        self.session = session
+        self.main_window = MainWindow(RecordServices(session))
+        self.main_window.lock_requested.connect(self.lock)
+        self.main_window.close_requested.connect(self._on_main_closed)
+        self.main_window.settings_requested.connect(self.show_settings)
+        self.main_window.before_rekey = self._backup_before_rekey
+        self.main_window.show()
+        self.start_window.hide()
+        self.auto_lock.start(self.main_window)  # reads the auto-lock minutes now
+        self.clipboard_guard.start()
+        self.auto_backup.start(session, self._notify)  # in the background, when the last one is a day old
+
+    def _notify(self, text: str) -> None:
+        """A failed automatic backup: said in the status bar until the next message, never a dialog."""
+        if self.main_window is not None:
+            self.main_window.statusBar().showMessage(text)
+
+    def _backup_before_rekey(self, session):
+        """Before a carer's removal changes the key: the backup job for the removal's worker thread
+        (it returns None, or the text saying why there is no backup)."""
+        return self.auto_backup.backup_job(session, "rekey")
+
+    def show_settings(self) -> None:
+        services = self.main_window.services if self.main_window is not None else None
+        if open_settings_dialog(self.main_window, self.settings, services):
+            self.apply_auto_lock_setting()
+
+    def apply_auto_lock_setting(self) -> None:
+        """After the settings changed: the idle time starts again with the new number of minutes."""
+        if self.auto_lock.active:
+            self.auto_lock.restart()
+
+    def lock(self) -> None:
+        """Close the database, drop the key and every page (with its models), back to unlock."""
+        if self.session is None:
+            return
+        self.auto_lock.stop()
+        self.clipboard_guard.stop()  # what we copied from the record goes too
+        self.auto_backup.stop()  # its connection must be closed too before the key is dropped
+        folder = str(self.session.folder)
+        window, self.main_window = self.main_window, None
+        window.close_for_lock()
+        window.deleteLater()
+        self.session.lock()
+        self.session = None
+        self.start_window.refresh_records(select=folder)
+        self.start_window.show()
+        self.locked.emit()
+
+    def _lock_by_itself(self, reason: str) -> None:
+        """The auto-lock's lock: the same as Ctrl+L, and the start window says why it happened."""
+        self.lock()
+        if reason == IDLE:
+            text = translate("AppController", "The record was locked because it was not used for a while. "
+                                              "Type your passphrase to open it again.")
+        else:
+            text = translate("AppController", "The record was locked because the computer was locked or went "
+                                              "to sleep. Type your passphrase to open it again.")
+        self.start_window.unlock_panel.message.setText(text)
+
+    def _on_main_closed(self) -> None:
+        self.lock()
+        if self._quit_on_close:
+            self.start_window.close()
+            QApplication.quit()

@@ -1,0 +1,32 @@
+"""Start the desktop app."""
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtWidgets import QApplication
+
+from phr.ui.app.background import wait_for_background_work
+from phr.ui.app.controller import AppController
+from phr.ui.app.i18n import install_translators, resolve_language
+from phr.ui.app.qt_refcount_guard import protect_singletons
+from phr.ui.app.record_actions import RecordActions
+from phr.ui.app.settings import AppSettings
+
+
+def default_settings_path() -> Path:
+    return platformdirs.user_config_path("Regie", appauthor=False) / "settings.ini"
+
+
+def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordActions | None = None) -> int:
+    protect_singletons()  # before any Qt call: PySide6 6.12 on Python 3.11 (see qt_refcount_guard)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("Regie")
+    app.setApplicationDisplayName("Regie")
+    settings = AppSettings(settings_path or default_settings_path())
+    translators = install_translators(app, resolve_language(settings.language()))  # noqa: F841 (kept alive)
+    controller = AppController(settings, actions or RecordActions())
+    controller.show()
+    code = app.exec()
+    controller.lock()
+    wait_for_background_work()  # an unlock still running locks its record again (see BackgroundTask)
+    return code

@@ -1,0 +1,152 @@
+"""`phr screenshots OUTDIR`: every main page of the sample record, rendered offscreen to PNG."""
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+WINDOW_SIZE = (1280, 800)
+
+
+def render(outdir: Path, language: str) -> list[Path]:
+    """Render the start window and every page; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never put windows on a screen for this
+    from phr.ui.app.qt_refcount_guard import protect_singletons
+
+    protect_singletons()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from phr.ui.app.i18n import install_translators
+
+    translators = install_translators(app, language)  # noqa: F841 (kept alive while rendering)
+    outdir.mkdir(parents=True, exist_ok=True)
+    # The sample record is invented and encrypted; it lives only while the pictures are made.
+    workspace = Path(tempfile.mkdtemp(prefix="regie-screenshots-"))
+    try:
+        return _render_all(app, outdir, workspace)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+def _render_all(app, outdir: Path, workspace: Path) -> list[Path]:
+    from phr.demo import sample_record as demo
+    from phr.record.services import RecordServices
+    from phr.storage.keys import kdf
+    from phr.ui.app.main_window import MainWindow
+
+    written = [_start_window(app, outdir, workspace)]
+    session = demo.create_sample_record(workspace / "sample.regie", argon2=kdf.MINIMUM)
+    window = MainWindow(RecordServices(session))
+    try:
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        for number, key in enumerate(window.page_keys, start=1):
+            window.show_page(key)
+            written.append(_grab(app, window, outdir / f"{number:02d}-{key}.png"))
+        window.search_box.setText("hydrocortison")
+        window.search()
+        written.append(_grab(app, window, outdir / f"{len(window.page_keys) + 1:02d}-search.png"))
+        written += _monitoring(app, window, outdir)
+        written += _export(app, window, outdir)
+        written += _safety(app, window, workspace, outdir)
+    finally:
+        window.close_for_lock()
+        session.lock()
+    return written
+
+
+# Measurements: each measure and tab worth a look (key, tab: 0 chart, 1 readings, 2 statistics, 3 targets).
+MONITORING_SHOTS = (("glucose", 0), ("glucose", 1), ("glucose", 2), ("glucose", 3), ("bp", 0), ("bp", 2),
+                    ("bp", 3), ("weight", 0), ("peak_flow", 0), ("vermoeidheid", 0))
+
+
+def _monitoring(app, window, outdir: Path) -> list[Path]:
+    from phr.ui.monitoring.measures import DIARY
+    from phr.ui.monitoring.quick_entry import QuickEntryDialog
+
+    window.search_box.clear()
+    window.show_page("monitoring")
+    page, written = window.page("monitoring"), []
+    for key, tab in MONITORING_SHOTS:
+        page.select_measure(key)
+        page.tabs.setCurrentIndex(tab)
+        written.append(_grab(app, window, outdir / f"m-{key}-{tab}.png"))
+    page.measures.select(DIARY)
+    written.append(_grab(app, window, outdir / "m-diary.png"))
+    page.select_measure("bp")
+    dialog = QuickEntryDialog(window.services, page.language, window, "bp")
+    dialog.show()
+    written.append(_grab(app, dialog, outdir / "m-quick-entry.png"))
+    dialog.close()
+    return written
+
+
+def _export(app, window, outdir: Path) -> list[Path]:
+    """The export dialog: the overview as it opens, and the visit brief with a password chosen."""
+    from phr.ui.export.dialog import ExportDialog
+
+    dialog = ExportDialog(window.services, window.page("monitoring").language, window)
+    dialog.show()
+    written = [_grab(app, dialog, outdir / "x-export-overview.png")]
+    dialog.format.setCurrentIndex(dialog.format.findData("visit"))
+    dialog.password.enabled.setChecked(True)
+    written.append(_grab(app, dialog, outdir / "x-export-visit-password.png"))
+    dialog.close()
+    return written
+
+
+def _safety(app, window, workspace: Path, outdir: Path) -> list[Path]:
+    """Settings, carers, passphrase, backup and recovery: the dialogs that keep the record safe."""
+    from phr.access import carers
+    from phr.storage.keys import kdf
+    from phr.ui.app.settings import AppSettings
+    from phr.ui.app.settings_dialog import SettingsDialog
+    from phr.ui.backup.backup_dialog import BackupDialog
+    from phr.ui.backup.restore_dialog import RestoreDialog
+    from phr.ui.security.carers_dialog import AddCarerDialog, CarersDialog
+    from phr.ui.security.passphrase_dialog import PassphraseDialog
+    from phr.ui.security.recovery_dialog import RecoveryDialog
+
+    session = window.services.session
+    carers.add_carer(session, "Pieter de Vries", "pieter fietst elke zaterdag naar de markt", kdf.MINIMUM)
+    settings = AppSettings(workspace / "settings.ini")
+    language = window.page("monitoring").language
+    add = AddCarerDialog(session, window, kdf.MINIMUM)
+    add.name.setText("Anna de Vries")
+    add.first.setText("anna123")
+    add.second.setText("anna")
+    dialogs = (("s-settings", SettingsDialog(settings, window.services, language, kdf.MINIMUM, window)),
+               ("s-carers", CarersDialog(session, window, kdf.MINIMUM)),
+               ("s-add-carer", add),
+               ("s-passphrase", PassphraseDialog(session, kdf.MINIMUM, parent=window)),
+               ("s-backup", BackupDialog(session, window, workspace / "backups")),
+               ("s-restore", RestoreDialog(window, workspace / "restored.regie")),
+               ("s-recovery", RecoveryDialog(session.folder, parent=window)))
+    written = []
+    for name, dialog in dialogs:
+        dialog.show()
+        written.append(_grab(app, dialog, outdir / f"{name}.png"))
+        dialog.close()
+    return written
+
+
+def _start_window(app, outdir: Path, workspace: Path) -> Path:
+    from phr.ui.app.record_actions import RecordActions
+    from phr.ui.app.settings import AppSettings
+    from phr.ui.start.start_window import StartWindow
+
+    window = StartWindow(AppSettings(workspace / "settings.ini"), RecordActions())
+    window.resize(900, 520)
+    window.show()
+    try:
+        return _grab(app, window, outdir / "00-start.png")
+    finally:
+        window.close()
+
+
+def _grab(app, widget, path: Path) -> Path:
+    for _ in range(3):
+        app.processEvents()
+    widget.grab().save(str(path))
+    return path

@@ -1,0 +1,1 @@
+"""Back up now, restore a backup, and the automatic backup after an unlock."""

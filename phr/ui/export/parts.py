@@ -1,0 +1,247 @@
+"""Words and small parts of the export dialog: format and section labels, file names, the period and
+password rows, and the appointment list of the visit brief."""
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phr.export.options import KINDS as PDF_KINDS
+from phr.ui.forms.date_time_field import in_words
+from phr.ui.text.formatting import fill
+
+translate = QCoreApplication.translate
+FORMATS = PDF_KINDS + ("fhir", "csv")
+TYPED_DATE = "dd-MM-yyyy"  # as dates are typed everywhere in the app: day first
+
+
+def format_label(key: str) -> str:
+    return {
+        "overview": translate("ExportDialog", "PDF: overview of your care"),
+        "visit": translate("ExportDialog", "PDF: brief for a visit"),
+        "emergency": translate("ExportDialog", "PDF: emergency card and emergency letter"),
+        "fhir": translate("ExportDialog", "FHIR patient summary (for other health record systems)"),
+        "csv": translate("ExportDialog", "CSV: your readings (for a spreadsheet)"),
+    }.get(key, key)
+
+
+def section_label(kind: str, key: str) -> str:
+    """The sections of the three PDF kinds; a key not listed here is shown humanised."""
+    return (_visit_section_label(key) if kind == "visit" else None) or _section_label(key)
+
+
+def _visit_section_label(key: str) -> str | None:
+    """In the visit brief some sections hold only what changed or what is due."""
+    return {
+        "appointment": translate("ExportDialog", "About the appointment"),
+        "diagnoses": translate("ExportDialog", "New or changed diagnoses"),
+        "medications": translate("ExportDialog", "Medication changes"),
+        "events": translate("ExportDialog", "Events since the last visit"),
+        "goals": translate("ExportDialog", "Goals to evaluate"),
+    }.get(key)
+
+
+def _section_label(key: str) -> str:
+    labels = {
+        "person": translate("ExportDialog", "About you"),
+        "allergies": translate("ExportDialog", "Allergies"),
+        "diagnoses": translate("ExportDialog", "Diagnoses"),
+        "problems": translate("ExportDialog", "Diagnoses"),
+        "medications": translate("ExportDialog", "Medications"),
+        "medication_changes": translate("ExportDialog", "Medication changes"),
+        "monitoring": translate("ExportDialog", "Measurements"),
+        "results": translate("ExportDialog", "Measurements"),
+        "trends": translate("ExportDialog", "Trends of measurements"),
+        "care_plan": translate("ExportDialog", "Care plan and goals"),
+        "plan": translate("ExportDialog", "Care plan and goals"),
+        "goals": translate("ExportDialog", "Goals"),
+        "goals_due": translate("ExportDialog", "Goals to evaluate"),
+        "care_team": translate("ExportDialog", "Care team"),
+        "team": translate("ExportDialog", "Care team"),
+        "appointments": translate("ExportDialog", "Appointments"),
+        "documents": translate("ExportDialog", "Documents"),
+        "changes": translate("ExportDialog", "What changed since the last visit"),
+        "events": translate("ExportDialog", "Events"),
+        "questions": translate("ExportDialog", "Questions for this visit"),
+        "appointment": translate("ExportDialog", "About the appointment"),
+        "card": translate("ExportDialog", "Wallet card"),
+        "letter": translate("ExportDialog", "Emergency letter"),
+        "emergency": translate("ExportDialog", "What to do in an emergency"),
+        "emergency_notes": translate("ExportDialog", "What to do in an emergency"),
+        "contacts": translate("ExportDialog", "Emergency contacts"),
+        "emergency_contacts": translate("ExportDialog", "Emergency contacts"),
+        "expertise_centre": translate("ExportDialog", "Expertise centre"),
+        "diary": translate("ExportDialog", "Diary"),
+    }
+    return labels.get(key) or humanised(key)
+
+
+def humanised(key: str) -> str:
+    """'care_team' -> 'Care team': better than a bare key for a section the dialog does not know yet."""
+    words = key.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def default_file_name(kind: str, language: str, today: date) -> str:
+    """'overzicht-2026-11-22.pdf' / 'overview-2026-11-22.pdf': the file's own language names it."""
+    names = {"overview": ("overzicht", "overview", "pdf"),
+             "visit": ("voorbereiding-afspraak", "visit-brief", "pdf"),
+             "emergency": ("noodkaart-en-noodbrief", "emergency-card-and-letter", "pdf"),
+             "fhir": ("patientsamenvatting", "patient-summary", "json"),
+             "csv": ("metingen", "readings", "csv")}
+    dutch, english, extension = names[kind]
+    return f"{dutch if language == 'nl' else english}-{today.isoformat()}.{extension}"
+
+
+def file_filter(kind: str) -> str:
+    if kind == "fhir":
+        return translate("ExportDialog", "FHIR files (*.json);;All files (*)")
+    if kind == "csv":
+        return translate("ExportDialog", "CSV files (*.csv);;All files (*)")
+    return translate("ExportDialog", "PDF files (*.pdf);;All files (*)")
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+class PeriodRow(QWidget):
+    """'Only a period' (off by default) with a from and a to date; off means everything."""
+
+    def __init__(self, today: date, parent=None):
+        super().__init__(parent)
+        self.enabled = QCheckBox(translate("ExportDialog", "O&nly a period"))
+        self.since, self.until = QDateEdit(), QDateEdit()
+        end = QDate(today.year, today.month, today.day)
+        for edit, day in ((self.since, end.addYears(-1)), (self.until, end)):  # a year back: a sensible start
+            edit.setDisplayFormat(TYPED_DATE)
+            edit.setCalendarPopup(True)
+            edit.setDate(day)
+        self.since.setAccessibleName(translate("ExportDialog", "Period from"))
+        self.until.setAccessibleName(translate("ExportDialog", "Period to"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.enabled)
+        row.addSpacing(12)
+        row.addWidget(buddy(translate("ExportDialog", "&from"), self.since))
+        row.addWidget(self.since)
+        row.addWidget(buddy(translate("ExportDialog", "t&o"), self.until))
+        row.addWidget(self.until)
+        row.addStretch()
+        self.enabled.toggled.connect(self._follow)
+        self._follow(False)
+
+    def _follow(self, on: bool) -> None:
+        self.since.setEnabled(on)
+        self.until.setEnabled(on)
+
+    def period(self) -> tuple[date | None, date | None]:
+        if not self.enabled.isChecked():
+            return None, None
+        return self.since.date().toPython(), self.until.date().toPython()
+
+
+class SectionBoxes(QGroupBox):
+    """One check box per section of the chosen PDF kind, all checked at first."""
+
+    def __init__(self, parent=None):
+        super().__init__(translate("ExportDialog", "Sections to include"), parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.grid = QGridLayout(self)
+        self.none = QLabel(translate("ExportDialog", "This export has no sections to choose from: "
+                                                    "it holds everything that applies."))
+        self.none.setWordWrap(True)
+
+    def show_sections(self, kind: str, keys: list[str]) -> None:
+        for box in self.boxes.values():
+            self.grid.removeWidget(box)
+            box.hide()  # at once: deleteLater waits for the event loop, and the new boxes take its place now
+            box.deleteLater()
+        self.grid.removeWidget(self.none)
+        self.boxes = {}
+        if not keys:
+            self.grid.addWidget(self.none, 0, 0)
+            self.none.show()
+            return
+        self.none.hide()
+        rows = (len(keys) + 1) // 2  # two columns, filled top to bottom, so the order reads down
+        for index, key in enumerate(keys):
+            box = QCheckBox(section_label(kind, key))
+            box.setChecked(True)
+            self.boxes[key] = box
+            self.grid.addWidget(box, index % rows, index // rows)
+            box.setVisible(True)  # now, not from the event loop: the dialog measures its new height at once
+
+    def chosen(self) -> frozenset | None:
+        """None when every section is chosen (the kind's own default: all, also sections added later)."""
+        picked = frozenset(key for key, box in self.boxes.items() if box.isChecked())
+        return None if len(picked) == len(self.boxes) else picked
+
+
+class PasswordBox(QWidget):
+    """Optional password for a PDF: off by default; when on, typed twice."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.enabled = QCheckBox(translate("ExportDialog", "Loc&k the PDF with a password"))
+        self.password, self.repeat = QLineEdit(), QLineEdit()
+        # In Dutch the record's passphrase is a 'wachtwoord' too: say this one is new and for this file only.
+        hint = QLabel(translate("ExportDialog", "Choose a new password for this file only, not the passphrase "
+                                                "of your record. Give it to the reader in another way than "
+                                                "the file."))
+        hint.setWordWrap(True)
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields = QWidget()
+        grid = QGridLayout(self.fields)
+        grid.setContentsMargins(24, 0, 0, 0)
+        grid.addWidget(buddy(translate("ExportDialog", "Passwor&d:"), self.password), 0, 0)
+        grid.addWidget(self.password, 0, 1)
+        grid.addWidget(buddy(translate("ExportDialog", "R&epeat the password:"), self.repeat), 1, 0)
+        grid.addWidget(self.repeat, 1, 1)
+        grid.addWidget(hint, 2, 0, 1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.fields)
+        self.enabled.toggled.connect(self.fields.setVisible)
+        self.fields.setVisible(False)
+
+    def chosen(self) -> str | None:
+        return self.password.text() if self.enabled.isChecked() else None
+
+
+def appointment_choices(services, now) -> list[tuple[int, str]]:
+    """Upcoming appointments first (soonest first, so the next one leads), then past ones, latest first."""
+    names = services.care_team.names()
+
+    def text(appointment) -> str:
+        parts = [in_words(appointment.starts_at, short=True), names.get(appointment.contact_id, ""),
+                 appointment.purpose]
+        return " – ".join(part for part in parts if part)
+
+    upcoming = [(a.id, text(a)) for a in services.appointments.upcoming(now)]
+    past = [(a.id, fill(translate("ExportDialog", "%1 (past)"), text(a)))
+            for a in services.appointments.past(now, limit=50)]
+    return upcoming + past
+
+
+def fill_appointments(combo: QComboBox, choices: list[tuple[int, str]]) -> None:
+    combo.clear()
+    if not choices:
+        combo.addItem(translate("ExportDialog", "(there are no appointments in your record)"), None)
+    for appointment_id, text in choices:
+        combo.addItem(text, appointment_id)

@@ -1,0 +1,245 @@
+"""The pages of the device import wizard: the file, a mapping for other CSV files, the summary."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from phr.imports.devices import detect, generic
+from phr.imports.devices.model import NotThisFormat
+from phr.ui.text.formatting import escape, fill
+
+translate = QCoreApplication.translate
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def format_label(name: str) -> str:
+    return {"auto": translate("ImportWizard", "Decide from the file"),
+            "libreview": translate("ImportWizard", "LibreView (FreeStyle Libre)"),
+            "dexcom": translate("ImportWizard", "Dexcom Clarity"),
+            "omron": translate("ImportWizard", "OMRON connect (blood pressure)"),
+            "csv": translate("ImportWizard", "Another CSV file")}.get(name, name)
+
+
+def reason_label(reason: str) -> str:
+    return {
+        "bad_row": translate("ImportWizard", "the line cannot be read"),
+        "no_time": translate("ImportWizard", "no time"),
+        "bad_time": translate("ImportWizard", "the time cannot be read"),
+        "nonexistent_time": translate("ImportWizard", "a time that does not exist (the clock jumped forward)"),
+        "no_value": translate("ImportWizard", "no value"),
+        "bad_value": translate("ImportWizard", "the value is not a number"),
+        "bad_unit": translate("ImportWizard", "a unit that cannot be converted"),
+        "implausible": translate("ImportWizard", "a value that cannot be right"),
+        "not_a_reading": translate("ImportWizard", "not a reading (other data in the file)"),
+    }.get(reason, reason)
+
+
+class FilePage(QWizardPage):
+    def __init__(self, measures: list, language: str):
+        super().__init__()
+        self.setTitle(translate("ImportWizard", "Which file?"))
+        self.data: bytes | None = None
+        self.path: Path | None = None
+        self.chosen = QLabel(translate("ImportWizard", "No file chosen yet."))
+        self.chosen.setWordWrap(True)
+        choose = QPushButton(translate("ImportWizard", "&Choose a file…"))
+        choose.clicked.connect(lambda _checked: self.choose())
+        self.format = QComboBox()
+        for name in ("auto",) + tuple(f for f in detect.FORMATS if f != "auto"):
+            self.format.addItem(format_label(name), name)
+        self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
+        self.measure = QComboBox()
+        for measure in measures:
+            self.measure.addItem(measure.name(language), measure.key)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(QLabel(translate("ImportWizard", "Export the readings from your device's app or website "
+                                                     "as a CSV file, then choose it here.")))
+        form.addRow(choose, self.chosen)
+        for text, widget in ((translate("ImportWizard", "&Kind of file:"), self.format),
+                             (translate("ImportWizard", "&Measure (other CSV files):"), self.measure)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        form.addRow(self.problem)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        self.measure.setEnabled(self.chosen_format() == "csv")  # vendor files say what they measure
+        self.completeChanged.emit()
+
+    def choose(self, path: str | None = None) -> None:
+        path = path or QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file"), "",
+                                                   translate("ImportWizard", "CSV files (*.csv *.txt);;All files (*)"))[0]
+        if path:
+            self.load(Path(path))
+
+    def load(self, path: Path) -> None:
+        self.problem.clear()
+        if path.stat().st_size > MAX_FILE_BYTES:
+            self.problem.setText(translate("ImportWizard", "This file is too large to be a device export."))
+            return
+        self.path, self.data = path, path.read_bytes()
+        try:
+            found = detect.detect(self.data, path.name)
+            self.format.setCurrentIndex(self.format.findData(found))
+            self.chosen.setText(fill(translate("ImportWizard", "%1 — this looks like: %2"), path.name,
+                                     format_label(found)))
+        except NotThisFormat:
+            self.chosen.setText(path.name)
+            self.problem.setText(translate("ImportWizard", "This is not a CSV file Regie can read (is it a picture "
+                                                           "or a spreadsheet?). Choose another file."))
+            self.data = None
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.data is not None
+
+    def chosen_format(self) -> str:
+        return self.format.currentData()
+
+    def needs_mapping(self) -> bool:
+        """Another CSV without the plain columns `time` and `value` needs the mapping step."""
+        if self.chosen_format() != "csv" or self.data is None:
+            return False
+        try:
+            headers = {h.strip().lower() for h in generic.preview(self.data, 1).headers}
+        except NotThisFormat:
+            return False
+        return not {"time", "value"} <= headers
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, measures: list, language: str, saved: list):
+        super().__init__()
+        self.setTitle(translate("ImportWizard", "Which columns hold what?"))
+        self._saved = saved
+        self.preview_model = QStandardItemModel(self)
+        self.preview = QTableView()
+        self.preview.setModel(self.preview_model)
+        self.preview.setAccessibleName(translate("ImportWizard", "The first rows of the file"))
+        self.time_column, self.value_column, self.note_column = QComboBox(), QComboBox(), QComboBox()
+        self.measure = QComboBox()
+        self._measures = {measure.key: measure for measure in measures}
+        for measure in measures:
+            self.measure.addItem(measure.name(language), measure.key)
+        self.unit = QComboBox()  # only units Regie can convert: a typed unit could be one it cannot
+        self.measure.currentIndexChanged.connect(lambda _i: self._fill_units())
+        self._fill_units()
+        self.saved = QComboBox()
+        self.saved.addItem(translate("ImportWizard", "(none)"), None)
+        for mapping in saved:
+            self.saved.addItem(mapping.name, mapping.id)
+        self.saved.currentIndexChanged.connect(lambda _i: self._use_saved())
+        self.save_as = QLineEdit()
+        self.save_as.setPlaceholderText(translate("ImportWizard", "a name, to use this mapping again next time"))
+        self._layout()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        for text, widget in ((translate("ImportWizard", "Sa&ved mapping:"), self.saved),
+                             (translate("ImportWizard", "&Time column:"), self.time_column),
+                             (translate("ImportWizard", "&Value column:"), self.value_column),
+                             (translate("ImportWizard", "&Note column:"), self.note_column),
+                             (translate("ImportWizard", "&Measure:"), self.measure),
+                             (translate("ImportWizard", "&Unit of the values:"), self.unit),
+                             (translate("ImportWizard", "Save &as:"), self.save_as)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("ImportWizard", "The first rows of the file:")))
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(form)
+
+    def show_file(self, data: bytes, name: str) -> None:
+        found = generic.preview(data, 10, name)
+        self.preview_model.clear()
+        self.preview_model.setHorizontalHeaderLabels(found.headers)
+        for row in found.rows:
+            self.preview_model.appendRow([QStandardItem(cell) for cell in row])
+        for combo, optional in ((self.time_column, False), (self.value_column, False), (self.note_column, True)):
+            combo.clear()
+            if optional:
+                combo.addItem(translate("ImportWizard", "(none)"), "")
+            for header in found.headers:
+                combo.addItem(header, header)
+        self.value_column.setCurrentIndex(min(1, self.value_column.count() - 1))
+
+    def _fill_units(self) -> None:
+        """The measure's own unit (stored as is), then the units it can be converted from."""
+        measure = self._measures.get(self.measure.currentData())
+        self.unit.clear()
+        if measure is None:
+            return
+        self.unit.addItem(measure.unit_text or "–", "")
+        seen = {measure.unit_text.casefold()}
+        for unit in measure.other_units:
+            if unit.casefold() not in seen:
+                seen.add(unit.casefold())
+                self.unit.addItem(unit, unit)
+
+    def _use_saved(self) -> None:
+        chosen = next((m for m in self._saved if m.id == self.saved.currentData()), None)
+        if chosen is None:
+            return
+        mapping = chosen.as_mapping()
+        for combo, value in ((self.time_column, mapping.time_column), (self.value_column, mapping.value_column),
+                             (self.note_column, mapping.note_column), (self.measure, mapping.measure)):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(mapping.unit)))
+
+    def mapping(self) -> generic.Mapping:
+        return generic.Mapping(self.time_column.currentData() or "", self.value_column.currentData() or "",
+                               self.measure.currentData(), self.unit.currentData() or "",
+                               self.note_column.currentData() or "")
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(translate("ImportWizard", "Done"))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.skipped_model = QStandardItemModel(self)
+        self.skipped = QTableView()
+        self.skipped.setModel(self.skipped_model)
+        self.skipped.setAccessibleName(translate("ImportWizard", "Rows that were skipped"))
+        self.skipped.verticalHeader().hide()  # its numbers would be mistaken for the file's line numbers
+        self.skipped.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.skipped, 1)
+
+    def show_summary(self, summary, file_name: str) -> None:
+        count = QLocale().toString
+        lines = [fill(translate("ImportWizard", "File: %1 (%2)"), file_name, format_label(summary.format)),
+                 fill(translate("ImportWizard", "Readings added: %1"), count(summary.added)),
+                 fill(translate("ImportWizard", "Already in your record (not added again): %1"),
+                      count(summary.already_present)),
+                 fill(translate("ImportWizard", "Notes added to the diary: %1"), count(summary.notes_added)),
+                 fill(translate("ImportWizard", "Rows skipped: %1"), count(len(summary.skipped)))]
+        self.text.setText("<br>".join(escape(line) for line in lines))
+        self.skipped_model.clear()
+        self.skipped_model.setHorizontalHeaderLabels([translate("ImportWizard", "Line"),
+                                                      translate("ImportWizard", "Why it was skipped")])
+        for row in summary.skipped[:5000]:
+            self.skipped_model.appendRow([QStandardItem(str(row.line)), QStandardItem(reason_label(row.reason))])
+        self.skipped.setVisible(bool(summary.skipped))
+        self.skipped.resizeColumnsToContents()

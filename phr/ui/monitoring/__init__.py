@@ -1,0 +1,1 @@
+"""The measurements page, its tabs and dialogs, and quick entry (Ctrl+M)."""

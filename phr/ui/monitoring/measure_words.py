@@ -1,0 +1,123 @@
+"""How measures, readings and their times read in the app's language ("128/82 mmHg, pulse 66 — today 08:00").
+
+Numbers follow the app's locale (5,4 in Dutch) with the measure's decimals. A reading's time is
+shown on the clock where it was taken (its stored offset), as the statistics count days.
+"""
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, SCORE, Measure
+from phr.ui.text.formatting import fill
+
+translate = QCoreApplication.translate
+UNITS_WITHOUT_SPACE = ("%", "/")
+
+
+def app_language() -> str:
+    """'nl' or 'en': the language the app was started in (i18n.install_translators sets the default locale)."""
+    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+
+def number(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def with_unit(text: str, unit: str) -> str:
+    """'66' + '/min' -> '66/min'; '5,4' + 'mmol/L' -> '5,4 mmol/L'."""
+    if not unit:
+        return text
+    return text + unit if unit.startswith(UNITS_WITHOUT_SPACE) else f"{text} {unit}"
+
+
+def context_label(context: str) -> str:
+    return {
+        "": translate("Measures", "None"),
+        "fasting": translate("Measures", "Fasting"),
+        "after_meal": translate("Measures", "After a meal"),
+        "at_rest": translate("Measures", "At rest"),
+        "after_exercise": translate("Measures", "After exercise"),
+    }.get(context, context)
+
+
+def context_choices() -> list[tuple[str, str]]:
+    return [(context, context_label(context)) for context in ("",) + CONTEXTS]
+
+
+def method_label(method: str) -> str:
+    return {
+        "sensor": translate("Measures", "Sensor"),
+        "scan": translate("Measures", "Sensor scan"),
+        "fingerstick": translate("Measures", "Finger prick"),
+    }.get(method, method)
+
+
+def flag_label(flag: str) -> str:
+    return {
+        "below_range": translate("Measures", "Sensor Low (below what it can measure)"),
+        "above_range": translate("Measures", "Sensor High (above what it can measure)"),
+    }.get(flag, flag)
+
+
+def value_text(measure: Measure, reading) -> str:
+    """The values of a reading with unit: '128/82 mmHg, pulse 66', '5,4 mmol/L', '4 out of 10'."""
+    if reading.value is None:
+        return flag_label(reading.flag)
+    if measure.kind == BLOOD_PRESSURE:
+        pressures = (number(reading.value, 0), number(reading.value2 or 0, 0))
+        if reading.value3 is None:
+            return fill(translate("Measures", "%1/%2 mmHg"), *pressures)
+        return fill(translate("Measures", "%1/%2 mmHg, pulse %3"), *pressures, number(reading.value3, 0))
+    if measure.kind == SCORE:
+        return fill(translate("Measures", "%1 out of 10"), number(reading.value, 0))
+    return with_unit(number(reading.value, measure.decimals), measure.unit_text)
+
+
+def local_time(taken_at: datetime) -> datetime:
+    """The reading's time on the clock where it was taken (aware datetimes keep their own offset)."""
+    return taken_at if taken_at.tzinfo is not None else taken_at.astimezone()
+
+
+def day_text(day: date, today: date | None = None) -> str:
+    """'22 November 2026'; without the year when it is this year's (with `today` given)."""
+    shown = "d MMMM" if today is not None and day.year == today.year else "d MMMM yyyy"
+    return QLocale().toString(QDate(day.year, day.month, day.day), shown)
+
+
+def when_text(taken_at: datetime, today: date) -> str:
+    """'today 08:00', 'yesterday 21:30', '21 November 08:00', '3 March 2025 08:00'."""
+    local = local_time(taken_at)
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return fill(translate("Measures", "today %1"), clock)
+    if local.date() == today - timedelta(days=1):
+        return fill(translate("Measures", "yesterday %1"), clock)
+    return f"{day_text(local.date(), today)} {clock}"
+
+
+def full_time(taken_at: datetime) -> str:
+    """'22 November 2026 08:00', on the clock where it was taken."""
+    local = local_time(taken_at)
+    return f"{day_text(local.date())} {local.strftime('%H:%M')}"
+
+
+def latest_text(measure: Measure, reading, today: date) -> str:
+    """'128/82 mmHg, pulse 66 — today 08:00'; 'No readings yet' without a reading."""
+    if reading is None:
+        return translate("Measures", "No readings yet")
+    return f"{value_text(measure, reading)} — {when_text(reading.taken_at, today)}"
+
+
+def component_names(measure: Measure, language: str) -> list[str]:
+    """'Systolic', 'Diastolic', 'Pulse' for blood pressure; the measure's name otherwise."""
+    if not measure.components:
+        return [measure.name(language)]
+    return [(part.name_nl if language == "nl" else part.name_en).capitalize() for part in measure.components]
+
+
+def component_units(measure: Measure) -> list[str]:
+    units = [measure.unit_text] * max(1, len(measure.components))
+    if len(units) == 3:
+        units[2] = "/min"  # blood pressure's pulse is counted per minute
+    return units

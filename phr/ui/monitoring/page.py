@@ -1,0 +1,226 @@
+"""Self-monitoring: your measures on the left, and per measure its chart, readings, statistics, targets and plan.
+
+New measurement opens quick entry (the main window's Ctrl+M does the same from every page); Import
+from a device asks the main window for the import wizard (`import_requested`); Own measure adds a
+measure of your own or a symptom score. Every change in the section refreshes what is in view;
+tabs out of view refresh when they are shown. `release()` forgets everything when the record locks.
+"""
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from phr.ui.charts.measure_chart import MeasureChart
+from phr.ui.charts.record_source import RecordChartSource
+from phr.ui.monitoring.dialogs import custom_measure_dialog
+from phr.ui.monitoring.diary_panel import DiaryPanel
+from phr.ui.monitoring.measures import DIARY, MeasureList, measure_entries
+from phr.ui.monitoring.quick_entry import open_quick_entry
+from phr.ui.monitoring.readings import ReadingsTab
+from phr.ui.monitoring.stats import StatisticsTab
+from phr.ui.monitoring.tab import MeasureTab
+from phr.ui.monitoring.targets import TargetsTab
+from phr.ui.text.formatting import heading
+
+translate = QCoreApplication.translate
+REFRESHING_SECTIONS = ("monitoring", "medications", "appointments")   # the chart shows their events
+TABS, DIARY_VIEW, EMPTY_VIEW = 0, 1, 2
+
+
+class ChartTab(MeasureTab):
+    """The measure's chart, made anew when the measure or the record changes (keeping the view)."""
+
+    def __init__(self, services, events, language: str, now, parent=None):
+        super().__init__(services, events, language, now, parent)
+        self.chart: MeasureChart | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def refresh(self) -> None:
+        keep = self._view_to_keep()
+        self._drop_chart()
+        if self.measure is None:
+            return
+        source = RecordChartSource(self.services, self.measure.key)
+        self.chart = MeasureChart(source, self.measure, self.language, now=lambda: self.now().timestamp())
+        self._layout.addWidget(self.chart)
+        if keep is not None:
+            preset, window = keep
+            if preset:
+                self.chart.set_preset(preset)
+            else:
+                self.chart.plot.getViewBox().setXRange(*window, padding=0)
+
+    def _view_to_keep(self):
+        """The preset (or zoomed window) to show again when the same measure is drawn anew."""
+        if self.chart is None or self.measure is None or self.chart.measure.key != self.measure.key:
+            return None
+        return self.chart.current_preset, self.chart.visible_range()
+
+    def _drop_chart(self) -> None:
+        if self.chart is not None:
+            self.chart.release()
+            self._layout.removeWidget(self.chart)
+            self.chart.hide()  # at once: deleteLater waits for the event loop
+            self.chart.setParent(None)
+            self.chart.deleteLater()
+            self.chart = None
+
+    def release(self) -> None:
+        self._drop_chart()
+        super().release()
+
+
+class MonitoringPage(QWidget):
+    import_requested = Signal()
+
+    def __init__(self, services, events, language: str, parent=None, now=None):
+        super().__init__(parent)
+        self.services, self.events, self.language = services, events, language
+        self._now = now or (lambda: datetime.now().astimezone())
+        self._build()
+        events.changed.connect(self._on_changed)
+        events.show_item.connect(self._on_show_item)
+        self.refresh()
+
+    # --- building -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.measures = MeasureList()
+        self.measures.currentItemChanged.connect(lambda *_: self._show_chosen())
+        self.show_all = QCheckBox(translate("Monitoring", "S&how all measures"))
+        self.show_all.toggled.connect(lambda _on: self.refresh(keep_current=False))
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.measures, 1)
+        column.addWidget(self.show_all)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self._right_side())
+        splitter.setSizes([290, 810])
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(heading(translate("Monitoring", "Measurements"))))
+        layout.addLayout(self._toolbar())
+        layout.addWidget(splitter, 1)
+
+    def _toolbar(self) -> QHBoxLayout:
+        self.new_button = QPushButton(translate("Monitoring", "&New measurement… (Ctrl+M)"))
+        self.new_button.clicked.connect(self.new_measurement)
+        self.import_button = QPushButton(translate("Monitoring", "&Import from a device…"))
+        self.import_button.clicked.connect(self.import_requested.emit)
+        self.own_button = QPushButton(translate("Monitoring", "&Own measure…"))
+        self.own_button.clicked.connect(self.add_own_measure)
+        row = QHBoxLayout()
+        for button in (self.new_button, self.import_button, self.own_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _right_side(self) -> QStackedWidget:
+        args = (self.services, self.events, self.language, self._now)
+        self.chart_tab, self.readings_tab = ChartTab(*args), ReadingsTab(*args)
+        self.stats_tab, self.targets_tab = StatisticsTab(*args), TargetsTab(*args)
+        self.tabs = QTabWidget()
+        for tab, text in ((self.chart_tab, translate("Monitoring", "&Chart")),
+                          (self.readings_tab, translate("Monitoring", "Readin&gs")),
+                          (self.stats_tab, translate("Monitoring", "&Statistics")),
+                          (self.targets_tab, translate("Monitoring", "&Targets and plan"))):
+            self.tabs.addTab(tab, text)
+        self.tabs.currentChanged.connect(lambda _index: self._current_tab().refresh_if_stale())
+        self.diary = DiaryPanel(self.services.diary, self.events, now=lambda: self._now().replace(tzinfo=None))
+        self.empty = QLabel(translate("Monitoring", "No measurements yet. Type a first reading with New "
+                                                    "measurement (Ctrl+M), import them from a device, or tick "
+                                                    "Show all measures and choose one."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.right = QStackedWidget()
+        for widget in (self.tabs, self.diary, self.empty):
+            self.right.addWidget(widget)
+        return self.right
+
+    def _tab_list(self) -> list[MeasureTab]:
+        return [self.chart_tab, self.readings_tab, self.stats_tab, self.targets_tab]
+
+    def _current_tab(self) -> MeasureTab:
+        return self.tabs.currentWidget()
+
+    # --- behaviour ------------------------------------------------------------------------------
+
+    def current_measure_key(self) -> str | None:
+        """The measure in view (quick entry starts with it); None for the diary or nothing."""
+        key = self.measures.current_key()
+        return None if key in (None, DIARY) else key
+
+    def refresh(self, keep_current: bool = True) -> None:
+        """The list with the latest values, then every tab (the one in view at once). The measure in
+        view stays in the list after its last reading was deleted, so that delete can be undone."""
+        if self.services is None:
+            return
+        keep = self.measures.current_key() if keep_current else None
+        entries = measure_entries(self.services, self.language, self._now().date(), self.show_all.isChecked(), keep)
+        self.measures.show_entries(entries, self.services.diary.count())
+        if self.measures.currentItem() is None and entries[0].key != DIARY:
+            self.measures.select(entries[0].key)  # shows it; without measures the page says how to begin
+        else:
+            self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        key = self.measures.current_key()
+        if key == DIARY:
+            self.right.setCurrentIndex(DIARY_VIEW)
+            return
+        measure = self.services.measures.find(key) if key else None
+        self.right.setCurrentIndex(TABS if measure else EMPTY_VIEW)
+        for tab in self._tab_list():
+            tab.set_measure(measure)
+        if self.isVisible():  # a page out of view catches up when it is shown (showEvent)
+            self._current_tab().refresh_if_stale()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._current_tab().refresh_if_stale()
+
+    def select_measure(self, key: str) -> None:
+        """Show a measure (ticking Show all measures when it is not one of yours)."""
+        if not self.measures.select(key):
+            self.show_all.setChecked(True)
+            self.measures.select(key)
+
+    def new_measurement(self) -> list:
+        return open_quick_entry(self, self.services, self.language, self.current_measure_key(), self._now)
+
+    def add_own_measure(self) -> None:
+        dialog = custom_measure_dialog(self.services, self)
+        if dialog.exec() and dialog.saved_change is not None:
+            self.events.changed.emit(dialog.saved_change)
+            added = self.services.measures.get(dialog.saved_change.item_id)
+            if added is not None:
+                self.select_measure(added.key)
+
+    def _on_changed(self, change) -> None:
+        if change.section in REFRESHING_SECTIONS:
+            self.refresh()
+
+    def _on_show_item(self, section: str, _item_id: int) -> None:
+        if section == "monitoring" and self.services is not None:
+            self.measures.select(DIARY)  # search finds diary entries; the diary selects the entry itself
+
+    def release(self) -> None:
+        """Forget every value, name and entry shown (the record is locking)."""
+        for tab in self._tab_list():
+            tab.release()
+        self.diary.release()
+        self.measures.clear()
+        self.services = None

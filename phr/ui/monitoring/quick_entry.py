@@ -1,0 +1,238 @@
+"""Quick entry: one reading on one screen, by keyboard only, from anywhere in the app (Ctrl+M).
+
+Type-ahead chooses the measure; the value fields fit it (blood pressure: systolic, diastolic and
+pulse in one entry; glucose in mmol/L or mg/dL); the time is now unless changed. Enter saves; Up
+in a value field (or Use last values) fills in the last reading. A value outside the plausible
+bounds is questioned, never silently stored and never refused; No goes back to the field.
+"Save and next" keeps the dialog open for a series, with the time moved to now.
+
+The same dialog corrects a stored reading (the readings table opens it with `reading`).
+"""
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+
+from phr.core.entries import EntryInvalid
+from phr.core.errors import VaultError
+from phr.monitoring.readings import Reading
+from phr.ui.monitoring import quick_entry_parts as parts
+from phr.ui.monitoring.measure_words import value_text, when_text
+from phr.ui.monitoring.reading_fields import ReadingValues
+from phr.ui.monitoring.reading_time import parse_typed_time, typed_text
+from phr.ui.text.field_messages import problem_text
+from phr.ui.text.formatting import fill
+from phr.ui.text.messages import error_message
+
+translate = QCoreApplication.translate
+LAST_MEASURE = "regie_quick_entry_measure"   # a property of the main window: the measure used last
+FUTURE_MARGIN = timedelta(minutes=5)        # clocks differ a little; more than this is a typing error
+
+
+class QuickEntryDialog(QDialog):
+    saved = Signal(object)   # each Change, as soon as it is saved (the page behind refreshes)
+
+    def __init__(self, services, language: str, parent=None, measure_key: str | None = None, now=None,
+                 reading: Reading | None = None):
+        super().__init__(parent)
+        self._services, self._language, self._correcting = services, language, reading
+        self._now = now if callable(now) else (lambda: now) if now is not None else \
+            (lambda: datetime.now().astimezone())
+        self._measures = services.measures.measures()
+        self._last: Reading | None = None
+        self.values: ReadingValues | None = None
+        self.saved_changes: list = []
+        self.setWindowTitle(translate("QuickEntry", "Correct a reading") if reading else
+                            translate("QuickEntry", "New measurement"))
+        parts.build(self)
+        start = reading.measure if reading else parts.default_measure(services, self._measures, measure_key, self._now)
+        self.measure.setCurrentIndex(max(0, self.measure.findData(start)))
+        self._measure_changed()
+        self.measure.currentIndexChanged.connect(lambda _index: self._measure_changed())
+        self._start_values()
+        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
+
+    # --- what is chosen and typed -------------------------------------------------------------
+
+    def measure_key(self) -> str:
+        return self.measure.currentData()
+
+    def chosen_measure(self):
+        return next(m for m in self._measures if m.key == self.measure_key())
+
+    def _measure_changed(self) -> None:
+        parts.replace_value_rows(self, ReadingValues(self.chosen_measure(), self._language))
+        for f in self.values.fields:
+            f.edit.installEventFilter(self)
+            f.edit.textChanged.connect(lambda _text, name=f.name: self._show_problems({name}))
+        self._last = None if self._correcting else self._services.readings.latest(self.measure_key())
+        parts.show_last(self, self._last, self._today())
+        parts.say(self.status, "")
+
+    def _start_values(self) -> None:
+        reading = self._correcting
+        if reading is not None:
+            self.values.fill(reading)
+            self.time.setText(typed_text(reading.taken_at))
+            self.context.setCurrentIndex(max(0, self.context.findData(reading.context)))
+            self.note.setText(reading.note)
+        else:
+            self.time.setText(typed_text(self._now()))
+        self.values.fields[0].edit.setFocus()
+
+    def _today(self):
+        return self._now().date()
+
+    def fill_last(self) -> None:
+        if self._last is not None and self._last.value is not None:
+            self.values.fill(self._last)
+            self.values.fields[0].edit.setFocus()
+            self.values.fields[0].edit.selectAll()
+
+    def keyPressEvent(self, event) -> None:
+        """Ctrl+Enter: save and go on with the next reading of a series (plain Enter saves and closes)."""
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and control and self.next_button.isVisible():
+            self.save_and_next()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Up and isinstance(watched, QLineEdit):
+            self.fill_last()
+            return True
+        return super().eventFilter(watched, event)
+
+    # --- checking -------------------------------------------------------------------------------
+
+    def taken_at(self) -> datetime | None:
+        reading = self._correcting
+        if reading is not None and self.time.text() == typed_text(reading.taken_at):
+            return reading.taken_at  # unchanged: keep the stored moment and its offset exactly
+        return parse_typed_time(self.time.text(), self._now())
+
+    def _time_problem(self) -> str | None:
+        moment = self.taken_at()
+        if moment is None:
+            return "invalid_date_time"
+        return "future" if moment > self._now() + FUTURE_MARGIN else None
+
+    def _show_problems(self, names: set[str], required: bool = False) -> dict[str, str]:
+        """Show the problems of the fields `names` under them; returns every problem found."""
+        problems = self.values.problems(required)
+        time_problem = self._time_problem()
+        if time_problem:
+            problems["taken_at"] = time_problem
+        for f in self.values.fields:
+            if f.name in names:
+                parts.show_error(f.error, problems.get(f.name))
+        if "taken_at" in names:
+            parts.show_error(self.time_error, problems.get("taken_at"))
+            moment = self.taken_at()
+            self.time_meaning.setText(parts.time_in_words(moment) if moment else "")
+        return problems
+
+    def reading(self) -> Reading:
+        values = self.values.values()
+        base = self._correcting or Reading(self.measure_key(), self.taken_at())
+        return replace(base, taken_at=self.taken_at(), **values, context=self.context.currentData(),
+                       note=self.note.text().strip())
+
+    def question(self, text: str) -> bool:
+        """Ask Yes or No about an unusual value; No is the default (a tired Enter does not store it)."""
+        answer = QMessageBox.question(self, translate("QuickEntry", "Is this value right?"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _confirmed(self, reading: Reading) -> bool:
+        """Every implausible value questioned, naming it; No puts the cursor back in its field."""
+        names = parts.component_labels(self.chosen_measure(), self._language)
+        for name in self._services.readings.implausible(reading):
+            text = fill(translate("QuickEntry", "%1: %2. This lies far outside the usual values. Is it right?"),
+                        names[name], self.values.typed(name))
+            if not self.question(text):
+                edit = self.values.field(name).edit
+                edit.setFocus()
+                edit.selectAll()
+                return False
+        return True
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        self._store(keep_open=False)
+
+    def save_and_next(self) -> None:
+        self._store(keep_open=True)
+
+    def _store(self, keep_open: bool) -> None:
+        problems = self._show_problems({f.name for f in self.values.fields} | {"taken_at"}, required=True)
+        if problems:
+            parts.focus_first_problem(self, problems)
+            parts.say(self.problem, translate("QuickEntry", "Not saved yet: please look at the fields marked "
+                                                            "above."))
+            return
+        reading = self.reading()
+        if not self._confirmed(reading):
+            parts.say(self.problem, translate("QuickEntry", "Not saved yet: change the value, or save it as it is."))
+            return
+        change = self._write(reading)
+        if change is None:
+            return
+        self.saved_changes.append(change)
+        self.saved.emit(change)
+        if keep_open:
+            self._next(reading)
+        else:
+            self.accept()
+
+    def _write(self, reading: Reading):
+        service = self._services.readings
+        try:
+            return service.update(reading) if self._correcting else service.add(reading)
+        except EntryInvalid as invalid:  # the service knows more than the form: say it under the field
+            problems = {error.field: error.problem for error in invalid.errors}
+            parts.show_error(self.time_error, problems.pop("taken_at", None))
+            for f in self.values.fields:
+                parts.show_error(f.error, problems.pop(f.name, None))
+            parts.say(self.problem, " ".join(problem_text(p) for p in problems.values()) or
+                      translate("QuickEntry", "Not saved yet: please look at the fields marked above."))
+            return None
+        except VaultError as error:  # a full disk, a read-only folder: say so; what was typed stays
+            parts.say(self.problem, error_message(error))
+            return None
+
+    def _next(self, reading: Reading) -> None:
+        """Ready for the next reading of a series: values empty, the time now, the context kept."""
+        self._last = reading
+        parts.show_last(self, reading, self._today())
+        self.values.clear()
+        self.note.clear()
+        self.time.setText(typed_text(self._now()))
+        parts.say(self.problem, "")
+        saved = value_text(self.chosen_measure(), reading), when_text(reading.taken_at, self._today())
+        parts.say(self.status, fill(translate("QuickEntry", "Saved: %1 (%2). Type the next reading."), *saved))
+        self.values.fields[0].edit.setFocus()
+
+
+def open_quick_entry(parent, services, language: str, measure_key: str | None = None, now=None) -> list:
+    """Open quick entry over `parent` (the main window or a page); returns the Changes saved.
+
+    Each saved reading is announced on the `events` of the parent or its window at once, so the
+    pages behind refresh during a series. The measure used is remembered on the window for the
+    next time (until the record locks and the window closes).
+    """
+    window = parent.window() if parent is not None else None
+    key = measure_key or (window.property(LAST_MEASURE) if window is not None else None)
+    dialog = QuickEntryDialog(services, language, parent, key, now)
+    events = getattr(parent, "events", None) or getattr(window, "events", None)
+    if events is not None:
+        dialog.saved.connect(events.changed.emit)
+    dialog.exec()
+    if window is not None and dialog.saved_changes:
+        window.setProperty(LAST_MEASURE, dialog.measure_key())
+    dialog.deleteLater()
+    return dialog.saved_changes

@@ -1,0 +1,187 @@
+"""The readings of one measure as a table, newest first, fetched from the database a page at a time.
+
+Correct opens the quick-entry dialog on the reading; Delete takes it away with an Undo bar, as on
+every section page. The details show where the selected reading came from (typed in or imported,
+by whom, when; corrected when).
+"""
+
+from types import SimpleNamespace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+
+from phr.ui.monitoring.measure_words import context_label, full_time, method_label, value_text
+from phr.ui.monitoring.quick_entry import QuickEntryDialog
+from phr.ui.monitoring.tab import MeasureTab
+from phr.ui.text.formatting import definition_table, escape, fill, moment, provenance_html, source_text
+from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
+
+translate = QCoreApplication.translate
+
+
+def source_words(reading) -> str:
+    provenance = reading.provenance
+    if provenance is None:
+        return ""
+    text = source_text(provenance.source)
+    return f"{text} ({provenance.source_detail})" if provenance.source_detail else text
+
+
+def provenance_of(reading) -> str:
+    """Who entered it, how and when; and when it was corrected (readings keep no 'changed by' name)."""
+    p = reading.provenance
+    if p is None:
+        return ""
+    entered = SimpleNamespace(entered_by=p.entered_by, entered_by_role=p.entered_by_role, changed_by="",
+                              source=p.source, source_detail=p.source_detail, created_at=p.created_at,
+                              changed_at=p.created_at)
+    text = provenance_html(entered)
+    if p.changed_at:
+        corrected = fill(translate("Monitoring", "Corrected on %1."), moment(p.changed_at))
+        text += f"<p style='color: #555555'><small>{escape(corrected)}</small></p>"
+    return text
+
+
+class ReadingsTab(MeasureTab):
+    def __init__(self, services, events, language: str, now, parent=None):
+        super().__init__(services, events, language, now, parent)
+        self._deleted: list = []   # readings that Undo can bring back
+        self.model = EntryTableModel(self._columns(), self._fetch, self)
+        self._build()
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(translate("Monitoring", "Time"), lambda r: full_time(r.taken_at)),
+            Column(translate("Monitoring", "Value"), lambda r: value_text(self.measure, r)),
+            Column(translate("Monitoring", "Context"), lambda r: context_label(r.context) if r.context else ""),
+            Column(translate("Monitoring", "Note"), lambda r: r.note),
+            Column(translate("Monitoring", "Source"), source_words),
+        ]
+
+    def _fetch(self, offset: int, limit: int) -> list:
+        if self.services is None or self.measure is None:
+            return []
+        return self.services.readings.page(self.measure.key, offset, limit)
+
+    def _build(self) -> None:
+        self.table = entry_table_view(self.model, translate("Monitoring", "Readings"))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
+        self.table.activated.connect(lambda _index: self.correct_selected())
+        self.details = QTextBrowser()
+        self.details.setAccessibleName(translate("Monitoring", "Details of the reading"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([640, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._buttons())
+        layout.addWidget(self._undo_bar())
+        layout.addWidget(splitter, 1)
+        for keys, slot in ((QKeySequence.StandardKey.Delete, self.delete_selected),
+                           (QKeySequence.StandardKey.Undo, self.undo_delete)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _buttons(self) -> QHBoxLayout:
+        self.correct_button = QPushButton(translate("Monitoring", "Corr&ect…"))
+        self.correct_button.clicked.connect(self.correct_selected)
+        self.delete_button = QPushButton(translate("Monitoring", "&Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count_label = QLabel()
+        row = QHBoxLayout()
+        for widget in (self.correct_button, self.delete_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        return row
+
+    def _undo_bar(self) -> QWidget:
+        self.undo_text = QLabel()
+        self.undo_button = QPushButton(translate("Monitoring", "&Undo"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_bar = QWidget()
+        row = QHBoxLayout(self.undo_bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.undo_text)
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        self.undo_bar.hide()
+        return self.undo_bar
+
+    # --- behaviour ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        keep = getattr(self.selected(), "id", None)
+        self.model.reload()
+        total = self.services.readings.count(self.measure.key) if self.measure else 0
+        self.count_label.setText(fill(translate("Monitoring", "Readings: %1"), total))
+        self.table.resizeColumnsToContents()
+        row = self.model.row_of(keep) if keep is not None else -1
+        self.table.selectRow(max(row, 0))
+        self._show_details()
+
+    def set_measure(self, measure) -> None:
+        if getattr(measure, "key", None) != getattr(self.measure, "key", None):
+            self._forget_deleted()
+        super().set_measure(measure)
+
+    def selected(self):
+        return self.model.item(self.table.currentIndex().row())
+
+    def _show_details(self) -> None:
+        reading = self.selected()
+        self.correct_button.setEnabled(reading is not None)
+        self.delete_button.setEnabled(reading is not None)
+        if reading is None:
+            self.details.clear()
+            return
+        rows = [(translate("Monitoring", "Value"), value_text(self.measure, reading)),
+                (translate("Monitoring", "Time"), full_time(reading.taken_at)),
+                (translate("Monitoring", "How"), method_label(reading.method)),
+                (translate("Monitoring", "Context"), context_label(reading.context) if reading.context else ""),
+                (translate("Monitoring", "Note"), reading.note)]
+        self.details.setHtml(definition_table(rows) + provenance_of(reading))
+
+    def correct_selected(self) -> None:
+        reading = self.selected()
+        if reading is None:
+            return
+        dialog = QuickEntryDialog(self.services, self.language, self, now=self.now, reading=reading)
+        dialog.saved.connect(self.events.changed.emit)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def delete_selected(self) -> None:
+        reading = self.selected()
+        if reading is None:
+            return
+        change = self.services.readings.delete(reading.id)
+        self._deleted.append(reading)
+        self.undo_text.setText(escape(fill(translate("Monitoring", "Reading of %1 deleted: %2."),
+                                           full_time(reading.taken_at), value_text(self.measure, reading))))
+        self.undo_bar.show()
+        self.events.changed.emit(change)
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        reading = self._deleted.pop()
+        change = self.services.readings.undo_delete(reading.id)
+        self.undo_bar.setVisible(bool(self._deleted))
+        self.events.changed.emit(change)
+        self.table.selectRow(max(self.model.row_of(reading.id), 0))
+
+    def _forget_deleted(self) -> None:
+        """Undo is for the measure in view; deleted readings go for good when the record locks."""
+        self._deleted.clear()
+        self.undo_text.clear()
+        self.undo_bar.hide()
+
+    def release(self) -> None:
+        self.model.clear()
+        self.details.clear()
+        self.count_label.clear()
+        self._forget_deleted()
+        super().release()

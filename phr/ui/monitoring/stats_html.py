@@ -1,0 +1,157 @@
+"""The statistics of a measure as HTML tables: summary, glucose time in ranges, blood pressure, adherence.
+
+The numbers come from phr.monitoring.statistics and phr.monitoring.statistics_bp (the PDF uses the same); this module
+only puts them in words and tables. A number that is not known shows as a dash, never as 0.
+"""
+
+from collections import Counter
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from phr.core import partial_date
+from phr.monitoring import statistics as stats
+from phr.monitoring.measures import SCORE
+from phr.monitoring.statistics_bp import blood_pressure
+from phr.ui.monitoring.measure_words import component_names, component_units, day_text, number, with_unit
+from phr.ui.text.formatting import escape, fill, heading
+
+translate = QCoreApplication.translate
+DASH = "—"
+BANDS = (stats.VERY_HIGH, stats.HIGH, stats.IN_RANGE, stats.LOW, stats.VERY_LOW)   # top to bottom, as drawn
+ADHERENCE_DAYS_SHOWN = 31
+
+
+def shown(value: float | None, decimals: int, unit: str = "") -> str:
+    return DASH if value is None else with_unit(number(value, decimals), unit)
+
+
+def percent(value: float | None) -> str:
+    return shown(value, 1, "%")
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table cellspacing='0' cellpadding='4' border='1' style='border-collapse: collapse'>" \
+           f"<tr>{head}</tr>{body}</table>"
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def band_label(band: str) -> str:
+    return {
+        stats.VERY_HIGH: translate("MonitoringStats", "Very high (above 13.9)"),
+        stats.HIGH: translate("MonitoringStats", "High (10.1 to 13.9)"),
+        stats.IN_RANGE: translate("MonitoringStats", "In range (3.9 to 10.0)"),
+        stats.LOW: translate("MonitoringStats", "Low (3.0 to 3.8)"),
+        stats.VERY_LOW: translate("MonitoringStats", "Very low (below 3.0)"),
+    }[band]
+
+
+def count(value: int) -> str:
+    return QLocale().toString(int(value))
+
+
+def summary_html(measure, samples: list, language: str) -> str:
+    """Count, mean, lowest, highest and SD per component (blood pressure: systolic, diastolic, pulse).
+
+    A score has no unit, and its mean and SD get a decimal (a mean of 5.6 is not 6)."""
+    names = component_names(measure, language) if measure.components else [translate("MonitoringStats", "Value")]
+    score = measure.kind == SCORE
+    units = [""] if score else component_units(measure)
+    summaries = [stats.summary(samples, component) for component in range(1, len(names) + 1)]
+    exact, spread = measure.decimals, 1 if score else measure.decimals
+    rows = [[translate("MonitoringStats", "Readings")] + [count(s.count) for s in summaries]]
+    for label, pick, decimals in ((translate("MonitoringStats", "Mean"), lambda s: s.mean, spread),
+                                  (translate("MonitoringStats", "Lowest"), lambda s: s.minimum, exact),
+                                  (translate("MonitoringStats", "Highest"), lambda s: s.maximum, exact),
+                                  (translate("MonitoringStats", "Standard deviation (SD)"), lambda s: s.sd, spread)):
+        rows.append([label] + [shown(pick(s), decimals, u) for s, u in zip(summaries, units)])
+    html = table([""] + names, rows)
+    low, high = summaries[0].flagged_low, summaries[0].flagged_high
+    if low or high:
+        html += paragraph(fill(translate("MonitoringStats", "Sensor Low: %1. Sensor High: %2. These have no number "
+                                                            "and are not in the mean, lowest or highest."), low, high))
+    return html
+
+
+def glucose_counts(samples: list) -> Counter:
+    return Counter(band for s in samples if (band := stats.glucose_band(s.number(), s.flag)) is not None)
+
+
+def glucose_samples(samples: list, sensor: list) -> tuple[list, str]:
+    """Sensor readings only when there are any (time in range is about time); with a note saying which."""
+    if sensor:
+        return sensor, fill(translate("MonitoringStats", "Time in ranges from the %1 sensor readings; finger "
+                                                         "pricks and scans are left out."), count(len(sensor)))
+    return samples, translate("MonitoringStats", "There are no sensor readings in this period: the shares are "
+                                                 "shares of readings, not of time.")
+
+
+def glucose_html(glucose: stats.GlucoseStats, counts: Counter, note: str) -> str:
+    shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
+              stats.LOW: glucose.low, stats.VERY_LOW: glucose.very_low}
+    rows = [[band_label(b), count(counts[b]), percent(shares[b])] for b in BANDS]
+    bands = table([translate("MonitoringStats", "Range (mmol/L)"), translate("MonitoringStats", "Readings"),
+                   translate("MonitoringStats", "Share")], rows)
+    gmi = DASH if glucose.gmi_percent is None else fill(translate("MonitoringStats", "%1 (%2 mmol/mol)"),
+                                                        percent(glucose.gmi_percent), shown(glucose.gmi_mmol_mol, 0))
+    numbers = table([translate("MonitoringStats", "Measure"), translate("MonitoringStats", "Value")], [
+        [translate("MonitoringStats", "Mean glucose"), shown(glucose.mean, 1, "mmol/L")],
+        [translate("MonitoringStats", "Standard deviation (SD)"), shown(glucose.sd, 1, "mmol/L")],
+        [translate("MonitoringStats", "Coefficient of variation (CV)"), percent(glucose.cv)],
+        [translate("MonitoringStats", "Glucose management indicator (GMI)"), gmi],
+        [translate("MonitoringStats", "Days with readings"), count(glucose.days)]])
+    return heading(translate("MonitoringStats", "Time in ranges"), 3) + paragraph(note) + bands + \
+        heading(translate("MonitoringStats", "Mean, variation and GMI"), 3) + numbers
+
+
+def blood_pressure_html(samples: list) -> str:
+    result = blood_pressure(samples)
+    firsts = {series.first_day for series in result.series}
+    series_rows = [[f"{day_text(s.first_day)} – {day_text(s.last_day)}", count(s.day_count), count(s.count),
+                    count(s.used), shown(s.systolic, 0), shown(s.diastolic, 0), shown(s.pulse, 0)]
+                   for s in reversed(result.series)]
+    day_rows = [[day_text(d.day) + (" " + translate("MonitoringStats", "(first day: left out)") if d.day in firsts
+                                    else ""), count(d.count), shown(d.systolic, 0), shown(d.diastolic, 0),
+                 shown(d.pulse, 0)] for d in reversed(result.days)]
+    pressures = [translate("MonitoringStats", "Systolic (mmHg)"), translate("MonitoringStats", "Diastolic (mmHg)"),
+                 translate("MonitoringStats", "Pulse (/min)")]
+    return (heading(translate("MonitoringStats", "Mean per measuring series"), 3) +
+            paragraph(translate("MonitoringStats", "The first day of each series is left out of its mean, as the "
+                                                   "home measuring protocol does: on the first day blood pressure "
+                                                   "is often higher. A series of one day has no mean.")) +
+            table([translate("MonitoringStats", "Series"), translate("MonitoringStats", "Days"),
+                   translate("MonitoringStats", "Readings"), translate("MonitoringStats", "In the mean")] + pressures,
+                  series_rows) +
+            heading(translate("MonitoringStats", "Mean per day"), 3) +
+            table([translate("MonitoringStats", "Day"), translate("MonitoringStats", "Readings")] + pressures,
+                  day_rows))
+
+
+def adherence_html(plan, samples: list, start: date, end: date, today: date) -> str:
+    """Planned against done for the days the plan and the period share, up to today."""
+    first = max(start, plan_start(plan))
+    last = min(end, today, plan.end() or today)
+    if last < first:
+        return paragraph(fill(translate("MonitoringStats", "The measuring plan starts on %1."),
+                              day_text(plan_start(plan))))
+    result = stats.adherence(stats.in_period(samples, first, last), plan.per_day, first, last)
+    text = fill(translate("MonitoringStats", "From %1 to %2: %3 of the %4 planned readings done (%5)."),
+                day_text(first), day_text(last), result.counted, result.planned, percent(result.percent))
+    if result.done > result.counted:
+        text += " " + translate("MonitoringStats", "Extra readings on one day do not make up for a missed day.")
+    rows = [[day_text(d.day), count(d.planned), count(d.done), percent(d.percent)]
+            for d in reversed(result.days[-ADHERENCE_DAYS_SHOWN:])]
+    shown_days = "" if len(result.days) <= ADHERENCE_DAYS_SHOWN else paragraph(
+        fill(translate("MonitoringStats", "Per day, the last %1 days:"), ADHERENCE_DAYS_SHOWN))
+    return paragraph(text) + shown_days + table(
+        [translate("MonitoringStats", "Day"), translate("MonitoringStats", "Planned"),
+         translate("MonitoringStats", "Done"), translate("MonitoringStats", "Share done")], rows)
+
+
+def plan_start(plan) -> date:
+    return partial_date.earliest(plan.start_date)

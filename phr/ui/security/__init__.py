@@ -1,0 +1,1 @@
+"""Passphrases, recovery codes, carers, auto-lock and the clipboard guard."""

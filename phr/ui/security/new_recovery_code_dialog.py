@@ -1,0 +1,240 @@
+"""Make a new recovery code in two steps: show it, and only once it is written down, make it count.
+
+The code is made in memory first (phr.access.keys.prepare_recovery_code) and stored only after the
+person has typed its last group back (commit_recovery_code). Cancelling, or a crash, before that
+changes nothing: the old code keeps working. The recovery sheet can be printed while the new
+code is on screen; afterwards the code exists only on paper, because Regie never stores it.
+"""
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout
+
+from phr.access import keys, recovery_code
+from phr.ui.app.background import abandon_all, run_in_background
+from phr.ui.text.formatting import fill
+from phr.ui.text.messages import error_message
+
+translate = QCoreApplication.translate
+
+
+def last_group(formatted: str) -> str:
+    return formatted.rsplit("-", 1)[-1]
+
+
+def _typed_group(text: str) -> str:
+    """What was typed, as the code writes it: capitals, no spaces or dashes."""
+    return "".join(ch.upper() if "a" <= ch <= "z" else ch for ch in text if not ch.isspace() and ch != "-")
+
+
+class NewRecoveryCodeDialog(QDialog):
+    """Steps: "explain" -> "show" (made, not stored) -> "done" (stored: the old code no longer works)."""
+
+    def __init__(self, session, language: str = "en", commit=keys.commit_recovery_code, parent=None):
+        super().__init__(parent)
+        self._session = session
+        self._language = language
+        self._commit = commit
+        self._tasks: list = []
+        self._prepared = None  # the new code while it is on screen
+        self._folder, self._person_name = session.folder, session.person_name()
+        self.step = "explain"
+        self.sheet = None  # the open recovery-sheet preview, if any
+        self.setWindowTitle(translate("NewRecoveryCodeDialog", "New recovery code"))
+        self._build()
+        self._show_explain()
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.text = _text("")
+        self.code = QLabel()
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSize(font.pointSize() + 6)
+        font.setWeight(QFont.Weight.Bold)
+        self.code.setFont(font)
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.code.setAccessibleName(translate("NewRecoveryCodeDialog", "New recovery code"))
+        self.sheet_button = QPushButton(translate("NewRecoveryCodeDialog", "&Print recovery sheet…"))
+        self.sheet_button.clicked.connect(self.show_sheet)
+        self.confirm_text = _text("")
+        self.confirm = QLineEdit()
+        self.confirm.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.confirm.setMaxLength(12)
+        self.confirm.setMaximumWidth(self.confirm.fontMetrics().horizontalAdvance("W" * 10))
+        self.confirm.textChanged.connect(lambda _text: self.message.clear())
+        self.confirm_label = QLabel(translate("NewRecoveryCodeDialog", "&Last group of the new code:"))
+        self.confirm_label.setBuddy(self.confirm)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(translate("NewRecoveryCodeDialog", "Busy"))
+        self.busy.hide()
+        self.message = _text("")
+        self.message.setAccessibleName(translate("NewRecoveryCodeDialog", "Message"))
+        confirm_row = QHBoxLayout()
+        confirm_row.addWidget(self.confirm_label)
+        confirm_row.addWidget(self.confirm)
+        confirm_row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addSpacing(8)
+        layout.addWidget(self.code)
+        layout.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addSpacing(8)
+        layout.addWidget(self.confirm_text)
+        layout.addLayout(confirm_row)
+        for widget in (self.busy, self.message):
+            layout.addWidget(widget)
+        layout.addStretch()
+        layout.addLayout(self._buttons())
+        self.resize(600, 320)
+
+    def _buttons(self) -> QHBoxLayout:
+        self.make_button = QPushButton(translate("NewRecoveryCodeDialog", "&Make a new code"))
+        self.make_button.clicked.connect(self.make_code)
+        self.use_button = QPushButton(translate("NewRecoveryCodeDialog", "&Use the new code"))
+        self.use_button.clicked.connect(self.start_commit)
+        self.cancel_button = QPushButton(translate("NewRecoveryCodeDialog", "Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button = QPushButton(translate("NewRecoveryCodeDialog", "&Close"))
+        self.close_button.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch()
+        for button in (self.make_button, self.use_button, self.cancel_button, self.close_button):
+            row.addWidget(button)
+        return row
+
+    def _set_visible(self, *shown) -> None:
+        for widget in (self.code, self.sheet_button, self.confirm_text, self.confirm_label, self.confirm,
+                       self.make_button, self.use_button, self.cancel_button, self.close_button):
+            widget.setVisible(widget in shown)
+
+    def _make_default(self, button: QPushButton) -> None:
+        for other in (self.make_button, self.use_button, self.close_button):
+            other.setDefault(other is button)
+
+    # --- the steps --------------------------------------------------------------------------------
+
+    def _show_explain(self) -> None:
+        if not keys.may_make_recovery_code(self._session):
+            self.text.setText(translate("NewRecoveryCodeDialog", "Only the owner of the record can make a new "
+                                                                 "recovery code."))
+            self._set_visible(self.close_button)
+            self._make_default(self.close_button)
+            return
+        self.text.setText(translate(
+            "NewRecoveryCodeDialog",
+            "A new recovery code replaces the old one. Once you confirm it, the old code, and every recovery sheet "
+            "with the old code on it, no longer opens the record.\n\n"
+            "Make a new code when your recovery sheet is lost, or when someone else may have seen the code. "
+            "Have pen and paper ready: Regie shows the new code only once and never stores it."))
+        self._set_visible(self.make_button, self.cancel_button)
+        self._make_default(self.make_button)
+        self.make_button.setFocus()
+
+    def make_code(self) -> None:
+        """Step 2: a new code on screen; nothing is stored yet."""
+        if self.step != "explain" or not keys.may_make_recovery_code(self._session):
+            return
+        self._prepared = keys.prepare_recovery_code()
+        self.step = "show"
+        self.code.setText(self._prepared.formatted)
+        self.text.setText(translate(
+            "NewRecoveryCodeDialog",
+            "Your new recovery code is below. Write it down on paper, or print the recovery sheet. "
+            "Nothing has changed yet: your old recovery code keeps working until you confirm."))
+        self.confirm_text.setText(fill(translate(
+            "NewRecoveryCodeDialog",
+            "To confirm that you have written it down, type the last group of the new code (the %1 characters "
+            "after the last dash). Then choose Use the new code."), str(recovery_code.GROUP)))
+        self._set_visible(self.code, self.sheet_button, self.confirm_text, self.confirm_label, self.confirm,
+                          self.use_button, self.cancel_button)
+        self._make_default(self.use_button)
+        self.confirm.setFocus()
+
+    def start_commit(self) -> None:
+        if self.step != "show" or self.is_busy:
+            return
+        if _typed_group(self.confirm.text()) != last_group(self._prepared.formatted):
+            self.message.setText(translate(
+                "NewRecoveryCodeDialog", "That is not the last group of the new code. Check what you wrote down "
+                                         "against the code on the screen."))
+            self.confirm.setFocus()
+            self.confirm.selectAll()
+            return
+        prepared, session = self._prepared, self._session
+        self._set_busy(True)
+        run_in_background(lambda: self._commit(session, prepared), self._on_committed, self._on_failed, self._tasks)
+
+    def _on_committed(self, _result) -> None:
+        self._set_busy(False)
+        self.step = "done"
+        self.text.setText(translate(
+            "NewRecoveryCodeDialog",
+            "The new recovery code now works; the old one no longer does. Destroy your old recovery sheet. "
+            "You can still print the sheet for the new code now: once you close this window, Regie no "
+            "longer knows the code."))
+        self._set_visible(self.code, self.sheet_button, self.close_button)
+        self._make_default(self.close_button)
+        self.close_button.setFocus()
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, keys.OwnerOnly):
+            text = translate("NewRecoveryCodeDialog", "Only the owner of the record can make a new recovery code. "
+                                                      "Nothing was changed.")
+        else:
+            text = error_message(error)
+        self.message.setText(text + "\n" + translate("NewRecoveryCodeDialog",
+                                                     "Your old recovery code still works; the new one does not."))
+        self.confirm.setFocus()
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._tasks)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.confirm, self.use_button, self.cancel_button, self.sheet_button):
+            widget.setEnabled(not busy)
+        self.message.setText(translate("NewRecoveryCodeDialog", "Saving the new recovery code…") if busy else "")
+
+    def show_sheet(self):
+        from phr.ui.security.recovery_sheet import show_recovery_sheet
+
+        if self._prepared is None:
+            return None
+        self.sheet = show_recovery_sheet(self, self._prepared.formatted, self._folder, self._person_name,
+                                         self._language)
+        return self.sheet
+
+    # --- closing ----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return  # the new code is being saved: wait for the result
+        if self.step == "done":
+            self.accept()
+            return
+        self._forget()
+        super().reject()
+
+    def accept(self) -> None:
+        if self.step in ("explain", "show") and keys.may_make_recovery_code(self._session):
+            return  # only Close, after the commit (or for a carer), accepts
+        self._forget()
+        super().accept()
+
+    def _forget(self) -> None:
+        self._prepared = None
+        self.code.clear()
+
+    def abandon(self) -> None:
+        abandon_all(self._tasks)
+
+
+def _text(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

@@ -1,0 +1,79 @@
+"""Make a new record: whose it is and where, a passphrase, then the recovery code (shown once)."""
+
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QMessageBox, QWizard
+
+from phr.ui.app.background import run_in_background
+from phr.ui.start.create_record_pages import PassphrasePage, PersonPage, RecoveryCodePage
+from phr.ui.text.messages import error_message
+
+translate = QCoreApplication.translate
+
+
+def suggested_folder(base: Path | None = None) -> Path:
+    """A new, numbered folder under Documents/Regie. Not the person's name: paths are not secret."""
+    base = base or Path(platformdirs.user_documents_dir()) / "Regie"
+    stem = translate("CreateRecordWizard", "record")
+    number = 1
+    while (base / f"{stem}-{number}.regie").exists():
+        number += 1
+    return base / f"{stem}-{number}.regie"
+
+
+class CreateRecordWizard(QWizard):
+    record_created = Signal(object)  # RecordSession, once the user confirmed the recovery code
+
+    def __init__(self, create, parent=None, default_folder: Path | None = None):
+        super().__init__(parent)
+        self._create = create
+        self._tasks: list = []
+        self.created = None
+        self.setWindowTitle(translate("CreateRecordWizard", "New record"))
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setMinimumSize(620, 420)
+        self.person_page = PersonPage(default_folder or suggested_folder())
+        self.passphrase_page = PassphrasePage(self.person_page.person_name, self._start_creating)
+        self.code_page = RecoveryCodePage()
+        for page in (self.person_page, self.passphrase_page, self.code_page):
+            self.addPage(page)
+
+    @property
+    def is_busy(self) -> bool:
+        return bool(self._tasks)
+
+    def _start_creating(self) -> None:
+        folder, name = self.person_page.folder(), self.person_page.person_name()
+        secret = self.passphrase_page.passphrase()
+        self.passphrase_page.set_busy(True)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)  # the folder is being used now
+        run_in_background(lambda: self._create(folder, name, secret), self._on_created, self._on_failed, self._tasks)
+
+    def _on_created(self, created) -> None:
+        self.created = created
+        self.passphrase_page.set_busy(False)
+        self.passphrase_page.record_ready = True
+        self.code_page.show_code(created.recovery_code, created.session.folder, self.person_page.person_name())
+        self.next()
+
+    def _on_failed(self, error: Exception) -> None:
+        self.passphrase_page.set_busy(False)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        self.passphrase_page.show_error(error_message(error))
+
+    def accept(self) -> None:
+        super().accept()
+        self.record_created.emit(self.created.session)
+
+    def reject(self) -> None:
+        if self.is_busy:
+            return  # the record is being made; closing now would hide whether it exists
+        if self.created is not None:
+            QMessageBox.information(self, translate("CreateRecordWizard", "Recovery code"), translate(
+                "CreateRecordWizard", "Your record has been made. Write down the recovery code, tick the box "
+                                      "and choose Finish."))
+            return
+        super().reject()

@@ -1,0 +1,102 @@
+"""How dates, times and provenance read in the app's language."""
+
+import html
+import re
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from phr.core import partial_date
+
+translate = QCoreApplication.translate
+
+
+def fill(template: str, *values) -> str:
+    """Put values into a translated text's %1, %2, ... in one pass (a value may itself hold '%2')."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
+                  else m.group(0), template)
+
+
+def partial(iso: str) -> str:
+    """'2019' -> '2019'; '2019-05' -> 'mei 2019'; '2019-05-14' -> '14 mei 2019' (in the app's language)."""
+    if not iso or partial_date.normalise_or_none(iso) != iso:
+        return iso or ""
+    precision = partial_date.precision(iso)
+    if precision == "year":
+        return iso
+    locale = QLocale()
+    if precision == "month":
+        year, month = iso.split("-")
+        return f"{locale.standaloneMonthName(int(month), QLocale.FormatType.LongFormat)} {year}"
+    return locale.toString(QDate.fromString(iso, "yyyy-MM-dd"), "d MMMM yyyy")
+
+
+def when(iso: str) -> str:
+    """A partial date, a date, or a local date and time ('2026-11-30T10:30') in words."""
+    try:
+        if "T" in iso:
+            moment_ = datetime.fromisoformat(iso)
+            return QLocale().toString(QDate(moment_.year, moment_.month, moment_.day), "d MMMM yyyy") + \
+                moment_.strftime(" %H:%M")
+        return partial(iso)
+    except ValueError:
+        return iso  # never let one odd stored value break a page: show it as it is
+
+
+def day(value: date) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+
+
+def moment(iso: str) -> str:
+    """A stored UTC timestamp in local time, e.g. '22 november 2026 12:10'."""
+    if not iso:
+        return ""
+    local = datetime.fromisoformat(iso).astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy") + local.strftime(" %H:%M")
+
+
+def source_text(source: str) -> str:
+    return {
+        "typed": translate("Formatting", "typed in"),
+        "device_import": translate("Formatting", "imported from a device"),
+        "fhir_import": translate("Formatting", "FHIR import"),
+        "json_import": translate("Formatting", "imported from a Regie file"),
+        "letter": translate("Formatting", "from a letter"),
+    }.get(source, source)
+
+
+def role_text(role: str) -> str:
+    return translate("Formatting", "owner") if role == "owner" else translate("Formatting", "carer")
+
+
+def provenance_html(provenance) -> str:
+    """'Entered by Sanne (owner), typed in, 22 November 2026 · changed by … on …'."""
+    if provenance is None:
+        return ""
+    source = source_text(provenance.source)
+    if provenance.source_detail:
+        source += f" ({provenance.source_detail})"
+    text = fill(translate("Formatting", "Entered by %1 (%2), %3, %4"), provenance.entered_by,
+                role_text(provenance.entered_by_role), source, moment(provenance.created_at))
+    if provenance.changed_at != provenance.created_at:
+        text += " · " + fill(translate("Formatting", "changed by %1 on %2"), provenance.changed_by,
+                             moment(provenance.changed_at))
+    return f"<p style='color: #555555'><small>{html.escape(text)}</small></p>"
+
+
+def heading(text: str, level: int = 2) -> str:
+    """An HTML heading. Pass translate(...) in: a translate call inside an f-string is never collected."""
+    return f"<h{level}>{escape(text)}</h{level}>"
+
+
+def escape(text) -> str:
+    return html.escape(str(text)) if text not in (None, "") else ""
+
+
+def definition_table(rows: list[tuple[str, str]]) -> str:
+    """Label/value rows as HTML for a details pane; empty values are left out, everything is escaped."""
+    cells = "".join(
+        f"<tr><td style='padding-right: 12px; vertical-align: top'><b>{escape(label)}</b></td>"
+        f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
+        for label, value in rows if value not in (None, ""))
+    return f"<table>{cells}</table>" if cells else ""

@@ -1,0 +1,88 @@
+"""Dutch words of the emergency export (see phr/words/catalogue.py).
+
+The letter speaks to whoever treats the person in an emergency ("u"); the card page speaks
+to the person who prints it ("u" as well). The person's own voice is "ik".
+"""
+
+DUTCH: dict[str, str] = {
+    # the card page
+    "Emergency card and letter": "Noodkaart en noodbrief",
+    "Emergency card": "Noodkaart",
+    "MEDICAL EMERGENCY CARD": "MEDISCHE NOODKAART",
+    "Cut out along the dashed line": "Knip uit langs de streepjeslijn",
+    "Fold": "Vouwen",
+    "Print this page at actual size (100%), not 'fit to page'. Cut the card out along the dashed line "
+    "and fold it along the dotted line, with the printed sides outwards. Glue the halves together or "
+    "laminate the card, and keep it in your wallet. Make a new card when something changes.":
+        "Druk deze pagina af op ware grootte (100%), niet 'passend op pagina'. Knip de kaart uit langs de "
+        "streepjeslijn en vouw hem dubbel langs de puntjeslijn, met de bedrukte kanten naar buiten. Plak de "
+        "helften op elkaar of laat de kaart lamineren. Bewaar hem in uw portemonnee. Maak een nieuwe kaart als "
+        "er iets verandert.",
+    "The emergency letter on the next pages has the full details.":
+        "In de noodbrief op de volgende pagina's staat alles uitgebreider.",
+    "Diagnosis": "Diagnose",
+    "In an emergency": "In een noodgeval",
+    "Call day and night": "Dag en nacht bellen",
+    "Medicines": "Medicijnen",
+    "More: see my emergency letter.": "Meer: zie mijn noodbrief.",
+    # the letter
+    "Emergency letter": "Noodbrief",
+    "This is important if you treat me in an emergency. It comes from my own health record; check it with "
+    "me or my family when you can.":
+        "Dit is belangrijk als u mij met spoed behandelt. Het komt uit mijn eigen gezondheidsdossier. "
+        "Controleer het bij mij of mijn familie als dat kan.",
+    "Who I am": "Wie ik ben",
+    "My diagnoses": "Mijn diagnoses",
+    "What to do and what to avoid in an emergency": "Wat u wel en niet moet doen in een noodgeval",
+    "Medicines I take now": "Medicijnen die ik nu gebruik",
+    "Allergies": "Allergieën",
+    "Who to call, day and night": "Wie u kunt bellen, dag en nacht",
+    "Name": "Naam",
+    "Date of birth": "Geboortedatum",
+    "{date} ({years} years old)": "{date} ({years} jaar)",
+    "Sex": "Geslacht",
+    "female": "vrouw",
+    "male": "man",
+    "other": "anders",
+    "unknown": "onbekend",
+    "Language I speak": "Taal die ik spreek",
+    "Code": "Code",
+    "Status": "Status",
+    "Since": "Sinds",
+    "confirmed": "bevestigd",
+    "suspected": "vermoeden",
+    "carrier": "drager",
+    "Medicine": "Medicijn",
+    "Dose": "Dosis",
+    "When": "Wanneer",
+    "Notes": "Opmerkingen",
+    "by mouth": "via de mond",
+    "injection under the skin": "injectie onder de huid",
+    "injection into a muscle": "injectie in een spier",
+    "inhaled": "inademen",
+    "on the skin": "op de huid",
+    "No known allergies.": "Geen bekende allergieën.",
+    "Not filled in: it is not known whether I have allergies.":
+        "Niet ingevuld: het is niet bekend of ik allergieën heb.",
+    "Substance": "Stof",
+    "Kind": "Soort",
+    "Reaction": "Reactie",
+    "Severity": "Ernst",
+    "allergy": "allergie",
+    "intolerance": "overgevoeligheid",
+    "mild": "licht",
+    "moderate": "matig",
+    "severe": "ernstig",
+    "Who": "Wie",
+    "Day and night": "Dag en nacht",
+    "Office hours": "Tijdens kantoortijd",
+    "Call for": "Bellen voor",
+    "No out-of-hours numbers in my record.": "Geen nummers voor buiten kantoortijd in mijn dossier.",
+    "Expertise centre": "Expertisecentrum",
+    "No expertise centre in my record.": "Geen expertisecentrum in mijn dossier.",
+    "For": "Voor",
+    "Organisation": "Organisatie",
+    "Speciality": "Specialisme",
+    "Address": "Adres",
+    "Website": "Website",
+}

@@ -1,0 +1,147 @@
+"""Schema versions: stored records upgrade, newer ones are refused, a failed step changes nothing."""
+
+import shutil
+
+import pytest
+from conftest import PASSPHRASE
+from locations import FIXTURES
+
+from phr.access import records
+from phr.core.errors import RecordFromNewerVersion
+from phr.storage import migrations
+from phr.storage.database import PLAIN_SQLITE_HEADER, Database
+from phr.storage.schema import LATEST, MIGRATIONS
+
+FIXTURE_RECORDS = sorted(FIXTURES.glob("schema_v*"))
+
+
+def test_there_is_a_fixture_for_every_released_schema():
+    versions = sorted(int(path.name.removeprefix("schema_v")) for path in FIXTURE_RECORDS)
+    assert versions == sorted(MIGRATIONS)
+
+
+# What each fixture holds; an upgrade must keep all of it.
+FIXTURE_CONTENT = {
+    "schema_v1": ("Fixture Persoon v1 – Zoë", {}),
+    "schema_v2": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4}),
+    "schema_v3": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 9924, "diary": 7}),
+}
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_RECORDS, ids=lambda p: p.name)
+def test_each_stored_record_upgrades_to_the_current_schema(fixture, tmp_path):
+    folder = tmp_path / fixture.name
+    shutil.copytree(fixture, folder)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        report = session.check()
+        assert report.schema_version == LATEST
+        assert report.healthy, report.problems
+        name, counts = FIXTURE_CONTENT[fixture.name]
+        assert session.person_name() == name
+        assert {section: n for section, n in report.counts.items() if n} == counts
+    finally:
+        session.lock()
+
+
+def _open_db(new_record):
+    folder, _ = new_record
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    return folder, session
+
+
+def test_a_record_from_a_newer_version_is_refused_and_left_alone(new_record):
+    folder, session = _open_db(new_record)
+    session.db.execute(f"PRAGMA user_version = {LATEST + 1}")
+    session.lock()
+    before = (folder / "record.db").read_bytes()
+    with pytest.raises(RecordFromNewerVersion, match="newer version of Regie"):
+        records.unlock_with_passphrase(folder, PASSPHRASE)
+    assert (folder / "record.db").read_bytes() == before
+
+
+def test_a_migration_is_preceded_by_an_encrypted_backup(new_record):
+    folder, session = _open_db(new_record)
+    extended = {**MIGRATIONS, LATEST + 1: "CREATE TABLE later_feature (x TEXT) STRICT;"}
+    try:
+        applied = migrations.migrate(session.db, folder / "record.db", extended)
+        assert applied == [LATEST + 1]
+        assert migrations.schema_version(session.db) == LATEST + 1
+    finally:
+        session.lock()
+    backups = list((folder / "backups").glob("before-upgrade-from-v*.db"))
+    assert len(backups) == 1
+    assert not backups[0].read_bytes().startswith(PLAIN_SQLITE_HEADER)
+    assert backups[0].stat().st_mode & 0o777 == 0o600
+
+
+def test_the_backup_opens_with_the_record_key_at_the_old_version(new_record):
+    from phr.access.passphrase import normalise
+    from phr.storage.keys import slots as keyslots
+    from phr.storage.keys.files import KeyFiles
+
+    folder, session = _open_db(new_record)
+    try:
+        migrations.migrate(session.db, folder / "record.db", {**MIGRATIONS, LATEST + 1: "CREATE TABLE t (x TEXT) STRICT;"})
+    finally:
+        session.lock()
+    ring = KeyFiles(folder).load().ring
+    key = keyslots.unwrap(ring.record_id, ring.slot_of_kind("owner"), normalise(PASSPHRASE))
+    backup = Database.open(next((folder / "backups").iterdir()), key)
+    try:
+        assert migrations.schema_version(backup) == LATEST
+    finally:
+        backup.close()
+
+
+def test_a_failing_migration_step_changes_nothing(new_record):
+    folder, session = _open_db(new_record)
+    broken = {**MIGRATIONS, LATEST + 1: "CREATE TABLE half_done (x TEXT) STRICT;\nINSERT INTO no_such_table VALUES (1);"}
+    try:
+        with pytest.raises(Exception):
+            migrations.migrate(session.db, folder / "record.db", broken)
+        assert migrations.schema_version(session.db) == LATEST
+        tables = {row[0] for row in session.db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "half_done" not in tables
+        assert session.check().healthy
+    finally:
+        session.lock()
+
+
+def _with_an_extra_step(monkeypatch, sql="CREATE TABLE later_feature (x TEXT) STRICT;"):
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**MIGRATIONS, LATEST + 1: sql})
+
+
+def test_unlocking_an_older_record_upgrades_it_after_a_backup(new_record, monkeypatch):
+    folder, _ = new_record
+    _with_an_extra_step(monkeypatch)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        assert migrations.schema_version(session.db) == LATEST + 1
+    finally:
+        session.lock()
+    assert len(list((folder / "backups").glob(f"before-upgrade-from-v{LATEST}-*.db"))) == 1
+
+
+def test_check_looks_at_every_page_before_an_upgrade_may_write(new_record, monkeypatch):
+    from phr.core.errors import RecordDamaged
+
+    folder, _ = new_record
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    session.db.execute("CREATE TABLE filler (t TEXT) STRICT")
+    with session.db.transaction():
+        for n in range(300):
+            session.db.execute("INSERT INTO filler VALUES (?)", ("x" * 200 + str(n),))
+    session.lock()
+    record = folder / "record.db"
+    data = bytearray(record.read_bytes())
+    data[4096 * 5 + 700] ^= 0x01  # one flipped bit in a data page
+    record.write_bytes(bytes(data))
+    _with_an_extra_step(monkeypatch)
+    with pytest.raises(RecordDamaged, match="integrity"):
+        records.unlock_with_passphrase(folder, PASSPHRASE, verify_first=True)
+    assert not (folder / "backups").exists()  # refused before the upgrade could write anything
+    assert record.read_bytes() == bytes(data)
