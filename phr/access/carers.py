@@ -15,14 +15,15 @@ from phr.access import recovery_code
 from phr.access.keys import OwnerOnly
 from phr.access.records import MAX_NAME_LENGTH, WEAKNESS_TEXT
 from phr.access.session import RecordSession
+from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput, VaultError, WeakPassphrase
 from phr.storage.keys import change as keychange
 from phr.storage.keys import kdf, rotation, slot_keys
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys import slots_v1 as keyslots_v1
 from phr.storage.keys.kdf import Argon2Params
+from phr.storage.open_vault import OpenVault
 from phr.storage.repos.people import AuthorRepository
-from phr.storage.vault import OpenVault, utc_now
 
 
 class CarerNotFound(VaultError):

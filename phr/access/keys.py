@@ -20,7 +20,7 @@ from phr.storage.keys import change as keychange
 from phr.storage.keys import kdf
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys.kdf import Argon2Params
-from phr.storage.vault import OpenVault
+from phr.storage.open_vault import OpenVault
 
 
 class OwnerOnly(VaultError):

@@ -6,6 +6,7 @@ from pathlib import Path
 from phr.access import passphrase as passphrases
 from phr.access import recovery_code
 from phr.access.session import RecordSession
+from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput, WeakPassphrase
 from phr.storage import vault
 from phr.storage.keys import kdf
@@ -38,7 +39,7 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
     vault.refuse_existing(Path(folder))  # before the timing run: refusing should be quick
     code = recovery_code.generate()
     params = argon2 or kdf.calibrate()
-    opened = vault.create(folder, name, passphrases.normalise(passphrase), code.secret, params)
+    opened = vault.create(folder, name, passphrases.normalise(passphrase), code.secret, params, utc_now())
     return CreatedRecord(RecordSession(opened), code.formatted)
 
 

@@ -3,13 +3,14 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from phr.core.clock import utc_now
 from phr.storage import migrations
 from phr.storage.errors import RecordDamaged
+from phr.storage.open_vault import OpenVault
 from phr.storage.repos import integrity
 from phr.storage.repos.entries import purge_deleted
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.repos.readings import purge_deleted_readings
-from phr.storage.vault import OpenVault, utc_now
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from phr.cli.common import ExitCode, prompt, unlock
+
 
 def add_backup_commands(commands) -> None:
     backup = commands.add_parser("backup", help="write an encrypted backup of the record to one file")
@@ -27,32 +29,26 @@ def add_backup_commands(commands) -> None:
 
 def cmd_backup(args) -> int:
     from phr.backup import backups
-    from phr.cli import main as cli
-
-    session = cli._unlock(args.dir)
+    session = unlock(args.dir)
     try:
         made = backups.make_backup(session, Path(args.out))
     finally:
         session.lock()
     print(f"Backup written to {made.path}")
     print("It opens only with this record's passphrase, a carer's passphrase or the recovery code.")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _secret() -> tuple[str, str]:
-    from phr.cli import main as cli
-
     if "PHR_PASSPHRASE" in os.environ:
         return "passphrase", os.environ["PHR_PASSPHRASE"]
     if "PHR_RECOVERY_CODE" in os.environ:
         return "recovery_code", os.environ["PHR_RECOVERY_CODE"]
-    return "passphrase", cli._prompt("Passphrase of the backed-up record: ")
+    return "passphrase", prompt("Passphrase of the backed-up record: ")
 
 
 def cmd_restore(args) -> int:
     from phr.backup import backups
-    from phr.cli import main as cli
-
     kind, secret = _secret()
     with backups.prepare_restore(Path(args.backup), Path(args.dir), kind, secret, args.replace) as pending:
         preview = pending.preview
@@ -62,9 +58,9 @@ def cmd_restore(args) -> int:
         if preview.replaces_existing and sys.stdin.isatty() and input("Replace the record? [y/N] ").strip().lower() \
                 not in ("y", "yes", "j", "ja"):
             print("Nothing was changed.")
-            return cli.EXIT_OK
+            return ExitCode.OK
         restored = pending.confirm()
     print(f"Restored to {restored.folder}")
     if restored.previous_record_backup:
         print(f"The record that was there is kept as {restored.previous_record_backup}")
-    return cli.EXIT_OK
+    return ExitCode.OK

@@ -9,7 +9,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from phr.access.session import RecordSession
+from phr.cli.common import CliError, ExitCode, unlock
 from phr.core import partial_date
+from phr.storage.errors import VaultError
 
 FORMATS = ("pdf", "json", "fhir", "csv")
 
@@ -21,7 +24,7 @@ class ExportRequestError(ValueError):
 NOT_ENCRYPTED = "Note: this file is NOT encrypted. Anyone who gets it can read your health data."
 
 
-def add_export_command(commands, handler) -> None:
+def add_export_command(commands) -> None:
     export = commands.add_parser("export", help="write the record (or part of it) to a file")
     export.add_argument("dir", help="the record folder")
     export.add_argument("out", help="the file to write")
@@ -38,7 +41,23 @@ def add_export_command(commands, handler) -> None:
     export.add_argument("--until", help="leave out what happened after this day (YYYY-MM-DD)")
     export.add_argument("--pdf-password-env", metavar="VAR",
                         help="protect the PDF with AES-256, using the password in this environment variable")
-    export.set_defaults(handler=handler)
+    export.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args) -> int:
+    session = unlock(args.dir)
+    try:
+        encrypted = write(session, args)
+    except ExportRequestError as error:  # one line, nothing written
+        raise CliError(str(error)) from None
+    except (VaultError, OSError, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - a fault in making the file: its text may quote the record
+        raise CliError(f"The export could not be made ({type(error).__name__}). Nothing was written.") from None
+    finally:
+        session.lock()
+    report(args.out, encrypted)
+    return ExitCode.OK
 
 
 # The record's language is free text ("Nederlands", "English", ...): the usual names mean an export language.
@@ -87,7 +106,7 @@ def pdf_password(args) -> str | None:
     return password
 
 
-def write(session, args) -> bool:
+def write(session: RecordSession, args) -> bool:
     """Write the export; True when the file is encrypted."""
     from phr.record.services import RecordServices
 

@@ -9,7 +9,8 @@ folder, or --backup-dir; older backups there are never removed by this command),
 and without it nothing changes.
 """
 
-import os
+from phr.access.session import RecordSession
+from phr.cli.common import CliError, ExitCode, new_passphrase, unlock
 
 ACTIONS = ("list", "add-carer", "remove")
 
@@ -25,11 +26,9 @@ def add_keys_command(commands) -> None:
 
 
 def cmd_keys(args) -> int:
-    from phr.cli import main as cli
-
     if args.action != "list" and not (args.name or "").strip():
-        raise cli.CliError(f"Give the carer's name: phr keys DIR {args.action} NAME")
-    session = cli._unlock(args.dir)
+        raise CliError(f"Give the carer's name: phr keys DIR {args.action} NAME")
+    session = unlock(args.dir)
     try:
         if args.action == "list":
             _list(session)
@@ -39,10 +38,10 @@ def cmd_keys(args) -> int:
             _remove(session, args.name, args.backup_dir)
     finally:
         session.lock()
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
-def _list(session) -> None:
+def _list(session: RecordSession) -> None:
     from phr.access import carers
 
     print("owner: unlocks with the owner's passphrase")
@@ -51,11 +50,9 @@ def _list(session) -> None:
         print(f"carer: {carer.name} (key id {carer.slot_id}, added {carer.added_at[:10]})")
 
 
-def _add(session, name: str) -> None:
+def _add(session: RecordSession, name: str) -> None:
     from phr.access import carers
-    from phr.cli import main as cli
-
-    passphrase = _carer_passphrase(cli)
+    passphrase = new_passphrase("PHR_CARER_PASSPHRASE", "The carer's passphrase: ")
     added = carers.add_carer(session, name, passphrase)
     print(f"Carer added: {added.carer.name} (key id {added.carer.slot_id}). They open the record with their own "
           "passphrase; what they write is marked with their name.")
@@ -67,29 +64,18 @@ def _add(session, name: str) -> None:
               "no longer works. Write the new code down on paper and keep it somewhere safe.")
 
 
-def _carer_passphrase(cli) -> str:
-    if "PHR_CARER_PASSPHRASE" in os.environ:
-        return os.environ["PHR_CARER_PASSPHRASE"]
-    first = cli._prompt("The carer's passphrase: ")
-    if cli._prompt("Type it again: ") != first:
-        raise cli.CliError("The two passphrases are not the same. Nothing was changed.")
-    return first
-
-
-def _remove(session, name: str, backup_dir: str | None) -> None:
+def _remove(session: RecordSession, name: str, backup_dir: str | None) -> None:
     from pathlib import Path
 
     from phr.access import carers
     from phr.backup import auto_backup
-    from phr.cli import main as cli
-
     carers.removable(session, name)  # OwnerOnly, CarerNotFound: before any work
     folder = Path(backup_dir).expanduser() if backup_dir else auto_backup.default_folder()
     try:
         # keep=None: the app's choice of how many to keep is not known here, so none is removed
         made = auto_backup.backup_before(session, "rekey", folder, keep=None)
     except auto_backup.BackupNotMade as error:
-        raise cli.CliError(f"Nothing was changed: the backup before the key change could not be written in "
+        raise CliError(f"Nothing was changed: the backup before the key change could not be written in "
                            f"{folder} ({error.problem.replace('_', ' ')}).") from None
     print(f"Backup before the key change: {made}")
     result = carers.remove_carer(session, name)

@@ -9,11 +9,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar, Generic, TypeVar
 
+from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput
 from phr.storage.repos import links
 from phr.storage.repos.entries import EntryRepository, Stamp
 from phr.storage.repos.tables import EntryTable
-from phr.storage.vault import utc_now
 
 SOURCES = ("typed", "device_import", "fhir_import", "json_import", "letter")
 ADDED, UPDATED, DELETED, RESTORED = "added", "updated", "deleted", "restored"

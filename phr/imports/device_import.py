@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
+from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput
 from phr.imports.devices import detect
 from phr.imports.devices.generic import Mapping
@@ -18,7 +19,6 @@ from phr.monitoring.readings import ImportCancelled
 from phr.record.diary import TIME_FORMAT
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, Stamp
-from phr.storage.vault import utc_now
 
 FORMATS = ("auto", "libreview", "dexcom", "omron", "csv")
 # Parsing takes most of the time of a large import; storing the rest.

@@ -12,12 +12,12 @@ from typing import Callable, Iterable
 
 from phr.core import validation
 from phr.core.bulk import bulk
+from phr.core.clock import utc_now
 from phr.core.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
 from phr.core.errors import ConstraintViolation
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
 from phr.storage.repos.readings import EnvelopeRows, HourSums, ReadingRepository
-from phr.storage.vault import utc_now
 
 SECTION = "monitoring"
 PROGRESS_EVERY = 5000

@@ -8,10 +8,10 @@ statement; deleting the last allergy does not make it again (deleting is not sta
 from dataclasses import dataclass, field
 
 from phr.core import validation
+from phr.core.clock import utc_now
 from phr.core.entries import ADDED, UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance, provenance_of
 from phr.storage.repos import tables
 from phr.storage.repos.people import PersonDetailsRepository
-from phr.storage.vault import utc_now
 
 SEXES = ("female", "male", "other", "unknown")
 ALLERGY_KINDS = ("allergy", "intolerance")

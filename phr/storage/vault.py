@@ -13,8 +13,6 @@ import os
 import secrets
 import shutil
 import time
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from phr.storage import migrations, record_locks
@@ -26,55 +24,16 @@ from phr.storage.keys import slots as keyslots
 from phr.storage.keys.files import KeyFiles
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.keys.slots import KeyRing, KeySlot, SlotKeys
-from phr.storage.record_locks import OpenLock
+from phr.storage.open_vault import RECORD_FILE, OpenVault
 from phr.storage.repos import integrity, people
 
-RECORD_FILE = "record.db"
 PASSPHRASE_KINDS = ("owner", "carer")
 STALE_STAGING_SECONDS = 3600
 
 
-@dataclass
-class OpenVault:
-    """An unlocked record: the open database, its key ring and the slot that opened it."""
-
-    folder: Path
-    db: Database
-    ring: KeyRing
-    slot: KeySlot
-    data_key: bytes = field(default=b"", repr=False)  # for a second connection; dropped at close
-    keys: SlotKeys | None = field(default=None, repr=False)  # what the slot opened; dropped at close
-    open_lock: OpenLock | None = field(default=None, repr=False)  # shared: no restore replaces the folder
-
-    @property
-    def owner_key(self) -> bytes | None:
-        """The owner's private key: only when unlocked by the owner's or the recovery code's version-2 slot."""
-        return self.keys.owner_private if self.keys else None
-
-    def second_connection(self) -> Database:
-        """The record over its own connection, for work on another thread (WAL: each sees committed data)."""
-        if not self.data_key:
-            raise RuntimeError("the record is locked")
-        return Database.open(self.folder / RECORD_FILE, self.data_key)
-
-    def close(self) -> None:
-        self.data_key = b""
-        self.keys = None
-        try:
-            self.db.close()
-        finally:
-            if self.open_lock is not None:
-                self.open_lock.release()
-                self.open_lock = None
-
-
-def utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret: bytes,
-           argon2: Argon2Params) -> OpenVault:
-    """Make a new record at `folder` (which must not exist, or be an empty folder)."""
+           argon2: Argon2Params, now: str) -> OpenVault:
+    """Make a new record at `folder` (which must not exist, or be an empty folder); `now` is its creation time."""
     folder = Path(folder).absolute()
     refuse_existing(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -82,7 +41,7 @@ def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret:
     staging = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
     staging.mkdir(mode=PRIVATE_DIR)
     try:
-        ring, slot, keys = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2)
+        ring, slot, keys = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2, now)
         _move_into_place(staging, folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -115,7 +74,7 @@ def _remove_stale_staging(folder: Path) -> None:
 
 
 def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, recovery_secret: bytes,
-                      argon2: Argon2Params):
+                      argon2: Argon2Params, now: str):
     record_id = keyslots.new_record_id()
     data_key = keyslots.new_data_key()
     owner_key = slot_keys.new_pair()[0]  # seals the data key to every slot (see slot_keys)
@@ -125,7 +84,7 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
     db = Database.open(staging / RECORD_FILE, data_key, create=True)
     try:
         migrations.migrate(db, staging / RECORD_FILE)
-        people.initialise(db, record_id, owner.slot_id, person_name, utc_now())
+        people.initialise(db, record_id, owner.slot_id, person_name, now)
     finally:
         db.close()
     KeyFiles(staging).write_new(ring)

@@ -11,7 +11,7 @@ from conftest import PASSPHRASE
 
 from phr.access import records
 from phr.backup import auto_backup, backups
-from phr.storage.vault import OpenVault
+from phr.storage.open_vault import OpenVault
 from phr.ui.app.settings import AppSettings
 from phr.ui.backup.auto_backup_runner import AutoBackupRunner, BackupNotMade
 

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
+from phr.core.clock import utc_now
 from phr.core.entries import UPDATED, EntryInvalid
 from phr.record.care_plan import CarePlanService, Evaluation, Goal
 from phr.record.care_team import CareTeamService, Contact
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, Stamp
-from phr.storage.vault import utc_now
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from phr.access import records
 from phr.backup import backups
 from phr.demo import sample_record as demo
-from phr.storage.vault import OpenVault
+from phr.storage.open_vault import OpenVault
 from phr.ui.backup.backup_dialog import BackupDialog
 from phr.ui.backup.restore_dialog import RestoreDialog
 

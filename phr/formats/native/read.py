@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from phr.core import partial_date
+from phr.core.clock import utc_now
 from phr.core.entries import SOURCES
 from phr.core.errors import ConstraintViolation, InvalidInput, VaultError
 from phr.formats.native import read_readings as native_json_readings
@@ -25,7 +26,6 @@ from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, was_purged
 from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
-from phr.storage.vault import utc_now
 
 DATE_COLUMNS = {"birth_date", "noted_on", "diagnosed_on", "genetic_test_date", "start_date", "review_date",
                 "evaluated_on", "stop_date", "changed_on", "document_date"}

@@ -16,7 +16,6 @@ import errno
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from phr.storage.errors import KeyNotRotatable, KeysChanged, SlotLimit, StorageFull, StorageUnavailable, VaultError
 from phr.storage.keys import slots as keyslots
@@ -24,9 +23,7 @@ from phr.storage.keys import slots_v1 as keyslots_v1
 from phr.storage.keys.files import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.keys.slots import KeyRing, KeySlot
-
-if TYPE_CHECKING:  # only for the annotations: vault imports rotation, which imports this module
-    from phr.storage.vault import OpenVault
+from phr.storage.open_vault import OpenVault
 
 FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 STALE_TEMP_SECONDS = 3600

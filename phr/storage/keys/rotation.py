@@ -26,7 +26,6 @@ import shutil
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from phr.storage.atomic import PRIVATE_DIR, copy_atomic, fsync_dir
 from phr.storage.database import Database
@@ -35,11 +34,8 @@ from phr.storage.keys import change as keychange
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys.files import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keys.slots import KeyRing
+from phr.storage.open_vault import RECORD_FILE, OpenVault
 
-if TYPE_CHECKING:  # vault imports this module
-    from phr.storage.vault import OpenVault
-
-RECORD_FILE = "record.db"  # as vault.RECORD_FILE
 BACKUP_FOLDER = "backups"
 BACKUP_PREFIX = "before-key-rotation-"
 NOTHING_CHANGED = keychange.NOTHING_CHANGED

@@ -5,8 +5,21 @@ from dataclasses import dataclass
 from phr.storage.database import Database
 from phr.storage.repos.entries import new_uid
 from phr.storage.repos.reading_rows import (  # noqa: F401 (DAY, FLAGS: for the importers of this module)
-    CODES, CONTEXTS, DAY, FLAGS, HOUR, LOW_20, METHODS, PRESENT, READING_COLUMNS, HourSums, decoded, encoded,
-    fingerprint, full_row, spans,
+    CODES,
+    CONTEXTS,
+    DAY,
+    FLAGS,
+    HOUR,
+    LOW_20,
+    METHODS,
+    PRESENT,
+    READING_COLUMNS,
+    HourSums,
+    decoded,
+    encoded,
+    fingerprint,
+    full_row,
+    spans,
 )
 
 # Columns that are often empty: a chunk of rows that leaves them empty does not bind them (binding

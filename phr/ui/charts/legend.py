@@ -6,8 +6,15 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from phr.ui.charts import words
 from phr.ui.charts.source import EVENT_KINDS
-from phr.ui.charts.style import (SERIES_STYLES, band_icon, event_pen, line_icon, line_pen, symbol_icon,
-                                 vertical_line_icon)
+from phr.ui.charts.style import (
+    SERIES_STYLES,
+    band_icon,
+    event_pen,
+    line_icon,
+    line_pen,
+    symbol_icon,
+    vertical_line_icon,
+)
 
 COLUMNS = 3
 WORD_JOINER = "\u2060"  # after a slash: 'mmol/L' must not wrap as 'mmol/' and 'L'

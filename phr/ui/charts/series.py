@@ -13,9 +13,25 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 
-from phr.ui.charts.source import ABOVE as FLAG_ABOVE, BELOW as FLAG_BELOW, Envelope
-from phr.ui.charts.style import (ABOVE, BELOW, ORANGE, SENSOR_HIGH, SENSOR_LOW, SYMBOL_SIZES, SYMBOLS, VERMILLION,
-                                 WITHIN, SeriesStyle, band_pen, line_pen, symbol_brush, symbol_pen)
+from phr.ui.charts.source import ABOVE as FLAG_ABOVE
+from phr.ui.charts.source import BELOW as FLAG_BELOW
+from phr.ui.charts.source import Envelope
+from phr.ui.charts.style import (
+    ABOVE,
+    BELOW,
+    ORANGE,
+    SENSOR_HIGH,
+    SENSOR_LOW,
+    SYMBOL_SIZES,
+    SYMBOLS,
+    VERMILLION,
+    WITHIN,
+    SeriesStyle,
+    band_pen,
+    line_pen,
+    symbol_brush,
+    symbol_pen,
+)
 
 # Points closer than this (pixels on average) would smear into a thick line: then only the
 # readings outside the target keep their symbol.

@@ -163,9 +163,9 @@ def test_an_overdue_goal_is_flagged_in_words_and_with_a_sign(page, care_plan):
 
 
 def test_a_goal_agreed_during_a_visit_names_the_visit_in_words(page, care_plan, session):
+    from phr.core.clock import utc_now
     from phr.storage.repos import tables
     from phr.storage.repos.entries import EntryRepository, Stamp
-    from phr.storage.vault import utc_now
 
     visit_id = EntryRepository(session.db, tables.APPOINTMENTS).insert(
         {"starts_at": "2024-03-14T10:30", "purpose": "Jaarcontrole"}, Stamp(session.author.id, utc_now()))

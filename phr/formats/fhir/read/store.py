@@ -8,12 +8,12 @@ those rules is skipped with the reason; the rest is imported.
 from dataclasses import dataclass, field, replace
 
 from phr.core import partial_date
+from phr.core.clock import utc_now
 from phr.formats.fhir.read import mapping as mapping
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, Stamp, was_purged
 from phr.storage.repos.people import PersonDetailsRepository
-from phr.storage.vault import utc_now
 
 ORDER = ("diagnoses", "contacts", "medications", "allergies", "goals")  # links point at earlier sections
 

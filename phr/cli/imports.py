@@ -1,0 +1,85 @@
+"""`phr import DIR FILE`: a Regie JSON record, a FHIR patient summary or a device file read into the record."""
+
+from pathlib import Path
+
+from phr.access.session import RecordSession
+from phr.cli.common import ExitCode, unlock
+
+FORMATS = ("auto", "libreview", "dexcom", "omron", "csv", "json", "fhir")
+
+
+def add_import_command(commands) -> None:
+    import_ = commands.add_parser("import", help="read a file into the record")
+    import_.add_argument("dir", help="the record folder")
+    import_.add_argument("file", help="the file to read")
+    import_.add_argument("--format", choices=FORMATS,
+                         default="auto", help="auto: decided from the file's contents; csv: a file with the columns "
+                                              "time and value (needs --measure); json: Regie's own format; fhir: an "
+                                              "HL7 FHIR patient summary bundle (docs/fhir.md)")
+    import_.add_argument("--measure", help="the measure of a plain CSV (glucose, bp, weight, ... or your own)")
+    import_.set_defaults(handler=cmd_import)
+
+
+def cmd_import(args) -> int:
+    data = Path(args.file).read_bytes()
+    session = unlock(args.dir)
+    try:
+        if args.format == "json" or (args.format == "auto" and _looks_like_regie_json(data)):
+            _import_json(session, data)
+        elif args.format == "fhir" or (args.format == "auto" and _looks_like_fhir_bundle(data)):
+            _import_fhir(session, data, Path(args.file).name)
+        else:
+            _import_device(session, data, Path(args.file).name, args.format, args.measure)
+    finally:
+        session.lock()
+    return ExitCode.OK
+
+
+def _looks_like_regie_json(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"regie-record"' in data[:4096]
+
+
+def _looks_like_fhir_bundle(data: bytes) -> bool:
+    head = data[:4096]
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"resourceType"' in head and b'"Bundle"' in head
+
+
+def _import_fhir(session: RecordSession, data: bytes, name: str) -> None:
+    from phr.formats.fhir.read import bundle as fhir
+    from phr.record.services import RecordServices
+
+    summary = fhir.import_bundle(RecordServices(session), data, name)
+    for section in sorted(set(summary.added) | set(summary.already_present)):
+        print(f"{section}: {summary.added.get(section, 0)} added, "
+              f"{summary.already_present.get(section, 0)} already present")
+    for resource, count in sorted(summary.unsupported.items()):
+        print(f"skipped: {count} x {resource} (Regie does not read these from FHIR files)")
+    for reason in summary.skipped[:20]:
+        print(f"skipped: {reason}")
+    print(f"Imported {sum(summary.added.values())} entries.")
+
+
+def _import_json(session: RecordSession, data: bytes) -> None:
+    from phr.formats.native import read as native_json
+
+    summary = native_json.import_record(session, data)
+    for section in sorted(set(summary.added) | set(summary.already_present)):
+        print(f"{section}: {summary.added.get(section, 0)} added, "
+              f"{summary.already_present.get(section, 0)} already present")
+    print(f"Imported {sum(summary.added.values())} entries.")
+
+
+def _import_device(session: RecordSession, data: bytes, name: str, format: str, measure: str | None) -> None:
+    from phr.imports import device_import
+    from phr.record.services import RecordServices
+
+    summary = device_import.import_file(RecordServices(session), data, name, format, measure)
+    print(f"format: {summary.format}")
+    print(f"readings: {summary.added} added, {summary.already_present} already present")
+    if summary.notes_added:
+        print(f"notes: {summary.notes_added} added to the diary")
+    print(f"skipped rows: {len(summary.skipped)}")
+    for reason, count in sorted(summary.skipped_by_reason().items()):
+        print(f"  {count} x {device_import.REASON_TEXT.get(reason, reason)}")
+    for row in summary.skipped[:10]:
+        print(f"  line {row.line}: {device_import.REASON_TEXT.get(row.reason, row.reason)}")
