@@ -1,16 +1,20 @@
-"""The layers point one way: phr.ui -> services/domain -> phr.storage.
+"""The layers point one way: phr.ui, phr.cli -> formats, exports, imports -> services -> phr.storage.
 
 - Only phr/ui/ imports PySide6, shiboken6 or pyqtgraph.
 - Only phr/storage/ holds SQL or imports the SQLite driver.
-- phr/storage/ imports nothing from phr outside itself; nothing outside phr/ui/ imports
-  phr.ui, except phr/cli/, which starts the app.
-- Modules stay small (house rule: ~400 lines).
+- Every import goes to a lower layer (import_graph.RANKS) or stays in its own package; nothing
+  outside phr/ui/ imports phr.ui, except phr.cli.main, which starts the app.
+- No import cycles between modules, not even through an import inside a function.
+- Importers write through the services: phr/imports/ and the readers in phr/formats/ never use the
+  repositories of phr.storage.repos.
+- Modules stay small (house rule: ~400 lines); a folder holds about 15 modules at most.
 """
 
 import ast
 import re
 from pathlib import Path
 
+import import_graph
 import pytest
 from locations import PACKAGE
 
@@ -26,6 +30,8 @@ SQL_ANY_CASE = re.compile(
     re.IGNORECASE,
 )
 MAX_LINES = 400
+MAX_MODULES_PER_FOLDER = 16
+REPOSITORIES = "phr.storage.repos"
 
 
 def modules():
@@ -60,6 +66,12 @@ def sql_strings(tree: ast.AST) -> list[str]:
     return [text for text in texts if text and (SQL_CAPITALS.search(text) or SQL_ANY_CASE.search(text))]
 
 
+def is_importer(path_name: str) -> bool:
+    """Device imports, and the reading side of each file format (phr/formats/<format>/read*)."""
+    parts = path_name.split("/")
+    return parts[1] == "imports" or (parts[1] == "formats" and len(parts) > 3 and parts[3].startswith("read"))
+
+
 def violations(path_name: str, source: str) -> list[str]:
     tree = ast.parse(source)
     in_ui, in_storage = path_name.startswith("phr/ui/"), path_name.startswith("phr/storage/")
@@ -74,6 +86,8 @@ def violations(path_name: str, source: str) -> list[str]:
             found.append(f"{path_name} (storage) imports {name}")
         if name.startswith("phr.ui") and not in_ui and not path_name.startswith("phr/cli/"):
             found.append(f"{path_name} imports {name}")
+        if is_importer(path_name) and (name == REPOSITORIES or name.startswith(REPOSITORIES + ".")):
+            found.append(f"{path_name} (an importer) writes through the repositories ({name}), not the services")
     if not in_storage:
         found += [f"{path_name} holds SQL: {text[:60]!r}" for text in sql_strings(tree)]
     return found
@@ -95,6 +109,10 @@ def test_layers_point_one_way():
     ("phr/access/session.py", "import sqlcipher3\n"),
     ("phr/storage/vault.py", "from phr.access.records import create_record\n"),
     ("phr/export/pdf/documents.py", "from phr.ui.app.launch import run_app\n"),
+    ("phr/imports/device_import.py", "from phr.storage.repos.entries import EntryRepository\n"),
+    ("phr/imports/devices/layouts/omron.py", "from phr.storage.repos import tables\n"),
+    ("phr/formats/fhir/read/store.py", "from phr.storage.repos.people import PersonDetailsRepository\n"),
+    ("phr/formats/native/read.py", "from phr.storage.repos import readings\n"),
 ])
 def test_the_layering_check_catches_violations(path_name, source):
     assert violations(path_name, source), "the check must flag this source"
@@ -104,6 +122,63 @@ def test_allowed_code_passes_the_check():
     assert violations("phr/ui/x.py", "from PySide6.QtWidgets import QWidget\n") == []
     assert violations("phr/storage/x.py", "q = 'SELECT 1 FROM t'\nimport sqlcipher3\n") == []
     assert violations("phr/access/records.py", "text = 'Select a record from the list'\n") == []
+    # The writing side of a format may read the repositories; only importers must use the services.
+    assert violations("phr/formats/native/write.py", "from phr.storage.repos import tables\n") == []
+
+
+def test_no_import_cycles():
+    assert import_graph.cycles(import_graph.graph(PACKAGE)) == []
+
+
+def test_every_import_goes_to_a_lower_layer():
+    assert import_graph.upward_imports(import_graph.graph(PACKAGE)) == []
+
+
+def test_the_cycle_check_finds_a_cycle_round_about():
+    edges = {"phr.a": {"phr.b"}, "phr.b": {"phr.c"}, "phr.c": {"phr.a"}, "phr.d": {"phr.a"}}
+    assert import_graph.cycles(edges) == [["phr.a", "phr.b", "phr.c"]]
+    assert import_graph.cycles({"phr.a": {"phr.b"}, "phr.b": set()}) == []
+
+
+@pytest.mark.parametrize("module, target", [
+    ("phr.storage.vault", "phr.core.clock"),             # storage is the bottom
+    ("phr.core.entries", "phr.record.person"),           # up
+    ("phr.monitoring.import_mappings", "phr.imports.devices.generic"),
+    ("phr.export.pdf.base", "phr.formats.fhir.codes"),   # siblings
+    ("phr.formats.native.read", "phr.imports.device_import"),
+    ("phr.ui.app.launch", "phr.cli.main"),
+    ("phr.cli.record", "phr.ui.app.launch"),             # only phr.cli.main starts the app
+    ("phr.newthing.x", "phr.core.clock"),                # a package must be given a layer
+])
+def test_the_layer_check_catches_an_upward_import(module, target):
+    assert import_graph.upward_imports({module: {target}}), f"{module} -> {target} must be flagged"
+
+
+def test_the_layer_check_allows_downward_and_inside_imports():
+    edges = {"phr.ui.app.main_window": {"phr.record.services", "phr.ui.app.events"},
+             "phr.record.services": {"phr.monitoring.readings", "phr.core.entries"},
+             "phr.cli.main": {"phr.ui.app.launch", "phr"}, "phr.__main__": {"phr.cli.main"}}
+    assert import_graph.upward_imports(edges) == []
+
+
+def test_the_graph_sees_imports_inside_functions_and_type_checking(tmp_path):
+    package = tmp_path / "phr"
+    (package / "core").mkdir(parents=True)
+    for name in ("__init__.py", "core/__init__.py", "core/a.py", "core/b.py", "core/c.py"):
+        (package / name).touch()
+    (package / "core/a.py").write_text("def f():\n    from phr.core import b\n")
+    (package / "core/b.py").write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .c import X\n")
+    edges = import_graph.graph(package)
+    assert edges["phr.core.a"] == {"phr.core.b"} and edges["phr.core.b"] == {"phr.core.c"}
+
+
+def test_folders_stay_small():
+    counts = {}
+    for path in modules():
+        if path.name != "__init__.py":
+            folder = relative(path.parent)
+            counts[folder] = counts.get(folder, 0) + 1
+    assert {folder: n for folder, n in counts.items() if n > MAX_MODULES_PER_FOLDER} == {}
 
 
 def test_modules_stay_small():
