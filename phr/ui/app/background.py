@@ -1,11 +1,16 @@
 """Run slow work (key derivation, imports, exports) off the GUI thread."""
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+T = TypeVar("T")
 
 
 class _Signals(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
+    succeeded = Signal(object)  # what the work returned
+    failed = Signal(object)  # the Exception it raised
 
 
 class BackgroundTask(QRunnable):
@@ -16,7 +21,7 @@ class BackgroundTask(QRunnable):
     rather than left open.
     """
 
-    def __init__(self, work, discard=None):
+    def __init__(self, work: Callable[[], object], discard: Callable[[Any], None] | None = None) -> None:
         super().__init__()
         self._work = work
         self._discard = discard
@@ -39,18 +44,19 @@ class BackgroundTask(QRunnable):
         else:
             self.signals.succeeded.emit(result)
 
-    def discard(self, result) -> None:
+    def discard(self, result: object) -> None:
         if self._discard is not None:
             self._discard(result)
 
 
-def run_in_background(work, on_success, on_failure, keep: list, discard=None) -> BackgroundTask:
+def run_in_background(work: Callable[[], T], on_success: Callable[[T], None], on_failure: Callable[[Exception], None],
+                      keep: list[BackgroundTask], discard: Callable[[T], None] | None = None) -> BackgroundTask:
     """Start `work`; `keep` holds the task alive until it reports back."""
     task = BackgroundTask(work, discard)
     keep.append(task)
 
-    def deliver(handler):
-        def receive(value):
+    def deliver(handler: Callable[[Any], None]) -> Callable[[Any], None]:
+        def receive(value: Any) -> None:
             if task in keep:
                 keep.remove(task)
             if task.abandoned:  # abandoned after the result was already on its way
@@ -66,7 +72,7 @@ def run_in_background(work, on_success, on_failure, keep: list, discard=None) ->
     return task
 
 
-def abandon_all(tasks: list) -> None:
+def abandon_all(tasks: list[BackgroundTask]) -> None:
     for task in list(tasks):
         task.abandon()
 

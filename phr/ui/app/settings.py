@@ -4,6 +4,7 @@ Only paths and preferences live here, never names or health data: this file is
 not encrypted.
 """
 
+from collections.abc import Container
 from pathlib import Path
 
 import platformdirs
@@ -17,14 +18,14 @@ MIN_BACKUPS_KEPT = 7
 
 
 class AppSettings:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
 
     def known_records(self) -> list[str]:
         value = self._settings.value("records/paths", [])
         if isinstance(value, str):  # QSettings returns a lone item as a plain string
             value = [value]
-        return [str(item) for item in value or []]
+        return [str(item) for item in value or []] if isinstance(value, list) else []
 
     def remember_record(self, folder: Path) -> None:
         path = str(Path(folder).absolute())
@@ -118,9 +119,11 @@ class AppSettings:
         self._settings.sync()
 
 
-def _int_choice(value, allowed, default: int) -> int:
+def _int_choice(value: object, allowed: Container[int], default: int) -> int:
+    if not isinstance(value, (str, int, float)):
+        return default  # QSettings read back something that cannot be a number
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except ValueError:
         return default
     return number if number in allowed else default

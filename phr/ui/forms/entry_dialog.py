@@ -6,6 +6,8 @@ if the service refuses, the dialog stays open with everything still filled in.
 """
 
 import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -19,19 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.core.entries import EntryInvalid
+from phr.core.entries import Change, EntryInvalid, FieldError
 from phr.core.errors import VaultError
 from phr.ui.forms.fields import FormField
 from phr.ui.text.field_messages import problem_text
 from phr.ui.text.formatting import escape
 from phr.ui.text.messages import error_message
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 translate = QCoreApplication.translate
+T = TypeVar("T", bound="DataclassInstance")  # an entry: a dataclass whose fields the form edits
 
 
-class EntryDialog(QDialog):
-    def __init__(self, title: str, fields: list[FormField], item, validate, save, parent=None,
-                 headings: dict[str, str] | None = None):
+class EntryDialog(QDialog, Generic[T]):
+    def __init__(self, title: str, fields: list[FormField], item: T, validate: Callable[[T], Sequence[FieldError]],
+                 save: Callable[[T], Change], parent: QWidget | None = None,
+                 headings: dict[str, str] | None = None) -> None:
         """`validate(item)` -> field errors; `save(item)` stores it (and may raise).
 
         `headings` maps a field name to a heading shown above it, to group fields that belong together.
@@ -45,7 +52,7 @@ class EntryDialog(QDialog):
         self._save = save
         self._touched: set[str] = set()
         self._show_all = False
-        self.saved_change = None
+        self.saved_change: Change | None = None
         self._build()
         for f in fields:
             f.set(getattr(item, f.name))
@@ -92,7 +99,7 @@ class EntryDialog(QDialog):
         label.setBuddy(f.widget)
         form.addRow(label, column)
 
-    def current_item(self):
+    def current_item(self) -> T:
         return dataclasses.replace(self._original, **{f.name: f.get() for f in self._fields})
 
     def field(self, name: str) -> FormField:
@@ -102,7 +109,7 @@ class EntryDialog(QDialog):
         self._touched.add(name)
         self._refresh_errors()
 
-    def _refresh_errors(self) -> list:
+    def _refresh_errors(self) -> Sequence[FieldError]:
         errors = self._validate(self.current_item())
         problems = {e.field: e.problem for e in errors}
         for name, label in self._error_labels.items():

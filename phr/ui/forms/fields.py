@@ -1,9 +1,10 @@
 """Form fields: a widget with a label, a getter and a setter, named after the entry's field."""
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, SignalInstance
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from phr.core import partial_date
@@ -18,8 +19,8 @@ class FormField:
     label: str                     # translated, with an & mnemonic
     widget: QWidget
     get: Callable[[], object]
-    set: Callable[[object], None]
-    changed: object                # the widget's change signal
+    set: Callable[[Any], None]     # takes the entry's value: each kind of field its own type
+    changed: SignalInstance        # the widget's change signal
 
 
 def text_field(name: str, label: str, placeholder: str = "") -> FormField:
@@ -37,12 +38,12 @@ def long_text_field(name: str, label: str, placeholder: str = "") -> FormField:
     return FormField(name, label, edit, edit.toPlainText, lambda v: edit.setPlainText(v or ""), edit.textChanged)
 
 
-def choice_field(name: str, label: str, choices: list[tuple[object, str]]) -> FormField:
+def choice_field(name: str, label: str, choices: Sequence[tuple[object, str]]) -> FormField:
     combo = QComboBox()
     for value, text in choices:
         combo.addItem(text, value)
 
-    def set_value(value):
+    def set_value(value: object) -> None:
         index = combo.findData(value)
         combo.setCurrentIndex(max(index, 0))
 
@@ -64,12 +65,12 @@ def date_field(name: str, label: str) -> FormField:
     edit = QLineEdit()
     edit.setPlaceholderText(translate("Fields", "e.g. 2019, 5-2019 or 14-5-2019"))
 
-    def get():
+    def get() -> str:
         text = edit.text()
         normal = partial_date.normalise_or_none(text)
         return normal if normal is not None else text  # invalid text stays, validation says why
 
-    def show_meaning():
+    def show_meaning() -> None:
         normal = partial_date.normalise_or_none(edit.text())
         edit.setToolTip(partial(normal) if normal else "")
 
@@ -89,7 +90,7 @@ def number_field(name: str, label: str, placeholder: str = "") -> FormField:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
 
-    def get():
+    def get() -> float | str | None:
         text = edit.text().strip()
         if not text:
             return None
@@ -98,7 +99,7 @@ def number_field(name: str, label: str, placeholder: str = "") -> FormField:
             value, ok = QLocale.c().toDouble(text.replace(",", "."))
         return value if ok else text
 
-    def set_value(value):
+    def set_value(value: float | None) -> None:
         edit.setText("" if value is None else QLocale().toString(float(value), "g", 10))
 
     return FormField(name, label, edit, get, set_value, edit.textChanged)
