@@ -9,6 +9,7 @@ from conftest import PASSPHRASE
 
 from phr.access import records
 from phr.formats.native import read as importer
+from phr.formats.native import schema
 from phr.formats.native import write as exporter
 from phr.formats.native.read import InvalidImport
 from phr.record.care_team import Contact
@@ -106,6 +107,10 @@ def test_export_import_export_is_exact(session, services, second_record):
     readings = sum(len(batch["readings"]) for batch in first["reading_batches"])
     assert sum(summary.added.values()) == sum(len(entries) for entries in first["sections"].values()) + readings
     assert without_time(exporter.export_record(second_record)) == without_time(first)
+
+
+def test_the_file_holds_every_section_of_the_record_in_link_order():
+    assert schema.SECTIONS == tuple(table.name for table in tables.ALL)
 
 
 def test_importing_the_same_file_twice_adds_nothing(session, services, second_record):

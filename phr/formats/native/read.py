@@ -17,7 +17,7 @@ from phr.core.clock import utc_now
 from phr.core.entries import SOURCES
 from phr.core.errors import ConstraintViolation, InvalidInput, VaultError
 from phr.formats.native import read_readings as native_json_readings
-from phr.formats.native.write import FORMAT, PERSON_FIELDS, VERSION
+from phr.formats.native.schema import FORMAT, PERSON_FIELDS, VERSION
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import CATALOGUE
 from phr.record.appointments import is_time

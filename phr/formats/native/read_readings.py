@@ -7,12 +7,10 @@ holds (same measure, time, method and values) is not added twice.
 import math
 from datetime import datetime
 
-from phr.formats.native.write_readings import READING_COLUMNS
+from phr.formats.native.schema import READING_COLUMNS, READING_SOURCES
 from phr.monitoring.measures import CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR
 from phr.monitoring.readings import Reading
 from phr.storage.repos.readings import ReadingRepository
-
-SOURCES = ("typed", "device_import", "fhir_import", "json_import")
 
 
 def check(batches, refs: set, known_measures: set, expect) -> None:
@@ -21,7 +19,7 @@ def check(batches, refs: set, known_measures: set, expect) -> None:
     for number, batch in enumerate(batches, 1):
         where = f"reading batch {number}"
         expect(isinstance(batch, dict) and isinstance(batch.get("uid"), str) and batch.get("entered_by") in refs
-               and batch.get("source") in SOURCES and isinstance(batch.get("created_at"), str)
+               and batch.get("source") in READING_SOURCES and isinstance(batch.get("created_at"), str)
                and isinstance(batch.get("source_detail"), (str, type(None)))
                and isinstance(batch.get("readings"), list), f"{where} is not described")
         for line, row in enumerate(batch["readings"], 1):

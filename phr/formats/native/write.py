@@ -11,15 +11,12 @@ from pathlib import Path
 
 from phr import __version__
 from phr.formats.native import write_readings as native_json_readings
+from phr.formats.native.schema import FORMAT, PERSON_FIELDS, READING_COLUMNS, SECTIONS, VERSION
 from phr.storage.atomic import write_atomic
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository
 from phr.storage.repos.people import PersonDetailsRepository
-
-FORMAT = "regie-record"
-VERSION = 2  # 2 added reading_batches (self-monitoring); version 1 files still import
-PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement")
 
 
 def export_record(session, now: datetime | None = None) -> dict:
@@ -31,8 +28,8 @@ def export_record(session, now: datetime | None = None) -> dict:
         "exported_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         "exported_by": f"Regie {__version__}",
         "person": {name: person[name] for name in PERSON_FIELDS},
-        "sections": {table.name: _entries(session, table, authors) for table in tables.ALL},
-        "reading_columns": native_json_readings.READING_COLUMNS,
+        "sections": {name: _entries(session, tables.BY_NAME[name], authors) for name in SECTIONS},
+        "reading_columns": READING_COLUMNS,
         "reading_batches": native_json_readings.export_batches(session, authors),
     }
     doc["authors"] = authors.listing()

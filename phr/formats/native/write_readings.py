@@ -1,15 +1,12 @@
 """Readings in Regie's own JSON format: per batch its provenance once, then compact rows.
 
 A million sensor readings as JSON objects would be several times larger than as rows
-under one shared list of column names (READING_COLUMNS).
+under one shared list of column names (schema.READING_COLUMNS).
 """
 
 from datetime import datetime, timedelta, timezone
 
 from phr.storage.repos.readings import ReadingRepository
-
-READING_COLUMNS = ["at", "measure", "value", "value2", "value3", "flag", "method", "context", "note", "changed_at",
-                   "changed_by"]
 
 
 def export_batches(session, authors) -> list[dict]:
