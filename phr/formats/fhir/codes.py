@@ -6,6 +6,9 @@ status, an out-of-hours number, what a contact is for). Other systems can ignore
 """
 
 import uuid
+from typing import Any
+
+from phr.words.fhir import DUTCH
 
 LOINC = "http://loinc.org"
 SNOMED = "http://snomed.info/sct"
@@ -52,6 +55,12 @@ NO_INFORMATION = {
     "allergies": ("no-allergy-info", "No information about allergies"),
 }
 
+# The goal's own fields the export writes as notes (in the export's language), which the import reads back.
+GOAL_NOTES = {"patient_action": "What I do: {action}", "provider_action": "What the care provider does: {action}"}
+# A note's opening words, in either language -> the goal's field.
+GOAL_NOTE_OPENINGS = {**{text.replace("{action}", ""): name for name, text in GOAL_NOTES.items()},
+                      **{DUTCH[text].replace("{action}", ""): name for name, text in GOAL_NOTES.items()}}
+
 # One namespace for every uuid5 we make, so the same entry always gets the same fullUrl.
 NAMESPACE = uuid.UUID("5b0f3c57-2f4e-4f0a-9c55-52656769650a")
 
@@ -64,20 +73,20 @@ def full_url(kind: str, key: str) -> str:
     return f"urn:uuid:{stable_uuid(kind, key)}"
 
 
-def coding(system: str, code: str, display: str = "") -> dict:
+def coding(system: str, code: str, display: str = "") -> dict[str, str]:
     found = {"system": system, "code": code}
     if display:
         found["display"] = display
     return found
 
 
-def concept(system: str, code: str, display: str = "", text: str = "") -> dict:
-    found = {"coding": [coding(system, code, display)]}
+def concept(system: str, code: str, display: str = "", text: str = "") -> dict[str, Any]:
+    found: dict[str, Any] = {"coding": [coding(system, code, display)]}
     if text:
         found["text"] = text
     return found
 
 
-def generated_note(text: str) -> dict:
+def generated_note(text: str) -> dict[str, Any]:
     """A note the export writes from other fields; an import of our own file leaves it out."""
     return {"extension": [{"url": GENERATED_NOTE, "valueBoolean": True}], "text": text}

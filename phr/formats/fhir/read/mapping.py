@@ -17,7 +17,6 @@ from phr.record.care_team import ROLES, Contact
 from phr.record.diagnoses import STATUSES, Diagnosis, parse_orpha
 from phr.record.medications import Medication
 from phr.record.person import SEXES, Allergy
-from phr.words.fhir import DUTCH
 
 NO_INFORMATION_CODES = {code for code, _ in codes.NO_INFORMATION.values()} | {
     "no-known-allergies", "no-known-medications", "no-known-problems", codes.NO_KNOWN_ALLERGY}
@@ -29,9 +28,6 @@ ENDED = ("stopped", "completed")
 NO_LONGER = ("resolved", "inactive")
 GLOBAL_URLS = ("urn:uuid:", "urn:oid:", "http://", "https://")  # a fullUrl that names the resource everywhere
 GOAL_STATUS = {"completed": "achieved", "cancelled": "stopped", "rejected": "stopped"}
-# Our own goal notes, in both export languages, back to the goal's fields.
-GOAL_NOTES = {"What I do: ": "patient_action", "What the care provider does: ": "provider_action"}
-GOAL_NOTES.update({DUTCH[key + "{action}"].replace("{action}", ""): name for key, name in list(GOAL_NOTES.items())})
 
 
 class Unusable(Exception):
@@ -244,7 +240,7 @@ def _goal_notes(resource: dict) -> dict:
     found = {}
     for note in resource.get("note") or []:
         text = note.get("text") or ""
-        for prefix, name in GOAL_NOTES.items():
+        for prefix, name in codes.GOAL_NOTE_OPENINGS.items():
             if text.startswith(prefix):
                 found[name] = text[len(prefix):].strip()
     return found

@@ -11,6 +11,7 @@ from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
 from phr.formats.fhir.write.narrative import joined, narrative, table
 from phr.monitoring.measures import CATALOGUE
+from phr.record.care_plan import Evaluation, Goal
 
 LIFECYCLE = {"active": "active", "achieved": "completed", "stopped": "cancelled"}
 ACHIEVEMENT = {0: "no-progress", 1: "in-progress", 2: "in-progress", 3: "improving", 4: "achieved"}
@@ -47,12 +48,12 @@ def evaluation_text(context: FhirContext, evaluation) -> str:
                   w("next step: {step}", step=evaluation.next_step) if evaluation.next_step else "", separator=" – ")
 
 
-def goal(context: FhirContext, item, latest) -> dict:
+def goal(context: FhirContext, item: Goal, latest: Evaluation | None) -> dict:
     w = context.words
     achievement = "achieved" if item.status == "achieved" else (ACHIEVEMENT.get(latest.progress) if latest else "")
-    notes = [w("What I do: {action}", action=item.patient_action) if item.patient_action else "",
-             w("What the care provider does: {action}", action=item.provider_action) if item.provider_action else "",
-             w("Latest evaluation: {text}", text=evaluation_text(context, latest)) if latest else ""]
+    notes = [w(text, action=getattr(item, name)) for name, text in codes.GOAL_NOTES.items() if getattr(item, name)]
+    if latest:
+        notes.append(w("Latest evaluation: {text}", text=evaluation_text(context, latest)))
     return without_empty({
         "resourceType": "Goal",
         "identifier": identifier(item.uid),
