@@ -1,10 +1,12 @@
 """Care team and contacts: who helps, what for, and the numbers to call day and night."""
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from phr.record.care_team import KINDS, ROLES, Contact
+from phr.record.care_team import KINDS, ROLES, CareTeamService, Contact
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import choice_field, long_text_field, text_field
+from phr.ui.forms.fields import FormField, choice_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text.formatting import definition_table, escape
 from phr.ui.widgets.entry_table import Column
@@ -30,14 +32,15 @@ def kind_label(kind: str) -> str:
     return translate("CareTeam", "Person") if kind == "person" else translate("CareTeam", "Organisation")
 
 
-class CareTeamPage(SectionPage):
+class CareTeamPage(SectionPage[Contact]):
     sections_shown = ("care_team",)
+    service: CareTeamService
 
-    def __init__(self, service, events, parent=None):
+    def __init__(self, service: CareTeamService, events: RecordEvents, parent: QWidget | None = None) -> None:
         self.title = translate("CareTeam", "Care team")
         super().__init__(service, events, parent)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Contact]]:
         return [
             Column(translate("CareTeam", "Name"), lambda c: c.name),
             Column(translate("CareTeam", "Role"), lambda c: role_label(c.role)),
@@ -49,12 +52,12 @@ class CareTeamPage(SectionPage):
     def describe(self, contact: Contact) -> str:
         return contact.name
 
-    def editor(self, contact: Contact) -> EntryDialog:
+    def editor(self, contact: Contact) -> EntryDialog[Contact]:
         title = translate("CareTeam", "New contact") if contact.id is None else translate("CareTeam", "Change contact")
         save = self.service.add if contact.id is None else self.service.update
         return EntryDialog(title, self._fields(), contact, self.service.validate, save, self)
 
-    def _fields(self) -> list:
+    def _fields(self) -> list[FormField]:
         return [
             choice_field("kind", translate("CareTeam", "&Kind:"), [(k, kind_label(k)) for k in KINDS]),
             text_field("name", translate("CareTeam", "&Name:")),

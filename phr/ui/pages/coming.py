@@ -7,7 +7,7 @@ translate = QCoreApplication.translate
 
 
 class ComingPage(QWidget):
-    def __init__(self, title: str, purpose: str, parent=None):
+    def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel(f"<h2>{title}</h2>")
         heading.setTextFormat(Qt.TextFormat.RichText)

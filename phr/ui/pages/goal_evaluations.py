@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.record.care_plan import PROGRESS, Evaluation
-from phr.ui.forms.fields import choice_field, date_field, long_text_field
+from phr.record.care_plan import PROGRESS, CarePlanService, Evaluation, Goal
+from phr.ui.forms.fields import FormField, choice_field, date_field, long_text_field
 from phr.ui.text.formatting import escape, fill, partial, provenance_html
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
@@ -28,7 +28,7 @@ def progress_label(progress: int) -> str:
     }.get(progress, str(progress))
 
 
-def evaluation_fields() -> list:
+def evaluation_fields() -> list[FormField]:
     return [
         date_field("evaluated_on", translate("CarePlan", "&Date:")),
         choice_field("progress", translate("CarePlan", "&Progress:"), [(p, progress_label(p)) for p in PROGRESS]),
@@ -45,10 +45,10 @@ def one_line(text: str) -> str:
 class EvaluationsPanel(QWidget):
     """A list of the shown goal's evaluations, newest first, with buttons the page connects to its actions."""
 
-    def __init__(self, service, parent=None):
+    def __init__(self, service: CarePlanService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.goal = None
+        self.goal: Goal | None = None
         self.model = EntryTableModel(self._columns(), self._fetch, self)
         self.heading = QLabel()
         self.add_button = QPushButton(translate("CarePlan", "Add &evaluation…"))
@@ -70,7 +70,7 @@ class EvaluationsPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.provenance)
 
-    def _columns(self) -> list[Column]:
+    def _columns(self) -> list[Column[Evaluation]]:
         return [
             Column(translate("CarePlan", "Date"), lambda e: partial(e.evaluated_on)),
             Column(translate("CarePlan", "Progress"), lambda e: progress_label(e.progress)),
@@ -84,11 +84,11 @@ class EvaluationsPanel(QWidget):
         return table
 
     def _fetch(self, offset: int, limit: int) -> list[Evaluation]:
-        if self.goal is None:
+        if self.goal is None or self.goal.id is None:
             return []
         return self.service.evaluations(self.goal.id)[offset:offset + limit]
 
-    def show_goal(self, goal, select_id: int | None = None) -> None:
+    def show_goal(self, goal: Goal | None, select_id: int | None = None) -> None:
         """Show the evaluations of `goal` (None: no goal), keeping the selected one when it is still there."""
         same_goal = self.goal is not None and goal is not None and goal.id == self.goal.id
         keep = select_id

@@ -1,13 +1,17 @@
 """The start page: the whole care process at a glance, with links to every entry it mentions."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from phr.record import overview
 from phr.record.diagnoses import orpha_display
 from phr.record.person import LISTED, NONE_KNOWN
+from phr.record.services import RecordServices
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.pages.care_team_page import role_label
 from phr.ui.pages.diagnoses_page import status_label
@@ -17,9 +21,10 @@ translate = QCoreApplication.translate
 
 
 class OverviewPage(QWidget):
-    def __init__(self, services, events, parent=None, now=None):
+    def __init__(self, services: RecordServices, events: RecordEvents, parent: QWidget | None = None,
+                 now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services: RecordServices | None = services  # None once the record locks
         self.events = events
         self._now = now or (lambda: datetime.now().replace(second=0, microsecond=0))
         self.view = QTextBrowser()
@@ -30,7 +35,7 @@ class OverviewPage(QWidget):
         events.changed.connect(lambda _change: self.refresh())
         self.refresh()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()  # the date moves on: 'overdue' and 'next appointment' depend on it
         super().showEvent(event)
 
@@ -43,7 +48,7 @@ class OverviewPage(QWidget):
     def _open(self, url: QUrl) -> None:
         section, _, item_id = url.toString().partition(":")
         if item_id.isdigit():
-            self.events.show_item.emit(section, int(item_id))
+            self.events.ask_to_show(section, int(item_id))
 
     def release(self) -> None:
         self.services = None

@@ -3,7 +3,17 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from phr.record.person import ALLERGY_KINDS, LISTED, NONE_KNOWN, SEVERITIES, SEXES, Allergy
+from phr.record.person import (
+    ALLERGY_KINDS,
+    LISTED,
+    NONE_KNOWN,
+    SEVERITIES,
+    SEXES,
+    Allergy,
+    AllergyService,
+    PersonService,
+)
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, date_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
@@ -27,14 +37,15 @@ def allergy_kind_label(kind: str) -> str:
     return translate("Person", "Allergy") if kind == "allergy" else translate("Person", "Intolerance")
 
 
-class AllergiesSection(SectionPage):
+class AllergiesSection(SectionPage[Allergy]):
     sections_shown = ("person",)
+    service: AllergyService
 
-    def __init__(self, service, events, parent=None):
+    def __init__(self, service: AllergyService, events: RecordEvents, parent: QWidget | None = None) -> None:
         self.title = translate("Person", "Allergies and intolerances")
         super().__init__(service, events, parent)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Allergy]]:
         return [Column(translate("Person", "Substance"), lambda a: a.substance),
                 Column(translate("Person", "Kind"), lambda a: allergy_kind_label(a.kind)),
                 Column(translate("Person", "Reaction"), lambda a: a.reaction),
@@ -43,7 +54,7 @@ class AllergiesSection(SectionPage):
     def describe(self, allergy: Allergy) -> str:
         return allergy.substance
 
-    def editor(self, allergy: Allergy) -> EntryDialog:
+    def editor(self, allergy: Allergy) -> EntryDialog[Allergy]:
         title = translate("Person", "New allergy") if allergy.id is None else translate("Person", "Change allergy")
         fields = [
             text_field("substance", translate("Person", "&Substance:"), translate("Person", "e.g. penicillin, nuts")),
@@ -67,7 +78,8 @@ class AllergiesSection(SectionPage):
 
 
 class PersonPage(QWidget):
-    def __init__(self, person_service, allergy_service, events, parent=None):
+    def __init__(self, person_service: PersonService, allergy_service: AllergyService, events: RecordEvents,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person = person_service
         self.events = events
@@ -130,10 +142,10 @@ class PersonPage(QWidget):
         dialog = EntryDialog(translate("Person", "My details"), fields, self.person.get(), self.person.validate,
                              self.person.update, self)
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
 
     def state_no_known_allergies(self) -> None:
-        self.events.changed.emit(self.person.state_no_known_allergies())
+        self.events.announce(self.person.state_no_known_allergies())
 
     def release(self) -> None:
         self.allergies.release()
@@ -141,7 +153,7 @@ class PersonPage(QWidget):
         self.emergency.clear()
 
 
-def _box(title: str, *widgets) -> QGroupBox:
+def _box(title: str, *widgets: QWidget) -> QGroupBox:
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
     for widget in widgets:

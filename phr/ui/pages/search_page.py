@@ -1,9 +1,10 @@
 """Search results: every entry in the record that holds the words, each leading to its page."""
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from phr.record.search import HIT_END, HIT_START
+from phr.record.search import HIT_END, HIT_START, SearchHit, SearchService
+from phr.ui.app.events import RecordEvents
 from phr.ui.text.formatting import fill, heading
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
@@ -25,12 +26,12 @@ def plain_snippet(snippet: str) -> str:
 
 
 class SearchPage(QWidget):
-    def __init__(self, service, events, parent=None):
+    def __init__(self, service: SearchService, events: RecordEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.events = events
-        self._hits: list = []
-        columns = [Column(translate("Search", "Found in"), lambda h: section_label(h.section)),
+        self._hits: list[SearchHit] = []
+        columns: list[Column[SearchHit]] = [Column(translate("Search", "Found in"), lambda h: section_label(h.section)),
                    Column(translate("Search", "Entry"), lambda h: h.title),
                    Column(translate("Search", "Text"), lambda h: plain_snippet(h.snippet))]
         self.model = EntryTableModel(columns, lambda offset, limit: self._hits[offset:offset + limit], self)
@@ -53,10 +54,10 @@ class SearchPage(QWidget):
         if self._hits:
             self.table.selectRow(0)
 
-    def _open(self, index) -> None:
+    def _open(self, index: QModelIndex) -> None:
         hit = self.model.item(index.row())
         if hit is not None:
-            self.events.show_item.emit(hit.section, hit.item_id)
+            self.events.ask_to_show(hit.section, hit.item_id)
 
     def release(self) -> None:
         self._hits = []

@@ -4,6 +4,9 @@ A page for one section subclasses SectionPage and says what its columns are, how
 entry reads in the details pane, and which dialog edits it.
 """
 
+from dataclasses import Field
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -16,22 +19,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.core.entries import DELETED
+from phr.core.entries import DELETED, Change, EntryService, Provenance
+from phr.ui.app.events import RecordEvents
+from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.text.formatting import escape, fill, provenance_html
-from phr.ui.widgets.entry_table import EntryTableModel, entry_table_view
+from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 
 
-class SectionPage(QWidget):
+class Entry(Protocol):
+    """What a section page needs of every entry: a dataclass (the form edits its fields), the id it is
+    stored under and where it came from."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def provenance(self) -> Provenance | None: ...
+
+
+class Restorable(Protocol):
+    """Brings back a deleted entry: a section's service, or a stand-in for a part of an entry."""
+
+    def undo_delete(self, item_id: int) -> Change: ...
+
+
+T = TypeVar("T", bound=Entry)
+
+
+class SectionPage(QWidget, Generic[T]):
     title = ""
     sections_shown: tuple[str, ...] = ()  # changes in these sections refresh the page
 
-    def __init__(self, service, events, parent=None):
+    def __init__(self, service: EntryService[T], events: RecordEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.events = events
-        self._deleted: list = []  # (service, item) that Undo can bring back
+        self._deleted: list[tuple[Restorable, Entry]] = []  # what Undo can bring back, and the entry it is of
         self.model = EntryTableModel(self.columns(), self.fetch, self)
         self._build()
         events.changed.connect(self._on_changed)
@@ -40,30 +67,31 @@ class SectionPage(QWidget):
 
     # --- what a section page provides -------------------------------------------------------
 
-    def columns(self) -> list:
+    def columns(self) -> list[Column[T]]:
         raise NotImplementedError
 
-    def fetch(self, offset: int, limit: int) -> list:
+    def fetch(self, offset: int, limit: int) -> list[T]:
         return self.service.page(offset, limit)
 
-    def editor(self, item):
+    def editor(self, item: T) -> EntryDialog[T]:
         """The EntryDialog for a new (`item` is a blank entry) or existing entry."""
         raise NotImplementedError
 
-    def blank(self):
-        return self.service.item_type()
+    def blank(self) -> T:
+        item: T = self.service.item_type()
+        return item
 
-    def details_html(self, item) -> str:
+    def details_html(self, item: T) -> str:
         raise NotImplementedError
 
-    def describe(self, item) -> str:
+    def describe(self, item: T) -> str:
         """A short name for an entry, used in messages ('"Dr. Jansen" deleted.')."""
         raise NotImplementedError
 
-    def extra_buttons(self) -> list[QPushButton]:
+    def extra_buttons(self) -> list[QWidget]:
         return []
 
-    def extra_details_html(self, item) -> str:
+    def extra_details_html(self, item: T) -> str:
         """What follows the entry's own provenance in the details (e.g. its history, each with provenance)."""
         return ""
 
@@ -87,11 +115,11 @@ class SectionPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([680, 320])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(self._toolbar())
-        layout.addWidget(self._undo_bar())
-        layout.addWidget(splitter, 1)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.heading)
+        self.body.addLayout(self._toolbar())
+        self.body.addWidget(self._undo_bar())
+        self.body.addWidget(splitter, 1)
         self._shortcuts()
 
     def _toolbar(self) -> QHBoxLayout:
@@ -102,7 +130,8 @@ class SectionPage(QWidget):
         self.delete_button = QPushButton(translate("SectionPage", "&Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
         row = QHBoxLayout()
-        for button in [self.add_button, self.edit_button, self.delete_button] + self.extra_buttons():
+        buttons: list[QWidget] = [self.add_button, self.edit_button, self.delete_button]
+        for button in buttons + self.extra_buttons():
             row.addWidget(button)
         row.addStretch()
         return row
@@ -144,7 +173,7 @@ class SectionPage(QWidget):
         for column in range(self.model.columnCount() - 1):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
 
-    def selected(self):
+    def selected(self) -> T | None:
         return self.model.item(self.table.currentIndex().row())
 
     def _show_details(self) -> None:
@@ -161,16 +190,18 @@ class SectionPage(QWidget):
         if item is not None:
             self._open_editor(item)
 
-    def _open_editor(self, item) -> None:
+    def _open_editor(self, item: T) -> None:
         dialog = self.editor(item)
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
             self.reload(select_id=dialog.saved_change.item_id)
 
     def delete_selected(self) -> None:
         item = self.selected()
         if item is None:
             return
+        if item.id is None:
+            return  # shown entries are stored ones: never so
         linked = self.service.links_to(item.id)
         change = self.service.delete(item.id)
         self._deleted.append((self.service, item))
@@ -180,18 +211,20 @@ class SectionPage(QWidget):
                                                          "you lock Regie, unless you undo now."), linked)
         self.undo_text.setText(escape(text))
         self.undo_bar.show()
-        self.events.changed.emit(change)
+        self.events.announce(change)
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
         service, item = self._deleted.pop()
+        if item.id is None:
+            return  # only stored entries were deleted: never so
         change = service.undo_delete(item.id)
         self.undo_bar.setVisible(bool(self._deleted))
-        self.events.changed.emit(change)
+        self.events.announce(change)
         self.reload(select_id=item.id)
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section not in self.sections_shown:
             return
         # An id only means a row of this page when the change is in this page's own section.

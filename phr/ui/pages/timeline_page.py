@@ -1,24 +1,39 @@
 """The timeline: everything in the record that has a date, newest first, filtered by kind."""
 
-from PySide6.QtCore import QCoreApplication
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from phr.record.timeline import TimelineEvent, TimelineService
+from phr.ui.app.events import RecordEvents
 from phr.ui.text.formatting import heading, when
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 
-# Filter groups a person thinks in, and the event kinds in each.
-GROUPS = {
-    "diagnoses": ("diagnosis", "genetic_test", "allergy"),
-    "care_plan": ("goal_start", "goal_review", "evaluation"),
-    "medications": ("medication_start", "medication_stop", "medication_change"),
-    "appointments": ("appointment",),
-    "documents": ("document",),
+
+class Group(StrEnum):
+    """The filter groups a person thinks in."""
+
+    DIAGNOSES = "diagnoses"
+    CARE_PLAN = "care_plan"
+    MEDICATIONS = "medications"
+    APPOINTMENTS = "appointments"
+    DOCUMENTS = "documents"
+
+
+# The event kinds in each group.
+GROUPS: dict[Group, tuple[str, ...]] = {
+    Group.DIAGNOSES: ("diagnosis", "genetic_test", "allergy"),
+    Group.CARE_PLAN: ("goal_start", "goal_review", "evaluation"),
+    Group.MEDICATIONS: ("medication_start", "medication_stop", "medication_change"),
+    Group.APPOINTMENTS: ("appointment",),
+    Group.DOCUMENTS: ("document",),
 }
 
 
-def group_label(group: str) -> str:
+def group_label(group: Group) -> str:
     return {"diagnoses": translate("Timeline", "Diagnoses and allergies"),
             "care_plan": translate("Timeline", "Goals and evaluations"),
             "medications": translate("Timeline", "Medicines"),
@@ -39,12 +54,12 @@ def kind_label(kind: str) -> str:
 
 
 class TimelinePage(QWidget):
-    def __init__(self, service, events, parent=None):
+    def __init__(self, service: TimelineService, events: RecordEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.events = events
-        self.filters: dict[str, QCheckBox] = {}
-        columns = [Column(translate("Timeline", "Date"), lambda e: when(e.date)),
+        self.filters: dict[Group, QCheckBox] = {}
+        columns: list[Column[TimelineEvent]] = [Column(translate("Timeline", "Date"), lambda e: when(e.date)),
                    Column(translate("Timeline", "What"), lambda e: kind_label(e.kind)),
                    Column(translate("Timeline", "Entry"), lambda e: e.title)]
         self.model = EntryTableModel(columns, self._fetch, self)
@@ -73,17 +88,17 @@ class TimelinePage(QWidget):
     def chosen_kinds(self) -> tuple[str, ...]:
         return tuple(kind for group, box in self.filters.items() if box.isChecked() for kind in GROUPS[group])
 
-    def _fetch(self, offset: int, limit: int) -> list:
+    def _fetch(self, offset: int, limit: int) -> list[TimelineEvent]:
         return self.service.events(self.chosen_kinds(), offset, limit)
 
     def reload(self) -> None:
         self.model.reload()
         self.table.resizeColumnsToContents()
 
-    def _open(self, index) -> None:
+    def _open(self, index: QModelIndex) -> None:
         event = self.model.item(index.row())
         if event is not None:
-            self.events.show_item.emit(event.section, event.item_id)
+            self.events.ask_to_show(event.section, event.item_id)
 
     def release(self) -> None:
         self.model.clear()

@@ -19,6 +19,9 @@ class Identified(Protocol):
     def id(self) -> int | None: ...
 
 
+I = TypeVar("I", bound=Identified)
+
+
 @dataclass(frozen=True)
 class Column(Generic[T]):
     header: str
@@ -77,7 +80,7 @@ class EntryTableModel(QAbstractTableModel, Generic[T]):
     def item(self, row: int) -> T | None:
         return self._items[row] if 0 <= row < len(self._items) else None
 
-    def row_of(self: "EntryTableModel[Identified]", item_id: int) -> int:
+    def row_of(self: "EntryTableModel[I]", item_id: int) -> int:
         """The row of an entry, fetching further pages if needed; -1 if it is not in the list."""
         while True:
             for row, item in enumerate(self._items):
