@@ -9,7 +9,7 @@ The snapshot is as encrypted as the record, so only a passphrase, carer passphra
 the record opens it. The checksum, plus an exact check of the checksum member's header and of the zero
 blocks after it, means a flipped byte anywhere in the file is reported as damage. Every file is written
 beside its destination (never in the system temp folder), 0600, fsynced and renamed into place; a
-failure removes what was written.
+failure removes what was written. The layout and the manifest: phr.storage.backup_archive.
 """
 
 import contextlib
@@ -18,65 +18,60 @@ import errno
 import glob
 import hashlib
 import io
-import json
 import os
 import secrets
 import shutil
 import tarfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import IO
 
 from phr.storage import record_locks
 from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, replace_atomically, write_all
+from phr.storage.backup_archive import (
+    CHECKSUM,
+    KEYS,
+    MANIFEST,
+    MEMBERS,
+    PLAIN_FILE_TYPES,
+    RECORD,
+    SMALL_MEMBER_LIMIT,
+    TAR_FORMAT,
+    manifest_of,
+    member_reader,
+    not_a_backup,
+    opened_archive,
+)
+from phr.storage.backup_archive import Manifest as Manifest  # re-exported: phr.backup uses it from here
+from phr.storage.backup_archive import read_manifest as read_manifest  # re-exported, as Manifest
 from phr.storage.database import Database, translated_errors
 from phr.storage.errors import (
     BackupDamaged,
     BackupStopped,
     RecordDamaged,
     RecordExists,
-    RecordFromNewerVersion,
     StorageFull,
 )
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys.files import KeyFiles
-from phr.storage.keys.slots import KeyFileInvalid
+from phr.storage.keys.slots import KeyFileInvalid, KeyRing
 from phr.storage.migrations import schema_version
-from phr.storage.schema import LATEST
 
 SUFFIX = ".regiebackup"
 SNAPSHOT_STEP = 1024  # pages per backup step when the backup can be stopped (4 MiB at 4 KiB pages)
-FORMAT = "regie-backup"
-FORMAT_VERSION = 1
-MANIFEST, KEYS, RECORD, CHECKSUM = "manifest.json", "keys.json", "record.db", "checksum.sha256"
-MEMBERS = (MANIFEST, KEYS, RECORD, CHECKSUM)
-PLAIN_FILE_TYPES = (tarfile.REGTYPE, tarfile.AREGTYPE)
-TAR_FORMAT = tarfile.GNU_FORMAT  # GNU: a record.db over 8 GiB still fits
-SMALL_MEMBER_LIMIT = 256 * 1024
 CHUNK = 1024 * 1024
 STALE_STAGING_SECONDS = 3600
 _RENAME_EXCHANGE = 2  # linux/fs.h
 
-
-@dataclass(frozen=True)
-class Manifest:
-    record_id: str
-    created_at: str
-    schema_version: int
-    format_version: int = FORMAT_VERSION
-
-    def to_json(self) -> bytes:
-        doc = {"format": FORMAT, "format_version": self.format_version, "record_id": self.record_id,
-               "created_at": self.created_at, "schema_version": self.schema_version}
-        return json.dumps(doc, indent=2, sort_keys=True).encode("ascii") + b"\n"
+Stop = Callable[[], bool]  # asked between steps: True ends the backup
 
 
 # --- writing ---------------------------------------------------------------------------------------
 
 def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: Path,
-                 overwrite: bool = False, stop: Callable[[], bool] | None = None,
+                 overwrite: bool = False, stop: Stop | None = None,
                  close_source: bool = False) -> Manifest:
     """Write a backup of the open record `db` (keyed with `data_key`) to `out_path`.
 
@@ -101,15 +96,16 @@ def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: P
     return manifest
 
 
-def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop) -> Manifest:
+def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop: Stop | None) -> Manifest:
     """One consistent copy of the whole database: in one step, or with `stop` in steps of SNAPSHOT_STEP
     pages inside one read transaction (else each write elsewhere would start the copy over)."""
     target = Database.open(snapshot, data_key, create=True)
     try:
-        with translated_errors(), db.read_snapshot() if stop is not None else contextlib.nullcontext():
-            # The online backup API works on connections, not statements; this module is storage.
-            db._connection.backup(target._connection, pages=-1 if stop is None else SNAPSHOT_STEP,
-                                  progress=None if stop is None else lambda *_state: _raise_if(stop))
+        if stop is None:
+            db.copy_into(target, -1, None)
+        else:
+            with translated_errors(), db.read_snapshot():  # translated: also the ROLLBACK that ends it
+                db.copy_into(target, SNAPSHOT_STEP, lambda: _raise_if(stop))
         row = target.query_one("SELECT value FROM record_meta WHERE key = 'record_id'")
         if row is None or row[0] != record_id:
             raise RecordDamaged("The record file and its key files belong to different records; no backup made.")
@@ -119,7 +115,8 @@ def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str
     return Manifest(record_id, datetime.now(timezone.utc).isoformat(timespec="seconds"), version)
 
 
-def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path, stop=None) -> None:
+def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path,
+                   stop: Stop | None = None) -> None:
     def fill(fd: int) -> None:
         writer = _HashingWriter(fd, stop)
         with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
@@ -137,10 +134,10 @@ def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapsho
 class _HashingWriter:
     """The file object tarfile writes to: every byte goes through os.write and into the checksum."""
 
-    def __init__(self, fd: int, stop=None):
+    def __init__(self, fd: int, stop: Stop | None = None):
         self.fd, self.digest, self.position, self.stop = fd, hashlib.sha256(), 0, stop
 
-    def write(self, data) -> int:
+    def write(self, data: bytes, /) -> int:
         if self.stop is not None:
             _raise_if(self.stop)
         write_all(self.fd, data)
@@ -151,8 +148,18 @@ class _HashingWriter:
     def tell(self) -> int:
         return self.position
 
+    # tarfile's file-object protocol; writing an archive (mode "w") never calls these.
+    def read(self, size: int, /) -> bytes:
+        raise io.UnsupportedOperation("the backup is written, not read")
 
-def _raise_if(stop) -> None:
+    def seek(self, pos: int, /) -> int:
+        raise io.UnsupportedOperation("the backup is written front to back")
+
+    def close(self) -> None:
+        """The file descriptor belongs to replace_atomically, which closes it."""
+
+
+def _raise_if(stop: Stop) -> None:
     if stop():
         raise BackupStopped("The backup was stopped; nothing was kept.")
 
@@ -169,24 +176,18 @@ def _member_info(name: str, size: int) -> tarfile.TarInfo:
 
 # --- reading ---------------------------------------------------------------------------------------
 
-def read_manifest(path: Path) -> Manifest:
-    """The manifest alone (cheap: for listing backups). Use `unpack` to check the whole file."""
-    with _opened_archive(path) as tar:
-        return _manifest_of(path, tar, tar.getmembers())
-
-
 def unpack(path: Path, staging: Path) -> Manifest:
     """Check every byte of the backup, then write its record into the new folder `staging`."""
     path = Path(path)
-    with _opened_archive(path) as tar:
+    with opened_archive(path) as tar:
         members = tar.getmembers()
-        manifest = _manifest_of(path, tar, members)
+        manifest = manifest_of(path, tar, members)
         _check_whole_file(path, tar, members)
         ring = _ring_of(path, tar, members[1], manifest)
         with _disk_errors("restored record"):
             staging.mkdir(mode=PRIVATE_DIR)
             try:
-                _extract(tar, members[2], staging / "record.db")
+                _extract(member_reader(path, tar, members[2]), staging / RECORD)
                 KeyFiles(staging).write_new(ring)
             except BaseException:
                 discard(staging)
@@ -194,61 +195,13 @@ def unpack(path: Path, staging: Path) -> Manifest:
     return manifest
 
 
-@contextlib.contextmanager
-def _opened_archive(path: Path):
-    try:
-        tar = tarfile.open(path, "r:")
-    except FileNotFoundError:
-        raise BackupDamaged(f"The backup file {path} does not exist.") from None
-    except (tarfile.TarError, EOFError, ValueError, UnicodeError):
-        raise _not_a_backup(path) from None
-    try:
-        with tar:
-            yield tar
-    except (tarfile.TarError, EOFError, UnicodeError):
-        raise _not_a_backup(path) from None
-
-
-def _not_a_backup(path: Path) -> BackupDamaged:
-    return BackupDamaged(f"{path} is not a Regie backup, or it is damaged. Nothing was changed.")
-
-
-def _manifest_of(path: Path, tar: tarfile.TarFile, members: list) -> Manifest:
-    if not members or members[0].name != MANIFEST:
-        raise _not_a_backup(path)
-    doc = _json_member(path, tar, members[0])
-    version = doc.get("format_version")
-    if doc.get("format") != FORMAT or type(version) is not int:
-        raise _not_a_backup(path)
-    if version > FORMAT_VERSION:  # before any other check: a newer format may be laid out differently
-        raise RecordFromNewerVersion("The backup was made by a newer version of Regie. Update Regie to restore it.")
-    manifest = Manifest(doc.get("record_id"), doc.get("created_at"), doc.get("schema_version"), version)
-    if not (isinstance(manifest.record_id, str) and isinstance(manifest.created_at, str)
-            and type(manifest.schema_version) is int):
-        raise _not_a_backup(path)
-    if manifest.schema_version > LATEST:
-        raise RecordFromNewerVersion(f"The backup holds a record of a newer version of Regie (schema "
-                                     f"{manifest.schema_version}; this version knows up to {LATEST}). Update Regie.")
-    return manifest
-
-
-def _json_member(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo) -> dict:
-    try:
-        doc = json.loads(tar.extractfile(member).read(SMALL_MEMBER_LIMIT).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError, AttributeError):  # AttributeError: not a file
-        raise _not_a_backup(path) from None
-    if not isinstance(doc, dict):
-        raise _not_a_backup(path)
-    return doc
-
-
-def _check_whole_file(path: Path, tar: tarfile.TarFile, members: list) -> None:
+def _check_whole_file(path: Path, tar: tarfile.TarFile, members: list[tarfile.TarInfo]) -> None:
     """The checksum covers everything before its own member; that member and the end are checked exactly."""
     # Plain regular members only: isreg() also admits GNU sparse files, which expand far beyond their bytes.
     if tuple(m.name for m in members) != MEMBERS or not all(m.type in PLAIN_FILE_TYPES for m in members):
-        raise _not_a_backup(path)
+        raise not_a_backup(path)
     last = members[-1]
-    stored = tar.extractfile(last).read() if last.size == 65 else b""
+    stored = member_reader(path, tar, last).read() if last.size == 65 else b""
     with path.open("rb") as reader:
         actual = _digest_of_first(reader, last.offset)
         header = reader.read(tarfile.BLOCKSIZE)
@@ -266,7 +219,7 @@ def _archive_end(last: tarfile.TarInfo) -> int:
     return -(-(padded + 2 * tarfile.BLOCKSIZE) // tarfile.RECORDSIZE) * tarfile.RECORDSIZE
 
 
-def _digest_of_first(reader, length: int) -> str:
+def _digest_of_first(reader: IO[bytes], length: int) -> str:
     digest = hashlib.sha256()
     while length > 0 and (chunk := reader.read(min(CHUNK, length))):
         digest.update(chunk)
@@ -274,18 +227,17 @@ def _digest_of_first(reader, length: int) -> str:
     return digest.hexdigest()
 
 
-def _ring_of(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest: Manifest):
+def _ring_of(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest: Manifest) -> KeyRing:
     try:  # the whole file passed its checksum: a flaw here means it was made wrong, or forged
-        ring = keyslots.from_json(tar.extractfile(member).read(SMALL_MEMBER_LIMIT + 1))
+        ring = keyslots.from_json(member_reader(path, tar, member).read(SMALL_MEMBER_LIMIT + 1))
     except KeyFileInvalid:
-        raise _not_a_backup(path) from None
+        raise not_a_backup(path) from None
     if ring.record_id != manifest.record_id:
-        raise _not_a_backup(path)
+        raise not_a_backup(path)
     return ring
 
 
-def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, target: Path) -> None:
-    reader = tar.extractfile(member)
+def _extract(reader: IO[bytes], target: Path) -> None:
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         while chunk := reader.read(CHUNK):
@@ -389,7 +341,7 @@ def _remove_database_files(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _disk_errors(what: str):
+def _disk_errors(what: str) -> Iterator[None]:
     try:
         yield
     except StorageFull:  # SQLite's own "disk is full" while the snapshot was written

@@ -10,7 +10,9 @@ refuse to continue rather than run unprotected.
 import contextlib
 import os
 import shutil
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from phr.storage.atomic import create_private_file
 from phr.storage.errors import (
@@ -26,7 +28,7 @@ try:
     import sqlcipher3
     from sqlcipher3 import dbapi2 as _sqlite
 except ImportError:  # pragma: no cover - depends on the installed library
-    sqlcipher3 = None
+    sqlcipher3 = None  # no type information: sqlcipher3 is untyped (see _Connection)
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 KEY_BYTES = 32
@@ -40,11 +42,49 @@ _CODE_OF_TEXT = {"database or disk is full": 13, "attempt to write a readonly da
                  "disk I/O error": 10, "unable to open database file": 14}
 
 
+# What one column of a statement's parameters holds (SQLite's storage classes; bool is an int).
+SqlValue = int | float | str | bytes | None
+Params = Sequence[SqlValue]
+# One row as the driver returns it. SQLite types each value, not each column, and the driver has no
+# type information: only the SELECT that reads a row knows its columns' types, so its repository
+# turns the row into a typed value (an int, a NamedTuple, a dataclass) before it leaves storage.
+Row = tuple[Any, ...]
+
+
+class _Cursor(Protocol):
+    """The part of a DB-API cursor (sqlcipher3 is untyped) that Database uses."""
+
+    lastrowid: int  # execute() always sets it (sqlite3_last_insert_rowid)
+    rowcount: int
+
+    def fetchall(self) -> list[Row]: ...
+
+    def fetchone(self) -> Row | None: ...
+
+
+class _Connection(Protocol):
+    """The part of a sqlcipher3 connection that Database uses."""
+
+    @property
+    def in_transaction(self) -> bool: ...
+
+    def execute(self, sql: str, params: Params = ..., /) -> _Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Params], /) -> _Cursor: ...
+
+    def executescript(self, script: str, /) -> _Cursor: ...
+
+    def backup(self, target: "_Connection", *, pages: int = ...,
+               progress: Callable[[int, int, int], object] | None = ...) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class Database:
     """One open, keyed connection. Repositories use it; nothing else sees SQL."""
 
-    def __init__(self, connection):
-        self._connection = connection
+    def __init__(self, connection: _Connection):
+        self._connection: _Connection | None = connection
 
     @classmethod
     def open(cls, path: Path, key: bytes, create: bool = False) -> "Database":
@@ -75,30 +115,48 @@ class Database:
     def is_open(self) -> bool:
         return self._connection is not None
 
-    def query(self, sql: str, params=()) -> list[tuple]:
-        with translated_errors():
-            return self._connection.execute(sql, params).fetchall()
+    @property
+    def _open(self) -> _Connection:
+        if self._connection is None:
+            raise RuntimeError("the record's connection is closed")
+        return self._connection
 
-    def query_one(self, sql: str, params=()):
+    def query(self, sql: str, params: Params = ()) -> list[Row]:
+        with translated_errors():
+            return self._open.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
-    def execute(self, sql: str, params=()) -> int:
+    def integer(self, sql: str, params: Params = ()) -> int:
+        """The number a query that always gives one (count(*), coalesce(max(id), 0)) gives."""
+        number: int = self.query(sql, params)[0][0]
+        return number
+
+    def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted row id (for INSERTs)."""
         with translated_errors():
-            return self._connection.execute(sql, params).lastrowid
+            return self._open.execute(sql, params).lastrowid
 
-    def executemany(self, sql: str, rows) -> int:
+    def executemany(self, sql: str, rows: Iterable[Params]) -> int:
         """Run one statement for many rows; returns how many rows it changed (INSERT OR IGNORE: added)."""
         with translated_errors():
-            return self._connection.executemany(sql, rows).rowcount
+            return self._open.executemany(sql, rows).rowcount
 
     def executescript(self, script: str) -> None:
         with translated_errors():
-            self._connection.executescript(script)
+            self._open.executescript(script)
+
+    def copy_into(self, target: "Database", pages: int, progress: Callable[[], None] | None) -> None:
+        """The whole database into `target` with SQLite's online backup API, `pages` at a step (-1: at once);
+        `progress()` runs between steps (it may raise to stop). The API works on connections, not statements."""
+        with translated_errors():
+            self._open.backup(target._open, pages=pages,
+                              progress=None if progress is None else lambda *_state: progress())
 
     @contextlib.contextmanager
-    def read_snapshot(self):
+    def read_snapshot(self) -> Iterator["Database"]:
         """One read transaction: this connection keeps reading the record as it was when it began (WAL).
         A backup copied in steps needs it, or every write by another connection starts the copy over."""
         self.execute("BEGIN")
@@ -109,7 +167,7 @@ class Database:
             self.rollback_open_transaction()
 
     @contextlib.contextmanager
-    def transaction(self):
+    def transaction(self) -> Iterator["Database"]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error: every write is all or nothing."""
         self.execute("BEGIN IMMEDIATE")
         try:
@@ -120,10 +178,10 @@ class Database:
             raise
 
     def rollback_open_transaction(self) -> None:
-        if self._connection.in_transaction:
-            self._connection.execute("ROLLBACK")
+        if self._open.in_transaction:
+            self._open.execute("ROLLBACK")
 
-    def pragma_value(self, name: str):
+    def pragma_value(self, name: str) -> SqlValue:
         row = self.query_one(f"PRAGMA {name}")
         return row[0] if row else None
 
@@ -133,7 +191,7 @@ class Database:
 
 
 @contextlib.contextmanager
-def translated_errors():
+def translated_errors() -> Iterator[None]:
     """Turn SQLite's damage and disk errors into vault errors; leave other errors alone."""
     try:
         yield
@@ -184,14 +242,15 @@ def _check_file(path: Path, create: bool) -> None:
         raise RecordDamaged(f"The record file {path} is empty or truncated.")
 
 
-def _connect(path: Path):
+def _connect(path: Path) -> _Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False: the
     # record is unlocked on a worker thread and then used on the GUI thread, never both at once.
     with translated_errors():
-        return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        connection: _Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    return connection
 
 
-def _apply_key(connection, key: bytes) -> None:
+def _apply_key(connection: _Connection, key: bytes) -> None:
     if not isinstance(key, bytes) or len(key) != KEY_BYTES:
         raise ValueError("a record key is exactly 32 random bytes")
     # SQLCipher logs page failures to stderr by default; we report damage ourselves, in one line.
@@ -218,10 +277,10 @@ _REQUIRED_SETTINGS = (
 )
 
 
-def _configure(connection) -> None:
+def _configure(connection: _Connection) -> None:
     with translated_errors():
         for statement, name, expected in _REQUIRED_SETTINGS:
             connection.execute(statement).fetchall()
-            actual = connection.execute(f"PRAGMA {name}").fetchone()[0]
-            if actual != expected:
+            actual = connection.execute(f"PRAGMA {name}").fetchone()
+            if actual is None or actual[0] != expected:
                 raise CryptoUnavailable(f"Could not set {name} on the record; refusing to continue.")

@@ -12,7 +12,7 @@ BACKUP_FOLDER = "backups"
 
 
 def schema_version(db: Database) -> int:
-    return db.pragma_value("user_version")
+    return db.integer("PRAGMA user_version")
 
 
 def pending(db: Database, migrations: dict[int, str] | None = None) -> list[int]:

@@ -17,16 +17,18 @@ an open record is refused by the operating system, which does not rename open fi
 import contextlib
 import errno
 import os
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from phr.storage.atomic import PRIVATE_FILE
 from phr.storage.errors import RecordInUse
 
-try:
-    import fcntl
-except ImportError:  # Windows
+if sys.platform == "win32":  # no flock
     fcntl = None
+else:
+    import fcntl
 
 OPEN_LOCK = "open.lock"
 KEYS_LOCK = "keys.lock"
@@ -63,7 +65,7 @@ def hold_open(folder: Path) -> OpenLock:
 
 
 @contextlib.contextmanager
-def nobody_has_it_open(folder: Path):
+def nobody_has_it_open(folder: Path) -> Iterator[None]:
     """For replacing the folder: refused (RecordInUse) while any session anywhere has it open.
 
     Without the file nobody has opened it since it was made, and none is made here: the folder
@@ -81,7 +83,7 @@ def nobody_has_it_open(folder: Path):
 
 
 @contextlib.contextmanager
-def changing_keys(folder: Path, wait: float = KEYS_WAIT_SECONDS):
+def changing_keys(folder: Path, wait: float = KEYS_WAIT_SECONDS) -> Iterator[None]:
     """Exclusive while the key files are compared and written; waits briefly for another writer."""
     fd = _open_lock_file(Path(folder) / KEYS_LOCK)
     try:

@@ -26,8 +26,9 @@ from phr.storage.keys.kdf import Argon2Params
 from phr.storage.keys.slots import KeyRing, KeySlot, SlotKeys
 from phr.storage.open_vault import RECORD_FILE, OpenVault
 from phr.storage.repos import integrity, people
+from phr.storage.vocabulary import SlotKind
 
-PASSPHRASE_KINDS = ("owner", "carer")
+PASSPHRASE_KINDS = (SlotKind.OWNER, SlotKind.CARER)
 STALE_STAGING_SECONDS = 3600
 
 
@@ -74,12 +75,12 @@ def _remove_stale_staging(folder: Path) -> None:
 
 
 def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, recovery_secret: bytes,
-                      argon2: Argon2Params, now: str):
+                      argon2: Argon2Params, now: str) -> tuple[KeyRing, KeySlot, SlotKeys]:
     record_id = keyslots.new_record_id()
     data_key = keyslots.new_data_key()
     owner_key = slot_keys.new_pair()[0]  # seals the data key to every slot (see slot_keys)
-    owner = keyslots.seal(record_id, "owner", owner_secret, data_key, argon2, owner_private=owner_key)
-    recovery = keyslots.seal(record_id, "recovery", recovery_secret, data_key, owner_private=owner_key)
+    owner = keyslots.seal(record_id, SlotKind.OWNER, owner_secret, data_key, argon2, owner_private=owner_key)
+    recovery = keyslots.seal(record_id, SlotKind.RECOVERY, recovery_secret, data_key, owner_private=owner_key)
     ring = KeyRing(record_id, 1, (owner, recovery))
     db = Database.open(staging / RECORD_FILE, data_key, create=True)
     try:
@@ -88,7 +89,7 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
     finally:
         db.close()
     KeyFiles(staging).write_new(ring)
-    return ring, owner, SlotKeys(data_key, None, b"", None, owner_key)
+    return ring, owner, SlotKeys(data_key=data_key, next_key=None, kek=b"", owner_private=owner_key)
 
 
 def _move_into_place(staging: Path, folder: Path) -> None:
@@ -105,7 +106,7 @@ def _discard(folder: Path) -> None:
     shutil.rmtree(doomed, ignore_errors=True)
 
 
-def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KINDS,
+def unlock(folder: Path, secret: bytes, kinds: tuple[SlotKind, ...] = PASSPHRASE_KINDS,
            verify_first: bool = False) -> OpenVault:
     """Open the record with a secret that fits one of its slots of `kinds`.
 
@@ -137,7 +138,7 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[str, ...] = PASSPHRASE_KIND
     return opened
 
 
-def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[str, ...]) -> tuple[KeySlot, SlotKeys]:
+def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[SlotKind, ...]) -> tuple[KeySlot, SlotKeys]:
     for slot in ring.slots:
         if slot.kind in kinds:
             try:

@@ -24,6 +24,7 @@ from phr.storage.keys.files import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.keys.slots import KeyRing, KeySlot
 from phr.storage.open_vault import OpenVault
+from phr.storage.vocabulary import SlotKind
 
 FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
 STALE_TEMP_SECONDS = 3600
@@ -46,10 +47,10 @@ def change_passphrase(opened: OpenVault, new_secret: bytes, argon2: Argon2Params
     """
     files = KeyFiles(opened.folder)
     ring = _current_ring(files, opened)
-    old = ring.slot_of_kind("owner") if opened.slot.kind == "recovery" else opened.slot
-    if old.kind == "carer" and old.version == 2:
+    old = ring.owner if opened.slot.kind == SlotKind.RECOVERY else opened.slot
+    if old.kind == SlotKind.CARER and old.version == 2:
         # A carer has no owner key: their key pair and sealings stay, only the wrapping changes.
-        new = keyslots.rewrapped(ring.record_id, old, new_secret, opened.keys.private_part, argon2)
+        new = keyslots.rewrapped(ring.record_id, old, new_secret, _private_part(opened), argon2)
     else:
         new = _owner_slot(opened, ring, old.kind, new_secret, argon2, slot_id=old.slot_id)
     return _store(files, opened, ring, {old: new})
@@ -59,12 +60,22 @@ def replace_recovery_code(opened: OpenVault, new_code_secret: bytes) -> KeyChang
     """A new recovery slot in place of the old one: from now on only the new code opens the record."""
     files = KeyFiles(opened.folder)
     ring = _current_ring(files, opened)
-    new = _owner_slot(opened, ring, "recovery", new_code_secret)
-    return _store(files, opened, ring, {ring.slot_of_kind("recovery"): new})
+    new = _owner_slot(opened, ring, SlotKind.RECOVERY, new_code_secret)
+    old = ring.slot_of_kind(SlotKind.RECOVERY)
+    if old is None:  # only a hand-made key file lacks one: the new code is added
+        return _store(files, opened, ring, {}, added=new)
+    return _store(files, opened, ring, {old: new})
 
 
-def _owner_slot(opened: OpenVault, ring: KeyRing, kind: str, secret: bytes, argon2: Argon2Params | None = None,
-                slot_id: str | None = None) -> KeySlot:
+def _private_part(opened: OpenVault) -> bytes:
+    """The private key and anchor of the version-2 slot that opened the record."""
+    if opened.keys is None or opened.keys.private_part is None:
+        raise RuntimeError("the record is locked")
+    return opened.keys.private_part
+
+
+def _owner_slot(opened: OpenVault, ring: KeyRing, kind: SlotKind, secret: bytes,
+                argon2: Argon2Params | None = None, slot_id: str | None = None) -> KeySlot:
     """A new owner or recovery slot: version 2 when the session holds the owner key, else version 1.
 
     A session without the owner key was opened by a version-1 slot; a ring with carers has

@@ -6,19 +6,27 @@ failed unlock never changes a byte on disk.
 """
 
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from phr.storage import record_locks
 from phr.storage.atomic import write_atomic
 from phr.storage.errors import KeysChanged, RecordDamaged, RecordFromNewerVersion, RecordMissing
 from phr.storage.keys import slots as keyslots
-from phr.storage.keys.slots import KeyFileInvalid, KeyRing
+from phr.storage.keys.checked_json import KeyFileInvalid
+from phr.storage.keys.slots import KeyRing
 
 PRIMARY = "keys.json"
 BACKUP = "keys.bak.json"
-MISSING = "missing"
-INVALID = "invalid"
-NEWER = "newer"  # a key file of a newer Regie: never used, never repaired over
+
+
+class CopyState(StrEnum):
+    """What a copy of the key file holds when it holds no usable key ring."""
+
+    MISSING = "missing"
+    INVALID = "invalid"
+    NEWER = "newer"  # a key file of a newer Regie: never used, never repaired over
+
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ class KeyFiles:
         if len({ring.record_id for ring in valid}) > 1:
             raise RecordDamaged(f"The two key files in {self.folder} belong to different records.")
         best = max(valid, key=lambda ring: ring.sequence)  # max() keeps the first (primary) on a tie
-        stale = tuple(path for path, ring in copies.items() if ring != best and ring != NEWER)
+        stale = tuple(path for path, ring in copies.items() if ring != best and ring != CopyState.NEWER)
         return LoadedKeys(best, stale)
 
     def write_new(self, ring: KeyRing) -> None:
@@ -77,24 +85,24 @@ class KeyFiles:
                 write_atomic(path, keyslots.to_json(loaded.ring))
 
 
-def _raise_for_no_valid_copy(folder: Path, states: list) -> None:
-    if all(state == MISSING for state in states):
+def _raise_for_no_valid_copy(folder: Path, states: list[KeyRing | CopyState]) -> None:
+    if all(state == CopyState.MISSING for state in states):
         raise RecordMissing(f"No key file found in {folder}.")
-    if NEWER in states:
+    if CopyState.NEWER in states:
         raise RecordFromNewerVersion("The key files were written by a newer version of Regie. Update Regie.")
     raise RecordDamaged(f"Both key files in {folder} are damaged. Restore the record from a backup.")
 
 
-def _read(path: Path):
+def _read(path: Path) -> KeyRing | CopyState:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return MISSING
+        return CopyState.MISSING
     except OSError:
-        return INVALID
+        return CopyState.INVALID
     try:
         return keyslots.from_json(raw)
     except KeyFileInvalid:
-        return INVALID
+        return CopyState.INVALID
     except RecordFromNewerVersion:
-        return NEWER
+        return CopyState.NEWER

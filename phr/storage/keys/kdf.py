@@ -8,6 +8,7 @@ gigabytes.
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.hazmat.primitives import hashes
@@ -18,7 +19,9 @@ from phr.storage.errors import CryptoUnavailable, RecordDamaged
 try:  # Argon2id arrived in cryptography 44; without it we refuse to run.
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 except ImportError:  # pragma: no cover - depends on the installed library
-    Argon2id = None
+    ARGON2_AVAILABLE = False
+else:
+    ARGON2_AVAILABLE = True
 
 KEY_LENGTH = 32
 MIN_MEMORY_KIB = 64 * 1024
@@ -61,7 +64,7 @@ MINIMUM = Argon2Params(memory_kib=MIN_MEMORY_KIB, iterations=MIN_ITERATIONS, lan
 
 
 def require_argon2() -> None:
-    if Argon2id is None:
+    if not ARGON2_AVAILABLE:
         raise CryptoUnavailable(
             "Argon2id is not available: install cryptography 44 or newer. Regie will not use a weaker method."
         )
@@ -85,7 +88,7 @@ def hkdf_sha256(secret: bytes, salt: bytes, info: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=KEY_LENGTH, salt=salt, info=info).derive(secret)
 
 
-def calibrate(target_seconds: float = TARGET_SECONDS, clock=time.perf_counter) -> Argon2Params:
+def calibrate(target_seconds: float = TARGET_SECONDS, clock: Callable[[], float] = time.perf_counter) -> Argon2Params:
     """Argon2id settings that take about `target_seconds` on this machine.
 
     Memory is what makes guessing on graphics cards expensive, so it is what grows.
@@ -107,7 +110,7 @@ def calibrate(target_seconds: float = TARGET_SECONDS, clock=time.perf_counter) -
     return Argon2Params(memory, passes, params.lanes)
 
 
-def _time_once(params: Argon2Params, clock) -> float:
+def _time_once(params: Argon2Params, clock: Callable[[], float]) -> float:
     started = clock()
     argon2id(b"calibration", b"\0" * 16, params)
     return clock() - started

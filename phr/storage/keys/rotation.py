@@ -35,6 +35,7 @@ from phr.storage.keys import slots as keyslots
 from phr.storage.keys.files import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keys.slots import KeyRing
 from phr.storage.open_vault import RECORD_FILE, OpenVault
+from phr.storage.vocabulary import SlotKind
 
 BACKUP_FOLDER = "backups"
 BACKUP_PREFIX = "before-key-rotation-"
@@ -80,9 +81,9 @@ def rotate(opened: OpenVault, removed_slot_id: str, known_carers: set[str]) -> R
 # (rotate_detached), and the session's thread opens again under whatever key record.db has (reattach).
 
 def detach(opened: OpenVault) -> OpenVault:
-    """On the session's thread: its connection closes; the copy returned is for the worker."""
+    """On the session's thread: its connection closes; the copy returned is for the worker, which opens its own."""
     opened.db.close()
-    return replace(opened, db=None, open_lock=None)
+    return replace(opened, open_lock=None)
 
 
 def rotate_detached(worker: OpenVault, removed_slot_id: str, known_carers: set[str]) -> Rotated:
@@ -127,8 +128,8 @@ def _staged_ring(ring: KeyRing, removed_slot_id: str, new_key: bytes, owner_key:
     if all(slot.slot_id != removed_slot_id for slot in ring.slots):
         raise ValueError("no removable slot with that id")
     kept = [slot for slot in ring.slots if slot.slot_id != removed_slot_id
-            and (slot.kind != "carer" or slot.slot_id in known_carers)]
-    if not any(s.kind == "owner" for s in kept):
+            and (slot.kind != SlotKind.CARER or slot.slot_id in known_carers)]
+    if not any(s.kind == SlotKind.OWNER for s in kept):
         raise ValueError("no removable slot with that id")
     if any(slot.version == 1 for slot in kept):  # phr.access.carers upgrades every slot before the first carer
         raise KeyNotRotatable(f"A key of an older version of Regie cannot receive the new key. {NOTHING_CHANGED}")
@@ -224,7 +225,7 @@ def _finish_keys(files: KeyFiles, opened: OpenVault) -> tuple[KeyRing, bool]:
     """Step 4: ring N+2, the next keys promoted; then the safety copy goes."""
     ring = opened.ring  # record.db is under the new key now: it is opened.data_key
     final = KeyRing(ring.record_id, ring.sequence, tuple(
-        keyslots.promoted(ring.record_id, slot, opened.data_key, opened.owner_key) for slot in ring.slots))
+        keyslots.promoted(ring.record_id, slot, opened.data_key, _owner_key_of(opened)) for slot in ring.slots))
     try:
         stored = files.save(ring, final)
     except (OSError, KeysChanged, RecordInUse):

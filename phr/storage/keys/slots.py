@@ -11,48 +11,58 @@ parameters, public key) is bound into the GCM associated data, so changing any o
 makes the slot fail to open instead of opening with weaker settings.
 """
 
-import base64
 import hashlib
 import json
 import os
 import secrets
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from phr.storage.errors import RecordFromNewerVersion, WrongSecret
 from phr.storage.keys import kdf, slot_keys
+from phr.storage.keys.checked_json import (
+    KeyFileInvalid,
+    b64,
+    canonical,
+    expect,
+    hex_text,
+    mapping,
+    one_of,
+    parse,
+    unb64,
+    whole_number,
+)
 from phr.storage.keys.slot_keys import Sealed
+from phr.storage.vocabulary import KdfName, SlotKind
 
 FORMAT = "regie-keys"
 VERSION = 2  # 2: slots with a key pair (and "next" sealings while a rotation is under way)
 SLOT_V1_FIELDS = {"id", "kind", "kdf", "nonce", "wrapped_key"}
 SLOT_V2_FIELDS = SLOT_V1_FIELDS | {"public_key", "sealed"}
-KINDS = ("owner", "recovery", "carer")
-OWNER_KINDS = ("owner", "recovery")  # the slots that hold the owner key
-ARGON2ID = "argon2id"
-HKDF_SHA256 = "hkdf-sha256"
+KINDS = tuple(SlotKind)
+OWNER_KINDS = (SlotKind.OWNER, SlotKind.RECOVERY)  # the slots that hold the owner key
+ARGON2ID = KdfName.ARGON2ID
+HKDF_SHA256 = KdfName.HKDF_SHA256
 DATA_KEY_BYTES = 32
 PRIVATE_PART_BYTES = 64  # version 2: the slot's private key and its anchor
 NONCE_BYTES = 12
 SALT_BYTES = 16
 MAX_SLOTS = 32
 MAX_SEQUENCE = 2**53
-
-
-class KeyFileInvalid(ValueError):
-    """A key file that is not a complete, well-formed Regie key file (never shown to users)."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class KdfSpec:
-    name: str
+    name: KdfName
     salt: bytes
-    argon2: kdf.Argon2Params | None = None
+    argon2: kdf.Argon2Params | None = None  # with ARGON2ID only
 
-    def as_dict(self) -> dict:
-        spec = {"name": self.name, "salt": _b64(self.salt)}
+    def as_dict(self) -> dict[str, str | int]:
+        spec: dict[str, str | int] = {"name": self.name, "salt": b64(self.salt)}
         if self.argon2 is not None:
             spec.update(
                 memory_kib=self.argon2.memory_kib,
@@ -63,14 +73,14 @@ class KdfSpec:
 
     def derive(self, secret: bytes) -> bytes:
         if self.name == ARGON2ID:
-            return kdf.argon2id(secret, self.salt, self.argon2)
+            return kdf.argon2id(secret, self.salt, _present(self.argon2))
         return kdf.hkdf_sha256(secret, self.salt, b"regie recovery code")
 
 
 @dataclass(frozen=True)
 class KeySlot:
     slot_id: str
-    kind: str
+    kind: SlotKind
     kdf: KdfSpec
     nonce: bytes
     wrapped_key: bytes  # version 1: the data key; version 2: the slot's X25519 private key
@@ -82,16 +92,16 @@ class KeySlot:
     def version(self) -> int:
         return 1 if self.public_key is None else 2
 
-    def as_dict(self) -> dict:
-        item = {
+    def as_dict(self) -> dict[str, object]:
+        item: dict[str, object] = {
             "id": self.slot_id,
             "kind": self.kind,
             "kdf": self.kdf.as_dict(),
-            "nonce": _b64(self.nonce),
-            "wrapped_key": _b64(self.wrapped_key),
+            "nonce": b64(self.nonce),
+            "wrapped_key": b64(self.wrapped_key),
         }
         if self.public_key is not None:
-            item.update(public_key=_b64(self.public_key), sealed=_sealed_dict(self.sealed))
+            item.update(public_key=b64(self.public_key), sealed=_sealed_dict(_present(self.sealed)))
         if self.next_sealed is not None:
             item["next"] = _sealed_dict(self.next_sealed)
         return item
@@ -116,15 +126,20 @@ class KeyRing:
     sequence: int
     slots: tuple[KeySlot, ...]
 
-    def slot_of_kind(self, kind: str) -> KeySlot | None:
+    def slot_of_kind(self, kind: SlotKind) -> KeySlot | None:
         return next((slot for slot in self.slots if slot.kind == kind), None)
+
+    @property
+    def owner(self) -> KeySlot:
+        """The owner's slot: every ring has exactly one (from_json checks it)."""
+        return _present(self.slot_of_kind(SlotKind.OWNER))
 
     @property
     def rotating(self) -> bool:
         """A data-key rotation was started and not yet finished (see phr.storage.keys.rotation)."""
         return any(slot.next_sealed is not None for slot in self.slots)
 
-    def replacing(self, kind: str, slot: KeySlot) -> "KeyRing":
+    def replacing(self, kind: SlotKind, slot: KeySlot) -> "KeyRing":
         """A ring where `slot` takes the place of the (single) slot of `kind`."""
         kept = tuple(s for s in self.slots if s.kind != kind)
         return KeyRing(self.record_id, self.sequence, kept + (slot,))
@@ -138,7 +153,7 @@ def new_data_key() -> bytes:
     return os.urandom(DATA_KEY_BYTES)
 
 
-def seal(record_id: str, kind: str, secret: bytes, data_key: bytes, argon2: kdf.Argon2Params | None = None,
+def seal(record_id: str, kind: SlotKind, secret: bytes, data_key: bytes, argon2: kdf.Argon2Params | None = None,
          slot_id: str | None = None, *, owner_private: bytes) -> KeySlot:
     """A version-2 slot for `secret` holding `data_key`, sealed with the owner key `owner_private`.
 
@@ -166,7 +181,7 @@ def rewrapped(record_id: str, slot: KeySlot, secret: bytes, private_part: bytes,
     """
     spec = _new_kdf_spec(slot.kind, argon2)
     fresh = _wrapped_slot(record_id, slot.slot_id, slot.kind, spec, spec.derive(secret), private_part,
-                          slot.public_key)
+                          _present(slot.public_key))
     return replace(fresh, sealed=slot.sealed, next_sealed=slot.next_sealed)
 
 
@@ -179,13 +194,13 @@ def upgraded(record_id: str, slot: KeySlot, keys: SlotKeys, owner_private: bytes
                                                 owner_private))
 
 
-def _new_kdf_spec(kind: str, argon2: kdf.Argon2Params | None) -> KdfSpec:
-    if kind == "recovery":
+def _new_kdf_spec(kind: SlotKind, argon2: kdf.Argon2Params | None) -> KdfSpec:
+    if kind == SlotKind.RECOVERY:
         return KdfSpec(HKDF_SHA256, os.urandom(SALT_BYTES))
     return KdfSpec(ARGON2ID, os.urandom(SALT_BYTES), (argon2 or kdf.MINIMUM).check())
 
 
-def _wrapped_slot(record_id: str, slot_id: str, kind: str, spec: KdfSpec, kek: bytes, private_part: bytes,
+def _wrapped_slot(record_id: str, slot_id: str, kind: SlotKind, spec: KdfSpec, kek: bytes, private_part: bytes,
                   public: bytes) -> KeySlot:
     aad = _private_key_data(record_id, slot_id, kind, spec, public)
     nonce, wrapped = slot_keys.wrap_private(kek, private_part, aad)
@@ -219,7 +234,7 @@ def open_slot(record_id: str, slot: KeySlot, secret: bytes) -> SlotKeys:
     if slot.public_key is None:
         aad = _associated_data(record_id, slot.slot_id, slot.kind, slot.kdf)
         try:
-            return SlotKeys(AESGCM(kek).decrypt(slot.nonce, slot.wrapped_key, aad), None, kek)
+            return SlotKeys(data_key=AESGCM(kek).decrypt(slot.nonce, slot.wrapped_key, aad), next_key=None, kek=kek)
         except InvalidTag:
             raise WrongSecret("The passphrase or code does not open this record.") from None
     aad = _private_key_data(record_id, slot.slot_id, slot.kind, slot.kdf, slot.public_key)
@@ -229,12 +244,20 @@ def open_slot(record_id: str, slot: KeySlot, secret: bytes) -> SlotKeys:
     def open_part(sealed: Sealed, part: str) -> bytes:
         return slot_keys.open_sealed(private, owner_public, sealed, _sealing_data(record_id, slot, part))
 
-    data_key = open_part(slot.sealed, "data key")
+    data_key = open_part(_present(slot.sealed), "data key")
     next_key = open_part(slot.next_sealed, "next data key") if slot.next_sealed is not None else None
-    return SlotKeys(data_key, next_key, kek, private_part, owner_private)
+    return SlotKeys(data_key=data_key, next_key=next_key, kek=kek, private_part=private_part,
+                    owner_private=owner_private)
 
 
-def _split(kind: str, private_part: bytes) -> tuple[bytes, bytes | None, bytes]:
+def _present(part: T | None) -> T:
+    """A part every slot of its version has (a version-2 slot's public key and sealed data key)."""
+    if part is None:
+        raise ValueError("this key slot lacks a part its version has")
+    return part
+
+
+def _split(kind: SlotKind, private_part: bytes) -> tuple[bytes, bytes | None, bytes]:
     """(slot private key, owner private key or None, owner public key) from a slot's encrypted part.
 
     The second half is the slot's anchor: the owner's private key in owner and recovery
@@ -247,144 +270,106 @@ def _split(kind: str, private_part: bytes) -> tuple[bytes, bytes | None, bytes]:
     return private, None, anchor
 
 
-def _associated_data(record_id: str, slot_id: str, kind: str, spec: KdfSpec) -> bytes:
+def _associated_data(record_id: str, slot_id: str, kind: SlotKind, spec: KdfSpec) -> bytes:
     """Version-1 slots: bound to version 1 for good, whatever the file's version."""
     bound = {"format": FORMAT, "version": 1, "record_id": record_id,
              "slot_id": slot_id, "kind": kind, "kdf": spec.as_dict()}
-    return _canonical(bound)
+    return canonical(bound)
 
 
-def _private_key_data(record_id: str, slot_id: str, kind: str, spec: KdfSpec, public: bytes) -> bytes:
+def _private_key_data(record_id: str, slot_id: str, kind: SlotKind, spec: KdfSpec, public: bytes) -> bytes:
     bound = {"format": FORMAT, "version": 2, "part": "private key", "record_id": record_id,
-             "slot_id": slot_id, "kind": kind, "kdf": spec.as_dict(), "public_key": _b64(public)}
-    return _canonical(bound)
+             "slot_id": slot_id, "kind": kind, "kdf": spec.as_dict(), "public_key": b64(public)}
+    return canonical(bound)
 
 
 def _sealing_data(record_id: str, slot: KeySlot, part: str) -> bytes:
     # Not the KDF: a new passphrase re-wraps the private key but keeps the sealings (see rewrapped).
     bound = {"format": FORMAT, "version": 2, "part": part, "record_id": record_id, "slot_id": slot.slot_id,
-             "kind": slot.kind, "public_key": _b64(slot.public_key)}
-    return _canonical(bound)
+             "kind": slot.kind, "public_key": b64(_present(slot.public_key))}
+    return canonical(bound)
 
 
 # --- the file format -------------------------------------------------------------------------
 
 def to_json(ring: KeyRing) -> bytes:
-    doc = {
+    doc: dict[str, object] = {
         "format": FORMAT,
         "version": VERSION,
         "record_id": ring.record_id,
         "sequence": ring.sequence,
         "slots": [slot.as_dict() for slot in ring.slots],
     }
-    doc["sha256"] = hashlib.sha256(_canonical(doc)).hexdigest()
+    doc["sha256"] = hashlib.sha256(canonical(doc)).hexdigest()
     return json.dumps(doc, indent=2, sort_keys=True).encode("ascii") + b"\n"
 
 
 def from_json(raw: bytes) -> KeyRing:
     """Parse and check a key file; any flaw raises KeyFileInvalid."""
-    doc = _parse(raw)
-    _expect(doc.get("format") == FORMAT)
-    version = doc.get("version")
-    _expect(type(version) is int and version >= 1)
+    doc = parse(raw)
+    expect(doc.get("format") == FORMAT)
+    version = whole_number(doc.get("version"), 1)
     if version > VERSION:  # before the checksum: a newer format may check itself differently
         raise RecordFromNewerVersion("The key file was written by a newer version of Regie.")
     checksum = doc.pop("sha256", None)
-    _expect(isinstance(checksum, str) and checksum == hashlib.sha256(_canonical(doc)).hexdigest())
-    _expect(set(doc) == {"format", "version", "record_id", "sequence", "slots"})
-    record_id, sequence, slots = doc["record_id"], doc["sequence"], doc["slots"]
-    _expect(_is_hex(record_id, 32))
-    _expect(type(sequence) is int and 1 <= sequence <= MAX_SEQUENCE)
-    _expect(isinstance(slots, list) and 1 <= len(slots) <= MAX_SLOTS)
-    ring = KeyRing(record_id, sequence, tuple(_slot_from_dict(s, version) for s in slots))
+    expect(isinstance(checksum, str) and checksum == hashlib.sha256(canonical(doc)).hexdigest())
+    expect(set(doc) == {"format", "version", "record_id", "sequence", "slots"})
+    record_id = hex_text(doc["record_id"], 32)
+    sequence = whole_number(doc["sequence"], 1, MAX_SEQUENCE)
+    slots = doc["slots"]
+    if not isinstance(slots, list) or not 1 <= len(slots) <= MAX_SLOTS:
+        raise KeyFileInvalid("malformed key file")
+    ring = KeyRing(record_id, sequence, tuple(_slot_from_dict(mapping(s), version) for s in slots))
     _check_slot_set(ring)
     return ring
 
 
-def _parse(raw: bytes) -> dict:
-    _expect(isinstance(raw, bytes) and 0 < len(raw) <= 256 * 1024)
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise KeyFileInvalid("not JSON") from None
-    _expect(isinstance(doc, dict))
-    return doc
-
-
-def _slot_from_dict(item, file_version: int) -> KeySlot:
-    _expect(isinstance(item, dict))
+def _slot_from_dict(item: dict[str, object], file_version: int) -> KeySlot:
     fields = set(item) - {"next"}
-    _expect(fields == SLOT_V1_FIELDS or (file_version >= 2 and fields == SLOT_V2_FIELDS))
-    _expect(_is_hex(item["id"], 16) and item["kind"] in KINDS)
-    spec = _kdf_from_dict(item["kdf"], item["kind"])
-    nonce = _unb64(item["nonce"], NONCE_BYTES)
+    expect(fields == SLOT_V1_FIELDS or (file_version >= 2 and fields == SLOT_V2_FIELDS))
+    slot_id = hex_text(item["id"], 16)
+    kind = SlotKind(one_of(item["kind"], KINDS))
+    spec = _kdf_from_dict(mapping(item["kdf"]), kind)
+    nonce = unb64(item["nonce"], NONCE_BYTES)
     if fields == SLOT_V1_FIELDS:
-        slot = KeySlot(item["id"], item["kind"], spec, nonce, _unb64(item["wrapped_key"], DATA_KEY_BYTES + 16))
-        _expect("next" not in item)  # a rotation needs a key pair to seal to
+        slot = KeySlot(slot_id, kind, spec, nonce, unb64(item["wrapped_key"], DATA_KEY_BYTES + 16))
+        expect("next" not in item)  # a rotation needs a key pair to seal to
         return slot
-    wrapped = _unb64(item["wrapped_key"], PRIVATE_PART_BYTES + 16)
-    slot = KeySlot(item["id"], item["kind"], spec, nonce, wrapped)
+    wrapped = unb64(item["wrapped_key"], PRIVATE_PART_BYTES + 16)
+    slot = KeySlot(slot_id, kind, spec, nonce, wrapped)
     next_sealed = _sealed_from_dict(item["next"]) if "next" in item else None
-    return replace(slot, public_key=_unb64(item["public_key"], slot_keys.KEY_BYTES),
+    return replace(slot, public_key=unb64(item["public_key"], slot_keys.KEY_BYTES),
                    sealed=_sealed_from_dict(item["sealed"]), next_sealed=next_sealed)
 
 
-def _sealed_dict(sealed: Sealed) -> dict:
-    return {"ephemeral": _b64(sealed.ephemeral), "nonce": _b64(sealed.nonce),
-            "ciphertext": _b64(sealed.ciphertext)}
+def _sealed_dict(sealed: Sealed) -> dict[str, str]:
+    return {"ephemeral": b64(sealed.ephemeral), "nonce": b64(sealed.nonce), "ciphertext": b64(sealed.ciphertext)}
 
 
-def _sealed_from_dict(item) -> Sealed:
-    _expect(isinstance(item, dict) and set(item) == {"ephemeral", "nonce", "ciphertext"})
-    return Sealed(_unb64(item["ephemeral"], slot_keys.KEY_BYTES), _unb64(item["nonce"], NONCE_BYTES),
-                  _unb64(item["ciphertext"], DATA_KEY_BYTES + 16))
+def _sealed_from_dict(value: object) -> Sealed:
+    item = mapping(value)
+    expect(set(item) == {"ephemeral", "nonce", "ciphertext"})
+    return Sealed(unb64(item["ephemeral"], slot_keys.KEY_BYTES), unb64(item["nonce"], NONCE_BYTES),
+                  unb64(item["ciphertext"], DATA_KEY_BYTES + 16))
 
 
-def _kdf_from_dict(spec, kind: str) -> KdfSpec:
-    _expect(isinstance(spec, dict))
-    salt = _unb64(spec.get("salt"), SALT_BYTES)
-    if kind == "recovery":
-        _expect(set(spec) == {"name", "salt"} and spec["name"] == HKDF_SHA256)
+def _kdf_from_dict(spec: dict[str, object], kind: SlotKind) -> KdfSpec:
+    salt = unb64(spec.get("salt"), SALT_BYTES)
+    if kind == SlotKind.RECOVERY:
+        expect(set(spec) == {"name", "salt"} and spec["name"] == HKDF_SHA256)
         return KdfSpec(HKDF_SHA256, salt)
-    _expect(set(spec) == {"name", "salt", "memory_kib", "iterations", "lanes"})
-    _expect(spec["name"] == ARGON2ID)
-    params = kdf.Argon2Params(spec["memory_kib"], spec["iterations"], spec["lanes"])
-    _expect(params.within_limits())
+    expect(set(spec) == {"name", "salt", "memory_kib", "iterations", "lanes"})
+    expect(spec["name"] == ARGON2ID)
+    params = kdf.Argon2Params(*(whole_number(spec[name], 0) for name in ("memory_kib", "iterations", "lanes")))
+    expect(params.within_limits())
     return KdfSpec(ARGON2ID, salt, params)
 
 
 def _check_slot_set(ring: KeyRing) -> None:
     ids = [slot.slot_id for slot in ring.slots]
     kinds = [slot.kind for slot in ring.slots]
-    _expect(len(set(ids)) == len(ids))
-    _expect(kinds.count("owner") == 1 and kinds.count("recovery") <= 1)
+    expect(len(set(ids)) == len(ids))
+    expect(kinds.count(SlotKind.OWNER) == 1 and kinds.count(SlotKind.RECOVERY) <= 1)
     # Never a mix: version 2 replaces both owner slots in one write, and carers are version 2 from the
     # start. A version-1 slot in a version-2 ring is an old slot put back (it would open an old data key).
-    _expect(len({slot.version for slot in ring.slots}) == 1)
-
-
-def _expect(condition: bool) -> None:
-    if not condition:
-        raise KeyFileInvalid("malformed key file")
-
-
-def _is_hex(value, length: int) -> bool:
-    return isinstance(value, str) and len(value) == length and all(c in "0123456789abcdef" for c in value)
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(value, length: int) -> bytes:
-    _expect(isinstance(value, str) and len(value) <= 4 * length)
-    try:
-        data = base64.b64decode(value.encode("ascii"), validate=True)
-    except (ValueError, UnicodeEncodeError):
-        raise KeyFileInvalid("bad base64") from None
-    _expect(len(data) == length)
-    return data
-
-
-def _canonical(doc: dict) -> bytes:
-    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    expect(len({slot.version for slot in ring.slots}) == 1)
