@@ -3,6 +3,7 @@
 import calendar
 from collections import OrderedDict
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import DAY_SPACING, MONTH_SPACING, TickSpec, ZoomLevel, makeMStepper
@@ -49,7 +50,7 @@ def chart_locale(language: str) -> QLocale:
 class LocalDateAxis(pg.DateAxisItem):
     """Local wall-clock time, with month and day names from `locale`."""
 
-    def __init__(self, locale: QLocale, **kwargs):
+    def __init__(self, locale: QLocale, **kwargs: Any) -> None:
         super().__init__(orientation="bottom", **kwargs)
         self._locale = locale
         # Day labels with their month are wider than pyqtgraph's: measure ticks by such a label, and
@@ -58,11 +59,11 @@ class LocalDateAxis(pg.DateAxisItem):
             TickSpec(MONTH_SPACING, makeMStepper(1), "%b"),
             TickSpec(DAY_SPACING, days_of_month, "%d", autoSkip=[1, 2, 5, 10, 15]),
         ], "00 MMM.")
-        self.zoomLevels = OrderedDict((MONTH_DAY_SPACING if key == PYQTGRAPH_MONTH_DAY else key,
+        self.zoomLevels: OrderedDict[float, ZoomLevel] = OrderedDict((MONTH_DAY_SPACING if key == PYQTGRAPH_MONTH_DAY else key,
                                        month_day if key == PYQTGRAPH_MONTH_DAY else level)
                                       for key, level in self.zoomLevels.items())
 
-    def tickStrings(self, values, scale, spacing):
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         spec = next((s for s in self.zoomLevel.tickSpecs if s.spacing == spacing), None)
         qt_format = QT_FORMATS.get(spec.format if spec else "", "")
         if not qt_format:

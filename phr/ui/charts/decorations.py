@@ -35,7 +35,7 @@ class TargetBands:
     chart for the systolic target, where the diastolic readings live: a line does not mislead.
     """
 
-    def __init__(self, plot: pg.PlotItem):
+    def __init__(self, plot: pg.PlotItem) -> None:
         self._plot = plot
         self.items: list[pg.GraphicsObject] = []
 
@@ -74,7 +74,7 @@ class TargetBands:
 class EventMarkers:
     """One vertical line per event, its kind told by the line style and by the words of its label."""
 
-    def __init__(self, plot: pg.PlotItem):
+    def __init__(self, plot: pg.PlotItem) -> None:
         self._plot = plot
         self.lines: dict[ChartEvent, pg.InfiniteLine] = {}
 
@@ -103,7 +103,7 @@ class EventMarkers:
 
     def _place_labels(self, events: list[ChartEvent], view: View) -> None:
         """Label an event only where it has room; the others keep their line."""
-        last_labelled = None
+        last_labelled: float | None = None
         seconds_per_pixel = (view.x1 - view.x0) / max(view.width, 1)
         for event in sorted(events, key=lambda e: e.at):
             room = (view.x0 <= event.at <= view.x1 and

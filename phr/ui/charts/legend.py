@@ -5,6 +5,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from phr.ui.charts import words
+from phr.ui.charts.decorations import Target
 from phr.ui.charts.source import EVENT_KINDS
 from phr.ui.charts.style import (
     SERIES_STYLES,
@@ -21,7 +22,7 @@ WORD_JOINER = "\u2060"  # after a slash: 'mmol/L' must not wrap as 'mmol/' and '
 
 
 class LegendEntry(QWidget):
-    def __init__(self, icon: QPixmap, text: str, parent=None):
+    def __init__(self, icon: QPixmap, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -39,7 +40,7 @@ class LegendEntry(QWidget):
 class ChartLegend(QWidget):
     """Entries by key; `show_only` keeps the grid free of holes when some do not apply."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -77,7 +78,7 @@ class ChartLegend(QWidget):
         return "; ".join(self.entries[k].plain for k in self._shown)
 
 
-def fill_legend(legend: ChartLegend, names: list[str], units: list[str], targets: list) -> None:
+def fill_legend(legend: ChartLegend, names: list[str], units: list[str], targets: list[Target]) -> None:
     """Every entry a chart of this measure may need; the chart shows those that apply to the view."""
     for index, name in enumerate(names):
         legend.add(f"series{index}", line_icon(line_pen(SERIES_STYLES[index])), f"{name} ({units[index]})")

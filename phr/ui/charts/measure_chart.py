@@ -10,11 +10,13 @@ Redraws are throttled to one per REDRAW_MS while the view moves.
 """
 
 import time
+from collections.abc import Callable
 from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
@@ -26,6 +28,8 @@ from phr.ui.charts.ranges import (
     PAN_STEP,
     SMALLEST_SPAN,
     ZOOM_STEP,
+    Preset,
+    Window,
     default_preset,
     limits,
     panned,
@@ -34,7 +38,7 @@ from phr.ui.charts.ranges import (
     zoomed,
 )
 from phr.ui.charts.series import SeriesLayer, View
-from phr.ui.charts.source import ChartSource, Envelope
+from phr.ui.charts.source import ChartSource, Envelope, Limits, TargetBand
 from phr.ui.charts.style import INK, SERIES_STYLES, SINGLE_BAND, limit_pen
 from phr.ui.text.formatting import escape, fill
 
@@ -47,15 +51,18 @@ PULSE = 2
 class MeasureChart(QWidget):
     redrawn = Signal()
 
-    def __init__(self, source: ChartSource, measure: Measure, language: str, parent=None, now=time.time):
+    def __init__(self, source: ChartSource, measure: Measure, language: str, parent: QWidget | None = None,
+                 now: Callable[[], float] = time.time) -> None:
         super().__init__(parent)
-        self._source, self.measure, self._now = source, measure, now
+        self._source: ChartSource | None = source  # None once the record locks (release)
+        self.measure, self._now = measure, now
         self._locale = chart_locale(language)
         self._names = words.series_names(measure, language)
         self._units = words.series_units(measure)
-        self._span, self._target = source.span(), source.target()
+        self._span: Window | None = source.span()
+        self._target: TargetBand | None = source.target()
         self._moving_to_preset = False
-        self.current_preset: str | None = None
+        self.current_preset: Preset | None = None
         # Setters rather than Qt keyword properties (QTimer(singleShot=True)): on Python 3.11, PySide6
         # 6.12 drops references to True and None (see phr/ui/app/qt_refcount_guard.py); the fewer such calls the better.
         self._timer = QTimer(self)
@@ -64,7 +71,7 @@ class MeasureChart(QWidget):
         self._timer.timeout.connect(self.refresh_now)
         self.setAccessibleName(fill(translate("MeasureChart", "Chart of %1"), measure.name(language)))
         self._build(measure.name(language))
-        self.set_preset(default_preset(self._span, now(), self._count))
+        self.set_preset(default_preset(self._span, now(), lambda window: self._count(source, window)))
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -91,7 +98,7 @@ class MeasureChart(QWidget):
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self._group = QButtonGroup(self)
-        self.presets: dict[str, QPushButton] = {}
+        self.presets: dict[Preset, QPushButton] = {}
         for key, text in words.preset_labels().items():
             button = QPushButton(text)
             button.setCheckable(True)
@@ -137,10 +144,10 @@ class MeasureChart(QWidget):
 
     # -- what the chart shows -------------------------------------------------------------------------
 
-    def _pairs(self) -> list[tuple]:
+    def _pairs(self) -> list[Limits]:
         """The target (low, high) per series: blood pressure's diastolic has the second pair."""
         t = self._target
-        pairs = [(None, None)] * len(self._names)
+        pairs: list[Limits] = [(None, None)] * len(self._names)
         if t is not None:
             pairs[0] = (t.low, t.high)
             if len(pairs) > 1:
@@ -163,7 +170,7 @@ class MeasureChart(QWidget):
 
     # -- view changes ---------------------------------------------------------------------------------
 
-    def set_preset(self, key: str) -> None:
+    def set_preset(self, key: Preset) -> None:
         self._moving_to_preset = True
         try:
             self.plot.getViewBox().setXRange(*preset_window(key, self._now(), self._span), padding=0)
@@ -172,10 +179,11 @@ class MeasureChart(QWidget):
         self._check_preset(key)
         self.refresh_now()
 
-    def _count(self, window: tuple[float, float]) -> int:
-        return self._source.envelope(window[0], window[1], 1).reading_count()
+    @staticmethod
+    def _count(source: ChartSource, window: Window) -> int:
+        return source.envelope(window[0], window[1], 1).reading_count()
 
-    def visible_range(self) -> tuple[float, float]:
+    def visible_range(self) -> Window:
         x0, x1 = self.plot.getViewBox().viewRange()[0]
         return float(x0), float(x1)
 
@@ -185,32 +193,33 @@ class MeasureChart(QWidget):
     def pan(self, fraction: float) -> None:
         self.plot.getViewBox().setXRange(*panned(*self.visible_range(), fraction), padding=0)
 
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.plot and event.type() == QEvent.Type.KeyPress:
-            action = {
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.plot and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            actions: dict[int, Callable[[], None]] = {  # Qt.Key is an int, as event.key() is
                 Qt.Key.Key_Plus: partial(self.zoom, 1 / ZOOM_STEP),
                 Qt.Key.Key_Equal: partial(self.zoom, 1 / ZOOM_STEP),  # + without Shift on many keyboards
                 Qt.Key.Key_Minus: partial(self.zoom, ZOOM_STEP),
                 Qt.Key.Key_Left: partial(self.pan, -PAN_STEP),
                 Qt.Key.Key_Right: partial(self.pan, PAN_STEP),
-                Qt.Key.Key_Home: partial(self.set_preset, "all"),
-            }.get(event.key())
+                Qt.Key.Key_Home: partial(self.set_preset, Preset.ALL),
+            }
+            action = actions.get(event.key())
             if action is not None:
                 action()
                 return True
         return super().eventFilter(watched, event)
 
-    def _view_moved(self, *_) -> None:
+    def _view_moved(self, *_: object) -> None:
         if not self._moving_to_preset:
             self._check_preset(None)  # a zoomed or panned view is no preset any more
         self._schedule()
 
-    def _schedule(self, *_) -> None:
+    def _schedule(self, *_: object) -> None:
         # Throttle, not debounce: while dragging, the view still redraws every REDRAW_MS.
         if self._source is not None and not self._timer.isActive():
             self._timer.start()
 
-    def _check_preset(self, key: str | None) -> None:
+    def _check_preset(self, key: Preset | None) -> None:
         self.current_preset = key
         self._group.setExclusive(False)
         for name, button in self.presets.items():
@@ -221,10 +230,11 @@ class MeasureChart(QWidget):
 
     def refresh_now(self) -> None:
         self._timer.stop()
-        if self._source is None:
+        source = self._source
+        if source is None:
             return
         view = self._view(0.0, 1.0)
-        envelopes = self._ask_source(view)
+        envelopes = self._ask_source(source, view)
         visible = {i: e.between(view.x0, view.x1) for i, e in envelopes.items()}
         pairs = self._pairs()
         target_limits = [v for i in envelopes for v in pairs[i] if v is not None]
@@ -237,7 +247,7 @@ class MeasureChart(QWidget):
                 layer.draw(envelopes[index], pairs[index], view)
             else:
                 layer.clear()
-        self._draw_events(view)
+        self._draw_events(source, view)
         self._describe(visible, view)
         self.redrawn.emit()
 
@@ -247,18 +257,18 @@ class MeasureChart(QWidget):
         x0, x1 = self.visible_range()
         return View(x0, x1, y0, y1, width if width > 10 else FALLBACK_WIDTH, max(height, 1))
 
-    def _ask_source(self, view: View) -> dict[int, Envelope]:
+    def _ask_source(self, source: ChartSource, view: View) -> dict[int, Envelope]:
         """Half a view beyond each side too, so lines run to the edges and a pan shows data at once."""
         half = view.width // 2
         per_pixel = (view.x1 - view.x0) / view.width
         t0, t1 = view.x0 - half * per_pixel, view.x1 + half * per_pixel
-        return {i: self._source.envelope(t0, t1, view.width + 2 * half, i) for i in self._shown_series()}
+        return {i: source.envelope(t0, t1, view.width + 2 * half, i) for i in self._shown_series()}
 
-    def _draw_events(self, view: View) -> None:
+    def _draw_events(self, source: ChartSource, view: View) -> None:
         if not self.show_events.isChecked():
             self.markers.clear()
             return
-        self.markers.show(self._source.events(view.x0, view.x1), view)
+        self.markers.show(source.events(view.x0, view.x1), view)
 
     def _describe(self, visible: dict[int, Envelope], view: View) -> None:
         shown = [(self._names[i], e, self._pairs()[i], self._units[i]) for i, e in visible.items()]

@@ -1,15 +1,29 @@
 """Which stretch of time and which values a chart shows: presets, limits, zoom and pan, the y range."""
 
 import calendar
+from collections.abc import Callable
 from datetime import datetime
+from enum import StrEnum
 
 import numpy as np
 
 from phr.monitoring.measures import SCORE, Measure
 
-PRESETS = ("week", "month", "quarter", "year", "all")
+
+class Preset(StrEnum):
+    """The stretches of time a chart offers with one button."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    ALL = "all"
+
+
+PRESETS = tuple(Preset)
 HOUR, DAY = 3600.0, 86400.0
-MONTHS_BACK = {"month": 1, "quarter": 3, "year": 12}
+MONTHS_BACK = {Preset.MONTH: 1, Preset.QUARTER: 3, Preset.YEAR: 12}
+Window = tuple[float, float]  # from, to: seconds since the epoch
 SMALLEST_SPAN = HOUR       # zooming in stops at one hour across
 ZOOM_STEP, PAN_STEP = 2.0, 0.25
 FEW_READINGS = 10          # fewer in a preset's window: a longer preset is chosen at first
@@ -24,20 +38,20 @@ def months_back(moment: float, months: int) -> float:
     return local.replace(year=year, month=month + 1, day=day).timestamp()
 
 
-def preset_window(key: str, now: float, span: tuple[float, float] | None) -> tuple[float, float]:
+def preset_window(key: Preset, now: float, span: Window | None) -> Window:
     """Presets end at `now`; 'all' runs from the first to the last reading, with a small margin."""
-    if key == "all":
+    if key == Preset.ALL:
         if span is None:
             return months_back(now, 1), now
         first, last = span
         margin = max((last - first) * 0.01, HOUR)
         return first - margin, last + margin
-    if key == "week":
+    if key == Preset.WEEK:
         return now - 7 * DAY, now
     return months_back(now, MONTHS_BACK[key]), now
 
 
-def default_preset(span: tuple[float, float] | None, now: float, count=None) -> str:
+def default_preset(span: Window | None, now: float, count: Callable[[Window], int] | None = None) -> Preset:
     """The shortest of month, 3 months and year that shows at least FEW_READINGS readings.
 
     Everything when there is less than a month of readings, none in the last month, or too few
@@ -45,18 +59,18 @@ def default_preset(span: tuple[float, float] | None, now: float, count=None) -> 
     many readings a window holds.
     """
     if span is None:
-        return "month"
+        return Preset.MONTH
     first, last = span
     month_start = months_back(now, 1)
     if last - first < now - month_start or last < month_start:
-        return "all"
-    for key in ("month", "quarter", "year"):
+        return Preset.ALL
+    for key in (Preset.MONTH, Preset.QUARTER, Preset.YEAR):
         if count is None or count(preset_window(key, now, span)) >= FEW_READINGS:
             return key
-    return "all"
+    return Preset.ALL
 
 
-def limits(span: tuple[float, float] | None, now: float) -> tuple[float, float]:
+def limits(span: Window | None, now: float) -> Window:
     """How far one can pan: every preset window, and all readings."""
     windows = [preset_window(key, now, span) for key in PRESETS]
     return min(w[0] for w in windows), max(w[1] for w in windows)

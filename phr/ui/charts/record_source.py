@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo
 
 from phr.core import partial_date
 from phr.monitoring.reading_columns import ChartColumns, column_of
+from phr.monitoring.readings import EnvelopeRows
+from phr.record.services import RecordServices
 from phr.ui.charts.source import ChartEvent, Envelope, TargetBand
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -49,7 +51,7 @@ def _short(text: str) -> str:
 
 
 class RecordChartSource:
-    def __init__(self, services, measure_key: str):
+    def __init__(self, services: RecordServices, measure_key: str) -> None:
         self._services, self._key = services, measure_key
         self._columns = ChartColumns(services.session)
         self._events: list[ChartEvent] | None = None
@@ -75,7 +77,7 @@ class RecordChartSource:
             return Envelope(list(rows.times), lows, list(lows), True, list(rows.flags))
         return self._with_extras(rows, first, last, columns, component)
 
-    def _with_extras(self, rows, first: int, last: int, columns: int, component: int) -> Envelope:
+    def _with_extras(self, rows: EnvelopeRows, first: int, last: int, columns: int, component: int) -> Envelope:
         """Add readings per column and flags per column; flag-only columns get NaN extremes."""
         counts = self._columns.counts(self._key, first, last, columns)
         # A sensor's Low or High is about its one value: never about blood pressure's second or third.
@@ -107,7 +109,8 @@ class RecordChartSource:
         return [event for event in self._events if t0 <= event.at <= t1]
 
     def _medication_events(self) -> list[ChartEvent]:
-        found, offset = [], 0
+        found: list[ChartEvent] = []
+        offset = 0
         while True:
             page = self._services.timeline.events(tuple(MEDICATION_KINDS), offset, TIMELINE_PAGE)
             found += [ChartEvent(at, MEDICATION_KINDS[e.kind], _short(e.title)) for e in page

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 
 from phr.ui.charts.source import ABOVE as FLAG_ABOVE
 from phr.ui.charts.source import BELOW as FLAG_BELOW
-from phr.ui.charts.source import Envelope
+from phr.ui.charts.source import Envelope, Limits
 from phr.ui.charts.style import (
     ABOVE,
     BELOW,
@@ -58,7 +58,7 @@ class View:
 
 
 class SeriesLayer:
-    def __init__(self, plot: pg.PlotItem, style: SeriesStyle, name: str):
+    def __init__(self, plot: pg.PlotItem, style: SeriesStyle, name: str) -> None:
         self.style, self.name = style, name
         self.line = pg.PlotDataItem(pen=line_pen(style), connect="finite", antialias=True)
         self.bands = {WITHIN: pg.PlotDataItem(pen=band_pen(style.colour), connect="pairs"),
@@ -74,7 +74,7 @@ class SeriesLayer:
         for status, item in self.points.items():
             item.setZValue(20 if status in (SENSOR_HIGH, SENSOR_LOW) else 10)
 
-    def draw(self, envelope: Envelope, target: tuple, view: View) -> None:
+    def draw(self, envelope: Envelope, target: Limits, view: View) -> None:
         self.clear()
         times = np.asarray(envelope.times, dtype=float)
         if not len(times):
@@ -100,7 +100,7 @@ class SeriesLayer:
             plot.removeItem(item)
         self._items = []
 
-    def _draw_readings(self, times, values, target: tuple, view: View) -> None:
+    def _draw_readings(self, times: np.ndarray, values: np.ndarray, target: Limits, view: View) -> None:
         self.line.setData(*_broken_at_gaps(times, values))
         with np.errstate(invalid="ignore"):
             above, below = _outside(values, target)
@@ -110,7 +110,7 @@ class SeriesLayer:
         for status, mask in ((ABOVE, above), (BELOW, below), (WITHIN, within if roomy else within & False)):
             self.points[status].setData(times[mask], values[mask])
 
-    def _draw_band(self, times, lows, highs, target: tuple, view: View) -> None:
+    def _draw_band(self, times: np.ndarray, lows: np.ndarray, highs: np.ndarray, target: Limits, view: View) -> None:
         numbers = np.isfinite(lows)
         times, lowest, highest = times[numbers], lows[numbers], highs[numbers]
         lows, highs = _at_least_a_pixel(lowest, highest, (view.y1 - view.y0) / max(view.height, 1))
@@ -127,7 +127,7 @@ class SeriesLayer:
         for status, outside, ends in ((ABOVE, highest > top, highest), (BELOW, lowest < bottom, lowest)):
             self.points[status].setData(times[outside], ends[outside])
 
-    def _draw_flags(self, times, flags: list[str], view: View) -> None:
+    def _draw_flags(self, times: np.ndarray, flags: list[str], view: View) -> None:
         if not any(flags):
             return
         # Half a symbol and a little air from the edge, in data units.
@@ -149,7 +149,7 @@ def _broken_at_gaps(times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, 
     return np.insert(times, gaps, (times[gaps - 1] + times[gaps]) / 2), np.insert(values, gaps, np.nan)
 
 
-def _outside(values: np.ndarray, target: tuple) -> tuple[np.ndarray, np.ndarray]:
+def _outside(values: np.ndarray, target: Limits) -> tuple[np.ndarray, np.ndarray]:
     low, high = target
     above = values > high if high is not None else np.zeros(len(values), dtype=bool)
     below = values < low if low is not None else np.zeros(len(values), dtype=bool)

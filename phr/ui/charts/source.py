@@ -23,6 +23,7 @@ import numpy as np
 
 BELOW, ABOVE = "below_range", "above_range"
 FLAG_CODES = {"": 0, BELOW: 1, ABOVE: 2}
+Limits = tuple[float | None, float | None]  # a target's low and high; either may be open
 EVENT_KINDS = ("medication_started", "medication_stopped", "medication_changed", "appointment", "admission")
 
 
@@ -95,17 +96,17 @@ class MemorySource:
 
     def __init__(self, times: Sequence[float], values: Sequence[float], values2: Sequence[float] | None = None,
                  flags: Sequence[str] | None = None, target: TargetBand | None = None,
-                 events: Sequence[ChartEvent] = (), values3: Sequence[float] | None = None):
-        times = np.asarray(times, dtype=np.float64)
-        order = np.argsort(times, kind="stable")
-        codes = (np.zeros(len(times), dtype=np.int8) if flags is None
+                 events: Sequence[ChartEvent] = (), values3: Sequence[float] | None = None) -> None:
+        stamps = np.asarray(times, dtype=np.float64)
+        order = np.argsort(stamps, kind="stable")
+        codes = (np.zeros(len(stamps), dtype=np.int8) if flags is None
                  else np.array([FLAG_CODES[f or ""] for f in flags], dtype=np.int8))
-        self._times, self._codes = times[order], codes[order]
+        self._times, self._codes = stamps[order], codes[order]
         self._components = [None if v is None else self._values(v, order) for v in (values, values2, values3)]
         self._target = target
         self._events = sorted(events, key=lambda e: e.at)
 
-    def _values(self, values, order) -> np.ndarray:
+    def _values(self, values: Sequence[float], order: np.ndarray) -> np.ndarray:
         array = np.asarray(values, dtype=np.float64)[order]
         array[self._codes != 0] = np.nan  # a flagged reading has no number
         return array

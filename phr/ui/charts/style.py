@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
 BLUE, GREEN, PURPLE = "#0072B2", "#009E73", "#CC79A7"
 VERMILLION, ORANGE, GREY, INK, EVENT_GREY = "#D55E00", "#E69F00", "#6B6B6B", "#202020", "#4D4D4D"
@@ -73,11 +73,11 @@ def band_pen(colour: str) -> QPen:
     return pg.mkPen(colour, width=1)
 
 
-def symbol_brush(status: str, style: SeriesStyle):
+def symbol_brush(status: str, style: SeriesStyle) -> QBrush:
     return pg.mkBrush(STATUS_COLOURS.get(status, style.colour))
 
 
-def symbol_pen(status: str):
+def symbol_pen(status: str) -> QPen:
     # A dark outline keeps a symbol's shape visible on any background colour.
     return pg.mkPen(INK if status in (SENSOR_HIGH, SENSOR_LOW) else "w", width=1)
 

@@ -3,7 +3,8 @@
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from phr.monitoring.measures import SCORE, Measure
-from phr.ui.charts.source import ABOVE, BELOW, Envelope
+from phr.ui.charts.ranges import Preset
+from phr.ui.charts.source import ABOVE, BELOW, Envelope, Limits
 from phr.ui.monitoring.measure_words import with_unit
 from phr.ui.text.formatting import fill
 
@@ -11,13 +12,13 @@ translate = QCoreApplication.translate
 DAY = 86400.0
 
 
-def preset_labels() -> dict[str, str]:
+def preset_labels() -> dict[Preset, str]:
     return {
-        "week": translate("MeasureChart", "&Week"),
-        "month": translate("MeasureChart", "&Month"),
-        "quarter": translate("MeasureChart", "&3 months"),
-        "year": translate("MeasureChart", "&Year"),
-        "all": translate("MeasureChart", "&All"),
+        Preset.WEEK: translate("MeasureChart", "&Week"),
+        Preset.MONTH: translate("MeasureChart", "&Month"),
+        Preset.QUARTER: translate("MeasureChart", "&3 months"),
+        Preset.YEAR: translate("MeasureChart", "&Year"),
+        Preset.ALL: translate("MeasureChart", "&All"),
     }
 
 
@@ -109,7 +110,7 @@ def period(locale: QLocale, start: float, end: float) -> str:
     return f"{locale.toString(first.date(), head)} – {locale.toString(last.date(), 'd MMMM yyyy')}"
 
 
-def summary(locale: QLocale, measure: Measure, shown: list[tuple[str, Envelope, tuple, str]], start: float,
+def summary(locale: QLocale, measure: Measure, shown: list[tuple[str, Envelope, Limits, str]], start: float,
             end: float, has_data: bool) -> str:
     """The visible part of the chart in sentences. `shown`: (series name, visible envelope, target, unit)."""
     text = fill(translate("MeasureChart", "Showing %1."), period(locale, start, end))
@@ -144,7 +145,7 @@ def _range_sentence(locale: QLocale, decimals: int, name: str, envelope: Envelop
                 with_unit(number(locale, max(highs), decimals), unit))
 
 
-def _target_sentence(name: str, envelope: Envelope, pair: tuple) -> str:
+def _target_sentence(name: str, envelope: Envelope, pair: Limits) -> str:
     low, high = pair
     above = sum(1 for v in envelope.highs if high is not None and v > high)
     below = sum(1 for v in envelope.lows if low is not None and v < low)

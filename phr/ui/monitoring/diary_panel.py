@@ -4,11 +4,15 @@ A section page like the others (add, change, delete with undo, provenance in the
 admission also shows on every chart as an event.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from phr.record.diary import KINDS, TIME_FORMAT, DiaryEntry
+from phr.core.entries import Change
+from phr.record.diary import KINDS, TIME_FORMAT, DiaryEntry, DiaryService
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import date_time_field
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, long_text_field
@@ -34,15 +38,17 @@ def first_line(text: str) -> str:
     return line if len(line) <= SHORT_TEXT else line[:SHORT_TEXT - 1].rstrip() + "…"
 
 
-class DiaryPanel(SectionPage):
+class DiaryPanel(SectionPage[DiaryEntry]):
     sections_shown = ("monitoring",)
+    service: DiaryService
 
-    def __init__(self, service, events, parent=None, now=None):
+    def __init__(self, service: DiaryService, events: RecordEvents, parent: QWidget | None = None,
+                 now: Callable[[], datetime] | None = None) -> None:
         self.title = translate("Diary", "Diary")
         self._now = now or (lambda: datetime.now())
         super().__init__(service, events, parent)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[DiaryEntry]]:
         return [Column(translate("Diary", "When"), lambda e: when(e.written_at)),
                 Column(translate("Diary", "Kind"), lambda e: kind_label(e.kind)),
                 Column(translate("Diary", "What"), lambda e: first_line(e.text))]
@@ -53,7 +59,7 @@ class DiaryPanel(SectionPage):
     def describe(self, entry: DiaryEntry) -> str:
         return first_line(entry.text)[:40]
 
-    def editor(self, entry: DiaryEntry) -> EntryDialog:
+    def editor(self, entry: DiaryEntry) -> EntryDialog[DiaryEntry]:
         title = translate("Diary", "New diary entry") if entry.id is None else translate("Diary", "Change diary entry")
         save = self.service.add if entry.id is None else self.service.update
         fields = [
@@ -69,7 +75,7 @@ class DiaryPanel(SectionPage):
                                                                          kind_label(entry.kind))]
         return definition_table(rows) + f"<p>{escape(entry.text).replace(chr(10), '<br>')}</p>"
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         # Readings share the section 'monitoring' and their ids mean nothing here: keep the selection.
         if change.section in self.sections_shown:
             self.reload()

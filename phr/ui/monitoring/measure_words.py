@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, SCORE, Measure
+from phr.monitoring.readings import Reading
 from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
@@ -60,7 +61,7 @@ def flag_label(flag: str) -> str:
     }.get(flag, flag)
 
 
-def value_text(measure: Measure, reading) -> str:
+def value_text(measure: Measure, reading: Reading) -> str:
     """The values of a reading with unit: '128/82 mmHg, pulse 66', '5,4 mmol/L', '4 out of 10'."""
     if reading.value is None:
         return flag_label(reading.flag)
@@ -102,7 +103,7 @@ def full_time(taken_at: datetime) -> str:
     return f"{day_text(local.date())} {local.strftime('%H:%M')}"
 
 
-def latest_text(measure: Measure, reading, today: date) -> str:
+def latest_text(measure: Measure, reading: Reading | None, today: date) -> str:
     """'128/82 mmHg, pulse 66 — today 08:00'; 'No readings yet' without a reading."""
     if reading is None:
         return translate("Measures", "No readings yet")

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from phr.monitoring.measures import Measure
+from phr.record.services import RecordServices
 from phr.ui.monitoring.measure_words import latest_text
 from phr.ui.text.formatting import fill
 
@@ -26,7 +28,7 @@ class MeasureEntry:
     latest: str
 
 
-def measure_entries(services, language: str, today: date, show_all: bool,
+def measure_entries(services: RecordServices, language: str, today: date, show_all: bool,
                     keep: str | None = None) -> list[MeasureEntry]:
     """Measures with a plan or agreed target, then with readings or made by you; then (show_all) the rest.
 
@@ -41,7 +43,7 @@ def measure_entries(services, language: str, today: date, show_all: bool,
     then = [m for m in measures if m.key not in planned and (counts.get(m.key) or m.key in own or m.key == kept)]
     rest = [m for m in measures if m not in first and m not in then] if show_all else []
 
-    def entry(measure) -> MeasureEntry:
+    def entry(measure: Measure) -> MeasureEntry:
         latest = services.readings.latest(measure.key) if counts.get(measure.key) else None
         return MeasureEntry(measure.key, measure.name(language), latest_text(measure, latest, today))
     return [entry(m) for m in first + then] + [MeasureEntry(DIARY, "", "")] + [entry(m) for m in rest]
@@ -56,7 +58,7 @@ def diary_text(count: int) -> str:
 class MeasureList(QListWidget):
     """Two lines per measure: its name, and its latest reading ('128/82 mmHg, pulse 66 — today 08:00')."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(translate("Monitoring", "Measures"))
         self.setSpacing(2)
@@ -76,12 +78,13 @@ class MeasureList(QListWidget):
 
     def current_key(self) -> str | None:
         item = self.currentItem()
-        return item.data(KEY_ROLE) if item is not None else None
+        return str(item.data(KEY_ROLE)) if item is not None else None
 
     def select(self, key: str | None) -> bool:
         """Make `key` current; False when it is not in the list."""
         for row in range(self.count()):
-            if self.item(row).data(KEY_ROLE) == key:
+            item = self.item(row)
+            if item is not None and item.data(KEY_ROLE) == key:
                 self.setCurrentRow(row)
                 return True
         return False

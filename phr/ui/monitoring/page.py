@@ -9,6 +9,7 @@ tabs out of view refresh when they are shown. `release()` forgets everything whe
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -21,7 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.core.entries import Change
+from phr.record.services import RecordServices
+from phr.ui.app.events import RecordEvents
 from phr.ui.charts.measure_chart import MeasureChart
+from phr.ui.charts.ranges import Preset
 from phr.ui.charts.record_source import RecordChartSource
 from phr.ui.monitoring.dialogs import custom_measure_dialog
 from phr.ui.monitoring.diary_panel import DiaryPanel
@@ -29,7 +34,7 @@ from phr.ui.monitoring.measures import DIARY, MeasureList, measure_entries
 from phr.ui.monitoring.quick_entry import open_quick_entry
 from phr.ui.monitoring.readings import ReadingsTab
 from phr.ui.monitoring.stats import StatisticsTab
-from phr.ui.monitoring.tab import MeasureTab
+from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.monitoring.targets import TargetsTab
 from phr.ui.text.formatting import heading
 
@@ -41,7 +46,8 @@ TABS, DIARY_VIEW, EMPTY_VIEW = 0, 1, 2
 class ChartTab(MeasureTab):
     """The measure's chart, made anew when the measure or the record changes (keeping the view)."""
 
-    def __init__(self, services, events, language: str, now, parent=None):
+    def __init__(self, services: RecordServices, events: RecordEvents, language: str, now: Clock,
+                 parent: QWidget | None = None) -> None:
         super().__init__(services, events, language, now, parent)
         self.chart: MeasureChart | None = None
         self._layout = QVBoxLayout(self)
@@ -52,7 +58,7 @@ class ChartTab(MeasureTab):
         self._drop_chart()
         if self.measure is None:
             return
-        source = RecordChartSource(self.services, self.measure.key)
+        source = RecordChartSource(self.record, self.measure.key)
         self.chart = MeasureChart(source, self.measure, self.language, now=lambda: self.now().timestamp())
         self._layout.addWidget(self.chart)
         if keep is not None:
@@ -62,7 +68,7 @@ class ChartTab(MeasureTab):
             else:
                 self.chart.plot.getViewBox().setXRange(*window, padding=0)
 
-    def _view_to_keep(self):
+    def _view_to_keep(self) -> tuple[Preset | None, tuple[float, float]] | None:
         """The preset (or zoomed window) to show again when the same measure is drawn anew."""
         if self.chart is None or self.measure is None or self.chart.measure.key != self.measure.key:
             return None
@@ -85,9 +91,11 @@ class ChartTab(MeasureTab):
 class MonitoringPage(QWidget):
     import_requested = Signal()
 
-    def __init__(self, services, events, language: str, parent=None, now=None):
+    def __init__(self, services: RecordServices, events: RecordEvents, language: str, parent: QWidget | None = None,
+                 now: Clock | None = None) -> None:
         super().__init__(parent)
-        self.services, self.events, self.language = services, events, language
+        self.services: RecordServices | None = services  # None once the record locks
+        self.events, self.language = events, language
         self._now = now or (lambda: datetime.now().astimezone())
         self._build()
         events.changed.connect(self._on_changed)
@@ -129,7 +137,8 @@ class MonitoringPage(QWidget):
         return row
 
     def _right_side(self) -> QStackedWidget:
-        args = (self.services, self.events, self.language, self._now)
+        services = self._record()
+        args = (services, self.events, self.language, self._now)
         self.chart_tab, self.readings_tab = ChartTab(*args), ReadingsTab(*args)
         self.stats_tab, self.targets_tab = StatisticsTab(*args), TargetsTab(*args)
         self.tabs = QTabWidget()
@@ -139,7 +148,7 @@ class MonitoringPage(QWidget):
                           (self.targets_tab, translate("Monitoring", "&Targets and plan"))):
             self.tabs.addTab(tab, text)
         self.tabs.currentChanged.connect(lambda _index: self._current_tab().refresh_if_stale())
-        self.diary = DiaryPanel(self.services.diary, self.events, now=lambda: self._now().replace(tzinfo=None))
+        self.diary = DiaryPanel(services.diary, self.events, now=lambda: self._now().replace(tzinfo=None))
         self.empty = QLabel(translate("Monitoring", "No measurements yet. Type a first reading with New "
                                                     "measurement (Ctrl+M), import them from a device, or tick "
                                                     "Show all measures and choose one."))
@@ -154,7 +163,13 @@ class MonitoringPage(QWidget):
         return [self.chart_tab, self.readings_tab, self.stats_tab, self.targets_tab]
 
     def _current_tab(self) -> MeasureTab:
-        return self.tabs.currentWidget()
+        return self._tab_list()[self.tabs.currentIndex()]  # the tabs are in the list's order
+
+    def _record(self) -> RecordServices:
+        """The services while the record is open (the page is only used then)."""
+        if self.services is None:
+            raise RuntimeError("the record is locked")
+        return self.services
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -181,14 +196,14 @@ class MonitoringPage(QWidget):
         if key == DIARY:
             self.right.setCurrentIndex(DIARY_VIEW)
             return
-        measure = self.services.measures.find(key) if key else None
+        measure = self._record().measures.find(key) if key else None
         self.right.setCurrentIndex(TABS if measure else EMPTY_VIEW)
         for tab in self._tab_list():
             tab.set_measure(measure)
         if self.isVisible():  # a page out of view catches up when it is shown (showEvent)
             self._current_tab().refresh_if_stale()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._current_tab().refresh_if_stale()
 
@@ -198,18 +213,18 @@ class MonitoringPage(QWidget):
             self.show_all.setChecked(True)
             self.measures.select(key)
 
-    def new_measurement(self) -> list:
-        return open_quick_entry(self, self.services, self.language, self.current_measure_key(), self._now)
+    def new_measurement(self) -> list[Change]:
+        return open_quick_entry(self, self._record(), self.language, self.current_measure_key(), self._now)
 
     def add_own_measure(self) -> None:
-        dialog = custom_measure_dialog(self.services, self)
+        dialog = custom_measure_dialog(self._record(), self)
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
-            added = self.services.measures.get(dialog.saved_change.item_id)
+            self.events.announce(dialog.saved_change)
+            added = self._record().measures.get(dialog.saved_change.item_id)
             if added is not None:
                 self.select_measure(added.key)
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section in REFRESHING_SECTIONS:
             self.refresh()
 

@@ -9,15 +9,20 @@ bounds is questioned, never silently stored and never refused; No goes back to t
 The same dialog corrects a stored reading (the readings table opens it with `reading`).
 """
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
-from phr.core.entries import EntryInvalid
+from phr.core.entries import Change, EntryInvalid
 from phr.core.errors import VaultError
+from phr.monitoring.measures import Measure
 from phr.monitoring.readings import Reading
+from phr.record.services import RecordServices
+from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring import quick_entry_parts as parts
 from phr.ui.monitoring.measure_words import value_text, when_text
 from phr.ui.monitoring.reading_fields import ReadingValues
@@ -31,19 +36,19 @@ LAST_MEASURE = "regie_quick_entry_measure"   # a property of the main window: th
 FUTURE_MARGIN = timedelta(minutes=5)        # clocks differ a little; more than this is a typing error
 
 
-class QuickEntryDialog(QDialog):
+class QuickEntryDialog(parts.QuickEntryWidgets):
     saved = Signal(object)   # each Change, as soon as it is saved (the page behind refreshes)
 
-    def __init__(self, services, language: str, parent=None, measure_key: str | None = None, now=None,
-                 reading: Reading | None = None):
+    def __init__(self, services: RecordServices, language: str, parent: QWidget | None = None,
+                 measure_key: str | None = None, now: Callable[[], datetime] | datetime | None = None,
+                 reading: Reading | None = None) -> None:
         super().__init__(parent)
         self._services, self._language, self._correcting = services, language, reading
-        self._now = now if callable(now) else (lambda: now) if now is not None else \
-            (lambda: datetime.now().astimezone())
+        self._now = _clock(now)
         self._measures = services.measures.measures()
         self._last: Reading | None = None
-        self.values: ReadingValues | None = None
-        self.saved_changes: list = []
+        self.values = None
+        self.saved_changes: list[Change] = []
         self.setWindowTitle(translate("QuickEntry", "Correct a reading") if reading else
                             translate("QuickEntry", "New measurement"))
         parts.build(self)
@@ -57,14 +62,20 @@ class QuickEntryDialog(QDialog):
     # --- what is chosen and typed -------------------------------------------------------------
 
     def measure_key(self) -> str:
-        return self.measure.currentData()
+        return str(self.measure.currentData())
 
-    def chosen_measure(self):
+    def chosen_measure(self) -> Measure:
         return next(m for m in self._measures if m.key == self.measure_key())
 
+    def _values(self) -> ReadingValues:
+        """The value rows: there from the first measure chosen (in __init__) on."""
+        assert self.values is not None
+        return self.values
+
     def _measure_changed(self) -> None:
-        parts.replace_value_rows(self, ReadingValues(self.chosen_measure(), self._language))
-        for f in self.values.fields:
+        values = ReadingValues(self.chosen_measure(), self._language)
+        parts.replace_value_rows(self, values)
+        for f in values.fields:
             f.edit.installEventFilter(self)
             f.edit.textChanged.connect(lambda _text, name=f.name: self._show_problems({name}))
         self._last = None if self._correcting else self._services.readings.latest(self.measure_key())
@@ -74,24 +85,24 @@ class QuickEntryDialog(QDialog):
     def _start_values(self) -> None:
         reading = self._correcting
         if reading is not None:
-            self.values.fill(reading)
+            self._values().fill(reading)
             self.time.setText(typed_text(reading.taken_at))
             self.context.setCurrentIndex(max(0, self.context.findData(reading.context)))
             self.note.setText(reading.note)
         else:
             self.time.setText(typed_text(self._now()))
-        self.values.fields[0].edit.setFocus()
+        self._values().fields[0].edit.setFocus()
 
-    def _today(self):
+    def _today(self) -> date:
         return self._now().date()
 
     def fill_last(self) -> None:
         if self._last is not None and self._last.value is not None:
-            self.values.fill(self._last)
-            self.values.fields[0].edit.setFocus()
-            self.values.fields[0].edit.selectAll()
+            self._values().fill(self._last)
+            self._values().fields[0].edit.setFocus()
+            self._values().fields[0].edit.selectAll()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Enter: save and go on with the next reading of a series (plain Enter saves and closes)."""
         control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and control and self.next_button.isVisible():
@@ -99,8 +110,9 @@ class QuickEntryDialog(QDialog):
             return
         super().keyPressEvent(event)
 
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Up and isinstance(watched, QLineEdit):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Up \
+                and isinstance(watched, QLineEdit):
             self.fill_last()
             return True
         return super().eventFilter(watched, event)
@@ -121,11 +133,11 @@ class QuickEntryDialog(QDialog):
 
     def _show_problems(self, names: set[str], required: bool = False) -> dict[str, str]:
         """Show the problems of the fields `names` under them; returns every problem found."""
-        problems = self.values.problems(required)
+        problems = self._values().problems(required)
         time_problem = self._time_problem()
         if time_problem:
             problems["taken_at"] = time_problem
-        for f in self.values.fields:
+        for f in self._values().fields:
             if f.name in names:
                 parts.show_error(f.error, problems.get(f.name))
         if "taken_at" in names:
@@ -135,10 +147,14 @@ class QuickEntryDialog(QDialog):
         return problems
 
     def reading(self) -> Reading:
-        values = self.values.values()
-        base = self._correcting or Reading(self.measure_key(), self.taken_at())
-        return replace(base, taken_at=self.taken_at(), **values, context=self.context.currentData(),
-                       note=self.note.text().strip())
+        """What is typed, as a reading (only call when `_show_problems` found none: the time is then valid)."""
+        values = self._values().values()
+        taken_at = self.taken_at()
+        assert taken_at is not None
+        base = self._correcting or Reading(self.measure_key(), taken_at)
+        return replace(base, taken_at=taken_at, value=values.get("value", base.value),
+                       value2=values.get("value2", base.value2), value3=values.get("value3", base.value3),
+                       context=self.context.currentData(), note=self.note.text().strip())
 
     def question(self, text: str) -> bool:
         """Ask Yes or No about an unusual value; No is the default (a tired Enter does not store it)."""
@@ -152,9 +168,9 @@ class QuickEntryDialog(QDialog):
         names = parts.component_labels(self.chosen_measure(), self._language)
         for name in self._services.readings.implausible(reading):
             text = fill(translate("QuickEntry", "%1: %2. This lies far outside the usual values. Is it right?"),
-                        names[name], self.values.typed(name))
+                        names[name], self._values().typed(name))
             if not self.question(text):
-                edit = self.values.field(name).edit
+                edit = self._values().field(name).edit
                 edit.setFocus()
                 edit.selectAll()
                 return False
@@ -169,7 +185,7 @@ class QuickEntryDialog(QDialog):
         self._store(keep_open=True)
 
     def _store(self, keep_open: bool) -> None:
-        problems = self._show_problems({f.name for f in self.values.fields} | {"taken_at"}, required=True)
+        problems = self._show_problems({f.name for f in self._values().fields} | {"taken_at"}, required=True)
         if problems:
             parts.focus_first_problem(self, problems)
             parts.say(self.problem, translate("QuickEntry", "Not saved yet: please look at the fields marked "
@@ -189,14 +205,14 @@ class QuickEntryDialog(QDialog):
         else:
             self.accept()
 
-    def _write(self, reading: Reading):
+    def _write(self, reading: Reading) -> Change | None:
         service = self._services.readings
         try:
             return service.update(reading) if self._correcting else service.add(reading)
         except EntryInvalid as invalid:  # the service knows more than the form: say it under the field
             problems = {error.field: error.problem for error in invalid.errors}
             parts.show_error(self.time_error, problems.pop("taken_at", None))
-            for f in self.values.fields:
+            for f in self._values().fields:
                 parts.show_error(f.error, problems.pop(f.name, None))
             parts.say(self.problem, " ".join(problem_text(p) for p in problems.values()) or
                       translate("QuickEntry", "Not saved yet: please look at the fields marked above."))
@@ -209,16 +225,27 @@ class QuickEntryDialog(QDialog):
         """Ready for the next reading of a series: values empty, the time now, the context kept."""
         self._last = reading
         parts.show_last(self, reading, self._today())
-        self.values.clear()
+        self._values().clear()
         self.note.clear()
         self.time.setText(typed_text(self._now()))
         parts.say(self.problem, "")
         saved = value_text(self.chosen_measure(), reading), when_text(reading.taken_at, self._today())
         parts.say(self.status, fill(translate("QuickEntry", "Saved: %1 (%2). Type the next reading."), *saved))
-        self.values.fields[0].edit.setFocus()
+        self._values().fields[0].edit.setFocus()
 
 
-def open_quick_entry(parent, services, language: str, measure_key: str | None = None, now=None) -> list:
+def _clock(now: Callable[[], datetime] | datetime | None) -> Callable[[], datetime]:
+    """`now` as a clock: a fixed moment (tests), a function, or this computer's clock."""
+    if callable(now):
+        return now
+    if now is not None:
+        fixed = now
+        return lambda: fixed
+    return lambda: datetime.now().astimezone()
+
+
+def open_quick_entry(parent: QWidget | None, services: RecordServices, language: str, measure_key: str | None = None,
+                     now: Callable[[], datetime] | datetime | None = None) -> list[Change]:
     """Open quick entry over `parent` (the main window or a page); returns the Changes saved.
 
     Each saved reading is announced on the `events` of the parent or its window at once, so the
@@ -229,8 +256,8 @@ def open_quick_entry(parent, services, language: str, measure_key: str | None = 
     key = measure_key or (window.property(LAST_MEASURE) if window is not None else None)
     dialog = QuickEntryDialog(services, language, parent, key, now)
     events = getattr(parent, "events", None) or getattr(window, "events", None)
-    if events is not None:
-        dialog.saved.connect(events.changed.emit)
+    if isinstance(events, RecordEvents):
+        dialog.saved.connect(events.announce)
     dialog.exec()
     if window is not None and dialog.saved_changes:
         window.setProperty(LAST_MEASURE, dialog.measure_key())

@@ -1,11 +1,24 @@
 """The widgets of the quick-entry dialog and the words it uses (kept apart so the dialog reads as behaviour)."""
 
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from phr.monitoring.measures import BLOOD_PRESSURE
+from phr.monitoring.measures import BLOOD_PRESSURE, Measure
+from phr.monitoring.readings import Reading
+from phr.record.services import RecordServices
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.monitoring.measure_words import context_choices, value_text, when_text
 from phr.ui.monitoring.reading_fields import ERROR_STYLE, ReadingValues
@@ -14,6 +27,44 @@ from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
 FIRST_VALUE_ROW = 1   # the value rows follow the measure's row in the form
+
+
+class QuickEntryWidgets(QDialog):
+    """The widgets of the quick-entry dialog, made by `build`; QuickEntryDialog gives them their behaviour."""
+
+    _measures: list[Measure]
+    _language: str
+    _correcting: Reading | None   # the stored reading being corrected; None for new ones
+    values: ReadingValues | None  # the value rows of the chosen measure
+    form: QFormLayout
+    measure: QComboBox
+    last_text: QLabel
+    use_last: QPushButton
+    last_row: QWidget
+    time: QLineEdit
+    time_meaning: QLabel
+    time_error: QLabel
+    context: QComboBox
+    note: QLineEdit
+    status: QLabel
+    problem: QLabel
+    next_button: QPushButton
+    save_button: QPushButton
+
+    def chosen_measure(self) -> Measure:
+        raise NotImplementedError
+
+    def fill_last(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def save_and_next(self) -> None:
+        raise NotImplementedError
+
+    def _show_problems(self, names: set[str], required: bool = False) -> dict[str, str]:
+        raise NotImplementedError
 
 
 def problem(code: str) -> str:
@@ -38,21 +89,22 @@ def say(label: QLabel, text: str) -> None:
     grow_to_fit(label.window())
 
 
-def grow_to_fit(window) -> None:
+def grow_to_fit(window: QWidget) -> None:
     """Taller when a message appears; wrapped lines are not in the layout's minimum, so they would be squashed."""
-    if window.layout() is None:
+    layout = window.layout()
+    if layout is None:
         return  # still being built; the first show sizes it
-    window.layout().activate()
+    layout.activate()
     needed = window.heightForWidth(window.width()) if window.hasHeightForWidth() else window.sizeHint().height()
     if needed > window.height():
         window.resize(window.width(), needed)
 
 
-def time_in_words(moment) -> str:
+def time_in_words(moment: datetime) -> str:
     return in_words(moment.strftime("%Y-%m-%dT%H:%M"))
 
 
-def component_labels(measure, language: str) -> dict[str, str]:
+def component_labels(measure: Measure, language: str) -> dict[str, str]:
     """Reading field -> its name in a sentence: 'Systolic', 'Glucose'."""
     if measure.kind != BLOOD_PRESSURE:
         return {"value": measure.name(language)}
@@ -60,16 +112,17 @@ def component_labels(measure, language: str) -> dict[str, str]:
     return dict(zip(("value", "value2", "value3"), names))
 
 
-def default_measure(services, measures, wanted: str | None, now) -> str:
+def default_measure(services: RecordServices, measures: Sequence[Measure], wanted: str | None,
+                    now: Callable[[], datetime]) -> str:
     """The measure asked for; else the one of an active plan; else blood pressure."""
     keys = [m.key for m in measures]
-    if wanted in keys:
+    if wanted is not None and wanted in keys:
         return wanted
     planned = [plan.measure for plan in services.plans.active(now().date()) if plan.measure in keys]
     return planned[0] if planned else "bp"
 
 
-def build(dialog) -> None:
+def build(dialog: QuickEntryWidgets) -> None:
     """Measure, values (rows filled in per measure), last values, time, context, note, buttons."""
     dialog.form = QFormLayout()
     dialog.measure = QComboBox()
@@ -105,7 +158,7 @@ def _row(form: QFormLayout, text: str, widget: QWidget, row: int = -1) -> QLabel
     return label
 
 
-def _last_values_row(dialog) -> None:
+def _last_values_row(dialog: QuickEntryWidgets) -> None:
     dialog.last_text = QLabel()
     dialog.last_text.setWordWrap(True)
     dialog.use_last = QPushButton(translate("QuickEntry", "Use &last values"))
@@ -118,7 +171,7 @@ def _last_values_row(dialog) -> None:
     dialog.form.addRow("", dialog.last_row)
 
 
-def _time_row(dialog) -> None:
+def _time_row(dialog: QuickEntryWidgets) -> None:
     dialog.time = QLineEdit()
     dialog.time.setMaximumWidth(180)
     dialog.time.setToolTip(translate("QuickEntry", "e.g. 22-11-2026 08:00, or only 8:00 for today"))
@@ -147,7 +200,7 @@ def _help_text() -> QLabel:
     return text
 
 
-def _buttons(dialog) -> QHBoxLayout:
+def _buttons(dialog: QuickEntryWidgets) -> QHBoxLayout:
     dialog.next_button = QPushButton(translate("QuickEntry", "Save and &next"))
     dialog.next_button.setToolTip(translate("QuickEntry", "Save, and type the next reading of a series (Ctrl+Enter)"))
     dialog.next_button.setVisible(dialog._correcting is None)
@@ -166,7 +219,7 @@ def _buttons(dialog) -> QHBoxLayout:
     return row
 
 
-def replace_value_rows(dialog, values: ReadingValues) -> None:
+def replace_value_rows(dialog: QuickEntryWidgets, values: ReadingValues) -> None:
     """Swap the value rows for those of another measure, and keep the Tab order top to bottom."""
     if dialog.values is not None:
         for _ in dialog.values.fields:
@@ -174,23 +227,23 @@ def replace_value_rows(dialog, values: ReadingValues) -> None:
     dialog.values = values
     for offset, f in enumerate(values.fields):
         _row(dialog.form, f.label, f.row, FIRST_VALUE_ROW + offset).setBuddy(f.edit)
-    chain = [dialog.measure] + [f.edit for f in values.fields] + ([values.unit] if values.unit else [])
+    chain: list[QWidget] = [dialog.measure, *(f.edit for f in values.fields), *([values.unit] if values.unit else [])]
     chain += [dialog.use_last, dialog.time, dialog.context, dialog.note, dialog.next_button, dialog.save_button]
     for first, second in zip(chain, chain[1:]):
         QWidget.setTabOrder(first, second)
 
 
-def show_last(dialog, reading, today: date) -> None:
+def show_last(dialog: QuickEntryWidgets, reading: Reading | None, today: date) -> None:
     """'Last time: 128/82 mmHg, pulse 66 — today 08:00' and the button to use it; hidden without one."""
     usable = reading is not None and reading.value is not None
     dialog.last_row.setVisible(usable)
     dialog.last_text.setText(fill(translate("QuickEntry", "Last time: %1 — %2"), value_text(dialog.chosen_measure(),
-                                  reading), when_text(reading.taken_at, today)) if usable else "")
+                                  reading), when_text(reading.taken_at, today)) if reading and usable else "")
     grow_to_fit(dialog)
 
 
-def focus_first_problem(dialog, problems: dict[str, str]) -> None:
-    for f in dialog.values.fields:
+def focus_first_problem(dialog: QuickEntryWidgets, problems: dict[str, str]) -> None:
+    for f in dialog.values.fields if dialog.values is not None else []:
         if f.name in problems:
             f.edit.setFocus()
             return

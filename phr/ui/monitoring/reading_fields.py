@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
+from phr.monitoring.readings import Reading
 from phr.ui.monitoring.measure_words import component_names, component_units, number
 
 translate = QCoreApplication.translate
@@ -59,7 +60,7 @@ def unit_choices(measure: Measure) -> list[str]:
 class ReadingValues:
     """The value fields of one measure. `unit` is None for measures with a single unit."""
 
-    def __init__(self, measure: Measure, language: str):
+    def __init__(self, measure: Measure, language: str) -> None:
         self.measure = measure
         names = component_names(measure, language)
         units = component_units(measure)
@@ -102,7 +103,7 @@ class ReadingValues:
 
     def problems(self, required: bool) -> dict[str, str]:
         """Field name -> problem code for what is typed now ('required' only when `required`)."""
-        found = {}
+        found: dict[str, str] = {}
         for f in self.fields:
             value = parse_number(f.edit.text())
             if value is None and required:
@@ -116,9 +117,11 @@ class ReadingValues:
     def values(self) -> dict[str, float | None]:
         """The numbers typed, in the measure's canonical unit (only call when `problems` found none)."""
         unit = self.chosen_unit()
-        result = {}
+        result: dict[str, float | None] = {}
         for f in self.fields:
             value = parse_number(f.edit.text())
+            if isinstance(value, str):
+                raise ValueError(f"{f.name} is not a number")  # `problems` names it first
             result[f.name] = None if value is None else self.measure.to_canonical(value, unit) if f.name == "value" \
                 else value
         return result
@@ -129,7 +132,7 @@ class ReadingValues:
         unit = self.chosen_unit() if name == "value" else component_units(self.measure)[NAMES.index(name)]
         return text if self.measure.kind == SCORE else f"{text} {unit}".replace(" /", "/").replace(" %", "%")
 
-    def fill(self, reading) -> None:
+    def fill(self, reading: Reading) -> None:
         """Put a reading's values in the fields (in the unit chosen)."""
         factor = 1.0 if self.chosen_unit() == self.measure.unit_text else \
             self.measure.other_units.get(self.chosen_unit(), 1.0)

@@ -5,22 +5,25 @@ every section page. The details show where the selected reading came from (typed
 by whom, when; corrected when).
 """
 
-from types import SimpleNamespace
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from phr.core.entries import Provenance
+from phr.monitoring.measures import Measure
+from phr.monitoring.readings import Reading
+from phr.record.services import RecordServices
+from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring.measure_words import context_label, full_time, method_label, value_text
 from phr.ui.monitoring.quick_entry import QuickEntryDialog
-from phr.ui.monitoring.tab import MeasureTab
+from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.text.formatting import definition_table, escape, fill, moment, provenance_html, source_text
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 
 
-def source_words(reading) -> str:
+def source_words(reading: Reading) -> str:
     provenance = reading.provenance
     if provenance is None:
         return ""
@@ -28,14 +31,14 @@ def source_words(reading) -> str:
     return f"{text} ({provenance.source_detail})" if provenance.source_detail else text
 
 
-def provenance_of(reading) -> str:
+def provenance_of(reading: Reading) -> str:
     """Who entered it, how and when; and when it was corrected (readings keep no 'changed by' name)."""
     p = reading.provenance
     if p is None:
         return ""
-    entered = SimpleNamespace(entered_by=p.entered_by, entered_by_role=p.entered_by_role, changed_by="",
-                              source=p.source, source_detail=p.source_detail, created_at=p.created_at,
-                              changed_at=p.created_at)
+    entered = Provenance(entered_by=p.entered_by, entered_by_role=p.entered_by_role, changed_by="",
+                         source=p.source, source_detail=p.source_detail, created_at=p.created_at,
+                         changed_at=p.created_at)
     text = provenance_html(entered)
     if p.changed_at:
         corrected = fill(translate("Monitoring", "Corrected on %1."), moment(p.changed_at))
@@ -44,22 +47,27 @@ def provenance_of(reading) -> str:
 
 
 class ReadingsTab(MeasureTab):
-    def __init__(self, services, events, language: str, now, parent=None):
+    def __init__(self, services: RecordServices, events: RecordEvents, language: str, now: Clock,
+                 parent: QWidget | None = None) -> None:
         super().__init__(services, events, language, now, parent)
-        self._deleted: list = []   # readings that Undo can bring back
+        self._deleted: list[Reading] = []   # readings that Undo can bring back
         self.model = EntryTableModel(self._columns(), self._fetch, self)
         self._build()
 
-    def _columns(self) -> list[Column]:
+    def _columns(self) -> list[Column[Reading]]:
         return [
             Column(translate("Monitoring", "Time"), lambda r: full_time(r.taken_at)),
-            Column(translate("Monitoring", "Value"), lambda r: value_text(self.measure, r)),
+            Column(translate("Monitoring", "Value"), self._value),
             Column(translate("Monitoring", "Context"), lambda r: context_label(r.context) if r.context else ""),
             Column(translate("Monitoring", "Note"), lambda r: r.note),
             Column(translate("Monitoring", "Source"), source_words),
         ]
 
-    def _fetch(self, offset: int, limit: int) -> list:
+    def _value(self, reading: Reading) -> str:
+        """The value in words, in the unit of the measure in view (the only one the table holds)."""
+        return value_text(self.measure, reading) if self.measure is not None else ""
+
+    def _fetch(self, offset: int, limit: int) -> list[Reading]:
         if self.services is None or self.measure is None:
             return []
         return self.services.readings.page(self.measure.key, offset, limit)
@@ -115,19 +123,19 @@ class ReadingsTab(MeasureTab):
     def refresh(self) -> None:
         keep = getattr(self.selected(), "id", None)
         self.model.reload()
-        total = self.services.readings.count(self.measure.key) if self.measure else 0
+        total = self.record.readings.count(self.measure.key) if self.measure else 0
         self.count_label.setText(fill(translate("Monitoring", "Readings: %1"), total))
         self.table.resizeColumnsToContents()
         row = self.model.row_of(keep) if keep is not None else -1
         self.table.selectRow(max(row, 0))
         self._show_details()
 
-    def set_measure(self, measure) -> None:
+    def set_measure(self, measure: Measure | None) -> None:
         if getattr(measure, "key", None) != getattr(self.measure, "key", None):
             self._forget_deleted()
         super().set_measure(measure)
 
-    def selected(self):
+    def selected(self) -> Reading | None:
         return self.model.item(self.table.currentIndex().row())
 
     def _show_details(self) -> None:
@@ -137,7 +145,7 @@ class ReadingsTab(MeasureTab):
         if reading is None:
             self.details.clear()
             return
-        rows = [(translate("Monitoring", "Value"), value_text(self.measure, reading)),
+        rows = [(translate("Monitoring", "Value"), self._value(reading)),
                 (translate("Monitoring", "Time"), full_time(reading.taken_at)),
                 (translate("Monitoring", "How"), method_label(reading.method)),
                 (translate("Monitoring", "Context"), context_label(reading.context) if reading.context else ""),
@@ -148,29 +156,31 @@ class ReadingsTab(MeasureTab):
         reading = self.selected()
         if reading is None:
             return
-        dialog = QuickEntryDialog(self.services, self.language, self, now=self.now, reading=reading)
-        dialog.saved.connect(self.events.changed.emit)
+        dialog = QuickEntryDialog(self.record, self.language, self, now=self.now, reading=reading)
+        dialog.saved.connect(self.events.announce)
         dialog.exec()
         dialog.deleteLater()
 
     def delete_selected(self) -> None:
         reading = self.selected()
-        if reading is None:
+        if reading is None or reading.id is None:
             return
-        change = self.services.readings.delete(reading.id)
+        change = self.record.readings.delete(reading.id)
         self._deleted.append(reading)
         self.undo_text.setText(escape(fill(translate("Monitoring", "Reading of %1 deleted: %2."),
-                                           full_time(reading.taken_at), value_text(self.measure, reading))))
+                                           full_time(reading.taken_at), self._value(reading))))
         self.undo_bar.show()
-        self.events.changed.emit(change)
+        self.events.announce(change)
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
         reading = self._deleted.pop()
-        change = self.services.readings.undo_delete(reading.id)
+        if reading.id is None:
+            return  # only stored readings were deleted: never so
+        change = self.record.readings.undo_delete(reading.id)
         self.undo_bar.setVisible(bool(self._deleted))
-        self.events.changed.emit(change)
+        self.events.announce(change)
         self.table.selectRow(max(self.model.row_of(reading.id), 0))
 
     def _forget_deleted(self) -> None:

@@ -2,27 +2,43 @@
 
 import calendar
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from phr.monitoring import statistics as stats
-from phr.monitoring.measures import BLOOD_PRESSURE
+from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.period_samples import samples_of, with_whole_series
+from phr.monitoring.statistics import Sample
+from phr.record.services import RecordServices
+from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring import stats_html as html
 from phr.ui.monitoring.measure_words import day_text
-from phr.ui.monitoring.tab import MeasureTab
+from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.monitoring.time_in_range_bar import TimeInRangeBar
 from phr.ui.text.formatting import fill, heading
 
 translate = QCoreApplication.translate
-MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
-def period_labels() -> dict[str, str]:
-    return {"week": translate("MonitoringStats", "Week"), "month": translate("MonitoringStats", "Month"),
-            "quarter": translate("MonitoringStats", "3 months"), "year": translate("MonitoringStats", "Year"),
-            "all": translate("MonitoringStats", "All")}
+class Period(StrEnum):
+    """The periods that end today, to choose from."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    ALL = "all"
+
+
+MONTHS = {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}
+
+
+def period_labels() -> dict[Period, str]:
+    return {Period.WEEK: translate("MonitoringStats", "Week"), Period.MONTH: translate("MonitoringStats", "Month"),
+            Period.QUARTER: translate("MonitoringStats", "3 months"), Period.YEAR: translate("MonitoringStats", "Year"),
+            Period.ALL: translate("MonitoringStats", "All")}
 
 
 def months_before(day: date, months: int) -> date:
@@ -31,10 +47,10 @@ def months_before(day: date, months: int) -> date:
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def period_start(key: str, today: date, first_day: date | None) -> date:
+def period_start(key: Period, today: date, first_day: date | None) -> date:
     """The first day of a period that ends today: a week is the last 7 days, a month runs from the day
     after the same date last month; 'all' starts at the first reading."""
-    if key == "week":
+    if key == Period.WEEK:
         return today - timedelta(days=6)
     if key in MONTHS:
         return months_before(today, MONTHS[key]) + timedelta(days=1)
@@ -42,12 +58,13 @@ def period_start(key: str, today: date, first_day: date | None) -> date:
 
 
 class StatisticsTab(MeasureTab):
-    def __init__(self, services, events, language: str, now, parent=None):
+    def __init__(self, services: RecordServices, events: RecordEvents, language: str, now: Clock,
+                 parent: QWidget | None = None) -> None:
         super().__init__(services, events, language, now, parent)
         self.period = QComboBox()
         for key, text in period_labels().items():
             self.period.addItem(text, key)
-        self.period.setCurrentIndex(self.period.findData("month"))
+        self.period.setCurrentIndex(self.period.findData(Period.MONTH))
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         label = QLabel(translate("MonitoringStats", "&Period:"))
         label.setBuddy(self.period)
@@ -69,38 +86,39 @@ class StatisticsTab(MeasureTab):
 
     def chosen_period(self) -> tuple[date, date]:
         today = self.now().date()
-        span = self.services.readings.span(self.measure.key)
+        span = self.record.readings.span(self.measure.key) if self.measure is not None else None
         # A day early: the first reading's own clock may be ahead of this computer's.
         first = datetime.fromtimestamp(span[0]).date() - timedelta(days=1) if span else None
-        return period_start(self.period.currentData(), today, first), today
+        return period_start(Period(self.period.currentData()), today, first), today
 
     def refresh(self) -> None:
-        if self.measure is None:
+        measure = self.measure
+        if measure is None:
             self._clear()
             return
         start, end = self.chosen_period()
-        samples, sensor = samples_of(self.services, self.measure.key, start, end)
-        if self.period.currentData() == "all" and samples:
+        samples, sensor = samples_of(self.record, measure.key, start, end)
+        if self.period.currentData() == Period.ALL and samples:
             start = min(sample.local_day for sample in samples)
         self.period_words.setText(fill(translate("MonitoringStats", "%1 – %2 (ending today)"), day_text(start),
                                        day_text(end)))
-        self.view.setHtml(self._body(samples, sensor, start, end))
+        self.view.setHtml(self._body(measure, samples, sensor, start, end))
         self.view.verticalScrollBar().setValue(0)
 
-    def _body(self, samples: list, sensor: list, start: date, end: date) -> str:
-        text = heading(self.measure.name(self.language), 2)
-        self.bar.setVisible(self.measure.key == "glucose" and bool(samples))
+    def _body(self, measure: Measure, samples: list[Sample], sensor: list[Sample], start: date, end: date) -> str:
+        text = heading(measure.name(self.language), 2)
+        self.bar.setVisible(measure.key == "glucose" and bool(samples))
         if not samples:
             return text + html.paragraph(translate("MonitoringStats", "No readings in this period.")) + \
-                self._adherence(samples, start, end)
-        text += html.summary_html(self.measure, samples, self.language)
-        if self.measure.key == "glucose":
+                self._adherence(measure, samples, start, end)
+        text += html.summary_html(measure, samples, self.language)
+        if measure.key == "glucose":
             text += self._glucose(samples, sensor)
-        if self.measure.kind == BLOOD_PRESSURE:
-            text += html.blood_pressure_html(with_whole_series(self.services, self.measure.key, samples))
-        return text + self._adherence(samples, start, end)
+        if measure.kind == BLOOD_PRESSURE:
+            text += html.blood_pressure_html(with_whole_series(self.record, measure.key, samples))
+        return text + self._adherence(measure, samples, start, end)
 
-    def _glucose(self, samples: list, sensor: list) -> str:
+    def _glucose(self, samples: list[Sample], sensor: list[Sample]) -> str:
         chosen, note = html.glucose_samples(samples, sensor)
         glucose, counts = stats.glucose(chosen), html.glucose_counts(chosen)
         shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
@@ -109,9 +127,9 @@ class StatisticsTab(MeasureTab):
                              for band in html.BANDS])
         return html.glucose_html(glucose, counts, note)
 
-    def _adherence(self, samples: list, start: date, end: date) -> str:
+    def _adherence(self, measure: Measure, samples: list[Sample], start: date, end: date) -> str:
         today = self.now().date()
-        plans = [plan for plan in self.services.plans.for_measure(self.measure.key) if plan.is_active(today)]
+        plans = [plan for plan in self.record.plans.for_measure(measure.key) if plan.is_active(today)]
         title = heading(translate("MonitoringStats", "Measuring plan"), 3)
         if not plans:
             return title + html.paragraph(translate("MonitoringStats", "No measuring plan is active for this "

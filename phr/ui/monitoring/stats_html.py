@@ -11,8 +11,10 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from phr.core import partial_date
 from phr.monitoring import statistics as stats
-from phr.monitoring.measures import SCORE
+from phr.monitoring.measures import SCORE, Measure
+from phr.monitoring.statistics import Sample
 from phr.monitoring.statistics_bp import blood_pressure
+from phr.monitoring.targets import Plan
 from phr.ui.monitoring.measure_words import component_names, component_units, day_text, number, with_unit
 from phr.ui.text.formatting import escape, fill, heading
 
@@ -55,7 +57,7 @@ def count(value: int) -> str:
     return QLocale().toString(int(value))
 
 
-def summary_html(measure, samples: list, language: str) -> str:
+def summary_html(measure: Measure, samples: list[Sample], language: str) -> str:
     """Count, mean, lowest, highest and SD per component (blood pressure: systolic, diastolic, pulse).
 
     A score has no unit, and its mean and SD get a decimal (a mean of 5.6 is not 6)."""
@@ -78,11 +80,11 @@ def summary_html(measure, samples: list, language: str) -> str:
     return html
 
 
-def glucose_counts(samples: list) -> Counter:
+def glucose_counts(samples: list[Sample]) -> Counter[str]:
     return Counter(band for s in samples if (band := stats.glucose_band(s.number(), s.flag)) is not None)
 
 
-def glucose_samples(samples: list, sensor: list) -> tuple[list, str]:
+def glucose_samples(samples: list[Sample], sensor: list[Sample]) -> tuple[list[Sample], str]:
     """Sensor readings only when there are any (time in range is about time); with a note saying which."""
     if sensor:
         return sensor, fill(translate("MonitoringStats", "Time in ranges from the %1 sensor readings; finger "
@@ -91,7 +93,7 @@ def glucose_samples(samples: list, sensor: list) -> tuple[list, str]:
                                                  "shares of readings, not of time.")
 
 
-def glucose_html(glucose: stats.GlucoseStats, counts: Counter, note: str) -> str:
+def glucose_html(glucose: stats.GlucoseStats, counts: Counter[str], note: str) -> str:
     shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
               stats.LOW: glucose.low, stats.VERY_LOW: glucose.very_low}
     rows = [[band_label(b), count(counts[b]), percent(shares[b])] for b in BANDS]
@@ -109,7 +111,7 @@ def glucose_html(glucose: stats.GlucoseStats, counts: Counter, note: str) -> str
         heading(translate("MonitoringStats", "Mean, variation and GMI"), 3) + numbers
 
 
-def blood_pressure_html(samples: list) -> str:
+def blood_pressure_html(samples: list[Sample]) -> str:
     result = blood_pressure(samples)
     firsts = {series.first_day for series in result.series}
     series_rows = [[f"{day_text(s.first_day)} – {day_text(s.last_day)}", count(s.day_count), count(s.count),
@@ -132,7 +134,7 @@ def blood_pressure_html(samples: list) -> str:
                   day_rows))
 
 
-def adherence_html(plan, samples: list, start: date, end: date, today: date) -> str:
+def adherence_html(plan: Plan, samples: list[Sample], start: date, end: date, today: date) -> str:
     """Planned against done for the days the plan and the period share, up to today."""
     first = max(start, plan_start(plan))
     last = min(end, today, plan.end() or today)
@@ -153,5 +155,9 @@ def adherence_html(plan, samples: list, start: date, end: date, today: date) -> 
          translate("MonitoringStats", "Done"), translate("MonitoringStats", "Share done")], rows)
 
 
-def plan_start(plan) -> date:
-    return partial_date.earliest(plan.start_date)
+def plan_start(plan: Plan) -> date:
+    """The plan's first day: a stored plan always has one (its start date is required)."""
+    start = partial_date.earliest(plan.start_date)
+    if start is None:
+        raise ValueError("a measuring plan without a start date")
+    return start

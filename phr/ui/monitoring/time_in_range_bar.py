@@ -6,7 +6,7 @@ band is too thin to see, and the widget's accessible description says the same.
 """
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # Okabe–Ito based: orange shades above, green in range, vermillion shades below.
@@ -15,7 +15,7 @@ BAR_WIDTH, BAR_HEIGHT, MARGIN, LABEL_GAP = 46, 220, 12, 10
 
 
 class TimeInRangeBar(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bands: list[tuple[str, float]] = []   # (label with the share in words, share 0..100), top first
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -33,7 +33,7 @@ class TimeInRangeBar(QWidget):
         widest = max((self.fontMetrics().horizontalAdvance(label) for label, _ in self._bands), default=0)
         return QSize(BAR_WIDTH + LABEL_GAP + widest + 2 * MARGIN, BAR_HEIGHT + 2 * MARGIN)
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         if not self._bands:
             return
         painter = QPainter(self)
