@@ -8,6 +8,7 @@ code) may add or remove carers. Removing one rotates the data key
 of the key files.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from phr.access import passphrase as passphrases
@@ -80,8 +81,11 @@ def add_carer(session: RecordSession, name: str, passphrase: str, argon2: Argon2
     _check_passphrase(session, name, passphrase)
     params = argon2 or kdf.calibrate()
     upgrade, code = _owner_key_upgrade(opened)
+    owner_key = opened.owner_key if upgrade is None else upgrade.owner_key
+    if owner_key is None:  # _owner_key_upgrade returns None only when the vault holds the owner key
+        raise RuntimeError("no owner key")
     slot = keyslots.seal(opened.ring.record_id, "carer", passphrases.normalise(passphrase), opened.data_key, params,
-                         owner_private=opened.owner_key if upgrade is None else upgrade.owner_key)
+                         owner_private=owner_key)
     authors = AuthorRepository(session.db)
     added_at = utc_now()
     authors.add_carer_with_slot(slot.slot_id, name, added_at)
@@ -98,7 +102,7 @@ def add_carer(session: RecordSession, name: str, passphrase: str, argon2: Argon2
 @dataclass(frozen=True)
 class _Upgrade:
     owner_key: bytes
-    slots: dict  # old slot -> version-2 slot
+    slots: dict[keyslots.KeySlot, keyslots.KeySlot]  # old slot -> version-2 slot
     keys: keyslots.SlotKeys
 
 
@@ -150,7 +154,7 @@ class Removal:
         self._worker = rotation.detach(session.vault)
         self._rotated: rotation.Rotated | None = None
 
-    def run(self, before=None) -> str | None:
+    def run(self, before: Callable[[], str | None] | None = None) -> str | None:
         problem = before() if before is not None else None
         if problem is None:
             self._rotated = rotation.rotate_detached(self._worker, self.carer.slot_id, self._known)

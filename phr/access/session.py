@@ -4,22 +4,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from phr.core.clock import utc_now
+from phr.core.session import Author
 from phr.storage import migrations
+from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged
 from phr.storage.open_vault import OpenVault
 from phr.storage.repos import integrity
 from phr.storage.repos.entries import purge_deleted
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.repos.readings import purge_deleted_readings
-
-
-@dataclass(frozen=True)
-class Author:
-    """Who is writing: the owner of the record or one of their carers."""
-
-    id: int
-    role: str
-    name: str
 
 
 @dataclass(frozen=True)
@@ -37,10 +30,10 @@ class RecordSession:
     """Holds the open database of one record until `lock()`; after that it holds nothing."""
 
     def __init__(self, vault: OpenVault):
-        self._vault = vault
+        self._vault: OpenVault | None = vault
         self.folder: Path = vault.folder
         try:
-            self.author: Author | None = self._author_for(vault)
+            self._author: Author | None = self._author_for(vault)
             purge_deleted(vault.db, utc_now())  # deletions left by a crash: their undo window has passed
             purge_deleted_readings(vault.db)
         except BaseException:
@@ -62,10 +55,17 @@ class RecordSession:
         return self._vault is not None
 
     @property
-    def db(self):
+    def db(self) -> Database:
         if self._vault is None:
             raise RuntimeError("the record is locked")
         return self._vault.db
+
+    @property
+    def author(self) -> Author:
+        """Who is writing; a locked session holds nobody."""
+        if self._author is None:
+            raise RuntimeError("the record is locked")
+        return self._author
 
     @property
     def vault(self) -> OpenVault:
@@ -108,24 +108,32 @@ class RecordSession:
             finally:  # whatever happened, locking drops the connection and the key
                 self._vault.close()
                 self._vault = None
-        self.author = None
+        self._author = None
 
 
 class SecondSession:
     """What services need of a session (db, author, folder), over a connection of its own."""
 
-    def __init__(self, folder: Path, author: Author, db):
-        self.folder, self.author, self._db = folder, author, db
+    def __init__(self, folder: Path, author: Author, db: Database):
+        self.folder = folder
+        self._author: Author | None = author
+        self._db: Database | None = db
 
     @property
     def is_open(self) -> bool:
         return self._db is not None
 
     @property
-    def db(self):
+    def db(self) -> Database:
         if self._db is None:
             raise RuntimeError("the record is locked")
         return self._db
+
+    @property
+    def author(self) -> Author:
+        if self._author is None:
+            raise RuntimeError("the record is locked")
+        return self._author
 
     def person_name(self) -> str:
         return PersonRepository(self.db).name()
@@ -134,3 +142,4 @@ class SecondSession:
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._author = None

@@ -22,6 +22,7 @@ from phr.storage import backups as files
 from phr.storage import record_locks, vault
 from phr.storage.backups import Manifest
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordMissing, WrongSecret
+from phr.storage.open_vault import RECORD_FILE
 
 SUFFIX = files.SUFFIX
 SECRET_KINDS = ("passphrase", "recovery_code")  # a passphrase may be the owner's or a carer's
@@ -118,7 +119,7 @@ def rotation_time(path: Path) -> datetime:
 
 def holds_record(folder: Path) -> bool:
     """Whether `folder` looks like a record folder (a restore may replace it, after a backup of it)."""
-    return (Path(folder) / vault.RECORD_FILE).is_file()
+    return (Path(folder) / RECORD_FILE).is_file()
 
 
 def _rotation_name(record_id: str, when: datetime) -> str:
@@ -173,7 +174,8 @@ class PendingRestore:
 
     def __init__(self, staging: Path, target: Path, preview: RestorePreview, kinds, secret: bytes):
         self.preview, self.target = preview, target
-        self._staging, self._kinds, self._secret = staging, kinds, secret
+        self._staging: Path | None = staging
+        self._kinds, self._secret = kinds, secret
 
     def __enter__(self) -> "PendingRestore":
         return self

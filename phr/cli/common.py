@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from enum import IntEnum
+from pathlib import Path
 
 from phr.access import records
 from phr.access.session import RecordSession
@@ -29,8 +30,9 @@ def fail(error: object, code: ExitCode) -> int:
     return code
 
 
-def unlock(folder: str, verify_first: bool = False) -> RecordSession:
+def unlock(folder: str | Path, verify_first: bool = False) -> RecordSession:
     """Open the record with PHR_PASSPHRASE, else PHR_RECOVERY_CODE, else a hidden prompt."""
+    folder = Path(folder)
     if "PHR_PASSPHRASE" in os.environ:
         return records.unlock_with_passphrase(folder, os.environ["PHR_PASSPHRASE"], verify_first)
     if "PHR_RECOVERY_CODE" in os.environ:

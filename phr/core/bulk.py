@@ -6,11 +6,12 @@ imports run off the GUI thread, and nothing else makes cycles that must be freed
 """
 
 import gc
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 
 @contextmanager
-def bulk():
+def bulk() -> Iterator[None]:
     enabled = gc.isenabled()
     gc.disable()
     try:

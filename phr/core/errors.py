@@ -1,6 +1,7 @@
 """Errors the services raise on purpose. Messages are plain English and never hold health data."""
 
-from phr.storage.errors import (  # noqa: F401  (re-exported: callers import errors from one place)
+# Re-exported: callers above storage import every error from this one place.
+from phr.storage.errors import (
     ConstraintViolation,
     CryptoUnavailable,
     KeyNotRotatable,
@@ -16,6 +17,26 @@ from phr.storage.errors import (  # noqa: F401  (re-exported: callers import err
     VaultError,
     WrongSecret,
 )
+
+__all__ = [
+    "ConstraintViolation",
+    "CryptoUnavailable",
+    "KeyNotRotatable",
+    "KeysChanged",
+    "RecordDamaged",
+    "RecordExists",
+    "RecordFromNewerVersion",
+    "RecordInUse",
+    "RecordMissing",
+    "SlotLimit",
+    "StorageFull",
+    "StorageUnavailable",
+    "VaultError",
+    "WrongSecret",
+    "MistypedRecoveryCode",
+    "WeakPassphrase",
+    "InvalidInput",
+]
 
 
 class MistypedRecoveryCode(VaultError):

@@ -21,8 +21,8 @@ def normalise(text: str) -> str:
         raise ValueError("not a date")
     if len(parts[0]) != 4:  # day-month-year or month-year: turn around
         parts = list(reversed(parts))
-    year, month, day = (int(parts[i]) if i < len(parts) else None for i in range(3))
-    return _checked(year, month, day)
+    month, day = (int(parts[i]) if i < len(parts) else None for i in (1, 2))
+    return _checked(int(parts[0]), month, day)
 
 
 def _checked(year: int, month: int | None, day: int | None) -> str:

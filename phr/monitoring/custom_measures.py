@@ -27,6 +27,8 @@ class CustomMeasure:
 
     def as_measure(self) -> Measure:
         low, high = (0.0, 10.0) if self.kind == SCORE else (self.low_bound, self.high_bound)
+        if low is None or high is None:  # validation requires both before a measure is stored
+            raise ValueError(f"the measure {self.key!r} has no plausible range")
         return Measure(self.key, self.name, self.name, self.unit or ("0–10" if self.kind == SCORE else ""),
                        self.unit or ("0–10" if self.kind == SCORE else ""), "", low, high,
                        decimals=0 if self.kind == SCORE else self.decimals, kind=self.kind)

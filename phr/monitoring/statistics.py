@@ -104,12 +104,12 @@ class GlucoseStats:
     @property
     def below(self) -> float | None:
         """Time below range (< 3.9) in total, as the consensus also reports it."""
-        return None if self.low is None else self.very_low + self.low
+        return None if self.low is None or self.very_low is None else self.very_low + self.low
 
     @property
     def above(self) -> float | None:
         """Time above range (> 10.0) in total."""
-        return None if self.high is None else self.high + self.very_high
+        return None if self.high is None or self.very_high is None else self.high + self.very_high
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def daily_means(samples: Iterable[Sample], component: int = 1) -> list[DailyMean
         number = sample.number(component)
         if number is not None:
             per_day[sample.local_day].append(number)
-    return [DailyMean(day, len(values), mean_and_sd(values)[0], min(values), max(values))
+    return [DailyMean(day, len(values), mean_of(values), min(values), max(values))
             for day, values in sorted(per_day.items())]
 
 
@@ -196,12 +196,12 @@ def glucose(samples: Iterable[Sample]) -> GlucoseStats:
               if (band := glucose_band(sample.number(), sample.flag)) is not None]
     bands = Counter(band for _, band in banded)
     count = len(banded)
-    share = _percentages(bands, count, (VERY_LOW, LOW, IN_RANGE, HIGH, VERY_HIGH))
+    very_low, low, in_range, high, very_high = _percentages(bands, count, (VERY_LOW, LOW, IN_RANGE, HIGH, VERY_HIGH))
     numbers = summary(sample for sample, _ in banded)
     mean = numbers.mean
     days = sorted({sample.local_day for sample, _ in banded})
     return GlucoseStats(
-        count, *share, mean=mean, sd=numbers.sd,
+        count, very_low, low, in_range, high, very_high, mean=mean, sd=numbers.sd,
         cv=numbers.sd / mean * 100 if numbers.sd is not None and mean else None,
         gmi_percent=None if mean is None else 3.31 + 0.02392 * mean * GLUCOSE_MG_PER_MMOL,
         gmi_mmol_mol=None if mean is None else 12.71 + 4.70587 * mean,
@@ -226,13 +226,18 @@ def adherence(samples: Iterable[Sample], per_day: int, start: date, end: date) -
     return Adherence(rows, planned, sum(row.done for row in rows), counted, _percent(counted, planned))
 
 
-def mean_and_sd(values: list[float]) -> tuple[float | None, float | None]:
-    """Mean and sample SD, with math.fsum so a year of sensor readings adds up without rounding drift."""
-    if not values:
-        return None, None
+def mean_of(values: list[float]) -> float:
+    """The mean of at least one value, with math.fsum so a year of sensor readings adds up without rounding drift."""
     # Dividing a correctly rounded sum can still land one unit in the last place outside the
     # values (e.g. three equal values); a mean outside min..max would be plainly wrong.
-    mean = min(max(math.fsum(values) / len(values), min(values)), max(values))
+    return min(max(math.fsum(values) / len(values), min(values)), max(values))
+
+
+def mean_and_sd(values: list[float]) -> tuple[float | None, float | None]:
+    """Mean and sample SD; (None, None) without values, SD None with only one."""
+    if not values:
+        return None, None
+    mean = mean_of(values)
     if len(values) < 2:
         return mean, None
     return mean, math.sqrt(math.fsum((value - mean) ** 2 for value in values) / (len(values) - 1))

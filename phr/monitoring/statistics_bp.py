@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from phr.monitoring.statistics import Sample, mean_and_sd
+from phr.monitoring.statistics import Sample, mean_and_sd, mean_of
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,10 @@ def _runs(days: list[date], allowed_gap: int) -> list[list[date]]:
 
 
 def _day(day: date, readings: list[Sample]) -> BloodPressureDay:
-    systolic, diastolic, pulse = _means(readings)
-    return BloodPressureDay(day, len(readings), systolic, diastolic, pulse)
+    """`readings` all have a systolic and a diastolic number."""
+    pulse = _numbers(readings, 3)
+    return BloodPressureDay(day, len(readings), mean_of(_numbers(readings, 1)), mean_of(_numbers(readings, 2)),
+                            mean_of(pulse) if pulse else None)
 
 
 def _series(run: list[date], per_day: dict[date, list[Sample]]) -> BloodPressureSeries:
@@ -92,7 +94,9 @@ def _series(run: list[date], per_day: dict[date, list[Sample]]) -> BloodPressure
 
 
 def _means(readings: list[Sample]) -> tuple[float | None, float | None, float | None]:
-    def mean(component: int) -> float | None:
-        values = [n for reading in readings if (n := reading.number(component)) is not None]
-        return mean_and_sd(values)[0]
-    return mean(1), mean(2), mean(3)
+    systolic, diastolic, pulse = (mean_and_sd(_numbers(readings, component))[0] for component in (1, 2, 3))
+    return systolic, diastolic, pulse
+
+
+def _numbers(readings: list[Sample], component: int) -> list[float]:
+    return [n for reading in readings if (n := reading.number(component)) is not None]

@@ -40,9 +40,10 @@ class Plan:
 
     def end(self) -> date | None:
         """The last day of the plan; None when it is ongoing."""
-        if self.days is None or not self.start_date:
+        start = partial_date.earliest(self.start_date)
+        if self.days is None or start is None:
             return None
-        return partial_date.earliest(self.start_date) + timedelta(days=self.days - 1)
+        return start + timedelta(days=self.days - 1)
 
     def is_active(self, today: date) -> bool:
         start = partial_date.earliest(self.start_date) if self.start_date else None

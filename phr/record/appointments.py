@@ -251,6 +251,6 @@ class AppointmentService(EntryService[Appointment]):
             raise EntryInvalid([FieldError("id", "not_found")])
         return stored
 
-    def _changed(self, appointment_id: int) -> Change:
+    def _changed(self, appointment_id: int | None) -> Change:
         # The appointment's question list changed: 'updated', never 'deleted', so pages keep it selected.
-        return Change(self.section, UPDATED, appointment_id)
+        return Change(self.section, UPDATED, validation.required_id(appointment_id, "appointment_id"))

@@ -117,7 +117,8 @@ class CarePlanService(EntryService[Goal]):
             value = getattr(goal, name)
             if value is not None and not is_number(value):
                 checks.add(name, "invalid_number")
-        if is_number(goal.target_low) and is_number(goal.target_high) and goal.target_low > goal.target_high:
+        low, high = goal.target_low, goal.target_high
+        if low is not None and high is not None and is_number(low) and is_number(high) and low > high:
             checks.add("target_high", "range_order")
         if (goal.target_low is not None or goal.target_high is not None) and not goal.target_measure.strip():
             checks.add("target_measure", "required")  # a range needs to say what it is a range of
@@ -150,10 +151,8 @@ class CarePlanService(EntryService[Goal]):
     @staticmethod
     def is_overdue(goal: Goal, today: date | None = None) -> bool:
         """Active and past its review date; '2025-03' is overdue only from 1 April 2025."""
-        review = _review(goal)
-        if goal.status != "active" or review is None:
-            return False
-        return partial_date.latest(review) < (today or date.today())
+        review = partial_date.latest(_review(goal) or "")
+        return goal.status == "active" and review is not None and review < (today or date.today())
 
     def overdue(self, today: date | None = None) -> list[Goal]:
         today = today or date.today()
@@ -167,8 +166,8 @@ class CarePlanService(EntryService[Goal]):
         """
         today = today or date.today()
         horizon = today + timedelta(days=within_days)
-        return [goal for goal in self.active_goals() if _review(goal) and not self.is_overdue(goal, today)
-                and partial_date.earliest(_review(goal)) <= horizon]
+        return [goal for goal in self.active_goals() if not self.is_overdue(goal, today)
+                and (first := partial_date.earliest(_review(goal) or "")) is not None and first <= horizon]
 
     def goal_from_agreement(self, appointment_id: int, description: str, agreed_with: int | None = None,
                             patient_action: str = "", provider_action: str = "", review_date: str = "") -> Change:
@@ -203,14 +202,14 @@ class CarePlanService(EntryService[Goal]):
     def add_evaluation(self, evaluation: Evaluation, source: str = "typed",
                        source_detail: str | None = None) -> Change:
         self.evaluation_entries.add(evaluation, source, source_detail)
-        return Change(SECTION, UPDATED, evaluation.goal_id)
+        return Change(SECTION, UPDATED, validation.required_id(evaluation.goal_id, "goal_id"))
 
     def update_evaluation(self, evaluation: Evaluation) -> Change:
         stored = self.evaluation_entries.get(evaluation.id) if evaluation.id is not None else None
         if stored is None:
             raise EntryInvalid([FieldError("id", "invalid_choice")])
         self.evaluation_entries.update(evaluation)
-        return Change(SECTION, UPDATED, evaluation.goal_id)
+        return Change(SECTION, UPDATED, validation.required_id(evaluation.goal_id, "goal_id"))
 
     def delete_evaluation(self, evaluation_id: int) -> Change:
         """Undoable with `undo_delete_evaluation` until the record is locked."""
@@ -218,14 +217,14 @@ class CarePlanService(EntryService[Goal]):
         if evaluation is None:
             raise EntryInvalid([FieldError("id", "invalid_choice")])
         self.evaluation_entries.delete(evaluation_id)
-        return Change(SECTION, UPDATED, evaluation.goal_id)
+        return Change(SECTION, UPDATED, validation.required_id(evaluation.goal_id, "goal_id"))
 
     def undo_delete_evaluation(self, evaluation_id: int) -> Change:
         self.evaluation_entries.undo_delete(evaluation_id)
         evaluation = self.evaluation_entries.get(evaluation_id)
         if evaluation is None:
             raise EntryInvalid([FieldError("id", "invalid_choice")])
-        return Change(SECTION, UPDATED, evaluation.goal_id)
+        return Change(SECTION, UPDATED, validation.required_id(evaluation.goal_id, "goal_id"))
 
     def evaluation_count(self) -> int:
         return self.evaluation_entries.count()

@@ -52,4 +52,4 @@ class CareTeamService(EntryService[Contact]):
 
     def names(self) -> dict[int, str]:
         """id -> name, for showing and choosing links to contacts."""
-        return {contact.id: contact.name for contact in self.all()}
+        return {contact.id: contact.name for contact in self.all() if contact.id is not None}

@@ -62,9 +62,8 @@ class ChangesSince:
 
 def is_current(medication: Medication, today: date | None = None) -> bool:
     """No stop date, or one wholly in the future ('2025-07' is still current on 30 June 2025)."""
-    if not medication.stop_date:
-        return True
-    return partial_date.earliest(medication.stop_date) > (today or date.today())
+    stop = partial_date.earliest(medication.stop_date)
+    return stop is None or stop > (today or date.today())
 
 
 def _day(today: date | None) -> str:
@@ -163,11 +162,15 @@ class MedicationService(EntryService[Medication]):
             self._repo.update(medication_id, values, self._stamp())
         return Change(SECTION, UPDATED, medication_id)
 
-    def _existing(self, medication_id: int) -> Medication:
+    def _existing(self, medication_id: int | None) -> Medication:
         medication = self.get(medication_id) if isinstance(medication_id, int) else None
         if medication is None:
             raise EntryInvalid([FieldError("medication_id", "invalid_choice")])
         return medication
+
+    def _existing_id(self, medication_id: int | None) -> int:
+        """The id of a medicine in the record (EntryInvalid for any other)."""
+        return validation.required_id(self._existing(medication_id).id, "medication_id")
 
     @staticmethod
     def _refuse(errors: list[FieldError]) -> None:
@@ -194,15 +197,15 @@ class MedicationService(EntryService[Medication]):
     def add_change(self, change: MedicationChange, source: str = "typed", source_detail: str | None = None) -> Change:
         """As `change_dose`, from an entry. A change dated before the newest one only joins the history."""
         self._refuse(self.validate_change(change))
-        self._existing(change.medication_id)
+        medication_id = self._existing_id(change.medication_id)
         with self._session.db.transaction():
-            before = self._history.newest(change.medication_id)
+            before = self._history.newest(medication_id)
             values = self.change_entries.to_values(change)
-            current = self._repo.get(change.medication_id)
-            values.update(previous_dose=current["dose"], previous_schedule=current["schedule"])
+            current = self._existing(medication_id)
+            values.update(previous_dose=current.dose, previous_schedule=current.schedule)
             self._history.insert(values, self._stamp(source, source_detail))
-            self._follow_newest(change.medication_id, before)
-        return Change(SECTION, UPDATED, change.medication_id)
+            self._follow_newest(medication_id, before)
+        return Change(SECTION, UPDATED, medication_id)
 
     def update_change(self, change: MedicationChange) -> Change:
         """Correct a history entry; if it is (or becomes) the newest, the medicine's dose follows."""
@@ -211,11 +214,12 @@ class MedicationService(EntryService[Medication]):
             raise EntryInvalid([FieldError("id", "invalid_choice")])
         change = replace(change, medication_id=stored.medication_id)  # an entry stays with its medicine
         self._refuse(self.validate_change(change))
+        medication_id = validation.required_id(stored.medication_id, "medication_id")
         with self._session.db.transaction():
-            before = self._history.newest(change.medication_id)
-            self._history.update(change.id, self.change_entries.to_values(change), self._stamp())
-            self._follow_newest(change.medication_id, before)
-        return Change(SECTION, UPDATED, change.medication_id)
+            before = self._history.newest(medication_id)
+            self._history.update(validation.required_id(stored.id), self.change_entries.to_values(change), self._stamp())
+            self._follow_newest(medication_id, before)
+        return Change(SECTION, UPDATED, medication_id)
 
     def delete_change(self, change_id: int) -> Change:
         """Undoable with `undo_delete_change` until the record is locked. If the newest entry goes,
@@ -224,11 +228,12 @@ class MedicationService(EntryService[Medication]):
         stored = self.get_change(change_id)
         if stored is None:
             raise EntryInvalid([FieldError("id", "invalid_choice")])
+        medication_id = validation.required_id(stored.medication_id, "medication_id")
         with self._session.db.transaction():
-            before = self._history.newest(stored.medication_id)
+            before = self._history.newest(medication_id)
             self._history.delete(change_id, self._stamp())
-            self._follow_newest(stored.medication_id, before)
-        return Change(SECTION, UPDATED, stored.medication_id)
+            self._follow_newest(medication_id, before)
+        return Change(SECTION, UPDATED, medication_id)
 
     def undo_delete_change(self, change_id: int) -> Change:
         medication_id = self._history.medication_of(change_id)

@@ -1,5 +1,6 @@
 """All services of one open record, created once and handed to the windows that need them."""
 
+from phr.core.session import Session
 from phr.monitoring.import_mappings import MappingService
 from phr.monitoring.readings import ReadingService
 from phr.monitoring.targets import PlanService, TargetService
@@ -16,7 +17,10 @@ from phr.record.timeline import TimelineService
 
 
 class RecordServices:
-    def __init__(self, session):
+    """One service per part of the record, all on the same session (RecordSession, or a SecondSession
+    for work on another thread)."""
+
+    def __init__(self, session: Session):
         self.session = session
         self.person = PersonService(session)
         self.allergies = AllergyService(session)

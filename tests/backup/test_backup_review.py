@@ -61,7 +61,9 @@ def test_locking_drops_the_key_even_when_the_database_is_busy(new_record):
     finally:
         other.db.execute("ROLLBACK")
         other.lock()
-    assert not session.is_open and session.author is None
+    assert not session.is_open
+    with pytest.raises(RuntimeError, match="locked"):  # a locked session holds nobody's name or key
+        session.author
 
 
 def test_a_key_change_saved_meanwhile_is_not_overwritten(new_record, monkeypatch):

@@ -57,7 +57,9 @@ def opened(qtbot, controller, new_record):
 
 def assert_locked(controller, session):
     assert controller.session is None and controller.main_window is None
-    assert not session.is_open and session.author is None  # database closed, key dropped
+    assert not session.is_open  # database closed, key dropped
+    with pytest.raises(RuntimeError, match="locked"):  # a locked session holds nobody's name or key
+        session.author
     assert controller.start_window.isVisible()
     assert not controller.auto_lock.active
 

@@ -117,7 +117,9 @@ def test_switching_locks_the_first_record_and_opens_the_second(qtbot, controller
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
     assert controller.session is None and controller.main_window is None
-    assert not session_a.is_open and session_a.author is None
+    assert not session_a.is_open
+    with pytest.raises(RuntimeError, match="locked"):  # a locked session holds nobody's name or key
+        session_a.author
     with pytest.raises(RuntimeError):
         session_a.db
     with pytest.raises(RuntimeError):

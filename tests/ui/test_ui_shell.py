@@ -83,7 +83,9 @@ def test_create_lock_and_unlock_again(qtbot, controller, tmp_path, settings_path
     qtbot.keyClick(main.navigation, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert controller.session is None
     assert controller.main_window is None
-    assert not old_session.is_open and old_session.author is None
+    assert not old_session.is_open
+    with pytest.raises(RuntimeError, match="locked"):  # a locked session holds nobody's name or key
+        old_session.author
     qtbot.waitUntil(lambda: not shiboken6.isValid(main))  # the window and its pages are gone
     assert not (folder / "record.db-wal").exists()  # the database is closed
     assert controller.start_window.isVisible()
