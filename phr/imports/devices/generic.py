@@ -10,7 +10,7 @@ Values: numbers with a decimal point or comma (text.parse_number); blood pressur
 per row; a unit the measure cannot be converted from skips the row ('bad_unit').
 """
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from itertools import islice
 
@@ -39,34 +39,11 @@ from phr.imports.devices.text import (
     records,
 )
 from phr.imports.devices.times import AMSTERDAM, ORDERS, LocalClock, guess_order, has_offset
+from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.measures import BLOOD_PRESSURE, FIRST_YEAR, LAST_YEAR, Measure
 
 PLAIN_TIME, PLAIN_VALUE, PLAIN_UNIT, PLAIN_NOTE = "time", "value", "unit", "note"
 _EPOCH, _SECOND = datetime(1970, 1, 1, tzinfo=timezone.utc), timedelta(seconds=1)
-
-
-@dataclass
-class Mapping:
-    """How to read a CSV; plain data, so it can be saved (as JSON) for the next file."""
-
-    time_column: str
-    value_column: str
-    measure: str                  # a measure key: 'weight', 'bp', or a custom measure's key
-    unit: str                     # the values' unit; '' for the measure's own unit
-    note_column: str = ""
-    date_order: str = "auto"      # 'auto' | 'dmy' | 'mdy' | 'ymd'
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> "Mapping":
-        """A saved mapping; keys it does not know are ignored. ValueError when one is missing."""
-        known = {f.name for f in fields(cls)}
-        try:
-            return cls(**{key: str(value) for key, value in data.items() if key in known})
-        except TypeError as error:
-            raise ValueError(f"not a saved mapping: {error}") from None
 
 
 @dataclass(frozen=True)

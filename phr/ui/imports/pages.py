@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from phr.imports.devices import detect, generic
 from phr.imports.devices.model import NotThisFormat
+from phr.monitoring.import_mappings import Mapping
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
@@ -204,8 +205,8 @@ class MappingPage(QWizardPage):
                 combo.setCurrentIndex(index)
         self.unit.setCurrentIndex(max(0, self.unit.findData(mapping.unit)))
 
-    def mapping(self) -> generic.Mapping:
-        return generic.Mapping(self.time_column.currentData() or "", self.value_column.currentData() or "",
+    def mapping(self) -> Mapping:
+        return Mapping(self.time_column.currentData() or "", self.value_column.currentData() or "",
                                self.measure.currentData(), self.unit.currentData() or "",
                                self.note_column.currentData() or "")
 
