@@ -9,16 +9,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Callable
 
-from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput
 from phr.imports.devices import detect
-from phr.imports.devices.generic import Mapping
 from phr.imports.devices.model import NotThisFormat, SkippedRow
 from phr.imports.devices.text import ParseCancelled
+from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
-from phr.record.diary import TIME_FORMAT
-from phr.storage.repos import tables
-from phr.storage.repos.entries import EntryRepository, Stamp
+from phr.record.diary import TIME_FORMAT, DiaryEntry
 
 FORMATS = ("auto", "libreview", "dexcom", "omron", "csv")
 # Parsing takes most of the time of a large import; storing the rest.
@@ -89,11 +86,7 @@ def _parse(services, data, file_name, format, measure, mapping, progress):
 
 def _store_notes(services, notes, file_name: str, summary: DeviceImportSummary) -> None:
     """Inside the import's transaction: each note once (its uid comes from its time and text)."""
-    repo = EntryRepository(services.session.db, tables.DIARY)
-    stamp = Stamp(services.session.author.id, utc_now(), "device_import", file_name)
-    for note in notes:
-        written_at = note.taken_at.strftime(TIME_FORMAT)
-        uid = hashlib.sha256(f"device note|{note.epoch}|{note.note}".encode()).hexdigest()[:32]
-        if repo.id_of_uid(uid) is None:
-            repo.insert({"written_at": written_at, "kind": "note", "text": note.note}, stamp, uid=uid)
-            summary.notes_added += 1
+    entries = [DiaryEntry(note.taken_at.strftime(TIME_FORMAT), "note", note.note,
+                          uid=hashlib.sha256(f"device note|{note.epoch}|{note.note}".encode()).hexdigest()[:32])
+               for note in notes]
+    summary.notes_added += services.diary.add_imported(entries, "device_import", file_name)
