@@ -7,12 +7,15 @@ return a Change, so a page refreshes only what it shows.
 
 import dataclasses
 from dataclasses import dataclass
-from typing import ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput
-from phr.storage.repos import links
-from phr.storage.repos.entries import EntryRepository, Stamp
+from phr.core.session import Session
+from phr.storage.repos import links, tables
+from phr.storage.repos.documents import store_content
+from phr.storage.repos.entries import EntryRepository, was_purged
+from phr.storage.repos.entries import Stamp as Stamp  # re-exported: an importer stamps a whole file with one
 from phr.storage.repos.tables import EntryTable
 
 SOURCES = ("typed", "device_import", "fhir_import", "json_import", "letter")
@@ -32,6 +35,18 @@ class Provenance:
 
 
 @dataclass(frozen=True)
+class AsWas:
+    """An entry's provenance as Regie's own file carries it, kept on import (the authors as ids here)."""
+
+    entered_by: int
+    changed_by: int
+    source: str
+    source_detail: str | None
+    created_at: str
+    changed_at: str
+
+
+@dataclass(frozen=True)
 class Change:
     section: str
     kind: str  # added | updated | deleted | restored
@@ -45,12 +60,26 @@ class FieldError:
 
 
 class EntryInvalid(InvalidInput):
-    def __init__(self, errors: list[FieldError]):
+    def __init__(self, errors: list[FieldError]) -> None:
         super().__init__("Not saved: " + ", ".join(f"{e.field} ({e.problem})" for e in errors) + ".")
         self.errors = tuple(errors)
 
 
-T = TypeVar("T")
+class Entry(Protocol):
+    """What every section's entry is: a dataclass with the id it is stored under."""
+
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def id(self) -> int | None: ...
+
+
+T = TypeVar("T", bound=Entry)
+
+
+def import_stamp(session: Session, source: str, detail: str | None) -> Stamp:
+    """Who imports, when, and from where: one stamp for every entry of one file."""
+    return Stamp(session.author.id, utc_now(), source, detail)
 
 
 class EntryService(Generic[T]):
@@ -58,9 +87,9 @@ class EntryService(Generic[T]):
 
     section: ClassVar[str]
     table: ClassVar[EntryTable]
-    item_type: ClassVar[type]
+    item_type: ClassVar[type[Any]]  # the section's entry dataclass (a ClassVar cannot name T)
 
-    def __init__(self, session):
+    def __init__(self, session: Session) -> None:
         self._session = session
 
     @property
@@ -103,6 +132,8 @@ class EntryService(Generic[T]):
 
     def update(self, item: T) -> Change:
         self._refuse_invalid(item)
+        if item.id is None:
+            raise EntryInvalid([FieldError("id", "not_found")])  # never stored, so nothing to change
         with self._session.db.transaction():
             self._repo.update(item.id, self.to_values(item), self._stamp())
         return Change(self.section, UPDATED, item.id)
@@ -123,26 +154,65 @@ class EntryService(Generic[T]):
         if errors:
             raise EntryInvalid(errors)
 
+    # --- importing: inside the importer's one transaction (nothing here opens its own) --------
+
+    def id_of_uid(self, uid: str) -> int | None:
+        """The entry with this uid, deleted or not: an import must not bring back what was deleted moments ago."""
+        return self._repo.id_of_uid(uid)
+
+    def live_id_of_uid(self, uid: str) -> int | None:
+        """The entry with this uid, if it is not deleted."""
+        row = self._repo.by_uid(uid)
+        return row["id"] if row else None
+
+    def was_deleted_for_good(self, uid: str) -> bool:
+        """Deleted, and purged when the record locked: only the uid is kept, so an import leaves it deleted."""
+        return was_purged(self._session.db, uid)
+
+    def stored_values_of_uid(self, uid: str, names: tuple[str, ...]) -> dict[str, Any] | None:
+        """These stored fields of the entry with this uid, deleted or not (what an imported uid stands for here)."""
+        return self._repo.columns_of_uid(uid, names)
+
+    def column_types(self) -> dict[str, str]:
+        """The declared type (TEXT, INTEGER, REAL) of each stored field, to check a file's values against."""
+        return tables.column_types(self._session.db, self.table.name)
+
+    def insert_imported(self, item: T, stamp: Stamp, uid: str) -> int:
+        """An entry from another file, under the uid that file gives it; checked by the caller."""
+        return self._repo.insert(self.to_values(item), stamp, uid=uid)
+
+    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
+        """An entry of Regie's own file exactly as it was there: its stored values, uid, authors and times;
+        a document with its `content`."""
+        if content is not None and self.table is not tables.DOCUMENTS:
+            raise ValueError(f"{self.table.name} entries hold no file")
+        item_id = self._repo.insert_as_was(values, uid, as_was.entered_by, as_was.changed_by, as_was.source,
+                                           as_was.source_detail, as_was.created_at, as_was.changed_at)
+        if content is not None:
+            store_content(self._session.db, item_id, content)
+        return item_id
+
     # --- rows <-> entries -------------------------------------------------------------------
 
-    def to_values(self, item: T) -> dict:
+    def to_values(self, item: T) -> dict[str, Any]:
         return {f.name: _stored(getattr(item, f.name)) for f in dataclasses.fields(item)
                 if f.name in self.table.columns}
 
-    def from_row(self, row: dict) -> T:
+    def from_row(self, row: dict[str, Any]) -> T:
         values = {}
         for f in dataclasses.fields(self.item_type):
             if f.name in self.table.columns:
                 values[f.name] = _loaded(row[f.name], f.default)
-        return self.item_type(**values, id=row["id"], uid=row["uid"], provenance=provenance_of(row))
+        item: T = self.item_type(**values, id=row["id"], uid=row["uid"], provenance=provenance_of(row))
+        return item
 
 
-def provenance_of(row: dict) -> Provenance:
+def provenance_of(row: dict[str, Any]) -> Provenance:
     return Provenance(row["entered_by_name"], row["entered_by_role"], row["changed_by_name"], row["source"],
                       row["source_detail"] or "", row["created_at"], row["changed_at"])
 
 
-def _stored(value):
+def _stored(value: object) -> object:
     """Empty text is stored as NULL; text is trimmed; booleans become 0/1."""
     if isinstance(value, str):
         value = value.strip()
@@ -152,7 +222,7 @@ def _stored(value):
     return value
 
 
-def _loaded(value, default):
+def _loaded(value: object, default: object) -> object:
     if value is None:
         return default if default is not dataclasses.MISSING else None
     if isinstance(default, bool):

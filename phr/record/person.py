@@ -3,15 +3,29 @@
 "No known allergies" is a statement the person makes, not an empty list: until it is
 made, the record says allergies are not filled in yet. Adding an allergy ends the
 statement; deleting the last allergy does not make it again (deleting is not stating).
+Imports fill in details the record does not know yet, and name the authors of Regie's own file.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from phr.core import validation
+from phr.core import partial_date, validation
 from phr.core.clock import utc_now
-from phr.core.entries import ADDED, UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance, provenance_of
+from phr.core.entries import (
+    ADDED,
+    UPDATED,
+    Change,
+    EntryInvalid,
+    EntryService,
+    FieldError,
+    Provenance,
+    Stamp,
+    provenance_of,
+)
+from phr.core.errors import RecordDamaged
+from phr.core.session import Session
 from phr.storage.repos import tables
-from phr.storage.repos.people import PersonDetailsRepository
+from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
 
 SEXES = ("female", "male", "other", "unknown")
 ALLERGY_KINDS = ("allergy", "intolerance")
@@ -46,7 +60,7 @@ class Allergy:
 
 
 class PersonService:
-    def __init__(self, session):
+    def __init__(self, session: Session) -> None:
         self._session = session
 
     @property
@@ -55,8 +69,9 @@ class PersonService:
 
     def get(self) -> PersonDetails:
         row = self._repo.details()
-        values = {name: row[name] or "" for name in ("name", "birth_date", "sex", "language", "emergency_notes")}
-        return PersonDetails(**values, provenance=provenance_of(row))
+        return PersonDetails(name=row["name"] or "", birth_date=row["birth_date"] or "", sex=row["sex"] or "",
+                             language=row["language"] or "", emergency_notes=row["emergency_notes"] or "",
+                             provenance=provenance_of(row))
 
     def validate(self, details: PersonDetails) -> list[FieldError]:
         checks = validation.Checks()
@@ -91,6 +106,39 @@ class PersonService:
             self._repo.update({"allergy_statement": NONE_KNOWN}, self._session.author.id, utc_now())
         return Change(SECTION, UPDATED, 1)
 
+    # --- importing: inside the importer's one transaction -------------------------------------
+
+    def fill_in(self, offered: Mapping[str, str | None], stamp: Stamp) -> list[str]:
+        """Fill in the details the record does not know yet (empty or unknown) from a file; what it knows
+        stays. Returns the names of the details filled in."""
+        current = self._repo.details()
+        missing = {name: value for name, value in offered.items()
+                   if value and (not current[name] or current[name] == UNKNOWN)}
+        if missing.get("birth_date") and partial_date.normalise_or_none(missing["birth_date"]) is None:
+            missing.pop("birth_date")
+        if missing:
+            self._repo.update(missing, stamp.author_id, stamp.now)
+        return sorted(missing)
+
+    def take_no_known_allergies(self, stamp: Stamp) -> bool:
+        """A file states 'no known allergies': taken over when the record lists none and does not say so yet.
+        Returns whether it was taken over."""
+        if AllergyService(self._session).count() or self._repo.details()["allergy_statement"] == NONE_KNOWN:
+            return False
+        self._repo.update({"allergy_statement": NONE_KNOWN}, stamp.author_id, stamp.now)
+        return True
+
+    def author_id(self, role: str, name: str, stamp: Stamp) -> int:
+        """Who wrote an entry of Regie's own file, as an author of this record: its owner, or the carer called
+        `name` (added, without a key slot, when the record has none of that name yet)."""
+        authors = AuthorRepository(self._session.db)
+        if role != "owner":
+            return authors.carer_named(name, stamp.now)
+        owner = authors.owner()
+        if owner is None:
+            raise RecordDamaged("The record has no owner: it is damaged.")
+        return owner.id
+
 
 class AllergyService(EntryService[Allergy]):
     section = SECTION
@@ -114,3 +162,9 @@ class AllergyService(EntryService[Allergy]):
             PersonDetailsRepository(self._session.db).update({"allergy_statement": LISTED}, stamp.author_id,
                                                              stamp.now)
         return Change(self.section, ADDED, item_id)
+
+    def insert_imported(self, allergy: Allergy, stamp: Stamp, uid: str) -> int:
+        """An imported allergy ends a 'no known allergies' statement too, as adding one does."""
+        item_id = super().insert_imported(allergy, stamp, uid)
+        PersonDetailsRepository(self._session.db).update({"allergy_statement": LISTED}, stamp.author_id, stamp.now)
+        return item_id
