@@ -8,8 +8,8 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from phr.core.errors import ConstraintViolation
-from phr.formats.fhir.read import mapping as fhir_mapping
 from phr.formats.fhir.read.bundle import InvalidFhirImport, import_bundle
+from phr.formats.fhir.read.resources import conditions, found, registry
 from phr.formats.fhir.write import bundle as fhir
 from phr.formats.fhir.write.observations import MAX_PER_MEASURE
 from phr.monitoring.readings import Reading
@@ -353,8 +353,8 @@ def test_a_uid_from_a_local_id_or_place_does_not_make_another_files_entry_alread
     again = import_bundle(services, second, "gp-2025.json")
     assert again.added == {} and again.already_present == {"diagnoses": 1}
     condition, key = _condition("Asthma", "2010"), ("asthma", "2010")  # the uid comes from the content, not the place
-    assert fhir_mapping.uid_of(condition, "Condition/1", key) == fhir_mapping.uid_of(condition, "entry-2", key) != \
-        fhir_mapping.uid_of(condition, "Condition/1", ("eczema", "2010"))
+    assert found.uid_of(condition, "Condition/1", key) == found.uid_of(condition, "entry-2", key) != \
+        found.uid_of(condition, "Condition/1", ("eczema", "2010"))
 
 
 def test_a_reused_global_full_url_with_other_content_is_imported_as_new(services):
@@ -377,11 +377,17 @@ def test_null_name_and_address_parts_are_left_out_not_a_crash(services):
         [("Clinic", "Utrecht"), ("Eva", ""), ("Jansen", "")]
 
 
+def test_each_kind_of_resource_is_read_by_one_module():
+    kinds = [kind for reader in registry.READERS for kind in reader.KINDS]
+    assert len(kinds) == len(set(kinds)) and not set(kinds) & set(registry.REFERENCED)
+    assert registry.reader_of("Condition") is conditions and registry.reader_of("Composition") is None
+
+
 def test_an_unforeseen_error_in_one_resource_skips_only_that_resource(services, monkeypatch):
-    def broken(resource, url):
+    def broken(resource, url, bundle):
         raise TypeError("Secret diagnosis name")
 
-    monkeypatch.setattr(fhir_mapping, "diagnosis", broken)
+    monkeypatch.setattr(conditions, "read", broken)
     summary = import_bundle(services, _bundle(_condition("Secret", "2015"), _statement("active", "Paracetamol")),
                             "x.json")
     assert summary.skipped == ["Condition (entry 1): Regie could not read it"]

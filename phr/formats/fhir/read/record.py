@@ -1,0 +1,94 @@
+"""What the file says -> record entries, written through the services.
+
+The caller holds the one transaction. Each entry meets its section's own rules first, as
+when typed in; one that breaks them is skipped with the reason and the rest is imported.
+An entry is already there when the record holds its uid (or held it: what was deleted on
+purpose stays deleted), or an entry of the same section with the same natural key.
+"""
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from phr.core.entries import EntryService, import_stamp
+from phr.formats.fhir.read.findings import Findings
+from phr.formats.fhir.read.resources.found import FoundEntry, Section, content_uid, natural_key, stored_key
+from phr.record.services import RecordServices
+
+
+@dataclass
+class Written:
+    added: dict[str, int] = field(default_factory=dict)            # section -> entries added
+    already_present: dict[str, int] = field(default_factory=dict)  # section -> entries the record held already
+    skipped: list[str] = field(default_factory=list)               # entries that break Regie's rules
+    person_filled: list[str] = field(default_factory=list)         # person fields that were empty and now filled
+    no_known_allergies: bool = False                               # the statement was taken over
+
+
+class RecordWriter:
+    def __init__(self, services: RecordServices, file_name: str) -> None:
+        self._services = services
+        self._stamp = import_stamp(services.session, "fhir_import", file_name or None)
+        self._ids: dict[str, int] = {}  # fullUrl -> id of the entry it became (or already was; -1: deleted here)
+        self._known: dict[str, dict[tuple[str, ...], int]] = {}  # section -> natural key -> id
+        self.written = Written()
+
+    def write(self, findings: Findings) -> Written:
+        if findings.person:
+            self.written.person_filled = self._services.person.fill_in(findings.person, self._stamp)
+        for found in findings.entries:
+            self._entry(found)
+        if findings.no_known_allergies:
+            self.written.no_known_allergies = self._services.person.take_no_known_allergies(self._stamp)
+        return self.written
+
+    def _entry(self, found: FoundEntry) -> None:
+        service = found.section.service(self._services)
+        known = self._known_in(found.section, service)
+        found = self._with_free_uid(found, service)
+        existing = service.id_of_uid(found.uid)
+        if existing is None and not service.was_deleted_for_good(found.uid):
+            existing = known.get(found.key)
+        elif existing is None:  # deleted in this record on purpose: it stays deleted
+            existing = -1
+        if existing is not None:
+            self._ids[found.url] = existing
+            _count(self.written.already_present, found.section.name)
+            return
+        errors = service.validate(found.item)
+        if errors:
+            problems = ", ".join(f"{e.field} ({e.problem})" for e in errors)
+            self.written.skipped.append(f"{found.section.name}: an entry breaks Regie's rules: {problems}")
+            return
+        item = replace(found.item, **self._links(found))
+        self._ids[found.url] = known[found.key] = service.insert_imported(item, self._stamp, found.uid)
+        _count(self.written.added, found.section.name)
+
+    def _known_in(self, section: Section, service: EntryService[Any]) -> dict[tuple[str, ...], int]:
+        """The section's entries by natural key, read before its first entry of this file is written."""
+        if section.name not in self._known:
+            self._known[section.name] = {natural_key(section, item): item.id for item in service.all()}
+        return self._known[section.name]
+
+    @staticmethod
+    def _with_free_uid(found: FoundEntry, service: EntryService[Any]) -> FoundEntry:
+        """Another system's uid names the same entry only when the content agrees too (its natural key):
+        a uid the record holds for something else, e.g. one a system reuses in its next file, makes a new uid."""
+        if found.own_uid:
+            return found
+        stored = service.stored_values_of_uid(found.uid, found.section.key_fields)
+        if stored is None or stored_key(found.section, stored) == found.key:
+            return found
+        return replace(found, uid=content_uid(found.uid, found.key))
+
+    def _links(self, found: FoundEntry) -> dict[str, int]:
+        """Links to entries of this file (or already in the record); a link to anything else is left out."""
+        linked = {}
+        for name, link in found.links.items():
+            target = self._ids.get(link.url or "")
+            if target is not None and target > 0 and link.section.service(self._services).get(target):
+                linked[name] = target
+        return linked
+
+
+def _count(counts: dict[str, int], name: str) -> None:
+    counts[name] = counts.get(name, 0) + 1

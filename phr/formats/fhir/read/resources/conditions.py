@@ -1,0 +1,60 @@
+"""Condition -> a diagnosis; an ORPHAcode and an ICD-10 code are recognised among its codings."""
+
+from phr.core import validation
+from phr.formats.fhir import codes as codes
+from phr.formats.fhir.read.resources.bundle_index import BundleIndex
+from phr.formats.fhir.read.resources.datatypes import (
+    NOT_TRUE,
+    codes_of,
+    day,
+    is_no_information,
+    notes,
+    status_code,
+    text_of,
+)
+from phr.formats.fhir.read.resources.found import FoundEntry, Resource, Section, Unusable, found_entry
+from phr.record.diagnoses import STATUSES, Diagnosis, parse_orpha
+
+KINDS = ("Condition",)
+DIAGNOSES = Section("diagnoses", ("name", "diagnosed_on"), lambda services: services.diagnoses)
+
+
+def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None:
+    if is_no_information(resource.get("code")):
+        return None
+    if status_code(resource.get("verificationStatus")) in NOT_TRUE:
+        raise Unusable("it is marked as refuted or entered in error")
+    name = text_of(resource.get("code"))
+    if not name:
+        raise Unusable("it has no name or code")
+    orpha, icd10 = _codes(resource)
+    onset = resource.get("onsetDateTime") or (resource.get("onsetPeriod") or {}).get("start")
+    item = Diagnosis(name=name, orpha_code=orpha, icd10=icd10, status=_status(resource),
+                     diagnosed_on=day(onset), notes=notes(resource))
+    return found_entry(DIAGNOSES, item, resource, url)
+
+
+def _codes(resource: Resource) -> tuple[int | None, str]:
+    """The first usable ORPHAcode and ICD-10 code."""
+    orpha, icd10 = None, ""
+    for system, code in codes_of(resource.get("code")):
+        if system in codes.ORPHANET_SYSTEMS and orpha is None:
+            try:
+                orpha = parse_orpha(code)
+            except ValueError:
+                pass
+        if system in codes.ICD10_SYSTEMS and not icd10 and validation.is_icd10(code):
+            icd10 = code.upper()
+    return orpha, icd10
+
+
+def _status(resource: Resource) -> str:
+    ours = next((e.get("valueCode") for e in resource.get("extension") or [] if e.get("url") == codes.DIAGNOSIS_STATUS),
+                None)
+    if ours in STATUSES:
+        return ours
+    if status_code(resource.get("clinicalStatus")) in ("resolved", "inactive", "remission"):
+        return "resolved"
+    if status_code(resource.get("verificationStatus")) in ("provisional", "differential", "unconfirmed"):
+        return "suspected"
+    return "confirmed"

@@ -1,0 +1,31 @@
+"""The FHIR resources Regie reads, and the module that reads each kind: one module per kind of resource.
+
+A new kind of resource is one more module with KINDS and read(), listed here. The order is
+the order their entries are written: a section links only to sections before it (a medicine
+to the diagnosis it is for, a goal to the diagnosis it addresses).
+"""
+
+from typing import Protocol
+
+from phr.formats.fhir.read.resources import allergies, conditions, contacts, goals, medications, patient
+from phr.formats.fhir.read.resources.bundle_index import BundleIndex
+from phr.formats.fhir.read.resources.found import Found, Resource
+
+
+class ResourceReader(Protocol):
+    """A module that reads one kind of resource (or a few that become the same entry)."""
+
+    @property
+    def KINDS(self) -> tuple[str, ...]: ...
+
+    def read(self, resource: Resource, url: str, bundle: BundleIndex) -> Found | None: ...
+
+
+READERS: tuple[ResourceReader, ...] = (patient, conditions, contacts, medications, allergies, goals)
+# Read for what others refer to (a medicine's Medication, a contact's CareTeam), never stored themselves.
+REFERENCED = ("Composition", "CarePlan", "CareTeam", "Medication")
+KINDS = tuple(kind for reader in READERS for kind in reader.KINDS) + REFERENCED
+
+
+def reader_of(kind: str) -> ResourceReader | None:
+    return next((reader for reader in READERS if kind in reader.KINDS), None)
