@@ -62,7 +62,7 @@ def build_bundle(services, language: str = "nl", now: datetime | None = None) ->
 
 
 def _sections(context: FhirContext) -> list[Section]:
-    found = [fhir_clinical.problems(context), fhir_clinical.medications(context), fhir_clinical.allergies(context)]
+    found: list[Section | None] = [fhir_clinical.problems(context), fhir_clinical.medications(context), fhir_clinical.allergies(context)]
     found += fhir_observations.results(context)
     found += [fhir_care.plan_of_care(context), fhir_care.care_team(context)]
     return [section for section in found if section is not None]

@@ -27,7 +27,7 @@ def plan_of_care(context: FhirContext) -> Section | None:
     statuses = {"active": w("active"), "achieved": w("achieved"), "stopped": w("stopped")}
     entries, rows = [], []
     for item in goals:
-        latest = context.services.care_plan.latest_evaluation(item.id)
+        latest = context.services.care_plan.latest_evaluation(item.id) if item.id is not None else None
         entries.append((context.url_of("goals", item), goal(context, item, latest)))
         rows.append([item.description, statuses.get(item.status, item.status), w.date(item.review_date),
                      evaluation_text(context, latest)])

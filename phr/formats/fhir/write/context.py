@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.narrative import FhirWords
+from phr.record.services import RecordServices
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Section:
 
 @dataclass
 class FhirContext:
-    services: object
+    services: RecordServices
     words: FhirWords
     now: datetime
     patient_url: str
