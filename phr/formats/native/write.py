@@ -8,8 +8,10 @@ import base64
 import json
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from phr import __version__
+from phr.core.session import Session
 from phr.formats.native import write_readings as native_json_readings
 from phr.formats.native.schema import FORMAT, PERSON_FIELDS, READING_COLUMNS, SECTIONS, VERSION
 from phr.storage.atomic import write_atomic
@@ -17,9 +19,10 @@ from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository
 from phr.storage.repos.people import PersonDetailsRepository
+from phr.storage.repos.tables import EntryTable
 
 
-def export_record(session, now: datetime | None = None) -> dict:
+def export_record(session: Session, now: datetime | None = None) -> dict[str, Any]:
     authors = _Authors()
     person = PersonDetailsRepository(session.db).details()
     doc = {
@@ -36,21 +39,21 @@ def export_record(session, now: datetime | None = None) -> dict:
     return doc
 
 
-def dumps(doc: dict) -> bytes:
+def dumps(doc: dict[str, Any]) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 
 
-def write_export(session, path: Path) -> None:
+def write_export(session: Session, path: Path) -> None:
     """Write the export atomically, readable only by the user. This file is NOT encrypted."""
     write_atomic(Path(path), dumps(export_record(session)))
 
 
-def _entries(session, table, authors) -> list[dict]:
+def _entries(session: Session, table: EntryTable, authors: "_Authors") -> list[dict[str, Any]]:
     repo = EntryRepository(session.db, table)
     uid_of = {name: _uids(session, target) for name, target in table.references.items()}
     entries = []
     for row in repo.rows():
-        entry = {"uid": row["uid"]}
+        entry: dict[str, Any] = {"uid": row["uid"]}
         for column in table.columns:
             value = row[column]
             entry[column] = uid_of[column].get(value) if column in table.references and value is not None else value
@@ -67,14 +70,14 @@ def _entries(session, table, authors) -> list[dict]:
     return entries
 
 
-def _uids(session, table_name: str) -> dict[int, str]:
+def _uids(session: Session, table_name: str) -> dict[int, str]:
     return {row["id"]: row["uid"] for row in EntryRepository(session.db, tables.BY_NAME[table_name]).rows()}
 
 
 class _Authors:
     """Who entered what, by a short reference: 'owner', 'carer-1', ..."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._refs: dict[tuple[str, str], str] = {}
 
     def ref(self, role: str, name: str) -> str:
@@ -83,5 +86,5 @@ class _Authors:
             self._refs[key] = "owner" if role == "owner" else f"carer-{sum(r != 'owner' for r, _ in self._refs) + 1}"
         return self._refs[key]
 
-    def listing(self) -> list[dict]:
+    def listing(self) -> list[dict[str, str]]:
         return [{"ref": ref, "role": role, "name": name} for (role, name), ref in self._refs.items()]

@@ -5,11 +5,19 @@ under one shared list of column names (schema.READING_COLUMNS).
 """
 
 from datetime import datetime, timedelta, timezone
+from typing import Any, Protocol
 
+from phr.core.session import Session
 from phr.storage.repos.readings import ReadingRepository
 
 
-def export_batches(session, authors) -> list[dict]:
+class AuthorRefs(Protocol):
+    """The short reference ('owner', 'carer-1', ...) the file gives each author."""
+
+    def ref(self, role: str, name: str) -> str: ...
+
+
+def export_batches(session: Session, authors: AuthorRefs) -> list[dict[str, Any]]:
     repo = ReadingRepository(session.db)
     return [{
         "uid": batch["uid"],
@@ -19,7 +27,7 @@ def export_batches(session, authors) -> list[dict]:
     } for batch in repo.batches()]
 
 
-def _row(reading: tuple, authors) -> list:
+def _row(reading: tuple[Any, ...], authors: AuthorRefs) -> list[Any]:
     taken_at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role = reading
     at = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
     changed_by = authors.ref(role, name) if changed_at else None
