@@ -25,6 +25,7 @@ from phr.storage.keys import slots_v1 as keyslots_v1
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.open_vault import OpenVault
 from phr.storage.repos.people import AuthorRepository
+from phr.storage.vocabulary import SlotKind
 
 
 class CarerNotFound(VaultError):
@@ -62,7 +63,7 @@ class RemovalResult:
 
 def carers(session: RecordSession) -> list[Carer]:
     """Every carer who holds a key slot now, oldest first."""
-    in_ring = {slot.slot_id for slot in session.vault.ring.slots if slot.kind == "carer"}
+    in_ring = {slot.slot_id for slot in session.vault.ring.slots if slot.kind == SlotKind.CARER}
     rows = AuthorRepository(session.db).carers_with_slots()
     return [Carer(name, slot_id, added) for name, slot_id, added in rows if slot_id in in_ring]
 
@@ -84,8 +85,8 @@ def add_carer(session: RecordSession, name: str, passphrase: str, argon2: Argon2
     owner_key = opened.owner_key if upgrade is None else upgrade.owner_key
     if owner_key is None:  # _owner_key_upgrade returns None only when the vault holds the owner key
         raise RuntimeError("no owner key")
-    slot = keyslots.seal(opened.ring.record_id, "carer", passphrases.normalise(passphrase), opened.data_key, params,
-                         owner_private=owner_key)
+    slot = keyslots.seal(opened.ring.record_id, SlotKind.CARER, passphrases.normalise(passphrase), opened.data_key,
+                         params, owner_private=owner_key)
     authors = AuthorRepository(session.db)
     added_at = utc_now()
     authors.add_carer_with_slot(slot.slot_id, name, added_at)
@@ -110,7 +111,7 @@ def _owner_key_upgrade(opened: OpenVault) -> tuple[_Upgrade | None, str | None]:
     """Nothing for a version-2 record; for a version-1 one, both owner slots with a new owner key."""
     if opened.owner_key is not None:
         return None, None
-    if opened.slot.kind != "owner" or opened.keys is None or opened.slot.version != 1:
+    if opened.slot.kind != SlotKind.OWNER or opened.keys is None or opened.slot.version != 1:
         raise OwnerOnly("To add the first carer, open the record with the owner's passphrase. Nothing was changed.")
     record_id = opened.ring.record_id
     if not keyslots_v1.kek_opens(record_id, opened.slot, opened.keys.kek):  # the passphrase changed in this session
@@ -119,9 +120,10 @@ def _owner_key_upgrade(opened: OpenVault) -> tuple[_Upgrade | None, str | None]:
     owner_key = slot_keys.new_pair()[0]
     code = recovery_code.generate()
     slots = {opened.slot: keyslots.upgraded(record_id, opened.slot, opened.keys, owner_key)}
-    recovery = opened.ring.slot_of_kind("recovery")
+    recovery = opened.ring.slot_of_kind(SlotKind.RECOVERY)
     if recovery is not None:
-        slots[recovery] = keyslots.seal(record_id, "recovery", code.secret, opened.data_key, owner_private=owner_key)
+        slots[recovery] = keyslots.seal(record_id, SlotKind.RECOVERY, code.secret, opened.data_key,
+                                        owner_private=owner_key)
     keys = keyslots.SlotKeys(opened.data_key, None, opened.keys.kek, None, owner_key)
     return _Upgrade(owner_key, slots, keys), code.formatted if recovery is not None else None
 
@@ -191,7 +193,7 @@ def start_removal(session: RecordSession, slot_id_or_name: str) -> Removal:
 
 def _owner_vault(session: RecordSession) -> OpenVault:
     opened = session.vault  # RuntimeError when locked
-    if opened.slot.kind == "carer":
+    if opened.slot.kind == SlotKind.CARER:
         raise OwnerOnly("Only the owner of the record can add or remove carers. Nothing was changed.")
     return opened
 

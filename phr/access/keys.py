@@ -21,6 +21,7 @@ from phr.storage.keys import kdf
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.open_vault import OpenVault
+from phr.storage.vocabulary import SlotKind
 
 
 class OwnerOnly(VaultError):
@@ -29,7 +30,7 @@ class OwnerOnly(VaultError):
 
 @dataclass(frozen=True)
 class PassphraseChanged:
-    kind: str  # whose passphrase changed: "owner" or "carer"
+    kind: SlotKind  # whose passphrase changed: the owner or a carer
     both_copies: bool  # False: keys.bak.json still holds the old ring; the next unlock repairs it
 
 
@@ -70,19 +71,19 @@ def check_current_passphrase(session: RecordSession, passphrase: str) -> None:
     open the database again and end the open session's undo window for deletions on locking.
     """
     opened = _vault_of(session)
-    if opened.slot.kind == "recovery":
+    if opened.slot.kind == SlotKind.RECOVERY:
         raise WrongSecret("This session was opened with the recovery code, not with a passphrase.")
     keyslots.unwrap(opened.ring.record_id, opened.slot, passphrases.normalise(passphrase))
 
 
 def asks_current_passphrase(session: RecordSession) -> bool:
     """False when the session was opened with the recovery code: the passphrase may be forgotten."""
-    return _vault_of(session).slot.kind != "recovery"
+    return _vault_of(session).slot.kind != SlotKind.RECOVERY
 
 
 def may_make_recovery_code(session: RecordSession) -> bool:
     """Only the owner, or a session opened with the recovery code itself: a carer would hold the owner's key."""
-    return _vault_of(session).slot.kind != "carer"
+    return _vault_of(session).slot.kind != SlotKind.CARER
 
 
 def prepare_recovery_code() -> RecoveryCode:

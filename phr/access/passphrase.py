@@ -8,12 +8,21 @@ from the person's own name.
 
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 
 MIN_LENGTH = 10
 STRONG_LENGTH = 16
 MIN_DISTINCT = 5
 MIN_OWN_LETTERS = 6  # letters left after removing the name
-TOO_WEAK, FAIR, STRONG = "too_weak", "fair", "strong"
+
+
+class Strength(StrEnum):
+    TOO_WEAK = "too_weak"
+    FAIR = "fair"
+    STRONG = "strong"
+
+
+TOO_WEAK, FAIR, STRONG = Strength.TOO_WEAK, Strength.FAIR, Strength.STRONG
 
 # The most used passwords and Dutch favourites, compared on letters only, after undoing
 # look-alike spelling.
@@ -30,7 +39,7 @@ LOOK_ALIKES = str.maketrans({"@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "
 
 @dataclass(frozen=True)
 class Assessment:
-    level: str
+    level: Strength
     problems: tuple[str, ...]  # too_short, common, repetitive, personal
 
     @property

@@ -11,6 +11,7 @@ from phr.core.errors import InvalidInput, WeakPassphrase
 from phr.storage import vault
 from phr.storage.keys import kdf
 from phr.storage.keys.kdf import Argon2Params
+from phr.storage.vocabulary import SlotKind
 
 MAX_NAME_LENGTH = 200
 WEAKNESS_TEXT = {
@@ -49,4 +50,4 @@ def unlock_with_passphrase(folder: Path, passphrase: str, verify_first: bool = F
 
 def unlock_with_recovery_code(folder: Path, code_text: str, verify_first: bool = False) -> RecordSession:
     code = recovery_code.parse(code_text)  # a typing error is reported before any slot is tried
-    return RecordSession(vault.unlock(folder, code.secret, kinds=("recovery",), verify_first=verify_first))
+    return RecordSession(vault.unlock(folder, code.secret, kinds=(SlotKind.RECOVERY,), verify_first=verify_first))

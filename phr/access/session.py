@@ -13,6 +13,7 @@ from phr.storage.repos import integrity
 from phr.storage.repos.entries import purge_deleted
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.repos.readings import purge_deleted_readings
+from phr.storage.vocabulary import SlotKind
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class RecordSession:
     def _author_for(vault: OpenVault) -> Author:
         authors = AuthorRepository(vault.db)
         # A recovery code unlocks on behalf of the owner.
-        row = authors.by_slot(vault.slot.slot_id) if vault.slot.kind != "recovery" else None
+        row = authors.by_slot(vault.slot.slot_id) if vault.slot.kind != SlotKind.RECOVERY else None
         row = row or authors.owner()
         if row is None:
             raise RecordDamaged("The record has no owner: it is damaged.")

@@ -14,6 +14,7 @@ problem in words.
 import errno
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from enum import StrEnum
 from pathlib import Path
 from typing import Callable
 
@@ -24,8 +25,29 @@ from phr.storage.errors import BackupStopped, RecordExists, StorageFull, Storage
 
 DUE_AFTER = timedelta(hours=24)
 CLOCK_SLACK = timedelta(minutes=5)  # a backup dated later than this ahead of now: the clock was changed
-FOLDER_MISSING, DISK_FULL, UNAVAILABLE, FAILED = "folder_missing", "disk_full", "unavailable", "failed"
-REASONS = ("rekey", "migration", "restore", "other")
+
+
+class BackupProblem(StrEnum):
+    """Why an automatic backup was not made (the app says it in words)."""
+
+    FOLDER_MISSING = "folder_missing"
+    DISK_FULL = "disk_full"
+    UNAVAILABLE = "unavailable"
+    FAILED = "failed"
+
+
+class BackupReason(StrEnum):
+    """Why a backup is made before a change (part of the backup's name)."""
+
+    REKEY = "rekey"
+    MIGRATION = "migration"
+    RESTORE = "restore"
+    OTHER = "other"
+
+
+FOLDER_MISSING, DISK_FULL = BackupProblem.FOLDER_MISSING, BackupProblem.DISK_FULL
+UNAVAILABLE, FAILED = BackupProblem.UNAVAILABLE, BackupProblem.FAILED
+REASONS = tuple(BackupReason)
 
 Clock = Callable[[], datetime]
 

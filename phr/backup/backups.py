@@ -12,6 +12,7 @@ import errno
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import StrEnum
 from pathlib import Path
 
 from phr.access import passphrase as passphrases
@@ -25,7 +26,16 @@ from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, Recor
 from phr.storage.open_vault import RECORD_FILE
 
 SUFFIX = files.SUFFIX
-SECRET_KINDS = ("passphrase", "recovery_code")  # a passphrase may be the owner's or a carer's
+
+
+class SecretKind(StrEnum):
+    """What opens a backup: a passphrase (the owner's or a carer's) or the recovery code."""
+
+    PASSPHRASE = "passphrase"
+    RECOVERY_CODE = "recovery_code"
+
+
+SECRET_KINDS = tuple(SecretKind)
 DEFAULT_KEEP = 7
 ROTATION_NAME = re.compile(r"^regie-[0-9a-f]{8}-\d{8}-\d{6}-\d{6}" + re.escape(SUFFIX) + "$")
 

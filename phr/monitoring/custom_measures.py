@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from phr.core import validation
 from phr.core.entries import EntryService, FieldError, Provenance
+from phr.core.vocabulary import Section
 from phr.monitoring.measures import CATALOGUE, SCORE, VALUE, Measure
 from phr.storage.repos import tables
 
@@ -41,7 +42,7 @@ def slug(name: str) -> str:
 
 
 class MeasureService(EntryService[CustomMeasure]):
-    section = "monitoring"
+    section = Section.MONITORING
     table = tables.MEASURES
     item_type = CustomMeasure
 

@@ -8,8 +8,10 @@ and symptom scores are stored in the record and look the same to the rest of Reg
 
 from dataclasses import dataclass, field
 
+from phr.monitoring.vocabulary import MeasureKind, ReadingContext, ReadingFlag, ReadingMethod
+
 GLUCOSE_MG_PER_MMOL = 18.016
-VALUE, BLOOD_PRESSURE, SCORE = "value", "bp", "score"
+VALUE, BLOOD_PRESSURE, SCORE = MeasureKind.VALUE, MeasureKind.BLOOD_PRESSURE, MeasureKind.SCORE
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,6 @@ GLUCOSE_VERY_LOW, GLUCOSE_LOW, GLUCOSE_HIGH, GLUCOSE_VERY_HIGH = 3.0, 3.9, 10.0,
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 # Contexts a reading can carry.
-CONTEXTS = ("fasting", "after_meal", "at_rest", "after_exercise")
-GLUCOSE_METHODS = ("sensor", "scan", "fingerstick")
-FLAGS = ("below_range", "above_range")
+CONTEXTS = tuple(ReadingContext)
+GLUCOSE_METHODS = tuple(ReadingMethod)
+FLAGS = tuple(ReadingFlag)

@@ -25,9 +25,11 @@ from phr.monitoring.measures import (
     GLUCOSE_VERY_HIGH,
     GLUCOSE_VERY_LOW,
 )
+from phr.monitoring.vocabulary import GlucoseBand, ReadingFlag
 
-BELOW_RANGE, ABOVE_RANGE = "below_range", "above_range"
-VERY_LOW, LOW, IN_RANGE, HIGH, VERY_HIGH = "very_low", "low", "in_range", "high", "very_high"
+BELOW_RANGE, ABOVE_RANGE = ReadingFlag.BELOW_RANGE, ReadingFlag.ABOVE_RANGE
+VERY_LOW, LOW, IN_RANGE = GlucoseBand.VERY_LOW, GlucoseBand.LOW, GlucoseBand.IN_RANGE
+HIGH, VERY_HIGH = GlucoseBand.HIGH, GlucoseBand.VERY_HIGH
 _EPOCH = date(1970, 1, 1)
 _SECONDS_PER_DAY = 86_400
 
@@ -179,7 +181,7 @@ def glucose_band(value: float | None, flag: str = "") -> str | None:
     always wins over a flag; the flag counts only when there is no number.
     """
     if value is None or not math.isfinite(value):
-        return {BELOW_RANGE: VERY_LOW, ABOVE_RANGE: VERY_HIGH}.get(flag)
+        return VERY_LOW if flag == BELOW_RANGE else VERY_HIGH if flag == ABOVE_RANGE else None
     value = _as_shown(value)
     if value < GLUCOSE_VERY_LOW:
         return VERY_LOW

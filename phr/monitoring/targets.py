@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from phr.core import partial_date, validation
 from phr.core.entries import EntryService, FieldError, Provenance
+from phr.core.vocabulary import Section
 from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE
 from phr.storage.repos import tables
 
@@ -65,7 +66,7 @@ def _ordered(checks, item, low: str, high: str) -> None:
 
 
 class TargetService(EntryService[Target]):
-    section = "monitoring"
+    section = Section.MONITORING
     table = tables.TARGETS
     item_type = Target
 

@@ -25,6 +25,7 @@ from phr.core.entries import (
     FieldError,
     Provenance,
 )
+from phr.core.vocabulary import Section
 from phr.storage.repos import tables
 from phr.storage.repos.appointments import AppointmentRepository, QuestionRepository
 
@@ -85,7 +86,7 @@ class QuestionService(EntryService[Question]):
     appointment, so the page keeps showing the appointment the question belongs to.
     """
 
-    section = "questions"
+    section = Section.QUESTIONS
     table = tables.QUESTIONS
     item_type = Question
 
@@ -151,7 +152,7 @@ class QuestionService(EntryService[Question]):
 
 
 class AppointmentService(EntryService[Appointment]):
-    section = "appointments"
+    section = Section.APPOINTMENTS
     table = tables.APPOINTMENTS
     item_type = Appointment
 

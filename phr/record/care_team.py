@@ -4,11 +4,12 @@ from dataclasses import dataclass, field
 
 from phr.core import validation
 from phr.core.entries import EntryService, FieldError, Provenance
+from phr.core.vocabulary import Section
+from phr.record.vocabulary import CareRole, ContactKind
 from phr.storage.repos import tables
 
-KINDS = ("person", "organisation")
-ROLES = ("gp", "specialist", "expertise_centre", "nurse", "pharmacy", "therapist", "patient_association",
-         "social_support", "other")
+KINDS = tuple(ContactKind)
+ROLES = tuple(CareRole)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Contact:
 
 
 class CareTeamService(EntryService[Contact]):
-    section = "care_team"
+    section = Section.CARE_TEAM
     table = tables.CONTACTS
     item_type = Contact
 

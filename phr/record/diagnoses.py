@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 
 from phr.core import links, validation
 from phr.core.entries import EntryService, FieldError, Provenance
+from phr.core.vocabulary import Section
 from phr.record.hgvs import is_hgvs
+from phr.record.vocabulary import DiagnosisStatus, Zygosity
 from phr.storage.repos import tables
 from phr.storage.repos.diagnoses import DiagnosisRepository
 
-STATUSES = ("confirmed", "suspected", "carrier", "resolved")
-ZYGOSITIES = ("heterozygous", "homozygous", "hemizygous", "compound_heterozygous", "unknown")
+STATUSES = tuple(DiagnosisStatus)
+ZYGOSITIES = tuple(Zygosity)
 # ORPHAcodes are at most 6 digits today; the bound keeps a mistyped number out of the record.
 MAX_ORPHA_CODE = 9_999_999
 _ORPHA = re.compile(r"(?:orpha(?:code)?\s*:?\s*)?(\d+)", re.IGNORECASE)
@@ -71,7 +73,7 @@ def orpha_display(code: int | None) -> str:
 
 
 class DiagnosisService(EntryService[Diagnosis]):
-    section = "diagnoses"
+    section = Section.DIAGNOSES
     table = tables.DIAGNOSES
     item_type = Diagnosis
 

@@ -13,11 +13,13 @@ from pathlib import Path
 from phr.core import validation
 from phr.core.entries import ADDED, Change, EntryInvalid, EntryService, FieldError, Provenance
 from phr.core.errors import VaultError
+from phr.core.vocabulary import Section
+from phr.record.vocabulary import DocumentKind
 from phr.storage.atomic import write_atomic
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
 
-KINDS = ("letter", "lab_result", "scan", "other")
+KINDS = tuple(DocumentKind)
 MAX_BYTES = 25 * 1024 * 1024  # a scanned letter is a few MB; this leaves room without bloating backups
 PDF, PNG, JPEG = "application/pdf", "image/png", "image/jpeg"
 MIME_TYPES = (PDF, PNG, JPEG)
@@ -66,7 +68,7 @@ def file_errors(size: int, mime_type: str) -> list[FieldError]:
 
 
 class DocumentService(EntryService[Document]):
-    section = "documents"
+    section = Section.DOCUMENTS
     table = tables.DOCUMENTS
     item_type = Document
 

@@ -10,11 +10,13 @@ from datetime import date
 
 from phr.core import links, partial_date, validation
 from phr.core.entries import UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance
+from phr.core.vocabulary import Section
+from phr.record.vocabulary import Route
 from phr.storage.repos import tables
 from phr.storage.repos.medications import MedicationChangeRepository, MedicationRepository
 
-SECTION = "medications"
-ROUTES = ("oral", "subcutaneous", "intramuscular", "inhaled", "topical", "other")
+SECTION = Section.MEDICATIONS
+ROUTES = tuple(Route)
 # Link fields of a medicine and the table each points to.
 MEDICATION_LINKS = {"reason_id": "diagnoses", "prescriber_id": "contacts"}
 
