@@ -4,30 +4,92 @@ The export language is chosen separately from the app's language: a Dutch patien
 take an English summary to a specialist abroad.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-
-KINDS = ("overview", "visit", "emergency")
-LANGUAGES = ("nl", "en")
+from enum import StrEnum
 
 
-@dataclass(frozen=True)
+class ExportKind(StrEnum):
+    """The PDF documents, as `phr export --kind` names them."""
+    OVERVIEW = "overview"
+    VISIT = "visit"
+    EMERGENCY = "emergency"
+
+
+class ExportLanguage(StrEnum):
+    DUTCH = "nl"
+    ENGLISH = "en"
+
+
+class OverviewSection(StrEnum):
+    """The overview's sections, in the order it prints them (IPS order: problems, medicines, allergies, ...)."""
+    PERSON = "person"
+    DIAGNOSES = "diagnoses"
+    MEDICATIONS = "medications"
+    ALLERGIES = "allergies"
+    MONITORING = "monitoring"
+    CARE_PLAN = "care_plan"
+    CARE_TEAM = "care_team"
+    APPOINTMENTS = "appointments"
+    DOCUMENTS = "documents"
+
+
+class VisitSection(StrEnum):
+    """The visit brief's sections, in the order it prints them."""
+    APPOINTMENT = "appointment"
+    DIAGNOSES = "diagnoses"
+    MEDICATIONS = "medications"
+    EVENTS = "events"
+    TRENDS = "trends"
+    GOALS = "goals"
+    QUESTIONS = "questions"
+
+
+class EmergencySection(StrEnum):
+    """The card and the parts of the emergency letter, in the order they are printed."""
+    CARD = "card"
+    PERSON = "person"
+    DIAGNOSES = "diagnoses"
+    EMERGENCY_NOTES = "emergency_notes"
+    MEDICATIONS = "medications"
+    ALLERGIES = "allergies"
+    CONTACTS = "contacts"
+
+
+# Plain strings, as the command line and the export dialog store them.
+KINDS: tuple[str, ...] = tuple(kind.value for kind in ExportKind)
+LANGUAGES: tuple[str, ...] = tuple(language.value for language in ExportLanguage)
+SECTIONS: dict[ExportKind, tuple[str, ...]] = {
+    ExportKind.OVERVIEW: tuple(OverviewSection), ExportKind.VISIT: tuple(VisitSection),
+    ExportKind.EMERGENCY: tuple(EmergencySection)}
+
+
+@dataclass(frozen=True, init=False)
 class ExportOptions:
-    kind: str = "overview"
-    language: str = "nl"
-    since: date | None = None          # only what happened from this day on (dated entries)
-    until: date | None = None          # ... up to and including this day
-    sections: frozenset | None = None  # section keys to include; None means all of the kind's sections
-    appointment_id: int | None = None  # visit brief: the consultation it prepares (default: the next one)
-    now: datetime = field(default_factory=lambda: datetime.now().replace(microsecond=0))
+    kind: ExportKind
+    language: ExportLanguage
+    since: date | None                 # only what happened from this day on (dated entries)
+    until: date | None                 # ... up to and including this day
+    sections: frozenset[str] | None    # section keys to include; None means all of the kind's sections
+    appointment_id: int | None         # visit brief: the consultation it prepares (default: the next one)
+    now: datetime
 
-    def __post_init__(self):
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown export kind: {self.kind}")
-        if self.language not in LANGUAGES:
-            raise ValueError(f"unknown export language: {self.language}")
-        if self.since and self.until and self.since > self.until:
+    # Written out rather than generated, so that callers may pass the kind and language as the plain
+    # strings the command line and the dialog hold, and the fields still hold the vocabularies.
+    def __init__(self, kind: str = ExportKind.OVERVIEW, language: str = ExportLanguage.DUTCH,
+                 since: date | None = None, until: date | None = None, sections: frozenset[str] | None = None,
+                 appointment_id: int | None = None, now: datetime | None = None) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown export kind: {kind}")
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown export language: {language}")
+        if since and until and since > until:
             raise ValueError("the period ends before it starts")
+        chosen = {"kind": ExportKind(kind), "language": ExportLanguage(language), "since": since, "until": until,
+                  "sections": sections, "appointment_id": appointment_id,
+                  "now": now if now is not None else datetime.now().replace(microsecond=0)}
+        for name, value in chosen.items():
+            object.__setattr__(self, name, value)  # frozen: the one way in is here
 
     @property
     def today(self) -> date:
