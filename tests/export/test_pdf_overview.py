@@ -15,7 +15,9 @@ from phr.export.pdf.base import PdfContext
 from phr.export.pdf.documents import build_pdf, sections_of
 from phr.export.pdf.overview import document as pdf_overview
 from phr.export.pdf.overview import monitoring as pdf_monitoring
+from phr.export.pdf.overview import monitoring_facts
 from phr.monitoring import statistics as stats
+from phr.monitoring.period_samples import samples_of, with_whole_series
 from phr.monitoring.readings import Reading
 from phr.record.appointments import Appointment
 from phr.record.care_plan import CarePlanService
@@ -141,7 +143,7 @@ def test_the_allergy_statement_is_said_in_words(services):
 
 def _period_samples(services, key: str) -> list:
     end = NOW.date()
-    samples, _ = pdf_monitoring.samples_of(services, key, end - timedelta(days=pdf_monitoring.DEFAULT_DAYS - 1), end)
+    samples, _ = samples_of(services, key, end - timedelta(days=monitoring_facts.DEFAULT_DAYS - 1), end)
     return samples
 
 
@@ -169,7 +171,7 @@ def test_each_measure_with_readings_is_summarised_with_its_statistics(sample_ser
 def test_glucose_time_in_range_cv_and_gmi_and_the_agreed_target(sample_services, sample_texts, language):
     w, text = Words(language), whole(sample_texts[language])
     end = NOW.date()
-    _, sensor = pdf_monitoring.samples_of(sample_services, "glucose", end - timedelta(days=89), end)
+    _, sensor = samples_of(sample_services, "glucose", end - timedelta(days=89), end)
     glucose = stats.glucose(sensor)
     assert sensor
     assert f"{w.number(glucose.in_range, 1)}%" in text and f"{w.number(glucose.cv, 1)}%" in text
@@ -183,7 +185,7 @@ def test_glucose_time_in_range_cv_and_gmi_and_the_agreed_target(sample_services,
 
 def test_blood_pressure_means_per_series_leave_the_first_day_out(sample_services, sample_texts):
     text = whole(sample_texts["en"])
-    samples = pdf_monitoring.with_whole_series(sample_services, "bp", _period_samples(sample_services, "bp"))
+    samples = with_whole_series(sample_services, "bp", _period_samples(sample_services, "bp"))
     series = stats_bp_series(samples)
     assert series
     w = Words("en")
@@ -417,11 +419,10 @@ def test_sensor_high_and_low_readings_are_marked_on_the_chart_and_counted(servic
     services.readings.add_batch([Reading("glucose", datetime(day.year, day.month, day.day, 8 + n, tzinfo=zone),
                                          method="sensor", flag=flag) for n, flag in enumerate(flags)],
                                 "device_import", "libre.csv")
-    context = PdfContext.create(services, ExportOptions(kind="overview", language="en", now=NOW))
-    start, end = pdf_monitoring.monitoring_period(context.options)
-    samples, _ = pdf_monitoring.samples_of(services, "glucose", start, end)
-    drawing = pdf_monitoring._chart(context, services.measures.find("glucose"),
-                                    services.targets.current("glucose"), samples, start, end)
+    context = PdfContext.create(ExportOptions(kind="overview", language="en", now=NOW))
+    start, end = monitoring_facts.monitoring_period(context.options)
+    facts = monitoring_facts.measure_facts(services, "glucose", start, end, "en")
+    drawing = pdf_monitoring.chart(context, facts, start, end)
     top = drawing.height - pdf_chart.LEGEND_HEIGHT  # the plot's top edge; the legend lies above it
     in_plot = [t for t in _shapes(drawing, Polygon) if max(t.points[1::2]) <= top]
     tips_up = [t for t in in_plot if t.points[5] > t.points[1]]

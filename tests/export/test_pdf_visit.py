@@ -294,28 +294,28 @@ def test_a_long_period_is_cut_down_to_two_pages_and_says_what_was_left_out(servi
 
 def test_which_diagnoses_are_news_for_the_period():
     from phr.core.entries import Provenance
-    from phr.export.pdf.visit.changes import _news_of
-    from phr.export.pdf.visit.period import LAST_VISIT, VisitPeriod
+    from phr.export.pdf.visit.change_facts import news_of
+    from phr.export.pdf.visit.period import PeriodBasis, VisitPeriod
     from phr.record.diagnoses import Diagnosis
 
-    period = VisitPeriod(None, None, date(2026, 9, 23), date(2026, 11, 22), LAST_VISIT)
+    period = VisitPeriod(None, None, date(2026, 9, 23), date(2026, 11, 22), PeriodBasis.LAST_VISIT)
 
     def stamp(created: str, changed: str) -> Provenance:
         return Provenance("Sanne", "owner", "Sanne", "typed", "", created + "T10:00:00+00:00",
                           changed + "T10:00:00+00:00")
 
     typed_in_long_ago = stamp("2024-01-05", "2024-01-05")
-    assert _news_of(Diagnosis(name="a", diagnosed_on="2026-09", provenance=typed_in_long_ago),
+    assert news_of(Diagnosis(name="a", diagnosed_on="2026-09", provenance=typed_in_long_ago),
                     period).why == "diagnosed"
-    assert _news_of(Diagnosis(name="b", diagnosed_on="2019", genetic_test_date="2026-10-02",
+    assert news_of(Diagnosis(name="b", diagnosed_on="2019", genetic_test_date="2026-10-02",
                               provenance=typed_in_long_ago), period).why == "genetic_test"
-    assert _news_of(Diagnosis(name="c", diagnosed_on="2019", provenance=stamp("2024-01-05", "2026-10-01")),
+    assert news_of(Diagnosis(name="c", diagnosed_on="2019", provenance=stamp("2024-01-05", "2026-10-01")),
                     period).why == "changed"
     # An old diagnosis typed in during the period is no news; one without a date of its own is.
-    assert _news_of(Diagnosis(name="d", diagnosed_on="2019", provenance=stamp("2026-10-01", "2026-10-01")),
+    assert news_of(Diagnosis(name="d", diagnosed_on="2019", provenance=stamp("2026-10-01", "2026-10-01")),
                     period) is None
-    assert _news_of(Diagnosis(name="e", provenance=stamp("2026-10-01", "2026-10-01")), period).why == "added"
-    assert _news_of(Diagnosis(name="f", diagnosed_on="2026-12", provenance=typed_in_long_ago), period) is None
+    assert news_of(Diagnosis(name="e", provenance=stamp("2026-10-01", "2026-10-01")), period).why == "added"
+    assert news_of(Diagnosis(name="f", diagnosed_on="2026-12", provenance=typed_in_long_ago), period) is None
 
 
 def test_a_goal_on_a_custom_measure_is_named_by_the_measure_not_its_key(services):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from phr.export.pdf.recovery import build_recovery_sheet
+from phr.export.pdf.recovery.sheet import build_recovery_sheet
 
 CODE = "9XPZ-B6X9-3WAR-UGVQ-BKCF-UGZE-JENQ"
 NOW = datetime(2026, 11, 22, 12, 0)

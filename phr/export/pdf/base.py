@@ -1,13 +1,15 @@
-"""What every exported PDF shares: embedded fonts, styles, the page frame and section helpers.
+"""What every exported PDF's layout shares: embedded fonts, styles and the section helpers.
 
-Every page carries the person's name and birth date, the export date and "page X of Y",
-so a loose page is never anonymous. A section without content says so in words: a
-specialist must be able to tell "nothing known" from "left out".
+A section without content says so in words: a specialist must be able to tell "nothing
+known" from "left out". The page frame (name, birth date, export date, page X of Y on every
+page) and the rendering to bytes are in phr.export.pdf.pages.
 """
 
-import io
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -18,8 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from phr.export.options import ExportOptions
 from phr.words.catalogue import Words
@@ -44,6 +45,7 @@ def register_fonts() -> None:
 
 def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, alignment=TA_LEFT)
+    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED)
     return {
         "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=17, leading=21, spaceAfter=2 * mm),
         "subtitle": ParagraphStyle("subtitle", parent=body, textColor=MUTED, spaceAfter=4 * mm),
@@ -52,11 +54,14 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=10.5, leading=13.5, spaceBefore=2.5 * mm,
                              spaceAfter=1 * mm, keepWithNext=True),
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        "small": small,
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
         "cellhead": ParagraphStyle("cellhead", parent=body, fontName=BOLD, fontSize=8.5, leading=10.5),
         "none": ParagraphStyle("none", parent=body, textColor=MUTED, fontName=ITALIC),
         "warning": ParagraphStyle("warning", parent=body, fontName=BOLD),
+        # the visit brief's answers and evaluations under their item, and its items
+        "small_indent": ParagraphStyle("small_indent", parent=small, leftIndent=4 * mm, spaceAfter=1.5 * mm),
+        "item": ParagraphStyle("item", parent=body, spaceBefore=1.5 * mm),
     }
 
 
@@ -66,7 +71,7 @@ class SplittingTable(Table):
     stopping the export with a LayoutError. A row made `attached` (a note under its row) never
     starts a page on its own."""
 
-    def split(self, availWidth, availHeight):
+    def split(self, availWidth: float, availHeight: float) -> list:
         self._calc(availWidth, availHeight)
         self.splitInRow = 0
         if self._overtall_row_at(availHeight):
@@ -91,7 +96,7 @@ class SplittingTable(Table):
             used += height
         return False
 
-    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):
+    def _getFirstPossibleSplitRowPosition(self, availHeight: float, ignoreSpans: int = 0) -> int:
         split_at = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
         if not ignoreSpans:  # between rows: an attached row goes to the next page with the row above it
             while 0 < split_at < len(self._cellvalues) and getattr(self._cellvalues[split_at][0], "attached", False):
@@ -99,18 +104,23 @@ class SplittingTable(Table):
         return split_at
 
 
-@dataclass
+@dataclass(frozen=True)
 class PdfContext:
-    """What a PDF builder needs: the record's services, the options and the words in the export language."""
-    services: object
+    """What a layout needs besides its facts: the options, the words in the export language and the styles.
+
+    No services: a layout lays out the facts it is given and never reads the record itself."""
     options: ExportOptions
     words: Words
-    styles: dict
+    styles: dict[str, ParagraphStyle]
 
     @classmethod
-    def create(cls, services, options: ExportOptions) -> "PdfContext":
+    def create(cls, options: ExportOptions) -> "PdfContext":
         register_fonts()
-        return cls(services, options, Words(options.language), _styles())
+        return cls(options, Words(options.language), _styles())
+
+    @property
+    def today(self) -> date:
+        return self.options.today
 
     # Small helpers so builders read like the document they make.
     def para(self, text: str, style: str = "body") -> Paragraph:
@@ -122,7 +132,7 @@ class PdfContext:
         return Paragraph(markup, self.styles[style])
 
     @staticmethod
-    def esc(text) -> str:
+    def esc(text: object) -> str:
         return escape(str(text or "")).replace("\n", "<br/>")
 
     def heading(self, text: str, level: int = 1) -> Paragraph:
@@ -131,23 +141,24 @@ class PdfContext:
     def no_information(self, text: str | None = None) -> Paragraph:
         return self.para(text or self.words("No information."), "none")
 
-    def section(self, title: str, body: list, empty_text: str | None = None) -> list:
+    def section(self, title: str, body: Sequence[Flowable], empty_text: str | None = None) -> list[Flowable]:
         """A titled section; an empty body becomes a plain "no information" line, never a blank."""
         return [self.heading(title), *(body or [self.no_information(empty_text)])]
 
-    def table(self, header: list[str] | None, rows: list[list], widths: list[float],
-              below: dict[int, object] | None = None) -> Table:
+    def table(self, header: Sequence[str] | None, rows: Sequence[Sequence[Any]], widths: Sequence[float],
+              below: dict[int, Any] | None = None) -> Table:
         """A table of plain-text (or Paragraph) cells that wraps long text and repeats its header.
 
         `below` maps a row's index to a long text (or Paragraph) printed under that row across the
         whole width, as part of it: a long note reads better there than in a narrow column."""
-        def cell(value, style):
+        def cell(value: Any, style: str) -> Any:
             return value if hasattr(value, "wrap") else self.para(str(value if value is not None else ""), style)
         below = below or {}
         data = [[cell(h, "cellhead") for h in header]] if header else []
-        style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        style: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
         for index, row in enumerate(rows):
             data.append([cell(v, "cell") for v in row])
             if index in below:
@@ -174,7 +185,7 @@ class PdfContext:
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return table
 
-    def keep(self, flowables: list) -> KeepTogether:
+    def keep(self, flowables: list[Flowable]) -> KeepTogether:
         return KeepTogether(flowables)
 
     def space(self, height_mm: float = 3) -> Spacer:
@@ -183,77 +194,3 @@ class PdfContext:
 
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 FRAME_HEIGHT = A4[1] - 2 * MARGIN  # the height of the body frame on an A4 page
-
-
-class _NumberedCanvas(canvas.Canvas):
-    """Draws the page frame after all pages are known, so every page can say 'page X of Y'."""
-
-    def __init__(self, *args, frame_text=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._pages = []
-        self._frame_text = frame_text
-
-    def showPage(self):
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self):
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._frame_text(self, number, len(self._pages))
-            super().showPage()
-        super().save()
-
-
-def frame_lines(context: PdfContext, title: str, person=None) -> tuple[str, str, str]:
-    """Who this is about, what it is, and when it was made: on every page."""
-    w = context.words
-    person = person or context.services.person.get()
-    who = person.name or w("Name not filled in")
-    made = w("Made with Regie on {date}", date=w.date(context.options.today))
-    if person.birth_date is None:  # a sheet about the record itself (the recovery sheet), not about health
-        return who, title, made
-    born = w("born {date}", date=w.date(person.birth_date)) if person.birth_date else w("date of birth not filled in")
-    return f"{who} · {born}", title, made
-
-
-def render(context: PdfContext, story: list, title: str, pagesize=A4, margins: float = MARGIN,
-           person=None) -> bytes:
-    """Lay out the story on pages with the shared frame; returns the PDF bytes (nothing touches the disk).
-
-    `person` (name, birth_date) stands in for the record's own details where no services are at hand.
-    """
-    who, what, made = frame_lines(context, title, person)
-    w = context.words
-
-    def draw_frame(pdf, number, total):
-        width, height = pagesize
-        top, bottom = height - margins + 6 * mm, margins - 9 * mm
-        pdf.saveState()
-        pdf.setFont(BOLD, 8.5)
-        pdf.setFillColor(INK)
-        pdf.drawString(margins, top, who)
-        pdf.setFont(FONT, 8)
-        pdf.setFillColor(MUTED)
-        room = width - 2 * margins - pdfmetrics.stringWidth(who, BOLD, 8.5) - 6 * mm
-        if pdfmetrics.stringWidth(what, FONT, 8) <= room:  # a long name wins: the title is on page 1 anyway
-            pdf.drawRightString(width - margins, top, what)
-        pdf.setStrokeColor(RULE)
-        pdf.line(margins, top - 1.5 * mm, width - margins, top - 1.5 * mm)
-        page = w("Page {page} of {pages}", page=number, pages=total)
-        footer = f"{who} · {made}"
-        if pdfmetrics.stringWidth(footer + page, FONT, 8) > width - 2 * margins - 6 * mm:
-            footer = made  # the name is in the header already
-        pdf.drawString(margins, bottom, footer)
-        pdf.drawRightString(width - margins, bottom, page)
-        pdf.restoreState()
-
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=pagesize, leftMargin=margins, rightMargin=margins, topMargin=margins,
-                          bottomMargin=margins, title=title, author="Regie", creator="Regie", subject=title,
-                          lang=context.options.language, initialFontName=FONT)
-    frame = Frame(margins, margins, pagesize[0] - 2 * margins, pagesize[1] - 2 * margins, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, frame_text=draw_frame, **k))
-    return buffer.getvalue()

@@ -10,8 +10,10 @@ drawing holds a few hundred shapes whatever the number of readings, and no peak 
 """
 
 import math
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -19,13 +21,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from phr.export.pdf.base import CONTENT_WIDTH, FONT, INK, MUTED, RULE
+from phr.export.pdf.chart_series import DAY, ChartSeries, local_seconds
 
 BLUE, GREEN = colors.HexColor("#0072B2"), colors.HexColor("#009E73")
 ORANGE, VERMILLION = colors.HexColor("#E69F00"), colors.HexColor("#D55E00")
 SERIES_COLOURS = (BLUE, GREEN)
 SERIES_DASHES = (None, (3, 2))
 BAND_OPACITY = 0.16
-DAY = 86_400
 COLUMN_WIDTH = 0.5 * mm          # one stroke per half millimetre: finer than the eye sees on paper
 SPARSE_PER_COLUMN = 0.5          # up to one reading per two columns: draw each reading itself
 MARKER = 1.5 * mm
@@ -35,20 +37,6 @@ SHORT_MONTHS = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
-
-
-@dataclass
-class ChartSeries:
-    """One line of the chart. Times are LOCAL seconds (UTC epoch plus the reading's offset), so a
-    reading sits on the calendar day it was taken; `flagged_low` and `flagged_high` hold the times of
-    sensor 'Low's and 'High's (no number: drawn at the bottom and the top edge)."""
-    label: str
-    times: list[float]
-    values: list[float]
-    target_low: float | None = None
-    target_high: float | None = None
-    flagged_low: list[float] = field(default_factory=list)
-    flagged_high: list[float] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -68,12 +56,8 @@ class Column:
     count: int
 
 
-def local_seconds(day: date) -> float:
-    """The start of a calendar day on the same 'local seconds' scale as ChartSeries.times."""
-    return float((day - date(1970, 1, 1)).days * DAY)
-
-
-def envelope(times: list[float], values: list[float], first: float, last: float, columns: int) -> list[Column]:
+def envelope(times: Sequence[float], values: Sequence[float], first: float, last: float,
+             columns: int) -> list[Column]:
     """Per x column the lowest and highest value and how many readings fell in it; empty columns left out."""
     scale = columns / max(last - first, 1.0)
     lows: dict[int, float] = {}
@@ -99,7 +83,8 @@ def nice_step(span: float, wanted: int = 5) -> float:
     return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= raw)
 
 
-def value_range(series: list[ChartSeries], floor: float | None = None, ceiling: float | None = None):
+def value_range(series: Sequence[ChartSeries], floor: float | None = None,
+                ceiling: float | None = None) -> tuple[float, float, float]:
     """The y range: all values and target limits (or the fixed floor and ceiling of a score), on round ticks."""
     numbers = [v for s in series for v in s.values] + [limit for s in series for limit in
                                                        (s.target_low, s.target_high) if limit is not None]
@@ -129,7 +114,7 @@ class _Plot:
         return self.y0 + min(1.0, max(0.0, share)) * (self.y1 - self.y0)
 
 
-def measure_chart(series: list[ChartSeries], start: date, end: date, words: ChartWords, decimals: int = 1,
+def measure_chart(series: Sequence[ChartSeries], start: date, end: date, words: ChartWords, decimals: int = 1,
                   width: float = CONTENT_WIDTH, height: float = 52 * mm, floor: float | None = None,
                   ceiling: float | None = None) -> Drawing:
     """The chart of one measure from the start of `start` to the end of `end` (both local days)."""
@@ -183,7 +168,8 @@ def _day_ticks(start: date, end: date) -> list[tuple[date, bool]]:
     if days > 200:
         months = 1 if days <= 400 else 3 if days <= 1200 else 12
         first = date(start.year, start.month, 1)
-        ticks, month_index = [], first.year * 12 + first.month - 1
+        ticks: list[tuple[date, bool]] = []
+        month_index = first.year * 12 + first.month - 1
         while True:
             month_index += 1
             day = date(month_index // 12, month_index % 12 + 1, 1)
@@ -229,7 +215,8 @@ def _draw_series(drawing: Drawing, plot: _Plot, one: ChartSeries, index: int, co
     return marks
 
 
-def _draw_points(drawing: Drawing, plot: _Plot, one: ChartSeries, points: list, colour, dash) -> bool:
+def _draw_points(drawing: Drawing, plot: _Plot, one: ChartSeries, points: list[tuple[float, float]], colour: Any,
+                 dash: tuple[float, ...] | None) -> bool:
     gaps = sorted(b[0] - a[0] for a, b in zip(points, points[1:]))
     break_after = max(1.5 * DAY, 3 * gaps[len(gaps) // 2]) if gaps else DAY
     run: list[float] = []
@@ -250,7 +237,8 @@ def _draw_points(drawing: Drawing, plot: _Plot, one: ChartSeries, points: list, 
     return marks
 
 
-def _draw_envelope(drawing: Drawing, plot: _Plot, one: ChartSeries, points: list, columns: int, colour) -> bool:
+def _draw_envelope(drawing: Drawing, plot: _Plot, one: ChartSeries, points: list[tuple[float, float]], columns: int,
+                   colour: Any) -> bool:
     marks = False
     times, values = [p[0] for p in points], [p[1] for p in points]
     for column in envelope(times, values, plot.first, plot.last, columns):
@@ -275,7 +263,7 @@ def _status(one: ChartSeries, value: float) -> int:
     return 0
 
 
-def _line(drawing: Drawing, points: list[float], colour, dash) -> None:
+def _line(drawing: Drawing, points: list[float], colour: Any, dash: tuple[float, ...] | None) -> None:
     if len(points) >= 4:
         drawing.add(PolyLine(points, strokeColor=colour, strokeWidth=0.7, strokeDashArray=dash))
 
@@ -287,7 +275,7 @@ def _triangle(x: float, y: float, up: bool) -> Polygon:
                    strokeColor=INK, strokeWidth=0.3)
 
 
-def _legend(drawing: Drawing, plot: _Plot, series: list[ChartSeries], words: ChartWords, marked: bool) -> None:
+def _legend(drawing: Drawing, plot: _Plot, series: Sequence[ChartSeries], words: ChartWords, marked: bool) -> None:
     x, y = plot.x0, plot.y1 + 2 * mm
     size = 6.8
 

@@ -1,39 +1,43 @@
 """Make a PDF export: build it in memory, optionally lock it with a password, write it privately.
 
-The bytes stay in memory until the user saves: the preview shows them from memory and no
-temp file with health data is ever written.
+Each kind is one straight line: record (the services) -> facts -> flowables -> bytes; its
+`build(services, options)` runs that line. The bytes stay in memory until the user saves: the
+preview shows them from memory and no temp file with health data is ever written.
 """
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
-from phr.export.options import ExportOptions
-from phr.export.pdf.base import PdfContext
+from phr.export.options import SECTIONS, ExportKind, ExportOptions
+from phr.record.services import RecordServices
 from phr.storage.atomic import write_atomic
 
 MIN_PASSWORD_LENGTH = 6
+Builder = Callable[[RecordServices, ExportOptions], bytes]
 
 
-def _builders():
-    # Imported here so that one kind's module is loaded only when that kind is asked for.
-    from phr.export.pdf.emergency import letter as pdf_emergency
-    from phr.export.pdf.overview import document as pdf_overview
-    from phr.export.pdf.visit import document as pdf_visit
-    return {"overview": pdf_overview.build, "visit": pdf_visit.build, "emergency": pdf_emergency.build}
+def _builder(kind: ExportKind) -> Builder:
+    # Imported here so that one kind's modules are loaded only when that kind is asked for.
+    if kind is ExportKind.VISIT:
+        from phr.export.pdf.visit import document as visit
+        return visit.build
+    if kind is ExportKind.EMERGENCY:
+        from phr.export.pdf.emergency import document as emergency
+        return emergency.build
+    from phr.export.pdf.overview import document as overview
+    return overview.build
 
 
 def sections_of(kind: str) -> list[str]:
     """The section keys a kind can include, in the order it prints them (for the export dialog)."""
-    from phr.export.pdf.emergency import letter as pdf_emergency
-    from phr.export.pdf.overview import document as pdf_overview
-    from phr.export.pdf.visit import document as pdf_visit
-    return list({"overview": pdf_overview, "visit": pdf_visit, "emergency": pdf_emergency}[kind].SECTIONS)
+    return list(SECTIONS[ExportKind(kind)])
 
 
-def build_pdf(services, options: ExportOptions) -> bytes:
-    return _builders()[options.kind](PdfContext.create(services, options))
+def build_pdf(services: RecordServices, options: ExportOptions) -> bytes:
+    return _builder(options.kind)(services, options)
 
 
 def protect(pdf: bytes, password: str) -> bytes:

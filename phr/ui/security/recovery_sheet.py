@@ -7,10 +7,10 @@ and a saved copy gets a plain warning: print it, and do not keep the file on thi
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from phr.export.pdf import documents as export_pdf
-from phr.export.pdf.recovery import build_recovery_sheet
+from phr.export.pdf.recovery.sheet import build_recovery_sheet
 from phr.ui.export.preview import ExportPreview
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
@@ -18,7 +18,7 @@ from phr.ui.text.messages import error_message
 translate = QCoreApplication.translate
 
 
-def show_recovery_sheet(parent, code: str, folder: Path, person_name: str, language: str) -> ExportPreview:
+def show_recovery_sheet(parent: QWidget | None, code: str, folder: Path, person_name: str, language: str) -> ExportPreview:
     data = build_recovery_sheet(code, folder, person_name, language)
     note = translate("RecoverySheet", "Print this sheet and keep it on paper. If you save it as a file, do not keep "
                                       "that file on this computer: anyone who has it can open your record.")
@@ -28,7 +28,7 @@ def show_recovery_sheet(parent, code: str, folder: Path, person_name: str, langu
     return preview
 
 
-def save_recovery_sheet(parent, data: bytes, folder: Path) -> Path | None:
+def save_recovery_sheet(parent: QWidget | None, data: bytes, folder: Path) -> Path | None:
     proposed = str(Path.home() / translate("RecoverySheet", "recovery-sheet.pdf"))
     chosen, _filter = QFileDialog.getSaveFileName(parent, translate("RecoverySheet", "Save the recovery sheet"),
                                                   proposed, translate("RecoverySheet", "PDF files (*.pdf)"))

@@ -1,70 +1,61 @@
-"""The overview's care plan, care team, appointments and documents.
+"""The layout of the overview's care plan, care team, appointments and documents.
 
-Active goals and the care team hold now and are always printed; evaluations, past
-appointments and documents keep to the chosen period. Documents are listed by title,
+What is printed was chosen in phr.export.pdf.overview.facts. Documents are listed by title,
 kind and date only: their content never leaves the record through an overview.
 """
 
-from reportlab.lib.units import mm
+from collections.abc import Sequence
 
-from phr.core import partial_date
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Table
+
 from phr.export.pdf.base import PdfContext
+from phr.export.pdf.overview.facts import AppointmentFacts, GoalFacts, VisitLine
 from phr.export.pdf.overview.record import lines, small
-from phr.record.care_plan import CarePlanService
+from phr.record.care_plan import Evaluation, Goal
+from phr.record.care_team import Contact
+from phr.record.documents import Document
+from phr.words.catalogue import Words
 
 MM = mm  # reportlab points per millimetre
-ALL = 10_000  # more goals or appointments than anyone keeps: 'all of them' for the paged queries
 
 
 # --- care plan ----------------------------------------------------------------------------------------
 
-def progress_words(w) -> dict[int, str]:
+def progress_words(w: Words) -> dict[int, str]:
     return {0: w("Not started yet"), 1: w("A little"), 2: w("Halfway"), 3: w("Mostly"), 4: w("Achieved")}
 
 
-def goal_status_words(w) -> dict[str, str]:
+def goal_status_words(w: Words) -> dict[str, str]:
     return {"active": w("Active"), "achieved": w("Achieved"), "stopped": w("Stopped")}
 
 
-def care_plan_body(context: PdfContext) -> list:
-    """Every active goal; achieved and stopped ones when they were worked on in the period."""
-    plan, options = context.services.care_plan, context.options
-    body = []
-    for goal in plan.page(0, ALL):
-        evaluations = [e for e in plan.evaluations(goal.id) if options.in_period(e.evaluated_on)]
-        dated = evaluations[0].evaluated_on if evaluations else goal.review_date or goal.start_date
-        if goal.status == "active" or (options.in_period(dated) and (evaluations or not options.since)):
-            body.append(context.keep(_goal(context, goal, evaluations[0] if evaluations else None)))
-    return body
+def care_plan_body(context: PdfContext, goals: Sequence[GoalFacts]) -> list[Flowable]:
+    return [context.keep(_goal(context, facts)) for facts in goals]
 
 
-def _goal(context: PdfContext, goal, evaluation) -> list:
-    w = context.words
-    names = context.services.care_team.names()
-    diagnoses = {d.id: d.name for d in context.services.diagnoses.all()}
+def _goal(context: PdfContext, facts: GoalFacts) -> list[Flowable]:
+    w, goal = context.words, facts.goal
     title = f"<b>{context.esc(goal.description)}</b> – {context.esc(goal_status_words(w).get(goal.status, ''))}"
     block = [context.markup(title, "body")]
-    if CarePlanService.is_overdue(goal, context.options.today):
+    if facts.overdue:
         block.append(context.para(w("Review overdue: the review date ({date}) has passed.",
                                     date=w.date(goal.review_date)), "warning"))
     block.append(context.label_rows([
-        (w("For diagnosis"), diagnoses.get(goal.diagnosis_id, "")),
-        (w("Agreed with"), names.get(goal.agreed_with, "")),
+        (w("For diagnosis"), facts.diagnosis),
+        (w("Agreed with"), facts.agreed_with),
         (w("Started"), w.date(goal.start_date)),
         (w("Review date"), w.date(goal.review_date)),
         (w("What I do"), goal.patient_action),
         (w("What the care provider does"), goal.provider_action),
-        (w("Target"), goal_target(context, goal)),
-        (w("Latest evaluation"), _evaluation(context, evaluation) or w("No evaluation in this period.")),
+        (w("Target"), goal_target(w, goal, facts.target_measure)),
+        (w("Latest evaluation"), _evaluation(w, facts.evaluation) or w("No evaluation in this period.")),
     ]))
     return block + [context.space(2.5)]
 
 
-def goal_target(context: PdfContext, goal) -> str:
+def goal_target(w: Words, goal: Goal, what: str) -> str:
     """'Blood pressure: 100 to 135 mmHg', or the person's own words for what is measured."""
-    w = context.words
-    measure = context.services.measures.find(goal.target_measure) if goal.target_measure else None
-    what = measure.name(context.options.language) if measure else goal.target_measure
     low, high = goal.target_low, goal.target_high
     if low is not None and high is not None:
         decimals = _decimals(low, high)
@@ -83,10 +74,9 @@ def _decimals(*values: float) -> int:
     return 0 if all(float(v).is_integer() for v in values) else 1
 
 
-def _evaluation(context: PdfContext, evaluation) -> str:
+def _evaluation(w: Words, evaluation: Evaluation | None) -> str:
     if evaluation is None:
         return ""
-    w = context.words
     text = w("{date} – progress: {progress}.", date=w.date(evaluation.evaluated_on),
              progress=progress_words(w).get(evaluation.progress, ""))
     text += " " + evaluation.how_it_went
@@ -95,16 +85,15 @@ def _evaluation(context: PdfContext, evaluation) -> str:
 
 # --- care team ---------------------------------------------------------------------------------------------
 
-def role_words(w) -> dict[str, str]:
+def role_words(w: Words) -> dict[str, str]:
     return {"gp": w("GP"), "specialist": w("Specialist"), "expertise_centre": w("Expertise centre"),
             "nurse": w("Nurse"), "pharmacy": w("Pharmacy"), "therapist": w("Therapist"),
             "patient_association": w("Patient association"), "social_support": w("Municipality or social support"),
             "other": w("Other")}
 
 
-def care_team_body(context: PdfContext) -> list:
+def care_team_body(context: PdfContext, contacts: Sequence[Contact]) -> list[Flowable]:
     w = context.words
-    contacts = context.services.care_team.all()
     if not contacts:
         return []
     roles = role_words(w)
@@ -122,62 +111,56 @@ def care_team_body(context: PdfContext) -> list:
 
 # --- appointments ----------------------------------------------------------------------------------------------
 
-def appointments_body(context: PdfContext) -> list:
-    w, options, service = context.words, context.options, context.services.appointments
-    upcoming = [a for a in service.upcoming(options.now, limit=ALL) if options.in_period(a.starts_at[:10])]
-    past = [a for a in service.past(options.now, limit=ALL) if options.in_period(a.starts_at[:10])]
-    if not upcoming and not past:
+def appointments_body(context: PdfContext, facts: AppointmentFacts) -> list[Flowable]:
+    w = context.words
+    if not facts.upcoming and not facts.past:
         return []
-    names = context.services.care_team.names()
     body = [context.heading(w("Coming appointments"), 2)]
-    body.append(_upcoming_table(context, upcoming, names) if upcoming else
+    body.append(_upcoming_table(context, facts.upcoming) if facts.upcoming else
                 context.no_information(w("No coming appointments.")))
     body.append(context.heading(w("Past appointments"), 2))
-    body.append(_past_table(context, past, names) if past else
+    body.append(_past_table(context, facts.past) if facts.past else
                 context.no_information(w("No past appointments in this period.")))
     return body
 
 
-def _with(context: PdfContext, appointment, names: dict) -> str:
-    who = names.get(appointment.contact_id, "")
-    return lines(f"<b>{context.esc(who)}</b>" if who else "", small(context, appointment.location))
+def _with(context: PdfContext, visit: VisitLine) -> str:
+    who = visit.with_whom
+    return lines(f"<b>{context.esc(who)}</b>" if who else "", small(context, visit.appointment.location))
 
 
-def _upcoming_table(context: PdfContext, appointments: list, names: dict):
+def _upcoming_table(context: PdfContext, visits: Sequence[VisitLine]) -> Table:
     w = context.words
     rows = []
-    for a in appointments:
-        questions = context.services.appointments.open_questions(a.id)
-        asked = "<br/>".join(f"{q.position}. {context.esc(q.text)}" for q in questions)
-        rows.append([w.moment(a.starts_at), context.markup(_with(context, a, names), "cell"),
+    for visit in visits:
+        a = visit.appointment
+        asked = "<br/>".join(f"{q.position}. {context.esc(q.text)}" for q in visit.questions)
+        rows.append([w.moment(a.starts_at), context.markup(_with(context, visit), "cell"),
                      context.markup(lines(context.esc(a.purpose), small(context, a.notes)), "cell"),
                      context.markup(asked, "cell")])
     return context.table([w("When"), w("With"), w("What for"), w("My questions")], rows,
                          [c * MM for c in (26, 40, 44, 64)])
 
 
-def _past_table(context: PdfContext, appointments: list, names: dict):
+def _past_table(context: PdfContext, visits: Sequence[VisitLine]) -> Table:
     w = context.words
-    rows = [[w.moment(a.starts_at), context.markup(_with(context, a, names), "cell"), a.purpose, a.outcome]
-            for a in appointments]
+    rows = [[w.moment(v.appointment.starts_at), context.markup(_with(context, v), "cell"), v.appointment.purpose,
+             v.appointment.outcome] for v in visits]
     return context.table([w("When"), w("With"), w("What for"), w("Outcome")], rows,
                          [c * MM for c in (26, 40, 38, 70)])
 
 
 # --- documents ---------------------------------------------------------------------------------------------------
 
-def document_kind_words(w) -> dict[str, str]:
+def document_kind_words(w: Words) -> dict[str, str]:
     return {"letter": w("Letter"), "lab_result": w("Lab result"), "scan": w("Scan"), "other": w("Other")}
 
 
-def documents_body(context: PdfContext) -> list:
+def documents_body(context: PdfContext, documents: Sequence[Document]) -> list[Flowable]:
     """Title, kind and date of the documents kept in the record; never what they say."""
     w = context.words
-    documents = [d for d in context.services.documents.all() if context.options.in_period(d.document_date)]
     if not documents:
         return []
-    documents.sort(key=lambda d: partial_date.earliest(d.document_date) or partial_date.earliest("1900"),
-                   reverse=True)
     kinds = document_kind_words(w)
     rows = [[d.title, kinds.get(d.kind, d.kind), w.date(d.document_date)] for d in documents]
     note = w("The documents themselves are kept in the record; this is only the list.")

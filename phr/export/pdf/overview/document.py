@@ -1,75 +1,99 @@
 """The overview PDF: the whole care process, for a specialist to read in a few minutes.
 
-The sections follow the International Patient Summary: who this is (and what others must know
-in an emergency), problems, medications, allergies, results, plan and team; then the
-appointments and the list of documents. A section the user left out is not printed; a section
-without content says so in words.
+record -> facts (phr.export.pdf.overview.facts) -> flowables (this module, record, care,
+monitoring) -> bytes (phr.export.pdf.pages). The sections follow the International Patient
+Summary: who this is (and what others must know in an emergency), problems, medications,
+allergies, results, plan and team; then the appointments and the list of documents. A section
+the user left out is not printed; a section without content says so in words.
 """
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
-from phr.export.pdf.base import SHADE, PdfContext, render
-from phr.export.pdf.overview import care as care
-from phr.export.pdf.overview import record as record
-from phr.export.pdf.overview.monitoring import DEFAULT_DAYS, keep_with_next, monitoring_body, monitoring_period
-from phr.record.overview import age
+from phr.export.options import ExportOptions, OverviewSection
+from phr.export.pdf.base import SHADE, PdfContext
+from phr.export.pdf.facts import PersonFacts
+from phr.export.pdf.overview import care, record
+from phr.export.pdf.overview.facts import OverviewFacts, OverviewPeriod, gather
+from phr.export.pdf.overview.monitoring import keep_with_next, monitoring_body
+from phr.export.pdf.overview.monitoring_facts import DEFAULT_DAYS
+from phr.export.pdf.pages import render
+from phr.record.services import RecordServices
+from phr.words.catalogue import Words
 
-SECTIONS: tuple[str, ...] = ("person", "diagnoses", "medications", "allergies", "monitoring", "care_plan",
-                             "care_team", "appointments", "documents")
+SECTIONS: tuple[OverviewSection, ...] = tuple(OverviewSection)
+Part = TypeVar("Part")
 
 
-def section_titles(w) -> dict[str, str]:
-    """The printed title of each section, in the export language (also for the export dialog)."""
+def section_titles(w: Words) -> dict[str, str]:
+    """The printed title of each section, in the export language."""
     return {"person": w("About me"), "diagnoses": w("Diagnoses"), "medications": w("Medicines"),
             "allergies": w("Allergies and intolerances"), "monitoring": w("Measurements"),
             "care_plan": w("Care plan: goals and evaluations"), "care_team": w("Care team"),
             "appointments": w("Appointments"), "documents": w("Documents")}
 
 
-def build(context: PdfContext) -> bytes:
-    w = context.words
-    title = w("Overview of my care")
-    story = [context.para(title, "title"), context.para(period_text(context), "subtitle")]
-    titles = section_titles(w)
-    for key in SECTIONS:
-        if context.options.wants(key):
-            section = context.section(titles[key], _BODIES[key](context))
-            story += keep_with_next(section[:1], section[1:])  # a title never ends a page on its own
-    return render(context, story, title)
+def build(services: RecordServices, options: ExportOptions) -> bytes:
+    context = PdfContext.create(options)
+    facts = gather(services, options)
+    title = context.words("Overview of my care")
+    return render(context, story(context, facts, title), title, facts.subject)
 
 
-def period_text(context: PdfContext) -> str:
+def story(context: PdfContext, facts: OverviewFacts, title: str) -> list[Flowable]:
+    flowables = [context.para(title, "title"), context.para(period_text(context.words, facts.period), "subtitle")]
+    titles = section_titles(context.words)
+    for key, body in _bodies(context, facts).items():
+        if body is not None:
+            section = context.section(titles[key], body)
+            flowables += keep_with_next(section[:1], section[1:])  # a title never ends a page on its own
+    return flowables
+
+
+def _bodies(context: PdfContext, facts: OverviewFacts) -> dict[OverviewSection, list[Flowable] | None]:
+    """Each section's flowables, in the order printed; None for a section left out."""
+    def laid_out(part: Part | None, layout: Callable[[PdfContext, Part], list[Flowable]]) -> list[Flowable] | None:
+        return None if part is None else layout(context, part)
+
+    return {OverviewSection.PERSON: laid_out(facts.person, person_body),
+            OverviewSection.DIAGNOSES: laid_out(facts.diagnoses, record.diagnoses_body),
+            OverviewSection.MEDICATIONS: laid_out(facts.medications, record.medications_body),
+            OverviewSection.ALLERGIES: laid_out(facts.allergies, record.allergies_body),
+            OverviewSection.MONITORING: laid_out(facts.monitoring, monitoring_body),
+            OverviewSection.CARE_PLAN: laid_out(facts.care_plan, care.care_plan_body),
+            OverviewSection.CARE_TEAM: laid_out(facts.care_team, care.care_team_body),
+            OverviewSection.APPOINTMENTS: laid_out(facts.appointments, care.appointments_body),
+            OverviewSection.DOCUMENTS: laid_out(facts.documents, care.documents_body)}
+
+
+def period_text(w: Words, period: OverviewPeriod) -> str:
     """What the overview covers: the chosen period for the history, and the measurements' period."""
-    w, options = context.words, context.options
-    start, end = monitoring_period(options)
-    if options.since or options.until:
-        text = w("History from {start} to {end}. Current diagnoses, medicines, allergies, goals and the care team "
-                 "are always shown.", start=w.date(options.since) or "…", end=w.date(options.until or options.today))
-    else:
-        text = w("The whole history in the record. Measurements: the last {days} days ({start} to {end}).",
-                 days=DEFAULT_DAYS, start=w.date(start), end=w.date(end))
-    return text
+    if period.since or period.until:
+        return w("History from {start} to {end}. Current diagnoses, medicines, allergies, goals and the care team "
+                 "are always shown.", start=w.date(period.since) or "…", end=w.date(period.until or period.today))
+    return w("The whole history in the record. Measurements: the last {days} days ({start} to {end}).",
+             days=DEFAULT_DAYS, start=w.date(period.measured_from), end=w.date(period.measured_to))
 
 
-def person_body(context: PdfContext) -> list:
-    w = context.words
-    person = context.services.person.get()
+def person_body(context: PdfContext, facts: PersonFacts) -> list[Flowable]:
+    w, person = context.words, facts.person
     sexes = {"female": w("Female"), "male": w("Male"), "other": w("Other"), "unknown": w("Not known")}
-    years = age(person.birth_date, context.options.today)
     born = w.date(person.birth_date)
-    if years is not None:
-        born = w("{date} ({years} years)", date=born, years=years)
-    body = [context.label_rows([(w("Name"), person.name), (w("Date of birth"), born),
-                                (w("Sex"), sexes.get(person.sex, person.sex)), (w("Language"), person.language)])]
-    body = [part for part in body if part is not None]
+    if facts.age is not None:
+        born = w("{date} ({years} years)", date=born, years=facts.age)
+    details = context.label_rows([(w("Name"), person.name), (w("Date of birth"), born),
+                                  (w("Sex"), sexes.get(person.sex, person.sex)), (w("Language"), person.language)])
+    body: list[Flowable] = [details] if details is not None else []
     if person.emergency_notes:
         body += _boxed(context, w("What others must know in an emergency"), person.emergency_notes)
     return body
 
 
-def _boxed(context: PdfContext, title: str, text: str) -> list:
+def _boxed(context: PdfContext, title: str, text: str) -> list[Flowable]:
     """The emergency notes under their title, on a shaded ground, so they stand out on the first page.
 
     One shaded paragraph rather than a one-cell table, so long notes run on to the next page (a
@@ -82,21 +106,3 @@ def _boxed(context: PdfContext, title: str, text: str) -> list:
     heading.keepWithNext = False
     room = heading.style.spaceBefore + heading.style.leading + heading.style.spaceAfter + 5 * style.leading
     return [CondPageBreak(room), heading, Paragraph(context.esc(text.strip()), style)]
-
-
-def monitoring_section(context: PdfContext) -> list:
-    start, end = monitoring_period(context.options)
-    return monitoring_body(context, start, end)
-
-
-_BODIES = {
-    "person": person_body,
-    "diagnoses": record.diagnoses_body,
-    "medications": record.medications_body,
-    "allergies": record.allergies_body,
-    "monitoring": monitoring_section,
-    "care_plan": care.care_plan_body,
-    "care_team": care.care_team_body,
-    "appointments": care.appointments_body,
-    "documents": care.documents_body,
-}

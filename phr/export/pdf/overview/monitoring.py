@@ -1,53 +1,39 @@
-"""The monitoring summary of one measure for the PDFs: the target, a chart, and the statistics.
+"""The layout of the overview's measurements: per measure its target in words, a chart and the statistics.
 
-Thousands of readings become one chart and a few numbers, never a table of readings. The
-numbers come from phr.monitoring.statistics and phr.monitoring.statistics_bp, as on the app's statistics tab, so
-the specialist sees the same figures the patient sees. Readings belong to the local calendar
-day on which they were taken.
-
-The visit brief uses this module too: `measure_summary(context, key, start, end)` gives the
-flowables of one measure, `monitoring_body(context, start, end)` those of every measure.
+The figures come ready from phr.export.pdf.overview.monitoring_facts; this module only says them.
 """
 
-from datetime import date, timedelta
+from datetime import date
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from phr.export.pdf.base import BOLD, CONTENT_WIDTH, PdfContext
-from phr.export.pdf.chart import ChartSeries, ChartWords, measure_chart
+from phr.export.pdf.chart import ChartWords, measure_chart
+from phr.export.pdf.overview.monitoring_facts import GlucoseFigures, MeasureFacts, MonitoringFacts
 from phr.monitoring import statistics as stats
-from phr.monitoring.measures import BLOOD_PRESSURE, SCORE
-from phr.monitoring.period_samples import samples_of, with_whole_series
-from phr.monitoring.statistics_bp import blood_pressure
+from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
+from phr.monitoring.statistics_bp import BloodPressureSeries
+from phr.monitoring.targets import Target
+from phr.words.catalogue import Words
 
-DEFAULT_DAYS = 90                # the period when the export does not name one
 MM = mm  # reportlab points per millimetre
 
 
-def monitoring_period(options) -> tuple[date, date]:
-    """since..until; without them the last DEFAULT_DAYS days up to `until` (or today)."""
-    end = options.until or options.today
-    return options.since or end - timedelta(days=DEFAULT_DAYS - 1), end
-
-
-def monitoring_body(context: PdfContext, start: date, end: date) -> list:
+def monitoring_body(context: PdfContext, facts: MonitoringFacts) -> list[Flowable]:
     """Every measure with readings in the period, in the order of the list of measures; [] when none has."""
     w = context.words
-    counts = context.services.readings.counts()
-    body = []
-    for measure in context.services.measures.measures():
-        if counts.get(measure.key):
-            body += measure_summary(context, measure.key, start, end)
+    body = [part for measure in facts.measures for part in measure_summary(context, measure, facts.start, facts.end)]
     if not body:
         return []
     period = w("Readings from {start} to {end}. Each chart shows the readings of that period; the shaded band is "
-               "the target.", start=w.date(start), end=w.date(end))
+               "the target.", start=w.date(facts.start), end=w.date(facts.end))
     return keep_with_next([context.para(period, "small")], body)  # the line stays with the first chart
 
 
-def keep_with_next(lead: list, flowables: list) -> list:
+def keep_with_next(lead: list[Flowable], flowables: list[Flowable]) -> list[Flowable]:
     """`lead` (a title, a line) on the same page as the first of `flowables`, in ONE KeepTogether:
     reportlab breaks a page too many for a KeepTogether nested in another."""
     if not flowables:
@@ -57,29 +43,25 @@ def keep_with_next(lead: list, flowables: list) -> list:
     return [KeepTogether(lead + inner), *flowables[1:]]
 
 
-def measure_summary(context: PdfContext, measure_key: str, start: date, end: date) -> list:
-    """Heading, target, chart and statistics of one measure in start..end; [] without readings there."""
-    measure = context.services.measures.find(measure_key)
-    samples, sensor = samples_of(context.services, measure_key, start, end) if measure else ([], [])
-    if not samples:
-        return []
-    target = context.services.targets.current(measure_key)
+def measure_summary(context: PdfContext, facts: MeasureFacts, start: date, end: date) -> list[Flowable]:
+    """Heading, target, chart and statistics of one measure in start..end."""
+    measure = facts.measure
     title = measure.name(context.options.language)
     if measure.unit_text and measure.kind != SCORE:
         title = f"{title} ({measure.unit_text})"
-    head = [context.heading(title, 2), context.para(target_text(context, measure, target)),
-            context.space(1.5), _chart(context, measure, target, samples, start, end)]
-    body = [_summary_table(context, measure, samples), _outside_target(context, measure, target, samples)]
-    if measure.key == "glucose":
-        body += _glucose(context, samples, sensor)
-    if measure.kind == BLOOD_PRESSURE:
-        body += _blood_pressure(context, with_whole_series(context.services, measure_key, samples))
+    head = [context.heading(title, 2), context.para(target_text(context, facts)), context.space(1.5),
+            chart(context, facts, start, end)]
+    body = [_summary_table(context, facts), _outside_target(context, facts)]
+    if facts.glucose is not None:
+        body += _glucose(context, facts.glucose)
+    if facts.series is not None:
+        body += _blood_pressure(context, facts.series)
     return [context.keep(head + body[:2]), *body[2:]]
 
 
 # --- the target -------------------------------------------------------------------------------------
 
-def limits_text(w, low: float | None, high: float | None, decimals: int) -> str:
+def limits_text(w: Words, low: float | None, high: float | None, decimals: int) -> str:
     if low is not None and high is not None:
         return w("{low} to {high}", low=w.number(low, decimals), high=w.number(high, decimals))
     if high is not None:
@@ -87,9 +69,9 @@ def limits_text(w, low: float | None, high: float | None, decimals: int) -> str:
     return w("at least {low}", low=w.number(low, decimals)) if low is not None else ""
 
 
-def target_text(context: PdfContext, measure, target) -> str:
+def target_text(context: PdfContext, facts: MeasureFacts) -> str:
     """The target in words, and who agreed it; a default target says it was not agreed."""
-    w = context.words
+    w, measure, target = context.words, facts.measure, facts.target
     if target is None:
         return w("No target has been set for this measure.")
     unit = "" if measure.kind == SCORE else " " + measure.unit_text
@@ -102,8 +84,7 @@ def target_text(context: PdfContext, measure, target) -> str:
     text = w("Target: {limits}.", limits=limits + unit)
     if target.id is None:
         return text + " " + w("This is the usual target; no target has been agreed with the care team.")
-    who = context.services.care_team.names().get(target.agreed_with, "")
-    when = w.date(target.agreed_on)
+    who, when = facts.agreed_with, w.date(target.agreed_on)
     if who and when:
         text += " " + w("Agreed with {name} on {date}.", name=who, date=when)
     elif who or when:
@@ -111,7 +92,7 @@ def target_text(context: PdfContext, measure, target) -> str:
     return " ".join(part for part in (text, alert_text(w, measure, target), target.notes) if part)
 
 
-def alert_text(w, measure, target) -> str:
+def alert_text(w: Words, measure: Measure, target: Target) -> str:
     """When to call the care team: below the low alert limit, above the high one."""
     unit = "" if measure.kind == SCORE else " " + measure.unit_text
     low = w.number(target.alert_low, measure.decimals) + unit if target.alert_low is not None else ""
@@ -126,49 +107,22 @@ def alert_text(w, measure, target) -> str:
 
 # --- chart and numbers --------------------------------------------------------------------------------
 
-def _chart(context: PdfContext, measure, target, samples: list, start: date, end: date):
-    w = context.words
-    local = [(sample.at + sample.offset * 60, sample) for sample in samples]
-    low, high = (target.target_low, target.target_high) if target else (None, None)
-    if measure.kind == BLOOD_PRESSURE:
-        names = component_names(context, measure)
-        low2, high2 = (target.target_low2, target.target_high2) if target else (None, None)
-        series = [_series(names[0], local, 1, low, high), _series(names[1], local, 2, low2, high2)]
-    else:
-        series = [_series(measure.name(context.options.language), local, 1, low, high)]
-        series[0].flagged_low = [at for at, sample in local if sample.number() is None
-                                 and sample.flag == stats.BELOW_RANGE]
-        series[0].flagged_high = [at for at, sample in local if sample.number() is None
-                                  and sample.flag == stats.ABOVE_RANGE]
+def chart(context: PdfContext, facts: MeasureFacts, start: date, end: date) -> Drawing:
+    w, measure = context.words, facts.measure
     words = ChartWords(w("Target"), w("above the target"), w("below the target"), context.options.language)
     floor, ceiling = (0.0, 10.0) if measure.kind == SCORE else (None, None)
-    return measure_chart(series, start, end, words, measure.decimals, CONTENT_WIDTH, 50 * MM, floor, ceiling)
+    return measure_chart(facts.chart, start, end, words, measure.decimals, CONTENT_WIDTH, 50 * MM, floor, ceiling)
 
 
-def _series(label: str, local: list, component: int, low, high) -> ChartSeries:
-    points = [(at, number) for at, sample in local if (number := sample.number(component)) is not None]
-    return ChartSeries(label, [at for at, _ in points], [value for _, value in points], low, high)
-
-
-def component_names(context: PdfContext, measure) -> list[str]:
-    nl = context.options.language == "nl"
-    return [(part.name_nl if nl else part.name_en).capitalize() for part in measure.components]
-
-
-def _summary_table(context: PdfContext, measure, samples: list):
-    w = context.words
-    names = component_names(context, measure) if measure.components else [measure.name(context.options.language)]
+def _summary_table(context: PdfContext, facts: MeasureFacts) -> Flowable:
+    w, measure = context.words, facts.measure
     spread = 1 if measure.kind == SCORE else measure.decimals  # a mean score of 5.6 is not 6
-    rows = []
-    for component, name in enumerate(names, start=1):
-        summary = stats.summary(samples, component)
-        count = summary.count + summary.flagged_low + summary.flagged_high  # a sensor Low or High is a reading
-        rows.append([name, w.number(count, 0), w.number(summary.mean, spread),
-                     w.number(summary.minimum, measure.decimals), w.number(summary.maximum, measure.decimals),
-                     w.number(summary.sd, spread)])
+    rows = [[row.name, w.number(row.readings, 0), w.number(row.summary.mean, spread),
+             w.number(row.summary.minimum, measure.decimals), w.number(row.summary.maximum, measure.decimals),
+             w.number(row.summary.sd, spread)] for row in facts.components]
     header = ["", w("Readings"), w("Mean"), w("Lowest"), w("Highest"), w("Standard deviation (SD)")]
     widths = [c * MM for c in (38, 24, 24, 24, 24, 40)]
-    first = stats.summary(samples, 1)
+    first = facts.components[0].summary
     if not (first.flagged_low or first.flagged_high):
         return context.table(header, rows, widths)
     note = w("Sensor Low: {low}. Sensor High: {high}. These count as readings, but have no number: they are not "
@@ -176,64 +130,31 @@ def _summary_table(context: PdfContext, measure, samples: list):
     return context.keep([context.table(header, rows, widths), context.para(note, "small")])
 
 
-def _outside_target(context: PdfContext, measure, target, samples: list):
+def _outside_target(context: PdfContext, facts: MeasureFacts) -> Flowable:
     """How many readings lie outside the target, above and below, in words."""
-    w = context.words
-    if target is None:
+    w, outside = context.words, facts.outside
+    if outside is None:
         return context.space(1)
-    parts = [(1, target.target_low, target.target_high)]
-    if measure.kind == BLOOD_PRESSURE:
-        parts.append((2, target.target_low2, target.target_high2))
-    above = below = 0
-    for sample in samples:
-        status = _reading_status(sample, parts)
-        above, below = above + (status > 0), below + (status < 0)
-    share = w.number((above + below) / len(samples) * 100, 0)
     text = w("Outside the target: {outside} of {total} readings ({share}%): {above} above, {below} below.",
-             outside=w.number(above + below, 0), total=w.number(len(samples), 0), share=share,
-             above=w.number(above, 0), below=w.number(below, 0))
+             outside=w.number(outside.above + outside.below, 0), total=w.number(outside.total, 0),
+             share=w.number(outside.share, 0), above=w.number(outside.above, 0), below=w.number(outside.below, 0))
     return context.para(text, "small")
-
-
-def _reading_status(sample, parts) -> int:
-    """+1 when any part lies above its target, else -1 when any lies below it, else 0."""
-    if sample.number() is None:  # a sensor Low or High without a number
-        return {stats.BELOW_RANGE: -1, stats.ABOVE_RANGE: 1}.get(sample.flag, 0)
-    status = 0
-    for component, low, high in parts:
-        value = sample.number(component)
-        if value is None:
-            continue
-        if high is not None and value > high:
-            return 1
-        if low is not None and value < low:
-            status = -1
-    return status
 
 
 # --- glucose and blood pressure ----------------------------------------------------------------------
 
-def band_labels(w) -> dict[str, str]:
+def band_labels(w: Words) -> dict[str, str]:
     return {stats.VERY_HIGH: w("Very high (above 13.9)"), stats.HIGH: w("High (10.1 to 13.9)"),
             stats.IN_RANGE: w("In range (3.9 to 10.0)"), stats.LOW: w("Low (3.0 to 3.8)"),
             stats.VERY_LOW: w("Very low (below 3.0)")}
 
 
-def _glucose(context: PdfContext, samples: list, sensor: list) -> list:
+def _glucose(context: PdfContext, facts: GlucoseFigures) -> list[Flowable]:
     """Time in ranges after the international consensus, with CV and GMI, side by side."""
-    w = context.words
-    chosen = sensor or samples
-    result = stats.glucose(chosen)
-    counts = {band: 0 for band in band_labels(w)}
-    for sample in chosen:
-        band = stats.glucose_band(sample.number(), sample.flag)
-        if band:
-            counts[band] += 1
-    shares = {stats.VERY_HIGH: result.very_high, stats.HIGH: result.high, stats.IN_RANGE: result.in_range,
-              stats.LOW: result.low, stats.VERY_LOW: result.very_low}
+    w, result, labels = context.words, facts.result, band_labels(context.words)
     bands = context.table([w("Range (mmol/L)"), w("Readings"), w("Share")],
-                          [[label, w.number(counts[band], 0), _percent(w, shares[band])]
-                           for band, label in band_labels(w).items()], [c * MM for c in (50, 19, 17)])
+                          [[labels[band.band], w.number(band.readings, 0), _percent(w, band.share)]
+                           for band in facts.bands], [c * MM for c in (50, 19, 17)])
     gmi = "–" if result.gmi_percent is None else w("{percent} ({mmol} mmol/mol)",
                                                     percent=_percent(w, result.gmi_percent),
                                                     mmol=w.number(result.gmi_mmol_mol, 0))
@@ -243,7 +164,7 @@ def _glucose(context: PdfContext, samples: list, sensor: list) -> list:
         [w("Glucose management indicator (GMI)"), gmi],
         [w("Days with readings"), w.number(result.days, 0)]], [c * MM for c in (48, 36)])
     note = (w("Time in ranges from the {count} sensor readings; finger pricks and scans are left out.",
-              count=w.number(len(sensor), 0)) if sensor else
+              count=w.number(facts.sensor_readings, 0)) if facts.sensor_readings else
             w("There are no sensor readings in this period: the shares are shares of readings, not of time."))
     side_by_side = Table([[bands, numbers]], colWidths=[90 * MM, CONTENT_WIDTH - 90 * MM], hAlign="LEFT",
                          style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
@@ -251,23 +172,22 @@ def _glucose(context: PdfContext, samples: list, sensor: list) -> list:
                           side_by_side])]
 
 
-def subheading(context: PdfContext, text: str):
+def subheading(context: PdfContext, text: str) -> Paragraph:
     """A title inside a measure's summary: smaller than the measure's own heading."""
     return Paragraph(context.esc(text), ParagraphStyle("h3", parent=context.styles["body"], fontName=BOLD,
                                                        spaceBefore=2.5 * MM, spaceAfter=0.5 * MM))
 
 
-def _percent(w, value: float | None) -> str:
+def _percent(w: Words, value: float | None) -> str:
     return "–" if value is None else f"{w.number(value, 1)}%"
 
 
-def _blood_pressure(context: PdfContext, samples: list) -> list:
+def _blood_pressure(context: PdfContext, series: tuple[BloodPressureSeries, ...]) -> list[Flowable]:
     """Mean per measuring series, the first day of each left out, as the home measuring protocol does."""
     w = context.words
-    result = blood_pressure(samples)
     rows = [[w("{first} to {last}", first=w.date(s.first_day), last=w.date(s.last_day)), w.number(s.day_count, 0),
              w.number(s.count, 0), w.number(s.used, 0), w.number(s.systolic, 0), w.number(s.diastolic, 0),
-             w.number(s.pulse, 0)] for s in reversed(result.series)]
+             w.number(s.pulse, 0)] for s in series]
     header = [w("Series"), w("Days"), w("Readings"), w("In the mean"), w("Systolic (mmHg)"), w("Diastolic (mmHg)"),
               w("Pulse (/min)")]
     note = w("The first day of each series is left out of its mean, as the home measuring protocol does: on the "

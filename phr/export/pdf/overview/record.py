@@ -1,33 +1,39 @@
-"""The overview's problems, medications and allergies: what the person has, takes and must avoid.
+"""The layout of the overview's problems, medications and allergies: what the person has, takes and must avoid.
 
-What holds now (current diagnoses, medicines in use, allergies) is always printed, whatever its
-date: a lifelong condition diagnosed in 1991 is still the first thing a specialist must see.
-The history (resolved diagnoses, dose changes, stopped medicines) keeps to the chosen period.
+What is printed was chosen in phr.export.pdf.overview.facts (what holds now always, the
+history in the chosen period); this module lays it out.
 """
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from phr.export.pdf.base import PdfContext
-from phr.record.diagnoses import orpha_display
+from phr.export.pdf.facts import AllergyFacts
+from phr.export.pdf.overview.facts import DiagnosisFacts, DiagnosisLine, MedicationFacts, MedicineInUse
+from phr.record.diagnoses import Diagnosis, orpha_display
+from phr.record.medications import Medication, MedicationChange
 from phr.record.person import LISTED, NONE_KNOWN
+from phr.words.catalogue import Words
 
 MM = mm  # reportlab points per millimetre
 LONG_NOTE = 400  # characters: a longer note is printed under its row, across the table's width
 
 
-def status_words(w) -> dict[str, str]:
+def status_words(w: Words) -> dict[str, str]:
     return {"confirmed": w("Confirmed"), "suspected": w("Suspected"), "carrier": w("Carrier"),
             "resolved": w("Resolved")}
 
 
-def status_explanations(w) -> dict[str, str]:
+def status_explanations(w: Words) -> dict[str, str]:
     """What a status means, in plain words: 'carrier' on its own is easily misread."""
     return {"suspected": w("The doctors think of this, but it is not certain yet."),
             "carrier": w("Carries the variant; usually no symptoms. It can be passed on to children."),
             "resolved": w("This is over, or no longer needs care.")}
 
 
-def zygosity_words(w) -> dict[str, str]:
+def zygosity_words(w: Words) -> dict[str, str]:
     return {"heterozygous": w("Heterozygous – on one copy of the gene"),
             "homozygous": w("Homozygous – the same variant on both copies"),
             "hemizygous": w("Hemizygous – on the only copy (e.g. the X chromosome in men)"),
@@ -49,41 +55,39 @@ def short_note(notes: str) -> str:
     return notes if len(notes or "") <= LONG_NOTE else ""
 
 
-def long_note(context: PdfContext, notes: str):
+def long_note(context: PdfContext, notes: str) -> Paragraph | None:
     """A long note as a paragraph across the table, under its row, so it can run on over pages."""
     return context.markup(small(context, notes), "cell") if len(notes or "") > LONG_NOTE else None
 
 
-def notes_below(notes: list) -> dict:
+def notes_below(notes: Sequence[Paragraph | None]) -> dict[int, Paragraph]:
     """Row index to the note under it, for the rows that have a long note."""
     return {index: note for index, note in enumerate(notes) if note is not None}
 
 
 # --- problems (diagnoses) ---------------------------------------------------------------------------------
 
-def diagnoses_body(context: PdfContext) -> list:
-    w, service = context.words, context.services.diagnoses
-    current = service.current()
-    resolved = [d for d in service.all() if d.status == "resolved" and context.options.in_period(d.diagnosed_on)]
-    if not current and not resolved:
+def diagnoses_body(context: PdfContext, facts: DiagnosisFacts) -> list[Flowable]:
+    w = context.words
+    if not facts.current and not facts.resolved:
         return []
-    body = [_diagnosis_table(context, current) if current else context.no_information(w("No current diagnoses."))]
-    genetic = [d for d in current + resolved if d.has_genetic_details]
-    if genetic:
-        body += [context.heading(w("Genetic details"), 2), _genetic_table(context, genetic)]
-    if resolved:
-        body += [context.heading(w("Past diagnoses (resolved)"), 2), _diagnosis_table(context, resolved)]
+    body = [_diagnosis_table(context, facts.current) if facts.current else
+            context.no_information(w("No current diagnoses."))]
+    if facts.genetic:
+        body += [context.heading(w("Genetic details"), 2), _genetic_table(context, facts.genetic)]
+    if facts.resolved:
+        body += [context.heading(w("Past diagnoses (resolved)"), 2), _diagnosis_table(context, facts.resolved)]
     return body
 
 
-def _diagnosis_table(context: PdfContext, diagnoses: list):
+def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Table:
     w = context.words
     statuses, explained = status_words(w), status_explanations(w)
     rows, notes = [], []
-    for diagnosis in diagnoses:
-        linked = context.services.diagnoses.linked_contacts(diagnosis)
-        found = w("Diagnosed by {name}", name=linked["diagnosed_by"]) if linked["diagnosed_by"] else ""
-        centre = w("Expertise centre: {name}", name=linked["expertise_centre"]) if linked["expertise_centre"] else ""
+    for line in lines_:
+        diagnosis = line.diagnosis
+        found = w("Diagnosed by {name}", name=line.diagnosed_by) if line.diagnosed_by else ""
+        centre = w("Expertise centre: {name}", name=line.expertise_centre) if line.expertise_centre else ""
         name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, short_note(diagnosis.notes)),
                      small(context, " · ".join(part for part in (found, centre) if part)))
         status = lines(context.esc(statuses.get(diagnosis.status, diagnosis.status)),
@@ -97,7 +101,7 @@ def _diagnosis_table(context: PdfContext, diagnoses: list):
                          [c * MM for c in (84, 38, 28, 24)], below=notes_below(notes))
 
 
-def _genetic_table(context: PdfContext, diagnoses: list):
+def _genetic_table(context: PdfContext, diagnoses: Sequence[Diagnosis]) -> Table:
     w = context.words
     zygosities = zygosity_words(w)
     rows = []
@@ -111,57 +115,46 @@ def _genetic_table(context: PdfContext, diagnoses: list):
 
 # --- medications --------------------------------------------------------------------------------------------
 
-def medications_body(context: PdfContext) -> list:
-    w, service, options = context.words, context.services.medications, context.options
-    current = service.current(options.today)
-    past = [m for m in service.past(options.today) if options.in_period(m.stop_date)]
-    changes = _changes_in_period(context, current + past)
-    if not current and not past and not changes:
+def medications_body(context: PdfContext, facts: MedicationFacts) -> list[Flowable]:
+    w = context.words
+    if not facts.current and not facts.past and not facts.changes:
         return []
-    body = [_current_table(context, current) if current else context.no_information(w("No medicines in use."))]
-    if changes:
-        body += [context.heading(w("Dose changes"), 2), _changes_table(context, changes)]
-    if past:
-        body += [context.heading(w("Past medicines"), 2), _past_table(context, past)]
+    body = [_current_table(context, facts.current) if facts.current else
+            context.no_information(w("No medicines in use."))]
+    if facts.changes:
+        body += [context.heading(w("Dose changes"), 2), _changes_table(context, facts.changes)]
+    if facts.past:
+        body += [context.heading(w("Past medicines"), 2), _past_table(context, facts.past)]
     return body
 
 
-def _current_table(context: PdfContext, medicines: list):
+def _current_table(context: PdfContext, medicines: Sequence[MedicineInUse]) -> Table:
     w = context.words
-    reasons = {d.id: d.name for d in context.services.diagnoses.all()}
-    prescribers = context.services.care_team.names()
     rows, notes = [], []
-    for m in medicines:
-        prescriber = w("Prescribed by {name}", name=prescribers[m.prescriber_id]) \
-            if m.prescriber_id in prescribers else ""
+    for in_use in medicines:
+        m = in_use.medicine
+        prescriber = w("Prescribed by {name}", name=in_use.prescriber) if in_use.prescriber is not None else ""
         name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, short_note(m.notes)),
                      small(context, prescriber))
         dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, route_words(w).get(m.route, "")))
-        rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), reasons.get(m.reason_id, ""),
+        rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), in_use.reason,
                      w.date(m.start_date)])
         notes.append(long_note(context, m.notes))
     return context.table([w("Medicine"), w("Dose and when"), w("For"), w("Since")], rows,
                          [c * MM for c in (56, 48, 44, 26)], below=notes_below(notes))
 
 
-def route_words(w) -> dict[str, str]:
+def route_words(w: Words) -> dict[str, str]:
     return {"oral": w("By mouth"), "subcutaneous": w("Injection under the skin"),
             "intramuscular": w("Injection into a muscle"), "inhaled": w("Inhaled"), "topical": w("On the skin"),
             "other": w("Other"), "": ""}
-
-
-def _changes_in_period(context: PdfContext, medicines: list) -> list[tuple]:
-    """(medicine, change) of every dose change dated in the period, newest first."""
-    found = [(m, change) for m in medicines for change in context.services.medications.changes(m.id)
-             if context.options.in_period(change.changed_on)]
-    return sorted(found, key=lambda pair: pair[1].changed_on, reverse=True)
 
 
 def _dose(dose: str, schedule: str) -> str:
     return ", ".join(part for part in (dose, schedule) if part)
 
 
-def _changes_table(context: PdfContext, changes: list[tuple]):
+def _changes_table(context: PdfContext, changes: Sequence[tuple[Medication, MedicationChange]]) -> Table:
     w = context.words
     rows = []
     for medicine, change in changes:
@@ -173,7 +166,7 @@ def _changes_table(context: PdfContext, changes: list[tuple]):
                          [c * MM for c in (24, 34, 64, 52)])
 
 
-def _past_table(context: PdfContext, medicines: list):
+def _past_table(context: PdfContext, medicines: Sequence[Medication]) -> Table:
     w = context.words
     rows = [[context.markup(lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}",
                                   small(context, _dose(m.dose, m.schedule))), "cell"),
@@ -184,17 +177,16 @@ def _past_table(context: PdfContext, medicines: list):
 
 # --- allergies ----------------------------------------------------------------------------------------------
 
-def allergies_body(context: PdfContext) -> list:
+def allergies_body(context: PdfContext, facts: AllergyFacts) -> list[Flowable]:
     """The allergy statement matters as much as the list: 'none known' is not 'not asked'."""
     w = context.words
-    statement = context.services.person.allergy_statement()
-    if statement == NONE_KNOWN:
+    if facts.statement == NONE_KNOWN:
         return [context.para(w("No known allergies."), "warning")]
-    if statement != LISTED:
+    if facts.statement != LISTED:
         return [context.para(w("Not filled in: it is not known whether there are allergies."), "warning")]
     severities = {"mild": w("Mild"), "moderate": w("Moderate"), "severe": w("Severe"), "unknown": w("Not known")}
     rows, notes = [], []
-    for allergy in context.services.allergies.all():
+    for allergy in facts.allergies:
         kind = w("Allergy") if allergy.kind == "allergy" else w("Intolerance")
         reaction = lines(context.esc(allergy.reaction), small(context, short_note(allergy.notes)))
         rows.append([context.markup(f"<b>{context.esc(allergy.substance)}</b>", "cell"), kind,

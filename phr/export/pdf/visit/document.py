@@ -4,45 +4,39 @@ A specialist has a few minutes to read it, so it holds only what changed since t
 visit with this care provider (diagnoses, medicines, events), how the measures that matter
 went against their targets, the goals due for evaluation and the patient's questions, with
 room to write the answers. Everything else is in the overview.
+
+record -> facts (phr.export.pdf.visit.facts, read once) -> flowables (this module, changes,
+trends; tried with ever tighter budgets until the brief fits two pages) -> bytes.
 """
 
 import io
+from collections.abc import Sequence
 
 from pypdf import PdfReader
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
-from phr.export.pdf.base import CONTENT_WIDTH, FRAME_HEIGHT, RULE, SplittingTable, render
+from phr.export.options import ExportOptions
+from phr.export.pdf.base import CONTENT_WIDTH, FRAME_HEIGHT, RULE, PdfContext, SplittingTable
+from phr.export.pdf.pages import render
+from phr.export.pdf.visit.budget import BUDGETS, MAX_PAGES, Budget
 from phr.export.pdf.visit.changes import diagnoses_section, events_section, medications_section
-from phr.export.pdf.visit.period import (
-    CHOSEN,
-    DEFAULT,
-    DEFAULT_MONTHS,
-    SAME_PROVIDER,
-    Budget,
-    VisitPeriod,
-    visit_period,
-)
+from phr.export.pdf.visit.facts import AppointmentFacts, GoalDue, QuestionFacts, VisitFacts, gather
+from phr.export.pdf.visit.period import DEFAULT_MONTHS, PeriodBasis, VisitPeriod
 from phr.export.pdf.visit.trends import trends_section
-from phr.record.care_plan import CarePlanService
-
-SECTIONS: tuple[str, ...] = ("appointment", "diagnoses", "medications", "events", "trends", "goals", "questions")
-REVIEW_SOON_DAYS = 30
-MAX_PAGES = 2
-# From roomy to tight: a long period (a first visit, a provider not seen for years) is cut
-# down until the brief fits two pages; what is left out is counted and points to the overview.
-BUDGETS = (Budget(events=8, medications=10, measures=8, answer_room=24 * mm, details=True),
-           Budget(events=8, medications=10, measures=8, answer_room=16 * mm, details=True),
-           Budget(events=5, medications=8, measures=6, answer_room=11 * mm, details=True),
-           Budget(events=3, medications=6, measures=4, answer_room=7 * mm, details=False))
+from phr.record.appointments import Appointment
+from phr.record.care_plan import Evaluation
+from phr.record.care_team import Contact
+from phr.record.services import RecordServices
+from phr.words.catalogue import Words
 
 
-def build(context) -> bytes:
-    _add_styles(context)
-    period = visit_period(context.services, context.options)
+def build(services: RecordServices, options: ExportOptions) -> bytes:
+    context = PdfContext.create(options)
+    facts = gather(services, options)
+    title = context.words("Visit brief")
     for budget in BUDGETS:
-        pdf = render(context, _story(context, period, budget), context.words("Visit brief"))
+        pdf = render(context, story(context, facts, budget), title, facts.subject)
         if page_count(pdf) <= MAX_PAGES:
             break
     return pdf
@@ -52,47 +46,43 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _story(context, period: VisitPeriod, budget: Budget) -> list:
-    story = [context.para(_title(context, period), "title"), context.para(_period_text(context, period), "subtitle")]
-    makers = {"appointment": _appointment_section, "diagnoses": diagnoses_section,
-              "medications": medications_section, "events": events_section, "trends": trends_section,
-              "goals": _goals_section, "questions": _questions_section}
-    for key in SECTIONS:
-        if context.options.wants(key):
-            story += makers[key](context, period, budget)
-    return story
+def story(context: PdfContext, facts: VisitFacts, budget: Budget) -> list[Flowable]:
+    """The brief's flowables, in the order of VisitSection; a section left out has no facts."""
+    w, period = context.words, facts.period
+    flowables = [context.para(_title(w, period), "title"), context.para(_period_text(w, facts), "subtitle")]
+    if facts.appointment is not None:
+        flowables += _appointment_section(context, period, facts.appointment)
+    if facts.diagnoses is not None:
+        flowables += diagnoses_section(context, facts.diagnoses, budget)
+    if facts.medications is not None:
+        flowables += medications_section(context, facts.medications, budget)
+    if facts.events is not None:
+        flowables += events_section(context, facts.events, budget)
+    if facts.trends is not None:
+        flowables += trends_section(context, facts.trends, period, budget)
+    if facts.goals is not None:
+        flowables += _goals_section(context, facts.goals, budget)
+    if facts.questions is not None:
+        flowables += _questions_section(context, period, facts.questions, budget)
+    return flowables
 
 
-def _add_styles(context) -> None:
-    small = context.styles["small"]
-    context.styles.setdefault("small_indent", ParagraphStyle("small_indent", parent=small, leftIndent=4 * mm,
-                                                             spaceAfter=1.5 * mm))
-    context.styles.setdefault("item", ParagraphStyle("item", parent=context.styles["body"], spaceBefore=1.5 * mm))
-
-
-def _title(context, period: VisitPeriod) -> str:
-    w = context.words
+def _title(w: Words, period: VisitPeriod) -> str:
     if period.appointment is None:
         return w("Visit brief")
     return w("Visit on {date}", date=w.moment(period.appointment.starts_at))
 
 
-def _contact_name(context, contact_id) -> str:
-    contact = context.services.care_team.get(contact_id) if contact_id is not None else None
-    return contact.name if contact else ""
-
-
-def _period_text(context, period: VisitPeriod) -> str:
+def _period_text(w: Words, facts: VisitFacts) -> str:
     """In words which period the brief looks back over, and why that one."""
-    w = context.words
+    period, who = facts.period, facts.previous_with
     start, end = w.date(period.start), w.date(period.end)
-    if period.basis == CHOSEN:
+    if period.basis == PeriodBasis.CHOSEN:
         return w("This brief covers {start} to {end} (the period you chose).", start=start, end=end)
-    if period.basis == DEFAULT:
+    if period.basis == PeriodBasis.DEFAULT:
         return w("This brief covers the last {months} months: {start} to {end}. There is no earlier visit "
                  "in the record.", months=DEFAULT_MONTHS, start=start, end=end)
-    who = _contact_name(context, period.previous.contact_id)
-    if period.basis == SAME_PROVIDER and who:
+    if period.basis == PeriodBasis.SAME_PROVIDER and who:
         return w("Since the last visit with {who} on {start} (up to {end}).", who=who, start=start, end=end)
     if who:
         return w("Since the last visit on {start}, with {who} (up to {end}).", who=who, start=start, end=end)
@@ -101,23 +91,25 @@ def _period_text(context, period: VisitPeriod) -> str:
 
 # --- the appointment ---------------------------------------------------------------------------------
 
-def _appointment_section(context, period: VisitPeriod, budget: Budget) -> list:
+def _appointment_section(context: PdfContext, period: VisitPeriod, facts: AppointmentFacts) -> list[Flowable]:
     w = context.words
     visit = period.appointment
     if visit is None:
         return context.section(w("Appointment"), [], w("No appointment is planned in the record."))
-    rows = [(w("When"), w.moment(visit.starts_at)), (w("With"), _with_whom(context, visit.contact_id)),
+    rows = [(w("When"), w.moment(visit.starts_at)), (w("With"), _with_whom(facts.with_whom)),
             (w("Where"), visit.location), (w("Purpose"), visit.purpose), (w("My notes"), visit.notes)]
-    last = period.previous
-    if last is not None and last.id != visit.id:
-        said = " – ".join(part for part in (last.purpose, last.outcome or w("no outcome written down")) if part)
-        rows.append((w("Last visit"), f"{w.date(last.starts_at)}: {said}"))
+    if facts.last is not None:
+        rows.append((w("Last visit"), _last_visit(w, facts.last)))
     table = context.label_rows(rows, label_width=38 * mm)
     return context.section(w("Appointment"), [table] if table else [])
 
 
-def _with_whom(context, contact_id) -> str:
-    contact = context.services.care_team.get(contact_id) if contact_id is not None else None
+def _last_visit(w: Words, last: Appointment) -> str:
+    said = " – ".join(part for part in (last.purpose, last.outcome or w("no outcome written down")) if part)
+    return f"{w.date(last.starts_at)}: {said}"
+
+
+def _with_whom(contact: Contact | None) -> str:
     if contact is None:
         return ""
     about = ", ".join(part for part in (contact.specialty, contact.organisation) if part)
@@ -126,48 +118,42 @@ def _with_whom(context, contact_id) -> str:
 
 # --- goals -------------------------------------------------------------------------------------------
 
-def _goals_section(context, period: VisitPeriod, budget: Budget) -> list:
+def _goals_section(context: PdfContext, goals: Sequence[GoalDue], budget: Budget) -> list[Flowable]:
     w = context.words
-    plan = context.services.care_plan
-    today = context.options.today
-    body = []
-    for goal in plan.overdue(today) + plan.due_for_review(REVIEW_SOON_DAYS, today):
-        body += _goal_lines(context, goal, CarePlanService.is_overdue(goal, today), budget.details)
+    body = [line for due in goals for line in _goal_lines(context, due, budget.details)]
     return context.section(w("Goals to evaluate"), body, w("No goals are due for evaluation."))
 
 
-def _goal_lines(context, goal, overdue: bool, details: bool) -> list:
-    w, esc = context.words, context.esc
+def _goal_lines(context: PdfContext, due: GoalDue, details: bool) -> list[Flowable]:
+    w, esc, goal = context.words, context.esc, due.goal
     review = w.date(goal.review_date)
-    facts = [w("evaluation overdue (was {date})", date=review) if overdue else w("evaluation on {date}", date=review)]
-    if goal.agreed_with is not None and _contact_name(context, goal.agreed_with):
-        facts.append(w("agreed with {who}", who=_contact_name(context, goal.agreed_with)))
+    facts = [w("evaluation overdue (was {date})", date=review) if due.overdue else
+             w("evaluation on {date}", date=review)]
+    if goal.agreed_with is not None and due.agreed_with:
+        facts.append(w("agreed with {who}", who=due.agreed_with))
     if goal.target_low is not None or goal.target_high is not None:
-        facts.append(_goal_target(context, goal))
-    lines = [context.markup(f"<b>{esc(goal.description)}</b> – {esc(' · '.join(facts))}", "item")]
-    latest = context.services.care_plan.latest_evaluation(goal.id)
-    lines.append(context.para(_evaluation_text(context, latest, details), "small_indent"))
-    return lines
+        facts.append(_goal_target(w, due))
+    return [context.markup(f"<b>{esc(goal.description)}</b> – {esc(' · '.join(facts))}", "item"),
+            context.para(_evaluation_text(w, due.latest, details), "small_indent")]
 
 
-def _goal_target(context, goal) -> str:
+def _goal_target(w: Words, due: GoalDue) -> str:
     """'target 100–135 mmHg (Blood pressure)': the range, and what it is a range of."""
-    w = context.words
+    goal, what = due.goal, due.target_measure
 
     def number(value: float) -> str:
         return w.number(value, 0 if float(value).is_integer() else 1)
     if goal.target_low is not None and goal.target_high is not None:
         text = f"{number(goal.target_low)}–{number(goal.target_high)}"
+    elif goal.target_low is not None:
+        text = f"≥ {number(goal.target_low)}"
     else:
-        text = f"≥ {number(goal.target_low)}" if goal.target_low is not None else f"≤ {number(goal.target_high)}"
-    measure = context.services.measures.find(goal.target_measure) if goal.target_measure else None
-    what = measure.name(context.options.language) if measure else goal.target_measure  # a custom one too
+        text = f"≤ {number(goal.target_high)}" if goal.target_high is not None else ""
     text = " ".join(part for part in (text, goal.target_unit) if part)
     return w("target {range} ({measure})", range=text, measure=what) if what else w("target {range}", range=text)
 
 
-def _evaluation_text(context, evaluation, details: bool) -> str:
-    w = context.words
+def _evaluation_text(w: Words, evaluation: Evaluation | None, details: bool) -> str:
     if evaluation is None:
         return w("No evaluation yet.")
     progress = {0: w("not started"), 1: w("a little"), 2: w("halfway"), 3: w("mostly"), 4: w("achieved")}
@@ -180,25 +166,22 @@ def _evaluation_text(context, evaluation, details: bool) -> str:
 
 # --- questions ---------------------------------------------------------------------------------------
 
-def _questions_section(context, period: VisitPeriod, budget: Budget) -> list:
+def _questions_section(context: PdfContext, period: VisitPeriod, facts: QuestionFacts,
+                       budget: Budget) -> list[Flowable]:
     w = context.words
-    visit = period.appointment
-    if visit is None:
+    if period.appointment is None:
         return context.section(w("Questions for this visit"), [], w("No appointment, so no questions."))
-    questions = context.services.appointments.questions(visit.id)
-    open_ones = [question for question in questions if not question.answered]
-    answered = [question for question in questions if question.answered]
     body = [_question_with_room(context, number, question.text, budget.answer_room)
-            for number, question in enumerate(open_ones, 1)]
-    if answered:
+            for number, question in enumerate(facts.open, 1)]
+    if facts.answered:
         body.append(context.heading(w("Already answered"), 2))
-        for question in answered:
+        for question in facts.answered:
             body.append(context.markup(f"<b>{context.esc(question.text)}</b>", "body"))
             body.append(context.para(question.answer or w("(no answer written down)"), "small_indent"))
     return context.section(w("Questions for this visit"), body, w("No questions written down for this visit."))
 
 
-def _question_with_room(context, number: int, text: str, room: float) -> Table:
+def _question_with_room(context: PdfContext, number: int, text: str, room: float) -> Table:
     """The question, then ruled room to write the answer; kept together on one page when it fits.
 
     A question too long for that (a pasted letter) may run on over pages: a table row kept

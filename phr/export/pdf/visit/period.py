@@ -9,14 +9,22 @@ visit that is already over, on the day of that visit (a brief as it was made for
 import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from phr.core.errors import InvalidInput
+from phr.export.options import ExportOptions
 from phr.record.appointments import Appointment
+from phr.record.services import RecordServices
 
 DEFAULT_MONTHS = 6
 
-# How the start of the period was found (the brief says it in words).
-CHOSEN, SAME_PROVIDER, LAST_VISIT, DEFAULT = "chosen", "same_provider", "last_visit", "default"
+
+class PeriodBasis(StrEnum):
+    """How the start of the period was found (the brief says it in words)."""
+    CHOSEN = "chosen"                  # the user chose the period
+    SAME_PROVIDER = "same_provider"    # the last visit with the same care provider
+    LAST_VISIT = "last_visit"          # the last visit at all
+    DEFAULT = "default"                # no earlier visit: the last DEFAULT_MONTHS months
 
 
 @dataclass(frozen=True)
@@ -25,7 +33,7 @@ class VisitPeriod:
     previous: Appointment | None      # the visit the period starts with (None: chosen or default)
     start: date                       # first day of the period
     end: date                         # last day of the period
-    basis: str                        # CHOSEN | SAME_PROVIDER | LAST_VISIT | DEFAULT
+    basis: PeriodBasis
 
     @property
     def days(self) -> int:
@@ -48,7 +56,7 @@ def visit_day(appointment: Appointment) -> date:
     return date.fromisoformat(appointment.starts_at[:10])
 
 
-def the_appointment(services, options) -> Appointment | None:
+def the_appointment(services: RecordServices, options: ExportOptions) -> Appointment | None:
     """The appointment asked for, or else the next one still to come (today's count)."""
     if options.appointment_id is None:
         return services.appointments.next_appointment(options.now)
@@ -58,22 +66,23 @@ def the_appointment(services, options) -> Appointment | None:
     return chosen
 
 
-def previous_visit(services, appointment: Appointment | None, now: datetime) -> tuple[Appointment | None, str]:
+def previous_visit(services: RecordServices, appointment: Appointment | None,
+                   now: datetime) -> tuple[Appointment | None, PeriodBasis]:
     """The last visit before this one with the same care provider, else the last visit at all."""
     before = appointment_moment(appointment) if appointment else now
     earlier = services.appointments.past(before)  # most recent first, before the visit's day
     if appointment is not None and appointment.contact_id is not None:
         same = [visit for visit in earlier if visit.contact_id == appointment.contact_id]
         if same:
-            return same[0], SAME_PROVIDER
-    return (earlier[0], LAST_VISIT) if earlier else (None, DEFAULT)
+            return same[0], PeriodBasis.SAME_PROVIDER
+    return (earlier[0], PeriodBasis.LAST_VISIT) if earlier else (None, PeriodBasis.DEFAULT)
 
 
 def appointment_moment(appointment: Appointment) -> datetime:
     return datetime.fromisoformat(appointment.starts_at)
 
 
-def visit_period(services, options) -> VisitPeriod:
+def visit_period(services: RecordServices, options: ExportOptions) -> VisitPeriod:
     appointment = the_appointment(services, options)
     end = options.today
     if appointment is not None and visit_day(appointment) < end:
@@ -83,10 +92,10 @@ def visit_period(services, options) -> VisitPeriod:
     previous, basis = previous_visit(services, appointment, options.now)
     if options.since is not None:
         # A chosen start after a past visit's day: the period runs on from it rather than backwards.
-        return VisitPeriod(appointment, previous, options.since, max(end, options.since), CHOSEN)
+        return VisitPeriod(appointment, previous, options.since, max(end, options.since), PeriodBasis.CHOSEN)
     if previous is not None:
         return VisitPeriod(appointment, previous, visit_day(previous), end, basis)
-    return VisitPeriod(appointment, None, months_before(end, DEFAULT_MONTHS), end, DEFAULT)
+    return VisitPeriod(appointment, None, months_before(end, DEFAULT_MONTHS), end, PeriodBasis.DEFAULT)
 
 
 def in_period(period: VisitPeriod, day: str | None) -> bool:
@@ -95,13 +104,3 @@ def in_period(period: VisitPeriod, day: str | None) -> bool:
         return False
     text = day[:10]
     return period.start.isoformat()[: len(text)] <= text <= period.end.isoformat()[: len(text)]
-
-
-@dataclass(frozen=True)
-class Budget:
-    """How much of each list fits: the brief tries the roomiest first and shrinks until it fits two pages."""
-    events: int
-    medications: int
-    measures: int
-    answer_room: float      # points of room under each open question
-    details: bool           # notes under diagnoses and goals' evaluations in full

@@ -2,40 +2,43 @@
 
 Made in memory when the record is created (or gets a new code) and meant to be printed: the
 code opens the record, so the sheet says plainly not to keep the file on the computer.
+facts (phr.export.pdf.recovery.facts) -> flowables (this module) -> bytes.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from phr.export.options import ExportOptions
-from phr.export.pdf.base import BOLD, CONTENT_WIDTH, RULE, SHADE, PdfContext, render
-
-
-@dataclass(frozen=True)
-class SheetPerson:
-    name: str
-    birth_date: None = None  # the sheet is about the record, not a health summary: no birth date in its frame
+from phr.export.options import ExportKind, ExportOptions
+from phr.export.pdf.base import BOLD, CONTENT_WIDTH, RULE, SHADE, PdfContext
+from phr.export.pdf.pages import render
+from phr.export.pdf.recovery.facts import RecoveryFacts, recovery_facts
 
 
 def build_recovery_sheet(code: str, folder: Path, person_name: str, language: str,
                          now: datetime | None = None) -> bytes:
-    options = ExportOptions(kind="overview", language=language, now=now or datetime.now().replace(microsecond=0))
-    context = PdfContext.create(None, options)
+    options = ExportOptions(kind=ExportKind.OVERVIEW, language=language,
+                            now=now or datetime.now().replace(microsecond=0))
+    context = PdfContext.create(options)
+    facts = recovery_facts(code, folder, person_name, options.today)
+    title = context.words("Recovery sheet")
+    return render(context, story(context, facts), title, facts.subject)
+
+
+def story(context: PdfContext, facts: RecoveryFacts) -> list[Flowable]:
     w = context.words
-    story = [context.para(w("Recovery sheet"), "title"),
-             context.para(w("Keep this sheet on paper, in a safe place (for example with your passport). "
-                            "Do not keep it on this computer and not next to the record."), "subtitle"),
-             _code_box(context, code),
-             context.space(3),
-             context.label_rows([(w("Record of"), person_name), (w("Record folder"), str(folder)),
-                                 (w("Code made on"), w.date(options.today))]),
-             *_steps(context)]
-    return render(context, story, w("Recovery sheet"), person=SheetPerson(person_name))
+    details = context.label_rows([(w("Record of"), facts.person_name), (w("Record folder"), facts.folder),
+                                  (w("Code made on"), w.date(facts.made_on))])
+    return [context.para(w("Recovery sheet"), "title"),
+            context.para(w("Keep this sheet on paper, in a safe place (for example with your passport). "
+                           "Do not keep it on this computer and not next to the record."), "subtitle"),
+            _code_box(context, facts.code),
+            context.space(3),
+            details,
+            *_steps(context)]
 
 
 def _code_box(context: PdfContext, code: str) -> Table:
@@ -46,7 +49,7 @@ def _code_box(context: PdfContext, code: str) -> Table:
     return box
 
 
-def _steps(context: PdfContext) -> list:
+def _steps(context: PdfContext) -> list[Flowable]:
     w = context.words
     steps = [w("Start Regie and choose the record (or open its folder)."),
              w("Choose \u201cForgot your passphrase?\u201d and type this code. Capitals, spaces and dashes do not matter; "

@@ -1,0 +1,1 @@
+"""The recovery sheet: the recovery code on paper, with where the record is and what to do."""
