@@ -44,10 +44,10 @@ MONTHS = {
 
 
 class Words:
-    def __init__(self, language: str):
+    def __init__(self, language: str) -> None:
         self.language = language
 
-    def __call__(self, english: str, **fields) -> str:
+    def __call__(self, english: str, **fields: object) -> str:
         # An untranslated text shows in English rather than breaking the export; the test keeps this from happening.
         text = DUTCH.get(english, english) if self.language == "nl" else english
         return text.format(**fields) if fields else text

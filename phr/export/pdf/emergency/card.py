@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from phr.export.pdf.base import BOLD, FONT, INK, ITALIC, MUTED
@@ -70,7 +71,7 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
     }
 
 
-def _story(face: CardFace, size: float) -> list:
+def _story(face: CardFace, size: float) -> list[Flowable]:
     """The face's paragraphs at one type size."""
     styles = _styles(size)
     story = []
@@ -86,7 +87,7 @@ def _story(face: CardFace, size: float) -> list:
     return story
 
 
-def _height(story: list, width: float) -> float:
+def _height(story: list[Flowable], width: float) -> float:
     return sum(item.wrap(width, CARD_HEIGHT)[1] + item.getSpaceBefore() for item in story)
 
 
@@ -134,13 +135,13 @@ def _shorten(block: CardBlock) -> None:
 class WalletCard(Flowable):
     """Front (left) and back (right) of the card, drawn at their real size with cut and fold lines."""
 
-    def __init__(self, front: CardFace, back: CardFace, cut_label: str, fold_label: str):
+    def __init__(self, front: CardFace, back: CardFace, cut_label: str, fold_label: str) -> None:
         super().__init__()
         self.faces = [fitted(front), fitted(back)]
         self.cut_label, self.fold_label = cut_label, fold_label
         self.hAlign = "CENTER"
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 2 * CARD_WIDTH, CARD_HEIGHT + LABELS
 
     @property
@@ -148,7 +149,7 @@ class WalletCard(Flowable):
         """The type size used on each face (for tests and for checking readability)."""
         return [size for _, size in self.faces]
 
-    def draw(self):
+    def draw(self) -> None:
         pdf = self.canv
         for index, (face, size) in enumerate(self.faces):
             pdf.saveState()
@@ -173,7 +174,7 @@ class WalletCard(Flowable):
         pdf.restoreState()
 
 
-def _draw_face(pdf, face: CardFace, size: float) -> None:
+def _draw_face(pdf: Canvas, face: CardFace, size: float) -> None:
     pdf.setFillColor(EMERGENCY_RED)
     pdf.rect(0, CARD_HEIGHT - BAND, CARD_WIDTH, BAND, stroke=0, fill=1)
     pdf.setFillColor(colors.white)
