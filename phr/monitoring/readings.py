@@ -8,16 +8,18 @@ nothing that is already there (so importing a file twice adds nothing the second
 import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from phr.core import validation
 from phr.core.bulk import bulk
 from phr.core.clock import utc_now
 from phr.core.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
 from phr.core.errors import ConstraintViolation
+from phr.core.session import Session
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
-from phr.storage.repos.readings import EnvelopeRows, HourSums, ReadingRepository
+from phr.storage.repos.reading_rows import HourSums
+from phr.storage.repos.readings import EnvelopeRows, ReadingRepository
 
 SECTION = "monitoring"
 PROGRESS_EVERY = 5000
@@ -58,6 +60,29 @@ class BatchResult:
     already_present: int
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A reading of a restored batch was corrected: by whom (an author id here) and when."""
+
+    taken_at: datetime
+    measure: str
+    changed_by: int
+    changed_at: str
+
+
+@dataclass(frozen=True)
+class BatchAsWas:
+    """A batch from Regie's own file with the provenance it had there (the author as an id here)."""
+
+    uid: str
+    entered_by: int
+    source: str
+    source_detail: str | None
+    created_at: str
+    readings: list[Reading]
+    corrections: list[Correction] = field(default_factory=list)
+
+
 def as_row(reading) -> tuple:
     """A Reading (or a parsed device reading) as a storage row."""
     offset = reading.taken_at.utcoffset()
@@ -77,7 +102,7 @@ def from_row(row: dict) -> Reading:
 
 
 class ReadingService:
-    def __init__(self, session):
+    def __init__(self, session: Session) -> None:
         self._session = session
         self.measures = MeasureService(session)
 
@@ -163,21 +188,43 @@ class ReadingService:
                 raise ImportCancelled()
         return added, total, spans
 
+    def restore_batches(self, batches: list[BatchAsWas]) -> BatchResult:
+        """Batches of Regie's own file as they were (uid, author, source, times, corrections), inside the
+        importer's transaction. A batch the record holds already (same uid) is left alone."""
+        repo = self._repo
+        added = present = 0
+        for batch in batches:
+            new = 0 if repo.batch_of_uid(batch.uid) is not None else self._restore(repo, batch)
+            added, present = added + new, present + len(batch.readings) - new
+        for measure, (first, last) in _spans(batches).items():
+            repo.refresh_buckets(measure, first, last)
+        return BatchResult(added, present)
+
+    @staticmethod
+    def _restore(repo: ReadingRepository, batch: BatchAsWas) -> int:
+        batch_id = repo.new_batch(batch.entered_by, batch.source, batch.source_detail, batch.created_at, uid=batch.uid)
+        new, _stored_spans = repo.insert_readings(batch_id, batch.readings)
+        for correction in batch.corrections:
+            repo.mark_changed(batch_id, int(correction.taken_at.timestamp()), correction.measure,
+                              correction.changed_by, correction.changed_at)
+        return new
+
     def update(self, reading: Reading) -> Change:
         self._refuse_invalid(reading)
-        stored = self._repo.get(reading.id)
-        if stored is None:
+        reading_id = reading.id
+        stored = self._repo.get(reading_id) if reading_id is not None else None
+        if reading_id is None or stored is None:
             raise EntryInvalid([FieldError("id", "not_found")])
         row = dict(zip(("measure", "taken_at", "utc_offset", "value", "value2", "value3", "flag", "method",
                         "context", "note"), as_row(reading)))
         row.pop("measure")  # a reading stays with its measure
         with self._session.db.transaction():
             try:
-                self._repo.update(reading.id, row, self._session.author.id, utc_now())
+                self._repo.update(reading_id, row, self._session.author.id, utc_now())
             except ConstraintViolation:  # validated already, so only the one-reading-once index is left
                 raise _duplicate() from None
             self._refresh(stored["measure"], [reading.taken_at], [stored["taken_at"]])
-        return Change(SECTION, UPDATED, reading.id)
+        return Change(SECTION, UPDATED, reading_id)
 
     def delete(self, reading_id: int) -> Change:
         """Undoable with `undo_delete` until the record is locked."""
@@ -195,7 +242,7 @@ class ReadingService:
             self._repo.refresh_buckets(where[0], where[1], where[1])
         return Change(SECTION, kind, reading_id)
 
-    def _refresh(self, measure: str, moments: list[datetime], epochs: list[int] = ()) -> None:
+    def _refresh(self, measure: str, moments: list[datetime], epochs: Sequence[int] = ()) -> None:
         for at in [int(m.timestamp()) for m in moments] + list(epochs):
             self._repo.refresh_buckets(measure, at, at)
 
@@ -261,6 +308,17 @@ def _chunks(readings: Iterable, size: int):
             chunk = []
     if chunk:
         yield chunk
+
+
+def _spans(batches: list[BatchAsWas]) -> dict[str, tuple[int, int]]:
+    """Per measure, the first and last moment (epoch) of the batches' readings."""
+    spans: dict[str, tuple[int, int]] = {}
+    for batch in batches:
+        for reading in batch.readings:
+            at = int(reading.taken_at.timestamp())
+            first, last = spans.get(reading.measure, (at, at))
+            spans[reading.measure] = (min(first, at), max(last, at))
+    return spans
 
 
 def _value_fields(measure: Measure) -> tuple[str, ...]:

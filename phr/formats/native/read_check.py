@@ -1,0 +1,105 @@
+"""Regie's own JSON file checked before anything is written: types, dates, links and authors.
+
+Each section is checked against the record's own stored fields (through its service), so the
+file cannot put a value where the record keeps another kind.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from phr.core import partial_date
+from phr.core.entries import SOURCES, EntryService
+from phr.formats.errors import InvalidImport
+from phr.formats.native import read_readings
+from phr.formats.native.schema import PERSON_FIELDS, SECTIONS
+from phr.monitoring.measures import CATALOGUE
+from phr.record.appointments import is_time
+from phr.record.services import RecordServices
+
+DATE_COLUMNS = {"birth_date", "noted_on", "diagnosed_on", "genetic_test_date", "start_date", "review_date",
+                "evaluated_on", "stop_date", "changed_on", "document_date"}
+
+
+def expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise InvalidImport(f"The Regie record file is damaged: {what}.")
+
+
+def entry_services(services: RecordServices) -> dict[str, EntryService[Any]]:
+    """The service of each section of the file, in the file's order (a section links only to earlier ones)."""
+    s = services
+    by_name: dict[str, EntryService[Any]] = {
+        "contacts": s.care_team, "allergies": s.allergies, "diagnoses": s.diagnoses, "appointments": s.appointments,
+        "questions": s.appointments.question_entries, "goals": s.care_plan,
+        "goal_evaluations": s.care_plan.evaluation_entries, "medications": s.medications,
+        "medication_changes": s.medications.change_entries, "documents": s.documents, "measures": s.measures,
+        "measure_targets": s.targets, "monitoring_plans": s.plans, "diary": s.diary, "import_mappings": s.mappings,
+    }
+    return {name: by_name[name] for name in SECTIONS}
+
+
+def _is_timestamp(value: object) -> bool:
+    try:
+        return isinstance(value, str) and datetime.fromisoformat(value) is not None
+    except ValueError:
+        return False
+
+
+class Checker:
+    """Types, dates and references, before anything is written."""
+
+    def __init__(self, services: RecordServices) -> None:
+        self._services = services
+        self._sections = entry_services(services)
+
+    def check(self, doc: dict[str, Any]) -> None:
+        expect(all(isinstance(a, dict) and a.get("role") in ("owner", "carer") and isinstance(a.get("name"), str)
+                   and isinstance(a.get("ref"), str) for a in doc["authors"]), "an author is not described")
+        refs = [a["ref"] for a in doc["authors"]]
+        expect(len(set(refs)) == len(refs), "two authors share a reference")
+        expect(set(doc["sections"]) <= set(SECTIONS), "it holds an unknown section")
+        self._person(doc["person"])
+        known: set[str | None] = set(CATALOGUE) | {m.get("key") for m in doc["sections"].get("measures", [])
+                                                   if isinstance(m, dict)}
+        known |= {m.key for m in self._services.measures.all()}
+        read_readings.check(doc.get("reading_batches", []), set(refs), known, expect)
+        for name, entries in doc["sections"].items():
+            expect(isinstance(entries, list), f"section {name} is not a list")
+            service = self._sections[name]
+            types = service.column_types()
+            for number, entry in enumerate(entries, 1):
+                self._entry(service, entry, types, set(refs), f"{name} entry {number}")
+
+    def _person(self, person: dict[str, Any]) -> None:
+        expect(set(person) <= set(PERSON_FIELDS), "the person holds unknown fields")
+        expect(all(v is None or isinstance(v, str) for v in person.values()), "a person field is not text")
+        expect(not person.get("birth_date") or partial_date.normalise_or_none(person["birth_date"])
+               == person["birth_date"], "the date of birth is not a date")
+
+    def _entry(self, service: EntryService[Any], entry: Any, types: dict[str, str], refs: set[str],
+               where: str) -> None:
+        table = service.table
+        expect(isinstance(entry, dict) and isinstance(entry.get("uid"), str) and entry["uid"], f"{where} has no uid")
+        expect(set(entry) - {"uid", "provenance", "content_base64"} <= set(table.columns),
+               f"{where} holds unknown fields")
+        for column in table.columns:
+            self._value(column, entry.get(column), types[column], column in table.references, where)
+        provenance = entry.get("provenance")
+        expect(isinstance(provenance, dict) and provenance.get("entered_by") in refs
+               and provenance.get("changed_by") in refs and _is_timestamp(provenance.get("created_at"))
+               and _is_timestamp(provenance.get("changed_at")) and provenance.get("source", "typed") in SOURCES
+               and isinstance(provenance.get("source_detail"), (str, type(None))), f"{where} has no valid provenance")
+
+    def _value(self, column: str, value: Any, declared: str, is_link: bool, where: str) -> None:
+        if value is None:
+            return
+        if is_link:
+            expect(isinstance(value, str), f"{where}: {column} is not a link")
+            return
+        expected = {"TEXT": (str,), "INTEGER": (int,), "REAL": (int, float)}.get(declared, (object,))
+        expect(isinstance(value, expected) and not isinstance(value, bool), f"{where}: {column} has the wrong type")
+        expect(not isinstance(value, int) or -2**63 <= value < 2**63, f"{where}: {column} is too large")
+        if column in DATE_COLUMNS:
+            expect(partial_date.normalise_or_none(value) == value, f"{where}: {column} is not a date")
+        if column == "starts_at":
+            expect(is_time(value), f"{where}: {column} is not a date and time")
