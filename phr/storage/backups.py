@@ -55,8 +55,9 @@ from phr.storage.errors import (
     StorageFull,
 )
 from phr.storage.keys import slots as keyslots
+from phr.storage.keys.checked_json import KeyFileInvalid
 from phr.storage.keys.files import KeyFiles
-from phr.storage.keys.slots import KeyFileInvalid, KeyRing
+from phr.storage.keys.slots import KeyRing
 from phr.storage.migrations import schema_version
 
 SUFFIX = ".regiebackup"

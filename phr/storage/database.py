@@ -49,6 +49,9 @@ Params = Sequence[SqlValue]
 # type information: only the SELECT that reads a row knows its columns' types, so its repository
 # turns the row into a typed value (an int, a NamedTuple, a dataclass) before it leaves storage.
 Row = tuple[Any, ...]
+# A row by column name, as repositories hand out entries: the columns and their types depend on the table
+# (EntryTable.columns), and the section's service reads them into its own frozen dataclass.
+NamedRow = dict[str, Any]
 
 
 class _Cursor(Protocol):

@@ -5,7 +5,7 @@ A question's position is the order of its appointment's list, not part of the qu
 reordering rewrites positions without stamping the questions as changed.
 """
 
-from phr.storage.database import Database
+from phr.storage.database import Database, NamedRow
 from phr.storage.repos.entries import EntryRepository
 from phr.storage.repos.tables import APPOINTMENTS, QUESTIONS
 
@@ -18,13 +18,13 @@ class AppointmentRepository(EntryRepository):
     def __init__(self, db: Database):
         super().__init__(db, APPOINTMENTS)
 
-    def upcoming(self, now: str, limit: int | None = None, offset: int = 0) -> list[dict]:
+    def upcoming(self, now: str, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
         """Appointments at or after `now`, soonest first."""
         sql = (f"{self._select()} WHERE e.deleted_at IS NULL AND e.starts_at >= ? "
                f"ORDER BY e.starts_at, e.id{_paging(limit, offset)}")
         return [self._as_dict(row) for row in self._db.query(sql, (now,))]
 
-    def past(self, now: str, limit: int | None = None, offset: int = 0) -> list[dict]:
+    def past(self, now: str, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
         """Appointments before `now`, most recent first."""
         sql = (f"{self._select()} WHERE e.deleted_at IS NULL AND e.starts_at < ? "
                f"ORDER BY e.starts_at DESC, e.id DESC{_paging(limit, offset)}")
@@ -37,9 +37,9 @@ class QuestionRepository(EntryRepository):
 
     def max_position(self, appointment_id: int) -> int:
         """The last position in an appointment's list; 0 when it has no questions."""
-        return self._db.query_one(
+        return self._db.integer(
             "SELECT coalesce(max(position), 0) FROM questions WHERE appointment_id = ? AND deleted_at IS NULL",
-            (appointment_id,))[0]
+            (appointment_id,))
 
     def placement(self, question_id: int) -> tuple[int, int] | None:
         """(appointment id, position) of a question, also when it is deleted (so undo can put it back)."""

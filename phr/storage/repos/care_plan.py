@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+from phr.storage.database import Database
 from phr.storage.repos.entries import EntryRepository
 from phr.storage.repos.tables import GOALS
 
@@ -10,6 +11,6 @@ from phr.storage.repos.tables import GOALS
 _GOALS_ACTIVE_FIRST = replace(GOALS, order_by="status <> 'active', review_date NULLS LAST, id")
 
 
-def goals_active_first(db) -> EntryRepository:
+def goals_active_first(db: Database) -> EntryRepository:
     """A goals repository whose `rows()` lists active goals first, then the others, by review date."""
     return EntryRepository(db, _GOALS_ACTIVE_FIRST)

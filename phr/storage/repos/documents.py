@@ -22,4 +22,4 @@ def read_content(db: Database, document_id: int) -> bytes | None:
 
 def content_count(db: Database) -> int:
     """How many documents have content stored, deleted ones included (for integrity checks)."""
-    return db.query_one("SELECT count(*) FROM document_content")[0]
+    return db.integer("SELECT count(*) FROM document_content")

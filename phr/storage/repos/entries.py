@@ -5,10 +5,12 @@ user input; values always travel as parameters.
 """
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from phr.storage.database import Database
+from phr.storage.database import Database, NamedRow, Row, SqlValue
 from phr.storage.repos.tables import ALL, EntryTable, children_of
+from phr.storage.vocabulary import Source
 
 PROVENANCE = ("uid", "source", "source_detail", "created_at", "changed_at")
 
@@ -19,12 +21,15 @@ class Stamp:
 
     author_id: int
     now: str
-    source: str = "typed"
+    source: str = Source.TYPED  # a Source
     source_detail: str | None = None
 
 
 def new_uid() -> str:
     return secrets.token_hex(16)
+
+
+Values = Mapping[str, SqlValue]  # column -> value to write
 
 
 class EntryRepository:
@@ -46,39 +51,39 @@ class EntryRepository:
             "JOIN authors ca ON ca.id = e.changed_by CROSS JOIN person p"
         )
 
-    def _as_dict(self, row: tuple) -> dict:
+    def _as_dict(self, row: Row) -> NamedRow:
         names = ("id",) + self.table.columns + PROVENANCE + ("entered_by_name", "entered_by_role",
                                                               "changed_by_name", "changed_by_role")
         return dict(zip(names, row))
 
-    def get(self, item_id: int) -> dict | None:
+    def get(self, item_id: int) -> NamedRow | None:
         row = self._db.query_one(f"{self._select()} WHERE e.id = ? AND e.deleted_at IS NULL", (item_id,))
         return self._as_dict(row) if row else None
 
-    def by_uid(self, uid: str) -> dict | None:
+    def by_uid(self, uid: str) -> NamedRow | None:
         row = self._db.query_one(f"{self._select()} WHERE e.uid = ? AND e.deleted_at IS NULL", (uid,))
         return self._as_dict(row) if row else None
 
-    def columns_of_uid(self, uid: str, columns: tuple[str, ...]) -> dict | None:
+    def columns_of_uid(self, uid: str, columns: tuple[str, ...]) -> NamedRow | None:
         """The given columns of the entry with this uid, deleted or not (an import asks what a uid stands for)."""
         for column in columns:
             self._check_column(column)
         row = self._db.query_one(f"SELECT {', '.join(columns)} FROM {self.table.name} WHERE uid = ?", (uid,))
         return dict(zip(columns, row)) if row else None
 
-    def rows(self, equal: dict | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    def rows(self, equal: Values | None = None, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
         """Entries not deleted, in the table's order; `equal` filters on columns being equal."""
         where, params = self._where(equal)
         paging = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         sql = f"{self._select()} WHERE {where} ORDER BY {self._order()}{paging}"
         return [self._as_dict(row) for row in self._db.query(sql, params)]
 
-    def count(self, equal: dict | None = None) -> int:
+    def count(self, equal: Values | None = None) -> int:
         where, params = self._where(equal)
-        return self._db.query_one(f"SELECT count(*) FROM {self.table.name} e WHERE {where}", params)[0]
+        return self._db.integer(f"SELECT count(*) FROM {self.table.name} e WHERE {where}", params)
 
-    def _where(self, equal: dict | None) -> tuple[str, tuple]:
-        conditions, params = ["e.deleted_at IS NULL"], []
+    def _where(self, equal: Values | None) -> tuple[str, tuple[SqlValue, ...]]:
+        conditions, params = ["e.deleted_at IS NULL"], list[SqlValue]()
         if self.table.parent:  # a child of a deleted entry (a question of a deleted visit) is gone too
             target = self.table.references[self.table.parent]
             conditions.append(f"e.{self.table.parent} IN (SELECT id FROM {target} WHERE deleted_at IS NULL)")
@@ -97,7 +102,7 @@ class EntryRepository:
 
     # --- writing (each in its own transaction unless the caller holds one) ------------------
 
-    def insert(self, values: dict, stamp: Stamp, uid: str | None = None, created_at: str | None = None) -> int:
+    def insert(self, values: Values, stamp: Stamp, uid: str | None = None, created_at: str | None = None) -> int:
         for column in values:
             self._check_column(column)
         columns = list(values) + ["uid", "entered_by", "changed_by", "source", "source_detail",
@@ -110,7 +115,7 @@ class EntryRepository:
         self._index(item_id)
         return item_id
 
-    def insert_as_was(self, values: dict, uid: str, entered_by: int, changed_by: int, source: str,
+    def insert_as_was(self, values: Values, uid: str, entered_by: int, changed_by: int, source: str,
                       source_detail: str | None, created_at: str, changed_at: str) -> int:
         """Insert an entry with the provenance it already had (an import of Regie's own format)."""
         for column in values:
@@ -130,7 +135,7 @@ class EntryRepository:
         row = self._db.query_one(f"SELECT id FROM {self.table.name} WHERE uid = ?", (uid,))
         return row[0] if row else None
 
-    def update(self, item_id: int, values: dict, stamp: Stamp) -> None:
+    def update(self, item_id: int, values: Values, stamp: Stamp) -> None:
         for column in values:
             self._check_column(column)
         assignments = ", ".join(f"{column} = ?" for column in values)
@@ -145,16 +150,16 @@ class EntryRepository:
         """Mark deleted (undoable until the record is locked); hide it and its children from search."""
         self._db.execute(f"UPDATE {self.table.name} SET deleted_at = ? WHERE id = ?", (stamp.now, item_id))
         self._unindex(item_id)
-        for child in children_of(self.table):
-            for (child_id,) in self._db.query(f"SELECT id FROM {child.name} WHERE {child.parent} = ?", (item_id,)):
+        for child, parent in children_of(self.table):
+            for (child_id,) in self._db.query(f"SELECT id FROM {child.name} WHERE {parent} = ?", (item_id,)):
                 EntryRepository(self._db, child)._unindex(child_id)
 
     def restore(self, item_id: int) -> None:
         self._db.execute(f"UPDATE {self.table.name} SET deleted_at = NULL WHERE id = ?", (item_id,))
         self._index(item_id)
-        for child in children_of(self.table):
+        for child, parent in children_of(self.table):
             child_repo = EntryRepository(self._db, child)
-            for row in child_repo.rows({child.parent: item_id}):
+            for row in child_repo.rows({parent: item_id}):
                 child_repo._index(row["id"])
 
     # --- search index ---------------------------------------------------------------------------
@@ -193,7 +198,7 @@ def purge_deleted(db: Database, now: str) -> int:
         for table in reversed(ALL):
             db.execute(f"INSERT OR IGNORE INTO purged_entries (uid, purged_at) "
                        f"SELECT uid, ? FROM {table.name} WHERE deleted_at IS NOT NULL", (now,))
-            removed += db.query_one(f"SELECT count(*) FROM {table.name} WHERE deleted_at IS NOT NULL")[0]
+            removed += db.integer(f"SELECT count(*) FROM {table.name} WHERE deleted_at IS NOT NULL")
             db.execute(f"DELETE FROM {table.name} WHERE deleted_at IS NOT NULL")
         _drop_orphaned_search_rows(db)
     return removed

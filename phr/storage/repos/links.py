@@ -10,8 +10,8 @@ def count_references(db: Database, table_name: str, item_id: int) -> int:
     for table in ALL:
         for column, target in table.references.items():
             if target == table_name and column != table.parent:
-                total += db.query_one(
-                    f"SELECT count(*) FROM {table.name} WHERE {column} = ? AND deleted_at IS NULL", (item_id,))[0]
+                total += db.integer(
+                    f"SELECT count(*) FROM {table.name} WHERE {column} = ? AND deleted_at IS NULL", (item_id,))
     return total
 
 

@@ -7,7 +7,7 @@ sorts before every full date it contains, which gives these rules without date a
 - `x >= substr(day, 1, length(x))` means the last day `x` can mean is on or after `day`.
 """
 
-from phr.storage.database import Database
+from phr.storage.database import Database, NamedRow, SqlValue
 from phr.storage.repos.entries import EntryRepository
 from phr.storage.repos.tables import MEDICATION_CHANGES, MEDICATIONS
 
@@ -18,7 +18,8 @@ def _on_or_after(column: str) -> str:
 
 
 class _DatedRepository(EntryRepository):
-    def _rows_where(self, condition: str, params: tuple, limit: int | None = None, offset: int = 0) -> list[dict]:
+    def _rows_where(self, condition: str, params: tuple[SqlValue, ...], limit: int | None = None,
+                    offset: int = 0) -> list[NamedRow]:
         """Entries (not deleted) matching `condition` (our own SQL, never user text), in the table's order."""
         paging = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
         sql = f"{self._select()} WHERE e.deleted_at IS NULL AND ({condition}) ORDER BY {self._order()}{paging}"
@@ -29,18 +30,18 @@ class MedicationRepository(_DatedRepository):
     def __init__(self, db: Database):
         super().__init__(db, MEDICATIONS)
 
-    def current(self, today: str, limit: int | None = None, offset: int = 0) -> list[dict]:
+    def current(self, today: str, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
         """Medicines without a stop date, or whose stop date lies wholly after `today` (ISO day)."""
         return self._rows_where("e.stop_date IS NULL OR e.stop_date > ?", (today,), limit, offset)
 
-    def past(self, today: str, limit: int | None = None, offset: int = 0) -> list[dict]:
+    def past(self, today: str, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
         """Medicines stopped on or before `today`; a partial stop date counts from its first day."""
         return self._rows_where("e.stop_date <= ?", (today,), limit, offset)
 
-    def started_between(self, since: str, today: str) -> list[dict]:
+    def started_between(self, since: str, today: str) -> list[NamedRow]:
         return self._rows_where(f"{_on_or_after('start_date')} AND e.start_date <= ?", (since, today))
 
-    def stopped_between(self, since: str, today: str) -> list[dict]:
+    def stopped_between(self, since: str, today: str) -> list[NamedRow]:
         return self._rows_where(f"{_on_or_after('stop_date')} AND e.stop_date <= ?", (since, today))
 
 
@@ -48,12 +49,12 @@ class MedicationChangeRepository(_DatedRepository):
     def __init__(self, db: Database):
         super().__init__(db, MEDICATION_CHANGES)
 
-    def newest(self, medication_id: int) -> dict | None:
+    def newest(self, medication_id: int) -> NamedRow | None:
         """The latest change of one medicine (by date, then the later entry), or None."""
         rows = self.rows({"medication_id": medication_id}, limit=1)
         return rows[0] if rows else None
 
-    def between(self, since: str, today: str) -> list[dict]:
+    def between(self, since: str, today: str) -> list[NamedRow]:
         """Changes of medicines not deleted, dated from `since` up to `today`, newest first."""
         condition = (f"{_on_or_after('changed_on')} AND e.changed_on <= ? AND e.medication_id IN "
                      "(SELECT id FROM medications WHERE deleted_at IS NULL)")

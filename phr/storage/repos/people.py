@@ -1,16 +1,31 @@
 """The person whose record this is, and the authors who write in it (owner, carers)."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from phr.storage.database import Database
+from phr.storage.database import Database, NamedRow, Row
+from phr.storage.errors import RecordDamaged
+from phr.storage.repos.entries import Values
+from phr.storage.vocabulary import AuthorRole
 
 
 @dataclass(frozen=True)
 class AuthorRow:
     id: int
     slot_id: str | None
-    role: str
+    role: AuthorRole
     name: str
+
+    @classmethod
+    def of(cls, row: Row) -> "AuthorRow":
+        """From (id, slot_id, role, name)."""
+        return cls(row[0], row[1], AuthorRole(row[2]), row[3])
+
+
+class CarerSlotRow(NamedTuple):
+    name: str
+    slot_id: str
+    added_at: str
 
 
 def initialise(db: Database, record_id: str, owner_slot_id: str, person_name: str, now: str) -> None:
@@ -33,13 +48,14 @@ class AuthorRepository:
 
     def by_slot(self, slot_id: str) -> AuthorRow | None:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE slot_id = ?", (slot_id,))
-        return AuthorRow(*row) if row else None
+        return AuthorRow.of(row) if row else None
 
     def carer_named(self, name: str, now: str) -> int:
         """The id of the carer called `name`, added (without a key slot) when there is none yet."""
         row = self._db.query_one("SELECT id FROM authors WHERE role = 'carer' AND name = ?", (name,))
         if row:
-            return row[0]
+            author_id: int = row[0]
+            return author_id
         return self._db.execute("INSERT INTO authors (slot_id, role, name, created_at) VALUES (NULL, 'carer', ?, ?)",
                                 (name, now))
 
@@ -49,10 +65,11 @@ class AuthorRepository:
             return self._db.execute("INSERT INTO authors (slot_id, role, name, created_at) VALUES (?, 'carer', ?, ?)",
                                     (slot_id, name, now))
 
-    def carers_with_slots(self) -> list[tuple[str, str, str]]:
-        """(name, slot id, added at) of every carer who has (or had, until the key files say otherwise) a slot."""
-        return self._db.query("SELECT name, slot_id, created_at FROM authors "
+    def carers_with_slots(self) -> list[CarerSlotRow]:
+        """Every carer who has (or had, until the key files say otherwise) a slot, oldest first."""
+        rows = self._db.query("SELECT name, slot_id, created_at FROM authors "
                               "WHERE role = 'carer' AND slot_id IS NOT NULL ORDER BY created_at, id")
+        return [CarerSlotRow(*row) for row in rows]
 
     def detach_slot(self, slot_id: str) -> None:
         """The slot is gone; the author stays, so what they wrote still names them."""
@@ -61,7 +78,7 @@ class AuthorRepository:
 
     def owner(self) -> AuthorRow | None:
         row = self._db.query_one("SELECT id, slot_id, role, name FROM authors WHERE role = 'owner' ORDER BY id")
-        return AuthorRow(*row) if row else None
+        return AuthorRow.of(row) if row else None
 
 
 class PersonRepository:
@@ -87,7 +104,7 @@ class PersonDetailsRepository:
     def __init__(self, db: Database):
         self._db = db
 
-    def details(self) -> dict:
+    def details(self) -> NamedRow:
         columns = ", ".join(f"p.{c}" for c in PERSON_COLUMNS)
         row = self._db.query_one(
             f"SELECT {columns}, p.source, p.source_detail, p.created_at, p.changed_at, "
@@ -95,11 +112,13 @@ class PersonDetailsRepository:
             "CASE WHEN ca.role = 'owner' THEN p.name ELSE ca.name END "
             "FROM person p JOIN authors ea ON ea.id = p.entered_by JOIN authors ca ON ca.id = p.changed_by "
             "WHERE p.id = 1")
+        if row is None:
+            raise RecordDamaged("The record holds no person.")
         names = PERSON_COLUMNS + ("source", "source_detail", "created_at", "changed_at", "entered_by_name",
                                   "entered_by_role", "changed_by_name")
         return dict(zip(names, row))
 
-    def update(self, values: dict, author_id: int, now: str) -> None:
+    def update(self, values: Values, author_id: int, now: str) -> None:
         """Caller holds the transaction."""
         unknown = set(values) - set(PERSON_COLUMNS)
         if unknown:

@@ -1,22 +1,121 @@
-"""Readings as storage rows: codes for words, the moment, the fingerprint, hour sums.
+"""Readings as storage rows: codes for words, the moment, the fingerprint, hour sums, and the row types.
 
 Pure Python (no SQL): the repository in readings.py uses these to write and read rows.
+Rows that leave storage are NamedTuples: named fields at a tuple's speed (a chart or an
+export reads a million of them).
 """
 
+from collections.abc import Sequence
+from datetime import datetime
 from itertools import groupby
 from math import fsum
+from typing import NamedTuple, Protocol
+
+from phr.storage.database import NamedRow
+from phr.storage.vocabulary import ReadingContext, ReadingFlag, ReadingMethod
 
 HOUR, DAY = 3600, 86400
 READING_COLUMNS = ("measure", "taken_at", "utc_offset", "value", "value2", "value3", "flag", "method", "context",
                    "note")
-# Stored as codes (position in these lists); '' is always code 0.
-FLAGS = ("", "below_range", "above_range")
-METHODS = ("", "sensor", "scan", "fingerstick")
-CONTEXTS = ("", "fasting", "after_meal", "at_rest", "after_exercise")
+# Stored as codes (position in these lists); '' is always code 0. Never reorder: the codes are in every record.
+FLAGS: tuple[str, ...] = ("", *ReadingFlag)
+METHODS: tuple[str, ...] = ("", *ReadingMethod)
+CONTEXTS: tuple[str, ...] = ("", *ReadingContext)
 CODES = {"flag": {w: i for i, w in enumerate(FLAGS)}, "method": {w: i for i, w in enumerate(METHODS)},
-          "context": {w: i for i, w in enumerate(CONTEXTS)}}
+         "context": {w: i for i, w in enumerate(CONTEXTS)}}
 WORDS = {"flag": FLAGS, "method": METHODS, "context": CONTEXTS}
 LOW_20, PRESENT = (1 << 20) - 1, 1 << 20
+# A storage row that starts with its measure and moment (a plain sensor row or a ReadingColumns).
+Timed = tuple[str, int, *tuple[object, ...]]
+
+
+class ReadingRow(NamedTuple):
+    """One reading of a measure in a period, as charts and statistics read them (ReadingRepository.between)."""
+
+    taken_at: int            # UTC epoch seconds
+    utc_offset: int          # minutes east of UTC where it was taken
+    value: float | None
+    value2: float | None
+    value3: float | None
+    flag: str                # '' or a ReadingFlag
+    method: str              # '' or a ReadingMethod
+    context: str             # '' or a ReadingContext
+
+
+class NotedReadingRow(NamedTuple):
+    """A ReadingRow with its note, as exports stream them (ReadingRepository.stream)."""
+
+    taken_at: int
+    utc_offset: int
+    value: float | None
+    value2: float | None
+    value3: float | None
+    flag: str
+    method: str
+    context: str
+    note: str                # '' when there is none
+
+
+class BatchReading(NamedTuple):
+    """A reading of one batch as Regie's own format writes it, with who last changed it (if anyone did)."""
+
+    taken_at: int
+    utc_offset: int
+    measure: str
+    value: float | None
+    value2: float | None
+    value3: float | None
+    flag: str
+    method: str
+    context: str
+    note: str | None
+    changed_at: str | None
+    changed_by_name: str | None
+    changed_by_role: str | None
+
+
+class ReadingColumns(NamedTuple):
+    """A reading about to be stored, in READING_COLUMNS order, its words as codes."""
+
+    measure: str
+    taken_at: int
+    utc_offset: int
+    value: float | None
+    value2: float | None
+    value3: float | None
+    flag: int
+    method: int
+    context: int
+    note: str | None
+
+
+class ReadingToStore(Protocol):
+    """A reading handed to the repository: the monitoring service's (an aware `taken_at`) or a device
+    parser's, which also carries its moment as numbers (EpochReading)."""
+
+    @property
+    def measure(self) -> str: ...
+    @property
+    def taken_at(self) -> datetime: ...
+    @property
+    def value(self) -> float | None: ...
+    @property
+    def value2(self) -> float | None: ...
+    @property
+    def value3(self) -> float | None: ...
+    @property
+    def flag(self) -> str: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
+class EpochReading(ReadingToStore, Protocol):
+    @property
+    def epoch(self) -> int: ...
+    @property
+    def offset(self) -> int: ...
 
 
 class HourSums:
@@ -26,12 +125,12 @@ class HourSums:
     otherwise, and the caller refreshes the summaries from the table instead.
     """
 
-    def __init__(self):
-        self.hours: dict[tuple[str, int], list] = {}   # (measure, hour) -> [n, min, max, sum, sum of squares]
+    def __init__(self) -> None:
+        self.hours: dict[tuple[str, int], list[float]] = {}  # (measure, hour) -> [n, min, max, sum, sum of squares]
         self.exact = True
 
-    def add(self, rows: list[tuple]) -> None:
-        """Plain storage rows (measure, epoch, offset, value, ...), all of them new."""
+    def add(self, rows: Sequence[tuple[str, int, int, float, int, int]]) -> None:
+        """Plain storage rows (measure, epoch, offset, value, method code, fingerprint), all of them new."""
         hours = self.hours
         for (measure, hour), group in groupby(rows, key=lambda row: (row[0], row[1] // HOUR)):
             values = [row[3] for row in group]
@@ -46,7 +145,7 @@ class HourSums:
                 found[4] += squares
 
 
-def spans(rows: list[tuple]) -> dict[str, tuple[int, int]]:
+def spans(rows: Sequence[Timed]) -> dict[str, tuple[int, int]]:
     """(first, last) moment per measure of storage rows (measure, epoch, ...)."""
     measure = rows[0][0]
     if all(row[0] == measure for row in rows):  # nearly always: one file, one measure
@@ -59,31 +158,30 @@ def spans(rows: list[tuple]) -> dict[str, tuple[int, int]]:
     return spans
 
 
-def full_row(r) -> tuple:
+def full_row(r: ReadingToStore) -> ReadingColumns:
+    """Words to codes on the way (a word that is not known raises KeyError: refused, never stored as
+    something else)."""
     epoch, offset = moment(r)
-    return (r.measure, epoch, offset, r.value, r.value2, r.value3, r.flag or "", r.method or "",
-            getattr(r, "context", "") or "", r.note or None)
+    return ReadingColumns(r.measure, epoch, offset, r.value, r.value2, r.value3, CODES["flag"][r.flag or ""],
+                          CODES["method"][r.method or ""], CODES["context"][getattr(r, "context", "") or ""],
+                          r.note or None)
 
 
-def moment(reading) -> tuple[int, int]:
+def moment(reading: ReadingToStore) -> tuple[int, int]:
     """(UTC epoch, offset in minutes) of a reading: given as numbers (a parsed device reading) or
     as an aware datetime (a typed reading)."""
-    epoch = getattr(reading, "epoch", None)
+    epoch: int | None = getattr(reading, "epoch", None)
     if epoch is not None:
-        return epoch, reading.offset
+        offset: int = getattr(reading, "offset")
+        return epoch, offset
     at = reading.taken_at
-    return int(at.timestamp()), int(at.utcoffset().total_seconds()) // 60
+    utc_offset = at.utcoffset()
+    if utc_offset is None:
+        raise ValueError("a reading's time must carry its offset from UTC")
+    return int(at.timestamp()), int(utc_offset.total_seconds()) // 60
 
 
-def encoded(row: tuple, coded: list[int]) -> tuple:
-    """Words to codes (a word that is not known raises KeyError: refused, never stored as something else)."""
-    row = list(row)
-    for i in coded:
-        row[i] = CODES[READING_COLUMNS[i]][row[i] or ""]
-    return tuple(row)
-
-
-def decoded(row: dict) -> dict:
+def decoded(row: NamedRow) -> NamedRow:
     for name, words in WORDS.items():
         if name in row:
             row[name] = words[row[name]]
@@ -97,8 +195,8 @@ def _value_code(value: float | None) -> int:
     return (int(value * 100 + 0.5) & LOW_20) | PRESENT
 
 
-def fingerprint(row: tuple) -> int:
-    """The values of a reading (a row in READING_COLUMNS order) packed in one 63-bit number.
+def fingerprint(value: float | None, value2: float | None, value3: float | None, flag: int) -> int:
+    """The values of a reading packed in one 63-bit number.
 
     Three 21-bit fields: value (or, for a flagged reading without a number, the flag), value2,
     value3, each to a hundredth. Plain arithmetic, so it is the same in every Python version
@@ -106,6 +204,5 @@ def fingerprint(row: tuple) -> int:
     one measure, at the same second, by the same method, with the same fingerprint are the same
     reading.
     """
-    flag = row[6] if isinstance(row[6], int) else CODES["flag"].get(row[6] or "", 3)
-    first = _value_code(row[3]) if row[3] is not None else flag
-    return (first << 42) | (_value_code(row[4]) << 21) | _value_code(row[5])
+    first = _value_code(value) if value is not None else flag
+    return (first << 42) | (_value_code(value2) << 21) | _value_code(value3)

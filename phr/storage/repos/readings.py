@@ -1,10 +1,12 @@
 """Readings: stored in batches, deduplicated, summarised per hour and per day for fast charts."""
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeGuard
 
-from phr.storage.database import Database
+from phr.storage.database import Database, NamedRow, Row
 from phr.storage.repos.entries import new_uid
-from phr.storage.repos.reading_rows import (  # noqa: F401 (DAY, FLAGS: for the importers of this module)
+from phr.storage.repos.reading_rows import (
     CODES,
     CONTEXTS,
     DAY,
@@ -14,25 +16,40 @@ from phr.storage.repos.reading_rows import (  # noqa: F401 (DAY, FLAGS: for the 
     METHODS,
     PRESENT,
     READING_COLUMNS,
+    BatchReading,
+    EpochReading,
     HourSums,
+    NotedReadingRow,
+    ReadingColumns,
+    ReadingRow,
+    ReadingToStore,
     decoded,
-    encoded,
     fingerprint,
     full_row,
     spans,
 )
+from phr.storage.vocabulary import Source
 
 # Columns that are often empty: a chunk of rows that leaves them empty does not bind them (binding
 # parameters is most of the cost of storing a million sensor readings).
-_OPTIONAL = {"value2": None, "value3": None, "flag": "", "method": "", "context": "", "note": None}
+_OPTIONAL = {"value2": None, "value3": None, "flag": 0, "method": 0, "context": 0, "note": None}
 _PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
                  "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
 _COMPONENT = {0: "value", 1: "value2", 2: "value3"}
 # What makes a reading itself, without the note: copied as a deleted row to remember an imported reading.
 _IDENTITY = "batch_id, measure, taken_at, utc_offset, value, value2, value3, flag, method, context, fingerprint"
-DEVICE_SOURCE = "device_import"   # the provenance source of readings from device files
+DEVICE_SOURCE = Source.DEVICE_IMPORT   # the provenance source of readings from device files
 # A range with at most this many readings is drawn reading by reading.
 EXACT_LIMIT = 4000
+_new = tuple.__new__  # a NamedTuple from a tuple without its Python-level __new__ (a million rows at a time)
+Span = dict[str, tuple[int, int]]  # per measure the first and last moment stored
+
+
+class PlainReading(EpochReading, Protocol):
+    """A parsed device reading with one value and nothing else: what a sensor file holds."""
+
+    @property
+    def value(self) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -59,7 +76,7 @@ class ReadingRepository:
         row = self._db.query_one("SELECT id FROM reading_batches WHERE uid = ?", (uid,))
         return row[0] if row else None
 
-    def batches(self) -> list[dict]:
+    def batches(self) -> list[NamedRow]:
         """Every batch that still holds a reading, oldest first, with who entered it."""
         names = ("id", "uid", "source", "source_detail", "created_at", "entered_by_name", "entered_by_role")
         rows = self._db.query(
@@ -69,51 +86,53 @@ class ReadingRepository:
             "WHERE EXISTS (SELECT 1 FROM readings r WHERE r.batch_id = b.id AND r.deleted_at IS NULL) ORDER BY b.id")
         return [dict(zip(names, row)) for row in rows]
 
-    def of_batch(self, batch_id: int) -> list[tuple]:
-        """(taken_at, utc_offset, measure, value, value2, value3, flag, method, context, note, changed_at,
-        changed_by name, changed_by role) of a batch's readings, in time order."""
+    def of_batch(self, batch_id: int) -> list[BatchReading]:
+        """A batch's readings, in time order."""
         rows = self._db.query(
             "SELECT r.taken_at, r.utc_offset, r.measure, r.value, r.value2, r.value3, r.flag, r.method, r.context, "
             "r.note, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role "
             "FROM readings r LEFT JOIN authors a ON a.id = r.changed_by CROSS JOIN person p "
             "WHERE r.batch_id = ? AND r.deleted_at IS NULL ORDER BY r.taken_at, r.id", (batch_id,))
-        return [(*row[:6], FLAGS[row[6]], METHODS[row[7]], CONTEXTS[row[8]], *row[9:]) for row in rows]
+        flags, methods, contexts = FLAGS, METHODS, CONTEXTS
+        return [_new(BatchReading, (at, offset, measure, value, value2, value3, flags[flag], methods[method],
+                                    contexts[context], note, changed_at, name, role))
+                for at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role
+                in rows]
 
     def mark_changed(self, batch_id: int, taken_at: int, measure: str, author_id: int, changed_at: str) -> None:
         """Carry over that an imported reading had been corrected (and by whom)."""
         self._db.execute("UPDATE readings SET changed_by = ?, changed_at = ? WHERE batch_id = ? AND taken_at = ? "
                          "AND measure = ?", (author_id, changed_at, batch_id, taken_at, measure))
 
-    def insert_readings(self, batch_id: int, readings: list,
-                        sums: HourSums | None = None) -> tuple[int, dict[str, tuple[int, int]]]:
+    def insert_readings(self, batch_id: int, readings: Sequence[ReadingToStore],
+                        sums: HourSums | None = None) -> tuple[int, Span]:
         """Store reading objects (parsed: epoch and offset; typed: an aware taken_at). Returns how
-        many were new and, per measure, the first and last moment stored (for the summaries).
-
-        This is the hot path of a device import: a chunk of plain readings (one value, no flag,
-        context or note), as a sensor file gives, is built in one comprehension and binds six
-        parameters per reading instead of eleven."""
+        many were new and, per measure, the first and last moment stored (for the summaries)."""
         if not readings:
             return 0, {}
-        if hasattr(readings[0], "epoch") and all(
-                r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note
-                for r in readings):
-            methods, low, present = CODES["method"], LOW_20, PRESENT
-            rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method],
-                     ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
-            added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
-            if sums is not None and added == len(rows):
-                sums.add(rows)
-            elif sums is not None:
-                sums.exact = False
-        else:
-            rows = [full_row(r) for r in readings]
-            added = self.insert_many(batch_id, rows)
-            if sums is not None:
-                sums.exact = False
+        if _plain(readings):
+            return self._insert_plain(batch_id, readings, sums)
+        rows = [full_row(r) for r in readings]
+        added = self.insert_many(batch_id, rows)
+        if sums is not None:
+            sums.exact = False
         return added, spans(rows)
 
-    def insert_many(self, batch_id: int, rows: list[tuple]) -> int:
-        """Rows as tuples in READING_COLUMNS order; returns how many were new (the rest were there already)."""
+    def _insert_plain(self, batch_id: int, readings: Sequence[PlainReading], sums: HourSums | None) -> tuple[int, Span]:
+        """The hot path of a device import: a chunk of plain readings, as a sensor file gives, is built
+        in one comprehension and binds six parameters per reading instead of eleven."""
+        methods, low, present = CODES["method"], LOW_20, PRESENT
+        rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method],
+                 ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
+        added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
+        if sums is not None and added == len(rows):
+            sums.add(rows)
+        elif sums is not None:
+            sums.exact = False
+        return added, spans(rows)
+
+    def insert_many(self, batch_id: int, rows: list[ReadingColumns]) -> int:
+        """Returns how many rows were new (the rest were there already)."""
         if not rows:
             return 0
         used = [i for i, name in enumerate(READING_COLUMNS)
@@ -121,12 +140,11 @@ class ReadingRepository:
         names = [READING_COLUMNS[i] for i in used] + ["fingerprint"]
         sql = (f"INSERT OR IGNORE INTO readings (batch_id, {', '.join(names)}) "
                f"VALUES ({int(batch_id)}, {', '.join('?' for _ in names)})")
-        coded = [i for i in used if READING_COLUMNS[i] in CODES]
-        if coded:
-            rows = [encoded(row, coded) for row in rows]
-        return self._db.executemany(sql, [tuple(row[i] for i in used) + (fingerprint(row),) for row in rows])
+        return self._db.executemany(sql, [tuple(row[i] for i in used)
+                                          + (fingerprint(row.value, row.value2, row.value3, row.flag),)
+                                          for row in rows])
 
-    def update(self, reading_id: int, values: dict, author_id: int, now: str) -> None:
+    def update(self, reading_id: int, values: NamedRow, author_id: int, now: str) -> None:
         """`values` holds every column but measure (a reading stays with its measure).
 
         A corrected reading from a device file leaves a deleted copy of itself as it was imported:
@@ -138,7 +156,9 @@ class ReadingRepository:
         as_imported = self._db.query_one(
             f"SELECT {_IDENTITY} FROM readings WHERE id = ? AND deleted_at IS NULL AND batch_id IN "
             "(SELECT id FROM reading_batches WHERE source = ?)", (reading_id, DEVICE_SOURCE))
-        values = dict(values, fingerprint=fingerprint(tuple(values.get(c) for c in READING_COLUMNS)))
+        flag_code = CODES["flag"].get(values.get("flag") or "", 3)  # an unknown word: refused just below
+        values = dict(values, fingerprint=fingerprint(values.get("value"), values.get("value2"), values.get("value3"),
+                                                      flag_code))
         values.update({name: CODES[name][values[name] or ""] for name in CODES if name in values})
         assignments = ", ".join(f"{column} = ?" for column in values)
         self._db.execute(f"UPDATE readings SET {assignments}, changed_by = ?, changed_at = ? "
@@ -150,7 +170,7 @@ class ReadingRepository:
     def set_deleted(self, reading_id: int, deleted_at: str | None) -> None:
         self._db.execute("UPDATE readings SET deleted_at = ? WHERE id = ?", (deleted_at, reading_id))
 
-    def merge_hour_sums(self, sums: HourSums, spans: dict[str, tuple[int, int]]) -> None:
+    def merge_hour_sums(self, sums: HourSums, spans: Span) -> None:
         """Add freshly stored readings' hour sums to the summaries, then redo the days they touch."""
         self._db.executemany(
             "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2) "
@@ -218,13 +238,13 @@ class ReadingRepository:
         return (row[0], row[1]) if row else None
 
     def last_inserted_id(self) -> int:
-        return self._db.query_one("SELECT coalesce(max(id), 0) FROM readings")[0]
+        return self._db.integer("SELECT coalesce(max(id), 0) FROM readings")
 
-    def get(self, reading_id: int) -> dict | None:
+    def get(self, reading_id: int) -> NamedRow | None:
         row = self._db.query_one(f"{self._SELECT} WHERE r.id = ? AND r.deleted_at IS NULL", (reading_id,))
         return decoded(dict(zip(self._NAMES, row))) if row else None
 
-    def page(self, measure: str, limit: int, offset: int = 0) -> list[dict]:
+    def page(self, measure: str, limit: int, offset: int = 0) -> list[NamedRow]:
         """Newest first, a page at a time."""
         rows = self._db.query(f"{self._SELECT} WHERE r.measure = ? AND r.deleted_at IS NULL "
                               f"ORDER BY r.taken_at DESC, r.id DESC LIMIT {int(limit)} OFFSET {int(offset)}",
@@ -233,23 +253,24 @@ class ReadingRepository:
 
     def count(self, measure: str | None = None) -> int:
         if measure is None:
-            return self._db.query_one("SELECT count(*) FROM readings WHERE deleted_at IS NULL")[0]
-        return self._db.query_one("SELECT count(*) FROM readings WHERE measure = ? AND deleted_at IS NULL",
-                                  (measure,))[0]
+            return self._db.integer("SELECT count(*) FROM readings WHERE deleted_at IS NULL")
+        return self._db.integer("SELECT count(*) FROM readings WHERE measure = ? AND deleted_at IS NULL", (measure,))
 
     def counts_by_measure(self) -> dict[str, int]:
         return dict(self._db.query("SELECT measure, sum(n) FROM reading_buckets WHERE size = ? GROUP BY measure",
                                    (DAY,)))
 
-    def between(self, measure: str, first: int, last: int) -> list[tuple]:
-        """(taken_at, utc_offset, value, value2, value3, flag, method, context) in time order."""
+    def between(self, measure: str, first: int, last: int) -> list[ReadingRow]:
+        """The readings of a measure from `first` to `last` (epoch seconds, both included) in time order."""
         rows = self._db.query(
             "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context FROM readings "
             "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at, id",
             (measure, first, last))
-        return [(*row[:5], FLAGS[row[5]], METHODS[row[6]], CONTEXTS[row[7]]) for row in rows]
+        flags, methods, contexts = FLAGS, METHODS, CONTEXTS
+        return [_new(ReadingRow, (at, offset, value, value2, value3, flags[flag], methods[method], contexts[context]))
+                for at, offset, value, value2, value3, flag, method, context in rows]
 
-    def stream(self, measure: str, first: int, last: int, chunk: int = 20_000):
+    def stream(self, measure: str, first: int, last: int, chunk: int = 20_000) -> Iterator[NotedReadingRow]:
         """Every reading of a measure in time order, with its note, fetched a chunk at a time.
 
         Keyset paging on (taken_at, id) keeps a million-row export flat in memory and time.
@@ -260,7 +281,9 @@ class ReadingRepository:
                 "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, id FROM readings "
                 "WHERE measure = ? AND deleted_at IS NULL AND (taken_at, id) > (?, ?) AND taken_at <= ? "
                 f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, *after, last))
-            yield from ((*row[:5], FLAGS[row[5]], METHODS[row[6]], CONTEXTS[row[7]], row[8] or "") for row in rows)
+            yield from (_new(NotedReadingRow, (at, offset, value, value2, value3, FLAGS[flag], METHODS[method],
+                                               CONTEXTS[context], note or ""))
+                        for at, offset, value, value2, value3, flag, method, context, note, _id in rows)
             if len(rows) < chunk:
                 return
             after = (rows[-1][0], rows[-1][9])
@@ -278,11 +301,13 @@ class ReadingRepository:
             return None
         within = ("SELECT {f}(taken_at) FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? "
                   "AND deleted_at IS NULL")
-        first = self._db.query_one(within.format(f="min"), (measure, hours[0] * HOUR, hours[0] * HOUR + HOUR - 1))[0]
-        last = self._db.query_one(within.format(f="max"), (measure, hours[1] * HOUR, hours[1] * HOUR + HOUR - 1))[0]
+        first: int | None = self._db.query(within.format(f="min"),
+                                           (measure, hours[0] * HOUR, hours[0] * HOUR + HOUR - 1))[0][0]
+        last: int | None = self._db.query(within.format(f="max"),
+                                          (measure, hours[1] * HOUR, hours[1] * HOUR + HOUR - 1))[0][0]
         return (first, last) if first is not None and last is not None else None
 
-    def latest(self, measure: str, limit: int = 1) -> list[dict]:
+    def latest(self, measure: str, limit: int = 1) -> list[NamedRow]:
         return self.page(measure, limit)
 
     # --- envelopes for charts ---------------------------------------------------------------------
@@ -293,7 +318,7 @@ class ReadingRepository:
         if self._count_between(measure, first, last) <= max(EXACT_LIMIT, columns * 2):
             return self._exact(measure, first, last, component)
         width = (last - first) / columns
-        size = None  # the summaries hold value and value2 (systolic, diastolic); pulse comes from the readings
+        size: int | None = None  # the summaries hold value and value2 (systolic, diastolic); pulse: the readings
         if component < 2:
             size = DAY if width >= DAY else HOUR if width >= HOUR else None
         rows = self._from_buckets(measure, first, last, size, component) if size else \
@@ -301,9 +326,8 @@ class ReadingRepository:
         return _per_column(rows, first, last, columns)
 
     def _count_between(self, measure: str, first: int, last: int) -> int:
-        row = self._db.query_one("SELECT sum(n) FROM reading_buckets WHERE measure = ? AND size = ? "
-                                 "AND bucket BETWEEN ? AND ?", (measure, HOUR, first // HOUR, last // HOUR))
-        return row[0] or 0
+        return self._db.integer("SELECT coalesce(sum(n), 0) FROM reading_buckets WHERE measure = ? AND size = ? "
+                                "AND bucket BETWEEN ? AND ?", (measure, HOUR, first // HOUR, last // HOUR))
 
     def _exact(self, measure: str, first: int, last: int, component: int) -> EnvelopeRows:
         column = _COMPONENT[component]
@@ -315,14 +339,14 @@ class ReadingRepository:
         return EnvelopeRows([float(row[0]) for row in rows], values, list(values), True,
                             [FLAGS[row[2]] for row in rows])
 
-    def _from_buckets(self, measure: str, first: int, last: int, size: int, component: int) -> list[tuple]:
+    def _from_buckets(self, measure: str, first: int, last: int, size: int, component: int) -> list[Row]:
         low, high = ("vmin", "vmax") if component == 0 else ("v2min", "v2max")
         return self._db.query(
             f"SELECT bucket * ? + ? / 2, {low}, {high} FROM reading_buckets WHERE measure = ? AND size = ? "
             f"AND bucket BETWEEN ? AND ? AND {low} IS NOT NULL ORDER BY bucket",
             (size, size, measure, size, first // size, last // size))
 
-    def _from_readings(self, measure: str, first: int, last: int, columns: int, component: int) -> list[tuple]:
+    def _from_readings(self, measure: str, first: int, last: int, columns: int, component: int) -> list[Row]:
         column = _COMPONENT[component]
         return self._db.query(
             f"SELECT min(taken_at), min({column}), max({column}) FROM readings WHERE measure = ? "
@@ -330,7 +354,13 @@ class ReadingRepository:
             "GROUP BY (taken_at - ?) * ? / ?", (measure, first, last, first, columns, max(1, last - first)))
 
 
-def _per_column(rows: list[tuple], first: int, last: int, columns: int) -> EnvelopeRows:
+def _plain(readings: Sequence[ReadingToStore]) -> TypeGuard[Sequence[PlainReading]]:
+    """Parsed device readings (their moment as numbers) with one value each, no flag and no note."""
+    return hasattr(readings[0], "epoch") and all(
+        r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note for r in readings)
+
+
+def _per_column(rows: list[Row], first: int, last: int, columns: int) -> EnvelopeRows:
     """Fold (time, low, high) rows into one point per pixel column, keeping the extremes."""
     lows: dict[int, float] = {}
     highs: dict[int, float] = {}

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from phr.storage.database import Database
+
 
 @dataclass(frozen=True)
 class SearchSpec:
@@ -134,11 +136,12 @@ ALL = (CONTACTS, ALLERGIES, DIAGNOSES, APPOINTMENTS, QUESTIONS, GOALS, EVALUATIO
 BY_NAME = {table.name: table for table in ALL}
 
 
-def children_of(table: EntryTable) -> list[EntryTable]:
-    return [child for child in ALL if child.parent and child.references.get(child.parent) == table.name]
+def children_of(table: EntryTable) -> list[tuple[EntryTable, str]]:
+    """(child table, its column linking a row to the parent) of every table whose rows belong to `table`'s."""
+    return [(child, child.parent) for child in ALL if child.parent and child.references.get(child.parent) == table.name]
 
 
-def column_types(db, table_name: str) -> dict[str, str]:
+def column_types(db: Database, table_name: str) -> dict[str, str]:
     """Declared type (TEXT, INTEGER, REAL) of each column of an entry table."""
     if table_name not in BY_NAME and table_name != "person":
         raise ValueError(table_name)
