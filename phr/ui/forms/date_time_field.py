@@ -6,7 +6,8 @@ silently saved as "now". The first click or key press fills in a starting point
 """
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
-from PySide6.QtWidgets import QDateTimeEdit
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QDateTimeEdit, QWidget
 
 from phr.ui.forms.fields import FormField
 from phr.ui.text.formatting import fill
@@ -29,7 +30,7 @@ def starting_point() -> QDateTime:
 class AppointmentTimeEdit(QDateTimeEdit):
     """A QDateTimeEdit that can also be empty ('no time chosen yet')."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat(TYPED)
         self.setCalendarPopup(True)
@@ -53,11 +54,11 @@ class AppointmentTimeEdit(QDateTimeEdit):
         return True
 
     # The first touch turns "no date" into a starting point, so the calendar opens near today.
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._start_if_empty()
         super().mousePressEvent(event)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() not in _PASS_THROUGH and self._start_if_empty() and event.key() in _STEPS:
             return  # on an empty field, a step key only fills in the starting point
         super().keyPressEvent(event)
@@ -88,7 +89,7 @@ def date_time_field(name: str, label: str) -> FormField:
     def get() -> str:
         return "" if edit.is_empty() else edit.dateTime().toString(STORED)
 
-    def set_value(iso) -> None:
+    def set_value(iso: str | None) -> None:
         moment = QDateTime.fromString(iso or "", STORED)
         if moment.isValid():
             edit.setDateTime(moment)

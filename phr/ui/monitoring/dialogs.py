@@ -7,11 +7,13 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
+from phr.core.session import Session
 from phr.monitoring.custom_measures import CustomMeasure
-from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, VALUE
+from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, VALUE, Measure
 from phr.monitoring.targets import Plan, Target
+from phr.record.services import RecordServices
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import (
     FormField,
@@ -33,19 +35,20 @@ def whole_number_field(name: str, label: str, placeholder: str = "") -> FormFiel
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
 
-    def get():
+    def get() -> int | str | None:
         text = edit.text().strip()
         return None if not text else int(text) if text.isdigit() else text
 
     return FormField(name, label, edit, get, lambda v: edit.setText("" if v is None else str(v)), edit.textChanged)
 
 
-def _contact_field(session, label: str) -> FormField:
+def _contact_field(session: Session, label: str) -> FormField:
     return link_field("agreed_with", label, links.choices(session, "contacts"), translate("MonitoringTargets",
                                                                                           "(not filled in)"))
 
 
-def target_dialog(services, measure, language: str, today: date, parent=None) -> EntryDialog:
+def target_dialog(services: RecordServices, measure: Measure, language: str, today: date,
+                  parent: QWidget | None = None) -> EntryDialog[Target]:
     """A new target, starting from the one in force (or the default) and today's date."""
     current = services.targets.current(measure.key) or Target(measure.key)
     target = replace(current, id=None, uid=None, provenance=None, agreed_with=None, agreed_on=today.isoformat(),
@@ -79,7 +82,8 @@ def _bp_target_fields() -> list[FormField]:
             number_field("alert_high", translate("MonitoringTargets", "Call when systolic is &above:"))]
 
 
-def plan_dialog(services, measure, language: str, today: date, parent=None) -> EntryDialog:
+def plan_dialog(services: RecordServices, measure: Measure, language: str, today: date,
+                parent: QWidget | None = None) -> EntryDialog[Plan]:
     """A measuring plan: how often a day, from when, for how many days (empty: no end)."""
     series = measure.kind == BLOOD_PRESSURE  # the home protocol: 2 in the morning, 2 in the evening, 7 days
     plan = Plan(measure.key, 4 if series else 1, today.isoformat(), 7 if series else None)
@@ -96,7 +100,7 @@ def plan_dialog(services, measure, language: str, today: date, parent=None) -> E
     return EntryDialog(title, fields, plan, services.plans.validate, services.plans.add, parent)
 
 
-def custom_measure_dialog(services, parent=None) -> EntryDialog:
+def custom_measure_dialog(services: RecordServices, parent: QWidget | None = None) -> EntryDialog[CustomMeasure]:
     """Your own measure: a value with a unit and bounds, or a symptom score from 0 to 10."""
     kinds = [(VALUE, translate("MonitoringTargets", "A value with a unit (e.g. waist in cm)")),
              (SCORE, translate("MonitoringTargets", "A symptom score from 0 to 10"))]

@@ -44,13 +44,14 @@ def paragraph(text: str) -> str:
 
 
 def band_label(band: str) -> str:
-    return {
+    labels: dict[str, str] = {
         stats.VERY_HIGH: translate("MonitoringStats", "Very high (above 13.9)"),
         stats.HIGH: translate("MonitoringStats", "High (10.1 to 13.9)"),
         stats.IN_RANGE: translate("MonitoringStats", "In range (3.9 to 10.0)"),
         stats.LOW: translate("MonitoringStats", "Low (3.0 to 3.8)"),
         stats.VERY_LOW: translate("MonitoringStats", "Very low (below 3.0)"),
-    }[band]
+    }
+    return labels[band]
 
 
 def count(value: int) -> str:

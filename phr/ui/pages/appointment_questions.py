@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.record.appointments import Question
+from phr.core.validation import required_id
+from phr.record.appointments import AppointmentService, Question
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, check_field, long_text_field
 from phr.ui.text.formatting import escape, fill, provenance_html
@@ -42,18 +44,19 @@ def shown_question_field(name: str, label: str) -> FormField:
 class QuestionsPanel(QWidget):
     deleted = Signal(object)  # the Question just deleted: the page offers Undo
 
-    def __init__(self, service, events, parent=None):
+    def __init__(self, service: AppointmentService, events: RecordEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.events = events
         self.appointment_id: int | None = None
-        self._kept = (None, None, 0)  # (appointment, question, row) last selected: kept across reloads
+        # (appointment, question, row) last selected: kept across reloads
+        self._kept: tuple[int | None, int | None, int] = (None, None, 0)
         self._added_to: int | None = None  # appointment a question was just added to: select that one
         self.model = EntryTableModel(self._columns(), self._fetch, self)
         self._build()
         self._update_buttons()
 
-    def _columns(self) -> list[Column]:
+    def _columns(self) -> list[Column[Question]]:
         return [
             Column(translate("AppointmentQuestions", "No."), lambda q: str(q.position)),
             Column(translate("AppointmentQuestions", "Question"), lambda q: q.text),
@@ -132,7 +135,7 @@ class QuestionsPanel(QWidget):
         if appointment_id is not None and appointment_id == self._added_to:
             row = self.model.rowCount() - 1  # a new question goes at the end
         elif same:  # the same question, wherever it moved; if it was deleted, the one now in its place
-            row = self.model.row_of(kept_question)
+            row = self.model.row_of(kept_question) if kept_question is not None else -1
             row = kept_row if row < 0 else row
         else:
             row = 0
@@ -150,7 +153,8 @@ class QuestionsPanel(QWidget):
             self.heading.setText("")
             return
         questions = self.model.rowCount()
-        open_count = sum(1 for row in range(questions) if not self.model.item(row).answered)
+        shown = (self.model.item(row) for row in range(questions))
+        open_count = sum(1 for question in shown if question is not None and not question.answered)
         text = fill(translate("AppointmentQuestions", "Questions to ask (%1 open of %2)"), open_count, questions)
         self.heading.setText(f"<h3>{escape(text)}</h3>")
 
@@ -213,22 +217,22 @@ class QuestionsPanel(QWidget):
                   long_text_field("answer", translate("AppointmentQuestions", "&Answer:"),
                                   translate("AppointmentQuestions", "What was said; you may leave this empty."))]
         self._run(EntryDialog(translate("AppointmentQuestions", "Answer"), fields, question, lambda _q: [],
-                              lambda q: self.service.answer_question(q.id, q.answer), self))
+                              lambda q: self.service.answer_question(required_id(q.id), q.answer), self))
 
-    def _run(self, dialog: EntryDialog) -> None:
+    def _run(self, dialog: EntryDialog[Question]) -> None:
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
 
     def move_selected(self, up: bool) -> None:
         question = self.selected()
-        if question is None:
+        if question is None or question.id is None:
             return
-        self.events.changed.emit(self.service.move_question(question.id, up))
+        self.events.announce(self.service.move_question(question.id, up))
 
     def delete_selected(self) -> None:
         question = self.selected()
-        if question is None:
+        if question is None or question.id is None:
             return
         change = self.service.delete_question(question.id)
         self.deleted.emit(question)
-        self.events.changed.emit(change)
+        self.events.announce(change)

@@ -1,13 +1,19 @@
 """Appointments: when, with whom, where and why; the questions to ask there; what came out of it."""
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSplitter
+from collections.abc import Callable
+from enum import StrEnum
 
-from phr.record.appointments import Appointment, Question
-from phr.record.care_plan import Goal
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSplitter, QWidget
+
+from phr.core.entries import Change
+from phr.core.session import Session
+from phr.record.appointments import Appointment, AppointmentService, Question
+from phr.record.care_plan import CarePlanService, Goal
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import date_time_field, in_words
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import date_field, link_field, long_text_field, text_field
+from phr.ui.forms.fields import FormField, date_field, link_field, long_text_field, text_field
 from phr.ui.pages.appointment_questions import QuestionsPanel
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
@@ -16,10 +22,20 @@ from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 
-FILTERS = ("upcoming", "past", "all")
 
 
-def filter_label(key: str) -> str:
+class Shown(StrEnum):
+    """Which appointments the list shows."""
+
+    UPCOMING = "upcoming"
+    PAST = "past"
+    ALL = "all"
+
+
+FILTERS = tuple(Shown)
+
+
+def filter_label(key: Shown) -> str:
     return {
         "upcoming": translate("Appointments", "Upcoming"),
         "past": translate("Appointments", "Past"),
@@ -27,10 +43,12 @@ def filter_label(key: str) -> str:
     }[key]
 
 
-class AppointmentsPage(SectionPage):
+class AppointmentsPage(SectionPage[Appointment]):
     sections_shown = ("appointments", "care_team")  # contact names show in the list
+    service: AppointmentService
 
-    def __init__(self, service, session, events, parent=None, care_plan=None):
+    def __init__(self, service: AppointmentService, session: Session, events: RecordEvents,
+                 parent: QWidget | None = None, care_plan: CarePlanService | None = None) -> None:
         self.title = translate("Appointments", "Appointments")
         self.session = session
         self.care_plan = care_plan  # agreements made during a visit become goals there
@@ -42,36 +60,40 @@ class AppointmentsPage(SectionPage):
 
     # --- the list ---------------------------------------------------------------------------
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Appointment]]:
         return [
             Column(translate("Appointments", "Date and time"), lambda a: in_words(a.starts_at, short=True)),
-            Column(translate("Appointments", "With whom"), lambda a: self._contacts.get(a.contact_id, "")),
-            Column(translate("Appointments", "Open questions"), lambda a: str(self._open_counts.get(a.id, 0))),
+            Column(translate("Appointments", "With whom"), self._contact),
+            Column(translate("Appointments", "Open questions"),
+                   lambda a: str(self._open_counts.get(a.id, 0) if a.id is not None else 0)),
             Column(translate("Appointments", "Purpose"), lambda a: a.purpose),
         ]
+
+    def _contact(self, appointment: Appointment) -> str:
+        return self._contacts.get(appointment.contact_id, "") if appointment.contact_id is not None else ""
 
     def fetch(self, offset: int, limit: int) -> list[Appointment]:
         if offset == 0:
             self._contacts = links.choices(self.session, "contacts")
             self._open_counts = {}
         shown = self.filter_box.currentData()
-        if shown == "upcoming":
+        if shown == Shown.UPCOMING:
             items = self.service.upcoming(offset=offset, limit=limit)
-        elif shown == "past":
+        elif shown == Shown.PAST:
             items = self.service.past(offset=offset, limit=limit)
         else:
             items = self.service.page(offset, limit)
-        self._open_counts.update(self.service.open_question_counts([a.id for a in items]))
+        self._open_counts.update(self.service.open_question_counts([a.id for a in items if a.id is not None]))
         return items
 
-    def extra_buttons(self) -> list:
+    def extra_buttons(self) -> list[QWidget]:
         self.filter_box = QComboBox()
         for key in FILTERS:
             self.filter_box.addItem(filter_label(key), key)
         self.filter_box.currentIndexChanged.connect(lambda _index: self.reload())
         label = QLabel(translate("Appointments", "&Show:"))
         label.setBuddy(self.filter_box)
-        buttons = [label, self.filter_box]
+        buttons: list[QWidget] = [label, self.filter_box]
         if self.care_plan is not None:
             self.goal_button = QPushButton(translate("Appointments", "Make a &goal from an agreement…"))
             self.goal_button.setToolTip(translate(
@@ -81,26 +103,27 @@ class AppointmentsPage(SectionPage):
         return buttons
 
     def make_goal_from_agreement(self) -> None:
-        visit = self.selected()
-        if visit is None or self.care_plan is None:
+        visit, care_plan = self.selected(), self.care_plan
+        if visit is None or visit.id is None or care_plan is None:
             return
-        draft = Goal(agreed_with=visit.contact_id, appointment_id=visit.id)
+        visit_id = visit.id
+        draft = Goal(agreed_with=visit.contact_id, appointment_id=visit_id)
 
-        def save(goal: Goal):
-            return self.care_plan.goal_from_agreement(visit.id, goal.description, goal.agreed_with,
-                                                      goal.patient_action, goal.provider_action, goal.review_date)
+        def save(goal: Goal) -> Change:
+            return care_plan.goal_from_agreement(visit_id, goal.description, goal.agreed_with,
+                                                 goal.patient_action, goal.provider_action, goal.review_date)
 
         dialog = EntryDialog(translate("Appointments", "Goal from an agreement"), self._goal_fields(), draft,
-                             self.care_plan.validate, save, self)
+                             care_plan.validate, save, self)
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
 
     def update_buttons(self) -> None:
         super().update_buttons()
         if getattr(self, "goal_button", None) is not None:
             self.goal_button.setEnabled(self.selected() is not None)
 
-    def _goal_fields(self) -> list:
+    def _goal_fields(self) -> list[FormField]:
         contacts = links.choices(self.session, "contacts")
         return [
             long_text_field("description", translate("Appointments", "The &agreement, as a goal in your words:")),
@@ -111,15 +134,15 @@ class AppointmentsPage(SectionPage):
             date_field("review_date", translate("Appointments", "&Review on:")),
         ]
 
-    def show_filter(self, key: str) -> None:
+    def show_filter(self, key: Shown) -> None:
         self.filter_box.setCurrentIndex(FILTERS.index(key))
 
     def reload(self, select_id: int | None = None) -> None:
         super().reload(select_id)
-        if select_id is not None and self.model.row_of(select_id) < 0 and self.filter_box.currentData() != "all":
+        if select_id is not None and self.model.row_of(select_id) < 0 and self.filter_box.currentData() != Shown.ALL:
             # The appointment asked for is not in this view (a past one added under "upcoming"): show all.
             self.filter_box.blockSignals(True)
-            self.show_filter("all")
+            self.show_filter(Shown.ALL)
             self.filter_box.blockSignals(False)
             super().reload(select_id)
 
@@ -128,6 +151,7 @@ class AppointmentsPage(SectionPage):
     def _build(self) -> None:
         super()._build()
         splitter = self.details.parentWidget()
+        assert isinstance(splitter, QSplitter)  # the base page puts the details in a splitter
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.details)  # moves it out of the base page's splitter, to above the questions
         right.addWidget(self.questions)
@@ -142,7 +166,7 @@ class AppointmentsPage(SectionPage):
 
     def details_html(self, a: Appointment) -> str:
         rows = [
-            (translate("Appointments", "With whom"), self._contacts.get(a.contact_id, "")),
+            (translate("Appointments", "With whom"), self._contact(a)),
             (translate("Appointments", "Where"), a.location),
             (translate("Appointments", "Purpose"), a.purpose),
             (translate("Appointments", "Notes"), a.notes),
@@ -155,14 +179,15 @@ class AppointmentsPage(SectionPage):
 
     # --- the form ---------------------------------------------------------------------------
 
-    def editor(self, a: Appointment) -> EntryDialog:
+    def editor(self, a: Appointment) -> EntryDialog[Appointment]:
+        save: Callable[[Appointment], Change]
         if a.id is None:
             title, save = translate("Appointments", "New appointment"), self.service.add
         else:
             title, save = translate("Appointments", "Change appointment"), self.service.update
         return EntryDialog(title, self._fields(), a, self.service.validate, save, self)
 
-    def _fields(self) -> list:
+    def _fields(self) -> list[FormField]:
         return [
             date_time_field("starts_at", translate("Appointments", "&Date and time:")),
             link_field("contact_id", translate("Appointments", "&With whom:"),
@@ -205,13 +230,15 @@ class AppointmentsPage(SectionPage):
             super().undo_delete()
             return
         _service, question = self._deleted.pop()
+        if question.id is None:
+            return  # only stored questions were deleted: never so
         change = self.service.undo_delete_question(question.id)
         self.undo_bar.setVisible(bool(self._deleted))
-        self.events.changed.emit(change)
+        self.events.announce(change)
         self.reload(select_id=change.item_id)
         self.questions.select_question(question.id)
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section == "care_team":
             self.reload()  # a contact's name changed: keep the appointment selected
         else:

@@ -1,12 +1,15 @@
 """The care plan: personal goals, the agreements behind them, and how each went over time."""
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from phr.record.care_plan import STATUSES, Evaluation, Goal
+from phr.core.entries import Change
+from phr.core.session import Session
+from phr.record.care_plan import STATUSES, CarePlanService, Evaluation, Goal
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import (
     FormField,
@@ -57,17 +60,19 @@ def measure_field(name: str, label: str) -> FormField:
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.lineEdit().setPlaceholderText(translate("CarePlan", "Choose a measurement, or type your own words"))
+    edit = combo.lineEdit()
+    assert edit is not None  # an editable combo box has one
+    edit.setPlaceholderText(translate("CarePlan", "Choose a measurement, or type your own words"))
     combo.addItem("", "")
     for key in MEASURES:
         combo.addItem(measure_label(key), key)
 
-    def get():
+    def get() -> str:
         text = combo.currentText().strip()
         index = combo.findText(text, Qt.MatchFlag.MatchFixedString)  # any case: 'weight' is Weight
-        return combo.itemData(index) if index > 0 else text
+        return str(combo.itemData(index)) if index > 0 else text
 
-    def set_value(value):
+    def set_value(value: str) -> None:
         index = combo.findData(value or "")
         if index >= 0:
             combo.setCurrentIndex(index)
@@ -100,26 +105,28 @@ def target_text(goal: Goal) -> str:
 class _RestoreEvaluation:
     """Puts a deleted evaluation on the page's one undo history, which undoes by the goal's id."""
 
-    def __init__(self, service, evaluation_id: int):
+    def __init__(self, service: CarePlanService, evaluation_id: int) -> None:
         self._service = service
         self._evaluation_id = evaluation_id
 
-    def undo_delete(self, _goal_id: int):
+    def undo_delete(self, _goal_id: int) -> Change:
         return self._service.undo_delete_evaluation(self._evaluation_id)
 
 
-class CarePlanPage(SectionPage):
+class CarePlanPage(SectionPage[Goal]):
     sections_shown = ("care_plan",)
+    service: CarePlanService
 
-    def __init__(self, service, session, events, parent=None, today: Callable[[], date] = date.today):
+    def __init__(self, service: CarePlanService, session: Session, events: RecordEvents,
+                 parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         self.title = translate("CarePlan", "Care plan")
         self._session = session
         self._today = today
         self._active_only = True  # set before the base class first fetches the list
-        self.evaluations = None
+        self.evaluations: EvaluationsPanel | None = None  # made once the goals list is there
         super().__init__(service, events, parent)
         self.evaluations = EvaluationsPanel(service)
-        self.layout().addWidget(self.evaluations)  # its own height; the goals and their details get the rest
+        self.body.addWidget(self.evaluations)  # its own height; the goals and their details get the rest
         self.evaluations.add_button.clicked.connect(self.add_evaluation)
         self.evaluations.edit_button.clicked.connect(self.edit_evaluation)
         self.evaluations.delete_button.clicked.connect(self.delete_evaluation)
@@ -129,7 +136,7 @@ class CarePlanPage(SectionPage):
 
     # --- the goals list ------------------------------------------------------------------------
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Goal]]:
         return [
             Column(translate("CarePlan", "Goal"), lambda g: one_line(g.description)),
             Column(translate("CarePlan", "Status"), lambda g: status_label(g.status)),
@@ -141,7 +148,7 @@ class CarePlanPage(SectionPage):
             return fill(translate("CarePlan", "⚠ Review overdue: %1"), partial(goal.review_date))
         return partial(goal.review_date)
 
-    def extra_buttons(self) -> list:
+    def extra_buttons(self) -> list[QWidget]:
         self.show_all = QCheckBox(translate("CarePlan", "&Show also achieved and stopped goals"))
         self.show_all.toggled.connect(self._on_filter)
         return [self.show_all]
@@ -174,12 +181,12 @@ class CarePlanPage(SectionPage):
     def blank(self) -> Goal:
         return Goal(start_date=self._today().isoformat())
 
-    def editor(self, goal: Goal) -> EntryDialog:
+    def editor(self, goal: Goal) -> EntryDialog[Goal]:
         title = translate("CarePlan", "New goal") if goal.id is None else translate("CarePlan", "Change goal")
         save = self.service.add if goal.id is None else self.service.update
         return EntryDialog(title, self._fields(), goal, self.service.validate, save, self)
 
-    def _fields(self) -> list:
+    def _fields(self) -> list[FormField]:
         none = translate("CarePlan", "(none)")
         visits = links.choices(self._session, "appointments")
         return [
@@ -236,6 +243,8 @@ class CarePlanPage(SectionPage):
             self._open_evaluation(goal, Evaluation(goal_id=goal.id, evaluated_on=self._today().isoformat()))
 
     def edit_evaluation(self) -> None:
+        if self.evaluations is None:
+            return
         goal, evaluation = self.selected(), self.evaluations.selected()
         if goal is not None and evaluation is not None:
             self._open_evaluation(goal, evaluation)
@@ -247,7 +256,7 @@ class CarePlanPage(SectionPage):
         dialog = EntryDialog(fill(title, self.describe(goal)), evaluation_fields(), evaluation,
                              self.service.validate_evaluation, save, self)
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
             self.reload(select_id=goal.id)
             self._show_evaluations(None if new else evaluation.id)
 
@@ -259,8 +268,10 @@ class CarePlanPage(SectionPage):
             super().delete_selected()
 
     def delete_evaluation(self) -> None:
+        if self.evaluations is None:
+            return
         goal, evaluation = self.selected(), self.evaluations.selected()
-        if goal is None or evaluation is None:
+        if goal is None or evaluation is None or evaluation.id is None:
             return
         change = self.service.delete_evaluation(evaluation.id)
         # One undo history for goals and evaluations, so Undo (and Ctrl+Z) brings back the latest deletion.
@@ -268,8 +279,9 @@ class CarePlanPage(SectionPage):
         message = fill(translate("CarePlan", "Evaluation of “%1” deleted."), self.describe(goal))
         self.undo_text.setText(escape(message))
         self.undo_bar.show()
-        self.events.changed.emit(change)
+        self.events.announce(change)
 
     def release(self) -> None:
         super().release()
-        self.evaluations.clear()
+        if self.evaluations is not None:
+            self.evaluations.clear()

@@ -1,9 +1,12 @@
 """Diagnoses: what the person has, carries or may have, with codes, who found it and genetic details."""
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 
-from phr.record.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, orpha_display, parse_orpha
+from phr.core.entries import Change
+from phr.core.session import Session
+from phr.record.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, DiagnosisService, orpha_display, parse_orpha
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
@@ -50,7 +53,7 @@ def orpha_field(name: str, label: str) -> FormField:
     edit = QLineEdit()
     edit.setPlaceholderText(translate("Diagnoses", "e.g. 586 or ORPHA:586"))
 
-    def get():
+    def get() -> int | str | None:
         text = edit.text().strip()
         if not text:
             return None
@@ -59,7 +62,7 @@ def orpha_field(name: str, label: str) -> FormField:
         except ValueError:
             return text
 
-    def set_value(value):
+    def set_value(value: int | str | None) -> None:
         edit.setText(orpha_display(value) if isinstance(value, int) else (value or ""))
 
     return FormField(name, label, edit, get, set_value, edit.textChanged)
@@ -78,16 +81,18 @@ def grouped_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
     return f"<table>{cells}</table>" if cells else ""
 
 
-class DiagnosesPage(SectionPage):
+class DiagnosesPage(SectionPage[Diagnosis]):
     # Contacts are shown by name in the details, so a changed contact refreshes this page too.
     sections_shown = ("diagnoses", "care_team")
+    service: DiagnosisService
 
-    def __init__(self, service, session, events, parent=None):
+    def __init__(self, service: DiagnosisService, session: Session, events: RecordEvents,
+                 parent: QWidget | None = None) -> None:
         self.title = translate("Diagnoses", "Diagnoses")
         self._session = session
         super().__init__(service, events, parent)
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Diagnosis]]:
         return [
             Column(translate("Diagnoses", "Diagnosis"), lambda d: d.name),
             Column(translate("Diagnoses", "Status"), lambda d: status_label(d.status)),
@@ -98,13 +103,13 @@ class DiagnosesPage(SectionPage):
     def describe(self, diagnosis: Diagnosis) -> str:
         return diagnosis.name
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section == "care_team":  # a contact's id is no diagnosis id: keep what is selected
             self.reload()
         else:
             super()._on_changed(change)
 
-    def editor(self, diagnosis: Diagnosis) -> EntryDialog:
+    def editor(self, diagnosis: Diagnosis) -> EntryDialog[Diagnosis]:
         new = diagnosis.id is None
         title = translate("Diagnoses", "New diagnosis") if new else translate("Diagnoses", "Change diagnosis")
         save = self.service.add if new else self.service.update

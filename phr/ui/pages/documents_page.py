@@ -7,13 +7,16 @@ user asks for a copy, after a warning that the copy is not encrypted.
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
-from phr.core.entries import EntryInvalid
+from phr.core.entries import Change, EntryInvalid
 from phr.core.errors import VaultError
-from phr.record.documents import KINDS, MAX_BYTES, Document
+from phr.core.session import Session
+from phr.core.validation import required_id
+from phr.record.documents import KINDS, MAX_BYTES, Document, DocumentService
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import choice_field, date_field, link_field, long_text_field, text_field
+from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill, partial
@@ -51,10 +54,12 @@ def size_text(size: int) -> str:
     return fill(translate("Documents", "%1 MB"), QLocale().toString(size / (1024 * 1024), "f", 1))
 
 
-class DocumentsPage(SectionPage):
+class DocumentsPage(SectionPage[Document]):
     sections_shown = ("documents",)
+    service: DocumentService
 
-    def __init__(self, service, session, events, parent=None):
+    def __init__(self, service: DocumentService, session: Session, events: RecordEvents,
+                 parent: QWidget | None = None) -> None:
         self.title = translate("Documents", "Documents")
         self.session = session
         self.viewers: list[DocumentViewer] = []  # open viewers; closed when the record locks
@@ -66,7 +71,7 @@ class DocumentsPage(SectionPage):
 
     # --- the list ---------------------------------------------------------------------------
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Document]]:
         return [
             Column(translate("Documents", "Date"), lambda d: partial(d.document_date)),
             Column(translate("Documents", "Title"), lambda d: d.title),
@@ -76,21 +81,23 @@ class DocumentsPage(SectionPage):
         ]
 
     def _linked_to(self, document: Document) -> str:
-        names = [self._labels["diagnoses"].get(document.diagnosis_id),
-                 self._labels["appointments"].get(document.appointment_id)]
+        names = [self._label("diagnoses", document.diagnosis_id), self._label("appointments", document.appointment_id)]
         return "; ".join(name for name in names if name)
+
+    def _label(self, section: str, item_id: int | None) -> str:
+        return self._labels[section].get(item_id, "") if item_id is not None else ""
 
     def reload(self, select_id: int | None = None) -> None:
         self._labels = {name: links.choices(self.session, name) for name in LINKED_SECTIONS}
         super().reload(select_id)
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section in LINKED_SECTIONS:
             self.reload()  # a renamed or deleted diagnosis shows here; keep the selected document
         else:
             super()._on_changed(change)
 
-    def extra_buttons(self) -> list[QPushButton]:
+    def extra_buttons(self) -> list[QWidget]:
         self.view_button = QPushButton(translate("Documents", "&View"))
         self.view_button.clicked.connect(self.view_selected)
         self.save_copy_button = QPushButton(translate("Documents", "&Save a copy…"))
@@ -110,8 +117,8 @@ class DocumentsPage(SectionPage):
         rows = [
             (translate("Documents", "Kind"), kind_label(d.kind)),
             (translate("Documents", "Date"), partial(d.document_date)),
-            (translate("Documents", "Diagnosis"), self._labels["diagnoses"].get(d.diagnosis_id, "")),
-            (translate("Documents", "Appointment"), self._labels["appointments"].get(d.appointment_id, "")),
+            (translate("Documents", "Diagnosis"), self._label("diagnoses", d.diagnosis_id)),
+            (translate("Documents", "Appointment"), self._label("appointments", d.appointment_id)),
             (translate("Documents", "File"), d.file_name),
             (translate("Documents", "Type"), type_label(d.mime_type)),
             (translate("Documents", "Size"), size_text(d.size)),
@@ -170,24 +177,24 @@ class DocumentsPage(SectionPage):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _editor_for_new(self, draft: Document, data: bytes) -> EntryDialog:
-        def save(d: Document):
+    def _editor_for_new(self, draft: Document, data: bytes) -> EntryDialog[Document]:
+        def save(d: Document) -> Change:
             return self.service.add_file(data, d.file_name, d.title, d.kind, d.document_date, d.diagnosis_id,
                                          d.appointment_id, d.notes)
 
         title = fill(translate("Documents", "New document: %1"), draft.file_name)
         return EntryDialog(title, self._fields(), draft, self.service.validate, save, self)
 
-    def editor(self, document: Document) -> EntryDialog:
+    def editor(self, document: Document) -> EntryDialog[Document]:
         return EntryDialog(translate("Documents", "Change document"), self._fields(), document,
                            self.service.validate, self.service.update, self)
 
-    def _run_editor(self, dialog: EntryDialog) -> None:
+    def _run_editor(self, dialog: EntryDialog[Document]) -> None:
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
             self.reload(select_id=dialog.saved_change.item_id)
 
-    def _fields(self) -> list:
+    def _fields(self) -> list[FormField]:
         none = translate("Documents", "(none)")
         self._labels = {name: links.choices(self.session, name) for name in LINKED_SECTIONS}  # choices as of now
         return [
@@ -209,7 +216,7 @@ class DocumentsPage(SectionPage):
         if document is None:
             return
         try:
-            data = self.service.content(document.id)
+            data = self.service.content(required_id(document.id))
         except VaultError as error:
             QMessageBox.warning(self, translate("Documents", "Document not shown"), error_message(error))
             return
@@ -233,7 +240,7 @@ class DocumentsPage(SectionPage):
         if not target:
             return
         try:
-            self.service.save_copy(document.id, Path(target))
+            self.service.save_copy(required_id(document.id), Path(target))
         except (OSError, VaultError) as error:
             QMessageBox.warning(self, translate("Documents", "No copy saved"), error_message(error))
 

@@ -4,10 +4,13 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from phr.record.medications import ROUTES, Medication, MedicationChange
+from phr.core.session import Session
+from phr.core.validation import required_id
+from phr.record.medications import ROUTES, Medication, MedicationChange, MedicationService
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import choice_field, date_field, link_field, long_text_field, text_field
+from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import fill
 
@@ -26,7 +29,8 @@ def route_label(route: str) -> str:
     }.get(route, route)
 
 
-def medication_dialog(service, session, medication: Medication, parent=None) -> EntryDialog:
+def medication_dialog(service: MedicationService, session: Session, medication: Medication,
+                      parent: QWidget | None = None) -> EntryDialog[Medication]:
     """Add a medicine (`medication` is blank) or change one."""
     new = medication.id is None
     title = translate("Medications", "New medicine") if new else translate("Medications", "Change medicine")
@@ -34,7 +38,7 @@ def medication_dialog(service, session, medication: Medication, parent=None) -> 
     return EntryDialog(title, _medication_fields(session), medication, service.validate, save, parent)
 
 
-def _medication_fields(session) -> list:
+def _medication_fields(session: Session) -> list[FormField]:
     none = translate("Medications", "(none)")
     return [
         text_field("name", translate("Medications", "N&ame:"), translate("Medications", "e.g. Hydrocortisone")),
@@ -55,20 +59,22 @@ def _medication_fields(session) -> list:
     ]
 
 
-def change_dose_dialog(service, medication: Medication, today: date, parent=None) -> EntryDialog:
+def change_dose_dialog(service: MedicationService, medication: Medication, today: date,
+                       parent: QWidget | None = None) -> EntryDialog[MedicationChange]:
     """A new dose from a date on; it starts from today and the dose and schedule used now."""
     change = MedicationChange(medication.id, today.isoformat(), medication.dose, medication.schedule)
     title = fill(translate("Medications", "Change dose: %1"), medication.name)
     return EntryDialog(title, _change_fields(), change, service.validate_change, service.add_change, parent)
 
 
-def correct_change_dialog(service, change: MedicationChange, medication_name: str, parent=None) -> EntryDialog:
+def correct_change_dialog(service: MedicationService, change: MedicationChange, medication_name: str,
+                          parent: QWidget | None = None) -> EntryDialog[MedicationChange]:
     """Correct an entry in the history of changes."""
     title = fill(translate("Medications", "Correct a change: %1"), medication_name)
     return EntryDialog(title, _change_fields(), change, service.validate_change, service.update_change, parent)
 
 
-def _change_fields() -> list:
+def _change_fields() -> list[FormField]:
     return [
         date_field("changed_on", translate("Medications", "&Date of the change:")),
         text_field("dose", translate("Medications", "New &dose:"), translate("Medications", "e.g. 1 tablet")),
@@ -79,7 +85,8 @@ def _change_fields() -> list:
     ]
 
 
-def stop_dialog(service, medication: Medication, today: date, parent=None) -> EntryDialog:
+def stop_dialog(service: MedicationService, medication: Medication, today: date,
+                parent: QWidget | None = None) -> EntryDialog[Medication]:
     """Stop a medicine from a date (today unless said otherwise), with the reason."""
     stopping = replace(medication, stop_date=medication.stop_date or today.isoformat())
     title = fill(translate("Medications", "Stop medicine: %1"), medication.name)
@@ -89,4 +96,4 @@ def stop_dialog(service, medication: Medication, today: date, parent=None) -> En
                         translate("Medications", "e.g. side effects, no longer needed")),
     ]
     return EntryDialog(title, fields, stopping, service.validate_stop,
-                       lambda m: service.stop(m.id, m.stop_date, m.stop_reason), parent)
+                       lambda m: service.stop(required_id(m.id, "medication_id"), m.stop_date, m.stop_reason), parent)

@@ -1,12 +1,16 @@
 """Medicines: what the person uses now and used before, and every change of dose with its reason."""
 
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
 
-from phr.record.medications import Medication, MedicationChange, is_current
+from phr.core.entries import Change
+from phr.core.session import Session
+from phr.record.medications import Medication, MedicationChange, MedicationService, is_current
+from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.pages.medication_dialogs import (
     change_dose_dialog,
@@ -22,7 +26,17 @@ from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 
-CURRENT, PAST, ALL = "current", "past", "all"
+
+
+class Shown(StrEnum):
+    """Which medicines the list shows."""
+
+    CURRENT = "current"
+    PAST = "past"
+    ALL = "all"
+
+
+CURRENT, PAST, ALL = Shown.CURRENT, Shown.PAST, Shown.ALL
 LINKED_SECTIONS = ("diagnoses", "care_team")  # their names show here, so their changes refresh the page
 
 
@@ -33,38 +47,43 @@ def _joined(separator: str, *parts: str) -> str:
 class _RestoreChange:
     """Puts a deleted history entry on the page's one undo history, which undoes by the medicine's id."""
 
-    def __init__(self, service, change_id: int):
+    def __init__(self, service: MedicationService, change_id: int) -> None:
         self._service = service
         self._change_id = change_id
 
-    def undo_delete(self, _medication_id: int):
+    def undo_delete(self, _medication_id: int) -> Change:
         return self._service.undo_delete_change(self._change_id)
 
 
-class MedicationsPage(SectionPage):
+class MedicationsPage(SectionPage[Medication]):
     sections_shown = ("medications",)
+    service: MedicationService
 
-    def __init__(self, service, session, events, parent=None, today: Callable[[], date] = date.today):
+    def __init__(self, service: MedicationService, session: Session, events: RecordEvents,
+                 parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         self.title = translate("Medications", "Medicines")
         self._session = session
         self._today = today
         self._shown = CURRENT  # set before the base class first fetches the list
         self._reasons: dict[int, str] = {}
         super().__init__(service, events, parent)
-        self.layout().insertWidget(1, self._filter_bar())
+        self.body.insertWidget(1, self._filter_bar())
         self.details.setOpenLinks(False)  # links in the history are actions, handled here
         self.details.anchorClicked.connect(self._on_history_link)
 
     # --- the list -------------------------------------------------------------------------------
 
-    def columns(self) -> list[Column]:
+    def columns(self) -> list[Column[Medication]]:
         return [
             Column(translate("Medications", "Medicine"), lambda m: _joined(" ", m.name, m.strength)),
             Column(translate("Medications", "Dose and schedule"), lambda m: _joined(", ", m.dose, m.schedule)),
-            Column(translate("Medications", "Reason"), lambda m: self._reasons.get(m.reason_id, "")),
+            Column(translate("Medications", "Reason"), self._reason),
             Column(translate("Medications", "Since"), lambda m: partial(m.start_date)),
             Column(translate("Medications", "Until"), lambda m: partial(m.stop_date)),
         ]
+
+    def _reason(self, medication: Medication) -> str:
+        return self._reasons.get(medication.reason_id, "") if medication.reason_id is not None else ""
 
     def fetch(self, offset: int, limit: int) -> list[Medication]:
         if offset == 0:  # the diagnosis names as of now, read once per list instead of once per cell
@@ -82,24 +101,24 @@ class MedicationsPage(SectionPage):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(translate("Medications", "Show:")))
         self.filter_group = QButtonGroup(self)
-        self.filter_buttons: dict[str, QRadioButton] = {}
+        self.filter_buttons: dict[Shown, QRadioButton] = {}
         for key, text in ((CURRENT, translate("Medications", "C&urrent medicines")),
                           (PAST, translate("Medications", "Pas&t medicines")),
                           (ALL, translate("Medications", "A&ll medicines"))):
             button = QRadioButton(text)
             button.setChecked(key == self._shown)
-            button.toggled.connect(lambda checked, key=key: checked and self._show_list(key))
+            button.toggled.connect(lambda checked, key=key: self._show_list(key) if checked else None)
             self.filter_group.addButton(button)
             self.filter_buttons[key] = button
             row.addWidget(button)
         row.addStretch()
         return bar
 
-    def show_list(self, key: str) -> None:
+    def show_list(self, key: Shown) -> None:
         """Show the current, past or all medicines (as if the user chose it)."""
         self.filter_buttons[key].setChecked(True)
 
-    def _show_list(self, key: str) -> None:
+    def _show_list(self, key: Shown) -> None:
         self._shown = key
         self.reload()
 
@@ -122,7 +141,7 @@ class MedicationsPage(SectionPage):
     def describe(self, medication: Medication) -> str:
         return medication.name
 
-    def extra_buttons(self) -> list[QPushButton]:
+    def extra_buttons(self) -> list[QWidget]:
         self.change_dose_button = QPushButton(translate("Medications", "Change d&ose…"))
         self.change_dose_button.clicked.connect(self.change_dose_selected)
         self.stop_button = QPushButton(translate("Medications", "&Stop…"))
@@ -135,7 +154,7 @@ class MedicationsPage(SectionPage):
         self.change_dose_button.setEnabled(medication is not None)
         self.stop_button.setEnabled(medication is not None and is_current(medication, self._today()))
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section in LINKED_SECTIONS:
             self.reload()  # a renamed diagnosis or contact: keep the selection, show the new name
         else:
@@ -143,7 +162,7 @@ class MedicationsPage(SectionPage):
 
     # --- dialogs --------------------------------------------------------------------------------
 
-    def editor(self, medication: Medication) -> EntryDialog:
+    def editor(self, medication: Medication) -> EntryDialog[Medication]:
         return medication_dialog(self.service, self._session, medication, self)
 
     def change_dose_selected(self) -> None:
@@ -156,9 +175,9 @@ class MedicationsPage(SectionPage):
         if medication is not None:
             self._run(stop_dialog(self.service, medication, self._today(), self))
 
-    def _run(self, dialog: EntryDialog) -> None:
+    def _run(self, dialog: EntryDialog[Medication] | EntryDialog[MedicationChange]) -> None:
         if dialog.exec() and dialog.saved_change is not None:
-            self.events.changed.emit(dialog.saved_change)
+            self.events.announce(dialog.saved_change)
             self.reload(select_id=dialog.saved_change.item_id)
 
     # --- details, with the history of changes ---------------------------------------------------
@@ -185,7 +204,7 @@ class MedicationsPage(SectionPage):
     def extra_details_html(self, medication: Medication) -> str:
         # The history comes after the medicine's own provenance, so each "Entered by" line
         # stands under what it is about.
-        changes = self.service.changes(medication.id)
+        changes = self.service.changes(medication.id) if medication.id is not None else []
         html = heading(translate("Medications", "Dose changes"), 4)
         if not changes:
             return html + "<p>" + escape(translate("Medications", "No changes recorded yet.")) + "</p>"
@@ -214,12 +233,12 @@ class MedicationsPage(SectionPage):
             self.delete_change(change)
 
     def correct_change(self, change: MedicationChange) -> None:
-        medication = self.service.get(change.medication_id)
+        medication = self.service.get(change.medication_id) if change.medication_id is not None else None
         self._run(correct_change_dialog(self.service, change, medication.name if medication else "", self))
 
     def delete_change(self, change: MedicationChange) -> None:
-        medication = self.service.get(change.medication_id)
-        if medication is None:
+        medication = self.service.get(change.medication_id) if change.medication_id is not None else None
+        if medication is None or change.id is None:
             return
         event = self.service.delete_change(change.id)
         # One undo history for medicines and their changes, so Undo (and Ctrl+Z) brings back the latest.
@@ -227,7 +246,7 @@ class MedicationsPage(SectionPage):
         self.undo_text.setText(escape(fill(translate("Medications", "Change of “%1” on %2 deleted."),
                                            medication.name, partial(change.changed_on))))
         self.undo_bar.show()
-        self.events.changed.emit(event)
+        self.events.announce(event)
 
     def release(self) -> None:
         super().release()

@@ -1,6 +1,7 @@
 """Labels of linked entries as the UI shows them: a visit's date and time in words, not ISO text."""
 
 from phr.core import links
+from phr.core.session import Session
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.text.formatting import partial
 
@@ -12,7 +13,7 @@ def visit_label(label: str, short: bool = False) -> str:
     return readable + (dash + purpose if dash else "") if readable else label
 
 
-def choices(session, table_name: str) -> dict[int, str]:
+def choices(session: Session, table_name: str) -> dict[int, str]:
     """For choice lists: visits in the short form."""
     found = links.choices(session, table_name)
     if table_name != "appointments":
@@ -20,7 +21,7 @@ def choices(session, table_name: str) -> dict[int, str]:
     return {item_id: visit_label(text, short=True) for item_id, text in found.items()}
 
 
-def label(session, table_name: str, item_id: int | None) -> str:
+def label(session: Session, table_name: str, item_id: int | None) -> str:
     """For details: visits in full."""
     text = links.label(session, table_name, item_id)
     return visit_label(text) if table_name == "appointments" and text else text
