@@ -8,12 +8,13 @@ locks or the computer sleeps, see auto_lock), and text copied from it is marked 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
+from phr.access.session import RecordSession
 from phr.record.services import RecordServices
 from phr.ui.app.main_window import MainWindow
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
 from phr.ui.app.settings_dialog import open_settings_dialog
-from phr.ui.backup.auto_backup_runner import AutoBackupRunner
+from phr.ui.backup.auto_backup_runner import AutoBackupRunner, BackupJob
 from phr.ui.security.auto_lock import IDLE, AutoLock
 from phr.ui.security.clipboard_guard import ClipboardGuard
 from phr.ui.start.start_window import StartWindow
@@ -24,13 +25,13 @@ translate = QCoreApplication.translate
 class AppController(QObject):
     locked = Signal()
 
-    def __init__(self, settings: AppSettings, actions: RecordActions, quit_on_close: bool = True):
+    def __init__(self, settings: AppSettings, actions: RecordActions, quit_on_close: bool = True) -> None:
         super().__init__()
         self._quit_on_close = quit_on_close
         self.settings = settings
         self.start_window = StartWindow(settings, actions)
         self.start_window.record_opened.connect(self.open_record)
-        self.session = None
+        self.session: RecordSession | None = None
         self.main_window: MainWindow | None = None
         self.auto_lock = AutoLock(self._lock_by_itself, settings.auto_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
@@ -39,7 +40,7 @@ class AppController(QObject):
     def show(self) -> None:
         self.start_window.show()
 
-    def open_record(self, session) -> None:
+    def open_record(self, session: RecordSession) -> None:
         if self.session is not None:
             self.lock()  # one open record at a time
         self.session = session
@@ -59,7 +60,7 @@ class AppController(QObject):
         if self.main_window is not None:
             self.main_window.statusBar().showMessage(text)
 
-    def _backup_before_rekey(self, session):
+    def _backup_before_rekey(self, session: RecordSession) -> BackupJob:
         """Before a carer's removal changes the key: the backup job for the removal's worker thread
         (it returns None, or the text saying why there is no backup)."""
         return self.auto_backup.backup_job(session, "rekey")
@@ -83,8 +84,9 @@ class AppController(QObject):
         self.auto_backup.stop()  # its connection must be closed too before the key is dropped
         folder = str(self.session.folder)
         window, self.main_window = self.main_window, None
-        window.close_for_lock()
-        window.deleteLater()
+        if window is not None:
+            window.close_for_lock()
+            window.deleteLater()
         self.session.lock()
         self.session = None
         self.start_window.refresh_records(select=folder)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 SUPPORTED = ("nl", "en")  # English is the source language: it needs no file
@@ -15,7 +15,7 @@ def resolve_language(setting: str, system_locale: QLocale | None = None) -> str:
     return "nl" if name.startswith("nl") else "en"
 
 
-def install_translators(app, language: str) -> list[QTranslator]:
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install our strings and Qt's own (button texts) for `language`; returns them to keep alive."""
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
                                QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom))

@@ -1,6 +1,7 @@
 """Start the desktop app."""
 
 from pathlib import Path
+from typing import cast
 
 import platformdirs
 from PySide6.QtWidgets import QApplication
@@ -19,7 +20,8 @@ def default_settings_path() -> Path:
 
 def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordActions | None = None) -> int:
     protect_singletons()  # before any Qt call: PySide6 6.12 on Python 3.11 (see qt_refcount_guard)
-    app = QApplication.instance() or QApplication(argv)
+    # instance() is typed as the QCoreApplication it may be; in this app it is always the QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication(argv))
     app.setApplicationName("Regie")
     app.setApplicationDisplayName("Regie")
     settings = AppSettings(settings_path or default_settings_path())

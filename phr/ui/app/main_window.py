@@ -6,7 +6,7 @@ records on one computer, a carer must always see whose record they are typing in
 """
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,8 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.core.entries import Change
+from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
-from phr.ui.app.navigation import PAGE_FACTORIES, planned_pages
+from phr.ui.app.navigation import PAGE_FACTORIES, Page, planned_pages
+from phr.ui.app.record_actions import record_session
 from phr.ui.backup.backup_dialog import open_backup_dialog
 from phr.ui.export.dialog import open_export_dialog
 from phr.ui.imports.wizard import open_import_wizard
@@ -29,7 +32,7 @@ from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.monitoring.quick_entry import open_quick_entry
 from phr.ui.pages.coming import ComingPage
 from phr.ui.pages.search_page import SearchPage
-from phr.ui.security.carers_dialog import CarersDialog
+from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
@@ -40,12 +43,13 @@ class MainWindow(QMainWindow):
     close_requested = Signal()
     settings_requested = Signal()  # the controller holds the app settings
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services: RecordServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.services: RecordServices | None = services  # None once the record locks
         self.events = RecordEvents(self)
         self._locking = False
-        self.before_rekey = None  # set by the controller: a backup before a carer's removal changes the key
+        # Set by the controller: a backup before a carer's removal changes the key.
+        self.before_rekey: BeforeRekey | None = None
         name = services.session.person_name() or translate("MainWindow", "(no name)")
         self.resize(1100, 720)
         self._build(name)
@@ -57,7 +61,7 @@ class MainWindow(QMainWindow):
         self.name_label.setToolTip(name)
         self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
 
-    def _on_changed(self, change) -> None:
+    def _on_changed(self, change: Change) -> None:
         if change.section == "person" and self.services is not None:
             self._show_name(self.services.session.person_name() or translate("MainWindow", "(no name)"))
 
@@ -85,12 +89,12 @@ class MainWindow(QMainWindow):
 
     def _build_pages(self) -> None:
         self.pages = QStackedWidget()
-        self.page_keys: list[str] = []
+        self.page_keys: list[Page] = []
         for key, title, purpose in planned_pages():
             self.navigation.addItem(title)
             self.pages.addWidget(self._page_for(key, title, purpose))
             self.page_keys.append(key)
-        self.search_page = SearchPage(self.services.search, self.events)
+        self.search_page = SearchPage(self.open_services().search, self.events)
         self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
         # Every section's name stays readable when the window is made narrow.
         self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 24, 220))
@@ -125,7 +129,7 @@ class MainWindow(QMainWindow):
     def _safety_actions(self) -> list[QAction]:
         """A backup now, who else may open the record, and the settings (passphrase, recovery code, auto-lock)."""
         self.backup_action = QAction(translate("MainWindow", "&Back up now…"), self)
-        self.backup_action.triggered.connect(lambda: open_backup_dialog(self, self.services.session))
+        self.backup_action.triggered.connect(lambda: open_backup_dialog(self, record_session(self.open_services())))
         self.carers_action = QAction(translate("MainWindow", "&Carers…"), self)
         self.carers_action.triggered.connect(self.show_carers)
         self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
@@ -134,7 +138,7 @@ class MainWindow(QMainWindow):
         return [self.backup_action, self.carers_action, self.settings_action]
 
     def show_carers(self) -> None:
-        dialog = CarersDialog(self.services.session, self, before_rekey=self.before_rekey)
+        dialog = CarersDialog(record_session(self.open_services()), self, before_rekey=self.before_rekey)
         dialog.exec()
         dialog.deleteLater()
         if dialog.record_closed:
@@ -156,7 +160,9 @@ class MainWindow(QMainWindow):
         self.measurement_action.triggered.connect(self.new_measurement)
         self.import_action = QAction(translate("MainWindow", "&Import readings from a device…"), self)
         self.import_action.triggered.connect(self.import_readings)
-        self.page("monitoring").import_requested.connect(self.import_readings)
+        monitoring = self.page(Page.MONITORING)
+        if isinstance(monitoring, MonitoringPage):
+            monitoring.import_requested.connect(self.import_readings)
         return [self.measurement_action, self.import_action]
 
     def _export_action(self) -> QAction:
@@ -166,22 +172,31 @@ class MainWindow(QMainWindow):
         return self.export_action
 
     def export(self) -> None:
-        open_export_dialog(self, self.services, app_language())
+        open_export_dialog(self, self.open_services(), app_language())
 
     def new_measurement(self) -> None:
         page = self.pages.currentWidget()
         key = page.current_measure_key() if isinstance(page, MonitoringPage) else None
-        open_quick_entry(self, self.services, app_language(), key)
+        open_quick_entry(self, self.open_services(), app_language(), key)
 
     def import_readings(self) -> None:
-        open_import_wizard(self, self.services, app_language(), self.events)
+        open_import_wizard(self, self.open_services(), app_language(), self.events)
 
-    def _page_for(self, key: str, title: str, purpose: str) -> QWidget:
+    def open_services(self) -> RecordServices:
+        """The record's services; there until the record locks (close_for_lock)."""
+        if self.services is None:
+            raise RuntimeError("the record is locked")
+        return self.services
+
+    def _page_for(self, key: Page, title: str, purpose: str) -> QWidget:
         factory = PAGE_FACTORIES.get(key)
-        return factory(self.services, self.events) if factory else ComingPage(title, purpose)
+        return factory(self.open_services(), self.events) if factory else ComingPage(title, purpose)
 
-    def page(self, key: str) -> QWidget:
-        return self.pages.widget(self.page_keys.index(key))
+    def page(self, key: Page) -> QWidget:
+        page = self.pages.widget(self.page_keys.index(key))
+        if page is None:
+            raise KeyError(key)
+        return page
 
     def _on_navigate(self, row: int) -> None:
         if row >= 0:
@@ -196,13 +211,18 @@ class MainWindow(QMainWindow):
         self.search_box.returnPressed.connect(self.search)
         focus = QAction(self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
-        focus.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        focus.triggered.connect(self._focus_search)
         self.addAction(focus)
         return self.search_box
 
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
     def show_page(self, key: str) -> None:
+        """Show the page with this key (a Page, or the section a search hit or link names)."""
         if key in self.page_keys:
-            self.navigation.setCurrentRow(self.page_keys.index(key))
+            self.navigation.setCurrentRow(self.page_keys.index(Page(key)))
 
     def search(self) -> None:
         self.search_page.search(self.search_box.text())
@@ -225,7 +245,7 @@ class MainWindow(QMainWindow):
         self.services = None
         self.close()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._locking:
             self.close_requested.emit()
         super().closeEvent(event)
@@ -236,7 +256,7 @@ class NameLabel(QLabel):
     never pushed out of view: a toolbar moves a widget that cannot shrink enough into its overflow menu.
     text() is always the full name (screen readers, tests); the tooltip and the window title show it too."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setContentsMargins(8, 4, 8, 4)
@@ -250,7 +270,7 @@ class NameLabel(QLabel):
         return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("MMMMMMMM…") + 16),
                      super().minimumSizeHint().height())
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event: QPaintEvent) -> None:
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)

@@ -1,7 +1,13 @@
 """The pages of the main window, in navigation order, and how each is made."""
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
+from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from phr.record.services import RecordServices
+from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring.measure_words import app_language
 from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.pages.appointments_page import AppointmentsPage
@@ -17,43 +23,61 @@ from phr.ui.pages.timeline_page import TimelinePage
 translate = QCoreApplication.translate
 
 
-def planned_pages() -> list[tuple[str, str, str]]:
+class Page(StrEnum):
+    """The pages of the main window. A search hit or a link names its section, which is the key of the
+    page that shows it (the overview, the measurements and the timeline are pages without a section)."""
+
+    OVERVIEW = "overview"
+    PERSON = "person"
+    DIAGNOSES = "diagnoses"
+    CARE_PLAN = "care_plan"
+    CARE_TEAM = "care_team"
+    MEDICATIONS = "medications"
+    APPOINTMENTS = "appointments"
+    DOCUMENTS = "documents"
+    MONITORING = "monitoring"
+    TIMELINE = "timeline"
+
+
+def planned_pages() -> list[tuple[Page, str, str]]:
     """(key, title, what it holds) for every page, in navigation order."""
     return [
-        ("overview", translate("MainWindow", "Overview"),
+        (Page.OVERVIEW, translate("MainWindow", "Overview"),
          translate("MainWindow", "Who you are, your diagnoses, goals, medicines and next appointment.")),
-        ("person", translate("MainWindow", "About me"),
+        (Page.PERSON, translate("MainWindow", "About me"),
          translate("MainWindow", "Your details, allergies, and what others must know in an emergency.")),
-        ("diagnoses", translate("MainWindow", "Diagnoses"),
+        (Page.DIAGNOSES, translate("MainWindow", "Diagnoses"),
          translate("MainWindow", "Your diagnoses, with genetic details and carrier status.")),
-        ("care_plan", translate("MainWindow", "Care plan"),
+        (Page.CARE_PLAN, translate("MainWindow", "Care plan"),
          translate("MainWindow", "Your own goals, the agreements with your care team, and how they went.")),
-        ("care_team", translate("MainWindow", "Care team"),
+        (Page.CARE_TEAM, translate("MainWindow", "Care team"),
          translate("MainWindow", "Who helps you, what for, and who to call day and night.")),
-        ("medications", translate("MainWindow", "Medicines"),
+        (Page.MEDICATIONS, translate("MainWindow", "Medicines"),
          translate("MainWindow", "The medicines you use now and used before, with every change.")),
-        ("appointments", translate("MainWindow", "Appointments"),
+        (Page.APPOINTMENTS, translate("MainWindow", "Appointments"),
          translate("MainWindow", "Your appointments and the questions you want to ask.")),
-        ("documents", translate("MainWindow", "Documents"),
+        (Page.DOCUMENTS, translate("MainWindow", "Documents"),
          translate("MainWindow", "Letters, lab results and scans, kept inside the encrypted record.")),
-        ("monitoring", translate("MainWindow", "Measurements"),
+        (Page.MONITORING, translate("MainWindow", "Measurements"),
          translate("MainWindow", "What you measure yourself: charts, targets and device imports.")),
-        ("timeline", translate("MainWindow", "Timeline"),
+        (Page.TIMELINE, translate("MainWindow", "Timeline"),
          translate("MainWindow", "Everything in your record, in order of date.")),
     ]
 
 
+PageFactory = Callable[[RecordServices, RecordEvents], QWidget]
+
 # Pages that exist so far, by navigation key; the others say they are coming.
-PAGE_FACTORIES = {
-    "overview": lambda services, events: OverviewPage(services, events),
-    "person": lambda services, events: PersonPage(services.person, services.allergies, events),
-    "diagnoses": lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
-    "care_plan": lambda services, events: CarePlanPage(services.care_plan, services.session, events),
-    "care_team": lambda services, events: CareTeamPage(services.care_team, events),
-    "medications": lambda services, events: MedicationsPage(services.medications, services.session, events),
-    "appointments": lambda services, events: AppointmentsPage(services.appointments, services.session, events,
-                                                              care_plan=services.care_plan),
-    "documents": lambda services, events: DocumentsPage(services.documents, services.session, events),
-    "monitoring": lambda services, events: MonitoringPage(services, events, app_language()),
-    "timeline": lambda services, events: TimelinePage(services.timeline, events),
+PAGE_FACTORIES: dict[Page, PageFactory] = {
+    Page.OVERVIEW: lambda services, events: OverviewPage(services, events),
+    Page.PERSON: lambda services, events: PersonPage(services.person, services.allergies, events),
+    Page.DIAGNOSES: lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
+    Page.CARE_PLAN: lambda services, events: CarePlanPage(services.care_plan, services.session, events),
+    Page.CARE_TEAM: lambda services, events: CareTeamPage(services.care_team, events),
+    Page.MEDICATIONS: lambda services, events: MedicationsPage(services.medications, services.session, events),
+    Page.APPOINTMENTS: lambda services, events: AppointmentsPage(services.appointments, services.session, events,
+                                                                 care_plan=services.care_plan),
+    Page.DOCUMENTS: lambda services, events: DocumentsPage(services.documents, services.session, events),
+    Page.MONITORING: lambda services, events: MonitoringPage(services, events, app_language()),
+    Page.TIMELINE: lambda services, events: TimelinePage(services.timeline, events),
 }

@@ -4,6 +4,13 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:  # the Qt modules are imported once the offscreen platform is set
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from phr.ui.app.main_window import MainWindow
+    from phr.ui.monitoring.page import MonitoringPage
 
 WINDOW_SIZE = (1280, 800)
 
@@ -16,7 +23,8 @@ def render(outdir: Path, language: str) -> list[Path]:
     protect_singletons()
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication([])
+    # instance() is typed as the QCoreApplication it may be; here it is always a QApplication.
+    app = cast(QApplication, QApplication.instance() or QApplication([]))
     from phr.ui.app.i18n import install_translators
 
     translators = install_translators(app, language)  # noqa: F841 (kept alive while rendering)
@@ -29,7 +37,7 @@ def render(outdir: Path, language: str) -> list[Path]:
         shutil.rmtree(workspace, ignore_errors=True)
 
 
-def _render_all(app, outdir: Path, workspace: Path) -> list[Path]:
+def _render_all(app: "QApplication", outdir: Path, workspace: Path) -> list[Path]:
     from phr.demo import sample_record as demo
     from phr.record.services import RecordServices
     from phr.storage.keys import kdf
@@ -61,13 +69,22 @@ MONITORING_SHOTS = (("glucose", 0), ("glucose", 1), ("glucose", 2), ("glucose", 
                     ("bp", 3), ("weight", 0), ("peak_flow", 0), ("vermoeidheid", 0))
 
 
-def _monitoring(app, window, outdir: Path) -> list[Path]:
+def _monitoring_page(window: "MainWindow") -> "MonitoringPage":
+    from phr.ui.app.navigation import Page
+    from phr.ui.monitoring.page import MonitoringPage
+
+    page = window.page(Page.MONITORING)
+    assert isinstance(page, MonitoringPage)
+    return page
+
+
+def _monitoring(app: "QApplication", window: "MainWindow", outdir: Path) -> list[Path]:
     from phr.ui.monitoring.measures import DIARY
     from phr.ui.monitoring.quick_entry import QuickEntryDialog
 
     window.search_box.clear()
     window.show_page("monitoring")
-    page, written = window.page("monitoring"), []
+    page, written = _monitoring_page(window), []
     for key, tab in MONITORING_SHOTS:
         page.select_measure(key)
         page.tabs.setCurrentIndex(tab)
@@ -75,18 +92,18 @@ def _monitoring(app, window, outdir: Path) -> list[Path]:
     page.measures.select(DIARY)
     written.append(_grab(app, window, outdir / "m-diary.png"))
     page.select_measure("bp")
-    dialog = QuickEntryDialog(window.services, page.language, window, "bp")
+    dialog = QuickEntryDialog(window.open_services(), page.language, window, "bp")
     dialog.show()
     written.append(_grab(app, dialog, outdir / "m-quick-entry.png"))
     dialog.close()
     return written
 
 
-def _export(app, window, outdir: Path) -> list[Path]:
+def _export(app: "QApplication", window: "MainWindow", outdir: Path) -> list[Path]:
     """The export dialog: the overview as it opens, and the visit brief with a password chosen."""
     from phr.ui.export.dialog import ExportDialog
 
-    dialog = ExportDialog(window.services, window.page("monitoring").language, window)
+    dialog = ExportDialog(window.open_services(), _monitoring_page(window).language, window)
     dialog.show()
     written = [_grab(app, dialog, outdir / "x-export-overview.png")]
     dialog.format.setCurrentIndex(dialog.format.findData("visit"))
@@ -96,10 +113,11 @@ def _export(app, window, outdir: Path) -> list[Path]:
     return written
 
 
-def _safety(app, window, workspace: Path, outdir: Path) -> list[Path]:
+def _safety(app: "QApplication", window: "MainWindow", workspace: Path, outdir: Path) -> list[Path]:
     """Settings, carers, passphrase, backup and recovery: the dialogs that keep the record safe."""
     from phr.access import carers
     from phr.storage.keys import kdf
+    from phr.ui.app.record_actions import record_session
     from phr.ui.app.settings import AppSettings
     from phr.ui.app.settings_dialog import SettingsDialog
     from phr.ui.backup.backup_dialog import BackupDialog
@@ -108,21 +126,22 @@ def _safety(app, window, workspace: Path, outdir: Path) -> list[Path]:
     from phr.ui.security.passphrase_dialog import PassphraseDialog
     from phr.ui.security.recovery_dialog import RecoveryDialog
 
-    session = window.services.session
+    session = record_session(window.open_services())
     carers.add_carer(session, "Pieter de Vries", "pieter fietst elke zaterdag naar de markt", kdf.MINIMUM)
     settings = AppSettings(workspace / "settings.ini")
-    language = window.page("monitoring").language
+    language = _monitoring_page(window).language
     add = AddCarerDialog(session, window, kdf.MINIMUM)
     add.name.setText("Anna de Vries")
     add.first.setText("anna123")
     add.second.setText("anna")
-    dialogs = (("s-settings", SettingsDialog(settings, window.services, language, kdf.MINIMUM, window)),
-               ("s-carers", CarersDialog(session, window, kdf.MINIMUM)),
-               ("s-add-carer", add),
-               ("s-passphrase", PassphraseDialog(session, kdf.MINIMUM, parent=window)),
-               ("s-backup", BackupDialog(session, window, workspace / "backups")),
-               ("s-restore", RestoreDialog(window, workspace / "restored.regie")),
-               ("s-recovery", RecoveryDialog(session.folder, parent=window)))
+    dialogs: tuple[tuple[str, QWidget], ...] = (
+        ("s-settings", SettingsDialog(settings, window.open_services(), language, kdf.MINIMUM, window)),
+        ("s-carers", CarersDialog(session, window, kdf.MINIMUM)),
+        ("s-add-carer", add),
+        ("s-passphrase", PassphraseDialog(session, kdf.MINIMUM, parent=window)),
+        ("s-backup", BackupDialog(session, window, workspace / "backups")),
+        ("s-restore", RestoreDialog(window, workspace / "restored.regie")),
+        ("s-recovery", RecoveryDialog(session.folder, parent=window)))
     written = []
     for name, dialog in dialogs:
         dialog.show()
@@ -131,7 +150,7 @@ def _safety(app, window, workspace: Path, outdir: Path) -> list[Path]:
     return written
 
 
-def _start_window(app, outdir: Path, workspace: Path) -> Path:
+def _start_window(app: "QApplication", outdir: Path, workspace: Path) -> Path:
     from phr.ui.app.record_actions import RecordActions
     from phr.ui.app.settings import AppSettings
     from phr.ui.start.start_window import StartWindow
@@ -145,7 +164,7 @@ def _start_window(app, outdir: Path, workspace: Path) -> Path:
         window.close()
 
 
-def _grab(app, widget, path: Path) -> Path:
+def _grab(app: "QApplication", widget: "QWidget", path: Path) -> Path:
     for _ in range(3):
         app.processEvents()
     widget.grab().save(str(path))

@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
+from phr.record.services import RecordServices
+from phr.storage.keys.kdf import Argon2Params
+from phr.ui.app.record_actions import record_session
 from phr.ui.app.settings import AUTO_LOCK_CHOICES, MIN_BACKUPS_KEPT, AppSettings
 from phr.ui.security.settings_security import SecurityBox
 from phr.ui.text.formatting import fill
@@ -56,16 +60,17 @@ def inside(folder: Path, parent: Path) -> bool:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, services=None, language: str = "en", argon2=None, parent=None):
+    def __init__(self, settings: AppSettings, services: RecordServices | None = None, language: str = "en",
+                 argon2: Argon2Params | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         layout = QVBoxLayout(self)
         layout.addWidget(self._general_box())
         layout.addWidget(self._backup_box())
-        self.security = None
+        self.security: SecurityBox | None = None
         if services is not None:
-            self.security = SecurityBox(services.session, language, argon2, self)
+            self.security = SecurityBox(record_session(services), language, argon2, self)
             layout.addWidget(self.security)
         self.problem = _text("")
         self.problem.setAccessibleName(translate("SettingsDialog", "Message"))
@@ -146,7 +151,7 @@ class SettingsDialog(QDialog):
             self.problem.hide()
             self._update_backups()
 
-    def _update_backups(self, *_args) -> None:
+    def _update_backups(self, *_args: object) -> None:
         on = self.backups_on.isChecked()
         for widget in (self.folder, self.choose_button, self.keep, self.folder_label, self.keep_label):
             widget.setEnabled(on)
@@ -198,8 +203,8 @@ class SettingsDialog(QDialog):
         super().done(result)
 
 
-def open_settings_dialog(parent, settings: AppSettings, services=None, language: str | None = None,
-                         argon2=None) -> bool:
+def open_settings_dialog(parent: QWidget | None, settings: AppSettings, services: RecordServices | None = None,
+                         language: str | None = None, argon2: Argon2Params | None = None) -> bool:
     """Show the Settings dialog (the Security part only with a record open); True when saved with OK."""
     if language is None:
         from phr.ui.monitoring.measure_words import app_language
@@ -209,7 +214,7 @@ def open_settings_dialog(parent, settings: AppSettings, services=None, language:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def _label(text: str, buddy) -> QLabel:
+def _label(text: str, buddy: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(buddy)
     return label

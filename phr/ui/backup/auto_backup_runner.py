@@ -13,18 +13,25 @@ there is none (`failure_text`), and then the rekey is not done.
 """
 
 import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from phr.access.session import RecordSession
 from phr.backup import auto_backup
-from phr.backup.auto_backup import BackupNotMade
-from phr.ui.app.background import run_in_background
+from phr.backup.auto_backup import AutoBackupResult, BackupNotMade
+from phr.ui.app.background import BackgroundTask, run_in_background
+from phr.ui.app.settings import AppSettings
 from phr.ui.text.formatting import fill
 
 translate = QCoreApplication.translate
+BackupJob = Callable[[], str | None]  # on a worker thread: None, or the sentence saying why there is no backup
+Notify = Callable[[str], None]
 
 
-def problem_text(problem: str, folder) -> str:
+def problem_text(problem: str, folder: Path) -> str:
     """One plain sentence about an automatic backup that could not be made."""
     if problem == auto_backup.FOLDER_MISSING:
         text = translate("AutoBackup", "The automatic backup was not made: the folder %1 is not there. Is the "
@@ -41,7 +48,7 @@ def problem_text(problem: str, folder) -> str:
     return fill(text, folder)
 
 
-def failure_text(error: BackupNotMade, folder) -> str:
+def failure_text(error: BackupNotMade, folder: Path) -> str:
     """Why a rekey (or migration) was not done: its backup could not be written first."""
     problem = error.problem
     if problem == auto_backup.FOLDER_MISSING:
@@ -61,10 +68,11 @@ class AutoBackupRunner(QObject):
     made = Signal(object)     # the Path of a backup just made
     failed = Signal(str)      # the sentence also given to notify
 
-    def __init__(self, settings, clock=auto_backup.utc_now, parent=None):
+    def __init__(self, settings: AppSettings, clock: Callable[[], datetime] = auto_backup.utc_now,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._settings, self._clock = settings, clock
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self._idle = threading.Event()
         self._idle.set()
         self._stopping = threading.Event()
@@ -73,7 +81,7 @@ class AutoBackupRunner(QObject):
     def is_running(self) -> bool:
         return not self._idle.is_set()
 
-    def start(self, session, notify=None) -> bool:
+    def start(self, session: RecordSession, notify: Notify | None = None) -> bool:
         """After an unlock: start the automatic backup if it is switched on. True when work was started."""
         if not self._settings.auto_backup_enabled() or self.is_running:
             return False
@@ -81,7 +89,7 @@ class AutoBackupRunner(QObject):
         self._idle.clear()
         self._stopping.clear()
 
-        def job():
+        def job() -> AutoBackupResult:
             try:
                 if self._stopping.is_set():  # locked before the pool got to it
                     return auto_backup.AutoBackupResult()
@@ -89,13 +97,13 @@ class AutoBackupRunner(QObject):
             finally:
                 self._idle.set()
 
-        def done(result):
+        def done(result: AutoBackupResult) -> None:
             if result.made is not None:
                 self.made.emit(result.made)
             elif result.problem is not None:
                 self._say(problem_text(result.problem, folder), notify)
 
-        def broke(_error):
+        def broke(_error: Exception) -> None:
             if session.is_open:  # locked meanwhile: nothing to say, the next unlock tries again
                 self._say(problem_text(auto_backup.FAILED, folder), notify)
 
@@ -111,7 +119,7 @@ class AutoBackupRunner(QObject):
         """Until a running automatic backup is done (a rekey needs the record to itself)."""
         return self._idle.wait(timeout)
 
-    def backup_job(self, session, reason: str):
+    def backup_job(self, session: RecordSession, reason: str) -> BackupJob:
         """The backup before a rekey, for the rekey's worker thread: the settings are read here, on
         the GUI thread; the job returns None, or the sentence saying why no backup was made."""
         folder, keep, clock = self._settings.backup_folder(), self._settings.backups_kept(), self._clock
@@ -126,7 +134,7 @@ class AutoBackupRunner(QObject):
 
         return job
 
-    def _say(self, text: str, notify) -> None:
+    def _say(self, text: str, notify: Notify | None) -> None:
         if notify is not None:
             notify(text)
         self.failed.emit(text)

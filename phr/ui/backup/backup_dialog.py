@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
+from phr.access.session import RecordSession
 from phr.backup import backups
 from phr.core import errors
-from phr.ui.app.background import run_in_background
+from phr.ui.app.background import BackgroundTask, run_in_background
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
@@ -55,12 +57,13 @@ class BackupDialog(QDialog):
     saved = Signal(object)    # the Path of the backup written
     failed = Signal(str)      # the message shown
 
-    def __init__(self, session, parent=None, folder: Path | None = None, today: date | None = None):
+    def __init__(self, session: RecordSession, parent: QWidget | None = None, folder: Path | None = None,
+                 today: date | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.today = today or date.today()
         self.saved_path: Path | None = None
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self._folder = Path(folder) if folder else Path(
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         self.setWindowTitle(translate("BackupDialog", "Back up now"))
@@ -130,7 +133,7 @@ class BackupDialog(QDialog):
         record = Path(self.session.folder).absolute()
         return record == path.absolute() or record in path.absolute().parents
 
-    def _on_saved(self, made) -> None:
+    def _on_saved(self, made: backups.BackupMade) -> None:
         self._set_busy(False)
         self.saved_path = made.path
         self._say(fill(translate("BackupDialog", "Saved: %1"), made.path))
@@ -148,7 +151,9 @@ class BackupDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
         self.save_button.setEnabled(not busy)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setEnabled(not busy)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:  # the box is made with it
+            close.setEnabled(not busy)
         if busy:
             self._say(translate("BackupDialog", "Writing the backup…"))
 
@@ -157,7 +162,7 @@ class BackupDialog(QDialog):
             super().reject()
 
 
-def open_backup_dialog(parent, session, folder: Path | None = None) -> BackupDialog:
+def open_backup_dialog(parent: QWidget | None, session: RecordSession, folder: Path | None = None) -> BackupDialog:
     """Record → Back up now… (only while a record is open)."""
     dialog = BackupDialog(session, parent, folder)
     dialog.exec()

@@ -7,6 +7,7 @@ place. When the target holds a record, the dialog says plainly that it is replac
 backup of it is made first, and a tick box must be ticked. Whatever fails, nothing changed.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -25,16 +26,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from phr.backup import backups
 from phr.core import errors
 from phr.storage.errors import BackupDamaged
-from phr.ui.app.background import abandon_all, run_in_background
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
 from phr.ui.text.formatting import definition_table, escape, fill, moment
 from phr.ui.text.messages import error_message
 
 translate = QCoreApplication.translate
+# backups.prepare_restore: (backup, target folder, secret kind, secret, replace) -> the restore, checked
+PrepareRestore = Callable[[Path, Path, str, str, bool], backups.PendingRestore]
 
 
 def section_label(name: str) -> str:
@@ -82,12 +86,13 @@ def _default_target() -> Path:
 class RestoreDialog(QDialog):
     restored = Signal(object)  # the Path of the restored record folder
 
-    def __init__(self, parent=None, target: Path | None = None, prepare=backups.prepare_restore):
+    def __init__(self, parent: QWidget | None = None, target: Path | None = None,
+                 prepare: PrepareRestore = backups.prepare_restore) -> None:
         super().__init__(parent)
         self._prepare = prepare
         self.pending: backups.PendingRestore | None = None
         self.restored_folder: Path | None = None
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self.setWindowTitle(translate("RestoreDialog", "Restore a backup"))
         self._build(target or _default_target())
         self._show_kind()
@@ -123,7 +128,7 @@ class RestoreDialog(QDialog):
         for edit in (self.backup_edit, self.target_edit, self.secret):
             edit.textChanged.connect(lambda _text: self._drop_pending())
 
-    def _path_row(self, text: str, choose) -> tuple[QLineEdit, QHBoxLayout]:
+    def _path_row(self, text: str, choose: Callable[[], None]) -> tuple[QLineEdit, QHBoxLayout]:
         edit = QLineEdit(text)
         button = QPushButton(translate("RestoreDialog", "Choose…"))
         button.clicked.connect(lambda _checked: choose())
@@ -134,7 +139,7 @@ class RestoreDialog(QDialog):
         return edit, row
 
     @staticmethod
-    def _buddy(text: str, widget) -> QLabel:
+    def _buddy(text: str, widget: QWidget) -> QLabel:
         label = QLabel(text)
         label.setBuddy(widget)
         return label
@@ -149,10 +154,14 @@ class RestoreDialog(QDialog):
             self.kinds.addButton(button)
             row.addWidget(button)
         row.addStretch()
-        self.kinds.buttonToggled.connect(lambda _button, _on: (self._show_kind(), self._drop_pending()))
+        self.kinds.buttonToggled.connect(self._on_kind_toggled)
         return row
 
-    def _result_widgets(self) -> tuple:
+    def _on_kind_toggled(self, *_: object) -> None:
+        self._show_kind()
+        self._drop_pending()
+
+    def _result_widgets(self) -> tuple[QWidget, ...]:
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # unlocking and checking: no steps to count
         self.busy.setAccessibleName(translate("RestoreDialog", "Busy"))
@@ -250,13 +259,13 @@ class RestoreDialog(QDialog):
                           lambda error: self._on_failed(error, False), self._tasks,
                           discard=lambda pending: pending.cancel())
 
-    def _on_checked(self, pending) -> None:
+    def _on_checked(self, pending: backups.PendingRestore) -> None:
         self._set_busy(False)
         self.pending = pending
         self._show_preview(pending.preview)
         self.restore_button.setFocus()
 
-    def _show_preview(self, preview) -> None:
+    def _show_preview(self, preview: backups.RestorePreview | None) -> None:
         self.preview.setVisible(preview is not None)
         replaces = preview is not None and preview.replaces_existing
         self.warning.setVisible(replaces)
@@ -289,7 +298,7 @@ class RestoreDialog(QDialog):
         run_in_background(pending.confirm, self._on_restored, lambda error: self._on_failed(error, True),
                           self._tasks)
 
-    def _on_restored(self, done) -> None:
+    def _on_restored(self, done: backups.Restored) -> None:
         self.pending = None
         self._set_busy(False)
         self.restored_folder = done.folder
@@ -308,7 +317,7 @@ class RestoreDialog(QDialog):
         self._update_buttons()
         for button in (self.check_button, self.restore_button):
             button.hide()
-        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close = self._cancel_button()
         close.setText(translate("RestoreDialog", "Close"))
         close.setDefault(True)
         close.setFocus()
@@ -339,13 +348,20 @@ class RestoreDialog(QDialog):
         self.message.setText(escape(text))
         self._update_buttons()
 
-    def _inputs(self) -> tuple:
+    def _cancel_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert button is not None  # the box is made with it
+        return button
+
+    def _inputs(self) -> tuple[QWidget, ...]:
         return (self.backup_edit, self.target_edit, self.secret, self.use_passphrase, self.use_code,
                 self.backup_edit.property("chooser"), self.target_edit.property("chooser"))
 
     def _fit_height(self) -> None:
         """Grow to the rows now shown (wrapped labels need their height for this width)."""
         layout = self.layout()
+        if layout is None:
+            return  # still being built
         layout.activate()
         self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
@@ -357,7 +373,7 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(ready and not busy and not done)
         self.restore_button.setDefault(ready and not done)
         self.check_button.setDefault(not ready and not done)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy or self.pending is None)
+        self._cancel_button().setEnabled(not busy or self.pending is None)
 
     def reject(self) -> None:
         if self.is_busy and self.pending is not None:
@@ -373,7 +389,7 @@ class RestoreDialog(QDialog):
         super().done(result)
 
 
-def open_restore_dialog(parent) -> Path | None:
+def open_restore_dialog(parent: QWidget | None) -> Path | None:
     """Start window → Restore a backup…: the folder of the restored record (to add to the list), or None."""
     dialog = RestoreDialog(parent)
     dialog.exec()

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from phr.export.options import KINDS as PDF_KINDS
 from phr.export.options import ExportOptions
 from phr.export.pdf import documents as export_pdf
 from phr.record.services import RecordServices
-from phr.ui.app.background import abandon_all, run_in_background
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.app.record_actions import record_session
 from phr.ui.export import parts as parts
 from phr.ui.export.preview import BusyDialog, ExportPreview
 from phr.ui.text.formatting import escape, fill
@@ -45,11 +47,12 @@ class ExportDialog(QDialog):
     saved = Signal(object)    # the Path an export was written to
     failed = Signal(str)      # the message shown when an export could not be made
 
-    def __init__(self, services, language: str, parent=None, now: datetime | None = None):
+    def __init__(self, services: RecordServices, language: str, parent: QWidget | None = None,
+                 now: datetime | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.now = now or datetime.now().replace(microsecond=0)
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self.busy: BusyDialog | None = None
         self.preview: ExportPreview | None = None
         self.saved_path: Path | None = None
@@ -59,11 +62,15 @@ class ExportDialog(QDialog):
         self._build(language)
         self._kind_changed()
         self.format.currentIndexChanged.connect(lambda _index: self._kind_changed())
-        self.password.enabled.toggled.connect(lambda _on: (self._show_note(), self._show_password_problem(),
-                                                           self._fit_height()))
+        self.password.enabled.toggled.connect(self._on_password_toggled)
         for edit in (self.password.password, self.password.repeat):
             edit.textChanged.connect(lambda _text: self._show_password_problem())
         self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
+        self._fit_height()
+
+    def _on_password_toggled(self, _on: bool) -> None:
+        self._show_note()
+        self._show_password_problem()
         self._fit_height()
 
     # --- building ---------------------------------------------------------------------------------
@@ -94,8 +101,8 @@ class ExportDialog(QDialog):
             self.form.addRow(parts.buddy(text, widget), widget)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        for widget in (self.period, self.sections, self.password, self.problem, self.note):
-            layout.addWidget(widget)  # not as form rows: QFormLayout squeezes spanning rows with wrapped text
+        for part in (self.period, self.sections, self.password, self.problem, self.note):
+            layout.addWidget(part)  # not as form rows: QFormLayout squeezes spanning rows with wrapped text
         layout.addStretch()
         layout.addWidget(self.status)
         layout.addWidget(self._buttons())
@@ -164,7 +171,7 @@ class ExportDialog(QDialog):
 
     # --- checking ---------------------------------------------------------------------------------
 
-    def problem_text(self) -> tuple[str, object] | None:
+    def problem_text(self) -> tuple[str, QWidget] | None:
         """What stops this export, in words, and the field to fix; None when it can go ahead."""
         since, until = self.period.period() if self.kind() in PERIOD_KINDS else (None, None)
         if since and until and since > until:
@@ -173,7 +180,7 @@ class ExportDialog(QDialog):
             return translate("ExportDialog", "Choose at least one section."), self.sections
         return self._password_problem() if self.is_pdf() else None
 
-    def _password_problem(self) -> tuple[str, object] | None:
+    def _password_problem(self) -> tuple[str, QWidget] | None:
         password = self.password.chosen()
         if password is None:
             return None
@@ -225,7 +232,7 @@ class ExportDialog(QDialog):
 
     def _save_from_preview(self, data: bytes) -> None:
         path = self._ask_path(self.preview)
-        if path is not None and self._write_pdf(path, data, self.preview):
+        if path is not None and self._write_pdf(path, data, self.preview) and self.preview is not None:
             self.preview.accept()
 
     def save(self) -> None:
@@ -301,7 +308,7 @@ class ExportDialog(QDialog):
 
     def _run(self, text: str, work, done, cancellable: bool = True) -> None:
         """`work(services)` on a pool thread over a second connection; `done(result)` back on this thread."""
-        session = self.services.session
+        session = record_session(self.services)
         busy = BusyDialog(text, self)
         if not cancellable:
             busy.setCancelButton(None)
@@ -347,7 +354,7 @@ class ExportDialog(QDialog):
         super().done(result)
 
 
-def open_export_dialog(parent, services, language: str) -> ExportDialog:
+def open_export_dialog(parent: QWidget | None, services: RecordServices, language: str) -> ExportDialog:
     dialog = ExportDialog(services, language, parent)
     dialog.exec()
     dialog.deleteLater()

@@ -151,13 +151,14 @@ class PeriodRow(QWidget):
     def period(self) -> tuple[date | None, date | None]:
         if not self.enabled.isChecked():
             return None, None
-        return self.since.date().toPython(), self.until.date().toPython()
+        # QDate.toPython gives a date; PySide6's stubs say object.
+        return self.since.date().toPython(), self.until.date().toPython()  # type: ignore[return-value]
 
 
 class SectionBoxes(QGroupBox):
     """One check box per section of the chosen PDF kind, all checked at first."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("ExportDialog", "Sections to include"), parent)
         self.boxes: dict[str, QCheckBox] = {}
         self.grid = QGridLayout(self)

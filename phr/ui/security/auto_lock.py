@@ -18,9 +18,11 @@ applicationStateChanged is no help: it fires on every focus change, so it is not
 """
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEvent, QObject, QPointF, QThread, QTimer, Signal, Slot
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 IDLE = "idle"  # why a lock was asked for: no input for the chosen minutes
 SYSTEM = "system"  # the screen locked or the computer is going to sleep
@@ -37,15 +39,15 @@ _INPUT = frozenset({
 class AutoLock(QObject):
     """Calls `lock(reason)` when the record should lock itself; `start(window)` when a record opens."""
 
-    def __init__(self, lock, minutes, parent=None):
+    def __init__(self, lock: Callable[[str], None], minutes: Callable[[], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = lock
         self._minutes = minutes  # a function: the setting, read again each time the idle time starts
         self.minute_ms = MINUTE_MS  # tests make a minute short instead of waiting
-        self.window = None
+        self.window: QWidget | None = None
         self.pending_reason: str | None = None
         self._home_level = 0
-        self._last_position = None
+        self._last_position: QPointF | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self.idle_time_over)
@@ -63,12 +65,14 @@ class AutoLock(QObject):
     def pending(self) -> bool:
         return self.pending_reason is not None
 
-    def start(self, window) -> None:
+    def start(self, window: QWidget) -> None:
         """A record is open in `window`: watch for input from now on."""
         self.window = window
         # Where the app's own event loop runs; deeper means a dialog's (or a menu's) exec() is still running.
         self._home_level = QThread.currentThread().loopLevel()
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:  # always, while a window is open
+            app.installEventFilter(self)
         self.restart()
 
     def stop(self) -> None:
@@ -114,20 +118,22 @@ class AutoLock(QObject):
             return
         reason = self.pending_reason
         self.stop()
-        self._lock(reason)
+        if reason is not None:  # pending: it is
+            self._lock(reason)
 
     def _must_wait(self) -> bool:
         """A dialog may hold a draft; and inside a nested event loop (a dialog's or a menu's exec()) the
         code that opened it still runs and would find the record gone when exec() returns."""
         return open_dialog() is not None or QThread.currentThread().loopLevel() > self._home_level
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _INPUT or (kind == QEvent.Type.MouseMove and self._mouse_moved(event)):
+        if kind in _INPUT or (isinstance(event, QMouseEvent) and kind == QEvent.Type.MouseMove
+                              and self._mouse_moved(event)):
             self.restart()
         return False
 
-    def _mouse_moved(self, event) -> bool:
+    def _mouse_moved(self, event: QMouseEvent) -> bool:
         """Only a real move counts: Qt also sends moves of its own when a window appears under the mouse."""
         if not event.spontaneous():
             return False
@@ -155,7 +161,7 @@ class SystemLockWatch(QObject):
 
     lock_wanted = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.connected = connect_to_desktop(self)
 
@@ -187,11 +193,13 @@ def connect_to_desktop(watch: SystemLockWatch) -> list[str]:
         from PySide6.QtDBus import QDBusConnection
     except ImportError:
         return []
-    connected = []
+    connected: list[str] = []
     system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
-    if system.isConnected() and system.connect(*_SLEEP, watch, SLOT("on_prepare_for_sleep(bool)")):
+    # PySide6's stubs want a slot as bytes; its own SLOT() gives (and connect takes) a str.
+    sleep_slot, screen_slot = SLOT("on_prepare_for_sleep(bool)"), SLOT("on_screen_locked(bool)")
+    if system.isConnected() and system.connect(*_SLEEP, watch, sleep_slot):  # type: ignore[call-overload]
         connected.append(_SLEEP[0])
     for service, path, interface in _SCREEN if session.isConnected() else ():
-        if session.connect(service, path, interface, "ActiveChanged", watch, SLOT("on_screen_locked(bool)")):
+        if session.connect(service, path, interface, "ActiveChanged", watch, screen_slot):  # type: ignore[call-overload]
             connected.append(service + path)
     return connected

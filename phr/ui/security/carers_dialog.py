@@ -6,9 +6,11 @@ record: seconds for a large record, so it runs on a worker thread (phr.access.ca
 a progress window that cannot be closed half-way; the window stays responsive.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,16 +25,21 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from phr.access import carers, keys
+from phr.access.session import RecordSession
 from phr.core import errors
-from phr.ui.app.background import run_in_background
+from phr.storage.keys.kdf import Argon2Params
+from phr.ui.app.background import BackgroundTask, run_in_background
+from phr.ui.backup.auto_backup_runner import BackupJob
 from phr.ui.security.new_passphrase import NewPassphraseFields
 from phr.ui.text.formatting import day, fill
 from phr.ui.text.messages import error_message
 
 translate = QCoreApplication.translate
+BeforeRekey = Callable[[RecordSession], BackupJob]  # on the GUI thread, before a key change
 
 
 def carer_error_message(error: Exception) -> str:
@@ -50,14 +57,15 @@ def carer_error_message(error: Exception) -> str:
 class CarersDialog(QDialog):
     """The list of carers, with Add and Remove for the owner."""
 
-    def __init__(self, session, parent=None, argon2=None, before_rekey=None):
+    def __init__(self, session: RecordSession, parent: QWidget | None = None, argon2: Argon2Params | None = None,
+                 before_rekey: BeforeRekey | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._argon2 = argon2  # None: timed on this machine, as for a new record
         # before_rekey(session), on the GUI thread, gives the backup job for the worker thread;
         # the job returns None, or the text saying why there is no backup (then nothing changes).
         self._before_rekey = before_rekey
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self.progress: RekeyProgress | None = None
         self.record_closed = False  # the record could not be opened again after a removal: lock the window
         self.new_recovery_code: str | None = None
@@ -113,7 +121,8 @@ class CarersDialog(QDialog):
 
     def _selected_slot(self) -> str | None:
         item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        slot_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return str(slot_id) if slot_id else None  # the "No carers yet." line has none
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self._is_owner)
@@ -123,7 +132,7 @@ class CarersDialog(QDialog):
 
     def add_carer(self) -> None:
         form = AddCarerDialog(self._session, self, self._argon2)
-        if form.exec() == QDialog.DialogCode.Accepted:
+        if form.exec() == QDialog.DialogCode.Accepted and form.added is not None:
             self.new_recovery_code = form.added.new_recovery_code
             self.refresh()
             if self.new_recovery_code:
@@ -163,9 +172,10 @@ class CarersDialog(QDialog):
     def is_busy(self) -> bool:
         return bool(self._tasks)
 
-    def _removed(self, removal, problem: str | None = None, error: Exception | None = None) -> None:
+    def _removed(self, removal: carers.Removal, problem: str | None = None, error: Exception | None = None) -> None:
         """Back on the GUI thread: the record gets its connection back, then the outcome is said."""
-        self.progress.done()
+        if self.progress is not None:
+            self.progress.done()
         try:
             removal.finish()
         except RuntimeError:
@@ -199,7 +209,7 @@ class CarersDialog(QDialog):
 class RekeyProgress(QProgressDialog):
     """A busy bar while a carer is removed; Escape and the close button do nothing until it is done."""
 
-    def __init__(self, name: str, parent):
+    def __init__(self, name: str, parent: QWidget) -> None:
         super().__init__(parent)
         label = QLabel(fill(translate("CarersDialog", "Removing %1 and changing the key of the record. This can "
                                                       "take a minute for a large record; please wait."), name))
@@ -222,7 +232,7 @@ class RekeyProgress(QProgressDialog):
         if self._finished:
             super().reject()
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._finished:
             super().closeEvent(event)
         else:
@@ -232,11 +242,12 @@ class RekeyProgress(QProgressDialog):
 class AddCarerDialog(QDialog):
     """The carer's name and their passphrase, typed twice (by the carer, ideally)."""
 
-    def __init__(self, session, parent=None, argon2=None):
+    def __init__(self, session: RecordSession, parent: QWidget | None = None,
+                 argon2: Argon2Params | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._argon2 = argon2
-        self.added = None
+        self.added: carers.CarerAdded | None = None
         self.setWindowTitle(translate("CarersDialog", "Add a carer"))
         self.name = QLineEdit()
         self.name.setMaxLength(200)
@@ -250,7 +261,9 @@ class AddCarerDialog(QDialog):
                                                 "record; you keep yours."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("CarersDialog", "Add carer"))
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None  # asked for just above
+        ok.setText(translate("CarersDialog", "Add carer"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -286,9 +299,9 @@ class AddCarerDialog(QDialog):
 class _busy:
     """A wait cursor while the GUI thread does a few seconds of key work."""
 
-    def __enter__(self):
+    def __enter__(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         QApplication.processEvents()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         QApplication.restoreOverrideCursor()

@@ -58,7 +58,8 @@ def marked_copy(mime: QMimeData, hints: dict[str, bytes], token: bytes) -> QMime
 class ClipboardGuard(QObject):
     """Active between `start()` (a record opened) and `stop()` (it locks; the clipboard is cleared if ours)."""
 
-    def __init__(self, clipboard: QClipboard | None = None, platform: str = sys.platform, parent=None):
+    def __init__(self, clipboard: QClipboard | None = None, platform: str = sys.platform,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clipboard = clipboard or QGuiApplication.clipboard()
         # Whether this app put the current data there. Replaceable: Qt's offscreen platform never owns it.

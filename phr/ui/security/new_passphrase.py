@@ -6,11 +6,15 @@ form, because the fields sit among that dialog's other questions.
 """
 
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from phr.access import passphrase as passphrases
+from phr.access.keys import PassphraseChanged
+from phr.access.session import RecordSession
+from phr.storage.keys.kdf import Argon2Params
 
 translate = QCoreApplication.translate
 
@@ -26,14 +30,22 @@ PROBLEM_TEXT = {
     "personal": lambda: translate("NewPassphrase", "do not build it from the name"),
 }
 STRENGTH_BAR = {passphrases.TOO_WEAK: 1, passphrases.FAIR: 2, passphrases.STRONG: 3}
+Problem = tuple[str, QLineEdit]  # what is wrong, in words, and the field to correct
 
 
-def problems_text(assessment) -> str:
+class ChangePassphrase(Protocol):
+    """phr.access.keys.change_passphrase, or a stand-in with fast key derivation (tests)."""
+
+    def __call__(self, session: RecordSession, new_passphrase: str,
+                 argon2: Argon2Params | None = None) -> PassphraseChanged: ...
+
+
+def problems_text(assessment: passphrases.Assessment) -> str:
     """What makes a passphrase easy to guess, in words ('' when nothing does)."""
     return "; ".join(PROBLEM_TEXT[problem]() for problem in assessment.problems)
 
 
-def strength_text(assessment) -> str:
+def strength_text(assessment: passphrases.Assessment) -> str:
     """The strength in a word, with its problems."""
     problems = problems_text(assessment)
     return STRENGTH_TEXT[assessment.level]() + (": " + problems if problems else "")
@@ -56,7 +68,7 @@ class NewPassphraseFields(QObject):
     changed = Signal()
 
     def __init__(self, personal: Callable[[], Iterable[str]] = tuple, also_shown: Iterable[QLineEdit] = (),
-                 parent: QObject | None = None):
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._personal = personal
         self.first = secret_field()
@@ -76,14 +88,15 @@ class NewPassphraseFields(QObject):
             field.textChanged.connect(self.refresh)
         self.refresh()
 
-    def add_rows(self, form: QFormLayout, first_label: str, second_label: str | None = None) -> list:
+    def add_rows(self, form: QFormLayout, first_label: str,
+                 second_label: str | None = None) -> list[tuple[QLabel, QWidget]]:
         """Put the rows in `form`; returns the (label, widget) pairs so a dialog can hide them later."""
         rows = ((first_label, self.first),
                 (second_label or translate("NewPassphrase", "&Type it again:"), self.second),
                 ("", self.show_box),
                 (translate("NewPassphrase", "Strength:"), self.meter),
                 ("", self.strength))
-        placed = []
+        placed: list[tuple[QLabel, QWidget]] = []
         for text, widget in rows:
             label = QLabel(text)
             label.setBuddy(widget)
@@ -91,7 +104,7 @@ class NewPassphraseFields(QObject):
             placed.append((label, widget))
         return placed
 
-    def assessment(self):
+    def assessment(self) -> passphrases.Assessment:
         return passphrases.assess(self.first.text(), tuple(self._personal()))
 
     def text(self) -> str:

@@ -6,16 +6,38 @@ changes nothing: the old code keeps working. The recovery sheet can be printed w
 code is on screen; afterwards the code exists only on paper, because Regie never stores it.
 """
 
+from collections.abc import Callable
+from enum import StrEnum
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from phr.access import keys, recovery_code
-from phr.ui.app.background import abandon_all, run_in_background
+from phr.access.recovery_code import RecoveryCode
+from phr.access.session import RecordSession
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.export.preview import ExportPreview
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
 
 translate = QCoreApplication.translate
+CommitRecoveryCode = Callable[[RecordSession, RecoveryCode], None]
+
+
+class Step(StrEnum):
+    EXPLAIN = "explain"  # what a new code does
+    SHOW = "show"        # made and on screen, not stored
+    DONE = "done"        # stored: the old code no longer works
 
 
 def last_group(formatted: str) -> str:
@@ -30,16 +52,19 @@ def _typed_group(text: str) -> str:
 class NewRecoveryCodeDialog(QDialog):
     """Steps: "explain" -> "show" (made, not stored) -> "done" (stored: the old code no longer works)."""
 
-    def __init__(self, session, language: str = "en", commit=keys.commit_recovery_code, parent=None):
+    message: QLabel  # made in _build, after the field whose typing clears it
+
+    def __init__(self, session: RecordSession, language: str = "en",
+                 commit: CommitRecoveryCode = keys.commit_recovery_code, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._language = language
         self._commit = commit
-        self._tasks: list = []
-        self._prepared = None  # the new code while it is on screen
+        self._tasks: list[BackgroundTask] = []
+        self._prepared: RecoveryCode | None = None  # the new code while it is on screen
         self._folder, self._person_name = session.folder, session.person_name()
-        self.step = "explain"
-        self.sheet = None  # the open recovery-sheet preview, if any
+        self.step = Step.EXPLAIN
+        self.sheet: ExportPreview | None = None  # the open recovery-sheet preview, if any
         self.setWindowTitle(translate("NewRecoveryCodeDialog", "New recovery code"))
         self._build()
         self._show_explain()
@@ -105,7 +130,7 @@ class NewRecoveryCodeDialog(QDialog):
             row.addWidget(button)
         return row
 
-    def _set_visible(self, *shown) -> None:
+    def _set_visible(self, *shown: QWidget) -> None:
         for widget in (self.code, self.sheet_button, self.confirm_text, self.confirm_label, self.confirm,
                        self.make_button, self.use_button, self.cancel_button, self.close_button):
             widget.setVisible(widget in shown)
@@ -135,10 +160,10 @@ class NewRecoveryCodeDialog(QDialog):
 
     def make_code(self) -> None:
         """Step 2: a new code on screen; nothing is stored yet."""
-        if self.step != "explain" or not keys.may_make_recovery_code(self._session):
+        if self.step != Step.EXPLAIN or not keys.may_make_recovery_code(self._session):
             return
         self._prepared = keys.prepare_recovery_code()
-        self.step = "show"
+        self.step = Step.SHOW
         self.code.setText(self._prepared.formatted)
         self.text.setText(translate(
             "NewRecoveryCodeDialog",
@@ -154,7 +179,7 @@ class NewRecoveryCodeDialog(QDialog):
         self.confirm.setFocus()
 
     def start_commit(self) -> None:
-        if self.step != "show" or self.is_busy:
+        if self.step != Step.SHOW or self.is_busy or self._prepared is None:
             return
         if _typed_group(self.confirm.text()) != last_group(self._prepared.formatted):
             self.message.setText(translate(
@@ -167,9 +192,9 @@ class NewRecoveryCodeDialog(QDialog):
         self._set_busy(True)
         run_in_background(lambda: self._commit(session, prepared), self._on_committed, self._on_failed, self._tasks)
 
-    def _on_committed(self, _result) -> None:
+    def _on_committed(self, _result: None) -> None:
         self._set_busy(False)
-        self.step = "done"
+        self.step = Step.DONE
         self.text.setText(translate(
             "NewRecoveryCodeDialog",
             "The new recovery code now works; the old one no longer does. Destroy your old recovery sheet. "
@@ -200,7 +225,7 @@ class NewRecoveryCodeDialog(QDialog):
             widget.setEnabled(not busy)
         self.message.setText(translate("NewRecoveryCodeDialog", "Saving the new recovery code…") if busy else "")
 
-    def show_sheet(self):
+    def show_sheet(self) -> ExportPreview | None:
         from phr.ui.security.recovery_sheet import show_recovery_sheet
 
         if self._prepared is None:
@@ -214,14 +239,14 @@ class NewRecoveryCodeDialog(QDialog):
     def reject(self) -> None:
         if self.is_busy:
             return  # the new code is being saved: wait for the result
-        if self.step == "done":
+        if self.step == Step.DONE:
             self.accept()
             return
         self._forget()
         super().reject()
 
     def accept(self) -> None:
-        if self.step in ("explain", "show") and keys.may_make_recovery_code(self._session):
+        if self.step in (Step.EXPLAIN, Step.SHOW) and keys.may_make_recovery_code(self._session):
             return  # only Close, after the commit (or for a carer), accepts
         self._forget()
         super().accept()

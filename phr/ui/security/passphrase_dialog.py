@@ -16,13 +16,23 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from phr.access import keys
 from phr.access import passphrase as passphrases
+from phr.access.keys import PassphraseChanged
+from phr.access.session import RecordSession
 from phr.core import errors
-from phr.ui.app.background import abandon_all, run_in_background
-from phr.ui.security.new_passphrase import NewPassphraseFields, problems_text, secret_field
+from phr.storage.keys.kdf import Argon2Params
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.security.new_passphrase import (
+    ChangePassphrase,
+    NewPassphraseFields,
+    Problem,
+    problems_text,
+    secret_field,
+)
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
 
@@ -32,12 +42,13 @@ translate = QCoreApplication.translate
 class PassphraseDialog(QDialog):
     """Accepted once the new passphrase is set and the person has read that."""
 
-    def __init__(self, session, argon2=None, change=keys.change_passphrase, parent=None):
+    def __init__(self, session: RecordSession, argon2: Argon2Params | None = None,
+                 change: ChangePassphrase = keys.change_passphrase, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._argon2 = argon2  # None: timed on this machine, as for a new record
         self._change = change
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self.changed = False
         self._asks_current = keys.asks_current_passphrase(session)
         self._personal = (session.person_name(), session.author.name)
@@ -129,7 +140,7 @@ class PassphraseDialog(QDialog):
         run_in_background(lambda: self._check_and_change(current, new), self._on_changed, self._on_failed,
                           self._tasks)
 
-    def _problem_before_start(self):
+    def _problem_before_start(self) -> Problem | None:
         if self._asks_current and not self.current.text():
             return translate("PassphraseDialog", "Type your current passphrase first."), self.current
         if not self.first.text():
@@ -147,7 +158,7 @@ class PassphraseDialog(QDialog):
                                                  "Choose a different one."), self.first
         return None
 
-    def _check_and_change(self, current: str, new: str):
+    def _check_and_change(self, current: str, new: str) -> PassphraseChanged:
         """On a pool thread: the current passphrase must open this session's slot, then the change."""
         if self._asks_current:
             keys.check_current_passphrase(self._session, current)
@@ -167,7 +178,7 @@ class PassphraseDialog(QDialog):
         self._set_busy(False)
         self._show_problem(*self._failure(error))
 
-    def _failure(self, error: Exception):
+    def _failure(self, error: Exception) -> Problem:
         if isinstance(error, errors.WrongSecret):
             return translate("PassphraseDialog", "This is not your current passphrase. Check Caps Lock and try "
                                                  "again. Nothing was changed."), self.current
@@ -183,7 +194,7 @@ class PassphraseDialog(QDialog):
         field.setFocus()
         field.selectAll()
 
-    def _on_changed(self, _result) -> None:
+    def _on_changed(self, _result: PassphraseChanged) -> None:
         self._set_busy(False)
         self.changed = True
         for row in range(self.form.rowCount()):

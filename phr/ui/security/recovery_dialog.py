@@ -18,12 +18,16 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from phr.access import keys, records, recovery_code
+from phr.access.session import RecordSession
 from phr.core import errors
-from phr.ui.app.background import abandon_all, run_in_background
-from phr.ui.security.new_passphrase import NewPassphraseFields, problems_text
+from phr.storage.keys.kdf import Argon2Params
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.app.record_actions import Unlock
+from phr.ui.security.new_passphrase import ChangePassphrase, NewPassphraseFields, Problem, problems_text
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
 
@@ -40,15 +44,16 @@ class RecoveryDialog(QDialog):
 
     record_opened = Signal(object)  # RecordSession
 
-    def __init__(self, folder: Path, unlock_with_code=records.unlock_with_recovery_code,
-                 change=keys.change_passphrase, argon2=None, parent=None):
+    def __init__(self, folder: Path, unlock_with_code: Unlock = records.unlock_with_recovery_code,
+                 change: ChangePassphrase = keys.change_passphrase, argon2: Argon2Params | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._folder = Path(folder)
         self._unlock_with_code = unlock_with_code
         self._change = change
         self._argon2 = argon2  # None: timed on this machine, as for a new record
-        self._tasks: list = []
-        self._session = None  # open, new passphrase set, not yet handed over
+        self._tasks: list[BackgroundTask] = []
+        self._session: RecordSession | None = None  # open, new passphrase set, not yet handed over
         self.setWindowTitle(translate("RecoveryDialog", "Forgot your passphrase?"))
         self._build()
 
@@ -102,7 +107,7 @@ class RecoveryDialog(QDialog):
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()
-        self.form_rows = []
+        self.form_rows: list[tuple[QLabel, QWidget]] = []
         rows = ((translate("RecoveryDialog", "Record:"), self.folder_label),
                 (translate("RecoveryDialog", "&Recovery code:"), self.code))
         for text, widget in rows:
@@ -148,7 +153,7 @@ class RecoveryDialog(QDialog):
         run_in_background(lambda: self._recover(folder, code, new), self._on_recovered, self._on_failed,
                           self._tasks, discard=lambda session: session.lock())
 
-    def _problem_before_start(self):
+    def _problem_before_start(self) -> Problem | None:
         if not self.code.text().strip():
             return translate("RecoveryDialog", "Type your recovery code first."), self.code
         try:
@@ -175,7 +180,7 @@ class RecoveryDialog(QDialog):
         return translate("RecoveryDialog", "The recovery code has a typing error. Check every character. "
                                            "The code never uses 0, O, 1, I or L.")
 
-    def _recover(self, folder: Path, code: str, new: str):
+    def _recover(self, folder: Path, code: str, new: str) -> RecordSession:
         """On a pool thread: unlock with the code, then give the owner's slot the new passphrase."""
         session = self._unlock_with_code(folder, code)
         try:
@@ -200,7 +205,7 @@ class RecoveryDialog(QDialog):
         self._set_busy(False)
         self._show_problem(*self._failure(error))
 
-    def _failure(self, error: Exception):
+    def _failure(self, error: Exception) -> Problem:
         if isinstance(error, errors.MistypedRecoveryCode):
             return self._typing_error(), self.code
         if isinstance(error, errors.WrongSecret):
@@ -217,7 +222,7 @@ class RecoveryDialog(QDialog):
         field.setFocus()
         field.selectAll()
 
-    def _on_recovered(self, session) -> None:
+    def _on_recovered(self, session: RecordSession) -> None:
         self._set_busy(False)
         self._session = session
         self.code.clear()

@@ -6,9 +6,11 @@ never stores the code, so the box says so instead of offering a sheet without on
 """
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from phr.access import keys
+from phr.access.session import RecordSession
+from phr.storage.keys.kdf import Argon2Params
 from phr.ui.security.new_recovery_code_dialog import NewRecoveryCodeDialog
 from phr.ui.security.passphrase_dialog import PassphraseDialog
 
@@ -16,7 +18,8 @@ translate = QCoreApplication.translate
 
 
 class SecurityBox(QGroupBox):
-    def __init__(self, session, language: str, argon2=None, parent=None):
+    def __init__(self, session: RecordSession, language: str, argon2: Argon2Params | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(translate("SettingsDialog", "Security"), parent)
         self._session = session
         self._language = language

@@ -1,5 +1,6 @@
 """The pages of the new-record wizard."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from phr.ui.export.preview import ExportPreview
 from phr.ui.security.new_passphrase import NewPassphraseFields
 
 translate = QCoreApplication.translate
@@ -29,7 +31,7 @@ def explanation(text: str) -> QLabel:
 
 
 class PersonPage(QWizardPage):
-    def __init__(self, default_folder: Path):
+    def __init__(self, default_folder: Path) -> None:
         super().__init__()
         self.setTitle(translate("CreateRecordWizard", "Whose record is this?"))
         intro = explanation(translate("CreateRecordWizard",
@@ -82,7 +84,7 @@ class PersonPage(QWizardPage):
 
 
 class PassphrasePage(QWizardPage):
-    def __init__(self, person_name, start_creating):
+    def __init__(self, person_name: Callable[[], str], start_creating: Callable[[], None]) -> None:
         super().__init__()
         self._person_name = person_name
         self._start_creating = start_creating
@@ -140,7 +142,7 @@ class PassphrasePage(QWizardPage):
 
 
 class RecoveryCodePage(QWizardPage):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
         self.setTitle(translate("CreateRecordWizard", "Your recovery code"))
         intro = explanation(translate(
@@ -155,7 +157,7 @@ class RecoveryCodePage(QWizardPage):
         self.code.setAccessibleName(translate("CreateRecordWizard", "Recovery code"))
         self.sheet_button = QPushButton(translate("CreateRecordWizard", "&Print or save the recovery sheet…"))
         self.sheet_button.clicked.connect(self._show_sheet)
-        self.sheet = None  # the open preview, if any
+        self.sheet: ExportPreview | None = None  # the open preview, if any
         self._folder, self._person_name = Path(), ""
         self.confirm = QCheckBox(translate("CreateRecordWizard", "I have &written the code down and keep it safe"))
         self.confirm.toggled.connect(self.completeChanged)

@@ -4,9 +4,11 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget, QWizard
 
-from phr.ui.app.background import run_in_background
+from phr.access.records import CreatedRecord
+from phr.ui.app.background import BackgroundTask, run_in_background
+from phr.ui.app.record_actions import CreateRecord
 from phr.ui.start.create_record_pages import PassphrasePage, PersonPage, RecoveryCodePage
 from phr.ui.text.messages import error_message
 
@@ -26,11 +28,12 @@ def suggested_folder(base: Path | None = None) -> Path:
 class CreateRecordWizard(QWizard):
     record_created = Signal(object)  # RecordSession, once the user confirmed the recovery code
 
-    def __init__(self, create, parent=None, default_folder: Path | None = None):
+    def __init__(self, create: CreateRecord, parent: QWidget | None = None,
+                 default_folder: Path | None = None) -> None:
         super().__init__(parent)
         self._create = create
-        self._tasks: list = []
-        self.created = None
+        self._tasks: list[BackgroundTask] = []
+        self.created: CreatedRecord | None = None
         self.setWindowTitle(translate("CreateRecordWizard", "New record"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
@@ -49,10 +52,15 @@ class CreateRecordWizard(QWizard):
         folder, name = self.person_page.folder(), self.person_page.person_name()
         secret = self.passphrase_page.passphrase()
         self.passphrase_page.set_busy(True)
-        self.button(QWizard.WizardButton.BackButton).setEnabled(False)  # the folder is being used now
+        self._back_button().setEnabled(False)  # the folder is being used now
         run_in_background(lambda: self._create(folder, name, secret), self._on_created, self._on_failed, self._tasks)
 
-    def _on_created(self, created) -> None:
+    def _back_button(self) -> QAbstractButton:
+        button = self.button(QWizard.WizardButton.BackButton)
+        assert button is not None  # every wizard has one
+        return button
+
+    def _on_created(self, created: CreatedRecord) -> None:
         self.created = created
         self.passphrase_page.set_busy(False)
         self.passphrase_page.record_ready = True
@@ -61,12 +69,13 @@ class CreateRecordWizard(QWizard):
 
     def _on_failed(self, error: Exception) -> None:
         self.passphrase_page.set_busy(False)
-        self.button(QWizard.WizardButton.BackButton).setEnabled(True)
+        self._back_button().setEnabled(True)
         self.passphrase_page.show_error(error_message(error))
 
     def accept(self) -> None:
         super().accept()
-        self.record_created.emit(self.created.session)
+        if self.created is not None:  # Finish is only there once the record is made
+            self.record_created.emit(self.created.session)
 
     def reject(self) -> None:
         if self.is_busy:

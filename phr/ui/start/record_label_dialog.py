@@ -7,7 +7,7 @@ under the field, so nobody types a diagnosis there.
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from phr.ui.app.settings import MAX_LABEL_LENGTH
 from phr.ui.text.formatting import fill
@@ -16,7 +16,7 @@ translate = QCoreApplication.translate
 
 
 class RecordLabelDialog(QDialog):
-    def __init__(self, folder: str, label: str, parent=None):
+    def __init__(self, folder: str, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = folder
         self.setWindowTitle(translate("RecordLabelDialog", "Label for this record"))

@@ -8,8 +8,8 @@ greyed, says "not found" and cannot be unlocked.
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.access.session import RecordSession
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
 from phr.ui.app.settings_dialog import open_settings_dialog
@@ -49,7 +50,7 @@ def _sample_folder() -> Path:
 class StartWindow(QMainWindow):
     record_opened = Signal(object)  # RecordSession
 
-    def __init__(self, settings: AppSettings, actions: RecordActions, parent=None):
+    def __init__(self, settings: AppSettings, actions: RecordActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
         self._actions = actions
@@ -163,7 +164,7 @@ class StartWindow(QMainWindow):
         folder = folder or _sample_folder()
         self.unlock_panel.run_creation(lambda: self._actions.create_sample(folder), self._on_sample_created)
 
-    def _on_sample_created(self, session) -> None:
+    def _on_sample_created(self, session: RecordSession) -> None:
         self._settings.set_sample_record(session.folder)
         self._on_created(session)
 
@@ -173,12 +174,12 @@ class StartWindow(QMainWindow):
                        self.sample_button, self.restore_button, self.settings_button, *self.welcome_buttons):
             widget.setEnabled(not busy)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.unlock_panel.abandon()
         self._close_label_dialog()
         super().closeEvent(event)
 
-    def changeEvent(self, event) -> None:
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.check_folders()  # back in Regie, perhaps after plugging in the USB stick
@@ -205,14 +206,15 @@ class StartWindow(QMainWindow):
 
     def select_record(self, path: str) -> None:
         for row in range(self.record_list.count()):
-            if self.record_list.item(row).data(FOLDER_ROLE) == path:
+            item = self.record_list.item(row)
+            if item is not None and item.data(FOLDER_ROLE) == path:
                 self.record_list.setCurrentRow(row)
                 self.unlock_panel.focus_passphrase()
                 return
 
     def _describe(self, item: QListWidgetItem, missing: bool) -> None:
         """The label (or the folder name) and the folder; the delegate shows the first line in bold."""
-        path = item.data(FOLDER_ROLE)
+        path = str(item.data(FOLDER_ROLE))
         label = self._settings.record_label(path) or Path(path).name
         where = fill(translate("StartWindow", "%1 — not found"), path) if missing else path
         item.setText(f"{label}\n{where}")
@@ -223,13 +225,15 @@ class StartWindow(QMainWindow):
         """Look again which record folders are there; the chosen one is offered for unlocking only if it is."""
         for row in range(self.record_list.count()):
             item = self.record_list.item(row)
+            if item is None:
+                continue
             missing = not Path(item.data(FOLDER_ROLE)).is_dir()
             if missing != item.data(MISSING_ROLE):
                 self._describe(item, missing)
                 if item is self.record_list.currentItem():
                     self._on_record_chosen(item, None)
 
-    def _on_record_chosen(self, current, _previous) -> None:
+    def _on_record_chosen(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         folder = current.data(FOLDER_ROLE) if current else None
         self.unlock_panel.set_folder(Path(folder) if folder else None,
                                      sample=bool(folder) and folder == self._settings.sample_record())
@@ -267,6 +271,8 @@ class StartWindow(QMainWindow):
         self.label_dialog.open()
 
     def _on_label_dialog_finished(self, result: int) -> None:
+        if self.label_dialog is None:
+            return
         folder, label = self.label_dialog.folder, self.label_dialog.label()
         self._close_label_dialog()
         if result == RecordLabelDialog.DialogCode.Accepted:
@@ -287,15 +293,16 @@ class StartWindow(QMainWindow):
         self.wizard.open()
 
     def _forget_wizard(self) -> None:
-        self.wizard.deleteLater()
+        if self.wizard is not None:
+            self.wizard.deleteLater()
         self.wizard = None
 
-    def _on_created(self, session) -> None:
+    def _on_created(self, session: RecordSession) -> None:
         self._settings.remember_record(session.folder)
         self.refresh_records(select=str(session.folder))
         self.record_opened.emit(session)
 
-    def _on_unlocked(self, session) -> None:
+    def _on_unlocked(self, session: RecordSession) -> None:
         self._settings.remember_record(session.folder)
         self.record_opened.emit(session)
 
@@ -308,7 +315,7 @@ def _missing_text() -> str:
 class RecordItemDelegate(QStyledItemDelegate):
     """Two lines per record: its label in bold, its folder below; greyed when the folder is not found."""
 
-    def paint(self, painter, option, index) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         # From the item itself: initStyleOption turns the new line into a line separator.
@@ -332,7 +339,7 @@ class RecordItemDelegate(QStyledItemDelegate):
                          QFontMetrics(opt.font).elidedText(where, Qt.TextElideMode.ElideMiddle, rect.width()))
         painter.restore()
 
-    def sizeHint(self, option, index) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         font = option.font
         height = QFontMetrics(_bold(font)).height() + QFontMetrics(font).height() + _MARGIN
         return QSize(super().sizeHint(option, index).width(), height)

@@ -4,6 +4,7 @@ A forgotten passphrase: the recovery dialog opens the record with its recovery c
 passphrase; the record it opens is handed on exactly like one unlocked here.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -15,11 +16,15 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from phr.access import keys, records
+from phr.access.session import RecordSession
 from phr.demo.sample_record import SAMPLE_PASSPHRASE
-from phr.ui.app.background import abandon_all, run_in_background
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.app.record_actions import Unlock
+from phr.ui.security.new_passphrase import ChangePassphrase
 from phr.ui.security.recovery_dialog import RecoveryDialog
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
@@ -31,8 +36,9 @@ class UnlockPanel(QGroupBox):
     unlocked = Signal(object)  # RecordSession
     busy_changed = Signal(bool)
 
-    def __init__(self, unlock, parent=None, unlock_with_code=records.unlock_with_recovery_code,
-                 change_passphrase=keys.change_passphrase):
+    def __init__(self, unlock: Unlock, parent: QWidget | None = None,
+                 unlock_with_code: Unlock = records.unlock_with_recovery_code,
+                 change_passphrase: ChangePassphrase = keys.change_passphrase) -> None:
         super().__init__(translate("UnlockPanel", "Unlock"), parent)
         self._unlock = unlock
         # Used by the recovery dialog; public so tests can give change_passphrase a fast Argon2.
@@ -40,7 +46,7 @@ class UnlockPanel(QGroupBox):
         self.change_passphrase = change_passphrase
         self.recovery_dialog: RecoveryDialog | None = None
         self._folder: Path | None = None
-        self._tasks: list = []
+        self._tasks: list[BackgroundTask] = []
         self._build()
         self.set_folder(None)
 
@@ -112,14 +118,14 @@ class UnlockPanel(QGroupBox):
         run_in_background(lambda: self._unlock(folder, secret), self._on_unlocked, self._on_failed, self._tasks,
                           discard=lambda session: session.lock())
 
-    def run_creation(self, work, on_done) -> None:
+    def run_creation(self, work: Callable[[], RecordSession], on_done: Callable[[RecordSession], None]) -> None:
         """Make a record (the sample) off the GUI thread, with the same busy state as unlocking."""
         if self.is_busy:
             return
         self._set_busy(True)
         self.message.setText(translate("UnlockPanel", "Making the sample record…"))
 
-        def done(session):
+        def done(session: RecordSession) -> None:
             self._set_busy(False)
             on_done(session)
 
@@ -136,7 +142,8 @@ class UnlockPanel(QGroupBox):
         dialog.open()
 
     def _forget_recovery(self) -> None:
-        self.recovery_dialog.deleteLater()
+        if self.recovery_dialog is not None:
+            self.recovery_dialog.deleteLater()
         self.recovery_dialog = None
 
     def abandon(self) -> None:
@@ -153,7 +160,7 @@ class UnlockPanel(QGroupBox):
         self.message.setText(translate("UnlockPanel", "Unlocking…") if busy else "")
         self.busy_changed.emit(busy)
 
-    def _on_unlocked(self, session) -> None:
+    def _on_unlocked(self, session: RecordSession) -> None:
         self._set_busy(False)
         self.passphrase.clear()
         self.unlocked.emit(session)

@@ -7,11 +7,12 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from phr.core import partial_date
+from phr.core.entries import Provenance
 
 translate = QCoreApplication.translate
 
 
-def fill(template: str, *values) -> str:
+def fill(template: str, *values: object) -> str:
     """Put values into a translated text's %1, %2, ... in one pass (a value may itself hold '%2')."""
     return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]) if int(m.group(1)) <= len(values)
                   else m.group(0), template)
@@ -69,7 +70,7 @@ def role_text(role: str) -> str:
     return translate("Formatting", "owner") if role == "owner" else translate("Formatting", "carer")
 
 
-def provenance_html(provenance) -> str:
+def provenance_html(provenance: Provenance | None) -> str:
     """'Entered by Sanne (owner), typed in, 22 November 2026 · changed by … on …'."""
     if provenance is None:
         return ""
@@ -89,7 +90,7 @@ def heading(text: str, level: int = 2) -> str:
     return f"<h{level}>{escape(text)}</h{level}>"
 
 
-def escape(text) -> str:
+def escape(text: object) -> str:
     return html.escape(str(text)) if text not in (None, "") else ""
 
 

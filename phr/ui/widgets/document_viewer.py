@@ -4,8 +4,10 @@ The bytes go from the record into a QBuffer; QtPdf and QImage read them there. N
 is written to a temporary file or anywhere else: a loose copy would not be encrypted.
 """
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -29,7 +31,7 @@ translate = QCoreApplication.translate
 ZOOM_STEP, MIN_ZOOM, MAX_ZOOM = 1.25, 0.1, 8.0
 
 
-def _button(text: str, slot, keys=None) -> QPushButton:
+def _button(text: str, slot: Callable[[], None], keys: QKeySequence.StandardKey | str | None = None) -> QPushButton:
     button = QPushButton(text)  # the & mnemonic stays; `keys` is a second way in
     button.clicked.connect(slot)
     if keys is not None:
@@ -40,7 +42,7 @@ def _button(text: str, slot, keys=None) -> QPushButton:
 class PdfPane(QWidget):
     """A PDF with page navigation and zoom. `document` holds it, read from an in-memory buffer."""
 
-    def __init__(self, data: bytes, parent=None):
+    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(data))
@@ -127,7 +129,7 @@ class PdfPane(QWidget):
     def zoom_by(self, factor: float) -> None:
         zoom = min(max(self.zoom() * factor, MIN_ZOOM), MAX_ZOOM)
 
-        def apply():
+        def apply() -> None:
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(zoom)
 
@@ -136,7 +138,7 @@ class PdfPane(QWidget):
     def fit_width(self) -> None:
         self._keeping_place(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
 
-    def _keeping_place(self, change) -> None:
+    def _keeping_place(self, change: Callable[[], None]) -> None:
         """Zooming makes the pages longer or shorter; keep the same part of the document in view."""
         bar = self.view.verticalScrollBar()
         place = bar.value() / max(1, bar.maximum() + bar.pageStep())
@@ -152,33 +154,33 @@ class PdfPane(QWidget):
 class ImagePane(QWidget):
     """A PNG or JPEG in a scrollable label, with zoom. `image` holds it, decoded from memory."""
 
-    def __init__(self, data: bytes, parent=None):
+    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image = QImage.fromData(QByteArray(data))
         self.zoom = 1.0
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setAccessibleName(translate("DocumentViewer", "Document"))
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.picture)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
         row.addStretch()
         row.addLayout(_zoom_buttons(self.zoom_by, self.fit_width))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._fitted = False
         if self.image.isNull():
             self.picture.setText(translate("DocumentViewer", "Regie cannot show this picture. It may be damaged."))
         else:
             self._show()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._fitted and self.image.width() > self.scroll.viewport().width():
+        if not self._fitted and self.image.width() > self.scroll_area.viewport().width():
             self.fit_width()  # a large scan starts readable as a whole, not at its top-left corner
         self._fitted = True
 
@@ -194,7 +196,7 @@ class ImagePane(QWidget):
 
     def fit_width(self) -> None:
         if not self.image.isNull():
-            available = self.scroll.viewport().width() - 4
+            available = self.scroll_area.viewport().width() - 4
             self.zoom = min(max(available / max(1, self.image.width()), MIN_ZOOM), MAX_ZOOM)
             self._show()
 
@@ -203,7 +205,7 @@ class ImagePane(QWidget):
         self.image = QImage()
 
 
-def _zoom_buttons(zoom_by, fit_width) -> QHBoxLayout:
+def _zoom_buttons(zoom_by: Callable[[float], None], fit_width: Callable[[], None]) -> QHBoxLayout:
     row = QHBoxLayout()
     row.addWidget(_button(translate("DocumentViewer", "Zoom &out"), lambda: zoom_by(1 / ZOOM_STEP),
                           QKeySequence.StandardKey.ZoomOut))
@@ -216,7 +218,7 @@ def _zoom_buttons(zoom_by, fit_width) -> QHBoxLayout:
 class DocumentViewer(QDialog):
     """A window showing one document. Closing it drops the bytes it held."""
 
-    def __init__(self, title: str, mime_type: str, data: bytes, parent=None):
+    def __init__(self, title: str, mime_type: str, data: bytes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -226,6 +228,6 @@ class DocumentViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane, 1)
         layout.addWidget(buttons)
-        (self.pane.view if isinstance(self.pane, PdfPane) else self.pane.scroll).setFocus()  # arrows scroll at once
+        (self.pane.view if isinstance(self.pane, PdfPane) else self.pane.scroll_area).setFocus()  # arrows scroll at once
         self.finished.connect(lambda _result: self.pane.release())  # closed in any way: let go of the bytes
         self.resize(820, 900)
