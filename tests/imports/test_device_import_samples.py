@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from locations import DATA
 
-from phr.imports.devices.detect import detect, parse
+from phr.imports.devices.pipeline import detect, read_file
 from phr.monitoring.measures import GLUCOSE_MG_PER_MMOL
 
 SAMPLES = DATA / "samples"
@@ -31,7 +31,7 @@ def test_every_sample_file_has_an_expected_count():
 @pytest.mark.parametrize("key, count", sorted(COUNTS.items()))
 def test_sample_gives_the_expected_number_of_readings(key, count):
     name = Path(key).name
-    result = parse(sample(name), "auto", name=name)
+    result = read_file(sample(name), "auto", name=name)
     assert result.format == FORMATS[name] == detect(sample(name), name)
     assert len(result.readings) == count
     # Nothing was dropped: every data row is a reading, a note or a skipped row with a reason.
@@ -42,7 +42,7 @@ def test_sample_gives_the_expected_number_of_readings(key, count):
 
 @pytest.mark.parametrize("name", ["libreview_nl_mmol.csv", "libreview_en_mgdl.csv"])
 def test_libreview_samples_read_types_notes_and_times(name):
-    result = parse(sample(name), "libreview")
+    result = read_file(sample(name), "libreview")
     assert [r.method for r in result.readings].count("sensor") == 1344
     assert [r.method for r in result.readings].count("scan") == 56
     assert len(result.notes) == 14 and all(n.value is None and n.note for n in result.notes)
@@ -52,13 +52,13 @@ def test_libreview_samples_read_types_notes_and_times(name):
 
 
 def test_libreview_dutch_notes_keep_their_text():
-    notes = parse(sample("libreview_nl_mmol.csv"), "libreview").notes
+    notes = read_file(sample("libreview_nl_mmol.csv"), "libreview").notes
     assert notes[0].note == "ontbijt, daarna fietsen naar school"
     assert notes[0].taken_at.replace(tzinfo=None) == datetime(2026, 9, 1, 8, 7)
 
 
 def test_libreview_us_sample_reads_am_pm_and_converts_mg_dl_without_rounding():
-    result = parse(sample("libreview_en_mgdl.csv"), "libreview")
+    result = read_file(sample("libreview_en_mgdl.csv"), "libreview")
     first, one_pm = result.readings[0], next(r for r in result.readings if r.line == 58)
     assert first.value == 108 / GLUCOSE_MG_PER_MMOL            # 5.994671..., not 6.0
     assert first.taken_at.replace(tzinfo=None) == datetime(2026, 9, 1, 0, 0)   # 12:00 AM
@@ -67,7 +67,7 @@ def test_libreview_us_sample_reads_am_pm_and_converts_mg_dl_without_rounding():
 
 
 def test_dexcom_sample_keeps_low_and_high_as_flags_without_a_number():
-    result = parse(sample("dexcom_clarity_mmol.csv"), "dexcom")
+    result = read_file(sample("dexcom_clarity_mmol.csv"), "dexcom")
     flagged = [r for r in result.readings if r.flag]
     assert {r.flag for r in flagged} == {"below_range", "above_range"}
     assert all(r.value is None for r in flagged)
@@ -77,7 +77,7 @@ def test_dexcom_sample_keeps_low_and_high_as_flags_without_a_number():
 
 
 def test_omron_sample_gives_systolic_diastolic_and_pulse():
-    first = parse(sample("omron_connect_bp.csv"), "omron").readings[0]
+    first = read_file(sample("omron_connect_bp.csv"), "omron").readings[0]
     assert (first.measure, first.value, first.value2, first.value3) == ("bp", 130, 92, 69)
     assert first.taken_at.replace(tzinfo=None) == datetime(2026, 9, 1, 7, 5)
     assert first.note == ""
@@ -118,7 +118,7 @@ def generated_libreview(count: int, newest_first: bool) -> tuple[bytes, list[tup
 @pytest.mark.parametrize("newest_first", [False, True])
 def test_generated_20000_rows_give_the_right_instants_through_both_clock_changes(newest_first):
     data, readings, notes, skipped = generated_libreview(20_000, newest_first)
-    result = parse(data, "auto")
+    result = read_file(data, "auto")
     assert [(r.epoch, r.offset, r.value, r.method, r.line) for r in result.readings] == readings
     assert [(n.epoch, n.offset, n.value, n.note, n.line) for n in result.notes] == notes
     assert [(s.line, s.reason) for s in result.skipped] == [(line, "not_a_reading") for line in skipped]
@@ -138,7 +138,7 @@ def test_generated_dexcom_with_seconds_through_the_autumn_change():
     moments = [datetime(2026, 10, 20, tzinfo=timezone.utc) + timedelta(seconds=299 * i + i % 7) for i in range(5000)]
     rows = [f"{i + 2},{m.astimezone(AMSTERDAM):%Y-%m-%dT%H:%M:%S},EGV,,,,iOS G7,{5 + i % 50 / 10:.1f},,,,,,"
             for i, m in enumerate(moments)]
-    result = parse(("\n".join([header] + rows) + "\n").encode(), "auto")
+    result = read_file(("\n".join([header] + rows) + "\n").encode(), "auto")
     assert [r.epoch for r in result.readings] == [int(m.timestamp()) for m in moments]
     assert [r.offset for r in result.readings] == [m.astimezone(AMSTERDAM).utcoffset() // timedelta(minutes=1)
                                                    for m in moments]

@@ -6,13 +6,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from locations import DATA
 
-from phr.imports.devices.detect import detect, parse
-from phr.imports.devices.dexcom import parse_dexcom
-from phr.imports.devices.generic import Mapping, parse_plain, parse_with_mapping, preview
-from phr.imports.devices.libreview import parse_libreview
-from phr.imports.devices.model import NotThisFormat, SkippedRow
-from phr.imports.devices.omron import parse_omron
-from phr.imports.devices.text import ParseCancelled
+from phr.imports.devices.model import NotThisFormat, ParseCancelled, SkippedRow
+from phr.imports.devices.pipeline import detect, preview, read_file
+from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.measures import GLUCOSE_MG_PER_MMOL
 
 DEVICES = DATA / "devices"
@@ -30,6 +26,27 @@ DEXCOM_HEADER = ("Index,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype
                  "Duration (hh:mm:ss),Glucose Rate of Change (mmol/L/min),Transmitter Time (Long Integer),"
                  "Transmitter ID")
 OMRON_HEADER = "Measurement Date,SYS(mmHg),DIA(mmHg),Pulse(bpm),Irregular Heartbeat,Body Movement,Notes"
+
+
+def parse_libreview(data: bytes):
+    return read_file(data, "libreview")
+
+
+def parse_dexcom(data: bytes):
+    return read_file(data, "dexcom")
+
+
+def parse_omron(data: bytes):
+    return read_file(data, "omron")
+
+
+def parse_plain(data: bytes, measure: str, progress=None):
+    """A CSV with the columns time and value, read as readings of `measure`."""
+    return read_file(data, "csv", measure, progress=progress)
+
+
+def parse_with_mapping(data: bytes, mapping: Mapping):
+    return read_file(data, "csv", mapping=mapping)
 
 
 def libre(*rows: str, meta: str = LIBRE_META, header: str = LIBRE_HEADER, newline: str = "\n",
@@ -298,22 +315,22 @@ def test_broken_rows_are_skipped_with_their_line_numbers():
 
 def test_a_png_renamed_to_csv_is_refused_with_a_clear_message():
     data = (DEVICES / "photo.csv").read_bytes()
-    for call in (lambda: detect(data, "photo.csv"), lambda: parse(data, "auto", name="photo.csv"),
-                 lambda: parse(data, "omron", name="photo.csv")):
+    for call in (lambda: detect(data, "photo.csv"), lambda: read_file(data, "auto", name="photo.csv"),
+                 lambda: read_file(data, "omron", name="photo.csv")):
         with pytest.raises(NotThisFormat, match=r"“photo.csv” is not a text \(CSV\) file: it looks like a PNG image"):
             call()
 
 
 def test_a_libreview_file_passed_as_omron_says_what_it_is():
     with pytest.raises(NotThisFormat) as raised:
-        parse(libre("01-09-2026 00:00,0,5.4,,,").encode(), "omron")
+        read_file(libre("01-09-2026 00:00,0,5.4,,,").encode(), "omron")
     assert str(raised.value) == ("This is not an OMRON connect blood pressure export: the columns it needs are "
                                  "missing. It looks like a LibreView export.")
 
 
 def test_empty_file_is_refused():
     with pytest.raises(NotThisFormat, match="empty"):
-        parse(b"  \r\n", "auto")
+        read_file(b"  \r\n", "auto")
 
 
 def test_detect_is_by_content_not_by_name():
@@ -360,7 +377,7 @@ def test_plain_csv_with_unit_and_note_columns_and_blood_pressure():
                           b"2026-09-01 09:00,5.5,,\n2026-09-01 10:00,5.5,stone,\n", "glucose")
     assert [(r.value, r.note) for r in glucose.readings] == [(108 / GLUCOSE_MG_PER_MMOL, "ontbijt"), (5.5, "")]
     assert skipped(glucose) == [(4, "bad_unit")]
-    pressure = parse(b"time,value\n2026-09-01 08:00,130/85/70\n2026-09-01 09:00,130/85\n2026-09-01 10:00,130\n",
+    pressure = read_file(b"time,value\n2026-09-01 08:00,130/85/70\n2026-09-01 09:00,130/85\n2026-09-01 10:00,130\n",
                      "csv", measure="bp")
     assert [(r.value, r.value2, r.value3) for r in pressure.readings] == [(130, 85, 70), (130, 85, None)]
     assert skipped(pressure) == [(4, "bad_value")]
@@ -368,7 +385,7 @@ def test_plain_csv_with_unit_and_note_columns_and_blood_pressure():
 
 def test_csv_without_measure_or_mapping_is_an_argument_error():
     with pytest.raises(ValueError, match="needs a measure"):
-        parse(b"time,value\n2026-09-01 08:00,5\n", "auto")
+        read_file(b"time,value\n2026-09-01 08:00,5\n", "auto")
 
 
 # --- progress and cancelling ------------------------------------------------------------------

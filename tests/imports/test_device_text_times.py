@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from phr.imports.devices import text as text_module
-from phr.imports.devices.model import NotThisFormat
-from phr.imports.devices.text import CsvText, Header, decimal_mark, decode, parse_number, records, sniff_delimiter
+from phr.imports.devices import records as records_module
+from phr.imports.devices.decode import decode, sniff_delimiter
+from phr.imports.devices.model import CsvText, Header, NotThisFormat
+from phr.imports.devices.numbers import decimal_mark, parse_number
+from phr.imports.devices.records import records
 from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order, second_pass
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -108,7 +110,7 @@ def test_split_lines_give_what_csv_gives(lines, end, delimiter, last_end, block)
     # Lines without a quote are split with str.split, in blocks of lines; with tiny blocks a
     # quoted record often continues in the next block.
     text = end.join(line.replace("\n", end) for line in lines) + (end if last_end else "")
-    with mock.patch.object(text_module, "_BLOCK_CHARS", block):
+    with mock.patch.object(records_module, "_BLOCK_CHARS", block):
         found = list(records(CsvText(text, "utf-8", delimiter)))
     assert found == reference_records(text, delimiter)
 

@@ -1,12 +1,125 @@
-"""What a device parser produces: readings with aware times, and the rows it had to skip.
+"""The types handed from one step of a device import to the next (the order: see phr.imports).
 
-Parsers never touch the record: the import service stores their readings in one
-transaction. Values are already in the measure's canonical unit (glucose mmol/L).
+    bytes -> decode -> CsvText -> recognise -> Layout -> table -> Table -> the layout's rows
+    -> ParsedRows -> readings -> DeviceReadings -> store -> DeviceImportSummary
+
+No step touches the record except the last: it stores the readings in one transaction, through
+the services. Values are already in the measure's canonical unit (glucose mmol/L).
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import NamedTuple
+from typing import Callable, Iterator, NamedTuple, TypeVar
+from zoneinfo import ZoneInfo
+
+# progress(lines done, lines in all); returning False cancels (ParseCancelled).
+Progress = Callable[[int, int], object]
+# (first line number, fields) per record of a file; fields None for a line that cannot be split.
+Records = Iterator[tuple[int, list[str] | None]]
+
+T = TypeVar("T")
+
+# The reasons a row can be skipped for (SkippedRow.reason); the import summary translates them.
+REASONS = (
+    "bad_row",           # the line cannot be split into fields (a quote never closed, shifted columns)
+    "no_time",           # the time cell is empty
+    "bad_time",          # the time cannot be read
+    "nonexistent_time",  # a wall-clock time skipped by the spring-forward change (02:00-02:59 in March)
+    "no_value",          # the value cell is empty
+    "bad_value",         # the value is not a number (or has a thousands separator)
+    "bad_unit",          # the row's unit cannot be converted to the measure's unit
+    "implausible",       # outside the measure's plausible bounds (phr.monitoring.measures)
+    "not_a_reading",     # a row of another kind: metadata, insulin, food, alerts, ...
+)
+
+
+class NotThisFormat(ValueError):
+    """The file is not (a readable) file of the kind asked for; the message says what it is not."""
+
+
+class ParseCancelled(Exception):
+    """The progress callback returned False: reading stopped and nothing was returned."""
+
+
+# --- decode -> recognise, table ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CsvText:
+    """A device file as text: what the decode step makes of its bytes."""
+
+    text: str
+    encoding: str     # 'utf-8', 'utf-8-sig' (with a byte order mark), 'utf-16' or 'windows-1252'
+    delimiter: str    # ',', ';' or '\t'
+
+    @property
+    def line_count(self) -> int:
+        newline = "\n" if "\n" in self.text else "\r"
+        return self.text.count(newline) + (0 if self.text.endswith(newline) else 1)
+
+
+def normalise(name: str) -> str:
+    """A header name as compared: no byte order mark, no spaces at all, case folded."""
+    return "".join(name.replace("\ufeff", "").split()).casefold()
+
+
+class Header:
+    """A header row; columns are found by name (case and spaces ignored), never by position."""
+
+    def __init__(self, names: list[str]):
+        self.names = list(names)
+        self.keys = [normalise(n) for n in names]
+
+    def find(self, *names: str) -> int | None:
+        """The index of the first column called one of `names`, or None."""
+        for name in names:
+            key = normalise(name)
+            if key in self.keys:
+                return self.keys.index(key)
+        return None
+
+    def find_prefix(self, *prefixes: str) -> tuple[int, str] | None:
+        """(index, rest of the name) of the first column whose name starts with one of `prefixes`;
+        the rest is typically a unit: 'Historic Glucose mg/dL' -> 'mg/dl'."""
+        for prefix in prefixes:
+            key = normalise(prefix)
+            for index, name in enumerate(self.keys):
+                if name.startswith(key):
+                    return index, name[len(key):].strip("()[]")
+        return None
+
+    def column(self, *names: str) -> int:
+        """Like find, for a column the layout's header test has required."""
+        return _required(self.find(*names), names)
+
+    def column_prefix(self, *prefixes: str) -> tuple[int, str]:
+        """Like find_prefix, for a column the layout's header test has required."""
+        return _required(self.find_prefix(*prefixes), prefixes)
+
+
+def _required(found: T | None, names: tuple[str, ...]) -> T:
+    if found is None:
+        raise NotThisFormat(f"The column “{names[0]}” is missing.")
+    return found
+
+
+# --- recognise -> table -> rows ------------------------------------------------------------------
+
+@dataclass
+class Table:
+    """The table step's output: the header row, and the rows after it, read once, in file order."""
+
+    text: CsvText
+    header: Header
+    header_line: int
+    before_header: list[list[str]]              # LibreView's metadata line
+    head: list[tuple[int, list[str] | None]]    # the first rows (also in `rows`), for guessing
+    rows: Records
+
+    def sample(self, index: int | None) -> list[str]:
+        """The first rows' texts in one column, for guessing the date order or decimal mark."""
+        if index is None:
+            return []
+        return [f[index] for _, f in self.head if f is not None and index < len(f) and f[index].strip()]
 
 
 class ParsedReading(NamedTuple):
@@ -33,16 +146,55 @@ class ParsedReading(NamedTuple):
 @dataclass(frozen=True)
 class SkippedRow:
     line: int
-    reason: str                   # a code: 'no_time', 'bad_time', 'no_value', 'bad_value', 'not_a_reading', ...
+    reason: str                   # one of REASONS
 
 
 @dataclass
-class ParseResult:
-    format: str                   # 'libreview', 'dexcom', 'omron', 'csv'
+class ParsedRows:
+    """A layout's rows step output: every row of the file as a reading, a note or a skipped row."""
+
+    format: str                   # the layout's name: 'libreview', 'dexcom', 'omron', 'csv'
+    zone: ZoneInfo                # where the device's wall-clock times are
     readings: list[ParsedReading] = field(default_factory=list)
+    notes: list[ParsedReading] = field(default_factory=list)   # value None, the text in `note`
     skipped: list[SkippedRow] = field(default_factory=list)
-    notes: list[ParsedReading] = field(default_factory=list)  # LibreView record type 6: notes without a value
+    repeated_lines: list[int] = field(default_factory=list)    # in an autumn hour that occurs twice
 
 
-class NotThisFormat(ValueError):
-    """The file is not (a readable) file of the kind asked for; the message says what it is not."""
+@dataclass(frozen=True)
+class Layout:
+    """One kind of file: how to recognise it by its header row and how to read its rows.
+
+    A vendor's layout module defines one (LAYOUT) and phr.imports.devices.layouts lists it."""
+
+    name: str                                          # its --format name, and the summary's
+    what: str                                          # for messages: 'a LibreView export'
+    looks_like: Callable[[Header], bool]               # the header row is this layout's
+    read_rows: Callable[[Table, ZoneInfo], ParsedRows]
+
+
+# --- readings -> store -> the caller -------------------------------------------------------------
+
+@dataclass
+class DeviceReadings:
+    """The readings step's output: what the file holds, times final, ready to be stored."""
+
+    format: str
+    readings: list[ParsedReading] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)     # in line order
+    notes: list[ParsedReading] = field(default_factory=list)    # LibreView record type 6: for the diary
+
+
+@dataclass
+class DeviceImportSummary:
+    format: str
+    added: int = 0
+    already_present: int = 0
+    skipped: list[SkippedRow] = field(default_factory=list)
+    notes_added: int = 0
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for row in self.skipped:
+            counts[row.reason] = counts.get(row.reason, 0) + 1
+        return counts

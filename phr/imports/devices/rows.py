@@ -1,91 +1,44 @@
-"""What every device parser shares: finding the header row, collecting readings and skipped rows
-while the zone is attached to the device's wall-clock times, and the loop that reads the rows.
+"""What every layout's rows step shares: collecting readings and skipped rows, the loop that
+reads the rows, and the cells of a row. A shared helper of the layouts (it imports none of them).
 
 Speed: a million-row file spends its time in read_simple: a row that is an ordinary reading
 (its time and value seen before, see LocalClock and Values) takes a few dictionary look-ups;
-every other row goes to the parser's own careful reading, which also fills those caches.
+every other row goes to the layout's own careful reading, which also fills those caches.
 
-Duplicates: a row that appears twice in a file gives two equal readings. The parser reports what
-the file says; the import service decides what is already present (and so adds one).
+Duplicates: a row that appears twice in a file gives two equal readings. The layout reports what
+the file says; the store step decides what is already present (and so adds one).
 """
 
-from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import chain, islice
-from operator import attrgetter
-from typing import Callable, Iterator
+from typing import Callable
 
 from phr.core.bulk import bulk
-from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult, SkippedRow
-from phr.imports.devices.text import CsvText, Header, Progress, normalise, parse_number, read_csv_text, records
-from phr.imports.devices.times import LocalClock, second_pass, second_pass_offset
-from phr.monitoring.measures import CATALOGUE, Measure
+from phr.imports.devices.model import ParsedReading, ParsedRows, Records, SkippedRow, Table
+from phr.imports.devices.numbers import parse_number
+from phr.imports.devices.times import LocalClock
 
-# The header is looked for in this many first records (LibreView has one metadata line first).
-HEADER_SEARCH = 10
-# Date order and decimal mark are decided from this many first rows.
-SAMPLE_ROWS = 2000
-
-Rows = Iterator[tuple[int, list[str] | None]]
+# read(line, fields): a layout's careful reading of one row.
+ReadRow = Callable[[int, list[str] | None], None]
 
 
-@dataclass
-class Table:
-    text: CsvText
-    header: Header
-    header_line: int
-    before_header: list[list[str]]   # LibreView's metadata line
-    head: list[tuple[int, list[str] | None]]   # the first SAMPLE_ROWS rows, also in `rows`
-    rows: Rows
-
-    def sample(self, index: int | None) -> list[str]:
-        """The first rows' texts in one column, for guessing the date order or decimal mark."""
-        if index is None:
-            return []
-        return [f[index] for _, f in self.head if f is not None and index < len(f) and f[index].strip()]
+def cell(fields: list[str], index: int | None) -> str:
+    """The stripped text of a column; '' when the row is too short or the column absent."""
+    if index is None or index >= len(fields):
+        return ""
+    return fields[index].strip()
 
 
-def open_table(data: bytes | CsvText, looks_like: Callable[[Header], bool], what: str,
-               progress: Progress | None = None, name: str = "") -> Table:
-    """The file's header row (the first of HEADER_SEARCH records that `looks_like`) and its rows.
-    data: the file, or its text when that has been read already. Raises NotThisFormat('This is
-    not <what> ...') when there is no such header."""
-    text = data if isinstance(data, CsvText) else read_csv_text(data, name)
-    rows = records(text, progress)
-    before = []
-    for line, fields in islice(rows, HEADER_SEARCH):
-        if fields is None:
-            continue
-        header = Header(fields)
-        if looks_like(header):
-            head = list(islice(rows, SAMPLE_ROWS))
-            return Table(text, header, line, before, head, chain(head, rows))
-        before.append(fields)
-    raise NotThisFormat(f"This is not {what}: the columns it needs are missing.")
-
-
-def read_rows(table: Table, read: Callable[[int, list[str] | None], None]) -> None:
-    """read(line, fields) for every row after the header, in file order."""
-    with bulk():
-        for line, fields in table.rows:
-            read(line, fields)
-
-
-def bounds(measure: Measure, component: int = 0) -> tuple[float, float]:
-    """The plausible (low, high) of a measure or of one of its components (blood pressure)."""
-    if measure.components:
-        part = measure.components[component]
-        return part.low_bound, part.high_bound
-    return measure.low_bound, measure.high_bound
-
-
-def find_measure(key: str, catalogue: dict[str, Measure] | None = None) -> Measure:
-    """The measure with this key in `catalogue` (default: the built-in one; pass a dictionary that
-    also holds the record's own measures). ValueError when there is none."""
-    measures = CATALOGUE if catalogue is None else catalogue
-    if key not in measures:
-        raise ValueError(f"There is no measure called “{key}”.")
-    return measures[key]
+def even(fields: list[str] | None, width: int) -> list[str] | None:
+    """The row with exactly `width` fields (missing ones empty), or None when it cannot be trusted:
+    it could not be split, or it has more filled fields than the header has columns, so its
+    columns moved (for example an unquoted decimal comma in a comma file)."""
+    if fields is None:
+        return None
+    if len(fields) < width:
+        return fields + [""] * (width - len(fields))
+    if any(f.strip() for f in fields[width:]):
+        return None
+    return fields[:width]
 
 
 class Values:
@@ -116,14 +69,14 @@ class Values:
 
 
 class Collector:
-    """Builds a ParseResult in file order; attaches the zone to wall-clock times."""
+    """Builds a layout's ParsedRows in file order; attaches the zone to wall-clock times."""
 
     def __init__(self, format_name: str, clock: LocalClock):
-        self.result = ParseResult(format_name)
+        self.rows = ParsedRows(format_name, clock.zone, repeated_lines=clock.repeated_lines)
         self.clock = clock
-        self.add = self.result.readings.append
-        self.add_note = self.result.notes.append
-        self._skip = self.result.skipped.append
+        self.add = self.rows.readings.append
+        self.add_note = self.rows.notes.append
+        self._skip = self.rows.skipped.append
 
     def skip(self, line: int, reason: str) -> None:
         self._skip(SkippedRow(line, reason))
@@ -149,14 +102,12 @@ class Collector:
             return None
         return value
 
-    def finish(self) -> ParseResult:
-        """The result, with the second pass through an autumn hour moved to its own offset."""
-        repeated = self.clock.repeated_lines
-        if repeated:
-            for found in (self.result.readings, self.result.notes):
-                _second_passes(found, repeated, self.clock.zone)
-        self.result.skipped.sort(key=attrgetter("line"))
-        return self.result
+
+def read_each(table: Table, read: ReadRow) -> None:
+    """read(line, fields) for every row after the header, in file order."""
+    with bulk():
+        for line, fields in table.rows:
+            read(line, fields)
 
 
 @dataclass
@@ -173,7 +124,7 @@ class Simple:
     kinds: dict[str, tuple[int, Values, str]]
 
 
-def read_simple(rows: Rows, found: Collector, simple: Simple, careful: Callable[[int, list[str] | None], None]) -> None:
+def read_simple(rows: Records, found: Collector, simple: Simple, careful: ReadRow) -> None:
     """Every row: an ordinary reading directly, any other row (or one whose time or value has
     not been seen before) through careful(line, fields). The same readings as careful alone."""
     clock = found.clock
@@ -202,51 +153,3 @@ def read_simple(rows: Rows, found: Collector, simple: Simple, careful: Callable[
             note = "" if note_at is None else fields[note_at]
             add(new(reading, (measure, day[0] + second, day[1], value, None, None, "", kind[2],
                               note.strip() if note else note, line)))
-
-
-def _second_passes(found: list[ParsedReading], repeated_lines: list[int], zone) -> None:
-    """Moves the readings (in file order) that are the second pass through a repeated hour to
-    that pass's offset (one hour later in Europe/Amsterdam)."""
-    lines = list(map(attrgetter("line"), found))   # increasing: readings are in file order
-    indexes = []
-    for line in sorted(set(repeated_lines)):
-        index = bisect_left(lines, line)
-        if index < len(lines) and lines[index] == line:
-            indexes.append(index)
-    oldest_first = bool(found) and _wall(found[0]) <= _wall(found[-1])
-    for run in _consecutive(indexes):
-        before = _wall(found[run[0] - 1]) if run[0] > 0 else None
-        after = _wall(found[run[-1] + 1]) if run[-1] + 1 < len(found) else None
-        passes = second_pass([_wall(found[i]) for i in run], before, after, oldest_first,
-                             [found[i].method for i in run])
-        for index, second in zip(run, passes):
-            if second:
-                epoch, offset = second_pass_offset(found[index].epoch, found[index].offset, zone)
-                found[index] = found[index]._replace(epoch=epoch, offset=offset)
-
-
-def _wall(reading: ParsedReading) -> int:
-    """The reading's wall-clock time as seconds (comparable with other wall-clock times)."""
-    return reading.epoch + reading.offset * 60
-
-
-def _consecutive(indexes: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for index in indexes:
-        if runs and runs[-1][-1] == index - 1:
-            runs[-1].append(index)
-        else:
-            runs.append([index])
-    return runs
-
-
-def divisor(measure: Measure, unit: str) -> float:
-    """How many of `unit` make one of the measure's canonical unit (1.0 for the canonical unit);
-    ValueError when the measure cannot be given in it. Values are divided, never rounded."""
-    wanted = normalise(unit)
-    if wanted in ("", normalise(measure.unit), normalise(measure.unit_text)):
-        return 1.0
-    for name, factor in measure.other_units.items():
-        if normalise(name) == wanted:
-            return factor
-    raise ValueError(f"{measure.name_en} cannot be given in {unit}.")

@@ -33,6 +33,7 @@ only on the days on which the clock changes (cached per hour), never per row.
 
 import re
 from datetime import date, datetime, time, timedelta
+from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from phr.monitoring.measures import FIRST_YEAR, LAST_YEAR
@@ -71,7 +72,7 @@ def _date_parts(text: str) -> list[str]:
     return parts
 
 
-def guess_order(samples, default: str = "dmy") -> str:
+def guess_order(samples: Iterable[str], default: str = "dmy") -> str:
     """'dmy' or 'mdy' for a file's date texts. A first number above 12 means day first, a second
     number above 12 month first (the majority wins); when no date shows it, AM/PM times mean the
     US order, otherwise `default`. Dates with the year first need no guess."""
@@ -101,7 +102,7 @@ class LocalClock:
     `repeated_lines`, for second_pass. `samples` (some of the file's time texts) show which
     character separates date and time, for the look-ups in `days` and `seconds`."""
 
-    def __init__(self, order: str = "dmy", zone: ZoneInfo = AMSTERDAM, samples=()):
+    def __init__(self, order: str = "dmy", zone: ZoneInfo = AMSTERDAM, samples: Iterable[str] = ()):
         if order not in ("dmy", "mdy", "ymd"):
             raise ValueError(f"unknown date order {order!r}")
         self.order, self.zone = order, zone
@@ -167,7 +168,7 @@ class LocalClock:
         end = datetime.combine(day + timedelta(days=1), start.time(), tzinfo=self.zone)
         if start.utcoffset() != end.utcoffset() or _exact_kind(start) != _NORMAL:
             return None
-        return _minutes(start.utcoffset())
+        return _minutes(start)
 
     def _on_change_day(self, day: date, second: int, line: int) -> tuple[int, int] | None:
         hour_key = (day.toordinal(), second // 3600)
@@ -175,11 +176,11 @@ class LocalClock:
         if kind is None:
             top = datetime.combine(day, time(second // 3600), self.zone)
             first, last = _exact_kind(top), _exact_kind(top.replace(minute=59, second=59))
-            kind, offset = (first, _minutes(top.utcoffset())) if first == last else (_MIXED, 0)
+            kind, offset = (first, _minutes(top)) if first == last else (_MIXED, 0)
             self._hours[hour_key] = kind, offset
         if kind == _MIXED:
             wall = datetime.combine(day, time(second // 3600, second // 60 % 60, second % 60), self.zone)
-            kind, offset = _exact_kind(wall), _minutes(wall.utcoffset())
+            kind, offset = _exact_kind(wall), _minutes(wall)
         if kind == _GAP:
             return None
         if kind == _REPEATED:
@@ -194,7 +195,7 @@ def reading_date(year: int, month: int, day: int) -> date:
     return date(year, month, day)
 
 
-def _separator(samples) -> str:
+def _separator(samples: Iterable[str]) -> str:
     """The character between date and time in the first sample that has both (default: a space)."""
     for text in samples:
         try:
@@ -210,19 +211,27 @@ def _midnight(day: date, offset: int) -> int:
     return (day.toordinal() - _EPOCH_ORDINAL) * 86400 - offset * 60
 
 
-def _minutes(offset: timedelta) -> int:
-    return int(offset.total_seconds()) // 60
+def _minutes(moment: datetime) -> int:
+    """The UTC offset of an aware time, in minutes."""
+    return int(_utc_offset(moment).total_seconds()) // 60
+
+
+def _utc_offset(moment: datetime) -> timedelta:
+    offset = moment.utcoffset()
+    if offset is None:  # only times with a zone come here
+        raise ValueError(f"a time without a zone: {moment}")
+    return offset
 
 
 def second_pass_offset(epoch: int, offset: int, zone: ZoneInfo = AMSTERDAM) -> tuple[int, int]:
     """(epoch, offset) of the same wall-clock time in the second pass through a repeated hour."""
     wall = datetime(1970, 1, 1) + timedelta(seconds=epoch + offset * 60)
-    later = _minutes(wall.replace(fold=1, tzinfo=zone).utcoffset())
+    later = _minutes(wall.replace(fold=1, tzinfo=zone))
     return epoch + (offset - later) * 60, later
 
 
 def _exact_kind(moment: datetime) -> int:
-    earlier, later = moment.utcoffset(), moment.replace(fold=1).utcoffset()
+    earlier, later = _utc_offset(moment), _utc_offset(moment.replace(fold=1))
     if earlier == later:
         return _NORMAL
     # fold=0 gives the offset from before the change: larger in autumn, smaller in spring.

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from phr.imports.devices import detect, generic
-from phr.imports.devices.model import NotThisFormat
+from phr.imports.devices import pipeline
+from phr.imports.devices.model import DeviceImportSummary, NotThisFormat
+from phr.imports.devices.recognise import FORMATS
 from phr.monitoring.import_mappings import Mapping
 from phr.ui.text.formatting import escape, fill
 
@@ -58,7 +59,7 @@ class FilePage(QWizardPage):
         choose = QPushButton(translate("ImportWizard", "&Choose a file…"))
         choose.clicked.connect(lambda _checked: self.choose())
         self.format = QComboBox()
-        for name in ("auto",) + tuple(f for f in detect.FORMATS if f != "auto"):
+        for name in ("auto",) + tuple(f for f in FORMATS if f != "auto"):
             self.format.addItem(format_label(name), name)
         self.format.currentIndexChanged.connect(lambda _i: self._format_changed())
         self.measure = QComboBox()
@@ -95,7 +96,7 @@ class FilePage(QWizardPage):
             return
         self.path, self.data = path, path.read_bytes()
         try:
-            found = detect.detect(self.data, path.name)
+            found = pipeline.detect(self.data, path.name)
             self.format.setCurrentIndex(self.format.findData(found))
             self.chosen.setText(fill(translate("ImportWizard", "%1 — this looks like: %2"), path.name,
                                      format_label(found)))
@@ -109,6 +110,9 @@ class FilePage(QWizardPage):
     def isComplete(self) -> bool:
         return self.data is not None
 
+    def file_name(self) -> str:
+        return self.path.name if self.path is not None else ""
+
     def chosen_format(self) -> str:
         return self.format.currentData()
 
@@ -117,7 +121,7 @@ class FilePage(QWizardPage):
         if self.chosen_format() != "csv" or self.data is None:
             return False
         try:
-            headers = {h.strip().lower() for h in generic.preview(self.data, 1).headers}
+            headers = {h.strip().lower() for h in pipeline.preview(self.data, 1).headers}
         except NotThisFormat:
             return False
         return not {"time", "value"} <= headers
@@ -167,7 +171,7 @@ class MappingPage(QWizardPage):
         layout.addLayout(form)
 
     def show_file(self, data: bytes, name: str) -> None:
-        found = generic.preview(data, 10, name)
+        found = pipeline.preview(data, 10, name)
         self.preview_model.clear()
         self.preview_model.setHorizontalHeaderLabels(found.headers)
         for row in found.rows:
@@ -228,7 +232,7 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.text)
         layout.addWidget(self.skipped, 1)
 
-    def show_summary(self, summary, file_name: str) -> None:
+    def show_summary(self, summary: DeviceImportSummary, file_name: str) -> None:
         count = QLocale().toString
         lines = [fill(translate("ImportWizard", "File: %1 (%2)"), file_name, format_label(summary.format)),
                  fill(translate("ImportWizard", "Readings added: %1"), count(summary.added)),

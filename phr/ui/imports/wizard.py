@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWizard
 
 from phr.core.entries import Change
-from phr.imports.device_import import NotADeviceFile, import_file
+from phr.imports.device_import import DeviceImportSummary, NotADeviceFile, import_file
+from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 from phr.ui.app.background import run_in_background
@@ -40,7 +41,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self._tasks: list = []
-        self.summary = None
+        self.summary: DeviceImportSummary | None = None
         self.setWindowTitle(translate("ImportWizard", "Import readings from a device"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
@@ -62,8 +63,9 @@ class ImportWizard(QWizard):
         return SUMMARY if self.currentId() == MAPPING else -1
 
     def initializePage(self, number: int) -> None:
-        if number == MAPPING:
-            self.mapping_page.show_file(self.file_page.data, self.file_page.path.name)
+        data = self.file_page.data
+        if number == MAPPING and data is not None:
+            self.mapping_page.show_file(data, self.file_page.file_name())
         super().initializePage(number)
 
     def validateCurrentPage(self) -> bool:
@@ -79,11 +81,13 @@ class ImportWizard(QWizard):
         page = self.file_page
         mapping = self.mapping_page.mapping() if self.currentId() == MAPPING else None
         measure = page.measure.currentData() if page.chosen_format() == "csv" and mapping is None else None
-        data, name, format = page.data, page.path.name, page.chosen_format()
+        data, name, format = page.data, page.file_name(), page.chosen_format()
+        if data is None:  # cannot happen: Next is off until a file has been read
+            return
         progress = _Progress()
         dialog = self._progress_dialog(progress)
 
-        def work():
+        def work() -> DeviceImportSummary:
             # Its own connection: the pages keep reading the record meanwhile (a resize redraws the
             # chart) and see only what is committed, never half an import.
             second = self.services.session.second_session()
@@ -106,12 +110,12 @@ class ImportWizard(QWizard):
         dialog.show()
         return dialog
 
-    def _on_imported(self, summary, mapping) -> None:
+    def _on_imported(self, summary: DeviceImportSummary, mapping: Mapping | None) -> None:
         name = self.mapping_page.save_as.text().strip()
         if mapping is not None and name:
             self.services.mappings.save(name, mapping)
         self.summary = summary
-        self.summary_page.show_summary(summary, self.file_page.path.name)
+        self.summary_page.show_summary(summary, self.file_page.file_name())
         self.imported.emit(summary)
         self.next()
 

@@ -7,13 +7,15 @@ can measure: it becomes a reading with value None and flag 'below_range' / 'abov
 a number. The unit is in the glucose column's name: 'Glucose Value (mmol/L)' or '(mg/dL)'.
 """
 
-from phr.imports.devices.collect import Collector, Simple, Table, Values, bounds, divisor, open_table, read_simple
-from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
-from phr.imports.devices.text import CsvText, Header, Progress, decimal_mark, even
-from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
+from zoneinfo import ZoneInfo
+
+from phr.imports.devices.model import Header, Layout, NotThisFormat, ParsedReading, ParsedRows, Table
+from phr.imports.devices.numbers import decimal_mark
+from phr.imports.devices.rows import Collector, Simple, Values, even, read_simple
+from phr.imports.devices.times import LocalClock, guess_order
+from phr.imports.devices.units import bounds, divisor
 from phr.monitoring.measures import CATALOGUE
 
-WHAT = "a Dexcom Clarity export"
 TIMESTAMP = "Timestamp"
 EVENT_TYPE = "Event Type"
 GLUCOSE = "Glucose Value"
@@ -27,25 +29,26 @@ def looks_like(header: Header) -> bool:
             and header.find_prefix(GLUCOSE) is not None)
 
 
-def parse_dexcom(data: bytes | CsvText, progress: Progress | None = None, name: str = "",
-                 zone=AMSTERDAM) -> ParseResult:
-    table = open_table(data, looks_like, WHAT, progress, name)
+def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
     rows = _Rows(table, zone)
     # Clarity writes 'EGV'; other spellings of it take the careful way, with the same result.
     simple = Simple("glucose", rows.width, rows.time, None, rows.event, {"EGV": (rows.glucose, rows.values, "sensor")})
     read_simple(table.rows, rows.found, simple, rows.read)
-    return rows.found.finish()
+    return rows.found.rows
+
+
+LAYOUT = Layout("dexcom", "a Dexcom Clarity export", looks_like, read_rows)
 
 
 class _Rows:
     """Reads one Clarity file's rows into a Collector."""
 
-    def __init__(self, table: Table, zone):
+    def __init__(self, table: Table, zone: ZoneInfo):
         header = table.header
         self.width = len(header.keys)
-        self.time = header.find_prefix(TIMESTAMP)[0]
-        self.event = header.find(EVENT_TYPE)
-        self.glucose, unit_text = header.find_prefix(GLUCOSE)
+        self.time = header.column_prefix(TIMESTAMP)[0]
+        self.event = header.column(EVENT_TYPE)
+        self.glucose, unit_text = header.column_prefix(GLUCOSE)
         if unit_text not in _UNITS:
             raise NotThisFormat(f"This Dexcom export gives glucose in “{unit_text}”, not in mmol/L or mg/dL.")
         samples = table.sample(self.time)
@@ -72,3 +75,4 @@ class _Rows:
             if value is None:
                 return None
         found.add(ParsedReading("glucose", *moment, value, None, None, flag, "sensor", "", line))
+        return None

@@ -2,7 +2,7 @@
 
 The file starts with a metadata line ('Glucose Data,Generated on,...'), then the header row.
 Record types: 0 historic glucose (method 'sensor'), 1 scan ('scan'), 2 strip ('fingerstick'),
-6 a note (ParseResult.notes: value None, the text in `note`). Other types (insulin, food,
+6 a note (ParsedRows.notes: value None, the text in `note`). Other types (insulin, food,
 ketones, ...) are skipped as 'not_a_reading'. Each glucose column carries its unit in its
 name ('Historische glucose mmol/l', 'Historic Glucose mg/dL'); mg/dL is divided by 18.016.
 
@@ -11,13 +11,15 @@ the values (a number above 12 shows it, the metadata line's date included); when
 it, AM/PM times mean the US order and 24-hour times day first.
 """
 
-from phr.imports.devices.collect import Collector, Simple, Table, Values, bounds, divisor, open_table, read_simple
-from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
-from phr.imports.devices.text import CsvText, Header, Progress, cell, decimal_mark, even
-from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
+from zoneinfo import ZoneInfo
+
+from phr.imports.devices.model import Header, Layout, NotThisFormat, ParsedReading, ParsedRows, Table
+from phr.imports.devices.numbers import decimal_mark
+from phr.imports.devices.rows import Collector, Simple, Values, cell, even, read_simple
+from phr.imports.devices.times import LocalClock, guess_order
+from phr.imports.devices.units import bounds, divisor
 from phr.monitoring.measures import CATALOGUE
 
-WHAT = "a LibreView export"
 TIME = ("Tijdstempel apparaat", "Device Timestamp")
 RECORD_TYPE = ("Gegevenstype", "Record Type")
 HISTORIC = ("Historische glucose", "Historic Glucose")
@@ -33,12 +35,20 @@ def looks_like(header: Header) -> bool:
             and header.find_prefix(*HISTORIC) is not None)
 
 
+def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
+    rows = _Rows(table, zone)
+    read_simple(table.rows, rows.found, rows.simple, rows.read)
+    return rows.found.rows
+
+
+LAYOUT = Layout("libreview", "a LibreView export", looks_like, read_rows)
+
+
 def _glucose_columns(table: Table) -> dict[str, tuple[int, Values, str]]:
     """Record type -> (its glucose column, how that column's values become mmol/L, method)."""
-    header, low, high = table.header, *bounds(CATALOGUE["glucose"])
-    found = {kind: header.find_prefix(*names) for kind, names in
-             ((_HISTORIC, HISTORIC), (_SCAN, SCAN), (_STRIP, STRIP))}
-    found = {kind: place for kind, place in found.items() if place is not None}
+    header, (low, high) = table.header, bounds(CATALOGUE["glucose"])
+    columns = ((_HISTORIC, HISTORIC), (_SCAN, SCAN), (_STRIP, STRIP))
+    found = {kind: place for kind, names in columns if (place := header.find_prefix(*names)) is not None}
     mark = decimal_mark([v for index, _ in found.values() for v in table.sample(index)])
     methods = {_HISTORIC: "sensor", _SCAN: "scan", _STRIP: "fingerstick"}
     return {kind: (index, Values(mark, _divisor(unit), low, high), methods[kind])
@@ -52,21 +62,13 @@ def _divisor(unit_text: str) -> float:
     return divisor(CATALOGUE["glucose"], unit)
 
 
-def parse_libreview(data: bytes | CsvText, progress: Progress | None = None, name: str = "",
-                    zone=AMSTERDAM) -> ParseResult:
-    table = open_table(data, looks_like, WHAT, progress, name)
-    rows = _Rows(table, zone)
-    read_simple(table.rows, rows.found, rows.simple, rows.read)
-    return rows.found.finish()
-
-
 class _Rows:
     """Reads one LibreView file's rows into a Collector."""
 
-    def __init__(self, table: Table, zone):
+    def __init__(self, table: Table, zone: ZoneInfo):
         header = table.header
         self.width = len(header.keys)
-        self.time, self.kind, self.notes = header.find(*TIME), header.find(*RECORD_TYPE), header.find(*NOTES)
+        self.time, self.kind, self.notes = header.column(*TIME), header.column(*RECORD_TYPE), header.find(*NOTES)
         self.glucose = _glucose_columns(table)
         metadata = [text for fields in table.before_header for text in fields]
         samples = table.sample(self.time)
@@ -93,8 +95,10 @@ class _Rows:
         value = found.value(line, values, fields[index])
         if value is not None:
             found.add(ParsedReading("glucose", *moment, value, None, None, "", method, note, line))
+        return None
 
     def _note(self, line: int, moment: tuple[int, int], note: str) -> None:
         if not note:
             return self.found.skip(line, "no_value")
         self.found.add_note(ParsedReading("glucose", *moment, None, note=note, line=line))
+        return None

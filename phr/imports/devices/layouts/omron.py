@@ -7,13 +7,15 @@ the cell is empty). Flags that are set become plain words at the start of the no
 ("irregular heartbeat; body movement"), followed by the row's own note.
 """
 
-from phr.imports.devices.collect import Collector, Table, bounds, open_table, read_rows
-from phr.imports.devices.model import NotThisFormat, ParsedReading, ParseResult
-from phr.imports.devices.text import CsvText, Header, Numbers, Progress, cell, decimal_mark, even
-from phr.imports.devices.times import AMSTERDAM, LocalClock, guess_order
+from zoneinfo import ZoneInfo
+
+from phr.imports.devices.model import Header, Layout, NotThisFormat, ParsedReading, ParsedRows, Table
+from phr.imports.devices.numbers import Numbers, decimal_mark
+from phr.imports.devices.rows import Collector, cell, even, read_each
+from phr.imports.devices.times import LocalClock, guess_order
+from phr.imports.devices.units import bounds
 from phr.monitoring.measures import CATALOGUE
 
-WHAT = "an OMRON connect blood pressure export"
 MEASUREMENT_DATE = "Measurement Date"
 DATE, TIME = "Date", "Time"
 SYSTOLIC, DIASTOLIC, PULSE = "SYS(", "DIA(", "Pulse("
@@ -29,25 +31,26 @@ def looks_like(header: Header) -> bool:
             and header.find(MEASUREMENT_DATE, DATE) is not None)
 
 
-def parse_omron(data: bytes | CsvText, progress: Progress | None = None, name: str = "",
-                zone=AMSTERDAM) -> ParseResult:
-    table = open_table(data, looks_like, WHAT, progress, name)
+def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
     rows = _Rows(table, zone)
-    read_rows(table, rows.read)
-    return rows.found.finish()
+    read_each(table, rows.read)
+    return rows.found.rows
+
+
+LAYOUT = Layout("omron", "an OMRON connect blood pressure export", looks_like, read_rows)
 
 
 class _Rows:
     """Reads one OMRON file's rows into a Collector."""
 
-    def __init__(self, table: Table, zone):
+    def __init__(self, table: Table, zone: ZoneInfo):
         header = table.header
         self.width = len(header.keys)
         self.moment = header.find(MEASUREMENT_DATE)
         self.date, self.time = header.find(DATE), header.find(TIME)
         self.values = [_pressure_column(header, SYSTOLIC), _pressure_column(header, DIASTOLIC),
                        (header.find_prefix(PULSE) or (None, ""))[0]]
-        self.flags = [(header.find(name), words) for name, words in FLAGS.items() if header.find(name) is not None]
+        self.flags = [(index, words) for name, words in FLAGS.items() if (index := header.find(name)) is not None]
         self.notes = header.find(NOTES)
         samples = [self._time_text(f) for _, f in table.head if f is not None]
         self.found = Collector("omron", LocalClock(guess_order(samples), zone, samples))
@@ -72,10 +75,11 @@ class _Rows:
         if isinstance(values, str):
             return found.skip(line, values)
         found.add(ParsedReading("bp", *moment, *values, "", "", self._note(fields), line))
+        return None
 
     def _values(self, fields: list[str]) -> tuple[float, float, float | None] | str:
         """(systolic, diastolic, pulse), or the reason the row is skipped."""
-        values = []
+        values: list[float | None] = []
         for part, index in enumerate(self.values):
             raw = cell(fields, index)
             if not raw and part == 2:
@@ -89,7 +93,9 @@ class _Rows:
             if not low <= value <= high:
                 return "implausible"
             values.append(value)
-        return tuple(values)
+        systolic, diastolic, pulse = values
+        assert systolic is not None and diastolic is not None  # only the pulse may be missing
+        return systolic, diastolic, pulse
 
     def _note(self, fields: list[str]) -> str:
         words = [text for index, text in self.flags if cell(fields, index).casefold() not in _NOT_SET]
@@ -98,7 +104,7 @@ class _Rows:
 
 
 def _pressure_column(header: Header, name: str) -> int:
-    index, unit = header.find_prefix(name)
+    index, unit = header.column_prefix(name)
     if "kpa" in unit:
         raise NotThisFormat(f"This OMRON export gives blood pressure in “{unit}”, not in mmHg.")
     return index

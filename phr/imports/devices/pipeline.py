@@ -1,0 +1,63 @@
+"""A device file read, step by step, up to what is stored (the steps: see phr.imports).
+
+read_file runs steps 1 to 5; device_import.import_file adds step 6, the store. detect and
+preview run the first steps only, for the import wizard: which kind of file, and its first rows.
+"""
+
+from dataclasses import dataclass
+from itertools import islice
+from zoneinfo import ZoneInfo
+
+from phr.imports.devices.decode import decode_file
+from phr.imports.devices.model import DeviceReadings, NotThisFormat, Progress
+from phr.imports.devices.readings import readings_of
+from phr.imports.devices.recognise import FORMATS, explained, format_of, layout_for
+from phr.imports.devices.records import records
+from phr.imports.devices.table import open_table
+from phr.imports.devices.times import AMSTERDAM
+from phr.monitoring.import_mappings import Mapping
+from phr.monitoring.measures import Measure
+
+
+def read_file(data: bytes, format: str = "auto", measure: str | None = None, mapping: Mapping | None = None,
+              progress: Progress | None = None, catalogue: dict[str, Measure] | None = None,
+              name: str = "", zone: ZoneInfo = AMSTERDAM) -> DeviceReadings:
+    """The file's readings in `format` ('auto': recognised). A CSV of another kind needs a
+    mapping, or a measure key when it has the columns time and value.
+
+    Raises NotThisFormat (the file), ValueError (the arguments: unknown format or measure, a CSV
+    without measure or mapping) and ParseCancelled (the progress callback returned False)."""
+    if format not in FORMATS:       # the arguments first, before the file is read
+        raise ValueError(f"unknown format {format!r}")
+    text = decode_file(data, name)                                     # 1 bytes -> text
+    layout = layout_for(text, format, measure, mapping, catalogue)     # 2 text -> layout
+    try:
+        table = open_table(text, layout, progress)                     # 3 -> header and rows
+        rows = layout.read_rows(table, zone)                           # 4 -> rows read
+    except NotThisFormat as error:
+        raise explained(error, text, layout) from None
+    return readings_of(rows)                                           # 5 -> readings and notes
+
+
+def detect(data: bytes, name: str = "") -> str:
+    """'libreview', 'dexcom', 'omron', or 'csv' for any other text file (NotThisFormat when the
+    file is not text). Decided by the header row, never by the file name, which only appears in
+    messages."""
+    return format_of(decode_file(data, name))
+
+
+@dataclass(frozen=True)
+class Preview:
+    headers: list[str]
+    rows: list[list[str]]         # the first rows, as text, for the mapping step
+    delimiter: str
+    encoding: str
+
+
+def preview(data: bytes, rows: int = 10, name: str = "") -> Preview:
+    """The header row and the first `rows` rows; NotThisFormat when the file is not text."""
+    text = decode_file(data, name)
+    found = [fields for _, fields in islice(records(text), rows + 1) if fields is not None]
+    if not found:
+        raise NotThisFormat("The file holds no rows.")
+    return Preview(found[0], found[1:], text.delimiter, text.encoding)

@@ -1,0 +1,34 @@
+"""Step 6 of a device import: the readings into the record, through the services, in ONE
+transaction (cancellable: nothing changes), and the summary of what happened.
+
+The readings go through ReadingService.add_batch, which adds only what is not there yet; the
+notes (LibreView record type 6) go to the diary through DiaryService.add_imported, in the same
+transaction, each once: a note's uid comes from its time and text.
+"""
+
+import hashlib
+from typing import Callable
+
+from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, ParsedReading
+from phr.record.diary import TIME_FORMAT, DiaryEntry
+from phr.record.services import RecordServices
+
+SOURCE = "device_import"
+
+
+def store(services: RecordServices, found: DeviceReadings, file_name: str,
+          progress: Callable[[int], bool] | None = None) -> DeviceImportSummary:
+    """progress(readings done) may return False to cancel (ImportCancelled, nothing changed)."""
+    summary = DeviceImportSummary(found.format, skipped=found.skipped)
+
+    def store_notes() -> None:
+        summary.notes_added += services.diary.add_imported(map(_diary_entry, found.notes), SOURCE, file_name)
+
+    batch = services.readings.add_batch(found.readings, SOURCE, file_name, progress, also=store_notes)
+    summary.added, summary.already_present = batch.added, batch.already_present
+    return summary
+
+
+def _diary_entry(note: ParsedReading) -> DiaryEntry:
+    uid = hashlib.sha256(f"device note|{note.epoch}|{note.note}".encode()).hexdigest()[:32]
+    return DiaryEntry(note.taken_at.strftime(TIME_FORMAT), "note", note.note, uid=uid)
