@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from phr.core.entries import Change
+from phr.core.vocabulary import Section
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.app.navigation import PAGE_FACTORIES, Page, planned_pages
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
 
     def _on_changed(self, change: Change) -> None:
-        if change.section == "person" and self.services is not None:
+        if change.section == Section.PERSON and self.services is not None:
             self._show_name(self.services.session.person_name() or translate("MainWindow", "(no name)"))
 
     def _build(self, name: str) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from phr.core.entries import Change
+from phr.core.vocabulary import Section
 from phr.record.diary import KINDS, TIME_FORMAT, DiaryEntry, DiaryService
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import date_time_field
@@ -39,7 +40,7 @@ def first_line(text: str) -> str:
 
 
 class DiaryPanel(SectionPage[DiaryEntry]):
-    sections_shown = ("monitoring",)
+    sections_shown = (Section.MONITORING,)
     service: DiaryService
 
     def __init__(self, service: DiaryService, events: RecordEvents, parent: QWidget | None = None,

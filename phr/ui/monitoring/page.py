@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from phr.core.entries import Change
+from phr.core.vocabulary import Section
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.charts.measure_chart import MeasureChart
@@ -39,7 +40,7 @@ from phr.ui.monitoring.targets import TargetsTab
 from phr.ui.text.formatting import heading
 
 translate = QCoreApplication.translate
-REFRESHING_SECTIONS = ("monitoring", "medications", "appointments")   # the chart shows their events
+REFRESHING_SECTIONS = (Section.MONITORING, Section.MEDICATIONS, Section.APPOINTMENTS)   # the chart shows their events
 TABS, DIARY_VIEW, EMPTY_VIEW = 0, 1, 2
 
 
@@ -229,7 +230,7 @@ class MonitoringPage(QWidget):
             self.refresh()
 
     def _on_show_item(self, section: str, _item_id: int) -> None:
-        if section == "monitoring" and self.services is not None:
+        if section == Section.MONITORING and self.services is not None:
             self.measures.select(DIARY)  # search finds diary entries; the diary selects the entry itself
 
     def release(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSpl
 
 from phr.core.entries import Change
 from phr.core.session import Session
+from phr.core.vocabulary import Section
 from phr.record.appointments import Appointment, AppointmentService, Question
 from phr.record.care_plan import CarePlanService, Goal
 from phr.ui.app.events import RecordEvents
@@ -44,7 +45,7 @@ def filter_label(key: Shown) -> str:
 
 
 class AppointmentsPage(SectionPage[Appointment]):
-    sections_shown = ("appointments", "care_team")  # contact names show in the list
+    sections_shown = (Section.APPOINTMENTS, Section.CARE_TEAM)  # contact names show in the list
     service: AppointmentService
 
     def __init__(self, service: AppointmentService, session: Session, events: RecordEvents,
@@ -239,7 +240,7 @@ class AppointmentsPage(SectionPage[Appointment]):
         self.questions.select_question(question.id)
 
     def _on_changed(self, change: Change) -> None:
-        if change.section == "care_team":
+        if change.section == Section.CARE_TEAM:
             self.reload()  # a contact's name changed: keep the appointment selected
         else:
             super()._on_changed(change)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
+from phr.core.vocabulary import Section
 from phr.record.care_plan import STATUSES, CarePlanService, Evaluation, Goal
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -114,7 +115,7 @@ class _RestoreEvaluation:
 
 
 class CarePlanPage(SectionPage[Goal]):
-    sections_shown = ("care_plan",)
+    sections_shown = (Section.CARE_PLAN,)
     service: CarePlanService
 
     def __init__(self, service: CarePlanService, session: Session, events: RecordEvents,

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from phr.core.vocabulary import Section
 from phr.record.care_team import KINDS, ROLES, CareTeamService, Contact
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -33,7 +34,7 @@ def kind_label(kind: str) -> str:
 
 
 class CareTeamPage(SectionPage[Contact]):
-    sections_shown = ("care_team",)
+    sections_shown = (Section.CARE_TEAM,)
     service: CareTeamService
 
     def __init__(self, service: CareTeamService, events: RecordEvents, parent: QWidget | None = None) -> None:

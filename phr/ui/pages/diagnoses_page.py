@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
+from phr.core.vocabulary import Section
 from phr.record.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, DiagnosisService, orpha_display, parse_orpha
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -83,7 +84,7 @@ def grouped_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
 
 class DiagnosesPage(SectionPage[Diagnosis]):
     # Contacts are shown by name in the details, so a changed contact refreshes this page too.
-    sections_shown = ("diagnoses", "care_team")
+    sections_shown = (Section.DIAGNOSES, Section.CARE_TEAM)
     service: DiagnosisService
 
     def __init__(self, service: DiagnosisService, session: Session, events: RecordEvents,
@@ -104,7 +105,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         return diagnosis.name
 
     def _on_changed(self, change: Change) -> None:
-        if change.section == "care_team":  # a contact's id is no diagnosis id: keep what is selected
+        if change.section == Section.CARE_TEAM:  # a contact's id is no diagnosis id: keep what is selected
             self.reload()
         else:
             super()._on_changed(change)

@@ -13,6 +13,7 @@ from phr.core.entries import Change, EntryInvalid
 from phr.core.errors import VaultError
 from phr.core.session import Session
 from phr.core.validation import required_id
+from phr.core.vocabulary import Section
 from phr.record.documents import KINDS, MAX_BYTES, Document, DocumentService
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -55,7 +56,7 @@ def size_text(size: int) -> str:
 
 
 class DocumentsPage(SectionPage[Document]):
-    sections_shown = ("documents",)
+    sections_shown = (Section.DOCUMENTS,)
     service: DocumentService
 
     def __init__(self, service: DocumentService, session: Session, events: RecordEvents,

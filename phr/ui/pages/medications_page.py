@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QR
 
 from phr.core.entries import Change
 from phr.core.session import Session
+from phr.core.vocabulary import Section
 from phr.record.medications import Medication, MedicationChange, MedicationService, is_current
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -37,7 +38,7 @@ class Shown(StrEnum):
 
 
 CURRENT, PAST, ALL = Shown.CURRENT, Shown.PAST, Shown.ALL
-LINKED_SECTIONS = ("diagnoses", "care_team")  # their names show here, so their changes refresh the page
+LINKED_SECTIONS = (Section.DIAGNOSES, Section.CARE_TEAM)  # their names show here, so their changes refresh the page
 
 
 def _joined(separator: str, *parts: str) -> str:
@@ -56,7 +57,7 @@ class _RestoreChange:
 
 
 class MedicationsPage(SectionPage[Medication]):
-    sections_shown = ("medications",)
+    sections_shown = (Section.MEDICATIONS,)
     service: MedicationService
 
     def __init__(self, service: MedicationService, session: Session, events: RecordEvents,

@@ -3,6 +3,7 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from phr.core.vocabulary import Section
 from phr.record.person import (
     ALLERGY_KINDS,
     LISTED,
@@ -38,7 +39,7 @@ def allergy_kind_label(kind: str) -> str:
 
 
 class AllergiesSection(SectionPage[Allergy]):
-    sections_shown = ("person",)
+    sections_shown = (Section.PERSON,)
     service: AllergyService
 
     def __init__(self, service: AllergyService, events: RecordEvents, parent: QWidget | None = None) -> None:
@@ -85,7 +86,7 @@ class PersonPage(QWidget):
         self.events = events
         self.allergies = AllergiesSection(allergy_service, events, self)
         self._build()
-        events.changed.connect(lambda change: self.refresh() if change.section == "person" else None)
+        events.changed.connect(lambda change: self.refresh() if change.section == Section.PERSON else None)
         self.refresh()
 
     def _build(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from phr.core.entries import DELETED, Change, EntryService, Provenance
+from phr.core.vocabulary import Section
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.text.formatting import escape, fill, provenance_html
@@ -52,7 +53,7 @@ T = TypeVar("T", bound=Entry)
 
 class SectionPage(QWidget, Generic[T]):
     title = ""
-    sections_shown: tuple[str, ...] = ()  # changes in these sections refresh the page
+    sections_shown: tuple[Section, ...] = ()  # changes in these sections refresh the page; the first is its own
 
     def __init__(self, service: EntryService[T], events: RecordEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
