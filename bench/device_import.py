@@ -2,8 +2,9 @@
 
 Baseline, in the same run: the same file read with the csv module and its rows inserted as they
 are (every column) with executemany into a fresh SQLCipher database, in one transaction.
-Measured: Regie's whole import into a fresh record (detect, decode, parse, Europe/Amsterdam
-times incl. the clock changes, dedup, summaries, one transaction).
+Measured: Regie's whole import into a fresh record, every step of the pipeline (decode, recognise
+the layout, the table, its rows with Europe/Amsterdam times incl. the clock changes, the readings,
+and the store: dedup, summaries, one transaction).
 """
 
 import csv

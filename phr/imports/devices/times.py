@@ -21,12 +21,12 @@ Clock changes:
   same instants. The file is assumed to be in order within that hour.
 - Spring: 02:00-02:59 on the last Sunday of March does not exist. Such times are not shifted
   (that would invent a time and put the reading out of order): LocalClock returns None and the
-  parser skips the row with reason 'nonexistent_time'.
+  layout skips the row with reason 'nonexistent_time'.
 
 Speed: a time is date + time of day, and the epoch is arithmetic: LocalClock keeps, per date
 text of a day without a clock change, the epoch of that day's midnight and its offset
 (`days`), and per time-of-day text its seconds since midnight (`seconds`). A file has a few
-thousand of each, so almost every row is two dictionary look-ups and an addition; the parsers'
+thousand of each, so almost every row is two dictionary look-ups and an addition; the layouts'
 loops do these look-ups themselves and call the clock only when one misses. The zone is asked
 only on the days on which the clock changes (cached per hour), never per row.
 """
@@ -122,7 +122,7 @@ class LocalClock:
 
     def time_of_day(self, text: str) -> int | None:
         """Seconds since midnight of a time-of-day text (remembered in `seconds`); None when it
-        is not one. For the parsers' loops: a file with seconds has up to 86,400 of them."""
+        is not one. For the layouts' loops: a file with seconds has up to 86,400 of them."""
         try:
             second = self.seconds[text] = _time_of_day(text)
         except ValueError:
