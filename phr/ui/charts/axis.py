@@ -50,6 +50,8 @@ def chart_locale(language: str) -> QLocale:
 class LocalDateAxis(pg.DateAxisItem):
     """Local wall-clock time, with month and day names from `locale`."""
 
+    zoomLevels: OrderedDict[float, ZoomLevel]  # pyqtgraph's, by tick spacing; one of them replaced here
+
     def __init__(self, locale: QLocale, **kwargs: Any) -> None:
         super().__init__(orientation="bottom", **kwargs)
         self._locale = locale
@@ -59,7 +61,7 @@ class LocalDateAxis(pg.DateAxisItem):
             TickSpec(MONTH_SPACING, makeMStepper(1), "%b"),
             TickSpec(DAY_SPACING, days_of_month, "%d", autoSkip=[1, 2, 5, 10, 15]),
         ], "00 MMM.")
-        self.zoomLevels: OrderedDict[float, ZoomLevel] = OrderedDict((MONTH_DAY_SPACING if key == PYQTGRAPH_MONTH_DAY else key,
+        self.zoomLevels = OrderedDict((MONTH_DAY_SPACING if key == PYQTGRAPH_MONTH_DAY else key,
                                        month_day if key == PYQTGRAPH_MONTH_DAY else level)
                                       for key, level in self.zoomLevels.items())
 

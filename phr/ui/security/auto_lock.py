@@ -200,6 +200,7 @@ def connect_to_desktop(watch: SystemLockWatch) -> list[str]:
     if system.isConnected() and system.connect(*_SLEEP, watch, sleep_slot):  # type: ignore[call-overload]
         connected.append(_SLEEP[0])
     for service, path, interface in _SCREEN if session.isConnected() else ():
-        if session.connect(service, path, interface, "ActiveChanged", watch, screen_slot):  # type: ignore[call-overload]
+        signal = (service, path, interface, "ActiveChanged")
+        if session.connect(*signal, watch, screen_slot):  # type: ignore[call-overload]
             connected.append(service + path)
     return connected

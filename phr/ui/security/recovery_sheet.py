@@ -18,7 +18,8 @@ from phr.ui.text.messages import error_message
 translate = QCoreApplication.translate
 
 
-def show_recovery_sheet(parent: QWidget | None, code: str, folder: Path, person_name: str, language: str) -> ExportPreview:
+def show_recovery_sheet(parent: QWidget | None, code: str, folder: Path, person_name: str,
+                        language: str) -> ExportPreview:
     data = build_recovery_sheet(code, folder, person_name, language)
     note = translate("RecoverySheet", "Print this sheet and keep it on paper. If you save it as a file, do not keep "
                                       "that file on this computer: anyone who has it can open your record.")

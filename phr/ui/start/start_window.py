@@ -315,7 +315,8 @@ def _missing_text() -> str:
 class RecordItemDelegate(QStyledItemDelegate):
     """Two lines per record: its label in bold, its folder below; greyed when the folder is not found."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         # From the item itself: initStyleOption turns the new line into a line separator.

@@ -228,6 +228,7 @@ class DocumentViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane, 1)
         layout.addWidget(buttons)
-        (self.pane.view if isinstance(self.pane, PdfPane) else self.pane.scroll_area).setFocus()  # arrows scroll at once
+        # The arrow keys scroll at once.
+        (self.pane.view if isinstance(self.pane, PdfPane) else self.pane.scroll_area).setFocus()
         self.finished.connect(lambda _result: self.pane.release())  # closed in any way: let go of the bytes
         self.resize(820, 900)
