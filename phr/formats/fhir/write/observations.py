@@ -30,7 +30,7 @@ OFF_SCALE = {"below_range": (("<", "Off scale low"), ("L", "Low")),
 def results(context: FhirContext) -> list[Section]:
     """The vital signs section and the results section, each only when it holds readings."""
     w = context.words
-    found = {"results": ([], []), "vital_signs": ([], [])}
+    found: dict[str, tuple[list[tuple[str, dict]], list[list[str]]]] = {"results": ([], []), "vital_signs": ([], [])}
     for key in sorted(context.services.readings.counts()):
         measure = context.services.measures.find(key)
         if measure is None:
