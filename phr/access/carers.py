@@ -124,7 +124,7 @@ def _owner_key_upgrade(opened: OpenVault) -> tuple[_Upgrade | None, str | None]:
     if recovery is not None:
         slots[recovery] = keyslots.seal(record_id, SlotKind.RECOVERY, code.secret, opened.data_key,
                                         owner_private=owner_key)
-    keys = keyslots.SlotKeys(opened.data_key, None, opened.keys.kek, None, owner_key)
+    keys = keyslots.SlotKeys(data_key=opened.data_key, next_key=None, kek=opened.keys.kek, owner_private=owner_key)
     return _Upgrade(owner_key, slots, keys), code.formatted if recovery is not None else None
 
 

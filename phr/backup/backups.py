@@ -24,6 +24,7 @@ from phr.storage import record_locks, vault
 from phr.storage.backups import Manifest
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordMissing, WrongSecret
 from phr.storage.open_vault import RECORD_FILE
+from phr.storage.vocabulary import SlotKind
 
 SUFFIX = files.SUFFIX
 
@@ -182,7 +183,8 @@ class PendingRestore:
     Use it as a context manager, so an unconfirmed restore is always cleaned up.
     """
 
-    def __init__(self, staging: Path, target: Path, preview: RestorePreview, kinds, secret: bytes):
+    def __init__(self, staging: Path, target: Path, preview: RestorePreview, kinds: tuple[SlotKind, ...],
+                 secret: bytes):
         self.preview, self.target = preview, target
         self._staging: Path | None = staging
         self._kinds, self._secret = kinds, secret
@@ -210,15 +212,16 @@ class PendingRestore:
         self._staging, self._secret = None, b""
 
 
-def _secret(kind: str, text: str) -> tuple[tuple[str, ...], bytes]:
-    if kind == "passphrase":
+def _secret(kind: str, text: str) -> tuple[tuple[SlotKind, ...], bytes]:
+    if kind == SecretKind.PASSPHRASE:
         return vault.PASSPHRASE_KINDS, passphrases.normalise(text)
-    if kind == "recovery_code":
-        return ("recovery",), recovery_code.parse(text).secret  # a typing error is caught before any work
+    if kind == SecretKind.RECOVERY_CODE:
+        return (SlotKind.RECOVERY,), recovery_code.parse(text).secret  # a typing error is caught before any work
     raise ValueError(f"secret_kind must be one of {SECRET_KINDS}")
 
 
-def _unlock_and_check(staging: Path, kinds, secret: bytes, manifest: Manifest, replaces: bool) -> RestorePreview:
+def _unlock_and_check(staging: Path, kinds: tuple[SlotKind, ...], secret: bytes, manifest: Manifest,
+                      replaces: bool) -> RestorePreview:
     try:
         session = RecordSession(vault.unlock(staging, secret, kinds, verify_first=True))
     except WrongSecret:
@@ -233,7 +236,7 @@ def _unlock_and_check(staging: Path, kinds, secret: bytes, manifest: Manifest, r
     return RestorePreview(dict(report.counts), report.schema_version, manifest.created_at, replaces)
 
 
-def _backup_before_replacing(target: Path, kinds, secret: bytes) -> Path:
+def _backup_before_replacing(target: Path, kinds: tuple[SlotKind, ...], secret: bytes) -> Path:
     """The record about to be replaced is backed up beside it; one we cannot open is not replaced."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     out = target.with_name(f"{target.name}.before-restore-{stamp}{SUFFIX}")

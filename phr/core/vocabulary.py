@@ -1,10 +1,18 @@
-"""The words every part of Regie uses to say what changed where.
+"""Every fixed vocabulary of Regie, each written once: what changed where, the care record's choices, the
+words of self-monitoring.
 
-StrEnums: each member equals its plain string, so pages, exports and stored values can compare
-with either, and the values never change (they travel in events and files).
+StrEnums: each member equals its plain string, so pages, exports and stored values compare with either,
+and the values never change (they are stored, and travel in events and files). The app and the exports
+give each value its words in their own language (phr.words.vocabulary). The words the storage layer
+itself writes (slot kinds, sources, reading flags, methods and contexts) live in phr.storage.vocabulary
+and are named here too, so there is one place to look.
 """
 
-from enum import StrEnum
+from enum import IntEnum, StrEnum
+
+from phr.storage.vocabulary import AuthorRole, ReadingContext, ReadingFlag, ReadingMethod, SlotKind, Source
+
+__all__ = ["AuthorRole", "ReadingContext", "ReadingFlag", "ReadingMethod", "SlotKind", "Source"]
 
 
 class Section(StrEnum):
@@ -28,3 +36,125 @@ class ChangeKind(StrEnum):
     UPDATED = "updated"
     DELETED = "deleted"
     RESTORED = "restored"
+
+
+# --- the care record ------------------------------------------------------------------------------------
+
+class DiagnosisStatus(StrEnum):
+    CONFIRMED = "confirmed"
+    SUSPECTED = "suspected"
+    CARRIER = "carrier"            # a carrier without symptoms
+    RESOLVED = "resolved"
+
+
+class Zygosity(StrEnum):
+    HETEROZYGOUS = "heterozygous"
+    HOMOZYGOUS = "homozygous"
+    HEMIZYGOUS = "hemizygous"
+    COMPOUND_HETEROZYGOUS = "compound_heterozygous"
+    UNKNOWN = "unknown"
+
+
+class GoalStatus(StrEnum):
+    ACTIVE = "active"
+    ACHIEVED = "achieved"
+    STOPPED = "stopped"
+
+
+class ContactKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+class CareRole(StrEnum):
+    GP = "gp"
+    SPECIALIST = "specialist"
+    EXPERTISE_CENTRE = "expertise_centre"
+    NURSE = "nurse"
+    PHARMACY = "pharmacy"
+    THERAPIST = "therapist"
+    PATIENT_ASSOCIATION = "patient_association"
+    SOCIAL_SUPPORT = "social_support"
+    OTHER = "other"
+
+
+class Route(StrEnum):
+    """How a medicine is taken."""
+
+    ORAL = "oral"
+    SUBCUTANEOUS = "subcutaneous"
+    INTRAMUSCULAR = "intramuscular"
+    INHALED = "inhaled"
+    TOPICAL = "topical"
+    OTHER = "other"
+
+
+class DocumentKind(StrEnum):
+    LETTER = "letter"
+    LAB_RESULT = "lab_result"
+    SCAN = "scan"
+    OTHER = "other"
+
+
+class DiaryKind(StrEnum):
+    NOTE = "note"
+    SYMPTOM = "symptom"
+    ADMISSION = "admission"
+    EVENT = "event"
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class AllergyKind(StrEnum):
+    ALLERGY = "allergy"
+    INTOLERANCE = "intolerance"
+
+
+class Severity(StrEnum):
+    MILD = "mild"
+    MODERATE = "moderate"
+    SEVERE = "severe"
+    UNKNOWN = "unknown"
+
+
+class AllergyStatement(StrEnum):
+    """What the person says about allergies as a whole: a list, none known, or not known."""
+
+    UNKNOWN = "unknown"
+    NONE_KNOWN = "none_known"
+    LISTED = "listed"
+
+
+class GoalProgress(IntEnum):
+    """How far a care-plan goal has come, at an evaluation (stored as the number)."""
+
+    NOT_STARTED = 0
+    A_LITTLE = 1
+    HALFWAY = 2
+    MOSTLY = 3
+    ACHIEVED = 4
+
+
+# --- self-monitoring ------------------------------------------------------------------------------------
+
+class MeasureKind(StrEnum):
+    """How a measure's readings are shaped."""
+
+    VALUE = "value"                # one number
+    BLOOD_PRESSURE = "bp"          # systolic, diastolic and pulse
+    SCORE = "score"                # a symptom score from 0 to 10
+
+
+class GlucoseBand(StrEnum):
+    """The five ranges of the international consensus on time in range (Battelino et al., 2019)."""
+
+    VERY_LOW = "very_low"          # below 3.0 mmol/L, and a sensor's Low
+    LOW = "low"                    # 3.0 up to 3.9
+    IN_RANGE = "in_range"          # 3.9 up to and including 10.0
+    HIGH = "high"                  # above 10.0 up to and including 13.9
+    VERY_HIGH = "very_high"        # above 13.9, and a sensor's High

@@ -11,9 +11,11 @@ rely on it. See docs/csv-format.md.
 import csv
 import io
 from datetime import date, datetime, time, timedelta, timezone
+from collections.abc import Iterator
 from pathlib import Path
 
-from phr.monitoring.measures import GLUCOSE_SENSOR_LOINC
+from phr.monitoring.measures import GLUCOSE_SENSOR_LOINC, Measure
+from phr.record.services import RecordServices
 from phr.storage.atomic import write_atomic
 
 COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note")
@@ -28,7 +30,7 @@ def _period(since: date | None, until: date | None) -> tuple[datetime, datetime]
     return first, last
 
 
-def _parts(measure) -> list[tuple[str, str, str]]:
+def _parts(measure: Measure) -> list[tuple[str, str, str]]:
     """(component name, LOINC, unit) for each number of a measure."""
     if not measure.components:
         return [(measure.key, measure.loinc, measure.unit)]
@@ -36,7 +38,8 @@ def _parts(measure) -> list[tuple[str, str, str]]:
     return [(c.name_en, c.loinc, "/min" if c.name_en == "pulse" else measure.unit) for c in measure.components]
 
 
-def rows(services, measures: list[str] | None = None, since: date | None = None, until: date | None = None):
+def rows(services: RecordServices, measures: list[str] | None = None, since: date | None = None,
+         until: date | None = None) -> Iterator[tuple[int | str, ...]]:
     """The CSV rows (without header), measure by measure, each in time order."""
     first, last = _period(since, until)
     counter = 0
@@ -46,7 +49,8 @@ def rows(services, measures: list[str] | None = None, since: date | None = None,
         parts = _parts(measure)
         for row in services.readings.stream(measure.key, first, last):
             counter += 1
-            taken_at, offset, values, flag, method, context, note = row[0], row[1], row[2:5], *row[5:9]
+            taken_at, offset, values = row.taken_at, row.utc_offset, (row.value, row.value2, row.value3)
+            flag, method, context, note = row.flag, row.method, row.context, row.note
             moment = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
             for (component, loinc, unit), value in zip(parts, values):
                 if value is None and (component != parts[0][0] or not flag):
@@ -65,7 +69,7 @@ def _number(value: float | None) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def export_bytes(services, measures: list[str] | None = None, since: date | None = None,
+def export_bytes(services: RecordServices, measures: list[str] | None = None, since: date | None = None,
                  until: date | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -74,7 +78,7 @@ def export_bytes(services, measures: list[str] | None = None, since: date | None
     return buffer.getvalue().encode("utf-8")
 
 
-def write_export(services, path: Path, since: date | None = None, until: date | None = None,
+def write_export(services: RecordServices, path: Path, since: date | None = None, until: date | None = None,
                  measures: list[str] | None = None) -> None:
     """Write atomically, readable only by the user (0600). This file is NOT encrypted."""
     write_atomic(Path(path), export_bytes(services, measures, since, until))

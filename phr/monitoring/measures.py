@@ -8,7 +8,7 @@ and symptom scores are stored in the record and look the same to the rest of Reg
 
 from dataclasses import dataclass, field
 
-from phr.monitoring.vocabulary import MeasureKind, ReadingContext, ReadingFlag, ReadingMethod
+from phr.core.vocabulary import MeasureKind, ReadingContext, ReadingFlag, ReadingMethod
 
 GLUCOSE_MG_PER_MMOL = 18.016
 VALUE, BLOOD_PRESSURE, SCORE = MeasureKind.VALUE, MeasureKind.BLOOD_PRESSURE, MeasureKind.SCORE

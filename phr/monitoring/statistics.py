@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from phr.core.vocabulary import GlucoseBand, ReadingFlag
 from phr.monitoring.measures import (
     GLUCOSE_HIGH,
     GLUCOSE_LOW,
@@ -25,7 +26,6 @@ from phr.monitoring.measures import (
     GLUCOSE_VERY_HIGH,
     GLUCOSE_VERY_LOW,
 )
-from phr.monitoring.vocabulary import GlucoseBand, ReadingFlag
 
 BELOW_RANGE, ABOVE_RANGE = ReadingFlag.BELOW_RANGE, ReadingFlag.ABOVE_RANGE
 VERY_LOW, LOW, IN_RANGE = GlucoseBand.VERY_LOW, GlucoseBand.LOW, GlucoseBand.IN_RANGE

@@ -10,15 +10,14 @@ from datetime import date, timedelta
 
 from phr.core import links, partial_date, validation
 from phr.core.entries import UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance
-from phr.core.vocabulary import Section
-from phr.record.vocabulary import GoalStatus
+from phr.core.vocabulary import GoalProgress, GoalStatus, Section
 from phr.storage.repos import care_plan as care_plan_repo
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository
 
 STATUSES = tuple(GoalStatus)
 # Progress on a simple scale; the words are what people choose from.
-PROGRESS = {0: "not_started", 1: "a_little", 2: "halfway", 3: "mostly", 4: "achieved"}
+PROGRESS = {progress.value: progress.name.lower() for progress in GoalProgress}
 SECTION = Section.CARE_PLAN
 # Link fields of a goal and the table each points to.
 GOAL_LINKS = {"diagnosis_id": "diagnoses", "agreed_with": "contacts", "appointment_id": "appointments"}

@@ -4,8 +4,7 @@ from dataclasses import dataclass, field
 
 from phr.core import validation
 from phr.core.entries import EntryService, FieldError, Provenance
-from phr.core.vocabulary import Section
-from phr.record.vocabulary import CareRole, ContactKind
+from phr.core.vocabulary import CareRole, ContactKind, Section
 from phr.storage.repos import tables
 
 KINDS = tuple(ContactKind)

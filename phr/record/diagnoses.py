@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 
 from phr.core import links, validation
 from phr.core.entries import EntryService, FieldError, Provenance
-from phr.core.vocabulary import Section
+from phr.core.vocabulary import DiagnosisStatus, Section, Zygosity
 from phr.record.hgvs import is_hgvs
-from phr.record.vocabulary import DiagnosisStatus, Zygosity
 from phr.storage.repos import tables
 from phr.storage.repos.diagnoses import DiagnosisRepository
 

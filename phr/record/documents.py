@@ -13,8 +13,7 @@ from pathlib import Path
 from phr.core import validation
 from phr.core.entries import ADDED, Change, EntryInvalid, EntryService, FieldError, Provenance
 from phr.core.errors import VaultError
-from phr.core.vocabulary import Section
-from phr.record.vocabulary import DocumentKind
+from phr.core.vocabulary import DocumentKind, Section
 from phr.storage.atomic import write_atomic
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables

@@ -10,8 +10,7 @@ from datetime import date
 
 from phr.core import links, partial_date, validation
 from phr.core.entries import UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance
-from phr.core.vocabulary import Section
-from phr.record.vocabulary import Route
+from phr.core.vocabulary import Route, Section
 from phr.storage.repos import tables
 from phr.storage.repos.medications import MedicationChangeRepository, MedicationRepository
 

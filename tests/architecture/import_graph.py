@@ -11,14 +11,15 @@ from pathlib import Path
 # Packages of equal rank are siblings and do not import each other.
 RANKS = {
     "phr.storage": 0,
-    "phr.core": 1, "phr.words": 1,
-    "phr.access": 2,
-    "phr.monitoring": 3,
-    "phr.record": 4,
-    "phr.backup": 5,
-    "phr.demo": 6,
-    "phr.formats": 7, "phr.export": 7, "phr.imports": 7,
-    "phr.cli": 9, "phr.ui": 9,
+    "phr.core": 1,
+    "phr.words": 2,        # the exports' words, and the words of the vocabularies in core
+    "phr.access": 3,
+    "phr.monitoring": 4,
+    "phr.record": 5,
+    "phr.backup": 6,
+    "phr.demo": 7,
+    "phr.formats": 8, "phr.export": 8, "phr.imports": 8,
+    "phr.cli": 10, "phr.ui": 10,
 }
 # The one crossing between the two top packages: the command line starts the app and renders screenshots.
 # The package itself (its version) and `python -m phr` stand outside the layers.
