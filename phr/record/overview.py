@@ -3,27 +3,35 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from phr.record.appointments import Appointment, Question
+from phr.record.care_plan import Goal
+from phr.record.care_team import Contact
+from phr.record.diagnoses import Diagnosis
+from phr.record.medications import Medication
+from phr.record.person import Allergy, PersonDetails
+from phr.record.services import RecordServices
+
 REVIEW_SOON_DAYS = 30
 LATER_APPOINTMENTS = 3
 
 
 @dataclass(frozen=True)
 class Overview:
-    person: object                 # PersonDetails
+    person: PersonDetails
     allergy_statement: str
-    allergies: list
-    diagnoses: list                # current (not resolved)
-    overdue_goals: list
-    goals_due_soon: list
-    other_active_goals: list
-    medications: list             # current
-    next_appointment: object | None
-    open_questions: list          # of the next appointment
-    later_appointments: list      # the few after it
-    who_to_call: list             # contacts with an out-of-hours or acute number
+    allergies: list[Allergy]
+    diagnoses: list[Diagnosis]     # current (not resolved)
+    overdue_goals: list[Goal]
+    goals_due_soon: list[Goal]
+    other_active_goals: list[Goal]
+    medications: list[Medication]  # current
+    next_appointment: Appointment | None
+    open_questions: list[Question]  # of the next appointment
+    later_appointments: list[Appointment]  # the few after it
+    who_to_call: list[Contact]     # contacts with an out-of-hours or acute number
 
 
-def build(services, now: datetime | None = None) -> Overview:
+def build(services: RecordServices, now: datetime | None = None) -> Overview:
     now = now or datetime.now().replace(second=0, microsecond=0)
     today = now.date()
     overdue = services.care_plan.overdue(today)
@@ -41,7 +49,7 @@ def build(services, now: datetime | None = None) -> Overview:
         other_active_goals=[goal for goal in services.care_plan.active_goals() if goal.id not in flagged],
         medications=services.medications.current(today),
         next_appointment=upcoming,
-        open_questions=services.appointments.open_questions(upcoming.id) if upcoming else [],
+        open_questions=services.appointments.open_questions(upcoming.id) if upcoming and upcoming.id else [],
         later_appointments=coming[1:],
         who_to_call=services.care_team.who_to_call(),
     )
