@@ -10,8 +10,11 @@ run: $(VENV)/.installed
 	@$(PY) tools/check_display_libs.py
 	$(BIN)/phr
 
-# One test worker per core (at most 4: each worker holds Qt and Argon2id's 64 MiB).
+# Imports and names (ruff), types (mypy: strict for core, storage, access), then every test:
+# one test worker per core (at most 4: each worker holds Qt and Argon2id's 64 MiB).
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check phr tests bench tools
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto --maxprocesses 4
 
 bench: $(VENV)/.installed-test

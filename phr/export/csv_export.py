@@ -10,8 +10,8 @@ rely on it. See docs/csv-format.md.
 
 import csv
 import io
-from datetime import date, datetime, time, timedelta, timezone
 from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from phr.monitoring.measures import GLUCOSE_SENSOR_LOINC, Measure

@@ -18,7 +18,7 @@ from phr.core.errors import ConstraintViolation
 from phr.core.session import Session
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
-from phr.storage.repos.reading_rows import HourSums
+from phr.storage.repos.reading_rows import HourSums, ReadingRow
 from phr.storage.repos.readings import EnvelopeRows, ReadingRepository
 
 SECTION = "monitoring"
@@ -275,7 +275,7 @@ class ReadingService:
         rows = self._repo.latest(measure, 1)
         return from_row(rows[0]) if rows else None
 
-    def between(self, measure: str, first: datetime, last: datetime) -> list[tuple]:
+    def between(self, measure: str, first: datetime, last: datetime) -> list[ReadingRow]:
         """(taken_at epoch, utc_offset minutes, value, value2, value3, flag, method, context), in time order."""
         return self._repo.between(measure, int(first.timestamp()), int(last.timestamp()))
 

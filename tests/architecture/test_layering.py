@@ -111,7 +111,7 @@ def test_layers_point_one_way():
     ("phr/export/pdf/documents.py", "from phr.ui.app.launch import run_app\n"),
     ("phr/imports/device_import.py", "from phr.storage.repos.entries import EntryRepository\n"),
     ("phr/imports/devices/layouts/omron.py", "from phr.storage.repos import tables\n"),
-    ("phr/formats/fhir/read/store.py", "from phr.storage.repos.people import PersonDetailsRepository\n"),
+    ("phr/formats/fhir/read/record.py", "from phr.storage.repos.people import PersonDetailsRepository\n"),
     ("phr/formats/native/read.py", "from phr.storage.repos import readings\n"),
 ])
 def test_the_layering_check_catches_violations(path_name, source):

@@ -53,7 +53,8 @@ def summary_readings(context: FhirContext, key: str) -> list[tuple]:
         return []
     rows = context.services.readings.between(key, latest.taken_at - timedelta(days=RECENT_DAYS), latest.taken_at)
     step = max(1, math.ceil(len(rows) / MAX_PER_MEASURE))  # evenly spread over the period, not its last hour
-    chosen = [(_moment(row[0], row[1]), row[2], row[3], row[4], row[6], row[5]) for row in reversed(rows)][::step]
+    chosen = [(_moment(row.taken_at, row.utc_offset), row.value, row.value2, row.value3, row.method, row.flag)
+              for row in reversed(rows)][::step]
     if not chosen or chosen[0][0] != latest.taken_at:
         chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method, latest.flag))
     return chosen[:MAX_PER_MEASURE]
