@@ -1,1 +1,1 @@
-"""Reading device exports (LibreView, Dexcom Clarity, OMRON connect, any CSV with a mapping)."""
+"""The device import's steps, the layouts of the files it reads, and their shared helpers (the order: see phr.imports)."""
