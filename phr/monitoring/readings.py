@@ -6,7 +6,7 @@ nothing that is already there (so importing a file twice adds nothing the second
 """
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Sequence
 
@@ -46,6 +46,7 @@ class Reading:
     value: float | None = None
     value2: float | None = None        # blood pressure: diastolic
     value3: float | None = None        # blood pressure: pulse
+    _: KW_ONLY                         # the rest by name: a row of nine positional values reads as noise
     flag: str = ""                     # '' | below_range | above_range (a sensor's Low / High)
     method: str = ""                   # glucose: sensor | scan | fingerstick
     context: str = ""                  # fasting | after_meal | at_rest | after_exercise
@@ -97,8 +98,9 @@ def from_row(row: dict) -> Reading:
     moment = datetime.fromtimestamp(row["taken_at"], timezone(timedelta(minutes=row["utc_offset"])))
     provenance = ReadingProvenance(row["entered_by_name"], row["entered_by_role"], row["source"],
                                    row["source_detail"] or "", row["created_at"], row["changed_at"] or "")
-    return Reading(row["measure"], moment, row["value"], row["value2"], row["value3"], row["flag"], row["method"],
-                   row["context"], row["note"] or "", row["id"], provenance)
+    return Reading(row["measure"], moment, row["value"], row["value2"], row["value3"], flag=row["flag"],
+                   method=row["method"], context=row["context"], note=row["note"] or "", id=row["id"],
+                   provenance=provenance)
 
 
 class ReadingService:

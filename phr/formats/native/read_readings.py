@@ -69,7 +69,8 @@ def _batch(batch: dict[str, Any], author_ids: dict[str, int]) -> BatchAsWas:
 
 def _reading(row: list[Any]) -> Reading:
     at, measure, value, value2, value3, flag, method, context, note, _changed_at, _changed_by = row
-    return Reading(measure, datetime.fromisoformat(at), value, value2, value3, flag, method, context, note or "")
+    return Reading(measure, datetime.fromisoformat(at), value, value2, value3, flag=flag, method=method,
+                   context=context, note=note or "")
 
 
 def _correction(row: list[Any], author_ids: dict[str, int]) -> Correction:
