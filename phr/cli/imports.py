@@ -4,8 +4,10 @@ from pathlib import Path
 
 from phr.access.session import RecordSession
 from phr.cli.common import ExitCode, unlock
+from phr.imports import device_import
 
-FORMATS = ("auto", "libreview", "dexcom", "omron", "csv", "json", "fhir")
+# The device layouts the import knows, then the two record formats: a new layout needs no change here.
+FORMATS = device_import.FORMATS + ("json", "fhir")
 
 
 def add_import_command(commands) -> None:
@@ -70,7 +72,6 @@ def _import_json(session: RecordSession, data: bytes) -> None:
 
 
 def _import_device(session: RecordSession, data: bytes, name: str, format: str, measure: str | None) -> None:
-    from phr.imports import device_import
     from phr.record.services import RecordServices
 
     summary = device_import.import_file(RecordServices(session), data, name, format, measure)
