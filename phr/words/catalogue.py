@@ -3,8 +3,9 @@
 Why not Qt translation here: an export is made in a language chosen per export, not the
 app's language, and `phr export` runs on the command line where no Qt is loaded (and
 phr.export may not import Qt at all). So the export layer keeps its own small catalogue.
-Each part of the exports brings its own `DUTCH` table; tests/test_export_words.py checks
-that every literal text passed to a `Words` object has its Dutch translation.
+Each part of the exports brings its own `DUTCH` table, and phr.words.vocabulary the labels of every
+fixed vocabulary (which the app shows too); tests/export/test_export_words.py checks that every literal
+text passed to a `Words` object has its Dutch translation, and that the parts agree where they share one.
 
 Call a Words object with the English text and, for texts with fields, keyword values:
     w("Page {page} of {pages}", page=1, pages=3)
@@ -28,11 +29,18 @@ from phr.words import (
     recovery as words_recovery,
 )
 from phr.words import (
+    targets as words_targets,
+)
+from phr.words import (
     visit as words_visit,
+)
+from phr.words import (
+    vocabulary as words_vocabulary,
 )
 
 DUTCH: dict[str, str] = {}
-for _part in (words_common, words_overview, words_visit, words_emergency, fhir_words, words_recovery):
+for _part in (words_common, words_vocabulary, words_targets, words_overview, words_visit, words_emergency,
+              fhir_words, words_recovery):
     DUTCH.update(_part.DUTCH)
 
 MONTHS = {

@@ -10,11 +10,8 @@ DUTCH: dict[str, str] = {
     "Allergies and intolerances": "Allergieën en overgevoeligheden",
     "Vital signs": "Metingen: bloeddruk, hartslag, gewicht en meer",
     "Other measurements": "Andere metingen",
-    "Care plan": "Zorgplan",
-    "Care team": "Zorgverleners",
-    "My care team": "Mijn zorgverleners",
+    "My care team": "Mijn zorgteam",
     # table headings
-    "Diagnosis": "Diagnose",
     "Codes": "Codes",
     "Status": "Status",
     "Since": "Sinds",
@@ -22,7 +19,6 @@ DUTCH: dict[str, str] = {
     "Medicine": "Medicijn",
     "Dose": "Dosis",
     "Started": "Begonnen",
-    "Stopped": "Gestopt",
     "Substance": "Stof",
     "Kind": "Soort",
     "Reaction": "Reactie",
@@ -40,7 +36,7 @@ DUTCH: dict[str, str] = {
     "Out of hours": "Buiten kantoortijd",
     "Contact for": "Contact voor",
     # statuses and kinds
-    "confirmed": "bevestigd",
+    "confirmed": "vastgesteld",
     "suspected": "vermoeden",
     "carrier": "drager",
     "resolved": "voorbij",
@@ -53,7 +49,6 @@ DUTCH: dict[str, str] = {
     "mild": "licht",
     "moderate": "matig",
     "severe": "ernstig",
-    "No known allergies": "Geen allergieën bekend",
     "No known allergies.": "Geen bekende allergieën.",
     # texts
     "Carrier status: the person carries the variant, usually without symptoms.":

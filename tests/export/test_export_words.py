@@ -1,19 +1,28 @@
-"""Every text the exports print has its Dutch translation, with the same {fields}."""
+"""Every text the exports print has its Dutch translation, with the same {fields}; so has every value of
+every vocabulary, which the app shows with the same words."""
 
 import ast
+import enum
 import string
 
 from locations import PACKAGE
 
+from phr.core import vocabulary as core_vocabulary
+from phr.storage.vocabulary import TimelineKind
 from phr.words.catalogue import DUTCH, Words
+from phr.words.vocabulary import LABELS, label, label_of
 
-# Every package that writes documents in an export language.
-WRITERS = [PACKAGE / "export", PACKAGE / "formats"]
+# Every package that writes documents in an export language, and the words they share with the app.
+WRITERS = [PACKAGE / "export", PACKAGE / "formats", PACKAGE / "monitoring" / "target_words.py"]
+
+
+def _sources():
+    return sorted(path for place in WRITERS for path in ([place] if place.is_file() else place.rglob("*.py")))
 
 
 def _literal_texts():
     """Texts passed to a Words object: `w("...")` or `<something>.words("...")`."""
-    for source in sorted(path for folder in WRITERS for path in folder.rglob("*.py")):
+    for source in _sources():
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
@@ -49,25 +58,66 @@ def test_words_fill_fields_and_write_dates_and_numbers_per_language():
 
 
 def test_the_word_tables_of_the_parts_agree_where_they_share_a_text():
-    from phr.words import (
-        common as words_common,
-    )
-    from phr.words import (
-        emergency as words_emergency,
-    )
-    from phr.words import (
-        fhir as fhir_words,
-    )
-    from phr.words import (
-        overview as words_overview,
-    )
-    from phr.words import (
-        visit as words_visit,
-    )
+    from phr.words import common, emergency, fhir, overview, recovery, targets, visit, vocabulary
 
     seen, clashes = {}, []
-    for part in (words_common, words_overview, words_visit, words_emergency, fhir_words):
+    for part in (common, vocabulary, targets, overview, visit, emergency, fhir, recovery):
         for english, dutch in part.DUTCH.items():
             if seen.setdefault(english, dutch) != dutch:
                 clashes.append(english)
     assert clashes == []
+
+
+def _vocabularies():
+    """Every enum phr.core.vocabulary defines or names, and the timeline's kinds."""
+    found = {value for value in vars(core_vocabulary).values()
+             if isinstance(value, type) and issubclass(value, enum.Enum) and value not in (enum.Enum, enum.IntEnum,
+                                                                                            enum.StrEnum)}
+    return found | {TimelineKind}
+
+
+def test_every_value_of_every_vocabulary_has_a_label_and_a_dutch_translation():
+    vocabularies = _vocabularies()
+    assert len(vocabularies) >= 20
+    missing = [f"{vocabulary.__name__}.{member.name}" for vocabulary in vocabularies for member in vocabulary
+               if member not in LABELS.get(vocabulary, {}) or LABELS[vocabulary][member] not in DUTCH]
+    assert missing == []
+    assert set(LABELS) == vocabularies  # no table for what is no vocabulary
+
+
+def test_labels_in_each_language_and_inside_a_sentence():
+    from phr.core.vocabulary import CareRole, DiagnosisStatus, GoalProgress, Source
+
+    nl, en = Words("nl"), Words("en")
+    assert label(nl, DiagnosisStatus.CARRIER) == "Drager" and label(en, DiagnosisStatus.CARRIER) == "Carrier"
+    assert label_of(nl, GoalProgress, 2, in_sentence=True) == "halverwege"
+    assert label(en, CareRole.GP, in_sentence=True) == "GP"            # an abbreviation keeps its capitals
+    assert label(en, Source.FHIR_IMPORT, in_sentence=True) == "FHIR import"
+    assert label_of(en, DiagnosisStatus, "something newer") == "something newer"  # shown as it is
+    assert label_of(en, DiagnosisStatus, "") == ""
+
+
+def test_no_vocabulary_is_spelled_out_again_in_the_exports():
+    """A dict from a vocabulary's stored values to their words (`{"confirmed": w("Confirmed"), ...}`) belongs
+    in phr.words.vocabulary, once."""
+    labels: dict[str, set[str]] = {}
+    for vocabulary in _vocabularies():
+        for member, text in LABELS[vocabulary].items():
+            labels.setdefault(str(member.value), set()).add(text.lower())
+    copies = []
+    for source in _sources():
+        if "formats" in source.parts:
+            continue  # the FHIR writer still spells its own (phr/formats/fhir/write belongs to its own work)
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict) and sum(_spells_a_label(key, value, labels)
+                                                  for key, value in zip(node.keys, node.values)) >= 2:
+                copies.append(f"{source.name}:{node.lineno}")
+    assert copies == []
+
+
+def _spells_a_label(key, value, labels) -> bool:
+    """`"carrier": w("carrier")`: a stored value, and the words its vocabulary already gives it."""
+    if not (isinstance(key, ast.Constant) and isinstance(value, ast.Call) and value.args
+            and isinstance(value.args[0], ast.Constant)):
+        return False
+    return str(value.args[0].value).lower() in labels.get(str(key.value), set())

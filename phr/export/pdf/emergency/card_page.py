@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 from phr.export.pdf.base import PdfContext
 from phr.export.pdf.emergency import card
 from phr.export.pdf.emergency.facts import EmergencyFacts
-from phr.export.pdf.emergency.letter import severity_words
+from phr.export.pdf.emergency.letter import severity_text
 from phr.export.pdf.facts import AllergyFacts
 from phr.record.diagnoses import orpha_display
 from phr.record.person import LISTED, NONE_KNOWN
@@ -69,10 +69,9 @@ def _card_allergies(w: Words, facts: AllergyFacts) -> list[card.CardLine]:
         return [card.CardLine(w("No known allergies."))]
     if facts.statement != LISTED:
         return [card.CardLine(w("Not filled in: it is not known whether I have allergies."))]
-    severities = severity_words(w)
     # Substance and severity in bold and never shortened; the reaction may be, when space runs out.
     return [card.CardLine(allergy.reaction, lead=", ".join(part for part in (
-        allergy.substance, severities.get(allergy.severity, "")) if part) + (":" if allergy.reaction else ""))
+        allergy.substance, severity_text(w, allergy.severity)) if part) + (":" if allergy.reaction else ""))
         for allergy in facts.allergies]
 
 

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Route, Severity, Sex
 from phr.export.options import EmergencySection
 from phr.export.pdf.base import CONTENT_WIDTH, RULE, SHADE, PdfContext
 from phr.export.pdf.emergency.facts import CallFacts, EmergencyFacts, ExpertiseCentre
@@ -20,6 +21,7 @@ from phr.record.diagnoses import Diagnosis, orpha_display
 from phr.record.medications import Medication
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
 
 SECTIONS: tuple[EmergencySection, ...] = tuple(EmergencySection)
 
@@ -37,8 +39,9 @@ def section_titles(w: Words) -> dict[str, str]:
     }
 
 
-def severity_words(w: Words) -> dict[str, str]:
-    return {"mild": w("mild"), "moderate": w("moderate"), "severe": w("severe"), "unknown": ""}
+def severity_text(w: Words, severity: str) -> str:
+    """'severe', as said of one allergy; nothing when it is not known."""
+    return "" if severity == Severity.UNKNOWN else label_of(w, Severity, severity, in_sentence=True)
 
 
 # --- the letter -------------------------------------------------------------------------------------
@@ -72,9 +75,8 @@ def _who_i_am(context: PdfContext, facts: PersonFacts) -> list[Flowable]:
     born = w.date(person.birth_date) or w("date of birth not filled in")
     if facts.age is not None:
         born = w("{date} ({years} years old)", date=born, years=facts.age)
-    sexes = {"female": w("female"), "male": w("male"), "other": w("other"), "unknown": w("unknown")}
     rows = context.label_rows([(w("Name"), person.name), (w("Date of birth"), born),
-                               (w("Sex"), sexes.get(person.sex, "")), (w("Language I speak"), person.language)])
+                               (w("Sex"), label_of(w, Sex, person.sex, in_sentence=True)), (w("Language I speak"), person.language)])
     return [rows] if rows else []
 
 
@@ -82,12 +84,11 @@ def _diagnoses(context: PdfContext, diagnoses: Sequence[Diagnosis]) -> list[Flow
     w = context.words
     if not diagnoses:
         return []
-    statuses = {"confirmed": w("confirmed"), "suspected": w("suspected"), "carrier": w("carrier")}
     rows = []
     for diagnosis in diagnoses:
         codes = "\n".join(code for code in (orpha_display(diagnosis.orpha_code),
                                             f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "") if code)
-        rows.append([diagnosis.name, codes, statuses.get(diagnosis.status, diagnosis.status),
+        rows.append([diagnosis.name, codes, label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True),
                      w.date(diagnosis.diagnosed_on)])
     header = [w("Diagnosis"), w("Code"), w("Status"), w("Since")]
     return [context.table(header, rows, [88 * mm, 30 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm])]
@@ -111,13 +112,10 @@ def _medications(context: PdfContext, medications: Sequence[Medication]) -> list
     w = context.words
     if not medications:
         return []
-    routes = {"oral": w("by mouth"), "subcutaneous": w("injection under the skin"),
-              "intramuscular": w("injection into a muscle"), "inhaled": w("inhaled"), "topical": w("on the skin"),
-              "other": ""}
     rows = []
     for medicine in medications:
         what = " ".join(part for part in (medicine.name, medicine.strength) if part)
-        route = routes.get(medicine.route, "")
+        route = "" if medicine.route == Route.OTHER else label_of(w, Route, medicine.route, in_sentence=True)
         rows.append([context.markup(f"<b>{context.esc(what)}</b>" + (f"<br/>{context.esc(route)}" if route else ""),
                                     "cell"), medicine.dose, medicine.schedule, medicine.notes])
     header = [w("Medicine"), w("Dose"), w("When"), w("Notes")]
@@ -130,10 +128,9 @@ def _allergies(context: PdfContext, facts: AllergyFacts) -> list[Flowable]:
         return [context.para(w("No known allergies."), "warning")]
     if facts.statement != LISTED:
         return [context.no_information(w("Not filled in: it is not known whether I have allergies."))]
-    kinds = {"allergy": w("allergy"), "intolerance": w("intolerance")}
-    severities = severity_words(w)
-    rows = [[context.markup(f"<b>{context.esc(a.substance)}</b>", "cell"), kinds.get(a.kind, ""),
-             "\n".join(part for part in (a.reaction, a.notes) if part), severities.get(a.severity, "")]
+    rows = [[context.markup(f"<b>{context.esc(a.substance)}</b>", "cell"),
+             label_of(w, AllergyKind, a.kind, in_sentence=True),
+             "\n".join(part for part in (a.reaction, a.notes) if part), severity_text(w, a.severity)]
             for a in facts.allergies]
     header = [w("Substance"), w("Kind"), w("Reaction"), w("Severity")]
     return [context.table(header, rows, [44 * mm, 26 * mm, CONTENT_WIDTH - 96 * mm, 26 * mm])]

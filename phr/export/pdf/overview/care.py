@@ -9,26 +9,21 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
+from phr.core.vocabulary import CareRole, DocumentKind, GoalProgress, GoalStatus
 from phr.export.pdf.base import PdfContext
 from phr.export.pdf.overview.facts import AppointmentFacts, GoalFacts, VisitLine
 from phr.export.pdf.overview.record import lines, small
-from phr.record.care_plan import Evaluation, Goal
+from phr.monitoring.target_words import goal_target
+from phr.record.care_plan import Evaluation
 from phr.record.care_team import Contact
 from phr.record.documents import Document
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
 
 MM = mm  # reportlab points per millimetre
 
 
 # --- care plan ----------------------------------------------------------------------------------------
-
-def progress_words(w: Words) -> dict[int, str]:
-    return {0: w("Not started yet"), 1: w("A little"), 2: w("Halfway"), 3: w("Mostly"), 4: w("Achieved")}
-
-
-def goal_status_words(w: Words) -> dict[str, str]:
-    return {"active": w("Active"), "achieved": w("Achieved"), "stopped": w("Stopped")}
-
 
 def care_plan_body(context: PdfContext, goals: Sequence[GoalFacts]) -> list[Flowable]:
     return [context.keep(_goal(context, facts)) for facts in goals]
@@ -36,7 +31,7 @@ def care_plan_body(context: PdfContext, goals: Sequence[GoalFacts]) -> list[Flow
 
 def _goal(context: PdfContext, facts: GoalFacts) -> list[Flowable]:
     w, goal = context.words, facts.goal
-    title = f"<b>{context.esc(goal.description)}</b> – {context.esc(goal_status_words(w).get(goal.status, ''))}"
+    title = f"<b>{context.esc(goal.description)}</b> – {context.esc(label_of(w, GoalStatus, goal.status))}"
     block = [context.markup(title, "body")]
     if facts.overdue:
         block.append(context.para(w("Review overdue: the review date ({date}) has passed.",
@@ -48,61 +43,33 @@ def _goal(context: PdfContext, facts: GoalFacts) -> list[Flowable]:
         (w("Review date"), w.date(goal.review_date)),
         (w("What I do"), goal.patient_action),
         (w("What the care provider does"), goal.provider_action),
-        (w("Target"), goal_target(w, goal, facts.target_measure)),
+        (w("Target"), goal_target(w, goal.target_low, goal.target_high, goal.target_unit, facts.target_measure)),
         (w("Latest evaluation"), _evaluation(w, facts.evaluation) or w("No evaluation in this period.")),
     ]))
     return block + [context.space(2.5)]
-
-
-def goal_target(w: Words, goal: Goal, what: str) -> str:
-    """'Blood pressure: 100 to 135 mmHg', or the person's own words for what is measured."""
-    low, high = goal.target_low, goal.target_high
-    if low is not None and high is not None:
-        decimals = _decimals(low, high)
-        limits = w("{low} to {high}", low=w.number(low, decimals), high=w.number(high, decimals))
-    elif low is not None:
-        limits = w("at least {low}", low=w.number(low, _decimals(low)))
-    elif high is not None:
-        limits = w("at most {high}", high=w.number(high, _decimals(high)))
-    else:
-        limits = ""
-    limits = f"{limits} {goal.target_unit}".strip() if limits else ""
-    return f"{what}: {limits}" if what and limits else what or limits
-
-
-def _decimals(*values: float) -> int:
-    return 0 if all(float(v).is_integer() for v in values) else 1
 
 
 def _evaluation(w: Words, evaluation: Evaluation | None) -> str:
     if evaluation is None:
         return ""
     text = w("{date} – progress: {progress}.", date=w.date(evaluation.evaluated_on),
-             progress=progress_words(w).get(evaluation.progress, ""))
+             progress=label_of(w, GoalProgress, evaluation.progress))
     text += " " + evaluation.how_it_went
     return text + (" " + w("Next step: {step}", step=evaluation.next_step) if evaluation.next_step else "")
 
 
 # --- care team ---------------------------------------------------------------------------------------------
 
-def role_words(w: Words) -> dict[str, str]:
-    return {"gp": w("GP"), "specialist": w("Specialist"), "expertise_centre": w("Expertise centre"),
-            "nurse": w("Nurse"), "pharmacy": w("Pharmacy"), "therapist": w("Therapist"),
-            "patient_association": w("Patient association"), "social_support": w("Municipality or social support"),
-            "other": w("Other")}
-
-
 def care_team_body(context: PdfContext, contacts: Sequence[Contact]) -> list[Flowable]:
     w = context.words
     if not contacts:
         return []
-    roles = role_words(w)
     rows = []
     for c in contacts:
         where = " · ".join(part for part in (c.specialty, c.organisation) if part and part != c.name)
         name = lines(f"<b>{context.esc(c.name)}</b>", small(context, where), small(context, c.email),
                      small(context, c.website))
-        rows.append([context.markup(name, "cell"), roles.get(c.role, c.role),
+        rows.append([context.markup(name, "cell"), label_of(w, CareRole, c.role),
                      context.markup(lines(context.esc(c.contact_for), small(context, c.notes)), "cell"),
                      c.phone, context.markup(f"<b>{context.esc(c.acute_phone)}</b>", "cell")])
     return [context.table([w("Name"), w("Role"), w("Contact for"), w("Phone"), w("Out of hours / acute")], rows,
@@ -152,17 +119,12 @@ def _past_table(context: PdfContext, visits: Sequence[VisitLine]) -> Table:
 
 # --- documents ---------------------------------------------------------------------------------------------------
 
-def document_kind_words(w: Words) -> dict[str, str]:
-    return {"letter": w("Letter"), "lab_result": w("Lab result"), "scan": w("Scan"), "other": w("Other")}
-
-
 def documents_body(context: PdfContext, documents: Sequence[Document]) -> list[Flowable]:
     """Title, kind and date of the documents kept in the record; never what they say."""
     w = context.words
     if not documents:
         return []
-    kinds = document_kind_words(w)
-    rows = [[d.title, kinds.get(d.kind, d.kind), w.date(d.document_date)] for d in documents]
+    rows = [[d.title, label_of(w, DocumentKind, d.kind), w.date(d.document_date)] for d in documents]
     note = w("The documents themselves are kept in the record; this is only the list.")
     return [context.para(note, "small"), context.space(1),
             context.table([w("Title"), w("Kind"), w("Date")], rows, [c * MM for c in (110, 34, 30)])]

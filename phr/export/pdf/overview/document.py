@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
+from phr.core.vocabulary import Section, Sex
 from phr.export.options import ExportOptions, OverviewSection
 from phr.export.pdf.base import SHADE, PdfContext
 from phr.export.pdf.facts import PersonFacts
@@ -24,17 +25,19 @@ from phr.export.pdf.overview.monitoring_facts import DEFAULT_DAYS
 from phr.export.pdf.pages import render
 from phr.record.services import RecordServices
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label, label_of
 
 SECTIONS: tuple[OverviewSection, ...] = tuple(OverviewSection)
 Part = TypeVar("Part")
 
 
 def section_titles(w: Words) -> dict[str, str]:
-    """The printed title of each section, in the export language."""
-    return {"person": w("About me"), "diagnoses": w("Diagnoses"), "medications": w("Medicines"),
-            "allergies": w("Allergies and intolerances"), "monitoring": w("Measurements"),
-            "care_plan": w("Care plan: goals and evaluations"), "care_team": w("Care team"),
-            "appointments": w("Appointments"), "documents": w("Documents")}
+    """The printed title of each section, in the export language: the record's own sections as the app names them."""
+    return {"person": label(w, Section.PERSON), "diagnoses": label(w, Section.DIAGNOSES),
+            "medications": label(w, Section.MEDICATIONS), "allergies": w("Allergies and intolerances"),
+            "monitoring": label(w, Section.MONITORING), "care_plan": w("Care plan: goals and evaluations"),
+            "care_team": label(w, Section.CARE_TEAM), "appointments": label(w, Section.APPOINTMENTS),
+            "documents": label(w, Section.DOCUMENTS)}
 
 
 def build(services: RecordServices, options: ExportOptions) -> bytes:
@@ -81,12 +84,11 @@ def period_text(w: Words, period: OverviewPeriod) -> str:
 
 def person_body(context: PdfContext, facts: PersonFacts) -> list[Flowable]:
     w, person = context.words, facts.person
-    sexes = {"female": w("Female"), "male": w("Male"), "other": w("Other"), "unknown": w("Not known")}
     born = w.date(person.birth_date)
     if facts.age is not None:
         born = w("{date} ({years} years)", date=born, years=facts.age)
     details = context.label_rows([(w("Name"), person.name), (w("Date of birth"), born),
-                                  (w("Sex"), sexes.get(person.sex, person.sex)), (w("Language"), person.language)])
+                                  (w("Sex"), label_of(w, Sex, person.sex)), (w("Language"), person.language)])
     body: list[Flowable] = [details] if details is not None else []
     if person.emergency_notes:
         body += _boxed(context, w("What others must know in an emergency"), person.emergency_notes)

@@ -10,14 +10,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from phr.core.vocabulary import GlucoseBand
 from phr.export.pdf.base import BOLD, CONTENT_WIDTH, PdfContext
 from phr.export.pdf.chart import ChartWords, measure_chart
 from phr.export.pdf.overview.monitoring_facts import GlucoseFigures, MeasureFacts, MonitoringFacts
-from phr.monitoring import statistics as stats
-from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
+from phr.monitoring import target_words
+from phr.monitoring.measures import SCORE
 from phr.monitoring.statistics_bp import BloodPressureSeries
-from phr.monitoring.targets import Target
+from phr.monitoring.target_words import Reader
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
 
 MM = mm  # reportlab points per millimetre
 
@@ -61,48 +63,18 @@ def measure_summary(context: PdfContext, facts: MeasureFacts, start: date, end: 
 
 # --- the target -------------------------------------------------------------------------------------
 
-def limits_text(w: Words, low: float | None, high: float | None, decimals: int) -> str:
-    if low is not None and high is not None:
-        return w("{low} to {high}", low=w.number(low, decimals), high=w.number(high, decimals))
-    if high is not None:
-        return w("at most {high}", high=w.number(high, decimals))
-    return w("at least {low}", low=w.number(low, decimals)) if low is not None else ""
-
-
 def target_text(context: PdfContext, facts: MeasureFacts) -> str:
     """The target in words, and who agreed it; a default target says it was not agreed."""
     w, measure, target = context.words, facts.measure, facts.target
     if target is None:
         return w("No target has been set for this measure.")
-    unit = "" if measure.kind == SCORE else " " + measure.unit_text
-    if measure.kind == BLOOD_PRESSURE:
-        limits = w("systolic {systolic}, diastolic {diastolic}",
-                   systolic=limits_text(w, target.target_low, target.target_high, 0),
-                   diastolic=limits_text(w, target.target_low2, target.target_high2, 0))
-    else:
-        limits = limits_text(w, target.target_low, target.target_high, measure.decimals)
-    text = w("Target: {limits}.", limits=limits + unit)
+    text = target_words.target_text(w, measure, target)
     if target.id is None:
-        return text + " " + w("This is the usual target; no target has been agreed with the care team.")
-    who, when = facts.agreed_with, w.date(target.agreed_on)
-    if who and when:
-        text += " " + w("Agreed with {name} on {date}.", name=who, date=when)
-    elif who or when:
-        text += " " + (w("Agreed with {name}.", name=who) if who else w("Agreed on {date}.", date=when))
-    return " ".join(part for part in (text, alert_text(w, measure, target), target.notes) if part)
-
-
-def alert_text(w: Words, measure: Measure, target: Target) -> str:
-    """When to call the care team: below the low alert limit, above the high one."""
-    unit = "" if measure.kind == SCORE else " " + measure.unit_text
-    low = w.number(target.alert_low, measure.decimals) + unit if target.alert_low is not None else ""
-    high = w.number(target.alert_high, measure.decimals) + unit if target.alert_high is not None else ""
-    if low and high:
-        return w("Call the care team below {low} or above {high}.", low=low, high=high)
-    if low or high:
-        return w("Call the care team below {low}.", low=low) if low else w("Call the care team above {high}.",
-                                                                            high=high)
-    return ""
+        return " ".join(part for part in (text, w("This is the usual target; no target has been agreed with the "
+                                                   "care team.")) if part)
+    agreed = target_words.agreed_text(w, facts.agreed_with, target.agreed_on)
+    alert = target_words.alert_text(w, measure, target, Reader.DOCUMENT)
+    return " ".join(part for part in (text, agreed, alert, target.notes) if part)
 
 
 # --- chart and numbers --------------------------------------------------------------------------------
@@ -143,17 +115,11 @@ def _outside_target(context: PdfContext, facts: MeasureFacts) -> Flowable:
 
 # --- glucose and blood pressure ----------------------------------------------------------------------
 
-def band_labels(w: Words) -> dict[str, str]:
-    return {stats.VERY_HIGH: w("Very high (above 13.9)"), stats.HIGH: w("High (10.1 to 13.9)"),
-            stats.IN_RANGE: w("In range (3.9 to 10.0)"), stats.LOW: w("Low (3.0 to 3.8)"),
-            stats.VERY_LOW: w("Very low (below 3.0)")}
-
-
 def _glucose(context: PdfContext, facts: GlucoseFigures) -> list[Flowable]:
     """Time in ranges after the international consensus, with CV and GMI, side by side."""
-    w, result, labels = context.words, facts.result, band_labels(context.words)
+    w, result = context.words, facts.result
     bands = context.table([w("Range (mmol/L)"), w("Readings"), w("Share")],
-                          [[labels[band.band], w.number(band.readings, 0), _percent(w, band.share)]
+                          [[label_of(w, GlucoseBand, band.band), w.number(band.readings, 0), _percent(w, band.share)]
                            for band in facts.bands], [c * MM for c in (50, 19, 17)])
     gmi = "–" if result.gmi_percent is None else w("{percent} ({mmol} mmol/mol)",
                                                     percent=_percent(w, result.gmi_percent),

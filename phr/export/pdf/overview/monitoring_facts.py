@@ -17,6 +17,7 @@ from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.period_samples import samples_of, with_whole_series
 from phr.monitoring.statistics import GlucoseStats, Sample, Summary
 from phr.monitoring.statistics_bp import BloodPressureSeries, blood_pressure
+from phr.monitoring.target_words import component_names
 from phr.monitoring.targets import Target
 from phr.record.services import RecordServices
 
@@ -107,13 +108,6 @@ def measure_facts(services: RecordServices, measure_key: str, start: date, end: 
     return MeasureFacts(measure, target, agreed_with, chart_series(measure, target, samples, names),
                         _components(samples, names), _outside_target(measure, target, samples),
                         _glucose(samples, sensor) if measure.key == "glucose" else None, series)
-
-
-def component_names(measure: Measure, language: str) -> list[str]:
-    """The names of the measure's numbers ('Systolic', ...), or of the measure itself when it has one."""
-    if not measure.components:
-        return [measure.name(language)]
-    return [(part.name_nl if language == "nl" else part.name_en).capitalize() for part in measure.components]
 
 
 def chart_series(measure: Measure, target: Target | None, samples: list[Sample],

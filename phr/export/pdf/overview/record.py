@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Route, Severity, Zygosity
 from phr.export.pdf.base import PdfContext
 from phr.export.pdf.facts import AllergyFacts
 from phr.export.pdf.overview.facts import DiagnosisFacts, DiagnosisLine, MedicationFacts, MedicineInUse
@@ -16,14 +17,10 @@ from phr.record.diagnoses import Diagnosis, orpha_display
 from phr.record.medications import Medication, MedicationChange
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
 
 MM = mm  # reportlab points per millimetre
 LONG_NOTE = 400  # characters: a longer note is printed under its row, across the table's width
-
-
-def status_words(w: Words) -> dict[str, str]:
-    return {"confirmed": w("Confirmed"), "suspected": w("Suspected"), "carrier": w("Carrier"),
-            "resolved": w("Resolved")}
 
 
 def status_explanations(w: Words) -> dict[str, str]:
@@ -31,14 +28,6 @@ def status_explanations(w: Words) -> dict[str, str]:
     return {"suspected": w("The doctors think of this, but it is not certain yet."),
             "carrier": w("Carries the variant; usually no symptoms. It can be passed on to children."),
             "resolved": w("This is over, or no longer needs care.")}
-
-
-def zygosity_words(w: Words) -> dict[str, str]:
-    return {"heterozygous": w("Heterozygous – on one copy of the gene"),
-            "homozygous": w("Homozygous – the same variant on both copies"),
-            "hemizygous": w("Hemizygous – on the only copy (e.g. the X chromosome in men)"),
-            "compound_heterozygous": w("Compound heterozygous – a different variant on each copy"),
-            "unknown": w("Not known")}
 
 
 def small(context: PdfContext, text: str) -> str:
@@ -82,7 +71,7 @@ def diagnoses_body(context: PdfContext, facts: DiagnosisFacts) -> list[Flowable]
 
 def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Table:
     w = context.words
-    statuses, explained = status_words(w), status_explanations(w)
+    explained = status_explanations(w)
     rows, notes = [], []
     for line in lines_:
         diagnosis = line.diagnosis
@@ -90,7 +79,7 @@ def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Ta
         centre = w("Expertise centre: {name}", name=line.expertise_centre) if line.expertise_centre else ""
         name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, short_note(diagnosis.notes)),
                      small(context, " · ".join(part for part in (found, centre) if part)))
-        status = lines(context.esc(statuses.get(diagnosis.status, diagnosis.status)),
+        status = lines(context.esc(label_of(w, DiagnosisStatus, diagnosis.status)),
                        small(context, explained.get(diagnosis.status, "")))
         codes = lines(context.esc(orpha_display(diagnosis.orpha_code)),
                       context.esc(w("ICD-10: {code}", code=diagnosis.icd10)) if diagnosis.icd10 else "")
@@ -103,11 +92,10 @@ def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Ta
 
 def _genetic_table(context: PdfContext, diagnoses: Sequence[Diagnosis]) -> Table:
     w = context.words
-    zygosities = zygosity_words(w)
     rows = []
     for d in diagnoses:
         test = lines(context.esc(d.genetic_lab), context.esc(w.date(d.genetic_test_date)))
-        rows.append([d.name, d.gene, d.variant, zygosities.get(d.zygosity, d.zygosity),
+        rows.append([d.name, d.gene, d.variant, label_of(w, Zygosity, d.zygosity),
                      context.markup(test, "cell")])
     return context.table([w("Diagnosis"), w("Gene"), w("Variant (HGVS)"), w("Zygosity"), w("Genetic test")], rows,
                          [c * MM for c in (44, 18, 44, 36, 32)])
@@ -136,18 +124,12 @@ def _current_table(context: PdfContext, medicines: Sequence[MedicineInUse]) -> T
         prescriber = w("Prescribed by {name}", name=in_use.prescriber) if in_use.prescriber is not None else ""
         name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, short_note(m.notes)),
                      small(context, prescriber))
-        dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, route_words(w).get(m.route, "")))
+        dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, label_of(w, Route, m.route)))
         rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), in_use.reason,
                      w.date(m.start_date)])
         notes.append(long_note(context, m.notes))
     return context.table([w("Medicine"), w("Dose and when"), w("For"), w("Since")], rows,
                          [c * MM for c in (56, 48, 44, 26)], below=notes_below(notes))
-
-
-def route_words(w: Words) -> dict[str, str]:
-    return {"oral": w("By mouth"), "subcutaneous": w("Injection under the skin"),
-            "intramuscular": w("Injection into a muscle"), "inhaled": w("Inhaled"), "topical": w("On the skin"),
-            "other": w("Other"), "": ""}
 
 
 def _dose(dose: str, schedule: str) -> str:
@@ -184,13 +166,12 @@ def allergies_body(context: PdfContext, facts: AllergyFacts) -> list[Flowable]:
         return [context.para(w("No known allergies."), "warning")]
     if facts.statement != LISTED:
         return [context.para(w("Not filled in: it is not known whether there are allergies."), "warning")]
-    severities = {"mild": w("Mild"), "moderate": w("Moderate"), "severe": w("Severe"), "unknown": w("Not known")}
     rows, notes = [], []
     for allergy in facts.allergies:
-        kind = w("Allergy") if allergy.kind == "allergy" else w("Intolerance")
+        kind = label_of(w, AllergyKind, allergy.kind)
         reaction = lines(context.esc(allergy.reaction), small(context, short_note(allergy.notes)))
         rows.append([context.markup(f"<b>{context.esc(allergy.substance)}</b>", "cell"), kind,
-                     context.markup(reaction, "cell"), severities.get(allergy.severity, allergy.severity),
+                     context.markup(reaction, "cell"), label_of(w, Severity, allergy.severity),
                      w.date(allergy.noted_on)])
         notes.append(long_note(context, allergy.notes))
     return [context.table([w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Known since")], rows,

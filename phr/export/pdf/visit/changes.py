@@ -9,24 +9,25 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from phr.core.vocabulary import DiagnosisStatus, DiaryKind
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.visit.budget import Budget
-from phr.export.pdf.visit.change_facts import DiagnosisNews, Event, MedicationStep, StepKind
+from phr.export.pdf.visit.change_facts import DIARY_KINDS, DiagnosisNews, Event, EventKind, MedicationStep, StepKind
+from phr.storage.vocabulary import TimelineKind
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
 
 
 def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget: Budget) -> list[Flowable]:
     w = context.words
     why_words = {"diagnosed": w("diagnosis date {date}"), "genetic_test": w("genetic test {date}"),
                  "changed": w("changed in the record on {date}"), "added": w("added to the record on {date}")}
-    status_words = {"confirmed": w("confirmed"), "suspected": w("suspected"), "carrier": w("carrier"),
-                    "resolved": w("resolved")}
     body = []
     for item in news:
         diagnosis = item.diagnosis
         codes = " · ".join(code for code in (f"ORPHA:{diagnosis.orpha_code}" if diagnosis.orpha_code else "",
                                              f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "") if code)
-        facts = [status_words.get(diagnosis.status, diagnosis.status),
+        facts = [label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True),
                  why_words[item.why].format(date=w.date(item.day)), codes]
         body.append(context.markup(f"<b>{context.esc(diagnosis.name)}</b> – "
                                    f"{context.esc(' · '.join(fact for fact in facts if fact))}"))
@@ -67,9 +68,7 @@ def _why(w: Words, step: MedicationStep) -> str:
 
 def events_section(context: PdfContext, found: Sequence[Event], budget: Budget) -> list[Flowable]:
     w = context.words
-    kind_words = {"appointment": w("Visit"), "document": w("Document"), "allergy": w("Allergy"),
-                  "admission": w("Admission"), "event": w("Event"), "symptom": w("Symptom")}
-    rows = [[w.date(event.day[:10]), kind_words[event.kind], _event_text(w, event)]
+    rows = [[w.date(event.day[:10]), _kind_text(w, event.kind), _event_text(w, event)]
             for event in found[:budget.events]]
     body = []
     if rows:
@@ -78,6 +77,11 @@ def events_section(context: PdfContext, found: Sequence[Event], budget: Budget) 
         body.append(context.para(w("And {count} earlier events: see the overview.", count=len(found) - budget.events),
                                  "small"))
     return context.section(w("Events"), body, w("No visits, admissions or other events since then."))
+
+
+def _kind_text(w: Words, kind: EventKind) -> str:
+    """What kind of event, in the words of the diary or of the timeline, where the events come from."""
+    return label_of(w, DiaryKind if kind in DIARY_KINDS else TimelineKind, kind)
 
 
 def _event_text(w: Words, event: Event) -> str:

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
+from phr.core.vocabulary import GoalProgress
 from phr.export.options import ExportOptions
 from phr.export.pdf.base import CONTENT_WIDTH, FRAME_HEIGHT, RULE, PdfContext, SplittingTable
 from phr.export.pdf.pages import render
@@ -24,11 +25,13 @@ from phr.export.pdf.visit.changes import diagnoses_section, events_section, medi
 from phr.export.pdf.visit.facts import AppointmentFacts, GoalDue, QuestionFacts, VisitFacts, gather
 from phr.export.pdf.visit.period import DEFAULT_MONTHS, PeriodBasis, VisitPeriod
 from phr.export.pdf.visit.trends import trends_section
+from phr.monitoring.target_words import goal_limits
 from phr.record.appointments import Appointment
 from phr.record.care_plan import Evaluation
 from phr.record.care_team import Contact
 from phr.record.services import RecordServices
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
 
 
 def build(services: RecordServices, options: ExportOptions) -> bytes:
@@ -138,27 +141,19 @@ def _goal_lines(context: PdfContext, due: GoalDue, details: bool) -> list[Flowab
 
 
 def _goal_target(w: Words, due: GoalDue) -> str:
-    """'target 100–135 mmHg (Blood pressure)': the range, and what it is a range of."""
-    goal, what = due.goal, due.target_measure
-
-    def number(value: float) -> str:
-        return w.number(value, 0 if float(value).is_integer() else 1)
-    if goal.target_low is not None and goal.target_high is not None:
-        text = f"{number(goal.target_low)}–{number(goal.target_high)}"
-    elif goal.target_low is not None:
-        text = f"≥ {number(goal.target_low)}"
-    else:
-        text = f"≤ {number(goal.target_high)}" if goal.target_high is not None else ""
-    text = " ".join(part for part in (text, goal.target_unit) if part)
-    return w("target {range} ({measure})", range=text, measure=what) if what else w("target {range}", range=text)
+    """'target 100 to 135 mmHg (Blood pressure)': the range, and what it is a range of."""
+    goal = due.goal
+    limits = goal_limits(w, goal.target_low, goal.target_high, goal.target_unit)
+    if due.target_measure:
+        return w("target {range} ({measure})", range=limits, measure=due.target_measure)
+    return w("target {range}", range=limits)
 
 
 def _evaluation_text(w: Words, evaluation: Evaluation | None, details: bool) -> str:
     if evaluation is None:
         return w("No evaluation yet.")
-    progress = {0: w("not started"), 1: w("a little"), 2: w("halfway"), 3: w("mostly"), 4: w("achieved")}
     text = w("Last evaluation ({date}): {progress}. {how}", date=w.date(evaluation.evaluated_on),
-             progress=progress.get(evaluation.progress, ""), how=evaluation.how_it_went)
+             progress=label_of(w, GoalProgress, evaluation.progress, in_sentence=True), how=evaluation.how_it_went)
     if evaluation.next_step and details:
         text += " " + w("Next step: {step}", step=evaluation.next_step)
     return text

@@ -13,6 +13,7 @@ from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.period import VisitPeriod
 from phr.export.pdf.visit.trend_facts import Trend
+from phr.monitoring import target_words
 from phr.monitoring.measures import BLOOD_PRESSURE, GLUCOSE_HIGH, GLUCOSE_LOW, SCORE, Measure
 from phr.monitoring.targets import Target
 from phr.words.catalogue import Words
@@ -32,31 +33,11 @@ def _value_text(w: Words, measure: Measure, values: tuple[float, ...] | None, me
 
 
 def target_text(w: Words, measure: Measure, target: Target | None) -> str:
+    """The target for the table's narrow column: '4.0–10.0 mmol/L', '≤ 135/85 mmHg (standard)'."""
     if target is None:
         return w("none agreed")
-    parts = [_range_text(w, measure, target.target_low, target.target_high)]
-    if measure.kind == BLOOD_PRESSURE:
-        parts = [_bp_target_text(w, measure, target)]
-    text = f"{parts[0]} {measure.unit_text}".strip()
+    text = target_words.target_text(w, measure, target, short=True)
     return text if target.id is not None else w("{target} (standard)", target=text)
-
-
-def _range_text(w: Words, measure: Measure, low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"{w.number(low, measure.decimals)}–{w.number(high, measure.decimals)}"
-    if low is not None:
-        return f"≥ {w.number(low, measure.decimals)}"
-    return f"≤ {w.number(high, measure.decimals)}" if high is not None else ""
-
-
-def _bp_target_text(w: Words, measure: Measure, target: Target) -> str:
-    systolic = _range_text(w, measure, target.target_low, target.target_high)
-    if target.target_low2 is None and target.target_high2 is None:
-        return systolic
-    diastolic = _range_text(w, measure, target.target_low2, target.target_high2)
-    if systolic.startswith("≤ ") and diastolic.startswith("≤ "):
-        return f"≤ {systolic[2:]}/{diastolic[2:]}"
-    return f"{systolic} / {diastolic}"
 
 
 def _share_text(w: Words, trend: Trend) -> str:
