@@ -1,8 +1,13 @@
-"""Shared fixtures. Each test gets its own temporary record and settings (as Vorta does)."""
+"""Shared fixtures. Each test gets its own temporary record and settings (as Vorta does).
+
+The record is a copy of one made per test run (see template_record): creating one per test took most
+of the suite's time.
+"""
 
 import functools
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +18,10 @@ from phr.ui.app.qt_refcount_guard import protect_singletons  # noqa: E402
 
 protect_singletons()  # as the app does at start-up: PySide6 6.12 on Python 3.11 (see the module)
 
+from template_record import TemplateRecord  # noqa: E402
+
 from phr.access import records  # noqa: E402
+from phr.access.session import RecordSession  # noqa: E402
 from phr.storage.keys import kdf  # noqa: E402
 
 # A passphrase that passes the strength rules; tests use the minimum Argon2id cost we allow
@@ -45,19 +53,29 @@ def record_dir(tmp_path) -> Path:
     return tmp_path / "record.regie"
 
 
-@pytest.fixture
-def new_record(record_dir, create_fast):
-    """A fresh record, locked again; returns (folder, recovery code)."""
-    created = create_fast(record_dir, "Zoë Ünal", PASSPHRASE)
-    created.session.lock()
-    return record_dir, created.recovery_code
+@pytest.fixture(scope="session")
+def template_record(tmp_path_factory: pytest.TempPathFactory) -> TemplateRecord:
+    """The one record this test run (this xdist worker) really creates for the fixtures below."""
+    folder = tmp_path_factory.mktemp("template") / "record.regie"
+    return TemplateRecord.create(folder, "Zoë Ünal", PASSPHRASE, FAST)
 
 
 @pytest.fixture
-def session(new_record):
-    """An open session on a fresh record; locked again after the test."""
+def new_record(record_dir: Path, template_record: TemplateRecord) -> tuple[Path, str]:
+    """A fresh record, locked; returns (folder, recovery code).
+
+    A copy of the template: tests that need a record of their own (another record id, other keys or
+    recovery code) create it with create_fast.
+    """
+    template_record.copy_to(record_dir)
+    return record_dir, template_record.recovery_code
+
+
+@pytest.fixture
+def session(new_record: tuple[Path, str], template_record: TemplateRecord) -> Iterator[RecordSession]:
+    """An open session on a fresh record, as the owner's passphrase opens it; locked again after the test."""
     folder, _ = new_record
-    opened = records.unlock_with_passphrase(folder, PASSPHRASE)
+    opened = template_record.open_copy(folder)
     yield opened
     opened.lock()
 

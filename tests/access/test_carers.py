@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FAST, PASSPHRASE
 from locations import FIXTURES
+from template_record import TemplateRecord, copy_record
 
 from phr.access import carers, keys, records
 from phr.access import passphrase as passphrases
@@ -60,10 +61,11 @@ def _diary_authors(folder: Path) -> dict[str, str]:
         session.lock()
 
 
-@pytest.fixture
-def two_carers(new_record):
-    """The fresh record with carers Anna and Bert; Anna has written a diary note."""
-    folder, code = new_record
+@pytest.fixture(scope="module")
+def two_carers_made(tmp_path_factory: pytest.TempPathFactory,
+                    template_record: TemplateRecord) -> tuple[Path, str, carers.Carer, carers.Carer]:
+    """A fresh record with carers Anna and Bert; Anna has written a diary note. Made once, copied per test."""
+    folder = template_record.copy_to(tmp_path_factory.mktemp("two-carers") / "record.regie")
     session = _owner(folder)
     try:
         anna = carers.add_carer(session, CARER_NAME, ANNA, argon2=FAST).carer
@@ -75,7 +77,15 @@ def two_carers(new_record):
         RecordServices(session).diary.add(DiaryEntry("2026-01-05T10:00", "note", NOTE))
     finally:
         session.lock()
-    return folder, code, anna, bert
+    return folder, template_record.recovery_code, anna, bert
+
+
+@pytest.fixture
+def two_carers(two_carers_made: tuple[Path, str, carers.Carer, carers.Carer],
+               record_dir: Path) -> tuple[Path, str, carers.Carer, carers.Carer]:
+    """The fresh record with carers Anna and Bert; Anna has written a diary note."""
+    made, code, anna, bert = two_carers_made
+    return copy_record(made, record_dir), code, anna, bert
 
 
 def _remove(folder: Path, who: str) -> carers.RemovalResult:
