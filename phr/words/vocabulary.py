@@ -84,7 +84,7 @@ LABELS: dict[type[Enum], Mapping[Enum, str]] = {
     AllergyStatement: {AllergyStatement.UNKNOWN: "Not filled in", AllergyStatement.NONE_KNOWN: "No known allergies",
                        AllergyStatement.LISTED: "See the list of allergies"},
     # --- self-monitoring
-    MeasureKind: {MeasureKind.VALUE: "A value with a unit", MeasureKind.BLOOD_PRESSURE: "Blood pressure",
+    MeasureKind: {MeasureKind.VALUE: "A value with a unit (e.g. waist in cm)", MeasureKind.BLOOD_PRESSURE: "Blood pressure",
                   MeasureKind.SCORE: "A symptom score from 0 to 10"},
     GlucoseBand: {GlucoseBand.VERY_HIGH: "Very high (above 13.9)", GlucoseBand.HIGH: "High (10.1 to 13.9)",
                   GlucoseBand.IN_RANGE: "In range (3.9 to 10.0)", GlucoseBand.LOW: "Low (3.0 to 3.8)",
@@ -183,7 +183,7 @@ DUTCH: dict[str, str] = {
     "No known allergies": "Geen allergieën bekend",
     "See the list of allergies": "Zie de lijst met allergieën",
     # self-monitoring
-    "A value with a unit": "Een waarde met een eenheid",
+    "A value with a unit (e.g. waist in cm)": "Een waarde met een eenheid (bijvoorbeeld buikomvang in cm)",
     "Blood pressure": "Bloeddruk",
     "A symptom score from 0 to 10": "Een cijfer voor een klacht, van 0 tot 10",
     "Very high (above 13.9)": "Heel hoog (boven 13,9)",

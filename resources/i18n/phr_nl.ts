@@ -141,10 +141,6 @@
         <translation>Alle afspraken</translation>
     </message>
     <message>
-        <source>Appointments</source>
-        <translation>Afspraken</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
@@ -370,76 +366,8 @@
 <context>
     <name>CarePlan</name>
     <message>
-        <source>Active</source>
-        <translation>Actief</translation>
-    </message>
-    <message>
-        <source>Achieved</source>
-        <translation>Bereikt</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>Gestopt</translation>
-    </message>
-    <message>
-        <source>Blood pressure</source>
-        <translation>Bloeddruk</translation>
-    </message>
-    <message>
-        <source>Glucose (blood sugar)</source>
-        <translation>Glucose (bloedsuiker)</translation>
-    </message>
-    <message>
-        <source>Heart rate</source>
-        <translation>Hartslag</translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation>Gewicht</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperatuur</translation>
-    </message>
-    <message>
-        <source>Oxygen in the blood (SpO2)</source>
-        <translation>Zuurstof in het bloed (SpO2)</translation>
-    </message>
-    <message>
-        <source>Peak flow</source>
-        <translation>Piekstroom (peakflow)</translation>
-    </message>
-    <message>
-        <source>FEV1 (lung function)</source>
-        <translation>FEV1 (longfunctie)</translation>
-    </message>
-    <message>
-        <source>HbA1c (long-term blood sugar)</source>
-        <translation>HbA1c (bloedsuiker over langere tijd)</translation>
-    </message>
-    <message>
-        <source>Pain</source>
-        <translation>Pijn</translation>
-    </message>
-    <message>
         <source>Choose a measurement, or type your own words</source>
         <translation>Kies een meting, of typ het in uw eigen woorden</translation>
-    </message>
-    <message>
-        <source>at least %1</source>
-        <translation>minstens %1</translation>
-    </message>
-    <message>
-        <source>at most %1</source>
-        <translation>hoogstens %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Care plan</source>
-        <translation>Zorgplan</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -578,22 +506,6 @@
         <translation>Evaluatie van “%1” verwijderd.</translation>
     </message>
     <message>
-        <source>Not started</source>
-        <translation>Nog niet begonnen</translation>
-    </message>
-    <message>
-        <source>A little</source>
-        <translation>Een beetje</translation>
-    </message>
-    <message>
-        <source>Halfway</source>
-        <translation>Halverwege</translation>
-    </message>
-    <message>
-        <source>Mostly</source>
-        <translation>Grotendeels</translation>
-    </message>
-    <message>
         <source>&amp;Date:</source>
         <translation>&amp;Datum:</translation>
     </message>
@@ -665,52 +577,8 @@
 <context>
     <name>CareTeam</name>
     <message>
-        <source>GP</source>
-        <translation>Huisarts</translation>
-    </message>
-    <message>
-        <source>Specialist</source>
-        <translation>Specialist</translation>
-    </message>
-    <message>
-        <source>Expertise centre</source>
-        <translation>Expertisecentrum</translation>
-    </message>
-    <message>
-        <source>Nurse</source>
-        <translation>Verpleegkundige</translation>
-    </message>
-    <message>
-        <source>Pharmacy</source>
-        <translation>Apotheek</translation>
-    </message>
-    <message>
-        <source>Therapist</source>
-        <translation>Therapeut</translation>
-    </message>
-    <message>
-        <source>Patient association</source>
-        <translation>Patiëntenvereniging</translation>
-    </message>
-    <message>
-        <source>Municipality or social support</source>
-        <translation>Gemeente of sociale steun</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Anders</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Persoon</translation>
-    </message>
-    <message>
         <source>Organisation</source>
         <translation>Organisatie</translation>
-    </message>
-    <message>
-        <source>Care team</source>
-        <translation>Zorgteam</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1053,22 +921,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 <context>
     <name>Diagnoses</name>
     <message>
-        <source>Confirmed</source>
-        <translation>Bevestigd</translation>
-    </message>
-    <message>
-        <source>Suspected</source>
-        <translation>Vermoeden</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>Drager</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>Voorbij</translation>
-    </message>
-    <message>
         <source>You carry the variant; usually no symptoms. You can pass it on to your children.</source>
         <translation>U draagt de variant; meestal geeft dat geen klachten. U kunt de variant doorgeven aan uw kinderen.</translation>
     </message>
@@ -1085,36 +937,12 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Dit is voorbij, of heeft geen zorg meer nodig.</translation>
     </message>
     <message>
-        <source>Heterozygous – on one copy of the gene</source>
-        <translation>Heterozygoot – op één kopie van het gen</translation>
-    </message>
-    <message>
-        <source>Homozygous – the same variant on both copies</source>
-        <translation>Homozygoot – dezelfde variant op beide kopieën</translation>
-    </message>
-    <message>
-        <source>Hemizygous – on the only copy (e.g. the X chromosome in men)</source>
-        <translation>Hemizygoot – op de enige kopie (bijv. het X-chromosoom bij mannen)</translation>
-    </message>
-    <message>
-        <source>Compound heterozygous – a different variant on each copy</source>
-        <translation>Compound heterozygoot – op elke kopie een andere variant</translation>
-    </message>
-    <message>
-        <source>Not known</source>
-        <translation>Niet bekend</translation>
-    </message>
-    <message>
         <source>(not filled in)</source>
         <translation>(niet ingevuld)</translation>
     </message>
     <message>
         <source>e.g. 586 or ORPHA:586</source>
         <translation>bijv. 586 of ORPHA:586</translation>
-    </message>
-    <message>
-        <source>Diagnoses</source>
-        <translation>Diagnoses</translation>
     </message>
     <message>
         <source>Diagnosis</source>
@@ -1288,22 +1116,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 <context>
     <name>Diary</name>
     <message>
-        <source>Note</source>
-        <translation>Notitie</translation>
-    </message>
-    <message>
-        <source>Symptom</source>
-        <translation>Klacht</translation>
-    </message>
-    <message>
-        <source>Hospital admission</source>
-        <translation>Opname in het ziekenhuis</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Gebeurtenis</translation>
-    </message>
-    <message>
         <source>Diary</source>
         <translation>Dagboek</translation>
     </message>
@@ -1402,22 +1214,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 <context>
     <name>Documents</name>
     <message>
-        <source>Letter</source>
-        <translation>Brief</translation>
-    </message>
-    <message>
-        <source>Lab result</source>
-        <translation>Labuitslag</translation>
-    </message>
-    <message>
-        <source>Scan</source>
-        <translation>Scan</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Anders</translation>
-    </message>
-    <message>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -1436,10 +1232,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
     </message>
     <message>
         <source>&amp;Add document…</source>
@@ -1732,18 +1524,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Allergieën</translation>
     </message>
     <message>
-        <source>Diagnoses</source>
-        <translation>Diagnoses</translation>
-    </message>
-    <message>
-        <source>Medications</source>
-        <translation>Medicijnen</translation>
-    </message>
-    <message>
-        <source>Measurements</source>
-        <translation>Metingen</translation>
-    </message>
-    <message>
         <source>Trends of measurements</source>
         <translation>Verloop van de metingen</translation>
     </message>
@@ -1754,18 +1534,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Goals</source>
         <translation>Doelen</translation>
-    </message>
-    <message>
-        <source>Care team</source>
-        <translation>Zorgteam</translation>
-    </message>
-    <message>
-        <source>Appointments</source>
-        <translation>Afspraken</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
     </message>
     <message>
         <source>What changed since the last visit</source>
@@ -1952,34 +1720,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 </context>
 <context>
     <name>Formatting</name>
-    <message>
-        <source>typed in</source>
-        <translation>zelf ingetypt</translation>
-    </message>
-    <message>
-        <source>imported from a device</source>
-        <translation>uit een meter gehaald</translation>
-    </message>
-    <message>
-        <source>FHIR import</source>
-        <translation>FHIR-import</translation>
-    </message>
-    <message>
-        <source>imported from a Regie file</source>
-        <translation>uit een Regie-bestand gehaald</translation>
-    </message>
-    <message>
-        <source>from a letter</source>
-        <translation>uit een brief</translation>
-    </message>
-    <message>
-        <source>owner</source>
-        <translation>eigenaar</translation>
-    </message>
-    <message>
-        <source>carer</source>
-        <translation>mantelzorger</translation>
-    </message>
     <message>
         <source>Entered by %1 (%2), %3, %4</source>
         <translation>Ingevoerd door %1 (%2), %3, %4</translation>
@@ -2215,64 +1955,32 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Wie u bent, uw diagnoses, doelen, medicijnen en volgende afspraak.</translation>
     </message>
     <message>
-        <source>About me</source>
-        <translation>Over mij</translation>
-    </message>
-    <message>
         <source>Your details, allergies, and what others must know in an emergency.</source>
         <translation>Uw gegevens, allergieën en wat anderen moeten weten in een noodgeval.</translation>
-    </message>
-    <message>
-        <source>Diagnoses</source>
-        <translation>Diagnoses</translation>
     </message>
     <message>
         <source>Your diagnoses, with genetic details and carrier status.</source>
         <translation>Uw diagnoses, met erfelijke gegevens en dragerschap.</translation>
     </message>
     <message>
-        <source>Care plan</source>
-        <translation>Zorgplan</translation>
-    </message>
-    <message>
         <source>Your own goals, the agreements with your care team, and how they went.</source>
         <translation>Uw eigen doelen, de afspraken met uw zorgteam en hoe het ging.</translation>
-    </message>
-    <message>
-        <source>Care team</source>
-        <translation>Zorgteam</translation>
     </message>
     <message>
         <source>Who helps you, what for, and who to call day and night.</source>
         <translation>Wie u helpt, waarvoor, en wie u dag en nacht kunt bellen.</translation>
     </message>
     <message>
-        <source>Medicines</source>
-        <translation>Medicijnen</translation>
-    </message>
-    <message>
         <source>The medicines you use now and used before, with every change.</source>
         <translation>De medicijnen die u nu gebruikt en eerder gebruikte, met elke wijziging.</translation>
-    </message>
-    <message>
-        <source>Appointments</source>
-        <translation>Afspraken</translation>
     </message>
     <message>
         <source>Your appointments and the questions you want to ask.</source>
         <translation>Uw afspraken en de vragen die u wilt stellen.</translation>
     </message>
     <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
-    </message>
-    <message>
         <source>Letters, lab results and scans, kept inside the encrypted record.</source>
         <translation>Brieven, labuitslagen en scans, bewaard in het versleutelde dossier.</translation>
-    </message>
-    <message>
-        <source>Measurements</source>
-        <translation>Metingen</translation>
     </message>
     <message>
         <source>What you measure yourself: charts, targets and device imports.</source>
@@ -2398,26 +2106,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>&amp;Alles</translation>
     </message>
     <message>
-        <source>Medicine started</source>
-        <translation>Medicijn gestart</translation>
-    </message>
-    <message>
-        <source>Medicine stopped</source>
-        <translation>Medicijn gestopt</translation>
-    </message>
-    <message>
-        <source>Medicine changed</source>
-        <translation>Medicijn veranderd</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>Afspraak</translation>
-    </message>
-    <message>
-        <source>Admission</source>
-        <translation>Opname</translation>
-    </message>
-    <message>
         <source>Started: %1</source>
         <translation>Gestart: %1</translation>
     </message>
@@ -2439,15 +2127,15 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Within target</source>
-        <translation>Binnen het streefbereik</translation>
+        <translation>Binnen de streefwaarde</translation>
     </message>
     <message>
         <source>Above target</source>
-        <translation>Boven het streefbereik</translation>
+        <translation>Boven de streefwaarde</translation>
     </message>
     <message>
         <source>Below target</source>
-        <translation>Onder het streefbereik</translation>
+        <translation>Onder de streefwaarde</translation>
     </message>
     <message>
         <source>Sensor High: above what the sensor can measure (at the top edge)</source>
@@ -2462,28 +2150,8 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Zoom in en uit met het muiswiel of met de toetsen + en -. Ga verder of terug in de tijd door te slepen of met de pijltjes naar links en rechts. Home laat alles zien.</translation>
     </message>
     <message>
-        <source>target %1 to %2</source>
-        <translation>streefbereik %1 tot %2</translation>
-    </message>
-    <message>
-        <source>target at most %1</source>
-        <translation>streefwaarde hoogstens %1</translation>
-    </message>
-    <message>
-        <source>target at least %1</source>
-        <translation>streefwaarde minstens %1</translation>
-    </message>
-    <message>
         <source>%1: from %2 to %3.</source>
         <translation>%1: van %2 tot %3.</translation>
-    </message>
-    <message>
-        <source>at most %1</source>
-        <translation>hoogstens %1</translation>
-    </message>
-    <message>
-        <source>at least %1</source>
-        <translation>minstens %1</translation>
     </message>
     <message>
         <source>Showing %1.</source>
@@ -2507,7 +2175,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>%1 outside the target: %2 above, %3 below.</source>
-        <translation>%1 buiten het streefbereik: %2 erboven, %3 eronder.</translation>
+        <translation>%1 buiten de streefwaarde: %2 erboven, %3 eronder.</translation>
     </message>
     <message>
         <source>%1 above the target: %2.</source>
@@ -2541,42 +2209,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Geen</translation>
     </message>
     <message>
-        <source>Fasting</source>
-        <translation>Nuchter</translation>
-    </message>
-    <message>
-        <source>After a meal</source>
-        <translation>Na het eten</translation>
-    </message>
-    <message>
-        <source>At rest</source>
-        <translation>In rust</translation>
-    </message>
-    <message>
-        <source>After exercise</source>
-        <translation>Na inspanning</translation>
-    </message>
-    <message>
-        <source>Sensor</source>
-        <translation>Sensor</translation>
-    </message>
-    <message>
-        <source>Sensor scan</source>
-        <translation>Sensor-scan</translation>
-    </message>
-    <message>
-        <source>Finger prick</source>
-        <translation>Vingerprik</translation>
-    </message>
-    <message>
-        <source>Sensor Low (below what it can measure)</source>
-        <translation>Sensor Laag (lager dan de sensor kan meten)</translation>
-    </message>
-    <message>
-        <source>Sensor High (above what it can measure)</source>
-        <translation>Sensor Hoog (hoger dan de sensor kan meten)</translation>
-    </message>
-    <message>
         <source>%1/%2 mmHg</source>
         <translation>%1/%2 mmHg</translation>
     </message>
@@ -2606,30 +2238,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Not filled in</source>
         <translation>Niet ingevuld</translation>
-    </message>
-    <message>
-        <source>By mouth (oral)</source>
-        <translation>Via de mond (oraal)</translation>
-    </message>
-    <message>
-        <source>Under the skin (injection)</source>
-        <translation>Onder de huid (injectie)</translation>
-    </message>
-    <message>
-        <source>Into a muscle (injection)</source>
-        <translation>In een spier (injectie)</translation>
-    </message>
-    <message>
-        <source>Breathed in (inhaler)</source>
-        <translation>Inademen (inhalator)</translation>
-    </message>
-    <message>
-        <source>On the skin (cream, patch)</source>
-        <translation>Op de huid (crème, pleister)</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Anders</translation>
     </message>
     <message>
         <source>New medicine</source>
@@ -2742,10 +2350,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>e.g. side effects, no longer needed</source>
         <translation>bijv. bijwerkingen, niet meer nodig</translation>
-    </message>
-    <message>
-        <source>Medicines</source>
-        <translation>Medicijnen</translation>
     </message>
     <message>
         <source>Medicine</source>
@@ -2970,10 +2574,6 @@ Stukken: %1</translation>
         <translation>Toon a&amp;lle meetwaarden</translation>
     </message>
     <message>
-        <source>Measurements</source>
-        <translation>Metingen</translation>
-    </message>
-    <message>
         <source>&amp;New measurement… (Ctrl+M)</source>
         <translation>&amp;Nieuwe meting… (Ctrl+M)</translation>
     </message>
@@ -3111,26 +2711,6 @@ Stukken: %1</translation>
     <message>
         <source>No measuring plan is active for this measure. You can make one under Targets and plan.</source>
         <translation>Er loopt nu geen meetplan voor deze meetwaarde. U kunt er een maken onder Streefwaarden en plan.</translation>
-    </message>
-    <message>
-        <source>Very high (above 13.9)</source>
-        <translation>Heel hoog (boven 13,9)</translation>
-    </message>
-    <message>
-        <source>High (10.1 to 13.9)</source>
-        <translation>Hoog (10,1 tot en met 13,9)</translation>
-    </message>
-    <message>
-        <source>In range (3.9 to 10.0)</source>
-        <translation>In het doelgebied (3,9 tot en met 10,0)</translation>
-    </message>
-    <message>
-        <source>Low (3.0 to 3.8)</source>
-        <translation>Laag (3,0 tot en met 3,8)</translation>
-    </message>
-    <message>
-        <source>Very low (below 3.0)</source>
-        <translation>Heel laag (onder 3,0)</translation>
     </message>
     <message>
         <source>Value</source>
@@ -3388,14 +2968,6 @@ Stukken: %1</translation>
         <translation>Nieuw meetplan: %1</translation>
     </message>
     <message>
-        <source>A value with a unit (e.g. waist in cm)</source>
-        <translation>Een waarde met een eenheid (bijvoorbeeld buikomvang in cm)</translation>
-    </message>
-    <message>
-        <source>A symptom score from 0 to 10</source>
-        <translation>Een cijfer voor een klacht, van 0 tot 10</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
@@ -3432,18 +3004,6 @@ Stukken: %1</translation>
         <translation>Eigen meetwaarde</translation>
     </message>
     <message>
-        <source>Call your care team below %1 or above %2.</source>
-        <translation>Bel uw zorgverlener onder %1 of boven %2.</translation>
-    </message>
-    <message>
-        <source>Call your care team below %1.</source>
-        <translation>Bel uw zorgverlener onder %1.</translation>
-    </message>
-    <message>
-        <source>Call your care team above %1.</source>
-        <translation>Bel uw zorgverlener boven %1.</translation>
-    </message>
-    <message>
         <source>From %1, with no end date</source>
         <translation>Vanaf %1, zonder einddatum</translation>
     </message>
@@ -3474,18 +3034,6 @@ Stukken: %1</translation>
     <message>
         <source>Targets and plan</source>
         <translation>Streefwaarden en plan</translation>
-    </message>
-    <message>
-        <source>Agreed with %1 on %2.</source>
-        <translation>Afgesproken met %1 op %2.</translation>
-    </message>
-    <message>
-        <source>Agreed with %1.</source>
-        <translation>Afgesproken met %1.</translation>
-    </message>
-    <message>
-        <source>Agreed on %1.</source>
-        <translation>Afgesproken op %1.</translation>
     </message>
     <message>
         <source>Agreed, but not with whom or when.</source>
@@ -3875,42 +3423,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
 <context>
     <name>Person</name>
     <message>
-        <source>Female</source>
-        <translation>Vrouw</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Man</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Anders</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Onbekend</translation>
-    </message>
-    <message>
-        <source>Mild</source>
-        <translation>Licht</translation>
-    </message>
-    <message>
-        <source>Moderate</source>
-        <translation>Matig</translation>
-    </message>
-    <message>
-        <source>Severe</source>
-        <translation>Ernstig</translation>
-    </message>
-    <message>
-        <source>Allergy</source>
-        <translation>Allergie</translation>
-    </message>
-    <message>
-        <source>Intolerance</source>
-        <translation>Overgevoeligheid</translation>
-    </message>
-    <message>
         <source>Allergies and intolerances</source>
         <translation>Allergieën en overgevoeligheden</translation>
     </message>
@@ -3985,10 +3497,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>I have &amp;no known allergies</source>
         <translation>Ik heb &amp;geen bekende allergieën</translation>
-    </message>
-    <message>
-        <source>About me</source>
-        <translation>Over mij</translation>
     </message>
     <message>
         <source>Personal details</source>
@@ -4574,10 +4082,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
 <context>
     <name>RestoreDialog</name>
     <message>
-        <source>Diagnoses</source>
-        <translation>Diagnoses</translation>
-    </message>
-    <message>
         <source>Allergies</source>
         <translation>Allergieën</translation>
     </message>
@@ -4588,30 +4092,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>Evaluations of goals</source>
         <translation>Evaluaties van doelen</translation>
-    </message>
-    <message>
-        <source>Care team</source>
-        <translation>Zorgteam</translation>
-    </message>
-    <message>
-        <source>Medications</source>
-        <translation>Medicijnen</translation>
-    </message>
-    <message>
-        <source>Appointments</source>
-        <translation>Afspraken</translation>
-    </message>
-    <message>
-        <source>Questions</source>
-        <translation>Vragen</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
-    </message>
-    <message>
-        <source>Measurements</source>
-        <translation>Metingen</translation>
     </message>
     <message>
         <source>Diary and notes</source>
@@ -4768,34 +4248,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
 </context>
 <context>
     <name>Search</name>
-    <message>
-        <source>About me</source>
-        <translation>Over mij</translation>
-    </message>
-    <message>
-        <source>Diagnoses</source>
-        <translation>Diagnoses</translation>
-    </message>
-    <message>
-        <source>Care plan</source>
-        <translation>Zorgplan</translation>
-    </message>
-    <message>
-        <source>Care team</source>
-        <translation>Zorgteam</translation>
-    </message>
-    <message>
-        <source>Medicines</source>
-        <translation>Medicijnen</translation>
-    </message>
-    <message>
-        <source>Appointments</source>
-        <translation>Afspraken</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
-    </message>
     <message>
         <source>Found in</source>
         <translation>Gevonden in</translation>
@@ -5075,62 +4527,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>Goals and evaluations</source>
         <translation>Doelen en evaluaties</translation>
-    </message>
-    <message>
-        <source>Medicines</source>
-        <translation>Medicijnen</translation>
-    </message>
-    <message>
-        <source>Appointments</source>
-        <translation>Afspraken</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documenten</translation>
-    </message>
-    <message>
-        <source>Diagnosis</source>
-        <translation>Diagnose</translation>
-    </message>
-    <message>
-        <source>Genetic test</source>
-        <translation>Erfelijkheidsonderzoek</translation>
-    </message>
-    <message>
-        <source>Allergy noted</source>
-        <translation>Allergie vastgesteld</translation>
-    </message>
-    <message>
-        <source>Goal started</source>
-        <translation>Doel gestart</translation>
-    </message>
-    <message>
-        <source>Goal review</source>
-        <translation>Doel bespreken</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>Evaluatie</translation>
-    </message>
-    <message>
-        <source>Medicine started</source>
-        <translation>Medicijn gestart</translation>
-    </message>
-    <message>
-        <source>Medicine stopped</source>
-        <translation>Medicijn gestopt</translation>
-    </message>
-    <message>
-        <source>Medicine changed</source>
-        <translation>Medicijn gewijzigd</translation>
-    </message>
-    <message>
-        <source>Appointment</source>
-        <translation>Afspraak</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
     </message>
     <message>
         <source>Date</source>

@@ -184,7 +184,7 @@ def test_restore_shows_the_counts_first_then_puts_the_record_in_place(qtbot, tmp
     check(qtbot, dialog)
     assert dialog.preview.isVisible() and not dialog.replace_box.isVisible() and dialog.restore_button.isEnabled()
     text = dialog.preview.text()
-    for label, name in (("Diagnoses", "diagnoses"), ("Measurements", "readings"), ("Medications", "medications")):
+    for label, name in (("Diagnoses", "diagnoses"), ("Measurements", "readings"), ("Medicines", "medications")):
         assert f"<b>{label}</b></td><td>{counts[name]}</td>" in text
     assert sum(counts.values()) > 100
     assert not (tmp_path / "restored.regie").exists()  # nothing in place before Restore

@@ -28,13 +28,13 @@ from phr.ui.app.record_actions import record_session
 from phr.ui.backup.backup_dialog import open_backup_dialog
 from phr.ui.export.dialog import open_export_dialog
 from phr.ui.imports.wizard import open_import_wizard
-from phr.ui.monitoring.measure_words import app_language
 from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.monitoring.quick_entry import open_quick_entry
 from phr.ui.pages.coming import ComingPage
 from phr.ui.pages.search_page import SearchPage
 from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.formatting import fill
+from phr.ui.text.language import app_language
 
 translate = QCoreApplication.translate
 

@@ -6,9 +6,9 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from phr.core.vocabulary import Section
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
-from phr.ui.monitoring.measure_words import app_language
 from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.pages.appointments_page import AppointmentsPage
 from phr.ui.pages.care_plan_page import CarePlanPage
@@ -19,6 +19,8 @@ from phr.ui.pages.medications_page import MedicationsPage
 from phr.ui.pages.overview_page import OverviewPage
 from phr.ui.pages.person_page import PersonPage
 from phr.ui.pages.timeline_page import TimelinePage
+from phr.ui.text.language import app_language
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 
@@ -40,25 +42,26 @@ class Page(StrEnum):
 
 
 def planned_pages() -> list[tuple[Page, str, str]]:
-    """(key, title, what it holds) for every page, in navigation order."""
+    """(key, title, what it holds) for every page, in navigation order; a section's page is titled by the
+    section's name (phr.words.vocabulary), as search hits and the exports name it."""
     return [
         (Page.OVERVIEW, translate("MainWindow", "Overview"),
          translate("MainWindow", "Who you are, your diagnoses, goals, medicines and next appointment.")),
-        (Page.PERSON, translate("MainWindow", "About me"),
+        (Page.PERSON, label(Section.PERSON),
          translate("MainWindow", "Your details, allergies, and what others must know in an emergency.")),
-        (Page.DIAGNOSES, translate("MainWindow", "Diagnoses"),
+        (Page.DIAGNOSES, label(Section.DIAGNOSES),
          translate("MainWindow", "Your diagnoses, with genetic details and carrier status.")),
-        (Page.CARE_PLAN, translate("MainWindow", "Care plan"),
+        (Page.CARE_PLAN, label(Section.CARE_PLAN),
          translate("MainWindow", "Your own goals, the agreements with your care team, and how they went.")),
-        (Page.CARE_TEAM, translate("MainWindow", "Care team"),
+        (Page.CARE_TEAM, label(Section.CARE_TEAM),
          translate("MainWindow", "Who helps you, what for, and who to call day and night.")),
-        (Page.MEDICATIONS, translate("MainWindow", "Medicines"),
+        (Page.MEDICATIONS, label(Section.MEDICATIONS),
          translate("MainWindow", "The medicines you use now and used before, with every change.")),
-        (Page.APPOINTMENTS, translate("MainWindow", "Appointments"),
+        (Page.APPOINTMENTS, label(Section.APPOINTMENTS),
          translate("MainWindow", "Your appointments and the questions you want to ask.")),
-        (Page.DOCUMENTS, translate("MainWindow", "Documents"),
+        (Page.DOCUMENTS, label(Section.DOCUMENTS),
          translate("MainWindow", "Letters, lab results and scans, kept inside the encrypted record.")),
-        (Page.MONITORING, translate("MainWindow", "Measurements"),
+        (Page.MONITORING, label(Section.MONITORING),
          translate("MainWindow", "What you measure yourself: charts, targets and device imports.")),
         (Page.TIMELINE, translate("MainWindow", "Timeline"),
          translate("MainWindow", "Everything in your record, in order of date.")),

@@ -32,6 +32,7 @@ from phr.ui.app.record_actions import record_session
 from phr.ui.app.settings import AUTO_LOCK_CHOICES, MIN_BACKUPS_KEPT, AppSettings
 from phr.ui.security.settings_security import SecurityBox
 from phr.ui.text.formatting import fill
+from phr.ui.text.language import app_language
 
 translate = QCoreApplication.translate
 MAX_BACKUPS_KEPT = 100  # as AppSettings.set_backups_kept allows
@@ -207,8 +208,6 @@ def open_settings_dialog(parent: QWidget | None, settings: AppSettings, services
                          language: str | None = None, argon2: Argon2Params | None = None) -> bool:
     """Show the Settings dialog (the Security part only with a record open); True when saved with OK."""
     if language is None:
-        from phr.ui.monitoring.measure_words import app_language
-
         language = app_language()
     dialog = SettingsDialog(settings, services, language, argon2, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted

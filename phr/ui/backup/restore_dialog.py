@@ -31,28 +31,30 @@ from PySide6.QtWidgets import (
 
 from phr.backup import backups
 from phr.core import errors
+from phr.core.vocabulary import Section
 from phr.storage.errors import BackupDamaged
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
 from phr.ui.text.formatting import definition_table, escape, fill, moment
 from phr.ui.text.messages import error_message
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 # backups.prepare_restore: (backup, target folder, secret kind, secret, replace) -> the restore, checked
 PrepareRestore = Callable[[Path, Path, str, str, bool], backups.PendingRestore]
 
 
+# The counts a backup holds (as `phr check` names them) that are a section of the record on their own.
+COUNTED_SECTIONS = {"diagnoses": Section.DIAGNOSES, "contacts": Section.CARE_TEAM, "medications": Section.MEDICATIONS,
+                    "appointments": Section.APPOINTMENTS, "questions": Section.QUESTIONS,
+                    "documents": Section.DOCUMENTS, "readings": Section.MONITORING}
+
+
 def section_label(name: str) -> str:
-    return {
-        "diagnoses": translate("RestoreDialog", "Diagnoses"),
+    """What a count of the backup is of: a section by its name, or a part of one."""
+    return label(COUNTED_SECTIONS[name]) if name in COUNTED_SECTIONS else {
         "allergies": translate("RestoreDialog", "Allergies"),
         "goals": translate("RestoreDialog", "Goals"),
         "evaluations": translate("RestoreDialog", "Evaluations of goals"),
-        "contacts": translate("RestoreDialog", "Care team"),
-        "medications": translate("RestoreDialog", "Medications"),
-        "appointments": translate("RestoreDialog", "Appointments"),
-        "questions": translate("RestoreDialog", "Questions"),
-        "documents": translate("RestoreDialog", "Documents"),
-        "readings": translate("RestoreDialog", "Measurements"),
         "diary": translate("RestoreDialog", "Diary and notes"),
     }.get(name, name)
 
@@ -169,9 +171,9 @@ class RestoreDialog(QDialog):
         self.preview = QLabel()
         self.warning = QLabel()
         self.message = QLabel()
-        for label in (self.preview, self.warning, self.message):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for shown in (self.preview, self.warning, self.message):
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(translate("RestoreDialog", "Message"))
         self.replace_box = QCheckBox(translate("RestoreDialog", "&Yes, replace the record in this folder"))
         self.replace_box.toggled.connect(lambda _on: self._update_buttons())

@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
+from phr.monitoring.target_words import component_names
 from phr.ui.charts import words
 from phr.ui.charts.axis import LocalDateAxis, chart_locale
 from phr.ui.charts.decorations import EventMarkers, Target, TargetBands
@@ -41,6 +42,7 @@ from phr.ui.charts.series import SeriesLayer, View
 from phr.ui.charts.source import ChartSource, Envelope, Limits, TargetBand
 from phr.ui.charts.style import INK, SERIES_STYLES, SINGLE_BAND, limit_pen
 from phr.ui.text.formatting import escape, fill
+from phr.words.catalogue import Words
 
 translate = QCoreApplication.translate
 REDRAW_MS = 30
@@ -57,7 +59,8 @@ class MeasureChart(QWidget):
         self._source: ChartSource | None = source  # None once the record locks (release)
         self.measure, self._now = measure, now
         self._locale = chart_locale(language)
-        self._names = words.series_names(measure, language)
+        self._words = Words(language)
+        self._names = component_names(measure, language)
         self._units = words.series_units(measure)
         self._span: Window | None = source.span()
         self._target: TargetBand | None = source.target()
@@ -158,9 +161,9 @@ class MeasureChart(QWidget):
         targets = []
         for index, (low, high) in enumerate(self._pairs()):
             style = SERIES_STYLES[index]
-            text = words.target_text(self._locale, low, high, self.measure.decimals, self._units[index])
-            label = f"{self._names[index]}: {text}" if len(self._names) > 1 else text[:1].upper() + text[1:]
-            mark = words.limit_text(self._locale, low, high, self.measure.decimals)
+            label = words.target_label(self._words, self._names[index], len(self._names) > 1, low, high,
+                                       self.measure.decimals, self._units[index])
+            mark = words.limit_text(self._words, low, high, self.measure.decimals)
             targets.append(Target(low, high, SINGLE_BAND if len(self._names) == 1 else style.band,
                                   limit_pen(style), label, mark))
         return targets

@@ -1,12 +1,18 @@
 """Every text of the measure chart, and the chart described in words (for everyone, screen readers too)."""
 
+from enum import Enum
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
+from phr.core.vocabulary import DiaryKind
 from phr.monitoring.measures import SCORE, Measure
+from phr.monitoring.target_words import component_units, limits_text, target_phrase, with_unit
+from phr.storage.vocabulary import TimelineKind
 from phr.ui.charts.ranges import Preset
 from phr.ui.charts.source import ABOVE, BELOW, Envelope, Limits
-from phr.ui.monitoring.measure_words import with_unit
 from phr.ui.text.formatting import fill
+from phr.ui.text.vocabulary import label
+from phr.words.catalogue import Words
 
 translate = QCoreApplication.translate
 DAY = 86400.0
@@ -22,14 +28,16 @@ def preset_labels() -> dict[Preset, str]:
     }
 
 
+# The chart's events are the timeline's and the diary's, and are called by their words.
+EVENT_VOCABULARY: dict[str, Enum] = {
+    "medication_started": TimelineKind.MEDICATION_START, "medication_stopped": TimelineKind.MEDICATION_STOP,
+    "medication_changed": TimelineKind.MEDICATION_CHANGE, "appointment": TimelineKind.APPOINTMENT,
+    "admission": DiaryKind.ADMISSION,
+}
+
+
 def event_kind_text(kind: str) -> str:
-    return {
-        "medication_started": translate("MeasureChart", "Medicine started"),
-        "medication_stopped": translate("MeasureChart", "Medicine stopped"),
-        "medication_changed": translate("MeasureChart", "Medicine changed"),
-        "appointment": translate("MeasureChart", "Appointment"),
-        "admission": translate("MeasureChart", "Admission"),
-    }.get(kind, kind)
+    return label(EVENT_VOCABULARY[kind]) if kind in EVENT_VOCABULARY else kind
 
 
 def event_label(kind: str, label: str) -> str:
@@ -58,47 +66,25 @@ def keyboard_help() -> str:
                                      "or with the Left and Right arrow keys. Home shows everything.")
 
 
-def series_names(measure: Measure, language: str) -> list[str]:
-    """'Glucose'; for blood pressure 'Systolic', 'Diastolic', 'Pulse'."""
-    if not measure.components:
-        return [measure.name(language)]
-    names = [part.name_nl if language == "nl" else part.name_en for part in measure.components]
-    return [name[:1].upper() + name[1:] for name in names]
-
-
 def series_units(measure: Measure) -> list[str]:
-    """Blood pressure's pulse is counted per minute; a score (0–10) has no unit after its numbers;
-    everything else is in the measure's unit."""
-    if measure.kind == SCORE:
-        return [""]
-    units = [measure.unit_text] * max(len(measure.components), 1)
-    if len(units) > 2:
-        units[2] = "/min"
-    return units
+    """A score (0–10) has no unit after its numbers; else each number's unit (blood pressure's pulse: /min)."""
+    return [""] if measure.kind == SCORE else component_units(measure)
 
 
 def number(locale: QLocale, value: float, decimals: int) -> str:
     return locale.toString(float(value), "f", decimals)
 
 
-def target_text(locale: QLocale, low: float | None, high: float | None, decimals: int, unit: str) -> str:
-    if low is not None and high is not None:
-        return fill(translate("MeasureChart", "target %1 to %2"),
-                    number(locale, low, decimals), with_unit(number(locale, high, decimals), unit))
-    if high is not None:
-        return fill(translate("MeasureChart", "target at most %1"), with_unit(number(locale, high, decimals), unit))
-    if low is not None:
-        return fill(translate("MeasureChart", "target at least %1"), with_unit(number(locale, low, decimals), unit))
-    return ""
+def target_label(w: Words, name: str, several: bool, low: float | None, high: float | None, decimals: int,
+                 unit: str) -> str:
+    """In the legend: 'Target 4.0 to 10.0 mmol/L'; of one of several series 'Systolic: target at most 135 mmHg'."""
+    text = target_phrase(w, low, high, decimals, unit)
+    return f"{name}: {text}" if several else text[:1].upper() + text[1:]
 
 
-def limit_text(locale: QLocale, low: float | None, high: float | None, decimals: int) -> str:
+def limit_text(w: Words, low: float | None, high: float | None, decimals: int) -> str:
     """Beside a one-sided target's line: 'at most 135'."""
-    if high is not None:
-        return fill(translate("MeasureChart", "at most %1"), number(locale, high, decimals))
-    if low is not None:
-        return fill(translate("MeasureChart", "at least %1"), number(locale, low, decimals))
-    return ""
+    return limits_text(w, None, high, decimals) if high is not None else limits_text(w, low, None, decimals)
 
 
 def period(locale: QLocale, start: float, end: float) -> str:

@@ -17,13 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.core.vocabulary import Section
 from phr.export.options import KINDS as PDF_KINDS
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.text.formatting import fill
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 FORMATS = PDF_KINDS + ("fhir", "csv")
 TYPED_DATE = "dd-MM-yyyy"  # as dates are typed everywhere in the app: day first
+# The parts of an export that are a section of the record are called by the section's name.
+RECORD_SECTIONS = {"diagnoses": Section.DIAGNOSES, "problems": Section.DIAGNOSES, "medications": Section.MEDICATIONS,
+                   "monitoring": Section.MONITORING, "results": Section.MONITORING, "care_team": Section.CARE_TEAM,
+                   "team": Section.CARE_TEAM, "appointments": Section.APPOINTMENTS, "documents": Section.DOCUMENTS}
 
 
 def format_label(key: str) -> str:
@@ -53,24 +59,17 @@ def _visit_section_label(key: str) -> str | None:
 
 
 def _section_label(key: str) -> str:
+    if key in RECORD_SECTIONS:
+        return label(RECORD_SECTIONS[key])
     labels = {
         "person": translate("ExportDialog", "About you"),
         "allergies": translate("ExportDialog", "Allergies"),
-        "diagnoses": translate("ExportDialog", "Diagnoses"),
-        "problems": translate("ExportDialog", "Diagnoses"),
-        "medications": translate("ExportDialog", "Medications"),
         "medication_changes": translate("ExportDialog", "Medication changes"),
-        "monitoring": translate("ExportDialog", "Measurements"),
-        "results": translate("ExportDialog", "Measurements"),
         "trends": translate("ExportDialog", "Trends of measurements"),
         "care_plan": translate("ExportDialog", "Care plan and goals"),
         "plan": translate("ExportDialog", "Care plan and goals"),
         "goals": translate("ExportDialog", "Goals"),
         "goals_due": translate("ExportDialog", "Goals to evaluate"),
-        "care_team": translate("ExportDialog", "Care team"),
-        "team": translate("ExportDialog", "Care team"),
-        "appointments": translate("ExportDialog", "Appointments"),
-        "documents": translate("ExportDialog", "Documents"),
         "changes": translate("ExportDialog", "What changed since the last visit"),
         "events": translate("ExportDialog", "Events"),
         "questions": translate("ExportDialog", "Questions for this visit"),

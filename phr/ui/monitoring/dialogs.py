@@ -26,6 +26,7 @@ from phr.ui.forms.fields import (
 )
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import fill
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 
@@ -102,8 +103,7 @@ def plan_dialog(services: RecordServices, measure: Measure, language: str, today
 
 def custom_measure_dialog(services: RecordServices, parent: QWidget | None = None) -> EntryDialog[CustomMeasure]:
     """Your own measure: a value with a unit and bounds, or a symptom score from 0 to 10."""
-    kinds = [(VALUE, translate("MonitoringTargets", "A value with a unit (e.g. waist in cm)")),
-             (SCORE, translate("MonitoringTargets", "A symptom score from 0 to 10"))]
+    kinds = [(kind.value, label(kind)) for kind in (VALUE, SCORE)]  # blood pressure is the catalogue's alone
     fields = [
         text_field("name", translate("MonitoringTargets", "&Name:"), translate("MonitoringTargets", "e.g. Tiredness")),
         choice_field("kind", translate("MonitoringTargets", "&Kind:"), kinds),

@@ -11,27 +11,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from phr.core.entries import Change
-from phr.core.vocabulary import Section
-from phr.record.diary import KINDS, TIME_FORMAT, DiaryEntry, DiaryService
+from phr.core.vocabulary import DiaryKind, Section
+from phr.record.diary import TIME_FORMAT, DiaryEntry, DiaryService
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import date_time_field
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, long_text_field
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text.formatting import definition_table, escape, when
+from phr.ui.text.vocabulary import choices, label_of
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
 SHORT_TEXT = 80
-
-
-def kind_label(kind: str) -> str:
-    return {
-        "note": translate("Diary", "Note"),
-        "symptom": translate("Diary", "Symptom"),
-        "admission": translate("Diary", "Hospital admission"),
-        "event": translate("Diary", "Event"),
-    }.get(kind, kind)
 
 
 def first_line(text: str) -> str:
@@ -51,7 +43,7 @@ class DiaryPanel(SectionPage[DiaryEntry]):
 
     def columns(self) -> list[Column[DiaryEntry]]:
         return [Column(translate("Diary", "When"), lambda e: when(e.written_at)),
-                Column(translate("Diary", "Kind"), lambda e: kind_label(e.kind)),
+                Column(translate("Diary", "Kind"), lambda e: label_of(DiaryKind, e.kind)),
                 Column(translate("Diary", "What"), lambda e: first_line(e.text))]
 
     def blank(self) -> DiaryEntry:
@@ -65,7 +57,7 @@ class DiaryPanel(SectionPage[DiaryEntry]):
         save = self.service.add if entry.id is None else self.service.update
         fields = [
             date_time_field("written_at", translate("Diary", "&When:")),
-            choice_field("kind", translate("Diary", "&Kind:"), [(kind, kind_label(kind)) for kind in KINDS]),
+            choice_field("kind", translate("Diary", "&Kind:"), choices(DiaryKind)),
             long_text_field("text", translate("Diary", "W&hat happened:"),
                             translate("Diary", "e.g. slept badly, more tired than usual")),
         ]
@@ -73,7 +65,7 @@ class DiaryPanel(SectionPage[DiaryEntry]):
 
     def details_html(self, entry: DiaryEntry) -> str:
         rows = [(translate("Diary", "When"), when(entry.written_at)), (translate("Diary", "Kind"),
-                                                                         kind_label(entry.kind))]
+                                                                         label_of(DiaryKind, entry.kind))]
         return definition_table(rows) + f"<p>{escape(entry.text).replace(chr(10), '<br>')}</p>"
 
     def _on_changed(self, change: Change) -> None:

@@ -8,63 +8,29 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, SCORE, Measure
+from phr.core.vocabulary import ReadingContext, ReadingFlag
+from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
 from phr.monitoring.readings import Reading
+from phr.monitoring.target_words import with_unit
 from phr.ui.text.formatting import fill
+from phr.ui.text.vocabulary import choices, label_of
 
 translate = QCoreApplication.translate
-UNITS_WITHOUT_SPACE = ("%", "/")
-
-
-def app_language() -> str:
-    """'nl' or 'en': the language the app was started in (i18n.install_translators sets the default locale)."""
-    return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
 
 
 def number(value: float, decimals: int) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
-def with_unit(text: str, unit: str) -> str:
-    """'66' + '/min' -> '66/min'; '5,4' + 'mmol/L' -> '5,4 mmol/L'."""
-    if not unit:
-        return text
-    return text + unit if unit.startswith(UNITS_WITHOUT_SPACE) else f"{text} {unit}"
-
-
-def context_label(context: str) -> str:
-    return {
-        "": translate("Measures", "None"),
-        "fasting": translate("Measures", "Fasting"),
-        "after_meal": translate("Measures", "After a meal"),
-        "at_rest": translate("Measures", "At rest"),
-        "after_exercise": translate("Measures", "After exercise"),
-    }.get(context, context)
-
-
-def context_choices() -> list[tuple[str, str]]:
-    return [(context, context_label(context)) for context in ("",) + CONTEXTS]
-
-
-def method_label(method: str) -> str:
-    return {
-        "sensor": translate("Measures", "Sensor"),
-        "scan": translate("Measures", "Sensor scan"),
-        "fingerstick": translate("Measures", "Finger prick"),
-    }.get(method, method)
-
-
-def flag_label(flag: str) -> str:
-    return {
-        "below_range": translate("Measures", "Sensor Low (below what it can measure)"),
-        "above_range": translate("Measures", "Sensor High (above what it can measure)"),
-    }.get(flag, flag)
+def context_choices() -> list[tuple[object, str]]:
+    """The moments a reading can belong to, and none."""
+    return [("", translate("Measures", "None")), *choices(ReadingContext)]
 
 
 def value_text(measure: Measure, reading: Reading) -> str:
     """The values of a reading with unit: '128/82 mmHg, pulse 66', '5,4 mmol/L', '4 out of 10'."""
     if reading.value is None:
-        return flag_label(reading.flag)
+        return label_of(ReadingFlag, reading.flag)
     if measure.kind == BLOOD_PRESSURE:
         pressures = (number(reading.value, 0), number(reading.value2 or 0, 0))
         if reading.value3 is None:
@@ -109,16 +75,3 @@ def latest_text(measure: Measure, reading: Reading | None, today: date) -> str:
         return translate("Measures", "No readings yet")
     return f"{value_text(measure, reading)} — {when_text(reading.taken_at, today)}"
 
-
-def component_names(measure: Measure, language: str) -> list[str]:
-    """'Systolic', 'Diastolic', 'Pulse' for blood pressure; the measure's name otherwise."""
-    if not measure.components:
-        return [measure.name(language)]
-    return [(part.name_nl if language == "nl" else part.name_en).capitalize() for part in measure.components]
-
-
-def component_units(measure: Measure) -> list[str]:
-    units = [measure.unit_text] * max(1, len(measure.components))
-    if len(units) == 3:
-        units[2] = "/min"  # blood pressure's pulse is counted per minute
-    return units

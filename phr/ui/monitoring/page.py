@@ -38,6 +38,7 @@ from phr.ui.monitoring.stats import StatisticsTab
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.monitoring.targets import TargetsTab
 from phr.ui.text.formatting import heading
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 REFRESHING_SECTIONS = (Section.MONITORING, Section.MEDICATIONS, Section.APPOINTMENTS)   # the chart shows their events
@@ -120,7 +121,7 @@ class MonitoringPage(QWidget):
         splitter.addWidget(self._right_side())
         splitter.setSizes([290, 810])
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(heading(translate("Monitoring", "Measurements"))))
+        layout.addWidget(QLabel(heading(label(Section.MONITORING))))
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
 

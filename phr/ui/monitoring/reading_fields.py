@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
 from phr.monitoring.readings import Reading
-from phr.ui.monitoring.measure_words import component_names, component_units, number
+from phr.monitoring.target_words import component_names, component_units
+from phr.ui.monitoring.measure_words import number
 
 translate = QCoreApplication.translate
 NAMES = ("value", "value2", "value3")

@@ -10,14 +10,16 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from phr.core.entries import Provenance
+from phr.core.vocabulary import ReadingContext, ReadingMethod
 from phr.monitoring.measures import Measure
 from phr.monitoring.readings import Reading
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
-from phr.ui.monitoring.measure_words import context_label, full_time, method_label, value_text
+from phr.ui.monitoring.measure_words import full_time, value_text
 from phr.ui.monitoring.quick_entry import QuickEntryDialog
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.text.formatting import definition_table, escape, fill, moment, provenance_html, source_text
+from phr.ui.text.vocabulary import label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
@@ -58,7 +60,7 @@ class ReadingsTab(MeasureTab):
         return [
             Column(translate("Monitoring", "Time"), lambda r: full_time(r.taken_at)),
             Column(translate("Monitoring", "Value"), self._value),
-            Column(translate("Monitoring", "Context"), lambda r: context_label(r.context) if r.context else ""),
+            Column(translate("Monitoring", "Context"), lambda r: label_of(ReadingContext, r.context)),
             Column(translate("Monitoring", "Note"), lambda r: r.note),
             Column(translate("Monitoring", "Source"), source_words),
         ]
@@ -147,8 +149,8 @@ class ReadingsTab(MeasureTab):
             return
         rows = [(translate("Monitoring", "Value"), self._value(reading)),
                 (translate("Monitoring", "Time"), full_time(reading.taken_at)),
-                (translate("Monitoring", "How"), method_label(reading.method)),
-                (translate("Monitoring", "Context"), context_label(reading.context) if reading.context else ""),
+                (translate("Monitoring", "How"), label_of(ReadingMethod, reading.method)),
+                (translate("Monitoring", "Context"), label_of(ReadingContext, reading.context)),
                 (translate("Monitoring", "Note"), reading.note)]
         self.details.setHtml(definition_table(rows) + provenance_of(reading))
 

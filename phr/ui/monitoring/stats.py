@@ -18,6 +18,7 @@ from phr.ui.monitoring.measure_words import day_text
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.monitoring.time_in_range_bar import TimeInRangeBar
 from phr.ui.text.formatting import fill, heading
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 
@@ -123,7 +124,7 @@ class StatisticsTab(MeasureTab):
         glucose, counts = stats.glucose(chosen), html.glucose_counts(chosen)
         shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
                   stats.LOW: glucose.low, stats.VERY_LOW: glucose.very_low}
-        self.bar.show_bands([(f"{html.band_label(band)}: {html.percent(shares[band])}", shares[band] or 0.0)
+        self.bar.show_bands([(f"{label(band)}: {html.percent(shares[band])}", shares[band] or 0.0)
                              for band in html.BANDS])
         return html.glucose_html(glucose, counts, note)
 

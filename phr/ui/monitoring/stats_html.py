@@ -14,9 +14,11 @@ from phr.monitoring import statistics as stats
 from phr.monitoring.measures import SCORE, Measure
 from phr.monitoring.statistics import Sample
 from phr.monitoring.statistics_bp import blood_pressure
+from phr.monitoring.target_words import component_names, component_units, with_unit
 from phr.monitoring.targets import Plan
-from phr.ui.monitoring.measure_words import component_names, component_units, day_text, number, with_unit
+from phr.ui.monitoring.measure_words import day_text, number
 from phr.ui.text.formatting import escape, fill, heading
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 DASH = "—"
@@ -43,17 +45,6 @@ def paragraph(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-def band_label(band: str) -> str:
-    labels: dict[str, str] = {
-        stats.VERY_HIGH: translate("MonitoringStats", "Very high (above 13.9)"),
-        stats.HIGH: translate("MonitoringStats", "High (10.1 to 13.9)"),
-        stats.IN_RANGE: translate("MonitoringStats", "In range (3.9 to 10.0)"),
-        stats.LOW: translate("MonitoringStats", "Low (3.0 to 3.8)"),
-        stats.VERY_LOW: translate("MonitoringStats", "Very low (below 3.0)"),
-    }
-    return labels[band]
-
-
 def count(value: int) -> str:
     return QLocale().toString(int(value))
 
@@ -68,11 +59,11 @@ def summary_html(measure: Measure, samples: list[Sample], language: str) -> str:
     summaries = [stats.summary(samples, component) for component in range(1, len(names) + 1)]
     exact, spread = measure.decimals, 1 if score else measure.decimals
     rows = [[translate("MonitoringStats", "Readings")] + [count(s.count) for s in summaries]]
-    for label, pick, decimals in ((translate("MonitoringStats", "Mean"), lambda s: s.mean, spread),
-                                  (translate("MonitoringStats", "Lowest"), lambda s: s.minimum, exact),
-                                  (translate("MonitoringStats", "Highest"), lambda s: s.maximum, exact),
-                                  (translate("MonitoringStats", "Standard deviation (SD)"), lambda s: s.sd, spread)):
-        rows.append([label] + [shown(pick(s), decimals, u) for s, u in zip(summaries, units)])
+    for name, pick, decimals in ((translate("MonitoringStats", "Mean"), lambda s: s.mean, spread),
+                                 (translate("MonitoringStats", "Lowest"), lambda s: s.minimum, exact),
+                                 (translate("MonitoringStats", "Highest"), lambda s: s.maximum, exact),
+                                 (translate("MonitoringStats", "Standard deviation (SD)"), lambda s: s.sd, spread)):
+        rows.append([name] + [shown(pick(s), decimals, u) for s, u in zip(summaries, units)])
     html = table([""] + names, rows)
     low, high = summaries[0].flagged_low, summaries[0].flagged_high
     if low or high:
@@ -97,7 +88,7 @@ def glucose_samples(samples: list[Sample], sensor: list[Sample]) -> tuple[list[S
 def glucose_html(glucose: stats.GlucoseStats, counts: Counter[str], note: str) -> str:
     shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
               stats.LOW: glucose.low, stats.VERY_LOW: glucose.very_low}
-    rows = [[band_label(b), count(counts[b]), percent(shares[b])] for b in BANDS]
+    rows = [[label(b), count(counts[b]), percent(shares[b])] for b in BANDS]
     bands = table([translate("MonitoringStats", "Range (mmol/L)"), translate("MonitoringStats", "Readings"),
                    translate("MonitoringStats", "Share")], rows)
     gmi = DASH if glucose.gmi_percent is None else fill(translate("MonitoringStats", "%1 (%2 mmol/mol)"),

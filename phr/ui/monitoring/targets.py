@@ -6,49 +6,27 @@ counts as agreed when the person recorded who agreed it and when.
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from phr.core import partial_date
+from phr.monitoring import target_words
 from phr.monitoring.measures import Measure
 from phr.monitoring.period_samples import samples_of
+from phr.monitoring.target_words import Reader
 from phr.monitoring.targets import Plan, Target
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
-from phr.ui.charts.words import target_text
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.monitoring import stats_html as html
 from phr.ui.monitoring.dialogs import plan_dialog, target_dialog
-from phr.ui.monitoring.measure_words import component_names, component_units, day_text
+from phr.ui.monitoring.measure_words import day_text
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill, heading, partial
+from phr.words.catalogue import Words
 
 translate = QCoreApplication.translate
-
-
-def target_words(measure: Measure, target: Target, language: str) -> str:
-    """'Systolic: target at most 135 mmHg. Diastolic: target at most 85 mmHg.'"""
-    names, units = component_names(measure, language), component_units(measure)
-    pairs = [(target.target_low, target.target_high), (target.target_low2, target.target_high2)][:len(names)]
-    parts = []
-    for name, unit, (low, high) in zip(names, units, pairs):
-        text = target_text(QLocale(), low, high, measure.decimals, unit)
-        if text:
-            parts.append(f"{name}: {text}." if len(names) > 1 else text[:1].upper() + text[1:] + ".")
-    return " ".join(parts)
-
-
-def alert_words(measure: Measure, target: Target) -> str:
-    unit, decimals = measure.unit_text, measure.decimals
-    low = html.shown(target.alert_low, decimals, unit) if target.alert_low is not None else ""
-    high = html.shown(target.alert_high, decimals, unit) if target.alert_high is not None else ""
-    if low and high:
-        return fill(translate("MonitoringTargets", "Call your care team below %1 or above %2."), low, high)
-    if low or high:
-        return fill(translate("MonitoringTargets", "Call your care team below %1.") if low else
-                    translate("MonitoringTargets", "Call your care team above %1."), low or high)
-    return ""
 
 
 def plan_period(plan: Plan) -> str:
@@ -95,15 +73,18 @@ class TargetsTab(MeasureTab):
         self.view.setHtml(heading(measure.name(self.language), 2) + self._current(measure) + self._plans(measure)
                           + self._history(measure))
 
+    def _target(self, measure: Measure, target: Target) -> str:
+        """'Target: 4.0 to 10.0 mmol/L.', as the exports say it (target_words)."""
+        return target_words.target_text(Words(self.language), measure, target)
+
+    def _alert(self, measure: Measure, target: Target) -> str:
+        """'Call your care team below 3.5 mmol/L.'"""
+        return target_words.alert_text(Words(self.language), measure, target, Reader.PERSON)
+
     def _agreed(self, target: Target) -> str:
         who = links.label(self.record.session, "contacts", target.agreed_with)
-        when = partial(target.agreed_on) if target.agreed_on else ""
-        if who and when:
-            return fill(translate("MonitoringTargets", "Agreed with %1 on %2."), who, when)
-        if who or when:
-            return fill(translate("MonitoringTargets", "Agreed with %1.") if who else
-                        translate("MonitoringTargets", "Agreed on %1."), who or when)
-        return translate("MonitoringTargets", "Agreed, but not with whom or when.")
+        said = target_words.agreed_text(Words(self.language), who, target.agreed_on)
+        return said or translate("MonitoringTargets", "Agreed, but not with whom or when.")
 
     def _current(self, measure: Measure) -> str:
         title = heading(translate("MonitoringTargets", "Target now"), 3)
@@ -114,8 +95,9 @@ class TargetsTab(MeasureTab):
         agreed = target.id is not None
         said = self._agreed(target) if agreed else translate("MonitoringTargets", "Default, not agreed with your "
                                                                                    "care team.")
-        text = f"<p><b>{escape(target_words(measure, target, self.language))}</b></p>"
-        text += html.paragraph(alert_words(measure, target)) if alert_words(measure, target) else ""
+        text = f"<p><b>{escape(self._target(measure, target))}</b></p>"
+        alert = self._alert(measure, target)
+        text += html.paragraph(alert) if alert else ""
         text += f"<p><i>{escape(said)}</i></p>" if not agreed else html.paragraph(said)
         return title + text + (html.paragraph(target.notes) if target.notes else "")
 
@@ -125,7 +107,7 @@ class TargetsTab(MeasureTab):
             return ""
         rows = [[partial(t.agreed_on) if t.agreed_on else "", links.label(self.record.session, "contacts",
                                                                           t.agreed_with),
-                 target_words(measure, t, self.language), alert_words(measure, t)] for t in earlier]
+                 self._target(measure, t), self._alert(measure, t)] for t in earlier]
         return heading(translate("MonitoringTargets", "Earlier targets"), 3) + html.table(
             [translate("MonitoringTargets", "Agreed on"), translate("MonitoringTargets", "With"),
              translate("MonitoringTargets", "Target"), translate("MonitoringTargets", "When to call")], rows)

@@ -19,6 +19,7 @@ from phr.ui.pages.appointment_questions import QuestionsPanel
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill
+from phr.ui.text.vocabulary import label
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
@@ -50,7 +51,7 @@ class AppointmentsPage(SectionPage[Appointment]):
 
     def __init__(self, service: AppointmentService, session: Session, events: RecordEvents,
                  parent: QWidget | None = None, care_plan: CarePlanService | None = None) -> None:
-        self.title = translate("Appointments", "Appointments")
+        self.title = label(Section.APPOINTMENTS)
         self.session = session
         self.care_plan = care_plan  # agreements made during a visit become goals there
         self._contacts: dict[int, str] = {}     # id -> name, read once per reload

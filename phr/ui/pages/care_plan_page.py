@@ -3,13 +3,15 @@
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
-from phr.core.vocabulary import Section
-from phr.record.care_plan import STATUSES, CarePlanService, Evaluation, Goal
+from phr.core.vocabulary import GoalStatus, Section
+from phr.monitoring.measures import CATALOGUE
+from phr.monitoring.target_words import goal_target
+from phr.record.care_plan import CarePlanService, Evaluation, Goal
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import (
@@ -25,35 +27,17 @@ from phr.ui.pages.goal_evaluations import EvaluationsPanel, evaluation_fields, o
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill, partial
+from phr.ui.text.language import app_language, app_words
+from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
-# The measure keys of the monitoring catalogue (see DESIGN.md), offered first for a goal's target.
-MEASURES = ("bp", "glucose", "heart_rate", "weight", "temperature", "spo2", "peak_flow", "fev1", "hba1c", "pain")
-
-
-def status_label(status: str) -> str:
-    return {
-        "active": translate("CarePlan", "Active"),
-        "achieved": translate("CarePlan", "Achieved"),
-        "stopped": translate("CarePlan", "Stopped"),
-    }.get(status, status)
 
 
 def measure_label(key: str) -> str:
-    """The measure keys of the monitoring catalogue in words; anything else is the person's own text."""
-    return {
-        "bp": translate("CarePlan", "Blood pressure"),
-        "glucose": translate("CarePlan", "Glucose (blood sugar)"),
-        "heart_rate": translate("CarePlan", "Heart rate"),
-        "weight": translate("CarePlan", "Weight"),
-        "temperature": translate("CarePlan", "Temperature"),
-        "spo2": translate("CarePlan", "Oxygen in the blood (SpO2)"),
-        "peak_flow": translate("CarePlan", "Peak flow"),
-        "fev1": translate("CarePlan", "FEV1 (lung function)"),
-        "hba1c": translate("CarePlan", "HbA1c (long-term blood sugar)"),
-        "pain": translate("CarePlan", "Pain"),
-    }.get(key, key)
+    """A measure of the catalogue by its name; anything else is the person's own words for what is measured."""
+    measure = CATALOGUE.get(key)
+    return measure.name(app_language()) if measure else key
 
 
 def measure_field(name: str, label: str) -> FormField:
@@ -65,7 +49,7 @@ def measure_field(name: str, label: str) -> FormField:
     assert edit is not None  # an editable combo box has one
     edit.setPlaceholderText(translate("CarePlan", "Choose a measurement, or type your own words"))
     combo.addItem("", "")
-    for key in MEASURES:
+    for key in CATALOGUE:
         combo.addItem(measure_label(key), key)
 
     def get() -> str:
@@ -83,24 +67,10 @@ def measure_field(name: str, label: str) -> FormField:
     return FormField(name, label, combo, get, set_value, combo.currentTextChanged)
 
 
-def number(value: float) -> str:
-    return QLocale().toString(float(value), "g", 10)
-
-
 def target_text(goal: Goal) -> str:
-    """'glucose: 4–10 mmol/L', 'weight: at most 80 kg', or the measure alone."""
-    low, high = goal.target_low, goal.target_high
-    if low is not None and high is not None:
-        limits = f"{number(low)}–{number(high)}"
-    elif low is not None:
-        limits = fill(translate("CarePlan", "at least %1"), number(low))
-    elif high is not None:
-        limits = fill(translate("CarePlan", "at most %1"), number(high))
-    else:
-        limits = ""
-    limits = " ".join(part for part in (limits, goal.target_unit) if part)
-    measure = measure_label(goal.target_measure)
-    return fill(translate("CarePlan", "%1: %2"), measure, limits) if measure and limits else measure or limits
+    """'Glucose: 4.0 to 10.0 mmol/L', 'Weight: at most 80 kg', or the measure alone."""
+    return goal_target(app_words(), goal.target_low, goal.target_high, goal.target_unit,
+                       measure_label(goal.target_measure))
 
 
 class _RestoreEvaluation:
@@ -120,7 +90,7 @@ class CarePlanPage(SectionPage[Goal]):
 
     def __init__(self, service: CarePlanService, session: Session, events: RecordEvents,
                  parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
-        self.title = translate("CarePlan", "Care plan")
+        self.title = label(Section.CARE_PLAN)
         self._session = session
         self._today = today
         self._active_only = True  # set before the base class first fetches the list
@@ -140,7 +110,7 @@ class CarePlanPage(SectionPage[Goal]):
     def columns(self) -> list[Column[Goal]]:
         return [
             Column(translate("CarePlan", "Goal"), lambda g: one_line(g.description)),
-            Column(translate("CarePlan", "Status"), lambda g: status_label(g.status)),
+            Column(translate("CarePlan", "Status"), lambda g: label_of(GoalStatus, g.status)),
             Column(translate("CarePlan", "Review date"), self._review_text),
         ]
 
@@ -193,7 +163,7 @@ class CarePlanPage(SectionPage[Goal]):
         return [
             long_text_field("description", translate("CarePlan", "&Goal, in your own words:"),
                             translate("CarePlan", "e.g. I want to walk to the shop by myself again")),
-            choice_field("status", translate("CarePlan", "S&tatus:"), [(s, status_label(s)) for s in STATUSES]),
+            choice_field("status", translate("CarePlan", "S&tatus:"), choices(GoalStatus)),
             link_field("diagnosis_id", translate("CarePlan", "&For diagnosis:"),
                        links.choices(self._session, "diagnoses"), none),
             link_field("agreed_with", translate("CarePlan", "Agreed &with:"),
@@ -220,7 +190,7 @@ class CarePlanPage(SectionPage[Goal]):
 
     def _detail_rows(self, goal: Goal) -> list[tuple[str, str]]:
         return [
-            (translate("CarePlan", "Status"), status_label(goal.status)),
+            (translate("CarePlan", "Status"), label_of(GoalStatus, goal.status)),
             (translate("CarePlan", "Diagnosis"), links.label(self._session, "diagnoses", goal.diagnosis_id)),
             (translate("CarePlan", "Agreed with"), links.label(self._session, "contacts", goal.agreed_with)),
             (translate("CarePlan", "What I do"), goal.patient_action),

@@ -3,34 +3,17 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from phr.core.vocabulary import Section
-from phr.record.care_team import KINDS, ROLES, CareTeamService, Contact
+from phr.core.vocabulary import CareRole, ContactKind, Section
+from phr.record.care_team import CareTeamService, Contact
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text.formatting import definition_table, escape
+from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
-
-
-def role_label(role: str) -> str:
-    return {
-        "gp": translate("CareTeam", "GP"),
-        "specialist": translate("CareTeam", "Specialist"),
-        "expertise_centre": translate("CareTeam", "Expertise centre"),
-        "nurse": translate("CareTeam", "Nurse"),
-        "pharmacy": translate("CareTeam", "Pharmacy"),
-        "therapist": translate("CareTeam", "Therapist"),
-        "patient_association": translate("CareTeam", "Patient association"),
-        "social_support": translate("CareTeam", "Municipality or social support"),
-        "other": translate("CareTeam", "Other"),
-    }.get(role, role)
-
-
-def kind_label(kind: str) -> str:
-    return translate("CareTeam", "Person") if kind == "person" else translate("CareTeam", "Organisation")
 
 
 class CareTeamPage(SectionPage[Contact]):
@@ -38,13 +21,13 @@ class CareTeamPage(SectionPage[Contact]):
     service: CareTeamService
 
     def __init__(self, service: CareTeamService, events: RecordEvents, parent: QWidget | None = None) -> None:
-        self.title = translate("CareTeam", "Care team")
+        self.title = label(Section.CARE_TEAM)
         super().__init__(service, events, parent)
 
     def columns(self) -> list[Column[Contact]]:
         return [
             Column(translate("CareTeam", "Name"), lambda c: c.name),
-            Column(translate("CareTeam", "Role"), lambda c: role_label(c.role)),
+            Column(translate("CareTeam", "Role"), lambda c: label_of(CareRole, c.role)),
             Column(translate("CareTeam", "Phone"), lambda c: c.phone),
             Column(translate("CareTeam", "Out of hours"), lambda c: c.acute_phone),
             Column(translate("CareTeam", "Contact for"), lambda c: c.contact_for),
@@ -60,9 +43,9 @@ class CareTeamPage(SectionPage[Contact]):
 
     def _fields(self) -> list[FormField]:
         return [
-            choice_field("kind", translate("CareTeam", "&Kind:"), [(k, kind_label(k)) for k in KINDS]),
+            choice_field("kind", translate("CareTeam", "&Kind:"), choices(ContactKind)),
             text_field("name", translate("CareTeam", "&Name:")),
-            choice_field("role", translate("CareTeam", "&Role:"), [(r, role_label(r)) for r in ROLES]),
+            choice_field("role", translate("CareTeam", "&Role:"), choices(CareRole)),
             text_field("organisation", translate("CareTeam", "Or&ganisation:")),
             text_field("specialty", translate("CareTeam", "&Specialty:")),
             text_field("contact_for", translate("CareTeam", "Contact &for:"),
@@ -77,7 +60,7 @@ class CareTeamPage(SectionPage[Contact]):
 
     def details_html(self, c: Contact) -> str:
         rows = [
-            (translate("CareTeam", "Role"), role_label(c.role) + (f" – {c.specialty}" if c.specialty else "")),
+            (translate("CareTeam", "Role"), label_of(CareRole, c.role) + (f" – {c.specialty}" if c.specialty else "")),
             (translate("CareTeam", "Organisation"), c.organisation),
             (translate("CareTeam", "Contact for"), c.contact_for),
             (translate("CareTeam", "Phone"), c.phone),

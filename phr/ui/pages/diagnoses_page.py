@@ -5,26 +5,18 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
-from phr.core.vocabulary import Section
-from phr.record.diagnoses import STATUSES, ZYGOSITIES, Diagnosis, DiagnosisService, orpha_display, parse_orpha
+from phr.core.vocabulary import DiagnosisStatus, Section, Zygosity
+from phr.record.diagnoses import Diagnosis, DiagnosisService, orpha_display, parse_orpha
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import escape, partial
+from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
-
-
-def status_label(status: str) -> str:
-    return {
-        "confirmed": translate("Diagnoses", "Confirmed"),
-        "suspected": translate("Diagnoses", "Suspected"),
-        "carrier": translate("Diagnoses", "Carrier"),
-        "resolved": translate("Diagnoses", "Resolved"),
-    }.get(status, status)
 
 
 def status_explanation(status: str) -> str:
@@ -36,17 +28,6 @@ def status_explanation(status: str) -> str:
         "carrier": carrier,
         "resolved": translate("Diagnoses", "This is over, or no longer needs care."),
     }.get(status, "")
-
-
-def zygosity_label(zygosity: str) -> str:
-    return {
-        "heterozygous": translate("Diagnoses", "Heterozygous – on one copy of the gene"),
-        "homozygous": translate("Diagnoses", "Homozygous – the same variant on both copies"),
-        "hemizygous": translate("Diagnoses", "Hemizygous – on the only copy (e.g. the X chromosome in men)"),
-        "compound_heterozygous": translate("Diagnoses", "Compound heterozygous – a different variant on each copy"),
-        "unknown": translate("Diagnoses", "Not known"),
-        "": translate("Diagnoses", "(not filled in)"),
-    }.get(zygosity, zygosity)
 
 
 def orpha_field(name: str, label: str) -> FormField:
@@ -89,14 +70,14 @@ class DiagnosesPage(SectionPage[Diagnosis]):
 
     def __init__(self, service: DiagnosisService, session: Session, events: RecordEvents,
                  parent: QWidget | None = None) -> None:
-        self.title = translate("Diagnoses", "Diagnoses")
+        self.title = label(Section.DIAGNOSES)
         self._session = session
         super().__init__(service, events, parent)
 
     def columns(self) -> list[Column[Diagnosis]]:
         return [
             Column(translate("Diagnoses", "Diagnosis"), lambda d: d.name),
-            Column(translate("Diagnoses", "Status"), lambda d: status_label(d.status)),
+            Column(translate("Diagnoses", "Status"), lambda d: label_of(DiagnosisStatus, d.status)),
             Column(translate("Diagnoses", "Date"), lambda d: partial(d.diagnosed_on)),
             Column(translate("Diagnoses", "ORPHAcode"), lambda d: orpha_display(d.orpha_code)),
         ]
@@ -124,7 +105,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         return [
             text_field("name", translate("Diagnoses", "&Diagnosis:"),
                        translate("Diagnoses", "e.g. congenital adrenal hyperplasia")),
-            choice_field("status", translate("Diagnoses", "St&atus:"), [(s, status_label(s)) for s in STATUSES]),
+            choice_field("status", translate("Diagnoses", "St&atus:"), choices(DiagnosisStatus)),
             date_field("diagnosed_on", translate("Diagnoses", "Diagnosed &on:")),
             orpha_field("orpha_code", translate("Diagnoses", "O&RPHAcode:")),
             text_field("icd10", translate("Diagnoses", "&ICD-10 code:"), translate("Diagnoses", "e.g. E25.0")),
@@ -134,7 +115,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
             text_field("variant", translate("Diagnoses", "&Variant (HGVS):"),
                        translate("Diagnoses", "e.g. NM_000500.9:c.293-13C>G")),
             choice_field("zygosity", translate("Diagnoses", "&Zygosity:"),
-                         [(z, zygosity_label(z)) for z in ("",) + ZYGOSITIES]),
+                         [("", translate("Diagnoses", "(not filled in)")), *choices(Zygosity)]),
             text_field("genetic_lab", translate("Diagnoses", "&Laboratory:")),
             date_field("genetic_test_date", translate("Diagnoses", "&Test date:")),
             long_text_field("notes", translate("Diagnoses", "&Notes:")),
@@ -146,7 +127,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
 
     def details_html(self, d: Diagnosis) -> str:
         names = self.service.linked_contacts(d)
-        status = status_label(d.status)
+        status = label_of(DiagnosisStatus, d.status)
         rows = [
             (translate("Diagnoses", "Status"), f"{status}\n{status_explanation(d.status)}"),
             (translate("Diagnoses", "Diagnosed on"), partial(d.diagnosed_on)),
@@ -168,7 +149,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         return [
             (translate("Diagnoses", "Gene"), d.gene),
             (translate("Diagnoses", "Variant (HGVS)"), d.variant),
-            (translate("Diagnoses", "Zygosity"), zygosity_label(d.zygosity) if d.zygosity else ""),
+            (translate("Diagnoses", "Zygosity"), label_of(Zygosity, d.zygosity)),
             (translate("Diagnoses", "Laboratory"), d.genetic_lab),
             (translate("Diagnoses", "Test date"), partial(d.genetic_test_date)),
         ]

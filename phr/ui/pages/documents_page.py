@@ -13,8 +13,8 @@ from phr.core.entries import Change, EntryInvalid
 from phr.core.errors import VaultError
 from phr.core.session import Session
 from phr.core.validation import required_id
-from phr.core.vocabulary import Section
-from phr.record.documents import KINDS, MAX_BYTES, Document, DocumentService
+from phr.core.vocabulary import DocumentKind, Section
+from phr.record.documents import MAX_BYTES, Document, DocumentService
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
@@ -22,6 +22,7 @@ from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill, partial
 from phr.ui.text.messages import error_message
+from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.document_viewer import DocumentViewer
 from phr.ui.widgets.entry_table import Column
 
@@ -29,15 +30,6 @@ translate = QCoreApplication.translate
 
 LINKED_SECTIONS = ("diagnoses", "appointments")  # their names show in the list, so their changes refresh it
 PATTERNS = {"application/pdf": "*.pdf", "image/png": "*.png", "image/jpeg": "*.jpg *.jpeg"}
-
-
-def kind_label(kind: str) -> str:
-    return {
-        "letter": translate("Documents", "Letter"),
-        "lab_result": translate("Documents", "Lab result"),
-        "scan": translate("Documents", "Scan"),
-        "other": translate("Documents", "Other"),
-    }.get(kind, kind)
 
 
 def type_label(mime_type: str) -> str:
@@ -61,7 +53,7 @@ class DocumentsPage(SectionPage[Document]):
 
     def __init__(self, service: DocumentService, session: Session, events: RecordEvents,
                  parent: QWidget | None = None) -> None:
-        self.title = translate("Documents", "Documents")
+        self.title = label(Section.DOCUMENTS)
         self.session = session
         self.viewers: list[DocumentViewer] = []  # open viewers; closed when the record locks
         self._labels: dict[str, dict[int, str]] = {name: {} for name in LINKED_SECTIONS}
@@ -76,7 +68,7 @@ class DocumentsPage(SectionPage[Document]):
         return [
             Column(translate("Documents", "Date"), lambda d: partial(d.document_date)),
             Column(translate("Documents", "Title"), lambda d: d.title),
-            Column(translate("Documents", "Kind"), lambda d: kind_label(d.kind)),
+            Column(translate("Documents", "Kind"), lambda d: label_of(DocumentKind, d.kind)),
             Column(translate("Documents", "Linked to"), self._linked_to),
             Column(translate("Documents", "Size"), lambda d: size_text(d.size)),
         ]
@@ -116,7 +108,7 @@ class DocumentsPage(SectionPage[Document]):
 
     def details_html(self, d: Document) -> str:
         rows = [
-            (translate("Documents", "Kind"), kind_label(d.kind)),
+            (translate("Documents", "Kind"), label_of(DocumentKind, d.kind)),
             (translate("Documents", "Date"), partial(d.document_date)),
             (translate("Documents", "Diagnosis"), self._label("diagnoses", d.diagnosis_id)),
             (translate("Documents", "Appointment"), self._label("appointments", d.appointment_id)),
@@ -201,7 +193,7 @@ class DocumentsPage(SectionPage[Document]):
         return [
             text_field("title", translate("Documents", "&Title:"),
                        translate("Documents", "e.g. Letter from the internist after the check-up")),
-            choice_field("kind", translate("Documents", "&Kind:"), [(k, kind_label(k)) for k in KINDS]),
+            choice_field("kind", translate("Documents", "&Kind:"), choices(DocumentKind)),
             date_field("document_date", translate("Documents", "&Date on the document:")),
             link_field("diagnosis_id", translate("Documents", "Dia&gnosis:"), self._labels["diagnoses"], none),
             link_field("appointment_id", translate("Documents", "A&ppointment:"), self._labels["appointments"],

@@ -10,28 +10,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.record.care_plan import PROGRESS, CarePlanService, Evaluation, Goal
+from phr.core.vocabulary import GoalProgress
+from phr.record.care_plan import CarePlanService, Evaluation, Goal
 from phr.ui.forms.fields import FormField, choice_field, date_field, long_text_field
 from phr.ui.text.formatting import escape, fill, partial, provenance_html
+from phr.ui.text.vocabulary import choices, label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 
 
-def progress_label(progress: int) -> str:
-    return {
-        0: translate("CarePlan", "Not started"),
-        1: translate("CarePlan", "A little"),
-        2: translate("CarePlan", "Halfway"),
-        3: translate("CarePlan", "Mostly"),
-        4: translate("CarePlan", "Achieved"),
-    }.get(progress, str(progress))
-
-
 def evaluation_fields() -> list[FormField]:
     return [
         date_field("evaluated_on", translate("CarePlan", "&Date:")),
-        choice_field("progress", translate("CarePlan", "&Progress:"), [(p, progress_label(p)) for p in PROGRESS]),
+        choice_field("progress", translate("CarePlan", "&Progress:"), choices(GoalProgress)),
         long_text_field("how_it_went", translate("CarePlan", "&How did it go?"),
                         translate("CarePlan", "In your own words")),
         long_text_field("next_step", translate("CarePlan", "&Next step:")),
@@ -73,7 +65,7 @@ class EvaluationsPanel(QWidget):
     def _columns(self) -> list[Column[Evaluation]]:
         return [
             Column(translate("CarePlan", "Date"), lambda e: partial(e.evaluated_on)),
-            Column(translate("CarePlan", "Progress"), lambda e: progress_label(e.progress)),
+            Column(translate("CarePlan", "Progress"), lambda e: label_of(GoalProgress, e.progress)),
             Column(translate("CarePlan", "How it went"), lambda e: one_line(e.how_it_went)),
             Column(translate("CarePlan", "Next step"), lambda e: one_line(e.next_step)),
         ]
@@ -122,7 +114,7 @@ class EvaluationsPanel(QWidget):
     def _selected_html(evaluation: Evaluation) -> str:
         """The whole evaluation (the table cuts long text) and where it came from."""
         words = fill(translate("CarePlan", "%1 – %2: %3"), partial(evaluation.evaluated_on),
-                     progress_label(evaluation.progress), evaluation.how_it_went)
+                     label_of(GoalProgress, evaluation.progress), evaluation.how_it_went)
         text = escape(words).replace("\n", "<br>")
         if evaluation.next_step:
             step = fill(translate("CarePlan", "Next step: %1"), evaluation.next_step)

@@ -8,25 +8,15 @@ from PySide6.QtWidgets import QWidget
 
 from phr.core.session import Session
 from phr.core.validation import required_id
-from phr.record.medications import ROUTES, Medication, MedicationChange, MedicationService
+from phr.core.vocabulary import Route
+from phr.record.medications import Medication, MedicationChange, MedicationService
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import fill
+from phr.ui.text.vocabulary import choices
 
 translate = QCoreApplication.translate
-
-
-def route_label(route: str) -> str:
-    return {
-        "": translate("Medications", "Not filled in"),
-        "oral": translate("Medications", "By mouth (oral)"),
-        "subcutaneous": translate("Medications", "Under the skin (injection)"),
-        "intramuscular": translate("Medications", "Into a muscle (injection)"),
-        "inhaled": translate("Medications", "Breathed in (inhaler)"),
-        "topical": translate("Medications", "On the skin (cream, patch)"),
-        "other": translate("Medications", "Other"),
-    }.get(route, route)
 
 
 def medication_dialog(service: MedicationService, session: Session, medication: Medication,
@@ -46,8 +36,7 @@ def _medication_fields(session: Session) -> list[FormField]:
         text_field("dose", translate("Medications", "&Dose:"), translate("Medications", "e.g. 1 tablet")),
         text_field("schedule", translate("Medications", "Sc&hedule:"),
                    translate("Medications", "e.g. 3 times a day: 10-5-5 mg")),
-        choice_field("route", translate("Medications", "&Route:"), [("", route_label(""))] +
-                     [(route, route_label(route)) for route in ROUTES]),
+        choice_field("route", translate("Medications", "&Route:"), [("", translate("Medications", "Not filled in")), *choices(Route)]),
         link_field("reason_id", translate("Medications", "R&eason (diagnosis):"),
                    links.choices(session, "diagnoses"), none),
         link_field("prescriber_id", translate("Medications", "&Prescribed by:"),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QR
 
 from phr.core.entries import Change
 from phr.core.session import Session
-from phr.core.vocabulary import Section
+from phr.core.vocabulary import Route, Section
 from phr.record.medications import Medication, MedicationChange, MedicationService, is_current
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
@@ -17,12 +17,12 @@ from phr.ui.pages.medication_dialogs import (
     change_dose_dialog,
     correct_change_dialog,
     medication_dialog,
-    route_label,
     stop_dialog,
 )
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill, heading, partial, provenance_html
+from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
@@ -62,7 +62,7 @@ class MedicationsPage(SectionPage[Medication]):
 
     def __init__(self, service: MedicationService, session: Session, events: RecordEvents,
                  parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
-        self.title = translate("Medications", "Medicines")
+        self.title = label(Section.MEDICATIONS)
         self._session = session
         self._today = today
         self._shown = CURRENT  # set before the base class first fetches the list
@@ -191,7 +191,7 @@ class MedicationsPage(SectionPage[Medication]):
             (translate("Medications", "Strength"), m.strength),
             (translate("Medications", "Dose"), m.dose),
             (translate("Medications", "Schedule"), m.schedule),
-            (translate("Medications", "Route"), route_label(m.route) if m.route else ""),
+            (translate("Medications", "Route"), label_of(Route, m.route)),
             (translate("Medications", "Reason"), links.label(self._session, "diagnoses", m.reason_id)),
             (translate("Medications", "Prescribed by"), links.label(self._session, "contacts", m.prescriber_id)),
             (translate("Medications", "Started on"), partial(m.start_date)),

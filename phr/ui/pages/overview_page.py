@@ -7,15 +7,15 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from phr.core.vocabulary import CareRole, DiagnosisStatus
 from phr.record import overview
 from phr.record.diagnoses import orpha_display
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import in_words
-from phr.ui.pages.care_team_page import role_label
-from phr.ui.pages.diagnoses_page import status_label
 from phr.ui.text.formatting import escape, fill, heading, partial
+from phr.ui.text.vocabulary import label_of
 
 translate = QCoreApplication.translate
 
@@ -95,7 +95,7 @@ def _emergency(view) -> str:
 
 
 def _who_to_call(view) -> str:
-    lines = [f"{_link('care_team', c.id, c.name)} ({escape(role_label(c.role))}): <b>{escape(c.acute_phone)}</b>"
+    lines = [f"{_link('care_team', c.id, c.name)} ({escape(label_of(CareRole, c.role))}): <b>{escape(c.acute_phone)}</b>"
              + (f"<br><small>{escape(c.contact_for)}</small>" if c.contact_for else "") for c in view.who_to_call]
     return heading(translate("Overview", "Who to call, day and night"), 3) + _items(
         lines, translate("Overview", "No out-of-hours numbers yet (see Care team)."))
@@ -142,7 +142,7 @@ def _goals(view, today: date) -> str:
 
 def _diagnoses(view) -> str:
     lines = [_link("diagnoses", d.id, d.name) + escape(
-        " – " + ", ".join(part for part in (status_label(d.status), orpha_display(d.orpha_code)) if part))
+        " – " + ", ".join(part for part in (label_of(DiagnosisStatus, d.status), orpha_display(d.orpha_code)) if part))
         for d in view.diagnoses]
     return heading(translate("Overview", "Diagnoses"), 3) + _items(lines, translate("Overview", "No diagnoses yet."))
 

@@ -3,13 +3,10 @@
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from phr.core.vocabulary import Section
+from phr.core.vocabulary import AllergyKind, Section, Severity, Sex
 from phr.record.person import (
-    ALLERGY_KINDS,
     LISTED,
     NONE_KNOWN,
-    SEVERITIES,
-    SEXES,
     Allergy,
     AllergyService,
     PersonService,
@@ -19,23 +16,10 @@ from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import choice_field, date_field, long_text_field, text_field
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text.formatting import definition_table, escape, heading, partial, provenance_html
+from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
 
 translate = QCoreApplication.translate
-
-
-def sex_label(sex: str) -> str:
-    return {"female": translate("Person", "Female"), "male": translate("Person", "Male"),
-            "other": translate("Person", "Other"), "unknown": translate("Person", "Unknown")}.get(sex, "")
-
-
-def severity_label(severity: str) -> str:
-    return {"mild": translate("Person", "Mild"), "moderate": translate("Person", "Moderate"),
-            "severe": translate("Person", "Severe"), "unknown": translate("Person", "Unknown")}.get(severity, "")
-
-
-def allergy_kind_label(kind: str) -> str:
-    return translate("Person", "Allergy") if kind == "allergy" else translate("Person", "Intolerance")
 
 
 class AllergiesSection(SectionPage[Allergy]):
@@ -48,9 +32,9 @@ class AllergiesSection(SectionPage[Allergy]):
 
     def columns(self) -> list[Column[Allergy]]:
         return [Column(translate("Person", "Substance"), lambda a: a.substance),
-                Column(translate("Person", "Kind"), lambda a: allergy_kind_label(a.kind)),
+                Column(translate("Person", "Kind"), lambda a: label_of(AllergyKind, a.kind)),
                 Column(translate("Person", "Reaction"), lambda a: a.reaction),
-                Column(translate("Person", "Severity"), lambda a: severity_label(a.severity))]
+                Column(translate("Person", "Severity"), lambda a: label_of(Severity, a.severity))]
 
     def describe(self, allergy: Allergy) -> str:
         return allergy.substance
@@ -59,10 +43,10 @@ class AllergiesSection(SectionPage[Allergy]):
         title = translate("Person", "New allergy") if allergy.id is None else translate("Person", "Change allergy")
         fields = [
             text_field("substance", translate("Person", "&Substance:"), translate("Person", "e.g. penicillin, nuts")),
-            choice_field("kind", translate("Person", "&Kind:"), [(k, allergy_kind_label(k)) for k in ALLERGY_KINDS]),
+            choice_field("kind", translate("Person", "&Kind:"), choices(AllergyKind)),
             text_field("reaction", translate("Person", "&Reaction:"), translate("Person", "e.g. rash, short of breath")),
             choice_field("severity", translate("Person", "S&everity:"),
-                         [(s, severity_label(s)) for s in SEVERITIES]),
+                         choices(Severity)),
             date_field("noted_on", translate("Person", "Kno&wn since:")),
             long_text_field("notes", translate("Person", "N&otes:")),
         ]
@@ -71,9 +55,9 @@ class AllergiesSection(SectionPage[Allergy]):
 
     def details_html(self, a: Allergy) -> str:
         return f"<h3>{escape(a.substance)}</h3>" + definition_table([
-            (translate("Person", "Kind"), allergy_kind_label(a.kind)),
+            (translate("Person", "Kind"), label_of(AllergyKind, a.kind)),
             (translate("Person", "Reaction"), a.reaction),
-            (translate("Person", "Severity"), severity_label(a.severity)),
+            (translate("Person", "Severity"), label_of(Severity, a.severity)),
             (translate("Person", "Known since"), partial(a.noted_on)),
             (translate("Person", "Notes"), a.notes)])
 
@@ -100,7 +84,7 @@ class PersonPage(QWidget):
         self.none_known_button = QPushButton(translate("Person", "I have &no known allergies"))
         self.none_known_button.clicked.connect(self.state_no_known_allergies)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(heading(translate("Person", "About me"))))
+        layout.addWidget(QLabel(heading(label(Section.PERSON))))
         layout.addWidget(_box(translate("Person", "Personal details"), self.details, self.change_button))
         layout.addWidget(_box(translate("Person", "In an emergency"), self.emergency))
         statement_row = QHBoxLayout()
@@ -114,7 +98,7 @@ class PersonPage(QWidget):
         self.details.setText(definition_table([
             (translate("Person", "Name"), person.name),
             (translate("Person", "Date of birth"), partial(person.birth_date)),
-            (translate("Person", "Sex"), sex_label(person.sex)),
+            (translate("Person", "Sex"), label_of(Sex, person.sex)),
             (translate("Person", "Language"), person.language)]) + provenance_html(person.provenance))
         self.emergency.setText(
             f"<b>{escape(person.emergency_notes).replace(chr(10), '<br>')}</b>" if person.emergency_notes else
@@ -135,7 +119,7 @@ class PersonPage(QWidget):
         fields = [
             text_field("name", translate("Person", "&Name:")),
             date_field("birth_date", translate("Person", "Date of &birth:")),
-            choice_field("sex", translate("Person", "&Sex:"), [("", "")] + [(s, sex_label(s)) for s in SEXES]),
+            choice_field("sex", translate("Person", "&Sex:"), [("", ""), *choices(Sex)]),
             text_field("language", translate("Person", "&Language:"), translate("Person", "e.g. Dutch, Turkish")),
             long_text_field("emergency_notes", translate("Person", "In an &emergency:"), translate(
                 "Person", "What others must know or do, e.g. stress dose of hydrocortisone needed")),

@@ -3,21 +3,14 @@
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from phr.core.vocabulary import Section
 from phr.record.search import HIT_END, HIT_START, SearchHit, SearchService
 from phr.ui.app.events import RecordEvents
 from phr.ui.text.formatting import fill, heading
+from phr.ui.text.vocabulary import label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
-
-
-def section_label(section: str) -> str:
-    return {
-        "person": translate("Search", "About me"), "diagnoses": translate("Search", "Diagnoses"),
-        "care_plan": translate("Search", "Care plan"), "care_team": translate("Search", "Care team"),
-        "medications": translate("Search", "Medicines"), "appointments": translate("Search", "Appointments"),
-        "documents": translate("Search", "Documents"),
-    }.get(section, section)
 
 
 def plain_snippet(snippet: str) -> str:
@@ -31,7 +24,7 @@ class SearchPage(QWidget):
         self.service = service
         self.events = events
         self._hits: list[SearchHit] = []
-        columns: list[Column[SearchHit]] = [Column(translate("Search", "Found in"), lambda h: section_label(h.section)),
+        columns: list[Column[SearchHit]] = [Column(translate("Search", "Found in"), lambda h: label_of(Section, h.section)),
                    Column(translate("Search", "Entry"), lambda h: h.title),
                    Column(translate("Search", "Text"), lambda h: plain_snippet(h.snippet))]
         self.model = EntryTableModel(columns, lambda offset, limit: self._hits[offset:offset + limit], self)

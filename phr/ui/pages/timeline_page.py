@@ -5,9 +5,12 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from phr.core.vocabulary import Section
 from phr.record.timeline import TimelineEvent, TimelineService
+from phr.storage.vocabulary import TimelineKind
 from phr.ui.app.events import RecordEvents
 from phr.ui.text.formatting import heading, when
+from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
@@ -34,23 +37,12 @@ GROUPS: dict[Group, tuple[str, ...]] = {
 
 
 def group_label(group: Group) -> str:
-    return {"diagnoses": translate("Timeline", "Diagnoses and allergies"),
-            "care_plan": translate("Timeline", "Goals and evaluations"),
-            "medications": translate("Timeline", "Medicines"),
-            "appointments": translate("Timeline", "Appointments"),
-            "documents": translate("Timeline", "Documents")}[group]
-
-
-def kind_label(kind: str) -> str:
-    return {
-        "diagnosis": translate("Timeline", "Diagnosis"), "genetic_test": translate("Timeline", "Genetic test"),
-        "allergy": translate("Timeline", "Allergy noted"), "goal_start": translate("Timeline", "Goal started"),
-        "goal_review": translate("Timeline", "Goal review"), "evaluation": translate("Timeline", "Evaluation"),
-        "medication_start": translate("Timeline", "Medicine started"),
-        "medication_stop": translate("Timeline", "Medicine stopped"),
-        "medication_change": translate("Timeline", "Medicine changed"),
-        "appointment": translate("Timeline", "Appointment"), "document": translate("Timeline", "Document"),
-    }.get(kind, kind)
+    """A group that is a section of the record by the section's name; the others name what they gather."""
+    if group == Group.DIAGNOSES:
+        return translate("Timeline", "Diagnoses and allergies")
+    if group == Group.CARE_PLAN:
+        return translate("Timeline", "Goals and evaluations")
+    return label(Section(group))
 
 
 class TimelinePage(QWidget):
@@ -60,7 +52,7 @@ class TimelinePage(QWidget):
         self.events = events
         self.filters: dict[Group, QCheckBox] = {}
         columns: list[Column[TimelineEvent]] = [Column(translate("Timeline", "Date"), lambda e: when(e.date)),
-                   Column(translate("Timeline", "What"), lambda e: kind_label(e.kind)),
+                   Column(translate("Timeline", "What"), lambda e: label_of(TimelineKind, e.kind)),
                    Column(translate("Timeline", "Entry"), lambda e: e.title)]
         self.model = EntryTableModel(columns, self._fetch, self)
         self._build()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from phr.ui.export.preview import ExportPreview
 from phr.ui.security.new_passphrase import NewPassphraseFields
+from phr.ui.text.language import app_language
 
 translate = QCoreApplication.translate
 
@@ -175,7 +176,6 @@ class RecoveryCodePage(QWizardPage):
         self._folder, self._person_name = Path(folder or ""), person_name
 
     def _show_sheet(self) -> None:
-        from phr.ui.monitoring.measure_words import app_language
         from phr.ui.security.recovery_sheet import show_recovery_sheet
 
         self.sheet = show_recovery_sheet(self, self.code.text(), self._folder, self._person_name, app_language())

@@ -8,6 +8,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from phr.core import partial_date
 from phr.core.entries import Provenance
+from phr.core.vocabulary import AuthorRole, Source
+from phr.ui.text.vocabulary import label_of
 
 translate = QCoreApplication.translate
 
@@ -57,17 +59,13 @@ def moment(iso: str) -> str:
 
 
 def source_text(source: str) -> str:
-    return {
-        "typed": translate("Formatting", "typed in"),
-        "device_import": translate("Formatting", "imported from a device"),
-        "fhir_import": translate("Formatting", "FHIR import"),
-        "json_import": translate("Formatting", "imported from a Regie file"),
-        "letter": translate("Formatting", "from a letter"),
-    }.get(source, source)
+    """'typed in', 'from a letter': where an entry came from, inside a sentence."""
+    return label_of(Source, source, in_sentence=True)
 
 
 def role_text(role: str) -> str:
-    return translate("Formatting", "owner") if role == "owner" else translate("Formatting", "carer")
+    """'owner' or 'carer', inside a sentence."""
+    return label_of(AuthorRole, role, in_sentence=True)
 
 
 def provenance_html(provenance: Provenance | None) -> str:

@@ -228,7 +228,7 @@ def test_agree_a_new_target_through_the_dialog(open_page, services, dialogs):
     assert (current.target_low, current.target_high, current.alert_low) == (4.5, 8.0, 3.5)
     assert (current.agreed_with, current.agreed_on) == (doctor, "2026-11-20")
     text = page.targets_tab.view.toPlainText()
-    assert "Target 4.5 to 8.0 mmol/L." in text and "Agreed with Dr. A. Jansen on 20 November 2026." in text
+    assert "Target: 4.5 to 8.0 mmol/L." in text and "Agreed with Dr. A. Jansen on 20 November 2026." in text
     assert "Call your care team below 3.5 mmol/L." in text
     page.tabs.setCurrentWidget(page.chart_tab)  # the chart draws the new target band when shown
     assert (page.chart_tab.chart._target.low, page.chart_tab.chart._target.high) == (4.5, 8.0)
