@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.readings import Reading
+from phr.monitoring.target_words import component_names
 from phr.record.services import RecordServices
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.monitoring.measure_words import context_choices, value_text, when_text
@@ -108,8 +109,7 @@ def component_labels(measure: Measure, language: str) -> dict[str, str]:
     """Reading field -> its name in a sentence: 'Systolic', 'Glucose'."""
     if measure.kind != BLOOD_PRESSURE:
         return {"value": measure.name(language)}
-    names = [(part.name_nl if language == "nl" else part.name_en).capitalize() for part in measure.components]
-    return dict(zip(("value", "value2", "value3"), names))
+    return dict(zip(("value", "value2", "value3"), component_names(measure, language)))
 
 
 def default_measure(services: RecordServices, measures: Sequence[Measure], wanted: str | None,
