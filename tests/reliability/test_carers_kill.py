@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FAST, PASSPHRASE
+from killed import output_after_kill
 
 from phr.access import carers, records
 from phr.core.errors import RecordDamaged, WrongSecret
@@ -92,7 +93,7 @@ def kill(proc: subprocess.Popen, aimed: bool, rng: random.Random) -> list[str]:
     else:
         time.sleep(rng.uniform(0.0, 2.0))
     proc.send_signal(signal.SIGKILL)
-    rest, errors = proc.communicate(timeout=WATCHDOG_SECONDS)
+    rest, errors = output_after_kill(proc, WATCHDOG_SECONDS)
     proc.watchdog.cancel()
     assert proc.returncode == -signal.SIGKILL, f"the child died on its own ({proc.returncode}):\n{errors}"
     return ("".join(seen) + rest).split("\n")[:-1]

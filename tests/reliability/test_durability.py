@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE
+from killed import output_after_kill
 
 from phr.access import passphrase, records
 from phr.storage.database import Database
@@ -103,7 +104,7 @@ def kill_writer(proc: subprocess.Popen, rng: random.Random, early: bool) -> list
         seen += proc.stdout.readline()  # the first acknowledged commit
     time.sleep(rng.uniform(0.0, 0.02) if early else rng.uniform(0.02, 0.4))
     proc.send_signal(signal.SIGKILL)
-    rest, errors = proc.communicate(timeout=WATCHDOG_SECONDS)
+    rest, errors = output_after_kill(proc, WATCHDOG_SECONDS)
     assert proc.returncode == -signal.SIGKILL, f"the writer died on its own ({proc.returncode}):\n{errors}"
     lines = (seen + rest).split("\n")[:-1]  # a line cut off by the kill has no newline: not acknowledged
     return [int(line) for line in lines if line.isdigit()]

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import PASSPHRASE
+from killed import output_after_kill
 
 from phr.access import records
 from phr.core.errors import WrongSecret
@@ -141,7 +142,7 @@ def kill_changer(proc: subprocess.Popen, round_: Round, rng: random.Random, figu
     else:
         time.sleep(rng.uniform(0.0, ANYWHERE_SECONDS))
     proc.send_signal(signal.SIGKILL)
-    rest, errors = proc.communicate(timeout=WATCHDOG_SECONDS)
+    rest, errors = output_after_kill(proc, WATCHDOG_SECONDS)
     proc.watchdog.cancel()
     assert proc.returncode == -signal.SIGKILL, f"the changer died on its own ({proc.returncode}):\n{errors}"
     return ("".join(seen) + rest).split("\n")[:-1]  # a line cut off by the kill is not acknowledged

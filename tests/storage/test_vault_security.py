@@ -341,8 +341,8 @@ def test_missing_record_file_is_its_own_clear_error(new_record):
 
 # --- permissions -----------------------------------------------------------------------------
 
-def test_record_files_are_private(new_record):
-    record_dir, _ = new_record
+def test_record_files_are_private(create_fast, record_dir):
+    create_fast(record_dir, "Zoë Ünal", PASSPHRASE).session.lock()  # made for real: the modes creation gives
     assert mode_of(record_dir) == 0o700
     for name in ("record.db", "keys.json", "keys.bak.json"):
         assert mode_of(record_dir / name) == 0o600, name
