@@ -133,3 +133,9 @@ def sample_services(tmp_path_factory):
                                         today=SAMPLE_TODAY)
     yield RecordServices(session)
     session.lock()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long kill tests (marked slow) first: with a worker per core they then run beside the short
+    tests, instead of ending the run alone on one core while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
