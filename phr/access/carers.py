@@ -18,6 +18,7 @@ from phr.access.records import MAX_NAME_LENGTH, WEAKNESS_TEXT
 from phr.access.session import RecordSession
 from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput, VaultError, WeakPassphrase
+from phr.core.vocabulary import SlotKind
 from phr.storage.keys import change as keychange
 from phr.storage.keys import kdf, rotation, slot_keys
 from phr.storage.keys import slots as keyslots
@@ -25,7 +26,6 @@ from phr.storage.keys import slots_v1 as keyslots_v1
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.open_vault import OpenVault
 from phr.storage.repos.people import AuthorRepository
-from phr.storage.vocabulary import SlotKind
 
 
 class CarerNotFound(VaultError):

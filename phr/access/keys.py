@@ -15,13 +15,13 @@ from phr.access.records import WEAKNESS_TEXT
 from phr.access.recovery_code import RecoveryCode
 from phr.access.session import RecordSession
 from phr.core.errors import VaultError, WeakPassphrase, WrongSecret
+from phr.core.vocabulary import SlotKind
 from phr.storage.errors import KeysChanged  # noqa: F401 (re-exported for the UI)
 from phr.storage.keys import change as keychange
 from phr.storage.keys import kdf
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.open_vault import OpenVault
-from phr.storage.vocabulary import SlotKind
 
 
 class OwnerOnly(VaultError):

@@ -8,10 +8,10 @@ from phr.access import recovery_code
 from phr.access.session import RecordSession
 from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput, WeakPassphrase
+from phr.core.vocabulary import SlotKind
 from phr.storage import vault
 from phr.storage.keys import kdf
 from phr.storage.keys.kdf import Argon2Params
-from phr.storage.vocabulary import SlotKind
 
 MAX_NAME_LENGTH = 200
 WEAKNESS_TEXT = {

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from phr.core.clock import utc_now
 from phr.core.session import Author
+from phr.core.vocabulary import SlotKind
 from phr.storage import migrations
 from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged
@@ -13,7 +14,6 @@ from phr.storage.repos import integrity
 from phr.storage.repos.entries import purge_deleted
 from phr.storage.repos.people import AuthorRepository, PersonRepository
 from phr.storage.repos.readings import purge_deleted_readings
-from phr.storage.vocabulary import SlotKind
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,12 @@ from phr.access import passphrase as passphrases
 from phr.access import recovery_code
 from phr.access.session import RecordSession
 from phr.core.errors import InvalidInput
+from phr.core.vocabulary import SlotKind
 from phr.storage import backups as files
 from phr.storage import record_locks, vault
 from phr.storage.backups import Manifest
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordMissing, WrongSecret
 from phr.storage.open_vault import RECORD_FILE
-from phr.storage.vocabulary import SlotKind
 
 SUFFIX = files.SUFFIX
 

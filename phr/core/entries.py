@@ -12,14 +12,15 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput
 from phr.core.session import Session
+from phr.core.vocabulary import ChangeKind, Section, Source
 from phr.storage.repos import links, tables
 from phr.storage.repos.documents import store_content
 from phr.storage.repos.entries import EntryRepository, was_purged
 from phr.storage.repos.entries import Stamp as Stamp  # re-exported: an importer stamps a whole file with one
 from phr.storage.repos.tables import EntryTable
 
-SOURCES = ("typed", "device_import", "fhir_import", "json_import", "letter")
-ADDED, UPDATED, DELETED, RESTORED = "added", "updated", "deleted", "restored"
+SOURCES = tuple(Source)
+ADDED, UPDATED, DELETED, RESTORED = ChangeKind.ADDED, ChangeKind.UPDATED, ChangeKind.DELETED, ChangeKind.RESTORED
 META_FIELDS = ("id", "uid", "provenance")
 
 
@@ -48,8 +49,8 @@ class AsWas:
 
 @dataclass(frozen=True)
 class Change:
-    section: str
-    kind: str  # added | updated | deleted | restored
+    section: Section | str   # a Section; a plain string where a page names its own part (same values)
+    kind: ChangeKind
     item_id: int
 
 

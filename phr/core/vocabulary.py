@@ -10,9 +10,17 @@ and are named here too, so there is one place to look.
 
 from enum import IntEnum, StrEnum
 
-from phr.storage.vocabulary import AuthorRole, ReadingContext, ReadingFlag, ReadingMethod, SlotKind, Source
+from phr.storage.vocabulary import (
+    AuthorRole,
+    ReadingContext,
+    ReadingFlag,
+    ReadingMethod,
+    SlotKind,
+    Source,
+    TimelineKind,
+)
 
-__all__ = ["AuthorRole", "ReadingContext", "ReadingFlag", "ReadingMethod", "SlotKind", "Source"]
+__all__ = ["AuthorRole", "ReadingContext", "ReadingFlag", "ReadingMethod", "SlotKind", "Source", "TimelineKind"]
 
 
 class Section(StrEnum):

@@ -11,6 +11,7 @@ from typing import Any
 
 from phr.core import validation
 from phr.core.entries import Change, EntryService, FieldError, Provenance
+from phr.core.vocabulary import Section
 from phr.storage.repos import tables
 
 DATE_ORDERS = ("auto", "dmy", "mdy", "ymd")
@@ -53,7 +54,7 @@ class SavedMapping:
 
 
 class MappingService(EntryService[SavedMapping]):
-    section = "monitoring"
+    section = Section.MONITORING
     table = tables.IMPORT_MAPPINGS
     item_type = SavedMapping
 

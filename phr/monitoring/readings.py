@@ -16,12 +16,13 @@ from phr.core.clock import utc_now
 from phr.core.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
 from phr.core.errors import ConstraintViolation
 from phr.core.session import Session
+from phr.core.vocabulary import ChangeKind, Section
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
 from phr.storage.repos.reading_rows import HourSums, ReadingRow
 from phr.storage.repos.readings import EnvelopeRows, ReadingRepository
 
-SECTION = "monitoring"
+SECTION = Section.MONITORING
 PROGRESS_EVERY = 5000
 
 
@@ -235,7 +236,7 @@ class ReadingService:
     def undo_delete(self, reading_id: int) -> Change:
         return self._set_deleted(reading_id, None, RESTORED)
 
-    def _set_deleted(self, reading_id: int, deleted_at: str | None, kind: str) -> Change:
+    def _set_deleted(self, reading_id: int, deleted_at: str | None, kind: ChangeKind) -> Change:
         where = self._repo.locate(reading_id)
         if where is None:
             raise EntryInvalid([FieldError("id", "not_found")])

@@ -6,9 +6,10 @@ from typing import Iterable
 
 from phr.core import validation
 from phr.core.entries import EntryService, FieldError, Provenance
+from phr.core.vocabulary import DiaryKind, Section
 from phr.storage.repos import tables
 
-KINDS = ("note", "symptom", "admission", "event")
+KINDS = tuple(DiaryKind)
 TIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
@@ -30,7 +31,7 @@ def is_local_time(text: str) -> bool:
 
 
 class DiaryService(EntryService[DiaryEntry]):
-    section = "monitoring"
+    section = Section.MONITORING
     table = tables.DIARY
     item_type = DiaryEntry
 

@@ -24,14 +24,15 @@ from phr.core.entries import (
 )
 from phr.core.errors import RecordDamaged
 from phr.core.session import Session
+from phr.core.vocabulary import AllergyKind, AllergyStatement, Section, Severity, Sex
 from phr.storage.repos import tables
 from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
 
-SEXES = ("female", "male", "other", "unknown")
-ALLERGY_KINDS = ("allergy", "intolerance")
-SEVERITIES = ("mild", "moderate", "severe", "unknown")
-UNKNOWN, NONE_KNOWN, LISTED = "unknown", "none_known", "listed"
-SECTION = "person"
+SEXES = tuple(Sex)
+ALLERGY_KINDS = tuple(AllergyKind)
+SEVERITIES = tuple(Severity)
+UNKNOWN, NONE_KNOWN, LISTED = AllergyStatement.UNKNOWN, AllergyStatement.NONE_KNOWN, AllergyStatement.LISTED
+SECTION = Section.PERSON
 
 
 @dataclass(frozen=True)

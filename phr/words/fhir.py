@@ -36,19 +36,8 @@ DUTCH: dict[str, str] = {
     "Out of hours": "Buiten kantoortijd",
     "Contact for": "Contact voor",
     # statuses and kinds
-    "confirmed": "vastgesteld",
-    "suspected": "vermoeden",
-    "carrier": "drager",
-    "resolved": "voorbij",
     "in use": "in gebruik",
     "stopped": "gestopt",
-    "active": "actief",
-    "achieved": "bereikt",
-    "allergy": "allergie",
-    "intolerance": "overgevoeligheid",
-    "mild": "licht",
-    "moderate": "matig",
-    "severe": "ernstig",
     "No known allergies.": "Geen bekende allergieën.",
     # texts
     "Carrier status: the person carries the variant, usually without symptoms.":
@@ -63,13 +52,4 @@ DUTCH: dict[str, str] = {
     "below the sensor's range": "onder het meetbereik van de sensor",
     "above the sensor's range": "boven het meetbereik van de sensor",
     # roles
-    "general practitioner": "huisarts",
-    "specialist": "specialist",
-    "expertise centre": "expertisecentrum",
-    "nurse": "verpleegkundige",
-    "pharmacy": "apotheek",
-    "therapist": "therapeut",
-    "patient association": "patiëntenvereniging",
-    "social support": "hulp en ondersteuning",
-    "other": "anders",
 }

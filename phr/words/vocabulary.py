@@ -34,9 +34,9 @@ from phr.core.vocabulary import (
     Sex,
     SlotKind,
     Source,
+    TimelineKind,
     Zygosity,
 )
-from phr.storage.vocabulary import TimelineKind  # the timeline's kinds: core does not name them (yet)
 
 Translate = Callable[[str], str]  # a phr.words.catalogue.Words (not imported: the catalogue imports this module)
 

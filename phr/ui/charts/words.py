@@ -4,10 +4,9 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
-from phr.core.vocabulary import DiaryKind
+from phr.core.vocabulary import DiaryKind, TimelineKind
 from phr.monitoring.measures import SCORE, Measure
 from phr.monitoring.target_words import component_units, limits_text, target_phrase, with_unit
-from phr.storage.vocabulary import TimelineKind
 from phr.ui.charts.ranges import Preset
 from phr.ui.charts.source import ABOVE, BELOW, Envelope, Limits
 from phr.ui.text.formatting import fill

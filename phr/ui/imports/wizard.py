@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWizard
 
 from phr.core.entries import Change
+from phr.core.vocabulary import ChangeKind, Section
 from phr.imports.device_import import DeviceImportSummary, NotADeviceFile, import_file
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
@@ -176,7 +177,7 @@ def open_import_wizard(parent, services, language: str, events=None) -> "ImportW
     """Open the wizard over `parent`; a finished import is announced on `events` so pages refresh."""
     wizard = ImportWizard(services, language, parent)
     if events is not None:
-        wizard.imported.connect(lambda _summary: events.changed.emit(Change("monitoring", "added", 0)))
+        wizard.imported.connect(lambda _summary: events.changed.emit(Change(Section.MONITORING, ChangeKind.ADDED, 0)))
     wizard.exec()
     wizard.deleteLater()
     return wizard

@@ -107,7 +107,7 @@ class PersonPage(QWidget):
         self._show_statement(self.person.allergy_statement())
 
     def _show_statement(self, statement: str) -> None:
-        texts = {
+        texts: dict[str, str] = {
             LISTED: translate("Person", "Allergies and intolerances: see the list below."),
             NONE_KNOWN: translate("Person", "Allergies: no known allergies (stated by you)."),
         }

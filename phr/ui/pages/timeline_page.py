@@ -5,9 +5,8 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from phr.core.vocabulary import Section
+from phr.core.vocabulary import Section, TimelineKind
 from phr.record.timeline import TimelineEvent, TimelineService
-from phr.storage.vocabulary import TimelineKind
 from phr.ui.app.events import RecordEvents
 from phr.ui.text.formatting import heading, when
 from phr.ui.text.vocabulary import label, label_of

@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from phr.core.vocabulary import DiagnosisStatus, DiaryKind
+from phr.core.vocabulary import DiagnosisStatus, DiaryKind, TimelineKind
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.change_facts import DIARY_KINDS, DiagnosisNews, Event, EventKind, MedicationStep, StepKind
-from phr.storage.vocabulary import TimelineKind
 from phr.words.catalogue import Words
 from phr.words.vocabulary import label_of
 

@@ -7,11 +7,13 @@ person) or an Organization, listed in one CareTeam with its role; the out-of-hou
 number is a phone with an extension that says so.
 """
 
+from phr.core.vocabulary import CareRole, GoalStatus
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
 from phr.formats.fhir.write.narrative import joined, narrative, table
 from phr.monitoring.measures import CATALOGUE
 from phr.record.care_plan import Evaluation, Goal
+from phr.words.vocabulary import label, label_of
 
 LIFECYCLE = {"active": "active", "achieved": "completed", "stopped": "cancelled"}
 ACHIEVEMENT = {0: "no-progress", 1: "in-progress", 2: "in-progress", 3: "improving", 4: "achieved"}
@@ -24,12 +26,11 @@ def plan_of_care(context: FhirContext) -> Section | None:
     goals = context.services.care_plan.all()
     if not goals:
         return None
-    statuses = {"active": w("active"), "achieved": w("achieved"), "stopped": w("stopped")}
     entries, rows = [], []
     for item in goals:
         latest = context.services.care_plan.latest_evaluation(item.id) if item.id is not None else None
         entries.append((context.url_of("goals", item), goal(context, item, latest)))
-        rows.append([item.description, statuses.get(item.status, item.status), w.date(item.review_date),
+        rows.append([item.description, label_of(w, GoalStatus, item.status, in_sentence=True), w.date(item.review_date),
                      evaluation_text(context, latest)])
     plan = without_empty({
         "resourceType": "CarePlan", "status": "active", "intent": "plan", "title": w("Care plan"),
@@ -107,11 +108,8 @@ def care_team(context: FhirContext) -> Section | None:
 
 
 def role_words(context: FhirContext) -> dict[str, str]:
-    w = context.words
-    return {"gp": w("general practitioner"), "specialist": w("specialist"), "expertise_centre": w("expertise centre"),
-            "nurse": w("nurse"), "pharmacy": w("pharmacy"), "therapist": w("therapist"),
-            "patient_association": w("patient association"), "social_support": w("social support"),
-            "other": w("other")}
+    """Each care-team role in the summary's language, as the app and the PDFs name it."""
+    return {role.value: label(context.words, role, in_sentence=True) for role in CareRole}
 
 
 def _participant(contact, url: str, roles: dict[str, str]) -> dict:

@@ -5,11 +5,13 @@ A required section the record holds nothing for gets one resource coded with the
 when the person stated it, is the SNOMED CT statement 716186003.
 """
 
+from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Severity
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
 from phr.formats.fhir.write.narrative import joined, narrative, paragraph, table
 from phr.record import medications as medication_rules
 from phr.record import person
+from phr.words.vocabulary import label_of
 
 CLINICAL = {"confirmed": "active", "suspected": "active", "carrier": "active", "resolved": "resolved"}
 VERIFICATION = {"confirmed": "confirmed", "suspected": "provisional", "carrier": "confirmed", "resolved": "confirmed"}
@@ -29,14 +31,12 @@ def patient(context: FhirContext) -> dict:
 
 def problems(context: FhirContext) -> Section:
     w = context.words
-    statuses = {"confirmed": w("confirmed"), "suspected": w("suspected"), "carrier": w("carrier"),
-                "resolved": w("resolved")}
     entries, rows = [], []
     for diagnosis in context.services.diagnoses.all():
         entries.append((context.url_of("diagnoses", diagnosis), condition(context, diagnosis)))
         codes_text = joined(f"ORPHA:{diagnosis.orpha_code}" if diagnosis.orpha_code else "",
                             f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", separator=", ")
-        rows.append([diagnosis.name, codes_text, statuses.get(diagnosis.status, diagnosis.status),
+        rows.append([diagnosis.name, codes_text, label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True),
                      w.date(diagnosis.diagnosed_on), genetic_details(context, diagnosis)])
     title = w("Problems and diagnoses")
     if not entries:
@@ -133,13 +133,13 @@ def allergies(context: FhirContext) -> Section:
                                                    resource)])
     if statement == person.UNKNOWN:
         return _no_information(context, "allergies", title)
-    kinds = {"allergy": w("allergy"), "intolerance": w("intolerance")}
-    severities = {"mild": w("mild"), "moderate": w("moderate"), "severe": w("severe"), "unknown": ""}
     entries, rows = [], []
     for allergy in context.services.allergies.all():
         entries.append((context.url_of("allergies", allergy), allergy_intolerance(context, allergy)))
-        rows.append([allergy.substance, kinds.get(allergy.kind, ""), allergy.reaction,
-                     severities.get(allergy.severity, ""), w.date(allergy.noted_on)])
+        kind = label_of(w, AllergyKind, allergy.kind, in_sentence=True)
+        unknown = allergy.severity == Severity.UNKNOWN  # the narrative leaves it out rather than say 'not known'
+        severity = "" if unknown else label_of(w, Severity, allergy.severity, in_sentence=True)
+        rows.append([allergy.substance, kind, allergy.reaction, severity, w.date(allergy.noted_on)])
     header = [w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Noted")]
     return Section("allergies", title, narrative(table(header, rows)), entries)
 
