@@ -32,13 +32,17 @@ class TemplateRecord:
 
     @classmethod
     def create(cls, folder: Path, name: str, passphrase: str, argon2: Argon2Params) -> "TemplateRecord":
-        """Make the record for real, then unlock it once with the passphrase, as the tests used to."""
-        created = records.create_record(folder, name, passphrase, argon2=argon2)
+        """Make the record for real and keep it at `folder` as creation left it; unlock a copy of it once
+        with the passphrase, as the tests used to, for the keys (an unlock may leave files of its own, such
+        as keys.lock, which a new record does not have: the template must not carry them)."""
+        made = folder.with_name(folder.name + ".unlocked")
+        created = records.create_record(made, name, passphrase, argon2=argon2)
         created.session.lock()
-        opened = records.unlock_with_passphrase(folder, passphrase)
+        copy_record(made, folder)
+        opened = records.unlock_with_passphrase(made, passphrase)
         vault = opened.vault
         assert vault.keys is not None
-        template = cls(folder, created.recovery_code, vault.ring, vault.slot, vault.keys)
+        template = cls(Path(folder).absolute(), created.recovery_code, vault.ring, vault.slot, vault.keys)
         opened.lock()
         return template
 
@@ -67,7 +71,10 @@ def copy_record(source: Path, target: Path) -> Path:
     """A copy of the locked record at `source` at `target` (absent or an empty folder), modes kept.
 
     copytree copies with copy2 and ends with copystat: the files stay 0600 and the folder 0700, so a
-    creation that made them less private still fails the tests that look.
+    creation that made them less private still fails the tests that look. A target that holds files
+    is refused: merging two records' files would leave one record's WAL beside the other's database.
     """
+    if target.exists() and any(target.iterdir()):
+        raise FileExistsError(f"{target} is not empty")
     shutil.copytree(source, target, dirs_exist_ok=True)
     return target

@@ -31,3 +31,17 @@ def test_a_copy_is_as_private_as_the_record_creation_made(new_record, template_r
 
     assert modes(folder) == {**modes(template_record.folder), folder.name: 0o700}
     assert set(modes(folder).values()) == {0o700, 0o600}
+
+
+def test_a_copy_has_the_files_and_modes_a_new_record_has(new_record, create_fast, tmp_path):
+    """Compared with a record made for real, not with the template: tests that prove a failed unlock
+    leaves the folder as it was must start from exactly what creation leaves (no keys.lock, say)."""
+    folder, _ = new_record
+    made = tmp_path / "made.regie"
+    create_fast(made, "Zoë Ünal", PASSPHRASE).session.lock()
+
+    def modes(record):
+        return {path.name: stat.S_IMODE(path.stat().st_mode) for path in record.iterdir()}
+
+    assert modes(folder) == modes(made)
+    assert stat.S_IMODE(folder.stat().st_mode) == stat.S_IMODE(made.stat().st_mode) == 0o700

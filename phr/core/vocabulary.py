@@ -20,6 +20,7 @@ from phr.storage.vocabulary import (
     TimelineKind,
 )
 
+# Named here for the layers above; the module's own enums are public as usual.
 __all__ = ["AuthorRole", "ReadingContext", "ReadingFlag", "ReadingMethod", "SlotKind", "Source", "TimelineKind"]
 
 

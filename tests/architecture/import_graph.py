@@ -14,9 +14,9 @@ RANKS = {
     "phr.core": 1,
     "phr.words": 2,        # the exports' words, and the words of the vocabularies in core
     "phr.access": 3,
-    "phr.monitoring": 4,
-    "phr.record": 5,
-    "phr.backup": 6,
+    "phr.backup": 4,       # whole records: they need the access layer, never the record's contents
+    "phr.monitoring": 5,
+    "phr.record": 6,
     "phr.demo": 7,
     "phr.formats": 8, "phr.export": 8, "phr.imports": 8,
     "phr.cli": 10, "phr.ui": 10,
@@ -24,7 +24,8 @@ RANKS = {
 # The one crossing between the two top packages: the command line starts the app and renders screenshots.
 # The package itself (its version) and `python -m phr` stand outside the layers.
 OUTSIDE_THE_LAYERS = {"phr", "phr.__main__"}
-ALLOWED_CROSSINGS = {("phr.cli.main", "phr.ui.app.launch"), ("phr.cli.main", "phr.ui.app.screenshots")}
+ALLOWED_CROSSINGS = {("phr.cli.main", target) for target in
+                     ("phr.ui.app.launch", "phr.ui.app.screenshots", "phr.ui.app", "phr.ui")}  # and their packages
 
 
 def module_names(package: Path) -> dict[str, Path]:
@@ -38,15 +39,23 @@ def module_names(package: Path) -> dict[str, Path]:
 
 
 def imports_of(name: str, path: Path, source: str, known: set[str]) -> set[str]:
-    """The phr modules that module `name` imports."""
+    """The phr modules that module `name` imports, with the packages whose __init__ that import runs."""
     found = set()
     for node in ast.walk(ast.parse(source)):
         for target in _targets(name, path, node, known):
             while target and target not in known:  # phr.x.y.attr -> the module phr.x.y
                 target = target.rpartition(".")[0]
             if target and target != name and target.split(".")[0] == "phr":
-                found.add(target)
+                found |= {target} | _packages_run_by(target, name, known)
     return found
+
+
+def _packages_run_by(target: str, importer: str, known: set[str]) -> set[str]:
+    """Importing phr.x.y runs phr/x/__init__.py too, unless it already ran for the importer itself."""
+    parts = target.split(".")
+    parents = {".".join(parts[:n]) for n in range(2, len(parts))}
+    own = {".".join(importer.split(".")[:n]) for n in range(1, importer.count(".") + 1)}
+    return {parent for parent in parents - own if parent in known}
 
 
 def _targets(name: str, path: Path, node: ast.AST, known: set[str]) -> list[str]:

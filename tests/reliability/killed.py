@@ -8,7 +8,8 @@ def output_after_kill(proc: subprocess.Popen, timeout: float) -> tuple[str, str]
 
     Read through the same file objects the test read its first lines from: Popen.communicate reads the
     raw pipes, so lines an earlier readline() had already buffered would be lost, and an acknowledged
-    write would look as if it never was. The child is dead, so reading to the end cannot block on it.
+    write would look as if it never was. The child is dead and starts no processes of its own, so its
+    pipes are at their end and reading cannot block; `timeout` bounds only the wait for its exit status.
     """
     rest = proc.stdout.read()
     errors = proc.stderr.read()
