@@ -20,8 +20,33 @@ from phr.storage.vocabulary import (
     TimelineKind,
 )
 
-# Named here for the layers above; the module's own enums are public as usual.
-__all__ = ["AuthorRole", "ReadingContext", "ReadingFlag", "ReadingMethod", "SlotKind", "Source", "TimelineKind"]
+# The storage layer's words are named here too, for the layers above.
+__all__ = [
+    "AllergyKind",
+    "AllergyStatement",
+    "AuthorRole",
+    "CareRole",
+    "ChangeKind",
+    "ContactKind",
+    "DiagnosisStatus",
+    "DiaryKind",
+    "DocumentKind",
+    "GlucoseBand",
+    "GoalProgress",
+    "GoalStatus",
+    "MeasureKind",
+    "ReadingContext",
+    "ReadingFlag",
+    "ReadingMethod",
+    "Route",
+    "Section",
+    "Severity",
+    "Sex",
+    "SlotKind",
+    "Source",
+    "TimelineKind",
+    "Zygosity",
+]
 
 
 class Section(StrEnum):
