@@ -12,6 +12,7 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from phr.core.vocabulary import Source
 from phr.monitoring.custom_measures import CustomMeasure
 from phr.monitoring.readings import Reading
 from phr.monitoring.targets import Plan, Target
@@ -47,7 +48,7 @@ def _glucose(services, today: date, randomness: random.Random) -> None:
         for step in range(14 * 96):
             moment = (first + timedelta(minutes=15 * step)).astimezone(AMSTERDAM)
             readings.append(_sensor_reading(moment, randomness))
-    services.readings.add_batch(readings, "device_import", "LibreView-export (voorbeeld).csv")
+    services.readings.add_batch(readings, Source.DEVICE_IMPORT, "LibreView-export (voorbeeld).csv")
 
 
 def _sensor_reading(moment: datetime, randomness: random.Random) -> Reading:

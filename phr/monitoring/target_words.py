@@ -86,14 +86,14 @@ def _pressures(w: Words, measure: Measure, target: Target, short: bool) -> str:
     """Systolic and diastolic limits together: 'systolic at most 135, diastolic at most 85', or '≤ 135/85'."""
     systolic = limits_text(w, target.target_low, target.target_high, measure.decimals, short=short)
     diastolic = limits_text(w, target.target_low2, target.target_high2, measure.decimals, short=short)
-    if not short:
-        names = [part.name_nl if w.language == "nl" else part.name_en for part in measure.components]
+    names = [part.name_nl if w.language == "nl" else part.name_en for part in measure.components]
+    if not short or not systolic:  # a diastolic limit alone is named, or it would read as a systolic one
         return ", ".join(f"{name} {limits}" for name, limits in zip(names, (systolic, diastolic)) if limits)
     if not diastolic:
         return systolic
     if systolic.startswith("≤ ") and diastolic.startswith("≤ "):
         return f"≤ {systolic[2:]}/{diastolic[2:]}"
-    return f"{systolic} / {diastolic}" if systolic else diastolic
+    return f"{systolic} / {diastolic}"
 
 
 def alert_text(w: Words, measure: Measure, target: Target, reader: Reader) -> str:

@@ -51,5 +51,4 @@ DUTCH: dict[str, str] = {
     "Latest evaluation: {text}": "Laatste evaluatie: {text}",
     "below the sensor's range": "onder het meetbereik van de sensor",
     "above the sensor's range": "boven het meetbereik van de sensor",
-    # roles
 }

@@ -44,7 +44,6 @@ DUTCH: dict[str, str] = {
     # events
     "Events": "Gebeurtenissen",
     "No visits, admissions or other events since then.": "Geen bezoeken, opnames of andere gebeurtenissen sindsdien.",
-    "Visit": "Bezoek",
     "Outcome: {outcome}": "Uitkomst: {outcome}",
     "And {count} earlier events: see the overview.": "En nog {count} eerdere gebeurtenissen: zie het totaaloverzicht.",
     "And {count} earlier changes: see the overview.": "En nog {count} eerdere veranderingen: zie het totaaloverzicht.",
@@ -82,7 +81,6 @@ DUTCH: dict[str, str] = {
     "evaluation overdue (was {date})": "evaluatie te laat (was {date})",
     "evaluation on {date}": "evaluatie op {date}",
     "agreed with {who}": "afgesproken met {who}",
-    "target {range} ({measure})": "streefwaarde {range} ({measure})",
     "No evaluation yet.": "Nog geen evaluatie.",
     "Last evaluation ({date}): {progress}. {how}": "Laatste evaluatie ({date}): {progress}. {how}",
     "Next step: {step}": "Volgende stap: {step}",

@@ -99,7 +99,7 @@ LABELS: dict[type[Enum], Mapping[Enum, str]] = {
     AuthorRole: {AuthorRole.OWNER: "Owner", AuthorRole.CARER: "Carer"},
     SlotKind: {SlotKind.OWNER: "Owner", SlotKind.RECOVERY: "Recovery code", SlotKind.CARER: "Carer"},
     Source: {Source.TYPED: "Typed in", Source.DEVICE_IMPORT: "Imported from a device",
-             Source.FHIR_IMPORT: "FHIR import", Source.JSON_IMPORT: "Imported from a Regie file",
+             Source.FHIR_IMPORT: "Imported from a FHIR file", Source.JSON_IMPORT: "Imported from a Regie file",
              Source.LETTER: "From a letter"},
 }
 
@@ -121,7 +121,7 @@ DUTCH: dict[str, str] = {
     "Brought back": "Teruggezet",
     "Diagnosis": "Diagnose",
     "Genetic test": "Erfelijkheidsonderzoek",
-    "Allergy noted": "Allergie vastgesteld",
+    "Allergy noted": "Allergie genoteerd",
     "Goal started": "Doel gestart",
     "Goal review": "Doel bespreken",
     "Evaluation": "Evaluatie",
@@ -196,7 +196,7 @@ DUTCH: dict[str, str] = {
     "At rest": "In rust",
     "After exercise": "Na inspanning",
     "Sensor": "Sensor",
-    "Sensor scan": "Sensor-scan",
+    "Sensor scan": "Sensorscan",
     "Finger prick": "Vingerprik",
     "Sensor Low (below what it can measure)": "Sensor Laag (lager dan de sensor kan meten)",
     "Sensor High (above what it can measure)": "Sensor Hoog (hoger dan de sensor kan meten)",
@@ -206,16 +206,18 @@ DUTCH: dict[str, str] = {
     "Recovery code": "Herstelcode",
     "Typed in": "Zelf ingetypt",
     "Imported from a device": "Uit een meter gehaald",
-    "FHIR import": "FHIR-import",
+    "Imported from a FHIR file": "Uit een FHIR-bestand gehaald",
     "Imported from a Regie file": "Uit een Regie-bestand gehaald",
     "From a letter": "Uit een brief",
 }
 
 
 def label(w: Translate, value: Enum, *, in_sentence: bool = False) -> str:
-    """The value's label in w's language; `in_sentence` starts it with a small letter ('GP' stays 'GP')."""
+    """The value's label in w's language; `in_sentence` starts it with a small letter ('A little' becomes
+    'a little'; an abbreviation such as 'GP' or 'FHIR' keeps its capitals)."""
     text = w(LABELS[type(value)][value])
-    if in_sentence and text[1:2].islower():
+    first_word = text.split(" ", 1)[0]
+    if in_sentence and not (len(first_word) > 1 and first_word.isupper()):
         return text[:1].lower() + text[1:]
     return text
 

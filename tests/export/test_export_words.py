@@ -92,7 +92,8 @@ def test_labels_in_each_language_and_inside_a_sentence():
     assert label(nl, DiagnosisStatus.CARRIER) == "Drager" and label(en, DiagnosisStatus.CARRIER) == "Carrier"
     assert label_of(nl, GoalProgress, 2, in_sentence=True) == "halverwege"
     assert label(en, CareRole.GP, in_sentence=True) == "GP"            # an abbreviation keeps its capitals
-    assert label(en, Source.FHIR_IMPORT, in_sentence=True) == "FHIR import"
+    assert label(en, Source.FHIR_IMPORT, in_sentence=True) == "imported from a FHIR file"
+    assert label_of(en, GoalProgress, 1, in_sentence=True) == "a little"  # a one-letter first word too
     assert label_of(en, DiagnosisStatus, "something newer") == "something newer"  # shown as it is
     assert label_of(en, DiagnosisStatus, "") == ""
 

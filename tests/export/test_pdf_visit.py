@@ -324,6 +324,6 @@ def test_a_goal_on_a_custom_measure_is_named_by_the_measure_not_its_key(services
     assert key == "pijnscore_knie"
     services.care_plan.add(Goal(description="Minder pijn bij traplopen", target_measure=key, target_high=3,
                                 start_date="2026-09-01", review_date="2026-12-01"))
-    assert "target at most 3 (Pijnscore knie)" in brief_text(services, "en")
+    assert "Pijnscore knie: at most 3" in brief_text(services, "en")
     text = brief_text(services)
-    assert "(Pijnscore knie)" in text and key not in text
+    assert "Pijnscore knie: hoogstens 3" in text and key not in text

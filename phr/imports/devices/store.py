@@ -9,11 +9,12 @@ transaction, each once: a note's uid comes from its time and text.
 import hashlib
 from typing import Callable
 
+from phr.core.vocabulary import Source
 from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, ParsedReading
 from phr.record.diary import TIME_FORMAT, DiaryEntry
 from phr.record.services import RecordServices
 
-SOURCE = "device_import"
+SOURCE = Source.DEVICE_IMPORT
 
 
 def store(services: RecordServices, found: DeviceReadings, file_name: str,

@@ -36,10 +36,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
+from phr.monitoring.import_mappings import DATE_ORDERS
 from phr.monitoring.measures import FIRST_YEAR, LAST_YEAR
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-ORDERS = ("auto", "dmy", "mdy", "ymd")
+ORDERS = DATE_ORDERS  # a saved mapping names its date order in these words
 
 _DATE_SEPARATORS = re.compile(r"[-/.]")
 _NORMAL, _GAP, _REPEATED, _MIXED = 0, 1, 2, 3

@@ -25,7 +25,7 @@ from phr.export.pdf.visit.changes import diagnoses_section, events_section, medi
 from phr.export.pdf.visit.facts import AppointmentFacts, GoalDue, QuestionFacts, VisitFacts, gather
 from phr.export.pdf.visit.period import DEFAULT_MONTHS, PeriodBasis, VisitPeriod
 from phr.export.pdf.visit.trends import trends_section
-from phr.monitoring.target_words import goal_limits
+from phr.monitoring.target_words import goal_target
 from phr.record.appointments import Appointment
 from phr.record.care_plan import Evaluation
 from phr.record.care_team import Contact
@@ -135,18 +135,9 @@ def _goal_lines(context: PdfContext, due: GoalDue, details: bool) -> list[Flowab
     if goal.agreed_with is not None and due.agreed_with:
         facts.append(w("agreed with {who}", who=due.agreed_with))
     if goal.target_low is not None or goal.target_high is not None:
-        facts.append(_goal_target(w, due))
+        facts.append(goal_target(w, goal.target_low, goal.target_high, goal.target_unit, due.target_measure))
     return [context.markup(f"<b>{esc(goal.description)}</b> – {esc(' · '.join(facts))}", "item"),
             context.para(_evaluation_text(w, due.latest, details), "small_indent")]
-
-
-def _goal_target(w: Words, due: GoalDue) -> str:
-    """'target 100 to 135 mmHg (Blood pressure)': the range, and what it is a range of."""
-    goal = due.goal
-    limits = goal_limits(w, goal.target_low, goal.target_high, goal.target_unit)
-    if due.target_measure:
-        return w("target {range} ({measure})", range=limits, measure=due.target_measure)
-    return w("target {range}", range=limits)
 
 
 def _evaluation_text(w: Words, evaluation: Evaluation | None, details: bool) -> str:

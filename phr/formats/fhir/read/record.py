@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from phr.core.entries import EntryService, import_stamp
+from phr.core.vocabulary import Source
 from phr.formats.fhir.read.findings import Findings
 from phr.formats.fhir.read.resources.found import FoundEntry, Section, content_uid, natural_key, stored_key
 from phr.record.services import RecordServices
@@ -27,7 +28,7 @@ class Written:
 class RecordWriter:
     def __init__(self, services: RecordServices, file_name: str) -> None:
         self._services = services
-        self._stamp = import_stamp(services.session, "fhir_import", file_name or None)
+        self._stamp = import_stamp(services.session, Source.FHIR_IMPORT, file_name or None)
         self._ids: dict[str, int] = {}  # fullUrl -> id of the entry it became (or already was; -1: deleted here)
         self._known: dict[str, dict[tuple[str, ...], int]] = {}  # section -> natural key -> id
         self.written = Written()
