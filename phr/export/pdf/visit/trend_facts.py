@@ -9,6 +9,7 @@ any. The numbers come from phr.monitoring.statistics, as on the monitoring page.
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from phr.export.pdf.visit.period import VisitPeriod
 from phr.monitoring import statistics as stats
@@ -37,6 +38,45 @@ class Trend:
     before: Numbers
     latest: tuple[float, ...] | None        # the latest reading, or for blood pressure the latest series mean
     latest_day: date | None
+
+
+SAME_SHARE = 5.0             # percentage points: a smaller change in the share in target is "about the same"
+SAME_MEAN = 0.03             # relative: a smaller change in the mean is "about the same"
+
+
+class Compared(StrEnum):
+    """How the period compares with the one before it: by the share in target when both have one,
+    else by the mean."""
+
+    NOTHING_BEFORE = "nothing_before"
+    UNKNOWN = "unknown"
+    SAME = "same"
+    BETTER = "better"
+    WORSE = "worse"
+    HIGHER = "higher"
+    LOWER = "lower"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    how: Compared
+    was_share: float | None = None               # compared by the share in target: the share before
+    was_mean: tuple[float, ...] | None = None    # compared by the mean: the mean before
+
+
+def compared(trend: Trend) -> Comparison:
+    now, before = trend.now, trend.before
+    if not before.count:
+        return Comparison(Compared.NOTHING_BEFORE)
+    if now.in_target is not None and before.in_target is not None:
+        change = now.in_target - before.in_target
+        how = Compared.SAME if abs(change) < SAME_SHARE else Compared.BETTER if change > 0 else Compared.WORSE
+        return Comparison(how, was_share=before.in_target)
+    if now.mean is None or before.mean is None:
+        return Comparison(Compared.UNKNOWN)
+    relative = (now.mean[0] - before.mean[0]) / abs(before.mean[0]) if before.mean[0] else 0.0
+    how = Compared.SAME if abs(relative) < SAME_MEAN else Compared.HIGHER if relative > 0 else Compared.LOWER
+    return Comparison(how, was_mean=before.mean)
 
 
 def trends(services: RecordServices, period: VisitPeriod) -> tuple[Trend, ...]:

@@ -12,15 +12,11 @@ from reportlab.platypus import Flowable
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.period import VisitPeriod
-from phr.export.pdf.visit.trend_facts import Trend
+from phr.export.pdf.visit.trend_facts import Compared, Trend, compared
 from phr.monitoring import target_words
 from phr.monitoring.measures import BLOOD_PRESSURE, GLUCOSE_HIGH, GLUCOSE_LOW, SCORE, Measure
 from phr.monitoring.targets import Target
 from phr.words.catalogue import Words
-
-SAME_SHARE = 5.0             # percentage points: a smaller change in the share in target is "about the same"
-SAME_MEAN = 0.03             # relative: a smaller change in the mean is "about the same"
-
 
 # --- words -------------------------------------------------------------------------------------------
 
@@ -54,22 +50,19 @@ def _share_text(w: Words, trend: Trend) -> str:
 
 
 def _compared_text(w: Words, trend: Trend) -> str:
-    now, before = trend.now, trend.before
-    if not before.count:
+    comparison = compared(trend)
+    if comparison.how is Compared.NOTHING_BEFORE:
         return w("no readings before")
-    if now.in_target is not None and before.in_target is not None:
-        change = now.in_target - before.in_target
-        was = f"{w.number(before.in_target, 0)}%"
-        if abs(change) < SAME_SHARE:
-            return w("about the same (was {value})", value=was)
-        return w("better (was {value})", value=was) if change > 0 else w("worse (was {value})", value=was)
-    if now.mean is None or before.mean is None:
+    if comparison.how is Compared.UNKNOWN:
         return "–"
-    was = _value_text(w, trend.measure, before.mean, mean=True)
-    change = (now.mean[0] - before.mean[0]) / abs(before.mean[0]) if before.mean[0] else 0.0
-    if abs(change) < SAME_MEAN:
-        return w("about the same (was {value})", value=was)
-    return w("higher (was {value})", value=was) if change > 0 else w("lower (was {value})", value=was)
+    if comparison.was_share is not None:
+        was = f"{w.number(comparison.was_share, 0)}%"
+    else:
+        was = _value_text(w, trend.measure, comparison.was_mean, mean=True)
+    texts = {Compared.SAME: w("about the same (was {value})", value=was),
+             Compared.BETTER: w("better (was {value})", value=was), Compared.WORSE: w("worse (was {value})", value=was),
+             Compared.HIGHER: w("higher (was {value})", value=was), Compared.LOWER: w("lower (was {value})", value=was)}
+    return texts[comparison.how]
 
 
 def _latest_text(w: Words, trend: Trend) -> str:
