@@ -16,6 +16,7 @@ from phr.core.errors import InvalidInput, MistypedRecoveryCode
 from phr.demo import sample_record as demo
 from phr.formats.native.write import export_record
 from phr.storage import backups as files
+from phr.storage import record_locks
 from phr.storage.errors import (
     BackupDamaged,
     RecordExists,
@@ -28,8 +29,13 @@ from phr.storage.schema import LATEST
 # --- helpers ------------------------------------------------------------------------------------
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder` (names and bytes), to prove nothing changed."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder` (names and bytes), to prove nothing changed. The empty lock files are left
+    out: any unlock of the record may make keys.lock (it holds nothing), and a restore unlocks the record it
+    replaces to back it up first."""
+    files_ = {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    locks = {name: files_.pop(name) for name in (record_locks.OPEN_LOCK, record_locks.KEYS_LOCK) if name in files_}
+    assert all(content == b"" for content in locks.values()), "a lock file holds nothing"
+    return files_
 
 
 def _native(session) -> dict:
