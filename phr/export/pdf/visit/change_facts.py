@@ -9,6 +9,7 @@ has no date of its own.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from phr.core.vocabulary import DiaryKind, TimelineKind
 from phr.export.pdf.visit.period import VisitPeriod, in_period
 from phr.record.diagnoses import Diagnosis
 from phr.record.medications import Medication
@@ -32,18 +33,10 @@ class StepKind(StrEnum):
     STOPPED = "stopped"
 
 
-class EventKind(StrEnum):
-    """The events of the brief: from the timeline, and the diary kinds that matter to a specialist."""
-    APPOINTMENT = "appointment"
-    DOCUMENT = "document"
-    ALLERGY = "allergy"
-    ADMISSION = "admission"
-    EVENT = "event"
-    SYMPTOM = "symptom"
-
-
-TIMELINE_KINDS = tuple(kind.value for kind in (EventKind.APPOINTMENT, EventKind.DOCUMENT, EventKind.ALLERGY))
-DIARY_KINDS = (EventKind.ADMISSION, EventKind.EVENT, EventKind.SYMPTOM)  # day-to-day notes are for the patient
+# The events of the brief: from the timeline, and the diary kinds that matter to a specialist
+# (day-to-day notes are for the patient).
+TIMELINE_KINDS = (TimelineKind.APPOINTMENT, TimelineKind.DOCUMENT, TimelineKind.ALLERGY)
+DIARY_KINDS = (DiaryKind.ADMISSION, DiaryKind.EVENT, DiaryKind.SYMPTOM)
 
 
 @dataclass(frozen=True)
@@ -68,7 +61,7 @@ class MedicationStep:
 @dataclass(frozen=True)
 class Event:
     day: str                    # (partial) ISO date, possibly with a time
-    kind: EventKind
+    kind: TimelineKind | DiaryKind
     text: str                   # the title of a visit or document, the substance, the diary's words
     with_whom: str = ""         # a visit: the care provider
     outcome: str = ""           # a visit: what came out of it
@@ -140,7 +133,7 @@ def _timeline_events(services: RecordServices, period: VisitPeriod) -> list[Even
     while True:
         page = services.timeline.events(TIMELINE_KINDS, offset=offset, limit=PAGE)
         for item in page:
-            if in_period(period, item.date) and not (item.kind == EventKind.APPOINTMENT and item.item_id in skip):
+            if in_period(period, item.date) and not (item.kind == TimelineKind.APPOINTMENT and item.item_id in skip):
                 found.append(_event(services, item))
         # Newest first: once a page reaches back before the period, nothing older is needed.
         if len(page) < PAGE or page[-1].date[:10] < period.start.isoformat():
@@ -149,8 +142,8 @@ def _timeline_events(services: RecordServices, period: VisitPeriod) -> list[Even
 
 
 def _event(services: RecordServices, item: TimelineEvent) -> Event:
-    kind = EventKind(item.kind)
-    if kind != EventKind.APPOINTMENT:
+    kind = TimelineKind(item.kind)
+    if kind != TimelineKind.APPOINTMENT:
         return Event(item.date, kind, item.title)
     visit = services.appointments.get(item.item_id)
     contact = services.care_team.get(visit.contact_id) if visit and visit.contact_id else None
@@ -158,5 +151,5 @@ def _event(services: RecordServices, item: TimelineEvent) -> Event:
 
 
 def _diary_events(services: RecordServices, period: VisitPeriod) -> list[Event]:
-    return [Event(entry.written_at, EventKind(entry.kind), entry.text) for entry in services.diary.all()
+    return [Event(entry.written_at, DiaryKind(entry.kind), entry.text) for entry in services.diary.all()
             if entry.kind in DIARY_KINDS and in_period(period, entry.written_at[:10])]

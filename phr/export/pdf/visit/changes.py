@@ -12,9 +12,9 @@ from reportlab.platypus import Flowable
 from phr.core.vocabulary import DiagnosisStatus, DiaryKind, TimelineKind
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.visit.budget import Budget
-from phr.export.pdf.visit.change_facts import DIARY_KINDS, DiagnosisNews, Event, EventKind, MedicationStep, StepKind
+from phr.export.pdf.visit.change_facts import DiagnosisNews, Event, MedicationStep, StepKind
 from phr.words.catalogue import Words
-from phr.words.vocabulary import label_of
+from phr.words.vocabulary import label, label_of
 
 
 def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget: Budget) -> list[Flowable]:
@@ -78,9 +78,9 @@ def events_section(context: PdfContext, found: Sequence[Event], budget: Budget) 
     return context.section(w("Events"), body, w("No visits, admissions or other events since then."))
 
 
-def _kind_text(w: Words, kind: EventKind) -> str:
-    """What kind of event, in the words of the diary or of the timeline, where the events come from."""
-    return label_of(w, DiaryKind if kind in DIARY_KINDS else TimelineKind, kind)
+def _kind_text(w: Words, kind: TimelineKind | DiaryKind) -> str:
+    """What kind of event, in the words of the timeline or the diary, where the event comes from."""
+    return label(w, kind)
 
 
 def _event_text(w: Words, event: Event) -> str:
