@@ -275,9 +275,17 @@ def test_mg_dl_is_converted_with_full_precision():
 
 def test_dexcom_low_and_high_are_flagged_never_numbers():
     result = parse_dexcom(dexcom("2026-09-01T03:00:00,EGV,Low", "2026-09-01T03:05:00,EGV,HIGH",
-                                 "2026-09-01T03:10:00,EGV,3.1", "2026-09-01T03:15:00,Calibration,4.0"))
+                                 "2026-09-01T03:10:00,EGV,3.1", "2026-09-01T03:15:00,Insulin,"))
     assert [(r.value, r.flag) for r in result.readings] == [(None, "below_range"), (None, "above_range"), (3.1, "")]
     assert skipped(result) == [(2, "not_a_reading"), (3, "not_a_reading"), (7, "not_a_reading")]
+
+
+def test_dexcom_sensor_values_and_finger_prick_calibrations():
+    result = parse_dexcom(dexcom("2026-09-01T03:00:00,EGV,5.1", "2026-09-01T03:02:00,Calibration,4.8",
+                                 "2026-09-01T03:05:00,calibration,4.9", "2026-09-01T03:07:00,Calibration,Low"))
+    assert [(r.value, r.method, r.flag) for r in result.readings] == [
+        (5.1, "sensor", ""), (4.8, "fingerstick", ""), (4.9, "fingerstick", "")]
+    assert skipped(result)[-1] == (7, "bad_value")  # a meter's value is a number: no sensor Low for it
 
 
 def test_dexcom_in_mg_dl():

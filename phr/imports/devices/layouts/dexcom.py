@@ -1,14 +1,17 @@
 """Dexcom Clarity CSV export (English headers), in mmol/L or mg/dL.
 
 The first rows after the header are metadata without a timestamp (name, device, alert settings);
-only 'EGV' rows (estimated glucose values, every 5 minutes) are readings, method 'sensor'. Other
-rows are skipped as 'not_a_reading'. A glucose value 'Low' or 'High' is outside what the sensor
-can measure: it becomes a reading with value None and flag 'below_range' / 'above_range', never
-a number. The unit is in the glucose column's name: 'Glucose Value (mmol/L)' or '(mg/dL)'.
+'EGV' rows (estimated glucose values, every 5 minutes) are readings with method 'sensor', and
+'Calibration' rows (a finger-prick meter's value, typed into the receiver to calibrate the sensor)
+readings with method 'fingerstick'. Other rows (insulin, carbs, alerts) are skipped as
+'not_a_reading'. An EGV 'Low' or 'High' is outside what the sensor can measure: it becomes a
+reading with value None and flag 'below_range' / 'above_range', never a number. The unit is in
+the glucose column's name: 'Glucose Value (mmol/L)' or '(mg/dL)'.
 """
 
 from zoneinfo import ZoneInfo
 
+from phr.core.vocabulary import ReadingMethod
 from phr.imports.devices.model import Header, Layout, NotThisFormat, ParsedReading, ParsedRows, Table
 from phr.imports.devices.numbers import decimal_mark
 from phr.imports.devices.rows import Collector, Simple, Values, even, read_simple
@@ -19,7 +22,8 @@ from phr.monitoring.measures import CATALOGUE
 TIMESTAMP = "Timestamp"
 EVENT_TYPE = "Event Type"
 GLUCOSE = "Glucose Value"
-_READING = "egv"
+# Event type (case folded) -> method: what each kind of reading row is.
+_METHODS = {"egv": ReadingMethod.SENSOR, "calibration": ReadingMethod.FINGERSTICK}
 _FLAGS = {"low": "below_range", "high": "above_range"}
 _UNITS = {"mmol/l": "mmol/L", "mg/dl": "mg/dL"}
 
@@ -31,8 +35,10 @@ def looks_like(header: Header) -> bool:
 
 def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
     rows = _Rows(table, zone)
-    # Clarity writes 'EGV'; other spellings of it take the careful way, with the same result.
-    simple = Simple("glucose", rows.width, rows.time, None, rows.event, {"EGV": (rows.glucose, rows.values, "sensor")})
+    # Clarity writes 'EGV' and 'Calibration'; other spellings take the careful way, with the same result.
+    kinds = {"EGV": (rows.glucose, rows.values, ReadingMethod.SENSOR.value),
+             "Calibration": (rows.glucose, rows.values, ReadingMethod.FINGERSTICK.value)}
+    simple = Simple("glucose", rows.width, rows.time, None, rows.event, kinds)
     read_simple(table.rows, rows.found, simple, rows.read)
     return rows.found.rows
 
@@ -62,17 +68,19 @@ class _Rows:
             fields = even(fields, self.width)
             if fields is None:
                 return found.skip(line, "bad_row")
-        if fields[self.event].strip().casefold() != _READING:
+        method = _METHODS.get(fields[self.event].strip().casefold())
+        if method is None:
             return found.skip(line, "not_a_reading")
         moment = found.time(line, fields[self.time])
         if moment is None:
             return None
         raw = fields[self.glucose]
-        flag = _FLAGS.get(raw.strip().casefold(), "")
+        # Only the sensor has a range it cannot read beyond; a meter's value is a number.
+        flag = _FLAGS.get(raw.strip().casefold(), "") if method == ReadingMethod.SENSOR else ""
         value = None
         if not flag:
             value = found.value(line, self.values, raw)
             if value is None:
                 return None
-        found.add(ParsedReading("glucose", *moment, value, None, None, flag, "sensor", "", line))
+        found.add(ParsedReading("glucose", *moment, value, None, None, flag, method.value, "", line))
         return None

@@ -13,6 +13,7 @@ it, AM/PM times mean the US order and 24-hour times day first.
 
 from zoneinfo import ZoneInfo
 
+from phr.core.vocabulary import ReadingMethod
 from phr.imports.devices.model import Header, Layout, NotThisFormat, ParsedReading, ParsedRows, Table
 from phr.imports.devices.numbers import decimal_mark
 from phr.imports.devices.rows import Collector, Simple, Values, cell, even, read_simple
@@ -50,7 +51,8 @@ def _glucose_columns(table: Table) -> dict[str, tuple[int, Values, str]]:
     columns = ((_HISTORIC, HISTORIC), (_SCAN, SCAN), (_STRIP, STRIP))
     found = {kind: place for kind, names in columns if (place := header.find_prefix(*names)) is not None}
     mark = decimal_mark([v for index, _ in found.values() for v in table.sample(index)])
-    methods = {_HISTORIC: "sensor", _SCAN: "scan", _STRIP: "fingerstick"}
+    methods = {_HISTORIC: ReadingMethod.SENSOR.value, _SCAN: ReadingMethod.SCAN.value,
+               _STRIP: ReadingMethod.FINGERSTICK.value}
     return {kind: (index, Values(mark, _divisor(unit), low, high), methods[kind])
             for kind, (index, unit) in found.items()}
 
