@@ -39,9 +39,10 @@ class NotADeviceFile(InvalidInput):
 
 def import_file(services: RecordServices, data: bytes, file_name: str, format: str = "auto",
                 measure: str | None = None, mapping: Mapping | None = None,
-                progress: Callable[[float], bool] | None = None) -> DeviceImportSummary:
-    """`progress(fraction)` may return False to cancel (ImportCancelled, nothing changed)."""
-    found = _read(services, data, file_name, format, measure, mapping, progress)
+                progress: Callable[[float], bool] | None = None, method: str = "") -> DeviceImportSummary:
+    """`progress(fraction)` may return False to cancel (ImportCancelled, nothing changed). `method`: how
+    the readings of another CSV file were taken ('' not known; NotADeviceFile for a vendor's file)."""
+    found = _read(services, data, file_name, format, measure, mapping, progress, method)
     total = max(1, len(found.readings))
 
     def stored(done: int) -> bool:
@@ -51,7 +52,7 @@ def import_file(services: RecordServices, data: bytes, file_name: str, format: s
 
 
 def _read(services: RecordServices, data: bytes, file_name: str, format: str, measure: str | None,
-          mapping: Mapping | None, progress: Callable[[float], bool] | None) -> DeviceReadings:
+          mapping: Mapping | None, progress: Callable[[float], bool] | None, method: str) -> DeviceReadings:
     """Steps 1-5, with their errors as the import's."""
     catalogue = {m.key: m for m in services.measures.measures()}
 
@@ -59,10 +60,10 @@ def _read(services: RecordServices, data: bytes, file_name: str, format: str, me
         return progress is None or progress(PARSE_SHARE * done / max(1, total)) is not False
 
     try:
-        return read_file(data, format, measure, mapping, parsed, catalogue, file_name)
+        return read_file(data, format, measure, mapping, parsed, catalogue, file_name, method=method)
     except NotThisFormat as error:
         raise NotADeviceFile(str(error)) from None
     except ParseCancelled:
         raise ImportCancelled() from None
-    except ValueError as error:  # an unknown measure, or a CSV without measure or mapping
+    except ValueError as error:  # an unknown measure or method, a CSV without measure or mapping, ...
         raise NotADeviceFile(str(error)) from None

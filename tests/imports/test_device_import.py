@@ -70,6 +70,19 @@ def test_a_plain_csv_with_a_measure(services):
     assert services.readings.latest("weight").value == 70.8
 
 
+def test_a_plain_csv_s_method_is_stored_with_each_reading(services):
+    data = b"time,value\n2026-01-01T08:00:00+01:00,5.1\n2026-01-01T08:05:00+01:00,5.3\n"
+    assert device_import.import_file(services, data, "cgm.csv", "csv", "glucose", method="sensor").added == 2
+    assert {reading.method for reading in services.readings.page("glucose", 0, 10)} == {"sensor"}
+
+
+def test_a_method_for_a_device_file_is_refused_and_changes_nothing(services):
+    data = (SAMPLES / "dexcom_clarity_mmol.csv").read_bytes()
+    with pytest.raises(NotADeviceFile, match="Dexcom Clarity export: it says itself how each reading was taken"):
+        device_import.import_file(services, data, "dexcom.csv", method="fingerstick")
+    assert services.readings.count() == 0
+
+
 def test_skipped_rows_are_reported_with_their_line(services):
     data = b"time,value\n2026-01-01T08:00:00+01:00,71.2\nnot a time,70\n2026-01-03T08:00:00+01:00,abc\n"
     summary = device_import.import_file(services, data, "weight.csv", "csv", "weight")

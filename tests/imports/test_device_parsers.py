@@ -391,6 +391,26 @@ def test_plain_csv_with_unit_and_note_columns_and_blood_pressure():
     assert skipped(pressure) == [(4, "bad_value")]
 
 
+def test_a_csv_s_readings_get_the_method_they_were_said_to_be_taken_by():
+    plain = b"time,value\n2026-09-01 08:00,5.0\n2026-09-01 08:05,5.2\n2026-09-01 08:10,not a number\n"
+    assert {r.method for r in read_file(plain, "csv", "glucose", method="sensor").readings} == {"sensor"}
+    assert {r.method for r in read_file(plain, "csv", "glucose").readings} == {""}  # not known
+    mapped = b"When;Glucose;Note\n01-09-2026 07:30;5,4;voor\n01-09-2026 08:30;6,1/2;\n"
+    result = read_file(mapped, "csv", mapping=Mapping("When", "Glucose", "glucose", "", "Note"), method="fingerstick")
+    assert [(r.value, r.method, r.note) for r in result.readings] == [(5.4, "fingerstick", "voor")]
+    pressure = read_file(b"time,value\n2026-09-01 08:00,130/85/70\n", "csv", "bp", method="fingerstick")
+    assert [(r.value2, r.method) for r in pressure.readings] == [(85, "fingerstick")]  # the careful way too
+
+
+def test_a_method_is_refused_when_unknown_or_for_a_vendor_s_file():
+    with pytest.raises(ValueError, match="unknown method 'meter'"):
+        read_file(b"time,value\n2026-09-01 08:00,5.0\n", "csv", "glucose", method="meter")
+    vendor = libre("01-09-2026 07:00,0,5.0,,,").encode()
+    for format in ("auto", "libreview"):
+        with pytest.raises(ValueError, match="LibreView export: it says itself how each reading was taken"):
+            read_file(vendor, format, method="sensor")
+
+
 def test_csv_without_measure_or_mapping_is_an_argument_error():
     with pytest.raises(ValueError, match="needs a measure"):
         read_file(b"time,value\n2026-09-01 08:00,5\n", "auto")

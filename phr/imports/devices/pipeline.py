@@ -21,16 +21,18 @@ from phr.monitoring.measures import Measure
 
 def read_file(data: bytes, format: str = "auto", measure: str | None = None, mapping: Mapping | None = None,
               progress: Progress | None = None, catalogue: dict[str, Measure] | None = None,
-              name: str = "", zone: ZoneInfo = AMSTERDAM) -> DeviceReadings:
+              name: str = "", zone: ZoneInfo = AMSTERDAM, method: str = "") -> DeviceReadings:
     """The file's readings in `format` ('auto': recognised). A CSV of another kind needs a
-    mapping, or a measure key when it has the columns time and value.
+    mapping, or a measure key when it has the columns time and value; `method` says how its
+    readings were taken ('' not known; a vendor's file says it per reading and takes none).
 
-    Raises NotThisFormat (the file), ValueError (the arguments: unknown format or measure, a CSV
-    without measure or mapping) and ParseCancelled (the progress callback returned False)."""
+    Raises NotThisFormat (the file), ValueError (the arguments: unknown format, measure or method,
+    a CSV without measure or mapping, a method for a vendor's file) and ParseCancelled (the
+    progress callback returned False)."""
     if format not in FORMATS:       # the arguments first, before the file is read
         raise ValueError(f"unknown format {format!r}")
     text = decode_file(data, name)                                     # 1 bytes -> text
-    layout = layout_for(text, format, measure, mapping, catalogue)     # 2 text -> layout
+    layout = layout_for(text, format, measure, mapping, catalogue, method)  # 2 text -> layout
     try:
         table = open_table(text, layout, progress)                     # 3 -> header and rows
         rows = layout.read_rows(table, zone)                           # 4 -> rows read

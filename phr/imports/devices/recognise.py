@@ -44,20 +44,29 @@ def format_of(text: CsvText) -> str:
 
 
 def layout_for(text: CsvText, format: str = "auto", measure: str | None = None, mapping: Mapping | None = None,
-               catalogue: dict[str, Measure] | None = None) -> Layout:
+               catalogue: dict[str, Measure] | None = None, method: str = "") -> Layout:
     """The layout to read the file with: the one recognised ('auto') or the one asked for. A CSV
-    of another kind needs a mapping, or a measure key when it has the columns time and value.
-    ValueError for the arguments: an unknown format or measure, a CSV without either."""
+    of another kind needs a mapping, or a measure key when it has the columns time and value; its
+    readings get `method`. ValueError for the arguments: an unknown format, measure or method, a
+    CSV without measure or mapping, a method for a vendor's file (which says it per reading)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}")
     chosen = recognised(text) if format == "auto" else _BY_NAME.get(format)
     if chosen is not None:
+        if method:
+            raise ValueError(method_not_for(chosen))
         return chosen
     if mapping is not None:
-        return mapped_layout(mapping, catalogue)
+        return mapped_layout(mapping, catalogue, method)
     if measure:
-        return plain_layout(measure, catalogue)
+        return plain_layout(measure, catalogue, method)
     raise ValueError("A CSV file of this kind needs a measure (--measure KEY) or a mapping.")
+
+
+def method_not_for(layout: Layout) -> str:
+    """Why a vendor's file takes no method from the person."""
+    return (f"This is {layout.what}: it says itself how each reading was taken. A method is only given "
+            f"for another CSV file.")
 
 
 def explained(error: NotThisFormat, text: CsvText, expected: Layout) -> NotThisFormat:

@@ -11,11 +11,14 @@ times.py reads, with the date order of the mapping or guessed from the values.
 Values: numbers with a decimal point or comma (numbers.parse_number); blood pressure as
 'systolic/diastolic' or 'systolic/diastolic/pulse'. A `unit` column overrides the mapping's unit
 per row; a unit the measure cannot be converted from skips the row ('bad_unit').
+Method: such a file does not say how its readings were taken, so the person does (the import
+wizard asks, the command line takes --method); every reading gets that method, '' when not known.
 """
 
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from phr.core.vocabulary import ReadingMethod
 from phr.imports.devices.model import Header, Layout, ParsedReading, ParsedRows, Table
 from phr.imports.devices.numbers import Numbers, decimal_mark
 from phr.imports.devices.rows import Collector, Simple, Values, cell, even, read_each, read_simple
@@ -30,11 +33,13 @@ _EPOCH, _SECOND = datetime(1970, 1, 1, tzinfo=timezone.utc), timedelta(seconds=1
 Values3 = tuple[float, float | None, float | None]
 
 
-def mapped_layout(mapping: Mapping, catalogue: dict[str, Measure] | None = None) -> Layout:
-    """The layout of a CSV read with `mapping`. ValueError for an unknown measure, unit or date
-    order; the table step refuses the file when a mapped column is missing."""
+def mapped_layout(mapping: Mapping, catalogue: dict[str, Measure] | None = None, method: str = "") -> Layout:
+    """The layout of a CSV read with `mapping`, its readings taken by `method` ('' not known).
+    ValueError for an unknown measure, unit, date order or method; the table step refuses the file
+    when a mapped column is missing."""
     if mapping.date_order not in ORDERS:
         raise ValueError(f"unknown date order {mapping.date_order!r}")
+    method = checked_method(method)
     measure = find_measure(mapping.measure, catalogue)
     units = divisor(measure, mapping.unit)
     wanted = [c for c in (mapping.time_column, mapping.value_column, mapping.note_column) if c]
@@ -43,29 +48,42 @@ def mapped_layout(mapping: Mapping, catalogue: dict[str, Measure] | None = None)
         return all(header.find(column) is not None for column in wanted)
 
     def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
-        return _read(table, _Rows(table, measure, mapping, units, zone))
+        return _read(table, _Rows(table, measure, mapping, units, zone, method))
 
     return Layout(NAME, "a file with the columns " + ", ".join(f"“{c}”" for c in wanted), looks_like, read_rows)
 
 
-def plain_layout(measure_key: str, catalogue: dict[str, Measure] | None = None) -> Layout:
+def plain_layout(measure_key: str, catalogue: dict[str, Measure] | None = None, method: str = "") -> Layout:
     """The layout of a CSV with the columns `time` and `value` (optional: `unit`, `note`) as
-    readings of the measure `measure_key` (ValueError when there is none)."""
+    readings of the measure `measure_key`, taken by `method` (ValueError for an unknown measure or
+    method)."""
     mapping = Mapping(PLAIN_TIME, PLAIN_VALUE, measure_key, "", PLAIN_NOTE)
+    method = checked_method(method)
     measure = find_measure(measure_key, catalogue)
 
     def looks_like(header: Header) -> bool:
         return header.find(PLAIN_TIME) is not None and header.find(PLAIN_VALUE) is not None
 
     def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
-        return _read(table, _Rows(table, measure, mapping, 1.0, zone, table.header.find(PLAIN_UNIT)))
+        return _read(table, _Rows(table, measure, mapping, 1.0, zone, method, table.header.find(PLAIN_UNIT)))
 
     return Layout(NAME, "a CSV file with the columns “time” and “value”", looks_like, read_rows)
 
 
+def checked_method(method: str) -> str:
+    """`method` as a plain string: '' (not known) or a ReadingMethod's value; ValueError for any other."""
+    if method == "":
+        return method
+    try:
+        return ReadingMethod(method).value
+    except ValueError:
+        raise ValueError(f"unknown method {method!r}") from None
+
+
 def _read(table: Table, rows: "_Rows") -> ParsedRows:
     if rows.one_number:
-        simple = Simple(rows.measure.key, rows.width, rows.time, rows.note, None, {"": (rows.value, rows.values, "")})
+        simple = Simple(rows.measure.key, rows.width, rows.time, rows.note, None,
+                        {"": (rows.value, rows.values, rows.method)})
         read_simple(table.rows, rows.found, simple, rows.read)
     else:
         read_each(table, rows.read)
@@ -76,10 +94,10 @@ class _Rows:
     """Reads one mapped file's rows into a Collector."""
 
     def __init__(self, table: Table, measure: Measure, mapping: Mapping, units: float, zone: ZoneInfo,
-                 unit_column: int | None = None):
+                 method: str, unit_column: int | None = None):
         header = table.header
         self.width = len(header.keys)
-        self.measure, self.units, self.unit_column = measure, units, unit_column
+        self.measure, self.units, self.unit_column, self.method = measure, units, unit_column, method
         self.time, self.value = header.column(mapping.time_column), header.column(mapping.value_column)
         self.note = header.find(mapping.note_column) if mapping.note_column else None
         samples = table.sample(self.time)
@@ -115,7 +133,7 @@ class _Rows:
             if isinstance(values, str):
                 return found.skip(line, values)
         note = fields[self.note].strip() if self.note is not None else ""
-        found.add(ParsedReading(self.measure.key, *moment, *values, "", "", note, line))
+        found.add(ParsedReading(self.measure.key, *moment, *values, "", self.method, note, line))
         return None
 
     def _moment(self, text: str, line: int) -> tuple[int, int] | str:
