@@ -10,14 +10,14 @@ from typing import Callable
 
 from phr.core.errors import InvalidInput
 from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotThisFormat, ParseCancelled
-from phr.imports.devices.pipeline import read_file
-from phr.imports.devices.recognise import FORMATS
+from phr.imports.devices.pipeline import detect, read_file
+from phr.imports.devices.recognise import FORMATS, LAYOUTS_BY_NAME, method_not_for
 from phr.imports.devices.store import store
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 
-__all__ = ["FORMATS", "REASON_TEXT", "DeviceImportSummary", "NotADeviceFile", "import_file"]
+__all__ = ["FORMATS", "REASON_TEXT", "DeviceImportSummary", "NotADeviceFile", "import_file", "method_refused"]
 
 # Reading takes most of the time of a large import; storing the rest.
 PARSE_SHARE = 0.6
@@ -49,6 +49,19 @@ def import_file(services: RecordServices, data: bytes, file_name: str, format: s
         return progress is None or progress(PARSE_SHARE + (1 - PARSE_SHARE) * done / total) is not False
 
     return store(services, found, file_name, stored)
+
+
+def method_refused(data: bytes, format: str = "auto", file_name: str = "") -> str | None:
+    """Why the person may not say how this file's readings were taken (a vendor's file says it per
+    reading), or None when they may: another CSV file, or a file that is not text (the import says so)."""
+    chosen = format
+    if format == "auto":
+        try:
+            chosen = detect(data, file_name)
+        except NotThisFormat:
+            return None
+    layout = LAYOUTS_BY_NAME.get(chosen)
+    return None if layout is None else method_not_for(layout)
 
 
 def _read(services: RecordServices, data: bytes, file_name: str, format: str, measure: str | None,

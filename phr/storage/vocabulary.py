@@ -48,11 +48,14 @@ class ReadingFlag(StrEnum):
 
 
 class ReadingMethod(StrEnum):
-    """How a glucose reading was taken."""
+    """How a reading was taken ('' when not known). Stored as its place in this list (reading_rows.METHODS):
+    add at the end, never move one."""
 
-    SENSOR = "sensor"
-    SCAN = "scan"
-    FINGERSTICK = "fingerstick"
+    SENSOR = "sensor"            # a continuous glucose monitor's own reading
+    SCAN = "scan"                # a glucose sensor read by scanning it
+    FINGERSTICK = "fingerstick"  # a finger-prick meter
+    LAB = "lab"                  # a lab result
+    TYPED = "typed"              # typed in by hand
 
 
 class ReadingContext(StrEnum):

@@ -20,7 +20,7 @@ from phr.monitoring.measures import Measure
 FORMATS = ("auto",) + tuple(layout.name for layout in LAYOUTS) + (OTHER_CSV,)
 # The header is looked for in the first this many characters (HEADER_SEARCH records at most).
 _HEAD_CHARS = 1 << 20
-_BY_NAME = {layout.name: layout for layout in LAYOUTS}
+LAYOUTS_BY_NAME = {layout.name: layout for layout in LAYOUTS}
 
 
 def recognised(text: CsvText) -> Layout | None:
@@ -51,7 +51,7 @@ def layout_for(text: CsvText, format: str = "auto", measure: str | None = None, 
     CSV without measure or mapping, a method for a vendor's file (which says it per reading)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}")
-    chosen = recognised(text) if format == "auto" else _BY_NAME.get(format)
+    chosen = recognised(text) if format == "auto" else LAYOUTS_BY_NAME.get(format)
     if chosen is not None:
         if method:
             raise ValueError(method_not_for(chosen))
