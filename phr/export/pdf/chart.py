@@ -13,6 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
@@ -20,8 +21,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from phr.export.pdf.base import CONTENT_WIDTH, FONT, INK, MUTED, RULE
+from phr.export.pdf.base import CONTENT_WIDTH, FONT, INK, MUTED, RULE, register_fonts
 from phr.export.pdf.chart_series import DAY, ChartSeries, local_seconds
+from phr.words.catalogue import Words
 
 BLUE, GREEN = colors.HexColor("#0072B2"), colors.HexColor("#009E73")
 ORANGE, VERMILLION = colors.HexColor("#E69F00"), colors.HexColor("#D55E00")
@@ -76,16 +78,35 @@ def envelope(times: Sequence[float], values: Sequence[float], first: float, last
     return [Column(index, lows[index], highs[index], counts[index]) for index in sorted(counts)]
 
 
-def nice_step(span: float, wanted: int = 5) -> float:
-    """A round tick distance (1, 2, 2.5 or 5 times a power of ten) giving about `wanted` ticks."""
-    raw = max(span, 1e-9) / wanted
-    power = 10 ** math.floor(math.log10(raw))
-    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= raw)
+def nice_step(span: float, wanted: int = 5, finest: float = 0.0) -> float:
+    """A round tick distance (1, 2, 2.5 or 5 times a power of ten) giving about `wanted` ticks, and
+    not finer than `finest` (a measure kept in whole numbers gets no ticks at 0.5).
+
+    Built from decimals, so 0.25 is 0.25 and not 0.25000000000000006: a label shows its tick exactly."""
+    raw = max(span / wanted, finest, 1e-9)
+    exponent = math.floor(math.log10(raw))
+    steps = (float(Decimal(mantissa).scaleb(exponent)) for mantissa in ("1", "2", "2.5", "5", "10"))
+    return next(step for step in steps if step >= raw * (1 - 1e-12))
 
 
-def value_range(series: Sequence[ChartSeries], floor: float | None = None,
-                ceiling: float | None = None) -> tuple[float, float, float]:
-    """The y range: all values and target limits (or the fixed floor and ceiling of a score), on round ticks."""
+def step_decimals(step: float) -> int:
+    """How many decimals show every multiple of `step` exactly: 2.5 needs one, 0.25 two, 5 none."""
+    exponent = Decimal(repr(step)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def axis_ticks(low: float, high: float, step: float) -> list[float]:
+    """The multiples of `step` from `low` to `high`, each computed from its index (no running sum,
+    which drifts: 0.1 added seven times is 0.7000000000000001)."""
+    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    decimals = step_decimals(step)
+    return [round(index * step, decimals) for index in range(first, last + 1)]
+
+
+def value_range(series: Sequence[ChartSeries], floor: float | None = None, ceiling: float | None = None,
+                finest: float = 0.0) -> tuple[float, float, float]:
+    """The y range: all values and target limits (or the fixed floor and ceiling of a score), on round ticks
+    no finer than `finest`."""
     numbers = [v for s in series for v in s.values] + [limit for s in series for limit in
                                                        (s.target_low, s.target_high) if limit is not None]
     low, high = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
@@ -94,7 +115,7 @@ def value_range(series: Sequence[ChartSeries], floor: float | None = None,
         low, high = low - room / 2, high + room / 2
     margin = (high - low) * 0.04  # a little headroom, so a reading on a target limit still shows its mark
     low, high = (low - margin if floor is None else floor), (high + margin if ceiling is None else ceiling)
-    step = nice_step(high - low)
+    step = nice_step(high - low, finest=finest)
     return math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step, step
 
 
@@ -117,14 +138,16 @@ class _Plot:
 def measure_chart(series: Sequence[ChartSeries], start: date, end: date, words: ChartWords, decimals: int = 1,
                   width: float = CONTENT_WIDTH, height: float = 52 * mm, floor: float | None = None,
                   ceiling: float | None = None) -> Drawing:
-    """The chart of one measure from the start of `start` to the end of `end` (both local days)."""
+    """The chart of one measure from the start of `start` to the end of `end` (both local days); `decimals`
+    is the measure's precision, below which the value axis draws no ticks."""
+    register_fonts()  # the labels are measured in the embedded font
     drawing = Drawing(width, height)
     first, last = local_seconds(start), local_seconds(end + timedelta(days=1))
-    low, high, step = value_range(series, floor, ceiling)
+    low, high, step = value_range(series, floor, ceiling, finest=10.0 ** -decimals)
     plot = _Plot(width, height, first, last, low, high)
     for index, one in enumerate(series):
         _band(drawing, plot, one, index if len(series) > 1 else -1)
-    _value_axis(drawing, plot, step, decimals, words.language)
+    _value_axis(drawing, plot, step, words.language)
     _time_axis(drawing, plot, start, end, words.language)
     columns = max(1, int((plot.x1 - plot.x0) / COLUMN_WIDTH))
     marked = False
@@ -148,18 +171,15 @@ def _band(drawing: Drawing, plot: _Plot, one: ChartSeries, index: int) -> None:
                              strokeWidth=0.5, strokeDashArray=(1.5, 1.5)))
 
 
-def _value_axis(drawing: Drawing, plot: _Plot, step: float, decimals: int, language: str) -> None:
+def _value_axis(drawing: Drawing, plot: _Plot, step: float, language: str) -> None:
     drawing.add(Rect(plot.x0, plot.y0, plot.x1 - plot.x0, plot.y1 - plot.y0, fillColor=None, strokeColor=RULE,
                      strokeWidth=0.5))
-    shown = 0 if step >= 1 else max(1, min(decimals, 2))
-    tick = math.ceil(plot.low / step) * step
-    while tick <= plot.high + step * 1e-6:
+    number, decimals = Words(language).number, step_decimals(step)
+    for tick in axis_ticks(plot.low, plot.high, step):
         y = plot.y(tick)
         drawing.add(Line(plot.x0, y, plot.x1, y, strokeColor=RULE, strokeWidth=0.25))
-        text = f"{tick:.{shown}f}"
-        drawing.add(String(plot.x0 - 1.5 * mm, y - 2.2, text.replace(".", ",") if language == "nl" else text,
-                           fontName=FONT, fontSize=6.5, fillColor=MUTED, textAnchor="end"))
-        tick += step
+        drawing.add(String(plot.x0 - 1.5 * mm, y - 2.2, number(tick, decimals), fontName=FONT, fontSize=6.5,
+                           fillColor=MUTED, textAnchor="end"))
 
 
 def _day_ticks(start: date, end: date) -> list[tuple[date, bool]]:
