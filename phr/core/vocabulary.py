@@ -32,6 +32,7 @@ __all__ = [
     "DiaryKind",
     "DocumentKind",
     "GlucoseBand",
+    "GlucoseBasis",
     "GoalProgress",
     "GoalStatus",
     "MeasureKind",
@@ -192,3 +193,10 @@ class GlucoseBand(StrEnum):
     IN_RANGE = "in_range"          # 3.9 up to and including 10.0
     HIGH = "high"                  # above 10.0 up to and including 13.9
     VERY_HIGH = "very_high"        # above 13.9, and a sensor's High
+
+
+class GlucoseBasis(StrEnum):
+    """Which glucose readings the time in ranges, CV and GMI rest on."""
+
+    SENSOR = "sensor"              # a sensor's readings: at even intervals, so shares of readings are shares of time
+    READINGS = "readings"          # no sensor readings: finger pricks, lab, typed; shares of readings, not of time

@@ -282,6 +282,10 @@ class ReadingService:
         """(taken_at epoch, utc_offset minutes, value, value2, value3, flag, method, context), in time order."""
         return self._repo.between(measure, int(first.timestamp()), int(last.timestamp()))
 
+    def coded_between(self, measure: str, first: datetime, last: datetime) -> list:
+        """Like `between`, flag and method as stored codes, no context: for statistics (phr.monitoring.samples)."""
+        return self._repo.coded_between(measure, int(first.timestamp()), int(last.timestamp()))
+
     def stream(self, measure: str, first: datetime, last: datetime):
         """Like `between`, plus the note, as a generator: for exports of any size."""
         return self._repo.stream(measure, int(first.timestamp()), int(last.timestamp()))

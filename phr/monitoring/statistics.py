@@ -1,7 +1,9 @@
 """Statistics over self-monitoring readings: summary, glucose time in range, adherence to a plan.
 
-Pure functions over `Sample`s: no database, no Qt, only the standard library, so the screen, the
-PDF and the tests get the same numbers. Blood-pressure days and series are in `phr.monitoring.statistics_bp`.
+Pure functions over readings as columns (`phr.monitoring.samples`): no database, no Qt, so the
+screen, the PDFs and the tests get the same numbers, vectorised with numpy (a year of sensor
+readings in milliseconds). Blood-pressure days and series are in `phr.monitoring.statistics_bp`;
+what a report says about a measure is gathered once in `phr.monitoring.figures`.
 
 Readings are grouped by the LOCAL date at the place they were taken (the UTC time plus the offset
 stored with the reading), not by the viewer's clock: a reading at 00:30 in Amsterdam belongs to
@@ -11,12 +13,12 @@ Results keep full precision; rounding is for whoever shows them. Empty input nev
 are 0 and the numbers None ("not known"), never 0.0 (which would read as a measured zero).
 """
 
-import math
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+import numpy as np
 
 from phr.core.vocabulary import GlucoseBand, ReadingFlag
 from phr.monitoring.measures import (
@@ -26,37 +28,28 @@ from phr.monitoring.measures import (
     GLUCOSE_VERY_HIGH,
     GLUCOSE_VERY_LOW,
 )
+from phr.monitoring.samples import Sample, Samples, day_number, day_of
+
+__all__ = ["Sample", "Samples"]  # re-exported: callers build samples and read statistics from one place
 
 BELOW_RANGE, ABOVE_RANGE = ReadingFlag.BELOW_RANGE, ReadingFlag.ABOVE_RANGE
 VERY_LOW, LOW, IN_RANGE = GlucoseBand.VERY_LOW, GlucoseBand.LOW, GlucoseBand.IN_RANGE
 HIGH, VERY_HIGH = GlucoseBand.HIGH, GlucoseBand.VERY_HIGH
-_EPOCH = date(1970, 1, 1)
-_SECONDS_PER_DAY = 86_400
+BANDS = (VERY_LOW, LOW, IN_RANGE, HIGH, VERY_HIGH)  # low to high
+AnySamples = Iterable[Sample] | Samples
 
 
-@dataclass(frozen=True)
-class Sample:
-    """One reading as the statistics see it."""
+def _shown_edge(limit: float, offset: str) -> float:
+    """The float where a value shown to one decimal (rounded half up) crosses `limit`: limit - 0.05 or + 0.05.
 
-    at: int                         # UTC, seconds since 1970-01-01
-    offset: int                     # minutes east of UTC where it was taken (+60 Dutch winter, +120 summer)
-    value: float | None             # component 1: glucose, systolic, weight, ...
-    value2: float | None = None     # blood pressure: diastolic
-    value3: float | None = None     # blood pressure: pulse
-    flag: str = ""                  # '' | 'below_range' | 'above_range': a sensor 'Low'/'High' without a number
+    A float v shows (as its shortest decimal, rounded half up) below 3.9 exactly when v < float('3.85'),
+    so comparing with these edges bands every reading by its shown value without rounding each one."""
+    return float(Decimal(repr(limit)) + Decimal(offset))
 
-    @property
-    def local_day(self) -> date:
-        """The calendar date on the clock where the reading was taken."""
-        return _EPOCH + timedelta(days=(int(self.at) + self.offset * 60) // _SECONDS_PER_DAY)
 
-    def number(self, component: int = 1) -> float | None:
-        """Component 1, 2 or 3 as a usable number; None when missing (or NaN/infinite, never stored
-        on purpose, but one such value would otherwise turn every mean into NaN)."""
-        if component not in (1, 2, 3):
-            raise ValueError(f"component must be 1, 2 or 3, not {component}")
-        value = (self.value, self.value2, self.value3)[component - 1]
-        return value if value is not None and math.isfinite(value) else None
+# A reading lies in band i when it is below EDGES[i] and not below EDGES[i - 1]: < 3.0, < 3.9, <= 10.0, <= 13.9.
+EDGES = np.array([_shown_edge(GLUCOSE_VERY_LOW, "-0.05"), _shown_edge(GLUCOSE_LOW, "-0.05"),
+                  _shown_edge(GLUCOSE_HIGH, "0.05"), _shown_edge(GLUCOSE_VERY_HIGH, "0.05")])
 
 
 @dataclass(frozen=True)
@@ -113,6 +106,10 @@ class GlucoseStats:
         """Time above range (> 10.0) in total."""
         return None if self.high is None or self.very_high is None else self.high + self.very_high
 
+    def share(self, band: str) -> float | None:
+        return {VERY_LOW: self.very_low, LOW: self.low, IN_RANGE: self.in_range, HIGH: self.high,
+                VERY_HIGH: self.very_high}[GlucoseBand(band)]
+
 
 @dataclass(frozen=True)
 class AdherenceDay:
@@ -136,43 +133,43 @@ def in_period(samples: Iterable[Sample], start: date, end: date) -> list[Sample]
     return [sample for sample in samples if start <= sample.local_day <= end]
 
 
-def summary(samples: Iterable[Sample], component: int = 1) -> Summary:
+def summary(samples: AnySamples, component: int = 1) -> Summary:
     """Count, mean, minimum, maximum and sample SD of one component (1, 2 or 3).
 
     The SD is the sample standard deviation (divided by n - 1): the readings are a sample of the
     person's values, and it is what spreadsheets (STDEV) and the glucose consensus use.
     """
-    values: list[float] = []
-    flags: Counter[str] = Counter()
-    for sample in samples:
-        number = sample.number(component)
-        if number is not None:
-            values.append(number)
-        elif component == 1:        # a sensor's Low/High is about its main value
-            flags[sample.flag] += 1
+    columns = Samples.of(samples)
+    numbers = columns.number(component)
+    known = ~np.isnan(numbers)
+    values = numbers[known]
     mean, sd = mean_and_sd(values)
-    return Summary(len(values), mean, min(values, default=None), max(values, default=None), sd,
-                   flags[BELOW_RANGE], flags[ABOVE_RANGE])
+    low = high = 0
+    if component == 1:  # a sensor's Low/High is about its main value
+        unknown = columns.flag[~known]
+        low, high = int(np.count_nonzero(unknown < 0)), int(np.count_nonzero(unknown > 0))
+    minimum, maximum = (float(values.min()), float(values.max())) if len(values) else (None, None)
+    return Summary(len(values), mean, minimum, maximum, sd, low, high)
 
 
-def daily_means(samples: Iterable[Sample], component: int = 1) -> list[DailyMean]:
+def daily_means(samples: AnySamples, component: int = 1) -> list[DailyMean]:
     """Per local date with numbers: count, mean, minimum and maximum, oldest first (for charts, PDFs)."""
-    per_day: dict[date, list[float]] = defaultdict(list)
-    for sample in samples:
-        number = sample.number(component)
-        if number is not None:
-            per_day[sample.local_day].append(number)
-    return [DailyMean(day, len(values), mean_of(values), min(values), max(values))
-            for day, values in sorted(per_day.items())]
+    columns = Samples.of(samples)
+    numbers = columns.number(component)
+    known = ~np.isnan(numbers)
+    days, values = columns.day[known], numbers[known]
+    order = np.argsort(days, kind="stable")
+    days, values = days[order], values[order]
+    unique, starts, counts = np.unique(days, return_index=True, return_counts=True)
+    sums = np.add.reduceat(values, starts) if len(values) else np.array([])
+    lows = np.minimum.reduceat(values, starts) if len(values) else np.array([])
+    highs = np.maximum.reduceat(values, starts) if len(values) else np.array([])
+    return [DailyMean(day_of(day), int(count), _clamped(total / count, low, high), float(low), float(high))
+            for day, count, total, low, high in zip(unique, counts, sums, lows, highs)]
 
 
-def _as_shown(value: float) -> float:
-    """Rounded half up to one decimal, as a person reads it (float round() would turn 3.85 into 3.8)."""
-    return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-def glucose_band(value: float | None, flag: str = "") -> str | None:
-    """The consensus band of one glucose reading (mmol/L); None for a reading with neither number nor flag.
+def glucose_bands(values: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """Per reading the index of its band in BANDS (0 very low .. 4 very high); -1 with neither number nor flag.
 
     The bands are written for values shown to one decimal (3.0–3.8 low, 3.9–10.0 in range,
     10.1–13.9 high), and Regie shows glucose to one decimal: a reading is put in the band of the
@@ -180,37 +177,48 @@ def glucose_band(value: float | None, flag: str = "") -> str | None:
     70 mg/dL (3.885 mmol/L) is in range, as in the mg/dL version of the consensus. A number
     always wins over a flag; the flag counts only when there is no number.
     """
-    if value is None or not math.isfinite(value):
-        return VERY_LOW if flag == BELOW_RANGE else VERY_HIGH if flag == ABOVE_RANGE else None
-    value = _as_shown(value)
-    if value < GLUCOSE_VERY_LOW:
-        return VERY_LOW
-    if value < GLUCOSE_LOW:
-        return LOW
-    if value <= GLUCOSE_HIGH:
-        return IN_RANGE
-    return HIGH if value <= GLUCOSE_VERY_HIGH else VERY_HIGH
+    bands = np.searchsorted(EDGES, values, side="right").astype(np.int8)
+    missing = np.isnan(values)
+    bands[missing] = np.where(flags[missing] < 0, 0, np.where(flags[missing] > 0, len(BANDS) - 1, -1))
+    return bands
 
 
-def glucose(samples: Iterable[Sample]) -> GlucoseStats:
+def glucose_band(value: float | None, flag: str = "") -> str | None:
+    """The consensus band of one glucose reading (mmol/L); None for a reading with neither number nor flag."""
+    number = np.nan if value is None else float(value)
+    sign = -1 if flag == BELOW_RANGE else 1 if flag == ABOVE_RANGE else 0
+    index = int(glucose_bands(np.array([number]), np.array([sign]))[0])
+    return BANDS[index] if index >= 0 else None
+
+
+def band_counts(samples: Samples) -> dict[str, int]:
+    """Readings per consensus band (the flagged Low/High included)."""
+    bands = glucose_bands(samples.number(), samples.flag)
+    counts = np.bincount(bands[bands >= 0], minlength=len(BANDS))
+    return {band: int(count) for band, count in zip(BANDS, counts)}
+
+
+def glucose(samples: AnySamples) -> GlucoseStats:
     """Time in ranges, mean, CV and GMI of glucose readings in mmol/L (see GlucoseStats)."""
-    banded = [(sample, band) for sample in samples
-              if (band := glucose_band(sample.number(), sample.flag)) is not None]
-    bands = Counter(band for _, band in banded)
+    columns = Samples.of(samples)
+    bands = glucose_bands(columns.number(), columns.flag)
+    banded = columns.where(bands >= 0)
+    counts = band_counts(banded)
     count = len(banded)
-    very_low, low, in_range, high, very_high = _percentages(bands, count, (VERY_LOW, LOW, IN_RANGE, HIGH, VERY_HIGH))
-    numbers = summary(sample for sample, _ in banded)
+    very_low, low, in_range, high, very_high = (_percent(counts[band], count) for band in BANDS)
+    numbers = summary(banded)
     mean = numbers.mean
-    days = sorted({sample.local_day for sample, _ in banded})
+    days = np.unique(banded.day)
     return GlucoseStats(
         count, very_low, low, in_range, high, very_high, mean=mean, sd=numbers.sd,
         cv=numbers.sd / mean * 100 if numbers.sd is not None and mean else None,
         gmi_percent=None if mean is None else 3.31 + 0.02392 * mean * GLUCOSE_MG_PER_MMOL,
         gmi_mmol_mol=None if mean is None else 12.71 + 4.70587 * mean,
-        days=len(days), first_day=days[0] if days else None, last_day=days[-1] if days else None)
+        days=len(days), first_day=day_of(days[0]) if len(days) else None,
+        last_day=day_of(days[-1]) if len(days) else None)
 
 
-def adherence(samples: Iterable[Sample], per_day: int, start: date, end: date) -> Adherence:
+def adherence(samples: AnySamples, per_day: int, start: date, end: date) -> Adherence:
     """Planned against done, per local day from `start` to `end` (inclusive) and for the whole period.
 
     Every reading counts as done, also a flagged one (the measuring was done). A day with more
@@ -219,35 +227,39 @@ def adherence(samples: Iterable[Sample], per_day: int, start: date, end: date) -
     """
     if per_day < 0:
         raise ValueError("per_day cannot be negative")
-    done = Counter(sample.local_day for sample in samples)
-    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
-    rows = tuple(AdherenceDay(day, per_day, done[day], _percent(min(done[day], per_day), per_day))
-                 for day in days)
+    first = day_number(start)
+    length = (end - start).days + 1
+    offsets = Samples.of(samples).day - first
+    done = np.bincount(offsets[(offsets >= 0) & (offsets < length)], minlength=max(length, 0))
+    rows = tuple(AdherenceDay(start + timedelta(days=n), per_day, int(done[n]),
+                              _percent(min(int(done[n]), per_day), per_day)) for n in range(length))
     planned = per_day * len(rows)
     counted = sum(min(row.done, per_day) for row in rows)
     return Adherence(rows, planned, sum(row.done for row in rows), counted, _percent(counted, planned))
 
 
-def mean_of(values: list[float]) -> float:
-    """The mean of at least one value, with math.fsum so a year of sensor readings adds up without rounding drift."""
-    # Dividing a correctly rounded sum can still land one unit in the last place outside the
-    # values (e.g. three equal values); a mean outside min..max would be plainly wrong.
-    return min(max(math.fsum(values) / len(values), min(values)), max(values))
+def mean_of(values: "list[float] | np.ndarray") -> float:
+    """The mean of at least one value (numpy's pairwise sum: a year of sensor readings adds up without drift)."""
+    array = np.asarray(values, dtype=np.float64)
+    return _clamped(float(array.mean()), float(array.min()), float(array.max()))
 
 
-def mean_and_sd(values: list[float]) -> tuple[float | None, float | None]:
+def _clamped(mean: float, low: float, high: float) -> float:
+    # Dividing a rounded sum can land one unit in the last place outside the values (e.g. three
+    # equal values); a mean outside min..max would be plainly wrong.
+    return min(max(float(mean), float(low)), float(high))
+
+
+def mean_and_sd(values: "list[float] | np.ndarray") -> tuple[float | None, float | None]:
     """Mean and sample SD; (None, None) without values, SD None with only one."""
-    if not values:
+    array = np.asarray(values, dtype=np.float64)
+    if not len(array):
         return None, None
-    mean = mean_of(values)
-    if len(values) < 2:
+    mean = mean_of(array)
+    if len(array) < 2:
         return mean, None
-    return mean, math.sqrt(math.fsum((value - mean) ** 2 for value in values) / (len(values) - 1))
+    return mean, float(np.sqrt(np.sum((array - mean) ** 2) / (len(array) - 1)))
 
 
 def _percent(part: int, whole: int) -> float | None:
     return part / whole * 100 if whole else None
-
-
-def _percentages(counts: Counter, whole: int, keys: tuple[str, ...]) -> list[float | None]:
-    return [_percent(counts[key], whole) for key in keys]

@@ -15,12 +15,14 @@ remaining readings. We do the same for every measuring series found in the readi
 Pure functions, standard library only; grouping by local date as in `phr.monitoring.statistics`.
 """
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from phr.monitoring.statistics import Sample, mean_and_sd, mean_of
+import numpy as np
+
+from phr.monitoring.samples import Sample, Samples, day_of
+from phr.monitoring.statistics import mean_and_sd, mean_of
 
 
 @dataclass(frozen=True)
@@ -53,50 +55,45 @@ class BloodPressureStats:
 SERIES_GAP_DAYS = 1  # a series goes on over one day without readings; two such days end it
 
 
-def blood_pressure(samples: Iterable[Sample], allowed_gap: int = SERIES_GAP_DAYS) -> BloodPressureStats:
+def blood_pressure(samples: Iterable[Sample] | Samples, allowed_gap: int = SERIES_GAP_DAYS) -> BloodPressureStats:
     """Means per local day and per measuring series (value systolic, value2 diastolic, value3 pulse).
 
     A reading without systolic or diastolic is left out; one without pulse counts for the pressures.
     """
-    per_day: dict[date, list[Sample]] = defaultdict(list)
-    for sample in samples:
-        if sample.number(1) is not None and sample.number(2) is not None:
-            per_day[sample.local_day].append(sample)
+    columns = Samples.of(samples)
+    pairs = columns.where(~np.isnan(columns.number(1)) & ~np.isnan(columns.number(2)))
+    per_day = {int(day): pairs.values[pairs.day == day] for day in np.unique(pairs.day)}
     days = sorted(per_day)
     return BloodPressureStats(
         tuple(_day(day, per_day[day]) for day in days),
         tuple(_series(run, per_day) for run in _runs(days, allowed_gap)))
 
 
-def _runs(days: list[date], allowed_gap: int) -> list[list[date]]:
-    """Sorted dates split where more than `allowed_gap` days without readings lie between two dates."""
-    runs: list[list[date]] = []
+def _runs(days: list[int], allowed_gap: int) -> list[list[int]]:
+    """Sorted day numbers split where more than `allowed_gap` days without readings lie between two."""
+    runs: list[list[int]] = []
     for day in days:
-        if runs and (day - runs[-1][-1]).days - 1 <= allowed_gap:
+        if runs and day - runs[-1][-1] - 1 <= allowed_gap:
             runs[-1].append(day)
         else:
             runs.append([day])
     return runs
 
 
-def _day(day: date, readings: list[Sample]) -> BloodPressureDay:
-    """`readings` all have a systolic and a diastolic number."""
-    pulse = _numbers(readings, 3)
-    return BloodPressureDay(day, len(readings), mean_of(_numbers(readings, 1)), mean_of(_numbers(readings, 2)),
-                            mean_of(pulse) if pulse else None)
+def _day(day: int, readings: np.ndarray) -> BloodPressureDay:
+    """`readings` (rows of systolic, diastolic, pulse) all have a systolic and a diastolic number."""
+    pulse = _known(readings[:, 2])
+    return BloodPressureDay(day_of(day), len(readings), mean_of(readings[:, 0]), mean_of(readings[:, 1]),
+                            mean_of(pulse) if len(pulse) else None)
 
 
-def _series(run: list[date], per_day: dict[date, list[Sample]]) -> BloodPressureSeries:
-    used = [reading for day in run[1:] for reading in per_day[day]]
-    systolic, diastolic, pulse = _means(used)
+def _series(run: list[int], per_day: dict[int, np.ndarray]) -> BloodPressureSeries:
+    used = np.concatenate([per_day[day] for day in run[1:]]) if len(run) > 1 else np.empty((0, 3))
+    systolic, diastolic, pulse = (mean_and_sd(_known(used[:, column]))[0] for column in range(3))
     count = sum(len(per_day[day]) for day in run)
-    return BloodPressureSeries(run[0], run[-1], len(run), count, len(used), systolic, diastolic, pulse)
+    return BloodPressureSeries(day_of(run[0]), day_of(run[-1]), len(run), count, len(used), systolic, diastolic,
+                               pulse)
 
 
-def _means(readings: list[Sample]) -> tuple[float | None, float | None, float | None]:
-    systolic, diastolic, pulse = (mean_and_sd(_numbers(readings, component))[0] for component in (1, 2, 3))
-    return systolic, diastolic, pulse
-
-
-def _numbers(readings: list[Sample], component: int) -> list[float]:
-    return [n for reading in readings if (n := reading.number(component)) is not None]
+def _known(numbers: np.ndarray) -> np.ndarray:
+    return numbers[~np.isnan(numbers)]

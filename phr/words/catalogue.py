@@ -23,6 +23,9 @@ from phr.words import (
     fhir as fhir_words,
 )
 from phr.words import (
+    figures as words_figures,
+)
+from phr.words import (
     overview as words_overview,
 )
 from phr.words import (
@@ -40,7 +43,7 @@ from phr.words import (
 
 DUTCH: dict[str, str] = {}
 for _part in (words_common, words_vocabulary, words_targets, words_overview, words_visit, words_emergency,
-              fhir_words, words_recovery):
+              fhir_words, words_recovery, words_figures):
     DUTCH.update(_part.DUTCH)
 
 MONTHS = {

@@ -7,11 +7,11 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from phr.monitoring import statistics as stats
+from phr.monitoring.figures import MeasureFigures, figures_of, first_day, with_whole_series
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
-from phr.monitoring.period_samples import samples_of, with_whole_series
-from phr.monitoring.statistics import Sample
+from phr.monitoring.samples import Samples, read_samples
 from phr.record.services import RecordServices
+from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
 from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring import stats_html as html
 from phr.ui.monitoring.measure_words import day_text
@@ -34,6 +34,9 @@ class Period(StrEnum):
 
 
 MONTHS = {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}
+# From this many readings on the figures are worked out off the GUI thread (a year of 5-minute sensor
+# readings is 105,000): reading them stays here, as the record is used by one thread at a time.
+BACKGROUND_FROM = 50_000
 
 
 def period_labels() -> dict[Period, str]:
@@ -62,6 +65,7 @@ class StatisticsTab(MeasureTab):
     def __init__(self, services: RecordServices, events: RecordEvents, language: str, now: Clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, events, language, now, parent)
+        self._work: list[BackgroundTask] = []
         self.period = QComboBox()
         for key, text in period_labels().items():
             self.period.addItem(text, key)
@@ -94,41 +98,55 @@ class StatisticsTab(MeasureTab):
 
     def refresh(self) -> None:
         measure = self.measure
+        abandon_all(self._work)
         if measure is None:
             self._clear()
             return
         start, end = self.chosen_period()
-        samples, sensor = samples_of(self.record, measure.key, start, end)
-        if self.period.currentData() == Period.ALL and samples:
-            start = min(sample.local_day for sample in samples)
+        samples = read_samples(self.record, measure.key, start, end)
+        if self.period.currentData() == Period.ALL and len(samples):
+            start = first_day(samples) or start
         self.period_words.setText(fill(translate("MonitoringStats", "%1 – %2 (ending today)"), day_text(start),
                                        day_text(end)))
-        self.view.setHtml(self._body(measure, samples, sensor, start, end))
+        whole = with_whole_series(self.record, measure.key, samples) if measure.kind == BLOOD_PRESSURE else None
+        adherence = self._adherence(measure, samples, start, end)
+
+        def work() -> MeasureFigures:
+            return figures_of(measure, samples, start, end, None, whole)
+
+        if len(samples) < BACKGROUND_FROM:
+            self._show(work(), adherence)
+            return
+        self.view.setHtml(heading(measure.name(self.language), 2) + html.paragraph(
+            translate("MonitoringStats", "Working out the figures of %n readings…", "", len(samples))))
+        run_in_background(work, lambda figures: self._show(figures, adherence), self._failed, self._work)
+
+    def _show(self, figures: MeasureFigures, adherence: str) -> None:
+        if figures.measure != self.measure:  # another measure was chosen meanwhile
+            return
+        self.view.setHtml(self._body(figures) + adherence)
         self.view.verticalScrollBar().setValue(0)
 
-    def _body(self, measure: Measure, samples: list[Sample], sensor: list[Sample], start: date, end: date) -> str:
+    def _failed(self, error: Exception) -> None:
+        self.view.setHtml(html.paragraph(translate("MonitoringStats", "The figures could not be worked out.")))
+
+    def _body(self, figures: MeasureFigures) -> str:
+        measure = figures.measure
         text = heading(measure.name(self.language), 2)
-        self.bar.setVisible(measure.key == "glucose" and bool(samples))
-        if not samples:
-            return text + html.paragraph(translate("MonitoringStats", "No readings in this period.")) + \
-                self._adherence(measure, samples, start, end)
-        text += html.summary_html(measure, samples, self.language)
-        if measure.key == "glucose":
-            text += self._glucose(samples, sensor)
-        if measure.kind == BLOOD_PRESSURE:
-            text += html.blood_pressure_html(with_whole_series(self.record, measure.key, samples))
-        return text + self._adherence(measure, samples, start, end)
+        self.bar.setVisible(figures.glucose is not None and bool(figures.readings))
+        if not figures.readings:
+            return text + html.paragraph(translate("MonitoringStats", "No readings in this period."))
+        text += html.summary_html(measure, figures.components, self.language)
+        if figures.glucose is not None:
+            result = figures.glucose.result
+            self.bar.show_bands([(f"{label(band)}: {html.percent(result.share(band))}", result.share(band) or 0.0)
+                                 for band in html.BANDS])
+            text += html.glucose_html(figures.glucose)
+        if figures.blood_pressure is not None:
+            text += html.blood_pressure_html(figures.blood_pressure)
+        return text
 
-    def _glucose(self, samples: list[Sample], sensor: list[Sample]) -> str:
-        chosen, note = html.glucose_samples(samples, sensor)
-        glucose, counts = stats.glucose(chosen), html.glucose_counts(chosen)
-        shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
-                  stats.LOW: glucose.low, stats.VERY_LOW: glucose.very_low}
-        self.bar.show_bands([(f"{label(band)}: {html.percent(shares[band])}", shares[band] or 0.0)
-                             for band in html.BANDS])
-        return html.glucose_html(glucose, counts, note)
-
-    def _adherence(self, measure: Measure, samples: list[Sample], start: date, end: date) -> str:
+    def _adherence(self, measure: Measure, samples: Samples, start: date, end: date) -> str:
         today = self.now().date()
         plans = [plan for plan in self.record.plans.for_measure(measure.key) if plan.is_active(today)]
         title = heading(translate("MonitoringStats", "Measuring plan"), 3)
@@ -145,6 +163,7 @@ class StatisticsTab(MeasureTab):
         self.period_words.clear()
 
     def release(self) -> None:
+        abandon_all(self._work)
         self._clear()
         super().release()
 

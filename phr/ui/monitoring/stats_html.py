@@ -4,16 +4,18 @@ The numbers come from phr.monitoring.statistics and phr.monitoring.statistics_bp
 only puts them in words and tables. A number that is not known shows as a dash, never as 0.
 """
 
-from collections import Counter
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from phr.core import partial_date
+from phr.core.vocabulary import GlucoseBasis
 from phr.monitoring import statistics as stats
+from phr.monitoring.figures import GlucoseFigures
 from phr.monitoring.measures import SCORE, Measure
-from phr.monitoring.statistics import Sample
-from phr.monitoring.statistics_bp import blood_pressure
+from phr.monitoring.samples import Samples
+from phr.monitoring.statistics import Summary
+from phr.monitoring.statistics_bp import BloodPressureStats
 from phr.monitoring.target_words import component_names, component_units, with_unit
 from phr.monitoring.targets import Plan
 from phr.ui.monitoring.measure_words import day_text, number
@@ -49,14 +51,13 @@ def count(value: int) -> str:
     return QLocale().toString(int(value))
 
 
-def summary_html(measure: Measure, samples: list[Sample], language: str) -> str:
+def summary_html(measure: Measure, summaries: tuple[Summary, ...], language: str) -> str:
     """Count, mean, lowest, highest and SD per component (blood pressure: systolic, diastolic, pulse).
 
     A score has no unit, and its mean and SD get a decimal (a mean of 5.6 is not 6)."""
     names = component_names(measure, language) if measure.components else [translate("MonitoringStats", "Value")]
     score = measure.kind == SCORE
     units = [""] if score else component_units(measure)
-    summaries = [stats.summary(samples, component) for component in range(1, len(names) + 1)]
     exact, spread = measure.decimals, 1 if score else measure.decimals
     rows = [[translate("MonitoringStats", "Readings")] + [count(s.count) for s in summaries]]
     for name, pick, decimals in ((translate("MonitoringStats", "Mean"), lambda s: s.mean, spread),
@@ -72,39 +73,42 @@ def summary_html(measure: Measure, samples: list[Sample], language: str) -> str:
     return html
 
 
-def glucose_counts(samples: list[Sample]) -> Counter[str]:
-    return Counter(band for s in samples if (band := stats.glucose_band(s.number(), s.flag)) is not None)
+def basis_note(figures: GlucoseFigures) -> str:
+    """Which readings the time in ranges rests on, and why; the other readings are never left out unsaid."""
+    if figures.basis == GlucoseBasis.READINGS:
+        return translate("MonitoringStats", "There are no sensor readings in this period: the shares are shares of "
+                                            "readings, not of time. GMI is only worked out from sensor readings.")
+    note = fill(translate("MonitoringStats", "Time in ranges, mean, CV and GMI from the %1 sensor readings: a sensor "
+                                             "reads at even times, so a share of its readings is a share of time."),
+                count(figures.result.count))
+    if figures.others is not None:
+        note += " " + fill(translate("MonitoringStats", "The %1 other readings (finger prick, lab, typed in or not "
+                                                        "known) are not in these figures; their own shares are in "
+                                                        "the last column."), count(figures.others.count))
+    return note
 
 
-def glucose_samples(samples: list[Sample], sensor: list[Sample]) -> tuple[list[Sample], str]:
-    """Sensor readings only when there are any (time in range is about time); with a note saying which."""
-    if sensor:
-        return sensor, fill(translate("MonitoringStats", "Time in ranges from the %1 sensor readings; finger "
-                                                         "pricks and scans are left out."), count(len(sensor)))
-    return samples, translate("MonitoringStats", "There are no sensor readings in this period: the shares are "
-                                                 "shares of readings, not of time.")
-
-
-def glucose_html(glucose: stats.GlucoseStats, counts: Counter[str], note: str) -> str:
-    shares = {stats.VERY_HIGH: glucose.very_high, stats.HIGH: glucose.high, stats.IN_RANGE: glucose.in_range,
-              stats.LOW: glucose.low, stats.VERY_LOW: glucose.very_low}
-    rows = [[label(b), count(counts[b]), percent(shares[b])] for b in BANDS]
-    bands = table([translate("MonitoringStats", "Range (mmol/L)"), translate("MonitoringStats", "Readings"),
-                   translate("MonitoringStats", "Share")], rows)
-    gmi = DASH if glucose.gmi_percent is None else fill(translate("MonitoringStats", "%1 (%2 mmol/mol)"),
-                                                        percent(glucose.gmi_percent), shown(glucose.gmi_mmol_mol, 0))
+def glucose_html(figures: GlucoseFigures) -> str:
+    glucose, others = figures.result, figures.others
+    headers = [translate("MonitoringStats", "Range (mmol/L)"), translate("MonitoringStats", "Readings"),
+               translate("MonitoringStats", "Share")]
+    if others is not None:
+        headers.append(translate("MonitoringStats", "Other readings"))
+    rows = [[label(b), count(figures.counts[b]), percent(glucose.share(b))] +
+            ([percent(others.share(b))] if others is not None else []) for b in BANDS]
+    gmi = DASH if figures.gmi_percent is None else fill(translate("MonitoringStats", "%1 (%2 mmol/mol)"),
+                                                        percent(figures.gmi_percent), shown(figures.gmi_mmol_mol, 0))
     numbers = table([translate("MonitoringStats", "Measure"), translate("MonitoringStats", "Value")], [
         [translate("MonitoringStats", "Mean glucose"), shown(glucose.mean, 1, "mmol/L")],
         [translate("MonitoringStats", "Standard deviation (SD)"), shown(glucose.sd, 1, "mmol/L")],
         [translate("MonitoringStats", "Coefficient of variation (CV)"), percent(glucose.cv)],
         [translate("MonitoringStats", "Glucose management indicator (GMI)"), gmi],
         [translate("MonitoringStats", "Days with readings"), count(glucose.days)]])
-    return heading(translate("MonitoringStats", "Time in ranges"), 3) + paragraph(note) + bands + \
-        heading(translate("MonitoringStats", "Mean, variation and GMI"), 3) + numbers
+    return heading(translate("MonitoringStats", "Time in ranges"), 3) + paragraph(basis_note(figures)) + \
+        table(headers, rows) + heading(translate("MonitoringStats", "Mean, variation and GMI"), 3) + numbers
 
 
-def blood_pressure_html(samples: list[Sample]) -> str:
-    result = blood_pressure(samples)
+def blood_pressure_html(result: BloodPressureStats) -> str:
     firsts = {series.first_day for series in result.series}
     series_rows = [[f"{day_text(s.first_day)} – {day_text(s.last_day)}", count(s.day_count), count(s.count),
                     count(s.used), shown(s.systolic, 0), shown(s.diastolic, 0), shown(s.pulse, 0)]
@@ -126,14 +130,14 @@ def blood_pressure_html(samples: list[Sample]) -> str:
                   day_rows))
 
 
-def adherence_html(plan: Plan, samples: list[Sample], start: date, end: date, today: date) -> str:
+def adherence_html(plan: Plan, samples: Samples, start: date, end: date, today: date) -> str:
     """Planned against done for the days the plan and the period share, up to today."""
     first = max(start, plan_start(plan))
     last = min(end, today, plan.end() or today)
     if last < first:
         return paragraph(fill(translate("MonitoringStats", "The measuring plan starts on %1."),
                               day_text(plan_start(plan))))
-    result = stats.adherence(stats.in_period(samples, first, last), plan.per_day, first, last)
+    result = stats.adherence(samples.in_days(first, last), plan.per_day, first, last)
     text = fill(translate("MonitoringStats", "From %1 to %2: %3 of the %4 planned readings done (%5)."),
                 day_text(first), day_text(last), result.counted, result.planned, percent(result.percent))
     if result.done > result.counted:

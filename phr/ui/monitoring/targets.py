@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayou
 from phr.core import partial_date
 from phr.monitoring import target_words
 from phr.monitoring.measures import Measure
-from phr.monitoring.period_samples import samples_of
+from phr.monitoring.samples import read_samples
 from phr.monitoring.target_words import Reader
 from phr.monitoring.targets import Plan, Target
 from phr.record.services import RecordServices
@@ -130,7 +130,7 @@ class TargetsTab(MeasureTab):
         text = definition_table(rows)
         start = partial_date.earliest(plan.start_date)
         if plan.is_active(today) and start is not None:  # an active plan has started
-            samples, _ = samples_of(self.record, plan.measure, start, today)
+            samples = read_samples(self.record, plan.measure, start, today)
             text += html.adherence_html(plan, samples, start, today, today)
         return text + "<br>"
 

@@ -10,11 +10,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from phr.core.vocabulary import GlucoseBand
+from phr.core.vocabulary import GlucoseBand, GlucoseBasis
 from phr.export.pdf.base import BOLD, CONTENT_WIDTH, PdfContext
 from phr.export.pdf.chart import ChartWords, measure_chart
-from phr.export.pdf.overview.monitoring_facts import GlucoseFigures, MeasureFacts, MonitoringFacts
+from phr.export.pdf.overview.agp import agp_page
+from phr.export.pdf.overview.monitoring_facts import GLUCOSE_BANDS, MeasureFacts, MonitoringFacts
 from phr.monitoring import target_words
+from phr.monitoring.figures import GlucoseFigures
 from phr.monitoring.measures import SCORE
 from phr.monitoring.statistics_bp import BloodPressureSeries
 from phr.monitoring.target_words import Reader
@@ -30,6 +32,8 @@ def monitoring_body(context: PdfContext, facts: MonitoringFacts) -> list[Flowabl
     body = [part for measure in facts.measures for part in measure_summary(context, measure, facts.start, facts.end)]
     if not body:
         return []
+    if facts.agp is not None:
+        body += agp_page(context, facts.agp)
     period = w("Readings from {start} to {end}. Each chart shows the readings of that period; the shaded band is "
                "the target.", start=w.date(facts.start), end=w.date(facts.end))
     return keep_with_next([context.para(period, "small")], body)  # the line stays with the first chart
@@ -105,37 +109,65 @@ def _summary_table(context: PdfContext, facts: MeasureFacts) -> Flowable:
 def _outside_target(context: PdfContext, facts: MeasureFacts) -> Flowable:
     """How many readings lie outside the target, above and below, in words."""
     w, outside = context.words, facts.outside
-    if outside is None:
+    if outside is None or not outside.total:
         return context.space(1)
     text = w("Outside the target: {outside} of {total} readings ({share}%): {above} above, {below} below.",
              outside=w.number(outside.above + outside.below, 0), total=w.number(outside.total, 0),
-             share=w.number(outside.share, 0), above=w.number(outside.above, 0), below=w.number(outside.below, 0))
+             share=w.number(outside.outside, 0), above=w.number(outside.above, 0), below=w.number(outside.below, 0))
     return context.para(text, "small")
 
 
 # --- glucose and blood pressure ----------------------------------------------------------------------
 
 def _glucose(context: PdfContext, facts: GlucoseFigures) -> list[Flowable]:
-    """Time in ranges after the international consensus, with CV and GMI, side by side."""
+    """Time in ranges after the international consensus, with CV and GMI, side by side; what they rest on
+    above them, and the readings not in them (finger pricks beside a sensor) in their own columns."""
+    w = context.words
+    side_by_side = Table([[band_table(context, facts), figures_table(context, facts)]],
+                         colWidths=[100 * MM, CONTENT_WIDTH - 100 * MM], hAlign="LEFT",
+                         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return [context.keep([subheading(context, w("Time in ranges")), context.para(basis_text(w, facts), "small"),
+                          context.space(1), side_by_side])]
+
+
+def basis_text(w: Words, facts: GlucoseFigures) -> str:
+    """Which readings the shares rest on, and why; the others are never left out without a word."""
+    if facts.basis == GlucoseBasis.READINGS:
+        return w("There are no sensor readings in this period: the shares are shares of the {count} readings, "
+                 "not of time. GMI is only worked out from sensor readings.", count=w.number(facts.readings, 0))
+    text = w("Time in ranges, mean, CV and GMI from the {count} sensor readings: a sensor reads at even times, so "
+             "a share of its readings is a share of time.", count=w.number(facts.result.count, 0))
+    if facts.others is not None:
+        text += " " + w("The {count} other readings (finger prick, lab, typed in or not known) are not in these "
+                        "figures; their own shares are in the right-hand column.", count=w.number(facts.others.count, 0))
+    return text
+
+
+def band_table(context: PdfContext, facts: GlucoseFigures) -> Flowable:
+    w = context.words
+    header = [w("Range (mmol/L)"), w("Readings"), w("Share")]
+    widths = [50 * MM, 19 * MM, 15 * MM]
+    others, other_counts = facts.others, facts.other_counts
+    if others is not None and other_counts is not None:
+        header, widths = header + [w("Other readings")], widths + [16 * MM]
+    rows = []
+    for band in GLUCOSE_BANDS:
+        row = [label_of(w, GlucoseBand, band), w.number(facts.counts[band], 0), _percent(w, facts.result.share(band))]
+        if others is not None and other_counts is not None:
+            row.append(_percent(w, others.share(band)))
+        rows.append(row)
+    return context.table(header, rows, widths)
+
+
+def figures_table(context: PdfContext, facts: GlucoseFigures) -> Flowable:
     w, result = context.words, facts.result
-    bands = context.table([w("Range (mmol/L)"), w("Readings"), w("Share")],
-                          [[label_of(w, GlucoseBand, band.band), w.number(band.readings, 0), _percent(w, band.share)]
-                           for band in facts.bands], [c * MM for c in (50, 19, 17)])
-    gmi = "–" if result.gmi_percent is None else w("{percent} ({mmol} mmol/mol)",
-                                                    percent=_percent(w, result.gmi_percent),
-                                                    mmol=w.number(result.gmi_mmol_mol, 0))
-    numbers = context.table([w("Mean, variation and GMI"), ""], [
+    gmi = "–" if facts.gmi_percent is None else w("{percent} ({mmol} mmol/mol)", percent=_percent(w, facts.gmi_percent),
+                                                  mmol=w.number(facts.gmi_mmol_mol, 0))
+    return context.table([w("Mean, variation and GMI"), ""], [
         [w("Mean glucose"), f"{w.number(result.mean, 1)} mmol/L"],
         [w("Coefficient of variation (CV)"), _percent(w, result.cv)],
         [w("Glucose management indicator (GMI)"), gmi],
-        [w("Days with readings"), w.number(result.days, 0)]], [c * MM for c in (48, 36)])
-    note = (w("Time in ranges from the {count} sensor readings; finger pricks and scans are left out.",
-              count=w.number(facts.sensor_readings, 0)) if facts.sensor_readings else
-            w("There are no sensor readings in this period: the shares are shares of readings, not of time."))
-    side_by_side = Table([[bands, numbers]], colWidths=[90 * MM, CONTENT_WIDTH - 90 * MM], hAlign="LEFT",
-                         style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    return [context.keep([subheading(context, w("Time in ranges")), context.para(note, "small"), context.space(1),
-                          side_by_side])]
+        [w("Days with readings"), w.number(result.days, 0)]], [38 * MM, CONTENT_WIDTH - 138 * MM])
 
 
 def subheading(context: PdfContext, text: str) -> Paragraph:

@@ -9,14 +9,18 @@ Readings belong to the local calendar day on which they were taken.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
 from phr.export.options import ExportOptions
 from phr.export.pdf.chart_series import ChartSeries
 from phr.export.pdf.facts import name_of
 from phr.monitoring import statistics as stats
+from phr.monitoring.agp import Agp, agp, agp_period
+from phr.monitoring.figures import GlucoseFigures, MeasureFigures, TargetShare, measure_figures
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
-from phr.monitoring.period_samples import samples_of, with_whole_series
-from phr.monitoring.statistics import GlucoseStats, Sample, Summary
-from phr.monitoring.statistics_bp import BloodPressureSeries, blood_pressure
+from phr.monitoring.samples import Samples, read_samples
+from phr.monitoring.statistics import Summary
+from phr.monitoring.statistics_bp import BloodPressureSeries
 from phr.monitoring.target_words import component_names
 from phr.monitoring.targets import Target
 from phr.record.services import RecordServices
@@ -34,37 +38,13 @@ class ComponentFigures:
 
 
 @dataclass(frozen=True)
-class OutsideTarget:
-    above: int
-    below: int
-    total: int             # readings in the period
-    share: float           # % of the readings outside the target
-
-
-@dataclass(frozen=True)
-class BandFigures:
-    """One range of the time in ranges."""
-    band: str              # stats.VERY_HIGH ... stats.VERY_LOW
-    readings: int
-    share: float | None    # %
-
-
-@dataclass(frozen=True)
-class GlucoseFigures:
-    """Time in ranges after the international consensus, with CV and GMI."""
-    result: GlucoseStats
-    bands: tuple[BandFigures, ...]
-    sensor_readings: int   # 0: no sensor readings, so the shares are shares of readings, not of time
-
-
-@dataclass(frozen=True)
 class MeasureFacts:
     measure: Measure
     target: Target | None                  # agreed, or the catalogue's usual one (id None)
     agreed_with: str                       # the care provider the target was agreed with, '' when none
     chart: tuple[ChartSeries, ...]
     components: tuple[ComponentFigures, ...]
-    outside: OutsideTarget | None          # None without a target
+    outside: TargetShare | None            # None without a target
     glucose: GlucoseFigures | None
     series: tuple[BloodPressureSeries, ...] | None  # blood pressure: per measuring series, newest first
 
@@ -74,6 +54,7 @@ class MonitoringFacts:
     start: date
     end: date
     measures: tuple[MeasureFacts, ...]     # those with readings in the period, in catalogue order
+    agp: Agp | None                        # the glucose profile of the AGP period, when it holds sensor glucose
 
 
 def monitoring_period(options: ExportOptions) -> tuple[date, date]:
@@ -87,7 +68,11 @@ def gather_monitoring(services: RecordServices, options: ExportOptions) -> Monit
     counts = services.readings.counts()
     found = [measure_facts(services, measure.key, start, end, options.language)
              for measure in services.measures.measures() if counts.get(measure.key)]
-    return MonitoringFacts(start, end, tuple(facts for facts in found if facts is not None))
+    profile = None
+    if counts.get("glucose"):
+        first, last = agp_period(options.today, options.since, options.until)
+        profile = agp(read_samples(services, "glucose", first, last), first, last)
+    return MonitoringFacts(start, end, tuple(facts for facts in found if facts is not None), profile)
 
 
 def measure_facts(services: RecordServices, measure_key: str, start: date, end: date,
@@ -96,88 +81,38 @@ def measure_facts(services: RecordServices, measure_key: str, start: date, end: 
     measure = services.measures.find(measure_key)
     if measure is None:
         return None
-    samples, sensor = samples_of(services, measure_key, start, end)
-    if not samples:
-        return None
     target = services.targets.current(measure_key)
+    figures = measure_figures(services, measure, start, end, target)
+    if not figures.readings:
+        return None
     agreed_with = name_of(services.care_team.names(), target.agreed_with) if target and target.id is not None else ""
     names = component_names(measure, language)
-    series = None
-    if measure.kind == BLOOD_PRESSURE:
-        series = tuple(reversed(blood_pressure(with_whole_series(services, measure_key, samples)).series))
-    return MeasureFacts(measure, target, agreed_with, chart_series(measure, target, samples, names),
-                        _components(samples, names), _outside_target(measure, target, samples),
-                        _glucose(samples, sensor) if measure.key == "glucose" else None, series)
+    series = tuple(reversed(figures.blood_pressure.series)) if figures.blood_pressure is not None else None
+    return MeasureFacts(measure, target, agreed_with, chart_series(measure, target, figures.samples, names),
+                        _components(figures, names), figures.target, figures.glucose, series)
 
 
-def chart_series(measure: Measure, target: Target | None, samples: list[Sample],
+def chart_series(measure: Measure, target: Target | None, samples: Samples,
                  names: list[str]) -> tuple[ChartSeries, ...]:
-    local = [(sample.at + sample.offset * 60, sample) for sample in samples]
+    local = samples.local_seconds
     low, high = (target.target_low, target.target_high) if target else (None, None)
     if measure.kind == BLOOD_PRESSURE:
         low2, high2 = (target.target_low2, target.target_high2) if target else (None, None)
-        return _series(names[0], local, 1, low, high), _series(names[1], local, 2, low2, high2)
-    flagged_low = [at for at, sample in local if sample.number() is None and sample.flag == stats.BELOW_RANGE]
-    flagged_high = [at for at, sample in local if sample.number() is None and sample.flag == stats.ABOVE_RANGE]
-    return (_series(names[0], local, 1, low, high, flagged_low, flagged_high),)
+        return _series(names[0], local, samples.number(1), low, high), \
+            _series(names[1], local, samples.number(2), low2, high2)
+    missing = np.isnan(samples.number())
+    flagged_low = local[missing & (samples.flag < 0)].tolist()
+    flagged_high = local[missing & (samples.flag > 0)].tolist()
+    return (_series(names[0], local, samples.number(), low, high, flagged_low, flagged_high),)
 
 
-def _series(label: str, local: list[tuple[int, Sample]], component: int, low: float | None, high: float | None,
+def _series(label: str, local: np.ndarray, numbers: np.ndarray, low: float | None, high: float | None,
             flagged_low: list[int] | None = None, flagged_high: list[int] | None = None) -> ChartSeries:
-    points = [(at, number) for at, sample in local if (number := sample.number(component)) is not None]
-    return ChartSeries(label, [at for at, _ in points], [value for _, value in points], low, high,
+    known = ~np.isnan(numbers)
+    return ChartSeries(label, local[known].tolist(), numbers[known].tolist(), low, high,
                        flagged_low or [], flagged_high or [])
 
 
-def _components(samples: list[Sample], names: list[str]) -> tuple[ComponentFigures, ...]:
-    rows = []
-    for component, name in enumerate(names, start=1):
-        summary = stats.summary(samples, component)
-        rows.append(ComponentFigures(name, summary.count + summary.flagged_low + summary.flagged_high, summary))
-    return tuple(rows)
-
-
-def _outside_target(measure: Measure, target: Target | None, samples: list[Sample]) -> OutsideTarget | None:
-    """How many readings lie outside the target, above and below."""
-    if target is None:
-        return None
-    parts = [(1, target.target_low, target.target_high)]
-    if measure.kind == BLOOD_PRESSURE:
-        parts.append((2, target.target_low2, target.target_high2))
-    above = below = 0
-    for sample in samples:
-        status = _reading_status(sample, parts)
-        above, below = above + (status > 0), below + (status < 0)
-    return OutsideTarget(above, below, len(samples), (above + below) / len(samples) * 100)
-
-
-def _reading_status(sample: Sample, parts: list[tuple[int, float | None, float | None]]) -> int:
-    """+1 when any part lies above its target, else -1 when any lies below it, else 0."""
-    if sample.number() is None:  # a sensor Low or High without a number
-        return -1 if sample.flag == stats.BELOW_RANGE else 1 if sample.flag == stats.ABOVE_RANGE else 0
-    status = 0
-    for component, low, high in parts:
-        value = sample.number(component)
-        if value is None:
-            continue
-        if high is not None and value > high:
-            return 1
-        if low is not None and value < low:
-            status = -1
-    return status
-
-
-def _glucose(samples: list[Sample], sensor: list[Sample]) -> GlucoseFigures:
-    """From the sensor readings when there are any: they read at even intervals, so shares are shares of time."""
-    chosen = sensor or samples
-    result = stats.glucose(chosen)
-    counts: dict[str, int] = dict.fromkeys(GLUCOSE_BANDS, 0)
-    for sample in chosen:
-        band = stats.glucose_band(sample.number(), sample.flag)
-        if band:
-            counts[band] += 1
-    shares: dict[str, float | None] = {stats.VERY_HIGH: result.very_high, stats.HIGH: result.high,
-                                       stats.IN_RANGE: result.in_range, stats.LOW: result.low,
-                                       stats.VERY_LOW: result.very_low}
-    bands = tuple(BandFigures(band, counts[band], shares[band]) for band in GLUCOSE_BANDS)
-    return GlucoseFigures(result, bands, len(sensor))
+def _components(figures: MeasureFigures, names: list[str]) -> tuple[ComponentFigures, ...]:
+    return tuple(ComponentFigures(name, summary.count + summary.flagged_low + summary.flagged_high, summary)
+                 for name, summary in zip(names, figures.components))

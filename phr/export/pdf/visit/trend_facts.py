@@ -4,7 +4,8 @@ Per measure with readings in the period: the mean, the latest value, the share o
 in the target range, and the same for the period of the same length before. Blood pressure
 follows the home measuring protocol (mean of each series, its first day left out); glucose
 gives time in range after the international consensus, from sensor readings when there are
-any. The numbers come from phr.monitoring.statistics, as on the monitoring page.
+any (the other readings' lows beside it). Every figure comes from phr.monitoring.figures, as on the
+monitoring page and in the overview.
 """
 
 from dataclasses import dataclass
@@ -12,11 +13,10 @@ from datetime import date
 from enum import StrEnum
 
 from phr.export.pdf.visit.period import VisitPeriod
-from phr.monitoring import statistics as stats
-from phr.monitoring.measures import BLOOD_PRESSURE, Measure
-from phr.monitoring.period_samples import samples_of, with_whole_series
-from phr.monitoring.statistics import Sample
-from phr.monitoring.statistics_bp import blood_pressure
+from phr.monitoring.figures import GlucoseFigures, MeasureFigures, measure_figures
+from phr.monitoring.measures import Measure
+from phr.monitoring.samples import day_of
+from phr.monitoring.statistics_bp import BloodPressureStats
 from phr.monitoring.targets import Target
 from phr.record.services import RecordServices
 
@@ -28,6 +28,7 @@ class Numbers:
     mean: tuple[float, ...] | None          # (value,) or (systolic, diastolic)
     in_target: float | None                 # % of readings in the target range (glucose: time in range)
     below: float | None = None              # glucose: % below 3.9 mmol/L
+    glucose: GlucoseFigures | None = None   # glucose: what the shares rest on, and every band
 
 
 @dataclass(frozen=True)
@@ -93,59 +94,46 @@ def trends(services: RecordServices, period: VisitPeriod) -> tuple[Trend, ...]:
 
 def _trend(services: RecordServices, measure: Measure, period: VisitPeriod) -> Trend | None:
     target = services.targets.current(measure.key)
-    samples, sensor = samples_of(services, measure.key, period.start, period.end)
-    if not samples:
+    now = measure_figures(services, measure, period.start, period.end, target)
+    if not now.readings:
         return None
-    earlier, earlier_sensor = samples_of(services, measure.key, *period.before)
-    if measure.kind == BLOOD_PRESSURE:
-        whole = with_whole_series(services, measure.key, samples)
-        latest_mean, latest_day = _latest_series(whole)
-        return Trend(measure, target, _bp_numbers(whole, samples, target),
-                     _bp_numbers(with_whole_series(services, measure.key, earlier), earlier, target),
-                     latest_mean, latest_day)
-    last = max(samples, key=lambda sample: sample.at)
-    latest = (number,) if (number := last.number()) is not None else None
-    return Trend(measure, target, _numbers(measure, samples, sensor, target),
-                 _numbers(measure, earlier, earlier_sensor, target), latest, last.local_day)
+    before = measure_figures(services, measure, *period.before, target)
+    if now.blood_pressure is not None and before.blood_pressure is not None:
+        latest_mean, latest_day = _latest_series(now.blood_pressure)
+        return Trend(measure, target, _bp_numbers(now), _bp_numbers(before), latest_mean, latest_day)
+    last = int(now.samples.at.argmax())
+    value = float(now.samples.number()[last])
+    latest = None if value != value else (value,)  # NaN: a sensor Low/High without a number
+    return Trend(measure, target, _numbers(now), _numbers(before), latest, day_of(int(now.samples.day[last])))
 
 
-def _numbers(measure: Measure, samples: list[Sample], sensor: list[Sample], target: Target | None) -> Numbers:
-    if measure.key == "glucose":
-        glucose = stats.glucose(sensor or samples)
-        mean = stats.summary(samples).mean
-        return Numbers(len(samples), (mean,) if mean is not None else None, glucose.in_range, glucose.below)
-    summary = stats.summary(samples)
-    values = [number for sample in samples if (number := sample.number()) is not None]
-    share = None
-    if target is not None and values:
-        share = sum(_within(value, target.target_low, target.target_high) for value in values) / len(values) * 100
-    return Numbers(len(samples), (summary.mean,) if summary.mean is not None else None, share)
+def _numbers(figures: MeasureFigures) -> Numbers:
+    mean = figures.components[0].mean
+    means = (mean,) if mean is not None else None
+    if figures.glucose is not None:
+        glucose = figures.glucose.result
+        return Numbers(figures.readings, means, glucose.in_range, glucose.below, figures.glucose)
+    share = figures.target.share if figures.target is not None and figures.components[0].count else None
+    return Numbers(figures.readings, means, share)
 
 
-def _within(value: float, low: float | None, high: float | None) -> bool:
-    return (low is None or value >= low) and (high is None or value <= high)
-
-
-def _bp_numbers(whole: list[Sample], samples: list[Sample], target: Target | None) -> Numbers:
+def _bp_numbers(figures: MeasureFigures) -> Numbers:
     """The mean of all series readings from each series' second day on; the share in target of every reading."""
-    series = [(one.systolic, one.diastolic, one.used) for one in blood_pressure(whole).series
+    assert figures.blood_pressure is not None
+    series = [(one.systolic, one.diastolic, one.used) for one in figures.blood_pressure.series
               if one.systolic is not None and one.diastolic is not None]
     used = sum(count for _, _, count in series)
     mean = None
     if used:
         mean = (sum(systolic * count for systolic, _, count in series) / used,
                 sum(diastolic * count for _, diastolic, count in series) / used)
-    pairs = [(high, low) for s in samples if (high := s.number(1)) is not None and (low := s.number(2)) is not None]
-    share = None
-    if target is not None and pairs:
-        share = sum(_within(high, target.target_low, target.target_high)
-                    and _within(low, target.target_low2, target.target_high2) for high, low in pairs) / len(pairs) * 100
-    return Numbers(len(samples), mean, share)
+    share = figures.target.share if figures.target is not None else None
+    return Numbers(figures.readings, mean, share)
 
 
-def _latest_series(whole: list[Sample]) -> tuple[tuple[float, float] | None, date | None]:
+def _latest_series(result: BloodPressureStats) -> tuple[tuple[float, float] | None, date | None]:
     """The mean of the latest series that has one (a series of one day has none), and its first day."""
-    for one in reversed(blood_pressure(whole).series):
+    for one in reversed(result.series):
         if one.systolic is not None and one.diastolic is not None:
             return (one.systolic, one.diastolic), one.first_day
     return None, None
