@@ -102,3 +102,9 @@ def test_nice_steps_are_round_and_exact(span):
     for tick in pdf_chart.axis_ticks(-3 * step, 50 * step, step):
         index = Decimal(repr(tick)) / exact
         assert index == index.to_integral_value()  # each tick is a whole multiple, without float noise
+
+
+@pytest.mark.parametrize("low, high", [(0.02, 0.22), (0.0, 0.4), (0.3, 0.9), (0.0, 0.0)])
+def test_values_of_zero_and_up_get_no_negative_axis(low, high):
+    values = check_axis(chart_of(low, high, "nl", decimals=2), "nl")
+    assert values[0] == 0

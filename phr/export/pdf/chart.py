@@ -110,10 +110,13 @@ def value_range(series: Sequence[ChartSeries], floor: float | None = None, ceili
     numbers = [v for s in series for v in s.values] + [limit for s in series for limit in
                                                        (s.target_low, s.target_high) if limit is not None]
     low, high = (min(numbers), max(numbers)) if numbers else (0.0, 1.0)
+    never_negative = low >= 0
     room = max(abs(low + high) / 2 * MIN_SPAN_SHARE, 1.0) - (high - low)
     if room > 0:  # a weight of 71.0 to 71.5 kg is steady: do not let it fill the chart as a steep climb
         low, high = low - room / 2, high + room / 2
     margin = (high - low) * 0.04  # a little headroom, so a reading on a target limit still shows its mark
+    if floor is None and never_negative and low - margin < 0:
+        floor = 0.0  # values of zero and up get no negative axis from the room added around them
     low, high = (low - margin if floor is None else floor), (high + margin if ceiling is None else ceiling)
     step = nice_step(high - low, finest=finest)
     return math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step, step
