@@ -16,6 +16,13 @@ DUTCH: dict[str, str] = {
         "Hun eigen delen staan in de kolom rechts.",
     "Other readings": "Andere metingen",
     "All readings": "Alle metingen",
+    "Glucose: the bar is from {count} sensor readings. The {other} other readings (finger prick, lab, typed in or "
+    "not known): {below}% below {low}, {very_low}% below {very}.":
+        "Glucose: de balk komt uit {count} metingen van de sensor. De {other} andere metingen (vingerprik, "
+        "laboratorium, ingetypt of onbekend): {below}% onder {low}, {very_low}% onder {very}.",
+    "< {value}": "< {value}",
+    "> {value}": "> {value}",
+    "{low}–{high}": "{low}–{high}",
     # the glucose profile (AGP)
     "Ambulatory glucose profile (AGP)": "Glucosedagprofiel (AGP)",
     "{days} days, {start} to {end}: {count} sensor readings, about one every {interval} minutes. The sensor read "

@@ -58,6 +58,26 @@ def range_bar(parts: Sequence[BarPart], width: float, height: float, bar_width: 
     return drawing
 
 
+def flat_range_bar(parts: Sequence[BarPart], width: float, bar_height: float = 4 * mm, size: float = 7) -> Drawing:
+    """The time in ranges as one flat bar, very low on the left, each part's words in a row beneath it:
+    the visit brief's small version, where a low and a very low share stay separate figures."""
+    drawing = Drawing(width, bar_height + size + 3)
+    total = sum(part.share for part in parts) or 100.0
+    x, top = 0.0, size + 3
+    ordered = list(reversed(parts))  # parts come very high first; on paper low is left, as on a number line
+    for part in ordered:
+        wide = width * part.share / total
+        drawing.add(Rect(x, top, wide, bar_height, fillColor=BAND_COLOURS[part.band], strokeColor=None))
+        x += wide
+    drawing.add(Rect(0, top, width, bar_height, fillColor=None, strokeColor=INK, strokeWidth=0.4))
+    slot = width / len(ordered)
+    for index, part in enumerate(ordered):
+        drawing.add(Rect(index * slot, 1.2, 2.4 * mm, 2.4 * mm * 0.8, fillColor=BAND_COLOURS[part.band],
+                         strokeColor=None))
+        drawing.add(String(index * slot + 3.2 * mm, 1.5, part.text, fontName=FONT, fontSize=size, fillColor=INK))
+    return drawing
+
+
 def modal_day_chart(modal: ModalDay, width: float, height: float, legend: Sequence[str], unit: str) -> Drawing:
     """The modal day: 5–95 % and 25–75 % as shaded bands, the median as a line, target 3.9–10.0 marked.
 

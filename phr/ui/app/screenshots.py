@@ -64,9 +64,10 @@ def _render_all(app: "QApplication", outdir: Path, workspace: Path) -> list[Path
     return written
 
 
-# Measurements: each measure and tab worth a look (key, tab: 0 chart, 1 readings, 2 statistics, 3 targets).
-MONITORING_SHOTS = (("glucose", 0), ("glucose", 1), ("glucose", 2), ("glucose", 3), ("bp", 0), ("bp", 2),
-                    ("bp", 3), ("weight", 0), ("peak_flow", 0), ("vermoeidheid", 0))
+# Measurements: each measure and tab worth a look (key, tab: 0 chart, 1 readings, 2 statistics, 3 day profile
+# (glucose only), 4 targets).
+MONITORING_SHOTS = (("glucose", 0), ("glucose", 1), ("glucose", 2), ("glucose", 3), ("glucose", 4), ("bp", 0),
+                    ("bp", 2), ("bp", 4), ("weight", 0), ("peak_flow", 0), ("vermoeidheid", 0))
 
 
 def _monitoring_page(window: "MainWindow") -> "MonitoringPage":

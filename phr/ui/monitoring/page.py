@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 
 from phr.core.entries import Change
 from phr.core.vocabulary import Section
+from phr.monitoring.figures import GLUCOSE
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.charts.measure_chart import MeasureChart
 from phr.ui.charts.ranges import Preset
 from phr.ui.charts.record_source import RecordChartSource
+from phr.ui.monitoring.day_profile import DayProfileTab
 from phr.ui.monitoring.dialogs import custom_measure_dialog
 from phr.ui.monitoring.diary_panel import DiaryPanel
 from phr.ui.monitoring.measures import DIARY, MeasureList, measure_entries
@@ -143,10 +145,12 @@ class MonitoringPage(QWidget):
         args = (services, self.events, self.language, self._now)
         self.chart_tab, self.readings_tab = ChartTab(*args), ReadingsTab(*args)
         self.stats_tab, self.targets_tab = StatisticsTab(*args), TargetsTab(*args)
+        self.profile_tab = DayProfileTab(*args)
         self.tabs = QTabWidget()
         for tab, text in ((self.chart_tab, translate("Monitoring", "&Chart")),
                           (self.readings_tab, translate("Monitoring", "Readin&gs")),
                           (self.stats_tab, translate("Monitoring", "&Statistics")),
+                          (self.profile_tab, translate("Monitoring", "Day &profile")),
                           (self.targets_tab, translate("Monitoring", "&Targets and plan"))):
             self.tabs.addTab(tab, text)
         self.tabs.currentChanged.connect(lambda _index: self._current_tab().refresh_if_stale())
@@ -162,7 +166,7 @@ class MonitoringPage(QWidget):
         return self.right
 
     def _tab_list(self) -> list[MeasureTab]:
-        return [self.chart_tab, self.readings_tab, self.stats_tab, self.targets_tab]
+        return [self.chart_tab, self.readings_tab, self.stats_tab, self.profile_tab, self.targets_tab]
 
     def _current_tab(self) -> MeasureTab:
         return self._tab_list()[self.tabs.currentIndex()]  # the tabs are in the list's order
@@ -200,6 +204,8 @@ class MonitoringPage(QWidget):
             return
         measure = self._record().measures.find(key) if key else None
         self.right.setCurrentIndex(TABS if measure else EMPTY_VIEW)
+        # The day profile is about a glucose sensor's readings: other measures have no such tab.
+        self.tabs.setTabVisible(self._tab_list().index(self.profile_tab), key == GLUCOSE)
         for tab in self._tab_list():
             tab.set_measure(measure)
         if self.isVisible():  # a page out of view catches up when it is shown (showEvent)

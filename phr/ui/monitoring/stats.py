@@ -16,7 +16,7 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring import stats_html as html
 from phr.ui.monitoring.measure_words import day_text
 from phr.ui.monitoring.tab import Clock, MeasureTab
-from phr.ui.monitoring.time_in_range_bar import TimeInRangeBar
+from phr.ui.charts.time_in_range_bar import TimeInRangeBar
 from phr.ui.text.formatting import fill, heading
 from phr.ui.text.vocabulary import label
 

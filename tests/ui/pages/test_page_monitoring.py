@@ -175,6 +175,61 @@ def test_glucose_statistics_with_hand_computed_bands(open_page, services):
     assert "In range (3.9 to 10.0): 30.8%" in page.stats_tab.bar.accessibleDescription()
 
 
+def test_the_readings_beside_the_sensor_keep_their_own_shares(open_page, services):
+    glucose_week(services)
+    page = open_page()
+    page.select_measure("glucose")
+    page.tabs.setCurrentWidget(page.stats_tab)
+    text = stats_text(page)
+    # The one finger prick (25.0) is not in the sensor's shares, but it is not dropped: its own column
+    # says 100% very high and 0% in every other range.
+    assert "The 1 other readings (finger prick, lab, typed in or not known) are not in these figures" in text
+    assert "Very high (above 13.9)\n2\n15.4%\n100.0%" in text
+    assert "Very low (below 3.0)\n3\n23.1%\n0.0%" in text
+
+
+def test_large_periods_are_worked_out_off_the_gui_thread(open_page, services, qtbot, monkeypatch):
+    import phr.ui.monitoring.stats as stats_module
+    monkeypatch.setattr(stats_module, "BACKGROUND_FROM", 5)
+    glucose_week(services)
+    page = open_page()
+    page.select_measure("glucose")
+    page.tabs.setCurrentWidget(page.stats_tab)
+    assert "Working out the figures of 14 readings" in stats_text(page)
+    qtbot.waitUntil(lambda: "Mean glucose\n8.1 mmol/L" in stats_text(page), timeout=5000)
+
+
+def test_the_day_profile_lays_every_day_over_one_clock(open_page, services):
+    # 14 days before today, a sensor reading every 15 minutes: 4.0 at night (0-6 h), 12.0 in the
+    # afternoon (12-18 h), 6.0 otherwise; on the last day the afternoon reads 3.0 instead.
+    readings = []
+    for day in range(1, 15):
+        for quarter in range(96):
+            hour = quarter // 4
+            value = 4.0 if hour < 6 else 12.0 if 12 <= hour < 18 else 6.0
+            if day == 1 and 12 <= hour < 18:
+                value = 3.0
+            readings.append(Reading("glucose", at(TODAY - timedelta(days=day), hour, quarter % 4 * 15), value,
+                                    method="sensor"))
+    services.readings.add_batch(readings, "device_import", "libre.csv")
+    page = open_page()
+    page.select_measure("bp")
+    assert not page.tabs.isTabVisible(page.tabs.indexOf(page.profile_tab))
+    page.select_measure("glucose")
+    assert page.tabs.isTabVisible(page.tabs.indexOf(page.profile_tab))
+    page.tabs.setCurrentWidget(page.profile_tab)
+    words = page.profile_tab.words.text()
+    # 1,344 readings in 1,344 quarter hours: 100% of the time. In range: 6 h of 4.0 (3.9 and up) and 12 h
+    # of 6.0 each day = 18 / 24 = 75%; below 3.9: the last day's 6 h of 3.0 = 6 / (14 * 24) = 1.8%.
+    assert "1,344 sensor readings; the sensor read 100.0% of the time" in words
+    assert "In range (3.9–10.0): 75.0%. Below 3.9: 1.8%, of which below 3.0: 0.0%." in words
+    median = [item for item in page.profile_tab.plot.getPlotItem().listDataItems() if item.opts["pen"] is not None]
+    minutes, values = median[-1].getData()
+    # At 15:00 (a whole hour from any change) 13 days read 12.0 and one 3.0: the median is 12.0, the
+    # 5th percentile between them. At 03:00 every reading is 4.0.
+    assert values[list(minutes).index(15 * 60)] == 12.0 and values[list(minutes).index(3 * 60)] == 4.0
+
+
 def test_statistics_follow_the_period(open_page, services):
     glucose_week(services)
     services.readings.add_batch([Reading("glucose", at(TODAY - timedelta(days=40), 8), 6.0, method="sensor")],

@@ -9,12 +9,23 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from phr.core.vocabulary import GlucoseBand
+from phr.export.pdf.agp_drawing import BarPart, flat_range_bar
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
+from phr.export.pdf.overview.agp import bar_parts
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.period import VisitPeriod
 from phr.export.pdf.visit.trend_facts import Compared, Trend, compared
 from phr.monitoring import target_words
-from phr.monitoring.measures import BLOOD_PRESSURE, GLUCOSE_HIGH, GLUCOSE_LOW, SCORE, Measure
+from phr.monitoring.measures import (
+    BLOOD_PRESSURE,
+    GLUCOSE_HIGH,
+    GLUCOSE_LOW,
+    GLUCOSE_VERY_HIGH,
+    GLUCOSE_VERY_LOW,
+    SCORE,
+    Measure,
+)
 from phr.monitoring.targets import Target
 from phr.words.catalogue import Words
 
@@ -87,11 +98,40 @@ def trends_section(context: PdfContext, every: Sequence[Trend], period: VisitPer
         header = [w("Measure"), w("Target"), w("Readings"), w("Mean"), w("Latest"), w("In target"),
                   w("Compared with before")]
         widths = [29 * mm, 26 * mm, 18 * mm, 21 * mm, 26 * mm, 26 * mm, CONTENT_WIDTH - 146 * mm]
-        body += [context.table(header, rows, widths), context.para(_notes(w, found, period), "small")]
+        body += [context.table(header, rows, widths), *_glucose_bar(context, found),
+                 context.para(_notes(w, found, period), "small")]
     if len(every) > len(found):
         body.append(context.para(w("And {count} other measures: see the overview.", count=len(every) - len(found)),
                                  "small"))
     return context.section(w("Measurements against targets"), body, w("No measurements in this period."))
+
+
+def _glucose_bar(context: PdfContext, found: Sequence[Trend]) -> list[Flowable]:
+    """The glucose time in ranges as a small bar, every range its own figure, and what it rests on."""
+    w = context.words
+    glucose = next((trend.now.glucose for trend in found if trend.now.glucose is not None), None)
+    if glucose is None or not glucose.result.count:
+        return []
+    parts = [BarPart(part.band, part.share, f"{_short_band(w, part.band)} {w.number(part.share, 1)}%")
+             for part in bar_parts(w, glucose, with_goals=False)]
+    body: list[Flowable] = [context.space(1.5), flat_range_bar(parts, CONTENT_WIDTH)]
+    if glucose.others is not None:
+        body.append(context.para(w("Glucose: the bar is from {count} sensor readings. The {other} other readings "
+                                   "(finger prick, lab, typed in or not known): {below}% below {low}, {very_low}% "
+                                   "below {very}.", count=w.number(glucose.result.count, 0),
+                                   other=w.number(glucose.others.count, 0),
+                                   below=w.number(glucose.others.below or 0.0, 1), low=w.number(GLUCOSE_LOW, 1),
+                                   very_low=w.number(glucose.others.very_low or 0.0, 1),
+                                   very=w.number(GLUCOSE_VERY_LOW, 1)), "small"))
+    return body
+
+
+def _short_band(w: Words, band: GlucoseBand) -> str:
+    return {GlucoseBand.VERY_LOW: w("< {value}", value=w.number(GLUCOSE_VERY_LOW, 1)),
+            GlucoseBand.LOW: w("{low}–{high}", low=w.number(GLUCOSE_VERY_LOW, 1), high=w.number(3.8, 1)),
+            GlucoseBand.IN_RANGE: w("{low}–{high}", low=w.number(GLUCOSE_LOW, 1), high=w.number(GLUCOSE_HIGH, 1)),
+            GlucoseBand.HIGH: w("{low}–{high}", low=w.number(10.1, 1), high=w.number(GLUCOSE_VERY_HIGH, 1)),
+            GlucoseBand.VERY_HIGH: w("> {value}", value=w.number(GLUCOSE_VERY_HIGH, 1))}[band]
 
 
 def _notes(w: Words, found: Sequence[Trend], period: VisitPeriod) -> str:
