@@ -13,10 +13,10 @@ from phr.monitoring.samples import Samples, read_samples
 from phr.record.services import RecordServices
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
 from phr.ui.app.events import RecordEvents
+from phr.ui.charts.time_in_range_bar import TimeInRangeBar
 from phr.ui.monitoring import stats_html as html
 from phr.ui.monitoring.measure_words import day_text
 from phr.ui.monitoring.tab import Clock, MeasureTab
-from phr.ui.charts.time_in_range_bar import TimeInRangeBar
 from phr.ui.text.formatting import fill, heading
 from phr.ui.text.vocabulary import label
 
