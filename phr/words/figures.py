@@ -23,6 +23,10 @@ DUTCH: dict[str, str] = {
     "< {value}": "< {value}",
     "> {value}": "> {value}",
     "{low}–{high}": "{low}–{high}",
+    # the FHIR summary
+    "Glucose sensor summary": "Samenvatting glucosesensor",
+    "in range {share}%": "binnen bereik {share}%",
+    "{start} to {end}": "{start} tot en met {end}",
     # the glucose profile (AGP)
     "Ambulatory glucose profile (AGP)": "Glucosedagprofiel (AGP)",
     "{days} days, {start} to {end}: {count} sensor readings, about one every {interval} minutes. The sensor read "

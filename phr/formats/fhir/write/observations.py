@@ -15,6 +15,7 @@ import math
 from datetime import datetime, timedelta, timezone
 
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write.cgm_summary import cgm_profile, cgm_summary
 from phr.formats.fhir.write.context import FhirContext, Section, without_empty
 from phr.formats.fhir.write.narrative import narrative, table
 from phr.monitoring.measures import BLOOD_PRESSURE, GLUCOSE_SENSOR_LOINC
@@ -40,6 +41,12 @@ def results(context: FhirContext) -> list[Section]:
             entries.append((_url(key, reading), observation(context, measure, reading)))
             rows.append([measure.name(w.language), w.moment(reading[0].isoformat(timespec="minutes")),
                          _value_text(context, measure, reading)])
+    profile = cgm_profile(context) if "glucose" in context.services.readings.counts() else None
+    if profile is not None:  # the figures of the glucose profile, as the overview PDF prints them
+        found["results"][0].extend(cgm_summary(context, profile))
+        found["results"][1].append([w("Glucose sensor summary"), w("{start} to {end}", start=w.date(profile.start),
+                                                                     end=w.date(profile.end)),
+                                    w("in range {share}%", share=w.number(profile.figures.result.in_range or 0, 1))])
     titles = {"vital_signs": w("Vital signs"), "results": w("Other measurements")}
     header = [w("Measurement"), w("Time"), w("Value")]
     return [Section(key, titles[key], narrative(table(header, rows)), entries)
