@@ -22,11 +22,13 @@ class ExportLanguage(StrEnum):
 
 
 class OverviewSection(StrEnum):
-    """The overview's sections, in the order it prints them (IPS order: problems, medicines, allergies, ...)."""
+    """The overview's sections, in the order it prints them: the International Patient Summary's (IPS 2.0)
+    order of problems, allergies and intolerances, medicines, results, plan of care; then the care team,
+    appointments and documents, which the IPS has no section for (docs/pdf-exports.md)."""
     PERSON = "person"
     DIAGNOSES = "diagnoses"
-    MEDICATIONS = "medications"
     ALLERGIES = "allergies"
+    MEDICATIONS = "medications"
     MONITORING = "monitoring"
     CARE_PLAN = "care_plan"
     CARE_TEAM = "care_team"

@@ -13,6 +13,21 @@ DUTCH: dict[str, str] = {
     "The whole history in the record. Measurements: the last {days} days ({start} to {end}).":
         "De hele geschiedenis uit het dossier. Metingen: de laatste {days} dagen ({start} tot en met {end}).",
     "Allergies and intolerances": "Allergieën en overgevoeligheden",
+    # whose record this is, and where each item came from (the visit brief says it too)
+    "This is a record kept by the patient (or a carer) in Regie; a care provider has not checked it.":
+        "Dit dossier houdt de patiënt zelf bij (of een mantelzorger) in Regie; een zorgverlener heeft het niet "
+        "gecontroleerd.",
+    "entered by the patient": "zelf ingevoerd",
+    "by {name} (carer)": "door {name} (mantelzorger)",
+    "from a letter: {detail}": "uit een brief: {detail}",
+    "from a letter": "uit een brief",
+    "read in from FHIR file {file}": "ingelezen uit FHIR-bestand {file}",
+    "read in from a FHIR file": "ingelezen uit een FHIR-bestand",
+    "read in from Regie file {file}": "ingelezen uit Regie-bestand {file}",
+    "read in from a Regie file": "ingelezen uit een Regie-bestand",
+    "read in from device file {file}": "ingelezen uit bestand van meetapparaat {file}",
+    "read in from a device file": "ingelezen uit een bestand van een meetapparaat",
+    "{goal} (evaluation: {evaluation})": "{goal} (evaluatie: {evaluation})",
     "Care plan: goals and evaluations": "Zorgplan: doelen en evaluaties",
     # about me
     "Name": "Naam",

@@ -5,12 +5,18 @@ will say, as plain frozen values) -> flowables (the reportlab layout of those fa
 Facts modules read the services and compute; they never import reportlab.
 """
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from phr.core.entries import Provenance
+from phr.core.vocabulary import AuthorRole, Source
+from phr.record.diagnoses import Diagnosis
 from phr.record.overview import age
 from phr.record.person import LISTED, Allergy, PersonDetails
 from phr.record.services import RecordServices
+from phr.words.catalogue import Words
 
 
 @dataclass(frozen=True)
@@ -57,3 +63,48 @@ def measure_name(services: RecordServices, key: str, language: str) -> str:
     what is measured (a goal's target may name either)."""
     measure = services.measures.find(key) if key else None
     return measure.name(language) if measure else key
+
+
+def rare_first(diagnoses: Iterable[Diagnosis]) -> tuple[Diagnosis, ...]:
+    """The rare condition first: confirmed before suspected or carrier, with an ORPHAcode before without
+    (a stable sort: within each, the order the record gives)."""
+    return tuple(sorted(diagnoses, key=lambda d: (d.status != "confirmed", d.orpha_code is None)))
+
+
+# --- where an item came from ---------------------------------------------------------------------------
+
+def record_note(w: Words) -> str:
+    """The one sentence on the first page that says whose record this is: nobody in care checked it."""
+    return w("This is a record kept by the patient (or a carer) in Regie; a care provider has not checked it.")
+
+
+def source_words(w: Words, provenance: Provenance | None) -> str:
+    """Where an item came from, in a few words: 'entered by the patient', 'by Kees Bakker (carer)', 'from a
+    letter: …', 'read in from FHIR file summary.json'. '' when the record does not say."""
+    if provenance is None:
+        return ""
+    by_carer = w("by {name} (carer)", name=provenance.entered_by) \
+        if provenance.entered_by_role == AuthorRole.CARER else ""
+    origin = _origin(w, provenance.source, provenance.source_detail or "")
+    if origin:
+        return f"{origin}, {by_carer}" if by_carer else origin
+    return by_carer or w("entered by the patient")
+
+
+def _origin(w: Words, source: str, detail: str) -> str:
+    """The letter or file an item was taken from; '' for an item typed in."""
+    if source == Source.LETTER:
+        return w("from a letter: {detail}", detail=detail) if detail else w("from a letter")
+    file = _file_name(detail)
+    if source == Source.FHIR_IMPORT:
+        return w("read in from FHIR file {file}", file=file) if file else w("read in from a FHIR file")
+    if source == Source.JSON_IMPORT:
+        return w("read in from Regie file {file}", file=file) if file else w("read in from a Regie file")
+    if source == Source.DEVICE_IMPORT:
+        return w("read in from device file {file}", file=file) if file else w("read in from a device file")
+    return ""
+
+
+def _file_name(detail: str) -> str:
+    """The file's name without the folders it was in: they say nothing about the item, and run long."""
+    return re.split(r"[\\/]", detail.strip())[-1]

@@ -2,9 +2,11 @@
 
 record -> facts (phr.export.pdf.overview.facts) -> flowables (this module, record, care,
 monitoring) -> bytes (phr.export.pdf.pages). The sections follow the International Patient
-Summary: who this is (and what others must know in an emergency), problems, medications,
-allergies, results, plan and team; then the appointments and the list of documents. A section
-the user left out is not printed; a section without content says so in words.
+Summary (IPS 2.0): who this is (and what others must know in an emergency), problems, allergies
+and intolerances, medicines, results, plan of care and team; then the appointments and the list
+of documents (the order is OverviewSection's, docs/pdf-exports.md says why). A section the user
+left out is not printed; a section without content says so in words. Every item says where it
+came from, and the first page that the patient keeps this record, not a care provider.
 """
 
 from collections.abc import Callable
@@ -17,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from phr.core.vocabulary import Section, Sex
 from phr.export.options import ExportOptions, OverviewSection
 from phr.export.pdf.base import SHADE, PdfContext
-from phr.export.pdf.facts import PersonFacts
+from phr.export.pdf.facts import PersonFacts, record_note
 from phr.export.pdf.overview import care, record
 from phr.export.pdf.overview.facts import OverviewFacts, OverviewPeriod, gather
 from phr.export.pdf.overview.monitoring import keep_with_next, monitoring_body
@@ -34,7 +36,7 @@ Part = TypeVar("Part")
 def section_titles(w: Words) -> dict[str, str]:
     """The printed title of each section, in the export language: the record's own sections as the app names them."""
     return {"person": label(w, Section.PERSON), "diagnoses": label(w, Section.DIAGNOSES),
-            "medications": label(w, Section.MEDICATIONS), "allergies": w("Allergies and intolerances"),
+            "allergies": w("Allergies and intolerances"), "medications": label(w, Section.MEDICATIONS),
             "monitoring": label(w, Section.MONITORING), "care_plan": w("Care plan: goals and evaluations"),
             "care_team": label(w, Section.CARE_TEAM), "appointments": label(w, Section.APPOINTMENTS),
             "documents": label(w, Section.DOCUMENTS)}
@@ -48,24 +50,25 @@ def build(services: RecordServices, options: ExportOptions) -> bytes:
 
 
 def story(context: PdfContext, facts: OverviewFacts, title: str) -> list[Flowable]:
-    flowables = [context.para(title, "title"), context.para(period_text(context.words, facts.period), "subtitle")]
-    titles = section_titles(context.words)
-    for key, body in _bodies(context, facts).items():
-        if body is not None:
+    flowables = [context.para(title, "title"), context.para(period_text(context.words, facts.period), "subtitle"),
+                 context.para(record_note(context.words), "small"), context.space(2)]
+    titles, bodies = section_titles(context.words), _bodies(context, facts)
+    for key in SECTIONS:
+        if (body := bodies[key]) is not None:
             section = context.section(titles[key], body)
             flowables += keep_with_next(section[:1], section[1:])  # a title never ends a page on its own
     return flowables
 
 
 def _bodies(context: PdfContext, facts: OverviewFacts) -> dict[OverviewSection, list[Flowable] | None]:
-    """Each section's flowables, in the order printed; None for a section left out."""
+    """Each section's flowables; None for a section left out."""
     def laid_out(part: Part | None, layout: Callable[[PdfContext, Part], list[Flowable]]) -> list[Flowable] | None:
         return None if part is None else layout(context, part)
 
     return {OverviewSection.PERSON: laid_out(facts.person, person_body),
             OverviewSection.DIAGNOSES: laid_out(facts.diagnoses, record.diagnoses_body),
-            OverviewSection.MEDICATIONS: laid_out(facts.medications, record.medications_body),
             OverviewSection.ALLERGIES: laid_out(facts.allergies, record.allergies_body),
+            OverviewSection.MEDICATIONS: laid_out(facts.medications, record.medications_body),
             OverviewSection.MONITORING: laid_out(facts.monitoring, monitoring_body),
             OverviewSection.CARE_PLAN: laid_out(facts.care_plan, care.care_plan_body),
             OverviewSection.CARE_TEAM: laid_out(facts.care_team, care.care_team_body),

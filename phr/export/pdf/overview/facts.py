@@ -108,8 +108,8 @@ class OverviewFacts:
     period: OverviewPeriod
     person: PersonFacts | None
     diagnoses: DiagnosisFacts | None
-    medications: MedicationFacts | None
     allergies: AllergyFacts | None
+    medications: MedicationFacts | None
     monitoring: MonitoringFacts | None
     care_plan: tuple[GoalFacts, ...] | None
     care_team: tuple[Contact, ...] | None
@@ -125,14 +125,15 @@ def gather(services: RecordServices, options: ExportOptions) -> OverviewFacts:
     return OverviewFacts(
         subject_of(services.person.get()), OverviewPeriod(options.since, options.until, options.today, start, end),
         wanted(OverviewSection.PERSON, lambda services, options: person_facts(services, options.today)),
-        wanted(OverviewSection.DIAGNOSES, diagnosis_facts), wanted(OverviewSection.MEDICATIONS, medication_facts),
+        wanted(OverviewSection.DIAGNOSES, diagnosis_facts),
         wanted(OverviewSection.ALLERGIES, lambda services, _: allergy_facts(services)),
+        wanted(OverviewSection.MEDICATIONS, medication_facts),
         wanted(OverviewSection.MONITORING, gather_monitoring), wanted(OverviewSection.CARE_PLAN, goal_facts),
         wanted(OverviewSection.CARE_TEAM, lambda services, _: tuple(services.care_team.all())),
         wanted(OverviewSection.APPOINTMENTS, appointment_facts), wanted(OverviewSection.DOCUMENTS, document_facts))
 
 
-# --- problems, medicines, allergies ---------------------------------------------------------------
+# --- problems, allergies, medicines ---------------------------------------------------------------
 
 def diagnosis_facts(services: RecordServices, options: ExportOptions) -> DiagnosisFacts:
     def line(diagnosis: Diagnosis) -> DiagnosisLine:

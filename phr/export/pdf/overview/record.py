@@ -1,7 +1,8 @@
-"""The layout of the overview's problems, medications and allergies: what the person has, takes and must avoid.
+"""The layout of the overview's problems, allergies and medicines: what the person has, must avoid and takes.
 
 What is printed was chosen in phr.export.pdf.overview.facts (what holds now always, the
-history in the chosen period); this module lays it out.
+history in the chosen period); this module lays it out. Each item says where it came from in a
+muted line under its name, never in a column of its own: the tables keep their width.
 """
 
 from collections.abc import Sequence
@@ -9,9 +10,10 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
+from phr.core.entries import Provenance
 from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Route, Severity, Zygosity
 from phr.export.pdf.base import PdfContext
-from phr.export.pdf.facts import AllergyFacts
+from phr.export.pdf.facts import AllergyFacts, source_words
 from phr.export.pdf.overview.facts import DiagnosisFacts, DiagnosisLine, MedicationFacts, MedicineInUse
 from phr.record.diagnoses import Diagnosis, orpha_display
 from phr.record.medications import Medication, MedicationChange
@@ -33,6 +35,13 @@ def status_explanations(w: Words) -> dict[str, str]:
 def small(context: PdfContext, text: str) -> str:
     """Record text as a muted second line inside a table cell."""
     return f"<font size='7.5' color='#555555'>{context.esc(text)}</font>" if text else ""
+
+
+def source(context: PdfContext, provenance: Provenance | None) -> str:
+    """Where an item came from, as a muted line for its cell ('' when the record does not say); in italics,
+    so that it does not read as part of the notes above it."""
+    text = small(context, source_words(context.words, provenance))
+    return f"<i>{text}</i>" if text else ""
 
 
 def lines(*parts: str) -> str:
@@ -78,7 +87,8 @@ def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Ta
         found = w("Diagnosed by {name}", name=line.diagnosed_by) if line.diagnosed_by else ""
         centre = w("Expertise centre: {name}", name=line.expertise_centre) if line.expertise_centre else ""
         name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, short_note(diagnosis.notes)),
-                     small(context, " · ".join(part for part in (found, centre) if part)))
+                     small(context, " · ".join(part for part in (found, centre) if part)),
+                     source(context, diagnosis.provenance))
         status = lines(context.esc(label_of(w, DiagnosisStatus, diagnosis.status)),
                        small(context, explained.get(diagnosis.status, "")))
         codes = lines(context.esc(orpha_display(diagnosis.orpha_code)),
@@ -123,7 +133,7 @@ def _current_table(context: PdfContext, medicines: Sequence[MedicineInUse]) -> T
         m = in_use.medicine
         prescriber = w("Prescribed by {name}", name=in_use.prescriber) if in_use.prescriber is not None else ""
         name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, short_note(m.notes)),
-                     small(context, prescriber))
+                     small(context, prescriber), source(context, m.provenance))
         dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, label_of(w, Route, m.route)))
         rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), in_use.reason,
                      w.date(m.start_date)])
@@ -143,7 +153,8 @@ def _changes_table(context: PdfContext, changes: Sequence[tuple[Medication, Medi
         before = _dose(change.previous_dose, change.previous_schedule)
         after = _dose(change.dose, change.schedule)
         what = w("from {before} to {after}", before=before, after=after) if before else after
-        rows.append([w.date(change.changed_on), medicine.name, what, change.reason])
+        rows.append([w.date(change.changed_on), medicine.name, what,
+                     context.markup(lines(context.esc(change.reason), source(context, change.provenance)), "cell")])
     return context.table([w("Date"), w("Medicine"), w("Change"), w("Reason")], rows,
                          [c * MM for c in (24, 34, 64, 52)])
 
@@ -151,7 +162,7 @@ def _changes_table(context: PdfContext, changes: Sequence[tuple[Medication, Medi
 def _past_table(context: PdfContext, medicines: Sequence[Medication]) -> Table:
     w = context.words
     rows = [[context.markup(lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}",
-                                  small(context, _dose(m.dose, m.schedule))), "cell"),
+                                  small(context, _dose(m.dose, m.schedule)), source(context, m.provenance)), "cell"),
              w("{start} to {stop}", start=w.date(m.start_date) or "?", stop=w.date(m.stop_date)),
              m.stop_reason] for m in medicines]
     return context.table([w("Medicine"), w("Used"), w("Why stopped")], rows, [c * MM for c in (56, 44, 74)])
@@ -170,7 +181,8 @@ def allergies_body(context: PdfContext, facts: AllergyFacts) -> list[Flowable]:
     for allergy in facts.allergies:
         kind = label_of(w, AllergyKind, allergy.kind)
         reaction = lines(context.esc(allergy.reaction), small(context, short_note(allergy.notes)))
-        rows.append([context.markup(f"<b>{context.esc(allergy.substance)}</b>", "cell"), kind,
+        substance = lines(f"<b>{context.esc(allergy.substance)}</b>", source(context, allergy.provenance))
+        rows.append([context.markup(substance, "cell"), kind,
                      context.markup(reaction, "cell"), label_of(w, Severity, allergy.severity),
                      w.date(allergy.noted_on)])
         notes.append(long_note(context, allergy.notes))
