@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import chart, device_import, pdf_export, unlock
+from bench import chart, device_import, pdf_export, statistics, unlock
 
-CHECKS = (unlock, device_import, chart, pdf_export)
+CHECKS = (unlock, device_import, chart, pdf_export, statistics)
 
 
 def main() -> int:

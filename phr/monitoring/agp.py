@@ -19,7 +19,7 @@ from datetime import date, timedelta
 import numpy as np
 
 from phr.monitoring.figures import GlucoseFigures, glucose_figures
-from phr.monitoring.samples import Samples, day_number, day_of
+from phr.monitoring.samples import Samples, day_number, day_of, distinct
 
 AGP_DAYS = 14
 PERCENTILES = (5, 25, 50, 75, 95)
@@ -80,7 +80,7 @@ def agp(samples: Samples, start: date, end: date) -> Agp | None:
 
 def sensor_interval(sensor: Samples) -> int:
     """The sensor's usual minutes between readings (5 for Dexcom, 15 for Libre): the commonest gap."""
-    gaps = np.diff(np.unique(sensor.at)) // 60
+    gaps = np.diff(distinct(sensor.at)) // 60
     gaps = gaps[(gaps >= 1) & (gaps <= 60)]
     if not len(gaps):
         return STEP_MINUTES
@@ -89,7 +89,7 @@ def sensor_interval(sensor: Samples) -> int:
 
 def active_share(sensor: Samples, interval: int, days: int) -> float:
     """% of the period's time slots of `interval` minutes that hold at least one sensor reading."""
-    slots = len(np.unique(sensor.local_seconds // (interval * 60)))
+    slots = len(distinct(sensor.local_seconds // (interval * 60)))
     return min(100.0, slots / (days * MINUTES_PER_DAY / interval) * 100)
 
 
@@ -102,21 +102,27 @@ def modal_day(samples: Samples) -> ModalDay:
     """Percentiles per 15 minutes of the clock, from the readings within half an hour of each point."""
     values = samples.number()
     known = ~np.isnan(values)
-    clock, values = minute_of_day(samples)[known], values[known]
+    order = np.argsort(minute_of_day(samples)[known], kind="stable")
+    clock, values = minute_of_day(samples)[known][order], values[known][order]
+    # The evening before and the morning after the clock too, so a window over midnight is one slice.
+    clock = np.concatenate([clock - MINUTES_PER_DAY, clock, clock + MINUTES_PER_DAY])
+    values = np.concatenate([values, values, values])
     points = np.arange(0, MINUTES_PER_DAY, STEP_MINUTES, dtype=np.float64)
+    firsts = np.searchsorted(clock, points - HALF_WINDOW_MINUTES, side="left")
+    lasts = np.searchsorted(clock, points + HALF_WINDOW_MINUTES, side="right")
     table = np.full((len(PERCENTILES), len(points)), np.nan)
-    for index, point in enumerate(points):
-        distance = np.abs(clock - point)
-        near = values[np.minimum(distance, MINUTES_PER_DAY - distance) <= HALF_WINDOW_MINUTES]
-        if len(near):
-            table[:, index] = np.percentile(near, PERCENTILES)
+    for index, (first, last) in enumerate(zip(firsts, lasts)):
+        if last > first:
+            table[:, index] = np.percentile(values[first:last], PERCENTILES)
     return ModalDay(points, {p: table[row] for row, p in enumerate(PERCENTILES)})
 
 
 def day_profiles(samples: Samples, start: date, end: date) -> tuple[DayProfile, ...]:
-    clock, values = minute_of_day(samples), samples.number()
-    profiles = []
-    for number in range(day_number(start), day_number(end) + 1):
-        mine = (samples.day == number) & ~np.isnan(values)
-        profiles.append(DayProfile(day_of(number), clock[mine], values[mine]))
-    return tuple(profiles)
+    values = samples.number()
+    known = ~np.isnan(values)
+    order = np.argsort(samples.day[known], kind="stable")
+    days, clock, values = samples.day[known][order], minute_of_day(samples)[known][order], values[known][order]
+    numbers = np.arange(day_number(start), day_number(end) + 1)
+    bounds = np.searchsorted(days, numbers, side="left"), np.searchsorted(days, numbers, side="right")
+    return tuple(DayProfile(day_of(int(number)), clock[first:last], values[first:last])
+                 for number, first, last in zip(numbers, *bounds))

@@ -51,14 +51,19 @@ class Samples:
     __slots__ = ("at", "offset", "values", "flag", "method", "day")
 
     def __init__(self, at: np.ndarray, offset: np.ndarray, values: np.ndarray, flag: np.ndarray,
-                 method: np.ndarray) -> None:
-        self.at = at.astype(np.int64)              # UTC epoch seconds
-        self.offset = offset.astype(np.int64)      # minutes east of UTC
-        self.values = values.astype(np.float64)    # shape (n, 3): value, value2, value3; NaN when missing
-        self.values[~np.isfinite(self.values)] = np.nan
-        self.flag = flag.astype(np.int8)           # -1 sensor Low, +1 sensor High, 0 none
-        self.method = method.astype(np.int8)       # a stored method code (phr.storage METHODS)
-        self.day = (self.at + self.offset * 60) // _SECONDS_PER_DAY  # local date, days since 1970-01-01
+                 method: np.ndarray, day: np.ndarray | None = None) -> None:
+        # asarray: no copy when a column has its type already (a year of sensor readings is 1 million rows)
+        self.at = np.asarray(at, dtype=np.int64)              # UTC epoch seconds
+        self.offset = np.asarray(offset, dtype=np.int64)      # minutes east of UTC
+        self.values = np.asarray(values, dtype=np.float64)    # shape (n, 3): value, value2, value3; NaN when missing
+        self.flag = np.asarray(flag, dtype=np.int8)           # -1 sensor Low, +1 sensor High, 0 none
+        self.method = np.asarray(method, dtype=np.int8)       # a stored method code (phr.storage METHODS)
+        if day is None:  # new readings, not a part of others: make every missing number NaN, once
+            infinite = np.isinf(self.values)
+            if infinite.any():
+                self.values = np.where(infinite, np.nan, self.values)
+            day = (self.at + self.offset * 60) // _SECONDS_PER_DAY
+        self.day = day                                        # local date, days since 1970-01-01
 
     @classmethod
     def of(cls, samples: "Iterable[Sample] | Samples") -> "Samples":
@@ -79,7 +84,8 @@ class Samples:
         return len(self.at)
 
     def where(self, mask: np.ndarray) -> "Samples":
-        return Samples(self.at[mask], self.offset[mask], self.values[mask], self.flag[mask], self.method[mask])
+        return Samples(self.at[mask], self.offset[mask], self.values[mask], self.flag[mask], self.method[mask],
+                       self.day[mask])
 
     def number(self, component: int = 1) -> np.ndarray:
         """Component 1, 2 or 3; NaN where missing."""
@@ -100,6 +106,14 @@ class Samples:
     def in_days(self, start: date, end: date) -> "Samples":
         """The readings whose local date is from `start` up to and including `end`."""
         return self.where((self.day >= day_number(start)) & (self.day <= day_number(end)))
+
+
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, smallest first. Readings come in time order, so their moments and days are
+    mostly sorted already: then a neighbour comparison does it, much faster than a hash or a sort."""
+    if len(values) > 1 and not bool(np.all(values[1:] >= values[:-1])):
+        values = np.sort(values, kind="stable")
+    return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
 
 
 def day_number(day: date) -> int:

@@ -28,7 +28,7 @@ from phr.monitoring.measures import (
     GLUCOSE_VERY_HIGH,
     GLUCOSE_VERY_LOW,
 )
-from phr.monitoring.samples import Sample, Samples, day_number, day_of
+from phr.monitoring.samples import Sample, Samples, day_number, day_of, distinct
 
 __all__ = ["Sample", "Samples"]  # re-exported: callers build samples and read statistics from one place
 
@@ -201,17 +201,18 @@ def band_counts(samples: Samples) -> dict[str, int]:
 def glucose(samples: AnySamples) -> GlucoseStats:
     """Time in ranges, mean, CV and GMI of glucose readings in mmol/L (see GlucoseStats)."""
     columns = Samples.of(samples)
-    bands = glucose_bands(columns.number(), columns.flag)
-    banded = columns.where(bands >= 0)
-    counts = band_counts(banded)
-    count = len(banded)
-    very_low, low, in_range, high, very_high = (_percent(counts[band], count) for band in BANDS)
-    numbers = summary(banded)
-    mean = numbers.mean
-    days = np.unique(banded.day)
+    values = columns.number()
+    bands = glucose_bands(values, columns.flag)
+    banded = bands >= 0
+    counts = np.bincount(bands[banded], minlength=len(BANDS))
+    count = int(np.count_nonzero(banded))
+    very_low, low, in_range, high, very_high = (_percent(int(part), count) for part in counts)
+    numbers = values[banded]
+    mean, sd = mean_and_sd(numbers[~np.isnan(numbers)])
+    days = distinct(columns.day[banded])
     return GlucoseStats(
-        count, very_low, low, in_range, high, very_high, mean=mean, sd=numbers.sd,
-        cv=numbers.sd / mean * 100 if numbers.sd is not None and mean else None,
+        count, very_low, low, in_range, high, very_high, mean=mean, sd=sd,
+        cv=sd / mean * 100 if sd is not None and mean else None,
         gmi_percent=None if mean is None else 3.31 + 0.02392 * mean * GLUCOSE_MG_PER_MMOL,
         gmi_mmol_mol=None if mean is None else 12.71 + 4.70587 * mean,
         days=len(days), first_day=day_of(days[0]) if len(days) else None,
