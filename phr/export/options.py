@@ -37,14 +37,17 @@ class OverviewSection(StrEnum):
 
 
 class VisitSection(StrEnum):
-    """The visit brief's sections, in the order it prints them."""
+    """The visit brief's sections, in the order it prints them: what always holds (main diagnosis, medicines,
+    allergies), the patient's questions, then the visit and what changed since the last one, the measures
+    and the goals due."""
+    STANDING_FACTS = "standing_facts"
+    QUESTIONS = "questions"
     APPOINTMENT = "appointment"
     DIAGNOSES = "diagnoses"
     MEDICATIONS = "medications"
     EVENTS = "events"
     TRENDS = "trends"
     GOALS = "goals"
-    QUESTIONS = "questions"
 
 
 class EmergencySection(StrEnum):

@@ -14,6 +14,13 @@ DUTCH: dict[str, str] = {
     "This brief covers the last {months} months: {start} to {end}. There is no earlier visit in the record.":
         "Dit overzicht gaat over de laatste {months} maanden: {start} tot en met {end}. Er staat geen eerder "
         "bezoek in het dossier.",
+    # what always holds
+    "In short: diagnoses, medicines, allergies": "In het kort: diagnoses, medicijnen, allergieën",
+    "And {count} more: see the overview.": "En nog {count}: zie het totaaloverzicht.",
+    # what did not fit
+    "Left out to keep this brief to two pages: {sections}. You find them in the overview.":
+        "Weggelaten om deze voorbereiding op twee pagina's te houden: {sections}. Dit staat in het "
+        "totaaloverzicht.",
     # the appointment
     "No appointment is planned in the record.": "Er staat geen afspraak gepland in het dossier.",
     "When": "Wanneer",
@@ -82,6 +89,8 @@ DUTCH: dict[str, str] = {
     "evaluation on {date}": "evaluatie op {date}",
     "agreed with {who}": "afgesproken met {who}",
     "No evaluation yet.": "Nog geen evaluatie.",
+    "And {count} other goals to evaluate: see the overview.":
+        "En nog {count} andere doelen om te evalueren: zie het totaaloverzicht.",
     "Last evaluation ({date}): {progress}. {how}": "Laatste evaluatie ({date}): {progress}. {how}",
     "Next step: {step}": "Volgende stap: {step}",
     # questions

@@ -9,10 +9,13 @@ has no date of its own.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from phr.core.entries import Provenance
 from phr.core.vocabulary import DiaryKind, TimelineKind
 from phr.export.pdf.visit.period import VisitPeriod, in_period
 from phr.record.diagnoses import Diagnosis
+from phr.record.documents import Document
 from phr.record.medications import Medication
+from phr.record.person import Allergy
 from phr.record.services import RecordServices
 from phr.record.timeline import TimelineEvent
 
@@ -56,6 +59,7 @@ class MedicationStep:
     after: str = ""             # changed: the dose from then on; started: the dose it started with
     reason: str = ""            # changed, stopped: why
     for_diagnosis: str | None = None  # started: the diagnosis it is for
+    provenance: Provenance | None = None  # of the change, or of the medicine started or stopped
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Event:
     text: str                   # the title of a visit or document, the substance, the diary's words
     with_whom: str = ""         # a visit: the care provider
     outcome: str = ""           # a visit: what came out of it
+    provenance: Provenance | None = None  # of the visit, document, allergy or diary entry
 
 
 # --- diagnoses ---------------------------------------------------------------------------------------
@@ -97,13 +102,15 @@ def medication_steps(services: RecordServices, period: VisitPeriod) -> tuple[Med
     reasons = {diagnosis.id: diagnosis.name for diagnosis in services.diagnoses.all()}
     steps = [MedicationStep(change.changed_on, name, StepKind.CHANGED,
                             dose_text(change.previous_dose, change.previous_schedule),
-                            dose_text(change.dose, change.schedule), change.reason)
+                            dose_text(change.dose, change.schedule), change.reason, provenance=change.provenance)
              for name, change in found.changes]
     steps += [MedicationStep(medicine.start_date, medicine.name, StepKind.STARTED,
                              after=dose_text(_amount(medicine), medicine.schedule),
-                             for_diagnosis=reasons[medicine.reason_id] if medicine.reason_id in reasons else None)
+                             for_diagnosis=reasons[medicine.reason_id] if medicine.reason_id in reasons else None,
+                             provenance=medicine.provenance)
               for medicine in found.started]
-    steps += [MedicationStep(medicine.stop_date, medicine.name, StepKind.STOPPED, reason=medicine.stop_reason)
+    steps += [MedicationStep(medicine.stop_date, medicine.name, StepKind.STOPPED, reason=medicine.stop_reason,
+                             provenance=medicine.provenance)
               for medicine in found.stopped]
     return tuple(sorted(steps, key=lambda step: step.day, reverse=True))
 
@@ -144,12 +151,24 @@ def _timeline_events(services: RecordServices, period: VisitPeriod) -> list[Even
 def _event(services: RecordServices, item: TimelineEvent) -> Event:
     kind = TimelineKind(item.kind)
     if kind != TimelineKind.APPOINTMENT:
-        return Event(item.date, kind, item.title)
+        return Event(item.date, kind, item.title, provenance=_provenance_of(services, item))
     visit = services.appointments.get(item.item_id)
     contact = services.care_team.get(visit.contact_id) if visit and visit.contact_id else None
-    return Event(item.date, kind, item.title, contact.name if contact else "", visit.outcome if visit else "")
+    return Event(item.date, kind, item.title, contact.name if contact else "", visit.outcome if visit else "",
+                 visit.provenance if visit else None)
+
+
+def _provenance_of(services: RecordServices, item: TimelineEvent) -> Provenance | None:
+    """Where the document or allergy behind a timeline event came from."""
+    entry: Document | Allergy | None = None
+    if item.kind == TimelineKind.DOCUMENT:
+        entry = services.documents.get(item.item_id)
+    elif item.kind == TimelineKind.ALLERGY:
+        entry = services.allergies.get(item.item_id)
+    return entry.provenance if entry is not None else None
 
 
 def _diary_events(services: RecordServices, period: VisitPeriod) -> list[Event]:
-    return [Event(entry.written_at, DiaryKind(entry.kind), entry.text) for entry in services.diary.all()
+    return [Event(entry.written_at, DiaryKind(entry.kind), entry.text, provenance=entry.provenance)
+            for entry in services.diary.all()
             if entry.kind in DIARY_KINDS and in_period(period, entry.written_at[:10])]

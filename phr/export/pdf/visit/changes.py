@@ -1,7 +1,8 @@
 """The layout of what changed since the last visit: diagnoses, medicines and events, each as a short list.
 
 What counts as a change is decided in phr.export.pdf.visit.change_facts; the budget decides how
-many of each list fit, and the rest is counted and points to the overview.
+many of each list fit, and the rest is counted and points to the overview. Each item says where
+it came from (typed in, by a carer, from a letter or a file) in small muted words next to it.
 """
 
 from collections.abc import Sequence
@@ -9,12 +10,20 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from phr.core.entries import Provenance
 from phr.core.vocabulary import DiagnosisStatus, DiaryKind, TimelineKind
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
+from phr.export.pdf.facts import source_words
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.change_facts import DiagnosisNews, Event, MedicationStep, StepKind
 from phr.words.catalogue import Words
 from phr.words.vocabulary import label, label_of
+
+
+def came_from(context: PdfContext, provenance: Provenance | None) -> str:
+    """Where an item came from, as small muted words to put next to it ('' when the record does not say)."""
+    words = source_words(context.words, provenance)
+    return f" <i><font size='7.5' color='#555555'>{context.esc(words)}</font></i>" if words else ""
 
 
 def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget: Budget) -> list[Flowable]:
@@ -29,7 +38,8 @@ def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget
         facts = [label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True),
                  why_words[item.why].format(date=w.date(item.day)), codes]
         body.append(context.markup(f"<b>{context.esc(diagnosis.name)}</b> – "
-                                   f"{context.esc(' · '.join(fact for fact in facts if fact))}"))
+                                   f"{context.esc(' · '.join(fact for fact in facts if fact))}"
+                                   f"{came_from(context, diagnosis.provenance)}"))
         if diagnosis.notes and budget.details:
             body.append(context.markup(context.esc(diagnosis.notes), "small_indent"))
     return context.section(w("New or changed diagnoses"), body, w("No new or changed diagnoses since then."))
@@ -37,7 +47,9 @@ def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget
 
 def medications_section(context: PdfContext, steps: Sequence[MedicationStep], budget: Budget) -> list[Flowable]:
     w = context.words
-    rows = [[w.date(step.day), step.medicine, _what(w, step), _why(w, step)] for step in steps]
+    rows = [[w.date(step.day), step.medicine, _what(w, step),
+             context.markup(context.esc(_why(w, step)) + came_from(context, step.provenance), "cell")]
+            for step in steps]
     body = []
     if rows:
         widths = [27 * mm, 33 * mm, 64 * mm, CONTENT_WIDTH - 124 * mm]
@@ -67,7 +79,8 @@ def _why(w: Words, step: MedicationStep) -> str:
 
 def events_section(context: PdfContext, found: Sequence[Event], budget: Budget) -> list[Flowable]:
     w = context.words
-    rows = [[w.date(event.day[:10]), _kind_text(w, event.kind), _event_text(w, event)]
+    rows = [[w.date(event.day[:10]), _kind_text(w, event.kind),
+             context.markup(context.esc(_event_text(w, event)) + came_from(context, event.provenance), "cell")]
             for event in found[:budget.events]]
     body = []
     if rows:

@@ -1,5 +1,6 @@
-"""What the visit brief says, read from the record: the visit, what changed in the period, the
-measures against their targets, the goals due for evaluation and the questions.
+"""What the visit brief says, read from the record: what always holds (the diagnoses, the rare one
+first, the medicines in use, the allergies), the questions, the visit, what changed in the period,
+the measures against their targets and the goals due for evaluation.
 
 Read once; the layout then tries its budgets (how much of each list fits) on the same facts.
 A section the user left out is None: it is not read at all.
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from phr.export.options import ExportOptions, VisitSection
-from phr.export.pdf.facts import Subject, measure_name, subject_of
+from phr.export.pdf.facts import AllergyFacts, Subject, allergy_facts, measure_name, rare_first, subject_of
 from phr.export.pdf.visit.change_facts import (
     DiagnosisNews,
     Event,
@@ -24,10 +25,20 @@ from phr.export.pdf.visit.trend_facts import Trend, trends
 from phr.record.appointments import Appointment, Question
 from phr.record.care_plan import CarePlanService, Evaluation, Goal
 from phr.record.care_team import Contact
+from phr.record.diagnoses import Diagnosis
+from phr.record.medications import Medication
 from phr.record.services import RecordServices
 
 REVIEW_SOON_DAYS = 30
 Part = TypeVar("Part")
+
+
+@dataclass(frozen=True)
+class StandingFacts:
+    """What holds whatever changed: the first thing a specialist who does not know the patient needs."""
+    diagnoses: tuple[Diagnosis, ...]     # current, the rare condition first
+    medicines: tuple[Medication, ...]    # in use on the last day of the period
+    allergies: AllergyFacts
 
 
 @dataclass(frozen=True)
@@ -56,13 +67,14 @@ class VisitFacts:
     subject: Subject
     period: VisitPeriod              # with the visit this brief prepares (None when there is none)
     previous_with: str               # who the visit the period starts with was with, '' when not known
+    standing: StandingFacts | None
+    questions: QuestionFacts | None  # also empty when there is no visit
     appointment: AppointmentFacts | None
     diagnoses: tuple[DiagnosisNews, ...] | None
     medications: tuple[MedicationStep, ...] | None
     events: tuple[Event, ...] | None
     trends: tuple[Trend, ...] | None
     goals: tuple[GoalDue, ...] | None
-    questions: QuestionFacts | None  # also empty when there is no visit
 
 
 def gather(services: RecordServices, options: ExportOptions) -> VisitFacts:
@@ -74,16 +86,21 @@ def gather(services: RecordServices, options: ExportOptions) -> VisitFacts:
     previous = period.previous
     return VisitFacts(
         subject_of(services.person.get()), period, _contact_name(services, previous.contact_id if previous else None),
+        wanted(VisitSection.STANDING_FACTS, standing_facts), wanted(VisitSection.QUESTIONS, question_facts),
         wanted(VisitSection.APPOINTMENT, appointment_facts), wanted(VisitSection.DIAGNOSES, diagnosis_news),
         wanted(VisitSection.MEDICATIONS, medication_steps), wanted(VisitSection.EVENTS, events),
         wanted(VisitSection.TRENDS, trends),
-        goals_due(services, options) if options.wants(VisitSection.GOALS) else None,
-        wanted(VisitSection.QUESTIONS, question_facts))
+        goals_due(services, options) if options.wants(VisitSection.GOALS) else None)
 
 
 def _contact_name(services: RecordServices, contact_id: int | None) -> str:
     contact = services.care_team.get(contact_id) if contact_id is not None else None
     return contact.name if contact else ""
+
+
+def standing_facts(services: RecordServices, period: VisitPeriod) -> StandingFacts:
+    return StandingFacts(rare_first(services.diagnoses.current()), tuple(services.medications.current(period.end)),
+                         allergy_facts(services))
 
 
 def appointment_facts(services: RecordServices, period: VisitPeriod) -> AppointmentFacts:

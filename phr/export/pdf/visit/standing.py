@@ -1,0 +1,88 @@
+"""The layout of the brief's standing facts: the diagnoses (the rare one first, with its ORPHAcode), the
+medicines in use with dose and schedule, and the allergies, in a compact block at the top of page 1.
+
+A specialist who does not know the patient reads this before anything else. Each item says where it
+came from, in small muted words next to it. A list longer than the budget allows says how many more
+there are, and that they are in the overview.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from phr.core.vocabulary import DiagnosisStatus, Section, Severity
+from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
+from phr.export.pdf.facts import AllergyFacts
+from phr.export.pdf.visit.budget import Budget
+from phr.export.pdf.visit.change_facts import dose_text
+from phr.export.pdf.visit.changes import came_from
+from phr.export.pdf.visit.facts import StandingFacts
+from phr.record.diagnoses import Diagnosis, orpha_display
+from phr.record.medications import Medication
+from phr.record.person import LISTED, NONE_KNOWN, Allergy
+from phr.words.vocabulary import label, label_of
+
+LABEL_WIDTH = 28 * mm
+Item = TypeVar("Item")
+
+
+def standing_section(context: PdfContext, facts: StandingFacts, budget: Budget) -> list[Flowable]:
+    w = context.words
+    rows = [[label(w, Section.DIAGNOSES), _listed(context, facts.diagnoses, _diagnosis, budget.standing,
+                                                  w("No current diagnoses."))],
+            [label(w, Section.MEDICATIONS), _listed(context, facts.medicines, _medicine, budget.standing,
+                                                    w("No medicines in use."))],
+            [w("Allergies"), _allergies(context, facts.allergies, budget.standing)]]
+    rows = [[context.para(name, "cellhead"), value] for name, value in rows]
+    table = context.table(None, rows, [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH])
+    return context.section(w("In short: diagnoses, medicines, allergies"), [table])
+
+
+def _listed(context: PdfContext, items: Sequence[Item], line: Callable[[PdfContext, Item], str], most: int,
+            none: str) -> Flowable:
+    """One line per item, at most `most` of them; the rest counted, pointing to the overview."""
+    if not items:
+        return context.para(none, "cell")
+    lines = [line(context, item) for item in items[:most]]
+    if len(items) > most:
+        more = context.words("And {count} more: see the overview.", count=len(items) - most)
+        lines.append(f"<i>{context.esc(more)}</i>")
+    return context.markup("<br/>".join(lines), "cell")
+
+
+def _diagnosis(context: PdfContext, diagnosis: Diagnosis) -> str:
+    """'Name · ORPHA:90794 · ICD-10 E25.0', and the status when it is not a confirmed diagnosis."""
+    w, esc = context.words, context.esc
+    status = "" if diagnosis.status == "confirmed" else \
+        label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True)
+    codes = [orpha_display(diagnosis.orpha_code), f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", status]
+    facts = " · ".join(esc(part) for part in codes if part)
+    return f"<b>{esc(diagnosis.name)}</b>" + (f" · {facts}" if facts else "") + came_from(context, diagnosis.provenance)
+
+
+def _medicine(context: PdfContext, medicine: Medication) -> str:
+    """'Hydrocortison 10 mg – 17,5 mg a day · 4 times a day: 7,5 - 5 - 2,5 - 2,5 mg'."""
+    esc = context.esc
+    name = f"<b>{esc(medicine.name)}</b>" + (f" {esc(medicine.strength)}" if medicine.strength else "")
+    dose = dose_text(medicine.dose, medicine.schedule)
+    return name + (f" – {esc(dose)}" if dose else "") + came_from(context, medicine.provenance)
+
+
+def _allergy(context: PdfContext, allergy: Allergy) -> str:
+    w, esc = context.words, context.esc
+    severity = label_of(w, Severity, allergy.severity, in_sentence=True) if allergy.severity != "unknown" else ""
+    about = " · ".join(esc(part) for part in (allergy.reaction, severity) if part)
+    return f"<b>{esc(allergy.substance)}</b>" + (f" – {about}" if about else "") + \
+        came_from(context, allergy.provenance)
+
+
+def _allergies(context: PdfContext, facts: AllergyFacts, most: int) -> Flowable:
+    """'None known' only when the record says so; nothing listed and nothing said is 'not filled in'."""
+    w = context.words
+    if facts.statement == NONE_KNOWN:
+        return context.para(w("No known allergies."), "cell")
+    if facts.statement != LISTED or not facts.allergies:
+        return context.para(w("Not filled in: it is not known whether there are allergies."), "cell")
+    return _listed(context, facts.allergies, _allergy, most, "")
