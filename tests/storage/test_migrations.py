@@ -28,6 +28,9 @@ FIXTURE_CONTENT = {
     "schema_v3": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
                                      "readings": 9924, "diary": 7}),
+    "schema_v4": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 8,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 9899, "diary": 7}),
 }
 
 
@@ -145,3 +148,25 @@ def test_check_looks_at_every_page_before_an_upgrade_may_write(new_record, monke
         records.unlock_with_passphrase(folder, PASSPHRASE, verify_first=True)
     assert not (folder / "backups").exists()  # refused before the upgrade could write anything
     assert record.read_bytes() == bytes(data)
+
+
+def test_an_upgraded_schema_3_record_takes_lab_and_typed_readings(tmp_path):
+    from datetime import datetime, timezone
+
+    from phr.monitoring.readings import Reading
+    from phr.record.services import RecordServices
+
+    folder = tmp_path / "schema_v3"
+    shutil.copytree(FIXTURES / "schema_v3", folder)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        services = RecordServices(session)
+        for hour, method in ((8, "lab"), (9, "typed")):
+            services.readings.add(Reading("glucose", datetime(2026, 11, 23, hour, tzinfo=timezone.utc), 6.0,
+                                          method=method))
+        rows = services.readings.between("glucose", datetime(2026, 11, 23, tzinfo=timezone.utc),
+                                         datetime(2026, 11, 24, tzinfo=timezone.utc))
+        assert [row.method for row in rows] == ["lab", "typed"]
+        assert session.check().healthy
+    finally:
+        session.lock()

@@ -11,7 +11,7 @@ from phr.storage.keys.checked_json import canonical
 from phr.storage.repos.people import AuthorRepository
 from phr.storage.repos.reading_rows import CONTEXTS, FLAGS, METHODS, NotedReadingRow, ReadingRow
 from phr.storage.repos.readings import DEVICE_SOURCE, ReadingRepository
-from phr.storage.schema import v0001_base, v0002_care_record, v0003_monitoring
+from phr.storage.schema import v0001_base, v0002_care_record, v0003_monitoring, v0004_reading_methods
 from phr.storage.vocabulary import AuthorRole, KdfName, ReadingFlag, SlotKind, Source
 
 AT = datetime(2024, 3, 1, 8, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -27,7 +27,7 @@ def checked_words(sql: str, column: str) -> set[str]:
 def test_reading_codes_keep_their_order():
     # The codes are in every record made so far: a word may be added at the end, never moved.
     assert FLAGS == ("", "below_range", "above_range")
-    assert METHODS == ("", "sensor", "scan", "fingerstick")
+    assert METHODS == ("", "sensor", "scan", "fingerstick", "lab", "typed")
     assert CONTEXTS == ("", "fasting", "after_meal", "at_rest", "after_exercise")
 
 
@@ -37,6 +37,7 @@ def test_the_words_are_those_the_schema_allows():
     batches = v0003_monitoring.SQL.split("CREATE TABLE reading_batches")[1].split("CREATE TABLE")[0]
     assert checked_words(batches, "source") == {source.value for source in Source} - {"letter"}
     assert "flag BETWEEN 0 AND 2" in v0003_monitoring.SQL and len(FLAGS) == 3
+    assert "method BETWEEN 0 AND 5" in v0004_reading_methods.SQL and len(METHODS) == 6
 
 
 def test_key_files_hold_the_same_words_as_before():
