@@ -17,8 +17,9 @@ from phr.export.pdf.overview import document as pdf_overview
 from phr.export.pdf.overview import monitoring as pdf_monitoring
 from phr.export.pdf.overview import monitoring_facts
 from phr.monitoring import statistics as stats
-from phr.monitoring.period_samples import samples_of, with_whole_series
+from phr.monitoring.figures import with_whole_series
 from phr.monitoring.readings import Reading
+from phr.monitoring.samples import read_samples
 from phr.record.appointments import Appointment
 from phr.record.care_plan import CarePlanService
 from phr.record.diagnoses import Diagnosis, orpha_display
@@ -145,10 +146,9 @@ def test_the_allergy_statement_is_said_in_words(services):
 
 # --- results: the monitoring summary -------------------------------------------------------------------------
 
-def _period_samples(services, key: str) -> list:
+def _period_samples(services, key: str):
     end = NOW.date()
-    samples, _ = samples_of(services, key, end - timedelta(days=monitoring_facts.DEFAULT_DAYS - 1), end)
-    return samples
+    return read_samples(services, key, end - timedelta(days=monitoring_facts.DEFAULT_DAYS - 1), end)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -157,7 +157,7 @@ def test_each_measure_with_readings_is_summarised_with_its_statistics(sample_ser
     summarised = 0
     for measure in sample_services.measures.measures():
         samples = _period_samples(sample_services, measure.key)
-        if not samples:
+        if not len(samples):
             assert f"\n{measure.name(language)} (" not in text
             continue
         summarised += 1
@@ -175,13 +175,14 @@ def test_each_measure_with_readings_is_summarised_with_its_statistics(sample_ser
 def test_glucose_time_in_range_cv_and_gmi_and_the_agreed_target(sample_services, sample_texts, language):
     w, text = Words(language), whole(sample_texts[language])
     end = NOW.date()
-    _, sensor = samples_of(sample_services, "glucose", end - timedelta(days=89), end)
+    samples = read_samples(sample_services, "glucose", end - timedelta(days=89), end)
+    sensor = samples.where(samples.sensor)
     glucose = stats.glucose(sensor)
-    assert sensor
+    assert len(sensor)
     assert f"{w.number(glucose.in_range, 1)}%" in text and f"{w.number(glucose.cv, 1)}%" in text
     assert f"{w.number(glucose.gmi_percent, 1)}%" in text
-    assert holds(text, w("Time in ranges from the {count} sensor readings; finger pricks and scans are left out.",
-                         count=w.number(len(sensor), 0)))
+    assert holds(text, w("Time in ranges, mean, CV and GMI from the {count} sensor readings: a sensor reads at even "
+                         "times, so a share of its readings is a share of time.", count=w.number(len(sensor), 0)))
     target = sample_services.targets.current("glucose")
     assert holds(text, w("Target: {limits}.", limits=w("{low} to {high}", low=w.number(target.target_low, 1),
                                                       high=w.number(target.target_high, 1)) + " mmol/L"))
