@@ -37,6 +37,7 @@ DUTCH: dict[str, str] = {
         "Met minder dan {goal}% laten de cijfers hieronder misschien niet de gewone dagen zien.",
     "goal": "doel",
     "less than {goal}%": "minder dan {goal}%",
+    "more than {goal}%": "meer dan {goal}%",
     "{goal}% or less": "{goal}% of minder",
     "Below 3.9 in total": "Onder 3,9 samen",
     "Above 10.0 in total": "Boven 10,0 samen",

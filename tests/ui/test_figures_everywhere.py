@@ -135,7 +135,7 @@ def test_the_overview_prints_the_same_figures_and_its_glucose_profile_page(mixed
     # The glucose profile page: the 14 days before the export day, which hold every sensor reading here.
     assert "Ambulatory glucose profile (AGP)" in text
     assert f"{mine.count:,} sensor readings, about one every 15 minutes. The sensor read 100.0% of the time" in text
-    assert f"In range (3.9 to 10.0): {pct(mine.shares['in_range'])} (goal: more than 70%)" in text
+    assert f"In range (3.9 to 10.0) {pct(mine.shares['in_range'])} (goal: more than 70%)" in text
     assert f"Below 3.9 in total {pct(mine.shares['very_low'] + mine.shares['low'])}" in text
 
 

@@ -35,7 +35,8 @@ HOURS = (0, 3, 6, 9, 12, 15, 18, 21, 24)
 class BarPart:
     band: GlucoseBand
     share: float                    # % of time
-    text: str                       # what is written beside it: range, share and goal
+    text: str                       # what is written beside it: the range
+    detail: str = ""                # and under that: the share and the goal
 
 
 def range_bar(parts: Sequence[BarPart], width: float, height: float, bar_width: float = 9 * mm,
@@ -49,11 +50,14 @@ def range_bar(parts: Sequence[BarPart], width: float, height: float, bar_width: 
         tall = (height - 2) * part.share / total
         y -= tall
         drawing.add(Rect(0, y, bar_width, tall, fillColor=BAND_COLOURS[part.band], strokeColor=None))
-        label_y = top - slot * (index + 0.5) - size / 3
+        label_y = top - slot * (index + 0.5) + (size / 2 if part.detail else -size / 3)
         middle = y + tall / 2
         drawing.add(Line(bar_width + 0.5 * mm, middle, bar_width + 2.5 * mm, label_y + size / 3,
                          strokeColor=RULE, strokeWidth=0.4))
         drawing.add(String(bar_width + 3 * mm, label_y, part.text, fontName=FONT, fontSize=size, fillColor=INK))
+        if part.detail:
+            drawing.add(String(bar_width + 3 * mm, label_y - size * 1.25, part.detail, fontName=BOLD, fontSize=size,
+                               fillColor=INK))
     drawing.add(Rect(0, 1, bar_width, height - 2, fillColor=None, strokeColor=INK, strokeWidth=0.4))
     return drawing
 
@@ -78,7 +82,8 @@ def flat_range_bar(parts: Sequence[BarPart], width: float, bar_height: float = 4
     return drawing
 
 
-def modal_day_chart(modal: ModalDay, width: float, height: float, legend: Sequence[str], unit: str) -> Drawing:
+def modal_day_chart(modal: ModalDay, width: float, height: float, legend: Sequence[str], unit: str,
+                    number: Callable[[float, int], str]) -> Drawing:
     """The modal day: 5–95 % and 25–75 % as shaded bands, the median as a line, target 3.9–10.0 marked.
 
     `legend`: the words for median, 25–75 % and 5–95 %, in that order."""
@@ -93,7 +98,7 @@ def modal_day_chart(modal: ModalDay, width: float, height: float, legend: Sequen
     def y(value: float) -> float:
         return bottom + (top - bottom) * min(max(value, 0.0), ceiling) / ceiling
 
-    _grid(drawing, x, y, left, right, ceiling, unit)
+    _grid(drawing, x, y, left, right, ceiling, unit, number)
     minutes = np.append(modal.minutes, MINUTES_PER_DAY)  # the day closes at 24:00 with the values of 00:00
     percentiles = {p: np.append(values, values[0]) for p, values in modal.percentiles.items()}
     for low, high, colour in ((5, 95, OUTER_BAND), (25, 75, INNER_BAND)):
@@ -133,7 +138,7 @@ def day_tile(profile: DayProfile, title: str, width: float, height: float) -> Dr
 
 
 def _grid(drawing: Drawing, x: Callable[[float], float], y: Callable[[float], float], left: float, right: float,
-          ceiling: float, unit: str) -> None:
+          ceiling: float, unit: str, number: Callable[[float, int], str]) -> None:
     drawing.add(Rect(left, y(GLUCOSE_LOW), right - left, y(GLUCOSE_HIGH) - y(GLUCOSE_LOW), fillColor=GREEN,
                      fillOpacity=0.12, strokeColor=None))
     marks = [float(v) for v in range(0, int(ceiling) + 1, 5) if min(abs(v - GLUCOSE_LOW), abs(v - GLUCOSE_HIGH)) > 1.5]
@@ -141,7 +146,7 @@ def _grid(drawing: Drawing, x: Callable[[float], float], y: Callable[[float], fl
         strong = value in (GLUCOSE_LOW, GLUCOSE_HIGH)
         drawing.add(Line(left, y(value), right, y(value), strokeColor=GREEN if strong else RULE,
                          strokeWidth=0.8 if strong else 0.3))
-        text = f"{value:.1f}" if strong else f"{value:.0f}"
+        text = number(value, 1 if strong else 0)  # in the export language: 3,9 in Dutch
         drawing.add(String(left - 1 * mm - stringWidth(text, FONT, 6.5), y(value) - 2.2, text, fontName=FONT,
                            fontSize=6.5, fillColor=MUTED))
     drawing.add(String(1, y(ceiling) + 1.5, unit, fontName=FONT, fontSize=6.5, fillColor=MUTED))

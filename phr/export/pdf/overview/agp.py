@@ -21,10 +21,9 @@ CV_GOAL = 36.0                      # % : a CV at or below it is stable glucose
 TILES_PER_ROW = 7
 BAR_COLUMN = 100 * mm
 MAX_TILES = 14                      # the last 14 days, also when the chosen period is longer
-# Per range, top down: the consensus goal in words (% of time).
-GOALS = ((GlucoseBand.VERY_HIGH, "less than {goal}%", 5), (GlucoseBand.HIGH, "", None),
-         (GlucoseBand.IN_RANGE, "more than {goal}%", 70), (GlucoseBand.LOW, "", None),
-         (GlucoseBand.VERY_LOW, "less than {goal}%", 1))
+# Per range, top down: the consensus goal (% of time), and whether it is a floor (more than) or a ceiling.
+GOALS = ((GlucoseBand.VERY_HIGH, 5, False), (GlucoseBand.HIGH, None, False), (GlucoseBand.IN_RANGE, 70, True),
+         (GlucoseBand.LOW, None, False), (GlucoseBand.VERY_LOW, 1, False))
 
 
 def agp_page(context: PdfContext, profile: Agp) -> list[Flowable]:
@@ -40,7 +39,7 @@ def agp_page(context: PdfContext, profile: Agp) -> list[Flowable]:
                              "band holds the middle half of the readings (25–75%), the light band 90% of them "
                              "(5–95%). The green band is the target range 3.9–10.0 mmol/L."), "small"),
               modal_day_chart(profile.modal, CONTENT_WIDTH, 62 * mm,
-                              (w("median"), "25–75%", "5–95%"), "mmol/L"),
+                              (w("median"), "25–75%", "5–95%"), "mmol/L", w.number),
               context.heading(w("Each day"), 2), _tiles(context, profile)]
     return [CondPageBreak(FRAME_HEIGHT), KeepTogether(parts)]
 
@@ -59,12 +58,13 @@ def period_text(w: Words, profile: Agp) -> str:
 def bar_parts(w: Words, figures: GlucoseFigures, with_goals: bool = True) -> list[BarPart]:
     """The bar's five parts, very high on top, each with its range, share (one decimal) and goal."""
     result, parts = figures.result, []
-    for band, goal_text, goal in GOALS:
+    for band, goal, floor in GOALS:
         share = result.share(band) or 0.0
-        text = f"{label_of(w, GlucoseBand, band)}: {w.number(share, 1)}%"
+        detail = f"{w.number(share, 1)}%"
         if with_goals and goal is not None:
-            text += " (" + w("goal") + ": " + w(goal_text, goal=goal) + ")"
-        parts.append(BarPart(band, share, text))
+            aim = w("more than {goal}%", goal=goal) if floor else w("less than {goal}%", goal=goal)
+            detail += " (" + w("goal") + ": " + aim + ")"
+        parts.append(BarPart(band, share, label_of(w, GlucoseBand, band), detail))
     return parts
 
 

@@ -112,7 +112,7 @@ def _glucose_bar(context: PdfContext, found: Sequence[Trend]) -> list[Flowable]:
     glucose = next((trend.now.glucose for trend in found if trend.now.glucose is not None), None)
     if glucose is None or not glucose.result.count:
         return []
-    parts = [BarPart(part.band, part.share, f"{_short_band(w, part.band)} {w.number(part.share, 1)}%")
+    parts = [BarPart(part.band, part.share, f"{_short_band(w, part.band)} {part.detail}")
              for part in bar_parts(w, glucose, with_goals=False)]
     body: list[Flowable] = [context.space(1.5), flat_range_bar(parts, CONTENT_WIDTH)]
     if glucose.others is not None:
