@@ -106,8 +106,9 @@ class DayProfileTab(MeasureTab):
         for value in (GLUCOSE_LOW, GLUCOSE_HIGH):
             item.addItem(pg.InfiniteLine(value, angle=0, pen=pg.mkPen(TARGET, width=1.5)))
         for low, high, colour in ((5, 95, OUTER), (25, 75, INNER)):
-            lower = pg.PlotDataItem(minutes, lines[low], pen=None, connect="finite")
-            upper = pg.PlotDataItem(minutes, lines[high], pen=None, connect="finite")
+            # Curves with the band's own colour as outline: a curve without a pen has no path to fill between.
+            lower = pg.PlotCurveItem(minutes, lines[low], pen=pg.mkPen(colour), connect="finite")
+            upper = pg.PlotCurveItem(minutes, lines[high], pen=pg.mkPen(colour), connect="finite")
             item.addItem(pg.FillBetweenItem(lower, upper, brush=pg.mkBrush(colour)))
         item.addItem(pg.PlotDataItem(minutes, lines[50], pen=pg.mkPen(MEDIAN, width=2.5), connect="finite"))
         top = float(np.nanmax(lines[95])) if np.any(~np.isnan(lines[95])) else GLUCOSE_HIGH
