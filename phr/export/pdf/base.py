@@ -23,14 +23,16 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from phr.export.options import ExportOptions
+from phr.export.pdf import wrapping
 from phr.words.catalogue import Words
 
-FONT, BOLD, ITALIC = "RegieSans", "RegieSans-Bold", "RegieSans-Italic"
+FONT, BOLD, ITALIC, BOLD_ITALIC = "RegieSans", "RegieSans-Bold", "RegieSans-Italic", "RegieSans-BoldItalic"
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#b0b0b0")
 SHADE = colors.HexColor("#eef2f5")
 MARGIN = 18 * mm
+OUTLINE_LEVELS = {"title": 0, "h1": 1, "h2": 2}  # styles whose paragraphs the PDF's outline lists
 
 
 def register_fonts() -> None:
@@ -38,13 +40,14 @@ def register_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
-    for name, file in ((FONT, "Vera.ttf"), (BOLD, "VeraBd.ttf"), (ITALIC, "VeraIt.ttf"), (FONT + "-BoldItalic", "VeraBI.ttf")):
+    for name, file in ((FONT, "Vera.ttf"), (BOLD, "VeraBd.ttf"), (ITALIC, "VeraIt.ttf"), (BOLD_ITALIC, "VeraBI.ttf")):
         pdfmetrics.registerFont(TTFont(name, os.path.join(folder, file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=FONT + "-BoldItalic")
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, alignment=TA_LEFT)
+def _styles(language: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK, alignment=TA_LEFT,
+                          **wrapping.style_options(language))
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED)
     return {
         "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=17, leading=21, spaceAfter=2 * mm),
@@ -116,7 +119,7 @@ class PdfContext:
     @classmethod
     def create(cls, options: ExportOptions) -> "PdfContext":
         register_fonts()
-        return cls(options, Words(options.language), _styles())
+        return cls(options, Words(options.language), _styles(options.language))
 
     @property
     def today(self) -> date:
@@ -124,8 +127,14 @@ class PdfContext:
 
     # Small helpers so builders read like the document they make.
     def para(self, text: str, style: str = "body") -> Paragraph:
-        """A paragraph of plain text: the record's text is escaped, never read as markup."""
-        return Paragraph(escape(text or "").replace("\n", "<br/>"), self.styles[style])
+        """A paragraph of plain text: the record's text is escaped, never read as markup.
+
+        A title or heading is marked for the PDF's outline (phr.export.pdf.pages lists it there)."""
+        paragraph = Paragraph(escape(text or "").replace("\n", "<br/>"), self.styles[style])
+        if style in OUTLINE_LEVELS and text:
+            paragraph.outline_level = OUTLINE_LEVELS[style]
+            paragraph.outline_title = " ".join(text.split())
+        return paragraph
 
     def markup(self, markup: str, style: str = "body") -> Paragraph:
         """A paragraph whose markup the builder made (escape record text with `esc` first)."""
@@ -156,7 +165,7 @@ class PdfContext:
         below = below or {}
         data = [[cell(h, "cellhead") for h in header]] if header else []
         style: list[tuple[Any, ...]] = [
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4), ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
         for index, row in enumerate(rows):
@@ -181,7 +190,8 @@ class PdfContext:
         if not rows:
             return None
         table = SplittingTable(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
         return table
 
