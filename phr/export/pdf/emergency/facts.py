@@ -9,7 +9,15 @@ name and the frame of every page.
 from dataclasses import dataclass
 
 from phr.export.options import EmergencySection, ExportOptions
-from phr.export.pdf.facts import AllergyFacts, PersonFacts, Subject, allergy_facts, person_facts, subject_of
+from phr.export.pdf.facts import (
+    AllergyFacts,
+    PersonFacts,
+    Subject,
+    allergy_facts,
+    person_facts,
+    rare_first,
+    subject_of,
+)
 from phr.record.care_team import Contact
 from phr.record.diagnoses import Diagnosis
 from phr.record.medications import Medication
@@ -47,17 +55,15 @@ class EmergencyFacts:
 
 def gather(services: RecordServices, options: ExportOptions) -> EmergencyFacts:
     person = person_facts(services, options.today)
-    diagnoses = services.diagnoses.current()
-    # The rare condition comes first: confirmed before suspected or carrier, with an ORPHAcode before without.
-    diagnoses.sort(key=lambda d: (d.status != "confirmed", d.orpha_code is None))
+    diagnoses = rare_first(services.diagnoses.current())
     wants = options.wants
     return EmergencyFacts(
         subject_of(person.person), person, wants(EmergencySection.CARD), wants(EmergencySection.PERSON),
-        tuple(diagnoses) if wants(EmergencySection.DIAGNOSES) else None,
+        diagnoses if wants(EmergencySection.DIAGNOSES) else None,
         person.person.emergency_notes if wants(EmergencySection.EMERGENCY_NOTES) else None,
         tuple(services.medications.current(options.today)) if wants(EmergencySection.MEDICATIONS) else None,
         allergy_facts(services) if wants(EmergencySection.ALLERGIES) else None,
-        call_facts(services, diagnoses) if wants(EmergencySection.CONTACTS) else None)
+        call_facts(services, list(diagnoses)) if wants(EmergencySection.CONTACTS) else None)
 
 
 def call_facts(services: RecordServices, diagnoses: list[Diagnosis]) -> CallFacts:

@@ -62,7 +62,9 @@ def build_bundle(services, language: str = "nl", now: datetime | None = None) ->
 
 
 def _sections(context: FhirContext) -> list[Section]:
-    found: list[Section | None] = [fhir_clinical.problems(context), fhir_clinical.medications(context), fhir_clinical.allergies(context)]
+    # IPS 2.0 order, as the overview PDF (docs/pdf-exports.md): problems, allergies, medicines, results, plan, team.
+    found: list[Section | None] = [fhir_clinical.problems(context), fhir_clinical.allergies(context),
+                                   fhir_clinical.medications(context)]
     found += fhir_observations.results(context)
     found += [fhir_care.plan_of_care(context), fhir_care.care_team(context)]
     return [section for section in found if section is not None]
