@@ -233,3 +233,17 @@ def test_a_part_of_an_address_wider_than_the_column_breaks_between_syllables():
         broken = lines(address, width)
         for index in breaks_in(address, broken):
             assert address[index - 1] == "/" or address[index] in SEPARATORS_BEFORE or index in allowed, broken
+
+
+@pytest.mark.parametrize("width", (30, 40, 55))
+def test_an_address_in_a_paragraph_with_markup_breaks_at_its_separators(width):
+    """A contact's name cell: the name in bold, its details in a smaller font (reportlab's other path)."""
+    details = "www.bijniervereniging-nvacp.nl · poli.endocrinologie@umc-zuiderhaven.example"
+    paragraph = PdfContext.create(ExportOptions(language="nl", now=NOW)).markup(
+        f"<b>Bijniervereniging NVACP</b><br/><font size=7>{details}</font>", "cell")
+    with wrapping.laid_out_in("nl"):
+        paragraph.wrap(width * mm, 10_000)
+    broken = ["".join(getattr(frag, "text", "") for frag in line.words).strip() for line in paragraph.blPara.lines]
+    text = "Bijniervereniging NVACP " + details
+    for index in breaks_in(text, broken):
+        assert index < len(text) - len(details) or text[index - 1] == "/" or text[index] in SEPARATORS_BEFORE, broken

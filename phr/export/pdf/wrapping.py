@@ -78,7 +78,10 @@ def hyphenator(language: str) -> Hyphenator:
 def style_options(language: str) -> dict[str, Any]:
     """The ParagraphStyle settings for breaking words as described above."""
     install_breaks()
-    return {"hyphenationLang": hyphenator(language), "hyphenationMinWordLength": LONG_WORD}
+    # embeddedHyphenation 2: a word that cannot break to fit the rest of a line starts the next line
+    # (where an address may break at a separator) instead of being cut to fill this one.
+    return {"hyphenationLang": hyphenator(language), "hyphenationMinWordLength": LONG_WORD,
+            "embeddedHyphenation": 2}
 
 
 def address_breaks(text: str) -> list[int] | None:
@@ -88,6 +91,13 @@ def address_breaks(text: str) -> list[int] | None:
     return [index for index in range(len(text) - 1, 3, -1)  # no line ends in a bare "www"
             if (text[index - 1] in BREAK_AFTER and text[index] not in BREAK_AFTER)
             or (text[index] in BREAK_BEFORE and text[index - 1] not in BREAK_AFTER + BREAK_BEFORE)]
+
+
+def address_pairs(text: str) -> list[tuple[str, str]] | None:
+    """reportlab's hook for an address wider than its line, also in a paragraph with markup: the
+    (head, tail) pairs at its separators, longest head first; None for a word that is no address."""
+    breaks = address_breaks(text)
+    return None if breaks is None else [(text[:at], text[at:]) for at in breaks]
 
 
 def word_breaks(word: str) -> list[tuple[int, str]]:
@@ -144,7 +154,10 @@ _reportlab_split_word = rl_paragraph._splitWord
 
 
 def install_breaks() -> None:
-    """reportlab cuts a word wider than a line wherever the width runs out; its one hook for this
-    is the module function `_splitWord`, which every plain paragraph calls. Ours replaces it
-    (tests/export/test_pdf_quality.py checks the result, so a reportlab that changes shows up)."""
+    """reportlab splits only addresses with a scheme, only at slashes, and cuts any other word wider
+    than a line wherever the width runs out. Its hooks for these are the module functions
+    `_uri_split_pairs` and `_splitWord`, which every paragraph calls; ours replace them (only a
+    paragraph with markup still has a too-wide word cut, by `_splitFragWord`, when no separator
+    fits). tests/export/test_pdf_quality.py checks the result, so a reportlab that changes shows up."""
+    rl_paragraph._uri_split_pairs = address_pairs
     rl_paragraph._splitWord = split_long_word
