@@ -919,6 +919,32 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
 </context>
 <context>
+    <name>DayProfile</name>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Laatste %n dag</numerusform>
+            <numerusform>Laatste %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Day profile: glucose over 24 hours</source>
+        <translation>Dagprofiel: glucose over 24 uur</translation>
+    </message>
+    <message>
+        <source>There are no sensor readings in this period. A day profile needs the readings of a glucose sensor.</source>
+        <translation>Er zijn geen metingen van een sensor in deze periode. Voor een dagprofiel zijn de metingen van een glucosesensor nodig.</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3 sensor readings; the sensor read %4% of the time. In range (3.9–10.0): %5%. Below 3.9: %6%, of which below 3.0: %7%. The line is the median, the dark band the middle half of the readings (25–75%), the light band 90% of them (5–95%).</source>
+        <translation>%1 – %2: %3 metingen van de sensor; de sensor mat %4% van de tijd. In het doelgebied (3,9–10,0): %5%. Onder 3,9: %6%, waarvan onder 3,0: %7%. De lijn is de mediaan, de donkere band de middelste helft van de metingen (25–75%), de lichte band 90% ervan (5–95%).</translation>
+    </message>
+</context>
+<context>
     <name>Diagnoses</name>
     <message>
         <source>You carry the variant; usually no symptoms. You can pass it on to your children.</source>
@@ -1496,6 +1522,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>CSV: uw metingen (voor een rekenblad)</translation>
     </message>
     <message>
+        <source>Diagnoses, medicines and allergies</source>
+        <translation>Diagnoses, medicijnen en allergieën</translation>
+    </message>
+    <message>
         <source>About the appointment</source>
         <translation>Over de afspraak</translation>
     </message>
@@ -1752,6 +1782,26 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Een ander CSV-bestand</translation>
     </message>
     <message>
+        <source>Sensor (continuous glucose monitor)</source>
+        <translation>Sensor (continue glucosemeter)</translation>
+    </message>
+    <message>
+        <source>Finger prick meter</source>
+        <translation>Vingerprik</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>Laboratorium</translation>
+    </message>
+    <message>
+        <source>Typed by hand</source>
+        <translation>Met de hand ingetypt</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Weet ik niet</translation>
+    </message>
+    <message>
         <source>the line cannot be read</source>
         <translation>de regel is niet te lezen</translation>
     </message>
@@ -1800,6 +1850,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>&amp;Bestand kiezen…</translation>
     </message>
     <message>
+        <source>Readings taken in a way that is not known count as other readings in the reports, not as sensor time.</source>
+        <translation>Metingen waarvan niet bekend is hoe ze zijn gedaan, tellen in de verslagen als andere metingen, niet als tijd van de sensor.</translation>
+    </message>
+    <message>
         <source>Export the readings from your device&apos;s app or website as a CSV file, then choose it here.</source>
         <translation>Haal de metingen als CSV-bestand uit de app of website van uw apparaat. Kies dat bestand hier.</translation>
     </message>
@@ -1810,6 +1864,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>&amp;Measure (other CSV files):</source>
         <translation>&amp;Meting (andere CSV-bestanden):</translation>
+    </message>
+    <message>
+        <source>&amp;How were these readings taken?</source>
+        <translation>&amp;Hoe zijn deze metingen gedaan?</translation>
     </message>
     <message>
         <source>Choose a file</source>
@@ -2598,6 +2656,10 @@ Stukken: %1</translation>
         <translation>&amp;Statistiek</translation>
     </message>
     <message>
+        <source>Day &amp;profile</source>
+        <translation>Dag&amp;profiel</translation>
+    </message>
+    <message>
         <source>&amp;Targets and plan</source>
         <translation>Streefwaarden en &amp;plan</translation>
     </message>
@@ -2700,6 +2762,17 @@ Stukken: %1</translation>
         <source>%1 – %2 (ending today)</source>
         <translation>%1 – %2 (tot en met vandaag)</translation>
     </message>
+    <message numerus="yes">
+        <source>Working out the figures of %n readings…</source>
+        <translation>
+            <numerusform>De cijfers van %n meting worden berekend…</numerusform>
+            <numerusform>De cijfers van %n metingen worden berekend…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The figures could not be worked out.</source>
+        <translation>De cijfers konden niet worden berekend.</translation>
+    </message>
     <message>
         <source>No readings in this period.</source>
         <translation>Geen metingen in deze periode.</translation>
@@ -2741,12 +2814,16 @@ Stukken: %1</translation>
         <translation>Sensor Laag: %1. Sensor Hoog: %2. Deze hebben geen getal en tellen niet mee in het gemiddelde, de laagste en de hoogste.</translation>
     </message>
     <message>
-        <source>Time in ranges from the %1 sensor readings; finger pricks and scans are left out.</source>
-        <translation>Tijd per gebied uit de %1 sensormetingen. Vingerprikken en scans tellen hier niet mee.</translation>
+        <source>There are no sensor readings in this period: the shares are shares of readings, not of time. GMI is only worked out from sensor readings.</source>
+        <translation>Er zijn geen metingen van een sensor in deze periode. De delen zijn delen van de metingen, niet van de tijd. De GMI wordt alleen uit sensormetingen berekend.</translation>
     </message>
     <message>
-        <source>There are no sensor readings in this period: the shares are shares of readings, not of time.</source>
-        <translation>Er zijn geen sensormetingen in deze periode. De percentages zijn dus delen van de metingen, niet van de tijd.</translation>
+        <source>Time in ranges, mean, CV and GMI from the %1 sensor readings: a sensor reads at even times, so a share of its readings is a share of time.</source>
+        <translation>Tijd per gebied, gemiddelde, CV en GMI komen uit de %1 metingen van de sensor. Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.</translation>
+    </message>
+    <message>
+        <source>The %1 other readings (finger prick, lab, typed in or not known) are not in these figures; their own shares are in the last column.</source>
+        <translation>De %1 andere metingen (vingerprik, laboratorium, ingetypt of onbekend) zitten niet in deze cijfers. Hun eigen delen staan in de laatste kolom.</translation>
     </message>
     <message>
         <source>Range (mmol/L)</source>
@@ -2755,6 +2832,10 @@ Stukken: %1</translation>
     <message>
         <source>Share</source>
         <translation>Deel</translation>
+    </message>
+    <message>
+        <source>Other readings</source>
+        <translation>Andere metingen</translation>
     </message>
     <message>
         <source>%1 (%2 mmol/mol)</source>

@@ -50,6 +50,7 @@ def section_label(kind: str, key: str) -> str:
 def _visit_section_label(key: str) -> str | None:
     """In the visit brief some sections hold only what changed or what is due."""
     return {
+        "standing_facts": translate("ExportDialog", "Diagnoses, medicines and allergies"),
         "appointment": translate("ExportDialog", "About the appointment"),
         "diagnoses": translate("ExportDialog", "New or changed diagnoses"),
         "medications": translate("ExportDialog", "Medication changes"),
@@ -73,6 +74,7 @@ def _section_label(key: str) -> str:
         "changes": translate("ExportDialog", "What changed since the last visit"),
         "events": translate("ExportDialog", "Events"),
         "questions": translate("ExportDialog", "Questions for this visit"),
+        "standing_facts": translate("ExportDialog", "Diagnoses, medicines and allergies"),
         "appointment": translate("ExportDialog", "About the appointment"),
         "card": translate("ExportDialog", "Wallet card"),
         "letter": translate("ExportDialog", "Emergency letter"),
