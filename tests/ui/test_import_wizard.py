@@ -83,6 +83,65 @@ def test_another_csv_goes_through_the_mapping_and_the_mapping_is_saved(qtbot, se
     assert wizard.summary_page.skipped_model.item(0, 1).text() == "the value is not a number"
 
 
+def stored_methods(services, measure: str) -> list[str]:
+    return [reading.method for reading in services.readings.page(measure, 0, 100)]
+
+
+def choose_method(wizard, words: str) -> None:
+    method = wizard.file_page.method
+    method.setCurrentIndex(method.findText(words))
+
+
+def test_the_method_of_another_csv_is_asked_and_stored_with_every_reading(qtbot, services, wizard, tmp_path):
+    path = tmp_path / "cgm.csv"
+    path.write_text("time,value\n2026-11-01T07:30:00+01:00,5.4\n2026-11-01T07:35:00+01:00,2.8\n", encoding="utf-8")
+    wizard.file_page.load(path)
+    page = wizard.file_page
+    assert page.chosen_format() == "csv" and page.method.isEnabled()
+    assert [page.method.itemText(i) for i in range(page.method.count())] == [
+        "Sensor (continuous glucose monitor)", "Finger prick meter", "Lab", "Typed by hand", "Not known"]
+    assert page.method.currentText() == "Not known" and page.method_meaning.isVisibleTo(page)  # by default
+    page.measure.setCurrentIndex(page.measure.findData("glucose"))
+    choose_method(wizard, "Sensor (continuous glucose monitor)")
+    assert not page.method_meaning.isVisibleTo(page)
+    press_next(qtbot, wizard, SUMMARY)
+    assert wizard.summary.added == 2
+    assert stored_methods(services, "glucose") == ["sensor", "sensor"]
+
+
+def test_a_mapped_csv_takes_the_method_too(qtbot, services, wizard, tmp_path):
+    path = tmp_path / "meter.csv"
+    path.write_text("Datum;Glucose\n2026-11-01 07:30;6,1\n", encoding="utf-8")
+    wizard.file_page.load(path)
+    choose_method(wizard, "Finger prick meter")
+    press_next(qtbot, wizard, MAPPING)
+    page = wizard.mapping_page
+    page.time_column.setCurrentIndex(page.time_column.findData("Datum"))
+    page.value_column.setCurrentIndex(page.value_column.findData("Glucose"))
+    page.measure.setCurrentIndex(page.measure.findData("glucose"))
+    press_next(qtbot, wizard, SUMMARY)
+    assert stored_methods(services, "glucose") == ["fingerstick"]
+
+
+def test_a_csv_whose_method_is_not_known_is_stored_without_one(qtbot, services, wizard, tmp_path):
+    path = tmp_path / "weight.csv"
+    path.write_text("time,value\n2026-11-01T07:30:00+01:00,71.4\n", encoding="utf-8")
+    wizard.file_page.load(path)
+    wizard.file_page.measure.setCurrentIndex(wizard.file_page.measure.findData("weight"))
+    press_next(qtbot, wizard, SUMMARY)
+    assert stored_methods(services, "weight") == [""]
+
+
+def test_a_device_file_is_asked_no_method_and_keeps_its_own(qtbot, services, wizard):
+    choose_method(wizard, "Lab")  # chosen before the file: a vendor's file ignores it
+    wizard.file_page.load(SAMPLES / "dexcom_clarity_mmol.csv")
+    page = wizard.file_page
+    assert not page.method.isEnabled() and page.chosen_method() == ""
+    assert not page.method_meaning.isVisibleTo(page)
+    press_next(qtbot, wizard, SUMMARY)
+    assert set(stored_methods(services, "glucose")) == {"sensor"}
+
+
 def test_a_picture_is_refused_on_the_first_page(wizard, tmp_path):
     path = tmp_path / "foto.csv"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
@@ -108,9 +167,9 @@ def test_cancel_in_the_progress_dialog_adds_nothing(qtbot, services, wizard, war
 
     real, clicked = import_wizard.import_file, threading.Event()
 
-    def import_after_the_click(*args):
+    def import_after_the_click(*args, **by_name):
         clicked.wait(10)  # the worker is busy while the user presses Cancel
-        return real(*args)  # the import's first progress report then stops it
+        return real(*args, **by_name)  # the import's first progress report then stops it
     monkeypatch.setattr(import_wizard, "import_file", import_after_the_click)
     wizard.file_page.load(SAMPLES / "dexcom_clarity_mmol.csv")
     wizard.button(QWizard.WizardButton.NextButton).click()
@@ -133,10 +192,10 @@ def test_escape_in_the_progress_dialog_cancels_and_no_second_import_can_start(qt
 
     real, clicked, started = import_wizard.import_file, threading.Event(), []
 
-    def import_after_the_key(*args):
+    def import_after_the_key(*args, **by_name):
         started.append(args)
         clicked.wait(10)
-        return real(*args)
+        return real(*args, **by_name)
     monkeypatch.setattr(import_wizard, "import_file", import_after_the_key)
     wizard.file_page.load(SAMPLES / "omron_connect_bp.csv")
     wizard.button(QWizard.WizardButton.NextButton).click()
@@ -160,7 +219,7 @@ def test_the_record_stays_readable_during_an_import_and_shows_nothing_of_it_unti
 
     real, storing, go_on = import_wizard.import_file, threading.Event(), threading.Event()
 
-    def import_that_pauses_while_storing(*args):
+    def import_that_pauses_while_storing(*args, **by_name):
         report = args[-1]
 
         def paused(fraction):
@@ -168,7 +227,7 @@ def test_the_record_stays_readable_during_an_import_and_shows_nothing_of_it_unti
                 storing.set()
                 go_on.wait(10)
             return report(fraction)
-        return real(*args[:-1], paused)
+        return real(*args[:-1], paused, **by_name)
     monkeypatch.setattr(import_wizard, "import_file", import_that_pauses_while_storing)
     wizard.file_page.load(SAMPLES / "dexcom_clarity_mmol.csv")
     wizard.button(QWizard.WizardButton.NextButton).click()

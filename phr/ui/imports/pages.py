@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from phr.core.vocabulary import ReadingMethod
 from phr.imports.devices import pipeline
 from phr.imports.devices.model import DeviceImportSummary, NotThisFormat
 from phr.imports.devices.recognise import FORMATS
@@ -32,6 +33,15 @@ def format_label(name: str) -> str:
             "dexcom": translate("ImportWizard", "Dexcom Clarity"),
             "omron": translate("ImportWizard", "OMRON connect (blood pressure)"),
             "csv": translate("ImportWizard", "Another CSV file")}.get(name, name)
+
+
+def method_choices() -> list[tuple[str, str]]:
+    """(method, words) for "How were these readings taken?": a file that is no vendor's does not say."""
+    return [(ReadingMethod.SENSOR.value, translate("ImportWizard", "Sensor (continuous glucose monitor)")),
+            (ReadingMethod.FINGERSTICK.value, translate("ImportWizard", "Finger prick meter")),
+            (ReadingMethod.LAB.value, translate("ImportWizard", "Lab")),
+            (ReadingMethod.TYPED.value, translate("ImportWizard", "Typed by hand")),
+            ("", translate("ImportWizard", "Not known"))]
 
 
 def reason_label(reason: str) -> str:
@@ -65,6 +75,14 @@ class FilePage(QWizardPage):
         self.measure = QComboBox()
         for measure in measures:
             self.measure.addItem(measure.name(language), measure.key)
+        self.method = QComboBox()  # a vendor's file says per reading how it was taken; any other CSV cannot
+        for method, words in method_choices():
+            self.method.addItem(words, method)
+        self.method.setCurrentIndex(self.method.findData(""))
+        self.method.currentIndexChanged.connect(lambda _i: self._method_changed())
+        self.method_meaning = QLabel(translate("ImportWizard", "Readings taken in a way that is not known count as "
+                                                               "other readings in the reports, not as sensor time."))
+        self.method_meaning.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
@@ -72,16 +90,24 @@ class FilePage(QWizardPage):
                                                      "as a CSV file, then choose it here.")))
         form.addRow(choose, self.chosen)
         for text, widget in ((translate("ImportWizard", "&Kind of file:"), self.format),
-                             (translate("ImportWizard", "&Measure (other CSV files):"), self.measure)):
+                             (translate("ImportWizard", "&Measure (other CSV files):"), self.measure),
+                             (translate("ImportWizard", "&How were these readings taken?"), self.method)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
+        form.addRow(self.method_meaning)
         form.addRow(self.problem)
         self._format_changed()
 
     def _format_changed(self) -> None:
-        self.measure.setEnabled(self.chosen_format() == "csv")  # vendor files say what they measure
+        other_csv = self.chosen_format() == "csv"
+        self.measure.setEnabled(other_csv)  # vendor files say what they measure
+        self.method.setEnabled(other_csv)   # and how each reading was taken
+        self._method_changed()
         self.completeChanged.emit()
+
+    def _method_changed(self) -> None:
+        self.method_meaning.setVisible(self.chosen_format() == "csv" and self.chosen_method() == "")
 
     def choose(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file"), "",
@@ -115,6 +141,10 @@ class FilePage(QWizardPage):
 
     def chosen_format(self) -> str:
         return self.format.currentData()
+
+    def chosen_method(self) -> str:
+        """How the readings of another CSV file were taken ('' not known); '' for a vendor's file."""
+        return self.method.currentData() if self.chosen_format() == "csv" else ""
 
     def needs_mapping(self) -> bool:
         """Another CSV without the plain columns `time` and `value` needs the mapping step."""

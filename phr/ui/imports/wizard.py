@@ -82,7 +82,7 @@ class ImportWizard(QWizard):
         page = self.file_page
         mapping = self.mapping_page.mapping() if self.currentId() == MAPPING else None
         measure = page.measure.currentData() if page.chosen_format() == "csv" and mapping is None else None
-        data, name, format = page.data, page.file_name(), page.chosen_format()
+        data, name, format, method = page.data, page.file_name(), page.chosen_format(), page.chosen_method()
         if data is None:  # cannot happen: Next is off until a file has been read
             return
         progress = _Progress()
@@ -93,7 +93,8 @@ class ImportWizard(QWizard):
             # chart) and see only what is committed, never half an import.
             second = self.services.session.second_session()
             try:
-                return import_file(RecordServices(second), data, name, format, measure, mapping, progress.report)
+                return import_file(RecordServices(second), data, name, format, measure, mapping, progress.report,
+                                   method=method)
             finally:
                 second.lock()
 
