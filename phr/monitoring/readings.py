@@ -6,7 +6,7 @@ nothing that is already there (so importing a file twice adds nothing the second
 """
 
 import math
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Sequence
 
@@ -16,7 +16,7 @@ from phr.core.clock import utc_now
 from phr.core.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInvalid, FieldError
 from phr.core.errors import ConstraintViolation
 from phr.core.session import Session
-from phr.core.vocabulary import ChangeKind, Section
+from phr.core.vocabulary import ChangeKind, ReadingMethod, Section
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
 from phr.storage.repos.reading_rows import HourSums, ReadingRow
@@ -49,7 +49,7 @@ class Reading:
     value3: float | None = None        # blood pressure: pulse
     _: KW_ONLY                         # the rest by name: a row of nine positional values reads as noise
     flag: str = ""                     # '' | below_range | above_range (a sensor's Low / High)
-    method: str = ""                   # glucose: sensor | scan | fingerstick
+    method: str = ""                   # '' (not known) | sensor | scan | fingerstick | lab | typed
     context: str = ""                  # fasting | after_meal | at_rest | after_exercise
     note: str = ""
     id: int | None = None
@@ -147,7 +147,10 @@ class ReadingService:
     # --- writing ----------------------------------------------------------------------------
 
     def add(self, reading: Reading) -> Change:
-        """One typed reading (its own batch, with the person who typed it)."""
+        """One typed reading (its own batch, with the person who typed it); its method is 'typed' unless
+        the caller says another (a value read off a finger-prick meter may say 'fingerstick')."""
+        if not reading.method:
+            reading = replace(reading, method=ReadingMethod.TYPED.value)
         self._refuse_invalid(reading)
         db, now = self._session.db, utc_now()
         with db.transaction():
