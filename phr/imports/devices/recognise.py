@@ -54,7 +54,7 @@ def layout_for(text: CsvText, format: str = "auto", measure: str | None = None, 
     chosen = recognised(text) if format == "auto" else LAYOUTS_BY_NAME.get(format)
     if chosen is not None:
         if method:
-            raise ValueError(method_not_for(chosen))
+            raise ValueError(f"{method_not_for(chosen)} A method is only given for another CSV file.")
         return chosen
     if mapping is not None:
         return mapped_layout(mapping, catalogue, method)
@@ -65,8 +65,7 @@ def layout_for(text: CsvText, format: str = "auto", measure: str | None = None, 
 
 def method_not_for(layout: Layout) -> str:
     """Why a vendor's file takes no method from the person."""
-    return (f"This is {layout.what}: it says itself how each reading was taken. A method is only given "
-            f"for another CSV file.")
+    return f"This is {layout.what}: it says itself how each reading was taken."
 
 
 def explained(error: NotThisFormat, text: CsvText, expected: Layout) -> NotThisFormat:
