@@ -126,3 +126,19 @@ def test_a_deleted_or_corrected_reading_stays_so_when_the_file_is_imported_again
             [mistyped.value + 10]  # one reading at that moment: the old value did not come back
     finally:
         session.lock()
+
+
+def test_importing_a_file_again_with_its_method_gives_the_readings_that_method_not_a_second_copy(services):
+    from datetime import datetime, timezone
+
+    from phr.imports.device_import import import_file
+    data = b"time,value\n2026-01-01T08:00:00+01:00,5.1\n2026-01-01T08:05:00+01:00,2.8\n"
+    first = import_file(services, data, "meter.csv", "csv", "glucose")
+    again = import_file(services, data, "meter.csv", "csv", "glucose", method="sensor")
+    assert (first.added, again.added, services.readings.count("glucose")) == (2, 0, 2)
+    rows = services.readings.between("glucose", datetime(2026, 1, 1, tzinfo=timezone.utc),
+                                     datetime(2026, 1, 2, tzinfo=timezone.utc))
+    assert [row.method for row in rows] == ["sensor", "sensor"]
+    # A reading stored with another method keeps it: only readings without one adopt the file's.
+    import_file(services, data, "meter.csv", "csv", "glucose", method="fingerstick")
+    assert services.readings.count("glucose") == 4

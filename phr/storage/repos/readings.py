@@ -124,6 +124,7 @@ class ReadingRepository:
         methods, low, present = CODES["method"], LOW_20, PRESENT
         rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method],
                  ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
+        self._adopt_methods([(method, measure, at, mark) for measure, at, _o, _v, method, mark in rows if method])
         added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
         if sums is not None and added == len(rows):
             sums.add(rows)
@@ -140,9 +141,28 @@ class ReadingRepository:
         names = [READING_COLUMNS[i] for i in used] + ["fingerprint"]
         sql = (f"INSERT OR IGNORE INTO readings (batch_id, {', '.join(names)}) "
                f"VALUES ({int(batch_id)}, {', '.join('?' for _ in names)})")
-        return self._db.executemany(sql, [tuple(row[i] for i in used)
-                                          + (fingerprint(row.value, row.value2, row.value3, row.flag),)
-                                          for row in rows])
+        marks = [fingerprint(row.value, row.value2, row.value3, row.flag) for row in rows]
+        self._adopt_methods([(row.method, row.measure, row.taken_at, mark) for row, mark in zip(rows, marks)
+                             if row.method])
+        return self._db.executemany(sql, [tuple(row[i] for i in used) + (mark,) for row, mark in zip(rows, marks)])
+
+    def _adopt_methods(self, rows: list[tuple[int, str, int, int]]) -> None:
+        """(method code, measure, taken_at, fingerprint) of readings about to be stored with a method: the
+        same readings stored before without one (a file imported first without saying how its readings were
+        taken) take that method now, so importing the file again with it does not store every reading twice."""
+        if not rows or not self._any_without_method(rows):
+            return  # the usual case (a first import): no probe per reading
+        self._db.executemany("UPDATE OR IGNORE readings SET method = ? WHERE measure = ? AND taken_at = ? "
+                             "AND method = 0 AND fingerprint = ?", rows)
+
+    def _any_without_method(self, rows: list[tuple[int, str, int, int]]) -> bool:
+        """Whether a reading without a method lies in the moments `rows` span, per measure (one range scan each)."""
+        for measure in {row[1] for row in rows}:
+            moments = [row[2] for row in rows if row[1] == measure]
+            if self._db.query_one("SELECT 1 FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? "
+                                  "AND method = 0 LIMIT 1", (measure, min(moments), max(moments))):
+                return True
+        return False
 
     def update(self, reading_id: int, values: NamedRow, author_id: int, now: str) -> None:
         """`values` holds every column but measure (a reading stays with its measure).
