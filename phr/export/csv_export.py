@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from phr.monitoring.measures import GLUCOSE_SENSOR_LOINC, Measure
+from phr.monitoring.measures import Measure, glucose_loinc
 from phr.record.services import RecordServices
 from phr.storage.atomic import write_atomic
 
@@ -55,8 +55,8 @@ def rows(services: RecordServices, measures: list[str] | None = None, since: dat
             for (component, loinc, unit), value in zip(parts, values):
                 if value is None and (component != parts[0][0] or not flag):
                     continue  # no pulse typed: no row; a Low/High keeps its row without a value
-                if method == "sensor" and measure.key == "glucose":
-                    loinc = GLUCOSE_SENSOR_LOINC  # interstitial glucose from a sensor, not a finger prick
+                if measure.key == "glucose":  # a sensor's interstitial glucose, a lab's plasma: not a finger prick
+                    loinc = glucose_loinc(method, loinc)
                 yield (counter, measure.key, component, loinc, moment, _number(value),
                        unit, flag, method, context, note)
 

@@ -88,6 +88,13 @@ CATALOGUE: dict[str, Measure] = {m.key: m for m in (
 
 # LOINC for glucose measured by a sensor (CGM) rather than a finger prick.
 GLUCOSE_SENSOR_LOINC = "105272-9"
+# LOINC for glucose a lab measured in serum or plasma (mmol/L), not a finger prick's capillary blood.
+GLUCOSE_LAB_LOINC = "14749-6"
+
+
+def glucose_loinc(method: str, loinc: str) -> str:
+    """The LOINC of a glucose reading by how it was taken; `loinc` (the catalogue's finger prick) otherwise."""
+    return GLUCOSE_SENSOR_LOINC if method in ("sensor", "scan") else GLUCOSE_LAB_LOINC if method == "lab" else loinc
 # The international time-in-range consensus bands (mmol/L).
 GLUCOSE_VERY_LOW, GLUCOSE_LOW, GLUCOSE_HIGH, GLUCOSE_VERY_HIGH = 3.0, 3.9, 10.0, 13.9
 

@@ -74,3 +74,15 @@ def test_the_file_is_written_whole_and_private(services, tmp_path):
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert target.read_bytes().startswith(b"reading,measure,component,loinc,time,value,unit")
     assert [p.name for p in folder.iterdir()] == ["metingen.csv"]  # no temp file left behind
+
+
+def test_each_glucose_reading_carries_the_loinc_of_how_it_was_taken(services):
+    at = datetime(2026, 3, 1, 8, tzinfo=timezone.utc)
+    methods = ("sensor", "scan", "fingerstick", "lab", "typed", "")
+    services.readings.add_batch([Reading("glucose", at + timedelta(minutes=n), 6.0, method=method)
+                                 for n, method in enumerate(methods)], "typed", None)
+    rows = list(csv.DictReader(io.StringIO(csv_export.export_bytes(services).decode())))
+    # Sensor and scan: interstitial fluid; lab: serum or plasma; the others: the finger prick's capillary blood.
+    assert [(row["method"], row["loinc"]) for row in rows] == [
+        ("sensor", "105272-9"), ("scan", "105272-9"), ("fingerstick", "14743-9"), ("lab", "14749-6"),
+        ("typed", "14743-9"), ("", "14743-9")]

@@ -18,7 +18,7 @@ from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.cgm_summary import cgm_profile, cgm_summary
 from phr.formats.fhir.write.context import FhirContext, Section, without_empty
 from phr.formats.fhir.write.narrative import narrative, table
-from phr.monitoring.measures import BLOOD_PRESSURE, GLUCOSE_SENSOR_LOINC
+from phr.monitoring.measures import BLOOD_PRESSURE, glucose_loinc
 
 RECENT_DAYS = 30
 MAX_PER_MEASURE = 20
@@ -84,7 +84,7 @@ def _quantity(measure, value: float) -> dict:
 
 def observation(context: FhirContext, measure, reading: tuple) -> dict:
     moment, value, value2, value3, method, flag = reading
-    loinc = GLUCOSE_SENSOR_LOINC if measure.key == "glucose" and method in ("sensor", "scan") else measure.loinc
+    loinc = glucose_loinc(method, measure.loinc) if measure.key == "glucose" else measure.loinc
     code = (codes.concept(codes.LOINC, loinc, measure.name_en, measure.name(context.words.language)) if loinc
             else {"text": measure.name(context.words.language)})
     resource = {
