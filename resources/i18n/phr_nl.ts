@@ -2656,8 +2656,8 @@ Stukken: %1</translation>
         <translation>&amp;Statistiek</translation>
     </message>
     <message>
-        <source>Day &amp;profile</source>
-        <translation>Dag&amp;profiel</translation>
+        <source>&amp;Day profile</source>
+        <translation>&amp;Dagprofiel</translation>
     </message>
     <message>
         <source>&amp;Targets and plan</source>

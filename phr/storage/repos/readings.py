@@ -39,8 +39,7 @@ _COMPONENT = {0: "value", 1: "value2", 2: "value3"}
 # What makes a reading itself, without the note: copied as a deleted row to remember an imported reading.
 _IDENTITY = "batch_id, measure, taken_at, utc_offset, value, value2, value3, flag, method, context, fingerprint"
 DEVICE_SOURCE = Source.DEVICE_IMPORT   # the provenance source of readings from device files
-# A range with at most this many readings is drawn reading by reading.
-EXACT_LIMIT = 4000
+EXACT_LIMIT = 4000  # a range with at most this many readings is drawn reading by reading
 _new = tuple.__new__  # a NamedTuple from a tuple without its Python-level __new__ (a million rows at a time)
 Span = dict[str, tuple[int, int]]  # per measure the first and last moment stored
 
@@ -119,8 +118,7 @@ class ReadingRepository:
         return added, spans(rows)
 
     def _insert_plain(self, batch_id: int, readings: Sequence[PlainReading], sums: HourSums | None) -> tuple[int, Span]:
-        """The hot path of a device import: a chunk of plain readings, as a sensor file gives, is built
-        in one comprehension and binds six parameters per reading instead of eleven."""
+        """A device import's hot path: plain readings bind six parameters each instead of eleven."""
         methods, low, present = CODES["method"], LOW_20, PRESENT
         rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method],
                  ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
@@ -142,27 +140,18 @@ class ReadingRepository:
         sql = (f"INSERT OR IGNORE INTO readings (batch_id, {', '.join(names)}) "
                f"VALUES ({int(batch_id)}, {', '.join('?' for _ in names)})")
         marks = [fingerprint(row.value, row.value2, row.value3, row.flag) for row in rows]
-        self._adopt_methods([(row.method, row.measure, row.taken_at, mark) for row, mark in zip(rows, marks)
-                             if row.method])
+        self._adopt_methods([(r.method, r.measure, r.taken_at, mark) for r, mark in zip(rows, marks) if r.method])
         return self._db.executemany(sql, [tuple(row[i] for i in used) + (mark,) for row, mark in zip(rows, marks)])
 
     def _adopt_methods(self, rows: list[tuple[int, str, int, int]]) -> None:
-        """(method code, measure, taken_at, fingerprint) of readings about to be stored with a method: the
-        same readings stored before without one (a file imported first without saying how its readings were
-        taken) take that method now, so importing the file again with it does not store every reading twice."""
-        if not rows or not self._any_without_method(rows):
-            return  # the usual case (a first import): no probe per reading
-        self._db.executemany("UPDATE OR IGNORE readings SET method = ? WHERE measure = ? AND taken_at = ? "
-                             "AND method = 0 AND fingerprint = ?", rows)
-
-    def _any_without_method(self, rows: list[tuple[int, str, int, int]]) -> bool:
-        """Whether a reading without a method lies in the moments `rows` span, per measure (one range scan each)."""
-        for measure in {row[1] for row in rows}:
-            moments = [row[2] for row in rows if row[1] == measure]
-            if self._db.query_one("SELECT 1 FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? "
-                                  "AND method = 0 LIMIT 1", (measure, min(moments), max(moments))):
-                return True
-        return False
+        """(method, measure, taken_at, fingerprint) of readings about to be stored with a method: the same readings
+        stored without one (a file imported before without it) take it, rather than be stored twice. A first
+        import pays one range scan per measure, no probe per reading."""
+        spans = {m: (min(r[2] for r in rows if r[1] == m), max(r[2] for r in rows if r[1] == m)) for _, m, _, _ in rows}
+        probe = "SELECT 1 FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? AND method = 0 LIMIT 1"
+        if any(self._db.query_one(probe, (measure, *span)) for measure, span in spans.items()):
+            self._db.executemany("UPDATE OR IGNORE readings SET method = ? WHERE measure = ? AND taken_at = ? "
+                                 "AND method = 0 AND fingerprint = ?", rows)
 
     def update(self, reading_id: int, values: NamedRow, author_id: int, now: str) -> None:
         """`values` holds every column but measure (a reading stays with its measure).
@@ -291,8 +280,7 @@ class ReadingRepository:
                 for at, offset, value, value2, value3, flag, method, context in rows]
 
     def coded_between(self, measure: str, first: int, last: int) -> list[Row]:
-        """Like `between`, with flag and method as their stored codes (FLAGS, METHODS) and without context:
-        all numbers, so statistics turn a year of sensor readings into arrays at once."""
+        """Like `between`: flag and method as codes, no context; all numbers, for arrays (phr.monitoring.samples)."""
         return self._db.query(
             "SELECT taken_at, utc_offset, value, value2, value3, flag, method FROM readings "
             "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at, id",

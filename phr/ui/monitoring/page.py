@@ -150,7 +150,7 @@ class MonitoringPage(QWidget):
         for tab, text in ((self.chart_tab, translate("Monitoring", "&Chart")),
                           (self.readings_tab, translate("Monitoring", "Readin&gs")),
                           (self.stats_tab, translate("Monitoring", "&Statistics")),
-                          (self.profile_tab, translate("Monitoring", "Day &profile")),
+                          (self.profile_tab, translate("Monitoring", "&Day profile")),
                           (self.targets_tab, translate("Monitoring", "&Targets and plan"))):
             self.tabs.addTab(tab, text)
         self.tabs.currentChanged.connect(lambda _index: self._current_tab().refresh_if_stale())

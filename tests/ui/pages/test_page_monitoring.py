@@ -422,3 +422,17 @@ def test_deleting_the_last_reading_of_a_measure_can_still_be_undone(open_page, s
     assert page.readings_tab.undo_bar.isVisible()
     qtbot.keyClick(page.readings_tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert services.readings.count("weight") == 1
+
+
+def test_the_day_profile_is_reached_with_its_mnemonic_and_its_period_with_the_keyboard(open_page, services, qtbot):
+    glucose_week(services)
+    page = open_page()
+    page.select_measure("glucose")
+    page.tabs.setFocus()
+    qtbot.keyClick(page.tabs, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentWidget() is page.profile_tab
+    qtbot.keyClick(page.profile_tab, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # &Period: its buddy
+    assert page.profile_tab.days.hasFocus()
+    qtbot.keyClick(page.profile_tab.days, Qt.Key.Key_Down)
+    assert page.profile_tab.days.currentData() == 30
+    assert "sensor readings" in page.profile_tab.words.text()
