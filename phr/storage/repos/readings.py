@@ -126,7 +126,7 @@ class ReadingRepository:
         added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
         if sums is not None and added == len(rows):
             sums.add(rows)
-        elif sums is not None:
+        elif sums is not None:  # a reading already there would count twice in the hour sums
             sums.exact = False
         return added, spans(rows)
 
@@ -144,12 +144,13 @@ class ReadingRepository:
         return self._db.executemany(sql, [tuple(row[i] for i in used) + (mark,) for row, mark in zip(rows, marks)])
 
     def _adopt_methods(self, rows: list[tuple[int, str, int, int]]) -> None:
-        """(method, measure, taken_at, fingerprint) of readings about to be stored with a method: the same readings
-        stored without one (a file imported before without it) take it, rather than be stored twice. A first
-        import pays one range scan per measure, no probe per reading."""
-        spans = {m: (min(r[2] for r in rows if r[1] == m), max(r[2] for r in rows if r[1] == m)) for _, m, _, _ in rows}
+        """(method, measure, taken_at, fingerprint) of readings to store with a method: the same readings stored
+        without one (the file imported before without it) take it, rather than be stored twice."""
+        moments: dict[str, tuple[int, int]] = {}  # per measure the span: a first import pays one range scan
+        for _, m, at, _ in rows:
+            moments[m] = (min(at, moments[m][0]), max(at, moments[m][1])) if m in moments else (at, at)
         probe = "SELECT 1 FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? AND method = 0 LIMIT 1"
-        if any(self._db.query_one(probe, (measure, *span)) for measure, span in spans.items()):
+        if any(self._db.query_one(probe, (measure, *span)) for measure, span in moments.items()):
             self._db.executemany("UPDATE OR IGNORE readings SET method = ? WHERE measure = ? AND taken_at = ? "
                                  "AND method = 0 AND fingerprint = ?", rows)
 
