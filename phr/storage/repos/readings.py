@@ -30,8 +30,7 @@ from phr.storage.repos.reading_rows import (
 )
 from phr.storage.vocabulary import Source
 
-# Columns that are often empty: a chunk of rows that leaves them empty does not bind them (binding
-# parameters is most of the cost of storing a million sensor readings).
+# Often-empty columns: a chunk that leaves them empty does not bind them (binding is most of a sensor import's cost).
 _OPTIONAL = {"value2": None, "value3": None, "flag": 0, "method": 0, "context": 0, "note": None}
 _PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
                  "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
