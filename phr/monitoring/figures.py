@@ -11,26 +11,19 @@ readings (not of time) and there is no GMI, which is defined for sensor data onl
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
 
 import numpy as np
 
 from phr.core.vocabulary import GlucoseBasis
 from phr.monitoring import statistics as stats
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
-from phr.monitoring.readings import ReadingService
-from phr.monitoring.samples import Samples, day_of, read_samples
+from phr.monitoring.samples import HasReadings, Samples, day_of, read_samples
 from phr.monitoring.statistics import GlucoseStats, Summary
 from phr.monitoring.statistics_bp import SERIES_GAP_DAYS, BloodPressureStats, blood_pressure
 from phr.monitoring.targets import Target
 
 GLUCOSE = "glucose"
 SERIES_LOOK_BACK_DAYS = 60  # how far before a period a measuring series running into it is followed back
-
-
-class HasReadings(Protocol):
-    @property
-    def readings(self) -> ReadingService: ...
 
 
 @dataclass(frozen=True)

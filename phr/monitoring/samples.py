@@ -12,10 +12,11 @@ otherwise turn every mean into NaN). A sensor's Low or High without a number is 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
+from phr.monitoring.readings import ReadingService
 from phr.storage.repos.reading_rows import FLAGS, METHODS
 from phr.storage.vocabulary import ReadingFlag, ReadingMethod
 
@@ -124,7 +125,14 @@ def day_of(number: int) -> date:
     return _EPOCH + timedelta(days=int(number))
 
 
-def read_samples(services: Any, measure_key: str, start: date, end: date) -> Samples:
+class HasReadings(Protocol):
+    """What reading samples needs of the record's services (RecordServices has it; the record layer is above)."""
+
+    @property
+    def readings(self) -> ReadingService: ...
+
+
+def read_samples(services: HasReadings, measure_key: str, start: date, end: date) -> Samples:
     """The readings of a measure whose local day lies in start..end (read with a day of margin for time zones)."""
     first = datetime.combine(start - timedelta(days=1), time(0), timezone.utc)
     last = datetime.combine(end + timedelta(days=2), time(0), timezone.utc)
