@@ -31,11 +31,13 @@ class GlucoseFigures:
     """Time in ranges after the international consensus, with mean, CV and GMI, and what they rest on."""
 
     basis: GlucoseBasis
-    result: GlucoseStats                 # of the basis readings
-    counts: dict[str, int]               # readings per band, of the basis
+    result: GlucoseStats                 # of the basis readings (their counts per band too)
     readings: int                        # all glucose readings in the period
     others: GlucoseStats | None          # basis SENSOR: the readings not from the sensor, when there are any
-    other_counts: dict[str, int] | None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self.result.counts
 
     @property
     def gmi_percent(self) -> float | None:
@@ -107,12 +109,10 @@ def figures_of(measure: Measure, samples: Samples, start: date, end: date, targe
 def glucose_figures(samples: Samples) -> GlucoseFigures:
     sensor = samples.sensor
     if not sensor.any():
-        return GlucoseFigures(GlucoseBasis.READINGS, stats.glucose(samples), stats.band_counts(samples),
-                              len(samples), None, None)
-    used, others = samples.where(sensor), samples.where(~sensor)
-    return GlucoseFigures(GlucoseBasis.SENSOR, stats.glucose(used), stats.band_counts(used), len(samples),
-                          stats.glucose(others) if len(others) else None,
-                          stats.band_counts(others) if len(others) else None)
+        return GlucoseFigures(GlucoseBasis.READINGS, stats.glucose(samples), len(samples), None)
+    others = samples.where(~sensor)
+    return GlucoseFigures(GlucoseBasis.SENSOR, stats.glucose(samples.where(sensor)), len(samples),
+                          stats.glucose(others) if len(others) else None)
 
 
 def target_share(measure: Measure, target: Target | None, samples: Samples) -> TargetShare | None:

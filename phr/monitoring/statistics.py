@@ -14,7 +14,7 @@ are 0 and the numbers None ("not known"), never 0.0 (which would read as a measu
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -95,6 +95,7 @@ class GlucoseStats:
     days: int                       # local dates with at least one reading
     first_day: date | None
     last_day: date | None
+    counts: dict[str, int] = field(default_factory=dict)  # readings per band (BANDS), the flagged ones included
 
     @property
     def below(self) -> float | None:
@@ -191,13 +192,6 @@ def glucose_band(value: float | None, flag: str = "") -> str | None:
     return BANDS[index] if index >= 0 else None
 
 
-def band_counts(samples: Samples) -> dict[str, int]:
-    """Readings per consensus band (the flagged Low/High included)."""
-    bands = glucose_bands(samples.number(), samples.flag)
-    counts = np.bincount(bands[bands >= 0], minlength=len(BANDS))
-    return {band: int(count) for band, count in zip(BANDS, counts)}
-
-
 def glucose(samples: AnySamples) -> GlucoseStats:
     """Time in ranges, mean, CV and GMI of glucose readings in mmol/L (see GlucoseStats)."""
     columns = Samples.of(samples)
@@ -216,7 +210,8 @@ def glucose(samples: AnySamples) -> GlucoseStats:
         gmi_percent=None if mean is None else 3.31 + 0.02392 * mean * GLUCOSE_MG_PER_MMOL,
         gmi_mmol_mol=None if mean is None else 12.71 + 4.70587 * mean,
         days=len(days), first_day=day_of(days[0]) if len(days) else None,
-        last_day=day_of(days[-1]) if len(days) else None)
+        last_day=day_of(days[-1]) if len(days) else None,
+        counts={band: int(part) for band, part in zip(BANDS, counts)})
 
 
 def adherence(samples: AnySamples, per_day: int, start: date, end: date) -> Adherence:

@@ -147,13 +147,13 @@ def band_table(context: PdfContext, facts: GlucoseFigures) -> Flowable:
     w = context.words
     header = [w("Range (mmol/L)"), w("Readings"), w("Share")]
     widths = [50 * MM, 19 * MM, 15 * MM]
-    others, other_counts = facts.others, facts.other_counts
-    if others is not None and other_counts is not None:
+    others = facts.others
+    if others is not None:
         header, widths = header + [w("Other readings")], widths + [16 * MM]
     rows = []
     for band in GLUCOSE_BANDS:
         row = [label_of(w, GlucoseBand, band), w.number(facts.counts[band], 0), _percent(w, facts.result.share(band))]
-        if others is not None and other_counts is not None:
+        if others is not None:
             row.append(_percent(w, others.share(band)))
         rows.append(row)
     return context.table(header, rows, widths)
