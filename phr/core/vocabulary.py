@@ -31,6 +31,8 @@ __all__ = [
     "DiagnosisStatus",
     "DiaryKind",
     "DocumentKind",
+    "DoseUnit",
+    "FoodTiming",
     "GlucoseBand",
     "GlucoseBasis",
     "GoalProgress",
@@ -45,6 +47,7 @@ __all__ = [
     "Sex",
     "SlotKind",
     "Source",
+    "TextLanguage",
     "TimelineKind",
     "Zygosity",
 ]
@@ -110,6 +113,7 @@ class CareRole(StrEnum):
     THERAPIST = "therapist"
     PATIENT_ASSOCIATION = "patient_association"
     SOCIAL_SUPPORT = "social_support"
+    NEXT_OF_KIN = "next_of_kin"      # family or partner: who to tell, and what they can do in an emergency
     OTHER = "other"
 
 
@@ -122,6 +126,35 @@ class Route(StrEnum):
     INHALED = "inhaled"
     TOPICAL = "topical"
     OTHER = "other"
+
+
+class DoseUnit(StrEnum):
+    """What one dose of a medicine is counted in."""
+
+    TABLET = "tablet"
+    CAPSULE = "capsule"
+    MG = "mg"
+    MICROGRAM = "microgram"
+    ML = "ml"
+    UNIT = "unit"                  # international units, e.g. insulin
+    PUFF = "puff"
+    DROP = "drop"
+    SACHET = "sachet"
+    INJECTION = "injection"        # one syringe or pen, e.g. an emergency injection
+
+
+class FoodTiming(StrEnum):
+    """When a medicine is taken with regard to food ('' when it does not matter or is not said)."""
+
+    WITH_FOOD = "with_food"
+    EMPTY_STOMACH = "empty_stomach"
+
+
+class TextLanguage(StrEnum):
+    """The language the person writes their record in: an export in another language marks their words with it."""
+
+    DUTCH = "nl"
+    ENGLISH = "en"
 
 
 class DocumentKind(StrEnum):

@@ -23,8 +23,9 @@ class Contact:
     email: str = ""
     address: str = ""
     website: str = ""
-    contact_for: str = ""   # what this contact is for, in the patient's words
+    contact_for: str = ""   # what this contact is for (a next of kin: what they can do), in the patient's words
     notes: str = ""
+    relationship: str = ""  # a next of kin's relationship to the person, e.g. "partner", "mother"
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -49,6 +50,10 @@ class CareTeamService(EntryService[Contact]):
     def who_to_call(self) -> list[Contact]:
         """Contacts with an out-of-hours or acute number: for the start page and the emergency card."""
         return [contact for contact in self.all() if contact.acute_phone]
+
+    def next_of_kin(self) -> list[Contact]:
+        """Family or partner to call and tell: for the emergency card and letter."""
+        return [contact for contact in self.all() if contact.role == CareRole.NEXT_OF_KIN]
 
     def names(self) -> dict[int, str]:
         """id -> name, for showing and choosing links to contacts."""

@@ -39,6 +39,13 @@ class Diagnosis:
     notes: str = ""
     information_received: str = ""   # leaflets, explanations given, in the patient's words
     trusted_websites: str = ""       # one website per line
+    name_en: str = ""                # the name in English (Orphanet's, or the patient's own), for exports in English
+    treating_physician: int | None = None  # a contact: who treats it now
+    # What an emergency doctor must know about this condition (each optional; the card says when it is not filled in):
+    emergency_protocol: str = ""     # for professionals: what to give, in what dose, what to check
+    emergency_avoid: str = ""        # medicines, anaesthesia and procedures to avoid, with the reason
+    crisis_signs: str = ""           # how a crisis shows itself, one sign per line (often HPO terms)
+    emergency_guideline: str = ""    # a link to the emergency guideline (e.g. Orphanet's) for this condition
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -49,6 +56,10 @@ class Diagnosis:
 
     def website_list(self) -> list[str]:
         return [line.strip() for line in self.trusted_websites.splitlines() if line.strip()]
+
+    @property
+    def has_emergency_information(self) -> bool:
+        return any((self.emergency_protocol, self.emergency_avoid, self.crisis_signs, self.emergency_guideline))
 
 
 def parse_orpha(text: str) -> int:
@@ -71,6 +82,12 @@ def orpha_display(code: int | None) -> str:
     return f"ORPHA:{code}" if code is not None else ""
 
 
+def orphanet_page(code: int | None, language: str = "en") -> str:
+    """The Orphanet page of a disease, in `language` ('nl' or 'en'): it links to the disease's emergency
+    guideline where Orphanet has one. '' without a code."""
+    return f"https://www.orpha.net/{language}/disease/detail/{code}" if code is not None else ""
+
+
 class DiagnosisService(EntryService[Diagnosis]):
     section = Section.DIAGNOSES
     table = tables.DIAGNOSES
@@ -89,6 +106,8 @@ class DiagnosisService(EntryService[Diagnosis]):
         checks.optional("variant", diagnosis.variant, is_hgvs, "invalid_hgvs")
         if not all(validation.is_website(site) for site in diagnosis.website_list()):
             checks.add("trusted_websites", "invalid_website")
+        checks.optional("emergency_guideline", diagnosis.emergency_guideline, validation.is_website,
+                        "invalid_website")
         return checks.errors
 
     def to_values(self, diagnosis: Diagnosis) -> dict:
@@ -108,6 +127,8 @@ class DiagnosisService(EntryService[Diagnosis]):
         return [self.from_row(row) for row in self._repo.rows(equal={"status": "carrier"})]
 
     def linked_contacts(self, diagnosis: Diagnosis) -> dict[str, str]:
-        """{'diagnosed_by': name, 'expertise_centre': name}; '' where no contact is linked (or it was deleted)."""
+        """{'diagnosed_by': name, 'expertise_centre': name, 'treating_physician': name}; '' where no contact is
+        linked (or it was deleted)."""
         names = links.choices(self._session, "contacts")
-        return {column: names.get(getattr(diagnosis, column), "") for column in ("diagnosed_by", "expertise_centre")}
+        return {column: names.get(getattr(diagnosis, column), "")
+                for column in ("diagnosed_by", "expertise_centre", "treating_physician")}

@@ -10,12 +10,16 @@ from datetime import date
 
 from phr.core import links, partial_date, validation
 from phr.core.entries import UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance
-from phr.core.vocabulary import Route, Section
+from phr.core.vocabulary import DoseUnit, FoodTiming, Route, Section
 from phr.storage.repos import tables
 from phr.storage.repos.medications import MedicationChangeRepository, MedicationRepository
 
 SECTION = Section.MEDICATIONS
 ROUTES = tuple(Route)
+DOSE_UNITS = tuple(DoseUnit)
+FOOD_TIMINGS = tuple(FoodTiming)
+MAX_TIMES_PER_DAY = 24
+MAX_DOSE_AMOUNT = 1_000_000  # no dose is this large; the bound keeps a typing slip (and inf, nan) out
 # Link fields of a medicine and the table each points to.
 MEDICATION_LINKS = {"reason_id": "diagnoses", "prescriber_id": "contacts"}
 
@@ -33,6 +37,14 @@ class Medication:
     stop_date: str = ""              # partial date; '' while still in use
     stop_reason: str = ""
     notes: str = ""
+    name_en: str = ""                # the name in English, when it differs (for exports in English)
+    # The dose as the app understands it, so an export can say it in its own language (phr.record.dose);
+    # `dose` and `schedule` above stay the patient's own words.
+    dose_amount: float | None = None
+    dose_unit: str = ""              # one of DOSE_UNITS, or ''
+    times_per_day: int | None = None
+    food: str = ""                   # one of FOOD_TIMINGS, or '' when it does not matter
+    as_needed: bool = False          # only when needed (e.g. an emergency injection)
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -125,6 +137,7 @@ class MedicationService(EntryService[Medication]):
         checks.date("start_date", medication.start_date)
         checks.date("stop_date", medication.stop_date)
         checks.not_before("stop_date", medication.stop_date, medication.start_date)
+        _check_structured_dose(checks, medication)
         self._check_links(checks, medication)
         return checks.errors
 
@@ -277,6 +290,24 @@ class MedicationService(EntryService[Medication]):
 
     def _newest_first(self, rows: list[dict], column: str) -> tuple[Medication, ...]:
         return tuple(self.from_row(row) for row in sorted(rows, key=lambda row: row[column], reverse=True))
+
+
+def _check_structured_dose(checks: validation.Checks, medication: Medication) -> None:
+    """An amount needs its unit and the other way round; times a day is a whole number from 1 to 24."""
+    amount, unit = medication.dose_amount, medication.dose_unit or ""
+    if amount is not None and not (isinstance(amount, (int, float)) and not isinstance(amount, bool)
+                                   and 0 < amount < MAX_DOSE_AMOUNT):
+        checks.add("dose_amount", "invalid_number")
+    elif amount is not None and not unit:
+        checks.add("dose_unit", "required")
+    if unit and amount is None:
+        checks.add("dose_amount", "required")
+    checks.choice("dose_unit", unit, ("",) + DOSE_UNITS)
+    checks.choice("food", medication.food or "", ("",) + FOOD_TIMINGS)
+    times = medication.times_per_day
+    if times is not None and (isinstance(times, bool) or not isinstance(times, int)
+                              or not 1 <= times <= MAX_TIMES_PER_DAY):
+        checks.add("times_per_day", "invalid_number")
 
 
 def _dose_of(row: dict | None) -> tuple | None:

@@ -24,11 +24,12 @@ from phr.core.entries import (
 )
 from phr.core.errors import RecordDamaged
 from phr.core.session import Session
-from phr.core.vocabulary import AllergyKind, AllergyStatement, Section, Severity, Sex
+from phr.core.vocabulary import AllergyKind, AllergyStatement, Section, Severity, Sex, TextLanguage
 from phr.storage.repos import tables
 from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
 
 SEXES = tuple(Sex)
+TEXT_LANGUAGES = tuple(TextLanguage)
 ALLERGY_KINDS = tuple(AllergyKind)
 SEVERITIES = tuple(Severity)
 UNKNOWN, NONE_KNOWN, LISTED = AllergyStatement.UNKNOWN, AllergyStatement.NONE_KNOWN, AllergyStatement.LISTED
@@ -42,6 +43,7 @@ class PersonDetails:
     sex: str = ""
     language: str = ""
     emergency_notes: str = ""   # what others must know in an emergency
+    text_language: str = ""     # the language the person writes the record in ('nl', 'en'; '' not said)
     id: int | None = 1
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -72,7 +74,7 @@ class PersonService:
         row = self._repo.details()
         return PersonDetails(name=row["name"] or "", birth_date=row["birth_date"] or "", sex=row["sex"] or "",
                              language=row["language"] or "", emergency_notes=row["emergency_notes"] or "",
-                             provenance=provenance_of(row))
+                             text_language=row["text_language"] or "", provenance=provenance_of(row))
 
     def validate(self, details: PersonDetails) -> list[FieldError]:
         checks = validation.Checks()
@@ -80,6 +82,7 @@ class PersonService:
         checks.date("birth_date", details.birth_date)
         if details.sex:
             checks.choice("sex", details.sex, SEXES)
+        checks.choice("text_language", details.text_language, ("",) + TEXT_LANGUAGES)
         return checks.errors
 
     def update(self, details: PersonDetails) -> Change:
@@ -87,7 +90,7 @@ class PersonService:
         if errors:
             raise EntryInvalid(errors)
         values = {name: (getattr(details, name).strip() or None)
-                  for name in ("birth_date", "sex", "language", "emergency_notes")}
+                  for name in ("birth_date", "sex", "language", "emergency_notes", "text_language")}
         values["name"] = details.name.strip()
         with self._session.db.transaction():
             self._repo.update(values, self._session.author.id, utc_now())

@@ -6,7 +6,7 @@ from pathlib import Path
 from phr.storage.atomic import PRIVATE_DIR, copy_atomic
 from phr.storage.database import Database
 from phr.storage.errors import RecordFromNewerVersion
-from phr.storage.schema import LATEST, MIGRATIONS
+from phr.storage.schema import FOREIGN_KEYS_OFF, LATEST, MIGRATIONS
 
 BACKUP_FOLDER = "backups"
 
@@ -43,12 +43,30 @@ def migrate(db: Database, record_file: Path, migrations: dict[int, str] | None =
 
 
 def _apply(db: Database, version: int, sql: str) -> None:
-    # The script carries its own BEGIN/COMMIT so that DDL and user_version commit together.
+    # The script carries its own BEGIN/COMMIT so that DDL and user_version commit together. The
+    # foreign-keys pragma is a no-op inside a transaction, so it is switched around the script.
+    links_off = version in FOREIGN_KEYS_OFF
+    if links_off:
+        db.executescript("PRAGMA foreign_keys = OFF;")
     try:
-        db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {int(version)};\nCOMMIT;")
+        db.executescript(f"BEGIN IMMEDIATE;\n{sql}\n{_links_checked(links_off)}"
+                         f"PRAGMA user_version = {int(version)};\nCOMMIT;")
     except BaseException:
         db.rollback_open_transaction()
         raise
+    finally:
+        if links_off:
+            db.executescript("PRAGMA foreign_keys = ON;")
+
+
+def _links_checked(links_off: bool) -> str:
+    """With foreign keys off, a broken link would go unnoticed: refuse to commit one (a NOT NULL insert of
+    NULL into a scratch table fails the script when `foreign_key_check` finds any row)."""
+    if not links_off:
+        return ""
+    return ("CREATE TEMP TABLE link_check (broken INTEGER NOT NULL);\n"
+            "INSERT INTO link_check SELECT NULL FROM pragma_foreign_key_check LIMIT 1;\n"
+            "DROP TABLE link_check;\n")
 
 
 def backup_before_migration(db: Database, record_file: Path, version: int) -> Path:

@@ -17,6 +17,9 @@ from phr.words import (
     common as words_common,
 )
 from phr.words import (
+    dose as words_dose,
+)
+from phr.words import (
     emergency as words_emergency,
 )
 from phr.words import (
@@ -43,7 +46,7 @@ from phr.words import (
 
 DUTCH: dict[str, str] = {}
 for _part in (words_common, words_vocabulary, words_targets, words_overview, words_visit, words_emergency,
-              fhir_words, words_recovery, words_figures):
+              fhir_words, words_recovery, words_figures, words_dose):
     DUTCH.update(_part.DUTCH)
 
 MONTHS = {

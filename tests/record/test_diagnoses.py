@@ -243,11 +243,13 @@ def test_current_leaves_out_resolved_and_deleted_and_puts_confirmed_first(servic
 def test_linked_contacts_show_their_names_until_the_contact_is_deleted(service, contacts):
     doctor = contacts.add(Contact(name="Dr. Bakker", role="specialist")).item_id
     centre = contacts.add(Contact(name="Radboudumc", role="expertise_centre")).item_id
-    diagnosis = add(service, name="CAH", diagnosed_by=doctor, expertise_centre=centre)
-    assert service.linked_contacts(diagnosis) == {"diagnosed_by": "Dr. Bakker", "expertise_centre": "Radboudumc"}
-    assert contacts.links_to(doctor) == 1
+    diagnosis = add(service, name="CAH", diagnosed_by=doctor, expertise_centre=centre, treating_physician=doctor)
+    assert service.linked_contacts(diagnosis) == {"diagnosed_by": "Dr. Bakker", "expertise_centre": "Radboudumc",
+                                                  "treating_physician": "Dr. Bakker"}
+    assert contacts.links_to(doctor) == 2
     contacts.delete(doctor)
-    assert service.linked_contacts(service.get(diagnosis.id)) == {"diagnosed_by": "", "expertise_centre": "Radboudumc"}
+    assert service.linked_contacts(service.get(diagnosis.id)) == {"diagnosed_by": "", "expertise_centre": "Radboudumc",
+                                                                  "treating_physician": ""}
     contacts.undo_delete(doctor)
     assert service.linked_contacts(service.get(diagnosis.id))["diagnosed_by"] == "Dr. Bakker"
 

@@ -170,3 +170,47 @@ def test_an_upgraded_schema_3_record_takes_lab_and_typed_readings(tmp_path):
         assert session.check().healthy
     finally:
         session.lock()
+
+
+def test_schema_5_makes_contacts_anew_without_losing_a_link_to_them(tmp_path):
+    """Schema 5 rebuilds `contacts` (a new role); dropping the old table with foreign keys on would have set
+    every diagnosis's, goal's and appointment's link to its contact to NULL."""
+    from phr.record.services import RecordServices
+
+    folder = tmp_path / "v4"
+    shutil.copytree(FIXTURES / "schema_v4", folder)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        db = session.db
+        assert db.query("PRAGMA foreign_key_check") == []
+        assert db.integer("PRAGMA foreign_keys") == 1  # switched back on after the step
+        services = RecordServices(session)
+        linked = [services.diagnoses.linked_contacts(d) for d in services.diagnoses.all()]
+        assert any(names["expertise_centre"] for names in linked)
+        assert db.integer("SELECT count(*) FROM appointments WHERE contact_id IS NOT NULL") > 0
+        assert db.integer("SELECT count(*) FROM goals WHERE agreed_with IS NOT NULL") > 0
+        from phr.record.care_team import Contact
+        kin = services.care_team.add(Contact(name="Mark", role="next_of_kin", relationship="partner")).item_id
+        assert services.care_team.get(kin).relationship == "partner"
+    finally:
+        session.lock()
+
+
+def test_a_step_with_foreign_keys_off_refuses_to_commit_a_broken_link(new_record):
+    folder, session = _open_db(new_record)
+    broken = "INSERT INTO goal_evaluations (goal_id, evaluated_on, how_it_went, progress, uid, entered_by, " \
+             "changed_by, created_at, changed_at) VALUES (999, '2026', 'x', 1, 'u1', 1, 1, 'now', 'now');"
+    extended = {**MIGRATIONS, LATEST + 1: broken}
+    try:
+        from phr.storage import schema
+        schema_off = schema.FOREIGN_KEYS_OFF
+        migrations.FOREIGN_KEYS_OFF = frozenset({LATEST + 1})
+        with pytest.raises(Exception) as refused:
+            migrations.migrate(session.db, folder / "record.db", extended)
+        assert "link_check" in str(refused.value.__cause__ or refused.value)
+        assert migrations.schema_version(session.db) == LATEST
+        assert session.db.integer("SELECT count(*) FROM goal_evaluations") == 0
+        assert session.db.integer("PRAGMA foreign_keys") == 1
+    finally:
+        migrations.FOREIGN_KEYS_OFF = schema_off
+        session.lock()

@@ -2,8 +2,10 @@
 never import each other."""
 
 FORMAT = "regie-record"
-VERSION = 2  # 2 added reading_batches (self-monitoring); version 1 files still import
-PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement")
+# 2 added reading_batches (self-monitoring); 3 the emergency information, structured doses and names in English
+# (issue 14). Older files still import.
+VERSION = 3
+PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language")
 
 # The record's sections, in this order: a section only links to sections before it.
 SECTIONS = ("contacts", "allergies", "diagnoses", "appointments", "questions", "goals", "goal_evaluations",

@@ -95,7 +95,7 @@ class PersonRepository:
                              (name, author_id, now))
 
 
-PERSON_COLUMNS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement")
+PERSON_COLUMNS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language")
 
 
 class PersonDetailsRepository:

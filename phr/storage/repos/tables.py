@@ -26,9 +26,9 @@ class EntryTable:
 CONTACTS = EntryTable(
     "contacts",
     ("kind", "name", "organisation", "role", "specialty", "phone", "acute_phone", "email", "address",
-     "website", "contact_for", "notes"),
-    search=SearchSpec("care_team", "name", ("organisation", "specialty", "contact_for", "notes", "phone",
-                                             "acute_phone", "email", "address", "website")),
+     "website", "contact_for", "notes", "relationship"),
+    search=SearchSpec("care_team", "name", ("organisation", "specialty", "contact_for", "notes", "relationship",
+                                             "phone", "acute_phone", "email", "address", "website")),
     order_by="name COLLATE NOCASE",
 )
 ALLERGIES = EntryTable(
@@ -41,11 +41,13 @@ DIAGNOSES = EntryTable(
     "diagnoses",
     ("name", "orpha_code", "icd10", "status", "diagnosed_on", "diagnosed_by", "expertise_centre", "gene",
      "variant", "zygosity", "genetic_lab", "genetic_test_date", "notes", "information_received",
-     "trusted_websites"),
-    references={"diagnosed_by": "contacts", "expertise_centre": "contacts"},
+     "trusted_websites", "name_en", "treating_physician", "emergency_protocol", "emergency_avoid", "crisis_signs",
+     "emergency_guideline"),
+    references={"diagnosed_by": "contacts", "expertise_centre": "contacts", "treating_physician": "contacts"},
     # ORPHAcodes are searched as people write them: "ORPHA:586".
     search=SearchSpec("diagnoses", "name", ("icd10", "'ORPHA:' || orpha_code", "gene", "variant", "genetic_lab",
-                                             "notes", "information_received", "trusted_websites")),
+                                             "notes", "information_received", "trusted_websites", "name_en",
+                                             "emergency_protocol", "emergency_avoid", "crisis_signs")),
     order_by="diagnosed_on DESC NULLS LAST, name COLLATE NOCASE",
 )
 APPOINTMENTS = EntryTable(
@@ -82,9 +84,9 @@ EVALUATIONS = EntryTable(
 MEDICATIONS = EntryTable(
     "medications",
     ("name", "strength", "dose", "schedule", "route", "reason_id", "prescriber_id", "start_date",
-     "stop_date", "stop_reason", "notes"),
+     "stop_date", "stop_reason", "notes", "name_en", "dose_amount", "dose_unit", "times_per_day", "food", "as_needed"),
     references={"reason_id": "diagnoses", "prescriber_id": "contacts"},
-    search=SearchSpec("medications", "name", ("strength", "dose", "schedule", "notes", "stop_reason")),
+    search=SearchSpec("medications", "name", ("strength", "dose", "schedule", "notes", "stop_reason", "name_en")),
     order_by="name COLLATE NOCASE",
 )
 MEDICATION_CHANGES = EntryTable(

@@ -4,13 +4,24 @@ Never edit a released migration: add a new one. tests/fixtures holds one record 
 released schema version and the upgrade of each is tested.
 """
 
-from phr.storage.schema import v0001_base, v0002_care_record, v0003_monitoring, v0004_reading_methods
+from phr.storage.schema import (
+    v0001_base,
+    v0002_care_record,
+    v0003_monitoring,
+    v0004_reading_methods,
+    v0005_emergency,
+)
 
 MIGRATIONS: dict[int, str] = {
     1: v0001_base.SQL,
     2: v0002_care_record.SQL,
     3: v0003_monitoring.SQL,
     4: v0004_reading_methods.SQL,
+    5: v0005_emergency.SQL,
 }
+
+# Steps that make a table anew that others point to: foreign keys are off while they run, so dropping the
+# old table does not set the links to it to NULL (SQLite's documented procedure for such changes).
+FOREIGN_KEYS_OFF: frozenset[int] = frozenset({5})
 
 LATEST = max(MIGRATIONS)
