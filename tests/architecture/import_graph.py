@@ -13,6 +13,7 @@ RANKS = {
     "phr.storage": 0,
     "phr.core": 1,
     "phr.words": 2,        # the exports' words, and the words of the vocabularies in core
+    "phr.reference": 2,    # look-ups in published terminologies (Orphanet, HPO), offline
     "phr.access": 3,
     "phr.backup": 4,       # whole records: they need the access layer, never the record's contents
     "phr.monitoring": 5,
