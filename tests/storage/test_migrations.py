@@ -196,15 +196,13 @@ def test_schema_5_makes_contacts_anew_without_losing_a_link_to_them(tmp_path):
         session.lock()
 
 
-def test_a_step_with_foreign_keys_off_refuses_to_commit_a_broken_link(new_record):
+def test_a_step_with_foreign_keys_off_refuses_to_commit_a_broken_link(new_record, monkeypatch):
     folder, session = _open_db(new_record)
     broken = "INSERT INTO goal_evaluations (goal_id, evaluated_on, how_it_went, progress, uid, entered_by, " \
              "changed_by, created_at, changed_at) VALUES (999, '2026', 'x', 1, 'u1', 1, 1, 'now', 'now');"
     extended = {**MIGRATIONS, LATEST + 1: broken}
+    monkeypatch.setattr(migrations, "FOREIGN_KEYS_OFF", frozenset({LATEST + 1}))
     try:
-        from phr.storage import schema
-        schema_off = schema.FOREIGN_KEYS_OFF
-        migrations.FOREIGN_KEYS_OFF = frozenset({LATEST + 1})
         with pytest.raises(Exception) as refused:
             migrations.migrate(session.db, folder / "record.db", extended)
         assert "link_check" in str(refused.value.__cause__ or refused.value)
@@ -212,5 +210,4 @@ def test_a_step_with_foreign_keys_off_refuses_to_commit_a_broken_link(new_record
         assert session.db.integer("SELECT count(*) FROM goal_evaluations") == 0
         assert session.db.integer("PRAGMA foreign_keys") == 1
     finally:
-        migrations.FOREIGN_KEYS_OFF = schema_off
         session.lock()
