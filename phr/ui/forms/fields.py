@@ -1,11 +1,22 @@
 """Form fields: a widget with a label, a getter and a setter, named after the entry's field."""
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, SignalInstance
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, SignalInstance
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from phr.core import partial_date
 from phr.ui.text.formatting import partial
@@ -103,3 +114,62 @@ def number_field(name: str, label: str, placeholder: str = "") -> FormField:
         edit.setText("" if value is None else QLocale().toString(float(value), "g", 10))
 
     return FormField(name, label, edit, get, set_value, edit.textChanged)
+
+
+# Digits with at most one decimal sign, a comma or a point: people type 0,5 and 0.5 alike whatever the
+# app's language. No thousands separators: in a dose, "1.000" would be ambiguous.
+_DECIMAL = re.compile(r"\d+(?:[.,]\d+)?|[.,]\d+")
+
+
+def decimal_field(name: str, label: str, placeholder: str = "") -> FormField:
+    """A number such as a dose amount: 0,5 and 0.5 both read as a half; invalid text stays for validation."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+
+    def get() -> float | str | None:
+        text = edit.text().strip()
+        if not text:
+            return None
+        return float(text.replace(",", ".")) if _DECIMAL.fullmatch(text) else text
+
+    def set_value(value: float | None) -> None:
+        # Shown with the app's decimal sign and without grouping, so it reads back as the same number.
+        text = "" if value is None else f"{float(value):.10g}"
+        edit.setText(text.replace(".", QLocale().decimalPoint()))
+
+    return FormField(name, label, edit, get, set_value, edit.textChanged)
+
+
+def count_field(name: str, label: str, minimum: int, maximum: int, empty: str) -> FormField:
+    """A whole number from `minimum` to `maximum`, or none: the step below `minimum` reads `empty`."""
+    spin = QSpinBox()
+    spin.setRange(minimum - 1, maximum)
+    spin.setSpecialValueText(empty)
+
+    def get() -> int | None:
+        return None if spin.value() < minimum else spin.value()
+
+    def set_value(value: int | None) -> None:
+        spin.setValue(minimum - 1 if value is None else int(value))
+
+    return FormField(name, label, spin, get, set_value, spin.valueChanged)
+
+
+def with_help(field: FormField, help_text: str) -> FormField:
+    """The field with a line of plain-language help under it; screen readers read it with the field."""
+    if isinstance(field.widget, QComboBox):  # as the entry dialog does for a bare choice: keep the form narrow
+        field.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        field.widget.setMinimumContentsLength(20)
+    field.widget.setAccessibleDescription(help_text)
+    note = QLabel(help_text)
+    note.setTextFormat(Qt.TextFormat.PlainText)  # help text is never markup: quotes show as typed
+    note.setWordWrap(True)
+    note.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # quieter than the field, in every theme
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(1)
+    column.addWidget(field.widget)
+    column.addWidget(note)
+    box.setFocusProxy(field.widget)  # the label's Alt+letter and a failed save land in the field itself
+    return FormField(field.name, field.label, box, field.get, field.set, field.changed)
