@@ -69,16 +69,17 @@ def _blood_pressure(services, today: date, randomness: random.Random) -> None:
             for hour in (7.5, 7.55, 21.5, 21.55):
                 readings.append(Reading("bp", _at(day, hour), round(randomness.gauss(127, 7)),
                                         round(randomness.gauss(81, 5)), round(randomness.gauss(67, 5)),
-                                        context="at_rest"))
+                                        context="at_rest", method="typed"))
     services.readings.add_batch(readings, "typed", None)
 
 
 def _weight_and_peak_flow(services, today: date, randomness: random.Random) -> None:
     weight = [Reading("weight", _at(today - timedelta(days=30 * n), 7.25), round(71.2 - n * 0.08 +
-                                                                                 randomness.gauss(0, 0.4), 1))
+                                                                                 randomness.gauss(0, 0.4), 1),
+                      method="typed")
               for n in range(30)]
     peak_flow = [Reading("peak_flow", _at(today - timedelta(days=300 - n), 8.0), round(randomness.gauss(430, 25)),
-                         note="bij verkoudheid benauwd" if n in (9, 10) else "")
+                         note="bij verkoudheid benauwd" if n in (9, 10) else "", method="typed")
                  for n in range(0, 42)]
     services.readings.add_batch(_until_now(weight + peak_flow), "typed", None)
 
@@ -96,7 +97,7 @@ def _tiredness(services, today: date, randomness: random.Random) -> None:
         if randomness.random() < 0.85:  # some evenings forgotten
             trend = 6.5 - n / 60  # getting better since the dose was spread over four moments
             scores.append(Reading(TIREDNESS, _at(today - timedelta(days=n), 21.0),
-                                  max(0, min(10, round(trend + randomness.gauss(0, 1))))))
+                                  max(0, min(10, round(trend + randomness.gauss(0, 1)))), method="typed"))
     services.readings.add_batch(_until_now(scores), "typed", None)
 
 

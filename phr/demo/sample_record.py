@@ -8,12 +8,13 @@ services only, exactly as a person typing it in would, and every date is counted
 things still to come.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from phr.access.records import create_record
 from phr.access.session import RecordSession
+from phr.demo import emergency as demo_emergency
 from phr.demo import files as demo_files
 from phr.demo import history as demo_history
 from phr.demo import monitoring as demo_monitoring
@@ -79,6 +80,7 @@ CONTACTS = {
     "wmo": Contact(
         name="Wmo-loket gemeente Zuiderhaven", role="social_support", kind="organisation", phone="088 000 5500",
         contact_for="Hulp in het huishouden en vervoer als ik te moe ben om alles zelf te doen."),
+    "partner": demo_emergency.PARTNER,
 }
 
 
@@ -142,7 +144,8 @@ def fill_sample_record(services: RecordServices, today: date) -> None:
 
 def _person(services: RecordServices) -> None:
     services.person.update(PersonDetails(name=SAMPLE_NAME, birth_date="1991-04-12", sex="female",
-                                         language="Nederlands", emergency_notes=EMERGENCY_NOTES))
+                                         language="Nederlands", emergency_notes=EMERGENCY_NOTES,
+                                         text_language="nl"))
     services.allergies.add(Allergy(
         substance="Pleisters (kleefstof, latex)", kind="allergy", severity="mild", noted_on="2012",
         reaction="Rode, jeukende huid waar de pleister heeft gezeten; na een paar dagen weg.",
@@ -164,7 +167,11 @@ def _diagnoses(services: RecordServices, calendar: Calendar, contacts: dict[str,
 def _diagnosis_entries(calendar: Calendar, contacts: dict[str, int]) -> dict[str, Diagnosis]:
     return {
         "cah": Diagnosis(
-            name="Congenitale bijnierhyperplasie (klassieke vorm, 21-hydroxylasedeficiëntie)", orpha_code=90794,
+            name="Congenitale bijnierhyperplasie (klassieke vorm, 21-hydroxylasedeficiëntie)",
+            orpha_code=demo_emergency.CAH_ORPHA_CODE, name_en=demo_emergency.CAH_NAME_EN,
+            treating_physician=contacts["endocrinologist"], emergency_protocol=demo_emergency.CAH_PROTOCOL,
+            emergency_avoid=demo_emergency.CAH_AVOID, crisis_signs=demo_emergency.CAH_CRISIS_SIGNS,
+            emergency_guideline=demo_emergency.CAH_GUIDELINE,
             icd10="E25.0", status="confirmed", diagnosed_on="1991-04", expertise_centre=contacts["expertise_centre"],
             gene="CYP21A2", variant="NM_000500.9:c.[293-13C>G];[518T>A]", zygosity="compound_heterozygous",
             genetic_lab=GENETICS_LAB, genetic_test_date="2009-06",
@@ -202,18 +209,26 @@ def _medications(services: RecordServices, calendar: Calendar, contacts: dict[st
     medicines, gp = services.medications, contacts["gp"]
     levothyroxine = medicines.add(Medication(
         name="Levothyroxine", strength="50 microgram", dose="50 microgram", schedule="1 keer per dag, nuchter",
-        route="oral", reason_id=diagnoses["hypothyroidism"], prescriber_id=gp,
-        start_date=calendar.year(-6 * 365))).item_id
+        route="oral", reason_id=diagnoses["hypothyroidism"], prescriber_id=gp, start_date=calendar.year(-6 * 365),
+        dose_amount=50, dose_unit="microgram", times_per_day=1, food="empty_stomach")).item_id
     medicines.change_dose(levothyroxine, calendar.day(-540), "75 microgram", "1 keer per dag, nuchter",
                           "TSH nog te hoog en nog steeds moe.")
+    _restate_dose(medicines, levothyroxine, dose_amount=75)  # the change's dose, for the exports too
     naproxen = medicines.add(Medication(
         name="Naproxen", strength="250 mg", dose="1 tablet", schedule="2 keer per dag, bij het eten", route="oral",
-        prescriber_id=gp, start_date=calendar.day(-300), notes="Voor knieklachten na het hardlopen.")).item_id
+        prescriber_id=gp, start_date=calendar.day(-300), notes="Voor knieklachten na het hardlopen.",
+        dose_amount=1, dose_unit="tablet", times_per_day=2, food="with_food")).item_id
     medicines.stop(naproxen, calendar.day(-286), "Maagklachten; in overleg met de huisarts gestopt.")
     medicines.add(Medication(
-        name="Colecalciferol (vitamine D3)", strength="800 IE", dose="1 tablet", schedule="1 keer per dag",
-        route="oral", reason_id=diagnoses["osteopenia"], prescriber_id=contacts["endocrinologist"],
-        start_date=calendar.day(-60)))
+        name="Colecalciferol (vitamine D3)", name_en="Colecalciferol (vitamin D3)", strength="800 IE",
+        dose="1 tablet", schedule="1 keer per dag", route="oral", reason_id=diagnoses["osteopenia"],
+        prescriber_id=contacts["endocrinologist"], start_date=calendar.day(-60),
+        dose_amount=1, dose_unit="tablet", times_per_day=1))
+
+
+def _restate_dose(medicines, medication_id: int, **structured: object) -> None:
+    """A dose change says the new dose in words; the structured dose is brought in line, as the person would."""
+    medicines.update(replace(medicines.get(medication_id), **structured))
 
 
 # (days from today, dose, schedule, reason), oldest first
@@ -228,20 +243,26 @@ HYDROCORTISONE_CHANGES = (
 def _hormones(medicines, calendar: Calendar, specialist: int, cah: int) -> None:
     """The lifelong replacement of cortisol and aldosterone, and the emergency injection."""
     hydrocortisone = medicines.add(Medication(
-        name="Hydrocortison", strength="10 mg", dose="15 mg per dag", schedule="3 keer per dag: 7,5 - 5 - 2,5 mg",
-        route="oral", reason_id=cah, prescriber_id=specialist, start_date="1991-04",
+        name="Hydrocortison", name_en="Hydrocortisone", strength="10 mg", dose="15 mg per dag",
+        schedule="3 keer per dag: 7,5 - 5 - 2,5 mg", route="oral", reason_id=cah, prescriber_id=specialist,
+        start_date="1991-04", times_per_day=3,
         notes="Stressdosis: bij koorts boven 38 °C dubbel, boven 39 °C drie keer zoveel. Nooit zomaar stoppen.",
     )).item_id
     for offset, dose, schedule, reason in HYDROCORTISONE_CHANGES:
         medicines.change_dose(hydrocortisone, calendar.day(offset), dose, schedule, reason)
+    # Only how often: the amount differs per time of day (7,5 - 5 - 2,5 - 2,5 mg), which one amount cannot say.
+    _restate_dose(medicines, hydrocortisone, times_per_day=4)
     medicines.add(Medication(
-        name="Fludrocortison", strength="0,1 mg", dose="1 tablet", schedule="1 keer per dag, 's ochtends",
-        route="oral", reason_id=cah, prescriber_id=specialist, start_date="1991-04",
+        name="Fludrocortison", name_en="Fludrocortisone", strength="0,1 mg", dose="1 tablet",
+        schedule="1 keer per dag, 's ochtends", route="oral", reason_id=cah, prescriber_id=specialist,
+        start_date="1991-04", dose_amount=0.1, dose_unit="mg", times_per_day=1,
         notes="Voor het zout- en vochtevenwicht; de bloeddruk wordt erbij gecontroleerd."))
     medicines.add(Medication(
-        name="Solu-Cortef (noodinjectie)", strength="100 mg", dose="1 injectie", route="intramuscular",
-        schedule="Alleen in een noodgeval: bij braken of als ik wegraak", reason_id=cah, prescriber_id=specialist,
-        start_date=calendar.year(-9 * 365), notes="Houdbaarheid elk jaar nakijken bij de apotheek."))
+        name="Solu-Cortef (noodinjectie)", name_en="Solu-Cortef (emergency injection)", strength="100 mg",
+        dose="1 injectie", route="intramuscular", schedule="Alleen in een noodgeval: bij braken of als ik wegraak",
+        reason_id=cah, prescriber_id=specialist, start_date=calendar.year(-9 * 365),
+        dose_amount=100, dose_unit="mg", as_needed=True,
+        notes="Houdbaarheid elk jaar nakijken bij de apotheek."))
 
 
 # --- documents ---------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The sample record (`phr demo`): complete, healthy, realistic in shape, and always dated around today."""
 
+import re
 import struct
 import time
 import zlib
@@ -14,6 +15,8 @@ from phr.record.hgvs import is_hgvs
 from phr.record.person import LISTED
 from phr.record.services import RecordServices
 from phr.storage.keys import kdf
+from phr.words.catalogue import Words
+from phr.words.dose import dose_text, schedule_text
 
 TODAY = date(2025, 6, 18)  # a Wednesday
 NOON = datetime(2025, 6, 18, 12, 0)
@@ -95,7 +98,47 @@ def test_the_care_team_has_every_kind_of_help_and_who_to_call(sample):
     assert {"specialist", "expertise_centre", "gp", "pharmacy", "nurse", "therapist", "patient_association",
             "social_support"} <= {contact.role for contact in contacts}
     assert all(contact.contact_for for contact in contacts)
-    assert {contact.role for contact in sample.care_team.who_to_call()} == {"expertise_centre", "gp"}
+    assert {contact.role for contact in sample.care_team.who_to_call()} == {"expertise_centre", "gp", "next_of_kin"}
+
+
+def test_a_partner_is_the_next_of_kin_who_can_give_the_injection(sample):
+    [partner] = sample.care_team.next_of_kin()
+    assert (partner.name, partner.relationship) == ("Mark de Vries", "partner")
+    assert partner.phone and partner.acute_phone and "noodinjectie" in partner.contact_for
+
+
+def test_the_rare_condition_carries_the_full_emergency_information(sample):
+    cah = next(d for d in sample.diagnoses.all() if d.orpha_code == 90794)
+    assert cah.name_en == "Classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency"
+    assert sample.diagnoses.linked_contacts(cah)["treating_physician"] == "dr. Eva Hoekstra"
+    assert "hydrocortison 100 mg i.v. of i.m." in cah.emergency_protocol and "NaCl 0,9 %" in cah.emergency_protocol
+    assert "Etomidaat" in cah.emergency_avoid
+    signs = cah.crisis_signs.splitlines()
+    assert "Braken (HP:0002013)" in signs and all(re.search(r"\(HP:\d{7}\)$", sign) for sign in signs)
+    assert cah.emergency_guideline == "https://www.orpha.net/nl/disease/detail/90794"
+    assert sample.person.get().text_language == "nl"
+
+
+def test_every_current_medicine_has_a_dose_an_export_can_say_in_english(sample):
+    words = Words("en")
+    said = {m.name: (dose_text(words, m.dose_amount, m.dose_unit),
+                     schedule_text(words, m.times_per_day, m.food, m.as_needed))
+            for m in sample.medications.current(TODAY)}
+    assert said == {
+        "Hydrocortison": ("", "4 times a day"),  # the amount differs per time of day: the typed words say it
+        "Fludrocortison": ("0.1 mg", "Once a day"),
+        "Solu-Cortef (noodinjectie)": ("100 mg", "Only when needed"),
+        "Levothyroxine": ("75 microgram", "Once a day, on an empty stomach"),
+        "Colecalciferol (vitamine D3)": ("1 tablet", "Once a day"),
+    }
+    names_en = {m.name: m.name_en for m in sample.medications.current(TODAY)}
+    assert names_en["Hydrocortison"] == "Hydrocortisone" and names_en["Levothyroxine"] == ""
+
+
+def test_readings_typed_by_hand_say_so(sample):
+    methods = {measure: {reading.method for reading in sample.readings.page(measure, 0, 1000)}
+               for measure in ("bp", "weight", "peak_flow", "glucose")}
+    assert methods == {"bp": {"typed"}, "weight": {"typed"}, "peak_flow": {"typed"}, "glucose": {"sensor"}}
 
 
 def test_the_care_plan_has_an_overdue_a_due_and_an_achieved_goal(sample):
