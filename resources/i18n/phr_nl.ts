@@ -621,6 +621,14 @@
         <translation>&amp;Rol:</translation>
     </message>
     <message>
+        <source>Re&amp;lationship:</source>
+        <translation>Re&amp;latie:</translation>
+    </message>
+    <message>
+        <source>e.g. partner, mother, neighbour</source>
+        <translation>bijv. partner, moeder, buurman</translation>
+    </message>
+    <message>
         <source>Or&amp;ganisation:</source>
         <translation>Or&amp;ganisatie:</translation>
     </message>
@@ -661,6 +669,14 @@
         <translation>Aanteken&amp;ingen:</translation>
     </message>
     <message>
+        <source>Relationship</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>What they can do in an emergency</source>
+        <translation>Wat ze kunnen doen in een noodgeval</translation>
+    </message>
+    <message>
         <source>Out of hours / acute</source>
         <translation>Buiten kantoortijd / spoed</translation>
     </message>
@@ -679,6 +695,14 @@
     <message>
         <source>Notes</source>
         <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>What they &amp;can do in an emergency:</source>
+        <translation>Wat ze &amp;kunnen doen in een noodgeval:</translation>
+    </message>
+    <message>
+        <source>e.g. can give the emergency injection</source>
+        <translation>bijv. kan de noodinjectie geven</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2330,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Medicijn wijzigen</translation>
     </message>
     <message>
+        <source>Dose, for the exports</source>
+        <translation>Dosis, voor de exports</translation>
+    </message>
+    <message>
+        <source>Why and since when</source>
+        <translation>Waarom en sinds wanneer</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(geen)</translation>
     </message>
@@ -2318,6 +2350,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>bijv. Hydrocortison</translation>
     </message>
     <message>
+        <source>Name in Eng&amp;lish:</source>
+        <translation>Naam in het En&amp;gels:</translation>
+    </message>
+    <message>
+        <source>Only if the name is different in English, for exports in English.</source>
+        <translation>Alleen als de naam in het Engels anders is. Voor exports in het Engels.</translation>
+    </message>
+    <message>
         <source>S&amp;trength:</source>
         <translation>S&amp;terkte:</translation>
     </message>
@@ -2326,16 +2366,16 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>bijv. 10 mg</translation>
     </message>
     <message>
-        <source>&amp;Dose:</source>
-        <translation>&amp;Dosis:</translation>
-    </message>
-    <message>
         <source>e.g. 1 tablet</source>
         <translation>bijv. 1 tablet</translation>
     </message>
     <message>
-        <source>Sc&amp;hedule:</source>
-        <translation>Sc&amp;hema:</translation>
+        <source>&amp;Dose, in your words:</source>
+        <translation>&amp;Dosis, in uw woorden:</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hedule, in your words:</source>
+        <translation>Sc&amp;hema, in uw woorden:</translation>
     </message>
     <message>
         <source>e.g. 3 times a day: 10-5-5 mg</source>
@@ -2368,6 +2408,42 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>&amp;Notes:</source>
         <translation>&amp;Opmerkingen:</translation>
+    </message>
+    <message>
+        <source>A&amp;mount each time:</source>
+        <translation>Hoeveelheid per &amp;keer:</translation>
+    </message>
+    <message>
+        <source>e.g. 1 or 0,5</source>
+        <translation>bijv. 1 of 0,5</translation>
+    </message>
+    <message>
+        <source>So that a doctor abroad can read it too: the app writes this dose in the language of each export.</source>
+        <translation>Zo kan ook een arts in het buitenland het lezen: de app schrijft deze dosis in de taal van elke export.</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Eenheid:</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>(niet ingevuld)</translation>
+    </message>
+    <message>
+        <source>T&amp;imes a day:</source>
+        <translation>&amp;Aantal keer per dag:</translation>
+    </message>
+    <message>
+        <source>With or without &amp;food:</source>
+        <translation>Met of &amp;zonder eten:</translation>
+    </message>
+    <message>
+        <source>(does not matter)</source>
+        <translation>(maakt niet uit)</translation>
+    </message>
+    <message>
+        <source>Only &amp;when needed (e.g. an emergency injection)</source>
+        <translation>A&amp;lleen als het nodig is (bijv. een noodinjectie)</translation>
     </message>
     <message>
         <source>Change dose: %1</source>
@@ -2480,6 +2556,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Schedule</source>
         <translation>Schema</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In uw eigen woorden</translation>
+    </message>
+    <message>
+        <source>Name in English</source>
+        <translation>Naam in het Engels</translation>
     </message>
     <message>
         <source>Route</source>
@@ -3338,6 +3422,26 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>In een noodgeval</translation>
     </message>
     <message>
+        <source>Next of kin:</source>
+        <translation>Familie of partner:</translation>
+    </message>
+    <message>
+        <source>No family or partner yet (see Care team).</source>
+        <translation>Nog geen familie of partner ingevuld (zie Zorgteam).</translation>
+    </message>
+    <message>
+        <source>filled in</source>
+        <translation>ingevuld</translation>
+    </message>
+    <message>
+        <source>not filled in</source>
+        <translation>niet ingevuld</translation>
+    </message>
+    <message>
+        <source>Emergency information for doctors:</source>
+        <translation>Noodinformatie voor artsen:</translation>
+    </message>
+    <message>
         <source>Who to call, day and night</source>
         <translation>Wie u belt, dag en nacht</translation>
     </message>
@@ -3604,8 +3708,16 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Taal</translation>
     </message>
     <message>
-        <source>Nothing noted yet. Write here what others must know or do in an emergency, e.g. &quot;stress dose of hydrocortisone needed&quot;.</source>
-        <translation>Nog niets ingevuld. Schrijf hier wat anderen moeten weten of doen in een noodgeval, bijvoorbeeld &quot;stressdosis hydrocortison nodig&quot;.</translation>
+        <source>Record written in</source>
+        <translation>Dossier geschreven in</translation>
+    </message>
+    <message>
+        <source>Nothing noted yet. Write here, in your own words, what others must know or do in an emergency, e.g. “stress dose of hydrocortisone needed”.</source>
+        <translation>Nog niets ingevuld. Schrijf hier in uw eigen woorden wat anderen moeten weten of doen in een noodgeval, bijv. ‘stressdosis hydrocortison nodig’.</translation>
+    </message>
+    <message>
+        <source>Your own words, printed as you write them. The protocol for doctors (what to give, what to avoid) goes with the diagnosis, on the Diagnoses page.</source>
+        <translation>Uw eigen woorden, afgedrukt zoals u ze schrijft. Het protocol voor artsen (wat ze moeten geven en wat ze niet moeten doen) hoort bij de diagnose, op de pagina Diagnoses.</translation>
     </message>
     <message>
         <source>Allergies and intolerances: see the list below.</source>
@@ -3632,16 +3744,28 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Ge&amp;slacht:</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Taal:</translation>
-    </message>
-    <message>
         <source>e.g. Dutch, Turkish</source>
         <translation>bijv. Nederlands, Turks</translation>
     </message>
     <message>
+        <source>&amp;Language I speak:</source>
+        <translation>&amp;Taal die ik spreek:</translation>
+    </message>
+    <message>
+        <source>Language I &amp;write this record in:</source>
+        <translation>Taal &amp;waarin ik dit dossier schrijf:</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>(niet ingevuld)</translation>
+    </message>
+    <message>
+        <source>Exports in another language mark your own words with this language.</source>
+        <translation>Een export in een andere taal zet bij uw eigen woorden in welke taal u ze schreef.</translation>
+    </message>
+    <message>
         <source>In an &amp;emergency:</source>
-        <translation>In een &amp;noodgeval:</translation>
+        <translation>In een n&amp;oodgeval:</translation>
     </message>
     <message>
         <source>What others must know or do, e.g. stress dose of hydrocortisone needed</source>
