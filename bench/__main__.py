@@ -2,9 +2,9 @@
 
 import sys
 
-from bench import chart, device_import, pdf_export, statistics, unlock
+from bench import chart, device_import, lookup, pdf_export, statistics, unlock
 
-CHECKS = (unlock, device_import, chart, pdf_export, statistics)
+CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup)
 
 
 def main() -> int:
