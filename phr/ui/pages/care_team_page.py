@@ -1,7 +1,9 @@
 """Care team and contacts: who helps, what for, and the numbers to call day and night."""
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from phr.core.vocabulary import CareRole, ContactKind, Section
 from phr.record.care_team import CareTeamService, Contact
@@ -27,7 +29,7 @@ class CareTeamPage(SectionPage[Contact]):
     def columns(self) -> list[Column[Contact]]:
         return [
             Column(translate("CareTeam", "Name"), lambda c: c.name),
-            Column(translate("CareTeam", "Role"), lambda c: label_of(CareRole, c.role)),
+            Column(translate("CareTeam", "Role"), _role),
             Column(translate("CareTeam", "Phone"), lambda c: c.phone),
             Column(translate("CareTeam", "Out of hours"), lambda c: c.acute_phone),
             Column(translate("CareTeam", "Contact for"), lambda c: c.contact_for),
@@ -39,13 +41,17 @@ class CareTeamPage(SectionPage[Contact]):
     def editor(self, contact: Contact) -> EntryDialog[Contact]:
         title = translate("CareTeam", "New contact") if contact.id is None else translate("CareTeam", "Change contact")
         save = self.service.add if contact.id is None else self.service.update
-        return EntryDialog(title, self._fields(), contact, self.service.validate, save, self)
+        dialog = EntryDialog(title, self._fields(), contact, self.service.validate, save, self)
+        _follow_role(dialog)
+        return dialog
 
     def _fields(self) -> list[FormField]:
         return [
             choice_field("kind", translate("CareTeam", "&Kind:"), choices(ContactKind)),
             text_field("name", translate("CareTeam", "&Name:")),
             choice_field("role", translate("CareTeam", "&Role:"), choices(CareRole)),
+            text_field("relationship", translate("CareTeam", "Re&lationship:"),
+                       translate("CareTeam", "e.g. partner, mother, neighbour")),
             text_field("organisation", translate("CareTeam", "Or&ganisation:")),
             text_field("specialty", translate("CareTeam", "&Specialty:")),
             text_field("contact_for", translate("CareTeam", "Contact &for:"),
@@ -61,8 +67,10 @@ class CareTeamPage(SectionPage[Contact]):
     def details_html(self, c: Contact) -> str:
         rows = [
             (translate("CareTeam", "Role"), label_of(CareRole, c.role) + (f" – {c.specialty}" if c.specialty else "")),
+            (translate("CareTeam", "Relationship"), c.relationship),
             (translate("CareTeam", "Organisation"), c.organisation),
-            (translate("CareTeam", "Contact for"), c.contact_for),
+            (translate("CareTeam", "What they can do in an emergency") if _is_family(c.role)
+             else translate("CareTeam", "Contact for"), c.contact_for),
             (translate("CareTeam", "Phone"), c.phone),
             (translate("CareTeam", "Out of hours / acute"), c.acute_phone),
             (translate("CareTeam", "E-mail"), c.email),
@@ -72,3 +80,45 @@ class CareTeamPage(SectionPage[Contact]):
         ]
         return f"<h3>{escape(c.name)}</h3>" + definition_table(rows)
 
+
+
+def _is_family(role: object) -> bool:
+    return role == CareRole.NEXT_OF_KIN
+
+
+def _role(c: Contact) -> str:
+    """'Family or partner (partner)': a next of kin's relationship says who they are."""
+    role = label_of(CareRole, c.role)
+    return f"{role} ({c.relationship})" if _is_family(c.role) and c.relationship else role
+
+
+def _follow_role(dialog: EntryDialog[Contact]) -> None:
+    """A next of kin gets a relationship, and their 'contact for' asks what they can do in an emergency."""
+    role, relationship, contact_for = (dialog.field(name) for name in ("role", "relationship", "contact_for"))
+    labels = {label.buddy(): label for label in dialog.findChildren(QLabel) if label.buddy() is not None}
+    edit = contact_for.widget
+    form = dialog.findChild(QFormLayout)
+    assert isinstance(edit, QLineEdit) and form is not None
+
+    def show(*_args: object) -> None:
+        family = _is_family(role.get())
+        _show_row(form, labels[relationship.widget], family)
+        labels[edit].setText(translate("CareTeam", "What they &can do in an emergency:") if family
+                             else translate("CareTeam", "Contact &for:"))
+        edit.setPlaceholderText(translate("CareTeam", "e.g. can give the emergency injection") if family
+                                else translate("CareTeam", "e.g. questions about medicines, a crisis at night"))
+
+    role.changed.connect(show)
+    show()
+
+
+def _show_row(form: QFormLayout, label: QLabel, visible: bool) -> None:
+    """Show or hide a whole row (no gap where it was); shown again, its empty error line stays hidden."""
+    form.setRowVisible(label, visible)  # the label is the row's own widget; the field sits in a column
+    row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(label))
+    item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+    column = item.layout() if item is not None and visible else None
+    items = [column.itemAt(index) for index in range(column.count())] if column is not None else []
+    for line in (item.widget() for item in items if item is not None):
+        if isinstance(line, QLabel) and not line.text():
+            line.hide()

@@ -8,10 +8,21 @@ from PySide6.QtWidgets import QWidget
 
 from phr.core.session import Session
 from phr.core.validation import required_id
-from phr.core.vocabulary import Route
-from phr.record.medications import Medication, MedicationChange, MedicationService
+from phr.core.vocabulary import DoseUnit, FoodTiming, Route
+from phr.record.medications import MAX_TIMES_PER_DAY, Medication, MedicationChange, MedicationService
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
+from phr.ui.forms.fields import (
+    FormField,
+    check_field,
+    choice_field,
+    count_field,
+    date_field,
+    decimal_field,
+    link_field,
+    long_text_field,
+    text_field,
+    with_help,
+)
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import fill
 from phr.ui.text.vocabulary import choices
@@ -25,18 +36,24 @@ def medication_dialog(service: MedicationService, session: Session, medication: 
     new = medication.id is None
     title = translate("Medications", "New medicine") if new else translate("Medications", "Change medicine")
     save = service.add if new else service.update
-    return EntryDialog(title, _medication_fields(session), medication, service.validate, save, parent)
+    headings = {"dose_amount": translate("Medications", "Dose, for the exports"),
+                "reason_id": translate("Medications", "Why and since when")}
+    return EntryDialog(title, _medication_fields(session), medication, service.validate, save, parent, headings)
 
 
 def _medication_fields(session: Session) -> list[FormField]:
     none = translate("Medications", "(none)")
     return [
         text_field("name", translate("Medications", "N&ame:"), translate("Medications", "e.g. Hydrocortisone")),
+        with_help(text_field("name_en", translate("Medications", "Name in Eng&lish:")),
+                  translate("Medications", "Only if the name is different in English, for exports in English.")),
         text_field("strength", translate("Medications", "S&trength:"), translate("Medications", "e.g. 10 mg")),
-        text_field("dose", translate("Medications", "&Dose:"), translate("Medications", "e.g. 1 tablet")),
-        text_field("schedule", translate("Medications", "Sc&hedule:"),
+        text_field("dose", translate("Medications", "&Dose, in your words:"), translate("Medications", "e.g. 1 tablet")),
+        text_field("schedule", translate("Medications", "Sc&hedule, in your words:"),
                    translate("Medications", "e.g. 3 times a day: 10-5-5 mg")),
-        choice_field("route", translate("Medications", "&Route:"), [("", translate("Medications", "Not filled in")), *choices(Route)]),
+        choice_field("route", translate("Medications", "&Route:"),
+                     [("", translate("Medications", "Not filled in")), *choices(Route)]),
+        *_structured_dose_fields(),
         link_field("reason_id", translate("Medications", "R&eason (diagnosis):"),
                    links.choices(session, "diagnoses"), none),
         link_field("prescriber_id", translate("Medications", "&Prescribed by:"),
@@ -45,6 +62,23 @@ def _medication_fields(session: Session) -> list[FormField]:
         date_field("stop_date", translate("Medications", "St&opped on:")),
         text_field("stop_reason", translate("Medications", "Reason for stoppin&g:")),
         long_text_field("notes", translate("Medications", "&Notes:")),
+    ]
+
+
+def _structured_dose_fields() -> list[FormField]:
+    """The dose as the app understands it, so every export can say it in its own language."""
+    return [
+        with_help(decimal_field("dose_amount", translate("Medications", "A&mount each time:"),
+                                translate("Medications", "e.g. 1 or 0,5")),
+                  translate("Medications", "So that a doctor abroad can read it too: the app writes this dose "
+                                           "in the language of each export.")),
+        choice_field("dose_unit", translate("Medications", "&Unit:"),
+                     [("", translate("Medications", "(not filled in)")), *choices(DoseUnit)]),
+        count_field("times_per_day", translate("Medications", "T&imes a day:"), 1, MAX_TIMES_PER_DAY,
+                    translate("Medications", "(not filled in)")),
+        choice_field("food", translate("Medications", "With or without &food:"),
+                     [("", translate("Medications", "(does not matter)")), *choices(FoodTiming)]),
+        check_field("as_needed", translate("Medications", "Only &when needed (e.g. an emergency injection)")),
     ]
 
 

@@ -22,11 +22,12 @@ from phr.ui.pages.medication_dialogs import (
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import definition_table, escape, fill, heading, partial, provenance_html
+from phr.ui.text.language import app_words
 from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column
+from phr.words.dose import dose_text, schedule_text
 
 translate = QCoreApplication.translate
-
 
 
 class Shown(StrEnum):
@@ -43,6 +44,30 @@ LINKED_SECTIONS = (Section.DIAGNOSES, Section.CARE_TEAM)  # their names show her
 
 def _joined(separator: str, *parts: str) -> str:
     return separator.join(part for part in parts if part)
+
+
+def structured_dose(m: Medication) -> tuple[str, str]:
+    """(dose, schedule) from the structured fields, in the app's language; '' for what they do not say."""
+    words = app_words()
+    return dose_text(words, m.dose_amount, m.dose_unit), schedule_text(words, m.times_per_day, m.food, m.as_needed)
+
+
+def dose_and_schedule(m: Medication) -> str:
+    """'1 tablet, 3 times a day': the structured dose where it says something, else the words as typed."""
+    dose, schedule = structured_dose(m)
+    if schedule and (dose or m.dose):
+        schedule = schedule[:1].lower() + schedule[1:]  # the app's words start a sentence only on their own
+    return _joined(", ", dose or m.dose, schedule or m.schedule)
+
+
+def _dose_rows(m: Medication) -> list[tuple[str, str]]:
+    """The structured dose first (it is what the exports say), then the person's own words for it."""
+    dose, schedule = structured_dose(m)
+    if not (dose or schedule):
+        return [(translate("Medications", "Dose"), m.dose), (translate("Medications", "Schedule"), m.schedule)]
+    return [(translate("Medications", "Dose"), dose or m.dose),
+            (translate("Medications", "Schedule"), schedule or m.schedule),
+            (translate("Medications", "In your own words"), _joined(", ", m.dose, m.schedule))]
 
 
 class _RestoreChange:
@@ -77,7 +102,7 @@ class MedicationsPage(SectionPage[Medication]):
     def columns(self) -> list[Column[Medication]]:
         return [
             Column(translate("Medications", "Medicine"), lambda m: _joined(" ", m.name, m.strength)),
-            Column(translate("Medications", "Dose and schedule"), lambda m: _joined(", ", m.dose, m.schedule)),
+            Column(translate("Medications", "Dose and schedule"), dose_and_schedule),
             Column(translate("Medications", "Reason"), self._reason),
             Column(translate("Medications", "Since"), lambda m: partial(m.start_date)),
             Column(translate("Medications", "Until"), lambda m: partial(m.stop_date)),
@@ -188,9 +213,9 @@ class MedicationsPage(SectionPage[Medication]):
         rows = [
             (translate("Medications", "Status"),
              translate("Medications", "In use") if current else translate("Medications", "Stopped")),
+            (translate("Medications", "Name in English"), m.name_en),
             (translate("Medications", "Strength"), m.strength),
-            (translate("Medications", "Dose"), m.dose),
-            (translate("Medications", "Schedule"), m.schedule),
+            *_dose_rows(m),
             (translate("Medications", "Route"), label_of(Route, m.route)),
             (translate("Medications", "Reason"), links.label(self._session, "diagnoses", m.reason_id)),
             (translate("Medications", "Prescribed by"), links.label(self._session, "contacts", m.prescriber_id)),

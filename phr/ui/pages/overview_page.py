@@ -1,6 +1,6 @@
 """The start page: the whole care process at a glance, with links to every entry it mentions."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from phr.core.vocabulary import CareRole, DiagnosisStatus
 from phr.record import overview
+from phr.record.care_team import Contact
 from phr.record.diagnoses import orpha_display
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.record.services import RecordServices
@@ -43,7 +44,7 @@ class OverviewPage(QWidget):
         if self.services is None:
             return
         now = self._now()
-        self.view.setHtml(render(overview.build(self.services, now), now.date()))
+        self.view.setHtml(render(overview.build(self.services, now), now.date(), self.services.care_team.next_of_kin()))
 
     def _open(self, url: QUrl) -> None:
         section, _, item_id = url.toString().partition(":")
@@ -55,15 +56,15 @@ class OverviewPage(QWidget):
         self.view.clear()
 
 
-def render(view: overview.Overview, today: date) -> str:
-    left = _emergency(view) + _who_to_call(view) + _allergies(view)
+def render(view: overview.Overview, today: date, next_of_kin: Sequence[Contact] = ()) -> str:
+    left = _emergency(view, next_of_kin) + _who_to_call(view) + _allergies(view)
     right = _next_appointment(view) + _goals(view, today) + _diagnoses(view) + _medications(view)
     return (_who(view, today) + "<table width='100%' cellspacing='0' cellpadding='8'><tr>"
             f"<td width='42%' valign='top'>{left}</td><td valign='top'>{right}</td></tr></table>")
 
 
-def _link(section: str, item_id: int, text: str) -> str:
-    return f"<a href='{section}:{item_id}'>{escape(text)}</a>"
+def _link(section: str, item_id: int | None, text: str) -> str:
+    return f"<a href='{section}:{item_id}'>{escape(text)}</a>" if item_id is not None else escape(text)
 
 
 def _quiet(text: str) -> str:
@@ -87,16 +88,36 @@ def _who(view, today: date) -> str:
                                                                          if details else "")
 
 
-def _emergency(view) -> str:
+def _emergency(view, next_of_kin: Sequence[Contact]) -> str:
     notes = view.person.emergency_notes
     body = (f"<p style='font-size: large'><b>{escape(notes).replace(chr(10), '<br>')}</b></p>" if notes else
             _quiet(translate("Overview", "Nothing noted yet (see About me).")))
-    return heading(translate("Overview", "In an emergency"), 3) + body
+    return (heading(translate("Overview", "In an emergency"), 3) + body + _next_of_kin(next_of_kin)
+            + _protocols(view))
+
+
+def _next_of_kin(contacts: Sequence[Contact]) -> str:
+    lines = [_link("care_team", c.id, c.name) + (f" ({escape(c.relationship)})" if c.relationship else "")
+             + (f": <b>{escape(c.acute_phone or c.phone)}</b>" if c.acute_phone or c.phone else "")
+             + (f"<br><small>{escape(c.contact_for)}</small>" if c.contact_for else "") for c in contacts]
+    return "<p>" + escape(translate("Overview", "Next of kin:")) + "</p>" + _items(
+        lines, translate("Overview", "No family or partner yet (see Care team)."))
+
+
+def _protocols(view) -> str:
+    """Per diagnosis (a carrier status needs none), whether doctors will find what to do in a crisis."""
+    diagnoses = [d for d in view.diagnoses if d.status != DiagnosisStatus.CARRIER]
+    lines = [_link("diagnoses", d.id, d.name) + " – " + escape(
+        translate("Overview", "filled in") if d.has_emergency_information else translate("Overview", "not filled in"))
+        for d in diagnoses]
+    return ("<p>" + escape(translate("Overview", "Emergency information for doctors:")) + "</p>"
+            + _items(lines, translate("Overview", "No diagnoses yet.")))
 
 
 def _who_to_call(view) -> str:
     lines = [f"{_link('care_team', c.id, c.name)} ({escape(label_of(CareRole, c.role))}): <b>{escape(c.acute_phone)}</b>"
-             + (f"<br><small>{escape(c.contact_for)}</small>" if c.contact_for else "") for c in view.who_to_call]
+             + (f"<br><small>{escape(c.contact_for)}</small>" if c.contact_for else "")
+             for c in view.who_to_call if c.role != CareRole.NEXT_OF_KIN]  # they have a place of their own above
     return heading(translate("Overview", "Who to call, day and night"), 3) + _items(
         lines, translate("Overview", "No out-of-hours numbers yet (see Care team)."))
 

@@ -1,9 +1,9 @@
 """About me: personal details, what others must know in an emergency, allergies and intolerances."""
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from phr.core.vocabulary import AllergyKind, Section, Severity, Sex
+from phr.core.vocabulary import AllergyKind, Section, Severity, Sex, TextLanguage
 from phr.record.person import (
     LISTED,
     NONE_KNOWN,
@@ -13,7 +13,7 @@ from phr.record.person import (
 )
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import choice_field, date_field, long_text_field, text_field
+from phr.ui.forms.fields import FormField, choice_field, date_field, long_text_field, text_field, with_help
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text.formatting import definition_table, escape, heading, partial, provenance_html
 from phr.ui.text.vocabulary import choices, label, label_of
@@ -99,11 +99,15 @@ class PersonPage(QWidget):
             (translate("Person", "Name"), person.name),
             (translate("Person", "Date of birth"), partial(person.birth_date)),
             (translate("Person", "Sex"), label_of(Sex, person.sex)),
-            (translate("Person", "Language"), person.language)]) + provenance_html(person.provenance))
+            (translate("Person", "Language"), person.language),
+            (translate("Person", "Record written in"), label_of(TextLanguage, person.text_language))])
+            + provenance_html(person.provenance))
+        # The hint is plain text, so its quotes show as typed (escaped, without markup, they read &quot;).
+        self.emergency.setTextFormat(Qt.TextFormat.RichText if person.emergency_notes else Qt.TextFormat.PlainText)
         self.emergency.setText(
             f"<b>{escape(person.emergency_notes).replace(chr(10), '<br>')}</b>" if person.emergency_notes else
-            escape(translate("Person", "Nothing noted yet. Write here what others must know or do in an "
-                                       "emergency, e.g. \"stress dose of hydrocortisone needed\".")))
+            translate("Person", "Nothing noted yet. Write here, in your own words, what others must know or do in "
+                                "an emergency, e.g. “stress dose of hydrocortisone needed”."))
         self._show_statement(self.person.allergy_statement())
 
     def _show_statement(self, statement: str) -> None:
@@ -116,16 +120,8 @@ class PersonPage(QWidget):
         self.none_known_button.setVisible(statement not in (LISTED, NONE_KNOWN))
 
     def change_details(self) -> None:
-        fields = [
-            text_field("name", translate("Person", "&Name:")),
-            date_field("birth_date", translate("Person", "Date of &birth:")),
-            choice_field("sex", translate("Person", "&Sex:"), [("", ""), *choices(Sex)]),
-            text_field("language", translate("Person", "&Language:"), translate("Person", "e.g. Dutch, Turkish")),
-            long_text_field("emergency_notes", translate("Person", "In an &emergency:"), translate(
-                "Person", "What others must know or do, e.g. stress dose of hydrocortisone needed")),
-        ]
-        dialog = EntryDialog(translate("Person", "My details"), fields, self.person.get(), self.person.validate,
-                             self.person.update, self)
+        dialog = EntryDialog(translate("Person", "My details"), _detail_fields(), self.person.get(),
+                             self.person.validate, self.person.update, self)
         if dialog.exec() and dialog.saved_change is not None:
             self.events.announce(dialog.saved_change)
 
@@ -136,6 +132,22 @@ class PersonPage(QWidget):
         self.allergies.release()
         self.details.clear()
         self.emergency.clear()
+
+
+def _detail_fields() -> list[FormField]:
+    return [
+        text_field("name", translate("Person", "&Name:")),
+        date_field("birth_date", translate("Person", "Date of &birth:")),
+        choice_field("sex", translate("Person", "&Sex:"), [("", ""), *choices(Sex)]),
+        text_field("language", translate("Person", "&Language I speak:"), translate("Person", "e.g. Dutch, Turkish")),
+        with_help(choice_field("text_language", translate("Person", "Language I &write this record in:"),
+                               [("", translate("Person", "(not filled in)")), *choices(TextLanguage)]),
+                  translate("Person", "Exports in another language mark your own words with this language.")),
+        with_help(long_text_field("emergency_notes", translate("Person", "In an &emergency:"), translate(
+            "Person", "What others must know or do, e.g. stress dose of hydrocortisone needed")),
+            translate("Person", "Your own words, printed as you write them. The protocol for doctors "
+                                "(what to give, what to avoid) goes with the diagnosis, on the Diagnoses page.")),
+    ]
 
 
 def _box(title: str, *widgets: QWidget) -> QGroupBox:
