@@ -2486,6 +2486,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>bijv. bijwerkingen, niet meer nodig</translation>
     </message>
     <message>
+        <source>Dose, in your words</source>
+        <translation>Dosis, in uw woorden</translation>
+    </message>
+    <message>
+        <source>Schedule, in your words</source>
+        <translation>Schema, in uw woorden</translation>
+    </message>
+    <message>
         <source>Medicine</source>
         <translation>Medicijn</translation>
     </message>
@@ -2548,18 +2556,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Strength</source>
         <translation>Sterkte</translation>
-    </message>
-    <message>
-        <source>Dose</source>
-        <translation>Dosis</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>Schema</translation>
-    </message>
-    <message>
-        <source>In your own words</source>
-        <translation>In uw eigen woorden</translation>
     </message>
     <message>
         <source>Name in English</source>
