@@ -94,7 +94,8 @@ def test_a_structured_dose_is_saved_and_shown_in_the_apps_words_beside_the_perso
     assert table_text(medicines_page)[0][1] == "0.5 tablet, 3 times a day, with food"
     details = medicines_page.details.toPlainText()
     assert "Name in English" in details and "Hydrocortisone" in details
-    assert "In your own words" in details and "1 tablet, 3x per dag" in details
+    assert "Dose, in your words\n1 tablet" in details and "Schedule, in your words\n3x per dag" in details
+    assert "Dose, for the exports\n0.5 tablet, 3 times a day, with food" in details
 
 
 def test_without_a_structured_dose_the_typed_words_show(medicines_page, services):
@@ -102,7 +103,16 @@ def test_without_a_structured_dose_the_typed_words_show(medicines_page, services
                                                          schedule="2 keer per dag")).item_id
     medicines_page.reload(select_id=medication_id)
     assert table_text(medicines_page)[0][1] == "1 tablet, 2 keer per dag"
-    assert "In your own words" not in medicines_page.details.toPlainText()
+    assert "for the exports" not in medicines_page.details.toPlainText()
+
+
+def test_a_schedule_without_an_amount_leaves_the_list_to_the_typed_words(medicines_page, services):
+    medication_id = services.medications.add(Medication(name="Hydrocortison", dose="17,5 mg per dag",
+                                                         schedule="4 keer: 7,5 - 5 - 2,5 - 2,5 mg",
+                                                         times_per_day=4)).item_id
+    medicines_page.reload(select_id=medication_id)
+    assert table_text(medicines_page)[0][1] == "17,5 mg per dag, 4 keer: 7,5 - 5 - 2,5 - 2,5 mg"
+    assert "Dose, for the exports\n4 times a day" in medicines_page.details.toPlainText()
 
 
 def test_only_when_needed_is_a_check_box(medicines_page, services, dialogs):

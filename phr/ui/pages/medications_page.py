@@ -46,28 +46,33 @@ def _joined(separator: str, *parts: str) -> str:
     return separator.join(part for part in parts if part)
 
 
-def structured_dose(m: Medication) -> tuple[str, str]:
-    """(dose, schedule) from the structured fields, in the app's language; '' for what they do not say."""
+def _small_first(text: str) -> str:
+    return text[:1].lower() + text[1:]  # the app's schedule starts a sentence only on its own
+
+
+def structured_dose(m: Medication) -> str:
+    """'1 tablet, 3 times a day, with food': what the structured fields say, in the app's words ('' for nothing)."""
     words = app_words()
-    return dose_text(words, m.dose_amount, m.dose_unit), schedule_text(words, m.times_per_day, m.food, m.as_needed)
+    dose = dose_text(words, m.dose_amount, m.dose_unit)
+    schedule = schedule_text(words, m.times_per_day, m.food, m.as_needed)
+    return _joined(", ", dose, _small_first(schedule) if dose else schedule)
 
 
 def dose_and_schedule(m: Medication) -> str:
-    """'1 tablet, 3 times a day': the structured dose where it says something, else the words as typed."""
-    dose, schedule = structured_dose(m)
-    if schedule and (dose or m.dose):
-        schedule = schedule[:1].lower() + schedule[1:]  # the app's words start a sentence only on their own
-    return _joined(", ", dose or m.dose, schedule or m.schedule)
+    """For a list: the structured dose when it has an amount, else the words as typed. A structured schedule
+    alone ('4 times a day') would hide what the person wrote, such as '7,5 - 5 - 2,5 - 2,5 mg'."""
+    if m.dose_amount is None:
+        return _joined(", ", m.dose, m.schedule)
+    words = app_words()
+    schedule = schedule_text(words, m.times_per_day, m.food, m.as_needed)
+    return _joined(", ", dose_text(words, m.dose_amount, m.dose_unit), _small_first(schedule) or m.schedule)
 
 
 def _dose_rows(m: Medication) -> list[tuple[str, str]]:
-    """The structured dose first (it is what the exports say), then the person's own words for it."""
-    dose, schedule = structured_dose(m)
-    if not (dose or schedule):
-        return [(translate("Medications", "Dose"), m.dose), (translate("Medications", "Schedule"), m.schedule)]
-    return [(translate("Medications", "Dose"), dose or m.dose),
-            (translate("Medications", "Schedule"), schedule or m.schedule),
-            (translate("Medications", "In your own words"), _joined(", ", m.dose, m.schedule))]
+    """The person's own words, then what the exports say (each left out when empty)."""
+    return [(translate("Medications", "Dose, in your words"), m.dose),
+            (translate("Medications", "Schedule, in your words"), m.schedule),
+            (translate("Medications", "Dose, for the exports"), structured_dose(m))]
 
 
 class _RestoreChange:

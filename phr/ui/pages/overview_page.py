@@ -15,6 +15,7 @@ from phr.record.person import LISTED, NONE_KNOWN
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import in_words
+from phr.ui.pages.medications_page import dose_and_schedule
 from phr.ui.text.formatting import escape, fill, heading, partial
 from phr.ui.text.vocabulary import label_of
 
@@ -170,7 +171,7 @@ def _diagnoses(view) -> str:
 
 def _medications(view) -> str:
     lines = [_link("medications", m.id, " ".join(part for part in (m.name, m.strength) if part))
-             + escape(" – " + ", ".join(part for part in (m.dose, m.schedule) if part) if m.dose or m.schedule else "")
+             + escape(f" – {dose_and_schedule(m)}" if dose_and_schedule(m) else "")
              for m in view.medications]
     return heading(translate("Overview", "Medicines I use now"), 3) + _items(
         lines, translate("Overview", "No medicines."))
