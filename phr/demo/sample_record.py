@@ -181,11 +181,12 @@ def _diagnosis_entries(calendar: Calendar, contacts: dict[str, int]) -> dict[str
                                  "noodkaart en SOS-penning via de Bijniervereniging.",
             trusted_websites="www.bijniernet.nl\nwww.orpha.net\nwww.bijniervereniging-nvacp.nl"),
         "hypothyroidism": Diagnosis(
-            name="Hypothyreoïdie (te langzaam werkende schildklier)", icd10="E03.9", status="confirmed",
+            name="Hypothyreoïdie (te langzaam werkende schildklier)", name_en="Hypothyroidism", icd10="E03.9",
+            status="confirmed",
             diagnosed_on=calendar.year(-6 * 365), diagnosed_by=contacts["gp"],
             notes="Gevonden bij bloedonderzoek omdat ik moe was en het koud had."),
         "osteopenia": Diagnosis(
-            name="Osteopenie (botontkalking, lichte vorm)", icd10="M85.8", status="suspected",
+            name="Osteopenie (botontkalking, lichte vorm)", name_en="Osteopenia", icd10="M85.8", status="suspected",
             diagnosed_on=calendar.month(-60), diagnosed_by=contacts["endocrinologist"],
             notes="Vermoeden door jarenlang gebruik van hydrocortison; botdichtheidsmeting is gedaan, "
                   "de uitslag bespreek ik bij de volgende afspraak."),
@@ -194,7 +195,8 @@ def _diagnosis_entries(calendar: Calendar, contacts: dict[str, int]) -> dict[str
 
 def _carrier_status(calendar: Calendar) -> Diagnosis:
     return Diagnosis(
-        name="Drager van cystic fibrosis (CFTR)", orpha_code=586, icd10="Z14.1", status="carrier",
+        name="Drager van cystic fibrosis (CFTR)", name_en="Carrier of cystic fibrosis (CFTR)", orpha_code=586,
+        icd10="Z14.1", status="carrier",
         diagnosed_on=calendar.month(CARRIER_TEST), gene="CFTR", variant="NM_000492.4:c.1521_1523del (p.Phe508del)",
         zygosity="heterozygous", genetic_lab=GENETICS_LAB, genetic_test_date=calendar.month(CARRIER_TEST),
         notes="Getest omdat het zoontje van mijn zus CF heeft. Ik heb zelf geen klachten. "
