@@ -19,6 +19,10 @@ ROUTES = tuple(Route)
 DOSE_UNITS = tuple(DoseUnit)
 FOOD_TIMINGS = tuple(FoodTiming)
 MAX_TIMES_PER_DAY = 24
+# A dose change is typed in words; the structured dose said the old one. A stale dose on an emergency card is worse
+# than none, so the change clears it (the exports then print the new dose in the patient's words) until it is
+# filled in again in the medicine.
+NO_STRUCTURED_DOSE = {"dose_amount": None, "dose_unit": None, "times_per_day": None, "food": None, "as_needed": 0}
 MAX_DOSE_AMOUNT = 1_000_000  # no dose is this large; the bound keeps a typing slip (and inf, nan) out
 # Link fields of a medicine and the table each points to.
 MEDICATION_LINKS = {"reason_id": "diagnoses", "prescriber_id": "contacts"}
@@ -264,12 +268,13 @@ class MedicationService(EntryService[Medication]):
         something else than before, the medicine takes its dose and schedule."""
         after = self._history.newest(medication_id)
         if after is None and before is not None:  # the only change went: back to the dose before it
-            self._repo.update(medication_id, {"dose": before["previous_dose"],
-                                              "schedule": before["previous_schedule"]}, self._stamp())
+            self._repo.update(medication_id, {"dose": before["previous_dose"], "schedule": before["previous_schedule"],
+                                              **NO_STRUCTURED_DOSE}, self._stamp())
             return
         if after is None or _dose_of(after) == _dose_of(before):
             return  # a correction of an older entry must not undo a later edit of the medicine
-        self._repo.update(medication_id, {"dose": after["dose"], "schedule": after["schedule"]}, self._stamp())
+        self._repo.update(medication_id, {"dose": after["dose"], "schedule": after["schedule"], **NO_STRUCTURED_DOSE},
+                          self._stamp())
 
     # --- for the visit brief ----------------------------------------------------------------
 

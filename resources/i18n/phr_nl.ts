@@ -1051,6 +1051,118 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>O&amp;RPHAcode:</translation>
     </message>
     <message>
+        <source>Look up in Orphanet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. adrenal hyperplasia or 90794</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the list of rare diseases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rare diseases found in Orphanet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>W&amp;hat a doctor must do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. at once 100 mg hydrocortisone IV or IM, then …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For doctors and nurses: what to give, how much, what to check. Ask your specialist to write or check this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to avoid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines, anaesthesia or procedures that are dangerous for you, and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signs of a crisis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sign per line: in your own words, or chosen from the list of symptoms below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a symptom from the HPO list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. vomiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the list of symptoms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symptoms found in the HPO list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a sym&amp;ptom (HPO):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency guideline (lin&amp;k):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://www.orpha.net/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link to what doctors should do, e.g. the Orphanet emergency guideline for your condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the Orphanet page of this ORPHAcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the ORPHAcode first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In an emergency</source>
+        <translation type="unfinished">In een noodgeval</translation>
+    </message>
+    <message>
+        <source>Look &amp;up in Orphanet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode and the name in English are filled in. Your own name for the diagnosis stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me in English:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For exports in English. Filled in when you pick from Orphanet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;ICD-10 code:</source>
         <translation>&amp;ICD-10-code:</translation>
     </message>
@@ -1061,6 +1173,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Diagnosed &amp;by:</source>
         <translation>Vast&amp;gesteld door:</translation>
+    </message>
+    <message>
+        <source>Treated b&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The doctor who treats this condition now.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Expertise centre:</source>
@@ -1115,6 +1235,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Eén website per regel, bijv. www.orpha.net</translation>
     </message>
     <message>
+        <source>Name in English</source>
+        <translation type="unfinished">Naam in het Engels</translation>
+    </message>
+    <message>
         <source>Diagnosed on</source>
         <translation>Vastgesteld op</translation>
     </message>
@@ -1125,6 +1249,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Diagnosed by</source>
         <translation>Vastgesteld door</translation>
+    </message>
+    <message>
+        <source>Treated by</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expertise centre</source>
@@ -1141,6 +1269,26 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Trusted websites</source>
         <translation>Betrouwbare websites</translation>
+    </message>
+    <message>
+        <source>Not filled in</source>
+        <translation type="unfinished">Niet ingevuld</translation>
+    </message>
+    <message>
+        <source>What a doctor must do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to avoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signs of a crisis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency guideline</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gene</source>
@@ -2027,6 +2175,24 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
 </context>
 <context>
+    <name>Lookup</name>
+    <message>
+        <source>The list could not be loaded. You can still type the code yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found. Try fewer letters, another word, or the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es): choose with the arrow keys and Enter, or click one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Overview</source>
@@ -2460,6 +2626,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>New &amp;dose:</source>
         <translation>Nieuwe d&amp;osis:</translation>
+    </message>
+    <message>
+        <source>The dose for the exports is then emptied, so no card shows the old dose. Fill it in again with Change medicine.</source>
+        <translation>De dosis voor de exports wordt dan leeggemaakt, zodat geen kaart de oude dosis laat zien. Vul hem opnieuw in bij Medicijn wijzigen.</translation>
     </message>
     <message>
         <source>New &amp;schedule:</source>

@@ -389,3 +389,31 @@ def test_deleting_every_change_walks_back_through_the_history(medications):
     assert medications.get(medicine).dose == "75 microgram"
     medications.delete_change(older.id)
     assert medications.get(medicine).dose == "50 microgram"
+
+
+# --- the structured dose (for the exports) --------------------------------------------------------------------
+
+def test_a_structured_dose_is_stored_and_checked(medications):
+    medicine = add(medications, dose_amount=0.5, dose_unit="tablet", times_per_day=3, food="with_food")
+    stored = medications.get(medicine)
+    assert (stored.dose_amount, stored.dose_unit, stored.times_per_day, stored.food, stored.as_needed) == \
+        (0.5, "tablet", 3, "with_food", False)
+    assert problems(medications, name="X", dose_amount=2) == {("dose_unit", "required")}
+    assert problems(medications, name="X", dose_unit="mg") == {("dose_amount", "required")}
+    assert problems(medications, name="X", dose_amount=float("inf"), dose_unit="mg") == {("dose_amount", "invalid_number")}
+    assert problems(medications, name="X", dose_amount=-1, dose_unit="mg") == {("dose_amount", "invalid_number")}
+    assert problems(medications, name="X", times_per_day=25) == {("times_per_day", "invalid_number")}
+    assert problems(medications, name="X", times_per_day=0) == {("times_per_day", "invalid_number")}
+    assert problems(medications, name="X", food="after_dinner") == {("food", "invalid_choice")}
+    assert problems(medications, name="X", dose_amount=1, dose_unit="spoon") == {("dose_unit", "invalid_choice")}
+
+
+def test_a_dose_change_in_words_empties_the_structured_dose_so_no_card_prints_the_old_one(medications):
+    medicine = add(medications, dose="1 tablet", dose_amount=1, dose_unit="tablet", times_per_day=1, as_needed=True)
+    medications.change_dose(medicine, "2026-01-01", "2 tablets", "'s ochtends")
+    after = medications.get(medicine)
+    assert (after.dose, after.dose_amount, after.dose_unit, after.times_per_day, after.as_needed) == \
+        ("2 tablets", None, "", None, False)
+    [change] = medications.changes(medicine)
+    medications.delete_change(change.id)
+    assert medications.get(medicine).dose == "1 tablet" and medications.get(medicine).dose_amount is None

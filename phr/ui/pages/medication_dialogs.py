@@ -100,7 +100,9 @@ def correct_change_dialog(service: MedicationService, change: MedicationChange, 
 def _change_fields() -> list[FormField]:
     return [
         date_field("changed_on", translate("Medications", "&Date of the change:")),
-        text_field("dose", translate("Medications", "New &dose:"), translate("Medications", "e.g. 1 tablet")),
+        with_help(text_field("dose", translate("Medications", "New &dose:"), translate("Medications", "e.g. 1 tablet")),
+                  translate("Medications", "The dose for the exports is then emptied, so no card shows the old dose. "
+                                           "Fill it in again with Change medicine.")),
         text_field("schedule", translate("Medications", "New &schedule:"),
                    translate("Medications", "e.g. 3 times a day: 10-5-5 mg")),
         long_text_field("reason", translate("Medications", "&Reason:"),
