@@ -215,7 +215,9 @@ def _medications(services: RecordServices, calendar: Calendar, contacts: dict[st
         dose_amount=50, dose_unit="microgram", times_per_day=1, food="empty_stomach")).item_id
     medicines.change_dose(levothyroxine, calendar.day(-540), "75 microgram", "1 keer per dag, nuchter",
                           "TSH nog te hoog en nog steeds moe.")
-    _restate_dose(medicines, levothyroxine, dose_amount=75)  # the change's dose, for the exports too
+    # A change in words empties the dose for the exports; the person fills it in again, as the app asks.
+    _restate_dose(medicines, levothyroxine, dose_amount=75, dose_unit="microgram", times_per_day=1,
+                  food="empty_stomach")
     naproxen = medicines.add(Medication(
         name="Naproxen", strength="250 mg", dose="1 tablet", schedule="2 keer per dag, bij het eten", route="oral",
         prescriber_id=gp, start_date=calendar.day(-300), notes="Voor knieklachten na het hardlopen.",
