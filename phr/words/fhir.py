@@ -51,4 +51,15 @@ DUTCH: dict[str, str] = {
     "Latest evaluation: {text}": "Laatste evaluatie: {text}",
     "below the sensor's range": "onder het meetbereik van de sensor",
     "above the sensor's range": "boven het meetbereik van de sensor",
+    # the alerts: what to know in an emergency
+    "Emergency guideline: {url}": "Richtlijn voor noodgevallen: {url}",
+    "Protocol for professionals": "Protocol voor zorgverleners",
+    "Avoid in an emergency": "Vermijden in een noodgeval",
+    "Signs of a crisis": "Tekenen van een crisis",
+    "Treating physician: {name}": "Behandelend arts: {name}",
+    "In the patient's own words": "In de eigen woorden van de patiënt",
+    "what they can do: {text}": "wat deze persoon kan doen: {text}",
+    "day and night: {phone}": "dag en nacht: {phone}",
+    "The texts from the record are given as written, in {language}.":
+        "De teksten uit het dossier staan hier zoals ze geschreven zijn, in het {language}.",
 }

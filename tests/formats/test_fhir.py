@@ -17,7 +17,7 @@ from phr.record.diagnoses import Diagnosis
 from phr.storage.repos.entries import EntryRepository
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
-IPS_ORDER = ["11450-4", "48765-2", "10160-0", "30954-2", "8716-3", "18776-5", "85847-2"]
+IPS_ORDER = ["11450-4", "48765-2", "10160-0", "30954-2", "104605-1", "8716-3", "18776-5", "85847-2"]
 XHTML_DIV = '<div xmlns="http://www.w3.org/1999/xhtml">'
 SECTIONS = ("diagnoses", "medications", "allergies", "care_plan", "care_team")
 
@@ -76,7 +76,9 @@ def test_sections_hold_what_the_record_holds(sample_services, sample_bundle):
     team = by_code["85847-2"]["text"]["div"]
     assert all(c.name in team and c.acute_phone in team for c in sample_services.care_team.who_to_call())
     participants = resources(sample_bundle, "CareTeam")[0]["participant"]
-    assert len(participants) == sample_services.care_team.count()
+    family = sample_services.care_team.next_of_kin()  # contacts of the Patient, not care providers
+    assert len(participants) == sample_services.care_team.count() - len(family) and family
+    assert [c["name"]["text"] for c in resources(sample_bundle, "Patient")[0]["contact"]] == [c.name for c in family]
     goals = resources(sample_bundle, "Goal")
     assert {g["description"]["text"] for g in goals} == {g.description for g in sample_services.care_plan.all()}
 
@@ -87,7 +89,7 @@ def test_conditions_carry_the_orphacode_with_the_orphanet_system(sample_services
     codings = [c for r in resources(sample_bundle, "Condition") for c in r["code"]["coding"]]
     for diagnosis in coded:
         assert {"system": "http://www.orpha.net", "code": str(diagnosis.orpha_code),
-                "display": diagnosis.name} in codings
+                "display": diagnosis.name_en or diagnosis.name} in codings  # Orphanet's names are English
         assert {"system": "http://hl7.org/fhir/sid/icd-10", "code": diagnosis.icd10} in codings
 
 

@@ -2,12 +2,15 @@
 
 The `urn:regie:` names mark what only Regie reads back: the entry uid (so a re-import
 finds what it imported before) and the few details FHIR has no element for (a carrier
-status, an out-of-hours number, what a contact is for). Other systems can ignore them.
+status, an out-of-hours number, what a contact is for, who treats a diagnosis, the language
+the person writes in). Other systems can ignore them.
 """
 
 import uuid
+from enum import StrEnum
 from typing import Any
 
+from phr.core.vocabulary import DoseUnit, FoodTiming
 from phr.words.fhir import DUTCH
 
 LOINC = "http://loinc.org"
@@ -30,6 +33,16 @@ GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
 DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 DOCUMENT_ID_SYSTEM = "urn:ietf:rfc:3986"
 IPS_BUNDLE_PROFILE = "http://hl7.org/fhir/uv/ips/StructureDefinition/Bundle-uv-ips"
+FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"
+FLAG_DETAIL = "http://hl7.org/fhir/StructureDefinition/flag-detail"  # Extension on Flag: the record it is about
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"  # Extension on a string: the same in a language
+CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"       # Patient.contact.relationship
+NEXT_OF_KIN = "N"             # v2-0131: Next-of-Kin
+EMERGENCY_CONTACT = "C"       # v2-0131: Emergency Contact
+ROLE_CODE = "http://terminology.hl7.org/CodeSystem/v3-RoleCode"     # family and personal relationships (MTH, SPS)
+WITH_FOOD = "311504000"       # SNOMED CT: With or after food (FHIR's additional-instruction-codes)
+EMPTY_STOMACH = "717154004"   # SNOMED CT: Take on an empty stomach (FHIR's additional-instruction-codes)
+TABLET_PRESENTATION = "732936001"  # SNOMED CT: Tablet (unit of presentation), as other systems write a tablet
 
 ENTRY_UID = "urn:regie:entry-uid"                 # Identifier.system: the value is the entry's uid
 DIAGNOSIS_STATUS = "urn:regie:diagnosis-status"   # Extension on Condition: confirmed|suspected|carrier|resolved
@@ -37,6 +50,38 @@ OUT_OF_HOURS = "urn:regie:out-of-hours"           # Extension on ContactPoint: t
 CONTACT_FOR = "urn:regie:contact-for"             # Extension on CareTeam.participant: what this contact is for
 CARE_TEAM_ROLE = "urn:regie:care-team-role"       # Coding system of our roles (gp, specialist, ...)
 GENERATED_NOTE = "urn:regie:generated-note"       # Extension on Annotation: made by the export from other fields
+TREATING_PHYSICIAN = "urn:regie:treating-physician"  # Extension on Condition: valueReference to the contact
+DIAGNOSED_BY = "urn:regie:diagnosed-by"              # Extension on Condition: valueReference to the contact
+EXPERTISE_CENTRE = "urn:regie:expertise-centre"      # Extension on Condition: valueReference to the contact
+EMERGENCY_GUIDELINE = "urn:regie:emergency-guideline"  # Extension on a Condition's note: valueUrl, the guideline
+TEXT_LANGUAGE = "urn:regie:text-language"          # Extension on Patient: valueCode, the language the record is in
+EMERGENCY_INFORMATION = "urn:regie:emergency-information"  # Coding system of the Flags' categories (EmergencyFlag)
+DOSE_UNIT = "urn:regie:dose-unit"                  # Quantity.system of a dose unit UCUM has no code for (tablet, ...)
+# A contact link of a diagnosis -> the extension that carries it.
+CONDITION_LINKS = {"treating_physician": TREATING_PHYSICIAN, "diagnosed_by": DIAGNOSED_BY,
+                   "expertise_centre": EXPERTISE_CENTRE}
+
+
+class EmergencyFlag(StrEnum):
+    """What an Alerts Flag of Regie's carries: a diagnosis's emergency information, or the person's own notes."""
+
+    PROTOCOL = "protocol"             # for professionals: what to give, in what dose, what to check
+    AVOID = "avoid"                   # medicines, anaesthesia and procedures to avoid
+    CRISIS_SIGNS = "crisis-signs"     # how a crisis shows itself
+    PATIENT_NOTES = "patient-notes"   # what others must know in an emergency, in the person's own words
+
+
+# The diagnosis field each of a diagnosis's Flags carries, and the code system's display of each code.
+EMERGENCY_FIELDS = {EmergencyFlag.PROTOCOL: "emergency_protocol", EmergencyFlag.AVOID: "emergency_avoid",
+                    EmergencyFlag.CRISIS_SIGNS: "crisis_signs"}
+EMERGENCY_DISPLAYS = {EmergencyFlag.PROTOCOL: "Emergency protocol for professionals",
+                      EmergencyFlag.AVOID: "To avoid in an emergency", EmergencyFlag.CRISIS_SIGNS: "Signs of a crisis",
+                      EmergencyFlag.PATIENT_NOTES: "Emergency notes in the patient's own words"}
+# Dose units in UCUM (the rest go by DOSE_UNIT): Regie's unit -> UCUM code.
+UCUM_DOSE_UNITS = {DoseUnit.MG: "mg", DoseUnit.MICROGRAM: "ug", DoseUnit.ML: "mL", DoseUnit.UNIT: "[iU]"}
+# When a medicine is taken with regard to food -> SNOMED CT additional instruction.
+FOOD_INSTRUCTIONS = {FoodTiming.WITH_FOOD: (WITH_FOOD, "With or after food"),
+                     FoodTiming.EMPTY_STOMACH: (EMPTY_STOMACH, "Take on an empty stomach")}
 
 # Composition and sections (LOINC).
 PATIENT_SUMMARY = "60591-5"
@@ -45,6 +90,7 @@ SECTIONS = {
     "medications": ("10160-0", "History of Medication use Narrative"),
     "allergies": ("48765-2", "Allergies and adverse reactions Document"),
     "results": ("30954-2", "Relevant diagnostic tests/laboratory data Narrative"),
+    "alerts": ("104605-1", "Alert"),
     "vital_signs": ("8716-3", "Vital signs"),
     "plan_of_care": ("18776-5", "Plan of care note"),
     "care_team": ("85847-2", "Patient Care team information"),
@@ -90,3 +136,22 @@ def concept(system: str, code: str, display: str = "", text: str = "") -> dict[s
 def generated_note(text: str) -> dict[str, Any]:
     """A note the export writes from other fields; an import of our own file leaves it out."""
     return {"extension": [{"url": GENERATED_NOTE, "valueBoolean": True}], "text": text}
+
+
+def named(text: str, english: str = "") -> dict[str, Any]:
+    """A concept's text with, when it differs, its English name as the standard translation extension, so a
+    Dutch name and its English one both travel (and come back on import)."""
+    found: dict[str, Any] = {"text": text}
+    if english and english != text:
+        found["_text"] = {"extension": [{"url": TRANSLATION, "extension": [
+            {"url": "lang", "valueCode": "en"}, {"url": "content", "valueString": english}]}]}
+    return found
+
+
+def english_name(concept: dict[str, Any] | None) -> str:
+    """The English translation a concept's text carries ('' when it has none)."""
+    for translation in ((concept or {}).get("_text") or {}).get("extension") or []:
+        parts = {part.get("url"): part for part in translation.get("extension") or []}
+        if translation.get("url") == TRANSLATION and (parts.get("lang") or {}).get("valueCode", "")[:2] == "en":
+            return ((parts.get("content") or {}).get("valueString") or "").strip()
+    return ""

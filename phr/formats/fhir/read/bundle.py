@@ -6,10 +6,14 @@ One straight line, one step per module:
                unknown resource does not stop the others)
   findings     the entries -> what their resources say, read by one module per kind
                (resources/registry.py):
-               - Patient fills the person's details that are still empty (nothing known is overwritten);
+               - Patient fills the person's details that are still empty (nothing known is overwritten),
+                 and its family contacts become next of kin;
                - Condition -> diagnoses (ORPHAcode and ICD-10 codings recognised), MedicationStatement
-                 and MedicationRequest -> medications, AllergyIntolerance -> allergies, Goal -> goals,
-                 Practitioner and Organization -> contacts (their role and 'contact for' from a CareTeam);
+                 and MedicationRequest -> medications (with the structured dose), AllergyIntolerance ->
+                 allergies, Goal -> goals, Practitioner and Organization -> contacts (their role and
+                 'contact for' from a CareTeam);
+               - Flag -> emergency information: Regie's own to the diagnosis or the person's notes they
+                 came from, another system's alert to the emergency notes with its source;
                - Composition, CarePlan, CareTeam and Medication hold the others together and are read,
                  not stored;
                - any other resource type is counted per type and skipped; a broken resource is skipped
@@ -36,7 +40,8 @@ __all__ = ["FhirImportSummary", "InvalidFhirImport", "import_bundle"]
 
 @dataclass
 class FhirImportSummary:
-    added: dict[str, int] = field(default_factory=dict)            # section -> entries added
+    added: dict[str, int] = field(default_factory=dict)            # section -> entries added ('alerts': other
+                                                                   # systems' alerts added to the emergency notes)
     already_present: dict[str, int] = field(default_factory=dict)  # section -> entries the record held already
     unsupported: dict[str, int] = field(default_factory=dict)      # resource type -> how many were skipped
     skipped: list[str] = field(default_factory=list)               # why a resource was left out

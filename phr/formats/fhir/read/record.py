@@ -4,6 +4,12 @@ The caller holds the one transaction. Each entry meets its section's own rules f
 when typed in; one that breaks them is skipped with the reason and the rest is imported.
 An entry is already there when the record holds its uid (or held it: what was deleted on
 purpose stays deleted), or an entry of the same section with the same natural key.
+
+Emergency notes are a detail of the person: the file's fill them in only while the record has
+none. Another system's alerts join them, one line each with where it came from ("Shellfish free
+diet (Diet; FHIR: nz.json)"); an alert the notes already hold is already there. While the record
+holds emergency notes of its own, an alert is reported as skipped: the person's words are not
+changed by an import.
 """
 
 from dataclasses import dataclass, field, replace
@@ -12,8 +18,10 @@ from typing import Any
 from phr.core.entries import EntryService, import_stamp
 from phr.core.vocabulary import Source
 from phr.formats.fhir.read.findings import Findings
-from phr.formats.fhir.read.resources.found import FoundEntry, Section, content_uid, natural_key, stored_key
+from phr.formats.fhir.read.resources.found import Alert, FoundEntry, Section, content_uid, natural_key, stored_key
 from phr.record.services import RecordServices
+
+ALERTS = "alerts"  # as the summary counts other systems' alerts that joined the emergency notes
 
 
 @dataclass
@@ -29,18 +37,39 @@ class RecordWriter:
     def __init__(self, services: RecordServices, file_name: str) -> None:
         self._services = services
         self._stamp = import_stamp(services.session, Source.FHIR_IMPORT, file_name or None)
+        self._file_name = file_name
         self._ids: dict[str, int] = {}  # fullUrl -> id of the entry it became (or already was; -1: deleted here)
         self._known: dict[str, dict[tuple[str, ...], int]] = {}  # section -> natural key -> id
         self.written = Written()
 
     def write(self, findings: Findings) -> Written:
-        if findings.person:
-            self.written.person_filled = self._services.person.fill_in(findings.person, self._stamp)
+        person = {**(findings.person or {}), **self._emergency_notes(findings)}
+        if person:
+            self.written.person_filled = self._services.person.fill_in(person, self._stamp)
         for found in findings.entries:
             self._entry(found)
         if findings.no_known_allergies:
             self.written.no_known_allergies = self._services.person.take_no_known_allergies(self._stamp)
         return self.written
+
+    def _emergency_notes(self, findings: Findings) -> dict[str, str]:
+        """The emergency notes to fill in: the person's own from our file, and other systems' alerts."""
+        current = self._services.person.get().emergency_notes
+        lines = list(dict.fromkeys(self._alert_line(alert) for alert in findings.alerts))
+        new = [line for line in lines if line not in current]
+        _count(self.written.already_present, ALERTS, len(lines) - len(new))
+        if current.strip():
+            self.written.skipped += [f"{ALERTS}: the record already has emergency notes, which an import does not "
+                                     f"change" for _ in new]
+            return {}
+        _count(self.written.added, ALERTS, len(new))
+        notes = "\n".join(part for part in (findings.emergency_notes.strip(), *new) if part)
+        return {"emergency_notes": notes} if notes else {}
+
+    def _alert_line(self, alert: Alert) -> str:
+        source = ", ".join(part for part in (alert.author, f"FHIR: {self._file_name}" if self._file_name else "FHIR")
+                           if part)
+        return f"{alert.text} ({'; '.join(part for part in (alert.category, source) if part)})"
 
     def _entry(self, found: FoundEntry) -> None:
         service = found.section.service(self._services)
@@ -91,5 +120,6 @@ class RecordWriter:
         return linked
 
 
-def _count(counts: dict[str, int], name: str) -> None:
-    counts[name] = counts.get(name, 0) + 1
+def _count(counts: dict[str, int], name: str, number: int = 1) -> None:
+    if number:
+        counts[name] = counts.get(name, 0) + number

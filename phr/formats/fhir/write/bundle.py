@@ -5,12 +5,12 @@ FHIR R4B (`fhir.resources.R4B`), so a bundle that breaks the FHIR rules fails he
 the export, not at the receiver. Why R4B: the library's default models are FHIR R5,
 while IPS is published for FHIR R4; R4B is the maintained R4-family model set in the
 library, and the resources used here (Composition, Patient, Condition,
-MedicationStatement, AllergyIntolerance, Observation, CarePlan, Goal, CareTeam,
+MedicationStatement, AllergyIntolerance, Observation, Flag, CarePlan, Goal, CareTeam,
 Practitioner, Organization) are the same in R4 and R4B.
 
 The first entry is the Composition (LOINC 60591-5 "Patient summary Document"), then the
-Patient, then the resources of each section in the order the record's exports use
-(problems, medications, allergies, results, plan of care, care team). Every fullUrl is
+Patient, then the resources of each section in IPS order (problems, allergies, medications,
+results, alerts, vital signs, plan of care, care team). Every fullUrl is
 a uuid5 of the entry's uid, so exporting the same record again gives the same urls.
 What goes in is described in docs/fhir.md.
 """
@@ -23,9 +23,11 @@ from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write import alerts as fhir_alerts
 from phr.formats.fhir.write import care as fhir_care
 from phr.formats.fhir.write import clinical as fhir_clinical
 from phr.formats.fhir.write import observations as fhir_observations
+from phr.formats.fhir.write import patient as fhir_patient
 from phr.formats.fhir.write.context import FhirContext, Section
 from phr.formats.fhir.write.narrative import FhirWords
 from phr.storage.atomic import write_atomic
@@ -43,7 +45,7 @@ def build_bundle(services, language: str = "nl", now: datetime | None = None) ->
     details = services.person.get()
     patient_url = codes.full_url("patient", f"{details.name}|{details.birth_date}")
     context = FhirContext(services, FhirWords(language), now, patient_url)
-    patient = fhir_clinical.patient(context)
+    patient = fhir_patient.patient(context)
     sections = _sections(context)
     composition = _composition(context, sections, details.name)
     stamp = now.isoformat(timespec="seconds")
@@ -62,10 +64,13 @@ def build_bundle(services, language: str = "nl", now: datetime | None = None) ->
 
 
 def _sections(context: FhirContext) -> list[Section]:
-    # IPS 2.0 order, as the overview PDF (docs/pdf-exports.md): problems, allergies, medicines, results, plan, team.
+    # IPS 2.0 order, as the overview PDF (docs/pdf-exports.md): problems, allergies, medicines, results, plan, team;
+    # the Alerts come where the IPS Composition lists them: after the results, before the vital signs.
     found: list[Section | None] = [fhir_clinical.problems(context), fhir_clinical.allergies(context),
                                    fhir_clinical.medications(context)]
-    found += fhir_observations.results(context)
+    observed = fhir_observations.results(context)
+    found += [section for section in observed if section.key == "results"] + [fhir_alerts.alerts(context)]
+    found += [section for section in observed if section.key != "results"]
     found += [fhir_care.plan_of_care(context), fhir_care.care_team(context)]
     return [section for section in found if section is not None]
 
@@ -74,6 +79,7 @@ def _composition(context: FhirContext, sections: list[Section], name: str) -> di
     w = context.words
     return {
         "resourceType": "Composition",
+        "language": w.language,  # of the narratives and the words Regie adds; the person's own are in text-language
         "status": "final",
         "type": codes.concept(codes.LOINC, codes.PATIENT_SUMMARY, "Patient summary Document"),
         "subject": context.subject,

@@ -2,9 +2,10 @@
 
 A goal's review date becomes its target's due date; a goal with a measure key from the
 catalogue gets that measure's LOINC code and a UCUM range. The latest evaluation goes
-in as a note and as the achievement status. Each contact becomes a Practitioner (a
+in as a note and as the achievement status. Each care provider becomes a Practitioner (a
 person) or an Organization, listed in one CareTeam with its role; the out-of-hours
-number is a phone with an extension that says so.
+number is a phone with an extension that says so. A next of kin is no care provider: the
+narrative lists them, and the Patient carries them as a contact (patient.py).
 """
 
 from phr.core.vocabulary import CareRole, GoalStatus
@@ -13,6 +14,7 @@ from phr.formats.fhir.write.context import FhirContext, Section, identifier, wit
 from phr.formats.fhir.write.narrative import joined, narrative, table
 from phr.monitoring.measures import CATALOGUE
 from phr.record.care_plan import Evaluation, Goal
+from phr.record.care_team import Contact
 from phr.words.vocabulary import label, label_of
 
 LIFECYCLE = {"active": "active", "achieved": "completed", "stopped": "cancelled"}
@@ -95,9 +97,10 @@ def care_team(context: FhirContext) -> Section | None:
     roles = role_words(context)
     members, participants, rows = [], [], []
     for contact in contacts:
-        url = context.url_of("contacts", contact)
-        members.append((url, practitioner_or_organisation(contact)))
-        participants.append(_participant(contact, url, roles))
+        if has_own_resource(contact):  # family: in the narrative, and a contact of the Patient (patient.py)
+            url = context.url_of("contacts", contact)
+            members.append((url, practitioner_or_organisation(contact)))
+            participants.append(_participant(contact, url, roles))
         rows.append([contact.name, joined(roles.get(contact.role, ""), contact.specialty, separator=", "),
                      contact.phone, contact.acute_phone, contact.contact_for])
     team = without_empty({"resourceType": "CareTeam", "status": "active", "name": w("My care team"),
@@ -105,6 +108,12 @@ def care_team(context: FhirContext) -> Section | None:
     header = [w("Name"), w("Role"), w("Phone"), w("Out of hours"), w("Contact for")]
     team_entry = (codes.full_url("care-team", context.patient_url), team)
     return Section("care_team", w("Care team"), narrative(table(header, rows)), [team_entry] + members)
+
+
+def has_own_resource(contact: Contact) -> bool:
+    """A care provider is a Practitioner or Organization of its own, in the CareTeam; a next of kin (family or
+    partner) is a contact of the Patient."""
+    return contact.role != CareRole.NEXT_OF_KIN
 
 
 def role_words(context: FhirContext) -> dict[str, str]:
@@ -122,8 +131,8 @@ def _participant(contact, url: str, roles: dict[str, str]) -> dict:
     }
 
 
-def telecom(contact) -> list[dict]:
-    found = [{"system": "phone", "value": contact.phone, "use": "work"}] if contact.phone else []
+def telecom(contact: Contact, use: str = "work") -> list[dict]:
+    found: list[dict] = [{"system": "phone", "value": contact.phone, "use": use}] if contact.phone else []
     if contact.acute_phone:
         found.append({"extension": [{"url": codes.OUT_OF_HOURS, "valueBoolean": True}], "system": "phone",
                       "value": contact.acute_phone, "rank": 1})

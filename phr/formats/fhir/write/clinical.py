@@ -1,30 +1,28 @@
-"""The patient and the three sections IPS requires: problems, medications, allergies.
+"""The three sections IPS requires: problems, medications, allergies.
 
 A required section the record holds nothing for gets one resource coded with the IPS
 'absent or unknown' codes (no-problem-info, ...), as IPS asks; 'no known allergies',
-when the person stated it, is the SNOMED CT statement 716186003.
+when the person stated it, is the SNOMED CT statement 716186003. A diagnosis's and a
+medicine's name is the concept's text, its English name (when the record has one) the
+standard translation extension of that text; the Orphanet coding shows the English name.
+A diagnosis points to who treats it, who found it and its expertise centre with Regie's
+extensions, and carries its emergency guideline as a note (its other emergency
+information is in the Alerts section, see alerts.py).
 """
 
 from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Severity
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write import dosage as fhir_dosage
+from phr.formats.fhir.write.care import has_own_resource
 from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
 from phr.formats.fhir.write.narrative import joined, narrative, paragraph, table
 from phr.record import medications as medication_rules
 from phr.record import person
+from phr.record.diagnoses import Diagnosis
 from phr.words.vocabulary import label_of
 
 CLINICAL = {"confirmed": "active", "suspected": "active", "carrier": "active", "resolved": "resolved"}
 VERIFICATION = {"confirmed": "confirmed", "suspected": "provisional", "carrier": "confirmed", "resolved": "confirmed"}
-
-
-def patient(context: FhirContext) -> dict:
-    details = context.services.person.get()
-    return without_empty({
-        "resourceType": "Patient",
-        "name": [{"text": details.name}],
-        "gender": details.sex if details.sex in person.SEXES else "",
-        "birthDate": details.birth_date,
-    })
 
 
 # --- problems ---------------------------------------------------------------------------------
@@ -36,8 +34,9 @@ def problems(context: FhirContext) -> Section:
         entries.append((context.url_of("diagnoses", diagnosis), condition(context, diagnosis)))
         codes_text = joined(f"ORPHA:{diagnosis.orpha_code}" if diagnosis.orpha_code else "",
                             f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", separator=", ")
-        rows.append([diagnosis.name, codes_text, label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True),
-                     w.date(diagnosis.diagnosed_on), genetic_details(context, diagnosis)])
+        rows.append([shown_name(context, diagnosis.name, diagnosis.name_en), codes_text,
+                     label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True), w.date(diagnosis.diagnosed_on),
+                     genetic_details(context, diagnosis)])
     title = w("Problems and diagnoses")
     if not entries:
         return _no_information(context, "problems", title)
@@ -45,24 +44,51 @@ def problems(context: FhirContext) -> Section:
     return Section("problems", title, narrative(table(header, rows)), entries)
 
 
-def condition(context: FhirContext, diagnosis) -> dict:
-    code = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), diagnosis.name)] if diagnosis.orpha_code else []
+def shown_name(context: FhirContext, name: str, name_en: str) -> str:
+    """A name in a narrative: in English the English name, with the record's own after it when they differ."""
+    if context.words.language != "en" or not name_en or name_en == name:
+        return name
+    return f"{name_en} ({name})"
+
+
+def condition(context: FhirContext, diagnosis: Diagnosis) -> dict:
+    display = diagnosis.name_en or diagnosis.name  # Orphanet's own names are English
+    code = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), display)] if diagnosis.orpha_code else []
     if diagnosis.icd10:
         code.append(codes.coding(codes.ICD10, diagnosis.icd10))
     return without_empty({
         "resourceType": "Condition",
-        "extension": [{"url": codes.DIAGNOSIS_STATUS, "valueCode": diagnosis.status}],
+        "extension": [{"url": codes.DIAGNOSIS_STATUS, "valueCode": diagnosis.status}] + _links(context, diagnosis),
         "identifier": identifier(diagnosis.uid),
         "clinicalStatus": codes.concept(codes.CONDITION_CLINICAL, CLINICAL[diagnosis.status]),
         "verificationStatus": codes.concept(codes.CONDITION_VERIFICATION, VERIFICATION[diagnosis.status]),
         "category": [codes.concept(codes.CONDITION_CATEGORY, "problem-list-item", "Problem List Item")],
-        "code": {"coding": code, "text": diagnosis.name},
+        "code": {"coding": code, **codes.named(diagnosis.name, diagnosis.name_en)},
         "subject": context.subject,
         "onsetDateTime": diagnosis.diagnosed_on,
         "note": [codes.generated_note(text) for text in (_carrier_note(context, diagnosis),
                                                          genetic_details(context, diagnosis)) if text]
-        + ([{"text": diagnosis.notes}] if diagnosis.notes else []),
+        + _guideline_note(context, diagnosis) + ([{"text": diagnosis.notes}] if diagnosis.notes else []),
     })
+
+
+def _links(context: FhirContext, diagnosis: Diagnosis) -> list[dict]:
+    """Who treats the diagnosis, who found it, its expertise centre: each a reference to the contact's resource."""
+    found = []
+    for name, url in codes.CONDITION_LINKS.items():
+        contact = context.services.care_team.get(getattr(diagnosis, name)) if getattr(diagnosis, name) else None
+        if contact is not None and contact.uid and has_own_resource(contact):
+            found.append({"url": url, "valueReference": {"reference": codes.full_url("contacts", contact.uid),
+                                                         "display": contact.name}})
+    return found
+
+
+def _guideline_note(context: FhirContext, diagnosis: Diagnosis) -> list[dict]:
+    if not diagnosis.emergency_guideline:
+        return []
+    note = codes.generated_note(context.words("Emergency guideline: {url}", url=diagnosis.emergency_guideline))
+    note["extension"].append({"url": codes.EMERGENCY_GUIDELINE, "valueUrl": diagnosis.emergency_guideline})
+    return [note]
 
 
 def _carrier_note(context: FhirContext, diagnosis) -> str:
@@ -91,7 +117,8 @@ def medications(context: FhirContext) -> Section:
         current = medication_rules.is_current(medication, context.today)
         entries.append((context.url_of("medications", medication), medication_statement(context, medication,
                                                                                         current)))
-        rows.append([medication.name, dosage_text(medication), w.date(medication.start_date),
+        rows.append([shown_name(context, medication.name, medication.name_en),
+                     fhir_dosage.in_words(context, medication), w.date(medication.start_date),
                      w.date(medication.stop_date), w("in use") if current else w("stopped")])
     title = w("Medications")
     if not entries:
@@ -100,22 +127,18 @@ def medications(context: FhirContext) -> Section:
     return Section("medications", title, narrative(table(header, rows)), entries)
 
 
-def dosage_text(medication) -> str:
-    return joined(medication.strength, medication.dose, medication.schedule, separator=", ")
-
-
 def medication_statement(context: FhirContext, medication, current: bool) -> dict:
     return without_empty({
         "resourceType": "MedicationStatement",
         "identifier": identifier(medication.uid),
         "status": "active" if current else "completed",
         "statusReason": [{"text": medication.stop_reason}] if medication.stop_reason else [],
-        "medicationCodeableConcept": {"text": medication.name},
+        "medicationCodeableConcept": codes.named(medication.name, medication.name_en),
         "subject": context.subject,
         "effectivePeriod": {"start": medication.start_date, "end": medication.stop_date},
         "reasonReference": [context.reference("diagnoses", medication.reason_id)],
         "note": [{"text": medication.notes}] if medication.notes else [],
-        "dosage": [{"text": dosage_text(medication)}] if dosage_text(medication) else [],
+        "dosage": fhir_dosage.dosage(context, medication),
     })
 
 

@@ -1,8 +1,14 @@
-"""Condition -> a diagnosis; an ORPHAcode and an ICD-10 code are recognised among its codings."""
+"""Condition -> a diagnosis; an ORPHAcode and an ICD-10 code are recognised among its codings.
+
+From Regie's own file also: the English name (the translation extension of code.text), the emergency
+guideline (the note that carries it), and who treats it, who found it and its expertise centre (links to
+the contacts). Its other emergency information comes from the Alerts Flags (flags.py).
+"""
 
 from phr.core import validation
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
+from phr.formats.fhir.read.resources.contacts import CONTACTS
 from phr.formats.fhir.read.resources.datatypes import (
     NOT_TRUE,
     codes_of,
@@ -12,7 +18,7 @@ from phr.formats.fhir.read.resources.datatypes import (
     status_code,
     text_of,
 )
-from phr.formats.fhir.read.resources.found import FoundEntry, Resource, Section, Unusable, found_entry
+from phr.formats.fhir.read.resources.found import FoundEntry, Link, Resource, Section, Unusable, found_entry
 from phr.record.diagnoses import STATUSES, Diagnosis, parse_orpha
 
 KINDS = ("Condition",)
@@ -30,8 +36,30 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None
     orpha, icd10 = _codes(resource)
     onset = resource.get("onsetDateTime") or (resource.get("onsetPeriod") or {}).get("start")
     item = Diagnosis(name=name, orpha_code=orpha, icd10=icd10, status=_status(resource),
-                     diagnosed_on=day(onset), notes=notes(resource))
-    return found_entry(DIAGNOSES, item, resource, url)
+                     diagnosed_on=day(onset), notes=notes(resource), name_en=codes.english_name(resource.get("code")),
+                     emergency_guideline=_guideline(resource))
+    return found_entry(DIAGNOSES, item, resource, url, _links(resource, bundle))
+
+
+def _guideline(resource: Resource) -> str:
+    """The emergency guideline our export wrote as a note ('' when there is none, or it is no website)."""
+    for note in resource.get("note") or []:
+        for extension in note.get("extension") or []:
+            link = (extension.get("valueUrl") or "").strip()
+            if extension.get("url") == codes.EMERGENCY_GUIDELINE and validation.is_website(link):
+                return link
+    return ""
+
+
+def _links(resource: Resource, bundle: BundleIndex) -> dict[str, Link]:
+    """Who treats it, who found it, its expertise centre: contacts of this file."""
+    found = {}
+    for name, url in codes.CONDITION_LINKS.items():
+        reference = next(((e.get("valueReference") or {}).get("reference") for e in resource.get("extension") or []
+                          if e.get("url") == url), None)
+        if reference:
+            found[name] = Link(bundle.resolve(reference), CONTACTS)
+    return found
 
 
 def _codes(resource: Resource) -> tuple[int | None, str]:

@@ -26,7 +26,7 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry:
     name: str = (resource.get("name") or "") if kind == "organisation" else person_name(resource.get("name") or [])
     if not name.strip():
         raise Unusable("it has no name")
-    item = Contact(name=name.strip(), kind=kind, address=address(resource), **_telecom(resource))
+    item = Contact(name=name.strip(), kind=kind, address=address(resource), **telecom(resource))
     if kind == "organisation":
         item = replace(item, specialty=text_of((resource.get("type") or [None])[0]))
     else:
@@ -37,7 +37,7 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry:
     return found_entry(CONTACTS, item, resource, url)
 
 
-def _telecom(resource: Resource) -> dict[str, Any]:
+def telecom(resource: Resource) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for point in resource.get("telecom") or []:
         value, system = (point.get("value") or "").strip(), point.get("system")

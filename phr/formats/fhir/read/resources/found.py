@@ -64,7 +64,34 @@ class NoKnownAllergies:
     """The file states that the person has no known allergies."""
 
 
-Found = FoundEntry | PersonDetailsFound | NoKnownAllergies
+@dataclass(frozen=True)
+class EmergencyDetail:
+    """A diagnosis's emergency information, from one of Regie's own Alerts Flags: for the diagnosis the Condition
+    at `condition_url` became (None: the file does not hold it)."""
+
+    condition_url: str | None
+    field: str  # emergency_protocol | emergency_avoid | crisis_signs
+    text: str
+
+
+@dataclass(frozen=True)
+class PatientNotes:
+    """The person's own emergency notes, from Regie's own Alerts Flag."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Another system's alert (a Flag): for the person's emergency notes, with where it came from. Never a
+    diagnosis."""
+
+    text: str
+    category: str = ""  # as the file names it, e.g. "Diet"
+    author: str = ""    # who raised it, as the file names them
+
+
+Found = FoundEntry | PersonDetailsFound | NoKnownAllergies | EmergencyDetail | PatientNotes | Alert
 
 
 def found_entry(section: Section, item: Any, resource: Resource, url: str,

@@ -1,14 +1,17 @@
 """MedicationStatement and MedicationRequest -> a medicine, linked to the diagnosis it is for.
 
 A medicine the file says was never taken is left out; one stopped or completed comes in
-stopped, so it never shows as in use.
+stopped, so it never shows as in use. The dose in words is the Dosage text; the first Dosage's
+structured fields become the structured dose (dosage.py), the English name the translation of the name.
 """
 
 from datetime import date
 
+from phr.formats.fhir import codes as codes
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
 from phr.formats.fhir.read.resources.conditions import DIAGNOSES
 from phr.formats.fhir.read.resources.datatypes import day, is_no_information, notes, text_of
+from phr.formats.fhir.read.resources.dosage import structured
 from phr.formats.fhir.read.resources.found import FoundEntry, Link, Resource, Section, Unusable, found_entry
 from phr.record.medications import Medication
 
@@ -36,7 +39,8 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None
     dosages = resource.get("dosage") or resource.get("dosageInstruction") or []
     item = Medication(name=name, dose="; ".join(d["text"] for d in dosages if d.get("text")), start_date=day(start),
                       stop_date=_stop_date(resource, period), notes=notes(resource),
-                      stop_reason=text_of((resource.get("statusReason") or [{}])[0]))
+                      stop_reason=text_of((resource.get("statusReason") or [{}])[0]),
+                      name_en=codes.english_name(concept), **(structured(dosages[0]) if dosages else {}))
     reason = next((r.get("reference") for r in resource.get("reasonReference") or [] if r.get("reference")), None)
     links = {"reason_id": Link(bundle.resolve(reason), DIAGNOSES)} if reason else {}
     return found_entry(MEDICATIONS, item, resource, url, links)
