@@ -995,6 +995,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>bijv. 586 of ORPHA:586</translation>
     </message>
     <message>
+        <source>Type in English, e.g. vomiting</source>
+        <translation>Typ in het Engels, bijv. vomiting</translation>
+    </message>
+    <message>
+        <source>Add a sym&amp;ptom from the list (HPO):</source>
+        <translation>Klac&amp;ht uit de lijst toevoegen (HPO):</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>Diagnose</translation>
     </message>
@@ -1052,115 +1060,107 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Look up in Orphanet</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek in Orphanet</translation>
     </message>
     <message>
         <source>e.g. adrenal hyperplasia or 90794</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. adrenal hyperplasia of 90794</translation>
     </message>
     <message>
         <source>Loading the list of rare diseases…</source>
-        <translation type="unfinished"></translation>
+        <translation>De lijst met zeldzame aandoeningen wordt geladen…</translation>
     </message>
     <message>
         <source>Rare diseases found in Orphanet</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevonden zeldzame aandoeningen in Orphanet</translation>
     </message>
     <message>
         <source>Filled in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingevuld: %1</translation>
     </message>
     <message>
         <source>W&amp;hat a doctor must do:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat een &amp;arts moet doen:</translation>
     </message>
     <message>
         <source>e.g. at once 100 mg hydrocortisone IV or IM, then …</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. direct 100 mg hydrocortison i.v. of i.m., daarna …</translation>
     </message>
     <message>
         <source>For doctors and nurses: what to give, how much, what to check. Ask your specialist to write or check this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor artsen en verpleegkundigen: wat ze moeten geven, hoeveel, en wat ze moeten controleren. Vraag uw specialist om dit te schrijven of na te kijken.</translation>
     </message>
     <message>
         <source>What to avoid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat te vermijden:</translation>
     </message>
     <message>
         <source>Medicines, anaesthesia or procedures that are dangerous for you, and why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicijnen, narcose of behandelingen die gevaarlijk zijn voor u, en waarom.</translation>
     </message>
     <message>
         <source>&amp;Signs of a crisis:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekenen van een &amp;crisis:</translation>
     </message>
     <message>
         <source>One sign per line: in your own words, or chosen from the list of symptoms below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén teken per regel: in uw eigen woorden, of gekozen uit de lijst met klachten hieronder.</translation>
     </message>
     <message>
         <source>Add a symptom from the HPO list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. vomiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Klacht toevoegen uit de HPO-lijst</translation>
     </message>
     <message>
         <source>Loading the list of symptoms…</source>
-        <translation type="unfinished"></translation>
+        <translation>De lijst met klachten wordt geladen…</translation>
     </message>
     <message>
         <source>Symptoms found in the HPO list</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevonden klachten in de HPO-lijst</translation>
     </message>
     <message>
         <source>Added: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a sym&amp;ptom (HPO):</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegevoegd: %1</translation>
     </message>
     <message>
         <source>Emergency guideline (lin&amp;k):</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtli&amp;jn voor noodgevallen (link):</translation>
     </message>
     <message>
         <source>e.g. https://www.orpha.net/…</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. https://www.orpha.net/…</translation>
     </message>
     <message>
         <source>A link to what doctors should do, e.g. the Orphanet emergency guideline for your condition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een link naar wat artsen moeten doen, bijv. de richtlijn voor noodgevallen van Orphanet voor uw aandoening.</translation>
     </message>
     <message>
         <source>Use the Orphanet page of this ORPHAcode</source>
-        <translation type="unfinished"></translation>
+        <translation>De Orphanet-pagina van deze ORPHAcode gebruiken</translation>
     </message>
     <message>
         <source>Fill in the ORPHAcode first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul eerst de ORPHAcode in.</translation>
     </message>
     <message>
         <source>In an emergency</source>
-        <translation type="unfinished">In een noodgeval</translation>
+        <translation>In een noodgeval</translation>
     </message>
     <message>
         <source>Look &amp;up in Orphanet:</source>
-        <translation type="unfinished"></translation>
+        <translation>Z&amp;oek in Orphanet:</translation>
     </message>
     <message>
         <source>Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode and the name in English are filled in. Your own name for the diagnosis stays as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een deel van de Engelse naam, of de ORPHAcode. Kies uit de lijst: de ORPHAcode en de Engelse naam worden ingevuld. Uw eigen naam voor de diagnose blijft zoals hij is.</translation>
     </message>
     <message>
         <source>Na&amp;me in English:</source>
-        <translation type="unfinished"></translation>
+        <translation>Naa&amp;m in het Engels:</translation>
     </message>
     <message>
         <source>For exports in English. Filled in when you pick from Orphanet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor exports in het Engels. Wordt ingevuld als u kiest uit Orphanet.</translation>
     </message>
     <message>
         <source>&amp;ICD-10 code:</source>
@@ -1176,11 +1176,11 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Treated b&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behandeld door:</translation>
     </message>
     <message>
         <source>The doctor who treats this condition now.</source>
-        <translation type="unfinished"></translation>
+        <translation>De arts die deze aandoening nu behandelt.</translation>
     </message>
     <message>
         <source>&amp;Expertise centre:</source>
@@ -1236,7 +1236,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Name in English</source>
-        <translation type="unfinished">Naam in het Engels</translation>
+        <translation>Naam in het Engels</translation>
     </message>
     <message>
         <source>Diagnosed on</source>
@@ -1252,7 +1252,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Treated by</source>
-        <translation type="unfinished"></translation>
+        <translation>Behandeld door</translation>
     </message>
     <message>
         <source>Expertise centre</source>
@@ -1272,23 +1272,23 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Not filled in</source>
-        <translation type="unfinished">Niet ingevuld</translation>
+        <translation>Niet ingevuld</translation>
     </message>
     <message>
         <source>What a doctor must do</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat een arts moet doen</translation>
     </message>
     <message>
         <source>What to avoid</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat te vermijden</translation>
     </message>
     <message>
         <source>Signs of a crisis</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekenen van een crisis</translation>
     </message>
     <message>
         <source>Emergency guideline</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtlijn voor noodgevallen</translation>
     </message>
     <message>
         <source>Gene</source>
@@ -2177,18 +2177,18 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 <context>
     <name>Lookup</name>
     <message>
-        <source>The list could not be loaded. You can still type the code yourself.</source>
-        <translation type="unfinished"></translation>
+        <source>The list could not be loaded.</source>
+        <translation>De lijst kon niet worden geladen.</translation>
     </message>
     <message>
-        <source>Nothing found. Try fewer letters, another word, or the code.</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing found. Try fewer letters or another word.</source>
+        <translation>Niets gevonden. Probeer minder letters of een ander woord.</translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es): choose with the arrow keys and Enter, or click one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n found: choose with the arrow keys and Enter, or click.</source>
+        <translation>
+            <numerusform>%n gevonden: kies met de pijltjestoetsen en Enter, of klik erop.</numerusform>
+            <numerusform>%n gevonden: kies met de pijltjestoetsen en Enter, of klik erop.</numerusform>
         </translation>
     </message>
 </context>
