@@ -3,7 +3,7 @@
 The names come from the `hpo3` package (import name `pyhpo`), which ships the HPO and Orphanet's disease
 list inside its library: nothing is fetched at run time. Loading that ontology takes about a second and
 holds Python's interpreter lock all along, so a thread alone would still freeze a window: `load(apart=True)`
-and `warm_up()` read the names in a separate process and keep only them. After loading, an index of folded
+and `warm_up()` read the names in a separate Python process and keep only them (about 2 MB of text). After loading, an index of folded
 names (lower case, no accents) answers each search in a few milliseconds, fast enough for every keystroke.
 
 Everything loads once, lazily, behind a lock: `english_name` and the searches load on first use when
@@ -12,11 +12,16 @@ nothing loaded them before; a window checks `is_loaded()` first and loads in the
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TypeAlias
 
 # Plain pairs, so they cross a process boundary cheaply: (ORPHAcode, name) and ("HP:0002013", name).
@@ -135,12 +140,18 @@ def read_names() -> Names:
 
 
 def _read_names_apart() -> Names:
-    """read_names in a fresh process, so the loading does not hold this process's interpreter lock."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """read_names in a fresh Python process, so the loading does not hold this process's interpreter lock.
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return pool.submit(read_names).result(timeout=_LOAD_SECONDS)
+    A plain subprocess rather than multiprocessing, which would run the calling script again in the child."""
+    if getattr(sys, "frozen", False):  # a bundled app: its executable is the app, not Python
+        raise OSError("no Python to start")
+    script = "import json, sys; from phr.reference.orphanet import read_names; json.dump(read_names(), sys.stdout)"
+    home = str(Path(__file__).resolve().parents[2])  # where this copy of phr is, installed or not
+    path = os.pathsep.join(filter(None, [home, os.environ.get("PYTHONPATH")]))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=_LOAD_SECONDS, check=True,
+                          env={**os.environ, "PYTHONPATH": path})
+    diseases, terms = json.loads(done.stdout)
+    return [(int(code), str(name)) for code, name in diseases], [(str(i), str(name)) for i, name in terms]
 
 
 _lock = threading.Lock()
@@ -157,7 +168,7 @@ def load(apart: bool = False) -> None:
         if apart:
             try:
                 names = _read_names_apart()
-            except Exception:  # no separate process on this system: load here, holding the lock a second
+            except (OSError, ValueError, subprocess.SubprocessError):  # no separate process here: load in this one
                 names = None
         _catalogue = _Catalogue(names if names is not None else read_names())
 
@@ -174,7 +185,8 @@ def warm_up() -> threading.Thread:
 
 
 def _loaded() -> _Catalogue:
-    load()
+    if _catalogue is None:
+        load()
     assert _catalogue is not None
     return _catalogue
 

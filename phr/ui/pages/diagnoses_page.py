@@ -1,15 +1,26 @@
 """Diagnoses: what the person has, carries or may have, with codes, who found it and genetic details."""
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
 from phr.core.vocabulary import DiagnosisStatus, Section, Zygosity
-from phr.record.diagnoses import Diagnosis, DiagnosisService, orpha_display, parse_orpha
+from phr.record.diagnoses import Diagnosis, DiagnosisService, orpha_display, orphanet_page, parse_orpha
+from phr.reference import orphanet
+from phr.reference.orphanet import DiseaseMatch, PhenotypeMatch
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
-from phr.ui.forms.fields import FormField, choice_field, date_field, link_field, long_text_field, text_field
+from phr.ui.forms.fields import (
+    FormField,
+    choice_field,
+    date_field,
+    link_field,
+    long_text_field,
+    text_field,
+    with_help,
+)
+from phr.ui.forms.lookup_field import LookupField, ReferenceLoader, add_first_row, fit_to_screen
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import escape, partial
@@ -63,6 +74,112 @@ def grouped_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
     return f"<table>{cells}</table>" if cells else ""
 
 
+def disease_lookup(loader: ReferenceLoader) -> LookupField:
+    lookup = LookupField(orphanet.search_diseases, loader, {
+        "name": translate("Diagnoses", "Look up in Orphanet"),
+        "placeholder": translate("Diagnoses", "e.g. adrenal hyperplasia or 90794"),
+        "loading": translate("Diagnoses", "Loading the list of rare diseases…"),
+        "matches": translate("Diagnoses", "Rare diseases found in Orphanet"),
+        "picked": translate("Diagnoses", "Filled in: %1"),
+    })
+    lookup.setObjectName("orphanet_lookup")
+    return lookup
+
+
+def fill_from_orphanet(dialog: EntryDialog[Diagnosis], match: DiseaseMatch) -> None:
+    """The code and Orphanet's English name; the person's own name only when there is none yet."""
+    dialog.field("orpha_code").set(match.code)
+    dialog.field("name_en").set(match.name)
+    if not str(dialog.field("name").get()).strip():
+        dialog.field("name").set(match.name)
+    for edit in (dialog.field("name_en").widget.findChild(QLineEdit), dialog.field("name").widget):
+        if isinstance(edit, QLineEdit):
+            edit.setCursorPosition(0)  # a long name shows from its start, not its end
+
+
+def with_note(widget: QWidget, note: str) -> QWidget:
+    """A widget that edits no field of its own, with a line of help under it (as with_help gives a field)."""
+    return with_help(FormField("", "", widget, lambda: None, lambda _value: None, widget.destroyed), note).widget
+
+
+def emergency_fields(loader: ReferenceLoader, orpha: FormField) -> list[FormField]:
+    """What a doctor must know in an emergency: written for professionals, checked by the specialist."""
+    return [
+        with_help(long_text_field("emergency_protocol", translate("Diagnoses", "W&hat a doctor must do:"),
+                                  translate("Diagnoses", "e.g. at once 100 mg hydrocortisone IV or IM, then …")),
+                  translate("Diagnoses", "For doctors and nurses: what to give, how much, what to check. "
+                            "Ask your specialist to write or check this.")),
+        with_help(long_text_field("emergency_avoid", translate("Diagnoses", "What to avoid:")), translate(
+            "Diagnoses", "Medicines, anaesthesia or procedures that are dangerous for you, and why.")),
+        crisis_signs_field(loader),
+        guideline_field(orpha),
+    ]
+
+
+def crisis_signs_field(loader: ReferenceLoader) -> FormField:
+    """Signs of a crisis, one per line, typed or picked from the HPO symptom list."""
+    field = with_help(long_text_field("crisis_signs", translate("Diagnoses", "&Signs of a crisis:")), translate(
+        "Diagnoses", "One sign per line: in your own words, or chosen from the list of symptoms below."))
+    picker = LookupField(orphanet.search_phenotypes, loader, {
+        "name": translate("Diagnoses", "Add a symptom from the HPO list"),
+        "placeholder": translate("Diagnoses", "Type in English, e.g. vomiting"),
+        "loading": translate("Diagnoses", "Loading the list of symptoms…"),
+        "matches": translate("Diagnoses", "Symptoms found in the HPO list"),
+        "picked": translate("Diagnoses", "Added: %1"),
+    })
+    picker.setObjectName("symptom_lookup")
+
+    def add_line(match: PhenotypeMatch) -> None:
+        lines = [line for line in str(field.get()).splitlines() if line.strip()]
+        if match.label not in lines:
+            field.set("\n".join([*lines, match.label]))
+
+    picker.picked.connect(add_line)
+    title = QLabel(translate("Diagnoses", "Add a sym&ptom from the list (HPO):"))
+    title.setBuddy(picker)
+    return FormField(field.name, field.label, _stacked(field.widget, title, picker), field.get, field.set,
+                     field.changed)
+
+
+def guideline_field(orpha: FormField) -> FormField:
+    """A link to the emergency guideline; one click puts in Orphanet's page of the ORPHAcode, which links to
+    Orphanet's emergency guideline for the disease where there is one."""
+    field = with_help(text_field("emergency_guideline", translate("Diagnoses", "Emergency guideline (lin&k):"),
+                                 translate("Diagnoses", "e.g. https://www.orpha.net/…")), translate(
+        "Diagnoses", "A link to what doctors should do, e.g. the Orphanet emergency guideline for your condition."))
+    button = QPushButton(translate("Diagnoses", "Use the Orphanet page of this ORPHAcode"))
+
+    def code() -> int | None:
+        value = orpha.get()
+        return value if isinstance(value, int) else None
+
+    def follow_code() -> None:
+        button.setEnabled(code() is not None)
+        # English: the page a doctor abroad can read too; it offers the other languages
+        button.setToolTip(orphanet_page(code(), "en") or translate("Diagnoses", "Fill in the ORPHAcode first."))
+
+    orpha.changed.connect(follow_code)
+    button.clicked.connect(lambda: field.set(orphanet_page(code(), "en")))
+    follow_code()
+    return FormField(field.name, field.label, _stacked(field.widget, button), field.get, field.set, field.changed)
+
+
+def _stacked(main: QWidget, *more: QWidget) -> QWidget:
+    """Widgets one under the other; the first takes the focus for the row's label."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    column.addWidget(main)
+    for widget in more:
+        if isinstance(widget, QPushButton):
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)  # as wide as its text, not the form
+        else:
+            column.addWidget(widget)
+    box.setFocusProxy(main)
+    return box
+
+
 class DiagnosesPage(SectionPage[Diagnosis]):
     # Contacts are shown by name in the details, so a changed contact refreshes this page too.
     sections_shown = (Section.DIAGNOSES, Section.CARE_TEAM)
@@ -95,22 +212,38 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         new = diagnosis.id is None
         title = translate("Diagnoses", "New diagnosis") if new else translate("Diagnoses", "Change diagnosis")
         save = self.service.add if new else self.service.update
-        headings = {"gene": translate("Diagnoses", "Genetic details"),
+        headings = {"emergency_protocol": translate("Diagnoses", "In an emergency"),
+                    "gene": translate("Diagnoses", "Genetic details"),
                     "notes": translate("Diagnoses", "Notes and information")}
-        return EntryDialog(title, self._fields(), diagnosis, self.service.validate, save, self, headings)
+        loader = ReferenceLoader()
+        dialog = EntryDialog(title, self._fields(loader), diagnosis, self.service.validate, save, self, headings)
+        loader.setParent(dialog)  # closing the dialog while the list loads drops the wait, not the loading
+        lookup = disease_lookup(loader)
+        lookup.picked.connect(lambda match: fill_from_orphanet(dialog, match))
+        add_first_row(dialog, translate("Diagnoses", "Look &up in Orphanet:"), with_note(lookup, translate(
+            "Diagnoses", "Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode "
+            "and the name in English are filled in. Your own name for the diagnosis stays as it is.")))
+        fit_to_screen(dialog)
+        return dialog
 
-    def _fields(self) -> list[FormField]:
+    def _fields(self, loader: ReferenceLoader) -> list[FormField]:
         contacts = links.choices(self._session, "contacts")
         nobody = translate("Diagnoses", "(nobody chosen)")
+        orpha = orpha_field("orpha_code", translate("Diagnoses", "O&RPHAcode:"))
         return [
             text_field("name", translate("Diagnoses", "&Diagnosis:"),
                        translate("Diagnoses", "e.g. congenital adrenal hyperplasia")),
+            with_help(text_field("name_en", translate("Diagnoses", "Na&me in English:")), translate(
+                "Diagnoses", "For exports in English. Filled in when you pick from Orphanet.")),
+            orpha,
             choice_field("status", translate("Diagnoses", "St&atus:"), choices(DiagnosisStatus)),
             date_field("diagnosed_on", translate("Diagnoses", "Diagnosed &on:")),
-            orpha_field("orpha_code", translate("Diagnoses", "O&RPHAcode:")),
             text_field("icd10", translate("Diagnoses", "&ICD-10 code:"), translate("Diagnoses", "e.g. E25.0")),
             link_field("diagnosed_by", translate("Diagnoses", "Diagnosed &by:"), contacts, nobody),
+            with_help(link_field("treating_physician", translate("Diagnoses", "Treated b&y:"), contacts, nobody),
+                      translate("Diagnoses", "The doctor who treats this condition now.")),
             link_field("expertise_centre", translate("Diagnoses", "&Expertise centre:"), contacts, nobody),
+            *emergency_fields(loader, orpha),
             text_field("gene", translate("Diagnoses", "&Gene:"), translate("Diagnoses", "e.g. CYP21A2")),
             text_field("variant", translate("Diagnoses", "&Variant (HGVS):"),
                        translate("Diagnoses", "e.g. NM_000500.9:c.293-13C>G")),
@@ -129,11 +262,13 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         names = self.service.linked_contacts(d)
         status = label_of(DiagnosisStatus, d.status)
         rows = [
+            (translate("Diagnoses", "Name in English"), d.name_en),
             (translate("Diagnoses", "Status"), f"{status}\n{status_explanation(d.status)}"),
             (translate("Diagnoses", "Diagnosed on"), partial(d.diagnosed_on)),
             (translate("Diagnoses", "ORPHAcode"), orpha_display(d.orpha_code)),
             (translate("Diagnoses", "ICD-10 code"), d.icd10),
             (translate("Diagnoses", "Diagnosed by"), names["diagnosed_by"]),
+            (translate("Diagnoses", "Treated by"), names["treating_physician"]),
             (translate("Diagnoses", "Expertise centre"), names["expertise_centre"]),
         ]
         more = [
@@ -141,9 +276,20 @@ class DiagnosesPage(SectionPage[Diagnosis]):
             (translate("Diagnoses", "Information received"), d.information_received),
             (translate("Diagnoses", "Trusted websites"), "\n".join(d.website_list())),
         ]
-        groups = [("", rows), (translate("Diagnoses", "Genetic details"), self._genetic_rows(d)),
+        groups = [("", rows), (translate("Diagnoses", "In an emergency"), self._emergency_rows(d)),
+                  (translate("Diagnoses", "Genetic details"), self._genetic_rows(d)),
                   (translate("Diagnoses", "Notes and information"), more)]
         return f"<h3>{escape(d.name)}</h3>" + grouped_table(groups)
+
+    def _emergency_rows(self, d: Diagnosis) -> list[tuple[str, str]]:
+        """Every row, also the empty ones: what the emergency card will say is not filled in shows here too."""
+        empty = translate("Diagnoses", "Not filled in")
+        return [(label, value or empty) for label, value in (
+            (translate("Diagnoses", "What a doctor must do"), d.emergency_protocol),
+            (translate("Diagnoses", "What to avoid"), d.emergency_avoid),
+            (translate("Diagnoses", "Signs of a crisis"), d.crisis_signs),
+            (translate("Diagnoses", "Emergency guideline"), d.emergency_guideline),
+        )]
 
     def _genetic_rows(self, d: Diagnosis) -> list[tuple[str, str]]:
         return [

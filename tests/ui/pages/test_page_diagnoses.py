@@ -85,7 +85,7 @@ def test_the_form_groups_the_genetic_details_under_a_heading(page, dialogs):
     form = dialogs.last.findChild(QFormLayout)
     spanning = [form.itemAt(row, QFormLayout.ItemRole.SpanningRole) for row in range(form.rowCount())]
     headings = [item.widget().text() for item in spanning if item is not None and isinstance(item.widget(), QLabel)]
-    assert headings == ["<b>Genetic details</b>", "<b>Notes and information</b>"]
+    assert headings == ["<b>In an emergency</b>", "<b>Genetic details</b>", "<b>Notes and information</b>"]
     gene_row = next(row for row in range(form.rowCount())
                     if (item := form.itemAt(row, QFormLayout.ItemRole.FieldRole)) and item.layout()
                     and item.layout().indexOf(dialogs.last.field("gene").widget) >= 0)
