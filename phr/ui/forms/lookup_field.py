@@ -100,7 +100,8 @@ class LookupField(QWidget):
         self.matches.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.matches.itemClicked.connect(lambda item: self._pick(self.matches.row(item)))
         self.matches.hide()
-        self.status = QLabel()  # one line: a wrapped label leaves gaps in a form's rows
+        self.status = QLabel()
+        self.status.setWordWrap(True)  # "Filled in: " and a long disease name must not widen the form
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.status.hide()

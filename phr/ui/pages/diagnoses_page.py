@@ -92,9 +92,14 @@ def fill_from_orphanet(dialog: EntryDialog[Diagnosis], match: DiseaseMatch) -> N
     dialog.field("name_en").set(match.name)
     if not str(dialog.field("name").get()).strip():
         dialog.field("name").set(match.name)
+    show_names_from_start(dialog)
+
+
+def show_names_from_start(dialog: EntryDialog[Diagnosis]) -> None:
+    """A long name shows from its start, not its end (where setting the text leaves the cursor)."""
     for edit in (dialog.field("name_en").widget.findChild(QLineEdit), dialog.field("name").widget):
         if isinstance(edit, QLineEdit):
-            edit.setCursorPosition(0)  # a long name shows from its start, not its end
+            edit.setCursorPosition(0)
 
 
 def with_note(widget: QWidget, note: str) -> QWidget:
@@ -223,6 +228,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         add_first_row(dialog, translate("Diagnoses", "Look &up in Orphanet:"), with_note(lookup, translate(
             "Diagnoses", "Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode "
             "and the name in English are filled in. Your own name for the diagnosis stays as it is.")))
+        show_names_from_start(dialog)
         fit_to_screen(dialog)
         return dialog
 
