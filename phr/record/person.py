@@ -124,6 +124,18 @@ class PersonService:
             self._repo.update(missing, stamp.author_id, stamp.now)
         return sorted(missing)
 
+    def add_to_emergency_notes(self, lines: list[str], stamp: Stamp) -> int:
+        """Another system's alerts, one line each (with where it came from), added under the notes: what others
+        must know in an emergency is never dropped for being imported late. The person's own words stay as they
+        are; a line the notes hold already is not added again. Returns how many lines were added."""
+        current = self._repo.details()["emergency_notes"] or ""
+        held = {line.strip() for line in current.splitlines()}
+        new = [line for line in dict.fromkeys(line.strip() for line in lines) if line and line not in held]
+        if new:
+            notes = "\n".join(part for part in (current.rstrip(), *new) if part)
+            self._repo.update({"emergency_notes": notes}, stamp.author_id, stamp.now)
+        return len(new)
+
     def take_no_known_allergies(self, stamp: Stamp) -> bool:
         """A file states 'no known allergies': taken over when the record lists none and does not say so yet.
         Returns whether it was taken over."""

@@ -292,9 +292,11 @@ def test_other_systems_alerts_join_the_emergency_notes_with_their_source_never_a
     assert import_bundle(services, _bundle(diet), "nz.json").already_present == {"alerts": 1}
     services.person.update(replace(services.person.get(), emergency_notes="My own words."))
     later = import_bundle(services, _bundle(_flag("Latex allergy")), "other.json")
-    assert later.added == {} and later.skipped == [
-        "alerts: the record already has emergency notes, which an import does not change"]
-    assert services.person.get().emergency_notes == "My own words."
+    # Added under the person's own words, which stay as they are: an alert is never dropped for coming late.
+    assert later.added == {"alerts": 1} and later.skipped == []
+    assert services.person.get().emergency_notes == "My own words.\nLatex allergy (FHIR: other.json)"
+    again = import_bundle(services, _bundle(_flag("Latex allergy")), "other.json")
+    assert again.added == {} and again.already_present == {"alerts": 1}
 
 
 def test_another_systems_next_of_kin_and_doses_come_in(services):

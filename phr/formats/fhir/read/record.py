@@ -5,11 +5,11 @@ when typed in; one that breaks them is skipped with the reason and the rest is i
 An entry is already there when the record holds its uid (or held it: what was deleted on
 purpose stays deleted), or an entry of the same section with the same natural key.
 
-Emergency notes are a detail of the person: the file's fill them in only while the record has
-none. Another system's alerts join them, one line each with where it came from ("Shellfish free
-diet (Diet; FHIR: nz.json)"); an alert the notes already hold is already there. While the record
-holds emergency notes of its own, an alert is reported as skipped: the person's words are not
-changed by an import.
+Emergency notes are a detail of the person: the person's own notes in Regie's own file fill them in
+only while the record has none. Another system's alerts are added under them, one line each with
+where it came from ("Shellfish free diet (Diet; FHIR: nz.json)"): what others must know in an
+emergency is not dropped because the notes were written already. An alert the notes already hold
+is already there.
 """
 
 from dataclasses import dataclass, field, replace
@@ -43,28 +43,23 @@ class RecordWriter:
         self.written = Written()
 
     def write(self, findings: Findings) -> Written:
-        person = {**(findings.person or {}), **self._emergency_notes(findings)}
+        own_notes = {"emergency_notes": findings.emergency_notes.strip()} if findings.emergency_notes.strip() else {}
+        person = {**(findings.person or {}), **own_notes}
         if person:
             self.written.person_filled = self._services.person.fill_in(person, self._stamp)
+        self._alerts(findings)
         for found in findings.entries:
             self._entry(found)
         if findings.no_known_allergies:
             self.written.no_known_allergies = self._services.person.take_no_known_allergies(self._stamp)
         return self.written
 
-    def _emergency_notes(self, findings: Findings) -> dict[str, str]:
-        """The emergency notes to fill in: the person's own from our file, and other systems' alerts."""
-        current = self._services.person.get().emergency_notes
+    def _alerts(self, findings: Findings) -> None:
+        """Other systems' alerts join the emergency notes, one line each with where it came from."""
         lines = list(dict.fromkeys(self._alert_line(alert) for alert in findings.alerts))
-        new = [line for line in lines if line not in current]
-        _count(self.written.already_present, ALERTS, len(lines) - len(new))
-        if current.strip():
-            self.written.skipped += [f"{ALERTS}: the record already has emergency notes, which an import does not "
-                                     f"change" for _ in new]
-            return {}
-        _count(self.written.added, ALERTS, len(new))
-        notes = "\n".join(part for part in (findings.emergency_notes.strip(), *new) if part)
-        return {"emergency_notes": notes} if notes else {}
+        added = self._services.person.add_to_emergency_notes(lines, self._stamp)
+        _count(self.written.added, ALERTS, added)
+        _count(self.written.already_present, ALERTS, len(lines) - added)
 
     def _alert_line(self, alert: Alert) -> str:
         source = ", ".join(part for part in (alert.author, f"FHIR: {self._file_name}" if self._file_name else "FHIR")
