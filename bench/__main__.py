@@ -1,4 +1,5 @@
-"""Run every benchmark and exit non-zero if a ratio is over its limit."""
+"""Run every benchmark (or the ones named: `python -m bench lookup statistics`) and exit non-zero if a ratio is over
+its limit."""
 
 import sys
 
@@ -7,9 +8,14 @@ from bench import chart, device_import, lookup, pdf_export, statistics, unlock
 CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup)
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    known = {check.__name__.removeprefix("bench."): check for check in CHECKS}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        print(f"No benchmark called {', '.join(unknown)}; there are: {', '.join(known)}", file=sys.stderr)
+        return 2
     failed = 0
-    for check in CHECKS:
+    for check in [known[name] for name in names] or CHECKS:
         result = check.run()
         verdict = "ok" if result.passed else "TOO SLOW"
         print(f"{result.name}: {result.measured:.3f} s vs baseline {result.baseline:.3f} s "
@@ -21,4 +27,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
