@@ -51,14 +51,21 @@ class VisitSection(StrEnum):
 
 
 class EmergencySection(StrEnum):
-    """The card and the parts of the emergency letter, in the order they are printed."""
+    """The card and the parts of the emergency letter, in the order the letter prints them: who the person is
+    and what they have; what to do and what to avoid (the professional protocol, then the person's own words);
+    allergies and medicines; who to call (expertise centre, treating physician) and the next of kin; where to
+    find more. The card shows the blocks of the parts chosen."""
     CARD = "card"
     PERSON = "person"
     DIAGNOSES = "diagnoses"
+    WHAT_TO_DO = "what_to_do"
+    WHAT_TO_AVOID = "what_to_avoid"
     EMERGENCY_NOTES = "emergency_notes"
-    MEDICATIONS = "medications"
     ALLERGIES = "allergies"
+    MEDICATIONS = "medications"
     CONTACTS = "contacts"
+    NEXT_OF_KIN = "next_of_kin"
+    WHERE_TO_FIND_MORE = "where_to_find_more"
 
 
 # Plain strings, as the command line and the export dialog store them.

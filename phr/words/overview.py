@@ -27,6 +27,12 @@ DUTCH: dict[str, str] = {
     "read in from a Regie file": "ingelezen uit een Regie-bestand",
     "read in from device file {file}": "ingelezen uit bestand van meetapparaat {file}",
     "read in from a device file": "ingelezen uit een bestand van een meetapparaat",
+    # the patient's own words, in an export in another language (every PDF: phr/export/pdf/clinical.py)
+    "in the patient's words, in {language}": "in de woorden van de patiënt, in het {language}",
+    "in the patient's words": "in de woorden van de patiënt",
+    "What the patient typed (notes, names, doses in their own words) is printed as they wrote it, and marked: "
+    "{mark}.": "Wat de patiënt zelf typte (notities, namen, doses in eigen woorden), staat er zoals het "
+               "geschreven is, met de aantekening: {mark}.",
     "{goal} (evaluation: {evaluation})": "{goal} (evaluatie: {evaluation})",
     "Care plan: goals and evaluations": "Zorgplan: doelen en evaluaties",
     # about me

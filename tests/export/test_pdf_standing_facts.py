@@ -7,6 +7,7 @@ import re
 from datetime import datetime
 
 import pytest
+from export_names import diagnosis_name, medicine_name
 from pypdf import PdfReader
 
 from phr.export.options import ExportOptions
@@ -19,6 +20,7 @@ from phr.record.diary import DiaryEntry
 from phr.record.medications import Medication
 from phr.record.person import Allergy
 from phr.words.catalogue import Words
+from phr.words.dose import dose_text, schedule_text
 
 NOW = datetime(2026, 11, 22, 12, 0)
 LANGUAGES = ("nl", "en")
@@ -74,10 +76,14 @@ def test_the_standing_facts_name_the_rare_diagnosis_first_the_medicines_and_the_
     current = services.diagnoses.current()
     rare = [d for d in current if d.orpha_code is not None and d.status == "confirmed"]
     assert rare
-    assert in_order(block, [rare[0].name, orpha_display(rare[0].orpha_code)])
-    assert block.find(flat(rare[0].name)) < min(block.find(flat(d.name)) for d in current if d not in rare)
-    for medicine in services.medications.current(NOW.date()):
-        assert in_order(block, [medicine.name, medicine.dose, medicine.schedule])
+    name = diagnosis_name(rare[0], language)
+    assert in_order(block, [name, orpha_display(rare[0].orpha_code)])
+    assert block.find(flat(name)) < min(block.find(flat(diagnosis_name(d, language))) for d in current if d not in rare)
+    for medicine in services.medications.current(NOW.date()):  # the app's words first, then the patient's
+        dose = dose_text(w, medicine.dose_amount, medicine.dose_unit) or medicine.dose
+        assert in_order(block, [medicine_name(medicine, language), dose])
+        assert schedule_text(w, medicine.times_per_day, medicine.food, medicine.as_needed) in block
+        assert language == "en" or flat(medicine.schedule) in block  # what the patient typed is there too
     for allergy in services.allergies.all():
         assert flat(allergy.substance) in block
 
@@ -89,7 +95,8 @@ def test_a_rare_diagnosis_comes_before_a_common_one_entered_earlier(services):
     services.diagnoses.add(Diagnosis(name="Ziekte van Fabry", orpha_code=324, status="confirmed",
                                      diagnosed_on="2019"))
     block = standing_block(brief_pages(services, "en")[0], Words("en"))
-    assert in_order(block, ["Ziekte van Fabry", "ORPHA:324", "Hoge bloeddruk", "ICD-10 I10"])
+    # in English by Orphanet's name; without an ORPHAcode by the patient's own, marked as theirs
+    assert in_order(block, ["Fabry disease", "ORPHA:324", "Hoge bloeddruk (in the patient's words)", "ICD-10 I10"])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

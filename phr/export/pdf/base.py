@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from phr.export.options import ExportOptions
 from phr.export.pdf import wrapping
+from phr.export.pdf.clinical import Clinical, Said
 from phr.words.catalogue import Words
 
 FONT, BOLD, ITALIC, BOLD_ITALIC = "RegieSans", "RegieSans-Bold", "RegieSans-Italic", "RegieSans-BoldItalic"
@@ -111,15 +112,23 @@ class SplittingTable(Table):
 class PdfContext:
     """What a layout needs besides its facts: the options, the words in the export language and the styles.
 
-    No services: a layout lays out the facts it is given and never reads the record itself."""
+    No services: a layout lays out the facts it is given and never reads the record itself. `written_in`
+    is the language the person writes the record in (PersonDetails.text_language): their own words are
+    marked with it in an export in another language (phr.export.pdf.clinical)."""
     options: ExportOptions
     words: Words
     styles: dict[str, ParagraphStyle]
+    written_in: str = ""
 
     @classmethod
-    def create(cls, options: ExportOptions) -> "PdfContext":
+    def create(cls, options: ExportOptions, written_in: str = "") -> "PdfContext":
         register_fonts()
-        return cls(options, Words(options.language), _styles(options.language))
+        return cls(options, Words(options.language), _styles(options.language), written_in)
+
+    @property
+    def clinical(self) -> Clinical:
+        """Names, doses and the patient's own words in the export language."""
+        return Clinical(self.words, self.written_in)
 
     @property
     def today(self) -> date:
@@ -143,6 +152,15 @@ class PdfContext:
     @staticmethod
     def esc(text: object) -> str:
         return escape(str(text or "")).replace("\n", "<br/>")
+
+    def said(self, said: Said, bold: bool = False) -> str:
+        """Markup of a text with its mark after it, small and in italics ('in the patient's words, in Dutch')."""
+        text = self.esc(said.text)
+        if bold and text:
+            text = f"<b>{text}</b>"
+        if not said.mark or not said.text:
+            return text
+        return f"{text} <i><font size='7.5' color='#555555'>({self.esc(said.mark)})</font></i>"
 
     def heading(self, text: str, level: int = 1) -> Paragraph:
         return self.para(text, "h1" if level == 1 else "h2")
@@ -184,12 +202,14 @@ class PdfContext:
         table.setStyle(TableStyle(style))
         return table
 
-    def label_rows(self, pairs: list[tuple[str, str]], label_width: float = 45 * mm) -> Table | None:
+    def label_rows(self, pairs: list[tuple[str, str]], label_width: float = 45 * mm,
+                   width: float | None = None) -> Table | None:
         """Label: value lines for details; pairs without a value are left out. None when nothing is left."""
         rows = [[self.para(label, "cellhead"), self.para(value, "cell")] for label, value in pairs if value]
         if not rows:
             return None
-        table = SplittingTable(rows, colWidths=[label_width, CONTENT_WIDTH - label_width], hAlign="LEFT")
+        width = CONTENT_WIDTH if width is None else width
+        table = SplittingTable(rows, colWidths=[label_width, width - label_width], hAlign="LEFT")
         table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))

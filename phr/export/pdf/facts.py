@@ -12,6 +12,8 @@ from datetime import date
 
 from phr.core.entries import Provenance
 from phr.core.vocabulary import AuthorRole, Source
+from phr.export.options import ExportOptions
+from phr.export.pdf.clinical import Clinical
 from phr.record.diagnoses import Diagnosis
 from phr.record.overview import age
 from phr.record.person import LISTED, Allergy, PersonDetails
@@ -65,6 +67,16 @@ def measure_name(services: RecordServices, key: str, language: str) -> str:
     return measure.name(language) if measure else key
 
 
+def clinical_of(services: RecordServices, options: ExportOptions) -> Clinical:
+    """Names, doses and the patient's own words in the export's language (phr.export.pdf.clinical)."""
+    return Clinical(Words(options.language), services.person.get().text_language)
+
+
+def diagnosis_names(services: RecordServices, clinical: Clinical) -> dict[int, str]:
+    """id -> a diagnosis's name in the export language, for what links to it (a medicine's reason, a goal)."""
+    return {d.id: clinical.diagnosis_name(d).text for d in services.diagnoses.all() if d.id is not None}
+
+
 def rare_first(diagnoses: Iterable[Diagnosis]) -> tuple[Diagnosis, ...]:
     """The rare condition first: confirmed before suspected or carrier, with an ORPHAcode before without
     (a stable sort: within each, the order the record gives)."""
@@ -76,6 +88,15 @@ def rare_first(diagnoses: Iterable[Diagnosis]) -> tuple[Diagnosis, ...]:
 def record_note(w: Words) -> str:
     """The one sentence on the first page that says whose record this is: nobody in care checked it."""
     return w("This is a record kept by the patient (or a carer) in Regie; a care provider has not checked it.")
+
+
+def own_words_note(clinical: Clinical) -> str:
+    """The sentence on the first page of an export in another language than the record: the patient's words
+    are theirs, as typed. '' when the languages are the same (or the record does not say its language)."""
+    if not clinical.foreign:
+        return ""
+    return clinical.words("What the patient typed (notes, names, doses in their own words) is printed as they "
+                          "wrote it, and marked: {mark}.", mark=clinical.own_words_mark())
 
 
 def source_words(w: Words, provenance: Provenance | None) -> str:

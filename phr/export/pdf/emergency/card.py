@@ -4,11 +4,15 @@ The user cuts the pair out along the dashed line and folds it along the dotted l
 middle, printed sides outwards: the back then reads upright when the card is turned over.
 Text on the card never goes below 6 pt. What does not fit is shortened visibly, and the
 card then says so ("see the emergency letter") instead of losing lines without a word.
+A face may carry a QR code in its bottom right corner (the text beside it runs narrower) and a
+footer line at its bottom left (the date of issue). Black on white, with one dark red that prints
+as a dark grey: the card must read as well from a black-and-white printer.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from xml.sax.saxutils import escape
 
+from reportlab.graphics import renderPDF
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -16,7 +20,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from phr.export.pdf import wrapping
 from phr.export.pdf.base import BOLD, FONT, INK, ITALIC, MUTED
+from phr.export.pdf.emergency.qr import qr_drawing
 
 CARD_WIDTH, CARD_HEIGHT = 85.6 * mm, 54 * mm
 SIZES = (7.5, 7.0, 6.5, 6.0)  # tried from large to small; 6 pt is the smallest we print
@@ -24,6 +30,10 @@ MIN_SIZE = SIZES[-1]
 PADDING = 2.5 * mm
 BAND = 6.5 * mm
 LABELS = 4 * mm  # room above the card for the words "cut" and "fold"
+QR_SIZE = 15 * mm        # about 0.4 mm a module for a web address: a phone reads it from a print
+QR_CAPTION = 2.6 * mm    # a 6 pt line under it that says what it links to
+QR_GAP = 1.5 * mm        # between the text and the code
+FOOTER_SIZE = 6.5
 # A dark red reads as "emergency" and still prints as a dark band on a black-and-white printer.
 EMERGENCY_RED = colors.HexColor("#a4161a")
 
@@ -35,6 +45,7 @@ class CardLine:
     lead: str = ""
     tail: str = ""
     shortened: bool = False
+    whole: bool = False   # never shortened ('Not filled in' cut to 'Not filled …' would say something else)
 
     def markup(self) -> str:
         parts = [f"<b>{escape(self.lead)}</b>" if self.lead else "",
@@ -49,6 +60,7 @@ class CardBlock:
     title: str
     lines: list[CardLine]
     cut: bool = False   # lines were left out or shortened: the card must say so
+    note: str = ""      # after the title, in italics: whose words these are ('in the patient's words, in Dutch')
 
 
 @dataclass
@@ -57,11 +69,16 @@ class CardFace:
     blocks: list[CardBlock]
     name: str = ""                                   # front only: the person, in large type
     born: str = ""
-    notice: str = ""                                 # "see the emergency letter", after a cut block
+    notice: str = ""                                 # "see the emergency letter", at the end when a block is cut
+    footer: str = ""                                 # bottom left, never shortened: the date of issue
+    qr: str = ""                                     # the link of the QR code in the bottom right corner
+    qr_caption: str = ""                             # under the code: what it links to
+    language: str = field(default="en", compare=False)  # for hyphenating long words
 
 
-def _styles(size: float) -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("card", fontName=FONT, fontSize=size, leading=size * 1.2, textColor=INK)
+def _styles(size: float, language: str) -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("card", fontName=FONT, fontSize=size, leading=size * 1.2, textColor=INK,
+                          **wrapping.style_options(language))
     return {
         "body": body,
         "title": ParagraphStyle("cardtitle", parent=body, fontName=BOLD, textColor=EMERGENCY_RED, spaceBefore=1.2),
@@ -73,62 +90,109 @@ def _styles(size: float) -> dict[str, ParagraphStyle]:
 
 def _story(face: CardFace, size: float) -> list[Flowable]:
     """The face's paragraphs at one type size."""
-    styles = _styles(size)
-    story = []
+    styles = _styles(size, face.language)
+    story: list[Flowable] = []
     if face.name:
         story.append(Paragraph(escape(face.name), styles["name"]))
     if face.born:
         story += [Paragraph(escape(face.born), styles["body"]), Spacer(1, 0.6 * mm)]
     for block in face.blocks:
-        story.append(Paragraph(escape(block.title), styles["title"]))
+        note = f" <font name='{ITALIC}' color='#555555'>({escape(block.note)})</font>" if block.note else ""
+        story.append(Paragraph(escape(block.title) + note, styles["title"]))
         story += [Paragraph(line.markup(), styles["body"]) for line in block.lines]
-        if block.cut:
-            story.append(Paragraph(escape(face.notice), styles["notice"]))
+    if any(block.cut for block in face.blocks):  # once, at the end: a line per shortened block costs too much
+        story.append(Paragraph(escape(face.notice), styles["notice"]))
     return story
 
 
-def _height(story: list[Flowable], width: float) -> float:
-    return sum(item.wrap(width, CARD_HEIGHT)[1] + item.getSpaceBefore() for item in story)
+Placed = tuple[Flowable, float, float]  # a paragraph, the width it is wrapped to, and where its bottom stands
 
 
-def _inner() -> tuple[float, float]:
-    return CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - BAND - 1.6 * PADDING
+def _layout(face: CardFace, size: float) -> tuple[list[Placed], bool]:
+    """Where each paragraph of the face goes, top down, and whether all of them fit. A paragraph that
+    would reach down beside the QR code is wrapped narrower, so it runs past the code, never over it."""
+    width, top = CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - BAND - 0.8 * PADDING
+    bottom = PADDING * 0.8 + (FOOTER_SIZE * 1.25 if face.footer else 0)
+    corner = PADDING * 0.8 + QR_SIZE + QR_CAPTION if face.qr else 0.0
+    placed: list[Placed] = []
+    for item in _story(face, size):
+        top -= item.getSpaceBefore()
+        used = width
+        _, needed = item.wrap(used, CARD_HEIGHT)
+        if top - needed < corner:
+            used = width - QR_SIZE - QR_GAP
+            _, needed = item.wrap(used, CARD_HEIGHT)
+        if top - needed < bottom - 0.5:
+            return placed, False
+        placed.append((item, used, top - needed))
+        top -= needed
+    return placed, True
 
 
 def fitted(face: CardFace) -> tuple[CardFace, float]:
     """The face as it fits on the card, and its type size: the largest size that holds everything,
     else the smallest size with the longest blocks shortened (and marked as cut)."""
-    width, height = _inner()
     for size in SIZES:
-        if _height(_story(face, size), width) <= height:
+        if _layout(face, size)[1]:
             return face, size
-    return _shortened(face, width, height), MIN_SIZE
+    return _shortened(face), MIN_SIZE
 
 
-def _shortened(face: CardFace, width: float, height: float) -> CardFace:
+def _shortened(face: CardFace) -> CardFace:
+    """Shortened until it fits: first the words beside a bold lead that run over one line (an allergy's
+    reaction, what a next of kin can do), so every medicine and number keeps its line; then the longest
+    block loses lines from its end."""
     face = replace(face, blocks=[replace(b, lines=[replace(line) for line in b.lines]) for b in face.blocks])
-    while _height(_story(face, MIN_SIZE), width) > height:
-        candidates = [b for b in face.blocks if _can_shorten(b)]
-        if not candidates:
+    while not _layout(face, MIN_SIZE)[1]:
+        if not (_trim_side_text(face) or _cut_longest(face)):
             break  # only the name and birth date are left; drawing stops at the card's edge
-        longest = max(candidates, key=lambda b: _height(_story(CardFace("", [b]), MIN_SIZE), width))
-        _shorten(longest)
     return face
 
 
+def _trim_side_text(face: CardFace) -> bool:
+    style = _styles(MIN_SIZE, face.language)["body"]
+    for block in face.blocks:
+        for line in block.lines:
+            if line.lead and line.text and \
+                    Paragraph(line.markup(), style).wrap(CARD_WIDTH - 2 * PADDING, CARD_HEIGHT)[1] > style.leading * 1.5:
+                block.cut = True
+                _shorten_line(line)
+                return True
+    return False
+
+
+def _cut_longest(face: CardFace) -> bool:
+    candidates = [b for b in face.blocks if _can_shorten(b)]
+    if not candidates:
+        return False
+    _shorten(max(candidates, key=lambda b: _block_height(face, b)))
+    return True
+
+
+def _block_height(face: CardFace, block: CardBlock) -> float:
+    alone = replace(face, blocks=[block], name="", born="", footer="", qr="")
+    return sum(item.wrap(CARD_WIDTH - 2 * PADDING, CARD_HEIGHT)[1] for item in _story(alone, MIN_SIZE))
+
+
 def _can_shorten(block: CardBlock) -> bool:
-    return len(block.lines) > 1 or (len(block.lines) == 1 and len(block.lines[0].text.split()) > 2)
+    return len(block.lines) > 1 or (len(block.lines) == 1 and not block.lines[0].whole
+                                    and len(block.lines[0].text.split()) > 2)
 
 
 def _shorten(block: CardBlock) -> None:
-    """Leave out the last line; a single line loses its last words instead (a fifth at a time)."""
+    """Leave out the last line; a single line loses its last words instead."""
     block.cut = True
     if len(block.lines) > 1:
         block.lines.pop()
+        block.lines[-1].shortened = True  # ends in '…': more follows in the letter
         return
-    line = block.lines[0]
+    _shorten_line(block.lines[0])
+
+
+def _shorten_line(line: CardLine) -> None:
+    """A fifth of the words go at a time; two words or fewer go whole (the bold lead stays)."""
     words = line.text.split()
-    line.text = " ".join(words[: len(words) - max(1, len(words) // 5)])
+    line.text = " ".join(words[: len(words) - max(1, len(words) // 5)]) if len(words) > 2 else ""
     line.shortened = True
 
 
@@ -180,16 +244,24 @@ def _draw_face(pdf: Canvas, face: CardFace, size: float) -> None:
     pdf.setFillColor(colors.white)
     pdf.setFont(BAND_FONT, BAND_SIZE)
     pdf.drawString(PADDING, CARD_HEIGHT - BAND + 2.2 * mm, _clipped(face.band))
-    width, height = _inner()
-    top = CARD_HEIGHT - BAND - 0.8 * PADDING
-    bottom = top - height
-    for item in _story(face, size):
-        top -= item.getSpaceBefore()
-        _, needed = item.wrap(width, CARD_HEIGHT)
-        if top - needed < bottom - 0.5:
-            break  # never draw past the card's edge (only an absurdly long name gets here)
-        item.drawOn(pdf, PADDING, top - needed)
-        top -= needed
+    for item, width, bottom in _layout(face, size)[0]:  # what does not fit was shortened; never past the edge
+        item.wrap(width, CARD_HEIGHT)
+        item.drawOn(pdf, PADDING, bottom)
+    if face.footer:
+        pdf.setFillColor(INK)
+        pdf.setFont(BOLD, FOOTER_SIZE)
+        pdf.drawString(PADDING, PADDING * 0.8 + 0.6, face.footer)
+    if face.qr:
+        _draw_qr(pdf, face)
+
+
+def _draw_qr(pdf: Canvas, face: CardFace) -> None:
+    left, low = CARD_WIDTH - PADDING - QR_SIZE, PADDING * 0.8 + QR_CAPTION
+    renderPDF.draw(qr_drawing(face.qr, QR_SIZE, border=1), pdf, left, low)
+    pdf.setFillColor(INK)
+    pdf.setFont(FONT, MIN_SIZE)
+    # Under the code, ending at its right edge: a caption wider than the code reaches left, past the footer.
+    pdf.drawRightString(CARD_WIDTH - PADDING, low - QR_CAPTION + 0.9 * mm, face.qr_caption)
 
 
 BAND_FONT, BAND_SIZE = BOLD, 8

@@ -15,8 +15,8 @@ from phr.record.services import RecordServices
 
 
 def build(services: RecordServices, options: ExportOptions) -> bytes:
-    context = PdfContext.create(options)
     facts = gather(services, options)
+    context = PdfContext.create(options, facts.person.person.text_language)
     return render(context, story(context, facts), context.words("Emergency card and letter"), facts.subject)
 
 

@@ -3,12 +3,18 @@
 The emergency is now, so the export period does not apply: everything current is there. The
 rare condition comes first, and the expertise centre for it before other numbers to call.
 A part the user left out is None (the card: False); the person is always read, for the card's
-name and the frame of every page.
+name and the frame of every page. The eleven items of the rare-disease template (the French "carte
+de soins et d'urgence", Orphanet's emergency guidelines) each come from here: identity, diagnosis with
+ORPHAcode, expertise centre with its 24/7 number, treating physician, treatment with doses, allergies,
+what to do, what to avoid, next of kin, where to find more, and the date of issue.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
+from phr.core.vocabulary import CareRole, Source
 from phr.export.options import EmergencySection, ExportOptions
+from phr.export.pdf.clinical import Clinical, Said
 from phr.export.pdf.facts import (
     AllergyFacts,
     PersonFacts,
@@ -16,12 +22,14 @@ from phr.export.pdf.facts import (
     allergy_facts,
     person_facts,
     rare_first,
+    source_words,
     subject_of,
 )
 from phr.record.care_team import Contact
-from phr.record.diagnoses import Diagnosis
+from phr.record.diagnoses import Diagnosis, orphanet_page
 from phr.record.medications import Medication
 from phr.record.services import RecordServices
+from phr.words.catalogue import Words
 
 
 @dataclass(frozen=True)
@@ -31,54 +39,139 @@ class ExpertiseCentre:
 
 
 @dataclass(frozen=True)
+class Physician:
+    contact: Contact
+    diagnoses: tuple[str, ...]      # the names of the current diagnoses they treat
+
+
+@dataclass(frozen=True)
 class CallFacts:
     who_to_call: tuple[Contact, ...]               # contacts with an acute number, expertise centres first
     expertise_centres: tuple[ExpertiseCentre, ...]  # the ones for a current diagnosis first
+    physicians: tuple[Physician, ...]               # treating physicians of the current diagnoses
+
+    @property
+    def first_centre(self) -> Contact | None:
+        return self.expertise_centres[0].contact if self.expertise_centres else None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A current diagnosis with what an emergency doctor must know about it, in the export language."""
+    diagnosis: Diagnosis
+    name: Said
+    protocol: Said        # for professionals: what to give, in what dose, what to check
+    avoid: Said           # medicines, anaesthesia, procedures to avoid, with the reason
+    crisis_signs: tuple[Said, ...]  # one a line; in English by their HPO names where they carry an HPO id
+    orphanet: str         # the Orphanet page of its ORPHAcode in the export language; '' without a code
+
+    @property
+    def guideline(self) -> str:
+        return self.diagnosis.emergency_guideline.strip()
 
 
 @dataclass(frozen=True)
 class EmergencyFacts:
     subject: Subject
     person: PersonFacts                            # the card's name and birth date, the letter's "who I am"
+    issued: date                                   # the date of issue, on the card and at the top of the letter
     card: bool                                     # the wallet card is printed
     who_i_am: bool                                 # the letter says name, birth date, sex and language
-    diagnoses: tuple[Diagnosis, ...] | None        # current ones, the main diagnosis first
-    emergency_notes: str | None                    # what to do and what to avoid, in the person's own words
+    conditions: tuple[Condition, ...]              # current diagnoses, the main (rare) one first
+    wanted: frozenset[EmergencySection]            # the parts of the letter (and blocks of the card) printed
+    emergency_notes: Said                          # the person's own words on what to do
     medications: tuple[Medication, ...] | None     # in use today
     allergies: AllergyFacts | None
     contacts: CallFacts | None
+    next_of_kin: tuple[Contact, ...] | None
+    own_words_mark: str                            # how the person's words are marked in this export
 
     @property
     def main_diagnosis(self) -> Diagnosis | None:
-        return self.diagnoses[0] if self.diagnoses else None
+        return self.conditions[0].diagnosis if self.conditions else None
+
+    def shows(self, section: EmergencySection) -> bool:
+        return section in self.wanted
+
+    @property
+    def link(self) -> tuple[str, str]:
+        """(kind, address) of the one link on the card's QR code: the main condition's emergency guideline,
+        else the expertise centre's website, else the Orphanet page of its ORPHAcode; ('', '') for none."""
+        main = self.conditions[0] if self.conditions else None
+        centre = self.contacts.first_centre if self.contacts else None
+        for kind, address in (("guideline", main.guideline if main else ""),
+                              ("centre", centre.website.strip() if centre else ""),
+                              ("orphanet", main.orphanet if main else "")):
+            if address:
+                return kind, address
+        return "", ""
 
 
 def gather(services: RecordServices, options: ExportOptions) -> EmergencyFacts:
     person = person_facts(services, options.today)
+    clinical = Clinical(Words(options.language), person.person.text_language)
     diagnoses = rare_first(services.diagnoses.current())
-    wants = options.wants
+    wanted = frozenset(section for section in EmergencySection if options.wants(section))
+    shown = EmergencySection.CONTACTS in wanted
+    kin = EmergencySection.NEXT_OF_KIN in wanted
     return EmergencyFacts(
-        subject_of(person.person), person, wants(EmergencySection.CARD), wants(EmergencySection.PERSON),
-        diagnoses if wants(EmergencySection.DIAGNOSES) else None,
-        person.person.emergency_notes if wants(EmergencySection.EMERGENCY_NOTES) else None,
-        tuple(services.medications.current(options.today)) if wants(EmergencySection.MEDICATIONS) else None,
-        allergy_facts(services) if wants(EmergencySection.ALLERGIES) else None,
-        call_facts(services, list(diagnoses)) if wants(EmergencySection.CONTACTS) else None)
+        subject_of(person.person), person, options.today, EmergencySection.CARD in wanted,
+        EmergencySection.PERSON in wanted, tuple(condition(clinical, d) for d in diagnoses), wanted,
+        clinical.typed(person.person.emergency_notes),
+        tuple(services.medications.current(options.today)) if EmergencySection.MEDICATIONS in wanted else None,
+        allergy_facts(services) if EmergencySection.ALLERGIES in wanted else None,
+        call_facts(services, list(diagnoses), clinical, without_kin=kin) if shown else None,
+        tuple(services.care_team.next_of_kin()) if kin else None,
+        clinical.own_words_mark())
 
 
-def call_facts(services: RecordServices, diagnoses: list[Diagnosis]) -> CallFacts:
-    centres = expertise_centres(services.care_team.all(), diagnoses)
+def condition(clinical: Clinical, diagnosis: Diagnosis) -> Condition:
+    """A protocol the patient typed is marked as their words; one from a letter or a file says where from."""
+    typed = diagnosis.provenance is None or diagnosis.provenance.source == Source.TYPED
+    origin = "" if typed else source_words(clinical.words, diagnosis.provenance)
+
+    def said(text: str) -> Said:
+        own = clinical.typed(text)
+        return Said(own.text, origin if own.text and origin else own.mark)
+    signs = tuple(clinical.crisis_sign(line.strip()) for line in diagnosis.crisis_signs.splitlines() if line.strip())
+    return Condition(diagnosis, clinical.diagnosis_name(diagnosis), said(diagnosis.emergency_protocol),
+                     said(diagnosis.emergency_avoid), signs, orphanet_page(diagnosis.orpha_code, clinical.words.language))
+
+
+def call_facts(services: RecordServices, diagnoses: list[Diagnosis], clinical: Clinical,
+               without_kin: bool = False) -> CallFacts:
+    """`without_kin`: the next of kin have a part of their own, so they do not take a care provider's place
+    among the few numbers the card has room for."""
+    contacts = services.care_team.all()
+    centres = expertise_centres(contacts, diagnoses, clinical)
     centre_ids = {centre.contact.id for centre in centres}
-    who = sorted(services.care_team.who_to_call(), key=lambda contact: contact.id not in centre_ids)
-    return CallFacts(tuple(who), centres)
+    callers = [c for c in services.care_team.who_to_call() if not (without_kin and c.role == CareRole.NEXT_OF_KIN)]
+    who = sorted(callers, key=lambda contact: contact.id not in centre_ids)
+    return CallFacts(tuple(who), centres, physicians(contacts, diagnoses, clinical))
 
 
-def expertise_centres(contacts: list[Contact], diagnoses: list[Diagnosis]) -> tuple[ExpertiseCentre, ...]:
+def expertise_centres(contacts: list[Contact], diagnoses: list[Diagnosis],
+                      clinical: Clinical) -> tuple[ExpertiseCentre, ...]:
     """A contact is an expertise centre by its role, or because a current diagnosis links to it as one."""
+    linked = _linked(diagnoses, "expertise_centre", clinical)
+    centres = [ExpertiseCentre(c, tuple(linked.get(c.id, []) if c.id is not None else ()))
+               for c in contacts if c.role == CareRole.EXPERTISE_CENTRE or c.id in linked]
+    return tuple(sorted(centres, key=lambda centre: not centre.diagnoses))  # the ones for a current diagnosis first
+
+
+def physicians(contacts: list[Contact], diagnoses: list[Diagnosis], clinical: Clinical) -> tuple[Physician, ...]:
+    """Whoever a current diagnosis names as its treating physician, in the order of the diagnoses: shown with
+    their phone number even without an out-of-hours one (the card and letter left them out before)."""
+    linked = _linked(diagnoses, "treating_physician", clinical)
+    by_id = {contact.id: contact for contact in contacts}
+    return tuple(Physician(by_id[key], tuple(names)) for key, names in linked.items() if key in by_id)
+
+
+def _linked(diagnoses: list[Diagnosis], column: str, clinical: Clinical) -> dict[int, list[str]]:
+    """contact id -> the names of the diagnoses that link to it in `column`, in the diagnoses' order."""
     linked: dict[int, list[str]] = {}
     for diagnosis in diagnoses:
-        if diagnosis.expertise_centre is not None:
-            linked.setdefault(diagnosis.expertise_centre, []).append(diagnosis.name)
-    centres = [ExpertiseCentre(c, tuple(linked.get(c.id, []) if c.id is not None else ()))
-               for c in contacts if c.role == "expertise_centre" or c.id in linked]
-    return tuple(sorted(centres, key=lambda centre: not centre.diagnoses))  # the ones for a current diagnosis first
+        key = getattr(diagnosis, column)
+        if key is not None:
+            linked.setdefault(key, []).append(clinical.diagnosis_name(diagnosis).text)
+    return linked

@@ -19,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from phr.core.vocabulary import Section, Sex
 from phr.export.options import ExportOptions, OverviewSection
 from phr.export.pdf.base import SHADE, PdfContext
-from phr.export.pdf.facts import PersonFacts, record_note
+from phr.export.pdf.facts import PersonFacts, own_words_note, record_note
 from phr.export.pdf.overview import care, record
 from phr.export.pdf.overview.facts import OverviewFacts, OverviewPeriod, gather
 from phr.export.pdf.overview.monitoring import keep_with_next, monitoring_body
@@ -43,15 +43,18 @@ def section_titles(w: Words) -> dict[str, str]:
 
 
 def build(services: RecordServices, options: ExportOptions) -> bytes:
-    context = PdfContext.create(options)
     facts = gather(services, options)
+    context = PdfContext.create(options, facts.written_in)
     title = context.words("Overview of my care")
     return render(context, story(context, facts, title), title, facts.subject)
 
 
 def story(context: PdfContext, facts: OverviewFacts, title: str) -> list[Flowable]:
     flowables = [context.para(title, "title"), context.para(period_text(context.words, facts.period), "subtitle"),
-                 context.para(record_note(context.words), "small"), context.space(2)]
+                 context.para(record_note(context.words), "small")]
+    if note := own_words_note(context.clinical):
+        flowables.append(context.para(note, "small"))
+    flowables.append(context.space(2))
     titles, bodies = section_titles(context.words), _bodies(context, facts)
     for key in SECTIONS:
         if (body := bodies[key]) is not None:
@@ -94,11 +97,12 @@ def person_body(context: PdfContext, facts: PersonFacts) -> list[Flowable]:
                                   (w("Sex"), label_of(w, Sex, person.sex)), (w("Language"), person.language)])
     body: list[Flowable] = [details] if details is not None else []
     if person.emergency_notes:
-        body += _boxed(context, w("What others must know in an emergency"), person.emergency_notes)
+        body += _boxed(context, w("What others must know in an emergency"), person.emergency_notes,
+                       context.clinical.own_words_mark())
     return body
 
 
-def _boxed(context: PdfContext, title: str, text: str) -> list[Flowable]:
+def _boxed(context: PdfContext, title: str, text: str, mark: str = "") -> list[Flowable]:
     """The emergency notes under their title, on a shaded ground, so they stand out on the first page.
 
     One shaded paragraph rather than a one-cell table, so long notes run on to the next page (a
@@ -110,4 +114,5 @@ def _boxed(context: PdfContext, title: str, text: str) -> list[Flowable]:
     heading = context.heading(title, 2)
     heading.keepWithNext = False
     room = heading.style.spaceBefore + heading.style.leading + heading.style.spaceAfter + 5 * style.leading
-    return [CondPageBreak(room), heading, Paragraph(context.esc(text.strip()), style)]
+    said = [context.markup(f"<i>({context.esc(mark)})</i>", "small")] if mark else []  # whose words, before them
+    return [CondPageBreak(room), heading, *said, Paragraph(context.esc(text.strip()), style)]

@@ -19,6 +19,8 @@ from phr.export.pdf.facts import (
     PersonFacts,
     Subject,
     allergy_facts,
+    clinical_of,
+    diagnosis_names,
     measure_name,
     name_of,
     person_facts,
@@ -115,6 +117,7 @@ class OverviewFacts:
     care_team: tuple[Contact, ...] | None
     appointments: AppointmentFacts | None
     documents: tuple[Document, ...] | None
+    written_in: str = ""             # the language the person writes the record in (their words are marked in another)
 
 
 def gather(services: RecordServices, options: ExportOptions) -> OverviewFacts:
@@ -122,15 +125,17 @@ def gather(services: RecordServices, options: ExportOptions) -> OverviewFacts:
         return read(services, options) if options.wants(section) else None
 
     start, end = monitoring_period(options)
+    person = services.person.get()
     return OverviewFacts(
-        subject_of(services.person.get()), OverviewPeriod(options.since, options.until, options.today, start, end),
+        subject_of(person), OverviewPeriod(options.since, options.until, options.today, start, end),
         wanted(OverviewSection.PERSON, lambda services, options: person_facts(services, options.today)),
         wanted(OverviewSection.DIAGNOSES, diagnosis_facts),
         wanted(OverviewSection.ALLERGIES, lambda services, _: allergy_facts(services)),
         wanted(OverviewSection.MEDICATIONS, medication_facts),
         wanted(OverviewSection.MONITORING, gather_monitoring), wanted(OverviewSection.CARE_PLAN, goal_facts),
         wanted(OverviewSection.CARE_TEAM, lambda services, _: tuple(services.care_team.all())),
-        wanted(OverviewSection.APPOINTMENTS, appointment_facts), wanted(OverviewSection.DOCUMENTS, document_facts))
+        wanted(OverviewSection.APPOINTMENTS, appointment_facts), wanted(OverviewSection.DOCUMENTS, document_facts),
+        person.text_language)
 
 
 # --- problems, allergies, medicines ---------------------------------------------------------------
@@ -151,7 +156,7 @@ def medication_facts(services: RecordServices, options: ExportOptions) -> Medica
     changes = [(m, change) for m in current + past if m.id is not None
                for change in services.medications.changes(m.id) if options.in_period(change.changed_on)]
     changes.sort(key=lambda pair: pair[1].changed_on, reverse=True)
-    reasons = {d.id: d.name for d in services.diagnoses.all() if d.id is not None}
+    reasons = diagnosis_names(services, clinical_of(services, options))
     prescribers = services.care_team.names()
     in_use = tuple(MedicineInUse(m, prescribers.get(m.prescriber_id) if m.prescriber_id is not None else None,
                                  name_of(reasons, m.reason_id)) for m in current)
@@ -164,7 +169,7 @@ def goal_facts(services: RecordServices, options: ExportOptions) -> tuple[GoalFa
     """Every active goal; achieved and stopped ones when they were worked on in the period."""
     plan, found = services.care_plan, []
     names = services.care_team.names()
-    diagnoses = {d.id: d.name for d in services.diagnoses.all() if d.id is not None}
+    diagnoses = diagnosis_names(services, clinical_of(services, options))
     for goal in plan.page(0, ALL):
         evaluations = [e for e in (plan.evaluations(goal.id) if goal.id is not None else [])
                        if options.in_period(e.evaluated_on)]

@@ -86,7 +86,8 @@ def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Ta
         diagnosis = line.diagnosis
         found = w("Diagnosed by {name}", name=line.diagnosed_by) if line.diagnosed_by else ""
         centre = w("Expertise centre: {name}", name=line.expertise_centre) if line.expertise_centre else ""
-        name = lines(f"<b>{context.esc(diagnosis.name)}</b>", small(context, short_note(diagnosis.notes)),
+        name = lines(context.said(context.clinical.diagnosis_name(diagnosis), bold=True),
+                     small(context, short_note(diagnosis.notes)),
                      small(context, " · ".join(part for part in (found, centre) if part)),
                      source(context, diagnosis.provenance))
         status = lines(context.esc(label_of(w, DiagnosisStatus, diagnosis.status)),
@@ -105,7 +106,7 @@ def _genetic_table(context: PdfContext, diagnoses: Sequence[Diagnosis]) -> Table
     rows = []
     for d in diagnoses:
         test = lines(context.esc(d.genetic_lab), context.esc(w.date(d.genetic_test_date)))
-        rows.append([d.name, d.gene, d.variant, label_of(w, Zygosity, d.zygosity),
+        rows.append([context.clinical.diagnosis_name(d).text, d.gene, d.variant, label_of(w, Zygosity, d.zygosity),
                      context.markup(test, "cell")])
     return context.table([w("Diagnosis"), w("Gene"), w("Variant (HGVS)"), w("Zygosity"), w("Genetic test")], rows,
                          [c * MM for c in (44, 18, 44, 36, 32)])
@@ -126,15 +127,23 @@ def medications_body(context: PdfContext, facts: MedicationFacts) -> list[Flowab
     return body
 
 
+def _name(context: PdfContext, medicine: Medication) -> str:
+    """'<b>Hydrocortisone</b> 10 mg': the name in the export language when the patient gave one."""
+    return f"<b>{context.esc(context.clinical.medicine_name(medicine))}</b> {context.esc(medicine.strength)}"
+
+
 def _current_table(context: PdfContext, medicines: Sequence[MedicineInUse]) -> Table:
     w = context.words
     rows, notes = [], []
     for in_use in medicines:
         m = in_use.medicine
         prescriber = w("Prescribed by {name}", name=in_use.prescriber) if in_use.prescriber is not None else ""
-        name = lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}", small(context, short_note(m.notes)),
+        name = lines(_name(context, m), small(context, short_note(m.notes)),
                      small(context, prescriber), source(context, m.provenance))
-        dose = lines(context.esc(m.dose), context.esc(m.schedule), small(context, label_of(w, Route, m.route)))
+        said = context.clinical.dose_words(m)
+        typed = f"<font size='7.5'>{context.said(said.typed)}</font>" if said.typed.text else ""
+        dose = lines(context.said(said.dose), context.said(said.schedule), typed,
+                     small(context, label_of(w, Route, m.route)))
         rows.append([context.markup(name, "cell"), context.markup(dose, "cell"), in_use.reason,
                      w.date(m.start_date)])
         notes.append(long_note(context, m.notes))
@@ -153,7 +162,9 @@ def _changes_table(context: PdfContext, changes: Sequence[tuple[Medication, Medi
         before = _dose(change.previous_dose, change.previous_schedule)
         after = _dose(change.dose, change.schedule)
         what = w("from {before} to {after}", before=before, after=after) if before else after
-        rows.append([w.date(change.changed_on), medicine.name, what,
+        said = context.clinical.typed(what)  # the history keeps the patient's words only
+        rows.append([w.date(change.changed_on), context.clinical.medicine_name(medicine),
+                     context.markup(context.said(said), "cell"),
                      context.markup(lines(context.esc(change.reason), source(context, change.provenance)), "cell")])
     return context.table([w("Date"), w("Medicine"), w("Change"), w("Reason")], rows,
                          [c * MM for c in (24, 34, 64, 52)])
@@ -161,8 +172,8 @@ def _changes_table(context: PdfContext, changes: Sequence[tuple[Medication, Medi
 
 def _past_table(context: PdfContext, medicines: Sequence[Medication]) -> Table:
     w = context.words
-    rows = [[context.markup(lines(f"<b>{context.esc(m.name)}</b> {context.esc(m.strength)}",
-                                  small(context, _dose(m.dose, m.schedule)), source(context, m.provenance)), "cell"),
+    rows = [[context.markup(lines(_name(context, m), small(context, context.clinical.dose_words(m).said().plain()),
+                                  source(context, m.provenance)), "cell"),
              w("{start} to {stop}", start=w.date(m.start_date) or "?", stop=w.date(m.stop_date)),
              m.stop_reason] for m in medicines]
     return context.table([w("Medicine"), w("Used"), w("Why stopped")], rows, [c * MM for c in (56, 44, 74)])

@@ -11,6 +11,8 @@ from enum import StrEnum
 
 from phr.core.entries import Provenance
 from phr.core.vocabulary import DiaryKind, TimelineKind
+from phr.export.pdf.clinical import Clinical
+from phr.export.pdf.facts import diagnosis_names
 from phr.export.pdf.visit.period import VisitPeriod, in_period
 from phr.record.diagnoses import Diagnosis
 from phr.record.documents import Document
@@ -59,6 +61,7 @@ class MedicationStep:
     after: str = ""             # changed: the dose from then on; started: the dose it started with
     reason: str = ""            # changed, stopped: why
     for_diagnosis: str | None = None  # started: the diagnosis it is for
+    mark: str = ""              # the doses are the patient's words in another language: how to mark them
     provenance: Provenance | None = None  # of the change, or of the medicine started or stopped
 
 
@@ -96,29 +99,34 @@ def news_of(diagnosis: Diagnosis, period: VisitPeriod) -> DiagnosisNews | None:
 
 # --- medicines ---------------------------------------------------------------------------------------
 
-def medication_steps(services: RecordServices, period: VisitPeriod) -> tuple[MedicationStep, ...]:
-    """Every change, start and stop in the period; newest first."""
+def medication_steps(services: RecordServices, period: VisitPeriod, clinical: Clinical) -> tuple[MedicationStep, ...]:
+    """Every change, start and stop in the period; newest first. A change is said in the patient's words (the
+    history keeps no structured dose); a start in the app's words where the dose is structured."""
     found = services.medications.changes_since(period.start, period.end)
-    reasons = {diagnosis.id: diagnosis.name for diagnosis in services.diagnoses.all()}
-    steps = [MedicationStep(change.changed_on, name, StepKind.CHANGED,
-                            dose_text(change.previous_dose, change.previous_schedule),
-                            dose_text(change.dose, change.schedule), change.reason, provenance=change.provenance)
-             for name, change in found.changes]
-    steps += [MedicationStep(medicine.start_date, medicine.name, StepKind.STARTED,
-                             after=dose_text(_amount(medicine), medicine.schedule),
-                             for_diagnosis=reasons[medicine.reason_id] if medicine.reason_id in reasons else None,
-                             provenance=medicine.provenance)
-              for medicine in found.started]
-    steps += [MedicationStep(medicine.stop_date, medicine.name, StepKind.STOPPED, reason=medicine.stop_reason,
-                             provenance=medicine.provenance)
+    reasons = diagnosis_names(services, clinical)
+    mark = clinical.own_words_mark()
+
+    def name(medicine_id: int | None, fallback: str) -> str:
+        medicine = services.medications.get(medicine_id) if medicine_id is not None else None
+        return clinical.medicine_name(medicine) if medicine is not None else fallback
+    steps = [MedicationStep(change.changed_on, name(change.medication_id, medicine),
+                            StepKind.CHANGED, dose_text(change.previous_dose, change.previous_schedule),
+                            dose_text(change.dose, change.schedule), change.reason, provenance=change.provenance,
+                            mark=mark)
+             for medicine, change in found.changes]
+    steps += [_started(medicine, clinical, reasons) for medicine in found.started]
+    steps += [MedicationStep(medicine.stop_date, clinical.medicine_name(medicine), StepKind.STOPPED,
+                             reason=medicine.stop_reason, provenance=medicine.provenance)
               for medicine in found.stopped]
     return tuple(sorted(steps, key=lambda step: step.day, reverse=True))
 
 
-def _amount(medicine: Medication) -> str:
-    if medicine.dose and medicine.strength:
-        return f"{medicine.dose} ({medicine.strength})"
-    return medicine.dose or medicine.strength
+def _started(medicine: Medication, clinical: Clinical, reasons: dict[int, str]) -> MedicationStep:
+    said = clinical.dose_words(medicine).said()
+    amount = " ".join(part for part in (said.text, f"({medicine.strength})" if medicine.strength else "") if part)
+    return MedicationStep(medicine.start_date, clinical.medicine_name(medicine), StepKind.STARTED, after=amount,
+                          for_diagnosis=reasons[medicine.reason_id] if medicine.reason_id in reasons else None,
+                          provenance=medicine.provenance, mark=said.mark)
 
 
 def dose_text(dose: str, schedule: str) -> str:

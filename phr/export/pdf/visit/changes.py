@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable
 from phr.core.entries import Provenance
 from phr.core.vocabulary import DiagnosisStatus, DiaryKind, TimelineKind
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
+from phr.export.pdf.clinical import Said
 from phr.export.pdf.facts import source_words
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.change_facts import DiagnosisNews, Event, MedicationStep, StepKind
@@ -37,7 +38,7 @@ def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget
                                              f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "") if code)
         facts = [label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True),
                  why_words[item.why].format(date=w.date(item.day)), codes]
-        body.append(context.markup(f"<b>{context.esc(diagnosis.name)}</b> – "
+        body.append(context.markup(f"{context.said(context.clinical.diagnosis_name(diagnosis), bold=True)} – "
                                    f"{context.esc(' · '.join(fact for fact in facts if fact))}"
                                    f"{came_from(context, diagnosis.provenance)}"))
         if diagnosis.notes and budget.details:
@@ -47,7 +48,7 @@ def diagnoses_section(context: PdfContext, news: Sequence[DiagnosisNews], budget
 
 def medications_section(context: PdfContext, steps: Sequence[MedicationStep], budget: Budget) -> list[Flowable]:
     w = context.words
-    rows = [[w.date(step.day), step.medicine, _what(w, step),
+    rows = [[w.date(step.day), step.medicine, context.markup(context.said(Said(_what(w, step), step.mark)), "cell"),
              context.markup(context.esc(_why(w, step)) + came_from(context, step.provenance), "cell")]
             for step in steps]
     body = []

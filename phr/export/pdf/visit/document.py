@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from phr.core.vocabulary import GoalProgress
 from phr.export.options import ExportOptions, VisitSection
 from phr.export.pdf.base import CONTENT_WIDTH, FRAME_HEIGHT, RULE, PdfContext, SplittingTable
-from phr.export.pdf.facts import record_note
+from phr.export.pdf.facts import own_words_note, record_note
 from phr.export.pdf.pages import render
 from phr.export.pdf.visit.budget import BUDGETS, MAX_PAGES, Budget
 from phr.export.pdf.visit.changes import came_from, diagnoses_section, events_section, medications_section
@@ -43,8 +43,8 @@ NUMBER_WIDTH = 9 * mm  # room for a question's number up to '99.' (with the cell
 
 
 def build(services: RecordServices, options: ExportOptions) -> bytes:
-    context = PdfContext.create(options)
     facts = gather(services, options)
+    context = PdfContext.create(options, facts.written_in)
     title = context.words("Visit brief")
     tried: dict[tuple[VisitSection, ...], bytes] = {}
     for budget in BUDGETS:
@@ -79,6 +79,8 @@ def story(context: PdfContext, facts: VisitFacts, budget: Budget) -> list[Flowab
     w, period = context.words, facts.period
     flowables = [context.para(_title(w, period), "title"), context.para(_period_text(w, facts), "subtitle"),
                  context.para(record_note(w), "small")]
+    if note := own_words_note(context.clinical):
+        flowables.append(context.para(note, "small"))
     dropped = left_out(facts, budget)
 
     def laid_out(section: VisitSection, part: Part | None, layout: Callable[[Part], list[Flowable]]) -> list[Flowable]:

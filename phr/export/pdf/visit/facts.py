@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from phr.export.options import ExportOptions, VisitSection
-from phr.export.pdf.facts import AllergyFacts, Subject, allergy_facts, measure_name, rare_first, subject_of
+from phr.export.pdf.facts import (
+    AllergyFacts,
+    Subject,
+    allergy_facts,
+    clinical_of,
+    measure_name,
+    rare_first,
+    subject_of,
+)
 from phr.export.pdf.visit.change_facts import (
     DiagnosisNews,
     Event,
@@ -75,6 +83,7 @@ class VisitFacts:
     events: tuple[Event, ...] | None
     trends: tuple[Trend, ...] | None
     goals: tuple[GoalDue, ...] | None
+    written_in: str = ""             # the language the person writes the record in (their words are marked in another)
 
 
 def gather(services: RecordServices, options: ExportOptions) -> VisitFacts:
@@ -84,13 +93,14 @@ def gather(services: RecordServices, options: ExportOptions) -> VisitFacts:
         return read(services, period) if options.wants(section) else None
 
     previous = period.previous
+    clinical = clinical_of(services, options)
     return VisitFacts(
         subject_of(services.person.get()), period, _contact_name(services, previous.contact_id if previous else None),
         wanted(VisitSection.STANDING_FACTS, standing_facts), wanted(VisitSection.QUESTIONS, question_facts),
         wanted(VisitSection.APPOINTMENT, appointment_facts), wanted(VisitSection.DIAGNOSES, diagnosis_news),
-        wanted(VisitSection.MEDICATIONS, medication_steps), wanted(VisitSection.EVENTS, events),
-        wanted(VisitSection.TRENDS, trends),
-        goals_due(services, options) if options.wants(VisitSection.GOALS) else None)
+        wanted(VisitSection.MEDICATIONS, lambda services, period: medication_steps(services, period, clinical)),
+        wanted(VisitSection.EVENTS, events), wanted(VisitSection.TRENDS, trends),
+        goals_due(services, options) if options.wants(VisitSection.GOALS) else None, clinical.written_in)
 
 
 def _contact_name(services: RecordServices, contact_id: int | None) -> str:

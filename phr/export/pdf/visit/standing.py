@@ -16,7 +16,6 @@ from phr.core.vocabulary import DiagnosisStatus, Section, Severity
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.facts import AllergyFacts
 from phr.export.pdf.visit.budget import Budget
-from phr.export.pdf.visit.change_facts import dose_text
 from phr.export.pdf.visit.changes import came_from
 from phr.export.pdf.visit.facts import StandingFacts
 from phr.record.diagnoses import Diagnosis, orpha_display
@@ -59,15 +58,18 @@ def _diagnosis(context: PdfContext, diagnosis: Diagnosis) -> str:
         label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True)
     codes = [orpha_display(diagnosis.orpha_code), f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", status]
     facts = " · ".join(esc(part) for part in codes if part)
-    return f"<b>{esc(diagnosis.name)}</b>" + (f" · {facts}" if facts else "") + came_from(context, diagnosis.provenance)
+    name = context.said(context.clinical.diagnosis_name(diagnosis), bold=True)
+    return name + (f" · {facts}" if facts else "") + came_from(context, diagnosis.provenance)
 
 
 def _medicine(context: PdfContext, medicine: Medication) -> str:
-    """'Hydrocortison 10 mg – 17,5 mg a day · 4 times a day: 7,5 - 5 - 2,5 - 2,5 mg'."""
-    esc = context.esc
-    name = f"<b>{esc(medicine.name)}</b>" + (f" {esc(medicine.strength)}" if medicine.strength else "")
-    dose = dose_text(medicine.dose, medicine.schedule)
-    return name + (f" – {esc(dose)}" if dose else "") + came_from(context, medicine.provenance)
+    """'Hydrocortisone 10 mg – 4 times a day · 17,5 mg per dag; 4 keer per dag: 7,5 - 5 - 2,5 - 2,5 mg': the
+    app's words from the structured dose, then the patient's own words when they say more."""
+    esc, clinical = context.esc, context.clinical
+    name = f"<b>{esc(clinical.medicine_name(medicine))}</b>" + (f" {esc(medicine.strength)}" if medicine.strength else "")
+    said = clinical.dose_words(medicine)
+    dose = " · ".join(part for part in map(context.said, (said.dose, said.schedule, said.typed)) if part)
+    return name + (f" – {dose}" if dose else "") + came_from(context, medicine.provenance)
 
 
 def _allergy(context: PdfContext, allergy: Allergy) -> str:

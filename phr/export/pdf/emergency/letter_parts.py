@@ -1,0 +1,82 @@
+"""The emergency letter's facts about the person: who they are, their diagnoses, allergies and medicines.
+
+Names, statuses and doses are in the export language (phr.export.pdf.clinical); what the person typed
+is printed as typed, with its mark when it is in another language. An empty part returns no
+flowables: the letter then says "Not filled in." under its title.
+"""
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Route, Severity, Sex
+from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
+from phr.export.pdf.emergency.facts import EmergencyFacts
+from phr.record.diagnoses import orpha_display
+from phr.record.person import LISTED, NONE_KNOWN
+from phr.words.catalogue import Words
+from phr.words.vocabulary import label_of
+
+
+def severity_text(w: Words, severity: str) -> str:
+    """'severe', as said of one allergy; nothing when it is not known."""
+    return "" if severity == Severity.UNKNOWN else label_of(w, Severity, severity, in_sentence=True)
+
+
+def who_i_am(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
+    w, person = context.words, facts.person.person
+    born = w.date(person.birth_date) or w("Not filled in")
+    if facts.person.age is not None:
+        born = w("{date} ({years} years old)", date=born, years=facts.person.age)
+    rows = context.label_rows([(w("Name"), person.name or w("Not filled in")), (w("Date of birth"), born),
+                               (w("Sex"), label_of(w, Sex, person.sex, in_sentence=True)),
+                               (w("Language I speak"), person.language)])
+    return [rows] if rows else []
+
+
+def diagnoses(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
+    w = context.words
+    rows = []
+    for condition in facts.conditions:
+        diagnosis = condition.diagnosis
+        codes = "\n".join(code for code in (orpha_display(diagnosis.orpha_code),
+                                            f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "") if code)
+        rows.append([context.markup(context.said(condition.name, bold=True), "cell"), codes,
+                     label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True), w.date(diagnosis.diagnosed_on)])
+    if not rows:
+        return []
+    header = [w("Diagnosis"), w("Code"), w("Status"), w("Since")]
+    return [context.table(header, rows, [88 * mm, 30 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm])]
+
+
+def medications(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
+    w, clinical = context.words, context.clinical
+    rows = []
+    for medicine in facts.medications or ():
+        what = " ".join(part for part in (clinical.medicine_name(medicine), medicine.strength) if part)
+        route = "" if medicine.route in ("", Route.OTHER) else label_of(w, Route, medicine.route, in_sentence=True)
+        dose = clinical.dose_words(medicine)
+        typed = f"<br/><font size='7.5'>{context.said(dose.typed)}</font>" if dose.typed.text else ""
+        rows.append([context.markup(f"<b>{context.esc(what)}</b>" + (f"<br/>{context.esc(route)}" if route else ""),
+                                    "cell"),
+                     context.markup(context.said(dose.dose, bold=True), "cell"),
+                     context.markup(context.said(dose.schedule) + typed, "cell"), medicine.notes])
+    if not rows:
+        return []
+    header = [w("Medicine"), w("Dose"), w("When"), w("Notes")]
+    return [context.table(header, rows, [44 * mm, 28 * mm, 50 * mm, CONTENT_WIDTH - 122 * mm])]
+
+
+def allergies(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
+    w, known = context.words, facts.allergies
+    if known is None:
+        return []
+    if known.statement == NONE_KNOWN:
+        return [context.para(w("No known allergies."), "warning")]
+    if known.statement != LISTED:
+        return [context.no_information(w("Not filled in: it is not known whether I have allergies."))]
+    rows = [[context.markup(f"<b>{context.esc(a.substance)}</b>", "cell"),
+             label_of(w, AllergyKind, a.kind, in_sentence=True),
+             "\n".join(part for part in (a.reaction, a.notes) if part), severity_text(w, a.severity)]
+            for a in known.allergies]
+    header = [w("Substance"), w("Kind"), w("Reaction"), w("Severity")]
+    return [context.table(header, rows, [44 * mm, 26 * mm, CONTENT_WIDTH - 96 * mm, 26 * mm])]
