@@ -134,6 +134,7 @@ def orphanet_english_name(code: int | None) -> str:
     if code is None:
         return ""
     try:
+        orphanet.load(apart=True)  # the first time: in a process of its own, so an app's window never waits on it
         return orphanet.english_name(code) or ""
     except (ImportError, OSError):
         return ""
@@ -142,6 +143,7 @@ def orphanet_english_name(code: int | None) -> str:
 def hpo_english_name(term_id: str) -> str:
     """The HPO's English name of a term id ('HP:0002013' -> 'Vomiting'); '' when unknown."""
     try:
+        orphanet.load(apart=True)
         found = orphanet.search_phenotypes(term_id, 1)
     except (ImportError, OSError):
         return ""

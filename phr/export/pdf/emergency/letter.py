@@ -21,9 +21,11 @@ from phr.words.catalogue import Words
 
 SECTIONS: tuple[EmergencySection, ...] = tuple(EmergencySection)
 Body = Callable[[PdfContext, EmergencyFacts], list[Flowable]]
-# A title starts a page when less room than this is left; below it, a box or table runs on over pages
-# (keeping the title with a whole box would push a long protocol to the next page and leave a hole).
+# A title starts a page when less room than this is left; below it a box or table runs on over pages
+# (keeping the title with a whole box or table would push it to the next page and leave a hole). Where to
+# find more is one block beside its QR code, which cannot split: its title keeps with it.
 ROOM = 45 * mm
+WHOLE = (EmergencySection.WHERE_TO_FIND_MORE,)
 
 
 def section_titles(w: Callable[[str], str]) -> dict[str, str]:
@@ -68,9 +70,11 @@ def letter(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
     titles = section_titles(w)
     for key, body in BODIES.items():
         if facts.shows(key):
-            heading, *rest = context.section(titles[key], body(context, facts), w("Not filled in."))
-            heading.keepWithNext = False
-            story += [CondPageBreak(ROOM), heading, *rest]
+            section = context.section(titles[key], body(context, facts), w("Not filled in."))
+            if key not in WHOLE:
+                section[0].keepWithNext = False
+                section.insert(0, CondPageBreak(ROOM))
+            story += section
     return story
 
 
