@@ -1762,6 +1762,30 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Wat te doen in een noodgeval</translation>
     </message>
     <message>
+        <source>In my own words</source>
+        <translation>In mijn eigen woorden</translation>
+    </message>
+    <message>
+        <source>What to do (for doctors and nurses)</source>
+        <translation>Wat te doen (voor artsen en verpleegkundigen)</translation>
+    </message>
+    <message>
+        <source>What to avoid</source>
+        <translation>Wat u moet vermijden</translation>
+    </message>
+    <message>
+        <source>Family or partner</source>
+        <translation>Familie of partner</translation>
+    </message>
+    <message>
+        <source>Where to find more</source>
+        <translation>Waar u meer vindt</translation>
+    </message>
+    <message>
+        <source>Who to call: expertise centre, treating physician</source>
+        <translation>Wie u belt: expertisecentrum, behandelend arts</translation>
+    </message>
+    <message>
         <source>Emergency contacts</source>
         <translation>Wie te bellen in een noodgeval</translation>
     </message>

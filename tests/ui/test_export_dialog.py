@@ -326,3 +326,13 @@ def test_closing_the_dialog_drops_work_still_running(qtbot, services, monkeypatc
     go_on.set()
     finish_background_work()
     assert dialog.preview is None
+
+
+def test_every_section_of_every_kind_has_a_label_of_its_own(qapp):
+    """A section the dialog has no words for would show its key, humanised and in English in a Dutch app."""
+    from phr.export.options import SECTIONS
+    from phr.ui.export import parts
+
+    unnamed = [(kind, key) for kind, keys in SECTIONS.items() for key in keys
+               if key not in parts.RECORD_SECTIONS and key not in parts.section_labels()]
+    assert unnamed == []

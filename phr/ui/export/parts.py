@@ -62,7 +62,12 @@ def _visit_section_label(key: str) -> str | None:
 def _section_label(key: str) -> str:
     if key in RECORD_SECTIONS:
         return label(RECORD_SECTIONS[key])
-    labels = {
+    return section_labels().get(key) or humanised(key)
+
+
+def section_labels() -> dict[str, str]:
+    """The words of the export sections that are not sections of the record."""
+    return {
         "person": translate("ExportDialog", "About you"),
         "allergies": translate("ExportDialog", "Allergies"),
         "medication_changes": translate("ExportDialog", "Medication changes"),
@@ -79,13 +84,16 @@ def _section_label(key: str) -> str:
         "card": translate("ExportDialog", "Wallet card"),
         "letter": translate("ExportDialog", "Emergency letter"),
         "emergency": translate("ExportDialog", "What to do in an emergency"),
-        "emergency_notes": translate("ExportDialog", "What to do in an emergency"),
-        "contacts": translate("ExportDialog", "Emergency contacts"),
+        "emergency_notes": translate("ExportDialog", "In my own words"),
+        "what_to_do": translate("ExportDialog", "What to do (for doctors and nurses)"),
+        "what_to_avoid": translate("ExportDialog", "What to avoid"),
+        "next_of_kin": translate("ExportDialog", "Family or partner"),
+        "where_to_find_more": translate("ExportDialog", "Where to find more"),
+        "contacts": translate("ExportDialog", "Who to call: expertise centre, treating physician"),
         "emergency_contacts": translate("ExportDialog", "Emergency contacts"),
         "expertise_centre": translate("ExportDialog", "Expertise centre"),
         "diary": translate("ExportDialog", "Diary"),
     }
-    return labels.get(key) or humanised(key)
 
 
 def humanised(key: str) -> str:
