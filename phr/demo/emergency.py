@@ -10,7 +10,9 @@ from phr.record.diagnoses import orphanet_page
 CAH_ORPHA_CODE = 90794
 # Orphanet's own English name of ORPHA:90794, as the offline look-up (hpo3) gives it.
 CAH_NAME_EN = "Classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency"
-CAH_GUIDELINE = orphanet_page(CAH_ORPHA_CODE, "nl")
+# The English page: a card is read abroad too, and Dutch doctors read English; it links to Orphanet's
+# emergency guideline for the disease.
+CAH_GUIDELINE = orphanet_page(CAH_ORPHA_CODE, "en")
 
 PARTNER = Contact(
     name="Mark de Vries", role="next_of_kin", relationship="partner", phone="088 000 6100",

@@ -115,7 +115,7 @@ def test_the_rare_condition_carries_the_full_emergency_information(sample):
     assert "Etomidaat" in cah.emergency_avoid
     signs = cah.crisis_signs.splitlines()
     assert "Braken (HP:0002013)" in signs and all(re.search(r"\(HP:\d{7}\)$", sign) for sign in signs)
-    assert cah.emergency_guideline == "https://www.orpha.net/nl/disease/detail/90794"
+    assert cah.emergency_guideline == "https://www.orpha.net/en/disease/detail/90794"
     assert sample.person.get().text_language == "nl"
 
 
