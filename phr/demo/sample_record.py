@@ -216,8 +216,9 @@ def _medications(services: RecordServices, calendar: Calendar, contacts: dict[st
     medicines.change_dose(levothyroxine, calendar.day(-540), "75 microgram", "1 keer per dag, nuchter",
                           "TSH nog te hoog en nog steeds moe.")
     # A change in words empties the dose for the exports; the person fills it in again, as the app asks.
-    _restate_dose(medicines, levothyroxine, dose_amount=75, dose_unit="microgram", times_per_day=1,
-                  food="empty_stomach")
+    # The new tablets are 75 microgram too: a card saying "50 microgram: 75 microgram" would puzzle a doctor.
+    _restate_dose(medicines, levothyroxine, strength="75 microgram", dose_amount=75, dose_unit="microgram",
+                  times_per_day=1, food="empty_stomach")
     naproxen = medicines.add(Medication(
         name="Naproxen", strength="250 mg", dose="1 tablet", schedule="2 keer per dag, bij het eten", route="oral",
         prescriber_id=gp, start_date=calendar.day(-300), notes="Voor knieklachten na het hardlopen.",

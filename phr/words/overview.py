@@ -30,6 +30,7 @@ DUTCH: dict[str, str] = {
     # the patient's own words, in an export in another language (every PDF: phr/export/pdf/clinical.py)
     "in the patient's words, in {language}": "in de woorden van de patiënt, in het {language}",
     "in the patient's words": "in de woorden van de patiënt",
+    "in {language}, as written in the record": "in het {language}, zoals het in het dossier staat",
     "What the patient typed (notes, names, doses in their own words) is printed as they wrote it, and marked: "
     "{mark}.": "Wat de patiënt zelf typte (notities, namen, doses in eigen woorden), staat er zoals het "
                "geschreven is, met de aantekening: {mark}.",

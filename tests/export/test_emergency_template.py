@@ -88,7 +88,8 @@ def test_the_professional_protocol_stands_apart_from_the_patients_own_words(samp
     avoid_at = text.index("What to avoid")
     assert protocol_at < text.index(flat(cah.emergency_protocol.splitlines()[1])) < avoid_at < own_at
     assert own_at < text.index(flat(notes.splitlines()[0]))
-    assert "What to do: (in the patient's words, in Dutch)" in text  # the typed protocol is marked with its language
+    # The typed protocol is marked with its language, not as the patient's own words (often the care team's).
+    assert "What to do: (in Dutch, as written in the record)" in text
 
 
 # --- no Dutch from the app in an English export --------------------------------------------------------------
@@ -201,3 +202,13 @@ def test_without_a_guideline_the_code_links_to_the_expertise_centre_then_orphane
 def _qr_square(reader):
     x0, y0, _, _ = card_outline(reader)
     return reader, x0 + CARD_W - card.PADDING - card.QR_SIZE, y0 + card.PADDING * 0.8 + card.QR_CAPTION, card.QR_SIZE
+
+
+def test_where_to_find_more_names_the_orphanet_page_once(sample_services, sample_pdfs):
+    """The sample's guideline link is the Orphanet page of its ORPHAcode: one row says it, not two."""
+    text = flat(letter_text(sample_pdfs["en"]))
+    main = _main(sample_services)
+    assert main.emergency_guideline == orphanet_page(main.orpha_code, "en")
+    assert f"Emergency guideline {main.emergency_guideline}" in text
+    assert f"Orphanet page {orphanet_page(main.orpha_code, 'en')}" not in text
+    assert f"Orphanet page {orphanet_page(586, 'en')}" in text  # the carrier status has no guideline

@@ -64,9 +64,9 @@ def test_a_protocol_typed_in_dutch_is_marked_on_card_and_letter_of_an_english_ex
                                      crisis_signs="Braken (HP:0002013)\nPijn in handen en voeten"))
     reader = emergency_pdf(services, "en")
     front, letter = card_text(reader, 0), flat(letter_text(reader))
-    assert "What to do (in the patient's words, in Dutch) Bel het expertisecentrum." in front
+    assert "What to do (in Dutch, as written in the record) Bel het expertisecentrum." in front
     assert "Fabry disease" in front and "Ziekte van Fabry" not in front
-    assert "What to do: (in the patient's words, in Dutch) Bel het expertisecentrum." in letter
+    assert "What to do: (in Dutch, as written in the record) Bel het expertisecentrum." in letter
     # a sign with an HPO id is said by the HPO's name; one without stays the patient's, marked once
     assert "Vomiting (HP:0002013)" in letter and "Braken" not in letter
     assert "Signs of a crisis: (in the patient's words, in Dutch)" in letter and "Pijn in handen en voeten" in letter

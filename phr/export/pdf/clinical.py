@@ -74,6 +74,14 @@ class Clinical:
         return self.words("in the patient's words, in {language}",
                           language=label_of(self.words, TextLanguage, self.written_in))
 
+    def record_mark(self) -> str:
+        """'in Dutch, as written in the record' for a text written for professionals (a protocol, what to avoid):
+        typed by the patient, but often the care team's words, so not marked as the patient's own."""
+        if not self.foreign:
+            return ""
+        return self.words("in {language}, as written in the record",
+                          language=label_of(self.words, TextLanguage, self.written_in))
+
     def typed(self, text: str) -> Said:
         """Text the patient typed, as typed, with the mark its language needs."""
         text = (text or "").strip()

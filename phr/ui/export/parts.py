@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.core.vocabulary import Section
+from phr.core.vocabulary import CareRole, Section
 from phr.export.options import KINDS as PDF_KINDS
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.text.formatting import fill
@@ -87,7 +87,7 @@ def section_labels() -> dict[str, str]:
         "emergency_notes": translate("ExportDialog", "In my own words"),
         "what_to_do": translate("ExportDialog", "What to do (for doctors and nurses)"),
         "what_to_avoid": translate("ExportDialog", "What to avoid"),
-        "next_of_kin": translate("ExportDialog", "Family or partner"),
+        "next_of_kin": label(CareRole.NEXT_OF_KIN),
         "where_to_find_more": translate("ExportDialog", "Where to find more"),
         "contacts": translate("ExportDialog", "Who to call: expertise centre, treating physician"),
         "emergency_contacts": translate("ExportDialog", "Emergency contacts"),

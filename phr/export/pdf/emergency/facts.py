@@ -126,13 +126,14 @@ def gather(services: RecordServices, options: ExportOptions) -> EmergencyFacts:
 
 
 def condition(clinical: Clinical, diagnosis: Diagnosis) -> Condition:
-    """A protocol the patient typed is marked as their words; one from a letter or a file says where from."""
+    """A protocol typed in is marked with the language it is written in (it is often the care team's words, so
+    not 'the patient's'); one from a letter or a file says where from."""
     typed = diagnosis.provenance is None or diagnosis.provenance.source == Source.TYPED
     origin = "" if typed else source_words(clinical.words, diagnosis.provenance)
 
     def said(text: str) -> Said:
-        own = clinical.typed(text)
-        return Said(own.text, origin if own.text and origin else own.mark)
+        text = (text or "").strip()
+        return Said(text, (origin or clinical.record_mark()) if text else "")
     signs = tuple(clinical.crisis_sign(line.strip()) for line in diagnosis.crisis_signs.splitlines() if line.strip())
     return Condition(diagnosis, clinical.diagnosis_name(diagnosis), said(diagnosis.emergency_protocol),
                      said(diagnosis.emergency_avoid), signs, orphanet_page(diagnosis.orpha_code, clinical.words.language))

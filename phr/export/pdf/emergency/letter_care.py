@@ -162,8 +162,10 @@ def where_to_find_more(context: PdfContext, facts: EmergencyFacts) -> list[Flowa
     width = CONTENT_WIDTH - (QR_SIZE + 8 * mm if link else 0)
     details: list[Flowable] = []
     for condition in facts.conditions:
+        # The Orphanet page once: a guideline link to the same page says it already.
+        orphanet = "" if _same_address(condition.orphanet, condition.guideline) else condition.orphanet
         rows = context.label_rows([(w("Emergency guideline"), condition.guideline),
-                                   (w("Orphanet page"), condition.orphanet),
+                                   (w("Orphanet page"), orphanet),
                                    (w("Trusted websites"), "\n".join(condition.diagnosis.website_list()))],
                                   label_width=38 * mm, width=width)
         if rows is not None:
@@ -180,3 +182,10 @@ def where_to_find_more(context: PdfContext, facts: EmergencyFacts) -> list[Flowa
                                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                 ("LINEBEFORE", (1, 0), (1, 0), 0.4, RULE), ("LEFTPADDING", (1, 0), (1, 0), 3 * mm)]))
     return [layout]
+
+
+def _same_address(one: str, other: str) -> bool:
+    """'https://www.orpha.net/x' and 'www.orpha.net/x/' are the same page."""
+    def bare(address: str) -> str:
+        return address.strip().lower().removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
+    return bool(one) and bare(one) == bare(other)
