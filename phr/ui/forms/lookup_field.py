@@ -12,7 +12,7 @@ highlighted match (the first when none is highlighted), Escape closes the matche
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -143,10 +143,17 @@ class LookupField(QWidget):
             item = QListWidgetItem(match.label)
             item.setToolTip(match.label)  # a long name is shortened in the list, whole here
             self.matches.addItem(item)
-        if found:  # room for about ROWS_VISIBLE names of one line; longer lists scroll
-            line = self.matches.fontMetrics().lineSpacing() + 4
-            self.matches.setFixedHeight(min(len(found), ROWS_VISIBLE) * line + 2 * self.matches.frameWidth())
+        if found:  # room for the first ROWS_VISIBLE names as they wrap; longer lists scroll
+            self.matches.setFixedHeight(self._rows_height(found[:ROWS_VISIBLE]) + 2 * self.matches.frameWidth())
         self.matches.setVisible(bool(found))
+
+    def _rows_height(self, shown: list[Match]) -> int:
+        """The height of these names, each wrapped at the list's width (the line's width before the list shows)."""
+        width = max(self.matches.viewport().width(), self.edit.width()) - 8
+        metrics = self.matches.fontMetrics()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return sum(metrics.boundingRect(QRect(0, 0, width, 10_000), flags, match.label).height() + 4
+                   for match in shown)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
