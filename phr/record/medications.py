@@ -24,6 +24,9 @@ MAX_TIMES_PER_DAY = 24
 # filled in again in the medicine.
 NO_STRUCTURED_DOSE = {"dose_amount": None, "dose_unit": None, "times_per_day": None, "food": None, "as_needed": 0}
 MAX_DOSE_AMOUNT = 1_000_000  # no dose is this large; the bound keeps a typing slip (and inf, nan) out
+# Every place that says a dose writes this many decimals at most (phr.words.dose): a finer amount would be printed
+# rounded (0.00001 mg as 0 mg), so it is refused instead; 0.0625 mg still fits.
+DOSE_DECIMALS = 4
 # Link fields of a medicine and the table each points to.
 MEDICATION_LINKS = {"reason_id": "diagnoses", "prescriber_id": "contacts"}
 
@@ -301,7 +304,7 @@ def _check_structured_dose(checks: validation.Checks, medication: Medication) ->
     """An amount needs its unit and the other way round; times a day is a whole number from 1 to 24."""
     amount, unit = medication.dose_amount, medication.dose_unit or ""
     if amount is not None and not (isinstance(amount, (int, float)) and not isinstance(amount, bool)
-                                   and 0 < amount < MAX_DOSE_AMOUNT):
+                                   and 0 < amount < MAX_DOSE_AMOUNT and round(amount, DOSE_DECIMALS) == amount):
         checks.add("dose_amount", "invalid_number")
     elif amount is not None and not unit:
         checks.add("dose_unit", "required")
@@ -309,6 +312,7 @@ def _check_structured_dose(checks: validation.Checks, medication: Medication) ->
         checks.add("dose_amount", "required")
     checks.choice("dose_unit", unit, ("",) + DOSE_UNITS)
     checks.choice("food", medication.food or "", ("",) + FOOD_TIMINGS)
+    checks.choice("as_needed", medication.as_needed, (False, True))  # 0 and 1 too: a file's flag
     times = medication.times_per_day
     if times is not None and (isinstance(times, bool) or not isinstance(times, int)
                               or not 1 <= times <= MAX_TIMES_PER_DAY):

@@ -12,8 +12,9 @@ ONE = 1
 
 
 def amount_text(w: Translate, amount: float) -> str:
-    """12 -> '12', 0.5 -> '0.5' ('0,5' in Dutch), 2.25 -> '2.25': no trailing zeros, at most two decimals."""
-    text = f"{amount:.2f}".rstrip("0").rstrip(".")
+    """12 -> '12', 0.5 -> '0.5' ('0,5' in Dutch), 0.0625 -> '0.0625': no trailing zeros, at most four decimals
+    (phr.record.medications refuses finer amounts, so nothing is rounded away)."""
+    text = f"{amount:.4f}".rstrip("0").rstrip(".")
     # The language's decimal sign, as a word of its own: a Translate is all this module gets.
     return text.replace(".", w("."))
 

@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import json
+import re
 
 import pytest
 from conftest import PASSPHRASE
@@ -308,3 +309,55 @@ def test_a_version_1_file_still_imports(session, services, second_record):
     for key in ("reading_batches", "reading_columns"):
         doc.pop(key)
     assert importer.import_record(second_record, exporter.dumps(doc)).added["diagnoses"] == 1
+
+
+# What schema 5 added (issue 14): a version 2 file has none of these.
+SCHEMA_5_COLUMNS = {"contacts": ("relationship",),
+                    "diagnoses": ("name_en", "treating_physician", "emergency_protocol", "emergency_avoid",
+                                  "crisis_signs", "emergency_guideline"),
+                    "medications": ("name_en", "dose_amount", "dose_unit", "times_per_day", "food", "as_needed")}
+
+
+def as_version_2(doc: dict) -> dict:
+    """The file as the version before schema 5 wrote it: without the columns and the person field it added."""
+    doc["version"] = 2
+    doc["person"].pop("text_language")
+    for section, columns in SCHEMA_5_COLUMNS.items():
+        for entry in doc["sections"][section]:
+            for column in columns:
+                entry.pop(column)
+    return doc
+
+
+def test_a_version_2_file_still_imports_with_the_defaults_of_what_it_lacks(session, services, second_record):
+    fill_every_section(session, services)
+    doc = as_version_2(exporter.export_record(session))
+    summary = importer.import_record(second_record, exporter.dumps(doc))
+    assert summary.added["medications"] == 2
+    from phr.record.services import RecordServices
+    medicines = RecordServices(second_record).medications.all()
+    assert {(m.name, m.as_needed, m.dose_amount, m.name_en) for m in medicines} == {
+        ("Hydrocortison", False, None, ""), ("Solu-Cortef", False, None, "")}
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("text_language", "fr", "the record's language is not nl or en"),
+    ("as_needed", 2, "as_needed (invalid_choice)"),
+    ("dose_amount", 1e-9, "dose_amount (invalid_number)"),
+])
+def test_bad_schema_5_values_are_explained_and_change_nothing(session, services, second_record, field, value,
+                                                              message):
+    fill_every_section(session, services)
+    doc = exporter.export_record(session)
+    if field == "text_language":
+        doc["person"][field] = value
+    else:
+        doc["sections"]["medications"][0][field] = value
+    with pytest.raises(InvalidImport, match=re.escape(message)):
+        importer.import_record(second_record, exporter.dumps(doc))
+    assert RecordServicesOf(second_record).medications.count() == 0
+
+
+def RecordServicesOf(session):  # noqa: N802 - reads like the class it builds
+    from phr.record.services import RecordServices
+    return RecordServices(session)

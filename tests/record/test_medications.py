@@ -417,3 +417,19 @@ def test_a_dose_change_in_words_empties_the_structured_dose_so_no_card_prints_th
     [change] = medications.changes(medicine)
     medications.delete_change(change.id)
     assert medications.get(medicine).dose == "1 tablet" and medications.get(medicine).dose_amount is None
+
+
+@pytest.mark.parametrize("amount, english, dutch", [
+    (0.075, "0.075 mg", "0,075 mg"), (0.0625, "0.0625 mg", "0,0625 mg"), (12, "12 mg", "12 mg"),
+    (0.5, "0.5 mg", "0,5 mg"), (2.25, "2.25 mg", "2,25 mg")])
+def test_a_dose_is_said_exactly_in_both_languages(medications, amount, english, dutch):
+    from phr.words.catalogue import Words
+    from phr.words.dose import dose_text
+
+    assert problems(medications, name="X", dose_amount=amount, dose_unit="mg") == set()
+    assert (dose_text(Words("en"), amount, "mg"), dose_text(Words("nl"), amount, "mg")) == (english, dutch)
+
+
+@pytest.mark.parametrize("amount", [0.00001, 1e-9, 0.12345])
+def test_an_amount_finer_than_the_exports_say_is_refused_not_rounded(medications, amount):
+    assert problems(medications, name="X", dose_amount=amount, dose_unit="mg") == {("dose_amount", "invalid_number")}

@@ -117,7 +117,10 @@ class _Writer:
             _count(self.summary.already_present, name)
             return
         table = service.table
-        values = {column: self._resolved(name, column, entry.get(column)) for column in table.columns}
+        # A column the file does not have (a file from before it existed) takes the entry's default.
+        defaults = service.to_values(service.item_type())
+        values = {column: self._resolved(name, column, entry[column]) if column in entry else defaults.get(column)
+                  for column in table.columns}
         if table.parent and values[table.parent] is None:
             _count(self.summary.already_present, name)  # its parent was deleted here
             return

@@ -14,6 +14,7 @@ from phr.formats.native import read_readings
 from phr.formats.native.schema import PERSON_FIELDS, SECTIONS
 from phr.monitoring.measures import CATALOGUE
 from phr.record.appointments import is_time
+from phr.record.person import TEXT_LANGUAGES
 from phr.record.services import RecordServices
 
 DATE_COLUMNS = {"birth_date", "noted_on", "diagnosed_on", "genetic_test_date", "start_date", "review_date",
@@ -75,6 +76,7 @@ class Checker:
         expect(all(v is None or isinstance(v, str) for v in person.values()), "a person field is not text")
         expect(not person.get("birth_date") or partial_date.normalise_or_none(person["birth_date"])
                == person["birth_date"], "the date of birth is not a date")
+        expect(person.get("text_language") in (None, "", *TEXT_LANGUAGES), "the record's language is not nl or en")
 
     def _entry(self, service: EntryService[Any], entry: Any, types: dict[str, str], refs: set[str],
                where: str) -> None:
