@@ -157,6 +157,15 @@ class MedicationService(EntryService[Medication]):
             if stored is None or stored[name] != value:  # a link to an entry deleted since may stay
                 checks.add(name, "invalid_choice")
 
+    def update(self, medication: Medication) -> Change:
+        """A dose or schedule changed in words while the structured dose stayed the same: that dose said the old
+        one, so it is emptied (as a dose change does) rather than printed on a card beside the new words."""
+        stored = self.get(medication.id) if isinstance(medication.id, int) else None
+        if stored is not None and _words_changed_alone(stored, medication):
+            medication = replace(medication, dose_amount=None, dose_unit="", times_per_day=None, food="",
+                                 as_needed=False)
+        return super().update(medication)
+
     def current(self, today: date | None = None, offset: int = 0, limit: int | None = None) -> list[Medication]:
         """Medicines in use on `today`: no stop date, or a stop date in the future. By name."""
         return [self.from_row(row) for row in self._repo.current(_day(today), limit, offset)]
@@ -317,6 +326,18 @@ def _check_structured_dose(checks: validation.Checks, medication: Medication) ->
     if times is not None and (isinstance(times, bool) or not isinstance(times, int)
                               or not 1 <= times <= MAX_TIMES_PER_DAY):
         checks.add("times_per_day", "invalid_number")
+
+
+def _words_changed_alone(before: Medication, after: Medication) -> bool:
+    """The dose or schedule in words says something else now (not only other spaces or capitals), and the
+    structured dose is what it was."""
+    def words(m: Medication) -> tuple[str, ...]:
+        return tuple(" ".join((text or "").split()).casefold() for text in (m.strength, m.dose, m.schedule))
+
+    def structured(m: Medication) -> tuple:
+        return m.dose_amount, m.dose_unit or "", m.times_per_day, m.food or "", bool(m.as_needed)
+    return words(before) != words(after) and structured(before) == structured(after) and \
+        structured(after) != (None, "", None, "", False)
 
 
 def _dose_of(row: dict | None) -> tuple | None:

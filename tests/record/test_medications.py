@@ -433,3 +433,17 @@ def test_a_dose_is_said_exactly_in_both_languages(medications, amount, english, 
 @pytest.mark.parametrize("amount", [0.00001, 1e-9, 0.12345])
 def test_an_amount_finer_than_the_exports_say_is_refused_not_rounded(medications, amount):
     assert problems(medications, name="X", dose_amount=amount, dose_unit="mg") == {("dose_amount", "invalid_number")}
+
+
+def test_new_dose_words_with_the_old_structured_dose_empty_it_so_no_card_prints_the_old_one(medications):
+    from dataclasses import replace
+
+    medicine = add(medications, dose="75 microgram", dose_amount=75, dose_unit="microgram", times_per_day=1)
+    medications.update(replace(medications.get(medicine), dose="100 microgram"))
+    assert (medications.get(medicine).dose, medications.get(medicine).dose_amount) == ("100 microgram", None)
+    # Other spaces or capitals say nothing new; a structured dose changed with the words is kept.
+    medications.update(replace(medications.get(medicine), dose_amount=100, dose_unit="microgram"))
+    medications.update(replace(medications.get(medicine), dose="100  Microgram"))
+    assert medications.get(medicine).dose_amount == 100
+    medications.update(replace(medications.get(medicine), dose="125 microgram", dose_amount=125))
+    assert medications.get(medicine).dose_amount == 125
