@@ -45,7 +45,10 @@ def table_text(page) -> list[list[str]]:
 # --- the new fields -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("typed, read", [("0,5", 0.5), ("0.5", 0.5), (" 12 ", 12.0), (",25", 0.25), ("", None),
-                                         ("1.000,5", "1.000,5"), ("half", "half"), ("1/2", "1/2")])
+                                         ("1.000,5", "1.000,5"), ("half", "half"), ("1/2", "1/2"),
+                                         # a thousand in Dutch, a decimal in English: asked again, never guessed
+                                         ("5.000", "5.000"), ("2,500", "2,500"), ("0,125", 0.125),
+                                         ("0.075", 0.075), ("12,5", 12.5)])
 def test_an_amount_reads_a_comma_and_a_point_alike_and_keeps_anything_else_for_validation(qtbot, typed, read):
     field = decimal_field("dose_amount", "Amount:")
     qtbot.addWidget(field.widget)

@@ -119,6 +119,10 @@ def number_field(name: str, label: str, placeholder: str = "") -> FormField:
 # Digits with at most one decimal sign, a comma or a point: people type 0,5 and 0.5 alike whatever the
 # app's language. No thousands separators: in a dose, "1.000" would be ambiguous.
 _DECIMAL = re.compile(r"\d+(?:[.,]\d+)?|[.,]\d+")
+# "5.000" and "2,500": a thousand in Dutch writing, a decimal in English. Kept as text, so the form asks for the
+# number without the sign (heparin "5.000 IE" read as 5 would be a thousandfold error).
+# A group of thousands never starts with 0, so 0,125 (mg) is a decimal either way.
+_AMBIGUOUS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
 
 
 def decimal_field(name: str, label: str, placeholder: str = "") -> FormField:
@@ -130,7 +134,9 @@ def decimal_field(name: str, label: str, placeholder: str = "") -> FormField:
         text = edit.text().strip()
         if not text:
             return None
-        return float(text.replace(",", ".")) if _DECIMAL.fullmatch(text) else text
+        if _AMBIGUOUS.fullmatch(text) or not _DECIMAL.fullmatch(text):
+            return text
+        return float(text.replace(",", "."))
 
     def set_value(value: float | None) -> None:
         # Shown with the app's decimal sign and without grouping, so it reads back as the same number.
