@@ -280,3 +280,29 @@ def test_the_details_form_and_a_next_of_kin_form_have_one_letter_per_field(langu
     kin.deleteLater()
     assert [sorted(letters) for letters in found] == [sorted(set(letters)) for letters in found]
     assert len(found[0]) == 6 and len(found[1]) == 13
+
+
+def test_every_input_of_the_new_forms_has_a_name_a_screen_reader_reads(qtbot, session, events):
+    """Fields with help under them or a picker beside them sit in a box the label points to; the input inside
+    must still carry the label's words."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    from phr.record.diagnoses import Diagnosis, DiagnosisService
+    from phr.record.medications import Medication, MedicationService
+    from phr.ui.pages.diagnoses_page import DiagnosesPage
+    from phr.ui.pages.medication_dialogs import medication_dialog
+
+    page = DiagnosesPage(DiagnosisService(session), session, events)
+    qtbot.addWidget(page)
+    dialogs = [page.editor(Diagnosis()), medication_dialog(MedicationService(session), session, Medication())]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        for name in ("name_en", "dose_amount", "emergency_protocol", "emergency_avoid", "treating_physician"):
+            try:
+                widget = dialog.field(name).widget
+            except StopIteration:
+                continue
+            while widget.focusProxy() is not None:
+                widget = widget.focusProxy()
+            assert isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox)), name
+            assert widget.accessibleName(), name

@@ -37,12 +37,18 @@ class BackgroundTask(QRunnable):
             result = self._work()
         except Exception as error:  # reported to the GUI, which shows a clear message
             if not self.abandoned:
-                self.signals.failed.emit(error)
+                self._emit(self.signals.failed, error)
             return
-        if self.abandoned:
+        if self.abandoned or not self._emit(self.signals.succeeded, result):
             self.discard(result)
-        else:
-            self.signals.succeeded.emit(result)
+
+    def _emit(self, signal: Any, value: object) -> bool:
+        """Report to the GUI; False when the window that waited is gone with its signals (closed meanwhile)."""
+        try:
+            signal.emit(value)
+        except RuntimeError:  # "Signal source has been deleted": nobody is left to tell
+            return False
+        return True
 
     def discard(self, result: object) -> None:
         if self._discard is not None:

@@ -97,6 +97,7 @@ class EntryDialog(QDialog, Generic[T]):
             return
         label = QLabel(f.label)
         label.setBuddy(f.widget)
+        _name_after(f.label, f.widget)
         form.addRow(label, column)
 
     def current_item(self) -> T:
@@ -146,3 +147,14 @@ def _scrolling(form: QFormLayout) -> QScrollArea:
     area.setWidget(inner)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     return area
+
+
+def _name_after(label: str, widget: QWidget) -> None:
+    """A field inside a box (with help under it, or a picker beside it) is what the keyboard lands in, but the
+    label points to the box: a screen reader would read the input without a name. It gets the label's words."""
+    typed_in = widget
+    while typed_in.focusProxy() is not None:
+        typed_in = typed_in.focusProxy()
+    if typed_in is not widget and not typed_in.accessibleName():
+        words = label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":")
+        typed_in.setAccessibleName(words)

@@ -134,7 +134,7 @@ def test_current_is_shown_first_and_the_filter_switches_lists(page, medications)
 def test_change_the_dose(page, medications, hydrocortisone, dialogs):
     def new_dose(dialog):
         assert dialog.field("changed_on").widget.text() == "15-06-2025"  # today, ready to keep
-        assert dialog.field("dose").widget.text() == "1 tablet"  # the dose now, ready to change
+        assert dialog.field("dose").get() == "1 tablet"  # the dose now, ready to change
         fill(dose="1.5 tablets", schedule="3 times a day: 15-5-5 mg", reason="More symptoms during stress")(dialog)
 
     dialogs.append(new_dose)
