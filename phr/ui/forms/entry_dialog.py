@@ -152,9 +152,9 @@ def _scrolling(form: QFormLayout) -> QScrollArea:
 def _name_after(label: str, widget: QWidget) -> None:
     """A field inside a box (with help under it, or a picker beside it) is what the keyboard lands in, but the
     label points to the box: a screen reader would read the input without a name. It gets the label's words."""
-    typed_in = widget
-    while typed_in.focusProxy() is not None:
-        typed_in = typed_in.focusProxy()
+    typed_in, proxy = widget, widget.focusProxy()
+    while proxy is not None:
+        typed_in, proxy = proxy, proxy.focusProxy()
     if typed_in is not widget and not typed_in.accessibleName():
         words = label.replace("&&", "\0").replace("&", "").replace("\0", "&").strip().rstrip(":")
         typed_in.setAccessibleName(words)
