@@ -27,8 +27,9 @@ from typing import TypeAlias
 # Plain pairs, so they cross a process boundary cheaply: (ORPHAcode, name) and ("HP:0002013", name).
 Names: TypeAlias = tuple[list[tuple[int, str]], list[tuple[str, str]]]
 
-_DISEASE_CODE = re.compile(r"^(?:orpha(?:code)?\s*)?(\d+)$")
-_TERM_ID = re.compile(r"^(?:hp\s*)?(\d+)$")
+# Codes have at most 7 digits: a longer number (pasted by mistake) is searched as a name and finds nothing.
+_DISEASE_CODE = re.compile(r"^(?:orpha(?:code)?\s*)?(\d{1,9})$")
+_TERM_ID = re.compile(r"^(?:hp\s*)?(\d{1,9})$")
 _NOT_A_LETTER = re.compile(r"[^0-9a-z]+")
 _ROOT = "HP:0000001"  # "All": the top of the HPO, not a symptom
 _LOAD_SECONDS = 120  # the separate process: generous, since a busy machine may take a while to start it

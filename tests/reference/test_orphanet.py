@@ -132,3 +132,7 @@ def test_warm_up_loads_in_the_background() -> None:
     orphanet.warm_up().join(timeout=120)
     assert orphanet.is_loaded()
     assert orphanet.english_name(90) == "Argininemia"
+
+
+def test_a_very_long_number_finds_nothing_and_raises_nothing():
+    assert orphanet.search_diseases("9" * 5000) == [] and orphanet.search_phenotypes("1" * 5000) == []

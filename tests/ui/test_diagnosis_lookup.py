@@ -234,3 +234,14 @@ def test_an_existing_diagnosis_keeps_its_name_when_a_code_is_picked(page, diagno
     assert saved.orpha_code is not None and saved.name_en == orphanet.english_name(saved.orpha_code)
     assert "addison" in saved.name_en.lower()
     assert isinstance(dialogs.last.field("name").widget, QLineEdit)
+
+
+def test_the_english_name_follows_another_code_typed_after_a_pick_but_not_the_persons_own(dialog, qtbot):
+    qtbot.keyClicks(lookup(dialog).edit, "90794")
+    qtbot.keyClick(lookup(dialog).edit, Qt.Key.Key_Return)
+    assert dialog.field("name_en").get() == CAH
+    dialog.field("orpha_code").set(586)  # typed over: another disease
+    assert dialog.field("name_en").get() == orphanet.english_name(586) != CAH
+    dialog.field("name_en").set("My own English name")
+    dialog.field("orpha_code").set(90794)
+    assert dialog.field("name_en").get() == "My own English name"

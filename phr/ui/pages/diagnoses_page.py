@@ -95,6 +95,24 @@ def fill_from_orphanet(dialog: EntryDialog[Diagnosis], match: DiseaseMatch) -> N
     show_names_from_start(dialog)
 
 
+def keep_english_name_with_code(dialog: EntryDialog[Diagnosis]) -> None:
+    """Another ORPHAcode typed after a pick: the English name follows it when it was Orphanet's (or empty), so
+    an English card never prints one disease's name beside another's code. A name the person wrote stays."""
+    orpha, name_en = dialog.field("orpha_code"), dialog.field("name_en")
+    shown = {"code": orpha.get()}
+
+    def follow(*_changed: object) -> None:
+        code, before = orpha.get(), shown["code"]
+        shown["code"] = code
+        if code == before or not orphanet.is_loaded():
+            return
+        previous = orphanet.english_name(before) if isinstance(before, int) else None
+        written = str(name_en.get() or "").strip()
+        if not written or written == previous:
+            name_en.set((orphanet.english_name(code) or "") if isinstance(code, int) else "")
+    orpha.changed.connect(follow)
+
+
 def show_names_from_start(dialog: EntryDialog[Diagnosis]) -> None:
     """A long name shows from its start, not its end (where setting the text leaves the cursor)."""
     for edit in (dialog.field("name_en").widget.findChild(QLineEdit), dialog.field("name").widget):
@@ -225,6 +243,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         loader.setParent(dialog)  # closing the dialog while the list loads drops the wait, not the loading
         lookup = disease_lookup(loader)
         lookup.picked.connect(lambda match: fill_from_orphanet(dialog, match))
+        keep_english_name_with_code(dialog)
         add_first_row(dialog, translate("Diagnoses", "Look &up in Orphanet:"), with_note(lookup, translate(
             "Diagnoses", "Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode "
             "and the name in English are filled in. Your own name for the diagnosis stays as it is.")))
