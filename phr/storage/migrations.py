@@ -48,9 +48,9 @@ def _apply(db: Database, version: int, sql: str) -> None:
     links_off = version in FOREIGN_KEYS_OFF
     if links_off:
         db.executescript("PRAGMA foreign_keys = OFF;")
+    before, after = _links_counted() if links_off else ("", "")
     try:
-        db.executescript(f"BEGIN IMMEDIATE;\n{sql}\n{_links_checked(links_off)}"
-                         f"PRAGMA user_version = {int(version)};\nCOMMIT;")
+        db.executescript(f"BEGIN IMMEDIATE;\n{before}{sql}\n{after}PRAGMA user_version = {int(version)};\nCOMMIT;")
     except BaseException:
         db.rollback_open_transaction()
         raise
@@ -59,14 +59,15 @@ def _apply(db: Database, version: int, sql: str) -> None:
             db.executescript("PRAGMA foreign_keys = ON;")
 
 
-def _links_checked(links_off: bool) -> str:
-    """With foreign keys off, a broken link would go unnoticed: refuse to commit one (a NOT NULL insert of
-    NULL into a scratch table fails the script when `foreign_key_check` finds any row)."""
-    if not links_off:
-        return ""
-    return ("CREATE TEMP TABLE link_check (broken INTEGER NOT NULL);\n"
-            "INSERT INTO link_check SELECT NULL FROM pragma_foreign_key_check LIMIT 1;\n"
-            "DROP TABLE link_check;\n")
+def _links_counted() -> tuple[str, str]:
+    """With foreign keys off, a link the step breaks would go unnoticed: count the broken links before the step
+    and refuse to commit when there are more after it (a NOT NULL insert of NULL into a scratch table fails the
+    script). Only new ones count: an old record's own oddity must not block its upgrade."""
+    return ("CREATE TEMP TABLE links_before AS SELECT count(*) AS broken FROM pragma_foreign_key_check;\n",
+            "CREATE TEMP TABLE link_check (broken INTEGER NOT NULL);\n"
+            "INSERT INTO link_check SELECT NULL WHERE (SELECT count(*) FROM pragma_foreign_key_check) > "
+            "(SELECT broken FROM links_before);\n"
+            "DROP TABLE link_check;\nDROP TABLE links_before;\n")
 
 
 def backup_before_migration(db: Database, record_file: Path, version: int) -> Path:

@@ -214,3 +214,17 @@ def test_a_step_with_foreign_keys_off_refuses_to_commit_a_broken_link(new_record
         assert session.db.integer("PRAGMA foreign_keys") == 1
     finally:
         session.lock()
+
+
+def test_an_old_broken_link_does_not_block_a_step_with_foreign_keys_off(new_record, monkeypatch):
+    """Only links the step itself breaks are refused: a record's own old oddity must not stop its upgrade."""
+    folder, session = _open_db(new_record)
+    broken = "INSERT INTO goal_evaluations (goal_id, evaluated_on, how_it_went, progress, uid, entered_by, " \
+             "changed_by, created_at, changed_at) VALUES (999, '2026', 'x', 1, 'u1', 1, 1, 'now', 'now');"
+    try:
+        session.db.executescript(f"PRAGMA foreign_keys = OFF; {broken} PRAGMA foreign_keys = ON;")
+        monkeypatch.setattr(migrations, "FOREIGN_KEYS_OFF", frozenset({LATEST + 1}))
+        extended = {**MIGRATIONS, LATEST + 1: "CREATE TABLE later_feature (x TEXT) STRICT;"}
+        assert migrations.migrate(session.db, folder / "record.db", extended) == [LATEST + 1]
+    finally:
+        session.lock()
