@@ -54,11 +54,21 @@ def times_text(w: Translate, times_per_day: int | None) -> str:
     return w("{times} times a day").format(times=times_per_day)  # a Translate takes no fields
 
 
+def most_times_text(w: Translate, times_per_day: int | None) -> str:
+    """For a medicine taken only when needed, times a day is a most, not a plan: 'at most 3 times a day'."""
+    if times_per_day is None:
+        return ""
+    if times_per_day == 1:
+        return w("at most once a day")
+    return w("at most {times} times a day").format(times=times_per_day)  # a Translate takes no fields
+
+
 def schedule_text(w: Translate, times_per_day: int | None, food: str, as_needed: bool) -> str:
-    """'3 times a day, with food'; 'only when needed'; '' when nothing is known."""
-    parts = [times_text(w, times_per_day)]
+    """'3 times a day, with food'; 'only when needed, at most 3 times a day'; '' when nothing is known."""
     if as_needed:
-        parts.append(w("only when needed"))
+        parts = [w("only when needed"), most_times_text(w, times_per_day)]
+    else:
+        parts = [times_text(w, times_per_day)]
     if food:
         parts.append(label_of(w, FoodTiming, food, in_sentence=True))
     text = ", ".join(part for part in parts if part)
@@ -88,4 +98,6 @@ DUTCH: dict[str, str] = {
     "twice a day": "2 keer per dag",
     "{times} times a day": "{times} keer per dag",
     "only when needed": "alleen als het nodig is",
+    "at most once a day": "hoogstens 1 keer per dag",
+    "at most {times} times a day": "hoogstens {times} keer per dag",
 }

@@ -447,3 +447,12 @@ def test_new_dose_words_with_the_old_structured_dose_empty_it_so_no_card_prints_
     assert medications.get(medicine).dose_amount == 100
     medications.update(replace(medications.get(medicine), dose="125 microgram", dose_amount=125))
     assert medications.get(medicine).dose_amount == 125
+
+
+def test_times_a_day_of_a_medicine_taken_only_when_needed_is_a_most_not_a_plan():
+    from phr.words.catalogue import Words
+    from phr.words.dose import schedule_text
+
+    assert schedule_text(Words("en"), 3, "", True) == "Only when needed, at most 3 times a day"
+    assert schedule_text(Words("nl"), 1, "", True) == "Alleen als het nodig is, hoogstens 1 keer per dag"
+    assert schedule_text(Words("en"), 3, "with_food", False) == "3 times a day, with food"
