@@ -47,6 +47,13 @@ class CareTeamService(EntryService[Contact]):
         checks.optional("website", contact.website, validation.is_website, "invalid_website")
         return checks.errors
 
+    def to_values(self, contact: Contact) -> dict:
+        """A relationship belongs to a next of kin: one left from before the role changed is not kept."""
+        values = super().to_values(contact)
+        if contact.role != CareRole.NEXT_OF_KIN:
+            values["relationship"] = None
+        return values
+
     def who_to_call(self) -> list[Contact]:
         """Contacts with an out-of-hours or acute number: for the start page and the emergency card."""
         return [contact for contact in self.all() if contact.acute_phone]
