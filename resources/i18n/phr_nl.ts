@@ -1160,7 +1160,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>For exports in English. Filled in when you pick from Orphanet.</source>
-        <translation>Voor exports in het Engels. Wordt ingevuld als u kiest uit Orphanet.</translation>
+        <translation>Voor een noodkaart of overzicht in het Engels. Wordt ingevuld als u kiest uit Orphanet.</translation>
     </message>
     <message>
         <source>&amp;ICD-10 code:</source>
@@ -1772,10 +1772,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>What to avoid</source>
         <translation>Wat u moet vermijden</translation>
-    </message>
-    <message>
-        <source>Family or partner</source>
-        <translation>Familie of partner</translation>
     </message>
     <message>
         <source>Where to find more</source>
@@ -2521,7 +2517,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Dose, for the exports</source>
-        <translation>Dosis, voor de exports</translation>
+        <translation>Dosis voor de noodkaart en overzichten</translation>
     </message>
     <message>
         <source>Why and since when</source>
@@ -2545,7 +2541,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Only if the name is different in English, for exports in English.</source>
-        <translation>Alleen als de naam in het Engels anders is. Voor exports in het Engels.</translation>
+        <translation>Alleen als de naam in het Engels anders is. Voor een noodkaart of overzicht in het Engels.</translation>
     </message>
     <message>
         <source>S&amp;trength:</source>
@@ -2653,7 +2649,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>The dose for the exports is then emptied, so no card shows the old dose. Fill it in again with Change medicine.</source>
-        <translation>De dosis voor de exports wordt dan leeggemaakt, zodat geen kaart de oude dosis laat zien. Vul hem opnieuw in bij Medicijn wijzigen.</translation>
+        <translation>De dosis voor de noodkaart wordt dan leeggemaakt, zodat geen kaart de oude dosis laat zien. Vul hem opnieuw in bij Medicijn wijzigen.</translation>
     </message>
     <message>
         <source>New &amp;schedule:</source>
