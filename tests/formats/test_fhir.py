@@ -14,6 +14,7 @@ from phr.formats.fhir.write import bundle as fhir
 from phr.formats.fhir.write.observations import MAX_PER_MEASURE
 from phr.monitoring.readings import Reading
 from phr.record.diagnoses import Diagnosis
+from phr.reference import orphanet
 from phr.storage.repos.entries import EntryRepository
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
@@ -89,8 +90,24 @@ def test_conditions_carry_the_orphacode_with_the_orphanet_system(sample_services
     codings = [c for r in resources(sample_bundle, "Condition") for c in r["code"]["coding"]]
     for diagnosis in coded:
         assert {"system": "http://www.orpha.net", "code": str(diagnosis.orpha_code),
-                "display": diagnosis.name_en or diagnosis.name} in codings  # Orphanet's names are English
+                "display": orphanet.english_name(diagnosis.orpha_code)} in codings
         assert {"system": "http://hl7.org/fhir/sid/icd-10", "code": diagnosis.icd10} in codings
+
+
+def test_the_orphanet_display_is_orphanets_name_and_the_records_english_name_travels_as_a_translation(
+        sample_services, sample_bundle, services):
+    # The sample's carrier: 'Carrier of cystic fibrosis (CFTR)' is the person's English name, not Orphanet's.
+    carrier = next(c for c in resources(sample_bundle, "Condition") if c["code"]["text"].startswith("Drager van"))
+    assert {"system": "http://www.orpha.net", "code": "586", "display": "Cystic fibrosis"} in carrier["code"]["coding"]
+    assert carrier["code"]["_text"]["extension"][0]["extension"][1] == {
+        "url": "content", "valueString": "Carrier of cystic fibrosis (CFTR)"}
+    import_bundle(services, as_bytes(sample_bundle), "sanne.json")
+    assert sorted((d.name, d.name_en) for d in services.diagnoses.all()) == \
+        sorted((d.name, d.name_en) for d in sample_services.diagnoses.all())
+    services.diagnoses.add(Diagnosis(name="Not in the list", orpha_code=9999999))
+    unknown = next(c for c in resources(fhir.build_bundle(services, "en", now=NOW), "Condition")
+                   if c["code"]["text"] == "Not in the list")
+    assert unknown["code"]["coding"] == [{"system": "http://www.orpha.net", "code": "9999999"}]  # no display
 
 
 def test_measurements_are_summarised_with_loinc_and_ucum(sample_services, sample_bundle):

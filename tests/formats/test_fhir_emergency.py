@@ -190,7 +190,9 @@ def test_a_condition_names_who_treats_it_and_carries_its_english_name_and_guidel
                      "urn:regie:expertise-centre": urls["UMC Utrecht"]}
     assert condition["code"]["_text"]["extension"][0]["extension"] == [
         {"url": "lang", "valueCode": "en"}, {"url": "content", "valueString": "Congenital adrenal hyperplasia"}]
-    assert {"system": "http://www.orpha.net", "code": "90794", "display": "Congenital adrenal hyperplasia"} in \
+    # The coding's display is Orphanet's own name; the record's English name is the translation above.
+    assert {"system": "http://www.orpha.net", "code": "90794",
+            "display": "Classic congenital adrenal hyperplasia due to 21-hydroxylase deficiency"} in \
         condition["code"]["coding"]
     [guideline] = [n for n in condition["note"] if any(e["url"] == "urn:regie:emergency-guideline"
                                                         for e in n["extension"])]
@@ -255,6 +257,22 @@ def test_export_import_export_keeps_the_emergency_information_doses_and_next_of_
     assert resources(again, "Patient")[0]["contact"] == resources(first, "Patient")[0]["contact"]
     second = import_bundle(empty_services, json.dumps(first).encode(), "sanne.json")
     assert second.added == {} and empty_services.person.get().emergency_notes == NOTES
+
+
+def test_the_files_own_emergency_notes_join_other_notes_in_the_record_with_where_they_came_from(
+        filled, empty_services):
+    bundle = json.dumps(fhir.build_bundle(filled, "en", now=NOW)).encode()
+    empty_services.person.update(replace(empty_services.person.get(), emergency_notes="Bij braken: geef mijn "
+                                         "noodinjectie.\nMy own words."))
+    summary = import_bundle(empty_services, bundle, "sanne.json")
+    # The line the record holds already is not repeated; the other is added under the record's own words.
+    assert empty_services.person.get().emergency_notes == (
+        "Bij braken: geef mijn noodinjectie.\nMy own words.\nIk heb bijnierschorsinsufficiëntie. (FHIR: sanne.json)")
+    assert (summary.added["emergency_notes"], summary.already_present["emergency_notes"]) == (1, 1)
+    assert "emergency_notes" not in summary.person_filled
+    again = import_bundle(empty_services, bundle, "sanne.json")
+    assert "emergency_notes" not in again.added and again.already_present["emergency_notes"] == 2
+    assert empty_services.person.get().emergency_notes.count("bijnierschorsinsufficiëntie") == 1
 
 
 def _comparable(bundle: dict, kind: str) -> list[str]:

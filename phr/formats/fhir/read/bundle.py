@@ -41,7 +41,9 @@ __all__ = ["FhirImportSummary", "InvalidFhirImport", "import_bundle"]
 @dataclass
 class FhirImportSummary:
     added: dict[str, int] = field(default_factory=dict)            # section -> entries added ('alerts': other
-                                                                   # systems' alerts added to the emergency notes)
+                                                                   # systems' alerts added to the emergency notes;
+                                                                   # 'emergency_notes': lines of the file's own
+                                                                   # notes added under the record's other notes)
     already_present: dict[str, int] = field(default_factory=dict)  # section -> entries the record held already
     unsupported: dict[str, int] = field(default_factory=dict)      # resource type -> how many were skipped
     skipped: list[str] = field(default_factory=list)               # why a resource was left out

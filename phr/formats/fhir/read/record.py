@@ -6,10 +6,11 @@ An entry is already there when the record holds its uid (or held it: what was de
 purpose stays deleted), or an entry of the same section with the same natural key.
 
 Emergency notes are a detail of the person: the person's own notes in Regie's own file fill them in
-only while the record has none. Another system's alerts are added under them, one line each with
-where it came from ("Shellfish free diet (Diet; FHIR: nz.json)"): what others must know in an
-emergency is not dropped because the notes were written already. An alert the notes already hold
-is already there.
+while the record has none. When the record holds other notes, each line of the file's notes that the
+record does not hold yet is added under them with where it came from ("Carries an injection (FHIR:
+sanne.json)"), as another system's alerts are ("Shellfish free diet (Diet; FHIR: nz.json)"): what others
+must know in an emergency is not dropped because the notes were written already, and the person's
+words stay as they are. A line the notes already hold is already there.
 """
 
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,7 @@ from phr.formats.fhir.read.resources.found import Alert, FoundEntry, Section, co
 from phr.record.services import RecordServices
 
 ALERTS = "alerts"  # as the summary counts other systems' alerts that joined the emergency notes
+NOTES = "emergency_notes"  # as it counts lines of the file's own emergency notes added under the record's
 
 
 @dataclass
@@ -43,10 +45,13 @@ class RecordWriter:
         self.written = Written()
 
     def write(self, findings: Findings) -> Written:
-        own_notes = {"emergency_notes": findings.emergency_notes.strip()} if findings.emergency_notes.strip() else {}
-        person = {**(findings.person or {}), **own_notes}
+        own_notes = findings.emergency_notes.strip()
+        held_notes = (self._services.person.get().emergency_notes or "").strip()
+        person = {**(findings.person or {}), **({NOTES: own_notes} if own_notes and not held_notes else {})}
         if person:
             self.written.person_filled = self._services.person.fill_in(person, self._stamp)
+        if own_notes and held_notes:
+            self._own_notes(own_notes, held_notes)
         self._alerts(findings)
         for found in findings.entries:
             self._entry(found)
@@ -61,10 +66,22 @@ class RecordWriter:
         _count(self.written.added, ALERTS, added)
         _count(self.written.already_present, ALERTS, len(lines) - added)
 
+    def _own_notes(self, notes: str, held: str) -> None:
+        """The file's own emergency notes beside other notes in the record: its lines the record does not hold
+        (as they are, or added from this file before) go under them, each with where it came from."""
+        lines = list(dict.fromkeys(line.strip() for line in notes.splitlines() if line.strip()))
+        held_lines = {line.strip() for line in held.splitlines()}
+        new = [f"{line} ({self._source()})" for line in lines if line not in held_lines]
+        added = self._services.person.add_to_emergency_notes(new, self._stamp)
+        _count(self.written.added, NOTES, added)
+        _count(self.written.already_present, NOTES, len(lines) - added)
+
     def _alert_line(self, alert: Alert) -> str:
-        source = ", ".join(part for part in (alert.author, f"FHIR: {self._file_name}" if self._file_name else "FHIR")
-                           if part)
+        source = ", ".join(part for part in (alert.author, self._source()) if part)
         return f"{alert.text} ({'; '.join(part for part in (alert.category, source) if part)})"
+
+    def _source(self) -> str:
+        return f"FHIR: {self._file_name}" if self._file_name else "FHIR"
 
     def _entry(self, found: FoundEntry) -> None:
         service = found.section.service(self._services)

@@ -4,7 +4,9 @@ A required section the record holds nothing for gets one resource coded with the
 'absent or unknown' codes (no-problem-info, ...), as IPS asks; 'no known allergies',
 when the person stated it, is the SNOMED CT statement 716186003. A diagnosis's and a
 medicine's name is the concept's text, its English name (when the record has one) the
-standard translation extension of that text; the Orphanet coding shows the English name.
+standard translation extension of that text. The Orphanet coding's display is Orphanet's own English
+name from the offline list (none when the list does not know the code): the record's English name is the
+person's (e.g. 'Carrier of cystic fibrosis (CFTR)' for ORPHA:586), not Orphanet's.
 A diagnosis points to who treats it, who found it and its expertise centre with Regie's
 extensions, and carries its emergency guideline as a note (its other emergency
 information is in the Alerts section, see alerts.py).
@@ -19,6 +21,7 @@ from phr.formats.fhir.write.narrative import joined, narrative, paragraph, table
 from phr.record import medications as medication_rules
 from phr.record import person
 from phr.record.diagnoses import Diagnosis
+from phr.reference import orphanet
 from phr.words.vocabulary import label_of
 
 CLINICAL = {"confirmed": "active", "suspected": "active", "carrier": "active", "resolved": "resolved"}
@@ -51,9 +54,19 @@ def shown_name(context: FhirContext, name: str, name_en: str) -> str:
     return f"{name_en} ({name})"
 
 
+def orphanet_display(code: int) -> str:
+    """Orphanet's English name for an ORPHAcode, as its coding's display ('' when the offline list does not
+    know it, or cannot be read here: a display must be the code system's own name or none)."""
+    try:
+        orphanet.load(apart=True)  # the first time: in a process of its own, so an app window never waits on it
+        return orphanet.english_name(code) or ""
+    except (ImportError, OSError):
+        return ""
+
+
 def condition(context: FhirContext, diagnosis: Diagnosis) -> dict:
-    display = diagnosis.name_en or diagnosis.name  # Orphanet's own names are English
-    code = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), display)] if diagnosis.orpha_code else []
+    code = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), orphanet_display(diagnosis.orpha_code))] \
+        if diagnosis.orpha_code else []
     if diagnosis.icd10:
         code.append(codes.coding(codes.ICD10, diagnosis.icd10))
     return without_empty({
