@@ -10,6 +10,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from locations import REAL_WORLD
 
+from phr.export.pdf.clinical import Clinical
 from phr.formats.fhir.read.bundle import import_bundle
 from phr.formats.fhir.write import bundle as fhir
 from phr.monitoring.readings import Reading
@@ -18,6 +19,7 @@ from phr.record.diagnoses import Diagnosis
 from phr.record.medications import Medication
 from phr.record.person import PersonDetails
 from phr.record.services import RecordServices
+from phr.words.catalogue import Words
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
 ALERTS = "104605-1"
@@ -326,7 +328,7 @@ def test_another_systems_next_of_kin_and_doses_come_in(services):
          "name": {"text": "Employer Ltd"}}]}
     statement = {"resourceType": "MedicationStatement", "status": "active", "subject": {"reference": "Patient/1"},
                  "medicationCodeableConcept": {"text": "Lisinopril"},
-                 "dosage": [{"timing": {"repeat": {"frequency": 1, "period": 12, "periodUnit": "h"}},
+                 "dosage": [{"timing": {"repeat": {"frequency": 2, "period": 1, "periodUnit": "d"}},
                              "doseAndRate": [{"doseQuantity": {"value": 0.5, "unit": "Tablet (unit of presentation)",
                                                                "system": "http://snomed.info/sct",
                                                                "code": "732936001"}}]}]}
@@ -342,7 +344,104 @@ def test_another_systems_next_of_kin_and_doses_come_in(services):
     assert (medicines["Lisinopril"].dose_amount, medicines["Lisinopril"].dose_unit,
             medicines["Lisinopril"].times_per_day) == (0.5, "tablet", 2)
     methotrexate = medicines["Methotrexate"]
-    assert (methotrexate.dose, methotrexate.dose_amount, methotrexate.times_per_day) == ("weekly", None, None)
+    # Its own words name no amount, so the dose in words comes first: a bare 'weekly' would say no dose.
+    assert (methotrexate.dose, methotrexate.dose_amount, methotrexate.times_per_day) == ("4, weekly", None, None)
+
+
+def _mg(value: float, **more) -> list[dict]:
+    return [{"doseQuantity": {"value": value, "unit": "mg", "system": "http://unitsofmeasure.org", "code": "mg",
+                              **more}}]
+
+
+def _daily(**more) -> dict:
+    return {"repeat": {"frequency": 1, "period": 1, "periodUnit": "d", **more}}
+
+
+DOSE_CASES = {  # the file's Dosages -> (dose, schedule, amount, unit, times a day, only when needed)
+    "a plain daily dose is structured": (
+        [{"text": "10 mg once daily", "timing": _daily(), "doseAndRate": _mg(10)}],
+        ("10 mg once daily", "", 10.0, "mg", 1, False)),
+    "weekly via dayOfWeek": (
+        [{"timing": _daily(dayOfWeek=["mon"]), "doseAndRate": _mg(15)}],
+        ("15 mg", "once a day, on Monday", None, "", None, False)),
+    "every 4 to 6 hours (periodMax)": (
+        [{"timing": {"repeat": {"frequency": 1, "period": 4, "periodMax": 6, "periodUnit": "h"}},
+          "doseAndRate": _mg(500)}],
+        ("500 mg", "every 4 to 6 hours", None, "", None, False)),
+    "every 12 hours is no 'twice a day'": (
+        [{"timing": {"repeat": {"frequency": 1, "period": 12, "periodUnit": "h"}}, "doseAndRate": _mg(500)}],
+        ("500 mg", "every 12 hours", None, "", None, False)),
+    "1 to 2 times a day (frequencyMax)": (
+        [{"timing": _daily(frequencyMax=2), "doseAndRate": _mg(500)}],
+        ("500 mg", "1 to 2 times a day", None, "", None, False)),
+    "asNeededCodeableConcept": (
+        [{"asNeededCodeableConcept": {"text": "pain"}, "timing": _daily(), "doseAndRate": _mg(500)}],
+        ("", "when needed for pain", 500.0, "mg", 1, True)),
+    "asNeededBoolean without a timing": (
+        [{"asNeededBoolean": True, "doseAndRate": _mg(100)}], ("", "", 100.0, "mg", None, True)),
+    "two Dosages with texts": (
+        [{"text": "10 mg morning", "timing": _daily(), "doseAndRate": _mg(10)},
+         {"text": "5 mg evening", "timing": _daily(), "doseAndRate": _mg(5)}],
+        ("10 mg morning; 5 mg evening", "", None, "", None, False)),
+    "two Dosages without texts": (
+        [{"timing": _daily(when=["MORN"]), "doseAndRate": _mg(10)},
+         {"timing": _daily(when=["EVE"]), "doseAndRate": _mg(5)}],
+        ("10 mg, once a day, in the morning; 5 mg, once a day, in the evening", "", None, "", None, False)),
+    "a comparator": (
+        [{"doseAndRate": _mg(4, comparator="<")}], ("less than 4 mg", "", None, "", None, False)),
+    "a course of 3 (count)": (
+        [{"timing": _daily(count=3), "doseAndRate": _mg(8)}],
+        ("8 mg", "once a day, 3 times in all", None, "", None, False)),
+    "one dose only (the IPS example's anastrozole)": (
+        [{"timing": {"repeat": {"count": 1, "periodUnit": "d"}}, "doseAndRate": [{"doseQuantity": {
+            "value": 1, "code": "1", "system": "http://unitsofmeasure.org", "unit": "tablet"}}]}],
+        ("1 tablet", "once only", None, "", None, False)),
+    "a time of day": (
+        [{"timing": _daily(timeOfDay=["08:00:00"]), "doseAndRate": _mg(40)}],
+        ("40 mg", "once a day, at 08:00", None, "", None, False)),
+    "a course with bounds": (
+        [{"timing": _daily(boundsDuration={"value": 7, "unit": "days", "system": "http://unitsofmeasure.org",
+                                           "code": "d"}), "doseAndRate": _mg(8)}],
+        ("8 mg", "once a day, for 7 days", None, "", None, False)),
+    "30 minutes before breakfast (when and offset)": (
+        [{"timing": _daily(when=["ACM"], offset=30), "doseAndRate": _mg(50)}],
+        ("50 mg", "once a day, 30 minutes before breakfast", None, "", None, False)),
+    "the file's text says the schedule": (
+        [{"text": "15 mg on Mondays", "timing": {"repeat": {"frequency": 1, "period": 1, "periodUnit": "wk"}},
+          "doseAndRate": _mg(15)}],
+        ("15 mg on Mondays", "", None, "", None, False)),
+}
+
+
+@pytest.mark.parametrize("case", list(DOSE_CASES))
+def test_a_structured_dose_comes_in_only_when_it_says_all_the_file_says(services, case):
+    dosages, expected = DOSE_CASES[case]
+    statement = {"resourceType": "MedicationStatement", "status": "active", "subject": {"reference": "Patient/1"},
+                 "medicationCodeableConcept": {"text": "Medicine"}, "dosage": dosages}
+    summary = import_bundle(services, _bundle(statement), "x.json")
+    assert summary.skipped == []
+    [medicine] = services.medications.all()
+    assert (medicine.dose, medicine.schedule, medicine.dose_amount, medicine.dose_unit, medicine.times_per_day,
+            medicine.as_needed) == expected
+
+
+def test_a_real_world_weekly_methotrexate_is_never_a_bare_daily_looking_dose(services):
+    name = "fhir_ipsviewer_NL_core_patient_01.json"
+    path = REAL_WORLD / name
+    if not path.exists():
+        pytest.skip(f"the real-world FHIR file {name} is not there ({REAL_WORLD})")
+    import_bundle(services, path.read_bytes(), name)
+    medicines = {m.name.split()[0]: m for m in services.medications.all()}
+    methotrexate = medicines["METHOTREXAAT"]
+    assert (methotrexate.dose_amount, methotrexate.dose_unit, methotrexate.times_per_day) == (None, "", None)
+    assert (methotrexate.dose, methotrexate.schedule) == ("15 mg", "once a week, on Monday, in the afternoon")
+    # What an English card prints for it: the weekly schedule beside the dose, never '15 mg' alone.
+    assert Clinical(Words("en")).dose_words(methotrexate).line() == "15 mg, once a week, on Monday, in the afternoon"
+    pantoprazole = medicines["PANTOPRAZOL"]  # at 08:00: more than 'once a day'
+    assert (pantoprazole.dose, pantoprazole.schedule, pantoprazole.dose_amount) == ("40 mg", "once a day, at 08:00",
+                                                                                    None)
+    lisinopril = medicines["LISINOPRIL"]  # '{stuk}' is no unit Regie knows; once a day is plain
+    assert (lisinopril.dose, lisinopril.dose_amount, lisinopril.times_per_day) == ("1 stuk", None, 1)
 
 
 @pytest.mark.parametrize("name", ["fhir_ipsviewer_NZ_Peter_Jordan_NNJ9186.json"])

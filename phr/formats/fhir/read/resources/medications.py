@@ -1,8 +1,9 @@
 """MedicationStatement and MedicationRequest -> a medicine, linked to the diagnosis it is for.
 
 A medicine the file says was never taken is left out; one stopped or completed comes in
-stopped, so it never shows as in use. The dose in words is the Dosage text; the first Dosage's
-structured fields become the structured dose (dosage.py), the English name the translation of the name.
+stopped, so it never shows as in use. The dose in words is the Dosage text (else words made from its
+fields); one Dosage's fields become the structured dose when they say all it says (dosage.py); the English
+name is the translation of the name.
 """
 
 from datetime import date
@@ -11,7 +12,7 @@ from phr.formats.fhir import codes as codes
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
 from phr.formats.fhir.read.resources.conditions import DIAGNOSES
 from phr.formats.fhir.read.resources.datatypes import day, is_no_information, notes, text_of
-from phr.formats.fhir.read.resources.dosage import structured
+from phr.formats.fhir.read.resources.dosage import medication_fields
 from phr.formats.fhir.read.resources.found import FoundEntry, Link, Resource, Section, Unusable, found_entry
 from phr.record.medications import Medication
 
@@ -37,10 +38,9 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None
     period = resource.get("effectivePeriod") or {}
     start = period.get("start") or resource.get("effectiveDateTime") or resource.get("authoredOn")
     dosages = resource.get("dosage") or resource.get("dosageInstruction") or []
-    item = Medication(name=name, dose="; ".join(d["text"] for d in dosages if d.get("text")), start_date=day(start),
-                      stop_date=_stop_date(resource, period), notes=notes(resource),
+    item = Medication(name=name, start_date=day(start), stop_date=_stop_date(resource, period), notes=notes(resource),
                       stop_reason=text_of((resource.get("statusReason") or [{}])[0]),
-                      name_en=codes.english_name(concept), **(structured(dosages[0]) if dosages else {}))
+                      name_en=codes.english_name(concept), **medication_fields(dosages))
     reason = next((r.get("reference") for r in resource.get("reasonReference") or [] if r.get("reference")), None)
     links = {"reason_id": Link(bundle.resolve(reason), DIAGNOSES)} if reason else {}
     return found_entry(MEDICATIONS, item, resource, url, links)
