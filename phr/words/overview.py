@@ -31,6 +31,7 @@ DUTCH: dict[str, str] = {
     "in the patient's words, in {language}": "in de woorden van de patiënt, in het {language}",
     "in the patient's words": "in de woorden van de patiënt",
     "in {language}, as written in the record": "in het {language}, zoals het in het dossier staat",
+    "as in the FHIR file it came from": "zoals in het FHIR-bestand waar het uit komt",
     "What the patient typed (notes, names, doses in their own words) is printed as they wrote it, and marked: "
     "{mark}.": "Wat de patiënt zelf typte (notities, namen, doses in eigen woorden), staat er zoals het "
                "geschreven is, met de aantekening: {mark}.",

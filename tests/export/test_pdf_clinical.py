@@ -70,3 +70,16 @@ def test_a_protocol_typed_in_dutch_is_marked_on_card_and_letter_of_an_english_ex
     # a sign with an HPO id is said by the HPO's name; one without stays the patient's, marked once
     assert "Vomiting (HP:0002013)" in letter and "Braken" not in letter
     assert "Signs of a crisis: (in the patient's words, in Dutch)" in letter and "Pijn in handen en voeten" in letter
+
+
+def test_dose_words_read_in_from_a_fhir_file_are_marked_as_the_files_not_the_patients():
+    from phr.core.entries import Provenance
+
+    imported = Provenance("Zoë", "owner", "Zoë", "fhir_import", "summary.json", "2026-12-05", "2026-12-05")
+    medicine = Medication(name="Methotrexaat", dose="15 mg", schedule="once a week, on Monday", provenance=imported)
+    for clinical in (Clinical(Words("en"), "nl"), Clinical(Words("nl"), "nl")):
+        said = clinical.dose_words(medicine)
+        assert (said.dose.text, said.schedule.text) == ("15 mg", "once a week, on Monday")
+        assert said.dose.mark == said.schedule.mark == clinical.words("as in the FHIR file it came from")
+    typed = Medication(name="Methotrexaat", dose="15 mg", schedule="1 keer per week")
+    assert Clinical(Words("en"), "nl").dose_words(typed).schedule.mark == "in the patient's words, in Dutch"

@@ -15,7 +15,8 @@ This module decides it once for all kinds; it reads no record and draws nothing 
 import re
 from dataclasses import dataclass
 
-from phr.core.vocabulary import TextLanguage
+from phr.core.entries import Provenance
+from phr.core.vocabulary import Source, TextLanguage
 from phr.record.diagnoses import Diagnosis
 from phr.record.medications import Medication
 from phr.reference import orphanet
@@ -112,17 +113,26 @@ class Clinical:
             return medicine.name_en.strip()
         return medicine.name
 
+    def written(self, text: str, provenance: Provenance | None) -> Said:
+        """As `typed`, for a text that may have come from another system: one read in from a FHIR file is not the
+        patient's words (and may be in English in a Dutch record), so it is marked as the file's."""
+        text = (text or "").strip()
+        if text and provenance is not None and provenance.source == Source.FHIR_IMPORT:
+            return Said(text, self.words("as in the FHIR file it came from"))
+        return self.typed(text)
+
     def dose_words(self, medicine: Medication) -> DoseWords:
         w = self.words
         structured_dose = dose_text(w, medicine.dose_amount, medicine.dose_unit)
         structured_when = schedule_text(w, medicine.times_per_day, medicine.food, medicine.as_needed)
-        dose = Said(structured_dose) if structured_dose else self.typed(medicine.dose)
-        schedule = Said(structured_when) if structured_when else self.typed(medicine.schedule)
+        dose = Said(structured_dose) if structured_dose else self.written(medicine.dose, medicine.provenance)
+        schedule = Said(structured_when) if structured_when else self.written(medicine.schedule, medicine.provenance)
         # What the app says in their place: the split of a day's dose ('7,5 - 5 - 2,5 mg') is often only there.
         said_before = self._structured_in_own_language(medicine)
         replaced = [typed.strip() for app, typed in ((structured_dose, medicine.dose), (structured_when, medicine.schedule))
                     if app and typed.strip() and typed.strip().casefold() not in said_before]
-        typed = Said(" · ".join(replaced), self.own_words_mark() or w("in the patient's words")) if replaced else Said("")
+        mark = self.written(" · ".join(replaced), medicine.provenance).mark or w("in the patient's words")
+        typed = Said(" · ".join(replaced), mark) if replaced else Said("")
         return DoseWords(dose, schedule, typed)
 
     def _structured_in_own_language(self, medicine: Medication) -> set[str]:
