@@ -1,0 +1,139 @@
+"""Which FHIR version a file is written in, and its resources in the R4 shape the readers know.
+
+Dutch health apps (PGOs, MedMij) still hand out FHIR STU3 with the Nictiz zib / nl-core profiles.
+version_of tells STU3 from R4 by what the document says of itself (a fhirVersion, a profile of the
+STU3 specification or of the Dutch STU3 profiles) and by element shapes that only one of the two
+versions has; as_r4 turns one STU3 resource into R4 (stu3_convert.py).
+
+What a resource looks like weighs more than what it says of itself: Nictiz gave its zib profiles the
+same addresses in STU3 and in R4 (zib2020), so a 'zib-' profile decides only when no shape does.
+"""
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from phr.formats.fhir.read import stu3_convert
+
+__all__ = ["FhirVersion", "as_r4", "version_of"]
+
+
+class FhirVersion(StrEnum):
+    R4 = "R4"
+    STU3 = "STU3"
+
+
+# Only STU3 has these profile addresses: the STU3 specification's own, and nl-core under fhir.nl (R4's
+# nl-core profiles moved to nictiz.nl and are written 'nl-core-Patient').
+STU3_PROFILES = ("hl7.org/fhir/STU3/", "hl7.org/fhir/3.0/", "fhir.nl/fhir/StructureDefinition/nl-core-")
+ZIB_PROFILES = "nictiz.nl/fhir/StructureDefinition/zib-"
+# Elements that hold a plain code in STU3 and a CodeableConcept in R4.
+CODE_TO_CONCEPT = {"Condition": ("clinicalStatus", "verificationStatus"),
+                   "AllergyIntolerance": ("clinicalStatus", "verificationStatus")}
+# Elements only STU3 has, per resource type.
+STU3_ONLY = {"MedicationStatement": ("taken", "context"), "MedicationRequest": ("context",),
+             "Immunization": ("notGiven", "date", "practitioner", "explanation", "vaccinationProtocol"),
+             "Observation": ("context",), "Procedure": ("notDone", "context", "definition"),
+             "AllergyIntolerance": ("assertedDate",), "Condition": ("assertedDate", "context"),
+             "Composition": ("class",), "Flag": ()}
+# Elements only R4 has, per resource type.
+R4_ONLY = {"MedicationStatement": ("statusReason", "encounter"), "MedicationRequest": ("encounter", "statusReason"),
+           "Immunization": ("occurrenceDateTime", "occurrenceString", "performer", "recorded"),
+           "Observation": ("encounter",), "Procedure": ("encounter", "statusReason"),
+           "AllergyIntolerance": ("recordedDate",), "Condition": ("recordedDate", "encounter")}
+
+
+def version_of(document: dict[str, Any]) -> FhirVersion:
+    """The version of a Bundle or a single resource: STU3 when it says so or looks so, else R4."""
+    resources = list(_resources(document))
+    stated = _stated(document)
+    if stated is not None:
+        return stated
+    for resource in resources:
+        shape = _shape(resource)
+        if shape is not None:
+            return shape
+    if any(_profiled(resource, STU3_PROFILES + (ZIB_PROFILES,)) for resource in resources):
+        return FhirVersion.STU3
+    return FhirVersion.R4
+
+
+def as_r4(resource: dict[str, Any], version: FhirVersion) -> dict[str, Any]:
+    """The resource in R4 shape: the same dict for R4; a new dict for STU3 (the input is not changed)."""
+    if version is FhirVersion.R4:
+        return resource
+    return stu3_convert.convert(resource)
+
+
+def _resources(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """The document and, for a Bundle, each resource in it (contained ones too)."""
+    yield document
+    entries = document.get("entry") if document.get("resourceType") == "Bundle" else None
+    for entry in entries if isinstance(entries, list) else []:
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(resource, dict):
+            yield from _resources(resource)
+    for contained in document.get("contained") or []:
+        if isinstance(contained, dict):
+            yield contained
+
+
+def _stated(document: dict[str, Any]) -> FhirVersion | None:
+    """What the document says of its version: a fhirVersion, a profile of the STU3 specification or of
+    fhir.nl's nl-core (never a zib profile: their addresses are the same in both versions)."""
+    version = str(document.get("fhirVersion") or _meta_version(document.get("meta")) or "")
+    if version.startswith(("3.0", "STU3")):
+        return FhirVersion.STU3
+    if version.startswith(("4.", "R4")):
+        return FhirVersion.R4
+    if _profiled(document, STU3_PROFILES):
+        return FhirVersion.STU3
+    return None
+
+
+def _meta_version(meta: object) -> str:
+    """A version in a meta tag whose system names the fhirVersion."""
+    if not isinstance(meta, dict):
+        return ""
+    for tag in meta.get("tag") or []:
+        if isinstance(tag, dict) and "fhirversion" in str(tag.get("system", "")).casefold():
+            return str(tag.get("code") or "")
+    return ""
+
+
+def _profiled(resource: dict[str, Any], addresses: tuple[str, ...]) -> bool:
+    meta = resource.get("meta")
+    profiles = meta.get("profile") if isinstance(meta, dict) else None
+    if not isinstance(profiles, list):
+        return False
+    return any(isinstance(profile, str) and any(address in profile for address in addresses) for profile in profiles)
+
+
+def _shape(resource: dict[str, Any]) -> FhirVersion | None:
+    """STU3 or R4 from elements only one of them has, or None when the resource could be either."""
+    kind = resource.get("resourceType")
+    if not isinstance(kind, str):
+        return None
+    for element in CODE_TO_CONCEPT.get(kind, ()):
+        if isinstance(resource.get(element), str):
+            return FhirVersion.STU3
+        if isinstance(resource.get(element), dict):
+            return FhirVersion.R4
+    if any(element in resource for element in STU3_ONLY.get(kind, ())):
+        return FhirVersion.STU3
+    if any(element in resource for element in R4_ONLY.get(kind, ())):
+        return FhirVersion.R4
+    return _dosage_shape(resource)
+
+
+def _dosage_shape(resource: dict[str, Any]) -> FhirVersion | None:
+    """A Dosage's dose: at the top level in STU3 (doseQuantity, rateRatio), in doseAndRate in R4."""
+    dosages = resource.get("dosage") or resource.get("dosageInstruction")
+    for dosage in dosages if isinstance(dosages, list) else []:
+        if not isinstance(dosage, dict):
+            continue
+        if "doseAndRate" in dosage:
+            return FhirVersion.R4
+        if any(key.startswith(("dose", "rate")) for key in dosage):
+            return FhirVersion.STU3
+    return None
