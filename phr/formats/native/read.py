@@ -20,6 +20,7 @@ from phr.formats.errors import InvalidImport
 from phr.formats.native import read_readings
 from phr.formats.native.read_check import Checker, entry_services, expect
 from phr.formats.native.schema import FORMAT, VERSION
+from phr.formats.same_person import same_name
 from phr.record.services import RecordServices
 
 __all__ = ["ImportSummary", "InvalidImport", "import_record", "parse"]
@@ -74,14 +75,10 @@ def _refuse_another_person(services: RecordServices, person: dict[str, Any]) -> 
     """Merging another person's entries into this record would credit them to the wrong person."""
     ours = services.person.get().name
     theirs = person.get("name") or ""
-    if _same_name(ours, theirs) or not ours or not theirs:
+    if same_name(ours, theirs) or not ours or not theirs:
         return
     raise InvalidImport("This file holds the record of another person (the name is different). Nothing was "
                         "imported. To start from this file, make a new record with the same name and import it there.")
-
-
-def _same_name(first: str, second: str) -> bool:
-    return " ".join(first.casefold().split()) == " ".join(second.casefold().split())
 
 
 class _Writer:
