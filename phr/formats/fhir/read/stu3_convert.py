@@ -1,32 +1,206 @@
-"""One FHIR STU3 resource -> the same resource in R4 shape (Dutch zib / nl-core profiles in mind).
+"""One FHIR STU3 resource -> the same resource in R4 shape, for the kinds Regie reads or follows.
 
-Every coding is kept as it is; extensions stay. Only what moved or changed type between the versions
-is rewritten.
+Written with the Dutch zib / nl-core profiles (MedMij, STU3) in mind. Every coding stays as it is
+(G-Standaard, ICD-10-NL, SNOMED, LOINC, NHG tables), and so do the extensions: only what moved or changed
+type between the two versions is rewritten. A plain STU3 status code becomes an R4 CodeableConcept of the R4
+code system, with the Dutch code that the zib 'code-specification' extension gave beside it. What R4 has no
+place for (an Observation's attachment, a Procedure's definition) is left out. Medicines: stu3_medication.py.
 """
 
-import copy
+from collections.abc import Callable
 from typing import Any
 
 Resource = dict[str, Any]
+CODE_SPECIFICATION = "http://nictiz.nl/fhir/StructureDefinition/code-specification"
+DATA_ABSENT = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
 
-CLINICAL = {"Condition": "http://terminology.hl7.org/CodeSystem/condition-clinical",
-            "AllergyIntolerance": "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"}
-VERIFICATION = {"Condition": "http://terminology.hl7.org/CodeSystem/condition-ver-status",
-                "AllergyIntolerance": "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"}
+CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
+ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+# STU3 codes that R4 has no place for in the same element: the element is then left without a status
+# code (its Dutch code, if any, stays), as R4 says nothing of a status that is not known.
+CONDITION_VERIFICATIONS = ("unconfirmed", "provisional", "differential", "confirmed", "refuted", "entered-in-error")
+PROCEDURE_STATUS = {"suspended": "on-hold", "aborted": "stopped"}
+OBSERVATION_LINKS = {"has-member": "hasMember", "derived-from": "derivedFrom"}
+GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
+# STU3 Goal.status -> R4 lifecycleStatus and, where it said so, achievementStatus.
+GOAL_STATUS = {"in-progress": ("active", "in-progress"), "on-target": ("active", "in-progress"),
+               "ahead-of-target": ("active", "improving"), "behind-target": ("active", "worsening"),
+               "sustaining": ("active", "sustaining"), "achieved": ("completed", "achieved")}
 
 
-def convert(resource: Resource) -> Resource:
-    """A new dict: the resource in R4 shape; the input is left as it is."""
-    converted = copy.deepcopy(resource)
-    kind = converted.get("resourceType")
-    if kind in CLINICAL:
-        _status_concept(converted, "clinicalStatus", CLINICAL[kind])
-        _status_concept(converted, "verificationStatus", VERIFICATION[kind])
-    return converted
+def _condition(resource: Resource) -> None:
+    status_concept(resource, "clinicalStatus", CONDITION_CLINICAL)
+    verification = resource.get("verificationStatus")
+    status_concept(resource, "verificationStatus", CONDITION_VERIFICATION,
+                   keep=verification in CONDITION_VERIFICATIONS)
+    if resource.pop("abatementBoolean", None) is True and "clinicalStatus" not in resource:
+        # STU3's 'it has abated' without a date; R4 says it with the status.
+        resource["clinicalStatus"] = {"coding": [{"system": CONDITION_CLINICAL, "code": "inactive"}]}
+    rename(resource, "assertedDate", "recordedDate")
+    rename(resource, "context", "encounter")
+    as_list(resource, "stage")
 
 
-def _status_concept(resource: Resource, element: str, system: str) -> None:
-    """A plain STU3 status code -> an R4 CodeableConcept of the R4 code system."""
+def _allergy(resource: Resource) -> None:
+    status_concept(resource, "clinicalStatus", ALLERGY_CLINICAL)
+    status_concept(resource, "verificationStatus", ALLERGY_VERIFICATION)
+    rename(resource, "assertedDate", "recordedDate")
+
+
+def _observation(resource: Resource) -> None:
+    rename(resource, "context", "encounter")
+    for part in (resource, *[c for c in resource.get("component") or [] if isinstance(c, dict)]):
+        as_list(part, "interpretation")
+        part.pop("valueAttachment", None)  # R4 has no attachment as a value
+    comment = resource.pop("comment", None)
+    resource.pop("_comment", None)
+    if isinstance(comment, str) and comment.strip():
+        resource.setdefault("note", []).append({"text": comment})
+    for related in resource.pop("related", None) or []:
+        element = OBSERVATION_LINKS.get(related.get("type", "")) if isinstance(related, dict) else None
+        if element and isinstance(related.get("target"), dict):
+            resource.setdefault(element, []).append(related["target"])
+
+
+def _immunization(resource: Resource) -> None:
+    if resource.pop("notGiven", None) is True:
+        resource["status"] = "not-done"
+    resource.pop("_notGiven", None)
+    rename(resource, "date", "occurrenceDateTime")
+    if "occurrenceDateTime" not in resource:  # R4 asks for one, STU3 did not: 'unknown', and marked as absent
+        resource.pop("_occurrenceDateTime", None)
+        resource["occurrenceString"] = "unknown"
+        resource["_occurrenceString"] = {"extension": [{"url": DATA_ABSENT, "valueCode": "unknown"}]}
+    performers = [{**({"function": p["role"]} if p.get("role") else {}), "actor": p.get("actor")}
+                  for p in resource.pop("practitioner", None) or [] if isinstance(p, dict) and p.get("actor")]
+    if performers:
+        resource["performer"] = performers
+    explanation = resource.pop("explanation", None) or {}
+    if explanation.get("reason"):
+        resource["reasonCode"] = explanation["reason"]
+    if explanation.get("reasonNotGiven"):
+        resource["statusReason"] = explanation["reasonNotGiven"][0]
+    protocols = [_protocol(p) for p in resource.pop("vaccinationProtocol", None) or [] if isinstance(p, dict)]
+    if protocols:
+        resource["protocolApplied"] = protocols
+
+
+def _protocol(protocol: Resource) -> Resource:
+    """A vaccination protocol -> R4's protocolApplied: which dose of which series, against what."""
+    applied: Resource = {key: protocol[key] for key in ("series", "authority", "targetDisease") if protocol.get(key)}
+    if isinstance(protocol.get("doseSequence"), int):
+        applied["doseNumberPositiveInt"] = protocol["doseSequence"]
+    else:
+        applied["doseNumberString"] = "unknown"  # R4 asks for one; STU3 could leave it out
+    if isinstance(protocol.get("seriesDoses"), int):
+        applied["seriesDosesPositiveInt"] = protocol["seriesDoses"]
+    return applied
+
+
+def _procedure(resource: Resource) -> None:
+    if resource.pop("notDone", None) is True:
+        resource["status"] = "not-done"
+    resource.pop("_notDone", None)
+    resource["status"] = PROCEDURE_STATUS.get(resource.get("status", ""), resource.get("status"))
+    rename(resource, "notDoneReason", "statusReason")
+    rename(resource, "context", "encounter")
+    resource.pop("definition", None)  # R4 names definitions by canonical URL, not by reference
+    for performer in resource.get("performer") or []:
+        if isinstance(performer, dict):
+            rename(performer, "role", "function")
+
+
+def _flag(resource: Resource) -> None:
+    as_list(resource, "category")
+
+
+def _composition(resource: Resource) -> None:
+    if resource.get("class"):
+        resource["category"] = [resource["class"]]
+    resource.pop("class", None)
+    as_list(resource, "author")
+    for attester in resource.get("attester") or []:
+        if isinstance(attester, dict) and isinstance(attester.get("mode"), list):
+            attester["mode"] = (attester["mode"] or ["professional"])[0]
+            attester.pop("_mode", None)
+
+
+def _encounter(resource: Resource) -> None:
+    rename(resource, "reason", "reasonCode")
+    rename(resource, "incomingReferral", "basedOn")
+
+
+def _patient(resource: Resource) -> None:
+    resource.pop("animal", None)  # R4 says this with an extension, and Regie keeps people only
+
+
+def _care_team(resource: Resource) -> None:
+    rename(resource, "context", "encounter")
+    for participant in resource.get("participant") or []:
+        if isinstance(participant, dict):
+            as_list(participant, "role")
+
+
+def _care_plan(resource: Resource) -> None:
+    rename(resource, "context", "encounter")
+    resource.pop("definition", None)
+    for activity in resource.get("activity") or []:
+        detail = activity.get("detail") if isinstance(activity, dict) else None
+        if isinstance(detail, dict):
+            detail.pop("definition", None)
+            detail.pop("category", None)  # R4 says the kind of activity otherwise (detail.kind)
+
+
+def _goal(resource: Resource) -> None:
+    status = resource.pop("status", None)
+    rename(resource, "_status", "_lifecycleStatus")
+    if not isinstance(status, str):
+        return  # STU3 asks for a status too: without one the R4 models refuse it, as they should
+    lifecycle, achievement = GOAL_STATUS.get(status, (status, ""))
+    resource["lifecycleStatus"] = lifecycle
+    if achievement and "achievementStatus" not in resource:
+        resource["achievementStatus"] = {"coding": [{"system": GOAL_ACHIEVEMENT, "code": achievement}]}
+    as_list(resource, "target")
+
+
+STEPS: dict[str, Callable[[Resource], None]] = {
+    "Condition": _condition, "AllergyIntolerance": _allergy, "Observation": _observation,
+    "Immunization": _immunization, "Procedure": _procedure, "Flag": _flag, "Composition": _composition,
+    "Encounter": _encounter, "Patient": _patient, "CareTeam": _care_team, "CarePlan": _care_plan, "Goal": _goal}
+
+
+def rename(resource: Resource, old: str, new: str) -> None:
+    """An element that only changed its name, with its primitive extensions ('_date')."""
+    for prefix in ("", "_"):
+        if prefix + old in resource:
+            value = resource.pop(prefix + old)
+            if value is not None and prefix + new not in resource:
+                resource[prefix + new] = value
+
+
+def as_list(resource: Resource, element: str) -> None:
+    """One value where R4 allows several becomes a list of one."""
+    if isinstance(resource.get(element), dict):
+        resource[element] = [resource[element]]
+
+
+def status_concept(resource: Resource, element: str, system: str, keep: bool = True) -> None:
+    """A plain STU3 status code -> an R4 CodeableConcept: the code in the R4 code system first (what readers
+    look at), then the Dutch code the zib's code-specification extension gave for it; the primitive's other
+    extensions go onto the concept. With keep=False the STU3 code has no R4 counterpart and is left out."""
     code = resource.get(element)
-    if isinstance(code, str):
-        resource[element] = {"coding": [{"system": system, "code": code}]}
+    if not isinstance(code, str) and "_" + element not in resource:
+        return
+    primitive = resource.pop("_" + element, None) or {}
+    extensions = [e for e in primitive.get("extension") or [] if isinstance(e, dict)]
+    codings = [{"system": system, "code": code}] if isinstance(code, str) and keep else []
+    codings += [c for e in extensions if e.get("url") == CODE_SPECIFICATION
+                for c in (e.get("valueCodeableConcept") or {}).get("coding") or []]
+    others = [e for e in extensions if e.get("url") != CODE_SPECIFICATION]
+    concept: Resource = {**({"extension": others} if others else {}), **({"coding": codings} if codings else {})}
+    if concept:
+        resource[element] = concept
+    else:
+        resource.pop(element, None)

@@ -3,17 +3,18 @@
 Dutch health apps (PGOs, MedMij) still hand out FHIR STU3 with the Nictiz zib / nl-core profiles.
 version_of tells STU3 from R4 by what the document says of itself (a fhirVersion, a profile of the
 STU3 specification or of the Dutch STU3 profiles) and by element shapes that only one of the two
-versions has; as_r4 turns one STU3 resource into R4 (stu3_convert.py).
+versions has; as_r4 turns one STU3 resource into R4 (stu3_convert.py, stu3_medication.py).
 
 What a resource looks like weighs more than what it says of itself: Nictiz gave its zib profiles the
 same addresses in STU3 and in R4 (zib2020), so a 'zib-' profile decides only when no shape does.
 """
 
-from collections.abc import Iterator
+import copy
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Any
 
-from phr.formats.fhir.read import stu3_convert
+from phr.formats.fhir.read import stu3_convert, stu3_medication
 
 __all__ = ["FhirVersion", "as_r4", "version_of"]
 
@@ -31,16 +32,18 @@ ZIB_PROFILES = "nictiz.nl/fhir/StructureDefinition/zib-"
 CODE_TO_CONCEPT = {"Condition": ("clinicalStatus", "verificationStatus"),
                    "AllergyIntolerance": ("clinicalStatus", "verificationStatus")}
 # Elements only STU3 has, per resource type.
-STU3_ONLY = {"MedicationStatement": ("taken", "context"), "MedicationRequest": ("context",),
+STU3_ONLY = {"MedicationStatement": ("taken", "reasonNotTaken"), "MedicationRequest": ("context", "definition"),
              "Immunization": ("notGiven", "date", "practitioner", "explanation", "vaccinationProtocol"),
              "Observation": ("context",), "Procedure": ("notDone", "context", "definition"),
              "AllergyIntolerance": ("assertedDate",), "Condition": ("assertedDate", "context"),
              "Composition": ("class",), "Flag": ()}
 # Elements only R4 has, per resource type.
-R4_ONLY = {"MedicationStatement": ("statusReason", "encounter"), "MedicationRequest": ("encounter", "statusReason"),
+R4_ONLY = {"MedicationStatement": ("statusReason",), "MedicationRequest": ("encounter", "statusReason"),
            "Immunization": ("occurrenceDateTime", "occurrenceString", "performer", "recorded"),
            "Observation": ("encounter",), "Procedure": ("encounter", "statusReason"),
            "AllergyIntolerance": ("recordedDate",), "Condition": ("recordedDate", "encounter")}
+
+STU3_STEPS: dict[str, Callable[[dict[str, Any]], None]] = {**stu3_convert.STEPS, **stu3_medication.STEPS}
 
 
 def version_of(document: dict[str, Any]) -> FhirVersion:
@@ -59,10 +62,31 @@ def version_of(document: dict[str, Any]) -> FhirVersion:
 
 
 def as_r4(resource: dict[str, Any], version: FhirVersion) -> dict[str, Any]:
-    """The resource in R4 shape: the same dict for R4; a new dict for STU3 (the input is not changed)."""
+    """The resource in R4 shape: the same dict for R4; a new dict for STU3 (the input is not changed).
+    A kind that did not change, or that Regie neither reads nor follows, is only copied."""
     if version is FhirVersion.R4:
         return resource
-    return stu3_convert.convert(resource)
+    converted: dict[str, Any] = copy.deepcopy(resource)
+    _repair_codings(converted)
+    for part in (converted, *[c for c in converted.get("contained") or [] if isinstance(c, dict)]):
+        step = STU3_STEPS.get(str(part.get("resourceType")))
+        if step is not None:
+            step(part)
+    return converted
+
+
+def _repair_codings(value: Any) -> None:
+    """Codings written as a list inside the list ('coding': [[{...}]]) are made one list, codes kept: some STU3
+    files do this (the Dutch Drimpy summary's Composition.type)."""
+    if isinstance(value, dict):
+        coding = value.get("coding")
+        if isinstance(coding, list) and any(isinstance(c, list) for c in coding):
+            value["coding"] = [c for item in coding for c in (item if isinstance(item, list) else [item])]
+        for item in value.values():
+            _repair_codings(item)
+    elif isinstance(value, list):
+        for item in value:
+            _repair_codings(item)
 
 
 def _resources(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
