@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from fhir.resources.R4B import get_fhir_model_class as r4b_model
 from fhir.resources.STU3 import get_fhir_model_class as stu3_model
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from locations import REAL_WORLD
 
-from phr.formats.fhir.read.versions import FhirVersion, as_r4, version_of
+from phr.formats.fhir.read.versions import STU3_STEPS, FhirVersion, as_r4, version_of
 
 DRIMPY = REAL_WORLD / "fhir_ipsviewer_NL_Drimpy_01.json"
 R4_FILES = ("fhir_ipsviewer_NL_Curavista_01.json", "fhir_ipsviewer_NL_core_patient_01.json",
@@ -27,6 +29,16 @@ ICD10_NL = "urn:oid:2.16.840.1.113883.6.3.2"
 PERIOD_OF_USE = "http://nictiz.nl/fhir/StructureDefinition/zib-Medication-PeriodOfUse"
 STOP_TYPE = "http://nictiz.nl/fhir/StructureDefinition/zib-Medication-StopType"
 AS_AGREED = "http://nictiz.nl/fhir/StructureDefinition/zib-MedicationUse-AsAgreedIndicator"
+# The elements the conversion looks at, and the ones inside them (for the test that feeds it anything).
+ELEMENTS = ("clinicalStatus", "_clinicalStatus", "verificationStatus", "abatementBoolean", "status", "taken",
+            "reasonNotTaken", "extension", "modifierExtension", "url", "valueCodeableConcept", "coding", "code",
+            "system", "dosage", "dosageInstruction", "doseQuantity", "rateRatio", "requester", "agent", "category",
+            "medicationReference", "reference", "display", "substitution", "allowed", "ingredient", "amount",
+            "package", "batch", "interpretation", "component", "comment", "related", "type", "target", "notGiven",
+            "date", "practitioner", "role", "actor", "explanation", "reason", "reasonNotGiven",
+            "vaccinationProtocol", "doseSequence", "performer", "class", "author", "attester", "mode", "participant",
+            "activity", "detail", "contained", "resourceType", "context", "stage", "notDone", "notDoneReason",
+            "entry", "resource", "meta", "profile", "tag", "fhirVersion")
 
 
 def stu3(resource: dict[str, Any]) -> dict[str, Any]:
@@ -426,3 +438,27 @@ def test_the_dutch_summary_medicines_and_statuses() -> None:
     assert [a["clinicalStatus"]["coding"][0]["code"] for a in allergies] == ["active"] * 5
     immunization = next(r for r in converted if r["resourceType"] == "Immunization")
     assert (immunization["status"], immunization["occurrenceDateTime"]) == ("completed", "1999-06-05")
+
+
+# --- anything at all -------------------------------------------------------------------------------------------
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(ELEMENTS), inner,
+                                                                                 max_size=4), max_leaves=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(STU3_STEPS)), st.dictionaries(st.sampled_from(ELEMENTS), JSON, max_size=6))
+def test_any_shape_is_converted_without_an_error(kind: str, fields: dict[str, Any]) -> None:
+    """A file's resource may hold anything where a value belongs: the conversion never fails on it (the R4B
+    models then say what is wrong)."""
+    resource = {**fields, "resourceType": kind}
+    before = copy.deepcopy(resource)
+    assert as_r4(resource, FhirVersion.STU3)["resourceType"] == kind
+    assert resource == before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Bundle", *sorted(STU3_STEPS)]), st.dictionaries(st.sampled_from(ELEMENTS), JSON, max_size=6))
+def test_any_shape_has_a_version(kind: str, fields: dict[str, Any]) -> None:
+    assert version_of({**fields, "resourceType": kind}) in (FhirVersion.R4, FhirVersion.STU3)

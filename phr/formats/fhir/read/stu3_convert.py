@@ -51,17 +51,17 @@ def _allergy(resource: Resource) -> None:
 
 def _observation(resource: Resource) -> None:
     rename(resource, "context", "encounter")
-    for part in (resource, *[c for c in resource.get("component") or [] if isinstance(c, dict)]):
+    for part in (resource, *dicts(resource.get("component"))):
         as_list(part, "interpretation")
         part.pop("valueAttachment", None)  # R4 has no attachment as a value
     comment = resource.pop("comment", None)
     resource.pop("_comment", None)
     if isinstance(comment, str) and comment.strip():
-        resource.setdefault("note", []).append({"text": comment})
-    for related in resource.pop("related", None) or []:
-        element = OBSERVATION_LINKS.get(related.get("type", "")) if isinstance(related, dict) else None
+        append(resource, "note", {"text": comment})
+    for related in dicts(resource.pop("related", None)):
+        element = OBSERVATION_LINKS.get(str(related.get("type")))
         if element and isinstance(related.get("target"), dict):
-            resource.setdefault(element, []).append(related["target"])
+            append(resource, element, related["target"])
 
 
 def _immunization(resource: Resource) -> None:
@@ -73,16 +73,17 @@ def _immunization(resource: Resource) -> None:
         resource.pop("_occurrenceDateTime", None)
         resource["occurrenceString"] = "unknown"
         resource["_occurrenceString"] = {"extension": [{"url": DATA_ABSENT, "valueCode": "unknown"}]}
-    performers = [{**({"function": p["role"]} if p.get("role") else {}), "actor": p.get("actor")}
-                  for p in resource.pop("practitioner", None) or [] if isinstance(p, dict) and p.get("actor")]
+    performers = [{**({"function": p["role"]} if p.get("role") else {}), "actor": p["actor"]}
+                  for p in dicts(resource.pop("practitioner", None)) if p.get("actor")]
     if performers:
         resource["performer"] = performers
-    explanation = resource.pop("explanation", None) or {}
+    explanation = mapping(resource.pop("explanation", None))
     if explanation.get("reason"):
         resource["reasonCode"] = explanation["reason"]
-    if explanation.get("reasonNotGiven"):
-        resource["statusReason"] = explanation["reasonNotGiven"][0]
-    protocols = [_protocol(p) for p in resource.pop("vaccinationProtocol", None) or [] if isinstance(p, dict)]
+    not_given = dicts(explanation.get("reasonNotGiven"))
+    if not_given:
+        resource["statusReason"] = not_given[0]
+    protocols = [_protocol(p) for p in dicts(resource.pop("vaccinationProtocol", None))]
     if protocols:
         resource["protocolApplied"] = protocols
 
@@ -90,11 +91,11 @@ def _immunization(resource: Resource) -> None:
 def _protocol(protocol: Resource) -> Resource:
     """A vaccination protocol -> R4's protocolApplied: which dose of which series, against what."""
     applied: Resource = {key: protocol[key] for key in ("series", "authority", "targetDisease") if protocol.get(key)}
-    if isinstance(protocol.get("doseSequence"), int):
+    if isinstance(protocol.get("doseSequence"), int) and not isinstance(protocol.get("doseSequence"), bool):
         applied["doseNumberPositiveInt"] = protocol["doseSequence"]
     else:
         applied["doseNumberString"] = "unknown"  # R4 asks for one; STU3 could leave it out
-    if isinstance(protocol.get("seriesDoses"), int):
+    if isinstance(protocol.get("seriesDoses"), int) and not isinstance(protocol.get("seriesDoses"), bool):
         applied["seriesDosesPositiveInt"] = protocol["seriesDoses"]
     return applied
 
@@ -103,13 +104,14 @@ def _procedure(resource: Resource) -> None:
     if resource.pop("notDone", None) is True:
         resource["status"] = "not-done"
     resource.pop("_notDone", None)
-    resource["status"] = PROCEDURE_STATUS.get(resource.get("status", ""), resource.get("status"))
+    status = resource.get("status")
+    if isinstance(status, str) and status in PROCEDURE_STATUS:
+        resource["status"] = PROCEDURE_STATUS[status]
     rename(resource, "notDoneReason", "statusReason")
     rename(resource, "context", "encounter")
     resource.pop("definition", None)  # R4 names definitions by canonical URL, not by reference
-    for performer in resource.get("performer") or []:
-        if isinstance(performer, dict):
-            rename(performer, "role", "function")
+    for performer in dicts(resource.get("performer")):
+        rename(performer, "role", "function")
 
 
 def _flag(resource: Resource) -> None:
@@ -121,10 +123,12 @@ def _composition(resource: Resource) -> None:
         resource["category"] = [resource["class"]]
     resource.pop("class", None)
     as_list(resource, "author")
-    for attester in resource.get("attester") or []:
-        if isinstance(attester, dict) and isinstance(attester.get("mode"), list):
-            attester["mode"] = (attester["mode"] or ["professional"])[0]
+    for attester in dicts(resource.get("attester")):
+        if isinstance(attester.get("mode"), list):  # several in STU3, one in R4: the first
+            modes = attester.pop("mode")
             attester.pop("_mode", None)
+            if modes:
+                attester["mode"] = modes[0]
 
 
 def _encounter(resource: Resource) -> None:
@@ -138,19 +142,17 @@ def _patient(resource: Resource) -> None:
 
 def _care_team(resource: Resource) -> None:
     rename(resource, "context", "encounter")
-    for participant in resource.get("participant") or []:
-        if isinstance(participant, dict):
-            as_list(participant, "role")
+    for participant in dicts(resource.get("participant")):
+        as_list(participant, "role")
 
 
 def _care_plan(resource: Resource) -> None:
     rename(resource, "context", "encounter")
     resource.pop("definition", None)
-    for activity in resource.get("activity") or []:
-        detail = activity.get("detail") if isinstance(activity, dict) else None
-        if isinstance(detail, dict):
-            detail.pop("definition", None)
-            detail.pop("category", None)  # R4 says the kind of activity otherwise (detail.kind)
+    for activity in dicts(resource.get("activity")):
+        detail = mapping(activity.get("detail"))
+        detail.pop("definition", None)
+        detail.pop("category", None)  # R4 says the kind of activity otherwise (detail.kind)
 
 
 def _goal(resource: Resource) -> None:
@@ -191,16 +193,30 @@ def status_concept(resource: Resource, element: str, system: str, keep: bool = T
     look at), then the Dutch code the zib's code-specification extension gave for it; the primitive's other
     extensions go onto the concept. With keep=False the STU3 code has no R4 counterpart and is left out."""
     code = resource.get(element)
-    if not isinstance(code, str) and "_" + element not in resource:
-        return
-    primitive = resource.pop("_" + element, None) or {}
-    extensions = [e for e in primitive.get("extension") or [] if isinstance(e, dict)]
+    if code is not None and not isinstance(code, str):
+        return  # not STU3's plain code: left for the R4 models to judge
+    extensions = dicts(mapping(resource.pop("_" + element, None)).get("extension"))
     codings = [{"system": system, "code": code}] if isinstance(code, str) and keep else []
     codings += [c for e in extensions if e.get("url") == CODE_SPECIFICATION
-                for c in (e.get("valueCodeableConcept") or {}).get("coding") or []]
+                for c in dicts(mapping(e.get("valueCodeableConcept")).get("coding"))]
     others = [e for e in extensions if e.get("url") != CODE_SPECIFICATION]
     concept: Resource = {**({"extension": others} if others else {}), **({"coding": codings} if codings else {})}
     if concept:
         resource[element] = concept
     else:
         resource.pop(element, None)
+
+
+def dicts(value: Any) -> list[Resource]:
+    """The objects in a list; nothing for anything else (a file may put anything anywhere)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def mapping(value: Any) -> Resource:
+    return value if isinstance(value, dict) else {}
+
+
+def append(resource: Resource, element: str, item: Any) -> None:
+    """One more value in a list element (one value already there becomes the first of the list)."""
+    found = resource.get(element)
+    resource[element] = [*(found if isinstance(found, list) else [] if found is None else [found]), item]

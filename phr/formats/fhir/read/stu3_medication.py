@@ -12,7 +12,7 @@ code written as a reference ('urn:oid:2.16.840.1.113883.2.4.4.10.7323') becomes 
 
 import re
 
-from phr.formats.fhir.read.stu3_convert import Resource, as_list, rename
+from phr.formats.fhir.read.stu3_convert import Resource, as_list, dicts, mapping, rename
 
 STOP_TYPE = "http://nictiz.nl/fhir/StructureDefinition/zib-Medication-StopType"
 STOP_REASON = "http://nictiz.nl/fhir/StructureDefinition/zib-MedicationUse-ReasonForChangeOrDiscontinuationOfUse"
@@ -36,9 +36,9 @@ def medication_statement(resource: Resource) -> None:
         status = "not-taken"
     elif taken == "unk" and status in (None, "active"):
         status = "unknown"
-    if status:
+    if isinstance(status, str):
         resource["status"] = status
-    reasons = [*(resource.pop("reasonNotTaken", None) or []), *_extension_values(resource, STOP_REASON)]
+    reasons = [*dicts(resource.pop("reasonNotTaken", None)), *_extension_values(resource, STOP_REASON)]
     if reasons and "statusReason" not in resource:
         resource["statusReason"] = reasons
     _dosages(resource, "dosage")
@@ -46,7 +46,8 @@ def medication_statement(resource: Resource) -> None:
 
 
 def medication_request(resource: Resource) -> None:
-    resource["status"] = _stop_status(resource) or resource.get("status") or "unknown"
+    status = _stop_status(resource) or resource.get("status")
+    resource["status"] = status if isinstance(status, str) and status else "unknown"
     as_list(resource, "category")
     requester = resource.get("requester")
     if isinstance(requester, dict) and ("agent" in requester or "onBehalfOf" in requester):
@@ -58,23 +59,19 @@ def medication_request(resource: Resource) -> None:
             resource.pop("requester")
     rename(resource, "context", "encounter")
     resource.pop("definition", None)  # R4 names protocols by canonical URL, not by reference
-    substitution = resource.get("substitution")
-    if isinstance(substitution, dict):
-        rename(substitution, "allowed", "allowedBoolean")
+    rename(mapping(resource.get("substitution")), "allowed", "allowedBoolean")
     _dosages(resource, "dosageInstruction")
     _coded_medicine(resource)
 
 
 def medication(resource: Resource) -> None:
-    for ingredient in resource.get("ingredient") or []:
-        if isinstance(ingredient, dict):
-            rename(ingredient, "amount", "strength")
+    for ingredient in dicts(resource.get("ingredient")):
+        rename(ingredient, "amount", "strength")
     for element in ("isBrand", "isOverTheCounter", "image"):  # nothing a patient's record needs
         resource.pop(element, None)
-    package = resource.pop("package", None)
-    batch = next(iter((package or {}).get("batch") or []), None) if isinstance(package, dict) else None
-    if isinstance(batch, dict) and "batch" not in resource:
-        resource["batch"] = batch
+    batches = dicts(mapping(resource.pop("package", None)).get("batch"))
+    if batches and "batch" not in resource:
+        resource["batch"] = batches[0]
 
 
 def dosage(item: Resource) -> None:
@@ -94,18 +91,17 @@ def _renamed(found: Resource, quantity: str) -> Resource:
 
 
 def _dosages(resource: Resource, element: str) -> None:
-    for item in resource.get(element) or []:
-        if isinstance(item, dict):
-            dosage(item)
+    for item in dicts(resource.get(element)):
+        dosage(item)
 
 
 def _stop_status(resource: Resource) -> str | None:
     """The R4 status the zib's stop type says, or None."""
-    for extension in (*(resource.get("modifierExtension") or []), *(resource.get("extension") or [])):
-        if isinstance(extension, dict) and extension.get("url") == STOP_TYPE:
-            codings = (extension.get("valueCodeableConcept") or {}).get("coding") or []
-            return next((STOP_STATUS[c["code"]] for c in codings if isinstance(c, dict)
-                         and c.get("code") in STOP_STATUS and _stop_table(c)), None)
+    for extension in (*dicts(resource.get("modifierExtension")), *dicts(resource.get("extension"))):
+        if extension.get("url") == STOP_TYPE:
+            codings = dicts(mapping(extension.get("valueCodeableConcept")).get("coding"))
+            return next((STOP_STATUS[c["code"]] for c in codings if isinstance(c.get("code"), str)
+                         and c["code"] in STOP_STATUS and _stop_table(c)), None)
     return None
 
 
@@ -115,8 +111,8 @@ def _stop_table(coding: Resource) -> bool:
 
 
 def _extension_values(resource: Resource, url: str) -> list[Resource]:
-    return [e["valueCodeableConcept"] for e in resource.get("extension") or []
-            if isinstance(e, dict) and e.get("url") == url and isinstance(e.get("valueCodeableConcept"), dict)]
+    return [e["valueCodeableConcept"] for e in dicts(resource.get("extension"))
+            if e.get("url") == url and isinstance(e.get("valueCodeableConcept"), dict)]
 
 
 def _coded_medicine(resource: Resource) -> None:

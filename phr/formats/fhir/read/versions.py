@@ -68,7 +68,7 @@ def as_r4(resource: dict[str, Any], version: FhirVersion) -> dict[str, Any]:
         return resource
     converted: dict[str, Any] = copy.deepcopy(resource)
     _repair_codings(converted)
-    for part in (converted, *[c for c in converted.get("contained") or [] if isinstance(c, dict)]):
+    for part in (converted, *stu3_convert.dicts(converted.get("contained"))):
         step = STU3_STEPS.get(str(part.get("resourceType")))
         if step is not None:
             step(part)
@@ -97,9 +97,7 @@ def _resources(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
         resource = entry.get("resource") if isinstance(entry, dict) else None
         if isinstance(resource, dict):
             yield from _resources(resource)
-    for contained in document.get("contained") or []:
-        if isinstance(contained, dict):
-            yield contained
+    yield from stu3_convert.dicts(document.get("contained"))
 
 
 def _stated(document: dict[str, Any]) -> FhirVersion | None:
@@ -119,8 +117,8 @@ def _meta_version(meta: object) -> str:
     """A version in a meta tag whose system names the fhirVersion."""
     if not isinstance(meta, dict):
         return ""
-    for tag in meta.get("tag") or []:
-        if isinstance(tag, dict) and "fhirversion" in str(tag.get("system", "")).casefold():
+    for tag in stu3_convert.dicts(meta.get("tag")):
+        if "fhirversion" in str(tag.get("system", "")).casefold():
             return str(tag.get("code") or "")
     return ""
 
