@@ -115,11 +115,14 @@ def test_a_zib_profile_decides_only_when_no_shape_does() -> None:
     assert version_of({**bundle, "entry": [{"resource": shapeless}]}) is FhirVersion.STU3
 
 
-def test_a_bundle_is_stu3_when_one_of_its_resources_has_an_stu3_shape() -> None:
+def test_a_bundle_is_what_most_of_its_resources_look_like() -> None:
+    stu3_condition = {"resourceType": "Condition", "clinicalStatus": "active"}
     bundle = {"resourceType": "Bundle", "type": "document", "entry": [
-        {"resource": {"resourceType": "Patient"}}, {"fullUrl": "urn:uuid:1"},
-        {"resource": {"resourceType": "Condition", "clinicalStatus": "active"}}]}
+        {"resource": {"resourceType": "Patient"}}, {"fullUrl": "urn:uuid:1"}, {"resource": stu3_condition}]}
     assert version_of(bundle) is FhirVersion.STU3
+    r4_allergy = {"resourceType": "AllergyIntolerance", "clinicalStatus": concept("x", "active")}
+    odd = {**bundle, "entry": [{"resource": stu3_condition}, {"resource": r4_allergy}, {"resource": r4_allergy}]}
+    assert version_of(odd) is FhirVersion.R4
 
 
 @pytest.mark.parametrize("name", R4_FILES)

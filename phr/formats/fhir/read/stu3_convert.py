@@ -69,7 +69,8 @@ def _immunization(resource: Resource) -> None:
         resource["status"] = "not-done"
     resource.pop("_notGiven", None)
     rename(resource, "date", "occurrenceDateTime")
-    if "occurrenceDateTime" not in resource:  # R4 asks for one, STU3 did not: 'unknown', and marked as absent
+    if "occurrenceDateTime" not in resource and "occurrenceString" not in resource:
+        # R4 asks for one, STU3 did not: 'unknown', marked as absent
         resource.pop("_occurrenceDateTime", None)
         resource["occurrenceString"] = "unknown"
         resource["_occurrenceString"] = {"extension": [{"url": DATA_ABSENT, "valueCode": "unknown"}]}

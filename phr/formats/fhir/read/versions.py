@@ -52,10 +52,10 @@ def version_of(document: dict[str, Any]) -> FhirVersion:
     stated = _stated(document)
     if stated is not None:
         return stated
-    for resource in resources:
-        shape = _shape(resource)
-        if shape is not None:
-            return shape
+    shapes = [shape for shape in map(_shape, resources) if shape is not None]
+    stu3, r4 = shapes.count(FhirVersion.STU3), shapes.count(FhirVersion.R4)
+    if stu3 != r4:  # what most resources look like: one odd element in a large file does not decide
+        return FhirVersion.STU3 if stu3 > r4 else FhirVersion.R4
     if any(_profiled(resource, STU3_PROFILES + (ZIB_PROFILES,)) for resource in resources):
         return FhirVersion.STU3
     return FhirVersion.R4
