@@ -1,17 +1,44 @@
-"""`phr import DIR FILE`: a Regie JSON record, a FHIR patient summary or a device file read into the record."""
+"""`phr import DIR FILE`: a Regie JSON record, a FHIR file or a device file read into the record.
 
+With --format auto the kind is decided from the file's whole structure, not its first bytes: a FHIR
+Bundle whose resourceType comes last is still FHIR. A JSON or XML file that is neither Regie's nor FHIR
+is refused with what it looks like, rather than read as a table.
+"""
+
+import json
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from phr.access.session import RecordSession
-from phr.cli.common import ExitCode, fail, unlock
+from phr.cli.common import CliError, ExitCode, fail, unlock
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
+
+if TYPE_CHECKING:
+    from phr.formats.fhir.read.bundle import FhirImportSummary
 
 # The device layouts the import knows, then the two record formats: a new layout needs no change here.
 FORMATS = device_import.FORMATS + ("json", "fhir")
 # --method: how the readings of another CSV file were taken, in the words of the command line.
 METHODS = {"sensor": ReadingMethod.SENSOR, "meter": ReadingMethod.FINGERSTICK, "lab": ReadingMethod.LAB,
            "typed": ReadingMethod.TYPED}
+MAX_FILE_BYTES = 512 * 1024 * 1024  # the largest file any import takes (a Regie record file); each checks its own
+# What a kind of FHIR resource Regie does not read holds, in a patient's words.
+NOT_READ = {"Observation": "measurements and lab results", "Immunization": "vaccinations",
+            "Procedure": "procedures and operations", "Encounter": "visits and admissions",
+            "DiagnosticReport": "test reports", "DocumentReference": "documents", "Device": "devices",
+            "Consent": "consents and advance directives", "Claim": "insurance claims",
+            "ExplanationOfBenefit": "insurance claims", "Coverage": "insurance cover",
+            "Provenance": "notes on where data came from", "PractitionerRole": "care providers' roles",
+            "Location": "places of care", "ImagingStudy": "scans", "ServiceRequest": "referrals and orders",
+            "Communication": "messages", "DocumentManifest": "lists of documents",
+            "MedicationAdministration": "doses given", "MedicationDispense": "medicines handed out",
+            "QuestionnaireResponse": "filled-in questionnaires", "FamilyMemberHistory": "family history",
+            "RelatedPerson": "people close to the patient", "Specimen": "samples", "Media": "pictures",
+            "SupplyDelivery": "deliveries", "ClinicalImpression": "assessments", "RiskAssessment": "risks"}
+PERSON_FIELDS = {"name": "name", "birth_date": "birth date", "sex": "sex", "text_language": "language of the texts",
+                 "emergency_notes": "emergency notes"}
 
 
 def add_import_command(commands) -> None:
@@ -21,27 +48,34 @@ def add_import_command(commands) -> None:
     import_.add_argument("--format", choices=FORMATS,
                          default="auto", help="auto: decided from the file's contents; csv: a file with the columns "
                                               "time and value (needs --measure); json: Regie's own format; fhir: an "
-                                              "HL7 FHIR patient summary bundle (docs/fhir.md)")
+                                              "HL7 FHIR file: a Bundle of any type, single resources, NDJSON or "
+                                              "XML, R4 or STU3 (docs/fhir.md)")
     import_.add_argument("--measure", help="the measure of a plain CSV (glucose, bp, weight, ... or your own)")
     import_.add_argument("--method", choices=tuple(METHODS),
                          help="how the readings of a plain CSV were taken: sensor = a continuous glucose monitor "
                               "(the reports count its readings as sensor time); meter = a finger-prick meter; "
                               "lab = lab results; typed = typed in by hand. Without it the method is not known. "
                               "Device files (libreview, dexcom, omron) say it themselves and take no --method")
+    import_.add_argument("--other-person", action="store_true",
+                         help="FHIR files only: import the file although the person in it (name or birth date) is "
+                              "not this record's person. Without it such a file is refused")
     import_.set_defaults(handler=cmd_import)
 
 
 def cmd_import(args) -> int:
-    data = Path(args.file).read_bytes()
-    refused = _method_refused(args, data)
+    data = _read(Path(args.file))
+    kind = args.format if args.format != "auto" else _kind_of(data)
+    refused = _method_refused(args, data, kind)
     if refused:  # before the passphrase: the command itself is wrong
         return fail(f"--method is only for another CSV file (--format csv). {refused}", ExitCode.USAGE)
+    if args.other_person and kind != "fhir":
+        return fail("--other-person is only for FHIR files.", ExitCode.USAGE)
     session = unlock(args.dir)
     try:
-        if args.format == "json" or (args.format == "auto" and _looks_like_regie_json(data)):
+        if kind == "json":
             _import_json(session, data)
-        elif args.format == "fhir" or (args.format == "auto" and _looks_like_fhir_bundle(data)):
-            _import_fhir(session, data, Path(args.file).name)
+        elif kind == "fhir":
+            _import_fhir(session, data, Path(args.file).name, args.other_person)
         else:
             _import_device(session, data, Path(args.file).name, args)
     finally:
@@ -49,38 +83,96 @@ def cmd_import(args) -> int:
     return ExitCode.OK
 
 
-def _method_refused(args, data: bytes) -> str | None:
+def _read(path: Path) -> bytes:
+    """The file's bytes, never more than any import takes (a device such as /dev/zero has no end)."""
+    with path.open("rb") as file:
+        data = file.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise CliError(f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; Regie imports no file "
+                       "that large.")
+    return data
+
+
+def _kind_of(data: bytes) -> str:
+    """'json' (a Regie record file), 'fhir', or 'device' for the device import to decide; a JSON or XML file
+    that is neither is refused here with what it looks like."""
+    from phr.formats.fhir.read import file_kind
+
+    if _is_regie_json(data):
+        return "json"
+    if file_kind.is_fhir(data):
+        return "fhir"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[", b"<"):
+        raise CliError(file_kind.describe(data))
+    return "device"
+
+
+def _method_refused(args, data: bytes, kind: str) -> str | None:
     """Why this file takes no --method, or None (no --method given, or a file that may have one)."""
     if not args.method:
         return None
-    if args.format in ("json", "fhir") or (args.format == "auto" and
-                                           (_looks_like_regie_json(data) or _looks_like_fhir_bundle(data))):
+    if kind in ("json", "fhir"):
         return "A Regie or FHIR file says itself how each reading was taken."
     return device_import.method_refused(data, args.format, Path(args.file).name)
 
 
-def _looks_like_regie_json(data: bytes) -> bool:
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"regie-record"' in data[:4096]
+def _is_regie_json(data: bytes) -> bool:
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{" or b'"regie-record"' not in data:
+        return False
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(document, dict) and document.get("format") == "regie-record"
 
 
-def _looks_like_fhir_bundle(data: bytes) -> bool:
-    head = data[:4096]
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" and b'"resourceType"' in head and b'"Bundle"' in head
-
-
-def _import_fhir(session: RecordSession, data: bytes, name: str) -> None:
+def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: bool) -> None:
     from phr.formats.fhir.read import bundle as fhir
     from phr.record.services import RecordServices
 
-    summary = fhir.import_bundle(RecordServices(session), data, name)
-    for section in sorted(set(summary.added) | set(summary.already_present)):
-        print(f"{section}: {summary.added.get(section, 0)} added, "
-              f"{summary.already_present.get(section, 0)} already present")
-    for resource, count in sorted(summary.unsupported.items()):
-        print(f"skipped: {count} x {resource} (Regie does not read these from FHIR files)")
-    for reason in summary.skipped[:20]:
-        print(f"skipped: {reason}")
+    try:
+        summary = fhir.import_bundle(RecordServices(session), data, name, other_person=other_person)
+    except fhir.OtherPersonFile as error:
+        raise CliError(f"{error} If it belongs in this record all the same, import it with --other-person.") \
+            from None
+    print(f"read: {summary.about}")
+    for line in fhir_summary_lines(summary):
+        print(line)
     print(f"Imported {sum(summary.added.values())} entries.")
+
+
+def fhir_summary_lines(summary: "FhirImportSummary") -> list[str]:
+    """Per section what was added and what the record held already; then everything that was not taken, with
+    why: nothing is left out without a word."""
+    lines = [f"{section}: {summary.added.get(section, 0)} added, {summary.already_present.get(section, 0)} "
+             "already present" for section in sorted(set(summary.added) | set(summary.already_present))]
+    if summary.person_filled:
+        lines.append("person: filled in " + ", ".join(PERSON_FIELDS.get(f, f) for f in summary.person_filled))
+    if summary.no_known_allergies:
+        lines.append("allergies: 'no known allergies' taken over")
+    for kind, count in sorted(summary.unsupported.items()):
+        what = f" ({NOT_READ[kind]})" if kind in NOT_READ else ""
+        lines.append(f"not read: {count} x {kind}{what}: Regie does not keep these from FHIR files")
+    for why, count in sorted(summary.left_out.items()):
+        lines.append(f"left out: {count} {why}")
+    return lines + [f"skipped: {line}" for line in _grouped(summary.skipped)]
+
+
+def _grouped(reasons: list[str]) -> list[str]:
+    """The same reason for several entries once, with their places: '3 x Condition: not valid FHIR (onset)
+    (entries 4, 9, 12)'."""
+    places: dict[str, list[str]] = {}
+    for reason in reasons:
+        number = re.search(r" \(entry (\d+)\)", reason)
+        places.setdefault(reason.replace(number.group(0), "") if number else reason, []).append(
+            number.group(1) if number else "")
+    lines = []
+    for reason, numbers in places.items():
+        shown = [n for n in numbers if n]
+        more = ", ..." if len(shown) > 10 else ""
+        where = f" (entr{'y' if len(shown) == 1 else 'ies'} {', '.join(shown[:10])}{more})" if shown else ""
+        lines.append(f"{len(numbers)} x {reason}{where}")
+    return lines
 
 
 def _import_json(session: RecordSession, data: bytes) -> None:

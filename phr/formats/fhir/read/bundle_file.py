@@ -1,27 +1,38 @@
-"""The file's bytes -> the bundle's entries: each resource with its fullUrl, in file order.
+"""The file's bytes -> the entries: each resource with its place and fullUrl, in file order.
 
-The file must be a FHIR Bundle of type document or collection (JSON). The bundle itself
-is checked by the FHIR R4B models; so is each resource of a kind Regie reads, on its own,
-so one broken resource does not stop the others.
+file_kind reads the file: FHIR JSON, NDJSON (one resource a line) or XML. A Bundle of any type gives its
+entries' resources (document, collection, transaction and batch, searchset including Patient/$everything,
+history); a Bundle inside one (an NDJSON line, joined $everything pages) gives its own; a file of one
+resource is one entry. What is not health data is left out and counted, never read: a request to delete
+something, the server's OperationOutcome (search mode 'outcome'), an entry without a resource, a resource
+given twice, and in a history Bundle every version but the newest.
+
+The FHIR version is found once per file (versions.py). Each resource of a kind Regie reads is turned into
+R4 and then checked by the FHIR R4B models on its own, so one broken resource does not stop the others.
 """
 
-import json
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from fhir.resources import R4B, STU3
 from fhir.resources.R4B import get_fhir_model_class
-from fhir.resources.R4B.bundle import Bundle
 from pydantic import ValidationError
 
-from phr.formats.errors import InvalidImport
+from phr.formats.fhir.read import file_kind, xml_file
+from phr.formats.fhir.read.file_kind import MAX_FILE_BYTES, FhirFile, FileForm, InvalidFhirImport
+from phr.formats.fhir.read.versions import FhirVersion, as_r4, version_of
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-BUNDLE_TYPES = ("document", "collection")
+__all__ = ["MAX_FILE_BYTES", "BundleEntry", "FileContents", "InvalidFhirImport", "read_entries", "read_file"]
 
-
-class InvalidFhirImport(InvalidImport):
-    """The file is not a FHIR Bundle Regie can read, or could not be stored. Nothing was changed."""
+BUNDLES_INSIDE = 3  # a Bundle in a Bundle in a Bundle: deeper than that no real file goes
+DELETE = "requests to delete something on a server (not health data)"
+OUTCOME = "messages from the server about the request (OperationOutcome, not health data)"
+NO_RESOURCE = "entries without a resource (nothing to read)"
+REPEATED = "resources given twice in the file"
+OLDER = "older versions of a resource (a history Bundle; the newest is read)"
+BROKEN_LINE = "lines that are not a FHIR resource"
+BROKEN_BUNDLE = "Bundles inside the file that do not follow the FHIR rules"
 
 
 @dataclass(frozen=True)
@@ -33,42 +44,150 @@ class BundleEntry:
     problem: str = ""                # why the FHIR R4B models refuse the resource ('' when they accept it)
 
 
+@dataclass
+class FileContents:
+    entries: list[BundleEntry]
+    about: str                                                # what the file is: 'a FHIR R4 searchset Bundle (JSON)'
+    left_out: dict[str, int] = field(default_factory=dict)    # why entries are not data (the words above) -> how many
+
+
 def read_entries(data: bytes, kinds: Collection[str]) -> list[BundleEntry]:
-    """The bundle's entries; only resources of these kinds are kept (and checked)."""
-    return [_entry(number, entry, kinds) for number, entry in enumerate(parse(data).get("entry", []), 1)]
+    """The file's entries; only resources of these kinds are kept (and checked)."""
+    return read_file(data, kinds).entries
 
 
-def parse(data: bytes) -> dict[str, Any]:
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidFhirImport("The file is too large to be a FHIR patient summary.")
+def read_file(data: bytes, kinds: Collection[str]) -> FileContents:
+    found = file_kind.read(data)
+    version = version_of(found.documents[0] if len(found.documents) == 1 else
+                         {"resourceType": "Bundle", "type": "collection",
+                          "entry": [{"resource": document} for document in found.documents]})
+    documents = _typed_again(found) if found.form is FileForm.XML and version is FhirVersion.STU3 \
+        else found.documents
+    reader = _Reader(kinds, version)
+    for document in documents:
+        reader.document(document, 0)
+    if found.broken_lines:
+        reader.left_out[BROKEN_LINE] = len(found.broken_lines)
+    return FileContents(reader.entries, _about(found, documents, version), reader.left_out)
+
+
+def _typed_again(found: FhirFile) -> list[dict[str, Any]]:
+    """An STU3 XML file read by the STU3 models, whose elements differ from R4's."""
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise InvalidFhirImport("The file is not a FHIR file (it is not valid JSON).") from None
-    if not isinstance(doc, dict) or doc.get("resourceType") != "Bundle":
-        raise InvalidFhirImport("The file is not a FHIR Bundle.")
-    if doc.get("type") not in BUNDLE_TYPES:
-        raise InvalidFhirImport("The FHIR Bundle is not a document or a collection, so Regie does not import it.")
-    entries = doc.get("entry", [])
+        return [file_kind.checked(xml_file.to_json(found.xml_root, STU3))]
+    except xml_file.XmlProblem as problem:
+        raise InvalidFhirImport(str(problem)) from None
+
+
+def _about(found: FhirFile, documents: list[dict[str, Any]], version: FhirVersion) -> str:
+    if found.form is FileForm.NDJSON:
+        return f"FHIR {version} NDJSON with {len(documents)} resources"
+    kinds = {document["resourceType"] for document in documents}
+    if kinds == {"Bundle"} and len(documents) == 1:
+        return f"a FHIR {version} {documents[0].get('type') or ''} Bundle ({found.form})".replace("  ", " ")
+    return f"FHIR {version} {found.form} with {len(documents)} resource{'s' if len(documents) != 1 else ''}"
+
+
+class _Reader:
+    def __init__(self, kinds: Collection[str], version: FhirVersion) -> None:
+        self._kinds, self._version = kinds, version
+        self._seen: dict[str, dict[str, Any]] = {}  # url -> the resource read under it
+        self.entries: list[BundleEntry] = []
+        self.left_out: dict[str, int] = {}
+
+    def document(self, document: dict[str, Any], inside: int) -> None:
+        if document.get("resourceType") != "Bundle":
+            self._resource(document, None)
+            return
+        try:
+            entries = _checked_bundle(document, self._version)
+        except InvalidFhirImport:
+            if not inside:
+                raise
+            self._leave_out(BROKEN_BUNDLE)
+            return
+        history: set[str] | None = set() if document.get("type") == "history" else None
+        for entry in entries:
+            self._entry(entry, history, inside)
+
+    def _entry(self, entry: dict[str, Any], history: set[str] | None, inside: int) -> None:
+        """`history`: in a history Bundle the resources whose newest version came already (it comes first)."""
+        resource, request = entry.get("resource"), entry.get("request") or {}
+        if history is not None:
+            name = _identity(entry)
+            if name in history:
+                self._leave_out(OLDER)
+                return
+            history.add(name)
+        if str(request.get("method") or "").upper() == "DELETE":
+            self._leave_out(DELETE)
+        elif (entry.get("search") or {}).get("mode") == "outcome" or \
+                isinstance(resource, dict) and resource.get("resourceType") == "OperationOutcome":
+            self._leave_out(OUTCOME)
+        elif "resource" not in entry:
+            self._leave_out(NO_RESOURCE)
+        elif isinstance(resource, dict) and resource.get("resourceType") == "Bundle" and inside < BUNDLES_INSIDE:
+            self.document(resource, inside + 1)
+        else:
+            self._resource(resource, entry.get("fullUrl"))
+
+    def _resource(self, resource: Any, full_url: Any) -> None:
+        number = len(self.entries) + 1
+        kind = resource.get("resourceType") if isinstance(resource, dict) else None
+        kind = kind if isinstance(kind, str) and kind else "(no resource type)"
+        url = full_url if isinstance(full_url, str) and full_url else \
+            f"{kind}/{resource['id']}" if isinstance(resource, dict) and resource.get("id") else f"entry-{number}"
+        if isinstance(resource, dict) and self._seen.get(url) == resource:
+            self._leave_out(REPEATED)
+            return
+        if isinstance(resource, dict):
+            self._seen[url] = resource
+        if kind not in self._kinds or not isinstance(resource, dict):
+            self.entries.append(BundleEntry(number, url, kind, None))
+            return
+        try:
+            resource = as_r4(_without_storage_keys(resource), self._version)
+        except Exception:  # noqa: BLE001 - one resource the conversion did not foresee must not stop the others
+            self.entries.append(BundleEntry(number, url, kind, {}, f"a FHIR {self._version} {kind} Regie cannot read"))
+            return
+        self.entries.append(BundleEntry(number, url, kind, resource, _fhir_problem(resource, kind)))
+
+    def _leave_out(self, why: str) -> None:
+        self.left_out[why] = self.left_out.get(why, 0) + 1
+
+
+def _checked_bundle(bundle: dict[str, Any], version: FhirVersion) -> list[dict[str, Any]]:
+    """The Bundle's entries, once the Bundle itself follows the FHIR rules (each resource is checked on its own)."""
+    entries = bundle.get("entry", [])
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         raise InvalidFhirImport("The FHIR Bundle is damaged: its entries are not a list.")
-    shell = {**doc, "entry": [{k: v for k, v in entry.items() if k != "resource"} for entry in entries]}
-    try:
-        Bundle.model_validate(shell)  # the bundle itself; each resource is checked on its own
-    except (ValidationError, ValueError, TypeError, KeyError):
-        raise InvalidFhirImport("The FHIR Bundle is damaged: it does not follow the FHIR rules.") from None
-    return doc
+    shell = {**bundle, "entry": [{k: v for k, v in entry.items() if k != "resource"} for entry in entries]}
+    # An STU3 file may wrap its resources in a Bundle of R4's shape (the Dutch Drimpy summary has R4's timestamp).
+    for models in (STU3, R4B) if version is FhirVersion.STU3 else (R4B,):
+        try:
+            models.get_fhir_model_class("Bundle").model_validate(shell)
+        except (ValidationError, ValueError, TypeError, KeyError):
+            continue
+        return entries
+    raise InvalidFhirImport("The FHIR Bundle is damaged: it does not follow the FHIR rules.")
 
 
-def _entry(number: int, entry: dict[str, Any], kinds: Collection[str]) -> BundleEntry:
+def _without_storage_keys(resource: dict[str, Any]) -> dict[str, Any]:
+    """The resource without the keys some apps add for their own database ('_id': 'K7GNYY39v2'): in FHIR JSON
+    '_name' holds an element's extensions, an object or a list, never plain text."""
+    if not any(key.startswith("_") and not isinstance(value, (dict, list)) for key, value in resource.items()):
+        return resource
+    return {key: value for key, value in resource.items()
+            if not key.startswith("_") or isinstance(value, (dict, list))}
+
+
+def _identity(entry: dict[str, Any]) -> str:
+    """Which resource a history entry is a version of: Type/id, from the resource or the request's url."""
     resource = entry.get("resource")
-    kind = resource.get("resourceType") if isinstance(resource, dict) else None
-    kind = kind if isinstance(kind, str) and kind else "(no resource type)"
-    url = entry.get("fullUrl") or (f"{kind}/{resource.get('id')}" if isinstance(resource, dict)
-                                   and resource.get("id") else f"entry-{number}")
-    if kind not in kinds or not isinstance(resource, dict):
-        return BundleEntry(number, url, kind, None)
-    return BundleEntry(number, url, kind, resource, _fhir_problem(resource, kind))
+    if isinstance(resource, dict) and resource.get("id"):
+        return f"{resource.get('resourceType')}/{resource['id']}"
+    url = str((entry.get("request") or {}).get("url") or entry.get("fullUrl") or "")
+    return "/".join(url.split("?")[0].rstrip("/").split("/")[-2:]) or str(id(entry))
 
 
 def _fhir_problem(resource: dict[str, Any], kind: str) -> str:
@@ -78,6 +197,6 @@ def _fhir_problem(resource: dict[str, Any], kind: str) -> str:
     except ValidationError as error:
         places = sorted({".".join(str(p) for p in problem["loc"]) for problem in error.errors()})[:3]
         return "not valid FHIR (" + ", ".join(places) + ")"
-    except (ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, RecursionError):
         return "not valid FHIR"
     return ""
