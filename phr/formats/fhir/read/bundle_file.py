@@ -92,11 +92,13 @@ class _Reader:
     def __init__(self, kinds: Collection[str], version: FhirVersion) -> None:
         self._kinds, self._version = kinds, version
         self._seen: dict[str, dict[str, Any]] = {}  # url -> the resource read under it
+        self._place = 0  # of the entry at hand, counting every entry of the file (also those left out) from 1
         self.entries: list[BundleEntry] = []
         self.left_out: dict[str, int] = {}
 
     def document(self, document: dict[str, Any], inside: int) -> None:
         if document.get("resourceType") != "Bundle":
+            self._place += 1
             self._resource(document, None)
             return
         try:
@@ -113,6 +115,7 @@ class _Reader:
     def _entry(self, entry: dict[str, Any], history: set[str] | None, inside: int) -> None:
         """`history`: in a history Bundle the resources whose newest version came already (it comes first)."""
         resource, request = entry.get("resource"), entry.get("request") or {}
+        self._place += 1
         if history is not None:
             name = _identity(entry)
             if name in history:
@@ -121,8 +124,7 @@ class _Reader:
             history.add(name)
         if str(request.get("method") or "").upper() == "DELETE":
             self._leave_out(DELETE)
-        elif (entry.get("search") or {}).get("mode") == "outcome" or \
-                isinstance(resource, dict) and resource.get("resourceType") == "OperationOutcome":
+        elif (entry.get("search") or {}).get("mode") == "outcome":
             self._leave_out(OUTCOME)
         elif "resource" not in entry:
             self._leave_out(NO_RESOURCE)
@@ -132,11 +134,14 @@ class _Reader:
             self._resource(resource, entry.get("fullUrl"))
 
     def _resource(self, resource: Any, full_url: Any) -> None:
-        number = len(self.entries) + 1
+        number = self._place
         kind = resource.get("resourceType") if isinstance(resource, dict) else None
         kind = kind if isinstance(kind, str) and kind else "(no resource type)"
         url = full_url if isinstance(full_url, str) and full_url else \
             f"{kind}/{resource['id']}" if isinstance(resource, dict) and resource.get("id") else f"entry-{number}"
+        if kind == "OperationOutcome":  # what a server says about the request, wherever it stands
+            self._leave_out(OUTCOME)
+            return
         if isinstance(resource, dict) and self._seen.get(url) == resource:
             self._leave_out(REPEATED)
             return

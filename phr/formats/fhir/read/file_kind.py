@@ -233,4 +233,4 @@ def _storable(text: str) -> bool:
 
 
 def _repaired(text: str) -> str:
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return re.sub("[\ud800-\udfff]", "\ufffd", text)

@@ -30,12 +30,12 @@ SEVERAL = "This file holds the health data of more than one person. Nothing was 
 def check(person: PersonDetails, entries: list[BundleEntry]) -> None:
     """Raise OtherPersonFile when the file's Patients are not all the record's person."""
     patients = [_person(entry.resource) for entry in entries if entry.kind == "Patient" and entry.resource]
-    for names, birth_date in patients:
-        if is_other_person(person.name, person.birth_date, names, birth_date):
-            raise OtherPersonFile(ANOTHER)
     for number, patient in enumerate(patients):
         if any(_different(patient, other) for other in patients[number + 1:]):
             raise OtherPersonFile(SEVERAL)
+    for names, birth_date in patients:
+        if is_other_person(person.name, person.birth_date, names, birth_date):
+            raise OtherPersonFile(ANOTHER)
 
 
 def _different(first: tuple[list[str], str], second: tuple[list[str], str]) -> bool:
