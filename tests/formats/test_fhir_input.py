@@ -180,6 +180,22 @@ def test_fhir_xml_reads_as_its_json_would(services):
     assert (diagnosis.name, diagnosis.diagnosed_on) == ("Asthma", "2010-04")
 
 
+STU3_XML = b"""<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/>
+<entry><resource><Condition><clinicalStatus value="active"/><verificationStatus value="confirmed"/>
+  <code><text value="Astma"/></code><subject><reference value="Patient/1"/></subject>
+  <assertedDate value="2019-01-01"/></Condition></resource></entry>
+</Bundle>"""
+
+
+def test_stu3_xml_is_read_by_the_stu3_models_and_turned_into_r4(services):
+    """STU3 writes a plain code where R4 has a concept: the file is typed again once its version is known."""
+    contents = read(STU3_XML)
+    assert contents.about == "a FHIR STU3 collection Bundle (XML)"
+    [entry] = contents.entries
+    assert entry.problem == "" and entry.resource and entry.resource["clinicalStatus"]["coding"][0]["code"] == "active"
+    assert import_bundle(services, STU3_XML, "pgo.xml").added == {"diagnoses": 1}
+
+
 @pytest.mark.parametrize("raw, says", [
     (b'<?xml version="1.0"?><!DOCTYPE Bundle [<!ENTITY x "y">]><Bundle xmlns="http://hl7.org/fhir">&x;</Bundle>',
      "document type"),

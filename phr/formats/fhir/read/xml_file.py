@@ -106,9 +106,16 @@ def _value(child: Any, kind: str, models: Models, depth: int) -> tuple[Any, dict
     if kind == "resource":
         inner = next((e for e in child if isinstance(e.tag, str)), None)
         return (_resource(inner, models, depth + 1) if inner is not None else {}), None
-    if kind in PRIMITIVES or (kind == "" and child.get("value") is not None):
-        return _primitive(child.get("value"), kind), _primitive_extension(child, models, depth)
-    return _complex(child, _model(models, kind) if kind else None, models, depth + 1), None
+    if child.get("value") is not None or kind in PRIMITIVES and not _has_elements_but_extensions(child):
+        # (a value where these models expect an element with parts: another version's shape, kept as written
+        # so the version can be told from it)
+        return _primitive(child.get("value"), kind if kind in PRIMITIVES else ""), \
+            _primitive_extension(child, models, depth)
+    return _complex(child, _model(models, kind) if kind and kind not in PRIMITIVES else None, models, depth + 1), None
+
+
+def _has_elements_but_extensions(element: Any) -> bool:
+    return any(isinstance(e.tag, str) and etree.QName(e).localname != "extension" for e in element)
 
 
 def _primitive(text: str | None, kind: str) -> Any:
