@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from locations import REAL_WORLD
 
+from phr.formats.fhir.read import bundle_file
+from phr.formats.fhir.read.resources import registry
 from phr.formats.fhir.read.versions import STU3_STEPS, FhirVersion, as_r4, version_of
 
 DRIMPY = REAL_WORLD / "fhir_ipsviewer_NL_Drimpy_01.json"
@@ -441,6 +443,15 @@ def test_the_dutch_summary_medicines_and_statuses() -> None:
     assert [a["clinicalStatus"]["coding"][0]["code"] for a in allergies] == ["active"] * 5
     immunization = next(r for r in converted if r["resourceType"] == "Immunization")
     assert (immunization["status"], immunization["occurrenceDateTime"]) == ("completed", "1999-06-05")
+
+
+def test_the_import_reads_the_dutch_summary_as_stu3_and_refuses_none_of_it() -> None:
+    """What phr import did before: every clinical resource 'not valid FHIR', 0 entries."""
+    contents = bundle_file.read_file(DRIMPY.read_bytes() if drimpy() else b"", registry.KINDS)
+    assert "STU3" in contents.about
+    read = [entry for entry in contents.entries if entry.resource is not None]
+    assert [(entry.kind, entry.problem) for entry in read if entry.problem] == []
+    assert {entry.kind for entry in read} >= {"Patient", "Condition", "AllergyIntolerance", "MedicationRequest"}
 
 
 # --- anything at all -------------------------------------------------------------------------------------------
