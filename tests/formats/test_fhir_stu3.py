@@ -219,6 +219,8 @@ def test_medication_use_not_taken_only_when_it_was_in_use() -> None:
     assert stopped["status"] == "stopped" and "end" not in stopped["effectivePeriod"]
     assert r4(medication_use(status="completed", taken="n"))["status"] == "completed"
     assert r4(medication_use(taken="unk"))["status"] == "unknown"
+    cancelled = {"url": STOP_TYPE, "valueCodeableConcept": concept(SNOMED, "89925002", "geannuleerd")}
+    assert r4(medication_use(modifierExtension=[cancelled]))["status"] == "not-taken"
 
 
 def test_medication_use_reason_for_stopping_becomes_the_status_reason() -> None:

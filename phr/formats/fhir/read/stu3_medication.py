@@ -30,6 +30,8 @@ RATE_ELEMENTS = ("rateRatio", "rateRange", "rateQuantity", "rateSimpleQuantity")
 
 def medication_statement(resource: Resource) -> None:
     status = _stop_status(resource) or resource.get("status")
+    if status == "cancelled":  # an agreement cancelled before use; a statement of use says 'not taken'
+        status = "not-taken"
     taken = resource.pop("taken", None)
     resource.pop("_taken", None)
     if taken == "n" and status not in NOT_IN_USE:
