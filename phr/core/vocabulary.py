@@ -28,6 +28,7 @@ __all__ = [
     "CareRole",
     "ChangeKind",
     "ContactKind",
+    "Criticality",
     "DiagnosisStatus",
     "DiaryKind",
     "DocumentKind",
@@ -38,6 +39,8 @@ __all__ = [
     "GoalProgress",
     "GoalStatus",
     "MeasureKind",
+    "MedicineStatement",
+    "ProblemStatement",
     "ReadingContext",
     "ReadingFlag",
     "ReadingMethod",
@@ -196,6 +199,30 @@ class AllergyStatement(StrEnum):
     UNKNOWN = "unknown"
     NONE_KNOWN = "none_known"
     LISTED = "listed"
+
+
+class MedicineStatement(StrEnum):
+    """What the person says about the medicines they use now, as a whole (the same values as AllergyStatement)."""
+
+    UNKNOWN = "unknown"
+    NONE_KNOWN = "none_known"
+    LISTED = "listed"
+
+
+class ProblemStatement(StrEnum):
+    """What the person says about their current diagnoses, as a whole (the same values as AllergyStatement)."""
+
+    UNKNOWN = "unknown"
+    NONE_KNOWN = "none_known"
+    LISTED = "listed"
+
+
+class Criticality(StrEnum):
+    """How dangerous a next reaction to an allergy may be (FHIR AllergyIntolerance.criticality; '' not said)."""
+
+    LOW = "low"                             # not expected to be life-threatening
+    HIGH = "high"                           # may be life-threatening or make organs fail
+    UNABLE_TO_ASSESS = "unable_to_assess"   # the care provider could not judge it
 
 
 class GoalProgress(IntEnum):

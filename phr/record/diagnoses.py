@@ -3,17 +3,23 @@
 Rare conditions are coded with an ORPHAcode (Orphanet, shown as ORPHA:586) and often
 an ICD-10 code. A carrier status is a diagnosis of its own: the person carries a
 variant, usually without symptoms, and that matters for family and children.
+A diagnosis from another system keeps that system's codes (SNOMED CT, an ICD-10 variant, ...: `codes`);
+a current one (not resolved) ends a "no known diagnoses" statement, as an allergy ends "no known allergies".
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from phr.core import links, validation
-from phr.core.entries import EntryService, FieldError, Provenance
-from phr.core.vocabulary import DiagnosisStatus, Section, Zygosity
+from phr.core.entries import ADDED, UPDATED, AsWas, Change, EntryInvalid, EntryService, FieldError, Provenance, Stamp
+from phr.core.vocabulary import DiagnosisStatus, ProblemStatement, Section, Zygosity
+from phr.record import codings
+from phr.record.codings import Codings
 from phr.record.hgvs import is_hgvs
 from phr.storage.repos import tables
 from phr.storage.repos.diagnoses import DiagnosisRepository
+from phr.storage.repos.people import PersonDetailsRepository
 
 STATUSES = tuple(DiagnosisStatus)
 ZYGOSITIES = tuple(Zygosity)
@@ -46,6 +52,7 @@ class Diagnosis:
     emergency_avoid: str = ""        # medicines, anaesthesia and procedures to avoid, with the reason
     crisis_signs: str = ""           # how a crisis shows itself, one sign per line (often HPO terms)
     emergency_guideline: str = ""    # a link to the emergency guideline (e.g. Orphanet's) for this condition
+    codes: Codings = ()              # the codes another system gave it (phr.record.codings), kept for the next export
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -108,13 +115,64 @@ class DiagnosisService(EntryService[Diagnosis]):
             checks.add("trusted_websites", "invalid_website")
         checks.optional("emergency_guideline", diagnosis.emergency_guideline, validation.is_website,
                         "invalid_website")
+        codings.check(checks, diagnosis.codes)
         return checks.errors
 
     def to_values(self, diagnosis: Diagnosis) -> dict:
         values = super().to_values(diagnosis)
         if values["icd10"]:
             values["icd10"] = values["icd10"].upper()  # e25.0 and E25.0 are the same code
+        values["codes"] = codings.to_text(diagnosis.codes)
         return values
+
+    def from_row(self, row: dict[str, Any]) -> Diagnosis:
+        return replace(super().from_row(row), codes=codings.from_text(row["codes"]))
+
+    # --- writing: a current diagnosis ends 'no known diagnoses' -------------------------------
+
+    def add(self, diagnosis: Diagnosis, source: str = "typed", source_detail: str | None = None) -> Change:
+        self._refuse_invalid(diagnosis)
+        stamp = self._stamp(source, source_detail)
+        with self._session.db.transaction():
+            item_id = self._repo.insert(self.to_values(diagnosis), stamp)
+            self._end_statement(diagnosis.status, stamp.author_id, stamp.now)
+        return Change(self.section, ADDED, item_id)
+
+    def update(self, diagnosis: Diagnosis) -> Change:
+        """A code the person changes in the form replaces the file's codes of that kind: the old one would travel
+        on beside it in the next export."""
+        stored = self.get(diagnosis.id) if isinstance(diagnosis.id, int) else None
+        if stored is not None:
+            kept = diagnosis.codes
+            if (stored.icd10 or "").upper() != (diagnosis.icd10 or "").strip().upper():
+                kept = codings.without(kept, "icd10", stored.codes)
+            if stored.orpha_code != diagnosis.orpha_code:
+                kept = codings.without(kept, "orpha", stored.codes)
+            diagnosis = replace(diagnosis, codes=kept)
+        self._refuse_invalid(diagnosis)
+        if diagnosis.id is None:
+            raise EntryInvalid([FieldError("id", "not_found")])  # never stored, so nothing to change
+        item_id, stamp = diagnosis.id, self._stamp()
+        with self._session.db.transaction():
+            self._repo.update(item_id, self.to_values(diagnosis), stamp)
+            self._end_statement(diagnosis.status, stamp.author_id, stamp.now)
+        return Change(self.section, UPDATED, item_id)
+
+    def insert_imported(self, diagnosis: Diagnosis, stamp: Stamp, uid: str) -> int:
+        item_id = super().insert_imported(diagnosis, stamp, uid)
+        self._end_statement(diagnosis.status, stamp.author_id, stamp.now)
+        return item_id
+
+    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
+        item_id = super().insert_as_was(values, uid, as_was, content)
+        self._end_statement(values.get("status") or "", as_was.changed_by, as_was.changed_at)
+        return item_id
+
+    def _end_statement(self, status: str, author_id: int, now: str) -> None:
+        """Inside the caller's transaction."""
+        if status != DiagnosisStatus.RESOLVED:
+            PersonDetailsRepository(self._session.db).update({"problem_statement": ProblemStatement.LISTED},
+                                                             author_id, now)
 
     # --- queries ------------------------------------------------------------------------------
 

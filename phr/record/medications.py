@@ -3,16 +3,23 @@
 The medicine itself holds its current dose and schedule; every change is kept as a history
 entry (date, new dose and schedule, reason). The medicine always follows the newest entry
 of its history, so recording, correcting or deleting a change keeps both in step.
+A medicine is past when its stop date has come, or when it `ended` on a day the record does not
+know (a file's "completed" without an end date: no stop date is made up). One in use ends the
+person's "I use no medicines" statement, as an allergy ends "no known allergies".
 """
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from phr.core import links, partial_date, validation
-from phr.core.entries import UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance
-from phr.core.vocabulary import DoseUnit, FoodTiming, Route, Section
+from phr.core.entries import ADDED, UPDATED, AsWas, Change, EntryInvalid, EntryService, FieldError, Provenance, Stamp
+from phr.core.vocabulary import DoseUnit, FoodTiming, MedicineStatement, Route, Section
+from phr.record import codings
+from phr.record.codings import Codings
 from phr.storage.repos import tables
 from phr.storage.repos.medications import MedicationChangeRepository, MedicationRepository
+from phr.storage.repos.people import PersonDetailsRepository
 
 SECTION = Section.MEDICATIONS
 ROUTES = tuple(Route)
@@ -52,6 +59,8 @@ class Medication:
     times_per_day: int | None = None
     food: str = ""                   # one of FOOD_TIMINGS, or '' when it does not matter
     as_needed: bool = False          # only when needed (e.g. an emergency injection)
+    codes: Codings = ()              # the codes another system gave it (ATC, SNOMED CT, G-Standaard, ...)
+    ended: bool = False              # stopped, on a day the record does not know (so stop_date stays '')
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -81,9 +90,9 @@ class ChangesSince:
 
 
 def is_current(medication: Medication, today: date | None = None) -> bool:
-    """No stop date, or one wholly in the future ('2025-07' is still current on 30 June 2025)."""
+    """Not ended, and no stop date or one wholly in the future ('2025-07' is still current on 30 June 2025)."""
     stop = partial_date.earliest(medication.stop_date)
-    return stop is None or stop > (today or date.today())
+    return not medication.ended and (stop is None or stop > (today or date.today()))
 
 
 def _day(today: date | None) -> str:
@@ -145,8 +154,43 @@ class MedicationService(EntryService[Medication]):
         checks.date("stop_date", medication.stop_date)
         checks.not_before("stop_date", medication.stop_date, medication.start_date)
         _check_structured_dose(checks, medication)
+        checks.choice("ended", medication.ended, (False, True))  # 0 and 1 too: a file's flag
+        codings.check(checks, medication.codes)
         self._check_links(checks, medication)
         return checks.errors
+
+    def to_values(self, medication: Medication) -> dict[str, Any]:
+        return {**super().to_values(medication), "codes": codings.to_text(medication.codes)}
+
+    def from_row(self, row: dict[str, Any]) -> Medication:
+        return replace(super().from_row(row), codes=codings.from_text(row["codes"]))
+
+    def add(self, medication: Medication, source: str = "typed", source_detail: str | None = None) -> Change:
+        """Adding a medicine in use also ends an 'I use no medicines' statement, in the same transaction."""
+        self._refuse_invalid(medication)
+        stamp = self._stamp(source, source_detail)
+        with self._session.db.transaction():
+            item_id = self._repo.insert(self.to_values(medication), stamp)
+            self._end_statement(medication, stamp)
+        return Change(SECTION, ADDED, item_id)
+
+    def insert_imported(self, medication: Medication, stamp: Stamp, uid: str) -> int:
+        item_id = super().insert_imported(medication, stamp, uid)
+        self._end_statement(medication, stamp)
+        return item_id
+
+    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
+        item_id = super().insert_as_was(values, uid, as_was, content)
+        stored = self.get(item_id)
+        if stored is not None:
+            self._end_statement(stored, Stamp(as_was.changed_by, as_was.changed_at))
+        return item_id
+
+    def _end_statement(self, medication: Medication, stamp: Stamp) -> None:
+        """Inside the caller's transaction: a medicine in use today says the person uses medicines."""
+        if is_current(medication):
+            PersonDetailsRepository(self._session.db).update({"medication_statement": MedicineStatement.LISTED},
+                                                             stamp.author_id, stamp.now)
 
     def _check_links(self, checks: validation.Checks, medication: Medication) -> None:
         for name, table_name in MEDICATION_LINKS.items():
@@ -164,7 +208,14 @@ class MedicationService(EntryService[Medication]):
         if stored is not None and _words_changed_alone(stored, medication):
             medication = replace(medication, dose_amount=None, dose_unit="", times_per_day=None, food="",
                                  as_needed=False)
-        return super().update(medication)
+        self._refuse_invalid(medication)
+        if medication.id is None:
+            raise EntryInvalid([FieldError("id", "not_found")])  # never stored, so nothing to change
+        stamp = self._stamp()
+        with self._session.db.transaction():
+            self._repo.update(medication.id, self.to_values(medication), stamp)
+            self._end_statement(medication, stamp)  # a past medicine taken up again
+        return Change(SECTION, UPDATED, medication.id)
 
     def current(self, today: date | None = None, offset: int = 0, limit: int | None = None) -> list[Medication]:
         """Medicines in use on `today`: no stop date, or a stop date in the future. By name."""

@@ -3,17 +3,24 @@
 "No known allergies" is a statement the person makes, not an empty list: until it is
 made, the record says allergies are not filled in yet. Adding an allergy ends the
 statement; deleting the last allergy does not make it again (deleting is not stating).
+The same holds for medicines ("I use no medicines": about the ones in use now, so a stopped
+medicine does not contradict it) and diagnoses ("no known diagnoses": about current ones; a
+resolved diagnosis does not contradict it). A file's "no known ..." fills a statement in only
+while the record lists nothing of that kind (fill_in).
 Imports fill in details the record does not know yet, and name the authors of Regie's own file.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
 
 from phr.core import partial_date, validation
 from phr.core.clock import utc_now
 from phr.core.entries import (
     ADDED,
     UPDATED,
+    AsWas,
     Change,
     EntryInvalid,
     EntryService,
@@ -24,16 +31,23 @@ from phr.core.entries import (
 )
 from phr.core.errors import RecordDamaged
 from phr.core.session import Session
-from phr.core.vocabulary import AllergyKind, AllergyStatement, Section, Severity, Sex, TextLanguage
+from phr.core.vocabulary import AllergyKind, AllergyStatement, Criticality, Section, Severity, Sex, TextLanguage
+from phr.record import codings
+from phr.record.codings import Codings
 from phr.storage.repos import tables
+from phr.storage.repos.diagnoses import DiagnosisRepository
+from phr.storage.repos.medications import MedicationRepository
 from phr.storage.repos.people import AuthorRepository, PersonDetailsRepository
 
 SEXES = tuple(Sex)
 TEXT_LANGUAGES = tuple(TextLanguage)
 ALLERGY_KINDS = tuple(AllergyKind)
 SEVERITIES = tuple(Severity)
+CRITICALITIES = tuple(Criticality)
 UNKNOWN, NONE_KNOWN, LISTED = AllergyStatement.UNKNOWN, AllergyStatement.NONE_KNOWN, AllergyStatement.LISTED
 SECTION = Section.PERSON
+# The person's statements about whole lists (each unknown | none_known | listed), by the list they are about.
+STATEMENTS = ("allergy_statement", "medication_statement", "problem_statement")
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,8 @@ class Allergy:
     severity: str = "unknown"
     noted_on: str = ""
     notes: str = ""
+    criticality: str = ""            # one of CRITICALITIES, or '' when not said: how dangerous a next reaction may be
+    codes: Codings = ()              # the codes another system gave the substance (phr.record.codings)
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -106,9 +122,49 @@ class PersonService:
     def state_no_known_allergies(self) -> Change:
         if AllergyService(self._session).count():
             raise EntryInvalid([FieldError("allergy_statement", "allergies_listed")])
+        return self._state("allergy_statement")
+
+    def medication_statement(self, today: date | None = None) -> str:
+        """unknown | none_known | listed: about the medicines in use on `today` (a stopped one says nothing)."""
+        return self._derived("medication_statement", self._uses_medicines(today))
+
+    def state_no_known_medications(self, today: date | None = None) -> Change:
+        """'I use no medicines': refused while a medicine is in use (stop it first)."""
+        if self._uses_medicines(today):
+            raise EntryInvalid([FieldError("medication_statement", "medications_listed")])
+        return self._state("medication_statement")
+
+    def problem_statement(self) -> str:
+        """unknown | none_known | listed: about current diagnoses (a resolved one says nothing)."""
+        return self._derived("problem_statement", self._has_diagnoses())
+
+    def state_no_known_problems(self) -> Change:
+        """'No known diagnoses': refused while a diagnosis is current (not resolved)."""
+        if self._has_diagnoses():
+            raise EntryInvalid([FieldError("problem_statement", "diagnoses_listed")])
+        return self._state("problem_statement")
+
+    def _derived(self, column: str, listed: bool) -> str:
+        if listed:
+            return LISTED
+        return NONE_KNOWN if self._repo.details()[column] == NONE_KNOWN else UNKNOWN
+
+    def _state(self, column: str) -> Change:
         with self._session.db.transaction():
-            self._repo.update({"allergy_statement": NONE_KNOWN}, self._session.author.id, utc_now())
+            self._repo.update({column: NONE_KNOWN}, self._session.author.id, utc_now())
         return Change(SECTION, UPDATED, 1)
+
+    def _uses_medicines(self, today: date | None = None) -> bool:
+        return bool(MedicationRepository(self._session.db).current((today or date.today()).isoformat(), limit=1))
+
+    def _has_diagnoses(self) -> bool:
+        return bool(DiagnosisRepository(self._session.db).current_rows())
+
+    def _lists(self, statement: str) -> bool:
+        """Whether the record lists entries the statement is about (then a file's 'none known' is not taken)."""
+        if statement == "allergy_statement":
+            return bool(AllergyService(self._session).count())
+        return self._uses_medicines() if statement == "medication_statement" else self._has_diagnoses()
 
     # --- importing: inside the importer's one transaction -------------------------------------
 
@@ -120,6 +176,9 @@ class PersonService:
                    if value and (not current[name] or current[name] == UNKNOWN)}
         if missing.get("birth_date") and partial_date.normalise_or_none(missing["birth_date"]) is None:
             missing.pop("birth_date")
+        for statement in STATEMENTS:  # 'none known' beside a list of them would contradict the list
+            if missing.get(statement) == NONE_KNOWN and self._lists(statement):
+                missing.pop(statement)
         if missing:
             self._repo.update(missing, stamp.author_id, stamp.now)
         return sorted(missing)
@@ -166,8 +225,16 @@ class AllergyService(EntryService[Allergy]):
         checks.required("substance", allergy.substance)
         checks.choice("kind", allergy.kind, ALLERGY_KINDS)
         checks.choice("severity", allergy.severity, SEVERITIES)
+        checks.choice("criticality", allergy.criticality or "", ("",) + CRITICALITIES)
         checks.date("noted_on", allergy.noted_on)
+        codings.check(checks, allergy.codes)
         return checks.errors
+
+    def to_values(self, allergy: Allergy) -> dict:
+        return {**super().to_values(allergy), "codes": codings.to_text(allergy.codes)}
+
+    def from_row(self, row: dict) -> Allergy:
+        return replace(super().from_row(row), codes=codings.from_text(row["codes"]))
 
     def add(self, allergy: Allergy, source: str = "typed", source_detail: str | None = None) -> Change:
         """Adding an allergy also ends a 'no known allergies' statement, in the same transaction."""
@@ -183,4 +250,11 @@ class AllergyService(EntryService[Allergy]):
         """An imported allergy ends a 'no known allergies' statement too, as adding one does."""
         item_id = super().insert_imported(allergy, stamp, uid)
         PersonDetailsRepository(self._session.db).update({"allergy_statement": LISTED}, stamp.author_id, stamp.now)
+        return item_id
+
+    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
+        """An allergy from Regie's own file ends the statement too: 'none known' beside it would contradict it."""
+        item_id = super().insert_as_was(values, uid, as_was, content)
+        PersonDetailsRepository(self._session.db).update({"allergy_statement": LISTED}, as_was.changed_by,
+                                                         as_was.changed_at)
         return item_id

@@ -18,6 +18,7 @@ from phr.core.vocabulary import (
     CareRole,
     ChangeKind,
     ContactKind,
+    Criticality,
     DiagnosisStatus,
     DiaryKind,
     DocumentKind,
@@ -28,6 +29,8 @@ from phr.core.vocabulary import (
     GoalProgress,
     GoalStatus,
     MeasureKind,
+    MedicineStatement,
+    ProblemStatement,
     ReadingContext,
     ReadingFlag,
     ReadingMethod,
@@ -94,6 +97,12 @@ LABELS: dict[type[Enum], Mapping[Enum, str]] = {
                Severity.UNKNOWN: "Not known"},
     AllergyStatement: {AllergyStatement.UNKNOWN: "Not filled in", AllergyStatement.NONE_KNOWN: "No known allergies",
                        AllergyStatement.LISTED: "See the list of allergies"},
+    MedicineStatement: {MedicineStatement.UNKNOWN: "Not filled in", MedicineStatement.NONE_KNOWN: "No known medicines",
+                        MedicineStatement.LISTED: "See the list of medicines"},
+    ProblemStatement: {ProblemStatement.UNKNOWN: "Not filled in", ProblemStatement.NONE_KNOWN: "No known diagnoses",
+                       ProblemStatement.LISTED: "See the list of diagnoses"},
+    Criticality: {Criticality.LOW: "Low risk", Criticality.HIGH: "High risk: a reaction can be life-threatening",
+                  Criticality.UNABLE_TO_ASSESS: "Risk not assessed"},
     # --- self-monitoring
     MeasureKind: {MeasureKind.VALUE: "A value with a unit (e.g. waist in cm)", MeasureKind.BLOOD_PRESSURE: "Blood pressure",
                   MeasureKind.SCORE: "A symptom score from 0 to 10"},
@@ -210,6 +219,24 @@ DUTCH: dict[str, str] = {
     "Not filled in": "Niet ingevuld",
     "No known allergies": "Geen allergieën bekend",
     "See the list of allergies": "Zie de lijst met allergieën",
+    "No known medicines": "Geen medicijnen bekend",
+    "See the list of medicines": "Zie de lijst met medicijnen",
+    "No known diagnoses": "Geen diagnoses bekend",
+    "See the list of diagnoses": "Zie de lijst met diagnoses",
+    "Low risk": "Laag risico",
+    "High risk: a reaction can be life-threatening": "Hoog risico: een reactie kan levensgevaarlijk zijn",
+    "Risk not assessed": "Risico niet beoordeeld",
+    # the statements as the exports say them, in a sentence of their own
+    "No known medicines.": "Geen medicijnen bekend.",
+    "No known diagnoses.": "Geen diagnoses bekend.",
+    "Not filled in: it is not known whether medicines are used.":
+        "Niet ingevuld: het is niet bekend of er medicijnen worden gebruikt.",
+    "Not filled in: it is not known whether there are diagnoses.":
+        "Niet ingevuld: het is niet bekend of er diagnoses zijn.",
+    "Not filled in: it is not known whether I use medicines.":
+        "Niet ingevuld: het is niet bekend of ik medicijnen gebruik.",
+    "Not filled in: it is not known whether I have diagnoses.":
+        "Niet ingevuld: het is niet bekend of ik diagnoses heb.",
     # self-monitoring
     "A value with a unit (e.g. waist in cm)": "Een waarde met een eenheid (bijvoorbeeld buikomvang in cm)",
     "Blood pressure": "Bloeddruk",

@@ -31,12 +31,13 @@ class MedicationRepository(_DatedRepository):
         super().__init__(db, MEDICATIONS)
 
     def current(self, today: str, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
-        """Medicines without a stop date, or whose stop date lies wholly after `today` (ISO day)."""
-        return self._rows_where("e.stop_date IS NULL OR e.stop_date > ?", (today,), limit, offset)
+        """Medicines not ended, without a stop date or with one that lies wholly after `today` (ISO day)."""
+        return self._rows_where("e.ended = 0 AND (e.stop_date IS NULL OR e.stop_date > ?)", (today,), limit, offset)
 
     def past(self, today: str, limit: int | None = None, offset: int = 0) -> list[NamedRow]:
-        """Medicines stopped on or before `today`; a partial stop date counts from its first day."""
-        return self._rows_where("e.stop_date <= ?", (today,), limit, offset)
+        """Medicines stopped on or before `today` (a partial stop date counts from its first day), and those
+        ended on a day the record does not know."""
+        return self._rows_where("e.ended = 1 OR e.stop_date <= ?", (today,), limit, offset)
 
     def started_between(self, since: str, today: str) -> list[NamedRow]:
         return self._rows_where(f"{_on_or_after('start_date')} AND e.start_date <= ?", (since, today))

@@ -95,11 +95,13 @@ class PersonRepository:
                              (name, author_id, now))
 
 
-PERSON_COLUMNS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language")
+PERSON_COLUMNS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language",
+                  "medication_statement", "problem_statement")
 
 
 class PersonDetailsRepository:
-    """The single person row beyond the name: details, emergency notes, the allergy statement."""
+    """The single person row beyond the name: details, emergency notes, and the statements about whole lists
+    (no known allergies, medicines, diagnoses)."""
 
     def __init__(self, db: Database):
         self._db = db

@@ -23,6 +23,11 @@ class EntryTable:
     order_by: str = "id"
 
 
+# The codes a file gave an entry (a JSON list of {"system", "code", "display"}), searched by code and display:
+# "E11.9" or "Diabetes mellitus type 2" finds the entry, the code systems' addresses do not.
+CODES_TEXT = ("(SELECT group_concat(coalesce(json_extract(c.value, '$.code'), '') || ' ' "
+              "|| coalesce(json_extract(c.value, '$.display'), ''), ' ') FROM json_each(e.codes) c)")
+
 CONTACTS = EntryTable(
     "contacts",
     ("kind", "name", "organisation", "role", "specialty", "phone", "acute_phone", "email", "address",
@@ -33,8 +38,8 @@ CONTACTS = EntryTable(
 )
 ALLERGIES = EntryTable(
     "allergies",
-    ("substance", "kind", "reaction", "severity", "noted_on", "notes"),
-    search=SearchSpec("person", "substance", ("reaction", "notes")),
+    ("substance", "kind", "reaction", "severity", "noted_on", "notes", "criticality", "codes"),
+    search=SearchSpec("person", "substance", ("reaction", "notes", CODES_TEXT)),
     order_by="substance COLLATE NOCASE",
 )
 DIAGNOSES = EntryTable(
@@ -42,12 +47,13 @@ DIAGNOSES = EntryTable(
     ("name", "orpha_code", "icd10", "status", "diagnosed_on", "diagnosed_by", "expertise_centre", "gene",
      "variant", "zygosity", "genetic_lab", "genetic_test_date", "notes", "information_received",
      "trusted_websites", "name_en", "treating_physician", "emergency_protocol", "emergency_avoid", "crisis_signs",
-     "emergency_guideline"),
+     "emergency_guideline", "codes"),
     references={"diagnosed_by": "contacts", "expertise_centre": "contacts", "treating_physician": "contacts"},
     # ORPHAcodes are searched as people write them: "ORPHA:586".
     search=SearchSpec("diagnoses", "name", ("icd10", "'ORPHA:' || orpha_code", "gene", "variant", "genetic_lab",
                                              "notes", "information_received", "trusted_websites", "name_en",
-                                             "emergency_protocol", "emergency_avoid", "crisis_signs")),
+                                             "emergency_protocol", "emergency_avoid", "crisis_signs",
+                                             CODES_TEXT)),
     order_by="diagnosed_on DESC NULLS LAST, name COLLATE NOCASE",
 )
 APPOINTMENTS = EntryTable(
@@ -84,9 +90,11 @@ EVALUATIONS = EntryTable(
 MEDICATIONS = EntryTable(
     "medications",
     ("name", "strength", "dose", "schedule", "route", "reason_id", "prescriber_id", "start_date",
-     "stop_date", "stop_reason", "notes", "name_en", "dose_amount", "dose_unit", "times_per_day", "food", "as_needed"),
+     "stop_date", "stop_reason", "notes", "name_en", "dose_amount", "dose_unit", "times_per_day", "food", "as_needed",
+     "codes", "ended"),
     references={"reason_id": "diagnoses", "prescriber_id": "contacts"},
-    search=SearchSpec("medications", "name", ("strength", "dose", "schedule", "notes", "stop_reason", "name_en")),
+    search=SearchSpec("medications", "name", ("strength", "dose", "schedule", "notes", "stop_reason", "name_en",
+                                               CODES_TEXT)),
     order_by="name COLLATE NOCASE",
 )
 MEDICATION_CHANGES = EntryTable(

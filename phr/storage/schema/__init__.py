@@ -10,6 +10,7 @@ from phr.storage.schema import (
     v0003_monitoring,
     v0004_reading_methods,
     v0005_emergency,
+    v0006_statements_codes,
 )
 
 MIGRATIONS: dict[int, str] = {
@@ -18,6 +19,7 @@ MIGRATIONS: dict[int, str] = {
     3: v0003_monitoring.SQL,
     4: v0004_reading_methods.SQL,
     5: v0005_emergency.SQL,
+    6: v0006_statements_codes.SQL,
 }
 
 # Steps that make a table anew that others point to: foreign keys are off while they run, so dropping the
