@@ -39,6 +39,10 @@ DUTCH: dict[str, str] = {
     "in use": "in gebruik",
     "stopped": "gestopt",
     "No known allergies.": "Geen bekende allergieën.",
+    "No known medicines": "Geen medicijnen bekend",
+    "No known diagnoses": "Geen diagnoses bekend",
+    "No known medicines.": "Geen medicijnen bekend.",
+    "No known diagnoses.": "Geen diagnoses bekend.",
     # texts
     "Carrier status: the person carries the variant, usually without symptoms.":
         "Dragerschap: de persoon is drager van de variant, meestal zonder klachten.",

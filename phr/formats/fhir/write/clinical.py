@@ -2,7 +2,9 @@
 
 A required section the record holds nothing for gets one resource coded with the IPS
 'absent or unknown' codes (no-problem-info, ...), as IPS asks; 'no known allergies',
-when the person stated it, is the SNOMED CT statement 716186003. A diagnosis's and a
+when the person stated it, is the SNOMED CT statement 716186003, and 'no known medicines' and
+'no known diagnoses' the resources of absent.py. Every code a diagnosis, medicine or allergy
+came in with goes out again as it came (an ICD-10-CM code as ICD-10-CM: codes_of). A diagnosis's and a
 medicine's name is the concept's text, its English name (when the record has one) the
 standard translation extension of that text. The Orphanet coding's display is Orphanet's own English
 name from the offline list (none when the list does not know the code): the record's English name is the
@@ -12,14 +14,16 @@ extensions, and carries its emergency guideline as a note (its other emergency
 information is in the Alerts section, see alerts.py).
 """
 
-from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Severity
+from phr.core.vocabulary import AllergyKind, Criticality, DiagnosisStatus, Severity
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write import absent
 from phr.formats.fhir.write import dosage as fhir_dosage
 from phr.formats.fhir.write.care import has_own_resource
 from phr.formats.fhir.write.context import FhirContext, Section, identifier, without_empty
 from phr.formats.fhir.write.narrative import joined, narrative, paragraph, table
+from phr.record import codings, person
 from phr.record import medications as medication_rules
-from phr.record import person
+from phr.record.codings import Codings
 from phr.record.diagnoses import Diagnosis
 from phr.reference import orphanet
 from phr.words.vocabulary import label_of
@@ -36,15 +40,19 @@ def problems(context: FhirContext) -> Section:
     for diagnosis in context.services.diagnoses.all():
         entries.append((context.url_of("diagnoses", diagnosis), condition(context, diagnosis)))
         codes_text = joined(f"ORPHA:{diagnosis.orpha_code}" if diagnosis.orpha_code else "",
-                            f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", separator=", ")
+                            f"{codings.icd10_name(diagnosis.codes, diagnosis.icd10)} {diagnosis.icd10}"
+                            if diagnosis.icd10 else "", separator=", ")
         rows.append([shown_name(context, diagnosis.name, diagnosis.name_en), codes_text,
                      label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True), w.date(diagnosis.diagnosed_on),
                      genetic_details(context, diagnosis)])
     title = w("Problems and diagnoses")
-    if not entries:
-        return _no_information(context, "problems", title)
+    none_known = context.services.person.problem_statement() == person.NONE_KNOWN
+    if not entries and not none_known:
+        return absent.no_information(context, "problems", title)
     header = [w("Diagnosis"), w("Codes"), w("Status"), w("Since"), w("Genetic details")]
-    return Section("problems", title, narrative(table(header, rows)), entries)
+    said = paragraph(w("No known diagnoses.")) if none_known else ""
+    text = narrative(said, table(header, rows) if rows else "")
+    return Section("problems", title, text, ([absent.no_known_problems(context)] if none_known else []) + entries)
 
 
 def shown_name(context: FhirContext, name: str, name_en: str) -> str:
@@ -64,11 +72,30 @@ def orphanet_display(code: int) -> str:
         return ""
 
 
+def codes_of(kept: Codings, own: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
+    """A concept's codings: the entry's own (from its ORPHAcode and ICD-10 fields), each replaced by the file's
+    coding of the same code when the entry came with one (its system, ICD-10-CM say, and display stand), then
+    every other code it came with, as it came."""
+    found, used = [], set()
+    for coding in own or []:
+        same = next((c for c in kept if _same_code(c, coding) and c not in used), None)
+        if same is not None:
+            used.add(same)
+        found.append(codes.coding(same.system, same.code, same.display) if same else coding)
+    return found + [codes.coding(c.system, c.code, c.display) for c in kept if c not in used]
+
+
+def _same_code(kept: codings.Coding, own: dict[str, str]) -> bool:
+    family = codings.is_icd10 if codings.is_icd10(own["system"]) else codings.is_orphanet
+    return family(kept.system) and kept.code.upper() == own["code"].upper()
+
+
 def condition(context: FhirContext, diagnosis: Diagnosis) -> dict:
-    code = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), orphanet_display(diagnosis.orpha_code))] \
+    own = [codes.coding(codes.ORPHANET, str(diagnosis.orpha_code), orphanet_display(diagnosis.orpha_code))] \
         if diagnosis.orpha_code else []
     if diagnosis.icd10:
-        code.append(codes.coding(codes.ICD10, diagnosis.icd10))
+        own.append(codes.coding(codes.ICD10, diagnosis.icd10))
+    code = codes_of(diagnosis.codes, own)
     return without_empty({
         "resourceType": "Condition",
         "extension": [{"url": codes.DIAGNOSIS_STATUS, "valueCode": diagnosis.status}] + _links(context, diagnosis),
@@ -134,19 +161,24 @@ def medications(context: FhirContext) -> Section:
                      fhir_dosage.in_words(context, medication), w.date(medication.start_date),
                      w.date(medication.stop_date), w("in use") if current else w("stopped")])
     title = w("Medications")
-    if not entries:
-        return _no_information(context, "medications", title)
+    none_known = context.services.person.medication_statement(context.today) == person.NONE_KNOWN
+    if not entries and not none_known:
+        return absent.no_information(context, "medications", title)
     header = [w("Medicine"), w("Dose"), w("Started"), w("Stopped"), w("Status")]
-    return Section("medications", title, narrative(table(header, rows)), entries)
+    said = paragraph(w("No known medicines.")) if none_known else ""
+    text = narrative(said, table(header, rows) if rows else "")
+    return Section("medications", title, text, ([absent.no_known_medications(context)] if none_known else [])
+                   + entries)
 
 
 def medication_statement(context: FhirContext, medication, current: bool) -> dict:
     return without_empty({
         "resourceType": "MedicationStatement",
         "identifier": identifier(medication.uid),
-        "status": "active" if current else "completed",
+        "status": "active" if current else "completed",  # completed without an end: ended, the day not known
         "statusReason": [{"text": medication.stop_reason}] if medication.stop_reason else [],
-        "medicationCodeableConcept": codes.named(medication.name, medication.name_en),
+        "medicationCodeableConcept": {"coding": codes_of(medication.codes),
+                                      **codes.named(medication.name, medication.name_en)},
         "subject": context.subject,
         "effectivePeriod": {"start": medication.start_date, "end": medication.stop_date},
         "reasonReference": [context.reference("diagnoses", medication.reason_id)],
@@ -168,13 +200,14 @@ def allergies(context: FhirContext) -> Section:
         return Section("allergies", title, text, [(codes.full_url("no-known-allergies", context.patient_url),
                                                    resource)])
     if statement == person.UNKNOWN:
-        return _no_information(context, "allergies", title)
+        return absent.no_information(context, "allergies", title, _allergy_base(context, {}))
     entries, rows = [], []
     for allergy in context.services.allergies.all():
         entries.append((context.url_of("allergies", allergy), allergy_intolerance(context, allergy)))
         kind = label_of(w, AllergyKind, allergy.kind, in_sentence=True)
         unknown = allergy.severity == Severity.UNKNOWN  # the narrative leaves it out rather than say 'not known'
-        severity = "" if unknown else label_of(w, Severity, allergy.severity, in_sentence=True)
+        severity = joined("" if unknown else label_of(w, Severity, allergy.severity, in_sentence=True),
+                          label_of(w, Criticality, allergy.criticality, in_sentence=True), separator=", ")
         rows.append([allergy.substance, kind, allergy.reaction, severity, w.date(allergy.noted_on)])
     header = [w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Noted")]
     return Section("allergies", title, narrative(table(header, rows)), entries)
@@ -191,28 +224,10 @@ def _allergy_base(context: FhirContext, code: dict) -> dict:
 
 
 def allergy_intolerance(context: FhirContext, allergy) -> dict:
-    resource = _allergy_base(context, {"text": allergy.substance})
+    resource = _allergy_base(context, {"coding": codes_of(allergy.codes), "text": allergy.substance})
     reaction = {"manifestation": [{"text": allergy.reaction}],
                 "severity": allergy.severity if allergy.severity != "unknown" else ""} if allergy.reaction else {}
     resource.update(identifier=identifier(allergy.uid), type=allergy.kind, recordedDate=allergy.noted_on,
+                    criticality=(allergy.criticality or "").replace("_", "-"),  # FHIR's unable-to-assess
                     reaction=[reaction], note=[{"text": allergy.notes}] if allergy.notes else [])
     return without_empty(resource)
-
-
-# --- no information ---------------------------------------------------------------------------
-
-def _no_information(context: FhirContext, key: str, title: str) -> Section:
-    """IPS: a required section with nothing known holds one resource saying so."""
-    code, display = codes.NO_INFORMATION[key]
-    concept = codes.concept(codes.ABSENT_UNKNOWN, code, display)
-    url = codes.full_url(code, context.patient_url)
-    if key == "problems":
-        resource = {"resourceType": "Condition", "subject": context.subject, "code": concept,
-                    "clinicalStatus": codes.concept(codes.CONDITION_CLINICAL, "active")}
-    elif key == "medications":
-        resource = {"resourceType": "MedicationStatement", "status": "unknown", "subject": context.subject,
-                    "medicationCodeableConcept": concept,
-                    "_effectiveDateTime": {"extension": [{"url": codes.DATA_ABSENT, "valueCode": "unknown"}]}}
-    else:
-        resource = _allergy_base(context, concept)
-    return Section(key, title, narrative(paragraph(context.words("No information."))), [(url, resource)])

@@ -1,4 +1,7 @@
-"""Condition -> a diagnosis; an ORPHAcode and an ICD-10 code are recognised among its codings.
+"""Condition -> a diagnosis; an ORPHAcode and an ICD-10 code are recognised among its codings, and every
+coding is kept as it came (an ICD-10-CM code stays ICD-10-CM). Who asserts it is who diagnosed it, when
+that is a care provider of the file. "No current problems" and the IPS absent/unknown codes are no
+diagnosis: the first is the person's statement (negation.py, read with the Patient).
 
 From Regie's own file also: the English name (the translation extension of code.text), the emergency
 guideline (the note that carries it), and who treats it, who found it and its expertise centre (links to
@@ -7,13 +10,14 @@ the contacts). Its other emergency information comes from the Alerts Flags (flag
 
 from phr.core import validation
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.read.resources import negation
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
 from phr.formats.fhir.read.resources.contacts import CONTACTS
 from phr.formats.fhir.read.resources.datatypes import (
     NOT_TRUE,
     codes_of,
+    codings_of,
     day,
-    is_no_information,
     notes,
     status_code,
     text_of,
@@ -22,12 +26,16 @@ from phr.formats.fhir.read.resources.found import FoundEntry, Link, Resource, Se
 from phr.record.diagnoses import STATUSES, Diagnosis, parse_orpha
 
 KINDS = ("Condition",)
-DIAGNOSES = Section("diagnoses", ("name", "diagnosed_on"), lambda services: services.diagnoses)
+DIAGNOSES = Section("diagnoses", ("name", "diagnosed_on", "codes", "icd10", "orpha_code"),
+                    lambda services: services.diagnoses)
 
 
 def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None:
-    if is_no_information(resource.get("code")):
-        return None
+    kind = negation.kind_of(resource.get("code"))
+    if kind == "partial":
+        raise Unusable(negation.PARTIAL_REASON)
+    if kind:
+        return None  # no diagnosis; 'no known problems' is taken with the Patient (negation.statements_in)
     if status_code(resource.get("verificationStatus")) in NOT_TRUE:
         raise Unusable("it is marked as refuted or entered in error")
     name = text_of(resource.get("code"))
@@ -37,7 +45,7 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None
     onset = resource.get("onsetDateTime") or (resource.get("onsetPeriod") or {}).get("start")
     item = Diagnosis(name=name, orpha_code=orpha, icd10=icd10, status=_status(resource),
                      diagnosed_on=day(onset), notes=notes(resource), name_en=codes.english_name(resource.get("code")),
-                     emergency_guideline=_guideline(resource))
+                     emergency_guideline=_guideline(resource), codes=codings_of(resource.get("code")))
     return found_entry(DIAGNOSES, item, resource, url, _links(resource, bundle))
 
 
@@ -59,6 +67,9 @@ def _links(resource: Resource, bundle: BundleIndex) -> dict[str, Link]:
                           if e.get("url") == url), None)
         if reference:
             found[name] = Link(bundle.resolve(reference), CONTACTS)
+    asserter = (resource.get("asserter") or {}).get("reference")
+    if asserter and "diagnosed_by" not in found:  # a Patient it names links to no contact: left out then
+        found["diagnosed_by"] = Link(bundle.person_url(asserter), CONTACTS)
     return found
 
 

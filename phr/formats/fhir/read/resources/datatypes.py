@@ -5,9 +5,8 @@ from typing import Any
 from phr.core import partial_date
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.read.resources.found import Resource
+from phr.record.codings import MAX_CODING_TEXT, MAX_CODINGS, Coding, Codings
 
-NO_INFORMATION_CODES = {code for code, _ in codes.NO_INFORMATION.values()} | {
-    "no-known-allergies", "no-known-medications", "no-known-problems", codes.NO_KNOWN_ALLERGY}
 NOT_TRUE = {"refuted", "entered-in-error"}  # a verification status that says the entry is not so
 
 
@@ -24,8 +23,16 @@ def codes_of(concept: dict[str, Any] | None) -> list[tuple[str, str]]:
     return [(c.get("system") or "", c.get("code") or "") for c in (concept or {}).get("coding") or []]
 
 
-def is_no_information(concept: dict[str, Any] | None) -> bool:
-    return any(code in NO_INFORMATION_CODES for _, code in codes_of(concept))
+def codings_of(concept: dict[str, Any] | None) -> Codings:
+    """Every coding of a concept as the file gives it (system, code, display), to be kept and exported again;
+    one without a system or a code names nothing and is left out, as is one too long to be a code."""
+    found = []
+    for c in (concept or {}).get("coding") or []:
+        system, code = (c.get("system") or "").strip(), (c.get("code") or "").strip()
+        display = (c.get("display") or "").strip()
+        if system and code and max(len(system), len(code), len(display)) <= MAX_CODING_TEXT:
+            found.append(Coding(system, code, display))
+    return tuple(dict.fromkeys(found))[:MAX_CODINGS]
 
 
 def day(value: object) -> str:

@@ -11,8 +11,9 @@ is nothing ("no known ...") is no alert.
 from datetime import date
 
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.read.resources import negation
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
-from phr.formats.fhir.read.resources.datatypes import codes_of, day, is_no_information, text_of
+from phr.formats.fhir.read.resources.datatypes import codes_of, day, text_of
 from phr.formats.fhir.read.resources.found import Alert, EmergencyDetail, PatientNotes, Resource, Unusable
 
 KINDS = ("Flag",)
@@ -29,7 +30,7 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> Alert | Emergency
     text = (concept.get("text") or "").strip() or next(
         ((c.get("display") or "").strip() for c in concept.get("coding") or [] if (c.get("display") or "").strip()),
         "")
-    if is_no_information(concept) or text.casefold().startswith(NOTHING):
+    if negation.is_negation(concept) or text.casefold().startswith(NOTHING):
         return None
     if not text:
         raise Unusable("it has no text, only a code")

@@ -3,7 +3,7 @@
 A resource module returns one of these (or None for an IPS 'no information' statement), or
 raises Unusable with a reason that holds no value from the file. An entry carries a uid that
 names it across files, and its natural key: the same name (and date) in the same section is
-the same entry.
+the same entry, unless their codes disagree (NaturalKey).
 """
 
 import hashlib
@@ -13,6 +13,7 @@ from typing import Any
 
 from phr.core.entries import EntryService
 from phr.formats.fhir import codes as codes
+from phr.record import codings
 from phr.record.services import RecordServices
 
 GLOBAL_URLS = ("urn:uuid:", "urn:oid:", "http://", "https://")  # a fullUrl that names the resource everywhere
@@ -29,7 +30,8 @@ class Section:
     """A part of the record that resources become entries of."""
 
     name: str                                               # as the summary counts it: diagnoses, medications, ...
-    key_fields: tuple[str, ...]                             # the same values here (name, date): the same entry
+    key_fields: tuple[str, ...]                             # the same values here (name, date, and codes that
+                                                            # agree: CODE_FIELDS): the same entry
     service: Callable[[RecordServices], EntryService[Any]]  # the service that stores its entries
 
 
@@ -46,7 +48,7 @@ class FoundEntry:
     section: Section
     item: Any                     # the section's entry (Diagnosis, Medication, ...), links left empty
     uid: str
-    key: tuple[str, ...]          # the natural identity: the same name (and date) is the same entry
+    key: "NaturalKey"             # the natural identity: the same name (and date) is the same entry
     links: dict[str, Link] = field(default_factory=dict)
     url: str = ""                 # the entry's fullUrl or Type/id, so others can point at it
     own_uid: bool = False         # the uid is one Regie wrote itself: it names the entry, whatever its content now
@@ -61,7 +63,7 @@ class PersonDetailsFound:
 
 @dataclass(frozen=True)
 class NoKnownAllergies:
-    """The file states that the person has no known allergies."""
+    """The file states that the person has no known allergies (IPS no-known-allergies, SNOMED CT 716186003)."""
 
 
 @dataclass(frozen=True)
@@ -115,23 +117,82 @@ def uid_of(resource: Resource, url: str, key: tuple[str, ...]) -> str:
     if not basis and url.startswith(GLOBAL_URLS):
         basis = url
     if not basis:
-        basis = "content|" + "|".join(key)
+        basis = "content|" + "|".join(key) + _signature(key)
     return hashlib.sha256(f"fhir|{resource['resourceType']}|{basis}".encode()).hexdigest()[:32]
 
 
 def content_uid(uid: str, key: tuple[str, ...]) -> str:
     """The uid of an entry whose uid the record already holds for other content."""
-    return hashlib.sha256("|".join(("fhir-content", uid) + key).encode()).hexdigest()[:32]
+    return hashlib.sha256(("|".join(("fhir-content", uid) + tuple(key)) + _signature(key)).encode()).hexdigest()[:32]
+
+
+def _signature(key: tuple[str, ...]) -> str:
+    """'|' and the key's codes, when it has any ('' keeps the uids made before codes were kept)."""
+    return f"|{key.signature()}" if isinstance(key, NaturalKey) and key.codes else ""
+
+
+CODE_FIELDS = ("codes", "icd10", "orpha_code")  # key fields that are codes, compared as codes (NaturalKey)
+CodePair = tuple[str, str]  # (family of the code system, code)
+
+
+class NaturalKey(tuple[str, ...]):
+    """The texts that name an entry (name, date) with the codes it carries. Two keys are the same entry when
+    the texts are the same and their codes do not disagree: a name typed in without codes is the file's coded
+    one; 'AK' coded 95320005 and 'AK' coded 201101007 are two, as the same text with codes of one system and
+    none in common. Codes of different systems (ICD-10 beside SNOMED CT) cannot disagree. The hash is the
+    texts', so a dict of keys finds the entry with the same name, and then asks whether the codes agree."""
+
+    codes: frozenset[CodePair]
+
+    def __new__(cls, texts: tuple[str, ...], codes: frozenset[CodePair] = frozenset()) -> "NaturalKey":
+        key = super().__new__(cls, texts)
+        key.codes = codes
+        return key
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, tuple) or tuple(self) != tuple(other):
+            return False
+        theirs: frozenset[CodePair] = other.codes if isinstance(other, NaturalKey) else frozenset()
+        shared_systems = {system for system, _ in self.codes} & {system for system, _ in theirs}
+        return not shared_systems or bool(self.codes & theirs)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def signature(self) -> str:
+        """The codes in a stable order, for a uid made from content."""
+        return ",".join(f"{system}|{code}" for system, code in sorted(self.codes))
 
 
 def _key(*parts: object) -> tuple[str, ...]:
     return tuple(" ".join(str(part).casefold().split()) for part in parts)
 
 
-def natural_key(section: Section, item: Any) -> tuple[str, ...]:
-    return _key(*(getattr(item, name) or "" for name in section.key_fields))
+def _code_pairs(values: dict[str, Any]) -> frozenset[CodePair]:
+    """An entry's codes, each with the family of its system (every ICD-10 variant is ICD-10; one ORPHAcode
+    system), from its codes and its own ICD-10 and ORPHAcode fields."""
+    found = codings.from_text(values.get("codes")) if isinstance(values.get("codes"), (str, list)) \
+        else tuple(values.get("codes") or ())
+    pairs = {(_family(c.system), c.code.strip().upper()) for c in found}
+    if values.get("icd10"):
+        pairs.add(("icd-10", str(values["icd10"]).strip().upper()))
+    if values.get("orpha_code") is not None:
+        pairs.add(("orphanet", str(values["orpha_code"])))
+    return frozenset(pairs)
 
 
-def stored_key(section: Section, values: dict[str, Any]) -> tuple[str, ...]:
-    """The natural key of an entry as stored (its fields by name)."""
-    return _key(*(values.get(name) or "" for name in section.key_fields))
+def _family(system: str) -> str:
+    return "icd-10" if codings.is_icd10(system) else "orphanet" if codings.is_orphanet(system) else system
+
+
+def natural_key(section: Section, item: Any) -> NaturalKey:
+    return stored_key(section, {name: getattr(item, name) for name in section.key_fields})
+
+
+def stored_key(section: Section, values: dict[str, Any]) -> NaturalKey:
+    """The natural key of an entry as stored (its fields by name), or of an entry's fields."""
+    texts = _key(*(values.get(name) or "" for name in section.key_fields if name not in CODE_FIELDS))
+    return NaturalKey(texts, _code_pairs(values) if set(CODE_FIELDS) & set(section.key_fields) else frozenset())

@@ -1,5 +1,7 @@
 """Patient -> what it offers for the person's details (the first Patient of the file counts), and its contacts
-that are family or friends as next of kin.
+that are family or friends as next of kin. The file's "no known medications" and "no current problems"
+(negation.py) come with the details, as the person's statements: record.py fills them in before any entry
+is written, and the person's service takes one only while the record lists nothing of that kind.
 
 A Patient.contact is a next of kin when its relationship says so: v2-0131 'N' (next of kin) or 'C'
 (emergency contact), or a family or personal relationship of v3-RoleCode (mother, spouse, friend).
@@ -12,12 +14,13 @@ from typing import Any
 
 from phr.core.vocabulary import CareRole
 from phr.formats.fhir import codes as codes
+from phr.formats.fhir.read.resources import negation
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
 from phr.formats.fhir.read.resources.contacts import CONTACTS, telecom
 from phr.formats.fhir.read.resources.datatypes import address, codes_of, day, person_name, texts
 from phr.formats.fhir.read.resources.found import Found, FoundEntry, PersonDetailsFound, Resource, found_entry
 from phr.record.care_team import Contact
-from phr.record.person import SEXES, TEXT_LANGUAGES
+from phr.record.person import NONE_KNOWN, SEXES, TEXT_LANGUAGES
 
 KINDS = ("Patient",)
 FAMILY = {(codes.CONTACT_ROLE, codes.NEXT_OF_KIN), (codes.CONTACT_ROLE, codes.EMERGENCY_CONTACT)}
@@ -29,7 +32,8 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> tuple[Found, ...]
     details = PersonDetailsFound({"name": person_name(resource.get("name")),
                                   "birth_date": day(resource.get("birthDate")),
                                   "sex": resource["gender"] if resource.get("gender") in SEXES else "",
-                                  "text_language": language if language in TEXT_LANGUAGES else ""})
+                                  "text_language": language if language in TEXT_LANGUAGES else "",
+                                  **{statement: NONE_KNOWN for statement in negation.statements_in(bundle)}})
     family = [next_of_kin(contact, f"{url}#contact-{number}")
               for number, contact in enumerate(resource.get("contact") or [], 1) if _is_family(contact)]
     return (details, *[found for found in family if found is not None])

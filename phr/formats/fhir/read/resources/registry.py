@@ -24,8 +24,9 @@ class ResourceReader(Protocol):
 
 
 READERS: tuple[ResourceReader, ...] = (patient, contacts, conditions, medications, allergies, goals, flags)
-# Read for what others refer to (a medicine's Medication, a contact's CareTeam), never stored themselves.
-REFERENCED = ("Composition", "CarePlan", "CareTeam", "Medication")
+# Read for what others refer to (a medicine's Medication, a contact's CareTeam or PractitionerRole, who the
+# Composition names as its authors), never stored themselves.
+REFERENCED = ("Composition", "CarePlan", "CareTeam", "Medication", "PractitionerRole")
 KINDS = tuple(kind for reader in READERS for kind in reader.KINDS) + REFERENCED
 
 
