@@ -39,6 +39,10 @@ NOT_READ = {"Observation": "measurements and lab results", "Immunization": "vacc
             "SupplyDelivery": "deliveries", "ClinicalImpression": "assessments", "RiskAssessment": "risks"}
 PERSON_FIELDS = {"name": "name", "birth_date": "birth date", "sex": "sex", "text_language": "language of the texts",
                  "emergency_notes": "emergency notes"}
+# The file's statement that there is nothing to list, taken over by the record.
+STATEMENTS = {"allergy_statement": "allergies: 'no known allergies' taken over",
+              "medication_statement": "medications: 'no known medicines' taken over",
+              "problem_statement": "diagnoses: 'no known problems' taken over"}
 
 
 def add_import_command(commands) -> None:
@@ -146,10 +150,13 @@ def fhir_summary_lines(summary: "FhirImportSummary") -> list[str]:
     why: nothing is left out without a word."""
     lines = [f"{section}: {summary.added.get(section, 0)} added, {summary.already_present.get(section, 0)} "
              "already present" for section in sorted(set(summary.added) | set(summary.already_present))]
-    if summary.person_filled:
-        lines.append("person: filled in " + ", ".join(PERSON_FIELDS.get(f, f) for f in summary.person_filled))
-    if summary.no_known_allergies:
-        lines.append("allergies: 'no known allergies' taken over")
+    details = [PERSON_FIELDS.get(f, f) for f in summary.person_filled if f not in STATEMENTS]
+    if details:
+        lines.append("person: filled in " + ", ".join(details))
+    statements = [f for f in summary.person_filled if f in STATEMENTS]
+    if summary.no_known_allergies and "allergy_statement" not in statements:
+        statements.insert(0, "allergy_statement")
+    lines += [STATEMENTS[f] for f in statements]
     for kind, count in sorted(summary.unsupported.items()):
         what = f" ({NOT_READ[kind]})" if kind in NOT_READ else ""
         lines.append(f"not read: {count} x {kind}{what}: Regie does not keep these from FHIR files")
