@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from phr.core import links, validation
-from phr.core.entries import ADDED, UPDATED, AsWas, Change, EntryInvalid, EntryService, FieldError, Provenance, Stamp
+from phr.core.entries import ADDED, UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance, Stamp
 from phr.core.vocabulary import DiagnosisStatus, ProblemStatement, Section, Zygosity
 from phr.record import codings
 from phr.record.codings import Codings
@@ -161,11 +161,6 @@ class DiagnosisService(EntryService[Diagnosis]):
     def insert_imported(self, diagnosis: Diagnosis, stamp: Stamp, uid: str) -> int:
         item_id = super().insert_imported(diagnosis, stamp, uid)
         self._end_statement(diagnosis.status, stamp.author_id, stamp.now)
-        return item_id
-
-    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
-        item_id = super().insert_as_was(values, uid, as_was, content)
-        self._end_statement(values.get("status") or "", as_was.changed_by, as_was.changed_at)
         return item_id
 
     def _end_statement(self, status: str, author_id: int, now: str) -> None:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from phr.core import links, partial_date, validation
-from phr.core.entries import ADDED, UPDATED, AsWas, Change, EntryInvalid, EntryService, FieldError, Provenance, Stamp
+from phr.core.entries import ADDED, UPDATED, Change, EntryInvalid, EntryService, FieldError, Provenance, Stamp
 from phr.core.vocabulary import DoseUnit, FoodTiming, MedicineStatement, Route, Section
 from phr.record import codings
 from phr.record.codings import Codings
@@ -177,13 +177,6 @@ class MedicationService(EntryService[Medication]):
     def insert_imported(self, medication: Medication, stamp: Stamp, uid: str) -> int:
         item_id = super().insert_imported(medication, stamp, uid)
         self._end_statement(medication, stamp)
-        return item_id
-
-    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
-        item_id = super().insert_as_was(values, uid, as_was, content)
-        stored = self.get(item_id)
-        if stored is not None:
-            self._end_statement(stored, Stamp(as_was.changed_by, as_was.changed_at))
         return item_id
 
     def _end_statement(self, medication: Medication, stamp: Stamp) -> None:

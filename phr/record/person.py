@@ -13,14 +13,12 @@ Imports fill in details the record does not know yet, and name the authors of Re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
 
 from phr.core import partial_date, validation
 from phr.core.clock import utc_now
 from phr.core.entries import (
     ADDED,
     UPDATED,
-    AsWas,
     Change,
     EntryInvalid,
     EntryService,
@@ -250,11 +248,4 @@ class AllergyService(EntryService[Allergy]):
         """An imported allergy ends a 'no known allergies' statement too, as adding one does."""
         item_id = super().insert_imported(allergy, stamp, uid)
         PersonDetailsRepository(self._session.db).update({"allergy_statement": LISTED}, stamp.author_id, stamp.now)
-        return item_id
-
-    def insert_as_was(self, values: dict[str, Any], uid: str, as_was: AsWas, content: bytes | None = None) -> int:
-        """An allergy from Regie's own file ends the statement too: 'none known' beside it would contradict it."""
-        item_id = super().insert_as_was(values, uid, as_was, content)
-        PersonDetailsRepository(self._session.db).update({"allergy_statement": LISTED}, as_was.changed_by,
-                                                         as_was.changed_at)
         return item_id

@@ -19,8 +19,9 @@ from phr.core.session import Session
 from phr.formats.errors import InvalidImport
 from phr.formats.native import read_readings
 from phr.formats.native.read_check import Checker, entry_services, expect
-from phr.formats.native.schema import FORMAT, VERSION
+from phr.formats.native.schema import FORMAT, JSON_COLUMNS, VERSION
 from phr.formats.same_person import same_name
+from phr.record import codings
 from phr.record.services import RecordServices
 
 __all__ = ["ImportSummary", "InvalidImport", "import_record", "parse"]
@@ -131,8 +132,11 @@ class _Writer:
         _count(self.summary.added, name)
 
     def _resolved(self, name: str, column: str, value: Any) -> Any:
-        """The id a link points to; None when that entry was deleted in this record."""
+        """The id a link points to; None when that entry was deleted in this record. The codes as the record
+        keeps them (JSON text)."""
         references = self._sections[name].table.references
+        if column in JSON_COLUMNS:
+            return codings.to_text(codings.from_text(value))
         if value is None or column not in references:
             return value
         target = self._sections[references[column]]
@@ -152,7 +156,8 @@ def _count(counts: dict[str, int], name: str) -> None:
 def _check_rules(name: str, service: EntryService[Any], values: dict[str, Any]) -> None:
     """The section's own rules (HGVS, ICD-10, stop after start, ...), as when typed in."""
     defaults = {f.name: f.default for f in dataclasses.fields(service.item_type)}
-    item = service.item_type(**{k: defaults[k] if v is None else v for k, v in values.items() if k in defaults})
+    shown = {k: codings.from_text(v) if k in JSON_COLUMNS else v for k, v in values.items()}
+    item = service.item_type(**{k: defaults[k] if v is None else v for k, v in shown.items() if k in defaults})
     errors = service.validate(item)
     if errors:
         problems = ", ".join(f"{e.field} ({e.problem})" for e in errors)

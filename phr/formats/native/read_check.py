@@ -11,8 +11,9 @@ from phr.core import partial_date
 from phr.core.entries import SOURCES, EntryService
 from phr.formats.errors import InvalidImport
 from phr.formats.native import read_readings
-from phr.formats.native.schema import PERSON_FIELDS, SECTIONS
+from phr.formats.native.schema import JSON_COLUMNS, PERSON_FIELDS, SECTIONS, STATEMENTS
 from phr.monitoring.measures import CATALOGUE
+from phr.record import codings
 from phr.record.appointments import is_time
 from phr.record.person import TEXT_LANGUAGES
 from phr.record.services import RecordServices
@@ -77,6 +78,8 @@ class Checker:
         expect(not person.get("birth_date") or partial_date.normalise_or_none(person["birth_date"])
                == person["birth_date"], "the date of birth is not a date")
         expect(person.get("text_language") in (None, "", *TEXT_LANGUAGES), "the record's language is not nl or en")
+        expect(all(person.get(name) in (None, "unknown", "none_known", "listed") for name in STATEMENTS),
+               "a statement about a list is not unknown, none_known or listed")
 
     def _entry(self, service: EntryService[Any], entry: Any, types: dict[str, str], refs: set[str],
                where: str) -> None:
@@ -98,6 +101,9 @@ class Checker:
         if is_link:
             expect(isinstance(value, str), f"{where}: {column} is not a link")
             return
+        if column in JSON_COLUMNS:
+            expect(_is_codings(value), f"{where}: {column} is not a list of codes")
+            return
         expected = {"TEXT": (str,), "INTEGER": (int,), "REAL": (int, float)}.get(declared, (object,))
         expect(isinstance(value, expected) and not isinstance(value, bool), f"{where}: {column} has the wrong type")
         expect(not isinstance(value, int) or -2**63 <= value < 2**63, f"{where}: {column} is too large")
@@ -105,3 +111,11 @@ class Checker:
             expect(partial_date.normalise_or_none(value) == value, f"{where}: {column} is not a date")
         if column == "starts_at":
             expect(is_time(value), f"{where}: {column} is not a date and time")
+
+
+def _is_codings(value: Any) -> bool:
+    """A list of {"system", "code", "display"} with text values, system and code not empty."""
+    return isinstance(value, list) and len(value) <= codings.MAX_CODINGS and all(
+        isinstance(c, dict) and set(c) <= {"system", "code", "display"} and isinstance(c.get("system"), str)
+        and isinstance(c.get("code"), str) and isinstance(c.get("display", ""), str) and not codings.problem(
+            (codings.Coding(c["system"], c["code"], c.get("display", "")),)) for c in value)

@@ -3,9 +3,14 @@ never import each other."""
 
 FORMAT = "regie-record"
 # 2 added reading_batches (self-monitoring); 3 the emergency information, structured doses and names in English
-# (issue 14). Older files still import.
-VERSION = 3
-PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language")
+# (issue 14); 4 the statements 'no known medicines' and 'no known diagnoses', the codes another system gave an
+# entry, allergy criticality and medicines ended on a day not known (issue 15). Older files still import.
+VERSION = 4
+PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language",
+                 "medication_statement", "problem_statement")
+STATEMENTS = ("allergy_statement", "medication_statement", "problem_statement")  # unknown | none_known | listed
+# Columns the record keeps as JSON text that the file holds as JSON itself: a list of {"system", "code", "display"}.
+JSON_COLUMNS = ("codes",)
 
 # The record's sections, in this order: a section only links to sections before it.
 SECTIONS = ("contacts", "allergies", "diagnoses", "appointments", "questions", "goals", "goal_evaluations",

@@ -13,7 +13,7 @@ from typing import Any
 from phr import __version__
 from phr.core.session import Session
 from phr.formats.native import write_readings as native_json_readings
-from phr.formats.native.schema import FORMAT, PERSON_FIELDS, READING_COLUMNS, SECTIONS, VERSION
+from phr.formats.native.schema import FORMAT, JSON_COLUMNS, PERSON_FIELDS, READING_COLUMNS, SECTIONS, VERSION
 from phr.storage.atomic import write_atomic
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
@@ -57,6 +57,8 @@ def _entries(session: Session, table: EntryTable, authors: "_Authors") -> list[d
         for column in table.columns:
             value = row[column]
             entry[column] = uid_of[column].get(value) if column in table.references and value is not None else value
+            if column in JSON_COLUMNS and value is not None:
+                entry[column] = json.loads(value)  # the codes as a list in the file, not as text in text
         entry["provenance"] = {
             "entered_by": authors.ref(row["entered_by_role"], row["entered_by_name"]),
             "changed_by": authors.ref(row["changed_by_role"], row["changed_by_name"]),
