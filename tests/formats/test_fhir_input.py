@@ -115,6 +115,15 @@ def test_ndjson_reads_a_resource_a_line_and_counts_a_broken_line(services):
     assert summary.left_out == {bundle_file.BROKEN_LINE: 1} and summary.about == "FHIR R4 NDJSON with 3 resources"
 
 
+def test_a_damaged_bundle_on_one_line_leaves_out_that_line_only(services):
+    lines = [data(bundle("collection", {"resource": condition("Asthma")})), data({**bundle("collection"), "colour": "red"}),
+             data({"resourceType": "Bundle", "type": "collection", "entry": {"not": "a list"}})]
+    summary = import_bundle(services, b"\n".join(lines))
+    assert names(services) == ["Asthma"] and summary.left_out == {bundle_file.BROKEN_BUNDLE: 2}
+    with pytest.raises(InvalidFhirImport, match="damaged"):  # a file of one damaged Bundle is refused
+        import_bundle(services, lines[1])
+
+
 def test_an_apps_own_database_key_does_not_make_a_resource_invalid(services):
     lines = [json.dumps({**ME, "_id": "K7GNYY39v2tTNHtHg"}), json.dumps({**condition("Asthma"), "_id": "wiwWgBMC"})]
     summary = import_bundle(services, "\n".join(lines).encode())

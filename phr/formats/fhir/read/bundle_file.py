@@ -64,8 +64,8 @@ def read_file(data: bytes, kinds: Collection[str]) -> FileContents:
     documents = _typed_again(found) if found.form is FileForm.XML and version is FhirVersion.STU3 \
         else found.documents
     reader = _Reader(kinds, version)
-    for document in documents:
-        reader.document(document, 0)
+    for document in documents:  # one damaged Bundle among several (an NDJSON line) is left out, not the file
+        reader.document(document, 0 if len(documents) == 1 else 1)
     if found.broken_lines:
         reader.left_out[BROKEN_LINE] = len(found.broken_lines)
     return FileContents(reader.entries, _about(found, documents, version), reader.left_out)
