@@ -237,6 +237,7 @@ DUTCH: dict[str, str] = {
         "Niet ingevuld: het is niet bekend of ik medicijnen gebruik.",
     "Not filled in: it is not known whether I have diagnoses.":
         "Niet ingevuld: het is niet bekend of ik diagnoses heb.",
+    "high risk": "hoog risico",  # the emergency card's short word for Criticality.HIGH
     # self-monitoring
     "A value with a unit (e.g. waist in cm)": "Een waarde met een eenheid (bijvoorbeeld buikomvang in cm)",
     "Blood pressure": "Bloeddruk",

@@ -16,7 +16,7 @@ from phr.export.options import ExportOptions
 from phr.export.pdf.clinical import Clinical
 from phr.record.diagnoses import Diagnosis
 from phr.record.overview import age
-from phr.record.person import LISTED, Allergy, PersonDetails
+from phr.record.person import LISTED, NONE_KNOWN, Allergy, PersonDetails
 from phr.record.services import RecordServices
 from phr.words.catalogue import Words
 
@@ -38,6 +38,27 @@ class PersonFacts:
 class AllergyFacts:
     statement: str                   # unknown | none_known | listed
     allergies: tuple[Allergy, ...]   # only when listed
+
+
+def no_medicines_said(w: Words, statement: str, first_person: bool = False) -> str:
+    """What to print where no medicine is in use: 'No known medicines.' only when the person said so, else that
+    it is not filled in; '' when the record lists medicines in use. First person on the emergency card and letter."""
+    if statement == NONE_KNOWN:
+        return w("No known medicines.")
+    if statement == LISTED:
+        return ""
+    return w("Not filled in: it is not known whether I use medicines.") if first_person else \
+        w("Not filled in: it is not known whether medicines are used.")
+
+
+def no_diagnoses_said(w: Words, statement: str, first_person: bool = False) -> str:
+    """As no_medicines_said, for current diagnoses."""
+    if statement == NONE_KNOWN:
+        return w("No known diagnoses.")
+    if statement == LISTED:
+        return ""
+    return w("Not filled in: it is not known whether I have diagnoses.") if first_person else \
+        w("Not filled in: it is not known whether there are diagnoses.")
 
 
 def subject_of(person: PersonDetails) -> Subject:

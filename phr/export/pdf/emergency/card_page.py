@@ -9,6 +9,7 @@ phr.export.pdf.emergency.card, visibly; the letter after this page has it all.
 
 from reportlab.platypus import Flowable
 
+from phr.core.vocabulary import Criticality
 from phr.export.options import EmergencySection
 from phr.export.pdf.base import PdfContext
 from phr.export.pdf.clinical import Clinical
@@ -48,7 +49,9 @@ def card_front(context: PdfContext, facts: EmergencyFacts) -> card.CardFace:
     blocks = []
     if facts.shows(EmergencySection.DIAGNOSES):
         lines = [card.CardLine(main.name.text, tail=orpha_display(main.diagnosis.orpha_code))] if main else []
-        blocks.append(card.CardBlock(w("Diagnosis"), lines or [_not_filled_in(w)], note=main.name.mark if main else ""))
+        none = [card.CardLine(w("No known diagnoses."))] if facts.problem_statement == NONE_KNOWN else []
+        blocks.append(card.CardBlock(w("Diagnosis"), lines or none or [_not_filled_in(w)],
+                                     note=main.name.mark if main else ""))
     if facts.shows(EmergencySection.WHAT_TO_DO) or facts.shows(EmergencySection.EMERGENCY_NOTES):
         blocks.append(_what_to_do(w, facts))
     if facts.shows(EmergencySection.WHAT_TO_AVOID):
@@ -125,7 +128,8 @@ def _medicines(clinical: Clinical, facts: EmergencyFacts) -> card.CardBlock:
         said = dose.said()
         lines.append(card.CardLine(said.text, lead=name + (":" if said.text else "")))
         marks |= {said.mark} - {""}
-    return card.CardBlock(w("Medicines"), lines or [_not_filled_in(w)], note=next(iter(marks), ""))
+    none = [card.CardLine(w("No known medicines."))] if facts.medication_statement == NONE_KNOWN else []
+    return card.CardBlock(w("Medicines"), lines or none or [_not_filled_in(w)], note=next(iter(marks), ""))
 
 
 def _card_allergies(w: Words, facts: AllergyFacts) -> list[card.CardLine]:
@@ -135,8 +139,9 @@ def _card_allergies(w: Words, facts: AllergyFacts) -> list[card.CardLine]:
         return [card.CardLine(w("Not filled in: it is not known whether I have allergies."))]
     # Substance and severity in bold and never shortened; the reaction may be, when space runs out.
     return [card.CardLine(allergy.reaction, lead=", ".join(part for part in (
-        allergy.substance, severity_text(w, allergy.severity)) if part) + (":" if allergy.reaction else ""))
-        for allergy in facts.allergies]
+        allergy.substance, severity_text(w, allergy.severity),
+        w("high risk") if allergy.criticality == Criticality.HIGH else "") if part)
+        + (":" if allergy.reaction else "")) for allergy in facts.allergies]
 
 
 def _lines(text: str) -> list[card.CardLine]:

@@ -85,6 +85,8 @@ class EmergencyFacts:
     contacts: CallFacts | None
     next_of_kin: tuple[Contact, ...] | None
     own_words_mark: str                            # how the person's words are marked in this export
+    problem_statement: str = "listed"              # unknown | none_known | listed: about current diagnoses
+    medication_statement: str = "listed"           # the same, about the medicines in use today
 
     @property
     def main_diagnosis(self) -> Diagnosis | None:
@@ -122,7 +124,8 @@ def gather(services: RecordServices, options: ExportOptions) -> EmergencyFacts:
         allergy_facts(services) if EmergencySection.ALLERGIES in wanted else None,
         call_facts(services, list(diagnoses), clinical, without_kin=kin) if shown else None,
         tuple(services.care_team.next_of_kin()) if kin else None,
-        clinical.own_words_mark())
+        clinical.own_words_mark(), services.person.problem_statement(),
+        services.person.medication_statement(options.today))
 
 
 def condition(clinical: Clinical, diagnosis: Diagnosis) -> Condition:

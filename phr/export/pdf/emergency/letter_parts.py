@@ -8,9 +8,11 @@ flowables: the letter then says "Not filled in." under its title.
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Route, Severity, Sex
+from phr.core.vocabulary import AllergyKind, Criticality, DiagnosisStatus, Route, Severity, Sex
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.emergency.facts import EmergencyFacts
+from phr.export.pdf.facts import no_diagnoses_said, no_medicines_said
+from phr.record.codings import icd10_name
 from phr.record.diagnoses import orpha_display
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.words.catalogue import Words
@@ -38,12 +40,13 @@ def diagnoses(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
     rows = []
     for condition in facts.conditions:
         diagnosis = condition.diagnosis
-        codes = "\n".join(code for code in (orpha_display(diagnosis.orpha_code),
-                                            f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "") if code)
+        icd10 = f"{icd10_name(diagnosis.codes, diagnosis.icd10)} {diagnosis.icd10}" if diagnosis.icd10 else ""
+        codes = "\n".join(code for code in (orpha_display(diagnosis.orpha_code), icd10) if code)
         rows.append([context.markup(context.said(condition.name, bold=True), "cell"), codes,
                      label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True), w.date(diagnosis.diagnosed_on)])
     if not rows:
-        return []
+        return _statement(context, facts.problem_statement,
+                          no_diagnoses_said(w, facts.problem_statement, first_person=True))
     header = [w("Diagnosis"), w("Code"), w("Status"), w("Since")]
     return [context.table(header, rows, [88 * mm, 30 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm])]
 
@@ -61,7 +64,8 @@ def medications(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
                      context.markup(context.said(dose.dose, bold=True), "cell"),
                      context.markup(context.said(dose.schedule) + typed, "cell"), medicine.notes])
     if not rows:
-        return []
+        return _statement(context, facts.medication_statement,
+                          no_medicines_said(w, facts.medication_statement, first_person=True))
     header = [w("Medicine"), w("Dose"), w("When"), w("Notes")]
     return [context.table(header, rows, [44 * mm, 28 * mm, 50 * mm, CONTENT_WIDTH - 122 * mm])]
 
@@ -76,7 +80,25 @@ def allergies(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
         return [context.no_information(w("Not filled in: it is not known whether I have allergies."))]
     rows = [[context.markup(f"<b>{context.esc(a.substance)}</b>", "cell"),
              label_of(w, AllergyKind, a.kind, in_sentence=True),
-             "\n".join(part for part in (a.reaction, a.notes) if part), severity_text(w, a.severity)]
+             "\n".join(part for part in (a.reaction, a.notes) if part), _severity(context, a.severity, a.criticality)]
             for a in known.allergies]
     header = [w("Substance"), w("Kind"), w("Reaction"), w("Severity")]
-    return [context.table(header, rows, [44 * mm, 26 * mm, CONTENT_WIDTH - 96 * mm, 26 * mm])]
+    return [context.table(header, rows, [40 * mm, 22 * mm, CONTENT_WIDTH - 102 * mm, 40 * mm])]
+
+
+def _statement(context: PdfContext, statement: str, said: str) -> list[Flowable]:
+    """'No known medicines.' when I said so; 'not filled in' in the words of the list; nothing when listed."""
+    if not said:
+        return []
+    return [context.para(said, "warning")] if statement == NONE_KNOWN else [context.no_information(said)]
+
+
+def _severity(context: PdfContext, severity: str, criticality: str) -> Flowable | str:
+    """The severity, and under it how dangerous a next reaction may be (in bold when it can be life-threatening)."""
+    w = context.words
+    text = context.esc(severity_text(w, severity))
+    if criticality:
+        risk = context.esc(label_of(w, Criticality, criticality, in_sentence=True))
+        text = "<br/>".join(part for part in (text, f"<b>{risk}</b>" if criticality == Criticality.HIGH else risk)
+                            if part)
+    return context.markup(text, "cell")

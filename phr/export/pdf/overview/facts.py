@@ -60,6 +60,7 @@ class DiagnosisLine:
 class DiagnosisFacts:
     current: tuple[DiagnosisLine, ...]
     resolved: tuple[DiagnosisLine, ...]      # diagnosed in the period
+    statement: str = "listed"                # unknown | none_known | listed: what is said about current ones
 
     @property
     def genetic(self) -> tuple[Diagnosis, ...]:
@@ -77,7 +78,8 @@ class MedicineInUse:
 class MedicationFacts:
     current: tuple[MedicineInUse, ...]
     changes: tuple[tuple[Medication, MedicationChange], ...]   # dose changes in the period, newest first
-    past: tuple[Medication, ...]                               # stopped in the period
+    past: tuple[Medication, ...]                               # stopped in the period (or ended, day not known)
+    statement: str = "listed"                                  # unknown | none_known | listed: about those in use
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def diagnosis_facts(services: RecordServices, options: ExportOptions) -> Diagnos
 
     current = services.diagnoses.current()
     resolved = [d for d in services.diagnoses.all() if d.status == "resolved" and options.in_period(d.diagnosed_on)]
-    return DiagnosisFacts(tuple(map(line, current)), tuple(map(line, resolved)))
+    return DiagnosisFacts(tuple(map(line, current)), tuple(map(line, resolved)), services.person.problem_statement())
 
 
 def medication_facts(services: RecordServices, options: ExportOptions) -> MedicationFacts:
@@ -160,7 +162,7 @@ def medication_facts(services: RecordServices, options: ExportOptions) -> Medica
     prescribers = services.care_team.names()
     in_use = tuple(MedicineInUse(m, prescribers.get(m.prescriber_id) if m.prescriber_id is not None else None,
                                  name_of(reasons, m.reason_id)) for m in current)
-    return MedicationFacts(in_use, tuple(changes), tuple(past))
+    return MedicationFacts(in_use, tuple(changes), tuple(past), services.person.medication_statement(options.today))
 
 
 # --- care plan, appointments, documents -----------------------------------------------------------

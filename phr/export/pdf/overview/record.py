@@ -11,10 +11,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
 from phr.core.entries import Provenance
-from phr.core.vocabulary import AllergyKind, DiagnosisStatus, Route, Severity, Zygosity
+from phr.core.vocabulary import AllergyKind, Criticality, DiagnosisStatus, Route, Severity, Zygosity
 from phr.export.pdf.base import PdfContext
-from phr.export.pdf.facts import AllergyFacts, source_words
+from phr.export.pdf.facts import AllergyFacts, no_diagnoses_said, no_medicines_said, source_words
 from phr.export.pdf.overview.facts import DiagnosisFacts, DiagnosisLine, MedicationFacts, MedicineInUse
+from phr.record.codings import icd10_name, others
 from phr.record.diagnoses import Diagnosis, orpha_display
 from phr.record.medications import Medication, MedicationChange
 from phr.record.person import LISTED, NONE_KNOWN
@@ -66,11 +67,10 @@ def notes_below(notes: Sequence[Paragraph | None]) -> dict[int, Paragraph]:
 # --- problems (diagnoses) ---------------------------------------------------------------------------------
 
 def diagnoses_body(context: PdfContext, facts: DiagnosisFacts) -> list[Flowable]:
+    """Without current diagnoses, what the person said (none known) or that it is not filled in."""
     w = context.words
-    if not facts.current and not facts.resolved:
-        return []
-    body = [_diagnosis_table(context, facts.current) if facts.current else
-            context.no_information(w("No current diagnoses."))]
+    said = no_diagnoses_said(w, facts.statement) or w("No current diagnoses.")
+    body = [_diagnosis_table(context, facts.current) if facts.current else context.para(said, "warning")]
     if facts.genetic:
         body += [context.heading(w("Genetic details"), 2), _genetic_table(context, facts.genetic)]
     if facts.resolved:
@@ -93,7 +93,10 @@ def _diagnosis_table(context: PdfContext, lines_: Sequence[DiagnosisLine]) -> Ta
         status = lines(context.esc(label_of(w, DiagnosisStatus, diagnosis.status)),
                        small(context, explained.get(diagnosis.status, "")))
         codes = lines(context.esc(orpha_display(diagnosis.orpha_code)),
-                      context.esc(w("ICD-10: {code}", code=diagnosis.icd10)) if diagnosis.icd10 else "")
+                      context.esc(f"{icd10_name(diagnosis.codes, diagnosis.icd10)}: {diagnosis.icd10}")
+                      if diagnosis.icd10 else "",
+                      small(context, ", ".join(f"{c.system_name} {c.code}" for c in others(
+                          diagnosis.codes, diagnosis.icd10, diagnosis.orpha_code))))
         rows.append([context.markup(name, "cell"), context.markup(status, "cell"), context.markup(codes, "cell"),
                      w.date(diagnosis.diagnosed_on)])
         notes.append(long_note(context, diagnosis.notes))
@@ -115,11 +118,10 @@ def _genetic_table(context: PdfContext, diagnoses: Sequence[Diagnosis]) -> Table
 # --- medications --------------------------------------------------------------------------------------------
 
 def medications_body(context: PdfContext, facts: MedicationFacts) -> list[Flowable]:
+    """Without medicines in use, what the person said (none known) or that it is not filled in."""
     w = context.words
-    if not facts.current and not facts.past and not facts.changes:
-        return []
-    body = [_current_table(context, facts.current) if facts.current else
-            context.no_information(w("No medicines in use."))]
+    said = no_medicines_said(w, facts.statement) or w("No medicines in use.")
+    body = [_current_table(context, facts.current) if facts.current else context.para(said, "warning")]
     if facts.changes:
         body += [context.heading(w("Dose changes"), 2), _changes_table(context, facts.changes)]
     if facts.past:
@@ -174,7 +176,7 @@ def _past_table(context: PdfContext, medicines: Sequence[Medication]) -> Table:
     w = context.words
     rows = [[context.markup(lines(_name(context, m), small(context, context.clinical.dose_words(m).said().plain()),
                                   source(context, m.provenance)), "cell"),
-             w("{start} to {stop}", start=w.date(m.start_date) or "?", stop=w.date(m.stop_date)),
+             w("{start} to {stop}", start=w.date(m.start_date) or "?", stop=w.date(m.stop_date) or "?"),
              m.stop_reason] for m in medicines]
     return context.table([w("Medicine"), w("Used"), w("Why stopped")], rows, [c * MM for c in (56, 44, 74)])
 
@@ -193,9 +195,20 @@ def allergies_body(context: PdfContext, facts: AllergyFacts) -> list[Flowable]:
         kind = label_of(w, AllergyKind, allergy.kind)
         reaction = lines(context.esc(allergy.reaction), small(context, short_note(allergy.notes)))
         substance = lines(f"<b>{context.esc(allergy.substance)}</b>", source(context, allergy.provenance))
+        severity = lines(context.esc(label_of(w, Severity, allergy.severity)),
+                         _risk(context, allergy.criticality))
         rows.append([context.markup(substance, "cell"), kind,
-                     context.markup(reaction, "cell"), label_of(w, Severity, allergy.severity),
+                     context.markup(reaction, "cell"), context.markup(severity, "cell"),
                      w.date(allergy.noted_on)])
         notes.append(long_note(context, allergy.notes))
     return [context.table([w("Substance"), w("Kind"), w("Reaction"), w("Severity"), w("Known since")], rows,
-                          [c * MM for c in (44, 24, 66, 20, 20)], below=notes_below(notes))]
+                          [c * MM for c in (44, 24, 56, 30, 20)], below=notes_below(notes))]
+
+
+def _risk(context: PdfContext, criticality: str) -> str:
+    """How dangerous a next reaction may be, under the severity: in bold when it can be life-threatening (words,
+    not a colour, carry it: the PDF prints in black and white)."""
+    if not criticality:
+        return ""
+    text = context.esc(label_of(context.words, Criticality, criticality))
+    return f"<b>{text}</b>" if criticality == Criticality.HIGH else small(context, text)

@@ -47,6 +47,8 @@ class StandingFacts:
     diagnoses: tuple[Diagnosis, ...]     # current, the rare condition first
     medicines: tuple[Medication, ...]    # in use on the last day of the period
     allergies: AllergyFacts
+    problem_statement: str = "listed"    # unknown | none_known | listed (phr.record.person)
+    medication_statement: str = "listed"
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ def _contact_name(services: RecordServices, contact_id: int | None) -> str:
 
 def standing_facts(services: RecordServices, period: VisitPeriod) -> StandingFacts:
     return StandingFacts(rare_first(services.diagnoses.current()), tuple(services.medications.current(period.end)),
-                         allergy_facts(services))
+                         allergy_facts(services), services.person.problem_statement(),
+                         services.person.medication_statement(period.end))
 
 
 def appointment_facts(services: RecordServices, period: VisitPeriod) -> AppointmentFacts:

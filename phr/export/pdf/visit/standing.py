@@ -12,12 +12,13 @@ from typing import TypeVar
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from phr.core.vocabulary import DiagnosisStatus, Section, Severity
+from phr.core.vocabulary import Criticality, DiagnosisStatus, Section, Severity
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
-from phr.export.pdf.facts import AllergyFacts
+from phr.export.pdf.facts import AllergyFacts, no_diagnoses_said, no_medicines_said
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.changes import came_from
 from phr.export.pdf.visit.facts import StandingFacts
+from phr.record.codings import icd10_name
 from phr.record.diagnoses import Diagnosis, orpha_display
 from phr.record.medications import Medication
 from phr.record.person import LISTED, NONE_KNOWN, Allergy
@@ -30,9 +31,11 @@ Item = TypeVar("Item")
 def standing_section(context: PdfContext, facts: StandingFacts, budget: Budget) -> list[Flowable]:
     w = context.words
     rows = [[label(w, Section.DIAGNOSES), _listed(context, facts.diagnoses, _diagnosis, budget.standing,
-                                                  w("No current diagnoses."))],
+                                                  no_diagnoses_said(w, facts.problem_statement)
+                                                  or w("No current diagnoses."))],
             [label(w, Section.MEDICATIONS), _listed(context, facts.medicines, _medicine, budget.standing,
-                                                    w("No medicines in use."))],
+                                                    no_medicines_said(w, facts.medication_statement)
+                                                    or w("No medicines in use."))],
             [w("Allergies"), _allergies(context, facts.allergies, budget.standing)]]
     rows = [[context.para(name, "cellhead"), value] for name, value in rows]
     table = context.table(None, rows, [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH])
@@ -56,7 +59,8 @@ def _diagnosis(context: PdfContext, diagnosis: Diagnosis) -> str:
     w, esc = context.words, context.esc
     status = "" if diagnosis.status == "confirmed" else \
         label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True)
-    codes = [orpha_display(diagnosis.orpha_code), f"ICD-10 {diagnosis.icd10}" if diagnosis.icd10 else "", status]
+    icd10 = f"{icd10_name(diagnosis.codes, diagnosis.icd10)} {diagnosis.icd10}" if diagnosis.icd10 else ""
+    codes = [orpha_display(diagnosis.orpha_code), icd10, status]
     facts = " · ".join(esc(part) for part in codes if part)
     name = context.said(context.clinical.diagnosis_name(diagnosis), bold=True)
     return name + (f" · {facts}" if facts else "") + came_from(context, diagnosis.provenance)
@@ -75,7 +79,10 @@ def _medicine(context: PdfContext, medicine: Medication) -> str:
 def _allergy(context: PdfContext, allergy: Allergy) -> str:
     w, esc = context.words, context.esc
     severity = label_of(w, Severity, allergy.severity, in_sentence=True) if allergy.severity != "unknown" else ""
+    risk = label_of(w, Criticality, allergy.criticality, in_sentence=True) if allergy.criticality else ""
     about = " · ".join(esc(part) for part in (allergy.reaction, severity) if part)
+    about = " · ".join(part for part in (about, f"<b>{esc(risk)}</b>" if allergy.criticality == Criticality.HIGH
+                                          else esc(risk)) if part)
     return f"<b>{esc(allergy.substance)}</b>" + (f" – {about}" if about else "") + \
         came_from(context, allergy.provenance)
 
