@@ -34,6 +34,9 @@ FIXTURE_CONTENT = {
     "schema_v5": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
                                      "readings": 9897, "diary": 7}),
+    "schema_v6": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
+                                     "medications": 7, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 9897, "diary": 7}),
 }
 
 
