@@ -1143,6 +1143,22 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Vul eerst de ORPHAcode in.</translation>
     </message>
     <message>
+        <source>I have &amp;no known diagnoses</source>
+        <translation>Ik heb &amp;geen bekende diagnoses</translation>
+    </message>
+    <message>
+        <source>Say that you have no known diagnoses now: the exports then print “No known diagnoses” instead of “not filled in”.</source>
+        <translation>Zeg dat u nu geen bekende diagnoses hebt: op de overzichten en de noodkaart staat dan “Geen diagnoses bekend” in plaats van “niet ingevuld”.</translation>
+    </message>
+    <message>
+        <source>Diagnoses: no known diagnoses (stated by you).</source>
+        <translation>Diagnoses: geen diagnoses bekend (door u gezegd).</translation>
+    </message>
+    <message>
+        <source>Current diagnoses: not filled in yet. Add them, or say that you have none.</source>
+        <translation>Diagnoses die nu spelen: nog niet ingevuld. Voeg ze toe, of zeg dat u er geen hebt.</translation>
+    </message>
+    <message>
         <source>In an emergency</source>
         <translation>In een noodgeval</translation>
     </message>
@@ -1257,6 +1273,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Expertise centre</source>
         <translation>Expertisecentrum</translation>
+    </message>
+    <message>
+        <source>Other codes</source>
+        <translation>Andere codes</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -2704,6 +2724,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Tot</translation>
     </message>
     <message>
+        <source>date not known</source>
+        <translation>datum niet bekend</translation>
+    </message>
+    <message>
         <source>Which medicines to show</source>
         <translation>Welke medicijnen u ziet</translation>
     </message>
@@ -2724,12 +2748,32 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>&amp;Alle medicijnen</translation>
     </message>
     <message>
+        <source>I use &amp;no medicines</source>
+        <translation>Ik gebruik &amp;geen medicijnen</translation>
+    </message>
+    <message>
+        <source>Say that you use no medicines now: the exports then print “No known medicines” instead of “not filled in”.</source>
+        <translation>Zeg dat u nu geen medicijnen gebruikt: op de overzichten en de noodkaart staat dan “Geen medicijnen bekend” in plaats van “niet ingevuld”.</translation>
+    </message>
+    <message>
+        <source>Medicines: no known medicines (stated by you).</source>
+        <translation>Medicijnen: geen medicijnen bekend (door u gezegd).</translation>
+    </message>
+    <message>
+        <source>Medicines in use: not filled in yet. Add them, or say that you use none.</source>
+        <translation>Medicijnen die u nu gebruikt: nog niet ingevuld. Voeg ze toe, of zeg dat u er geen gebruikt.</translation>
+    </message>
+    <message>
         <source>Change d&amp;ose…</source>
         <translation>D&amp;osis wijzigen…</translation>
     </message>
     <message>
         <source>&amp;Stop…</source>
         <translation>&amp;Stoppen…</translation>
+    </message>
+    <message>
+        <source>Stopped, on a date that is not known</source>
+        <translation>Gestopt, op een datum die niet bekend is</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2778,6 +2822,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Notes</source>
         <translation>Opmerkingen</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
     </message>
     <message>
         <source>Dose changes</source>
@@ -3696,8 +3744,24 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Nog geen diagnoses.</translation>
     </message>
     <message>
+        <source>No known diagnoses.</source>
+        <translation>Geen diagnoses bekend.</translation>
+    </message>
+    <message>
+        <source>Not filled in yet (see Diagnoses).</source>
+        <translation>Nog niet ingevuld (zie Diagnoses).</translation>
+    </message>
+    <message>
         <source>Medicines I use now</source>
         <translation>Medicijnen die ik nu gebruik</translation>
+    </message>
+    <message>
+        <source>No known medicines.</source>
+        <translation>Geen medicijnen bekend.</translation>
+    </message>
+    <message>
+        <source>Not filled in yet (see Medicines).</source>
+        <translation>Nog niet ingevuld (zie Medicijnen).</translation>
     </message>
     <message>
         <source>No medicines.</source>
@@ -3814,6 +3878,10 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Ernst</translation>
     </message>
     <message>
+        <source>Risk</source>
+        <translation>Risico</translation>
+    </message>
+    <message>
         <source>New allergy</source>
         <translation>Nieuwe allergie</translation>
     </message>
@@ -3846,6 +3914,14 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>&amp;Ernst:</translation>
     </message>
     <message>
+        <source>R&amp;isk of a next reaction:</source>
+        <translation>Risico bij een &amp;volgende reactie:</translation>
+    </message>
+    <message>
+        <source>As your doctor judged it: can a next reaction be life-threatening?</source>
+        <translation>Zoals uw arts het inschatte: kan een volgende reactie levensgevaarlijk zijn?</translation>
+    </message>
+    <message>
         <source>Kno&amp;wn since:</source>
         <translation>Bekend s&amp;inds:</translation>
     </message>
@@ -3854,12 +3930,20 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Aanteke&amp;ningen:</translation>
     </message>
     <message>
+        <source>Risk of a next reaction</source>
+        <translation>Risico bij een volgende reactie</translation>
+    </message>
+    <message>
         <source>Known since</source>
         <translation>Bekend sinds</translation>
     </message>
     <message>
         <source>Notes</source>
         <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
     </message>
     <message>
         <source>C&amp;hange my details…</source>
