@@ -1,12 +1,19 @@
-"""Diagnoses: what the person has, carries or may have, with codes, who found it and genetic details."""
+"""Diagnoses: what the person has, carries or may have, with codes, who found it and genetic details.
+
+Above the list, what is known about current diagnoses as a whole: "No known diagnoses" is a statement the
+person makes (a button), not an empty list; until it is made or a diagnosis is current, the page says it is
+not filled in yet (phr.record.person).
+"""
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
 from phr.core.vocabulary import DiagnosisStatus, Section, Zygosity
+from phr.record.codings import icd10_name, others
 from phr.record.diagnoses import Diagnosis, DiagnosisService, orpha_display, orphanet_page, parse_orpha
+from phr.record.person import NONE_KNOWN, UNKNOWN, PersonService
 from phr.reference import orphanet
 from phr.reference.orphanet import DiseaseMatch, PhenotypeMatch
 from phr.ui.app.events import RecordEvents
@@ -59,6 +66,12 @@ def orpha_field(name: str, label: str) -> FormField:
         edit.setText(orpha_display(value) if isinstance(value, int) else (value or ""))
 
     return FormField(name, label, edit, get, set_value, edit.textChanged)
+
+
+def _icd10(diagnosis: Diagnosis) -> str:
+    """'E11.9', or 'E11.9 (ICD-10-CM)' when the file that brought it gave it in a variant of ICD-10."""
+    name = icd10_name(diagnosis.codes, diagnosis.icd10) if diagnosis.icd10 else ""
+    return f"{diagnosis.icd10} ({name})" if name and name != "ICD-10" else diagnosis.icd10
 
 
 def grouped_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
@@ -212,7 +225,47 @@ class DiagnosesPage(SectionPage[Diagnosis]):
                  parent: QWidget | None = None) -> None:
         self.title = label(Section.DIAGNOSES)
         self._session = session
+        self.person = PersonService(session)
         super().__init__(service, events, parent)
+        self.body.insertWidget(1, self._statement_bar())
+        self._show_statement()
+
+    def _statement_bar(self) -> QWidget:
+        """What is known about current diagnoses as a whole, and the button to say there are none."""
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.statement = QLabel()
+        self.statement.setWordWrap(True)
+        self.none_known_button = QPushButton(translate("Diagnoses", "I have &no known diagnoses"))
+        self.none_known_button.setToolTip(translate("Diagnoses", "Say that you have no known diagnoses now: the "
+                                                    "exports then print “No known diagnoses” instead of "
+                                                    "“not filled in”."))
+        self.none_known_button.clicked.connect(self.state_no_known_diagnoses)
+        row.addWidget(self.statement, 1)
+        row.addWidget(self.none_known_button)
+        self.statement_bar = bar
+        return bar
+
+    def _show_statement(self) -> None:
+        if not hasattr(self, "statement_bar"):
+            return  # the base class reloads once before the bar is made
+        statement = self.person.problem_statement()
+        texts: dict[str, str] = {
+            NONE_KNOWN: translate("Diagnoses", "Diagnoses: no known diagnoses (stated by you)."),
+            UNKNOWN: translate("Diagnoses", "Current diagnoses: not filled in yet. Add them, or say that you "
+                                            "have none."),
+        }
+        self.statement.setText(texts.get(statement, ""))
+        self.statement_bar.setVisible(statement in (NONE_KNOWN, UNKNOWN))
+        self.none_known_button.setVisible(statement == UNKNOWN)
+
+    def state_no_known_diagnoses(self) -> None:
+        self.events.announce(self.person.state_no_known_problems())
+
+    def reload(self, select_id: int | None = None) -> None:
+        super().reload(select_id)
+        self._show_statement()  # a diagnosis added, resolved or deleted changes what the list says
 
     def columns(self) -> list[Column[Diagnosis]]:
         return [
@@ -226,7 +279,9 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         return diagnosis.name
 
     def _on_changed(self, change: Change) -> None:
-        if change.section == Section.CARE_TEAM:  # a contact's id is no diagnosis id: keep what is selected
+        if change.section == Section.PERSON:
+            self._show_statement()  # the statement is the person's
+        elif change.section == Section.CARE_TEAM:  # a contact's id is no diagnosis id: keep what is selected
             self.reload()
         else:
             super()._on_changed(change)
@@ -291,10 +346,12 @@ class DiagnosesPage(SectionPage[Diagnosis]):
             (translate("Diagnoses", "Status"), f"{status}\n{status_explanation(d.status)}"),
             (translate("Diagnoses", "Diagnosed on"), partial(d.diagnosed_on)),
             (translate("Diagnoses", "ORPHAcode"), orpha_display(d.orpha_code)),
-            (translate("Diagnoses", "ICD-10 code"), d.icd10),
+            (translate("Diagnoses", "ICD-10 code"), _icd10(d)),
             (translate("Diagnoses", "Diagnosed by"), names["diagnosed_by"]),
             (translate("Diagnoses", "Treated by"), names["treating_physician"]),
             (translate("Diagnoses", "Expertise centre"), names["expertise_centre"]),
+            (translate("Diagnoses", "Other codes"), "\n".join(c.said() for c in others(d.codes, d.icd10,
+                                                                                       d.orpha_code))),
         ]
         more = [
             (translate("Diagnoses", "Notes"), d.notes),

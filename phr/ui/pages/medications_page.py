@@ -1,4 +1,9 @@
-"""Medicines: what the person uses now and used before, and every change of dose with its reason."""
+"""Medicines: what the person uses now and used before, and every change of dose with its reason.
+
+Above the list, what is known about the medicines in use as a whole: "No known medicines" is a statement
+the person makes (a button), not an empty list; until it is made or a medicine is in use, the page says
+it is not filled in yet (phr.record.person).
+"""
 
 from collections.abc import Callable
 from datetime import date
@@ -10,7 +15,9 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QR
 from phr.core.entries import Change
 from phr.core.session import Session
 from phr.core.vocabulary import Route, Section
+from phr.record.codings import Coding
 from phr.record.medications import Medication, MedicationChange, MedicationService, is_current
+from phr.record.person import NONE_KNOWN, UNKNOWN, PersonService
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.pages.medication_dialogs import (
@@ -75,6 +82,11 @@ def _dose_rows(m: Medication) -> list[tuple[str, str]]:
             (translate("Medications", "Dose, for the exports"), structured_dose(m))]
 
 
+def codes_text(codes: tuple[Coding, ...]) -> str:
+    """The codes another system gave an entry, one a line: 'ATC H02AB09 (hydrocortisone)'."""
+    return "\n".join(coding.said() for coding in codes)
+
+
 class _RestoreChange:
     """Puts a deleted history entry on the page's one undo history, which undoes by the medicine's id."""
 
@@ -97,8 +109,11 @@ class MedicationsPage(SectionPage[Medication]):
         self._today = today
         self._shown = CURRENT  # set before the base class first fetches the list
         self._reasons: dict[int, str] = {}
+        self.person = PersonService(session)
         super().__init__(service, events, parent)
-        self.body.insertWidget(1, self._filter_bar())
+        self.body.insertWidget(1, self._statement_bar())
+        self.body.insertWidget(2, self._filter_bar())
+        self._show_statement()
         self.details.setOpenLinks(False)  # links in the history are actions, handled here
         self.details.anchorClicked.connect(self._on_history_link)
 
@@ -110,7 +125,8 @@ class MedicationsPage(SectionPage[Medication]):
             Column(translate("Medications", "Dose and schedule"), dose_and_schedule),
             Column(translate("Medications", "Reason"), self._reason),
             Column(translate("Medications", "Since"), lambda m: partial(m.start_date)),
-            Column(translate("Medications", "Until"), lambda m: partial(m.stop_date)),
+            Column(translate("Medications", "Until"), lambda m: partial(m.stop_date) or (
+                translate("Medications", "date not known") if m.ended else "")),
         ]
 
     def _reason(self, medication: Medication) -> str:
@@ -145,6 +161,39 @@ class MedicationsPage(SectionPage[Medication]):
         row.addStretch()
         return bar
 
+    def _statement_bar(self) -> QWidget:
+        """What is known about the medicines in use as a whole, and the button to say there are none."""
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.statement = QLabel()
+        self.statement.setWordWrap(True)
+        self.none_known_button = QPushButton(translate("Medications", "I use &no medicines"))
+        self.none_known_button.setToolTip(translate("Medications", "Say that you use no medicines now: the "
+                                                    "exports then print “No known medicines” instead of "
+                                                    "“not filled in”."))
+        self.none_known_button.clicked.connect(self.state_no_known_medicines)
+        row.addWidget(self.statement, 1)
+        row.addWidget(self.none_known_button)
+        self.statement_bar = bar
+        return bar
+
+    def _show_statement(self) -> None:
+        if not hasattr(self, "statement_bar"):
+            return  # the base class reloads once before the bar is made
+        statement = self.person.medication_statement(self._today())
+        texts: dict[str, str] = {
+            NONE_KNOWN: translate("Medications", "Medicines: no known medicines (stated by you)."),
+            UNKNOWN: translate("Medications", "Medicines in use: not filled in yet. Add them, or say that you "
+                                              "use none."),
+        }
+        self.statement.setText(texts.get(statement, ""))
+        self.statement_bar.setVisible(statement in (NONE_KNOWN, UNKNOWN))
+        self.none_known_button.setVisible(statement == UNKNOWN)
+
+    def state_no_known_medicines(self) -> None:
+        self.events.announce(self.person.state_no_known_medications(self._today()))
+
     def show_list(self, key: Shown) -> None:
         """Show the current, past or all medicines (as if the user chose it)."""
         self.filter_buttons[key].setChecked(True)
@@ -157,6 +206,7 @@ class MedicationsPage(SectionPage[Medication]):
         if select_id is not None and self._shown != ALL:
             self._switch_to_list_holding(select_id)
         super().reload(select_id)
+        self._show_statement()  # a medicine added, stopped or deleted changes what the list says
 
     def _switch_to_list_holding(self, medication_id: int) -> None:
         """Keep showing what was just saved or asked for: a medicine just stopped shows among the past ones."""
@@ -186,7 +236,9 @@ class MedicationsPage(SectionPage[Medication]):
         self.stop_button.setEnabled(medication is not None and is_current(medication, self._today()))
 
     def _on_changed(self, change: Change) -> None:
-        if change.section in LINKED_SECTIONS:
+        if change.section == Section.PERSON:
+            self._show_statement()  # the statement is the person's
+        elif change.section in LINKED_SECTIONS:
             self.reload()  # a renamed diagnosis or contact: keep the selection, show the new name
         else:
             super()._on_changed(change)
@@ -215,9 +267,10 @@ class MedicationsPage(SectionPage[Medication]):
 
     def details_html(self, m: Medication) -> str:
         current = is_current(m, self._today())
+        stopped = translate("Medications", "Stopped, on a date that is not known") if m.ended and not m.stop_date \
+            else translate("Medications", "Stopped")
         rows = [
-            (translate("Medications", "Status"),
-             translate("Medications", "In use") if current else translate("Medications", "Stopped")),
+            (translate("Medications", "Status"), translate("Medications", "In use") if current else stopped),
             (translate("Medications", "Name in English"), m.name_en),
             (translate("Medications", "Strength"), m.strength),
             *_dose_rows(m),
@@ -229,6 +282,7 @@ class MedicationsPage(SectionPage[Medication]):
              partial(m.stop_date)),
             (translate("Medications", "Reason for stopping"), m.stop_reason),
             (translate("Medications", "Notes"), m.notes),
+            (translate("Medications", "Codes"), codes_text(m.codes)),
         ]
         return f"<h3>{escape(_joined(' ', m.name, m.strength))}</h3>" + definition_table(rows)
 

@@ -1,17 +1,18 @@
 """The start page: the whole care process at a glance, with links to every entry it mentions."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from phr.core.vocabulary import CareRole, DiagnosisStatus
+from phr.core.vocabulary import CareRole, Criticality, DiagnosisStatus
 from phr.record import overview
 from phr.record.care_team import Contact
 from phr.record.diagnoses import orpha_display
-from phr.record.person import LISTED, NONE_KNOWN
+from phr.record.person import LISTED, NONE_KNOWN, UNKNOWN
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import in_words
@@ -45,7 +46,10 @@ class OverviewPage(QWidget):
         if self.services is None:
             return
         now = self._now()
-        self.view.setHtml(render(overview.build(self.services, now), now.date(), self.services.care_team.next_of_kin()))
+        person = self.services.person
+        statements = Statements(person.medication_statement(now.date()), person.problem_statement())
+        self.view.setHtml(render(overview.build(self.services, now), now.date(), self.services.care_team.next_of_kin(),
+                                 statements))
 
     def _open(self, url: QUrl) -> None:
         section, _, item_id = url.toString().partition(":")
@@ -57,9 +61,19 @@ class OverviewPage(QWidget):
         self.view.clear()
 
 
-def render(view: overview.Overview, today: date, next_of_kin: Sequence[Contact] = ()) -> str:
+@dataclass(frozen=True)
+class Statements:
+    """What the person said about medicines in use and current diagnoses as a whole (phr.record.person)."""
+
+    medicines: str = LISTED
+    diagnoses: str = LISTED
+
+
+def render(view: overview.Overview, today: date, next_of_kin: Sequence[Contact] = (),
+           statements: Statements = Statements()) -> str:
     left = _emergency(view, next_of_kin) + _who_to_call(view) + _allergies(view)
-    right = _next_appointment(view) + _goals(view, today) + _diagnoses(view) + _medications(view)
+    right = (_next_appointment(view) + _goals(view, today) + _diagnoses(view, statements.diagnoses)
+             + _medications(view, statements.medicines))
     return (_who(view, today) + "<table width='100%' cellspacing='0' cellpadding='8'><tr>"
             f"<td width='42%' valign='top'>{left}</td><td valign='top'>{right}</td></tr></table>")
 
@@ -130,6 +144,8 @@ def _allergies(view) -> str:
     if view.allergy_statement != LISTED:
         return title + _quiet(translate("Overview", "Not filled in yet."))
     return title + _items([_link("person", a.id, a.substance) + (f" – {escape(a.reaction)}" if a.reaction else "")
+                           + (f" – <b>{escape(label_of(Criticality, a.criticality, in_sentence=True))}</b>"
+                              if a.criticality == Criticality.HIGH else "")
                            for a in view.allergies], "")
 
 
@@ -162,16 +178,25 @@ def _goals(view, today: date) -> str:
     return heading(translate("Overview", "My goals"), 3) + _items(lines, translate("Overview", "No active goals."))
 
 
-def _diagnoses(view) -> str:
+def _diagnoses(view, statement: str = LISTED) -> str:
     lines = [_link("diagnoses", d.id, d.name) + escape(
         " – " + ", ".join(part for part in (label_of(DiagnosisStatus, d.status), orpha_display(d.orpha_code)) if part))
         for d in view.diagnoses]
-    return heading(translate("Overview", "Diagnoses"), 3) + _items(lines, translate("Overview", "No diagnoses yet."))
+    title = heading(translate("Overview", "Diagnoses"), 3)
+    if not lines and statement == NONE_KNOWN:
+        return title + "<p>" + escape(translate("Overview", "No known diagnoses.")) + "</p>"
+    if not lines and statement == UNKNOWN:
+        return title + _quiet(translate("Overview", "Not filled in yet (see Diagnoses)."))
+    return title + _items(lines, translate("Overview", "No diagnoses yet."))
 
 
-def _medications(view) -> str:
+def _medications(view, statement: str = LISTED) -> str:
     lines = [_link("medications", m.id, " ".join(part for part in (m.name, m.strength) if part))
              + escape(f" – {dose_and_schedule(m)}" if dose_and_schedule(m) else "")
              for m in view.medications]
-    return heading(translate("Overview", "Medicines I use now"), 3) + _items(
-        lines, translate("Overview", "No medicines."))
+    title = heading(translate("Overview", "Medicines I use now"), 3)
+    if not lines and statement == NONE_KNOWN:
+        return title + "<p>" + escape(translate("Overview", "No known medicines.")) + "</p>"
+    if not lines and statement == UNKNOWN:
+        return title + _quiet(translate("Overview", "Not filled in yet (see Medicines)."))
+    return title + _items(lines, translate("Overview", "No medicines."))

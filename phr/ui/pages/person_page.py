@@ -3,7 +3,7 @@
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from phr.core.vocabulary import AllergyKind, Section, Severity, Sex, TextLanguage
+from phr.core.vocabulary import AllergyKind, Criticality, Section, Severity, Sex, TextLanguage
 from phr.record.person import (
     LISTED,
     NONE_KNOWN,
@@ -34,7 +34,8 @@ class AllergiesSection(SectionPage[Allergy]):
         return [Column(translate("Person", "Substance"), lambda a: a.substance),
                 Column(translate("Person", "Kind"), lambda a: label_of(AllergyKind, a.kind)),
                 Column(translate("Person", "Reaction"), lambda a: a.reaction),
-                Column(translate("Person", "Severity"), lambda a: label_of(Severity, a.severity))]
+                Column(translate("Person", "Severity"), lambda a: label_of(Severity, a.severity)),
+                Column(translate("Person", "Risk"), lambda a: label_of(Criticality, a.criticality))]
 
     def describe(self, allergy: Allergy) -> str:
         return allergy.substance
@@ -47,6 +48,9 @@ class AllergiesSection(SectionPage[Allergy]):
             text_field("reaction", translate("Person", "&Reaction:"), translate("Person", "e.g. rash, short of breath")),
             choice_field("severity", translate("Person", "S&everity:"),
                          choices(Severity)),
+            with_help(choice_field("criticality", translate("Person", "R&isk of a next reaction:"),
+                                   [("", translate("Person", "(not filled in)")), *choices(Criticality)]),
+                      translate("Person", "As your doctor judged it: can a next reaction be life-threatening?")),
             date_field("noted_on", translate("Person", "Kno&wn since:")),
             long_text_field("notes", translate("Person", "N&otes:")),
         ]
@@ -58,8 +62,10 @@ class AllergiesSection(SectionPage[Allergy]):
             (translate("Person", "Kind"), label_of(AllergyKind, a.kind)),
             (translate("Person", "Reaction"), a.reaction),
             (translate("Person", "Severity"), label_of(Severity, a.severity)),
+            (translate("Person", "Risk of a next reaction"), label_of(Criticality, a.criticality)),
             (translate("Person", "Known since"), partial(a.noted_on)),
-            (translate("Person", "Notes"), a.notes)])
+            (translate("Person", "Notes"), a.notes),
+            (translate("Person", "Codes"), "\n".join(coding.said() for coding in a.codes))])
 
 
 class PersonPage(QWidget):
