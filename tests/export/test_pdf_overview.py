@@ -139,7 +139,8 @@ def test_the_allergy_statement_is_said_in_words(services):
     assert "Not filled in: it is not known whether there are allergies." in whole(page_texts(overview(services, "en")))
     services.person.state_no_known_allergies()
     text = whole(page_texts(overview(services, "nl")))
-    assert "Geen bekende allergieën." in text and "Niet ingevuld" not in text
+    assert "Geen bekende allergieën." in text
+    assert "Niet ingevuld: het is niet bekend of er allergieën zijn." not in text
     services.allergies.add(Allergy(substance="Penicilline", reaction="Huiduitslag"))
     text = whole(page_texts(overview(services, "nl")))
     assert "Penicilline" in text and "Geen bekende allergieën." not in text
@@ -325,8 +326,9 @@ def test_an_empty_record_says_no_information_per_section(services, language):
     text = whole(page_texts(overview(services, language)))
     titles = pdf_overview.section_titles(w)
     assert all(titles[key] in text for key in pdf_overview.SECTIONS)
-    # About me holds the name and the allergies their statement; every other section says it has nothing.
-    assert text.count(w("No information.")) == len(pdf_overview.SECTIONS) - 2
+    # About me holds the name and the allergies their statement; diagnoses and medicines say their statement is not
+    # filled in; every other section says it has nothing.
+    assert text.count(w("No information.")) == len(pdf_overview.SECTIONS) - 4
 
 
 def test_left_out_sections_are_not_printed(sample_services):

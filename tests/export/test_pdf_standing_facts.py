@@ -106,8 +106,14 @@ def test_no_known_allergies_only_when_the_record_says_so(services, language):
         standing_block(brief_pages(services, language)[0], w)
     services.person.state_no_known_allergies()
     block = standing_block(brief_pages(services, language)[0], w)
-    assert w("No known allergies.") in block and w("No current diagnoses.") in block
-    assert w("No medicines in use.") in block
+    # Diagnoses and medicines have statements of their own now: nobody said "none", so they are not filled in.
+    assert w("No known allergies.") in block
+    assert w("Not filled in: it is not known whether there are diagnoses.") in block
+    assert w("Not filled in: it is not known whether medicines are used.") in block
+    services.person.state_no_known_problems()
+    services.person.state_no_known_medications()
+    block = standing_block(brief_pages(services, language)[0], w)
+    assert w("No known diagnoses.") in block and w("No known medicines.") in block
     services.allergies.add(Allergy(substance="Penicilline", reaction="Netelroos", severity="severe"))
     block = standing_block(brief_pages(services, language)[0], w)
     assert "Penicilline – Netelroos" in block and w("No known allergies.") not in block

@@ -101,7 +101,7 @@ def test_the_orphanet_display_is_orphanets_name_and_the_records_english_name_tra
     assert {"system": "http://www.orpha.net", "code": "586", "display": "Cystic fibrosis"} in carrier["code"]["coding"]
     assert carrier["code"]["_text"]["extension"][0]["extension"][1] == {
         "url": "content", "valueString": "Carrier of cystic fibrosis (CFTR)"}
-    import_bundle(services, as_bytes(sample_bundle), "sanne.json")
+    import_bundle(services, as_bytes(sample_bundle), "sanne.json", other_person=True)
     assert sorted((d.name, d.name_en) for d in services.diagnoses.all()) == \
         sorted((d.name, d.name_en) for d in sample_services.diagnoses.all())
     services.diagnoses.add(Diagnosis(name="Not in the list", orpha_code=9999999))
@@ -183,7 +183,7 @@ def test_narratives_escape_what_the_person_typed(services):
 # --- import -----------------------------------------------------------------------------------
 
 def test_export_import_export_keeps_the_care_record(sample_services, sample_bundle, services):
-    summary = import_bundle(services, as_bytes(sample_bundle), "sanne.json")
+    summary = import_bundle(services, as_bytes(sample_bundle), "sanne.json", other_person=True)
     assert summary.skipped == [] and summary.unsupported == {"Observation": len(resources(sample_bundle,
                                                                                            "Observation"))}
     fields = {
@@ -212,12 +212,12 @@ def _without_subject(resource: dict) -> dict:
 
 
 def test_imported_entries_say_where_they_came_from_and_a_second_import_adds_nothing(sample_bundle, services):
-    import_bundle(services, as_bytes(sample_bundle), "sanne.json")
+    import_bundle(services, as_bytes(sample_bundle), "sanne.json", other_person=True)
     before = snapshot(services)
     for section in SECTIONS:
         assert {(i.provenance.source, i.provenance.source_detail) for i in getattr(services, section).all()} == \
             {("fhir_import", "sanne.json")}
-    second = import_bundle(services, as_bytes(sample_bundle), "sanne.json")
+    second = import_bundle(services, as_bytes(sample_bundle), "sanne.json", other_person=True)
     assert second.added == {} and second.already_present["diagnoses"] == len(before["diagnoses"])
     assert snapshot(services) == before
 
@@ -243,6 +243,7 @@ FOREIGN = {
                       "subject": {"reference": "Patient/p1"}, "authoredOn": "2024-01-15",
                       "medicationCodeableConcept": {"text": "Hydrocortison 10 mg"},
                       "reasonReference": [{"reference": "Condition/c1"}],
+                      "requester": {"reference": "Practitioner/d1"},  # names the doctor as a care provider
                       "dosageInstruction": [{"text": "3 times a day"}]}},
         {"fullUrl": "http://hospital.example/fhir/Practitioner/d1",
          "resource": {"resourceType": "Practitioner", "id": "d1",
@@ -301,10 +302,11 @@ def test_a_broken_resource_is_skipped_with_a_reason_and_changes_nothing(services
               "onsetDateTime": "the day after tomorrow"}
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": broken},
                                                                         {"resource": {"resourceType": 42}}]}
-    summary = import_bundle(services, as_bytes(bundle), "broken.json")
-    assert len(summary.skipped) == 1 and "onsetDateTime" in summary.skipped[0]
-    assert "tomorrow" not in summary.skipped[0] and "Secret" not in summary.skipped[0]  # no health data in reasons
-    assert summary.unsupported == {"(no resource type)": 1} and summary.added == {}
+    with pytest.raises(InvalidFhirImport) as refused:  # nothing to take from the file: an error, not a success
+        import_bundle(services, as_bytes(bundle), "broken.json")
+    message = str(refused.value)
+    assert "onsetDateTime" in message and "1 x (no resource type)" in message
+    assert "tomorrow" not in message and "Secret" not in message  # no health data in reasons
     assert snapshot(services) == before
 
 
@@ -321,7 +323,7 @@ def test_an_import_that_fails_half_way_leaves_the_record_as_it_was(sample_bundle
 
     monkeypatch.setattr(EntryRepository, "insert", failing_insert)
     with pytest.raises(InvalidFhirImport):
-        import_bundle(services, as_bytes(sample_bundle), "sanne.json")
+        import_bundle(services, as_bytes(sample_bundle), "sanne.json", other_person=True)
     assert len(calls) == 6
     assert snapshot(services) == before
 
@@ -348,8 +350,10 @@ def test_a_medicine_no_longer_taken_comes_in_stopped_and_one_never_taken_is_left
         _statement("stopped", "Prednisone"),
         _statement("not-taken", "Metoprolol"), _statement("active", "Paracetamol"), resolved), "gp.json")
     stops = {m.name: m.stop_date for m in services.medications.all()}
-    assert stops == {"Warfarin": "2018-03-01", "Amoxicillin": "2019-07-02", "Ibuprofen": "2017-02",
-                     "Prednisone": date.today().isoformat(), "Paracetamol": ""}
+    # Stopped or completed without an end: past, with no stop date made up (the statement's own date is when it
+    # was said, not when the medicine stopped).
+    assert stops == {"Warfarin": "", "Amoxicillin": "", "Ibuprofen": "2017-02", "Prednisone": "", "Paracetamol": ""}
+    assert {m.name for m in services.medications.all() if m.ended} == {"Warfarin", "Amoxicillin", "Prednisone"}
     assert [m.name for m in services.medications.current()] == ["Paracetamol"]
     assert summary.skipped == ["MedicationStatement (entry 5): it says the medicine was not taken",
                                "AllergyIntolerance (entry 7): it is no longer active (resolved or inactive); "
@@ -388,9 +392,11 @@ def test_a_reused_global_full_url_with_other_content_is_imported_as_new(services
 def test_null_name_and_address_parts_are_left_out_not_a_crash(services):
     summary = import_bundle(services, _bundle(
         {"resourceType": "Patient", "name": [{"family": "Smit", "given": None}]},
-        {"resourceType": "Practitioner", "name": [{"family": "Jansen", "given": None, "prefix": None}]},
-        {"resourceType": "Practitioner", "name": [{"given": ["Eva"], "family": None}]},
-        {"resourceType": "Organization", "name": "Clinic", "address": [{"line": None, "city": "Utrecht"}]}), "x.json")
+        {"resourceType": "Practitioner", "id": "d1", "name": [{"family": "Jansen", "given": None, "prefix": None}]},
+        {"resourceType": "Practitioner", "id": "d2", "name": [{"given": ["Eva"], "family": None}]},
+        {"resourceType": "Organization", "id": "o1", "name": "Clinic", "address": [{"line": None, "city": "Utrecht"}]},
+        {"resourceType": "CareTeam", "participant": [{"member": {"reference": f"{kind}/{key}"}} for kind, key in (
+            ("Practitioner", "d1"), ("Practitioner", "d2"), ("Organization", "o1"))]}), "x.json", other_person=True)
     assert summary.skipped == [] and summary.added == {"contacts": 3}
     assert sorted((c.name, c.address) for c in services.care_team.all()) == \
         [("Clinic", "Utrecht"), ("Eva", ""), ("Jansen", "")]

@@ -238,7 +238,7 @@ def test_without_an_amount_the_narrative_says_how_often_and_the_persons_own_word
 
 def test_export_import_export_keeps_the_emergency_information_doses_and_next_of_kin(filled, empty_services):
     first = fhir.build_bundle(filled, "en", now=NOW)
-    summary = import_bundle(empty_services, json.dumps(first).encode(), "sanne.json")
+    summary = import_bundle(empty_services, json.dumps(first).encode(), "sanne.json", other_person=True)
     assert summary.skipped == [] and "emergency_notes" in summary.person_filled
     person = empty_services.person.get()
     assert (person.emergency_notes, person.text_language) == (NOTES, "nl")
@@ -257,7 +257,7 @@ def test_export_import_export_keeps_the_emergency_information_doses_and_next_of_
     for kind in ("Flag", "MedicationStatement", "Condition"):
         assert _comparable(again, kind) == _comparable(first, kind), kind
     assert resources(again, "Patient")[0]["contact"] == resources(first, "Patient")[0]["contact"]
-    second = import_bundle(empty_services, json.dumps(first).encode(), "sanne.json")
+    second = import_bundle(empty_services, json.dumps(first).encode(), "sanne.json", other_person=True)
     assert second.added == {} and empty_services.person.get().emergency_notes == NOTES
 
 
@@ -266,13 +266,13 @@ def test_the_files_own_emergency_notes_join_other_notes_in_the_record_with_where
     bundle = json.dumps(fhir.build_bundle(filled, "en", now=NOW)).encode()
     empty_services.person.update(replace(empty_services.person.get(), emergency_notes="Bij braken: geef mijn "
                                          "noodinjectie.\nMy own words."))
-    summary = import_bundle(empty_services, bundle, "sanne.json")
+    summary = import_bundle(empty_services, bundle, "sanne.json", other_person=True)
     # The line the record holds already is not repeated; the other is added under the record's own words.
     assert empty_services.person.get().emergency_notes == (
         "Bij braken: geef mijn noodinjectie.\nMy own words.\nIk heb bijnierschorsinsufficiëntie. (FHIR: sanne.json)")
     assert (summary.added["emergency_notes"], summary.already_present["emergency_notes"]) == (1, 1)
     assert "emergency_notes" not in summary.person_filled
-    again = import_bundle(empty_services, bundle, "sanne.json")
+    again = import_bundle(empty_services, bundle, "sanne.json", other_person=True)
     assert "emergency_notes" not in again.added and again.already_present["emergency_notes"] == 2
     assert empty_services.person.get().emergency_notes.count("bijnierschorsinsufficiëntie") == 1
 
@@ -335,7 +335,7 @@ def test_another_systems_next_of_kin_and_doses_come_in(services):
     odd = {**statement, "medicationCodeableConcept": {"text": "Methotrexate"},
            "dosage": [{"text": "weekly", "timing": {"repeat": {"period": 1, "periodUnit": "wk"}},
                        "doseAndRate": [{"doseQuantity": {"value": 4}}]}]}
-    summary = import_bundle(services, _bundle(patient, statement, odd), "x.json")
+    summary = import_bundle(services, _bundle(patient, statement, odd), "x.json", other_person=True)
     assert summary.skipped == []
     [mother] = services.care_team.all()
     assert (mother.name, mother.role, mother.relationship, mother.phone) == \
@@ -430,7 +430,7 @@ def test_a_real_world_weekly_methotrexate_is_never_a_bare_daily_looking_dose(ser
     path = REAL_WORLD / name
     if not path.exists():
         pytest.skip(f"the real-world FHIR file {name} is not there ({REAL_WORLD})")
-    import_bundle(services, path.read_bytes(), name)
+    import_bundle(services, path.read_bytes(), name, other_person=True)
     medicines = {m.name.split()[0]: m for m in services.medications.all()}
     methotrexate = medicines["METHOTREXAAT"]
     assert (methotrexate.dose_amount, methotrexate.dose_unit, methotrexate.times_per_day) == (None, "", None)
@@ -449,7 +449,7 @@ def test_a_real_world_ips_alert_becomes_an_emergency_note_and_nothing_else(servi
     path = REAL_WORLD / name
     if not path.exists():
         pytest.skip(f"the real-world FHIR files are not there ({REAL_WORLD})")
-    summary = import_bundle(services, path.read_bytes(), name)
+    summary = import_bundle(services, path.read_bytes(), name, other_person=True)
     assert services.person.get().emergency_notes == f"Shellfish free diet (Diet; FHIR: {name})"
     assert summary.added["alerts"] == 1 and "Flag" not in summary.unsupported
     assert all(d.name != "Shellfish free diet" for d in services.diagnoses.all())
