@@ -2,7 +2,7 @@
 
 import json
 import os
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle

@@ -478,3 +478,29 @@ def test_any_shape_is_converted_without_an_error(kind: str, fields: dict[str, An
 @given(st.sampled_from(["Bundle", *sorted(STU3_STEPS)]), st.dictionaries(st.sampled_from(ELEMENTS), JSON, max_size=6))
 def test_any_shape_has_a_version(kind: str, fields: dict[str, Any]) -> None:
     assert version_of({**fields, "resourceType": kind}) in (FhirVersion.R4, FhirVersion.STU3)
+
+
+def test_a_medicine_named_only_by_its_reference_comes_in_by_that_name(services):
+    from phr.formats.fhir.read.bundle import import_bundle
+
+    request = {"resourceType": "MedicationRequest", "status": "active", "intent": "order",
+               "subject": {"reference": "Patient/1"}, "authoredOn": "2024-01-15",
+               "medicationReference": {"reference": "Medication/not-in-the-file", "display": "Paracetamol 500 mg"}}
+    data = json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": request}]}).encode()
+    assert import_bundle(services, data, "gp.json", other_person=True).added == {"medications": 1}
+    assert [m.name for m in services.medications.all()] == ["Paracetamol 500 mg"]
+
+
+def test_a_dutch_agreements_period_of_use_gives_its_start_and_stop(services):
+    from phr.formats.fhir.read.bundle import import_bundle
+
+    request = {"resourceType": "MedicationRequest", "status": "active", "intent": "order",
+               "subject": {"reference": "Patient/1"}, "authoredOn": "2021-06-20",
+               "medicationCodeableConcept": {"text": "Acetylcysteine 600 mg"},
+               "extension": [{"url": "http://nictiz.nl/fhir/StructureDefinition/zib-Medication-PeriodOfUse",
+                              "valuePeriod": {"start": "2021-06-22", "end": "2021-07-21"}}]}
+    data = json.dumps({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": request}]}).encode()
+    import_bundle(services, data, "pgo.json", other_person=True)
+    [medicine] = services.medications.all()
+    assert (medicine.start_date, medicine.stop_date) == ("2021-06-22", "2021-07-21")
+    assert services.medications.current() == []  # a finished course is not in use

@@ -66,13 +66,19 @@ class BundleIndex:
 
     def medicine_concept(self, resource: Resource) -> dict[str, Any] | None:
         """What names the medicine of a MedicationStatement or MedicationRequest: its own concept, else the code
-        of the Medication it refers to (contained in it, or in the file)."""
+        of the Medication it refers to (contained in it, or in the file), else the name the reference itself gives
+        (a Dutch summary often names the medicine only there: {"reference": "urn:oid:…", "display": "…"})."""
         if resource.get("medicationCodeableConcept") is not None:
             concept: dict[str, Any] | None = resource["medicationCodeableConcept"]
             return concept
-        reference = (resource.get("medicationReference") or {}).get("reference") or ""
+        pointer = resource.get("medicationReference") or {}
+        reference = pointer.get("reference") or "" if isinstance(pointer, dict) else ""
         medication = self.referenced(resource, reference, "Medication") if reference else None
-        return (medication or {}).get("code")
+        code = (medication or {}).get("code")
+        if code is None and isinstance(pointer, dict) and isinstance(pointer.get("display"), str) \
+                and pointer["display"].strip():
+            return {"text": pointer["display"].strip()}
+        return code
 
     def participant_of(self, url: str, resource: Resource) -> Resource | None:
         """The CareTeam participant for this member (by fullUrl or Type/id), if a CareTeam lists it."""

@@ -39,7 +39,7 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None
     name = text_of(concept)
     if not name:
         raise Unusable("it names no medicine")
-    period = resource.get("effectivePeriod") or {}
+    period = resource.get("effectivePeriod") or _period_of_use(resource)
     start = period.get("start") or resource.get("effectiveDateTime") or resource.get("authoredOn")
     stop = day(period.get("end"))
     dosages = resource.get("dosage") or resource.get("dosageInstruction") or []
@@ -48,6 +48,22 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | None
                       name_en=codes.english_name(concept), codes=codings_of(concept),
                       ended=not stop and resource.get("status") in ENDED, **medication_fields(dosages))
     return found_entry(MEDICATIONS, item, resource, url, _links(resource, bundle))
+
+
+# Dutch medication agreements say when the medicine is to be used in an extension, not in effectivePeriod: the
+# zib's (STU3) and nl-core's (R4). Without it a finished course would read as still in use.
+PERIOD_OF_USE = ("http://nictiz.nl/fhir/StructureDefinition/zib-Medication-PeriodOfUse",
+                 "http://nictiz.nl/fhir/StructureDefinition/ext-TimeInterval.Period")
+
+
+def _period_of_use(resource: Resource) -> dict:
+    extensions = resource.get("extension")
+    for extension in extensions if isinstance(extensions, list) else []:
+        if isinstance(extension, dict) and extension.get("url") in PERIOD_OF_USE \
+                and isinstance(extension.get("valuePeriod"), dict):
+            period: dict = extension["valuePeriod"]
+            return period
+    return {}
 
 
 def _status_reason(reason: object) -> str:
