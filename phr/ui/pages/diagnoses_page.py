@@ -6,7 +6,7 @@ not filled in yet (phr.record.person).
 """
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
@@ -33,6 +33,7 @@ from phr.ui.text import link_labels as links
 from phr.ui.text.formatting import escape, partial
 from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
+from phr.ui.widgets.statement_bar import StatementBar
 
 translate = QCoreApplication.translate
 
@@ -231,21 +232,14 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         self._show_statement()
 
     def _statement_bar(self) -> QWidget:
-        """What is known about current diagnoses as a whole, and the button to say there are none."""
-        bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.statement = QLabel()
-        self.statement.setWordWrap(True)
-        self.none_known_button = QPushButton(translate("Diagnoses", "I have &no known diagnoses"))
-        self.none_known_button.setToolTip(translate("Diagnoses", "Say that you have no known diagnoses now: the "
-                                                    "exports then print “No known diagnoses” instead of "
-                                                    "“not filled in”."))
-        self.none_known_button.clicked.connect(self.state_no_known_diagnoses)
-        row.addWidget(self.statement, 1)
-        row.addWidget(self.none_known_button)
-        self.statement_bar = bar
-        return bar
+        """What is known about the list as a whole, and the button to say there is nothing on it."""
+        self.statement_bar = StatementBar(
+            translate("Diagnoses", "I have &no known diagnoses"),
+            translate("Diagnoses", "Say that you have no known diagnoses now: the "
+                      "exports then print “No known diagnoses” instead of “not filled in”."),
+            self.state_no_known_diagnoses)
+        self.statement, self.none_known_button = self.statement_bar.label, self.statement_bar.button
+        return self.statement_bar
 
     def _show_statement(self) -> None:
         if not hasattr(self, "statement_bar"):
@@ -256,9 +250,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
             UNKNOWN: translate("Diagnoses", "Current diagnoses: not filled in yet. Add them, or say that you "
                                             "have none."),
         }
-        self.statement.setText(texts.get(statement, ""))
-        self.statement_bar.setVisible(statement in (NONE_KNOWN, UNKNOWN))
-        self.none_known_button.setVisible(statement == UNKNOWN)
+        self.statement_bar.say(texts.get(statement, ""), statement == UNKNOWN)
 
     def state_no_known_diagnoses(self) -> None:
         self.events.announce(self.person.state_no_known_problems())

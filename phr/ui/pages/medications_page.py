@@ -32,6 +32,7 @@ from phr.ui.text.formatting import definition_table, escape, fill, heading, part
 from phr.ui.text.language import app_words
 from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column
+from phr.ui.widgets.statement_bar import StatementBar
 from phr.words.dose import dose_text, schedule_text
 
 translate = QCoreApplication.translate
@@ -162,21 +163,14 @@ class MedicationsPage(SectionPage[Medication]):
         return bar
 
     def _statement_bar(self) -> QWidget:
-        """What is known about the medicines in use as a whole, and the button to say there are none."""
-        bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.statement = QLabel()
-        self.statement.setWordWrap(True)
-        self.none_known_button = QPushButton(translate("Medications", "I use &no medicines"))
-        self.none_known_button.setToolTip(translate("Medications", "Say that you use no medicines now: the "
-                                                    "exports then print “No known medicines” instead of "
-                                                    "“not filled in”."))
-        self.none_known_button.clicked.connect(self.state_no_known_medicines)
-        row.addWidget(self.statement, 1)
-        row.addWidget(self.none_known_button)
-        self.statement_bar = bar
-        return bar
+        """What is known about the list as a whole, and the button to say there is nothing on it."""
+        self.statement_bar = StatementBar(
+            translate("Medications", "I use &no medicines"),
+            translate("Medications", "Say that you use no medicines now: the "
+                      "exports then print “No known medicines” instead of “not filled in”."),
+            self.state_no_known_medicines)
+        self.statement, self.none_known_button = self.statement_bar.label, self.statement_bar.button
+        return self.statement_bar
 
     def _show_statement(self) -> None:
         if not hasattr(self, "statement_bar"):
@@ -187,9 +181,7 @@ class MedicationsPage(SectionPage[Medication]):
             UNKNOWN: translate("Medications", "Medicines in use: not filled in yet. Add them, or say that you "
                                               "use none."),
         }
-        self.statement.setText(texts.get(statement, ""))
-        self.statement_bar.setVisible(statement in (NONE_KNOWN, UNKNOWN))
-        self.none_known_button.setVisible(statement == UNKNOWN)
+        self.statement_bar.say(texts.get(statement, ""), statement == UNKNOWN)
 
     def state_no_known_medicines(self) -> None:
         self.events.announce(self.person.state_no_known_medications(self._today()))
