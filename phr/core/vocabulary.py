@@ -67,6 +67,8 @@ class Section(StrEnum):
     APPOINTMENTS = "appointments"
     QUESTIONS = "questions"
     DOCUMENTS = "documents"
+    VACCINATIONS = "vaccinations"
+    PROCEDURES = "procedures"
     MONITORING = "monitoring"      # readings, measures, targets, plans, the diary, saved import mappings
 
 
@@ -243,6 +245,22 @@ class MeasureKind(StrEnum):
     VALUE = "value"                # one number
     BLOOD_PRESSURE = "bp"          # systolic, diastolic and pulse
     SCORE = "score"                # a symptom score from 0 to 10
+
+
+class MeasureCategory(StrEnum):
+    """Who measured: the person themselves (at home, a sensor), or a lab whose result was read from a file."""
+
+    SELF = "self"
+    LAB = "lab"
+
+
+class ResultPosition(StrEnum):
+    """Where a lab result lies against the reference range the lab gave with it."""
+
+    BELOW = "below"
+    WITHIN = "within"
+    ABOVE = "above"
+    NOT_KNOWN = ""                 # no range, or only the lab's words
 
 
 class GlucoseBand(StrEnum):

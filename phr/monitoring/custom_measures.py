@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from phr.core import validation
 from phr.core.entries import EntryService, FieldError, Provenance
-from phr.core.vocabulary import Section
+from phr.core.vocabulary import MeasureCategory, Section
 from phr.monitoring.measures import CATALOGUE, SCORE, VALUE, Measure
 from phr.storage.repos import tables
 
@@ -22,6 +22,8 @@ class CustomMeasure:
     decimals: int = 1
     kind: str = VALUE          # value, or score: a symptom score from 0 to 10
     key: str = ""              # made from the name when it is added
+    category: str = MeasureCategory.SELF  # self, or lab: a lab's result read from a file, named by LOINC and unit
+    loinc: str = ""            # a lab measure's LOINC code
     id: int | None = None
     uid: str | None = None
     provenance: Provenance | None = field(default=None, compare=False)
@@ -31,8 +33,8 @@ class CustomMeasure:
         if low is None or high is None:  # validation requires both before a measure is stored
             raise ValueError(f"the measure {self.key!r} has no plausible range")
         return Measure(self.key, self.name, self.name, self.unit or ("0–10" if self.kind == SCORE else ""),
-                       self.unit or ("0–10" if self.kind == SCORE else ""), "", low, high,
-                       decimals=0 if self.kind == SCORE else self.decimals, kind=self.kind)
+                       self.unit or ("0–10" if self.kind == SCORE else ""), self.loinc, low, high,
+                       decimals=0 if self.kind == SCORE else self.decimals, kind=self.kind, category=self.category)
 
 
 def slug(name: str) -> str:
@@ -50,6 +52,7 @@ class MeasureService(EntryService[CustomMeasure]):
         checks = validation.Checks()
         checks.required("name", measure.name)
         checks.choice("kind", measure.kind, KINDS)
+        checks.choice("category", measure.category, tuple(MeasureCategory))
         if measure.kind == VALUE:
             checks.required("unit", measure.unit)
             for name in ("low_bound", "high_bound"):
@@ -63,9 +66,9 @@ class MeasureService(EntryService[CustomMeasure]):
         return checks.errors
 
     def add(self, measure: CustomMeasure, source: str = "typed", source_detail: str | None = None):
-        return super().add(self._with_key(measure), source, source_detail)
+        return super().add(self.with_free_key(measure), source, source_detail)
 
-    def _with_key(self, measure: CustomMeasure) -> CustomMeasure:
+    def with_free_key(self, measure: CustomMeasure) -> CustomMeasure:
         """A key that is free: not a catalogue key, not another custom measure's."""
         if measure.kind == SCORE:
             measure = replace(measure, low_bound=0.0, high_bound=10.0, decimals=0)

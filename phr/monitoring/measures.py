@@ -8,7 +8,7 @@ and symptom scores are stored in the record and look the same to the rest of Reg
 
 from dataclasses import dataclass, field
 
-from phr.core.vocabulary import MeasureKind, ReadingContext, ReadingFlag, ReadingMethod
+from phr.core.vocabulary import MeasureCategory, MeasureKind, ReadingContext, ReadingFlag, ReadingMethod
 
 GLUCOSE_MG_PER_MMOL = 18.016
 VALUE, BLOOD_PRESSURE, SCORE = MeasureKind.VALUE, MeasureKind.BLOOD_PRESSURE, MeasureKind.SCORE
@@ -41,6 +41,11 @@ class Measure:
     kind: str = VALUE              # value | bp | score
     components: tuple[Component, ...] = ()
     other_units: dict[str, float] = field(default_factory=dict)  # unit -> how many of it make one canonical unit
+    category: str = MeasureCategory.SELF  # self | lab: a lab's result read from a file (phr.monitoring.lab_results)
+
+    @property
+    def is_lab(self) -> bool:
+        return self.category == MeasureCategory.LAB
 
     def name(self, language: str) -> str:
         return self.name_nl if language == "nl" else self.name_en

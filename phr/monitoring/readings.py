@@ -166,18 +166,23 @@ class ReadingService:
         """Many readings (already checked by their parser) in ONE transaction; `progress(done)` may
         return False to cancel, which raises ImportCancelled with nothing changed. `also()` runs in
         the same transaction (e.g. storing a device file's notes)."""
-        repo = self._repo
         with self._session.db.transaction(), bulk():
             if also is not None:
                 also()
-            batch = repo.new_batch(self._session.author.id, source, source_detail, utc_now())
-            sums = HourSums()
-            added, total, spans = self._insert_in_chunks(repo, batch, readings, progress, sums)
-            if sums.exact:  # every reading was new and plain: the summaries need not read them back
-                repo.merge_hour_sums(sums, spans)
-            else:
-                for measure, (first, last) in spans.items():
-                    repo.refresh_buckets(measure, first, last)
+            return self.add_batch_within(readings, source, source_detail, progress)
+
+    def add_batch_within(self, readings: Iterable, source: str, source_detail: str | None,
+                         progress: Callable[[int], bool] | None = None) -> BatchResult:
+        """As add_batch, inside the caller's transaction (an import that writes entries and readings together)."""
+        repo = self._repo
+        batch = repo.new_batch(self._session.author.id, source, source_detail, utc_now())
+        sums = HourSums()
+        added, total, spans = self._insert_in_chunks(repo, batch, readings, progress, sums)
+        if sums.exact:  # every reading was new and plain: the summaries need not read them back
+            repo.merge_hour_sums(sums, spans)
+        else:
+            for measure, (first, last) in spans.items():
+                repo.refresh_buckets(measure, first, last)
         return BatchResult(added, total - added)
 
     @staticmethod

@@ -2,6 +2,7 @@
 
 from phr.core.session import Session
 from phr.monitoring.import_mappings import MappingService
+from phr.monitoring.lab_results import LabResultService
 from phr.monitoring.readings import ReadingService
 from phr.monitoring.targets import PlanService, TargetService
 from phr.record.appointments import AppointmentService
@@ -10,6 +11,8 @@ from phr.record.care_team import CareTeamService
 from phr.record.diagnoses import DiagnosisService
 from phr.record.diary import DiaryService
 from phr.record.documents import DocumentService
+from phr.record.history.procedures import ProcedureService
+from phr.record.history.vaccinations import VaccinationService
 from phr.record.medications import MedicationService
 from phr.record.person import AllergyService, PersonService
 from phr.record.search import SearchService
@@ -30,8 +33,11 @@ class RecordServices:
         self.medications = MedicationService(session)
         self.appointments = AppointmentService(session)
         self.documents = DocumentService(session)
+        self.vaccinations = VaccinationService(session)
+        self.procedures = ProcedureService(session)
         self.readings = ReadingService(session)
         self.measures = self.readings.measures
+        self.lab_results = LabResultService(session, self.readings)
         self.targets = TargetService(session)
         self.plans = PlanService(session)
         self.diary = DiaryService(session)

@@ -10,7 +10,7 @@ SECTION_OF = {
     "diagnosis": "diagnoses", "genetic_test": "diagnoses", "allergy": "person", "goal_start": "care_plan",
     "goal_review": "care_plan", "evaluation": "care_plan", "medication_start": "medications",
     "medication_stop": "medications", "medication_change": "medications", "appointment": "appointments",
-    "document": "documents",
+    "document": "documents", "vaccination": "vaccinations", "procedure": "procedures",
 }
 
 

@@ -81,3 +81,5 @@ class TimelineKind(StrEnum):
     MEDICATION_CHANGE = "medication_change"
     APPOINTMENT = "appointment"
     DOCUMENT = "document"
+    VACCINATION = "vaccination"
+    PROCEDURE = "procedure"

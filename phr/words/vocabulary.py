@@ -51,7 +51,8 @@ LABELS: dict[type[Enum], Mapping[Enum, str]] = {
     # --- the record and its changes
     Section: {Section.PERSON: "About me", Section.CARE_TEAM: "Care team", Section.DIAGNOSES: "Diagnoses",
               Section.CARE_PLAN: "Care plan", Section.MEDICATIONS: "Medicines", Section.APPOINTMENTS: "Appointments",
-              Section.QUESTIONS: "Questions", Section.DOCUMENTS: "Documents", Section.MONITORING: "Measurements"},
+              Section.QUESTIONS: "Questions", Section.DOCUMENTS: "Documents", Section.VACCINATIONS: "Vaccinations",
+              Section.PROCEDURES: "Operations and procedures", Section.MONITORING: "Measurements"},
     ChangeKind: {ChangeKind.ADDED: "Added", ChangeKind.UPDATED: "Changed", ChangeKind.DELETED: "Deleted",
                  ChangeKind.RESTORED: "Brought back"},
     TimelineKind: {
@@ -60,7 +61,8 @@ LABELS: dict[type[Enum], Mapping[Enum, str]] = {
         TimelineKind.GOAL_REVIEW: "Goal review", TimelineKind.EVALUATION: "Evaluation",
         TimelineKind.MEDICATION_START: "Medicine started", TimelineKind.MEDICATION_STOP: "Medicine stopped",
         TimelineKind.MEDICATION_CHANGE: "Medicine changed", TimelineKind.APPOINTMENT: "Appointment",
-        TimelineKind.DOCUMENT: "Document"},
+        TimelineKind.DOCUMENT: "Document", TimelineKind.VACCINATION: "Vaccination",
+        TimelineKind.PROCEDURE: "Operation or procedure"},
     # --- the care record
     DiagnosisStatus: {DiagnosisStatus.CONFIRMED: "Confirmed", DiagnosisStatus.SUSPECTED: "Suspected",
                       DiagnosisStatus.CARRIER: "Carrier", DiagnosisStatus.RESOLVED: "Resolved"},
@@ -137,6 +139,10 @@ DUTCH: dict[str, str] = {
     "Questions": "Vragen",
     "Documents": "Documenten",
     "Measurements": "Metingen",
+    "Vaccinations": "Vaccinaties",
+    "Operations and procedures": "Operaties en ingrepen",
+    "Vaccination": "Vaccinatie",
+    "Operation or procedure": "Operatie of ingreep",
     "Added": "Toegevoegd",
     "Changed": "Gewijzigd",
     "Deleted": "Verwijderd",

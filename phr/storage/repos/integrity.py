@@ -17,12 +17,14 @@ SECTION_TABLES: dict[str, str] = {
     "questions": "questions",
     "documents": "documents",
     "diary": "diary",
+    "vaccinations": "vaccinations",
+    "procedures": "procedures",
 }
 
 
 # The order of `phr check` (docs/cli.md).
 CONTRACT_ORDER = ("diagnoses", "allergies", "goals", "evaluations", "contacts", "medications", "appointments",
-                  "questions", "documents", "readings", "diary")
+                  "questions", "documents", "readings", "diary", "vaccinations", "procedures")
 
 
 def integrity_problems(db: Database) -> list[str]:

@@ -114,9 +114,22 @@ DOCUMENTS = EntryTable(
     order_by="document_date DESC NULLS LAST, id DESC",
 )
 
+VACCINATIONS = EntryTable(
+    "vaccinations",
+    ("vaccine", "given_on", "dose_number", "against", "given_by", "lot_number", "notes", "codes"),
+    search=SearchSpec("vaccinations", "vaccine", ("against", "given_by", "lot_number", "notes", CODES_TEXT)),
+    order_by="given_on DESC NULLS LAST, vaccine COLLATE NOCASE",
+)
+PROCEDURES = EntryTable(
+    "procedures",
+    ("name", "performed_on", "place", "body_site", "notes", "codes"),
+    search=SearchSpec("procedures", "name", ("place", "body_site", "notes", CODES_TEXT)),
+    order_by="performed_on DESC NULLS LAST, name COLLATE NOCASE",
+)
+
 MEASURES = EntryTable(
     "measures",
-    ("key", "name", "unit", "low_bound", "high_bound", "decimals", "kind"),
+    ("key", "name", "unit", "low_bound", "high_bound", "decimals", "kind", "category", "loinc"),
     order_by="name COLLATE NOCASE",
 )
 TARGETS = EntryTable(
@@ -142,7 +155,7 @@ IMPORT_MAPPINGS = EntryTable("import_mappings", ("name", "mapping"), order_by="n
 
 # In dependency order: a table only points to tables listed before it (goals -> appointments).
 ALL = (CONTACTS, ALLERGIES, DIAGNOSES, APPOINTMENTS, QUESTIONS, GOALS, EVALUATIONS, MEDICATIONS,
-       MEDICATION_CHANGES, DOCUMENTS, MEASURES, TARGETS, PLANS, DIARY, IMPORT_MAPPINGS)
+       MEDICATION_CHANGES, DOCUMENTS, VACCINATIONS, PROCEDURES, MEASURES, TARGETS, PLANS, DIARY, IMPORT_MAPPINGS)
 BY_NAME = {table.name: table for table in ALL}
 
 

@@ -29,6 +29,10 @@ _EVENTS = {
     Kind.APPOINTMENT: "SELECT id, starts_at, coalesce(purpose, '') FROM appointments WHERE deleted_at IS NULL",
     Kind.DOCUMENT: "SELECT id, document_date, title FROM documents "
                    "WHERE deleted_at IS NULL AND document_date IS NOT NULL",
+    Kind.VACCINATION: "SELECT id, given_on, vaccine FROM vaccinations "
+                      "WHERE deleted_at IS NULL AND given_on IS NOT NULL",
+    Kind.PROCEDURE: "SELECT id, performed_on, name FROM procedures "
+                    "WHERE deleted_at IS NULL AND performed_on IS NOT NULL",
 }
 KINDS = tuple(_EVENTS)
 

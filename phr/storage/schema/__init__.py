@@ -11,6 +11,7 @@ from phr.storage.schema import (
     v0004_reading_methods,
     v0005_emergency,
     v0006_statements_codes,
+    v0007_history_results,
 )
 
 MIGRATIONS: dict[int, str] = {
@@ -20,6 +21,7 @@ MIGRATIONS: dict[int, str] = {
     4: v0004_reading_methods.SQL,
     5: v0005_emergency.SQL,
     6: v0006_statements_codes.SQL,
+    7: v0007_history_results.SQL,
 }
 
 # Steps that make a table anew that others point to: foreign keys are off while they run, so dropping the
