@@ -1883,6 +1883,85 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
 </context>
 <context>
+    <name>FhirImport</name>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Uitslagen</translation>
+    </message>
+    <message>
+        <source>Warnings for emergencies</source>
+        <translation>Waarschuwingen voor noodgevallen</translation>
+    </message>
+    <message>
+        <source>Lines of the emergency notes</source>
+        <translation>Regels van de noodinformatie</translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation>Uit %1:</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 already in your record</source>
+        <translation>%1: %2 toegevoegd, %3 stonden al in je dossier</translation>
+    </message>
+    <message>
+        <source>About me: details that were empty are filled in.</source>
+        <translation>Over mij: gegevens die nog leeg waren, zijn ingevuld.</translation>
+    </message>
+    <message>
+        <source>%1 parts of the file were not added. “Show Details” says which, and why.</source>
+        <translation>%1 delen van het bestand zijn niet toegevoegd. Bij „Details tonen” staat welke, en waarom.</translation>
+    </message>
+    <message>
+        <source>Import a health summary (FHIR file)</source>
+        <translation>Een gezondheidsoverzicht importeren (FHIR-bestand)</translation>
+    </message>
+    <message>
+        <source>FHIR files (*.json *.xml *.ndjson);;All files (*)</source>
+        <translation>FHIR-bestanden (*.json *.xml *.ndjson);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a health summary. Nothing was added.</source>
+        <translation>Dit bestand is te groot voor een gezondheidsoverzicht. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Regie could not read this file. Nothing was added.</source>
+        <translation>Regie kon dit bestand niet lezen. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Importing the health summary…</source>
+        <translation>Het gezondheidsoverzicht wordt geïmporteerd…</translation>
+    </message>
+    <message>
+        <source>Import a health summary</source>
+        <translation>Gezondheidsoverzicht importeren</translation>
+    </message>
+    <message>
+        <source>Health summary imported</source>
+        <translation>Gezondheidsoverzicht geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Regie cannot import this file. Nothing was added.</source>
+        <translation>Regie kan dit bestand niet importeren. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Is this your file?</source>
+        <translation>Is dit jouw bestand?</translation>
+    </message>
+    <message>
+        <source>The name or birth date in this file is not the same as in this record. It may be about another person. Nothing was added.
+
+Do you want to add it to this record all the same?</source>
+        <translation>De naam of geboortedatum in dit bestand is anders dan in dit dossier. Het gaat misschien over iemand anders. Er is niets toegevoegd.
+
+Wil je het toch aan dit dossier toevoegen?</translation>
+    </message>
+</context>
+<context>
     <name>FieldMessages</name>
     <message>
         <source>Please fill this in.</source>

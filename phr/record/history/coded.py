@@ -3,10 +3,10 @@
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from phr.core.entries import EntryService
+from phr.core.entries import Entry, EntryService
 from phr.record import codings
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Entry)
 
 
 class CodedEntryService(EntryService[T]):
@@ -18,5 +18,4 @@ class CodedEntryService(EntryService[T]):
         return values
 
     def from_row(self, row: dict[str, Any]) -> T:
-        item: T = replace(super().from_row(row), codes=codings.from_text(row["codes"]))  # type: ignore[type-var]
-        return item
+        return replace(super().from_row(row), codes=codings.from_text(row["codes"]))  # type: ignore[type-var]
