@@ -18,4 +18,4 @@ class CodedEntryService(EntryService[T]):
         return values
 
     def from_row(self, row: dict[str, Any]) -> T:
-        return replace(super().from_row(row), codes=codings.from_text(row["codes"]))  # type: ignore[type-var]
+        return replace(super().from_row(row), codes=codings.from_text(row["codes"]))
