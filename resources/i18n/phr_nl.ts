@@ -2687,6 +2687,14 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Gestopt o&amp;p:</translation>
     </message>
     <message>
+        <source>Stopped, date not &amp;known</source>
+        <translation>Ge&amp;stopt, datum onbekend</translation>
+    </message>
+    <message>
+        <source>Tick this when you no longer take it but do not know since when.</source>
+        <translation>Vink dit aan als je het niet meer gebruikt, maar niet weet sinds wanneer.</translation>
+    </message>
+    <message>
         <source>Reason for stoppin&amp;g:</source>
         <translation>&amp;Waarom gestopt:</translation>
     </message>

@@ -60,6 +60,8 @@ def _medication_fields(session: Session) -> list[FormField]:
                    links.choices(session, "contacts"), none),
         date_field("start_date", translate("Medications", "&Started on:")),
         date_field("stop_date", translate("Medications", "St&opped on:")),
+        with_help(check_field("ended", translate("Medications", "Stopped, date not &known")),
+                  translate("Medications", "Tick this when you no longer take it but do not know since when.")),
         text_field("stop_reason", translate("Medications", "Reason for stoppin&g:")),
         long_text_field("notes", translate("Medications", "&Notes:")),
     ]

@@ -249,3 +249,16 @@ def test_locking_forgets_what_was_shown(page, medications, session):
     add(medications, page, reason_id=diagnosis_id)
     page.release()
     assert page.model.rowCount() == 0 and page.details.toPlainText() == "" and page._reasons == {}
+
+
+def test_stopped_on_a_day_not_known_can_be_ticked_and_moves_it_to_past(page, medications, hydrocortisone, dialogs):
+    def tick(dialog):
+        assert dialog.field("ended").get() is False  # the form shows what the record holds
+        dialog.field("ended").set(True)
+
+    dialogs.append(tick)
+    page.edit_selected()
+    saved = medications.get(hydrocortisone)
+    assert saved.ended and saved.stop_date == ""  # no stop date made up
+    assert [m.name for m in medications.past(TODAY)] == ["Hydrocortison"]
+    assert "Stopped, on a date that is not known" in page.details.toPlainText()
