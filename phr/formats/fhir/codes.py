@@ -6,6 +6,7 @@ status, an out-of-hours number, what a contact is for, who treats a diagnosis, t
 the person writes in). Other systems can ignore them.
 """
 
+import re
 import uuid
 from enum import StrEnum
 from typing import Any
@@ -88,6 +89,8 @@ PATIENT_SUMMARY = "60591-5"
 SECTIONS = {
     "problems": ("11450-4", "Problem list - Reported"),
     "medications": ("10160-0", "History of Medication use Narrative"),
+    "immunizations": ("11369-6", "History of Immunization Narrative"),
+    "procedures": ("47519-4", "History of Procedures Document"),
     "allergies": ("48765-2", "Allergies and adverse reactions Document"),
     "results": ("30954-2", "Relevant diagnostic tests/laboratory data Narrative"),
     "alerts": ("104605-1", "Alert"),
@@ -155,3 +158,32 @@ def english_name(concept: dict[str, Any] | None) -> str:
         if translation.get("url") == TRANSLATION and (parts.get("lang") or {}).get("valueCode", "")[:2] == "en":
             return ((parts.get("content") or {}).get("valueString") or "").strip()
     return ""
+
+
+def lab_code(stored: str) -> tuple[str, str]:
+    """(system, code) of a lab measure's code: 'system|code' as the reader keeps a code of another system (an
+    NHG table's, say), else a LOINC code."""
+    system, bar, code = stored.partition("|")
+    return (system.strip(), code.strip()) if bar else (LOINC, stored.strip())
+
+
+# Units as labs and people write them that are plainly a UCUM unit under another spelling.
+UCUM_SPELLINGS = {"µ": "u", "μ": "u", "×10^": "10*", "x10^": "10*", "x10E": "10*", "10^": "10*", "/l": "/L",
+                  "/dl": "/dL", "/ml": "/mL"}
+UCUM_WHOLE = {"IU/L": "[IU]/L", "IE/L": "[IU]/L", "mIU/L": "m[IU]/L", "mIE/L": "m[IU]/L", "E/L": "U/L", "IU/mL": "[IU]/mL", "mmHg": "mm[Hg]",
+              "ml/min/1.73m2": "mL/min/{1.73_m2}", "mL/min/1.73m2": "mL/min/{1.73_m2}",
+              "mL/min/1.73 m2": "mL/min/{1.73_m2}", "ml/min/1,73m2": "mL/min/{1.73_m2}"}
+# A unit Regie dares to name in UCUM: prefixed atoms a lab uses, powers of ten, divided by one another.
+_UCUM_ATOM = r"(?:10\*\d{1,2}|[fpnumcdk]?(?:g|mol|L|U|\[IU\]|eq|osm|kat|s)|min|h|%|fL|m2|mm\[Hg\]|\{[\w.]+\})"
+_UCUM_UNIT = re.compile(rf"{_UCUM_ATOM}(?:/{_UCUM_ATOM})*|1/{_UCUM_ATOM}")
+
+
+def ucum_code(unit: str) -> str:
+    """The UCUM code of a unit ('' when Regie cannot be sure it is one): a wrong UCUM code is worse than none,
+    since a receiving system would compute with it."""
+    text = unit.strip()
+    if text in UCUM_WHOLE:
+        return UCUM_WHOLE[text]
+    for spelling, ucum in UCUM_SPELLINGS.items():
+        text = text.replace(spelling, ucum)
+    return text if _UCUM_UNIT.fullmatch(text) else ""

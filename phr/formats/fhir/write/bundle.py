@@ -5,12 +5,12 @@ FHIR R4B (`fhir.resources.R4B`), so a bundle that breaks the FHIR rules fails he
 the export, not at the receiver. Why R4B: the library's default models are FHIR R5,
 while IPS is published for FHIR R4; R4B is the maintained R4-family model set in the
 library, and the resources used here (Composition, Patient, Condition,
-MedicationStatement, AllergyIntolerance, Observation, Flag, CarePlan, Goal, CareTeam,
-Practitioner, Organization) are the same in R4 and R4B.
+MedicationStatement, AllergyIntolerance, Immunization, Procedure, Observation, Flag, CarePlan, Goal,
+CareTeam, Practitioner, Organization) are the same in R4 and R4B.
 
 The first entry is the Composition (LOINC 60591-5 "Patient summary Document"), then the
 Patient, then the resources of each section in IPS order (problems, allergies, medications,
-results, alerts, vital signs, plan of care, care team). Every fullUrl is
+immunizations, procedures, results, alerts, vital signs, plan of care, care team). Every fullUrl is
 a uuid5 of the entry's uid, so exporting the same record again gives the same urls.
 What goes in is described in docs/fhir.md.
 """
@@ -26,6 +26,7 @@ from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write import alerts as fhir_alerts
 from phr.formats.fhir.write import care as fhir_care
 from phr.formats.fhir.write import clinical as fhir_clinical
+from phr.formats.fhir.write import history as fhir_history
 from phr.formats.fhir.write import observations as fhir_observations
 from phr.formats.fhir.write import patient as fhir_patient
 from phr.formats.fhir.write.context import FhirContext, Section
@@ -64,10 +65,12 @@ def build_bundle(services, language: str = "nl", now: datetime | None = None) ->
 
 
 def _sections(context: FhirContext) -> list[Section]:
-    # IPS 2.0 order, as the overview PDF (docs/pdf-exports.md): problems, allergies, medicines, results, plan, team;
+    # IPS 2.0 order, as the overview PDF (docs/pdf-exports.md): problems, allergies, medicines, vaccinations,
+    # procedures, results, plan, team (vaccinations and procedures only when the record holds some);
     # the Alerts come where the IPS Composition lists them: after the results, before the vital signs.
     found: list[Section | None] = [fhir_clinical.problems(context), fhir_clinical.allergies(context),
-                                   fhir_clinical.medications(context)]
+                                   fhir_clinical.medications(context), fhir_history.vaccinations(context),
+                                   fhir_history.procedures(context)]
     observed = fhir_observations.results(context)
     found += [section for section in observed if section.key == "results"] + [fhir_alerts.alerts(context)]
     found += [section for section in observed if section.key != "results"]

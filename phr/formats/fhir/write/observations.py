@@ -1,5 +1,7 @@
 """Measurements as Observations, summarised: never every reading of years of monitoring.
 
+A lab's results are no monitoring: they go out whole, first in the results section (lab_results.py).
+
 Per measure the summary holds its latest reading plus the readings of the RECENT_DAYS
 days up to it: at most MAX_PER_MEASURE in all, newest first, and when there are more
 (a glucose sensor reads every few minutes) every n-th one, so they span the whole period. Vital signs (blood pressure,
@@ -17,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.cgm_summary import cgm_profile, cgm_summary
 from phr.formats.fhir.write.context import FhirContext, Section, without_empty
+from phr.formats.fhir.write.lab_results import lab_results
 from phr.formats.fhir.write.narrative import narrative, table
 from phr.monitoring.measures import BLOOD_PRESSURE, glucose_loinc
 
@@ -34,7 +37,7 @@ def results(context: FhirContext) -> list[Section]:
     found: dict[str, tuple[list[tuple[str, dict]], list[list[str]]]] = {"results": ([], []), "vital_signs": ([], [])}
     for key in sorted(context.services.readings.counts()):
         measure = context.services.measures.find(key)
-        if measure is None:
+        if measure is None or measure.is_lab:  # a lab's results go out whole: lab_results.py
             continue
         entries, rows = found["vital_signs" if key in VITAL_SIGNS else "results"]
         for reading in summary_readings(context, key):
@@ -47,10 +50,24 @@ def results(context: FhirContext) -> list[Section]:
         found["results"][1].append([w("Glucose sensor summary"), w("{start} to {end}", start=w.date(profile.start),
                                                                      end=w.date(profile.end)),
                                     w("in range {share}%", share=w.number(profile.figures.result.in_range or 0, 1))])
-    titles = {"vital_signs": w("Vital signs"), "results": w("Other measurements")}
     header = [w("Measurement"), w("Time"), w("Value")]
-    return [Section(key, titles[key], narrative(table(header, rows)), entries)
-            for key, (entries, rows) in found.items() if entries]
+    sections = [_results_section(context, *found["results"], header)]
+    entries, rows = found["vital_signs"]
+    sections.append(Section("vital_signs", w("Vital signs"), narrative(table(header, rows)), entries)
+                    if entries else None)
+    return [section for section in sections if section is not None]
+
+
+def _results_section(context: FhirContext, entries: list[tuple[str, dict]], rows: list[list[str]],
+                     header: list[str]) -> Section | None:
+    """The lab's results first, every one, then the summary of the person's own other measurements."""
+    w = context.words
+    labs, lab_table = lab_results(context)
+    if not labs and not entries:
+        return None
+    title = (w("Lab results and other measurements") if labs and entries
+             else w("Lab results") if labs else w("Other measurements"))
+    return Section("results", title, narrative(lab_table, table(header, rows) if rows else ""), labs + entries)
 
 
 def summary_readings(context: FhirContext, key: str) -> list[tuple]:

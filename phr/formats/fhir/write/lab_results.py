@@ -1,0 +1,94 @@
+"""Lab results as Observations (category laboratory) in the results section: every one of them.
+
+A lab sends a few results a year, not a sensor's thousands, so none are left out (self-monitoring is
+summarised instead: observations.py). Each carries its measure's code (LOINC, or the system the file gave,
+kept as 'system|code': an NHG table's code, say), the measure's name as text, the value in the measure's unit
+(with its UCUM code when the unit has one), the lab's reference range and whether the value lies below,
+within or above it: LabResult.position decides that, here as in the app and the PDFs. The time keeps the
+offset it was taken at.
+"""
+
+from phr.core.vocabulary import ResultPosition
+from phr.formats.fhir import codes as codes
+from phr.formats.fhir.write.context import FhirContext, without_empty
+from phr.formats.fhir.write.narrative import table
+from phr.monitoring.lab_results import LabResult, ReferenceRange
+from phr.monitoring.measures import Measure
+
+INTERPRETATIONS = {ResultPosition.BELOW: ("L", "Low"), ResultPosition.WITHIN: ("N", "Normal"),
+                   ResultPosition.ABOVE: ("H", "High")}
+LABORATORY = ("laboratory", "Laboratory")
+
+
+def lab_results(context: FhirContext) -> tuple[list[tuple[str, dict]], str]:
+    """(fullUrl, Observation) of every lab result, by the measure's name and newest first, and the narrative's
+    table of them ('' when there are none)."""
+    w = context.words
+    entries, rows = [], []
+    services = context.services
+    for measure in sorted(services.lab_results.lab_measures(), key=lambda m: m.name(w.language).casefold()):
+        for result in services.lab_results.results(measure.key):
+            entries.append((codes.full_url("lab-result", f"{measure.key}:{int(result.taken_at.timestamp())}"),
+                            observation(context, measure, result)))
+            rows.append([measure.name(w.language), w.moment(result.taken_at.isoformat(timespec="minutes")),
+                         _value_text(context, measure, result.value), range_text(context, measure, result.reference),
+                         _position_text(context, result.position)])
+    if not rows:
+        return entries, ""
+    header = [w("Test"), w("Time"), w("Result"), w("Reference range"), w("Compared with the range")]
+    return entries, table(header, rows)
+
+
+def observation(context: FhirContext, measure: Measure, result: LabResult) -> dict:
+    system, code = codes.lab_code(measure.loinc)
+    interpretation = INTERPRETATIONS.get(result.position)
+    return without_empty({
+        "resourceType": "Observation", "status": "final",
+        "category": [codes.concept(codes.OBSERVATION_CATEGORY, *LABORATORY)],
+        "code": {"coding": [codes.coding(system, code)] if code else [], "text": measure.name(context.words.language)},
+        "subject": context.subject,
+        "effectiveDateTime": result.taken_at.isoformat(timespec="seconds"),
+        "valueQuantity": quantity(measure, result.value),
+        "interpretation": [codes.concept(codes.OBSERVATION_INTERPRETATION, *interpretation)] if interpretation else [],
+        "referenceRange": [_range(measure, result.reference)] if result.reference else [],
+        "note": [{"text": result.note}] if result.note.strip() else [],
+    })
+
+
+def quantity(measure: Measure, value: float) -> dict:
+    """The value in the measure's unit; with the UCUM code when the unit is (or plainly means) a UCUM unit."""
+    found: dict = {"value": round(value, measure.decimals + 2), "unit": measure.unit}
+    ucum = codes.ucum_code(measure.unit)
+    if ucum:
+        found.update(system=codes.UCUM, code=ucum)
+    return found
+
+
+def _range(measure: Measure, reference: ReferenceRange) -> dict:
+    return {"low": quantity(measure, reference.low) if reference.low is not None else {},
+            "high": quantity(measure, reference.high) if reference.high is not None else {},
+            "text": reference.text}
+
+
+def _value_text(context: FhirContext, measure: Measure, value: float) -> str:
+    return f"{context.words.number(value, measure.decimals)} {measure.unit}".strip()
+
+
+def range_text(context: FhirContext, measure: Measure, reference: ReferenceRange | None) -> str:
+    """The range in words: the lab's own when it gave them, else its limits ('3.5 to 5.0', 'at most 5.0')."""
+    if reference is None:
+        return ""
+    if reference.text.strip():
+        return reference.text
+    w = context.words
+    low, high = (w.number(limit, measure.decimals) if limit is not None else ""
+                 for limit in (reference.low, reference.high))
+    if low and high:
+        return w("{low} to {high}", low=low, high=high)
+    return w("at least {low}", low=low) if low else w("at most {high}", high=high) if high else ""
+
+
+def _position_text(context: FhirContext, position: ResultPosition) -> str:
+    w = context.words
+    return {ResultPosition.BELOW: w("below the range"), ResultPosition.WITHIN: w("within the range"),
+            ResultPosition.ABOVE: w("above the range")}.get(position, "")
