@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QWidget
 from phr.core.vocabulary import Section
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
+from phr.ui.history.procedures_page import ProceduresPage
+from phr.ui.history.results_page import ResultsPage
+from phr.ui.history.vaccinations_page import VaccinationsPage
 from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.pages.appointments_page import AppointmentsPage
 from phr.ui.pages.care_plan_page import CarePlanPage
@@ -27,7 +30,8 @@ translate = QCoreApplication.translate
 
 class Page(StrEnum):
     """The pages of the main window. A search hit or a link names its section, which is the key of the
-    page that shows it (the overview, the measurements and the timeline are pages without a section)."""
+    page that shows it (the overview, the results, the measurements and the timeline are pages without a
+    section)."""
 
     OVERVIEW = "overview"
     PERSON = "person"
@@ -37,6 +41,9 @@ class Page(StrEnum):
     MEDICATIONS = "medications"
     APPOINTMENTS = "appointments"
     DOCUMENTS = "documents"
+    VACCINATIONS = "vaccinations"
+    PROCEDURES = "procedures"
+    RESULTS = "results"
     MONITORING = "monitoring"
     TIMELINE = "timeline"
 
@@ -61,6 +68,12 @@ def planned_pages() -> list[tuple[Page, str, str]]:
          translate("MainWindow", "Your appointments and the questions you want to ask.")),
         (Page.DOCUMENTS, label(Section.DOCUMENTS),
          translate("MainWindow", "Letters, lab results and scans, kept inside the encrypted record.")),
+        (Page.VACCINATIONS, label(Section.VACCINATIONS),
+         translate("MainWindow", "The vaccinations you had: which vaccine, when, and against what.")),
+        (Page.PROCEDURES, label(Section.PROCEDURES),
+         translate("MainWindow", "Operations and other treatments in a hospital, and how they went.")),
+        (Page.RESULTS, translate("MainWindow", "Results"),
+         translate("MainWindow", "Lab results from a file, with the lab's normal range.")),
         (Page.MONITORING, label(Section.MONITORING),
          translate("MainWindow", "What you measure yourself: charts, targets and device imports.")),
         (Page.TIMELINE, translate("MainWindow", "Timeline"),
@@ -81,6 +94,9 @@ PAGE_FACTORIES: dict[Page, PageFactory] = {
     Page.APPOINTMENTS: lambda services, events: AppointmentsPage(services.appointments, services.session, events,
                                                                  care_plan=services.care_plan),
     Page.DOCUMENTS: lambda services, events: DocumentsPage(services.documents, services.session, events),
+    Page.VACCINATIONS: lambda services, events: VaccinationsPage(services.vaccinations, events),
+    Page.PROCEDURES: lambda services, events: ProceduresPage(services.procedures, events),
+    Page.RESULTS: lambda services, events: ResultsPage(services.lab_results, events, app_language()),
     Page.MONITORING: lambda services, events: MonitoringPage(services, events, app_language()),
     Page.TIMELINE: lambda services, events: TimelinePage(services.timeline, events),
 }

@@ -3,7 +3,7 @@
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from phr.core.vocabulary import Section, TimelineKind
 from phr.record.timeline import TimelineEvent, TimelineService
@@ -13,6 +13,7 @@ from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
+FILTERS_PER_ROW = 3
 
 
 class Group(StrEnum):
@@ -23,6 +24,7 @@ class Group(StrEnum):
     MEDICATIONS = "medications"
     APPOINTMENTS = "appointments"
     DOCUMENTS = "documents"
+    HISTORY = "history"
 
 
 # The event kinds in each group.
@@ -32,6 +34,7 @@ GROUPS: dict[Group, tuple[str, ...]] = {
     Group.MEDICATIONS: ("medication_start", "medication_stop", "medication_change"),
     Group.APPOINTMENTS: ("appointment",),
     Group.DOCUMENTS: ("document",),
+    Group.HISTORY: ("vaccination", "procedure"),
 }
 
 
@@ -41,6 +44,8 @@ def group_label(group: Group) -> str:
         return translate("Timeline", "Diagnoses and allergies")
     if group == Group.CARE_PLAN:
         return translate("Timeline", "Goals and evaluations")
+    if group == Group.HISTORY:
+        return translate("Timeline", "Vaccinations and operations")
     return label(Section(group))
 
 
@@ -59,15 +64,15 @@ class TimelinePage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        row = QHBoxLayout()
-        row.addWidget(QLabel(translate("Timeline", "Show:")))
-        for group in GROUPS:
+        row = QGridLayout()  # the filters in rows of FILTERS_PER_ROW: the page fits a window 1024 pixels wide
+        row.addWidget(QLabel(translate("Timeline", "Show:")), 0, 0)
+        for index, group in enumerate(GROUPS):
             box = QCheckBox(group_label(group))
             box.setChecked(True)
             box.toggled.connect(lambda _on: self.reload())
             self.filters[group] = box
-            row.addWidget(box)
-        row.addStretch()
+            row.addWidget(box, index // FILTERS_PER_ROW, 1 + index % FILTERS_PER_ROW)
+        row.setColumnStretch(FILTERS_PER_ROW + 1, 1)
         self.table = entry_table_view(self.model, translate("Timeline", "Timeline"))
         self.table.activated.connect(self._open)
         layout = QVBoxLayout(self)

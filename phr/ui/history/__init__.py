@@ -1,0 +1,1 @@
+"""Pages of the person's medical history: vaccinations, operations and procedures, and lab results."""
