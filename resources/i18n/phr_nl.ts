@@ -2350,6 +2350,22 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Brieven, labuitslagen en scans, bewaard in het versleutelde dossier.</translation>
     </message>
     <message>
+        <source>The vaccinations you had: which vaccine, when, and against what.</source>
+        <translation>De vaccinaties die je kreeg: welk vaccin, wanneer en waartegen.</translation>
+    </message>
+    <message>
+        <source>Operations and other treatments in a hospital, and how they went.</source>
+        <translation>Operaties en andere behandelingen in een ziekenhuis, en hoe het ging.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Uitslagen</translation>
+    </message>
+    <message>
+        <source>Lab results from a file, with the lab&apos;s normal range.</source>
+        <translation>Uitslagen van het lab uit een bestand, met de normaalwaarde van het lab.</translation>
+    </message>
+    <message>
         <source>What you measure yourself: charts, targets and device imports.</source>
         <translation>Wat u zelf meet: grafieken, streefwaarden en gegevens uit meters.</translation>
     </message>
@@ -4134,6 +4150,85 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
 </context>
 <context>
+    <name>Procedures</name>
+    <message>
+        <source>&amp;Add operation or procedure…</source>
+        <translation>Operatie of ingreep &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Body part</source>
+        <translation>Lichaamsdeel</translation>
+    </message>
+    <message>
+        <source>New operation or procedure</source>
+        <translation>Nieuwe operatie of ingreep</translation>
+    </message>
+    <message>
+        <source>Change operation or procedure</source>
+        <translation>Operatie of ingreep wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;What was done:</source>
+        <translation>&amp;Wat is er gedaan:</translation>
+    </message>
+    <message>
+        <source>e.g. appendix removed, knee operation, gastroscopy</source>
+        <translation>bijv. blindedarm verwijderd, knieoperatie, maagonderzoek</translation>
+    </message>
+    <message>
+        <source>An operation, or another treatment or examination in a hospital.</source>
+        <translation>Een operatie, of een andere behandeling of onderzoek in een ziekenhuis.</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>W&amp;here:</source>
+        <translation>Waa&amp;r:</translation>
+    </message>
+    <message>
+        <source>e.g. the name of the hospital or clinic, and the town</source>
+        <translation>bijv. de naam van het ziekenhuis of de kliniek, en de plaats</translation>
+    </message>
+    <message>
+        <source>&amp;Body part:</source>
+        <translation>&amp;Lichaamsdeel:</translation>
+    </message>
+    <message>
+        <source>e.g. left knee</source>
+        <translation>bijv. linker knie</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notities:</translation>
+    </message>
+    <message>
+        <source>For example how the anaesthesia went, or what happened after. A doctor who treats you later wants to know.</source>
+        <translation>Bijvoorbeeld hoe de narcose ging, of wat er daarna gebeurde. Een arts die je later behandelt, wil dat weten.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>Look in:</source>
@@ -4809,6 +4904,101 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <source>Normal range: %1</source>
+        <translation>Normaalwaarde: %1</translation>
+    </message>
+    <message>
+        <source>Results of %1: %2.</source>
+        <translation>Uitslagen van %1: %2.</translation>
+    </message>
+    <message>
+        <source>The lab gave no normal range.</source>
+        <translation>Het lab gaf geen normaalwaarde.</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s normal range changed over time: the band shows the latest. The table gives the range of each result.</source>
+        <translation>De normaalwaarde van het lab is in de loop van de tijd veranderd: de band toont de laatste. In de tabel staat de normaalwaarde van elke uitslag.</translation>
+    </message>
+    <message>
+        <source>Chart of %1</source>
+        <translation>Grafiek van %1</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Uitslagen</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>Uitslagen van het lab</translation>
+    </message>
+    <message>
+        <source>All results of the chosen measurement</source>
+        <translation>Alle uitslagen van de gekozen meting</translation>
+    </message>
+    <message>
+        <source>What was measured</source>
+        <translation>Wat is gemeten</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>Laatste waarde</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Normal range</source>
+        <translation>Normaalwaarde</translation>
+    </message>
+    <message>
+        <source>Compared with normal</source>
+        <translation>Vergeleken met normaal</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Lower than normal</source>
+        <translation>Lager dan normaal</translation>
+    </message>
+    <message>
+        <source>Within normal</source>
+        <translation>Binnen normaal</translation>
+    </message>
+    <message>
+        <source>Higher than normal</source>
+        <translation>Hoger dan normaal</translation>
+    </message>
+    <message>
+        <source>No normal range given</source>
+        <translation>Geen normaalwaarde gegeven</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>hoogstens %1</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>minstens %1</translation>
+    </message>
+    <message>
+        <source>The normal range is what the lab gives as usual for most people. A value outside it is not always a problem: ask your doctor what it means for you.</source>
+        <translation>De normaalwaarde is wat het lab gewoon vindt voor de meeste mensen. Een waarde daarbuiten is niet altijd een probleem: vraag je arts wat het voor jou betekent.</translation>
+    </message>
+    <message>
+        <source>There are no results yet. Results come from a FHIR file that you import, for example from your hospital or GP.</source>
+        <translation>Er zijn nog geen uitslagen. Uitslagen komen uit een FHIR-bestand dat je importeert, bijvoorbeeld van je ziekenhuis of huisarts.</translation>
+    </message>
+    <message>
+        <source>Results come from a FHIR file that you import, for example from your hospital or GP. Choose a line to see all its results.</source>
+        <translation>Uitslagen komen uit een FHIR-bestand dat je importeert, bijvoorbeeld van je ziekenhuis of huisarts. Kies een regel om alle uitslagen ervan te zien.</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>Found in</source>
@@ -5091,6 +5281,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Doelen en evaluaties</translation>
     </message>
     <message>
+        <source>Vaccinations and operations</source>
+        <translation>Vaccinaties en operaties</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -5168,6 +5362,125 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>Unlocking…</source>
         <translation>Bezig met openen…</translation>
+    </message>
+</context>
+<context>
+    <name>Vaccinations</name>
+    <message>
+        <source>&amp;Add vaccination…</source>
+        <translation>Vaccinatie &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation>Vaccin</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dosis</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>Tegen</translation>
+    </message>
+    <message>
+        <source>New vaccination</source>
+        <translation>Nieuwe vaccinatie</translation>
+    </message>
+    <message>
+        <source>Change vaccination</source>
+        <translation>Vaccinatie wijzigen</translation>
+    </message>
+    <message>
+        <source>&amp;Vaccine:</source>
+        <translation>&amp;Vaccin:</translation>
+    </message>
+    <message>
+        <source>e.g. flu vaccine, COVID-19 (Comirnaty), DTP</source>
+        <translation>bijv. griepprik, COVID-19 (Comirnaty), DKTP</translation>
+    </message>
+    <message>
+        <source>Given &amp;on:</source>
+        <translation>Gegeven &amp;op:</translation>
+    </message>
+    <message>
+        <source>Dose n&amp;umber:</source>
+        <translation>&amp;Dosisnummer:</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>(niet ingevuld)</translation>
+    </message>
+    <message>
+        <source>Some vaccines are given more than once. 1 is the first time, 2 the second time. Leave it empty if you do not know.</source>
+        <translation>Sommige vaccins krijg je vaker dan één keer. 1 is de eerste keer, 2 de tweede keer. Weet je het niet? Laat het dan leeg.</translation>
+    </message>
+    <message>
+        <source>&amp;Against:</source>
+        <translation>&amp;Tegen:</translation>
+    </message>
+    <message>
+        <source>e.g. measles, mumps and rubella</source>
+        <translation>bijv. bof, mazelen en rodehond</translation>
+    </message>
+    <message>
+        <source>The illness the vaccine protects you against.</source>
+        <translation>De ziekte waartegen het vaccin je beschermt.</translation>
+    </message>
+    <message>
+        <source>Given &amp;by:</source>
+        <translation>Gegeven doo&amp;r:</translation>
+    </message>
+    <message>
+        <source>e.g. the GP, the municipal health service (GGD), the hospital</source>
+        <translation>bijv. de huisarts, de GGD, het ziekenhuis</translation>
+    </message>
+    <message>
+        <source>Ba&amp;tch number:</source>
+        <translation>&amp;Batchnummer:</translation>
+    </message>
+    <message>
+        <source>e.g. FK1234</source>
+        <translation>bijv. FK1234</translation>
+    </message>
+    <message>
+        <source>It is on your vaccination card or in your vaccination booklet. Not there? Leave it empty.</source>
+        <translation>Dit staat op je vaccinatiebewijs of in je vaccinatieboekje. Staat het er niet? Laat het dan leeg.</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notities:</translation>
+    </message>
+    <message>
+        <source>e.g. a sore arm for two days</source>
+        <translation>bijv. twee dagen een pijnlijke arm</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Gegeven op</translation>
+    </message>
+    <message>
+        <source>Dose number</source>
+        <translation>Dosisnummer</translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation>Gegeven door</translation>
+    </message>
+    <message>
+        <source>Batch number</source>
+        <translation>Batchnummer</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
     </message>
 </context>
 </TS>
