@@ -68,9 +68,6 @@ DUTCH: dict[str, str] = {
     "{low} to {high}": "{low} tot {high}",
     "at least {low}": "minstens {low}",
     "at most {high}": "hoogstens {high}",
-    "below the range": "lager dan normaal",
-    "within the range": "normaal",
-    "above the range": "hoger dan normaal",
     "below the sensor's range": "onder het meetbereik van de sensor",
     "above the sensor's range": "boven het meetbereik van de sensor",
     # the alerts: what to know in an emergency

@@ -14,6 +14,7 @@ from phr.formats.fhir.write.context import FhirContext, without_empty
 from phr.formats.fhir.write.narrative import table
 from phr.monitoring.lab_results import LabResult, ReferenceRange
 from phr.monitoring.measures import Measure
+from phr.words.vocabulary import label
 
 INTERPRETATIONS = {ResultPosition.BELOW: ("L", "Low"), ResultPosition.WITHIN: ("N", "Normal"),
                    ResultPosition.ABOVE: ("H", "High")}
@@ -89,6 +90,7 @@ def range_text(context: FhirContext, measure: Measure, reference: ReferenceRange
 
 
 def _position_text(context: FhirContext, position: ResultPosition) -> str:
-    w = context.words
-    return {ResultPosition.BELOW: w("below the range"), ResultPosition.WITHIN: w("within the range"),
-            ResultPosition.ABOVE: w("above the range")}.get(position, "")
+    """'below the range', ...: the vocabulary's words; nothing when no range was given."""
+    if position == ResultPosition.NOT_KNOWN:
+        return ""
+    return label(context.words, position, in_sentence=True)
