@@ -60,7 +60,21 @@ def fill_every_section(session, services):
              "mime_type": "application/pdf", "size": len(content), "sha256": hashlib.sha256(content).hexdigest(),
              "diagnosis_id": diagnosis}, Stamp(session.author.id, "2026-11-22T10:00:00+00:00"))
         document_store.store_content(session.db, document, content)
+    _history(services)
     _monitoring_entries(services, doctor)
+
+
+def _history(services):
+    from phr.record.codings import Coding
+    from phr.record.history.procedures import Procedure
+    from phr.record.history.vaccinations import Vaccination
+
+    services.vaccinations.add(Vaccination(vaccine="Comirnaty", given_on="2021-06-14", dose_number=1,
+                                          against="COVID-19", given_by="GGD", lot_number="FE1234",
+                                          codes=(Coding("http://hl7.org/fhir/sid/cvx", "208"),)))
+    services.procedures.add(Procedure(name="Appendectomie", performed_on="2008-09", place="Ziekenhuis",
+                                      body_site="buik", notes="Stressdosis bij de narcose",
+                                      codes=(Coding("http://snomed.info/sct", "80146002", "Appendectomy"),)))
 
 
 def _monitoring_entries(services, doctor):

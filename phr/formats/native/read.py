@@ -100,11 +100,12 @@ class _Writer:
         for name, service in self._sections.items():
             for entry in self._doc["sections"].get(name, []):
                 self._entry(name, service, entry)
-        added, present = read_readings.store(self._services.readings, self._doc.get("reading_batches", []),
-                                             self._authors)
-        for counts, number in ((self.summary.added, added), (self.summary.already_present, present)):
-            if number:
-                counts["readings"] = number
+        readings = read_readings.store(self._services.readings, self._doc.get("reading_batches", []), self._authors)
+        ranges = read_readings.store_ranges(self._services.lab_results, self._doc.get("reference_ranges", []))
+        for name, (added, present) in (("readings", readings), ("reference_ranges", ranges)):
+            for counts, number in ((self.summary.added, added), (self.summary.already_present, present)):
+                if number:
+                    counts[name] = number
         return self.summary
 
     def _entry(self, name: str, service: EntryService[Any], entry: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ from phr.record.person import TEXT_LANGUAGES
 from phr.record.services import RecordServices
 
 DATE_COLUMNS = {"birth_date", "noted_on", "diagnosed_on", "genetic_test_date", "start_date", "review_date",
-                "evaluated_on", "stop_date", "changed_on", "document_date"}
+                "evaluated_on", "stop_date", "changed_on", "document_date", "given_on", "performed_on"}
 
 
 def expect(condition: bool, what: str) -> None:
@@ -34,7 +34,8 @@ def entry_services(services: RecordServices) -> dict[str, EntryService[Any]]:
         "contacts": s.care_team, "allergies": s.allergies, "diagnoses": s.diagnoses, "appointments": s.appointments,
         "questions": s.appointments.question_entries, "goals": s.care_plan,
         "goal_evaluations": s.care_plan.evaluation_entries, "medications": s.medications,
-        "medication_changes": s.medications.change_entries, "documents": s.documents, "measures": s.measures,
+        "medication_changes": s.medications.change_entries, "documents": s.documents,
+        "vaccinations": s.vaccinations, "procedures": s.procedures, "measures": s.measures,
         "measure_targets": s.targets, "monitoring_plans": s.plans, "diary": s.diary, "import_mappings": s.mappings,
     }
     return {name: by_name[name] for name in SECTIONS}
@@ -65,6 +66,7 @@ class Checker:
                                                    if isinstance(m, dict)}
         known |= {m.key for m in self._services.measures.all()}
         read_readings.check(doc.get("reading_batches", []), set(refs), known, expect)
+        read_readings.check_ranges(doc.get("reference_ranges", []), doc.get("reading_batches", []), expect)
         for name, entries in doc["sections"].items():
             expect(isinstance(entries, list), f"section {name} is not a list")
             service = self._sections[name]

@@ -1,14 +1,17 @@
-"""Reading batches from Regie's own JSON file: checked first, stored with their original provenance.
+"""Reading batches from Regie's own JSON file: checked first, stored with their original provenance; then the
+reference ranges of lab results.
 
 A batch the record already holds (same uid) is left alone; a reading the record already
-holds (same measure, time, method and values) is not added twice.
+holds (same measure, time, method and values) is not added twice; a result's range the
+record already holds stays as it is.
 """
 
 import math
 from datetime import datetime
 from typing import Any, Callable
 
-from phr.formats.native.schema import READING_COLUMNS, READING_SOURCES
+from phr.formats.native.schema import RANGE_KEYS, READING_COLUMNS, READING_SOURCES
+from phr.monitoring.lab_results import LabResult, LabResultService, ReferenceRange
 from phr.monitoring.measures import CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR
 from phr.monitoring.readings import BatchAsWas, Correction, Reading, ReadingService
 
@@ -75,3 +78,39 @@ def _reading(row: list[Any]) -> Reading:
 
 def _correction(row: list[Any], author_ids: dict[str, int]) -> Correction:
     return Correction(datetime.fromisoformat(row[0]), row[1], author_ids[row[10]], row[9])
+
+
+# --- reference ranges (version 5) ---------------------------------------------------------------------
+
+def check_ranges(ranges: Any, batches: list[dict[str, Any]], expect: Expect) -> None:
+    """Each range belongs to one reading of the file (the batches are checked already)."""
+    expect(isinstance(ranges, list), "the reference ranges are not a list")
+    wanted = {r.get("measure") for r in ranges if isinstance(r, dict) and isinstance(r.get("measure"), str)}
+    readings = {_key(row[1], row[0]) for batch in batches for row in batch["readings"] if row[1] in wanted}
+    seen: set[tuple[str, int]] = set()
+    for number, item in enumerate(ranges, 1):
+        where = f"reference range {number}"
+        expect(isinstance(item, dict) and set(item) <= set(RANGE_KEYS) and isinstance(item.get("measure"), str)
+               and _aware_time(item.get("at")), f"{where} is not described")
+        low, high, text = item.get("low"), item.get("high"), item.get("text")
+        expect(_number(low) and _number(high), f"{where}: a limit is not a number")
+        expect(text is None or isinstance(text, str), f"{where}: its text is not text")
+        expect(low is not None or high is not None or bool(text), f"{where} says nothing")
+        key = _key(item["measure"], item["at"])
+        expect(key in readings, f"{where} belongs to no reading in the file")
+        expect(key not in seen, f"{where} is a second range for one reading")
+        seen.add(key)
+
+
+def _key(measure: str, at: str) -> tuple[str, int]:
+    return measure, int(datetime.fromisoformat(at).timestamp())  # as the record keys a reading: UTC seconds
+
+
+def store_ranges(lab_results: LabResultService, ranges: list[dict[str, Any]]) -> tuple[int, int]:
+    """Inside the importer's transaction, after the readings. Returns (ranges added, ranges already present)."""
+    held = {(r.measure, int(r.taken_at.timestamp())) for r in lab_results.every_range()}
+    new = [item for item in ranges if _key(item["measure"], item["at"]) not in held]
+    lab_results.store_ranges(LabResult(item["measure"], datetime.fromisoformat(item["at"]), 0.0,
+                                       ReferenceRange(item.get("low"), item.get("high"), item.get("text") or ""))
+                             for item in new)
+    return len(new), len(ranges) - len(new)

@@ -4,8 +4,10 @@ never import each other."""
 FORMAT = "regie-record"
 # 2 added reading_batches (self-monitoring); 3 the emergency information, structured doses and names in English
 # (issue 14); 4 the statements 'no known medicines' and 'no known diagnoses', the codes another system gave an
-# entry, allergy criticality and medicines ended on a day not known (issue 15). Older files still import.
-VERSION = 4
+# entry, allergy criticality and medicines ended on a day not known (issue 15); 5 vaccinations, procedures, lab
+# measures (a measure's category and LOINC code) and the reference ranges of lab results (issue 15). Older files
+# still import.
+VERSION = 5
 PERSON_FIELDS = ("name", "birth_date", "sex", "language", "emergency_notes", "allergy_statement", "text_language",
                  "medication_statement", "problem_statement")
 STATEMENTS = ("allergy_statement", "medication_statement", "problem_statement")  # unknown | none_known | listed
@@ -14,10 +16,12 @@ JSON_COLUMNS = ("codes",)
 
 # The record's sections, in this order: a section only links to sections before it.
 SECTIONS = ("contacts", "allergies", "diagnoses", "appointments", "questions", "goals", "goal_evaluations",
-            "medications", "medication_changes", "documents", "measures", "measure_targets", "monitoring_plans",
-            "diary", "import_mappings")
+            "medications", "medication_changes", "documents", "vaccinations", "procedures", "measures",
+            "measure_targets", "monitoring_plans", "diary", "import_mappings")
 
 # A reading batch's readings are rows of these columns (one list of names, not a million objects).
 READING_COLUMNS = ["at", "measure", "value", "value2", "value3", "flag", "method", "context", "note", "changed_at",
                    "changed_by"]
 READING_SOURCES = ("typed", "device_import", "fhir_import", "json_import")
+# The range a lab gave with one result: the reading of `measure` taken `at` (as the reading's own `at`).
+RANGE_KEYS = ("measure", "at", "low", "high", "text")

@@ -25,15 +25,18 @@ from phr.storage.repos.tables import EntryTable
 def export_record(session: Session, now: datetime | None = None) -> dict[str, Any]:
     authors = _Authors()
     person = PersonDetailsRepository(session.db).details()
+    sections = {name: _entries(session, tables.BY_NAME[name], authors) for name in SECTIONS}
+    batches = native_json_readings.export_batches(session, authors)  # after the sections: authors keep their refs
     doc = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         "exported_by": f"Regie {__version__}",
         "person": {name: person[name] for name in PERSON_FIELDS},
-        "sections": {name: _entries(session, tables.BY_NAME[name], authors) for name in SECTIONS},
+        "sections": sections,
         "reading_columns": READING_COLUMNS,
-        "reading_batches": native_json_readings.export_batches(session, authors),
+        "reading_batches": batches,
+        "reference_ranges": native_json_readings.export_ranges(session, batches),
     }
     doc["authors"] = authors.listing()
     return doc

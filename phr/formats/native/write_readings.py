@@ -1,4 +1,5 @@
-"""Readings in Regie's own JSON format: per batch its provenance once, then compact rows.
+"""Readings in Regie's own JSON format: per batch its provenance once, then compact rows; then the
+reference ranges of lab results.
 
 A million sensor readings as JSON objects would be several times larger than as rows
 under one shared list of column names (schema.READING_COLUMNS).
@@ -8,6 +9,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Protocol
 
 from phr.core.session import Session
+from phr.monitoring.lab_results import LabResultService
+from phr.monitoring.readings import ReadingService
 from phr.storage.repos.readings import ReadingRepository
 
 
@@ -32,3 +35,16 @@ def _row(reading: tuple[Any, ...], authors: AuthorRefs) -> list[Any]:
     at = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
     changed_by = authors.ref(role, name) if changed_at else None
     return [at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by]
+
+
+def export_ranges(session: Session, batches: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every lab result's reference range; its `at` written exactly as its reading's `at` in `batches`, so a
+    reader of the file sees which reading it belongs to."""
+    ranges = LabResultService(session, ReadingService(session)).every_range()
+    measures = {result.measure for result in ranges}
+    written = {(row[1], int(datetime.fromisoformat(row[0]).timestamp())): row[0]
+               for batch in batches for row in batch["readings"] if row[1] in measures}
+    return [{"measure": result.measure,
+             "at": written.get((result.measure, int(result.taken_at.timestamp())), result.taken_at.isoformat()),
+             "low": result.reference.low, "high": result.reference.high, "text": result.reference.text or None}
+            for result in ranges if result.reference is not None]
