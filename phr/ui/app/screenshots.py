@@ -55,12 +55,30 @@ def _render_all(app: "QApplication", outdir: Path, workspace: Path) -> list[Path
         window.search_box.setText("hydrocortison")
         window.search()
         written.append(_grab(app, window, outdir / f"{len(window.page_keys) + 1:02d}-search.png"))
+        written += _history(app, window, outdir)
         written += _monitoring(app, window, outdir)
         written += _export(app, window, outdir)
         written += _safety(app, window, workspace, outdir)
     finally:
         window.close_for_lock()
         session.lock()
+    return written
+
+
+def _history(app: "QApplication", window: "MainWindow", outdir: Path) -> list[Path]:
+    """The forms of a vaccination and of an operation: the first in the list, or a new one."""
+    from phr.ui.app.navigation import Page
+    from phr.ui.pages.section_page import SectionPage
+
+    written = []
+    for key in (Page.VACCINATIONS, Page.PROCEDURES):
+        page = window.page(key)
+        assert isinstance(page, SectionPage)
+        dialog = page.editor(page.selected() or page.blank())
+        dialog.show()
+        written.append(_grab(app, dialog, outdir / f"h-{key}-form.png"))
+        dialog.close()
+        dialog.deleteLater()
     return written
 
 

@@ -110,8 +110,9 @@ class ResultsChart(QWidget):
     def _points(self, results: list[LabResult], symbol: str) -> pg.ScatterPlotItem:
         shape, size = (NO_RANGE_SHAPE, NO_RANGE_SIZE) if symbol == NO_RANGE else (SYMBOLS[symbol],
                                                                                    SYMBOL_SIZES[symbol] + 2)
+        colour = "within" if symbol == NO_RANGE else symbol  # no range: the series' own colour, as within
         return pg.ScatterPlotItem([r.taken_at.timestamp() for r in results], [r.value for r in results],
-                                  symbol=shape, size=size, pen=symbol_pen("within"), brush=symbol_brush("within", STYLE))
+                                  symbol=shape, size=size, pen=symbol_pen(colour), brush=symbol_brush(colour, STYLE))
 
     def _show_band(self, reference: ReferenceRange | None, decimals: int) -> None:
         if reference is None:

@@ -27,6 +27,7 @@ from phr.ui.history.results_words import (
     position_text,
     range_text,
     result_date,
+    short_date,
     source_text,
     value_text,
 )
@@ -35,6 +36,7 @@ from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
 MAX_NAME_WIDTH = 260
+MIN_CHART_WIDTH = 300
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,8 @@ class ResultsPage(QWidget):
         below = QSplitter(Qt.Orientation.Horizontal)
         below.addWidget(self.results_table)
         below.addWidget(self.chart)
-        below.setSizes([440, 360])
+        below.setSizes([480, 320])
+        self.below = below
         lower = QWidget()
         column = QVBoxLayout(lower)
         column.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +128,7 @@ class ResultsPage(QWidget):
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
         body.addWidget(lower)
-        body.setSizes([260, 360])
+        body.setSizes([200, 420])
         return body
 
     def _measure_columns(self) -> list[Column[MeasureRow]]:
@@ -141,10 +144,11 @@ class ResultsPage(QWidget):
 
     def _result_columns(self) -> list[Column[LabResult]]:
         return [
-            Column(translate("Results", "Date"), result_date),
+            Column(translate("Results", "Date"), short_date),
             Column(translate("Results", "Value"), lambda r: value_text(r, self._measure())),
             Column(translate("Results", "Normal range"), lambda r: range_text(r.reference, self._measure().decimals)),
-            Column(translate("Results", "Compared with normal"), lambda r: position_text(r.position)),
+            # Short: the table shares its width with the chart.
+            Column(translate("Results", "Normal?"), lambda r: position_text(r.position)),
         ]
 
     # --- behaviour --------------------------------------------------------------------------
@@ -169,6 +173,18 @@ class ResultsPage(QWidget):
         for column in range(view.model().columnCount() - 1):
             view.setColumnWidth(column, min(view.columnWidth(column), MAX_NAME_WIDTH))
 
+    def _share_width(self) -> None:
+        """The results table as wide as its columns, so no word is cut off, while the chart keeps room."""
+        view = self.results_table
+        last = self.results_model.columnCount() - 1  # it stretches: its width is what is left, not what it needs
+        needed = sum(view.columnWidth(c) for c in range(last)) + 2 * view.frameWidth()
+        needed += max(view.sizeHintForColumn(last), view.horizontalHeader().sectionSizeHint(last))
+        needed += view.verticalScrollBar().sizeHint().width()
+        total = sum(self.below.sizes())
+        if total > 0:
+            width = max(min(needed, total - MIN_CHART_WIDTH), total // 3)
+            self.below.setSizes([width, total - width])
+
     def selected(self) -> MeasureRow | None:
         item = self.model.item(self.table.currentIndex().row())
         return item if isinstance(item, MeasureRow) else None
@@ -192,6 +208,7 @@ class ResultsPage(QWidget):
         self._results = self.service.results(row.measure.key) if row else []
         self.results_model.reload()
         self._fit(self.results_table)
+        self._share_width()
         self.measure_heading.setText(heading(row.name, 3) if row else "")
         if row and self._results:
             self.chart.show_results(row.measure, row.name, self._results)

@@ -4,7 +4,7 @@ lies against that range, in words and with the chart's own symbol (never colour 
 Where a value lies is decided once, by LabResult.position (phr.monitoring.lab_results); this module only says it.
 """
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QPixmap
 
 from phr.core.vocabulary import ResultPosition
@@ -24,7 +24,7 @@ def position_text(position: ResultPosition | str) -> str:
         ResultPosition.BELOW: translate("Results", "Lower than normal"),
         ResultPosition.WITHIN: translate("Results", "Within normal"),
         ResultPosition.ABOVE: translate("Results", "Higher than normal"),
-    }.get(ResultPosition(position), translate("Results", "No normal range given"))
+    }.get(ResultPosition(position), translate("Results", "No normal range"))
 
 
 def position_icon(position: ResultPosition | str, size: int = 16) -> QPixmap | None:
@@ -58,6 +58,12 @@ def range_text(reference: ReferenceRange | None, decimals: int) -> str:
 
 def result_date(result: LabResult) -> str:
     return day(result.taken_at.astimezone().date())
+
+
+def short_date(result: LabResult) -> str:
+    """'10 nov. 2026': where a table shares its width with a chart."""
+    local = result.taken_at.astimezone()
+    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMM yyyy")
 
 
 def explanation() -> str:
