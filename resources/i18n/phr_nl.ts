@@ -4962,6 +4962,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Waarde</translation>
     </message>
     <message>
+        <source>Normal?</source>
+        <translation>Normaal?</translation>
+    </message>
+    <message>
         <source>Lower than normal</source>
         <translation>Lager dan normaal</translation>
     </message>
@@ -4974,8 +4978,8 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Hoger dan normaal</translation>
     </message>
     <message>
-        <source>No normal range given</source>
-        <translation>Geen normaalwaarde gegeven</translation>
+        <source>No normal range</source>
+        <translation>Geen normaalwaarde</translation>
     </message>
     <message>
         <source>at most %1</source>
