@@ -204,9 +204,9 @@ def test_the_results_list_says_where_each_latest_value_lies(results, services):
     add_results(services)
     results.reload()
     assert rows(results.model) == [
-        ["Kalium", "3.3 mmol/L", "10 November 2026", "3.5 – 5.0", "Lower than normal"],
-        ["Kreatinine", "118 µmol/L", "10 November 2026", "60 – 110", "Higher than normal"],
-        ["Natrium", "139 mmol/L", "10 November 2026", "", "No normal range"],
+        ["Kalium", "3.3 mmol/L", "10 November 2026", "3.5 – 5.0", "Below the range"],
+        ["Kreatinine", "118 µmol/L", "10 November 2026", "60 – 110", "Above the range"],
+        ["Natrium", "139 mmol/L", "10 November 2026", "", "No range given"],
     ]
     # Not by colour alone: words, and the chart's own symbol where there is a range to lie against.
     icons = [results.model.index(r, 4).data(Qt.ItemDataRole.DecorationRole) for r in range(3)]
@@ -216,8 +216,8 @@ def test_the_results_list_says_where_each_latest_value_lies(results, services):
 def test_choosing_a_measure_shows_all_its_results_and_the_range_band(results, services):
     keys = add_results(services)
     results.reload(select_key=keys["potassium"])
-    assert rows(results.results_model) == [["10 Nov 2026", "3.3 mmol/L", "3.5 – 5.0", "Lower than normal"],
-                                           ["12 Aug 2026", "4.1 mmol/L", "3.5 – 5.0", "Within normal"]]
+    assert rows(results.results_model) == [["10 Nov 2026", "3.3 mmol/L", "3.5 – 5.0", "Below the range"],
+                                           ["12 Aug 2026", "4.1 mmol/L", "3.5 – 5.0", "Within the range"]]
     assert results.chart.band.items  # the normal range as a band
     assert "Normal range: 3.5 – 5.0" in results.chart.legend.text()
     assert "Results of Kalium: 2." in results.chart.summary.text()

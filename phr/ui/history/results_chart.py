@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from phr.core.vocabulary import ResultPosition
 from phr.monitoring.lab_results import LabResult, ReferenceRange
 from phr.monitoring.measures import Measure
 from phr.ui.charts.axis import LocalDateAxis, chart_locale
@@ -140,7 +141,7 @@ class ResultsChart(QWidget):
             if status in shown:
                 self.legend.add(status, symbol_icon(status, STYLE), position_text(position))
         if NO_RANGE in shown:
-            self.legend.add(NO_RANGE, no_range_icon(), position_text(""))
+            self.legend.add(NO_RANGE, no_range_icon(), position_text(ResultPosition.NOT_KNOWN))
         self.legend.add("line", line_icon(line_pen(STYLE)), name)
         self.legend.show_only(list(self.legend.entries))
         text = fill(translate("Results", "Results of %1: %2."), name, len(results))

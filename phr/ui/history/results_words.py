@@ -12,6 +12,7 @@ from phr.monitoring.lab_results import LabResult, ReferenceRange
 from phr.monitoring.measures import Measure
 from phr.ui.charts.style import SERIES_STYLES, symbol_icon
 from phr.ui.text.formatting import day, fill
+from phr.ui.text.vocabulary import label_of
 
 translate = QCoreApplication.translate
 
@@ -20,11 +21,8 @@ SYMBOL_OF = {ResultPosition.BELOW: "below", ResultPosition.WITHIN: "within", Res
 
 
 def position_text(position: ResultPosition | str) -> str:
-    return {
-        ResultPosition.BELOW: translate("Results", "Lower than normal"),
-        ResultPosition.WITHIN: translate("Results", "Within normal"),
-        ResultPosition.ABOVE: translate("Results", "Higher than normal"),
-    }.get(ResultPosition(position), translate("Results", "No normal range"))
+    """'Below the range', ...: the vocabulary's words, as the exports say them."""
+    return label_of(ResultPosition, position)
 
 
 def position_icon(position: ResultPosition | str, size: int = 16) -> QPixmap | None:
