@@ -4966,22 +4966,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Normaal?</translation>
     </message>
     <message>
-        <source>Lower than normal</source>
-        <translation>Lager dan normaal</translation>
-    </message>
-    <message>
-        <source>Within normal</source>
-        <translation>Binnen normaal</translation>
-    </message>
-    <message>
-        <source>Higher than normal</source>
-        <translation>Hoger dan normaal</translation>
-    </message>
-    <message>
-        <source>No normal range</source>
-        <translation>Geen normaalwaarde</translation>
-    </message>
-    <message>
         <source>at most %1</source>
         <translation>hoogstens %1</translation>
     </message>
