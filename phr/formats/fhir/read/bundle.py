@@ -89,7 +89,8 @@ def import_bundle(services: RecordServices, data: bytes, file_name: str = "", *,
 
 def _refuse_nothing_to_read(contents: FileContents, found: findings.Findings) -> None:
     """A file that gives Regie nothing is an error, with what the file held instead."""
-    if found.entries or found.person or found.alerts or found.emergency_notes or found.no_known_allergies:
+    if found.entries or found.person or found.alerts or found.emergency_notes or found.no_known_allergies \
+            or found.readings or found.results:
         return
     held = [f"{count} x {kind}" for kind, count in sorted(found.unsupported.items())]
     held += [f"left out: {'; '.join(found.skipped[:3])}{'; ...' if len(found.skipped) > 3 else ''}"] \

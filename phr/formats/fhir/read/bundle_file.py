@@ -155,7 +155,7 @@ class _Reader:
         except Exception:  # noqa: BLE001 - one resource the conversion did not foresee must not stop the others
             self.entries.append(BundleEntry(number, url, kind, {}, f"a FHIR {self._version} {kind} Regie cannot read"))
             return
-        self.entries.append(BundleEntry(number, url, kind, resource, _fhir_problem(resource, kind)))
+        self.entries.append(BundleEntry(number, url, kind, resource, _fhir_problem(resource, kind, self._kinds)))
 
     def _leave_out(self, why: str) -> None:
         self.left_out[why] = self.left_out.get(why, 0) + 1
@@ -195,8 +195,22 @@ def _identity(entry: dict[str, Any]) -> str:
     return "/".join(url.split("?")[0].rstrip("/").split("/")[-2:]) or str(id(entry))
 
 
-def _fhir_problem(resource: dict[str, Any], kind: str) -> str:
-    """Why the FHIR R4B model refuses the resource (the places only), or ''."""
+def _fhir_problem(resource: dict[str, Any], kind: str, kinds: Collection[str]) -> str:
+    """Why the FHIR R4B model refuses the resource (the places only), or ''. What Regie never reads does not
+    count: the server's own meta (a Canadian system writes a versionId FHIR does not allow) and contained
+    resources of kinds Regie does not read (a lab result's order without its subject)."""
+    problem = _model_problem(resource, kind)
+    if problem:
+        read = {**{key: value for key, value in resource.items() if key != "meta"},
+                "contained": [c for c in resource.get("contained") or [] if isinstance(c, dict)
+                              and c.get("resourceType") in kinds]}
+        if not read["contained"]:
+            read.pop("contained")
+        return problem if _model_problem(read, kind) else ""
+    return problem
+
+
+def _model_problem(resource: dict[str, Any], kind: str) -> str:
     try:
         get_fhir_model_class(kind).model_validate(resource)
     except ValidationError as error:

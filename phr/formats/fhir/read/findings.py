@@ -12,14 +12,18 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from phr.formats.fhir.read.bundle_file import BundleEntry
+from phr.formats.fhir.read.history.observations import join_blood_pressure
 from phr.formats.fhir.read.resources import registry
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
 from phr.formats.fhir.read.resources.conditions import DIAGNOSES
 from phr.formats.fhir.read.resources.found import (
     Alert,
+    BloodPressurePart,
     EmergencyDetail,
     Found,
     FoundEntry,
+    FoundReading,
+    FoundResult,
     NoKnownAllergies,
     PatientNotes,
     PersonDetailsFound,
@@ -38,12 +42,15 @@ class Findings:
     alerts: list[Alert] = field(default_factory=list)          # other systems' alerts, for the emergency notes
     unsupported: dict[str, int] = field(default_factory=dict)  # resource type -> how many were not read
     skipped: list[str] = field(default_factory=list)           # why a resource was left out
+    readings: list[FoundReading] = field(default_factory=list)  # Observations of a catalogue measure
+    results: list[FoundResult] = field(default_factory=list)    # Observations that are lab results
 
 
 def find(entries: list[BundleEntry]) -> Findings:
     findings, index = Findings(), BundleIndex()
     ranked: list[tuple[int, FoundEntry]] = []  # (the rank of its reader, the entry)
     details: list[EmergencyDetail] = []
+    parts: list[BloodPressurePart] = []
     for entry in _indexed(entries, index, findings):
         reader = registry.reader_of(entry.kind)
         read = _read(reader, entry, index, findings) if reader is not None else None  # None: only referred to
@@ -52,9 +59,18 @@ def find(entries: list[BundleEntry]) -> Findings:
                 ranked.append((registry.READERS.index(reader), found))
             elif isinstance(found, EmergencyDetail):
                 details.append(found)
+            elif isinstance(found, FoundReading):
+                findings.readings.append(found)
+            elif isinstance(found, FoundResult):
+                findings.results.append(found)
+            elif isinstance(found, BloodPressurePart):
+                parts.append(found)
             else:
                 _note(findings, found)
     findings.entries = [found for _, found in sorted(ranked, key=lambda pair: pair[0])]
+    joined, alone = join_blood_pressure(parts)
+    findings.readings += joined
+    findings.results += alone
     _attach(findings, details)
     return findings
 

@@ -19,11 +19,23 @@ from typing import Any
 from phr.core.entries import EntryService, import_stamp
 from phr.core.vocabulary import Source
 from phr.formats.fhir.read.findings import Findings
-from phr.formats.fhir.read.resources.found import Alert, FoundEntry, Section, content_uid, natural_key, stored_key
+from phr.formats.fhir.read.resources.found import (
+    Alert,
+    FoundEntry,
+    FoundReading,
+    FoundResult,
+    Section,
+    content_uid,
+    natural_key,
+    stored_key,
+)
+from phr.monitoring.lab_results import LabResult
+from phr.monitoring.readings import BatchResult
 from phr.record.services import RecordServices
 
 ALERTS = "alerts"  # as the summary counts other systems' alerts that joined the emergency notes
 NOTES = "emergency_notes"  # as it counts lines of the file's own emergency notes added under the record's
+READINGS, RESULTS = "readings", "results"  # as it counts readings of catalogue measures and lab results
 
 
 @dataclass
@@ -55,6 +67,8 @@ class RecordWriter:
         self._alerts(findings)
         for found in findings.entries:
             self._entry(found)
+        self._readings(findings.readings)
+        self._results(findings.results)
         if findings.no_known_allergies:
             self.written.no_known_allergies = self._services.person.take_no_known_allergies(self._stamp)
         return self.written
@@ -104,6 +118,37 @@ class RecordWriter:
         item = replace(found.item, **self._links(found))
         self._ids[found.url] = known[found.key] = service.insert_imported(item, self._stamp, found.uid)
         _count(self.written.added, found.section.name)
+
+    def _readings(self, found: list[FoundReading]) -> None:
+        """Readings of catalogue measures in one batch, with the lab's ranges; one the record holds (the same
+        measure, moment, method and values) is already there."""
+        if not found:
+            return
+        added = self._services.readings.add_batch_within([f.reading for f in found], Source.FHIR_IMPORT,
+                                                         self._file_name or None)
+        self._services.lab_results.store_ranges(
+            LabResult(f.reading.measure, f.reading.taken_at, f.reading.value, f.reference)
+            for f in found if f.reference is not None and f.reading.value is not None)
+        self._count_batch(READINGS, added)
+
+    def _results(self, found: list[FoundResult]) -> None:
+        """Lab results as readings of the lab measure of their code and unit, made on the first result."""
+        if not found:
+            return
+        measures: dict[tuple[str, str], str] = {}
+        results = []
+        for result in found:
+            key = (result.code, result.unit)
+            if key not in measures:
+                measures[key] = self._services.lab_results.lab_measure(result.code, result.unit, result.name,
+                                                                       result.decimals, self._stamp).key
+            results.append(LabResult(measures[key], result.taken_at, result.value, result.reference, result.note))
+        self._count_batch(RESULTS, self._services.lab_results.add_results(results, Source.FHIR_IMPORT,
+                                                                           self._file_name or None))
+
+    def _count_batch(self, name: str, batch: BatchResult) -> None:
+        _count(self.written.added, name, batch.added)
+        _count(self.written.already_present, name, batch.already_present)
 
     def _known_in(self, section: Section, service: EntryService[Any]) -> dict[tuple[str, ...], int]:
         """The section's entries by natural key, read before its first entry of this file is written."""

@@ -9,10 +9,13 @@ the same entry, unless their codes disagree (NaturalKey).
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from phr.core.entries import EntryService
 from phr.formats.fhir import codes as codes
+from phr.monitoring.lab_results import ReferenceRange
+from phr.monitoring.readings import Reading
 from phr.record import codings
 from phr.record.services import RecordServices
 
@@ -93,7 +96,44 @@ class Alert:
     author: str = ""    # who raised it, as the file names them
 
 
-Found = FoundEntry | PersonDetailsFound | NoKnownAllergies | EmergencyDetail | PatientNotes | Alert
+@dataclass(frozen=True)
+class FoundReading:
+    """An Observation of a catalogue measure (a vital sign, glucose, HbA1c, ...): a reading in the measure's own
+    unit, with the lab's reference range (in that unit too) when the file gives one."""
+
+    reading: Reading
+    reference: ReferenceRange | None = None
+
+
+@dataclass(frozen=True)
+class FoundResult:
+    """An Observation that is a lab result (one number): a reading of the lab measure of its code and unit,
+    which the import makes when the record has none yet (phr.monitoring.lab_results)."""
+
+    code: str                  # its LOINC code; without one the code of another system as 'system|code'
+    unit: str                  # UCUM code, else the unit's text; '' for a number without a unit (INR, pH)
+    name: str                  # what the file calls it
+    decimals: int              # as many as the file's value shows (at most 4)
+    taken_at: datetime         # timezone-aware
+    value: float
+    reference: ReferenceRange | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BloodPressurePart:
+    """A systolic or diastolic pressure in an Observation of its own (not in a blood pressure panel): joined with
+    the other part at the same moment into one blood pressure reading, else kept as the lab-style `result`."""
+
+    part: str                  # systolic | diastolic
+    taken_at: datetime
+    value: float               # in mm[Hg]
+    result: FoundResult
+    method: str = ""
+
+
+Found = (FoundEntry | PersonDetailsFound | NoKnownAllergies | EmergencyDetail | PatientNotes | Alert | FoundReading
+         | FoundResult | BloodPressurePart)
 
 
 def found_entry(section: Section, item: Any, resource: Resource, url: str,

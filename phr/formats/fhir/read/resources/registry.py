@@ -4,11 +4,13 @@ A new kind of resource is one more module with KINDS and read(), listed here. Th
 the order their entries are written: a section links only to sections before it (a diagnosis to
 who treats it, a medicine to the diagnosis it is for, a goal to the diagnosis it addresses). A
 Patient's next of kin come first, with the Patient; a Flag's emergency information joins its
-diagnosis or the person's details, so it is no entry of its own.
+diagnosis or the person's details, so it is no entry of its own. The readers of the person's history
+(vaccinations, procedures, readings and lab results) are in history/: resources/ is full.
 """
 
 from typing import Protocol
 
+from phr.formats.fhir.read.history import immunizations, observations, procedures
 from phr.formats.fhir.read.resources import allergies, conditions, contacts, flags, goals, medications, patient
 from phr.formats.fhir.read.resources.bundle_index import BundleIndex
 from phr.formats.fhir.read.resources.found import Found, Resource
@@ -23,7 +25,8 @@ class ResourceReader(Protocol):
     def read(self, resource: Resource, url: str, bundle: BundleIndex) -> Found | tuple[Found, ...] | None: ...
 
 
-READERS: tuple[ResourceReader, ...] = (patient, contacts, conditions, medications, allergies, goals, flags)
+READERS: tuple[ResourceReader, ...] = (patient, contacts, conditions, medications, allergies, goals, flags,
+                                       immunizations, procedures, observations)
 # Read for what others refer to (a medicine's Medication, a contact's CareTeam or PractitionerRole, who the
 # Composition names as its authors), never stored themselves.
 REFERENCED = ("Composition", "CarePlan", "CareTeam", "Medication", "PractitionerRole")
