@@ -1734,6 +1734,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Gebeurtenissen sinds de vorige afspraak</translation>
     </message>
     <message>
+        <source>Lab results since the last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goals to evaluate</source>
         <translation>Doelen om te bespreken</translation>
     </message>
@@ -1744,6 +1748,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Allergies</source>
         <translation>Allergieën</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Trends of measurements</source>
@@ -2415,7 +2423,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>&amp;Carers…</source>
-        <translation>&amp;Mantelzorgers…</translation>
+        <translation>Mantel&amp;zorgers…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -2435,7 +2443,15 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>&amp;Import readings from a device…</source>
-        <translation>Metingen van een apparaat &amp;inlezen…</translation>
+        <translation>Metingen van een apparaat in&amp;lezen…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;health summary (FHIR file)…</source>
+        <translation>&amp;Gezondheidsoverzicht importeren (FHIR-bestand)…</translation>
+    </message>
+    <message>
+        <source>A summary from your hospital, GP or health app: diagnoses, medicines, allergies, vaccinations, operations and lab results</source>
+        <translation>Een overzicht van je ziekenhuis, huisarts of gezondheidsapp: diagnoses, medicijnen, allergieën, vaccinaties, operaties en uitslagen</translation>
     </message>
     <message>
         <source>&amp;Export…</source>

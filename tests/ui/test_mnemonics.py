@@ -94,3 +94,19 @@ def test_the_start_window_has_unique_mnemonics(qtbot, tmp_path, language):
     window.show()
     letters = letters_of(window)
     assert len(letters) >= 10 and clashes(letters) == []
+
+
+def test_the_record_menu_uses_each_letter_once(window):
+    [menu] = [action.menu() for action in window.menuBar().actions() if action.menu() is not None][:1]
+    letters = [MNEMONIC.search(action.text()).group(1).lower() for action in menu.actions()
+               if MNEMONIC.search(action.text())]
+    assert len(letters) >= 9 and clashes(letters) == []
+
+
+def test_the_record_menu_imports_a_health_summary(window, monkeypatch):
+    from phr.ui.app import main_window
+
+    opened = []
+    monkeypatch.setattr(main_window, "open_fhir_import", lambda *args: opened.append(args) or None)
+    window.fhir_import_action.trigger()
+    assert opened and opened[0][1] is window.open_services()

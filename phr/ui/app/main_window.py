@@ -27,6 +27,7 @@ from phr.ui.app.navigation import PAGE_FACTORIES, Page, planned_pages
 from phr.ui.app.record_actions import record_session
 from phr.ui.backup.backup_dialog import open_backup_dialog
 from phr.ui.export.dialog import open_export_dialog
+from phr.ui.imports.fhir_import import FhirImport, open_fhir_import
 from phr.ui.imports.wizard import open_import_wizard
 from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.monitoring.quick_entry import open_quick_entry
@@ -164,7 +165,12 @@ class MainWindow(QMainWindow):
         monitoring = self.page(Page.MONITORING)
         if isinstance(monitoring, MonitoringPage):
             monitoring.import_requested.connect(self.import_readings)
-        return [self.measurement_action, self.import_action]
+        self.fhir_import_action = QAction(translate("MainWindow", "Import a &health summary (FHIR file)…"), self)
+        self.fhir_import_action.setToolTip(translate(
+            "MainWindow", "A summary from your hospital, GP or health app: diagnoses, medicines, allergies, "
+                          "vaccinations, operations and lab results"))
+        self.fhir_import_action.triggered.connect(self.import_health_summary)
+        return [self.measurement_action, self.import_action, self.fhir_import_action]
 
     def _export_action(self) -> QAction:
         self.export_action = QAction(translate("MainWindow", "&Export…"), self)
@@ -182,6 +188,9 @@ class MainWindow(QMainWindow):
 
     def import_readings(self) -> None:
         open_import_wizard(self, self.open_services(), app_language(), self.events)
+
+    def import_health_summary(self) -> None:
+        self._fhir_import: FhirImport | None = open_fhir_import(self, self.open_services(), self.events.announce)
 
     def open_services(self) -> RecordServices:
         """The record's services; there until the record locks (close_for_lock)."""
