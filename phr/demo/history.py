@@ -66,7 +66,8 @@ VISITS = {
                                       "Ja: vier keer per dag, dezelfde hoeveelheid in totaal."),
                                      ("Hoe staat het met mijn botten na zoveel jaren hydrocortison?",
                                       "Dat laten we meten met een botdichtheidsmeting."),
-                                     ("Mag ik een griepprik?", "Ja, elk najaar. Dat wordt juist aangeraden."))),
+                                     ("Moet ik elk jaar een griepprik blijven halen?",
+                                      "Ja, elk najaar bij de huisarts. Dat wordt juist aangeraden."))),
     "bone_scan": Visit(-25, "13:30", "expertise_centre", "UMC Zuiderhaven, afdeling Radiologie (fictief)",
                        "Botdichtheidsmeting (DEXA-scan)", outcome="Meting gedaan. De uitslag krijg ik bij de "
                                                                   "endocrinoloog."),

@@ -3,9 +3,10 @@
 Used by `phr demo DIR`, by the screenshots and by tests. Everything is invented: the
 person, the care providers, the phone numbers (088 000 ....) and the documents, which
 say on their face that they are examples. The record is filled through the public
-services only, exactly as a person typing it in would, and every date is counted from
-`today`, so the sample always looks current: about two years of history and a few
-things still to come.
+services only, exactly as a person typing it in would (and the lab results as the FHIR
+import of the hospital's file would write them), and every date is counted from `today`,
+so the sample always looks current: about two years of history and a few things still to
+come. Vaccinations and operations long ago keep their own dates (phr.demo.medical_history).
 """
 
 from dataclasses import dataclass, replace
@@ -17,6 +18,8 @@ from phr.access.session import RecordSession
 from phr.demo import emergency as demo_emergency
 from phr.demo import files as demo_files
 from phr.demo import history as demo_history
+from phr.demo import hospital_file as demo_hospital_file
+from phr.demo import medical_history as demo_medical_history
 from phr.demo import monitoring as demo_monitoring
 from phr.record.care_team import Contact
 from phr.record.diagnoses import Diagnosis
@@ -137,7 +140,9 @@ def fill_sample_record(services: RecordServices, today: date) -> None:
     visits = demo_history.appointments(services, calendar, contacts)
     demo_history.care_plan(services, calendar, contacts, diagnoses, visits)
     _documents(services, calendar, diagnoses, visits)
+    demo_medical_history.fill(services, today)
     demo_monitoring.fill(services, today, contacts)
+    demo_hospital_file.fill(services, today, calendar.visit_day(demo_history.VISITS["bone_scan"].offset))
 
 
 # --- about me ----------------------------------------------------------------------------------------
