@@ -92,8 +92,10 @@ class EntryTableModel(QAbstractTableModel, Generic[T]):
 
 
 def entry_table_view(model: QAbstractTableModel, accessible_name: str) -> QTableView:
-    """A read-only, row-selecting table over `model`: Enter or a double-click 'activates' a row."""
+    """A read-only, row-selecting table over `model`: Enter or a double-click 'activates' a row. The arrow keys
+    move between rows; Tab leaves the table (Qt's default walks its cells and wraps round: a keyboard trap)."""
     view = QTableView()
+    view.setTabKeyNavigation(False)
     view.setModel(model)
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
