@@ -23,12 +23,16 @@ class ExportLanguage(StrEnum):
 
 class OverviewSection(StrEnum):
     """The overview's sections, in the order it prints them: the International Patient Summary's (IPS 2.0)
-    order of problems, allergies and intolerances, medicines, results, plan of care; then the care team,
-    appointments and documents, which the IPS has no section for (docs/pdf-exports.md)."""
+    order of problems, allergies and intolerances, medicines, vaccinations, procedures, results (the lab's,
+    then the person's own measurements), plan of care; then the care team, appointments and documents, which
+    the IPS has no section for (docs/pdf-exports.md)."""
     PERSON = "person"
     DIAGNOSES = "diagnoses"
     ALLERGIES = "allergies"
     MEDICATIONS = "medications"
+    VACCINATIONS = "vaccinations"
+    PROCEDURES = "procedures"
+    LAB_RESULTS = "lab_results"
     MONITORING = "monitoring"
     CARE_PLAN = "care_plan"
     CARE_TEAM = "care_team"
@@ -38,14 +42,15 @@ class OverviewSection(StrEnum):
 
 class VisitSection(StrEnum):
     """The visit brief's sections, in the order it prints them: what always holds (main diagnosis, medicines,
-    allergies), the patient's questions, then the visit and what changed since the last one, the measures
-    and the goals due."""
+    allergies), the patient's questions, then the visit and what changed since the last one, the lab results
+    of the period beside the measures, and the goals due."""
     STANDING_FACTS = "standing_facts"
     QUESTIONS = "questions"
     APPOINTMENT = "appointment"
     DIAGNOSES = "diagnoses"
     MEDICATIONS = "medications"
     EVENTS = "events"
+    LAB_RESULTS = "lab_results"
     TRENDS = "trends"
     GOALS = "goals"
 
@@ -53,7 +58,7 @@ class VisitSection(StrEnum):
 class EmergencySection(StrEnum):
     """The card and the parts of the emergency letter, in the order the letter prints them: who the person is
     and what they have; what to do and what to avoid (the professional protocol, then the person's own words);
-    allergies and medicines; who to call (expertise centre, treating physician) and the next of kin; where to
+    allergies and medicines, and earlier operations (an anaesthetist asks for them); who to call (expertise centre, treating physician) and the next of kin; where to
     find more. The card shows the blocks of the parts chosen."""
     CARD = "card"
     PERSON = "person"
@@ -63,6 +68,7 @@ class EmergencySection(StrEnum):
     EMERGENCY_NOTES = "emergency_notes"
     ALLERGIES = "allergies"
     MEDICATIONS = "medications"
+    PROCEDURES = "procedures"
     CONTACTS = "contacts"
     NEXT_OF_KIN = "next_of_kin"
     WHERE_TO_FIND_MORE = "where_to_find_more"

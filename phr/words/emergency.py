@@ -84,4 +84,6 @@ DUTCH: dict[str, str] = {
     "Speciality": "Specialisme",
     "Address": "Adres",
     "Website": "Website",
+    "Earlier operations and procedures": "Eerdere operaties en ingrepen",
+    "And {count} earlier ones in my record.": "En nog {count} eerdere in mijn dossier.",
 }

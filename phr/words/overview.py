@@ -164,4 +164,23 @@ DUTCH: dict[str, str] = {
     "The documents themselves are kept in the record; this is only the list.":
         "De documenten zelf staan in het dossier; dit is alleen de lijst.",
     "Title": "Titel",
+    # vaccinations, operations and procedures, lab results (the visit brief says the lab results too)
+    "No vaccinations in the record.": "Geen vaccinaties in het dossier.",
+    "Batch {number}": "Batchnummer {number}",
+    "dose {number}": "dosis {number}",
+    "No operations or procedures in the record.": "Geen operaties of ingrepen in het dossier.",
+    "No lab results in the record.": "Geen uitslagen in het dossier.",
+    "Latest result": "Laatste uitslag",
+    "Lab's range": "Normaalwaarden lab",
+    "Against the range": "Vergeleken met normaal",
+    "Earlier results": "Eerdere uitslagen",
+    "none": "geen",
+    "last: {value} on {date}": "laatste: {value} op {date}",
+    "{count} of {total} latest results lie outside the lab's range (in bold).":
+        "{count} van de {total} laatste uitslagen liggen buiten de normaalwaarden van het lab (vetgedrukt).",
+    "above the range": "hoger dan normaal",
+    "below the range": "lager dan normaal",
+    "within the range": "normaal",
+    "not compared (the range is in words)": "niet vergeleken (normaalwaarden in woorden)",
+    "no range given": "geen normaalwaarden gegeven",
 }

@@ -99,4 +99,9 @@ DUTCH: dict[str, str] = {
     "No appointment, so no questions.": "Geen afspraak, dus geen vragen.",
     "Already answered": "Al beantwoord",
     "(no answer written down)": "(geen antwoord opgeschreven)",
+    # lab results of the period
+    "{count} of {total} results lie outside the lab's range (in bold).":
+        "{count} van de {total} uitslagen liggen buiten de normaalwaarden van het lab (vetgedrukt).",
+    "No lab results in this period.": "Geen uitslagen in deze periode.",
+    "And {count} other results: see the overview.": "En nog {count} andere uitslagen: zie het totaaloverzicht.",
 }

@@ -111,7 +111,7 @@ def pattern(text: str) -> re.Pattern[str]:
 def record_words(services) -> list[str]:
     """Every text the record holds, line by line, longest first: what the person typed may be in any language."""
     entries = [services.person.get(), *services.diagnoses.all(), *services.medications.all(),
-               *services.care_team.all(), *services.allergies.all()]
+               *services.care_team.all(), *services.allergies.all(), *services.procedures.all()]
     entries += [change for medicine in services.medications.all() for change in services.medications.changes(medicine.id)]
     texts = {line.strip() for entry in entries for field in fields(entry)
              if isinstance(value := getattr(entry, field.name), str) for line in value.splitlines() if line.strip()}
@@ -149,9 +149,9 @@ def test_every_item_not_filled_in_says_so(services, language):
     # front: diagnosis, what to do, what to avoid, where to find more; back: numbers, physician, next of kin,
     # allergies ("not filled in: it is not known ..."), medicines
     assert front.count(not_filled) == 4 and back.count(not_filled) == 5
-    # the letter: date of birth, diagnoses, what to do, what to avoid, own words, allergies, medicines,
-    # expertise centre, treating physician, next of kin, where to find more
-    assert letter.count(not_filled) == 11
+    # the letter: date of birth, diagnoses, what to do, what to avoid, own words, allergies, medicines, earlier
+    # operations, expertise centre, treating physician, next of kin, where to find more
+    assert letter.count(not_filled) == 12
     assert w("Issued {date}", date=w.date(NOW.date())) in front and w("Issued {date}", date=w.date(NOW.date())) in letter
     assert "Zoë Ünal" in front and "Zoë Ünal" in letter
 

@@ -81,10 +81,11 @@ def test_sections_follow_the_patient_summary_order(sample_texts, language):
     text = whole(sample_texts[language])
     places = [text.index(f"\n{titles[key]}\n") for key in sections_of("overview")]  # a heading is a line
     assert places == sorted(places)
-    # IPS 2.0: problems, allergies and intolerances, medicines, results, plan of care; then what the IPS has no
-    # section for.
-    assert sections_of("overview") == ["person", "diagnoses", "allergies", "medications", "monitoring", "care_plan",
-                                       "care_team", "appointments", "documents"]
+    # IPS 2.0: problems, allergies and intolerances, medicines, vaccinations, procedures, results (the lab's, then
+    # the person's measurements), plan of care; then what the IPS has no section for.
+    assert sections_of("overview") == ["person", "diagnoses", "allergies", "medications", "vaccinations",
+                                       "procedures", "lab_results", "monitoring", "care_plan", "care_team",
+                                       "appointments", "documents"]
 
 
 # --- about me, diagnoses, medicines, allergies ---------------------------------------------------------------
@@ -159,6 +160,9 @@ def test_each_measure_with_readings_is_summarised_with_its_statistics(sample_ser
     summarised = 0
     for measure in sample_services.measures.measures():
         samples = _period_samples(sample_services, measure.key)
+        if measure.is_lab:  # the lab's results: in their own section, against the lab's range (test_pdf_history)
+            assert f"\n{measure.name(language)} (" not in text
+            continue
         if not len(samples):
             assert f"\n{measure.name(language)} (" not in text
             continue
@@ -327,8 +331,12 @@ def test_an_empty_record_says_no_information_per_section(services, language):
     titles = pdf_overview.section_titles(w)
     assert all(titles[key] in text for key in pdf_overview.SECTIONS)
     # About me holds the name and the allergies their statement; diagnoses and medicines say their statement is not
-    # filled in; every other section says it has nothing.
-    assert text.count(w("No information.")) == len(pdf_overview.SECTIONS) - 4
+    # filled in; vaccinations, procedures and lab results say there are none in the record; every other section
+    # says it has nothing.
+    assert text.count(w("No information.")) == len(pdf_overview.SECTIONS) - 7
+    for none in ("No vaccinations in the record.", "No operations or procedures in the record.",
+                 "No lab results in the record."):
+        assert w(none) in text
 
 
 def test_left_out_sections_are_not_printed(sample_services):

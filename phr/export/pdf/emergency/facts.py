@@ -12,6 +12,7 @@ what to do, what to avoid, next of kin, where to find more, and the date of issu
 from dataclasses import dataclass
 from datetime import date
 
+from phr.core import partial_date
 from phr.core.vocabulary import CareRole, Source
 from phr.export.options import EmergencySection, ExportOptions
 from phr.export.pdf.clinical import Clinical, Said
@@ -27,6 +28,7 @@ from phr.export.pdf.facts import (
 )
 from phr.record.care_team import Contact
 from phr.record.diagnoses import Diagnosis, orphanet_page
+from phr.record.history.procedures import Procedure
 from phr.record.medications import Medication
 from phr.record.services import RecordServices
 from phr.words.catalogue import Words
@@ -87,6 +89,7 @@ class EmergencyFacts:
     own_words_mark: str                            # how the person's words are marked in this export
     problem_statement: str = "listed"              # unknown | none_known | listed: about current diagnoses
     medication_statement: str = "listed"           # the same, about the medicines in use today
+    procedures: tuple[Procedure, ...] | None = None  # earlier operations, the newest first (an anaesthetist asks)
 
     @property
     def main_diagnosis(self) -> Diagnosis | None:
@@ -125,7 +128,15 @@ def gather(services: RecordServices, options: ExportOptions) -> EmergencyFacts:
         call_facts(services, list(diagnoses), clinical, without_kin=kin) if shown else None,
         tuple(services.care_team.next_of_kin()) if kin else None,
         clinical.own_words_mark(), services.person.problem_statement(),
-        services.person.medication_statement(options.today))
+        services.person.medication_statement(options.today),
+        procedures(services) if EmergencySection.PROCEDURES in wanted else None)
+
+
+def procedures(services: RecordServices) -> tuple[Procedure, ...]:
+    """Every operation and procedure, whatever its date (the emergency is now): the newest first, undated last."""
+    def day(procedure: Procedure) -> date:
+        return partial_date.earliest(procedure.performed_on) or date.min
+    return tuple(sorted(services.procedures.all(), key=day, reverse=True))
 
 
 def condition(clinical: Clinical, diagnosis: Diagnosis) -> Condition:

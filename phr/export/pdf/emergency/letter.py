@@ -4,7 +4,7 @@ The letter speaks to whoever treats the person in an emergency: an ambulance cre
 emergency department, the out-of-hours GP. It carries the eleven items of the rare-disease template,
 in the order such a reader needs them: the date of issue at the top; who the person is and what they
 have; what to do (the protocol for professionals, boxed and apart from the person's own words) and what
-to avoid; allergies and medicines with their doses; who to call day and night (the expertise centre,
+to avoid; allergies and medicines with their doses; earlier operations (for an anaesthetist); who to call day and night (the expertise centre,
 the treating physician); the next of kin; where to find more. An item not filled in says so.
 """
 
@@ -39,6 +39,7 @@ def section_titles(w: Callable[[str], str]) -> dict[str, str]:
         "emergency_notes": w("In my own words"),
         "allergies": w("Allergies"),
         "medications": w("Medicines I take now"),
+        "procedures": w("Earlier operations and procedures"),
         "contacts": w("Who to call, day and night"),
         "next_of_kin": w("Next of kin"),
         "where_to_find_more": w("Where to find more"),
@@ -53,6 +54,7 @@ BODIES: dict[EmergencySection, Body] = {
     EmergencySection.EMERGENCY_NOTES: letter_care.own_words,
     EmergencySection.ALLERGIES: letter_parts.allergies,
     EmergencySection.MEDICATIONS: letter_parts.medications,
+    EmergencySection.PROCEDURES: letter_parts.procedures,
     EmergencySection.CONTACTS: letter_care.contacts,
     EmergencySection.NEXT_OF_KIN: letter_care.next_of_kin,
     EmergencySection.WHERE_TO_FIND_MORE: letter_care.where_to_find_more,

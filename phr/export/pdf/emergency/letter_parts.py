@@ -1,4 +1,5 @@
-"""The emergency letter's facts about the person: who they are, their diagnoses, allergies and medicines.
+"""The emergency letter's facts about the person: who they are, their diagnoses, allergies, medicines and
+earlier operations.
 
 Names, statuses and doses are in the export language (phr.export.pdf.clinical); what the person typed
 is printed as typed, with its mark when it is in another language. An empty part returns no
@@ -17,6 +18,8 @@ from phr.record.diagnoses import orpha_display
 from phr.record.person import LISTED, NONE_KNOWN
 from phr.words.catalogue import Words
 from phr.words.vocabulary import label_of
+
+MAX_PROCEDURES = 12  # the newest; the letter stays short (the overview lists them all)
 
 
 def severity_text(w: Words, severity: str) -> str:
@@ -68,6 +71,26 @@ def medications(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
                           no_medicines_said(w, facts.medication_statement, first_person=True))
     header = [w("Medicine"), w("Dose"), w("When"), w("Notes")]
     return [context.table(header, rows, [44 * mm, 28 * mm, 50 * mm, CONTENT_WIDTH - 122 * mm])]
+
+
+def procedures(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
+    """Earlier operations, with what I wrote about them (how the anaesthesia went), marked as my words; the
+    newest MAX_PROCEDURES, and how many more the record holds."""
+    w, clinical = context.words, context.clinical
+    shown = (facts.procedures or ())[:MAX_PROCEDURES]
+    rows = [[context.markup("<br/>".join(part for part in (context.said(clinical.typed(p.name), bold=True),
+                                                          context.esc(p.body_site)) if part), "cell"),
+             w.date(p.performed_on), p.place, context.markup(context.said(clinical.written(p.notes, p.provenance)),
+                                                             "cell")]
+            for p in shown]
+    if not rows:
+        return []
+    header = [w("Operation or procedure"), w("When"), w("Where"), w("Notes")]
+    body: list[Flowable] = [context.table(header, rows, [48 * mm, 24 * mm, 36 * mm, CONTENT_WIDTH - 108 * mm])]
+    if len(facts.procedures or ()) > MAX_PROCEDURES:
+        body.append(context.para(w("And {count} earlier ones in my record.",
+                                   count=len(facts.procedures or ()) - MAX_PROCEDURES), "small"))
+    return body
 
 
 def allergies(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:

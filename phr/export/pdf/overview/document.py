@@ -3,7 +3,8 @@
 record -> facts (phr.export.pdf.overview.facts) -> flowables (this module, record, care,
 monitoring) -> bytes (phr.export.pdf.pages). The sections follow the International Patient
 Summary (IPS 2.0): who this is (and what others must know in an emergency), problems, allergies
-and intolerances, medicines, results, plan of care and team; then the appointments and the list
+and intolerances, medicines, vaccinations, operations and procedures, results (the lab's, then the
+person's measurements), plan of care and team; then the appointments and the list
 of documents (the order is OverviewSection's, docs/pdf-exports.md says why). A section the user
 left out is not printed; a section without content says so in words. Every item says where it
 came from, and the first page that the patient keeps this record, not a care provider.
@@ -20,7 +21,7 @@ from phr.core.vocabulary import Section, Sex
 from phr.export.options import ExportOptions, OverviewSection
 from phr.export.pdf.base import SHADE, PdfContext
 from phr.export.pdf.facts import PersonFacts, own_words_note, record_note
-from phr.export.pdf.overview import care, record
+from phr.export.pdf.overview import care, history, record
 from phr.export.pdf.overview.facts import OverviewFacts, OverviewPeriod, gather
 from phr.export.pdf.overview.monitoring import keep_with_next, monitoring_body
 from phr.export.pdf.overview.monitoring_facts import DEFAULT_DAYS
@@ -37,6 +38,8 @@ def section_titles(w: Words) -> dict[str, str]:
     """The printed title of each section, in the export language: the record's own sections as the app names them."""
     return {"person": label(w, Section.PERSON), "diagnoses": label(w, Section.DIAGNOSES),
             "allergies": w("Allergies and intolerances"), "medications": label(w, Section.MEDICATIONS),
+            "vaccinations": label(w, Section.VACCINATIONS), "procedures": label(w, Section.PROCEDURES),
+            "lab_results": w("Lab results"),
             "monitoring": label(w, Section.MONITORING), "care_plan": w("Care plan: goals and evaluations"),
             "care_team": label(w, Section.CARE_TEAM), "appointments": label(w, Section.APPOINTMENTS),
             "documents": label(w, Section.DOCUMENTS)}
@@ -72,6 +75,9 @@ def _bodies(context: PdfContext, facts: OverviewFacts) -> dict[OverviewSection, 
             OverviewSection.DIAGNOSES: laid_out(facts.diagnoses, record.diagnoses_body),
             OverviewSection.ALLERGIES: laid_out(facts.allergies, record.allergies_body),
             OverviewSection.MEDICATIONS: laid_out(facts.medications, record.medications_body),
+            OverviewSection.VACCINATIONS: laid_out(facts.vaccinations, history.vaccinations_body),
+            OverviewSection.PROCEDURES: laid_out(facts.procedures, history.procedures_body),
+            OverviewSection.LAB_RESULTS: laid_out(facts.lab_results, history.lab_results_body),
             OverviewSection.MONITORING: laid_out(facts.monitoring, monitoring_body),
             OverviewSection.CARE_PLAN: laid_out(facts.care_plan, care.care_plan_body),
             OverviewSection.CARE_TEAM: laid_out(facts.care_team, care.care_team_body),

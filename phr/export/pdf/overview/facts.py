@@ -3,7 +3,8 @@
 What holds now (current diagnoses, medicines in use, allergies, active goals, the care team) is
 always there, whatever its date: a lifelong condition diagnosed in 1991 is still the first thing
 a specialist must see. The history (resolved diagnoses, dose changes, stopped medicines,
-evaluations, past appointments, documents) keeps to the chosen period. A section the user left
+vaccinations, operations, lab results, evaluations, past appointments, documents) keeps to the chosen
+period. A section the user left
 out is None: it is not read at all.
 """
 
@@ -26,12 +27,15 @@ from phr.export.pdf.facts import (
     person_facts,
     subject_of,
 )
+from phr.export.pdf.lab_results import ResultLine, latest_results
 from phr.export.pdf.overview.monitoring_facts import MonitoringFacts, gather_monitoring, monitoring_period
 from phr.record.appointments import Appointment, Question
 from phr.record.care_plan import CarePlanService, Evaluation, Goal
 from phr.record.care_team import Contact
 from phr.record.diagnoses import Diagnosis
 from phr.record.documents import Document
+from phr.record.history.procedures import Procedure
+from phr.record.history.vaccinations import Vaccination
 from phr.record.medications import Medication, MedicationChange
 from phr.record.services import RecordServices
 
@@ -114,6 +118,9 @@ class OverviewFacts:
     diagnoses: DiagnosisFacts | None
     allergies: AllergyFacts | None
     medications: MedicationFacts | None
+    vaccinations: tuple[Vaccination, ...] | None    # of the period, newest first
+    procedures: tuple[Procedure, ...] | None        # of the period, newest first
+    lab_results: tuple[ResultLine, ...] | None      # per lab measure its newest result of the period
     monitoring: MonitoringFacts | None
     care_plan: tuple[GoalFacts, ...] | None
     care_team: tuple[Contact, ...] | None
@@ -134,6 +141,8 @@ def gather(services: RecordServices, options: ExportOptions) -> OverviewFacts:
         wanted(OverviewSection.DIAGNOSES, diagnosis_facts),
         wanted(OverviewSection.ALLERGIES, lambda services, _: allergy_facts(services)),
         wanted(OverviewSection.MEDICATIONS, medication_facts),
+        wanted(OverviewSection.VACCINATIONS, vaccination_facts), wanted(OverviewSection.PROCEDURES, procedure_facts),
+        wanted(OverviewSection.LAB_RESULTS, lambda services, options: latest_results(services, options.in_period)),
         wanted(OverviewSection.MONITORING, gather_monitoring), wanted(OverviewSection.CARE_PLAN, goal_facts),
         wanted(OverviewSection.CARE_TEAM, lambda services, _: tuple(services.care_team.all())),
         wanted(OverviewSection.APPOINTMENTS, appointment_facts), wanted(OverviewSection.DOCUMENTS, document_facts),
@@ -163,6 +172,23 @@ def medication_facts(services: RecordServices, options: ExportOptions) -> Medica
     in_use = tuple(MedicineInUse(m, prescribers.get(m.prescriber_id) if m.prescriber_id is not None else None,
                                  name_of(reasons, m.reason_id)) for m in current)
     return MedicationFacts(in_use, tuple(changes), tuple(past), services.person.medication_statement(options.today))
+
+
+# --- vaccinations and procedures ---------------------------------------------------------------------
+
+def vaccination_facts(services: RecordServices, options: ExportOptions) -> tuple[Vaccination, ...]:
+    return _newest_first([v for v in services.vaccinations.all() if options.in_period(v.given_on)],
+                         lambda v: v.given_on)
+
+
+def procedure_facts(services: RecordServices, options: ExportOptions) -> tuple[Procedure, ...]:
+    return _newest_first([p for p in services.procedures.all() if options.in_period(p.performed_on)],
+                         lambda p: p.performed_on)
+
+
+def _newest_first(items: list[Part], dated: Callable[[Part], str]) -> tuple[Part, ...]:
+    """By their (partial) date, the newest first; undated ones last."""
+    return tuple(sorted(items, key=lambda item: partial_date.earliest(dated(item)) or UNDATED, reverse=True))
 
 
 # --- care plan, appointments, documents -----------------------------------------------------------

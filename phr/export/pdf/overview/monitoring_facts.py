@@ -66,8 +66,9 @@ def monitoring_period(options: ExportOptions) -> tuple[date, date]:
 def gather_monitoring(services: RecordServices, options: ExportOptions) -> MonitoringFacts:
     start, end = monitoring_period(options)
     counts = services.readings.counts()
+    # A lab's results have their own section, with the lab's ranges (phr.export.pdf.lab_results).
     found = [measure_facts(services, measure.key, start, end, options.language)
-             for measure in services.measures.measures() if counts.get(measure.key)]
+             for measure in services.measures.measures() if counts.get(measure.key) and not measure.is_lab]
     profile = None
     if counts.get("glucose"):
         first, last = agp_period(options.today, options.since, options.until)

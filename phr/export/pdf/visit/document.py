@@ -3,8 +3,8 @@
 A specialist has a few minutes to read it. Page 1 opens with what always holds (the diagnoses,
 the rare one first with its ORPHAcode, the medicines in use, the allergies), then the patient's
 questions with room to write the answers; then the visit and what changed since the last visit
-with this care provider (diagnoses, medicines, events), how the measures that matter went
-against their targets, and the goals due for evaluation. Everything else is in the overview.
+with this care provider (diagnoses, medicines, events), the lab results of the period against the
+lab's ranges, how the measures that matter went against their targets, and the goals due for evaluation. Everything else is in the overview.
 
 record -> facts (phr.export.pdf.visit.facts, read once) -> flowables (this module, standing,
 changes, trends; tried with ever tighter budgets until the brief fits two pages, and what did
@@ -28,6 +28,7 @@ from phr.export.pdf.visit.budget import BUDGETS, MAX_PAGES, Budget
 from phr.export.pdf.visit.changes import came_from, diagnoses_section, events_section, medications_section
 from phr.export.pdf.visit.facts import AppointmentFacts, GoalDue, QuestionFacts, VisitFacts, gather
 from phr.export.pdf.visit.period import DEFAULT_MONTHS, PeriodBasis, VisitPeriod
+from phr.export.pdf.visit.results import lab_results_section
 from phr.export.pdf.visit.standing import standing_section
 from phr.export.pdf.visit.trends import trends_section
 from phr.monitoring.target_words import goal_target
@@ -71,7 +72,8 @@ def left_out(facts: VisitFacts, budget: Budget) -> tuple[VisitSection, ...]:
 def _content(facts: VisitFacts, section: VisitSection) -> object:
     return {VisitSection.APPOINTMENT: facts.appointment, VisitSection.DIAGNOSES: facts.diagnoses,
             VisitSection.MEDICATIONS: facts.medications, VisitSection.EVENTS: facts.events,
-            VisitSection.TRENDS: facts.trends, VisitSection.GOALS: facts.goals}.get(section)
+            VisitSection.LAB_RESULTS: facts.lab_results, VisitSection.TRENDS: facts.trends,
+            VisitSection.GOALS: facts.goals}.get(section)
 
 
 def story(context: PdfContext, facts: VisitFacts, budget: Budget) -> list[Flowable]:
@@ -96,6 +98,8 @@ def story(context: PdfContext, facts: VisitFacts, budget: Budget) -> list[Flowab
     flowables += laid_out(VisitSection.MEDICATIONS, facts.medications,
                           lambda part: medications_section(context, part, budget))
     flowables += laid_out(VisitSection.EVENTS, facts.events, lambda part: events_section(context, part, budget))
+    flowables += laid_out(VisitSection.LAB_RESULTS, facts.lab_results,
+                          lambda part: lab_results_section(context, part, budget))
     flowables += laid_out(VisitSection.TRENDS, facts.trends, lambda part: trends_section(context, part, period, budget))
     flowables += laid_out(VisitSection.GOALS, facts.goals, lambda part: _goals_section(context, part, budget))
     return flowables + _left_out_note(context, dropped)
@@ -157,6 +161,7 @@ def _left_out_note(context: PdfContext, dropped: Sequence[VisitSection]) -> list
     w = context.words
     titles = {VisitSection.APPOINTMENT: w("Appointment"), VisitSection.DIAGNOSES: w("New or changed diagnoses"),
               VisitSection.MEDICATIONS: w("Medication changes"), VisitSection.EVENTS: w("Events"),
+              VisitSection.LAB_RESULTS: w("Lab results"),
               VisitSection.TRENDS: w("Measurements against targets"), VisitSection.GOALS: w("Goals to evaluate")}
     names = ", ".join(titles[section] for section in VisitSection if section in dropped)
     return [context.space(2), context.para(w("Left out to keep this brief to two pages: {sections}. You find them "

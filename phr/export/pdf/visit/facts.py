@@ -1,6 +1,6 @@
 """What the visit brief says, read from the record: what always holds (the diagnoses, the rare one
 first, the medicines in use, the allergies), the questions, the visit, what changed in the period,
-the measures against their targets and the goals due for evaluation.
+the lab results of the period, the measures against their targets and the goals due for evaluation.
 
 Read once; the layout then tries its budgets (how much of each list fits) on the same facts.
 A section the user left out is None: it is not read at all.
@@ -20,6 +20,7 @@ from phr.export.pdf.facts import (
     rare_first,
     subject_of,
 )
+from phr.export.pdf.lab_results import ResultLine, results_between
 from phr.export.pdf.visit.change_facts import (
     DiagnosisNews,
     Event,
@@ -83,6 +84,7 @@ class VisitFacts:
     diagnoses: tuple[DiagnosisNews, ...] | None
     medications: tuple[MedicationStep, ...] | None
     events: tuple[Event, ...] | None
+    lab_results: tuple[ResultLine, ...] | None   # taken in the period, the newest day first
     trends: tuple[Trend, ...] | None
     goals: tuple[GoalDue, ...] | None
     written_in: str = ""             # the language the person writes the record in (their words are marked in another)
@@ -101,7 +103,9 @@ def gather(services: RecordServices, options: ExportOptions) -> VisitFacts:
         wanted(VisitSection.STANDING_FACTS, standing_facts), wanted(VisitSection.QUESTIONS, question_facts),
         wanted(VisitSection.APPOINTMENT, appointment_facts), wanted(VisitSection.DIAGNOSES, diagnosis_news),
         wanted(VisitSection.MEDICATIONS, lambda services, period: medication_steps(services, period, clinical)),
-        wanted(VisitSection.EVENTS, events), wanted(VisitSection.TRENDS, trends),
+        wanted(VisitSection.EVENTS, events),
+        wanted(VisitSection.LAB_RESULTS, lambda services, period: results_between(services, period.start, period.end)),
+        wanted(VisitSection.TRENDS, trends),
         goals_due(services, options) if options.wants(VisitSection.GOALS) else None, clinical.written_in)
 
 

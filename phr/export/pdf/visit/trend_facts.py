@@ -81,11 +81,12 @@ def compared(trend: Trend) -> Comparison:
 
 
 def trends(services: RecordServices, period: VisitPeriod) -> tuple[Trend, ...]:
-    """Measures with a target first (catalogue order), then the others; only those measured in the period."""
+    """Measures with a target first (catalogue order), then the others; only those measured in the period, and
+    not the lab's (they have their own section, against the lab's range)."""
     counts = services.readings.counts()
     found = []
     for measure in services.measures.measures():
-        if counts.get(measure.key):
+        if counts.get(measure.key) and not measure.is_lab:  # a lab's results: the brief's lab results section
             trend = _trend(services, measure, period)
             if trend is not None:
                 found.append(trend)
