@@ -72,8 +72,10 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> Read:
         # a lab's value beyond what a meter or scale at home can show (glucose 45 mmol/L): a lab result of its
         # own code, as the lab gave it, rather than left out
     result = _result(resource, value, unit, quantity.get("value"))
-    if loinc in vital_signs.PARTS and unit in ("mm[Hg]", "mmHg"):
-        return BloodPressurePart(vital_signs.PARTS[loinc], result.taken_at, value, result, _method(resource))
+    part = vital_signs.PARTS.get(loinc) or next((vital_signs.NHG_PARTS.get(code, "") for system, code
+                                                 in codes_of(resource.get("code")) if system in NHG_LAB_CODES), "")
+    if part and unit in ("mm[Hg]", "mmHg"):
+        return BloodPressurePart(part, result.taken_at, value, result, _method(resource))
     return result
 
 

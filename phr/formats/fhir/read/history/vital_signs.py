@@ -28,6 +28,9 @@ HBA1C_PERCENT = ("4548-4", "17856-6")
 BLOOD_PRESSURE_PANELS = ("85354-9", "55284-4")
 SYSTOLIC, DIASTOLIC, PULSE = "8480-6", "8462-4", "8867-4"
 PARTS = {SYSTOLIC: "systolic", DIASTOLIC: "diastolic"}
+# The same in NHG table 45 (Dutch GP systems, as the Drimpy STU3 summary codes them: 1744 systolische, 1740
+# diastolische bloeddruk)
+NHG_PARTS = {"1744": "systolic", "1740": "diastolic"}
 # The figures of a glucose sensor's summary (HL7 CGM IG) that Regie's own export writes: Regie works them out
 # from the readings themselves, so they are not read back as results.
 SENSOR_SUMMARY = {"106793-3", "104642-4", "104641-6", "97510-2", "104640-8", "104639-0", "105273-7", "97506-0",
