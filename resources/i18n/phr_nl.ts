@@ -1735,7 +1735,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Lab results since the last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitslagen sinds de vorige afspraak</translation>
     </message>
     <message>
         <source>Goals to evaluate</source>
@@ -1751,7 +1751,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Lab results</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitslagen</translation>
     </message>
     <message>
         <source>Trends of measurements</source>

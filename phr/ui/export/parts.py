@@ -29,7 +29,8 @@ TYPED_DATE = "dd-MM-yyyy"  # as dates are typed everywhere in the app: day first
 # The parts of an export that are a section of the record are called by the section's name.
 RECORD_SECTIONS = {"diagnoses": Section.DIAGNOSES, "problems": Section.DIAGNOSES, "medications": Section.MEDICATIONS,
                    "monitoring": Section.MONITORING, "results": Section.MONITORING, "care_team": Section.CARE_TEAM,
-                   "team": Section.CARE_TEAM, "appointments": Section.APPOINTMENTS, "documents": Section.DOCUMENTS}
+                   "team": Section.CARE_TEAM, "appointments": Section.APPOINTMENTS, "documents": Section.DOCUMENTS,
+                   "vaccinations": Section.VACCINATIONS, "procedures": Section.PROCEDURES}
 
 
 def format_label(key: str) -> str:
@@ -55,6 +56,7 @@ def _visit_section_label(key: str) -> str | None:
         "diagnoses": translate("ExportDialog", "New or changed diagnoses"),
         "medications": translate("ExportDialog", "Medication changes"),
         "events": translate("ExportDialog", "Events since the last visit"),
+        "lab_results": translate("ExportDialog", "Lab results since the last visit"),
         "goals": translate("ExportDialog", "Goals to evaluate"),
     }.get(key)
 
@@ -70,6 +72,7 @@ def section_labels() -> dict[str, str]:
     return {
         "person": translate("ExportDialog", "About you"),
         "allergies": translate("ExportDialog", "Allergies"),
+        "lab_results": translate("ExportDialog", "Lab results"),
         "medication_changes": translate("ExportDialog", "Medication changes"),
         "trends": translate("ExportDialog", "Trends of measurements"),
         "care_plan": translate("ExportDialog", "Care plan and goals"),
