@@ -25,8 +25,7 @@ METHODS = {"sensor": ReadingMethod.SENSOR, "meter": ReadingMethod.FINGERSTICK, "
            "typed": ReadingMethod.TYPED}
 MAX_FILE_BYTES = 512 * 1024 * 1024  # the largest file any import takes (a Regie record file); each checks its own
 # What a kind of FHIR resource Regie does not read holds, in a patient's words.
-NOT_READ = {"Observation": "measurements and lab results", "Immunization": "vaccinations",
-            "Procedure": "procedures and operations", "Encounter": "visits and admissions",
+NOT_READ = {"Encounter": "visits and admissions",
             "DiagnosticReport": "test reports", "DocumentReference": "documents", "Device": "devices",
             "Consent": "consents and advance directives", "Claim": "insurance claims",
             "ExplanationOfBenefit": "insurance claims", "Coverage": "insurance cover",
@@ -40,6 +39,8 @@ NOT_READ = {"Observation": "measurements and lab results", "Immunization": "vacc
 PERSON_FIELDS = {"name": "name", "birth_date": "birth date", "sex": "sex", "text_language": "language of the texts",
                  "emergency_notes": "emergency notes"}
 # The file's statement that there is nothing to list, taken over by the record.
+# A part of the summary named in the words of the command line (a lab result is a reading of a lab measure).
+PARTS = {"results": "lab results"}
 STATEMENTS = {"allergy_statement": "allergies: 'no known allergies' taken over",
               "medication_statement": "medications: 'no known medicines' taken over",
               "problem_statement": "diagnoses: 'no known problems' taken over"}
@@ -148,8 +149,9 @@ def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: b
 def fhir_summary_lines(summary: "FhirImportSummary") -> list[str]:
     """Per section what was added and what the record held already; then everything that was not taken, with
     why: nothing is left out without a word."""
-    lines = [f"{section}: {summary.added.get(section, 0)} added, {summary.already_present.get(section, 0)} "
-             "already present" for section in sorted(set(summary.added) | set(summary.already_present))]
+    lines = [f"{PARTS.get(section, section)}: {summary.added.get(section, 0)} added, "
+             f"{summary.already_present.get(section, 0)} already present"
+             for section in sorted(set(summary.added) | set(summary.already_present))]
     details = [PERSON_FIELDS.get(f, f) for f in summary.person_filled if f not in STATEMENTS]
     if details:
         lines.append("person: filled in " + ", ".join(details))

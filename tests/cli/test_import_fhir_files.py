@@ -130,6 +130,45 @@ def test_the_summary_says_what_was_added_and_why_the_rest_was_not(record, tmp_pa
     ]
 
 
+def test_the_summary_counts_vaccinations_procedures_readings_and_lab_results_and_says_what_was_left_out(
+        record, tmp_path, capsys):
+    subject = {"reference": "Patient/p"}
+    lab = [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}]
+    resources = [
+        {"resourceType": "Immunization", "status": "completed", "patient": subject, "vaccineCode": {"text": "Tdap"},
+         "occurrenceDateTime": "2020-01-02"},
+        {"resourceType": "Immunization", "status": "not-done", "patient": subject, "vaccineCode": {"text": "BCG"},
+         "occurrenceDateTime": "2020-01-02"},
+        {"resourceType": "Procedure", "status": "completed", "subject": subject, "code": {"text": "Appendectomy"}},
+        {"resourceType": "Observation", "status": "final", "subject": subject, "category": lab,
+         "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]},
+         "effectiveDateTime": "2024-01-02T08:00:00+01:00", "valueQuantity": {"value": 60, "unit": "/min"}},
+        {"resourceType": "Observation", "status": "final", "subject": subject, "category": lab,
+         "code": {"coding": [{"system": "http://loinc.org", "code": "2160-0"}], "text": "Creatinine"},
+         "effectiveDateTime": "2024-01-02", "valueQuantity": {"value": 70, "unit": "umol/L"}},
+        {"resourceType": "Observation", "status": "final", "subject": subject, "category": lab,
+         "code": {"coding": [{"system": "http://loinc.org", "code": "5196-1"}]}, "effectiveDateTime": "2024-01-02",
+         "valueString": "negative"},
+    ]
+    file = tmp_path / "history.json"
+    file.write_text(json.dumps({"resourceType": "Bundle", "type": "collection",
+                                "entry": [{"resource": resource} for resource in resources]}))
+    assert phr_import(record, file) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "read: a FHIR R4 collection Bundle (JSON)",
+        "procedures: 1 added, 0 already present",
+        "readings: 1 added, 0 already present",
+        "lab results: 1 added, 0 already present",
+        "vaccinations: 1 added, 0 already present",
+        "skipped: 1 x Immunization: it says the vaccination was not given (entry 2)",
+        "skipped: 1 x Observation: not a number: Regie keeps results that are numbers (entry 6)",
+        "Imported 4 entries.",
+    ]
+    assert cli.main(["check", str(record)]) == 0
+    checked = capsys.readouterr().out
+    assert "readings: 2\n" in checked and "vaccinations: 1\n" in checked and "procedures: 1\n" in checked
+
+
 @pytest.mark.parametrize("content, says", [
     ('{"resourceType": "Bundle", "type": "searchset", "total": 0}', "holds no entries"),
     ('{"resourceType": "OperationOutcome", "issue": []}', "holds nothing Regie reads"),
