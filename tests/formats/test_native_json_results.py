@@ -39,7 +39,8 @@ def fill(services: RecordServices) -> str:
     the lab's words only and one without a range. Returns the lab measure's key."""
     services.vaccinations.add(Vaccination(vaccine="Comirnaty", given_on="2021-06-14", dose_number=1, against="COVID-19",
                                           given_by="GGD", lot_number="FE1234", codes=(Coding(CVX, "208"),)))
-    services.vaccinations.add(Vaccination(vaccine="BMR", given_on="1992-06", dose_number=1, given_by="consultatiebureau"))
+    services.vaccinations.add(Vaccination(vaccine="BMR", given_on="1992-06", dose_number=1,
+                                          given_by="consultatiebureau"))
     services.procedures.add(Procedure(name="Appendectomie", performed_on="2008-09", place="Ziekenhuis",
                                       notes="Stressdosis hydrocortison rond de narcose",
                                       codes=(Coding(SNOMED, "80146002", "Appendectomy"),)))
