@@ -18,7 +18,7 @@ from phr.reference import orphanet
 from phr.storage.repos.entries import EntryRepository
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)
-IPS_ORDER = ["11450-4", "48765-2", "10160-0", "30954-2", "104605-1", "8716-3", "18776-5", "85847-2"]
+IPS_ORDER = ["11450-4", "48765-2", "10160-0", "11369-6", "47519-4", "30954-2", "104605-1", "8716-3", "18776-5", "85847-2"]
 XHTML_DIV = '<div xmlns="http://www.w3.org/1999/xhtml">'
 SECTIONS = ("diagnoses", "medications", "allergies", "care_plan", "care_team")
 
