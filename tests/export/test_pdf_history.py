@@ -190,6 +190,17 @@ def test_the_visit_brief_lists_the_lab_results_of_its_period(session, services, 
     assert holds(text, w("{count} of {total} results lie outside the lab's range (in bold).", count=2, total=5))
 
 
+def test_when_no_result_lies_outside_its_range_the_overview_says_so(session, services):
+    stamp = import_stamp(session, "fhir_import", "lab.json")
+    with session.db.transaction():
+        measure = services.lab_results.lab_measure("2823-3", "mmol/L", "Kalium", 1, stamp)
+        services.lab_results.add_results([LabResult(measure.key, taken(3), 4.4, ReferenceRange(3.5, 5.0))],
+                                         "fhir_import", "lab.json")
+    w = Words("nl")
+    text = pdf_text(services, "overview", "nl")
+    assert holds(text, w("No result lies outside the lab's range.")) and holds(text, w("within the range"))
+
+
 def test_a_visit_brief_without_lab_results_says_so(services):
     assert Words("nl")("No lab results in this period.") in pdf_text(services, "visit", "nl")
 

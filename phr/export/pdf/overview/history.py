@@ -78,8 +78,9 @@ def lab_results_body(context: PdfContext, results: Sequence[ResultLine]) -> list
              context.markup(position_markup(context, line), "cell"), context.markup(_earlier(context, line), "cell")]
             for line in results]
     header = [w("Test"), w("Latest result"), w("Lab's range"), w("Against the range"), w("Earlier results")]
-    said = w("{count} of {total} latest results lie outside the lab's range (in bold).",
-             count=count_outside(results), total=len(results))
+    count = count_outside(results)
+    said = w("{count} of {total} latest results lie outside the lab's range (in bold).", count=count,
+             total=len(results)) if count else w("No result lies outside the lab's range.")
     return [context.para(said, "small"), context.table(header, rows, [c * MM for c in (50, 32, 30, 30, 32)])]
 
 

@@ -32,8 +32,9 @@ def lab_results_section(context: PdfContext, every: Sequence[ResultLine], budget
              context.markup(_position(context, line), "cell")] for line in found]
     body: list[Flowable] = []
     if rows:
-        said = w("{count} of {total} results lie outside the lab's range (in bold).",
-                 count=count_outside(every), total=len(every))
+        count = count_outside(every)
+        said = w("{count} of {total} results lie outside the lab's range (in bold).", count=count,
+                 total=len(every)) if count else w("No result lies outside the lab's range.")
         header = [w("Date"), w("Test"), w("Result"), w("Lab's range"), w("Against the range")]
         widths = [30 * mm, 48 * mm, 28 * mm, 30 * mm, CONTENT_WIDTH - 136 * mm]
         body += [context.para(said, "small"), context.table(header, rows, widths)]
