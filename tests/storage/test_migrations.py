@@ -37,6 +37,9 @@ FIXTURE_CONTENT = {
     "schema_v6": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
                                      "medications": 7, "appointments": 9, "questions": 18, "documents": 4,
                                      "readings": 9897, "diary": 7}),
+    "schema_v7": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 9924, "diary": 7, "vaccinations": 16, "procedures": 3}),
 }
 
 
@@ -229,5 +232,35 @@ def test_an_old_broken_link_does_not_block_a_step_with_foreign_keys_off(new_reco
         monkeypatch.setattr(migrations, "FOREIGN_KEYS_OFF", frozenset({LATEST + 1}))
         extended = {**MIGRATIONS, LATEST + 1: "CREATE TABLE later_feature (x TEXT) STRICT;"}
         assert migrations.migrate(session.db, folder / "record.db", extended) == [LATEST + 1]
+    finally:
+        session.lock()
+
+
+def test_an_upgraded_schema_6_record_takes_vaccinations_procedures_and_lab_results(tmp_path):
+    from datetime import datetime, timezone
+
+    from phr.core.entries import import_stamp
+    from phr.monitoring.lab_results import LabResult, ReferenceRange
+    from phr.record.history.procedures import Procedure
+    from phr.record.history.vaccinations import Vaccination
+    from phr.record.services import RecordServices
+
+    folder = tmp_path / "schema_v6"
+    shutil.copytree(FIXTURES / "schema_v6", folder)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        services = RecordServices(session)
+        services.vaccinations.add(Vaccination("Influenza", "2026-10-12", 1))
+        services.procedures.add(Procedure("Appendectomie", "2008"))
+        with session.db.transaction():
+            measure = services.lab_results.lab_measure("2951-2", "mmol/L", "Natrium", 0,
+                                                       import_stamp(session, "fhir_import", "lab.json"))
+            services.lab_results.add_results([LabResult(measure.key, datetime(2026, 11, 23, 8, tzinfo=timezone.utc),
+                                                        131.0, ReferenceRange(135, 145))], "fhir_import", "lab.json")
+        [result] = services.lab_results.results(measure.key)
+        assert (result.value, result.position) == (131.0, "below")
+        # The measures schema 3 made keep their category: what the person measures themselves.
+        assert not any(m.is_lab for m in services.measures.measures() if m.key != measure.key)
+        assert session.check().counts["vaccinations"] == 1 and session.check().healthy
     finally:
         session.lock()
