@@ -13,6 +13,7 @@ from phr.core.vocabulary import ResultPosition
 from phr.formats.fhir.read.bundle import import_bundle
 from phr.formats.fhir.read.history.moments import decimals_of
 from phr.formats.fhir.read.history.vital_signs import hba1c_mmol_per_mol
+from phr.monitoring.readings import Reading
 
 PATIENT = "urn:uuid:00000000-0000-4000-8000-000000000001"
 LOINC = "http://loinc.org"
@@ -103,6 +104,25 @@ def test_a_lab_result_becomes_a_reading_of_its_lab_measure_with_the_reference_ra
     assert services.readings.latest(measure.key).method == "lab"
     assert summary.added == {"results": 1}
     assert import_bundle(services, bundle(result)).already_present == {"results": 1}
+
+
+def test_a_reading_the_record_holds_whichever_way_it_was_taken_is_already_there(services):
+    services.readings.add(Reading("heart_rate", AT, 60))  # typed in; the file says nothing of how it was taken
+    summary = import_bundle(services, bundle(observation("8867-4", 60, "/min", "vital-signs"),
+                                             observation("8867-4", 61, "/min", "vital-signs")))
+    assert summary.added == {"readings": 1} and summary.already_present == {"readings": 1}
+    assert services.readings.count("heart_rate") == 2
+
+
+def test_a_lab_measure_held_under_the_units_text_takes_the_result_given_in_ucum(services):
+    written = observation("2160-0", 70, "", effectiveDateTime="2024-01-02")
+    written["valueQuantity"] = {"value": 70, "unit": "µmol/L"}  # no UCUM code: the text is the unit
+    coded = observation("2160-0", 75, "umol/L")
+    coded["valueQuantity"]["unit"] = "µmol/L"
+    import_bundle(services, bundle(written))
+    import_bundle(services, bundle(coded))
+    [measure] = services.lab_results.lab_measures()
+    assert measure.unit == "µmol/L" and len(services.lab_results.results(measure.key)) == 2
 
 
 def test_a_range_given_as_plain_text_is_read_as_numbers_and_keeps_its_text(services):

@@ -19,6 +19,7 @@ from typing import Any
 from phr.core.entries import EntryService, import_stamp
 from phr.core.vocabulary import Source
 from phr.formats.fhir.read.findings import Findings
+from phr.formats.fhir.read.history.held import split_held
 from phr.formats.fhir.read.resources.found import (
     Alert,
     FoundEntry,
@@ -121,15 +122,15 @@ class RecordWriter:
 
     def _readings(self, found: list[FoundReading]) -> None:
         """Readings of catalogue measures in one batch, with the lab's ranges; one the record holds (the same
-        measure, moment, method and values) is already there."""
+        measure, moment and values, whatever its method: history/held.py) is already there."""
         if not found:
             return
-        added = self._services.readings.add_batch_within([f.reading for f in found], Source.FHIR_IMPORT,
-                                                         self._file_name or None)
+        new, held = split_held(self._services.readings, [f.reading for f in found])
+        batch = self._services.readings.add_batch_within(new, Source.FHIR_IMPORT, self._file_name or None)
         self._services.lab_results.store_ranges(
             LabResult(f.reading.measure, f.reading.taken_at, f.reading.value, f.reference)
             for f in found if f.reference is not None and f.reading.value is not None)
-        self._count_batch(READINGS, added)
+        self._count_batch(READINGS, BatchResult(batch.added, batch.already_present + held))
 
     def _results(self, found: list[FoundResult]) -> None:
         """Lab results as readings of the lab measure of their code and unit, made on the first result."""
@@ -140,11 +141,20 @@ class RecordWriter:
         for result in found:
             key = (result.code, result.unit)
             if key not in measures:
-                measures[key] = self._services.lab_results.lab_measure(result.code, result.unit, result.name,
-                                                                       result.decimals, self._stamp).key
+                measures[key] = self._lab_measure(result)
             results.append(LabResult(measures[key], result.taken_at, result.value, result.reference, result.note))
         self._count_batch(RESULTS, self._services.lab_results.add_results(results, Source.FHIR_IMPORT,
                                                                            self._file_name or None))
+
+    def _lab_measure(self, result: FoundResult) -> str:
+        """The key of the result's lab measure: one the record holds under the UCUM code or under the unit as
+        written for people (a measure typed or read as 'µmol/L' is the file's 'umol/L'), else a new one."""
+        labs = self._services.lab_results
+        known = labs.find_lab_measure(result.code, result.unit) or (
+            labs.find_lab_measure(result.code, result.unit_text) if result.unit_text else None)
+        if known is not None:
+            return known.key
+        return labs.lab_measure(result.code, result.unit, result.name, result.decimals, self._stamp).key
 
     def _count_batch(self, name: str, batch: BatchResult) -> None:
         _count(self.written.added, name, batch.added)

@@ -71,7 +71,7 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> Read:
             return _catalogue_reading(resource, loinc, value, unit)
         # a lab's value beyond what a meter or scale at home can show (glucose 45 mmol/L): a lab result of its
         # own code, as the lab gave it, rather than left out
-    result = _result(resource, value, unit, quantity.get("value"))
+    result = _result(resource, value, unit, quantity.get("value"), (quantity.get("unit") or "").strip())
     part = vital_signs.PARTS.get(loinc) or next((vital_signs.NHG_PARTS.get(code, "") for system, code
                                                  in codes_of(resource.get("code")) if system in NHG_LAB_CODES), "")
     if part and unit in ("mm[Hg]", "mmHg"):
@@ -177,12 +177,12 @@ def _blood_pressure(resource: Resource, components: list[Resource]) -> FoundRead
     return FoundReading(reading)
 
 
-def _result(resource: Resource, value: float, unit: str, shown: object) -> FoundResult:
+def _result(resource: Resource, value: float, unit: str, shown: object, unit_text: str = "") -> FoundResult:
     if not LAB_LOW_BOUND <= value <= LAB_HIGH_BOUND:
         raise Unusable("its value cannot be right for a lab result")
     code, name = _identity(resource.get("code"))
     return FoundResult(code, unit, name, decimals_of(shown), moment_of(resource), value,
-                       reference_of(resource, unit), notes(resource))
+                       reference_of(resource, unit), notes(resource), unit_text)
 
 
 def _identity(concept: object) -> tuple[str, str]:

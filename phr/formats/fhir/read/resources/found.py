@@ -118,6 +118,7 @@ class FoundResult:
     value: float
     reference: ReferenceRange | None = None
     note: str = ""
+    unit_text: str = ""        # the unit as the file writes it for people ('µmol/L' beside UCUM's 'umol/L')
 
 
 @dataclass(frozen=True)
