@@ -179,9 +179,5 @@ DUTCH: dict[str, str] = {
     "{count} of {total} latest results lie outside the lab's range (in bold).":
         "{count} van de {total} laatste uitslagen liggen buiten de normaalwaarden van het lab (vetgedrukt).",
     "No result lies outside the lab's range.": "Geen enkele uitslag ligt buiten de normaalwaarden van het lab.",
-    "above the range": "hoger dan normaal",
-    "below the range": "lager dan normaal",
-    "within the range": "normaal",
     "not compared (the range is in words)": "niet vergeleken (normaalwaarden in woorden)",
-    "no range given": "geen normaalwaarden gegeven",
 }

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from phr.core.entries import import_stamp
+from phr.core.vocabulary import ResultPosition
 from phr.export.options import ExportOptions
 from phr.export.pdf.documents import build_pdf
 from phr.export.pdf.overview import document as pdf_overview
@@ -21,6 +22,7 @@ from phr.record.history.procedures import Procedure
 from phr.record.history.vaccinations import Vaccination
 from phr.record.person import PersonDetails
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label
 
 NOW = datetime(2026, 11, 22, 12, 0)
 CET = timezone(timedelta(hours=1))
@@ -65,10 +67,10 @@ def add_labs(session, services) -> None:
 
 def expected_position(w: Words, value: float, low: float | None, high: float | None) -> str:
     if low is not None and value < low:
-        return w("below the range")
+        return label(w, ResultPosition.BELOW, in_sentence=True)
     if high is not None and value > high:
-        return w("above the range")
-    return w("within the range")
+        return label(w, ResultPosition.ABOVE, in_sentence=True)
+    return label(w, ResultPosition.WITHIN, in_sentence=True)
 
 
 def number(language: str, value: float, decimals: int | None = None) -> str:
@@ -101,7 +103,7 @@ def test_the_overview_lists_the_latest_lab_result_per_test_against_the_labs_rang
             before = w("last: {value} on {date}", value=f"{number(language, earlier[-1][1])} {unit}",
                        date=w.date(taken(earlier[-1][0]).date()))
             assert holds(text, f"{expected_position(w, value, low, high)} {len(earlier)} {before}")
-    outside = sum(expected_position(w, r[-1][1], r[-1][2], r[-1][3]) != w("within the range") for *_, r in LABS)
+    outside = sum(expected_position(w, r[-1][1], r[-1][2], r[-1][3]) != expected_position(w, 1, None, None) for *_, r in LABS)
     assert holds(text, w("{count} of {total} latest results lie outside the lab's range (in bold).",
                          count=outside, total=len(LABS)))
 
@@ -113,7 +115,8 @@ def test_a_result_outside_the_range_is_bold_and_one_inside_is_not(session, servi
 
     add_labs(session, services)
     context = PdfContext.create(ExportOptions(kind="overview", language="en", now=NOW))
-    marked = {line.measure.name_nl: position_markup(context, line) for line in latest_results(services, lambda day: True)}
+    marked = {line.measure.name_nl: position_markup(context, line)
+              for line in latest_results(services, lambda day: True)}
     assert marked["Kreatinine"] == "<b>above the range</b>" and marked["Natrium"] == "<b>below the range</b>"
     assert marked["Kalium"] == "within the range" and marked["Albumine"] == "within the range"
 
@@ -123,8 +126,8 @@ def test_the_period_limits_the_lab_results_and_their_count(session, services):
     w = Words("en")
     text = pdf_text(services, "overview", "en", since=date(2026, 6, 1), until=NOW.date())
     # Kreatinine: the result of 400 days ago is outside the period: one earlier result, not two
-    assert holds(text, f"{w('above the range')} 1 ")
-    assert not holds(text, f"{w('above the range')} 2 ")
+    above = label(w, ResultPosition.ABOVE, in_sentence=True)
+    assert holds(text, f"{above} 1 ") and not holds(text, f"{above} 2 ")
     # a period before any result: none
     early = pdf_text(services, "overview", "en", since=date(2020, 1, 1), until=date(2020, 12, 31))
     assert w("No lab results in the record.") in early
@@ -198,7 +201,8 @@ def test_when_no_result_lies_outside_its_range_the_overview_says_so(session, ser
                                          "fhir_import", "lab.json")
     w = Words("nl")
     text = pdf_text(services, "overview", "nl")
-    assert holds(text, w("No result lies outside the lab's range.")) and holds(text, w("within the range"))
+    assert holds(text, w("No result lies outside the lab's range."))
+    assert holds(text, label(w, ResultPosition.WITHIN, in_sentence=True))
 
 
 def test_a_visit_brief_without_lab_results_says_so(services):

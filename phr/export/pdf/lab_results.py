@@ -14,6 +14,7 @@ from phr.monitoring.lab_results import LabResult, ReferenceRange
 from phr.monitoring.measures import Measure
 from phr.record.services import RecordServices
 from phr.words.catalogue import Words
+from phr.words.vocabulary import label
 
 MAX_DECIMALS = 4  # as a lab measure keeps them (phr.monitoring.lab_results)
 
@@ -87,15 +88,9 @@ def position_words(w: Words, result: LabResult) -> str:
     """Where the result lies against the lab's range, as LabResult.position decided it; a range the lab gave
     only in words ('negative') is not compared."""
     position = result.position
-    if position == ResultPosition.ABOVE:
-        return w("above the range")
-    if position == ResultPosition.BELOW:
-        return w("below the range")
-    if position == ResultPosition.WITHIN:
-        return w("within the range")
-    if result.reference is not None and result.reference.text.strip():
+    if position == ResultPosition.NOT_KNOWN and result.reference is not None and result.reference.text.strip():
         return w("not compared (the range is in words)")
-    return w("no range given")
+    return label(w, position, in_sentence=True)
 
 
 def outside(position: ResultPosition) -> bool:
