@@ -29,7 +29,8 @@ ICD10_SYSTEMS = (ICD10_WHO, "http://hl7.org/fhir/sid/icd-10-nl", ICD10_CM)
 SYSTEM_NAMES = {
     SNOMED: "SNOMED CT", "urn:oid:2.16.840.1.113883.6.96": "SNOMED CT", "http://loinc.org": "LOINC", "http://www.whocc.no/atc": "ATC",
     ICD10_WHO: "ICD-10", ICD10_CM: "ICD-10-CM", "http://hl7.org/fhir/sid/icd-10-nl": "ICD-10-NL",
-    "http://www.nlm.nih.gov/research/umls/rxnorm": "RxNorm",
+    "http://www.nlm.nih.gov/research/umls/rxnorm": "RxNorm", "http://hl7.org/fhir/sid/cvx": "CVX",
+    "urn:oid:2.16.840.1.113883.12.292": "CVX",
     "urn:oid:2.16.840.1.113883.2.4.4.1": "G-Standaard GPK", "urn:oid:2.16.840.1.113883.2.4.4.10": "G-Standaard PRK",
     "urn:oid:2.16.840.1.113883.2.4.4.7": "G-Standaard HPK", "urn:oid:2.16.840.1.113883.2.4.4.8": "G-Standaard ZI",
     **{system: "ORPHAcode" for system in ORPHANET_SYSTEMS},
