@@ -89,6 +89,11 @@ class MeasureService(EntryService[CustomMeasure]):
         """The catalogue, then the user's own measures."""
         return list(CATALOGUE.values()) + [custom.as_measure() for custom in self.all()]
 
+    def self_measured(self) -> list[Measure]:
+        """The measures a person measures (the catalogue and their own), without the lab tests read from files:
+        those are shown with the lab's range, not as self-monitoring (phr.monitoring.lab_results)."""
+        return [measure for measure in self.measures() if not measure.is_lab]
+
     def find(self, key: str) -> Measure | None:
         if key in CATALOGUE:
             return CATALOGUE[key]

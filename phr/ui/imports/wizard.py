@@ -47,7 +47,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setMinimumSize(680, 520)
-        measures = services.measures.measures()
+        measures = services.measures.self_measured()
         self.file_page = FilePage(measures, language)
         self.mapping_page = MappingPage(measures, language, services.mappings.all())
         self.summary_page = SummaryPage()

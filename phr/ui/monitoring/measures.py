@@ -37,7 +37,7 @@ def measure_entries(services: RecordServices, language: str, today: date, show_a
     counts = services.readings.counts()
     planned = {plan.measure for plan in services.plans.all()} | {target.measure for target in services.targets.all()}
     own = {custom.key for custom in services.measures.all()}
-    measures = services.measures.measures()
+    measures = services.measures.self_measured()
     first = [m for m in measures if m.key in planned]
     kept = None if show_all else keep  # with all measures shown it is in the list anyway, in its place
     then = [m for m in measures if m.key not in planned and (counts.get(m.key) or m.key in own or m.key == kept)]

@@ -45,7 +45,7 @@ class QuickEntryDialog(parts.QuickEntryWidgets):
         super().__init__(parent)
         self._services, self._language, self._correcting = services, language, reading
         self._now = _clock(now)
-        self._measures = services.measures.measures()
+        self._measures = services.measures.self_measured()
         self._last: Reading | None = None
         self.values = None
         self.saved_changes: list[Change] = []

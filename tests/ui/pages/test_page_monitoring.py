@@ -436,3 +436,21 @@ def test_the_day_profile_is_reached_with_its_mnemonic_and_its_period_with_the_ke
     qtbot.keyClick(page.profile_tab.days, Qt.Key.Key_Down)
     assert page.profile_tab.days.currentData() == 30
     assert "sensor readings" in page.profile_tab.words.text()
+
+
+def test_lab_tests_stay_out_of_the_measurements_and_the_quick_entry(open_page, services):
+    from phr.core.entries import import_stamp
+    from phr.monitoring.lab_results import LabResult, ReferenceRange
+
+    bp_series(services, TODAY - timedelta(days=2), 2)
+    with services.session.db.transaction():
+        sodium = services.lab_results.lab_measure("2951-2", "mmol/L", "Natrium", 0,
+                                                  import_stamp(services.session, "fhir_import", "lab.json"))
+        services.lab_results.add_results([LabResult(sodium.key, NOW - timedelta(days=3), 139.0,
+                                                     ReferenceRange(135, 145))], "fhir_import", "lab.json")
+    page = open_page()
+    assert any(text.startswith("Blood pressure") for text in list_texts(page))
+    assert not any("Natrium" in text for text in list_texts(page))  # the results page shows it with its range
+    dialog = QuickEntryDialog(services, "en", now=lambda: NOW)
+    assert sodium.key not in [dialog.measure.itemData(row) for row in range(dialog.measure.count())]
+    dialog.deleteLater()
