@@ -53,7 +53,7 @@ class MeasureService(EntryService[CustomMeasure]):
         checks.required("name", measure.name)
         checks.choice("kind", measure.kind, KINDS)
         checks.choice("category", measure.category, tuple(MeasureCategory))
-        if measure.kind == VALUE:
+        if measure.kind == VALUE and measure.category != MeasureCategory.LAB:  # a lab's INR or pH has no unit
             checks.required("unit", measure.unit)
             for name in ("low_bound", "high_bound"):
                 if not isinstance(getattr(measure, name), (int, float)):

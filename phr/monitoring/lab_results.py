@@ -50,6 +50,7 @@ class LabResult:
     value: float
     reference: ReferenceRange | None = None
     note: str = ""
+    method: str = ReadingMethod.LAB.value  # '' for a vital sign the catalogue has no measure for (height, BMI)
 
     @property
     def position(self) -> ResultPosition:
@@ -97,10 +98,10 @@ class LabResultService:
     # --- results ----------------------------------------------------------------------------------
 
     def add_results(self, results: Iterable[LabResult], source: str, source_detail: str | None) -> BatchResult:
-        """Results as readings (method 'lab') with their ranges, inside the caller's transaction; a result the
+        """Results as readings (method 'lab', unless a result says otherwise) with their ranges, inside the caller's transaction; a result the
         record holds already is not added twice, and its range is kept as the file gives it now."""
         chosen = list(results)
-        readings = [Reading(r.measure, r.taken_at, r.value, method=ReadingMethod.LAB.value, note=r.note)
+        readings = [Reading(r.measure, r.taken_at, r.value, method=r.method, note=r.note)
                     for r in chosen]
         added = self._readings.add_batch_within(readings, source, source_detail)
         self.store_ranges(chosen)

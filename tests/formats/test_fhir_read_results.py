@@ -85,7 +85,7 @@ def test_hba1c_in_per_cent_becomes_mmol_per_mol_by_the_ifcc_formula(services):
 
 
 def test_a_unit_regie_cannot_convert_is_left_out_with_the_reason_never_stored_as_it_is(services):
-    summary = import_bundle(services, bundle(observation("29463-7", 154, "[lb_av]", "vital-signs"),
+    summary = import_bundle(services, bundle(observation("29463-7", 154, "[stone_av]", "vital-signs"),
                                              observation("2345-7", 5.4, "mmol/L")))
     assert services.readings.latest("weight") is None
     assert any("its unit is not one Regie can convert for Weight" in line for line in summary.skipped)
@@ -200,8 +200,8 @@ REAL = {
     # glucose are repeated (already present); 'has several values' (tobacco, drugs), text answers ('12,0')
     # and a panel are left out
     "fhir_ipsviewer_NL_Drimpy_01.json": (2, 22),
-    # zib vital signs: the baby's weight in grams is left out (Regie's weight is in kg only)
-    "fhir_ipsviewer_NL_core_patient_01.json": (4, 6),
+    # zib vital signs: the baby's weight in grams is a weight reading in kg (2400 g)
+    "fhir_ipsviewer_NL_core_patient_01.json": (5, 6),
 }
 
 
@@ -224,3 +224,13 @@ def _real(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"the real-world FHIR file {name} is not there ({REAL_WORLD})")
     return path
+
+
+def test_a_vital_sign_outside_the_catalogue_is_a_result_but_not_a_lab_test(services):
+    import_bundle(services, bundle(observation("8302-2", 172, "cm", "vital-signs"), observation("2951-2", 139, "mmol/L"),
+                                   observation("29463-7", 2400, "g", "vital-signs")))
+    [height] = [m for m in services.lab_results.lab_measures() if m.loinc == "8302-2"]
+    [sodium] = [m for m in services.lab_results.lab_measures() if m.loinc == "2951-2"]
+    assert services.readings.latest(height.key).method == ""  # measured at the clinic, not by a lab
+    assert services.readings.latest(sodium.key).method == "lab"
+    assert services.readings.latest("weight").value == pytest.approx(2.4)  # a baby's weight, given in grams

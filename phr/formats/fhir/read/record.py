@@ -142,7 +142,8 @@ class RecordWriter:
             key = (result.code, result.unit)
             if key not in measures:
                 measures[key] = self._lab_measure(result)
-            results.append(LabResult(measures[key], result.taken_at, result.value, result.reference, result.note))
+            results.append(LabResult(measures[key], result.taken_at, result.value, result.reference, result.note,
+                                     result.method))
         self._count_batch(RESULTS, self._services.lab_results.add_results(results, Source.FHIR_IMPORT,
                                                                            self._file_name or None))
 

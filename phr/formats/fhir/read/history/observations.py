@@ -133,6 +133,13 @@ def _method(resource: Resource, loinc: str = "") -> str:
     return "lab" if laboratory else ""
 
 
+def _result_method(resource: Resource) -> str:
+    """'lab', unless the file calls it a vital sign or an exam and not a lab test (a height, a BMI)."""
+    categories = {code for concept in resource.get("category") or [] for system, code in codes_of(concept)
+                  if system == CATEGORIES}
+    return "" if categories & {"vital-signs", "exam"} and "laboratory" not in categories else "lab"
+
+
 def _canonical_or_none(measure: Measure, loinc: str, value: float, unit: str) -> float:
     """The value in the measure's unit; NaN (plausible for nothing) when the unit cannot be converted."""
     try:
@@ -182,7 +189,7 @@ def _result(resource: Resource, value: float, unit: str, shown: object, unit_tex
         raise Unusable("its value cannot be right for a lab result")
     code, name = _identity(resource.get("code"))
     return FoundResult(code, unit, name, decimals_of(shown), moment_of(resource), value,
-                       reference_of(resource, unit), notes(resource), unit_text)
+                       reference_of(resource, unit), notes(resource), unit_text, _result_method(resource))
 
 
 def _identity(concept: object) -> tuple[str, str]:

@@ -119,6 +119,7 @@ class FoundResult:
     reference: ReferenceRange | None = None
     note: str = ""
     unit_text: str = ""        # the unit as the file writes it for people ('µmol/L' beside UCUM's 'umol/L')
+    method: str = "lab"        # '' for a vital sign or an exam the catalogue has no measure for (height, BMI)
 
 
 @dataclass(frozen=True)
