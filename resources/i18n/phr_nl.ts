@@ -1912,9 +1912,12 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <source>From %1:</source>
         <translation>Uit %1:</translation>
     </message>
-    <message>
-        <source>%1: %2 added, %3 already in your record</source>
-        <translation>%1: %2 toegevoegd, %3 stonden al in je dossier</translation>
+    <message numerus="yes">
+        <source>%1: %2 added, %n already in your record</source>
+        <translation>
+            <numerusform>%1: %2 toegevoegd, %n stond al in je dossier</numerusform>
+            <numerusform>%1: %2 toegevoegd, %n stonden al in je dossier</numerusform>
+        </translation>
     </message>
     <message>
         <source>About me: details that were empty are filled in.</source>

@@ -47,8 +47,9 @@ def summary_text(summary: FhirImportSummary, file_name: str) -> str:
     names = summary_sections()
     lines = [fill(translate("FhirImport", "From %1:"), file_name)]
     for part in sorted(set(summary.added) | set(summary.already_present), key=lambda p: names.get(p, p)):
-        lines.append(fill(translate("FhirImport", "%1: %2 added, %3 already in your record"), names.get(part, part),
-                          str(summary.added.get(part, 0)), str(summary.already_present.get(part, 0))))
+        already = summary.already_present.get(part, 0)
+        lines.append(fill(translate("FhirImport", "%1: %2 added, %n already in your record", "", already),
+                          names.get(part, part), str(summary.added.get(part, 0))))
     if summary.person_filled:
         lines.append(translate("FhirImport", "About me: details that were empty are filled in."))
     left_out = len(summary.skipped) + sum(summary.unsupported.values()) + sum(summary.left_out.values())
