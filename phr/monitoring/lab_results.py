@@ -98,11 +98,11 @@ class LabResultService:
     # --- results ----------------------------------------------------------------------------------
 
     def add_results(self, results: Iterable[LabResult], source: str, source_detail: str | None) -> BatchResult:
-        """Results as readings (method 'lab', unless a result says otherwise) with their ranges, inside the caller's transaction; a result the
-        record holds already is not added twice, and its range is kept as the file gives it now."""
+        """Results as readings (method 'lab', unless a result says otherwise) with their ranges, inside the
+        caller's transaction; a result the record holds already is not added twice, and its range becomes the one
+        the file gives now."""
         chosen = list(results)
-        readings = [Reading(r.measure, r.taken_at, r.value, method=r.method, note=r.note)
-                    for r in chosen]
+        readings = [Reading(r.measure, r.taken_at, r.value, method=r.method, note=r.note) for r in chosen]
         added = self._readings.add_batch_within(readings, source, source_detail)
         self.store_ranges(chosen)
         return added
@@ -122,7 +122,7 @@ class LabResultService:
                 continue
             row = ranges.get(_epoch(reading.taken_at))
             reference = ReferenceRange(row.low, row.high, row.text or "") if row else None
-            found.append(LabResult(measure, reading.taken_at, reading.value, reference, reading.note))
+            found.append(LabResult(measure, reading.taken_at, reading.value, reference, reading.note, reading.method))
         return found
 
     def latest(self) -> list[LabResult]:
