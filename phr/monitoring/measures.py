@@ -83,7 +83,7 @@ CATALOGUE: dict[str, Measure] = {m.key: m for m in (
             kind=BLOOD_PRESSURE, components=BLOOD_PRESSURE_PARTS),
     Measure("heart_rate", "Hartslag", "Heart rate", "/min", "/min", "8867-4", 25, 230, 50, 100, 0),
     Measure("weight", "Gewicht", "Weight", "kg", "kg", "29463-7", 1, 400, None, None, 1,
-            other_units={"g": 1000.0, "[lb_av]": 2.20462, "lb": 2.20462}),  # a baby's weight comes in grams
+            other_units={"g": 1000.0, "lb": 2.20462}),  # a baby's weight comes in grams
     Measure("temperature", "Temperatuur", "Temperature", "Cel", "°C", "8310-5", 33, 43, 36.0, 37.5, 1),
     Measure("spo2", "Zuurstof in het bloed", "Oxygen saturation", "%", "%", "59408-5", 50, 100, 95, 100, 0),
     Measure("peak_flow", "Piekstroom", "Peak flow", "L/min", "L/min", "19935-6", 50, 900, None, None, 0),

@@ -248,7 +248,7 @@ def test_the_mapping_offers_only_units_regie_can_convert(qtbot, services, wizard
     page.measure.setCurrentIndex(page.measure.findData("glucose"))
     assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["mmol/L", "mg/dL"]
     page.measure.setCurrentIndex(page.measure.findData("weight"))
-    assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["kg"]
+    assert [page.unit.itemText(i) for i in range(page.unit.count())] == ["kg", "g", "lb"]
     page.measure.setCurrentIndex(page.measure.findData("glucose"))
     page.unit.setCurrentIndex(page.unit.findText("mg/dL"))
     page.time_column.setCurrentIndex(page.time_column.findData("Wanneer"))
