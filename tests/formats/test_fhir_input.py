@@ -357,3 +357,28 @@ def test_a_second_import_of_the_same_file_is_no_error(services):
     import_bundle(services, raw)
     again = import_bundle(services, raw)
     assert again.added == {} and again.already_present == {"diagnoses": 1}
+
+
+# --- what a C-CDA document converted to FHIR looks like (Fasten's converter) ----------------------------------
+
+def test_an_allergy_named_only_by_its_reactions_substance_is_that_allergy(services):
+    penicillin = {"system": "http://www.nlm.nih.gov/research/umls/rxnorm", "code": "70618", "display": "Penicillin"}
+    allergy = {"resourceType": "AllergyIntolerance", "patient": {"reference": "Patient/me"},
+               "reaction": [{"manifestation": [{"text": "Nausea"}]},
+                            {"substance": {"coding": [penicillin]}, "manifestation": [{"text": "Hives"}]}]}
+    summary = import_bundle(services, data(bundle("collection", {"resource": ME}, {"resource": allergy})))
+    [found] = services.allergies.all()
+    assert found.substance == "Penicillin" and [c.code for c in found.codes] == ["70618"]
+    assert summary.added == {"allergies": 1} and summary.skipped == []
+
+
+def test_a_patients_link_without_its_type_does_not_make_the_patient_invalid(services):
+    # Regie never reads Patient.link; the converter writes it without the type FHIR requires
+    linked = {**ME, "link": [{"other": {"reference": "RelatedPerson/mother"}}]}
+    summary = import_bundle(services, data(bundle("collection", {"resource": linked},
+                                                  {"resource": condition("Asthma")})))
+    assert summary.skipped == [] and "birth_date" in summary.person_filled
+    broken = {**ME, "link": [{"other": {"reference": "RelatedPerson/mother"}}], "active": "perhaps"}  # elsewhere: invalid
+    summary = import_bundle(services, data(bundle("collection", {"resource": broken},
+                                                  {"resource": condition("Asthma")})))
+    assert [line for line in summary.skipped if line.startswith("Patient") and "not valid FHIR" in line]

@@ -195,13 +195,21 @@ def _identity(entry: dict[str, Any]) -> str:
     return "/".join(url.split("?")[0].rstrip("/").split("/")[-2:]) or str(id(entry))
 
 
+# Elements Regie never reads, so a fault in them does not make the resource invalid: the server's own meta (a
+# Canadian system writes a versionId FHIR does not allow) and a Patient's links to other records of the person
+# (a C-CDA document converted to FHIR links its RelatedPersons without the link's type).
+NEVER_READ = {"meta"}
+NEVER_READ_OF = {"Patient": {"link"}}
+
+
 def _fhir_problem(resource: dict[str, Any], kind: str, kinds: Collection[str]) -> str:
     """Why the FHIR R4B model refuses the resource (the places only), or ''. What Regie never reads does not
-    count: the server's own meta (a Canadian system writes a versionId FHIR does not allow) and contained
-    resources of kinds Regie does not read (a lab result's order without its subject)."""
+    count (NEVER_READ), nor do contained resources of kinds Regie does not read (a lab result's order without
+    its subject)."""
     problem = _model_problem(resource, kind)
     if problem:
-        read = {**{key: value for key, value in resource.items() if key != "meta"},
+        never = NEVER_READ | NEVER_READ_OF.get(kind, set())
+        read = {**{key: value for key, value in resource.items() if key not in never},
                 "contained": [c for c in resource.get("contained") or [] if isinstance(c, dict)
                               and c.get("resourceType") in kinds]}
         if not read["contained"]:

@@ -2,7 +2,9 @@
 
 Regie keeps current allergies only: one that is resolved, inactive, refuted or entered in
 error is left out with the reason. The substance keeps every code the file gives it, and the
-criticality (how dangerous a next reaction may be) and the reactions come along. "No known
+criticality (how dangerous a next reaction may be) and the reactions come along. Without a code, the
+substance is the one its reactions name (reaction.substance: a C-CDA document converted to FHIR puts a
+penicillin allergy only there), never left out for it. "No known
 allergies" becomes the person's statement; "no known food allergy" and its kind are no statement
 about all allergies and never an allergy (negation.py says why and what is done instead).
 """
@@ -19,7 +21,7 @@ NO_LONGER = ("resolved", "inactive")
 
 
 def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | NoKnownAllergies | None:
-    concept = resource.get("code")
+    concept = resource.get("code") or _reaction_substance(resource)
     kind = negation.kind_of(concept)
     if kind == "partial":
         raise Unusable(negation.PARTIAL_REASON)
@@ -42,3 +44,10 @@ def read(resource: Resource, url: str, bundle: BundleIndex) -> FoundEntry | NoKn
                    noted_on=day(resource.get("recordedDate") or resource.get("onsetDateTime")),
                    criticality=criticality if criticality in CRITICALITIES else "", codes=codings_of(concept))
     return found_entry(ALLERGIES, item, resource, url)
+
+
+def _reaction_substance(resource: Resource) -> dict | None:
+    """The substance the reactions name, for an allergy without a code: the first that names one."""
+    reactions = resource.get("reaction")
+    return next((r["substance"] for r in reactions if isinstance(r, dict) and isinstance(r.get("substance"), dict)
+                 and text_of(r["substance"])), None) if isinstance(reactions, list) else None
