@@ -77,6 +77,18 @@ def test_a_systolic_and_a_diastolic_of_their_own_at_one_moment_are_one_blood_pre
     assert [m.loinc for m in services.lab_results.lab_measures()] == ["8480-6"]
 
 
+def test_a_blood_pressure_whose_systolic_is_not_above_its_diastolic_is_no_blood_pressure(services):
+    # the Dutch Drimpy summary has a panel of 80/120: swapped, and stored it would chart a diastolic of 120
+    swapped = observation("85354-9", category="vital-signs", component=[component("8480-6", 80),
+                                                                          component("8462-4", 120)])
+    parts = [observation("8480-6", 70, "mm[Hg]", "vital-signs"), observation("8462-4", 90, "mm[Hg]", "vital-signs")]
+    summary = import_bundle(services, bundle(swapped, *parts))
+    assert services.readings.latest("bp") is None
+    assert [line for line in summary.skipped if "systolic pressure is not above the diastolic" in line]
+    assert summary.added == {"results": 2}  # the two parts of their own stay results of their codes
+    assert sorted(m.loinc for m in services.lab_results.lab_measures()) == ["8462-4", "8480-6"]
+
+
 def test_hba1c_in_per_cent_becomes_mmol_per_mol_by_the_ifcc_formula(services):
     assert hba1c_mmol_per_mol(6.5) == pytest.approx(47.5, abs=0.1)  # the IFCC/NGSP table: 6.5 % = 48 mmol/mol
     import_bundle(services, bundle(observation("4548-4", 7.0, "%")))
@@ -168,6 +180,28 @@ def test_what_is_no_result_is_left_out_with_the_reason(services, resource, reaso
     assert summary.added == {"readings": 1}
 
 
+def test_stu3s_category_system_leaves_out_a_questionnaire_too(services):
+    # the Dutch Drimpy summary (STU3) writes its HoNOS scores' category in STU3's system: no lab results
+    honos = observation("281113000", 24, "{score}", system="http://snomed.info/sct")
+    honos["category"] = [{"coding": [{"system": "http://hl7.org/fhir/observation-category", "code": "survey"}]}]
+    summary = import_bundle(services, bundle(honos, observation("8867-4", 60, "/min", "vital-signs")))
+    assert services.lab_results.lab_measures() == [] and summary.added == {"readings": 1}
+    assert [line for line in summary.skipped if "questionnaire" in line]
+
+
+def test_a_number_written_as_a_json_string_is_that_number(services):
+    # Fasten's C-CDA converter writes every value so ("13.2"); the FHIR models take it, and so does Regie
+    hemoglobin = observation("718-7", "13.20", "g/dL", referenceRange=[{"low": {"value": "12.0", "unit": "g/dL"},
+                                                                        "high": {"value": "16", "unit": "g/dL"}}])
+    words = observation("2093-3", "13,2", "mmol/L")  # no FHIR decimal: the models refuse it, and it is left out
+    summary = import_bundle(services, bundle(hemoglobin, words))
+    [measure] = services.lab_results.lab_measures()
+    [result] = services.lab_results.results(measure.key)
+    assert (measure.loinc, measure.decimals, result.value) == ("718-7", 1, 13.2)
+    assert result.reference is not None and (result.reference.low, result.reference.high) == (12.0, 16.0)
+    assert summary.added == {"results": 1} and [line for line in summary.skipped if "not valid FHIR" in line]
+
+
 def test_a_limit_is_never_stored_as_the_value(services):
     resource = observation("2093-3", 5, "mmol/L")
     resource["valueQuantity"]["comparator"] = "<"
@@ -195,11 +229,11 @@ REAL = {
     # heart rates, pains, ... of the catalogue are readings; 8 lab results repeat another (same code, moment,
     # value) and count as already present
     "fhir_fasten_synthea_Jules135_Gutmann970_transaction.json": (48, 385),
-    # STU3: 28 numbers; a blood pressure panel, and 2 x systolic 120 / diastolic 80 coded in NHG table 45 (1744,
-    # 1740) at one moment, twice (the second already present); 24 other numbers, of which creatinine and
-    # glucose are repeated (already present); 'has several values' (tobacco, drugs), text answers ('12,0')
-    # and a panel are left out
-    "fhir_ipsviewer_NL_Drimpy_01.json": (2, 22),
+    # STU3: 2 x systolic 120 / diastolic 80 coded in NHG table 45 (1744, 1740) at one moment, twice (the second
+    # already present); a blood pressure panel of 80/120 (swapped) is left out; 11 lab numbers, of which
+    # creatinine and glucose are repeated (already present); the 13 HoNOS scores (category survey in STU3's
+    # system), 'has several values' (tobacco, drugs), text answers ('12,0') and a panel are left out
+    "fhir_ipsviewer_NL_Drimpy_01.json": (1, 9),
     # zib vital signs: the baby's weight in grams is a weight reading in kg (2400 g)
     "fhir_ipsviewer_NL_core_patient_01.json": (5, 6),
 }

@@ -43,10 +43,13 @@ def parse_moment(text: str) -> datetime:
 
 
 def decimals_of(value: Any) -> int:
-    """How many decimals the file's number shows (at most MAX_DECIMALS): 5 -> 0, 5.25 -> 2."""
-    if isinstance(value, int) or not isinstance(value, float):
+    """How many decimals the file's number shows (at most MAX_DECIMALS): 5 -> 0, 5.25 -> 2, "13.20" -> 1."""
+    if isinstance(value, str):
+        text = value.strip()
+    elif isinstance(value, int) or not isinstance(value, float):
         return 0
-    text = repr(value)
+    else:
+        text = repr(value)
     if "e" in text or "E" in text:
         return MAX_DECIMALS
     whole, _, fraction = text.partition(".")

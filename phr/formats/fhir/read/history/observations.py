@@ -13,7 +13,8 @@
 - Left out, each with its reason: entered in error or cancelled, a value that is missing (dataAbsentReason),
   text or a coded answer ("positive"), a limit ('< 5'), several values other than a blood pressure, a panel
   that only groups other results (they are read one by one), a questionnaire or way of life (survey, social
-  history, ...), a figure of a glucose sensor's summary (Regie works those out itself).
+  history, ...; in R4's category system or STU3's), a figure of a glucose sensor's summary (Regie works those out
+  itself), a blood pressure whose systolic is not above its diastolic (the file swapped them).
 """
 
 import math
@@ -39,7 +40,8 @@ KINDS = ("Observation",)
 # NHG table 45, "NHG labcodes" (Dutch GP labs): by its OID, and by the NHG reference model's address
 NHG_LAB_CODES = ("urn:oid:2.16.840.1.113883.2.4.4.30.45",
                  "https://referentiemodel.nhg.org/tabellen/nhg-tabel-45-diagnostische-bepalingen")
-CATEGORIES = "http://terminology.hl7.org/CodeSystem/observation-category"
+# FHIR's observation categories: R4's code system, and STU3's (the Dutch zib files keep it; an R4 file may too)
+CATEGORIES = ("http://terminology.hl7.org/CodeSystem/observation-category", "http://hl7.org/fhir/observation-category")
 NOT_RESULTS = {"social-history": "it is about way of life (social history), not a measurement",
                "survey": "it is a questionnaire's answer, not a measurement",
                "imaging": "it is a scan's finding, not a measurement Regie keeps",
@@ -47,6 +49,7 @@ NOT_RESULTS = {"social-history": "it is about way of life (social history), not 
                "therapy": "it is about a treatment, not a measurement",
                "activity": "it is about physical activity, not a measurement Regie keeps"}
 NOT_TRUE = ("entered-in-error", "cancelled")
+NOT_IN_ORDER = "its systolic pressure is not above the diastolic, so it cannot be right for a blood pressure"
 MAX_NAME = 200
 Read = FoundReading | FoundResult | BloodPressurePart
 
@@ -93,7 +96,8 @@ def join_blood_pressure(parts: list[BloodPressurePart]) -> tuple[list[FoundReadi
         pairs = list(zip(found["systolic"], found["diastolic"]))
         alone += [part.result for part in found["systolic"][len(pairs):] + found["diastolic"][len(pairs):]]
         for systolic, diastolic in pairs:
-            if not measure.plausible(systolic.value, 0) or not measure.plausible(diastolic.value, 1):
+            if not measure.plausible(systolic.value, 0) or not measure.plausible(diastolic.value, 1) \
+                    or not _in_order(systolic.value, diastolic.value):
                 alone += [systolic.result, diastolic.result]
                 continue
             note = "\n".join(dict.fromkeys(n for n in (systolic.result.note, diastolic.result.note) if n))
@@ -102,13 +106,18 @@ def join_blood_pressure(parts: list[BloodPressurePart]) -> tuple[list[FoundReadi
     return readings, alone
 
 
+def _in_order(systolic: float | None, diastolic: float | None) -> bool:
+    """The systolic pressure lies above the diastolic, always: 80/120 is a file that swapped them (the Dutch
+    Drimpy summary has one), and stored it would show a diastolic of 120."""
+    return systolic is not None and diastolic is not None and systolic > diastolic
+
+
 def _refuse_left_out(resource: Resource) -> None:
     if resource.get("status") in NOT_TRUE:
         raise Unusable("it is marked as entered in error or cancelled")
     if resource.get("dataAbsentReason"):
         raise Unusable("the file says its value is missing")
-    categories = {code for concept in resource.get("category") or [] for system, code in codes_of(concept)
-                  if system == CATEGORIES}
+    categories = _categories(resource)
     if categories & {"laboratory", "vital-signs", "exam"}:
         return
     # another system's own categories (a Dutch SNOMED CT one, say) say nothing against it being a result
@@ -128,16 +137,19 @@ def _why_no_number(resource: Resource, components: list[Resource]) -> str:
 def _method(resource: Resource, loinc: str = "") -> str:
     if loinc in vital_signs.METHOD_OF:
         return vital_signs.METHOD_OF[loinc]
-    laboratory = any(code == "laboratory" for concept in resource.get("category") or []
-                     for system, code in codes_of(concept) if system == CATEGORIES)
-    return "lab" if laboratory else ""
+    return "lab" if "laboratory" in _categories(resource) else ""
 
 
 def _result_method(resource: Resource) -> str:
     """'lab', unless the file calls it a vital sign or an exam and not a lab test (a height, a BMI)."""
-    categories = {code for concept in resource.get("category") or [] for system, code in codes_of(concept)
-                  if system == CATEGORIES}
+    categories = _categories(resource)
     return "" if categories & {"vital-signs", "exam"} and "laboratory" not in categories else "lab"
+
+
+def _categories(resource: Resource) -> set[str]:
+    """The resource's FHIR observation categories (laboratory, vital-signs, survey, ...)."""
+    return {code for concept in resource.get("category") or [] for system, code in codes_of(concept)
+            if system in CATEGORIES}
 
 
 def _canonical_or_none(measure: Measure, loinc: str, value: float, unit: str) -> float:
@@ -179,6 +191,8 @@ def _blood_pressure(resource: Resource, components: list[Resource]) -> FoundRead
         converted = value if loinc == vital_signs.PULSE and unit in ("/min", "") \
             else vital_signs.canonical(measure, loinc, value, unit)
         values.append(vital_signs.plausible(measure, converted, number))
+    if not _in_order(values[0], values[1]):
+        raise Unusable(NOT_IN_ORDER)
     reading = Reading("bp", moment_of(resource), values[0], values[1], values[2], method=_method(resource),
                       note=notes(resource))
     return FoundReading(reading)

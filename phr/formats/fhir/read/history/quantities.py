@@ -1,7 +1,8 @@
 """An Observation's value as a number with its unit, and the lab's reference range in that unit.
 
 The unit is the UCUM code when the quantity is coded in UCUM, else the unit's text, else '' (INR, pH and a
-specific gravity have none). A value with a comparator ('< 5') is a limit, not a number: it is never stored as
+specific gravity have none). A number written as a JSON string ("13.2", as Fasten's C-CDA converter writes every
+value) is that number: the FHIR models accept it, and it is plainly a decimal. A value with a comparator ('< 5') is a limit, not a number: it is never stored as
 5. A range given only as text is read as numbers when it is plainly 'low - high' ('0.91-1.07'), so the
 record can say whether the result lies outside it; the text is kept as the lab wrote it.
 """
@@ -16,6 +17,7 @@ from phr.monitoring.lab_results import ReferenceRange
 
 UCUM = "http://unitsofmeasure.org"
 MAX_TEXT = 200  # a range's text longer than this is no range
+PLAIN_NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")  # FHIR's decimal: a point, no comma, no exponent
 PLAIN_RANGE = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*(?:-|–|to)\s*(-?\d+(?:[.,]\d+)?)\s*$")
 NOT_A_NUMBER = "not a number: Regie keeps results that are numbers"
 A_LIMIT = ("its value is a limit ('less than', 'more than'), not a number: Regie keeps results that are numbers "
@@ -28,9 +30,18 @@ def number_of(quantity: Any) -> float:
         raise Unusable(NOT_A_NUMBER)
     if quantity.get("comparator"):
         raise Unusable(A_LIMIT)
-    value = quantity.get("value")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    value = plain_number(quantity.get("value"))
+    if value is None:
         raise Unusable(NOT_A_NUMBER)
+    return value
+
+
+def plain_number(value: Any) -> float | None:
+    """A JSON number, or a string that is plainly a decimal ("13.2"); None for anything else."""
+    if isinstance(value, str) and PLAIN_NUMBER.match(value):
+        value = float(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
     return float(value)
 
 
@@ -64,10 +75,8 @@ def _limit(quantity: Any, unit: str, convert: Callable[[float], float]) -> float
     the result's)."""
     if not isinstance(quantity, dict):
         return None
-    value = quantity.get("value")
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return None
+    value = plain_number(quantity.get("value"))
     theirs = unit_of(quantity)
-    if theirs and unit and theirs != unit:
+    if value is None or theirs and unit and theirs != unit:
         return None
-    return convert(float(value))
+    return convert(value)
