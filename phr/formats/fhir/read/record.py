@@ -18,6 +18,7 @@ from typing import Any
 
 from phr.core.entries import EntryService, import_stamp
 from phr.core.vocabulary import Source
+from phr.formats.fhir import codes
 from phr.formats.fhir.read.findings import Findings
 from phr.formats.fhir.read.history.held import split_held
 from phr.formats.fhir.read.resources.found import (
@@ -149,13 +150,18 @@ class RecordWriter:
 
     def _lab_measure(self, result: FoundResult) -> str:
         """The key of the result's lab measure: one the record holds under the UCUM code or under the unit as
-        written for people (a measure typed or read as 'µmol/L' is the file's 'umol/L'), else a new one."""
+        written for people (a measure typed or read as 'µmol/L' is the file's 'umol/L'), else a new one. A new
+        one takes the unit as the file writes it for people when that is a way of writing the same UCUM unit
+        ('µmol/L', 'ml/min/1,73m2'): Regie's own export writes both, so a record that reads it back keeps the
+        unit as it was; other words for a unit ('millimole per liter') leave it the UCUM code."""
         labs = self._services.lab_results
         known = labs.find_lab_measure(result.code, result.unit) or (
             labs.find_lab_measure(result.code, result.unit_text) if result.unit_text else None)
         if known is not None:
             return known.key
-        return labs.lab_measure(result.code, result.unit, result.name, result.decimals, self._stamp).key
+        unit = result.unit_text if result.unit_text and codes.ucum_code(result.unit_text) == result.unit \
+            else result.unit
+        return labs.lab_measure(result.code, unit, result.name, result.decimals, self._stamp).key
 
     def _count_batch(self, name: str, batch: BatchResult) -> None:
         _count(self.written.added, name, batch.added)
