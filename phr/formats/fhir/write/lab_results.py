@@ -5,10 +5,17 @@ summarised instead: observations.py). Each carries its measure's code (LOINC, or
 kept as 'system|code': an NHG table's code, say), the measure's name as text, the value in the measure's unit
 (with its UCUM code when the unit has one), the lab's reference range and whether the value lies below,
 within or above it: LabResult.position decides that, here as in the app and the PDFs. The time keeps the
-offset it was taken at.
+offset it was taken at. The value and the range go out as stored, unrounded: they are the lab's numbers as
+its file gave them (0.349 L/L), and the measure's decimals come from one result only.
+
+A result a file called a vital sign and not a lab test (a height, a BMI, a head circumference: its method is
+not 'lab') goes out as a vital sign (category vital-signs, in the vital signs section), so it is read back
+as what it was.
 """
 
-from phr.core.vocabulary import ResultPosition
+from typing import NamedTuple
+
+from phr.core.vocabulary import ReadingMethod, ResultPosition
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.context import FhirContext, without_empty
 from phr.formats.fhir.write.narrative import table
@@ -19,33 +26,53 @@ from phr.words.vocabulary import label
 INTERPRETATIONS = {ResultPosition.BELOW: ("L", "Low"), ResultPosition.WITHIN: ("N", "Normal"),
                    ResultPosition.ABOVE: ("H", "High")}
 LABORATORY = ("laboratory", "Laboratory")
+VITAL_SIGNS = ("vital-signs", "Vital Signs")
 
 
-def lab_results(context: FhirContext) -> tuple[list[tuple[str, dict]], str]:
-    """(fullUrl, Observation) of every lab result, by the measure's name and newest first, and the narrative's
-    table of them ('' when there are none)."""
+class Results(NamedTuple):
+    lab: list[tuple[str, dict]]            # (fullUrl, Observation) of the lab's results
+    table: str                             # the narrative's table of them ('' when there are none)
+    vital_signs: list[tuple[str, dict]]    # results that are vital signs, no lab tests (a height, a BMI)
+    vital_sign_rows: list[list[str]]       # their rows: measurement, time, value
+
+
+def lab_results(context: FhirContext) -> Results:
+    """Every result of a lab measure, by the measure's name and newest first: the lab's, and those that are vital
+    signs (see the module's docstring)."""
     w = context.words
-    entries, rows = [], []
+    found = Results([], "", [], [])
+    rows = []
     services = context.services
     for measure in sorted(services.lab_results.lab_measures(), key=lambda m: m.name(w.language).casefold()):
         for result in services.lab_results.results(measure.key):
-            entries.append((codes.full_url("lab-result", f"{measure.key}:{int(result.taken_at.timestamp())}"),
-                            observation(context, measure, result)))
-            rows.append([measure.name(w.language), w.moment(result.taken_at.isoformat(timespec="minutes")),
-                         _value_text(context, measure, result.value), range_text(context, measure, result.reference),
-                         _position_text(context, result.position)])
+            entry = (codes.full_url("lab-result", f"{measure.key}:{int(result.taken_at.timestamp())}"),
+                     observation(context, measure, result))
+            moment = w.moment(result.taken_at.isoformat(timespec="minutes"))
+            if not _from_a_lab(result):
+                found.vital_signs.append(entry)
+                found.vital_sign_rows.append([measure.name(w.language), moment,
+                                              _value_text(context, measure, result.value)])
+                continue
+            found.lab.append(entry)
+            rows.append([measure.name(w.language), moment, _value_text(context, measure, result.value),
+                         range_text(context, measure, result.reference), _position_text(context, result.position)])
     if not rows:
-        return entries, ""
+        return found
     header = [w("Test"), w("Time"), w("Result"), w("Reference range"), w("Compared with the range")]
-    return entries, table(header, rows)
+    return found._replace(table=table(header, rows))
+
+
+def _from_a_lab(result: LabResult) -> bool:
+    return result.method == ReadingMethod.LAB
 
 
 def observation(context: FhirContext, measure: Measure, result: LabResult) -> dict:
     system, code = codes.lab_code(measure.loinc)
     interpretation = INTERPRETATIONS.get(result.position)
+    category = LABORATORY if _from_a_lab(result) else VITAL_SIGNS
     return without_empty({
         "resourceType": "Observation", "status": "final",
-        "category": [codes.concept(codes.OBSERVATION_CATEGORY, *LABORATORY)],
+        "category": [codes.concept(codes.OBSERVATION_CATEGORY, *category)],
         "code": {"coding": [codes.coding(system, code)] if code else [], "text": measure.name(context.words.language)},
         "subject": context.subject,
         "effectiveDateTime": result.taken_at.isoformat(timespec="seconds"),
@@ -57,8 +84,9 @@ def observation(context: FhirContext, measure: Measure, result: LabResult) -> di
 
 
 def quantity(measure: Measure, value: float) -> dict:
-    """The value in the measure's unit; with the UCUM code when the unit is (or plainly means) a UCUM unit."""
-    found: dict = {"value": round(value, measure.decimals + 2), "unit": measure.unit}
+    """The value in the measure's unit, as stored; with the UCUM code when the unit is (or plainly means) a UCUM
+    unit."""
+    found: dict = {"value": value, "unit": measure.unit}
     ucum = codes.ucum_code(measure.unit)
     if ucum:
         found.update(system=codes.UCUM, code=ucum)

@@ -1,6 +1,7 @@
 """Measurements as Observations, summarised: never every reading of years of monitoring.
 
-A lab's results are no monitoring: they go out whole, first in the results section (lab_results.py).
+A lab's results are no monitoring: they go out whole, first in the results section (lab_results.py); the
+results a file called vital signs (a height, a BMI) go out whole too, in the vital signs section.
 
 Per measure the summary holds its latest reading plus the readings of the RECENT_DAYS
 days up to it: at most MAX_PER_MEASURE in all, newest first, and when there are more
@@ -19,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.cgm_summary import cgm_profile, cgm_summary
 from phr.formats.fhir.write.context import FhirContext, Section, without_empty
-from phr.formats.fhir.write.lab_results import lab_results
+from phr.formats.fhir.write.lab_results import Results, lab_results
 from phr.formats.fhir.write.narrative import narrative, table
 from phr.monitoring.measures import BLOOD_PRESSURE, glucose_loinc
 
@@ -51,23 +52,24 @@ def results(context: FhirContext) -> list[Section]:
                                                                      end=w.date(profile.end)),
                                     w("in range {share}%", share=w.number(profile.figures.result.in_range or 0, 1))])
     header = [w("Measurement"), w("Time"), w("Value")]
-    sections = [_results_section(context, *found["results"], header)]
-    entries, rows = found["vital_signs"]
+    labs = lab_results(context)
+    sections = [_results_section(context, labs, *found["results"], header)]
+    entries, rows = labs.vital_signs + found["vital_signs"][0], labs.vital_sign_rows + found["vital_signs"][1]
     sections.append(Section("vital_signs", w("Vital signs"), narrative(table(header, rows)), entries)
                     if entries else None)
     return [section for section in sections if section is not None]
 
 
-def _results_section(context: FhirContext, entries: list[tuple[str, dict]], rows: list[list[str]],
-                     header: list[str]) -> Section | None:
+def _results_section(context: FhirContext, results: Results, entries: list[tuple[str, dict]],
+                     rows: list[list[str]], header: list[str]) -> Section | None:
     """The lab's results first, every one, then the summary of the person's own other measurements."""
     w = context.words
-    labs, lab_table = lab_results(context)
+    labs = results.lab
     if not labs and not entries:
         return None
     title = (w("Lab results and other measurements") if labs and entries
              else w("Lab results") if labs else w("Other measurements"))
-    return Section("results", title, narrative(lab_table, table(header, rows) if rows else ""), labs + entries)
+    return Section("results", title, narrative(results.table, table(header, rows) if rows else ""), labs + entries)
 
 
 def summary_readings(context: FhirContext, key: str) -> list[tuple]:
@@ -93,10 +95,11 @@ def _url(key: str, reading: tuple) -> str:
 
 
 def _quantity(measure, value: float) -> dict:
+    """The value as stored, unrounded: a reading read from another system's file (a weight of 65.7970123 kg) must
+    come back as the same reading, or importing the export again would add it a second time."""
     if measure.loinc:  # catalogue units are UCUM
-        return {"value": round(value, measure.decimals + 2), "unit": measure.unit_text, "system": codes.UCUM,
-                "code": measure.unit}
-    return {"value": round(value, measure.decimals + 2), "unit": measure.unit}
+        return {"value": value, "unit": measure.unit_text, "system": codes.UCUM, "code": measure.unit}
+    return {"value": value, "unit": measure.unit}
 
 
 def observation(context: FhirContext, measure, reading: tuple) -> dict:
