@@ -17,6 +17,7 @@ and 'low/high' and a valueString saying so, in the export's language.
 import math
 from datetime import datetime, timedelta, timezone
 
+from phr.core.vocabulary import ReadingMethod
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.cgm_summary import cgm_profile, cgm_summary
 from phr.formats.fhir.write.context import FhirContext, Section, without_empty
@@ -73,16 +74,19 @@ def _results_section(context: FhirContext, results: Results, entries: list[tuple
 
 
 def summary_readings(context: FhirContext, key: str) -> list[tuple]:
-    """(moment, value, value2, value3, method, flag) of the latest reading and the recent ones, newest first."""
+    """(moment, value, value2, value3, method, flag, note) of the latest reading and the recent ones, newest
+    first."""
     latest = context.services.readings.latest(key)
     if latest is None:
         return []
-    rows = context.services.readings.between(key, latest.taken_at - timedelta(days=RECENT_DAYS), latest.taken_at)
+    rows = list(context.services.readings.stream(key, latest.taken_at - timedelta(days=RECENT_DAYS),
+                                                 latest.taken_at))
     step = max(1, math.ceil(len(rows) / MAX_PER_MEASURE))  # evenly spread over the period, not its last hour
-    chosen = [(_moment(row.taken_at, row.utc_offset), row.value, row.value2, row.value3, row.method, row.flag)
-              for row in reversed(rows)][::step]
+    chosen = [(_moment(row.taken_at, row.utc_offset), row.value, row.value2, row.value3, row.method, row.flag,
+               row.note) for row in reversed(rows)][::step]
     if not chosen or chosen[0][0] != latest.taken_at:
-        chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method, latest.flag))
+        chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method, latest.flag,
+                          latest.note))
     return chosen[:MAX_PER_MEASURE]
 
 
@@ -103,14 +107,13 @@ def _quantity(measure, value: float) -> dict:
 
 
 def observation(context: FhirContext, measure, reading: tuple) -> dict:
-    moment, value, value2, value3, method, flag = reading
+    moment, value, value2, value3, method, flag, note = reading
     loinc = glucose_loinc(method, measure.loinc) if measure.key == "glucose" else measure.loinc
     code = (codes.concept(codes.LOINC, loinc, measure.name_en, measure.name(context.words.language)) if loinc
             else {"text": measure.name(context.words.language)})
     resource = {
         "resourceType": "Observation", "status": "final",
-        "category": [codes.concept(codes.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")]
-        if measure.key in VITAL_SIGNS else [],
+        "category": _category(measure.key, method),
         "code": code, "subject": context.subject,
         "effectiveDateTime": moment.isoformat(timespec="seconds"),
     }
@@ -126,7 +129,18 @@ def observation(context: FhirContext, measure, reading: tuple) -> dict:
         resource["valueString"] = _off_scale_text(context.words, flag)
         resource["interpretation"] = [codes.concept(codes.OBSERVATION_INTERPRETATION, code, display)
                                       for code, display in OFF_SCALE[flag]]
+    resource["note"] = [{"text": note}] if note.strip() else []  # the lab's words ('Above stated goal'), or mine
     return without_empty(resource)
+
+
+def _category(key: str, method: str) -> list[dict]:
+    """Vital signs as such; a lab's reading of another catalogue measure (an HbA1c) as a laboratory result, so
+    whoever reads it, Regie included, knows a lab measured it and not the person at home."""
+    if key in VITAL_SIGNS:
+        return [codes.concept(codes.OBSERVATION_CATEGORY, "vital-signs", "Vital Signs")]
+    if method == ReadingMethod.LAB:
+        return [codes.concept(codes.OBSERVATION_CATEGORY, "laboratory", "Laboratory")]
+    return []
 
 
 class _PulseUnit:
@@ -138,7 +152,7 @@ _PULSE = _PulseUnit()
 
 def _value_text(context: FhirContext, measure, reading: tuple) -> str:
     w = context.words
-    _, value, value2, value3, _, flag = reading
+    _, value, value2, value3, _, flag, _ = reading
     if measure.kind == BLOOD_PRESSURE:
         text = f"{w.number(value, 0)}/{w.number(value2, 0)} {measure.unit_text}"
         return f"{text}, {w.number(value3, 0)} /min" if value3 is not None else text
