@@ -4394,6 +4394,17 @@ Wilt u het vervangen?</translation>
     </message>
 </context>
 <context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Details tonen…</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Details verbergen…</translation>
+    </message>
+</context>
+<context>
     <name>QPlatformTheme</name>
     <message>
         <source>OK</source>

@@ -27,6 +27,9 @@ QT_STRINGS = (
     QT_TRANSLATE_NOOP("QGnomeTheme", "&Cancel"),
     QT_TRANSLATE_NOOP("QGnomeTheme", "&Close"),
     QT_TRANSLATE_NOOP("QGnomeTheme", "Close without Saving"),
+    # A message box with details (the FHIR import's summary says to look there).
+    QT_TRANSLATE_NOOP("QMessageBox", "Show Details..."),
+    QT_TRANSLATE_NOOP("QMessageBox", "Hide Details..."),
     # Qt's own file dialog (used where the desktop offers none, e.g. to save an export).
     QT_TRANSLATE_NOOP("QFileDialog", "Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
