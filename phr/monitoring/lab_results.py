@@ -9,7 +9,7 @@ lab may use another range); whether a result lies outside it is decided here, on
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from phr.core.entries import Stamp
 from phr.core.session import Session
@@ -123,6 +123,18 @@ class LabResultService:
             row = ranges.get(_epoch(reading.taken_at))
             reference = ReferenceRange(row.low, row.high, row.text or "") if row else None
             found.append(LabResult(measure, reading.taken_at, reading.value, reference, reading.note, reading.method))
+        return found
+
+    def lab_readings(self, measure: str) -> list[LabResult]:
+        """The readings of a catalogue measure that a lab took (an HbA1c, a lab's glucose: method 'lab'), newest
+        first, each with its range when the lab gave one: clinical results, every one of them, among the person's
+        own readings of the same measure."""
+        found = []
+        for row in lab_ranges.readings_by_method(self._db, measure, ReadingMethod.LAB):
+            moment = datetime.fromtimestamp(row.taken_at, timezone(timedelta(minutes=row.utc_offset)))
+            given = row.low is not None or row.high is not None or row.text is not None
+            reference = ReferenceRange(row.low, row.high, row.text or "") if given else None
+            found.append(LabResult(measure, moment, row.value, reference, row.note or ""))
         return found
 
     def latest(self) -> list[LabResult]:
