@@ -2,10 +2,10 @@
 vaccinations and procedures; on the sample record and on three real files. The exports validate (R4B models).
 
 Compared on meaning, never on resource ids, fullUrls or uuids: per diagnosis, medicine and allergy its codes
-(system, code, display); a medicine's structured dose and its dose in words; an allergy's criticality and
-reaction; every lab result (code, unit, value, time with its offset, the range, below/within/above); the
-readings of catalogue measures; every vaccination and procedure with all its fields and codes. Both the two
-exports and the two records must agree.
+(system, code, display); a medicine's structured dose, its dose in words and its route; an allergy's
+criticality and reaction; every lab result (code, unit, value, time with its offset, the range,
+below/within/above); the readings of catalogue measures; every vaccination and procedure with all its fields
+and codes. Both the two exports and the two records must agree.
 
 What the comparison leaves out, and why:
 - Readings of the person's own measures (a fatigue score): they have no code that says what was measured, so
@@ -183,7 +183,7 @@ def _diagnoses(services: RecordServices) -> list[tuple]:
 def _medications(services: RecordServices) -> list[tuple]:
     reasons = {d.id: d.name for d in services.diagnoses.all()}
     return sorted((m.name, m.name_en, m.start_date, m.stop_date, m.ended, dose_text(m), m.dose_amount, m.dose_unit,
-                   m.times_per_day, m.as_needed, m.food, reasons.get(m.reason_id, ""), _code_set(m.codes))
+                   m.times_per_day, m.as_needed, m.food, m.route, reasons.get(m.reason_id, ""), _code_set(m.codes))
                   for m in services.medications.all())
 
 
@@ -274,6 +274,8 @@ def test_the_sample_round_trip_is_not_empty(sample_round_trip):
         "Condition": 4, "MedicationStatement": 6, "AllergyIntolerance": 1, "Immunization": 16, "Procedure": 3}
     assert len(_lab_results(copy)) == 27 and len({r[:2] for r in _lab_results(copy)}) == 6
     assert any(m[6] is not None and m[7] for m in _medications(copy))  # a structured dose
+    routes = {m[0]: m[11] for m in _medications(copy)}
+    assert routes["Hydrocortison"] == "oral" and routes["Solu-Cortef (noodinjectie)"] == "intramuscular"
     assert any(v[5] for v in _vaccinations(copy)) and any(p[2] for p in _procedures(copy))  # lot numbers, places
 
 

@@ -11,7 +11,7 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from phr.core.vocabulary import DoseUnit, FoodTiming
+from phr.core.vocabulary import DoseUnit, FoodTiming, Route
 from phr.words.fhir import DUTCH
 
 LOINC = "http://loinc.org"
@@ -80,6 +80,31 @@ EMERGENCY_DISPLAYS = {EmergencyFlag.PROTOCOL: "Emergency protocol for profession
                       EmergencyFlag.PATIENT_NOTES: "Emergency notes in the patient's own words"}
 # Dose units in UCUM (the rest go by DOSE_UNIT): Regie's unit -> UCUM code.
 UCUM_DOSE_UNITS = {DoseUnit.MG: "mg", DoseUnit.MICROGRAM: "ug", DoseUnit.ML: "mL", DoseUnit.UNIT: "[iU]"}
+# How a medicine is taken (Dosage.route) -> (EDQM Standard Term, SNOMED CT route). EDQM codes as in the IPS value
+# set 'Medicine Route of Administration' (hl7.org/fhir/uv/ips ValueSet-medicine-route-of-administration); SNOMED
+# CT codes as in FHIR's 'SNOMED CT Route Codes' (valueset-route-codes, descendants of 284009009). Regie's 'other'
+# has neither: it goes out as text only.
+EDQM = "http://standardterms.edqm.eu"
+EDQM_OID = "urn:oid:0.4.0.127.0.16.1.1.2.1"  # the same Standard Terms by OID (Swiss files write them so)
+V3_ROUTE = "http://terminology.hl7.org/CodeSystem/v3-RouteOfAdministration"
+G_STANDARD_ROUTE = "urn:oid:2.16.840.1.113883.2.4.4.9"  # G-Standaard thesaurus 9: toedieningswegen
+ROUTES = {Route.ORAL: (("20053000", "Oral use"), ("26643006", "Oral route")),
+          Route.SUBCUTANEOUS: (("20066000", "Subcutaneous use"), ("34206005", "Subcutaneous route")),
+          Route.INTRAMUSCULAR: (("20035000", "Intramuscular use"), ("78421000", "Intramuscular route")),
+          Route.INHALED: (("20020000", "Inhalation use"), ("447694001", "Respiratory tract route")),
+          Route.TOPICAL: (("20003000", "Cutaneous use"), ("6064005", "Topical route"))}
+# Every (system, code) the import takes as one of Regie's routes: the above, and codes other systems write for
+# the same: SNOMED CT 260548002 'Oral' and 45890007 'Transdermal route' (a patch: on the skin); HL7 v3's PO
+# 'Swallow, oral', SQ 'Injection, subcutaneous' and IM 'Injection, intramuscular'; the G-Standaard's 9 'ORAAL'
+# (in Nictiz's examples and Dutch files; its other codes are read by their display, as published lists differ).
+ROUTE_CODES: dict[tuple[str, str], Route] = {
+    **{(system, edqm): route for route, ((edqm, _), _) in ROUTES.items() for system in (EDQM, EDQM_OID)},
+    **{(SNOMED, snomed): route for route, (_, (snomed, _)) in ROUTES.items()},
+    (SNOMED, "260548002"): Route.ORAL, (SNOMED, "45890007"): Route.TOPICAL, (V3_ROUTE, "PO"): Route.ORAL,
+    (V3_ROUTE, "SQ"): Route.SUBCUTANEOUS, (V3_ROUTE, "IM"): Route.INTRAMUSCULAR, (G_STANDARD_ROUTE, "9"): Route.ORAL}
+# Code systems that hold routes only (SNOMED CT in a Dosage.route names one too): a code of theirs Regie does not
+# know is still a route, one Regie has no value for.
+ROUTE_SYSTEMS = (EDQM, EDQM_OID, SNOMED, V3_ROUTE, G_STANDARD_ROUTE)
 # When a medicine is taken with regard to food -> SNOMED CT additional instruction.
 FOOD_INSTRUCTIONS = {FoodTiming.WITH_FOOD: (WITH_FOOD, "With or after food"),
                      FoodTiming.EMPTY_STOMACH: (EMPTY_STOMACH, "Take on an empty stomach")}

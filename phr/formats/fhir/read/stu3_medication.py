@@ -77,7 +77,7 @@ def medication(resource: Resource) -> None:
 
 
 def dosage(item: Resource) -> None:
-    """STU3's dose and rate at the Dosage's top level -> R4's doseAndRate."""
+    """STU3's dose and rate at the Dosage's top level -> R4's doseAndRate (the route is the same in both)."""
     dose = {name: item.pop(name) for name in DOSE_ELEMENTS if name in item}
     rate = {name: item.pop(name) for name in RATE_ELEMENTS if name in item}
     for name in (*DOSE_ELEMENTS, *RATE_ELEMENTS):

@@ -4,17 +4,19 @@ The structured dose (amount and unit, times a day, with or without food, only wh
 doseAndRate.doseQuantity (UCUM for mg, microgram, ml and international units; a tablet, capsule, puff,
 drop, sachet or injection has no UCUM code and carries Regie's unit code instead), timing.repeat
 (frequency per 1 day), asNeededBoolean and an additionalInstruction in SNOMED CT. Dosage.text stays the
-text as typed, so a receiver that reads only the text reads what the person wrote.
+text as typed, so a receiver that reads only the text reads what the person wrote. How it is taken is
+Dosage.route: an EDQM Standard Term (as IPS asks) and a SNOMED CT route, with the route in the export's words.
 """
 
 from typing import Any
 
-from phr.core.vocabulary import DoseUnit, FoodTiming
+from phr.core.vocabulary import DoseUnit, FoodTiming, Route
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.context import FhirContext
 from phr.formats.fhir.write.narrative import joined
 from phr.record.medications import Medication
 from phr.words.dose import dose_text, schedule_text, unit_text
+from phr.words.vocabulary import label
 
 
 def text(medication: Medication) -> str:
@@ -44,7 +46,7 @@ def in_words(context: FhirContext, medication: Medication) -> str:
 
 
 def dosage(context: FhirContext, medication: Medication) -> list[dict[str, Any]]:
-    """The medicine's one Dosage, or none when the record holds no dose at all."""
+    """The medicine's one Dosage, or none when the record holds no dose and no route at all."""
     found: dict[str, Any] = {"text": text(medication)} if text(medication) else {}
     if medication.food in set(FoodTiming):
         code, display = codes.FOOD_INSTRUCTIONS[FoodTiming(medication.food)]
@@ -55,7 +57,19 @@ def dosage(context: FhirContext, medication: Medication) -> list[dict[str, Any]]
         found["asNeededBoolean"] = medication.as_needed
     if medication.dose_amount is not None and medication.dose_unit:
         found["doseAndRate"] = [{"doseQuantity": quantity(context, medication.dose_amount, medication.dose_unit)}]
+    if medication.route in set(Route):
+        found["route"] = route(context, Route(medication.route))
     return [found] if found else []
+
+
+def route(context: FhirContext, taken: Route) -> dict[str, Any]:
+    """The route coded in EDQM and SNOMED CT, its words in the export's language; 'other' in words only."""
+    found: dict[str, Any] = {"text": label(context.words, taken)}
+    if taken in codes.ROUTES:
+        (edqm, edqm_display), (snomed, snomed_display) = codes.ROUTES[taken]
+        found["coding"] = [codes.coding(codes.EDQM, edqm, edqm_display),
+                           codes.coding(codes.SNOMED, snomed, snomed_display)]
+    return found
 
 
 def quantity(context: FhirContext, amount: float, unit: str) -> dict[str, Any]:

@@ -5,8 +5,9 @@ resource ('#med'); every coding of it is kept (ATC, SNOMED CT, G-Standaard, ...)
 was never taken is left out. The period comes as given: its end is the stop date; a medicine stopped or
 completed without an end is `ended`, on a day the record does not know, so it never shows as in use and no
 stop date is made up. The dose in words is the Dosage text (else words made from its fields); one Dosage's
-fields become the structured dose when they say all it says (dosage.py); the English name is the translation
-of the name. "No known medications" is no medicine: it is the person's statement (negation.py).
+fields become the structured dose when they say all it says, and the Dosage's route how it is taken (dosage.py);
+the English name is the translation of the name. "No known medications" is no medicine: it is the person's
+statement (negation.py).
 """
 
 from phr.formats.fhir import codes as codes
