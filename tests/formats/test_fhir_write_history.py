@@ -175,14 +175,105 @@ def test_the_narratives_speak_the_export_language(services, session):
     Bundle.model_validate(bundle)
 
 
-def test_a_record_without_history_or_lab_results_leaves_those_sections_out(services):
+def test_a_record_without_history_or_lab_measures_leaves_those_sections_out(services):
     services.readings.add(Reading("hba1c", datetime(2026, 10, 1, 9, 0, tzinfo=AMSTERDAM), 48.0, method="lab"))
     bundle = fhir.build_bundle(services, "en", now=NOW)
     found = sections(bundle)
     assert IMMUNIZATIONS not in found and PROCEDURES not in found
     assert resources(bundle, "Immunization") == resources(bundle, "Procedure") == []
-    # A catalogue measure's lab reading stays in the summary of measurements, as before.
-    assert found[RESULTS]["title"] == "Other measurements"
+    # A catalogue measure's lab reading is a lab result (without a range here), the only entry of the results.
+    assert found[RESULTS]["title"] == "Lab results"
     hba1c = resources(bundle, "Observation")
     assert [r["code"]["coding"][0]["code"] for r in hba1c] == ["59261-8"]
     assert hba1c[0]["valueQuantity"]["value"] == 48.0
+    assert "referenceRange" not in hba1c[0] and "interpretation" not in hba1c[0]
+
+
+# --- a lab's readings of catalogue measures (HbA1c, glucose) among the person's own ------------------
+
+HBA1C_LIMIT = 53.0
+LAB_GLUCOSE = ReferenceRange(4.0, 6.1)
+
+
+def _hba1c_values() -> list[tuple[datetime, float]]:
+    """40 lab HbA1c results over five years, every 45 days: some above the range's 53, the rest within it."""
+    first = datetime(2021, 11, 1, 8, 30, tzinfo=AMSTERDAM)
+    return [(first + timedelta(days=45 * i), 45.0 + (i * 7) % 13) for i in range(40)]
+
+
+@pytest.fixture
+def monitored(services, session):
+    """The 40 lab HbA1c results with their range, two HbA1c the person measured at home, ten days of a glucose
+    sensor (every 5 minutes) and three lab glucose results, one of them among the sensor's readings."""
+    start = datetime(2026, 11, 1, 0, 2, tzinfo=AMSTERDAM)
+    sensor = [Reading("glucose", start + timedelta(minutes=5 * i), 5.0 + (i % 40) / 10, method="sensor")
+              for i in range(10 * 288)]
+    services.readings.add_batch(sensor, "device_import", "sensor.csv")
+    labs = [LabResult("hba1c", at, value, ReferenceRange(None, HBA1C_LIMIT)) for at, value in _hba1c_values()]
+    glucose_times = (datetime(2025, 3, 3, 8, 15, 7, tzinfo=AMSTERDAM), datetime(2026, 2, 2, 8, 15, 7, tzinfo=AMSTERDAM),
+                     datetime(2026, 11, 5, 8, 15, 7, tzinfo=AMSTERDAM))
+    labs += [LabResult("glucose", at, value, LAB_GLUCOSE) for at, value in zip(glucose_times, (5.2, 7.4, 3.8))]
+    with session.db.transaction():
+        services.lab_results.add_results(labs, "fhir_import", "lab.json")
+    for day in (3, 9):
+        services.readings.add(Reading("hba1c", datetime(2026, 11, day, 7, 0, tzinfo=AMSTERDAM), 50.0 + day,
+                                      method="typed"))
+    return fhir.build_bundle(services, "en", now=NOW), glucose_times
+
+
+def _coded(bundle: dict, code: str) -> list[dict]:
+    return [r for r in resources(bundle, "Observation") if r["code"].get("coding", [{}])[0].get("code") == code]
+
+
+def test_every_lab_hba1c_goes_out_once_with_its_range_and_interpretation(monitored):
+    bundle, _ = monitored
+    Bundle.model_validate(bundle)
+    hba1c = _coded(bundle, "59261-8")
+    from_lab = [r for r in hba1c if r.get("category") == [{"coding": [{
+        "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory",
+        "display": "Laboratory"}]}]]
+    expected = {at.isoformat(): value for at, value in _hba1c_values()}
+    assert {r["effectiveDateTime"]: r["valueQuantity"]["value"] for r in from_lab} == expected
+    assert len(from_lab) == 40  # every one, each once
+    for result in from_lab:
+        assert result["referenceRange"] == [{"high": {"value": 53.0, "unit": "mmol/mol",
+                                                      "system": "http://unitsofmeasure.org", "code": "mmol/mol"}}]
+        above = result["valueQuantity"]["value"] > HBA1C_LIMIT
+        assert result["interpretation"][0]["coding"][0]["code"] == ("H" if above else "N")
+    assert {"H", "N"} == {r["interpretation"][0]["coding"][0]["code"] for r in from_lab}  # both occur
+    # the person's own two HbA1c readings are the summary's, no lab result and not written twice
+    own = [r for r in hba1c if r not in from_lab]
+    assert sorted(r["effectiveDateTime"] for r in own) == ["2026-11-03T07:00:00+01:00", "2026-11-09T07:00:00+01:00"]
+    assert all("referenceRange" not in r and "category" not in r for r in own)
+
+
+def test_a_lab_glucose_among_the_sensor_readings_is_a_lab_result_and_not_in_the_summary(monitored):
+    bundle, glucose_times = monitored
+    lab = _coded(bundle, "14749-6")  # glucose in serum or plasma: a lab's
+    assert sorted(r["effectiveDateTime"] for r in lab) == [at.isoformat() for at in glucose_times]
+    assert [r["interpretation"][0]["coding"][0]["code"] for r in sorted(lab, key=lambda r: r["effectiveDateTime"])] \
+        == ["N", "H", "L"]
+    assert all(r["referenceRange"][0]["low"]["value"] == 4.0 for r in lab)
+    sensor = _coded(bundle, "105272-9")
+    assert 0 < len(sensor) <= 20  # the summary, of the sensor's readings only
+    assert {r["effectiveDateTime"] for r in sensor}.isdisjoint(at.isoformat() for at in glucose_times)
+    moments = [(r["code"]["coding"][0]["code"], r["effectiveDateTime"]) for r in resources(bundle, "Observation")
+               if "effectiveDateTime" in r]
+    assert len(moments) == len(set(moments))  # no reading went out twice
+
+
+def test_the_results_section_lists_the_lab_results_first_newest_first_per_test(monitored):
+    bundle, glucose_times = monitored
+    section = sections(bundle)[RESULTS]
+    assert section["title"] == "Lab results and other measurements"
+    urls = by_url(bundle)
+    entries = [urls[ref["reference"]] for ref in section["entry"]]
+    labs = entries[:43]
+    assert all(r["category"][0]["coding"][0]["code"] == "laboratory" for r in labs)
+    assert [r["code"]["text"] for r in labs] == ["Glucose"] * 3 + ["HbA1c"] * 40
+    assert [r["effectiveDateTime"] for r in labs[:3]] == [at.isoformat() for at in reversed(glucose_times)]
+    rest = entries[43:]  # the summary of the person's own readings and the sensor's figures
+    assert rest and not any("referenceRange" in r or r["code"].get("coding", [{}])[0].get("code") == "14749-6"
+                            for r in rest)
+    div = section["text"]["div"]
+    assert div.count("at most 53") == 40 and div.count("4.0 to 6.1") == 3

@@ -8,11 +8,16 @@ within or above it: LabResult.position decides that, here as in the app and the 
 offset it was taken at. The value and the range go out as stored, unrounded: they are the lab's numbers as
 its file gave them (0.349 L/L), and the measure's decimals come from one result only.
 
+A lab's reading of a measure of the catalogue (an HbA1c, a lab's glucose: method 'lab') is a lab result too:
+every one goes out here, with its range, and not in the self-monitoring summary (observations.py makes its
+Observation as it makes the summary's, then `judged` adds the range and interpretation, and hands it in).
+
 A result a file called a vital sign and not a lab test (a height, a BMI, a head circumference: its method is
 not 'lab') goes out as a vital sign (category vital-signs, in the vital signs section), so it is read back
 as what it was.
 """
 
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from phr.core.vocabulary import ReadingMethod, ResultPosition
@@ -36,30 +41,43 @@ class Results(NamedTuple):
     vital_sign_rows: list[list[str]]       # their rows: measurement, time, value
 
 
-def lab_results(context: FhirContext) -> Results:
-    """Every result of a lab measure, by the measure's name and newest first: the lab's, and those that are vital
-    signs (see the module's docstring)."""
+class Judged(NamedTuple):
+    """A result with its Observation: a lab measure's (made here), or a catalogue measure's lab reading."""
+
+    measure: Measure
+    result: LabResult
+    url: str
+    resource: dict
+
+
+def lab_results(context: FhirContext, catalogue: Iterable[Judged] = ()) -> Results:
+    """Every result of a lab measure and every lab reading of a catalogue measure (`catalogue`), by the measure's
+    name and newest first: the lab's, and those that are vital signs (see the module's docstring)."""
     w = context.words
     found = Results([], "", [], [])
     rows = []
-    services = context.services
-    for measure in sorted(services.lab_results.lab_measures(), key=lambda m: m.name(w.language).casefold()):
-        for result in services.lab_results.results(measure.key):
-            entry = (codes.full_url("lab-result", f"{measure.key}:{int(result.taken_at.timestamp())}"),
-                     observation(context, measure, result))
-            moment = w.moment(result.taken_at.isoformat(timespec="minutes"))
-            if not _from_a_lab(result):
-                found.vital_signs.append(entry)
-                found.vital_sign_rows.append([measure.name(w.language), moment,
-                                              _value_text(context, measure, result.value)])
-                continue
-            found.lab.append(entry)
-            rows.append([measure.name(w.language), moment, _value_text(context, measure, result.value),
-                         range_text(context, measure, result.reference), _position_text(context, result.position)])
+    every = sorted([*_lab_measures_results(context), *catalogue], key=lambda j: j.measure.name(w.language).casefold())
+    for measure, result, url, resource in every:  # the sort is stable: per measure still newest first
+        moment = w.moment(result.taken_at.isoformat(timespec="minutes"))
+        if not _from_a_lab(result):
+            found.vital_signs.append((url, resource))
+            found.vital_sign_rows.append([measure.name(w.language), moment,
+                                          _value_text(context, measure, result.value)])
+            continue
+        found.lab.append((url, resource))
+        rows.append([measure.name(w.language), moment, _value_text(context, measure, result.value),
+                     range_text(context, measure, result.reference), _position_text(context, result.position)])
     if not rows:
         return found
     header = [w("Test"), w("Time"), w("Result"), w("Reference range"), w("Compared with the range")]
     return found._replace(table=table(header, rows))
+
+
+def _lab_measures_results(context: FhirContext) -> list[Judged]:
+    services = context.services
+    return [Judged(measure, result, codes.full_url("lab-result", f"{measure.key}:{int(result.taken_at.timestamp())}"),
+                   observation(context, measure, result))
+            for measure in services.lab_results.lab_measures() for result in services.lab_results.results(measure.key)]
 
 
 def _from_a_lab(result: LabResult) -> bool:
@@ -68,18 +86,26 @@ def _from_a_lab(result: LabResult) -> bool:
 
 def observation(context: FhirContext, measure: Measure, result: LabResult) -> dict:
     system, code = codes.lab_code(measure.loinc)
-    interpretation = INTERPRETATIONS.get(result.position)
     category = LABORATORY if _from_a_lab(result) else VITAL_SIGNS
-    return without_empty({
+    return judged({
         "resourceType": "Observation", "status": "final",
         "category": [codes.concept(codes.OBSERVATION_CATEGORY, *category)],
         "code": {"coding": [codes.coding(system, code)] if code else [], "text": measure.name(context.words.language)},
         "subject": context.subject,
         "effectiveDateTime": result.taken_at.isoformat(timespec="seconds"),
         "valueQuantity": quantity(measure, result.value),
-        "interpretation": [codes.concept(codes.OBSERVATION_INTERPRETATION, *interpretation)] if interpretation else [],
-        "referenceRange": [_range(measure, result.reference)] if result.reference else [],
         "note": [{"text": result.note}] if result.note.strip() else [],
+    }, result, lambda value: quantity(measure, value))
+
+
+def judged(resource: dict, result: LabResult, quantity_of: Callable[[float], dict]) -> dict:
+    """The Observation with the lab's reference range (its limits as `quantity_of` writes the value) and where the
+    value lies against it (LabResult.position)."""
+    interpretation = INTERPRETATIONS.get(result.position)
+    return without_empty({
+        **resource,
+        "interpretation": [codes.concept(codes.OBSERVATION_INTERPRETATION, *interpretation)] if interpretation else [],
+        "referenceRange": [_range(result.reference, quantity_of)] if result.reference else [],
     })
 
 
@@ -93,14 +119,15 @@ def quantity(measure: Measure, value: float) -> dict:
     return found
 
 
-def _range(measure: Measure, reference: ReferenceRange) -> dict:
-    return {"low": quantity(measure, reference.low) if reference.low is not None else {},
-            "high": quantity(measure, reference.high) if reference.high is not None else {},
+def _range(reference: ReferenceRange, quantity_of: Callable[[float], dict]) -> dict:
+    return {"low": quantity_of(reference.low) if reference.low is not None else {},
+            "high": quantity_of(reference.high) if reference.high is not None else {},
             "text": reference.text}
 
 
 def _value_text(context: FhirContext, measure: Measure, value: float) -> str:
-    return f"{context.words.number(value, measure.decimals)} {measure.unit}".strip()
+    """The value and the unit as people write it (a lab measure's is its unit; a catalogue one's '°C', 'mmHg')."""
+    return f"{context.words.number(value, measure.decimals)} {measure.unit_text}".strip()
 
 
 def range_text(context: FhirContext, measure: Measure, reference: ReferenceRange | None) -> str:

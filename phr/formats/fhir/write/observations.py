@@ -1,7 +1,9 @@
 """Measurements as Observations, summarised: never every reading of years of monitoring.
 
 A lab's results are no monitoring: they go out whole, first in the results section (lab_results.py); the
-results a file called vital signs (a height, a BMI) go out whole too, in the vital signs section.
+results a file called vital signs (a height, a BMI) go out whole too, in the vital signs section. So do a
+lab's readings of a catalogue measure (an HbA1c, a lab's glucose: method 'lab'), every one with its range,
+made here as the summary's are and judged there; the summary of such a measure holds its other readings.
 
 Per measure the summary holds its latest reading plus the readings of the RECENT_DAYS
 days up to it: at most MAX_PER_MEASURE in all, newest first, and when there are more
@@ -21,9 +23,9 @@ from phr.core.vocabulary import ReadingMethod
 from phr.formats.fhir import codes as codes
 from phr.formats.fhir.write.cgm_summary import cgm_profile, cgm_summary
 from phr.formats.fhir.write.context import FhirContext, Section, without_empty
-from phr.formats.fhir.write.lab_results import Results, lab_results
+from phr.formats.fhir.write.lab_results import LABORATORY, Judged, Results, judged, lab_results
 from phr.formats.fhir.write.narrative import narrative, table
-from phr.monitoring.measures import BLOOD_PRESSURE, glucose_loinc
+from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE, Measure, glucose_loinc
 
 RECENT_DAYS = 30
 MAX_PER_MEASURE = 20
@@ -37,12 +39,15 @@ def results(context: FhirContext) -> list[Section]:
     """The vital signs section and the results section, each only when it holds readings."""
     w = context.words
     found: dict[str, tuple[list[tuple[str, dict]], list[list[str]]]] = {"results": ([], []), "vital_signs": ([], [])}
+    catalogue_labs: list[Judged] = []
     for key in sorted(context.services.readings.counts()):
         measure = context.services.measures.find(key)
         if measure is None or measure.is_lab:  # a lab's results go out whole: lab_results.py
             continue
+        by_a_lab = _lab_readings(context, measure)
+        catalogue_labs += by_a_lab
         entries, rows = found["vital_signs" if key in VITAL_SIGNS else "results"]
-        for reading in summary_readings(context, key):
+        for reading in summary_readings(context, key, len(by_a_lab)):
             entries.append((_url(key, reading), observation(context, measure, reading)))
             rows.append([measure.name(w.language), w.moment(reading[0].isoformat(timespec="minutes")),
                          _value_text(context, measure, reading)])
@@ -53,7 +58,7 @@ def results(context: FhirContext) -> list[Section]:
                                                                      end=w.date(profile.end)),
                                     w("in range {share}%", share=w.number(profile.figures.result.in_range or 0, 1))])
     header = [w("Measurement"), w("Time"), w("Value")]
-    labs = lab_results(context)
+    labs = lab_results(context, catalogue_labs)
     sections = [_results_section(context, labs, *found["results"], header)]
     entries, rows = labs.vital_signs + found["vital_signs"][0], labs.vital_sign_rows + found["vital_signs"][1]
     sections.append(Section("vital_signs", w("Vital signs"), narrative(table(header, rows)), entries)
@@ -73,14 +78,30 @@ def _results_section(context: FhirContext, results: Results, entries: list[tuple
     return Section("results", title, narrative(results.table, table(header, rows) if rows else ""), labs + entries)
 
 
-def summary_readings(context: FhirContext, key: str) -> list[tuple]:
+def _lab_readings(context: FhirContext, measure: Measure) -> list[Judged]:
+    """Every reading a lab took of a catalogue measure, with its range: lab results, not self-monitoring. (A
+    blood pressure is two numbers, a lab result one: a lab's blood pressure stays in the summary.)"""
+    if measure.key not in CATALOGUE or measure.kind == BLOOD_PRESSURE:
+        return []
+    found = []
+    for result in context.services.lab_results.lab_readings(measure.key):
+        reading = (result.taken_at, result.value, None, None, ReadingMethod.LAB.value, "", result.note)
+        resource = {**observation(context, measure, reading),  # a lab's weight or SpO2 too: no vital sign
+                    "category": [codes.concept(codes.OBSERVATION_CATEGORY, *LABORATORY)]}
+        found.append(Judged(measure, result, _url(measure.key, reading),
+                            judged(resource, result, lambda value: _quantity(measure, value))))
+    return found
+
+
+def summary_readings(context: FhirContext, key: str, labs: int = 0) -> list[tuple]:
     """(moment, value, value2, value3, method, flag, note) of the latest reading and the recent ones, newest
-    first."""
-    latest = context.services.readings.latest(key)
+    first; without the lab's readings when the measure has `labs` of them (they go out whole, as results)."""
+    latest = _latest(context, key, labs)
     if latest is None:
         return []
-    rows = list(context.services.readings.stream(key, latest.taken_at - timedelta(days=RECENT_DAYS),
-                                                 latest.taken_at))
+    rows = [row for row in context.services.readings.stream(key, latest.taken_at - timedelta(days=RECENT_DAYS),
+                                                            latest.taken_at)
+            if not labs or row.method != ReadingMethod.LAB]
     step = max(1, math.ceil(len(rows) / MAX_PER_MEASURE))  # evenly spread over the period, not its last hour
     chosen = [(_moment(row.taken_at, row.utc_offset), row.value, row.value2, row.value3, row.method, row.flag,
                row.note) for row in reversed(rows)][::step]
@@ -88,6 +109,14 @@ def summary_readings(context: FhirContext, key: str) -> list[tuple]:
         chosen.insert(0, (latest.taken_at, latest.value, latest.value2, latest.value3, latest.method, latest.flag,
                           latest.note))
     return chosen[:MAX_PER_MEASURE]
+
+
+def _latest(context: FhirContext, key: str, labs: int):
+    """The newest reading, or the newest that no lab took: one of the `labs` + 1 newest."""
+    if not labs:
+        return context.services.readings.latest(key)
+    newest = context.services.readings.page(key, 0, labs + 1)
+    return next((reading for reading in newest if reading.method != ReadingMethod.LAB), None)
 
 
 def _moment(epoch: int, offset_minutes: int) -> datetime:
