@@ -17,7 +17,8 @@ from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 
-__all__ = ["FORMATS", "REASON_TEXT", "DeviceImportSummary", "NotADeviceFile", "import_file", "method_refused"]
+__all__ = ["FORMATS", "REASON_TEXT", "DeviceImportSummary", "NoReadings", "NotADeviceFile", "import_file",
+           "method_refused"]
 
 # Reading takes most of the time of a large import; storing the rest.
 PARSE_SHARE = 0.6
@@ -37,12 +38,30 @@ class NotADeviceFile(InvalidInput):
     """The file is not what it claims to be, or not a file Regie can read. Nothing was changed."""
 
 
+class NoReadings(NotADeviceFile):
+    """A file of a known kind that holds no reading and no note: an error, never a silent nothing.
+    `rows` counts the rows after the header; `skipped` says, per reason, why none was a reading."""
+
+    def __init__(self, file_name: str, format: str, rows: int, skipped: dict[str, int]):
+        self.file_name, self.format, self.rows, self.skipped = file_name, format, rows, skipped
+        layout = LAYOUTS_BY_NAME.get(format)
+        what = layout.what if layout is not None else "a CSV file"
+        if not rows:
+            super().__init__(f"“{file_name}” ({what}) holds no rows after its header. Nothing was added.")
+            return
+        reasons = "; ".join(f"{count:,} x {REASON_TEXT.get(reason, reason)}" for reason, count in skipped.items())
+        super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} rows: {reasons}. "
+                         "Nothing was added.")
+
+
 def import_file(services: RecordServices, data: bytes, file_name: str, format: str = "auto",
                 measure: str | None = None, mapping: Mapping | None = None,
                 progress: Callable[[float], bool] | None = None, method: str = "") -> DeviceImportSummary:
     """`progress(fraction)` may return False to cancel (ImportCancelled, nothing changed). `method`: how
     the readings of another CSV file were taken ('' not known; NotADeviceFile for a vendor's file)."""
     found = _read(services, data, file_name, format, measure, mapping, progress, method)
+    if not found.readings and not found.notes:
+        raise NoReadings(file_name, found.format, len({row.line for row in found.skipped}), _by_reason(found))
     total = max(1, len(found.readings))
 
     def stored(done: int) -> bool:
@@ -62,6 +81,14 @@ def method_refused(data: bytes, format: str = "auto", file_name: str = "") -> st
             return None
     layout = LAYOUTS_BY_NAME.get(chosen)
     return None if layout is None else method_not_for(layout)
+
+
+def _by_reason(found: DeviceReadings) -> dict[str, int]:
+    """Skipped rows per reason, the most common first."""
+    counts: dict[str, int] = {}
+    for row in found.skipped:
+        counts[row.reason] = counts.get(row.reason, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def _read(services: RecordServices, data: bytes, file_name: str, format: str, measure: str | None,

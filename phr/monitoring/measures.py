@@ -90,6 +90,12 @@ CATALOGUE: dict[str, Measure] = {m.key: m for m in (
     Measure("fev1", "FEV1 (longfunctie)", "FEV1 (lung function)", "L", "L", "20150-9", 0.2, 8.0, None, None, 2),
     Measure("hba1c", "HbA1c", "HbA1c", "mmol/mol", "mmol/mol", "59261-8", 15, 200, 20, 53, 0),
     Measure("pain", "Pijn (0–10)", "Pain (0–10)", "{score}", "0–10", "72514-3", 0, 10, 0, 3, 0, kind=SCORE),
+    # What a glucose meter or app records besides glucose (LibreView): blood ketones from a test strip,
+    # carbohydrates eaten, insulin injected. Insulin is a dose given and has no LOINC observation code.
+    Measure("ketones", "Ketonen in het bloed", "Blood ketones", "mmol/L", "mmol/L", "66441-7", 0.0, 10.0, None, 0.6, 1),
+    Measure("carbs", "Koolhydraten gegeten", "Carbohydrates eaten", "g", "g", "9059-7", 0, 500, None, None, 0),
+    Measure("insulin_rapid", "Snelwerkende insuline", "Rapid-acting insulin", "[IU]", "IU", "", 0, 150, None, None, 1),
+    Measure("insulin_long", "Langwerkende insuline", "Long-acting insulin", "[IU]", "IU", "", 0, 150, None, None, 1),
 )}
 
 # LOINC for glucose measured by a sensor (CGM) rather than a finger prick.

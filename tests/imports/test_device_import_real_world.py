@@ -15,7 +15,7 @@ from phr.imports.devices.pipeline import read_file
 pytestmark = pytest.mark.skipif(not REAL_WORLD.is_dir(),
                                 reason=f"the real-world device files are not there ({REAL_WORLD})")
 
-# LibreView's record type -> the method of its reading (types 5 and 6 are no readings).
+# LibreView's record type -> the method of its glucose reading (type 5 is carbohydrates, 6 a note).
 LIBREVIEW_METHODS = {"0": "sensor", "1": "scan", "2": "fingerstick"}
 LIBREVIEW_FILES = {  # name -> readings per method, counted by hand from the file (SOURCES.md)
     "libreview_en_mmol_glyco_sample_glucose.csv": {"sensor": 8372, "scan": 1962},
@@ -45,9 +45,10 @@ def rows_by_line(name: str) -> dict[int, dict[str, str]]:
 def test_libreview_readings_take_their_method_from_the_record_type(name):
     result = read_file((REAL_WORLD / name).read_bytes(), "auto", name=name)
     rows = rows_by_line(name)
+    glucose = [reading for reading in result.readings if reading.measure == "glucose"]  # type 5: carbohydrates
     assert result.format == "libreview"
-    assert all(reading.method == LIBREVIEW_METHODS[rows[reading.line]["Record Type"]] for reading in result.readings)
-    assert Counter(reading.method for reading in result.readings) == LIBREVIEW_FILES[name]
+    assert all(reading.method == LIBREVIEW_METHODS[rows[reading.line]["Record Type"]] for reading in glucose)
+    assert Counter(reading.method for reading in glucose) == LIBREVIEW_FILES[name]
 
 
 @pytest.mark.parametrize("name, count", sorted(DEXCOM_FILES.items()))

@@ -412,7 +412,7 @@ def test_a_method_is_refused_when_unknown_or_for_a_vendor_s_file():
 
 
 def test_csv_without_measure_or_mapping_is_an_argument_error():
-    with pytest.raises(ValueError, match="needs a measure"):
+    with pytest.raises(ValueError, match="with a measure"):
         read_file(b"time,value\n2026-09-01 08:00,5\n", "auto")
 
 

@@ -1,7 +1,8 @@
 """Step 1 of a device import: the file's bytes as text, with its delimiter.
 
 - Encoding: UTF-8 with or without a byte order mark, UTF-16 with a byte order mark (Excel's
-  "Unicode text"), otherwise Windows-1252. Binary files (a photo renamed to .csv, an Excel
+  "Unicode text", Medtronic's exports) or without one (recognised by its zero bytes: text in a
+  Latin script has a zero in every other byte), otherwise Windows-1252. Binary files (a photo renamed to .csv, an Excel
   workbook) are refused with NotThisFormat.
 - Delimiter: comma, semicolon or tab, whichever occurs most (outside quotes) in the first line
   that has any; a tie goes to the comma. The first line is a header or LibreView's metadata line,
@@ -37,6 +38,9 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
             raise NotThisFormat(f"{what} is not a text (CSV) file: it looks like {kind}.")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _checked(data, "utf-16", what), "utf-16"
+    bare = _bare_utf16(data[:_SNIFF_BYTES])
+    if bare:
+        return _checked(data, bare, what), "utf-16"
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise NotThisFormat(f"{what} is not a text (CSV) file.")
     if data.startswith(codecs.BOM_UTF8):
@@ -46,6 +50,20 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
     except UnicodeDecodeError:
         # Not UTF-8: Excel on Windows writes Windows-1252 ("café" as one byte 0xE9).
         return _checked(data, "windows-1252", what), "windows-1252"
+
+
+def _bare_utf16(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text without a byte order mark, else None: most of
+    the bytes on one side of each pair are zero and (almost) none on the other."""
+    pairs = len(head) // 2
+    if pairs < 2:
+        return None
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if odd >= pairs * 0.6 and even <= pairs * 0.05:
+        return "utf-16-le"
+    if even >= pairs * 0.6 and odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
 
 
 def _checked(data: bytes, encoding: str, what: str) -> str:

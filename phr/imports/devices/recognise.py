@@ -60,7 +60,51 @@ def layout_for(text: CsvText, format: str = "auto", measure: str | None = None, 
         return mapped_layout(mapping, catalogue, method)
     if measure:
         return plain_layout(measure, catalogue, method)
-    raise ValueError("A CSV file of this kind needs a measure (--measure KEY) or a mapping.")
+    described = describe(text)
+    if described.endswith(_NOT_A_TABLE):
+        raise ValueError(described)
+    raise ValueError(f"{described} Read it as another CSV file: with a measure (--measure KEY) when it has "
+                     "the columns time and value, or with a mapping of its columns (in the app).")
+
+
+# How a file that is no known layout is described: its encoding and delimiter in words.
+_ENCODINGS = {"utf-8": "UTF-8 text", "utf-8-sig": "UTF-8 text", "utf-16": "UTF-16 text",
+              "windows-1252": "Windows-1252 text"}
+_DELIMITERS = {",": "comma-separated", ";": "semicolon-separated", "\t": "tab-separated"}
+_SHOWN_HEADERS = 8
+_NOT_A_TABLE = "not a table."
+
+
+def describe(text: CsvText) -> str:
+    """What a file that is none of the known layouts looks like, for the person to recognise it:
+    'This is not a file of a kind Regie recognises (...). It is UTF-16 text, tab-separated, and its
+    header row seems to be “Index”, “Date”, ... (17 columns).'"""
+    known = ", ".join(layout.what.removeprefix("a ").removeprefix("an ") for layout in LAYOUTS)
+    start = f"This is not a file of a kind Regie recognises ({known})."
+    encoding = _ENCODINGS.get(text.encoding, text.encoding)
+    head = text.text[:_HEAD_CHARS].lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        return f"{start} It is {encoding} that looks like XML, {_NOT_A_TABLE}"
+    if head.startswith(("{", "[")):
+        return f"{start} It is {encoding} that looks like JSON, {_NOT_A_TABLE}"
+    header = _widest_record(text)
+    if len(header) < 2:
+        return f"{start} It is {encoding} without columns."
+    names = ", ".join(f"“{name.strip()}”" for name in header[:_SHOWN_HEADERS])
+    more = ", ..." if len(header) > _SHOWN_HEADERS else ""
+    return (f"{start} It is {encoding}, {_DELIMITERS.get(text.delimiter, 'separated')}, and its header row "
+            f"seems to be {names}{more} ({len(header)} columns).")
+
+
+def _widest_record(text: CsvText) -> list[str]:
+    """The first of the first records with the most filled fields: the header row, most likely."""
+    head = CsvText(text.text[:_HEAD_CHARS], text.encoding, text.delimiter)
+    widest: list[str] = []
+    for _, fields in islice(records(head), HEADER_SEARCH):
+        filled = [field for field in fields or [] if field.strip()]
+        if len(filled) > len(widest):
+            widest = filled
+    return widest
 
 
 def method_not_for(layout: Layout) -> str:

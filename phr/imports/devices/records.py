@@ -16,8 +16,9 @@ from typing import Generator, Iterator
 
 from phr.imports.devices.model import CsvText, ParseCancelled, Progress, Records
 
-# The header is looked for in this many first records (LibreView has one metadata line first).
-HEADER_SEARCH = 10
+# The header is looked for in this many first records (LibreView has one metadata line first, a
+# Medtronic iPro2 export eleven lines of patient and device information).
+HEADER_SEARCH = 30
 # A file's progress is reported every this many records.
 PROGRESS_STEP = 4096
 # A quoted field longer than this many lines is a quote that was never closed, not a long note.

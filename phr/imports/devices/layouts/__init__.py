@@ -6,11 +6,12 @@ one line to LAYOUTS below; nothing else changes. They are tried in this order; a
 read with a mapping (mapped.py).
 """
 
-from phr.imports.devices.layouts import dexcom, libreview, omron
+from phr.imports.devices.layouts import dexcom, libreview, medtronic, omron
 from phr.imports.devices.model import Layout
 
 LAYOUTS: tuple[Layout, ...] = (
     libreview.LAYOUT,
     dexcom.LAYOUT,
     omron.LAYOUT,
+    medtronic.LAYOUT,
 )

@@ -2,9 +2,15 @@
 
 The file starts with a metadata line ('Glucose Data,Generated on,...'), then the header row.
 Record types: 0 historic glucose (method 'sensor'), 1 scan ('scan'), 2 strip ('fingerstick'),
-6 a note (ParsedRows.notes: value None, the text in `note`). Other types (insulin, food,
-ketones, ...) are skipped as 'not_a_reading'. Each glucose column carries its unit in its
-name ('Historische glucose mmol/l', 'Historic Glucose mg/dL'); mg/dL is divided by 18.016.
+6 a note (ParsedRows.notes: value None, the text in `note`). Each glucose column carries its
+unit in its name ('Historische glucose mmol/l', 'Historic Glucose mg/dL'); mg/dL is divided by
+18.016. Any other row is read by its columns (_Extras below): blood ketones, carbohydrates
+(grams) and rapid- and long-acting insulin (units) are readings of their own measures; a row
+with none of them (a food marker without an amount, a time change) is skipped as 'not_a_reading'.
+
+The same layout is written by the FreeStyle Libre (Pro) desktop software and by tools that
+copy it (iglu's 'libre' and 'librepro'): metadata lines, then 'ID', 'Time' (or 'Timestamp'),
+'Record Type', 'Historic Glucose (mg/dL)'; the time column is then called 'Time' or 'Timestamp'.
 
 Dates are DD-MM-YYYY HH:MM or, in US exports, MM-DD-YYYY hh:mm AM/PM. The order is decided from
 the values (a number above 12 shows it, the metadata line's date included); when no date shows
@@ -21,13 +27,23 @@ from phr.imports.devices.times import LocalClock, guess_order
 from phr.imports.devices.units import bounds, divisor
 from phr.monitoring.measures import CATALOGUE
 
-TIME = ("Tijdstempel apparaat", "Device Timestamp")
+TIME = ("Tijdstempel apparaat", "Device Timestamp", "Time", "Timestamp", "Tijd", "Tijdstempel")
 RECORD_TYPE = ("Gegevenstype", "Record Type")
 HISTORIC = ("Historische glucose", "Historic Glucose")
 SCAN = ("Scan Glucose", "Scanglucose")
 STRIP = ("Strip Glucose", "Stripglucose")
 NOTES = ("Notities", "Notes")
 _HISTORIC, _SCAN, _STRIP, _NOTE = "0", "1", "2", "6"
+# Measure -> the columns of another kind of row, as named in Dutch and English exports. They are
+# readings of their own: a blood ketone is measured, carbohydrates and insulin are amounts the
+# person records, and numbers (per day, next to glucose) are what they and their care team use.
+EXTRAS = {
+    "ketones": ("Keton mmol/l", "Ketone mmol/L", "Ketonen mmol/l"),
+    "carbs": ("Koolhydraten (gram)", "Carbohydrates (grams)"),
+    "insulin_rapid": ("Snelwerkende insuline (eenheden)", "Rapid-Acting Insulin (units)"),
+    "insulin_long": ("Langwerkende insuline (eenheden)", "Long-Acting Insulin (units)",
+                     "Long-Acting Insulin Value (units)"),
+}
 _UNITS = {"mmol/l": "mmol/L", "mg/dl": "mg/dL"}
 
 
@@ -72,6 +88,7 @@ class _Rows:
         self.width = len(header.keys)
         self.time, self.kind, self.notes = header.column(*TIME), header.column(*RECORD_TYPE), header.find(*NOTES)
         self.glucose = _glucose_columns(table)
+        self.extras = _Extras(header, next((v.mark for _, v, _ in self.glucose.values()), None))
         metadata = [text for fields in table.before_header for text in fields]
         samples = table.sample(self.time)
         self.found = Collector("libreview", LocalClock(guess_order(metadata + samples, default="dmy"), zone, samples))
@@ -86,7 +103,7 @@ class _Rows:
         kind = fields[self.kind].strip()
         glucose = self.glucose.get(kind)
         if glucose is None and kind != _NOTE:
-            return found.skip(line, "not_a_reading")
+            return self.extras.read(found, line, fields, fields[self.time], cell(fields, self.notes))
         moment = found.time(line, fields[self.time])
         if moment is None:
             return None
@@ -103,4 +120,30 @@ class _Rows:
         if not note:
             return self.found.skip(line, "no_value")
         self.found.add_note(ParsedReading("glucose", *moment, None, note=note, line=line))
+        return None
+
+
+class _Extras:
+    """The readings in a row that is not glucose: ketones, carbohydrates, insulin (EXTRAS)."""
+
+    def __init__(self, header: Header, mark: str | None):
+        self.columns = []
+        for key, names in EXTRAS.items():
+            index = header.find(*names)
+            if index is not None:
+                measure = CATALOGUE[key]
+                self.columns.append((key, index, Values(mark, 1.0, *bounds(measure))))
+
+    def read(self, found: Collector, line: int, fields: list[str], time: str, note: str) -> None:
+        """Adds the row's readings; a row without any is skipped as 'not_a_reading'."""
+        filled = [(key, index, values) for key, index, values in self.columns if fields[index].strip()]
+        if not filled:
+            return found.skip(line, "not_a_reading")
+        moment = found.time(line, time)
+        if moment is None:
+            return None
+        for key, index, values in filled:
+            value = found.value(line, values, fields[index])
+            if value is not None:
+                found.add(ParsedReading(key, *moment, value, None, None, "", "", note, line))
         return None
