@@ -1,5 +1,5 @@
 """Issue 15, acceptance: export -> import into a new record -> export keeps codes, doses, criticality, results,
-vaccinations and procedures; on the sample record and on three real files. The exports validate (R4B models).
+vaccinations and procedures; on the sample record and on four real files. The exports validate (R4B models).
 
 Compared on meaning, never on resource ids, fullUrls or uuids: per diagnosis, medicine and allergy its codes
 (system, code, display); a medicine's structured dose, its dose in words and its route; an allergy's
@@ -17,7 +17,9 @@ What the comparison leaves out, and why:
 - How a reading was taken, beyond 'by a lab' or not: a FHIR Observation does not say whether the person typed
   it in or a device sent it, so such a reading comes back with its method not known.
 Self-monitoring goes out as a summary (per measure the latest reading and those of the 30 days before it, at
-most 20): the second export must carry the same summary, and the new record exactly the readings of it.
+most 20): the second export must carry the same summary, and the new record exactly the readings of it. A lab's
+readings of a catalogue measure (an HbA1c, a lab's glucose) are no self-monitoring: every one goes out as a lab
+result, and the records are compared on all of them with their ranges.
 """
 
 import json
@@ -35,6 +37,7 @@ from phr.formats.fhir.read.bundle import import_bundle
 from phr.formats.fhir.write import bundle as fhir
 from phr.formats.fhir.write import cgm_summary
 from phr.formats.fhir.write.dosage import text as dose_text
+from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE, Measure
 from phr.record import codings
 from phr.record.person import PersonDetails
 from phr.record.services import RecordServices
@@ -44,7 +47,8 @@ ORPHANET = "http://www.orpha.net"
 # The figures of the glucose sensor's summary: worked out from every sensor reading (see the docstring).
 SENSOR_SUMMARY = {code for code, _ in (cgm_summary.TIMES_IN_RANGES, cgm_summary.MEAN_GLUCOSE, cgm_summary.GMI,
                                        cgm_summary.CV, cgm_summary.SENSOR_ACTIVE)}
-# Three real files that between them hold codes (SNOMED CT, LOINC, ATC, CVX, Dutch G-Standaard and NHG), doses,
+CANADA = "fhir_ipsviewer_CA_VeroSource_colorful_balloon.json"
+# Four real files that between them hold codes (SNOMED CT, LOINC, ATC, CVX, Dutch G-Standaard and NHG), doses,
 # criticality, lab results and vital signs, vaccinations and procedures.
 REAL_FILES = (
     # The IPS IG's example with immunizations: CVX and SNOMED CT codes, lot numbers, an allergy's criticality,
@@ -54,6 +58,9 @@ REAL_FILES = (
     "fhir_ipsviewer_AT_ELGA_GmbH_01.json",
     # A Dutch STU3 summary (MedMij/Nictiz zib): G-Standaard and NHG codes, structured doses, lab results.
     "fhir_ipsviewer_NL_Drimpy_01.json",
+    # Canada's VeroSource summary: 266 Observations, among them two lab HbA1c results (in %: readings of the
+    # catalogue's HbA1c, by a lab), the earlier of which only the export's results carry.
+    CANADA,
 )
 
 
@@ -213,20 +220,36 @@ def _lab_results(services: RecordServices) -> list[tuple]:
                   for m in labs.lab_measures() for r in labs.results(m.key))
 
 
+def _catalogue_lab_readings(services: RecordServices) -> list[tuple]:
+    """Every reading a lab took of a catalogue measure (an HbA1c, a lab's glucose), with its range: lab results,
+    all of them, not the summary's."""
+    labs = services.lab_results
+    return sorted((r.measure, _moment(r.taken_at), r.value, r.note,
+                   (r.reference.low, r.reference.high, r.reference.text) if r.reference else None, r.position)
+                  for key in services.readings.counts() if key in CATALOGUE for r in labs.lab_readings(key))
+
+
+def _by_a_lab(measure: Measure, method: str) -> bool:
+    """A lab's reading of a catalogue measure: a lab result (a blood pressure is two numbers: never one)."""
+    return method == ReadingMethod.LAB and measure.key in CATALOGUE and measure.kind != BLOOD_PRESSURE
+
+
 def _readings(services: RecordServices) -> list[tuple]:
-    """Readings of catalogue measures (the person's own measures have no code: see the docstring)."""
+    """Readings of catalogue measures that no lab took (the person's own measures have no code: see the
+    docstring; a lab's are lab results, compared whole)."""
     found = []
     for key in services.readings.counts():
         measure = services.measures.find(key)
         if measure is None or measure.is_lab or not measure.loinc:
             continue
         found += [(key, _moment(r.taken_at), r.value, r.value2, r.value3, r.method == ReadingMethod.LAB, r.note)
-                  for r in services.readings.page(key, 0, 100_000)]
+                  for r in services.readings.page(key, 0, 100_000) if not _by_a_lab(measure, r.method)]
     return sorted(found, key=repr)
 
 
 RECORD = {"diagnoses": _diagnoses, "medications": _medications, "allergies": _allergies,
-          "vaccinations": _vaccinations, "procedures": _procedures, "lab results": _lab_results}
+          "vaccinations": _vaccinations, "procedures": _procedures, "lab results": _lab_results,
+          "lab readings of catalogue measures": _catalogue_lab_readings}
 
 
 def assert_same_records(first: RecordServices, second: RecordServices) -> None:
@@ -240,12 +263,12 @@ def assert_same_records(first: RecordServices, second: RecordServices) -> None:
 
 def assert_summary_readings(record: RecordServices, exported_from_it: dict, read_back: RecordServices) -> None:
     """The record that read the export holds exactly the readings the export's summary carried, each of them
-    one the first record holds. Every lab result goes out (they are compared whole above): the export's other
-    coded Observations are the summary's readings."""
+    one the first record holds. Every lab result goes out, a catalogue measure's too (they are compared whole
+    above): the export's other coded Observations are the summary's readings."""
     came = _readings(read_back)
     assert set(came) <= set(_readings(record))
     coded = [r for r in resources(exported_from_it, "Observation") if _compared_observation(r)]
-    assert len(came) == len(coded) - len(_lab_results(record))
+    assert len(came) == len(coded) - len(_lab_results(record)) - len(_catalogue_lab_readings(record))
 
 
 # --- the sample record ---------------------------------------------------------------------------
@@ -313,3 +336,19 @@ def test_a_real_file_round_trips(fresh_record, name):
     assert_same_bundles(first, second)
     assert_same_records(first_record, second_record)
     assert_summary_readings(first_record, first, second_record)
+
+
+def test_a_real_files_earlier_lab_hba1c_and_lab_glucose_ranges_come_back(fresh_record):
+    """The Canadian file's lab HbA1c of 6.6 % (48.6 mmol/mol) in January 2024 lies months before its last one, out
+    of the summary's 30 days: it comes back because the export writes every lab reading of a catalogue measure as
+    a lab result; so do its lab glucose results with their ranges (3.9-11.0 mmol/L) and where they lie."""
+    first, second = fresh_record(), fresh_record()
+    import_bundle(first, _real_file(CANADA), CANADA, other_person=True)
+    read_into(second, export(first), other_person=True)
+    back = _catalogue_lab_readings(second)
+    assert [(key, moment, value) for key, moment, value, *_ in back if key == "hba1c"] == [
+        ("hba1c", _moment(datetime(2024, 1, 11, 15, 7, tzinfo=timezone.utc)), 48.6),
+        ("hba1c", _moment(datetime(2024, 5, 23, 12, 0, tzinfo=timezone.utc)), 85.8)]
+    glucose = [(value, reference, position.value) for key, _, value, _, reference, position in back
+               if key == "glucose"]
+    assert glucose == [(6.5, (3.9, 11.0, "3.9-11.0"), "within"), (25.4, (3.9, 11.0, "3.9-11.0"), "above")]
