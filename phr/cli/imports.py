@@ -9,11 +9,13 @@ import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from phr.access.session import RecordSession
 from phr.cli.common import CliError, ExitCode, fail, unlock
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
+from phr.imports.devices.times import computer_zone, zone_named
 
 if TYPE_CHECKING:
     from phr.formats.fhir.read.bundle import FhirImportSummary
@@ -61,6 +63,13 @@ def add_import_command(commands) -> None:
                               "(the reports count its readings as sensor time); meter = a finger-prick meter; "
                               "lab = lab results; typed = typed in by hand. Without it the method is not known. "
                               "Device files (libreview, dexcom, omron) say it themselves and take no --method")
+    import_.add_argument("--timezone", metavar="ZONE",
+                         help="device files: the time zone of the device's clock, an IANA name such as "
+                              "Europe/Amsterdam, America/New_York or UTC (default: this computer's zone). A file that "
+                              "names its own zone keeps it")
+    import_.add_argument("--date-order", choices=("dmy", "mdy"),
+                         help="device files: dmy = day first (12-05-2025 is 12 May), mdy = month first (12 "
+                              "December). Only needed when no day in the file is above 12; the import then asks")
     import_.add_argument("--other-person", action="store_true",
                          help="FHIR files only: import the file although the person in it (name or birth date) is "
                               "not this record's person. Without it such a file is refused")
@@ -68,6 +77,10 @@ def add_import_command(commands) -> None:
 
 
 def cmd_import(args) -> int:
+    try:  # the options first: a wrong one is a usage error whatever the file
+        zone = zone_named(args.timezone) if args.timezone else computer_zone()
+    except ValueError as error:
+        return fail(f"--timezone: {error}.", ExitCode.USAGE)
     data = _read(Path(args.file))
     kind = args.format if args.format != "auto" else _kind_of(data)
     refused = _method_refused(args, data, kind)
@@ -75,6 +88,9 @@ def cmd_import(args) -> int:
         return fail(f"--method is only for another CSV file (--format csv). {refused}", ExitCode.USAGE)
     if args.other_person and kind != "fhir":
         return fail("--other-person is only for FHIR files.", ExitCode.USAGE)
+    if kind in ("json", "fhir") and (args.timezone or args.date_order):
+        return fail("--timezone and --date-order are only for device files: a Regie or FHIR file gives each "
+                    "time with its offset.", ExitCode.USAGE)
     session = unlock(args.dir)
     try:
         if kind == "json":
@@ -82,7 +98,10 @@ def cmd_import(args) -> int:
         elif kind == "fhir":
             _import_fhir(session, data, Path(args.file).name, args.other_person)
         else:
-            _import_device(session, data, Path(args.file).name, args)
+            _import_device(session, data, Path(args.file).name, args, zone)
+    except device_import.DateOrderUnknown as error:
+        return fail(f"{error} Say which comes first with --date-order dmy (day first: 12-05-2025 is 12 May) "
+                    "or --date-order mdy (month first: 12 December). Nothing was added.", ExitCode.USAGE)
     finally:
         session.lock()
     return ExitCode.OK
@@ -194,13 +213,14 @@ def _import_json(session: RecordSession, data: bytes) -> None:
     print(f"Imported {sum(summary.added.values())} entries.")
 
 
-def _import_device(session: RecordSession, data: bytes, name: str, args) -> None:
+def _import_device(session: RecordSession, data: bytes, name: str, args, zone: ZoneInfo) -> None:
     from phr.record.services import RecordServices
 
     method = METHODS[args.method].value if args.method else ""
     summary = device_import.import_file(RecordServices(session), data, name, args.format, args.measure,
-                                        method=method)
+                                        method=method, zone=zone, date_order=args.date_order or "auto")
     print(f"format: {summary.format}")
+    print(f"time zone: {zone.key}")
     print(f"readings: {summary.added} added, {summary.already_present} already present")
     if args.method:
         print(f"method: {args.method}")

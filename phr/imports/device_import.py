@@ -7,18 +7,20 @@ notes become diary entries, once.
 """
 
 from typing import Callable
+from zoneinfo import ZoneInfo
 
 from phr.core.errors import InvalidInput
 from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotThisFormat, ParseCancelled
 from phr.imports.devices.pipeline import detect, read_file
 from phr.imports.devices.recognise import FORMATS, LAYOUTS_BY_NAME, method_not_for
 from phr.imports.devices.store import store
+from phr.imports.devices.times import AMSTERDAM, DateOrderUnknown
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 
-__all__ = ["FORMATS", "REASON_TEXT", "DeviceImportSummary", "NoReadings", "NotADeviceFile", "import_file",
-           "method_refused"]
+__all__ = ["FORMATS", "REASON_TEXT", "DateOrderUnknown", "DeviceImportSummary", "NoReadings", "NotADeviceFile",
+           "import_file", "method_refused"]
 
 # Reading takes most of the time of a large import; storing the rest.
 PARSE_SHARE = 0.6
@@ -50,16 +52,20 @@ class NoReadings(NotADeviceFile):
             super().__init__(f"“{file_name}” ({what}) holds no rows after its header. Nothing was added.")
             return
         reasons = "; ".join(f"{count:,} x {REASON_TEXT.get(reason, reason)}" for reason, count in skipped.items())
-        super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} rows: {reasons}. "
+        super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} {'row' if rows == 1 else 'rows'}: {reasons}. "
                          "Nothing was added.")
 
 
 def import_file(services: RecordServices, data: bytes, file_name: str, format: str = "auto",
                 measure: str | None = None, mapping: Mapping | None = None,
-                progress: Callable[[float], bool] | None = None, method: str = "") -> DeviceImportSummary:
+                progress: Callable[[float], bool] | None = None, method: str = "", zone: ZoneInfo = AMSTERDAM,
+                date_order: str = "auto") -> DeviceImportSummary:
     """`progress(fraction)` may return False to cancel (ImportCancelled, nothing changed). `method`: how
-    the readings of another CSV file were taken ('' not known; NotADeviceFile for a vendor's file)."""
-    found = _read(services, data, file_name, format, measure, mapping, progress, method)
+    the readings of another CSV file were taken ('' not known; NotADeviceFile for a vendor's file).
+    `zone`: where the file's wall-clock times are, unless it says so itself; `date_order`: 'dmy' or
+    'mdy' when the person said, 'auto' to decide from the file (DateOrderUnknown, nothing changed,
+    when it cannot)."""
+    found = _read(services, data, file_name, format, measure, mapping, progress, method, zone, date_order)
     if not found.readings and not found.notes:
         raise NoReadings(file_name, found.format, len({row.line for row in found.skipped}), _by_reason(found))
     total = max(1, len(found.readings))
@@ -92,7 +98,8 @@ def _by_reason(found: DeviceReadings) -> dict[str, int]:
 
 
 def _read(services: RecordServices, data: bytes, file_name: str, format: str, measure: str | None,
-          mapping: Mapping | None, progress: Callable[[float], bool] | None, method: str) -> DeviceReadings:
+          mapping: Mapping | None, progress: Callable[[float], bool] | None, method: str, zone: ZoneInfo,
+          date_order: str) -> DeviceReadings:
     """Steps 1-5, with their errors as the import's."""
     catalogue = {m.key: m for m in services.measures.measures()}
 
@@ -100,7 +107,9 @@ def _read(services: RecordServices, data: bytes, file_name: str, format: str, me
         return progress is None or progress(PARSE_SHARE * done / max(1, total)) is not False
 
     try:
-        return read_file(data, format, measure, mapping, parsed, catalogue, file_name, method=method)
+        return read_file(data, format, measure, mapping, parsed, catalogue, file_name, zone, method, date_order)
+    except DateOrderUnknown:
+        raise                  # the person can answer it: the caller asks (a ValueError, not the arguments')
     except NotThisFormat as error:
         raise NotADeviceFile(str(error)) from None
     except ParseCancelled:

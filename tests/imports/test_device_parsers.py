@@ -396,7 +396,8 @@ def test_a_csv_s_readings_get_the_method_they_were_said_to_be_taken_by():
     assert {r.method for r in read_file(plain, "csv", "glucose", method="sensor").readings} == {"sensor"}
     assert {r.method for r in read_file(plain, "csv", "glucose").readings} == {""}  # not known
     mapped = b"When;Glucose;Note\n01-09-2026 07:30;5,4;voor\n01-09-2026 08:30;6,1/2;\n"
-    result = read_file(mapped, "csv", mapping=Mapping("When", "Glucose", "glucose", "", "Note"), method="fingerstick")
+    result = read_file(mapped, "csv", mapping=Mapping("When", "Glucose", "glucose", "", "Note", "dmy"),
+                       method="fingerstick")
     assert [(r.value, r.method, r.note) for r in result.readings] == [(5.4, "fingerstick", "voor")]
     pressure = read_file(b"time,value\n2026-09-01 08:00,130/85/70\n", "csv", "bp", method="fingerstick")
     assert [(r.value2, r.method) for r in pressure.readings] == [(85, "fingerstick")]  # the careful way too

@@ -114,12 +114,30 @@ class Table:
     before_header: list[list[str]]              # LibreView's metadata line
     head: list[tuple[int, list[str] | None]]    # the first rows (also in `rows`), for guessing
     rows: Records
+    date_order: str = "auto"    # 'dmy', 'mdy' or 'ymd' when the person (or a mapping) said; 'auto' otherwise
 
-    def sample(self, index: int | None) -> list[str]:
+    def sample(self, index: int | None) -> "ColumnSample":
         """The first rows' texts in one column, for guessing the date order or decimal mark."""
         if index is None:
-            return []
-        return [f[index] for _, f in self.head if f is not None and index < len(f) and f[index].strip()]
+            return self.column_sample([])
+        return self.column_sample([f[index] for _, f in self.head
+                                   if f is not None and index < len(f) and f[index].strip()])
+
+    def column_sample(self, texts: list[str]) -> "ColumnSample":
+        """Texts a layout made from the first rows (OMRON's date and time columns joined) as a sample
+        that knows this file: for its time column's date order (times.guess_order, LocalClock)."""
+        return ColumnSample(texts, self.text.text, self.date_order)
+
+
+class ColumnSample(list[str]):
+    """The first rows' texts of a time column (a list), with what decides its date order beyond
+    them: the person's order (or a mapping's), else the whole file's text (times.file_order). A
+    layout hands it to LocalClock, which then reads the dates in the order of the whole file."""
+
+    def __init__(self, texts: list[str], whole_text: str, date_order: str = "auto"):
+        super().__init__(texts)
+        self.whole_text, self.date_order = whole_text, date_order
+        self.decided: str | None = None    # times.file_order's answer, once: '' when the file cannot tell
 
 
 class ParsedReading(NamedTuple):
@@ -159,6 +177,8 @@ class ParsedRows:
     notes: list[ParsedReading] = field(default_factory=list)   # value None, the text in `note`
     skipped: list[SkippedRow] = field(default_factory=list)
     repeated_lines: list[int] = field(default_factory=list)    # in an autumn hour that occurs twice
+    # A file that names its zone per row (times.ZoneClocks): the repeated lines not in `zone`.
+    line_zones: dict[int, ZoneInfo] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -170,6 +190,9 @@ class Layout:
     name: str                                          # its --format name, and the summary's
     what: str                                          # for messages: 'a LibreView export'
     looks_like: Callable[[Header], bool]               # the header row is this layout's
+    # read_rows(table, zone): `zone` is where the wall-clock times are unless the file says so itself:
+    # a layout that finds the zone in the file (one for the file, or a zone column: times.ZoneClocks)
+    # uses that instead, and ParsedRows.zone (and line_zones) say what it used.
     read_rows: Callable[[Table, ZoneInfo], ParsedRows]
 
 

@@ -1,7 +1,14 @@
 """A device file read, step by step, up to what is stored (the steps: see phr.imports).
 
 read_file runs steps 1 to 5; device_import.import_file adds step 6, the store. detect and
-preview run the first steps only, for the import wizard: which kind of file, and its first rows.
+preview run the first steps only, for the import wizard: which kind of file, and its first rows;
+date_order_needed tells the wizard whether to ask for the order of day and month.
+
+Times: the file's wall-clock times are in `zone` unless the file names its zone itself. The
+wizard and the command line always pass the zone the person chose (by default the computer's,
+times.computer_zone); the default here, Europe/Amsterdam, is for tests and scripts only. Day
+and month are in the order of `date_order` ('auto': the whole file decides, and DateOrderUnknown
+when it cannot: the caller asks the person).
 """
 
 from dataclasses import dataclass
@@ -9,32 +16,39 @@ from itertools import islice
 from zoneinfo import ZoneInfo
 
 from phr.imports.devices.decode import decode_file
-from phr.imports.devices.model import DeviceReadings, NotThisFormat, Progress
+from phr.imports.devices.model import ColumnSample, DeviceReadings, NotThisFormat, Progress
 from phr.imports.devices.readings import readings_of
 from phr.imports.devices.recognise import FORMATS, explained, format_of, layout_for
 from phr.imports.devices.records import records
-from phr.imports.devices.table import open_table
-from phr.imports.devices.times import AMSTERDAM
+from phr.imports.devices.table import SAMPLE_ROWS, open_table
+from phr.imports.devices.times import AMSTERDAM, DateOrderUnknown, file_order
+from phr.monitoring.import_mappings import DATE_ORDERS as ORDERS
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.measures import Measure
 
 
 def read_file(data: bytes, format: str = "auto", measure: str | None = None, mapping: Mapping | None = None,
               progress: Progress | None = None, catalogue: dict[str, Measure] | None = None,
-              name: str = "", zone: ZoneInfo = AMSTERDAM, method: str = "") -> DeviceReadings:
+              name: str = "", zone: ZoneInfo = AMSTERDAM, method: str = "",
+              date_order: str = "auto") -> DeviceReadings:
     """The file's readings in `format` ('auto': recognised). A CSV of another kind needs a
     mapping, or a measure key when it has the columns time and value; `method` says how its
     readings were taken ('' not known; a vendor's file says it per reading and takes none).
 
-    Raises NotThisFormat (the file), ValueError (the arguments: unknown format, measure or method,
-    a CSV without measure or mapping, a method for a vendor's file) and ParseCancelled (the
-    progress callback returned False)."""
+    Raises NotThisFormat (the file), DateOrderUnknown (the file cannot tell day from month and
+    `date_order` is 'auto'), ValueError (the arguments: unknown format, measure, method or date
+    order, a CSV without measure or mapping, a method for a vendor's file) and ParseCancelled
+    (the progress callback returned False)."""
     if format not in FORMATS:       # the arguments first, before the file is read
         raise ValueError(f"unknown format {format!r}")
+    if date_order not in ORDERS:
+        raise ValueError(f"unknown date order {date_order!r}")
     text = decode_file(data, name)                                     # 1 bytes -> text
     layout = layout_for(text, format, measure, mapping, catalogue, method)  # 2 text -> layout
     try:
         table = open_table(text, layout, progress)                     # 3 -> header and rows
+        # The person's order first, then a saved mapping's; else the whole file's (times.file_order).
+        table.date_order = date_order if date_order != "auto" else mapping.date_order if mapping else "auto"
         rows = layout.read_rows(table, zone)                           # 4 -> rows read
     except NotThisFormat as error:
         raise explained(error, text, layout) from None
@@ -46,6 +60,23 @@ def detect(data: bytes, name: str = "") -> str:
     file is not text). Decided by the header row, never by the file name, which only appears in
     messages."""
     return format_of(decode_file(data, name))
+
+
+def date_order_needed(data: bytes, name: str = "") -> bool:
+    """True when the file has dates with day and month as numbers and none of them (in the whole
+    file) has a day above 12: the person must say which comes first. False for a file that is not
+    text (the import says so) or whose dates need no order (year first, month names)."""
+    try:
+        text = decode_file(data, name)
+    except NotThisFormat:
+        return False
+    found = [fields for _, fields in islice(records(text), 2 * SAMPLE_ROWS) if fields is not None]
+    cells = [cell for fields in found[1:] for cell in fields if cell[:1].isdigit()]
+    try:
+        file_order(ColumnSample(cells, text.text))
+    except DateOrderUnknown:
+        return True
+    return False
 
 
 @dataclass(frozen=True)

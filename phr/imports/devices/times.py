@@ -1,17 +1,23 @@
-"""Device times: wall-clock text to (UTC epoch seconds, offset in minutes) in Europe/Amsterdam,
+"""Device times: wall-clock text to (UTC epoch seconds, offset in minutes) in the file's time zone,
 fast and right around the clock changes.
 
-Formats (one per file; the date order is decided once per file, see guess_order):
+Formats (one per file; the date order is decided once per file, see guess_order; the dates
+themselves: see dates.py, with month names, two-digit years and Excel serial dates):
   DD-MM-YYYY HH:MM[:SS]        MM-DD-YYYY hh:mm[:ss] AM/PM      YYYY-MM-DDTHH:MM[:SS]
-  YYYY/MM/DD HH:MM[:SS]        YYYY-MM-DD HH:MM[:SS]
-with '-', '/' or '.' between the date's parts; a year always has four digits, and a four-digit
-first part is always the year. Fractions of a second are ignored.
+  YYYY/MM/DD HH:MM[:SS]        YYYY-MM-DD HH:MM[:SS]            21 May 2025 08:12    45432.65625
+with '-', '/' or '.' between the date's parts. Fractions of a second are ignored.
 
-Clock changes:
-- Autumn: the hour 02:00-02:59 on the last Sunday of October occurs twice, and a device writes
+The zone: the file's own when it names one (a layout's zone column, ZoneClocks), else the one the
+person chose (the import wizard, `phr import --timezone`), by default the computer's
+(computer_zone). Any IANA zone: with or without daylight saving time, northern or southern.
+
+Clock changes (in the zone's own dates and hours, e.g. Europe/Amsterdam: the last Sundays of
+March and October; America/New_York: March and November; Australia/Sydney: October (forward) and
+April (back); Asia/Kolkata and UTC: none):
+- Autumn: the hour before the change occurs twice, and a device writes
   both passes with the same wall-clock times. LocalClock gives such times the offset of the first
-  pass (+02:00) and notes their lines; when the file has been read, second_pass decides per run
-  of such rows (consecutive readings) which are the second pass (+01:00, one hour later). The
+  pass (the summer offset) and notes their lines; when the file has been read, second_pass decides per run
+  of such rows (consecutive readings) which are the second pass (the winter offset, one hour later). The
   file's direction (oldest-first or newest-first) comes from the ordinary readings just before
   and after the run (01:xx then 03:xx means oldest-first); at the start or end of a file from
   the one neighbour and the run itself; failing that from the file's first and last readings.
@@ -19,7 +25,7 @@ Clock changes:
   until the time steps forward, then first. A run in which the time never steps back (or
   forward) stays first pass in both directions, so a file and the same file reversed give the
   same instants. The file is assumed to be in order within that hour.
-- Spring: 02:00-02:59 on the last Sunday of March does not exist. Such times are not shifted
+- Spring: the skipped hour does not exist. Such times are not shifted
   (that would invent a time and put the reading out of order): LocalClock returns None and the
   layout skips the row with reason 'nonexistent_time'.
 
@@ -31,27 +37,41 @@ loops do these look-ups themselves and call the clock only when one misses. The 
 only on the days on which the clock changes (cached per hour), never per row.
 """
 
+import os
 import re
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from phr.imports.devices.dates import (
+    DateOrderUnknown,
+    excel_serial,
+    order_evidence,
+    order_in_text,
+    parse_date,
+)
+from phr.imports.devices.model import ColumnSample
 from phr.monitoring.import_mappings import DATE_ORDERS
-from phr.monitoring.measures import FIRST_YEAR, LAST_YEAR
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ORDERS = DATE_ORDERS  # a saved mapping names its date order in these words
 
-_DATE_SEPARATORS = re.compile(r"[-/.]")
 _NORMAL, _GAP, _REPEATED, _MIXED = 0, 1, 2, 3
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+# A time of day at the end of a text whose date has spaces in it ('21 May 2025 08:12').
+_CLOCK_AT_END = re.compile(r"[\sT,]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)$")
 
 
 def split_moment(text: str) -> tuple[str, str]:
-    """('01-09-2026', '12:00 AM') from '01-09-2026 12:00 AM'; the date ends at the first space or T."""
+    """('01-09-2026', '12:00 AM') from '01-09-2026 12:00 AM': the date ends at the first space or T;
+    ('21 May 2025', '08:12') from '21 May 2025 08:12': a date with a month name ends before the time."""
     value = text.strip()
     space, letter = value.find(" "), value.find("T")
     cut = min(i for i in (space, letter, len(value)) if i >= 0)
+    if value[:cut].isalpha() or (cut < len(value) and ":" not in value[cut + 1:cut + 4]):
+        found = _CLOCK_AT_END.search(value)  # a month name in the date: its words and numbers before the time
+        if found is not None:
+            return value[:found.start()], found.group(1)
     if cut == len(value):
         raise ValueError(f"no time of day: {text!r}")
     return value[:cut], value[cut + 1:].strip()
@@ -66,32 +86,48 @@ def has_offset(text: str) -> bool:
     return time_part[-1:] in ("Z", "z") or "+" in time_part or "-" in time_part
 
 
-def _date_parts(text: str) -> list[str]:
-    parts = _DATE_SEPARATORS.split(text)
-    if len(parts) != 3 or not all(p.isascii() and p.isdigit() for p in parts):
-        raise ValueError(f"not a date: {text!r}")
-    return parts
-
-
 def guess_order(samples: Iterable[str], default: str = "dmy") -> str:
     """'dmy' or 'mdy' for a file's date texts. A first number above 12 means day first, a second
     number above 12 month first (the majority wins); when no date shows it, AM/PM times mean the
-    US order, otherwise `default`. Dates with the year first need no guess."""
-    day_first = month_first = 0
-    meridiem = False
-    for text in samples:
-        try:
-            date_text, time_text = split_moment(text)
-            first, second, third = _date_parts(date_text)
-        except ValueError:
-            continue
-        meridiem = meridiem or time_text[-2:].upper() in ("AM", "PM")
-        if len(first) != 4:
-            day_first += int(first) > 12
-            month_first += int(second) > 12
+    US order, otherwise `default`. Dates with the year first need no guess.
+
+    A layout's ColumnSample (Table.sample) is decided from the whole file instead: file_order,
+    which never guesses (DateOrderUnknown)."""
+    if isinstance(samples, ColumnSample):
+        return file_order(samples)
+    halves = [_halves(text) for text in samples]
+    day_first, month_first, _ = order_evidence(half[0] for half in halves if half)
     if day_first != month_first:
         return "dmy" if day_first > month_first else "mdy"
+    meridiem = any(half[1][-2:].upper() in ("AM", "PM") for half in halves if half)
     return "mdy" if meridiem else default
+
+
+def file_order(sample: ColumnSample) -> str:
+    """The date order of the time column `sample` comes from: the person's (or a mapping's) when
+    given; else what its first rows show; else what every date of the same shape in the whole file
+    shows. 'dmy' when the column has no dates with day and month as numbers (year first, month
+    names, Excel serials): nothing to decide. DateOrderUnknown when the file cannot tell."""
+    if sample.date_order in ("dmy", "mdy", "ymd"):
+        return sample.date_order
+    if sample.decided is None:
+        day_first, month_first, shape = order_evidence(half[0] for half in map(_halves, sample) if half)
+        if day_first != month_first:
+            sample.decided = "dmy" if day_first > month_first else "mdy"
+        elif shape is None:
+            sample.decided = "dmy"
+        else:
+            sample.decided = order_in_text(sample.whole_text, shape) or ""
+    if not sample.decided:
+        raise DateOrderUnknown()
+    return sample.decided
+
+
+def _halves(text: str) -> tuple[str, str] | None:
+    try:
+        return split_moment(text)
+    except ValueError:
+        return None
 
 
 class LocalClock:
@@ -104,6 +140,8 @@ class LocalClock:
     character separates date and time, for the look-ups in `days` and `seconds`."""
 
     def __init__(self, order: str = "dmy", zone: ZoneInfo = AMSTERDAM, samples: Iterable[str] = ()):
+        if isinstance(samples, ColumnSample):
+            order = file_order(samples)  # the whole file's (or the person's), whatever the layout guessed
         if order not in ("dmy", "mdy", "ymd"):
             raise ValueError(f"unknown date order {order!r}")
         self.order, self.zone = order, zone
@@ -131,6 +169,9 @@ class LocalClock:
         return second
 
     def _carefully(self, text: str, line: int) -> tuple[int, int] | None:
+        serial = excel_serial(text)
+        if serial is not None:
+            return self._serial(*serial, line)
         date_text, time_text = split_moment(text)
         second = _time_of_day(time_text)
         day, offset = self._day(date_text)
@@ -139,6 +180,12 @@ class LocalClock:
             self.seconds[time_text] = second
             if offset is not None:
                 self.days[date_text] = (_midnight(day, offset), offset)
+        if offset is None:
+            return self._on_change_day(day, second, line)
+        return _midnight(day, offset) + second, offset
+
+    def _serial(self, day: date, second: int, line: int) -> tuple[int, int] | None:
+        offset = self._offset(day)
         if offset is None:
             return self._on_change_day(day, second, line)
         return _midnight(day, offset) + second, offset
@@ -153,15 +200,7 @@ class LocalClock:
         return found
 
     def _date(self, text: str) -> date:
-        first, second, third = _date_parts(text)
-        if len(first) == 4:
-            year, month, day = first, second, third
-        elif len(third) == 4 and self.order != "ymd":
-            day, month = (first, second) if self.order == "dmy" else (second, first)
-            year = third
-        else:
-            raise ValueError(f"not a date with a four-digit year in this order: {text!r}")
-        return reading_date(int(year), int(month), int(day))
+        return parse_date(text, self.order)
 
     def _offset(self, day: date) -> int | None:
         """The day's offset in minutes, or None when the clock changes that day."""
@@ -187,13 +226,6 @@ class LocalClock:
         if kind == _REPEATED:
             self.repeated_lines.append(line)
         return _midnight(day, offset) + second, offset
-
-
-def reading_date(year: int, month: int, day: int) -> date:
-    """The date, when a reading can have it (FIRST_YEAR to LAST_YEAR); ValueError otherwise."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"not a year of a reading: {year}")
-    return date(year, month, day)
 
 
 def _separator(samples: Iterable[str]) -> str:
@@ -286,3 +318,77 @@ def _time_of_day(text: str) -> int:
     if hour > 23 or minute > 59 or second > 59 or len(parts[1]) != 2:
         raise ValueError(f"not a time of day: {text!r}")
     return hour * 3600 + minute * 60 + second
+
+
+# --- zones ---------------------------------------------------------------------------------------
+
+def zone_named(name: str) -> ZoneInfo:
+    """The IANA zone called `name` ('Europe/Amsterdam'; case is forgiven: 'europe/amsterdam');
+    ValueError naming it when there is no such zone."""
+    text = name.strip()
+    try:
+        return ZoneInfo(text)
+    except (ValueError, OSError, ZoneInfoNotFoundError):  # '../x', a folder such as 'Europe', unknown
+        pass
+    key = _zone_keys().get(text.casefold())
+    if key is None:
+        raise ValueError(f"unknown time zone {name!r} (a name such as Europe/Amsterdam or America/New_York)")
+    return ZoneInfo(key)
+
+
+def _zone_keys() -> dict[str, str]:
+    return {key.casefold(): key for key in available_timezones()}
+
+
+def computer_zone() -> ZoneInfo:
+    """The computer's own zone, from the standard library only: TZ when it names a zone, else the
+    zone /etc/localtime links to (Linux, macOS); UTC when neither says (Windows keeps its zone
+    elsewhere: the app asks Qt, which knows it there too)."""
+    for name in (os.environ.get("TZ", "").lstrip(":"), _linked_zone()):
+        if name:
+            try:
+                return zone_named(name)
+            except ValueError:
+                continue
+    return ZoneInfo("UTC")
+
+
+def _linked_zone() -> str:
+    """'Europe/Amsterdam' from /etc/localtime -> /usr/share/zoneinfo/Europe/Amsterdam."""
+    try:
+        target = os.path.realpath("/etc/localtime")
+    except OSError:
+        return ""
+    marker = "/zoneinfo/"
+    return target.split(marker, 1)[1] if marker in target else ""
+
+
+class ZoneClocks:
+    """The clocks of a file that names the zone per row (a 'Timezone' column): one LocalClock per
+    zone, all with the file's date order, sharing one list of repeated lines. A row with an empty
+    zone cell is in `default` (the person's choice). A layout calls clocks(text, zone_text, line)
+    as it would call a LocalClock, hands `clocks.default` to its Collector, and after the rows sets
+    ParsedRows.line_zones = clocks.line_zones (the repeated lines of the other zones)."""
+
+    def __init__(self, order: str, default: ZoneInfo, samples: Iterable[str] = ()):
+        self.default = LocalClock(order, default, samples)
+        self.line_zones: dict[int, ZoneInfo] = {}
+        self._clocks: dict[str, LocalClock] = {"": self.default}
+        self._order, self._separator = self.default.order, self.default.separator
+
+    def clock(self, zone_text: str) -> LocalClock:
+        """The clock of the zone named in a row; ValueError for a zone that is not known."""
+        found = self._clocks.get(zone_text)
+        if found is None:
+            zone = zone_named(zone_text)
+            found = self._clocks[zone_text] = LocalClock(self._order, zone)
+            found.separator, found.repeated_lines = self._separator, self.default.repeated_lines
+        return found
+
+    def __call__(self, text: str, zone_text: str, line: int = 0) -> tuple[int, int] | None:
+        clock = self.clock(zone_text.strip())
+        repeated = len(clock.repeated_lines)
+        moment = clock(text, line)
+        if clock is not self.default and len(clock.repeated_lines) > repeated:
+            self.line_zones[line] = clock.zone
+        return moment
