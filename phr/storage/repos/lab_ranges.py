@@ -54,10 +54,8 @@ def readings_by_method(db: Database, measure: str, method: str) -> list[RangedRe
     """The measure's readings taken by one method (a ReadingMethod word: 'lab'), not deleted, newest first, each
     with its range: a lab's HbA1c or glucose among years of the person's own readings.
 
-    No index has the method first, so this walks the measure's part of readings_once (measure, taken_at, method,
-    fingerprint), checking the method in the index and reading only the rows that match: about 0.3 s for a
-    measure with 3 million sensor readings (a partial index on (measure, taken_at) WHERE method = 4 would make it
-    instant; that is a schema change)."""
+    The partial index readings_by_lab (schema 7) holds only lab readings, so this does not walk a sensor's millions
+    (0.31 s at 3 million sensor readings without it, well under a millisecond with it)."""
     rows = db.query("SELECT r.taken_at, r.utc_offset, r.value, r.note, g.low, g.high, g.text FROM readings r "
                     "LEFT JOIN reference_ranges g ON g.measure = r.measure AND g.taken_at = r.taken_at "
                     "WHERE r.measure = ? AND r.method = ? AND r.deleted_at IS NULL AND r.value IS NOT NULL "

@@ -12,7 +12,7 @@
   beside the readings, keyed like a reading (measure and time), so the millions of sensor readings carry
   nothing extra.
 
-Only tables and columns are added: no table is made anew and no link is touched.
+Only tables, columns and indexes are added: no table is made anew and no link is touched.
 """
 
 from phr.storage.schema.v0002_care_record import _ENTRY
@@ -57,6 +57,9 @@ CREATE TABLE reference_ranges (
     PRIMARY KEY (measure, taken_at)
 ) STRICT, WITHOUT ROWID;
 
+-- A lab's readings of a catalogue measure (a lab HbA1c or glucose, method 4) are few among a sensor's millions;
+-- the FHIR export writes every one of them: this index finds them without walking the measure's readings.
+CREATE INDEX readings_by_lab ON readings (measure, taken_at) WHERE method = 4;
 CREATE INDEX vaccinations_by_date ON vaccinations (given_on);
 CREATE INDEX procedures_by_date ON procedures (performed_on);
 """
