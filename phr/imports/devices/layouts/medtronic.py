@@ -11,11 +11,10 @@ Recognised by the header row: 'Index', 'Date', 'Time' and a 'Sensor Glucose (uni
   value and is not read again.
 - A row with both gives both readings; a row with neither (sensor events, ISIG values, meal
   markers, pump events, a section line or a repeated header row) is skipped as 'not_a_reading'.
-Dates are DD/MM/YY (iPro2, a two-digit year: 20YY), YYYY/MM/DD (CareLink) or MM/DD/YY in US
-exports; the order is decided from the values, as for LibreView.
+Dates are DD/MM/YY (iPro2, a two-digit year), YYYY/MM/DD (CareLink) or MM/DD/YY in US exports;
+the order of day and month is the whole file's (times.file_order), or the person's.
 """
 
-import re
 from zoneinfo import ZoneInfo
 
 from phr.core.vocabulary import ReadingMethod
@@ -30,8 +29,6 @@ INDEX, DATE, TIME = "Index", "Date", "Time"
 SENSOR = "Sensor Glucose"
 METER = "BG Reading"
 _UNITS = {"mmol/l": "mmol/L", "mg/dl": "mg/dL"}
-# A date with a two-digit year at the end: '21/01/16'.
-_SHORT_YEAR = re.compile(r"^(\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
 
 
 def looks_like(header: Header) -> bool:
@@ -48,12 +45,6 @@ def read_rows(table: Table, zone: ZoneInfo) -> ParsedRows:
 LAYOUT = Layout("medtronic", "a Medtronic CareLink export", looks_like, read_rows)
 
 
-def full_year(date_text: str) -> str:
-    """'21/01/2016' for '21/01/16': CareLink writes two-digit years, always of this century."""
-    short = _SHORT_YEAR.match(date_text)
-    return f"{short.group(1)}20{short.group(2)}" if short else date_text
-
-
 class _Rows:
     """Reads one CareLink file's rows into a Collector."""
 
@@ -65,8 +56,8 @@ class _Rows:
                         (self._glucose(table, SENSOR, ReadingMethod.SENSOR), self._glucose(table, METER,
                                                                                              ReadingMethod.FINGERSTICK))
                         if index is not None]
-        self.dates: dict[str, str] = {}
-        samples = [f"{full_year(d)} {t}" for d, t in zip(table.sample(self.date), table.sample(self.time))]
+        samples = table.column_sample([self._moment(f) for _, f in table.head if f is not None
+                                       and len(f) == self.width and f[self.date].strip() not in ("", DATE)])
         self.found = Collector("medtronic", LocalClock(guess_order(samples), zone, samples))
 
     def _glucose(self, table: Table, name: str, method: ReadingMethod) -> tuple[int | None, Values, str]:
@@ -99,8 +90,4 @@ class _Rows:
         return None
 
     def _moment(self, fields: list[str]) -> str:
-        date_text = fields[self.date].strip()
-        full = self.dates.get(date_text)
-        if full is None:
-            full = self.dates[date_text] = full_year(date_text)
-        return f"{full} {fields[self.time].strip()}"
+        return f"{fields[self.date].strip()} {fields[self.time].strip()}"
