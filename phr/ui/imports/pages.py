@@ -1,6 +1,7 @@
 """The pages of the device import wizard: the file, a mapping for other CSV files, the summary."""
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -21,6 +22,7 @@ from phr.imports.devices import pipeline
 from phr.imports.devices.model import DeviceImportSummary, NotThisFormat
 from phr.imports.devices.recognise import FORMATS
 from phr.monitoring.import_mappings import Mapping
+from phr.ui.imports.clock_choices import DateOrderChoice, ZoneChoice, system_zone
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
@@ -83,6 +85,15 @@ class FilePage(QWizardPage):
         self.method_meaning = QLabel(translate("ImportWizard", "Readings taken in a way that is not known count as "
                                                                "other readings in the reports, not as sensor time."))
         self.method_meaning.setWordWrap(True)
+        self.zone = ZoneChoice()      # where the device's clock was set, unless the file says so itself
+        self.zone.currentTextChanged.connect(lambda _t: self.completeChanged.emit())
+        self.date_order = DateOrderChoice()   # asked only when the whole file cannot tell
+        self.date_order_label = QLabel(translate("ImportWizard", "&Dates in this file:"))
+        self.date_order_label.setBuddy(self.date_order)
+        self.date_order_meaning = QLabel(translate("ImportWizard", "No day in this file is above 12, so its dates "
+                                                                   "can be read two ways. Which way does your device "
+                                                                   "write them?"))
+        self.date_order_meaning.setWordWrap(True)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
@@ -96,8 +107,19 @@ class FilePage(QWizardPage):
             label.setBuddy(widget)
             form.addRow(label, widget)
         form.addRow(self.method_meaning)
+        zone_label = QLabel(translate("ImportWizard", "&Time zone of the device's clock:"))
+        zone_label.setBuddy(self.zone)
+        form.addRow(zone_label, self.zone)
+        form.addRow(self.date_order_meaning)
+        form.addRow(self.date_order_label, self.date_order)
         form.addRow(self.problem)
+        self.ask_date_order(False)
         self._format_changed()
+
+    def ask_date_order(self, ask: bool) -> None:
+        """Show the question whether the dates have the day or the month first (only when the file cannot tell)."""
+        for widget in (self.date_order_meaning, self.date_order_label, self.date_order):
+            widget.setVisible(ask)
 
     def _format_changed(self) -> None:
         other_csv = self.chosen_format() == "csv"
@@ -121,6 +143,7 @@ class FilePage(QWizardPage):
             self.problem.setText(translate("ImportWizard", "This file is too large to be a device export."))
             return
         self.path, self.data = path, path.read_bytes()
+        self.ask_date_order(pipeline.date_order_needed(self.data, path.name))
         try:
             found = pipeline.detect(self.data, path.name)
             self.format.setCurrentIndex(self.format.findData(found))
@@ -134,7 +157,15 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.data is not None
+        return self.data is not None and self.zone.zone() is not None
+
+    def chosen_zone(self) -> ZoneInfo:
+        zone = self.zone.zone()
+        return zone if zone is not None else system_zone()
+
+    def chosen_date_order(self) -> str:
+        """'dmy' or 'mdy' when the person was asked; 'auto' (the file decides) otherwise."""
+        return self.date_order.currentData() if self.date_order.isVisibleTo(self) else "auto"
 
     def file_name(self) -> str:
         return self.path.name if self.path is not None else ""

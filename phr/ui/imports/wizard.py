@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWizard
 
 from phr.core.entries import Change
 from phr.core.vocabulary import ChangeKind, Section
-from phr.imports.device_import import DeviceImportSummary, NotADeviceFile, import_file
+from phr.imports.device_import import DateOrderUnknown, DeviceImportSummary, NotADeviceFile, import_file
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
@@ -83,6 +83,7 @@ class ImportWizard(QWizard):
         mapping = self.mapping_page.mapping() if self.currentId() == MAPPING else None
         measure = page.measure.currentData() if page.chosen_format() == "csv" and mapping is None else None
         data, name, format, method = page.data, page.file_name(), page.chosen_format(), page.chosen_method()
+        zone, date_order = page.chosen_zone(), page.chosen_date_order()
         if data is None:  # cannot happen: Next is off until a file has been read
             return
         progress = _Progress()
@@ -94,7 +95,7 @@ class ImportWizard(QWizard):
             second = self.services.session.second_session()
             try:
                 return import_file(RecordServices(second), data, name, format, measure, mapping, progress.report,
-                                   method=method)
+                                   method=method, zone=zone, date_order=date_order)
             finally:
                 second.lock()
 
@@ -124,6 +125,11 @@ class ImportWizard(QWizard):
     def _on_failed(self, error: Exception, format: str) -> None:
         if isinstance(error, ImportCancelled):
             message = translate("ImportWizard", "The import was cancelled. Nothing was added to your record.")
+        elif isinstance(error, DateOrderUnknown):
+            self.file_page.ask_date_order(True)
+            message = translate("ImportWizard", "No day in this file is above 12, so its dates can be read two ways. "
+                                                "Choose on the first page whether the day or the month comes first. "
+                                                "Nothing was added.")
         elif isinstance(error, NotADeviceFile):
             message = fill(translate("ImportWizard", "Regie cannot read this file as “%1”. Check the kind of file, "
                                                      "or choose “Another CSV file”. Nothing was added."),
