@@ -2156,6 +2156,14 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Metingen waarvan niet bekend is hoe ze zijn gedaan, tellen in de verslagen als andere metingen, niet als tijd van de sensor.</translation>
     </message>
     <message>
+        <source>&amp;Dates in this file:</source>
+        <translation>&amp;Datums in dit bestand:</translation>
+    </message>
+    <message>
+        <source>No day in this file is above 12, so its dates can be read two ways. Which way does your device write them?</source>
+        <translation>Geen dag in dit bestand is hoger dan 12. De datums kunnen dus op twee manieren gelezen worden. Hoe schrijft uw apparaat ze?</translation>
+    </message>
+    <message>
         <source>Export the readings from your device&apos;s app or website as a CSV file, then choose it here.</source>
         <translation>Haal de metingen als CSV-bestand uit de app of website van uw apparaat. Kies dat bestand hier.</translation>
     </message>
@@ -2170,6 +2178,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>&amp;How were these readings taken?</source>
         <translation>&amp;Hoe zijn deze metingen gedaan?</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone of the device&apos;s clock:</source>
+        <translation>&amp;Tijdzone van de klok van het apparaat:</translation>
     </message>
     <message>
         <source>Choose a file</source>
@@ -2284,6 +2296,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Het inlezen is gestopt. Er is niets aan uw dossier toegevoegd.</translation>
     </message>
     <message>
+        <source>No day in this file is above 12, so its dates can be read two ways. Choose on the first page whether the day or the month comes first. Nothing was added.</source>
+        <translation>Geen dag in dit bestand is hoger dan 12. De datums kunnen dus op twee manieren gelezen worden. Kies op de eerste pagina of de dag of de maand eerst komt. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
         <source>Regie cannot read this file as “%1”. Check the kind of file, or choose “Another CSV file”. Nothing was added.</source>
         <translation>Regie kan dit bestand niet lezen als “%1”. Kijk of de soort bestand klopt, of kies “Een ander CSV-bestand”. Er is niets toegevoegd.</translation>
     </message>
@@ -2302,6 +2318,14 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Stopping; nothing will be added…</source>
         <translation>Bezig met stoppen; er wordt niets toegevoegd…</translation>
+    </message>
+    <message>
+        <source>Day first (12-05-2025 is 12 May)</source>
+        <translation>Dag eerst (12-05-2025 is 12 mei)</translation>
+    </message>
+    <message>
+        <source>Month first (12-05-2025 is 5 December)</source>
+        <translation>Maand eerst (12-05-2025 is 5 december)</translation>
     </message>
 </context>
 <context>
