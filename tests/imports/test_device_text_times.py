@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from phr.imports.devices import records as records_module
@@ -110,6 +110,8 @@ def test_split_lines_give_what_csv_gives(lines, end, delimiter, last_end, block)
     # Lines without a quote are split with str.split, in blocks of lines; with tiny blocks a
     # quoted record often continues in the next block.
     text = end.join(line.replace("\n", end) for line in lines) + (end if last_end else "")
+    # A quoted field of more lines than this is taken for a quote never closed (csv would read on): not compared.
+    assume(text.count(end) < records_module.MAX_RECORD_LINES)
     with mock.patch.object(records_module, "_BLOCK_CHARS", block):
         found = list(records(CsvText(text, "utf-8", delimiter)))
     assert found == reference_records(text, delimiter)
