@@ -222,3 +222,21 @@ def test_guess_order_of_plain_texts_is_as_before():
     assert guess_order(["5/30/21 15:57"]) == "mdy"                       # a two-digit year still shows it
     assert guess_order(["01-02-2026 08:00 AM"]) == "mdy"
 
+
+
+def test_a_repeated_hour_in_a_rows_own_zone_takes_that_zones_second_pass():
+    """New York's autumn hour 01:00-01:59 in a file whose default zone is Amsterdam: the second 01:30 is -05:00."""
+    from phr.imports.devices.model import ParsedReading, ParsedRows
+    from phr.imports.devices.readings import readings_of
+
+    clocks = ZoneClocks("ymd", ZoneInfo("Europe/Amsterdam"), ["2026-11-01 00:50"])
+    texts = ["2026-11-01 00:50", "2026-11-01 01:30", "2026-11-01 01:30", "2026-11-01 02:10"]
+    found = []
+    for line, text in enumerate(texts, 2):
+        epoch, offset = clocks(text, "America/New_York", line)
+        found.append(ParsedReading("glucose", epoch, offset, 6.0, line=line))
+    rows = ParsedRows("csv", clocks.default.zone, found, repeated_lines=clocks.default.repeated_lines,
+                      line_zones=clocks.line_zones)
+    times = [reading.taken_at for reading in readings_of(rows).readings]
+    assert [t.isoformat() for t in times] == ["2026-11-01T00:50:00-04:00", "2026-11-01T01:30:00-04:00",
+                                              "2026-11-01T01:30:00-05:00", "2026-11-01T02:10:00-05:00"]

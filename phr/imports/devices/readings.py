@@ -18,14 +18,15 @@ def readings_of(rows: ParsedRows) -> DeviceReadings:
     """The readings, notes and skipped rows of a file, times final."""
     if rows.repeated_lines:
         for found in (rows.readings, rows.notes):
-            _second_passes(found, rows.repeated_lines, rows.zone)
+            _second_passes(found, rows.repeated_lines, rows.zone, rows.line_zones)
     rows.skipped.sort(key=attrgetter("line"))
     return DeviceReadings(rows.format, rows.readings, rows.skipped, rows.notes)
 
 
-def _second_passes(found: list[ParsedReading], repeated_lines: list[int], zone: ZoneInfo) -> None:
+def _second_passes(found: list[ParsedReading], repeated_lines: list[int], zone: ZoneInfo,
+                   line_zones: dict[int, ZoneInfo]) -> None:
     """Moves the readings (in file order) that are the second pass through a repeated hour to
-    that pass's offset (one hour later in Europe/Amsterdam)."""
+    that pass's offset (one hour later); a row with a zone of its own (a file's zone column) uses that zone."""
     lines = list(map(attrgetter("line"), found))   # increasing: readings are in file order
     indexes = []
     for line in sorted(set(repeated_lines)):
@@ -40,7 +41,8 @@ def _second_passes(found: list[ParsedReading], repeated_lines: list[int], zone: 
                              [found[i].method for i in run])
         for index, second in zip(run, passes):
             if second:
-                epoch, offset = second_pass_offset(found[index].epoch, found[index].offset, zone)
+                row_zone = line_zones.get(found[index].line, zone)
+                epoch, offset = second_pass_offset(found[index].epoch, found[index].offset, row_zone)
                 found[index] = found[index]._replace(epoch=epoch, offset=offset)
 
 
