@@ -2080,6 +2080,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>OMRON connect (bloeddruk)</translation>
     </message>
     <message>
+        <source>Medtronic CareLink (iPro2, pump)</source>
+        <translation>Medtronic CareLink (iPro2, pomp)</translation>
+    </message>
+    <message>
         <source>Another CSV file</source>
         <translation>Een ander CSV-bestand</translation>
     </message>
@@ -2306,6 +2310,17 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Import readings</source>
         <translation>Metingen inlezen</translation>
+    </message>
+    <message>
+        <source>“%1” (%2) holds no rows after its header. Nothing was added.</source>
+        <translation>„%1” (%2) heeft geen regels onder de kopregel. Er is niets toegevoegd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” (%2) holds no readings. Of its %n rows: %3. Nothing was added.</source>
+        <translation>
+            <numerusform>In „%1” (%2) staan geen metingen. Van de %n regel: %3. Er is niets toegevoegd.</numerusform>
+            <numerusform>In „%1” (%2) staan geen metingen. Van de %n regels: %3. Er is niets toegevoegd.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing readings…</source>

@@ -255,3 +255,12 @@ def test_the_mapping_offers_only_units_regie_can_convert(qtbot, services, wizard
     page.value_column.setCurrentIndex(page.value_column.findData("Suiker"))
     press_next(qtbot, wizard, SUMMARY)
     assert services.readings.latest("glucose").value == pytest.approx(99 / 18.016, abs=0.01)
+
+
+def test_a_file_without_readings_says_what_it_held_instead(wizard, warnings):
+    from phr.imports.device_import import NoReadings
+
+    wizard._on_failed(NoReadings("food.csv", "libreview", 3, {"not_a_reading": 2, "bad_time": 1}), "auto")
+    [said] = warnings
+    assert said == ("“food.csv” (LibreView (FreeStyle Libre)) holds no readings. Of its 3 rows: 2 × not a reading "
+                    "(other data in the file); 1 × the time cannot be read. Nothing was added.")

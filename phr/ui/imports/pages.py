@@ -34,6 +34,7 @@ def format_label(name: str) -> str:
             "libreview": translate("ImportWizard", "LibreView (FreeStyle Libre)"),
             "dexcom": translate("ImportWizard", "Dexcom Clarity"),
             "omron": translate("ImportWizard", "OMRON connect (blood pressure)"),
+            "medtronic": translate("ImportWizard", "Medtronic CareLink (iPro2, pump)"),
             "csv": translate("ImportWizard", "Another CSV file")}.get(name, name)
 
 

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWizard
 
 from phr.core.entries import Change
 from phr.core.vocabulary import ChangeKind, Section
-from phr.imports.device_import import DateOrderUnknown, DeviceImportSummary, NotADeviceFile, import_file
+from phr.imports.device_import import DateOrderUnknown, DeviceImportSummary, NoReadings, NotADeviceFile, import_file
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 from phr.ui.app.background import run_in_background
-from phr.ui.imports.pages import FilePage, MappingPage, SummaryPage, format_label
+from phr.ui.imports.pages import FilePage, MappingPage, SummaryPage, format_label, reason_label
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
 
@@ -130,6 +130,8 @@ class ImportWizard(QWizard):
             message = translate("ImportWizard", "No day in this file is above 12, so its dates can be read two ways. "
                                                 "Choose on the first page whether the day or the month comes first. "
                                                 "Nothing was added.")
+        elif isinstance(error, NoReadings):
+            message = no_readings_message(error)
         elif isinstance(error, NotADeviceFile):
             message = fill(translate("ImportWizard", "Regie cannot read this file as “%1”. Check the kind of file, "
                                                      "or choose “Another CSV file”. Nothing was added."),
@@ -141,6 +143,16 @@ class ImportWizard(QWizard):
     def reject(self) -> None:
         if not self.is_busy:  # an import is running; its own Cancel stops it
             super().reject()
+
+
+def no_readings_message(error: NoReadings) -> str:
+    """A file of a known kind without a single reading: what it held instead, in the app's words."""
+    if not error.rows:
+        return fill(translate("ImportWizard", "“%1” (%2) holds no rows after its header. Nothing was added."),
+                    error.file_name, format_label(error.format))
+    reasons = "; ".join(f"{count} × {reason_label(reason)}" for reason, count in error.skipped.items())
+    return fill(translate("ImportWizard", "“%1” (%2) holds no readings. Of its %n rows: %3. Nothing was added.", "",
+                          error.rows), error.file_name, format_label(error.format), reasons)
 
 
 class _ImportProgress(QProgressDialog):
