@@ -29,6 +29,7 @@ __all__ = [
     "ChangeKind",
     "ContactKind",
     "Criticality",
+    "DeviceFlag",
     "DiagnosisStatus",
     "DiaryKind",
     "DocumentKind",
@@ -245,6 +246,25 @@ class MeasureKind(StrEnum):
     VALUE = "value"                # one number
     BLOOD_PRESSURE = "bp"          # systolic, diastolic and pulse
     SCORE = "score"                # a symptom score from 0 to 10
+
+
+class DeviceFlag(IntEnum):
+    """What a blood pressure monitor noticed during a reading (OMRON's symbols). A reading keeps them as one
+    number, the sum of its flags (readings.device_flags, a bit set): each value is its own bit. Add new
+    flags with the next free bit, never change one: the numbers are in every record and file."""
+
+    IRREGULAR_HEARTBEAT = 1        # the heartbeat was irregular during the measurement
+    POSSIBLE_AFIB = 2              # the rhythm may be atrial fibrillation (OMRON's AFib mode)
+    BODY_MOVEMENT = 4              # the arm or body moved during the measurement
+    CUFF_FIT = 8                   # the cuff was not wrapped well (OMRON's cuff wrap guide)
+
+
+ALL_DEVICE_FLAGS = sum(int(flag) for flag in DeviceFlag)  # every bit a reading's device_flags may have
+
+
+def device_flags(bits: int) -> list[DeviceFlag]:
+    """The flags of a reading's device_flags, in the vocabulary's order."""
+    return [flag for flag in DeviceFlag if bits & flag]
 
 
 class MeasureCategory(StrEnum):

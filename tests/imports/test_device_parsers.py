@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from locations import DATA
 
+from phr.core.vocabulary import DeviceFlag
 from phr.imports.devices.model import NotThisFormat, ParseCancelled, SkippedRow
 from phr.imports.devices.pipeline import detect, preview, read_file
 from phr.monitoring.import_mappings import Mapping
@@ -294,12 +295,12 @@ def test_dexcom_in_mg_dl():
     assert [r.value for r in result.readings] == [90 / GLUCOSE_MG_PER_MMOL]
 
 
-def test_omron_flags_become_plain_words_in_the_note():
+def test_omron_flags_go_with_the_reading_and_the_note_stays_the_persons():
     text = (f"{OMRON_HEADER}\n2026/09/01 07:05,130,92,69,Yes,No,after coffee\n"
             "2026/09/01 07:07,128,85,,No,Yes,\n2026/09/01 07:09,128,300,70,No,No,\n")
     result = parse_omron(text.encode())
-    assert [(r.value, r.value2, r.value3, r.note) for r in result.readings] == [
-        (130, 92, 69, "irregular heartbeat; after coffee"), (128, 85, None, "body movement")]
+    assert [(r.value, r.value2, r.value3, r.note, r.device_flags) for r in result.readings] == [
+        (130, 92, 69, "after coffee", DeviceFlag.IRREGULAR_HEARTBEAT), (128, 85, None, "", DeviceFlag.BODY_MOVEMENT)]
     assert skipped(result) == [(4, "implausible")]
 
 

@@ -154,6 +154,9 @@ class ParsedReading(NamedTuple):
     method: str = ""              # glucose: 'sensor' | 'scan' | 'fingerstick'; '' otherwise
     note: str = ""
     line: int = 0                 # line number in the file (1-based), for messages
+    # What the device noticed (phr.core.vocabulary.DeviceFlag bits: irregular heartbeat, ...); 0 for none.
+    # Last, with a default: a layout's fast loop may build the tuple without it (then read it with device_flags_of).
+    device_flags: int = 0
 
     @property
     def taken_at(self) -> datetime:
