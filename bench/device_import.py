@@ -86,11 +86,11 @@ def offset_file(rows: int = ROWS) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-# (name, file maker, header lines before the columns, index columns, import arguments)
-PATHS: dict[str, tuple[Callable[[int], bytes], int, str, dict[str, str]]] = {
-    "generic CSV": (generic_file, 0, "c0, c1", {"format": "csv", "measure": "glucose"}),
-    "generic CSV, times with offset": (offset_file, 0, "c0, c1", {"format": "csv", "measure": "glucose"}),
-    "LibreView": (libreview_file, 1, "c2, c3, c4", {}),
+# name: (file maker, lines before the columns, the baseline's index columns, (format, measure))
+PATHS: dict[str, tuple[Callable[[int], bytes], int, str, tuple[str, str | None]]] = {
+    "generic CSV": (generic_file, 0, "c0, c1", ("csv", "glucose")),
+    "generic CSV, times with offset": (offset_file, 0, "c0, c1", ("csv", "glucose")),
+    "LibreView": (libreview_file, 1, "c2, c3, c4", ("auto", None)),
 }
 
 
@@ -134,14 +134,14 @@ def regie(path: str, file: Path, folder: Path) -> tuple[float, float, float, int
     from phr.record.services import RecordServices
     from phr.storage.keys import kdf
 
-    args = PATHS[path][3]
+    format, measure_key = PATHS[path][3]
     session = records.create_record(folder / "record.regie", "Bench", "benchmark passphrase with words",
                                     argon2=kdf.MINIMUM).session
     try:
         data = file.read_bytes()
         before = _peak_mb()
         started = time.perf_counter()
-        summary = device_import.import_file(RecordServices(session), data, file.name, **args)
+        summary = device_import.import_file(RecordServices(session), data, file.name, format, measure_key)
         return time.perf_counter() - started, _peak_mb(), before, summary.added
     finally:
         session.lock()
