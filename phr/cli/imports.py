@@ -124,6 +124,8 @@ def _kind_of(data: bytes) -> str:
 
     if _is_regie_json(data):
         return "json"
+    if device_import.is_device_json(data):  # Nightscout's entries.json: before FHIR, which reads the whole file
+        return "device"
     if file_kind.is_fhir(data):
         return "fhir"
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[", b"<"):

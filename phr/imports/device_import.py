@@ -13,6 +13,7 @@ from phr.core.errors import InvalidInput
 from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotThisFormat, ParseCancelled
 from phr.imports.devices.pipeline import detect, read_file
 from phr.imports.devices.recognise import FORMATS, LAYOUTS_BY_NAME, method_not_for
+from phr.imports.devices.sources import nightscout_json
 from phr.imports.devices.store import store
 from phr.imports.devices.times import AMSTERDAM, DateOrderUnknown
 from phr.monitoring.import_mappings import Mapping
@@ -20,7 +21,7 @@ from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 
 __all__ = ["FORMATS", "REASON_TEXT", "DateOrderUnknown", "DeviceImportSummary", "NoReadings", "NotADeviceFile",
-           "import_file", "method_refused"]
+           "import_file", "is_device_json", "method_refused"]
 
 # Reading takes most of the time of a large import; storing the rest.
 PARSE_SHARE = 0.6
@@ -76,6 +77,12 @@ def import_file(services: RecordServices, data: bytes, file_name: str, format: s
     return store(services, found, file_name, stored)
 
 
+def is_device_json(data: bytes) -> bool:
+    """True for a device file in JSON (Nightscout's entries.json), which the caller must not take for a
+    Regie or FHIR file; decided from the file's start."""
+    return nightscout_json.looks_like(data)
+
+
 def method_refused(data: bytes, format: str = "auto", file_name: str = "") -> str | None:
     """Why the person may not say how this file's readings were taken (a vendor's file says it per
     reading), or None when they may: another CSV file, or a file that is not text (the import says so)."""
@@ -107,6 +114,10 @@ def _read(services: RecordServices, data: bytes, file_name: str, format: str, me
         return progress is None or progress(PARSE_SHARE * done / max(1, total)) is not False
 
     try:
+        if format in ("auto", "nightscout") and nightscout_json.looks_like(data):  # no table: beside the CSV steps
+            if method:
+                raise ValueError(method_not_for(LAYOUTS_BY_NAME["nightscout"]))
+            return nightscout_json.read_file(data, file_name, zone, parsed)
         return read_file(data, format, measure, mapping, parsed, catalogue, file_name, zone, method, date_order)
     except DateOrderUnknown:
         raise                  # the person can answer it: the caller asks (a ValueError, not the arguments')

@@ -9,7 +9,7 @@ omron` on a LibreView export) is refused with a message that says what it does l
 
 from itertools import islice
 
-from phr.imports.devices.layouts import LAYOUTS
+from phr.imports.devices.layouts import LAYOUTS, nightscout
 from phr.imports.devices.layouts.mapped import NAME as OTHER_CSV
 from phr.imports.devices.layouts.mapped import mapped_layout, plain_layout
 from phr.imports.devices.model import CsvText, Header, Layout, NotThisFormat
@@ -38,7 +38,10 @@ def recognised(text: CsvText) -> Layout | None:
 
 
 def format_of(text: CsvText) -> str:
-    """'libreview', 'dexcom', 'omron', ... or 'csv' for any other text file."""
+    """'libreview', 'dexcom', 'omron', ... or 'csv' for any other text file; 'nightscout' also for
+    Nightscout's entries.json (sources/nightscout_json.py), which is no table."""
+    if nightscout.looks_like_json(text.text[:_HEAD_CHARS]):   # no table: read beside the CSV steps
+        return nightscout.NAME
     layout = recognised(text)
     return OTHER_CSV if layout is None else layout.name
 

@@ -6,7 +6,7 @@ one line to LAYOUTS below; nothing else changes. They are tried in this order; a
 read with a mapping (mapped.py).
 """
 
-from phr.imports.devices.layouts import dexcom, libreview, medtronic, omron
+from phr.imports.devices.layouts import dexcom, libreview, medtronic, nightscout, omron
 from phr.imports.devices.model import Layout
 
 LAYOUTS: tuple[Layout, ...] = (
@@ -14,4 +14,5 @@ LAYOUTS: tuple[Layout, ...] = (
     dexcom.LAYOUT,
     omron.LAYOUT,
     medtronic.LAYOUT,
+    nightscout.LAYOUT,
 )
