@@ -142,10 +142,56 @@ def _run(folder, *args):
                           capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("name, count", [("nightscout_entries.json", 5), ("nightscout_entries.tsv", 4)])
+@pytest.mark.parametrize("name, count", [("nightscout_entries.json", 5), ("nightscout_entries.tsv", 4),
+                                         ("withings_bp_utf8.csv", 3), ("withings_weight_utf8.csv", 2)])
 def test_phr_import_reads_each_new_source(new_record, name, count):
     folder, _ = new_record
-    result = _run(folder, str(DEVICES / name), "--timezone", "America/New_York")
+    result = _run(folder, str(DEVICES / name), "--timezone", "Europe/Amsterdam")
     assert result.returncode == 0, result.stderr
-    assert f"readings: {count} added, 0 already present" in result.stdout and "format: nightscout" in result.stdout
-    assert f"readings: 0 added, {count} already present" in _run(folder, str(DEVICES / name)).stdout
+    assert f"readings: {count} added, 0 already present" in result.stdout
+    assert f"format: {name.split('_')[0]}" in result.stdout
+    again = _run(folder, str(DEVICES / name), "--timezone", "Europe/Amsterdam")
+    assert f"readings: 0 added, {count} already present" in again.stdout
+
+
+# --- Withings Health Mate ------------------------------------------------------------------------------
+
+def test_withings_bp_csv_gives_blood_pressure_with_the_heart_rate_as_pulse(services):
+    data = (DEVICES / "withings_bp_utf8.csv").read_bytes()
+    assert pipeline.detect(data, "bp.csv") == "withings"
+    summary = device_import.import_file(services, data, "bp.csv")   # Europe/Amsterdam
+    assert (summary.format, summary.added) == ("withings", 3)
+    # 26 March 2023 02:30 does not exist in Amsterdam; 'abc' is no systolic pressure.
+    assert [(row.line, row.reason) for row in summary.skipped] == [(4, "nonexistent_time"), (6, "bad_value")]
+    stored = sorted(services.readings.page("bp", 0, 10), key=lambda r: r.taken_at)
+    assert [(r.taken_at.isoformat(), r.value, r.value2, r.value3, r.note) for r in stored] == [
+        ("2023-01-02T08:00:00+01:00", 118, 79, None, ""),     # no heart rate: blood pressure all the same
+        ("2023-05-13T21:05:40+02:00", 135, 88, 71, "after the walk"),
+        ("2023-05-14T07:32:11+02:00", 128, 82, 64, ""),
+    ]
+    assert device_import.import_file(services, data, "bp.csv").added == 0
+
+
+def test_withings_weight_csv_gives_weights_and_leaves_the_body_composition_out(services):
+    data = (DEVICES / "withings_weight_utf8.csv").read_bytes()
+    summary = device_import.import_file(services, data, "weight.csv", zone=NEW_YORK)
+    assert (summary.format, summary.added, [(r.line, r.reason) for r in summary.skipped]) == \
+        ("withings", 2, [(4, "no_value")])
+    stored = sorted(services.readings.page("weight", 0, 10), key=lambda r: r.taken_at)
+    assert [(r.taken_at.isoformat(), r.value, r.note) for r in stored] == [
+        ("2023-05-12T07:30:45-04:00", 81.8, "new scale"), ("2023-05-14T07:35:02-04:00", 81.25, "")]
+    assert services.readings.count() == 2      # no fat, bone or muscle mass among them
+    assert device_import.import_file(services, data, "weight.csv", zone=NEW_YORK).added == 0
+
+
+def test_withings_weight_in_pounds_is_converted(services):
+    data = b'Date,"Weight (lb)","Fat mass (lb)",Comments\n"2023-05-14 07:35:02",180.0,40.1,\n'
+    device_import.import_file(services, data, "weight.csv")
+    assert services.readings.page("weight", 0, 1)[0].value == pytest.approx(180.0 / 2.20462)
+
+
+def test_a_file_asked_for_as_withings_without_its_columns_changes_nothing(services):
+    data = (DEVICES / "withings_bp_utf8.csv").read_bytes()
+    with pytest.raises(NotADeviceFile, match="Withings"):
+        device_import.import_file(services, data.replace(b"Systolic", b"Sys"), "bp.csv", format="withings")
+    assert services.readings.count() == 0

@@ -6,12 +6,13 @@ one line to LAYOUTS below; nothing else changes. They are tried in this order; a
 read with a mapping (mapped.py).
 """
 
-from phr.imports.devices.layouts import dexcom, libreview, medtronic, nightscout, omron
+from phr.imports.devices.layouts import dexcom, libreview, medtronic, nightscout, omron, withings
 from phr.imports.devices.model import Layout
 
 LAYOUTS: tuple[Layout, ...] = (
     libreview.LAYOUT,
     dexcom.LAYOUT,
+    withings.LAYOUT,  # before OMRON: its bp.csv has 'Systolic' too, and a 'Heart rate' OMRON's has not
     omron.LAYOUT,
     medtronic.LAYOUT,
     nightscout.LAYOUT,
