@@ -35,6 +35,8 @@ def format_label(name: str) -> str:
             "dexcom": translate("ImportWizard", "Dexcom Clarity"),
             "omron": translate("ImportWizard", "OMRON connect (blood pressure)"),
             "medtronic": translate("ImportWizard", "Medtronic CareLink (iPro2, pump)"),
+            "withings": translate("ImportWizard", "Withings Health Mate (blood pressure, weight)"),
+            "nightscout": translate("ImportWizard", "Nightscout (glucose)"),
             "csv": translate("ImportWizard", "Another CSV file")}.get(name, name)
 
 
