@@ -2084,6 +2084,14 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Medtronic CareLink (iPro2, pomp)</translation>
     </message>
     <message>
+        <source>Withings Health Mate (blood pressure, weight)</source>
+        <translation>Withings Health Mate (bloeddruk, gewicht)</translation>
+    </message>
+    <message>
+        <source>Nightscout (glucose)</source>
+        <translation>Nightscout (glucose)</translation>
+    </message>
+    <message>
         <source>Another CSV file</source>
         <translation>Een ander CSV-bestand</translation>
     </message>
