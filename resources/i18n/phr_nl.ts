@@ -2200,8 +2200,8 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Bestand kiezen</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+        <source>Device files (*.csv *.txt *.tsv *.json);;All files (*)</source>
+        <translation>Bestanden van apparaten (*.csv *.txt *.tsv *.json);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>This file is too large to be a device export.</source>
