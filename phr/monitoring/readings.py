@@ -52,6 +52,7 @@ class Reading:
     method: str = ""                   # '' (not known) | sensor | scan | fingerstick | lab | typed
     context: str = ""                  # fasting | after_meal | at_rest | after_exercise
     note: str = ""
+    device_flags: int = 0              # what the device noticed: phr.core.vocabulary.DeviceFlag bits
     id: int | None = None
     provenance: ReadingProvenance | None = field(default=None, compare=False)
 
@@ -100,8 +101,8 @@ def from_row(row: dict) -> Reading:
     provenance = ReadingProvenance(row["entered_by_name"], row["entered_by_role"], row["source"],
                                    row["source_detail"] or "", row["created_at"], row["changed_at"] or "")
     return Reading(row["measure"], moment, row["value"], row["value2"], row["value3"], flag=row["flag"],
-                   method=row["method"], context=row["context"], note=row["note"] or "", id=row["id"],
-                   provenance=provenance)
+                   method=row["method"], context=row["context"], note=row["note"] or "",
+                   device_flags=row.get("device_flags") or 0, id=row["id"], provenance=provenance)
 
 
 class ReadingService:

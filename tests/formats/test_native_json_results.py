@@ -65,7 +65,7 @@ def results(services: RecordServices, key: str) -> list[tuple]:
 def test_vaccinations_procedures_and_lab_results_with_their_ranges_travel_exactly(session, services, second):
     key = fill(services)
     first = exporter.export_record(session)
-    assert first["version"] == 5
+    assert first["version"] == 6
     [covid, _] = first["sections"]["vaccinations"]
     assert covid["codes"] == [{"system": CVX, "code": "208", "display": ""}] and covid["dose_number"] == 1
     [measure] = first["sections"]["measures"]

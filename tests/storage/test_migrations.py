@@ -40,6 +40,9 @@ FIXTURE_CONTENT = {
     "schema_v7": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
                                      "readings": 9924, "diary": 7, "vaccinations": 16, "procedures": 3}),
+    "schema_v8": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 9927, "diary": 7, "vaccinations": 16, "procedures": 3}),
 }
 
 
@@ -262,5 +265,46 @@ def test_an_upgraded_schema_6_record_takes_vaccinations_procedures_and_lab_resul
         # The measures schema 3 made keep their category: what the person measures themselves.
         assert not any(m.is_lab for m in services.measures.measures() if m.key != measure.key)
         assert session.check().counts["vaccinations"] == 1 and session.check().healthy
+    finally:
+        session.lock()
+
+
+def test_an_upgraded_schema_7_record_keeps_its_readings_without_flags_and_takes_omron_flags(tmp_path):
+    from locations import DATA
+
+    from phr.core.vocabulary import DeviceFlag
+    from phr.imports import device_import
+    from phr.record.services import RecordServices
+
+    folder = tmp_path / "schema_v7"
+    shutil.copytree(FIXTURES / "schema_v7", folder)
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        assert session.db.query("SELECT count(*), sum(device_flags) FROM readings") == [(9924, 0)]
+        path = DATA / "devices" / "omron_report_eu_flags.csv"
+        device_import.import_file(RecordServices(session), path.read_bytes(), path.name)
+        flagged = session.db.query("SELECT value, device_flags FROM readings WHERE device_flags > 0 ORDER BY value")
+        assert flagged == [(126.0, DeviceFlag.BODY_MOVEMENT | DeviceFlag.CUFF_FIT),
+                           (128.0, DeviceFlag.IRREGULAR_HEARTBEAT | DeviceFlag.POSSIBLE_AFIB)]
+        assert session.check().healthy
+    finally:
+        session.lock()
+
+
+def test_schema_8_takes_the_four_device_flag_bits_and_refuses_any_other(new_record):
+    from phr.core.errors import ConstraintViolation
+
+    folder, session = _open_db(new_record)
+    insert = ("INSERT INTO readings (batch_id, measure, taken_at, utc_offset, value, fingerprint, device_flags) "
+              "VALUES (?, 'bp', ?, 0, 120, 1, ?)")
+    try:
+        with session.db.transaction():
+            batch = session.db.execute("INSERT INTO reading_batches (uid, entered_by, source, created_at) "
+                                       "SELECT 'x', id, 'typed', '2026-01-01' FROM authors LIMIT 1")
+            session.db.execute(insert, (batch, 0, 15))
+        for bits in (16, -1):
+            with pytest.raises(ConstraintViolation), session.db.transaction():
+                session.db.execute(insert, (batch, bits + 100, bits))
+        assert session.db.query("SELECT device_flags FROM readings") == [(15,)]
     finally:
         session.lock()

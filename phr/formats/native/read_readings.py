@@ -10,11 +10,13 @@ import math
 from datetime import datetime
 from typing import Any, Callable
 
-from phr.formats.native.schema import RANGE_KEYS, READING_COLUMNS, READING_SOURCES
+from phr.core.vocabulary import ALL_DEVICE_FLAGS
+from phr.formats.native.schema import OLDER_READING_COLUMNS, RANGE_KEYS, READING_COLUMNS, READING_SOURCES
 from phr.monitoring.lab_results import LabResult, LabResultService, ReferenceRange
 from phr.monitoring.measures import CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR
 from phr.monitoring.readings import BatchAsWas, Correction, Reading, ReadingService
 
+_OLDER = OLDER_READING_COLUMNS
 Expect = Callable[[bool, str], None]  # raises the importer's InvalidImport when the condition fails
 
 
@@ -31,8 +33,12 @@ def check(batches: Any, refs: set[str], known_measures: set[str | None], expect:
 
 
 def _check_row(row: Any, refs: set[str], known_measures: set[str | None], expect: Expect, where: str) -> None:
-    expect(isinstance(row, list) and len(row) == len(READING_COLUMNS), f"{where} is not a reading")
-    at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by = row
+    expect(isinstance(row, list) and len(row) in (len(READING_COLUMNS), OLDER_READING_COLUMNS),
+           f"{where} is not a reading")
+    at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by = row[:_OLDER]
+    device = _device_flags(row)
+    expect(isinstance(device, int) and not isinstance(device, bool) and 0 <= device and not device & ~ALL_DEVICE_FLAGS,
+           f"{where}: unknown device flags")
     expect(_aware_time(at), f"{where}: the time is not a time with its offset, from {FIRST_YEAR} to {LAST_YEAR}")
     expect(measure in known_measures, f"{where}: unknown measure")
     expect(all(_number(v) for v in (value, value2, value3)), f"{where}: a value is not a number")
@@ -71,9 +77,14 @@ def _batch(batch: dict[str, Any], author_ids: dict[str, int]) -> BatchAsWas:
 
 
 def _reading(row: list[Any]) -> Reading:
-    at, measure, value, value2, value3, flag, method, context, note, _changed_at, _changed_by = row
+    at, measure, value, value2, value3, flag, method, context, note, _changed_at, _changed_by = row[:_OLDER]
     return Reading(measure, datetime.fromisoformat(at), value, value2, value3, flag=flag, method=method,
-                   context=context, note=note or "")
+                   context=context, note=note or "", device_flags=_device_flags(row))
+
+
+def _device_flags(row: list[Any]) -> Any:
+    """A row's device flags (DeviceFlag bits); 0 in a file from before version 6, which had none."""
+    return row[OLDER_READING_COLUMNS] if len(row) > OLDER_READING_COLUMNS else 0
 
 
 def _correction(row: list[Any], author_ids: dict[str, int]) -> Correction:

@@ -31,10 +31,11 @@ def export_batches(session: Session, authors: AuthorRefs) -> list[dict[str, Any]
 
 
 def _row(reading: tuple[Any, ...], authors: AuthorRefs) -> list[Any]:
-    taken_at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role = reading
+    taken_at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role = reading[:13]
+    device = reading[13]    # DeviceFlag bits
     at = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
     changed_by = authors.ref(role, name) if changed_at else None
-    return [at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by]
+    return [at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by, device]
 
 
 def export_ranges(session: Session, batches: list[dict[str, Any]]) -> list[dict[str, Any]]:

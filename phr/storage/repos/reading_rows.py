@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
 from math import fsum
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, TypeGuard
 
 from phr.storage.database import NamedRow
 from phr.storage.vocabulary import ReadingContext, ReadingFlag, ReadingMethod
 
 HOUR, DAY = 3600, 86400
 READING_COLUMNS = ("measure", "taken_at", "utc_offset", "value", "value2", "value3", "flag", "method", "context",
-                   "note")
+                   "note", "device_flags")
 # Stored as codes (position in these lists); '' is always code 0. Never reorder: the codes are in every record.
 FLAGS: tuple[str, ...] = ("", *ReadingFlag)
 METHODS: tuple[str, ...] = ("", *ReadingMethod)
@@ -54,6 +54,7 @@ class NotedReadingRow(NamedTuple):
     method: str
     context: str
     note: str                # '' when there is none
+    device_flags: int = 0    # phr.core.vocabulary.DeviceFlag bits
 
 
 class BatchReading(NamedTuple):
@@ -72,6 +73,7 @@ class BatchReading(NamedTuple):
     changed_at: str | None
     changed_by_name: str | None
     changed_by_role: str | None
+    device_flags: int = 0    # phr.core.vocabulary.DeviceFlag bits
 
 
 class ReadingColumns(NamedTuple):
@@ -87,6 +89,7 @@ class ReadingColumns(NamedTuple):
     method: int
     context: int
     note: str | None
+    device_flags: int = 0    # phr.core.vocabulary.DeviceFlag bits (schema 8)
 
 
 class ReadingToStore(Protocol):
@@ -116,6 +119,25 @@ class EpochReading(ReadingToStore, Protocol):
     def epoch(self) -> int: ...
     @property
     def offset(self) -> int: ...
+
+
+class PlainReading(EpochReading, Protocol):
+    """A parsed device reading with one value and nothing else: what a sensor file holds."""
+
+    @property
+    def value(self) -> float: ...
+
+
+# What makes a reading itself, without the note: copied as a deleted row to remember an imported reading.
+IDENTITY = ("batch_id, measure, taken_at, utc_offset, value, value2, value3, flag, method, context, device_flags, "
+            "fingerprint")
+
+
+def plain(readings: Sequence[ReadingToStore]) -> TypeGuard[Sequence[PlainReading]]:
+    """Parsed device readings (their moment as numbers) with one value each, no flag and no note."""
+    return hasattr(readings[0], "epoch") and all(
+        r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note
+        and not device_flags_of(r) for r in readings)
 
 
 class HourSums:
@@ -164,7 +186,17 @@ def full_row(r: ReadingToStore) -> ReadingColumns:
     epoch, offset = moment(r)
     return ReadingColumns(r.measure, epoch, offset, r.value, r.value2, r.value3, CODES["flag"][r.flag or ""],
                           CODES["method"][r.method or ""], CODES["context"][getattr(r, "context", "") or ""],
-                          r.note or None)
+                          r.note or None, device_flags_of(r))
+
+
+def device_flags_of(reading: object) -> int:
+    """A reading's device flags (DeviceFlag bits), 0 when it has none. A device layout's fast loop builds
+    its readings as bare tuples without the last field (ParsedReading.device_flags): reading it raises
+    IndexError there, and such readings have no flags."""
+    try:
+        return getattr(reading, "device_flags", 0) or 0
+    except IndexError:
+        return 0
 
 
 def moment(reading: ReadingToStore) -> tuple[int, int]:

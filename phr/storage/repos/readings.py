@@ -2,7 +2,6 @@
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeGuard
 
 from phr.storage.database import Database, NamedRow, Row
 from phr.storage.repos.entries import new_uid
@@ -12,42 +11,35 @@ from phr.storage.repos.reading_rows import (
     DAY,
     FLAGS,
     HOUR,
+    IDENTITY,
     LOW_20,
     METHODS,
     PRESENT,
     READING_COLUMNS,
     BatchReading,
-    EpochReading,
     HourSums,
     NotedReadingRow,
+    PlainReading,
     ReadingColumns,
     ReadingRow,
     ReadingToStore,
     decoded,
     fingerprint,
     full_row,
+    plain,
     spans,
 )
 from phr.storage.vocabulary import Source
 
 # Often-empty columns: a chunk that leaves them empty does not bind them (binding is most of a sensor import's cost).
-_OPTIONAL = {"value2": None, "value3": None, "flag": 0, "method": 0, "context": 0, "note": None}
+_OPTIONAL = {"value2": None, "value3": None, "flag": 0, "method": 0, "context": 0, "note": None, "device_flags": 0}
 _PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
                  "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
 _COMPONENT = {0: "value", 1: "value2", 2: "value3"}
-# What makes a reading itself, without the note: copied as a deleted row to remember an imported reading.
-_IDENTITY = "batch_id, measure, taken_at, utc_offset, value, value2, value3, flag, method, context, fingerprint"
 DEVICE_SOURCE = Source.DEVICE_IMPORT   # the provenance source of readings from device files
 EXACT_LIMIT = 4000  # a range with at most this many readings is drawn reading by reading
 _new = tuple.__new__  # a NamedTuple from a tuple without its Python-level __new__ (a million rows at a time)
 Span = dict[str, tuple[int, int]]  # per measure the first and last moment stored
-
-
-class PlainReading(EpochReading, Protocol):
-    """A parsed device reading with one value and nothing else: what a sensor file holds."""
-
-    @property
-    def value(self) -> float: ...
 
 
 @dataclass(frozen=True)
@@ -88,14 +80,14 @@ class ReadingRepository:
         """A batch's readings, in time order."""
         rows = self._db.query(
             "SELECT r.taken_at, r.utc_offset, r.measure, r.value, r.value2, r.value3, r.flag, r.method, r.context, "
-            "r.note, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role "
+            "r.note, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role, r.device_flags "
             "FROM readings r LEFT JOIN authors a ON a.id = r.changed_by CROSS JOIN person p "
             "WHERE r.batch_id = ? AND r.deleted_at IS NULL ORDER BY r.taken_at, r.id", (batch_id,))
         flags, methods, contexts = FLAGS, METHODS, CONTEXTS
         return [_new(BatchReading, (at, offset, measure, value, value2, value3, flags[flag], methods[method],
-                                    contexts[context], note, changed_at, name, role))
-                for at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role
-                in rows]
+                                    contexts[context], note, changed_at, name, role, device))
+                for at, offset, measure, value, value2, value3, flag, method, context, note, changed_at, name, role,
+                device in rows]
 
     def mark_changed(self, batch_id: int, taken_at: int, measure: str, author_id: int, changed_at: str) -> None:
         """Carry over that an imported reading had been corrected (and by whom)."""
@@ -108,7 +100,7 @@ class ReadingRepository:
         many were new and, per measure, the first and last moment stored (for the summaries)."""
         if not readings:
             return 0, {}
-        if _plain(readings):
+        if plain(readings):
             return self._insert_plain(batch_id, readings, sums)
         rows = [full_row(r) for r in readings]
         added = self.insert_many(batch_id, rows)
@@ -163,7 +155,7 @@ class ReadingRepository:
         if unknown:
             raise ValueError(f"readings have no column {sorted(unknown)}")
         as_imported = self._db.query_one(
-            f"SELECT {_IDENTITY} FROM readings WHERE id = ? AND deleted_at IS NULL AND batch_id IN "
+            f"SELECT {IDENTITY} FROM readings WHERE id = ? AND deleted_at IS NULL AND batch_id IN "
             "(SELECT id FROM reading_batches WHERE source = ?)", (reading_id, DEVICE_SOURCE))
         flag_code = CODES["flag"].get(values.get("flag") or "", 3)  # an unknown word: refused just below
         values = dict(values, fingerprint=fingerprint(values.get("value"), values.get("value2"), values.get("value3"),
@@ -173,7 +165,7 @@ class ReadingRepository:
         self._db.execute(f"UPDATE readings SET {assignments}, changed_by = ?, changed_at = ? "
                          "WHERE id = ? AND deleted_at IS NULL", (*values.values(), author_id, now, reading_id))
         if as_imported is not None:  # the same identity (nothing but a note changed) needs no copy
-            self._db.execute(f"INSERT OR IGNORE INTO readings ({_IDENTITY}, deleted_at) "
+            self._db.execute(f"INSERT OR IGNORE INTO readings ({IDENTITY}, deleted_at) "
                              f"VALUES ({', '.join('?' * (len(as_imported) + 1))})", (*as_imported, now))
 
     def set_deleted(self, reading_id: int, deleted_at: str | None) -> None:
@@ -294,12 +286,13 @@ class ReadingRepository:
         after = (first - 1, -1)
         while True:
             rows = self._db.query(
-                "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, id FROM readings "
+                "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, id, device_flags "
+                "FROM readings "
                 "WHERE measure = ? AND deleted_at IS NULL AND (taken_at, id) > (?, ?) AND taken_at <= ? "
                 f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, *after, last))
             yield from (_new(NotedReadingRow, (at, offset, value, value2, value3, FLAGS[flag], METHODS[method],
-                                               CONTEXTS[context], note or ""))
-                        for at, offset, value, value2, value3, flag, method, context, note, _id in rows)
+                                               CONTEXTS[context], note or "", device))
+                        for at, offset, value, value2, value3, flag, method, context, note, _id, device in rows)
             if len(rows) < chunk:
                 return
             after = (rows[-1][0], rows[-1][9])
@@ -368,12 +361,6 @@ class ReadingRepository:
             f"SELECT min(taken_at), min({column}), max({column}) FROM readings WHERE measure = ? "
             f"AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? AND {column} IS NOT NULL "
             "GROUP BY (taken_at - ?) * ? / ?", (measure, first, last, first, columns, max(1, last - first)))
-
-
-def _plain(readings: Sequence[ReadingToStore]) -> TypeGuard[Sequence[PlainReading]]:
-    """Parsed device readings (their moment as numbers) with one value each, no flag and no note."""
-    return hasattr(readings[0], "epoch") and all(
-        r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note for r in readings)
 
 
 def _per_column(rows: list[Row], first: int, last: int, columns: int) -> EnvelopeRows:

@@ -12,6 +12,7 @@ from phr.storage.schema import (
     v0005_emergency,
     v0006_statements_codes,
     v0007_history_results,
+    v0008_device_flags,
 )
 
 MIGRATIONS: dict[int, str] = {
@@ -22,6 +23,7 @@ MIGRATIONS: dict[int, str] = {
     5: v0005_emergency.SQL,
     6: v0006_statements_codes.SQL,
     7: v0007_history_results.SQL,
+    8: v0008_device_flags.SQL,
 }
 
 # Steps that make a table anew that others point to: foreign keys are off while they run, so dropping the
