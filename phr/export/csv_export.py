@@ -4,7 +4,7 @@ One tidy table: one row per number. A blood pressure reading gives three rows (s
 diastolic, pulse) that share a `reading` number and a time, so a pivot brings them back
 together. Times are ISO 8601 with the offset the reading was taken in; values are in the
 measure's canonical UCUM unit with a decimal point; a sensor's Low/High has no value and
-says so in `flag`. The header is English and fixed, whatever the app's language: scripts
+says so in `flag`, what a blood pressure monitor noticed is in `device_flags`. The header is English and fixed, whatever the app's language: scripts
 rely on it. See docs/csv-format.md.
 """
 
@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
+from phr.core.vocabulary import device_flags
 from phr.monitoring.measures import Measure, glucose_loinc
 from phr.record.services import RecordServices
 from phr.storage.atomic import write_atomic
 
-COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note")
+COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note",
+           "device_flags")
 _FAR_PAST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 _FAR_FUTURE = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
@@ -51,6 +53,7 @@ def rows(services: RecordServices, measures: list[str] | None = None, since: dat
             counter += 1
             taken_at, offset, values = row.taken_at, row.utc_offset, (row.value, row.value2, row.value3)
             flag, method, context, note = row.flag, row.method, row.context, row.note
+            noticed = ";".join(f.name.lower() for f in device_flags(row.device_flags)) if row.device_flags else ""
             moment = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
             for (component, loinc, unit), value in zip(parts, values):
                 if value is None and (component != parts[0][0] or not flag):
@@ -58,7 +61,7 @@ def rows(services: RecordServices, measures: list[str] | None = None, since: dat
                 if measure.key == "glucose":  # a sensor's interstitial glucose, a lab's plasma: not a finger prick
                     loinc = glucose_loinc(method, loinc)
                 yield (counter, measure.key, component, loinc, moment, _number(value),
-                       unit, flag, method, context, note)
+                       unit, flag, method, context, note, noticed)
 
 
 def _number(value: float | None) -> str:

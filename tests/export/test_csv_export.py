@@ -86,3 +86,17 @@ def test_each_glucose_reading_carries_the_loinc_of_how_it_was_taken(services):
     assert [(row["method"], row["loinc"]) for row in rows] == [
         ("sensor", "105272-9"), ("scan", "105272-9"), ("fingerstick", "14743-9"), ("lab", "14749-6"),
         ("typed", "14743-9"), ("", "14743-9")]
+
+
+def test_what_an_omron_monitor_noticed_is_on_every_row_of_its_reading(services):
+    from locations import DATA
+
+    from phr.imports import device_import
+
+    path = DATA / "devices" / "omron_report_eu_flags.csv"
+    device_import.import_file(services, path.read_bytes(), path.name)
+    rows = parsed(csv_export.export_bytes(services, ["bp"]))
+    by_systolic = {r["reading"]: r["value"] for r in rows if r["component"] == "systolic"}
+    noticed = {by_systolic[r["reading"]]: r["device_flags"] for r in rows}
+    assert noticed == {"116": "", "126": "body_movement;cuff_fit", "128": "irregular_heartbeat;possible_afib"}
+    assert len({(r["reading"], r["device_flags"]) for r in rows}) == 3   # the same on each row of a reading
