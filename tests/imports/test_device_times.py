@@ -119,8 +119,11 @@ def test_a_zone_per_row_with_zone_clocks():
     ("12 jan. 2025", date(2025, 1, 12)), ("12 januari 2025", date(2025, 1, 12)), ("3 mrt 2025", date(2025, 3, 3)),
     ("3 maart 2025", date(2025, 3, 3)), ("1 mei 2025", date(2025, 5, 1)), ("15 okt. 2024", date(2024, 10, 15)),
     ("21-May-25", date(2025, 5, 21)), ("2025 May 21", date(2025, 5, 21)), ("September 1, 2026", date(2026, 9, 1)),
+    # German (OMRON connect reports in German): März, Mai, Oktober, Dezember differ from English and Dutch
+    ("3 März 2025", date(2025, 3, 3)), ("1 Mai 2025", date(2025, 5, 1)), ("15 Okt. 2024", date(2024, 10, 15)),
+    ("24 Dezember 2024", date(2024, 12, 24)), ("2 Jän. 2025", date(2025, 1, 2)),
 ])
-def test_month_names_in_english_and_dutch(text, expected):
+def test_month_names_in_english_dutch_and_german(text, expected):
     assert parse_date(text, "dmy") == expected == parse_date(text, "mdy")
 
 

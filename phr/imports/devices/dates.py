@@ -29,12 +29,14 @@ _NUMERIC = re.compile(r"(\d{1,4})([-/.])(\d{1,2})\2(\d{4}|\d{2})")
 _TOKENS = re.compile(r"[^\W\d_]+|\d+")
 _EXCEL = re.compile(r"\d{4,6}(?:[.,]\d+)?")
 _EXCEL_DAY0 = date(1899, 12, 30)
-# English and Dutch month names and their short forms (case folded, without a dot).
+# English, Dutch and German month names and their short forms (case folded, without a dot); German because
+# OMRON connect writes its reports in the phone's language, and German headers are read (layouts/omron.py).
 MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan", "januari"), ("february", "feb", "februari"), ("march", "mar", "maart", "mrt"),
-    ("april", "apr"), ("may", "mei"), ("june", "jun", "juni"), ("july", "jul", "juli"),
-    ("august", "aug", "augustus"), ("september", "sep", "sept"), ("october", "oct", "oktober", "okt"),
-    ("november", "nov"), ("december", "dec")), start=1) for name in names}
+    ("january", "jan", "januari", "januar", "jän", "jänner"), ("february", "feb", "februari", "februar"),
+    ("march", "mar", "maart", "mrt", "märz", "mär", "mrz"), ("april", "apr"), ("may", "mei", "mai"),
+    ("june", "jun", "juni"), ("july", "jul", "juli"), ("august", "aug", "augustus"),
+    ("september", "sep", "sept"), ("october", "oct", "oktober", "okt"), ("november", "nov"),
+    ("december", "dec", "dezember", "dez")), start=1) for name in names}
 
 
 class DateOrderUnknown(ValueError):
