@@ -3175,6 +3175,10 @@ Stukken: %1</translation>
         <translation>Notitie</translation>
     </message>
     <message>
+        <source>The device noticed</source>
+        <translation>Het apparaat zag</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>Bron</translation>
     </message>

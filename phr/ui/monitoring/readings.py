@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from phr.core.entries import Provenance
-from phr.core.vocabulary import ReadingContext, ReadingMethod
+from phr.core.vocabulary import DeviceFlag, ReadingContext, ReadingMethod
 from phr.monitoring.measures import Measure
 from phr.monitoring.readings import Reading
 from phr.record.services import RecordServices
@@ -19,10 +19,15 @@ from phr.ui.monitoring.measure_words import full_time, value_text
 from phr.ui.monitoring.quick_entry import QuickEntryDialog
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.text.formatting import definition_table, escape, fill, moment, provenance_html, source_text
-from phr.ui.text.vocabulary import label_of
+from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
+
+
+def device_flag_words(bits: int) -> str:
+    """What a blood pressure monitor noticed ('Irregular heartbeat, Cuff not wrapped well'); '' for nothing."""
+    return ", ".join(label(flag) for flag in DeviceFlag if bits & flag)
 
 
 def source_words(reading: Reading) -> str:
@@ -62,6 +67,7 @@ class ReadingsTab(MeasureTab):
             Column(translate("Monitoring", "Value"), self._value),
             Column(translate("Monitoring", "Context"), lambda r: label_of(ReadingContext, r.context)),
             Column(translate("Monitoring", "Note"), lambda r: r.note),
+            Column(translate("Monitoring", "The device noticed"), lambda r: device_flag_words(r.device_flags)),
             Column(translate("Monitoring", "Source"), source_words),
         ]
 
@@ -151,7 +157,8 @@ class ReadingsTab(MeasureTab):
                 (translate("Monitoring", "Time"), full_time(reading.taken_at)),
                 (translate("Monitoring", "How"), label_of(ReadingMethod, reading.method)),
                 (translate("Monitoring", "Context"), label_of(ReadingContext, reading.context)),
-                (translate("Monitoring", "Note"), reading.note)]
+                (translate("Monitoring", "Note"), reading.note),
+                (translate("Monitoring", "The device noticed"), device_flag_words(reading.device_flags))]
         self.details.setHtml(definition_table(rows) + provenance_of(reading))
 
     def correct_selected(self) -> None:

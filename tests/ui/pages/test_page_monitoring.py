@@ -454,3 +454,21 @@ def test_lab_tests_stay_out_of_the_measurements_and_the_quick_entry(open_page, s
     dialog = QuickEntryDialog(services, "en", now=lambda: NOW)
     assert sodium.key not in [dialog.measure.itemData(row) for row in range(dialog.measure.count())]
     dialog.deleteLater()
+
+
+def test_what_the_monitor_noticed_shows_with_the_reading(open_page, services):
+    from phr.core.vocabulary import DeviceFlag
+
+    flags = DeviceFlag.IRREGULAR_HEARTBEAT | DeviceFlag.CUFF_FIT
+    services.readings.add_batch([Reading("bp", at(TODAY, 8), 141, 92, 77, device_flags=int(flags)),
+                                 Reading("bp", at(TODAY, 9), 128, 82, 66)], "device_import", "omron.csv")
+    page = open_page()
+    page.select_measure("bp")
+    page.tabs.setCurrentWidget(page.readings_tab)
+    model = page.readings_tab.model
+    column = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(
+        "The device noticed")
+    assert [model.data(model.index(row, column)) for row in range(model.rowCount())] == [
+        "", "Irregular heartbeat, Cuff not wrapped well"]  # newest first
+    page.readings_tab.table.selectRow(1)
+    assert "Irregular heartbeat, Cuff not wrapped well" in page.readings_tab.details.toPlainText()
