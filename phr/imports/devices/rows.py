@@ -2,8 +2,9 @@
 reads the rows, and the cells of a row. A shared helper of the layouts (it imports none of them).
 
 Speed: a million-row file spends its time in read_simple: a row that is an ordinary reading
-(its time and value seen before, see LocalClock and Values) takes a few dictionary look-ups;
-every other row goes to the layout's own careful reading, which also fills those caches.
+(its time and value seen before, see LocalClock and Values; a time with its own offset too)
+takes a few dictionary look-ups; every other row goes to the layout's own careful reading, which
+also fills those caches. Its readings are whole ParsedReading tuples (device_flags 0 included).
 
 Duplicates: a row that appears twice in a file gives two equal readings. The layout reports what
 the file says; the store step decides what is already present (and so adds one).
@@ -129,6 +130,7 @@ def read_simple(rows: Records, found: Collector, simple: Simple, careful: ReadRo
     not been seen before) through careful(line, fields). The same readings as careful alone."""
     clock = found.clock
     days, seconds, separator, learn = clock.days, clock.seconds, clock.separator, clock.time_of_day
+    utc_days, offset_times = clock.utc_days, clock.offset_times
     measure, width, time, note_at, kind_at = simple.measure, simple.width, simple.time, simple.note, simple.kind
     kinds = {text: (column, values.known, method) for text, (column, values, method) in simple.kinds.items()}
     single = kinds.get("")
@@ -143,13 +145,18 @@ def read_simple(rows: Records, found: Collector, simple: Simple, careful: ReadRo
             day, second = days.get(date_text), seconds.get(time_text)
             if second is None and day is not None:
                 second = learn(time_text)     # a new time of day: cheaper than the careful way
-            if kind is None or day is None or second is None:
-                careful(line, fields)
-                continue
-            value = kind[1].get(fields[kind[0]])
-            if value is None:
+            if day is not None and second is not None:
+                epoch, offset = day[0] + second, day[1]
+            else:                             # a time with its own offset, or one to read carefully
+                with_offset, midnight = offset_times.get(time_text), utc_days.get(date_text)
+                if with_offset is None or midnight is None:
+                    careful(line, fields)
+                    continue
+                epoch, offset = midnight + with_offset[0], with_offset[1]
+            value = kind[1].get(fields[kind[0]]) if kind is not None else None
+            if value is None or kind is None:
                 careful(line, fields)
                 continue
             note = "" if note_at is None else fields[note_at]
-            add(new(reading, (measure, day[0] + second, day[1], value, None, None, "", kind[2],
-                              note.strip() if note else note, line)))
+            add(new(reading, (measure, epoch, offset, value, None, None, "", kind[2],
+                              note.strip() if note else note, line, 0)))

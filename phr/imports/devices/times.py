@@ -34,7 +34,9 @@ text of a day without a clock change, the epoch of that day's midnight and its o
 (`days`), and per time-of-day text its seconds since midnight (`seconds`). A file has a few
 thousand of each, so almost every row is two dictionary look-ups and an addition; the layouts'
 loops do these look-ups themselves and call the clock only when one misses. The zone is asked
-only on the days on which the clock changes (cached per hour), never per row.
+only on the days on which the clock changes (cached per hour), never per row. ISO times with an
+offset of their own ('2026-09-01T08:00:00+02:00') need no zone: once read carefully their halves
+are remembered too (remember_offset: date -> its UTC midnight, time -> seconds and offset).
 """
 
 import os
@@ -59,6 +61,10 @@ ORDERS = DATE_ORDERS  # a saved mapping names its date order in these words
 _NORMAL, _GAP, _REPEATED, _MIXED = 0, 1, 2, 3
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # A time of day at the end of a text whose date has spaces in it ('21 May 2025 08:12').
+# An ISO date and an ISO time with its own offset, as LocalClock.remember_offset keeps them.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME_WITH_OFFSET = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)", re.ASCII)
+_MEMORY = 200_000  # times with offset remembered: a day's seconds in two offsets
 _CLOCK_AT_END = re.compile(r"[\sT,]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)$")
 
 
@@ -149,6 +155,9 @@ class LocalClock:
         self.separator = _separator(samples)
         self.days: dict[str, tuple[int, int]] = {}   # date text -> (epoch of its midnight, offset)
         self.seconds: dict[str, int] = {}            # time-of-day text -> seconds since midnight
+        # Times with their own offset ('2026-09-01T08:00:00+02:00'), see remember_offset:
+        self.utc_days: dict[str, int] = {}                # ISO date text -> epoch of its UTC midnight
+        self.offset_times: dict[str, tuple[int, int]] = {}  # time text -> (seconds after that, offset)
         self._dates: dict[str, tuple[date, int | None]] = {}       # every date text seen, see _day
         self._hours: dict[tuple[int, int], tuple[int, int]] = {}   # (ordinal, hour) -> kind, offset
 
@@ -167,6 +176,21 @@ class LocalClock:
         except ValueError:
             return None
         return second
+
+    def remember_offset(self, text: str, epoch: int, offset: int) -> None:
+        """Remembers the halves of an ISO time with its own offset that has been read carefully to
+        (epoch, offset), so that the layouts' loops read the next such time with two look-ups:
+        epoch = utc_days[date] + offset_times[time][0]. Only 'YYYY-MM-DD' dates: then any date
+        and time so remembered read together as they would carefully (fromisoformat takes any
+        date with any time), and never as a wall-clock time (the time text has its offset)."""
+        date_text, separator, time_text = text.partition(self.separator)
+        if not (separator and _ISO_DATE.fullmatch(date_text) and _TIME_WITH_OFFSET.fullmatch(time_text)):
+            return
+        midnight = self.utc_days.get(date_text)
+        if midnight is None:
+            midnight = self.utc_days[date_text] = (date.fromisoformat(date_text).toordinal() - _EPOCH_ORDINAL) * 86400
+        if len(self.offset_times) < _MEMORY:
+            self.offset_times[time_text] = epoch - midnight, offset
 
     def _carefully(self, text: str, line: int) -> tuple[int, int] | None:
         serial = excel_serial(text)

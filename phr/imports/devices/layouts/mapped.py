@@ -5,9 +5,10 @@ measure and unit), or, for a plain file with the columns `time` and `value` (and
 Not recognised by its header: the recognise step makes this layout ('csv') for a file that is
 no vendor's, from the mapping or the measure it was given.
 
-Times: ISO 8601 with an offset ('2026-09-01T08:00:00+02:00', '...Z') keep that offset; times
-without one are device wall-clock times in Europe/Amsterdam (see times.py), in any of the formats
-times.py reads, with the date order of the mapping or guessed from the values.
+Times: ISO 8601 with an offset ('2026-09-01T08:00:00+02:00', '...Z') keep that offset (and are
+read by look-ups once seen, like wall-clock times: LocalClock.remember_offset); times without one
+are device wall-clock times in the zone chosen (see times.py), in any of the formats times.py
+reads, with the date order of the person, the mapping or the whole file.
 Values: numbers with a decimal point or comma (numbers.parse_number); blood pressure as
 'systolic/diastolic' or 'systolic/diastolic/pulse'. A `unit` column overrides the mapping's unit
 per row; a unit the measure cannot be converted from skips the row ('bad_unit').
@@ -139,10 +140,14 @@ class _Rows:
     def _moment(self, text: str, line: int) -> tuple[int, int] | str:
         """(epoch, offset): a wall-clock time in the zone, or a time with its own offset; or the
         reason the row is skipped."""
+        clock = self.found.clock
         try:
-            moment = self.found.clock(text, line)
+            moment = clock(text, line)
         except ValueError:
-            return _time_with_offset(text)
+            with_offset = _time_with_offset(text)
+            if not isinstance(with_offset, str):
+                clock.remember_offset(text, *with_offset)   # the next such time: read_simple's look-ups
+            return with_offset
         return "nonexistent_time" if moment is None else moment
 
     def _values(self, text: str, unit: str) -> Values3 | str:
