@@ -155,7 +155,7 @@ class ParsedReading(NamedTuple):
     note: str = ""
     line: int = 0                 # line number in the file (1-based), for messages
     # What the device noticed (phr.core.vocabulary.DeviceFlag bits: irregular heartbeat, ...); 0 for none.
-    # Last, with a default: a layout's fast loop may build the tuple without it (then read it with device_flags_of).
+    # Last, with a default; a layout's fast loop (rows.read_simple) builds the whole tuple, this field included.
     device_flags: int = 0
 
     @property

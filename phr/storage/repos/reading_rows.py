@@ -112,6 +112,8 @@ class ReadingToStore(Protocol):
     def method(self) -> str: ...
     @property
     def note(self) -> str: ...
+    @property
+    def device_flags(self) -> int: ...
 
 
 class EpochReading(ReadingToStore, Protocol):
@@ -137,7 +139,7 @@ def plain(readings: Sequence[ReadingToStore]) -> TypeGuard[Sequence[PlainReading
     """Parsed device readings (their moment as numbers) with one value each, no flag and no note."""
     return hasattr(readings[0], "epoch") and all(
         r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note
-        and not device_flags_of(r) for r in readings)
+        and not r.device_flags for r in readings)
 
 
 class HourSums:
@@ -186,17 +188,7 @@ def full_row(r: ReadingToStore) -> ReadingColumns:
     epoch, offset = moment(r)
     return ReadingColumns(r.measure, epoch, offset, r.value, r.value2, r.value3, CODES["flag"][r.flag or ""],
                           CODES["method"][r.method or ""], CODES["context"][getattr(r, "context", "") or ""],
-                          r.note or None, device_flags_of(r))
-
-
-def device_flags_of(reading: object) -> int:
-    """A reading's device flags (DeviceFlag bits), 0 when it has none. A device layout's fast loop builds
-    its readings as bare tuples without the last field (ParsedReading.device_flags): reading it raises
-    IndexError there, and such readings have no flags."""
-    try:
-        return getattr(reading, "device_flags", 0) or 0
-    except IndexError:
-        return 0
+                          r.note or None, getattr(r, "device_flags", 0) or 0)
 
 
 def moment(reading: ReadingToStore) -> tuple[int, int]:
