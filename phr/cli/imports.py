@@ -15,7 +15,7 @@ from phr.access.session import RecordSession
 from phr.cli.common import CliError, ExitCode, fail, unlock
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
-from phr.imports.devices.times import computer_zone, zone_named
+from phr.imports.devices.zones import computer_zone, zone_named
 
 if TYPE_CHECKING:
     from phr.formats.fhir.read.bundle import FhirImportSummary

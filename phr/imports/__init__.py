@@ -14,7 +14,7 @@ next one's input; device_import.import_file runs it (devices/pipeline.py the ste
                             in one transaction -> DeviceImportSummary
 
 Shared helpers, used by the steps and the layouts and importing none of them: records.py (text
-to records), numbers.py, times.py and dates.py (wall-clock times in the device's zone, dates in any
+to records), numbers.py, times.py, zones.py and dates.py (wall-clock times in the device's zone, dates in any
 of the ways devices and spreadsheets write them), units.py (measures,
 bounds, units), rows.py (collecting a layout's rows, the fast loop for a million rows).
 

@@ -247,6 +247,10 @@ def test_a_reading_typed_on_a_full_disk_says_so_and_keeps_the_values(qtbot, serv
 
     disk_full(session)
     saved, _full = save_until_the_disk_is_full(session, lambda n: services.readings.add(reading(n)))
+    # Small readings too, until not even they fit: the typed one below must not slip into what was left.
+    small, _full = save_until_the_disk_is_full(session, lambda n: services.readings.add(
+        Reading("bp", MORNING + timedelta(days=1, minutes=n), 120, 80, 60)))
+    saved += small
     before = every_row(session)
     dialog = QuickEntryDialog(services, "en", None, "bp", now=lambda: datetime(2026, 3, 3, 8, 0).astimezone())
     qtbot.addWidget(dialog)

@@ -6,7 +6,7 @@ date_order_needed tells the wizard whether to ask for the order of day and month
 
 Times: the file's wall-clock times are in `zone` unless the file names its zone itself. The
 wizard and the command line always pass the zone the person chose (by default the computer's,
-times.computer_zone); the default here, Europe/Amsterdam, is for tests and scripts only. Day
+zones.computer_zone); the default here, Europe/Amsterdam, is for tests and scripts only. Day
 and month are in the order of `date_order` ('auto': the whole file decides, and DateOrderUnknown
 when it cannot: the caller asks the person).
 """

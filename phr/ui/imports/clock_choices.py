@@ -3,7 +3,7 @@ the file cannot tell, whether its dates have the day or the month first.
 
 The computer's zone comes from QTimeZone.systemTimeZoneId(): Qt knows it on every platform the app
 runs on (on Windows it maps the Windows zone to its IANA name, which the standard library cannot);
-the command line, which has no Qt, reads it with the standard library (times.computer_zone).
+the command line, which has no Qt, reads it with the standard library (zones.computer_zone).
 """
 
 from zoneinfo import ZoneInfo, available_timezones
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter
 
-from phr.imports.devices.times import computer_zone, zone_named
+from phr.imports.devices.zones import computer_zone, zone_named
 
 translate = QCoreApplication.translate
 

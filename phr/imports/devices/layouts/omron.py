@@ -30,8 +30,9 @@ from phr.core.vocabulary import DeviceFlag
 from phr.imports.devices.model import Header, Layout, NotThisFormat, ParsedReading, ParsedRows, Table
 from phr.imports.devices.numbers import Numbers, decimal_mark
 from phr.imports.devices.rows import Collector, cell, even, read_each
-from phr.imports.devices.times import ZoneClocks, guess_order
+from phr.imports.devices.times import guess_order
 from phr.imports.devices.units import bounds
+from phr.imports.devices.zones import ZoneClocks
 from phr.monitoring.measures import CATALOGUE
 
 MEASUREMENT_DATE = ("Measurement Date", "Messdatum")
