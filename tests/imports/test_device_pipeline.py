@@ -12,7 +12,7 @@ from phr.imports.devices.pipeline import detect, read_file
 
 DEVICES = Path(recognise.__file__).parent
 PACKAGE = "phr.imports.devices"
-HELPERS = {"model", "records", "numbers", "times", "dates", "units", "rows"}
+HELPERS = {"model", "records", "numbers", "times", "zones", "dates", "units", "rows"}
 STEPS = {"decode": set(), "recognise": {"layouts", "layouts.mapped"}, "table": set(), "readings": set(),
          "store": set()}
 
