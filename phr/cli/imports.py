@@ -6,9 +6,7 @@ is refused with what it looks like, rather than read as a table.
 """
 
 import json
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from phr.access.session import RecordSession
@@ -17,37 +15,12 @@ from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
 from phr.imports.devices.zones import computer_zone, zone_named
 
-if TYPE_CHECKING:
-    from phr.formats.fhir.read.bundle import FhirImportSummary
-
 # The device layouts the import knows, then the two record formats: a new layout needs no change here.
 FORMATS = device_import.FORMATS + ("json", "fhir")
 # --method: how the readings of another CSV file were taken, in the words of the command line.
 METHODS = {"sensor": ReadingMethod.SENSOR, "meter": ReadingMethod.FINGERSTICK, "lab": ReadingMethod.LAB,
            "typed": ReadingMethod.TYPED}
 MAX_FILE_BYTES = 512 * 1024 * 1024  # the largest file any import takes (a Regie record file); each checks its own
-# What a kind of FHIR resource Regie does not read holds, in a patient's words.
-NOT_READ = {"Encounter": "visits and admissions",
-            "DiagnosticReport": "test reports", "DocumentReference": "documents", "Device": "devices",
-            "Consent": "consents and advance directives", "Claim": "insurance claims",
-            "ExplanationOfBenefit": "insurance claims", "Coverage": "insurance cover",
-            "Provenance": "notes on where data came from", "PractitionerRole": "care providers' roles",
-            "Location": "places of care", "ImagingStudy": "scans", "ServiceRequest": "referrals and orders",
-            "Communication": "messages", "DocumentManifest": "lists of documents",
-            "MedicationAdministration": "doses given", "MedicationDispense": "medicines handed out",
-            "QuestionnaireResponse": "filled-in questionnaires", "FamilyMemberHistory": "family history",
-            "RelatedPerson": "people close to the patient", "Specimen": "samples", "Media": "pictures",
-            "SupplyDelivery": "deliveries", "ClinicalImpression": "assessments", "RiskAssessment": "risks"}
-PERSON_FIELDS = {"name": "name", "birth_date": "birth date", "sex": "sex", "text_language": "language of the texts",
-                 "emergency_notes": "emergency notes"}
-# The file's statement that there is nothing to list, taken over by the record.
-# A part of the summary named in the words of the command line (a lab result is a reading of a lab measure).
-PARTS = {"results": "lab results"}
-STATEMENTS = {"allergy_statement": "allergies: 'no known allergies' taken over",
-              "medication_statement": "medications: 'no known medicines' taken over",
-              "problem_statement": "diagnoses: 'no known problems' taken over"}
-
-
 def add_import_command(commands) -> None:
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")
@@ -154,6 +127,7 @@ def _is_regie_json(data: bytes) -> bool:
 
 def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: bool) -> None:
     from phr.formats.fhir.read import bundle as fhir
+    from phr.formats.fhir.read.summary import summary_lines
     from phr.record.services import RecordServices
 
     try:
@@ -162,47 +136,9 @@ def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: b
         raise CliError(f"{error} If it belongs in this record all the same, import it with --other-person.") \
             from None
     print(f"read: {summary.about}")
-    for line in fhir_summary_lines(summary):
+    for line in summary_lines(summary):
         print(line)
     print(f"Imported {sum(summary.added.values())} entries.")
-
-
-def fhir_summary_lines(summary: "FhirImportSummary") -> list[str]:
-    """Per section what was added and what the record held already; then everything that was not taken, with
-    why: nothing is left out without a word."""
-    lines = [f"{PARTS.get(section, section)}: {summary.added.get(section, 0)} added, "
-             f"{summary.already_present.get(section, 0)} already present"
-             for section in sorted(set(summary.added) | set(summary.already_present))]
-    details = [PERSON_FIELDS.get(f, f) for f in summary.person_filled if f not in STATEMENTS]
-    if details:
-        lines.append("person: filled in " + ", ".join(details))
-    statements = [f for f in summary.person_filled if f in STATEMENTS]
-    if summary.no_known_allergies and "allergy_statement" not in statements:
-        statements.insert(0, "allergy_statement")
-    lines += [STATEMENTS[f] for f in statements]
-    for kind, count in sorted(summary.unsupported.items()):
-        what = f" ({NOT_READ[kind]})" if kind in NOT_READ else ""
-        lines.append(f"not read: {count} x {kind}{what}: Regie does not keep these from FHIR files")
-    for why, count in sorted(summary.left_out.items()):
-        lines.append(f"left out: {count} {why}")
-    return lines + [f"skipped: {line}" for line in _grouped(summary.skipped)]
-
-
-def _grouped(reasons: list[str]) -> list[str]:
-    """The same reason for several entries once, with their places: '3 x Condition: not valid FHIR (onset)
-    (entries 4, 9, 12)'."""
-    places: dict[str, list[str]] = {}
-    for reason in reasons:
-        number = re.search(r" \(entry (\d+)\)", reason)
-        places.setdefault(reason.replace(number.group(0), "") if number else reason, []).append(
-            number.group(1) if number else "")
-    lines = []
-    for reason, numbers in places.items():
-        shown = [n for n in numbers if n]
-        more = ", ..." if len(shown) > 10 else ""
-        where = f" (entr{'y' if len(shown) == 1 else 'ies'} {', '.join(shown[:10])}{more})" if shown else ""
-        lines.append(f"{len(numbers)} x {reason}{where}")
-    return lines
 
 
 def _import_json(session: RecordSession, data: bytes) -> None:

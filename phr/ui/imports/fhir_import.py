@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from phr.core.entries import Change
 from phr.core.vocabulary import ChangeKind, Section
 from phr.formats.fhir.read.bundle import FhirImportSummary, InvalidFhirImport, OtherPersonFile, import_bundle
+from phr.formats.fhir.read.summary import summary_lines
 from phr.record.services import RecordServices
 from phr.ui.app.background import BackgroundTask, run_in_background
 from phr.ui.app.record_actions import record_session
@@ -60,11 +61,8 @@ def summary_text(summary: FhirImportSummary, file_name: str) -> str:
 
 
 def details_text(summary: FhirImportSummary) -> str:
-    """Everything that was not taken, with why (the reader's words): nothing is left out without a word."""
-    lines = [f"read: {summary.about}"] if summary.about else []
-    lines += [f"not read: {count} x {kind}" for kind, count in sorted(summary.unsupported.items())]
-    lines += [f"left out: {count} {why}" for why, count in sorted(summary.left_out.items())]
-    return "\n".join(lines + [f"skipped: {reason}" for reason in summary.skipped])
+    """Everything the import did and did not take, with why (the reader's words, as `phr import` prints them)."""
+    return "\n".join(([f"read: {summary.about}"] if summary.about else []) + summary_lines(summary))
 
 
 class FhirImport:
