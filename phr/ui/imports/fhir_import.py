@@ -9,20 +9,22 @@ is in the details (the reader's own words, in English).
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from phr.core.entries import Change
 from phr.core.vocabulary import ChangeKind, Section
-from phr.formats.fhir.read.bundle import FhirImportSummary, InvalidFhirImport, OtherPersonFile, import_bundle
-from phr.formats.fhir.read.summary import summary_lines
 from phr.record.services import RecordServices
 from phr.ui.app.background import BackgroundTask, run_in_background
 from phr.ui.app.record_actions import record_session
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
 from phr.ui.text.vocabulary import label
+
+if TYPE_CHECKING:  # the reader (fhir.resources, lxml: ~0.17 s) is loaded when an import starts, not with the window
+    from phr.formats.fhir.read.bundle import FhirImportSummary
 
 translate = QCoreApplication.translate
 # A health summary is kilobytes to a few megabytes; a payer's $everything download can be tens of megabytes.
@@ -43,7 +45,7 @@ def summary_sections() -> dict[str, str]:
             "emergency_notes": translate("FhirImport", "Lines of the emergency notes")}
 
 
-def summary_text(summary: FhirImportSummary, file_name: str) -> str:
+def summary_text(summary: "FhirImportSummary", file_name: str) -> str:
     """What the import added, per part of the record, in plain words."""
     names = summary_sections()
     lines = [fill(translate("FhirImport", "From %1:"), file_name)]
@@ -60,8 +62,10 @@ def summary_text(summary: FhirImportSummary, file_name: str) -> str:
     return "\n".join(lines)
 
 
-def details_text(summary: FhirImportSummary) -> str:
+def details_text(summary: "FhirImportSummary") -> str:
     """Everything the import did and did not take, with why (the reader's words, as `phr import` prints them)."""
+    from phr.formats.fhir.read.summary import summary_lines
+
     return "\n".join(([f"read: {summary.about}"] if summary.about else []) + summary_lines(summary))
 
 
@@ -74,7 +78,7 @@ class FhirImport:
         self._announce = announce
         self._tasks: list[BackgroundTask] = []
         self._busy: QProgressDialog | None = None
-        self.summary: FhirImportSummary | None = None
+        self.summary: "FhirImportSummary | None" = None
 
     def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -97,7 +101,9 @@ class FhirImport:
     def start(self, data: bytes, file_name: str, other_person: bool) -> None:
         session = record_session(self._services)
 
-        def work() -> FhirImportSummary:
+        def work() -> "FhirImportSummary":
+            from phr.formats.fhir.read.bundle import import_bundle
+
             second = session.second_session()  # the pages keep reading the record meanwhile
             try:
                 return import_bundle(RecordServices(second), data, file_name, other_person=other_person)
@@ -127,7 +133,7 @@ class FhirImport:
             self._busy.deleteLater()
             self._busy = None
 
-    def _imported(self, summary: FhirImportSummary, file_name: str) -> None:
+    def _imported(self, summary: "FhirImportSummary", file_name: str) -> None:
         self._hide_busy()
         self.summary = summary
         for section in SECTIONS:
@@ -141,6 +147,8 @@ class FhirImport:
         box.deleteLater()
 
     def _failed(self, error: Exception, data: bytes, file_name: str) -> None:
+        from phr.formats.fhir.read.bundle import InvalidFhirImport, OtherPersonFile
+
         self._hide_busy()
         if isinstance(error, OtherPersonFile):
             if self._ask_other_person():
