@@ -53,7 +53,8 @@ class NoReadings(NotADeviceFile):
             super().__init__(f"“{file_name}” ({what}) holds no rows after its header. Nothing was added.")
             return
         reasons = "; ".join(f"{count:,} x {REASON_TEXT.get(reason, reason)}" for reason, count in skipped.items())
-        super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} {'row' if rows == 1 else 'rows'}: {reasons}. "
+        rows_word = "row" if rows == 1 else "rows"
+        super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} {rows_word}: {reasons}. "
                          "Nothing was added.")
 
 

@@ -195,7 +195,8 @@ def lab_code(stored: str) -> tuple[str, str]:
 # Units as labs and people write them that are plainly a UCUM unit under another spelling.
 UCUM_SPELLINGS = {"µ": "u", "μ": "u", "×10^": "10*", "x10^": "10*", "x10E": "10*", "10^": "10*", "/l": "/L",
                   "/dl": "/dL", "/ml": "/mL"}
-UCUM_WHOLE = {"IU/L": "[IU]/L", "IE/L": "[IU]/L", "mIU/L": "m[IU]/L", "mIE/L": "m[IU]/L", "E/L": "U/L", "IU/mL": "[IU]/mL", "mmHg": "mm[Hg]",
+UCUM_WHOLE = {"IU/L": "[IU]/L", "IE/L": "[IU]/L", "mIU/L": "m[IU]/L", "mIE/L": "m[IU]/L", "E/L": "U/L",
+              "IU/mL": "[IU]/mL", "mmHg": "mm[Hg]",
               "ml/min/1.73m2": "mL/min/{1.73_m2}", "mL/min/1.73m2": "mL/min/{1.73_m2}",
               "mL/min/1.73 m2": "mL/min/{1.73_m2}", "ml/min/1,73m2": "mL/min/{1.73_m2}"}
 # A unit Regie dares to name in UCUM: prefixed atoms a lab uses, powers of ten, divided by one another.

@@ -136,7 +136,8 @@ class FilePage(QWizardPage):
 
     def choose(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file"), "",
-                                                   translate("ImportWizard", "Device files (*.csv *.txt *.tsv *.json);;All files (*)"))[0]
+                                                   translate("ImportWizard",
+                                                             "Device files (*.csv *.txt *.tsv *.json);;All files (*)"))[0]
         if path:
             self.load(Path(path))
 

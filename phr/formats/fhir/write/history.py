@@ -5,8 +5,9 @@ when the record holds some: IPS recommends these sections, it does not require t
 out rather than filled with 'no information'. Every code an entry came with goes out again as it came (CVX,
 ATC, SNOMED CT, ...), its name as the concept's text. A partial date ('1998', '2021-05') is a FHIR dateTime as
 it is; a missing one is said in words for an Immunization (FHIR requires its date: occurrenceString) and
-marked with the data-absent-reason extension for a Procedure (IPS requires its date). Who gave a vaccine and where a procedure was done are known only as
-words, so they go as a reference's display, with no resource of their own.
+marked with the data-absent-reason extension for a Procedure (IPS requires its date). Who gave a vaccine and
+where a procedure was done are known only as words, so they go as a reference's display, with no resource of
+their own.
 """
 
 from phr.formats.fhir import codes as codes

@@ -41,7 +41,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _OFFSET = re.compile(r"([+-])(\d{2}):?(\d{2})$")
 _DATE_DIGITS = range(10, 15)   # epoch milliseconds (12-14 digits); early uploaders wrote seconds (10)
 _SECONDS_BELOW = 10 ** 11      # a 'date' below this is in seconds: as milliseconds it would be 1973
-_FIRST, _LAST = datetime(1990, 1, 1, tzinfo=timezone.utc).timestamp(), datetime(2100, 1, 1, tzinfo=timezone.utc).timestamp()
+_FIRST = datetime(1990, 1, 1, tzinfo=timezone.utc).timestamp()
+_LAST = datetime(2100, 1, 1, tzinfo=timezone.utc).timestamp()
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
