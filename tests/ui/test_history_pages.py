@@ -290,3 +290,31 @@ def test_the_timeline_shows_vaccinations_and_operations_and_opens_them(window, s
     timeline.table.activated.emit(timeline.model.index(1, 0))
     assert window.pages.currentWidget() is window.page("procedures")
     assert window.page("procedures").selected().id == target
+
+
+def test_at_1024_pixels_no_word_of_the_results_table_is_cut_off(services, qtbot, qapp):
+    """The table and the chart share the width once the page has its real size, not the size it was built at
+    (in Dutch: 'Hoger dan normaal' is the longest word in the table)."""
+    from datetime import date
+
+    from phr.demo.sample_record import fill_sample_record
+    from phr.ui.app.i18n import install_translators
+    from phr.ui.app.main_window import MainWindow
+    from phr.ui.app.navigation import Page
+
+    fill_sample_record(services, date(2026, 11, 22))
+    translators = install_translators(qapp, "nl")
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.resize(1024, 768)
+    main.show()
+    main.show_page(Page.RESULTS)
+    page = main.page(Page.RESULTS)
+    view, last = page.results_table, page.results_model.columnCount() - 1
+    assert page.results_model.rowCount() == 4  # the first test, 17-OH-progesterone: two results above the range
+    try:
+        qtbot.waitUntil(lambda: view.columnWidth(last) >= view.sizeHintForColumn(last), timeout=3000)
+    finally:
+        main.close_for_lock()
+        for translator in translators:
+            qapp.removeTranslator(translator)

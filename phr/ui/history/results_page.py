@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -101,6 +101,9 @@ class ResultsPage(QWidget):
                                             lambda offset, limit: self._results[offset:offset + limit], 3,
                                             lambda result: position_icon(result.position), self)
         self.results_table = table(self.results_model, translate("Results", "All results of the chosen measurement"))
+        # On a small screen the chart keeps its room: the last column's words wrap rather than end in '…'.
+        self.results_table.setWordWrap(True)
+        self.results_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.chart = ResultsChart(self.language)
         self.body = self._body()
         layout = QVBoxLayout(self)
@@ -173,6 +176,20 @@ class ResultsPage(QWidget):
         for column in range(view.model().columnCount() - 1):
             view.setColumnWidth(column, min(view.columnWidth(column), MAX_NAME_WIDTH))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The share is worked out again once the page has its real size (it is first built before it shows)."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._refit)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._refit)
+
+    def _refit(self) -> None:
+        if self._results:
+            self._share_width()
+            self.results_table.resizeRowsToContents()
+
     def _share_width(self) -> None:
         """The results table as wide as its columns, so no word is cut off, while the chart keeps room."""
         view = self.results_table
@@ -209,6 +226,7 @@ class ResultsPage(QWidget):
         self.results_model.reload()
         self._fit(self.results_table)
         self._share_width()
+        self.results_table.resizeRowsToContents()
         self.measure_heading.setText(heading(row.name, 3) if row else "")
         if row and self._results:
             self.chart.show_results(row.measure, row.name, self._results)
