@@ -54,24 +54,27 @@ def cmd_import(args) -> int:
         zone = zone_named(args.timezone) if args.timezone else computer_zone()
     except ValueError as error:
         return fail(f"--timezone: {error}.", ExitCode.USAGE)
-    data = _read(Path(args.file))
-    kind = args.format if args.format != "auto" else _kind_of(data)
+    path = Path(args.file)
+    data: bytes | Path = path if device_import.is_streamed(path) else _read(path)  # streamed: any size
+    kind = args.format if args.format != "auto" else "device" if isinstance(data, Path) else _kind_of(data)
     refused = _method_refused(args, data, kind)
     if refused:  # before the passphrase: the command itself is wrong
         return fail(f"--method is only for another CSV file (--format csv). {refused}", ExitCode.USAGE)
     if args.other_person and kind != "fhir":
         return fail("--other-person is only for FHIR files.", ExitCode.USAGE)
+    if kind in ("json", "fhir") and isinstance(data, Path):
+        return fail(f"--format {kind}: this is not a Regie or FHIR file.", ExitCode.USAGE)
     if kind in ("json", "fhir") and (args.timezone or args.date_order):
         return fail("--timezone and --date-order are only for device files: a Regie or FHIR file gives each "
                     "time with its offset.", ExitCode.USAGE)
     session = unlock(args.dir)
     try:
-        if kind == "json":
-            _import_json(session, data)
-        elif kind == "fhir":
-            _import_fhir(session, data, Path(args.file).name, args.other_person)
-        else:
+        if isinstance(data, Path) or kind not in ("json", "fhir"):
             _import_device(session, data, Path(args.file).name, args, zone)
+        elif kind == "json":
+            _import_json(session, data)
+        else:
+            _import_fhir(session, data, Path(args.file).name, args.other_person)
     except device_import.DateOrderUnknown as error:
         return fail(f"{error} Say which comes first with --date-order dmy (day first: 12-05-2025 is 12 May) "
                     "or --date-order mdy (month first: 12 December). Nothing was added.", ExitCode.USAGE)
@@ -97,7 +100,7 @@ def _kind_of(data: bytes) -> str:
 
     if _is_regie_json(data):
         return "json"
-    if device_import.is_device_json(data):  # Nightscout's entries.json: before FHIR, which reads the whole file
+    if device_import.is_device_source(data):  # Nightscout's entries.json, ...: before FHIR, which reads it all
         return "device"
     if file_kind.is_fhir(data):
         return "fhir"
@@ -106,7 +109,7 @@ def _kind_of(data: bytes) -> str:
     return "device"
 
 
-def _method_refused(args, data: bytes, kind: str) -> str | None:
+def _method_refused(args, data: bytes | Path, kind: str) -> str | None:
     """Why this file takes no --method, or None (no --method given, or a file that may have one)."""
     if not args.method:
         return None
@@ -151,7 +154,7 @@ def _import_json(session: RecordSession, data: bytes) -> None:
     print(f"Imported {sum(summary.added.values())} entries.")
 
 
-def _import_device(session: RecordSession, data: bytes, name: str, args, zone: ZoneInfo) -> None:
+def _import_device(session: RecordSession, data: bytes | Path, name: str, args, zone: ZoneInfo) -> None:
     from phr.record.services import RecordServices
 
     method = METHODS[args.method].value if args.method else ""

@@ -166,11 +166,13 @@ class ReadingService:
                   progress: Callable[[int], bool] | None = None, also: Callable[[], None] | None = None) -> BatchResult:
         """Many readings (already checked by their parser) in ONE transaction; `progress(done)` may
         return False to cancel, which raises ImportCancelled with nothing changed. `also()` runs in
-        the same transaction (e.g. storing a device file's notes)."""
+        the same transaction after the readings (e.g. storing a streamed device file's notes, complete
+        only once its readings are read); what it raises rolls everything back."""
         with self._session.db.transaction(), bulk():
+            result = self.add_batch_within(readings, source, source_detail, progress)
             if also is not None:
                 also()
-            return self.add_batch_within(readings, source, source_detail, progress)
+            return result
 
     def add_batch_within(self, readings: Iterable, source: str, source_detail: str | None,
                          progress: Callable[[int], bool] | None = None) -> BatchResult:

@@ -36,9 +36,9 @@ def _mmol(mg):
 def test_nightscout_json_is_recognised_by_its_content():
     data = (DEVICES / "nightscout_entries.json").read_bytes()
     assert pipeline.detect(data, "export.txt") == "nightscout"
-    assert device_import.is_device_json(data)
-    assert not device_import.is_device_json(b'[{"resourceType": "Patient", "id": "a"}]')
-    assert not device_import.is_device_json(b'{"format": "regie-record", "entries": [{"date": 1, "sgv": 5}]}')
+    assert device_import.is_device_source(data)
+    assert not device_import.is_device_source(b'[{"resourceType": "Patient", "id": "a"}]')
+    assert not device_import.is_device_source(b'{"format": "regie-record", "entries": [{"date": 1, "sgv": 5}]}')
 
 
 def test_nightscout_json_sgv_and_mbg_become_glucose_readings_at_their_exact_times(services):

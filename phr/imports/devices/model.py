@@ -9,7 +9,7 @@ the services. Values are already in the measure's canonical unit (glucose mmol/L
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterator, NamedTuple, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 # progress(lines done, lines in all); returning False cancels (ParseCancelled).
@@ -206,7 +206,9 @@ class DeviceReadings:
     """The readings step's output: what the file holds, times final, ready to be stored."""
 
     format: str
-    readings: list[ParsedReading] = field(default_factory=list)
+    # A list; or, from a streamed source (devices/sources), an iterator the store consumes once, after
+    # which `skipped` and `notes` are complete.
+    readings: Iterable[ParsedReading] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)     # in line order
     notes: list[ParsedReading] = field(default_factory=list)    # LibreView record type 6: for the diary
 

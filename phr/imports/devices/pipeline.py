@@ -11,7 +11,6 @@ and month are in the order of `date_order` ('auto': the whole file decides, and 
 when it cannot: the caller asks the person).
 """
 
-from dataclasses import dataclass
 from itertools import islice
 from zoneinfo import ZoneInfo
 
@@ -77,20 +76,3 @@ def date_order_needed(data: bytes, name: str = "") -> bool:
     except DateOrderUnknown:
         return True
     return False
-
-
-@dataclass(frozen=True)
-class Preview:
-    headers: list[str]
-    rows: list[list[str]]         # the first rows, as text, for the mapping step
-    delimiter: str
-    encoding: str
-
-
-def preview(data: bytes, rows: int = 10, name: str = "") -> Preview:
-    """The header row and the first `rows` rows; NotThisFormat when the file is not text."""
-    text = decode_file(data, name)
-    found = [fields for _, fields in islice(records(text), rows + 1) if fields is not None]
-    if not found:
-        raise NotThisFormat("The file holds no rows.")
-    return Preview(found[0], found[1:], text.delimiter, text.encoding)

@@ -23,6 +23,7 @@ from phr.imports.devices.layouts.nightscout import KINDS, Entries, looks_like_js
 from phr.imports.devices.model import DeviceReadings, NotThisFormat, Progress
 from phr.imports.devices.readings import readings_of
 from phr.imports.devices.records import PROGRESS_STEP, report
+from phr.imports.devices.sources import FileInput, Source, bytes_of
 
 _HEAD_BYTES = 1 << 16
 _SPACE = re.compile(r"[ \t\r\n]*")
@@ -52,6 +53,13 @@ def read_file(data: bytes, name: str, zone: ZoneInfo, progress: Progress | None 
         else:
             entries.add(number, None, None, None, None)   # not an entry: 'not_a_reading'
     return readings_of(entries.rows)
+
+
+def _read(file: FileInput, name: str, zone: ZoneInfo, progress: Progress | None) -> DeviceReadings:
+    return read_file(bytes_of(file), name, zone, progress)
+
+
+SOURCE = Source("nightscout", "a Nightscout entries file", looks_like, _read)
 
 
 def _kind(entry: dict[str, Any]) -> object:
