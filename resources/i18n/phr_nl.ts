@@ -2196,6 +2196,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>&amp;Tijdzone van de klok van het apparaat:</translation>
     </message>
     <message>
+        <source>&amp;Next: the columns &gt;</source>
+        <translation>&amp;Volgende: de kolommen &gt;</translation>
+    </message>
+    <message>
         <source>Choose a file</source>
         <translation>Bestand kiezen</translation>
     </message>
@@ -2208,12 +2212,12 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Dit bestand is te groot voor een bestand van een meetapparaat.</translation>
     </message>
     <message>
-        <source>%1 — this looks like: %2</source>
-        <translation>%1 — dit lijkt op: %2</translation>
+        <source>This file is empty. Choose another file.</source>
+        <translation>Dit bestand is leeg. Kies een ander bestand.</translation>
     </message>
     <message>
-        <source>This is not a CSV file Regie can read (is it a picture or a spreadsheet?). Choose another file.</source>
-        <translation>Dit is geen CSV-bestand dat Regie kan lezen (is het een foto of een spreadsheet?). Kies een ander bestand.</translation>
+        <source>%1 — this looks like: %2</source>
+        <translation>%1 — dit lijkt op: %2</translation>
     </message>
     <message>
         <source>Which columns hold what?</source>
@@ -2262,6 +2266,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>The first rows of the file:</source>
         <translation>De eerste regels van het bestand:</translation>
+    </message>
+    <message>
+        <source>The first rows of the file (its columns start on line %1):</source>
+        <translation>De eerste regels van het bestand (de kolommen beginnen op regel %1):</translation>
     </message>
     <message>
         <source>Done</source>
@@ -2349,6 +2357,56 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Month first (12-05-2025 is 5 December)</source>
         <translation>Maand eerst (12-05-2025 is 5 december)</translation>
+    </message>
+    <message>
+        <source>a table in %1 text</source>
+        <translation>een tabel in %1-tekst</translation>
+    </message>
+    <message>
+        <source>a table</source>
+        <translation>een tabel</translation>
+    </message>
+    <message>
+        <source>, from line %1</source>
+        <translation>, vanaf regel %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regie does not know this kind of file. It is %1 with %n columns, separated by %2%3: %4. On the next page you choose which column holds the time and which the value.</source>
+        <translation>
+            <numerusform>Regie kent dit soort bestand niet. Het is %1 met %n kolom, gescheiden door %2%3: %4. Op de volgende pagina kiest u welke kolom de tijd is en welke de waarde.</numerusform>
+            <numerusform>Regie kent dit soort bestand niet. Het is %1 met %n kolommen, gescheiden door %2%3: %4. Op de volgende pagina kiest u welke kolom de tijd is en welke de waarde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file looks like %1, not like a table with columns, so Regie cannot read readings from it. Is it a health summary from a hospital or GP? Then choose “%2” in the %3 menu.</source>
+        <translation>Dit bestand lijkt op %1, niet op een tabel met kolommen. Regie kan er dus geen metingen uit lezen. Is het een gezondheidsoverzicht van een ziekenhuis of huisarts? Kies dan “%2” in het menu %3.</translation>
+    </message>
+    <message>
+        <source>This file is text without columns (no commas, semicolons or tabs between them), so Regie cannot read readings from it.</source>
+        <translation>Dit bestand is tekst zonder kolommen (er staan geen komma&apos;s, puntkomma&apos;s of tabs tussen). Regie kan er dus geen metingen uit lezen.</translation>
+    </message>
+    <message>
+        <source>This is not a CSV file Regie can read: it is not text (it may be a PDF, a picture, a spreadsheet or a zip file). Export the readings from your device&apos;s app or website as a CSV file, and choose that file.</source>
+        <translation>Dit is geen CSV-bestand dat Regie kan lezen: het is geen tekst (misschien is het een pdf, een foto, een spreadsheet of een zip-bestand). Haal de metingen als CSV-bestand uit de app of website van uw apparaat, en kies dat bestand.</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>puntkomma&apos;s</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>tabs</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>komma&apos;s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 en nog %n</numerusform>
+            <numerusform>%1 en nog %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>

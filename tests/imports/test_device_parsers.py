@@ -8,7 +8,8 @@ from locations import DATA
 
 from phr.core.vocabulary import DeviceFlag
 from phr.imports.devices.model import NotThisFormat, ParseCancelled, SkippedRow
-from phr.imports.devices.pipeline import detect, preview, read_file
+from phr.imports.devices.pipeline import detect, read_file
+from phr.imports.devices.preview import preview
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.measures import GLUCOSE_MG_PER_MMOL
 

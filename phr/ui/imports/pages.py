@@ -14,19 +14,24 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
 from phr.core.vocabulary import ReadingMethod
 from phr.imports.devices import pipeline
-from phr.imports.devices.model import DeviceImportSummary, NotThisFormat
+from phr.imports.devices.model import DeviceImportSummary, NotThisFormat, normalise
+from phr.imports.devices.preview import Preview, preview
 from phr.imports.devices.recognise import FORMATS
 from phr.monitoring.import_mappings import Mapping
 from phr.ui.imports.clock_choices import DateOrderChoice, ZoneChoice, system_zone
+from phr.ui.imports.file_kind import not_a_table, not_text, unknown_table
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
 MAX_FILE_BYTES = 512 * 1024 * 1024
+PREVIEW_ROWS = 10
+OTHER_CSV = "csv"
 
 
 def format_label(name: str) -> str:
@@ -69,9 +74,13 @@ class FilePage(QWizardPage):
         self.setTitle(translate("ImportWizard", "Which file?"))
         self.data: bytes | None = None
         self.path: Path | None = None
+        self._preview: Preview | None = None   # the file's header and first rows, once read
         self.chosen = QLabel(translate("ImportWizard", "No file chosen yet."))
         self.chosen.setWordWrap(True)
-        choose = QPushButton(translate("ImportWizard", "&Choose a file…"))
+        self.about = QLabel()   # what a file of no known kind looks like, before its mapping step
+        self.about.setWordWrap(True)
+        self.choose_button = choose = QPushButton(translate("ImportWizard", "&Choose a file…"))
+        choose.setAutoDefault(False)  # Enter after choosing a file goes on (Next), not to the file dialog again
         choose.clicked.connect(lambda _checked: self.choose())
         self.format = QComboBox()
         for name in ("auto",) + tuple(f for f in FORMATS if f != "auto"):
@@ -97,12 +106,15 @@ class FilePage(QWizardPage):
                                                                    "can be read two ways. Which way does your device "
                                                                    "write them?"))
         self.date_order_meaning.setWordWrap(True)
-        self.problem = QLabel()
+        self.problem = QLabel()   # why the file cannot be imported; hidden while there is nothing to say
         self.problem.setWordWrap(True)
+        self.problem.hide()
         form = QFormLayout(self)
         form.addRow(QLabel(translate("ImportWizard", "Export the readings from your device's app or website "
                                                      "as a CSV file, then choose it here.")))
         form.addRow(choose, self.chosen)
+        form.addRow(self.about)
+        form.addRow(self.problem)   # beside the file it is about
         for text, widget in ((translate("ImportWizard", "&Kind of file:"), self.format),
                              (translate("ImportWizard", "&Measure (other CSV files):"), self.measure),
                              (translate("ImportWizard", "&How were these readings taken?"), self.method)):
@@ -115,7 +127,6 @@ class FilePage(QWizardPage):
         form.addRow(zone_label, self.zone)
         form.addRow(self.date_order_meaning)
         form.addRow(self.date_order_label, self.date_order)
-        form.addRow(self.problem)
         self.ask_date_order(False)
         self._format_changed()
 
@@ -125,11 +136,22 @@ class FilePage(QWizardPage):
             widget.setVisible(ask)
 
     def _format_changed(self) -> None:
-        other_csv = self.chosen_format() == "csv"
+        other_csv = self.chosen_format() == OTHER_CSV
         self.measure.setEnabled(other_csv)  # vendor files say what they measure
         self.method.setEnabled(other_csv)   # and how each reading was taken
         self._method_changed()
+        self._offer_mapping()
         self.completeChanged.emit()
+
+    def _offer_mapping(self) -> None:
+        """A file that needs a mapping says what it looks like, and Next says where it goes."""
+        mapping = self.needs_mapping()
+        self.about.setVisible(mapping and bool(self.about.text()))
+        wizard = self.wizard()
+        if wizard is not None:
+            next_button = QWizard.WizardButton.NextButton
+            self.setButtonText(next_button, translate("ImportWizard", "&Next: the columns >") if mapping
+                               else wizard.buttonText(next_button))
 
     def _method_changed(self) -> None:
         self.method_meaning.setVisible(self.chosen_format() == "csv" and self.chosen_method() == "")
@@ -142,23 +164,53 @@ class FilePage(QWizardPage):
             self.load(Path(path))
 
     def load(self, path: Path) -> None:
-        self.problem.clear()
+        self._say_problem(None)
+        self.about.clear()
+        self.path, self.data, self._preview = path, None, None   # never the file chosen before
+        self.chosen.setText(path.name)
         if path.stat().st_size > MAX_FILE_BYTES:
-            self.problem.setText(translate("ImportWizard", "This file is too large to be a device export."))
+            self._say_problem(translate("ImportWizard", "This file is too large to be a device export."))
+            self._format_changed()
             return
-        self.path, self.data = path, path.read_bytes()
+        self.data = path.read_bytes()
         self.ask_date_order(pipeline.date_order_needed(self.data, path.name))
-        try:
-            found = pipeline.detect(self.data, path.name)
-            self.format.setCurrentIndex(self.format.findData(found))
-            self.chosen.setText(fill(translate("ImportWizard", "%1 — this looks like: %2"), path.name,
-                                     format_label(found)))
-        except NotThisFormat:
-            self.chosen.setText(path.name)
-            self.problem.setText(translate("ImportWizard", "This is not a CSV file Regie can read (is it a picture "
-                                                           "or a spreadsheet?). Choose another file."))
+        problem = self._recognise(self.data, path.name)
+        if problem is not None:  # nothing to import, not even with a mapping: Next stays off
+            self._say_problem(problem)
             self.data = None
-        self.completeChanged.emit()
+        self._format_changed()
+
+    def _say_problem(self, problem: str | None) -> None:
+        self.problem.setText(problem or "")
+        self.problem.setVisible(problem is not None)
+
+    def _recognise(self, data: bytes, name: str) -> str | None:
+        """Choose the kind of file found, and describe one of no known kind; why it cannot be read, or None."""
+        if not data or data.isspace():
+            return translate("ImportWizard", "This file is empty. Choose another file.")
+        try:
+            found = pipeline.detect(data, name)
+        except NotThisFormat:
+            return not_text()
+        if found == OTHER_CSV:
+            shown = self.file_preview()
+            refused = not_a_table(shown)
+            if refused is not None:
+                return refused
+            if shown is not None:
+                self.about.setText(unknown_table(shown))
+        self.format.setCurrentIndex(self.format.findData(found))
+        self.chosen.setText(fill(translate("ImportWizard", "%1 — this looks like: %2"), name, format_label(found)))
+        return None
+
+    def file_preview(self) -> Preview | None:
+        """The file's header and first rows, read once per file; None when there are none."""
+        if self._preview is None and self.data is not None:
+            try:
+                self._preview = preview(self.data, PREVIEW_ROWS, self.file_name())
+            except NotThisFormat:
+                return None
+        return self._preview
 
     def isComplete(self) -> bool:
         return self.data is not None and self.zone.zone() is not None
@@ -183,13 +235,12 @@ class FilePage(QWizardPage):
 
     def needs_mapping(self) -> bool:
         """Another CSV without the plain columns `time` and `value` needs the mapping step."""
-        if self.chosen_format() != "csv" or self.data is None:
+        if self.chosen_format() != OTHER_CSV or self.data is None:
             return False
-        try:
-            headers = {h.strip().lower() for h in pipeline.preview(self.data, 1).headers}
-        except NotThisFormat:
+        found = self.file_preview()
+        if found is None or not_a_table(found) is not None:
             return False
-        return not {"time", "value"} <= headers
+        return not {"time", "value"} <= {normalise(header) for header in found.headers}
 
 
 class MappingPage(QWizardPage):
@@ -201,6 +252,9 @@ class MappingPage(QWizardPage):
         self.preview = QTableView()
         self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName(translate("ImportWizard", "The first rows of the file"))
+        self.preview.verticalHeader().hide()  # its numbers would be mistaken for the file's line numbers
+        self.rows_label = QLabel(translate("ImportWizard", "The first rows of the file:"))
+        self.rows_label.setWordWrap(True)
         self.time_column, self.value_column, self.note_column = QComboBox(), QComboBox(), QComboBox()
         self.measure = QComboBox()
         self._measures = {measure.key: measure for measure in measures}
@@ -231,22 +285,26 @@ class MappingPage(QWizardPage):
             label.setBuddy(widget)
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(translate("ImportWizard", "The first rows of the file:")))
+        layout.addWidget(self.rows_label)
         layout.addWidget(self.preview, 1)
         layout.addLayout(form)
 
-    def show_file(self, data: bytes, name: str) -> None:
-        found = pipeline.preview(data, 10, name)
+    def show_preview(self, found: Preview) -> None:
+        """The file's header (the widest of its first lines, not always the first) and the rows after it."""
+        self.rows_label.setText(translate("ImportWizard", "The first rows of the file:") if found.header_line <= 1
+                                else fill(translate("ImportWizard", "The first rows of the file (its columns start "
+                                                                    "on line %1):"), found.header_line))
         self.preview_model.clear()
         self.preview_model.setHorizontalHeaderLabels(found.headers)
         for row in found.rows:
             self.preview_model.appendRow([QStandardItem(cell) for cell in row])
+        names = list(dict.fromkeys(name for name in found.headers if name.strip()))  # a column is found by its name
         for combo, optional in ((self.time_column, False), (self.value_column, False), (self.note_column, True)):
             combo.clear()
             if optional:
                 combo.addItem(translate("ImportWizard", "(none)"), "")
-            for header in found.headers:
-                combo.addItem(header, header)
+            for name in names:
+                combo.addItem(name, name)
         self.value_column.setCurrentIndex(min(1, self.value_column.count() - 1))
 
     def _fill_units(self) -> None:

@@ -64,9 +64,9 @@ class ImportWizard(QWizard):
         return SUMMARY if self.currentId() == MAPPING else -1
 
     def initializePage(self, number: int) -> None:
-        data = self.file_page.data
-        if number == MAPPING and data is not None:
-            self.mapping_page.show_file(data, self.file_page.file_name())
+        found = self.file_page.file_preview()
+        if number == MAPPING and found is not None:
+            self.mapping_page.show_preview(found)
         super().initializePage(number)
 
     def validateCurrentPage(self) -> bool:
