@@ -253,6 +253,7 @@ class MappingPage(QWizardPage):
         self.preview.setModel(self.preview_model)
         self.preview.setAccessibleName(translate("ImportWizard", "The first rows of the file"))
         self.preview.verticalHeader().hide()  # its numbers would be mistaken for the file's line numbers
+        self.preview.horizontalHeader().setMaximumSectionSize(320)  # a long note does not push the rest away
         self.rows_label = QLabel(translate("ImportWizard", "The first rows of the file:"))
         self.rows_label.setWordWrap(True)
         self.time_column, self.value_column, self.note_column = QComboBox(), QComboBox(), QComboBox()
@@ -298,6 +299,7 @@ class MappingPage(QWizardPage):
         self.preview_model.setHorizontalHeaderLabels(found.headers)
         for row in found.rows:
             self.preview_model.appendRow([QStandardItem(cell) for cell in row])
+        self.preview.resizeColumnsToContents()  # whole column names and times, not cut short
         names = list(dict.fromkeys(name for name in found.headers if name.strip()))  # a column is found by its name
         for combo, optional in ((self.time_column, False), (self.value_column, False), (self.note_column, True)):
             combo.clear()
