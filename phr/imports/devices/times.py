@@ -24,7 +24,9 @@ April (back); Asia/Kolkata and UTC: none):
   Oldest-first: first pass until the time steps back, then second. Newest-first: second pass
   until the time steps forward, then first. A run in which the time never steps back (or
   forward) stays first pass in both directions, so a file and the same file reversed give the
-  same instants. The file is assumed to be in order within that hour.
+  same instants. The file is assumed to be in order within that hour: in the order of time, or
+  sorted by its wall-clock texts, as LibreView sorts its exports (01:06, 01:06, 01:21, 01:21, ...:
+  the passes interleaved, each time once in each; see second_pass).
 - Spring: the skipped hour does not exist. Such times are not shifted
   (that would invent a time and put the reading out of order): LocalClock returns None and the
   layout skips the row with reason 'nonexistent_time'.
@@ -304,12 +306,20 @@ def second_pass(run: list, before, after, oldest_first: bool, kinds: list | None
     reading of the same kind (`kinds`: the method) repeats a time already seen in the run: a
     meter gives one reading per minute, so 02:30 twice is 02:30 +02:00 and 02:30 +01:00. A sensor
     reading and a scan in the same minute are of different kinds and stay in one pass.
+
+    A run that never steps back in which more than one time repeats cannot be in the order of
+    time (the second pass would have to start at two times): it is sorted by its wall-clock
+    texts, the passes interleaved (LibreView: 01:06, 01:06, 01:21, 01:21). There each time's
+    first reading in time order is the first pass and its repeat the second.
     """
     first = before if before is not None else run[0]
     last = after if after is not None else run[-1]
     if first != last:
         oldest_first = first < last
     kinds = kinds or [None] * len(run)
+    keys = list(zip(run, kinds))
+    if _sorted_by_wall_clock(run, keys, oldest_first):
+        return _interleaved(keys, oldest_first)
     seen = {(run[0], kinds[0])}
     for index in range(1, len(run)):
         stepped_back = run[index] != run[index - 1] and (run[index] < run[index - 1]) == oldest_first
@@ -317,6 +327,25 @@ def second_pass(run: list, before, after, oldest_first: bool, kinds: list | None
             return [oldest_first == (i >= index) for i in range(len(run))]
         seen.add((run[index], kinds[index]))
     return [False] * len(run)
+
+
+def _sorted_by_wall_clock(run: list, keys: list, oldest_first: bool) -> bool:
+    """True for a run that never steps back (see second_pass) in which two or more times repeat."""
+    if any(a != b and (b < a) == oldest_first for a, b in zip(run, run[1:])):
+        return False
+    counts: dict = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return sum(count > 1 for count in counts.values()) > 1
+
+
+def _interleaved(keys: list, oldest_first: bool) -> list[bool]:
+    """Second pass: a reading whose time (and kind) an older reading of the run already had."""
+    passes, seen = [False] * len(keys), set()
+    for index in range(len(keys)) if oldest_first else range(len(keys) - 1, -1, -1):
+        passes[index] = keys[index] in seen
+        seen.add(keys[index])
+    return passes
 
 
 def _time_of_day(text: str) -> int:
