@@ -12,9 +12,10 @@ The same layout is written by the FreeStyle Libre (Pro) desktop software and by 
 copy it (iglu's 'libre' and 'librepro'): metadata lines, then 'ID', 'Time' (or 'Timestamp'),
 'Record Type', 'Historic Glucose (mg/dL)'; the time column is then called 'Time' or 'Timestamp'.
 
-Dates are DD-MM-YYYY HH:MM or, in US exports, MM-DD-YYYY hh:mm AM/PM. The order is decided from
-the values (a number above 12 shows it, the metadata line's date included); when no date shows
-it, AM/PM times mean the US order and 24-hour times day first.
+Dates are DD-MM-YYYY HH:MM or, in US exports, MM-DD-YYYY hh:mm AM/PM (re-saved by Excel: '5/30/21
+15:57'). The order is the whole file's (times.file_order: a number above 12 shows it, the metadata
+line's date included); when no date shows it, the person is asked (DateOrderUnknown), whatever the
+clock: AM/PM times are not taken to mean the US order.
 """
 
 from zoneinfo import ZoneInfo
