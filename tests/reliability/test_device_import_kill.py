@@ -4,6 +4,11 @@
 reading the file, storing, committing). Afterwards the record must be healthy and hold either none of the
 file's readings or all of them: the same file imported again to its end gives the count to compare with.
 The moments are drawn from a fixed seed per format, so a failure can be run again.
+
+Storing takes a small part of a run (about 0.05 s of 0.6 s: starting Python and reading the file take the
+rest), so a moment drawn from the whole run seldom falls in it. The first kill's moment is drawn from the
+whole run; the others wait until the record's write-ahead log holds data (the import's transaction is
+writing) and fall somewhere between then and the end the full run took.
 """
 
 import json
@@ -66,6 +71,54 @@ def nightscout_json() -> bytes:
     return json.dumps(entries).encode()
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # not the locale's
+
+
+def omron_report() -> bytes:
+    """OMRON connect's report: newest first, dates as '21 May 2025', flags, -2147483648 for a pulse not measured."""
+    lines = ["Date,Time,Systolic (mmHg),Diastolic (mmHg),Pulse (bpm),Symptoms,Consumed,TruRead,"
+             "Irregular heartbeat detected,Body Movement,Cuff wrap guide,Positioning Indicator,Measurement Mode,"
+             "Error No.,Possible AFib,Device,Notes"]
+    for i in reversed(range(ROWS)):
+        moment = START + timedelta(minutes=5 * i)
+        pulse = "-2147483648" if i % 97 == 0 else str(50 + i % 40)
+        flags = "Detected, ,Not OK" if i % 13 == 0 else " , , "
+        lines.append(f"{moment.day} {MONTHS[moment.month - 1]} {moment.year},{moment:%H:%M},{100 + i % 60},"
+                     f"{60 + i % 30},{pulse},-,-,-,{flags}, , , , ,EVOLV,-")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def omron_app_export() -> bytes:
+    """OMRON connect's older app export: quoted, a zone per row in its Timezone column."""
+    lines = ['"Measurement Date","Timezone","SYS(mmHg)","DIA(mmHg)","Pulse(bpm)","Irregular heartbeat detected",'
+             '"IHB detection counts(times)","Body Movement","Cuff wrap guide","Positioning Indicator",'
+             '"room temperature(°C)","Measurement Mode","Device"']
+    lines += [f'"{START + timedelta(minutes=5 * i):%Y/%m/%d %H:%M}","Asia/Bangkok","{100 + i % 60}","{60 + i % 30}",'
+              f'"{50 + i % 40}",,"{i % 3}","{"Detected" if i % 11 == 0 else "Not Detected"}","OK",,,,"HEM-7141T1"'
+              for i in range(ROWS)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def withings_bp() -> bytes:
+    """Withings Health Mate's bp.csv: newest first, quoted wall-clock dates, a comment now and then."""
+    lines = ["Date,Heart rate,Systolic,Diastolic,Comments"]
+    lines += [f'"{START + timedelta(minutes=5 * i, seconds=i % 60):%Y-%m-%d %H:%M:%S}",{50 + i % 40},{100 + i % 60},'
+              f'{60 + i % 30},{"after the walk" if i % 50 == 0 else ""}' for i in reversed(range(ROWS))]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def dexcom_clarity() -> bytes:
+    """Dexcom Clarity: a byte order mark, rows of names, device and alerts without a time, then EGV rows."""
+    head = ["\ufeffIndex,Timestamp (YYYY-MM-DDThh:mm:ss),Event Type,Event Subtype,Patient Info,Device Info,"
+            "Source Device ID,Glucose Value (mmol/L),Insulin Value (u),Carb Value (grams),Duration (hh:mm:ss),"
+            "Glucose Rate of Change (mmol/L/min),Transmitter Time (Long Integer),Transmitter ID",
+            "1,,FirstName,,Test,,,,,,,,,", "2,,LastName,,User,,,,,,,,,",
+            "3,,Device,,,Dexcom G6 Mobile App,iPhone G6,,,,,,,", "4,,Alert,Fall,,,iPhone G6,,,,,0.2,,"]
+    rows = [f"{i + 5},{START + timedelta(minutes=5 * i, seconds=17):%Y-%m-%dT%H:%M:%S},EGV,,,,iPhone G6,"
+            f"{'Low' if i % 500 == 0 else f'{5 + i % 70 / 10:.1f}'},,,,,{300 * i},80X8K0" for i in range(ROWS)]
+    return ("\r\n".join(head + rows) + "\r\n").encode()
+
+
 # (file name, content, extra arguments); a format another part of issue 16 has not built yet is skipped.
 FORMATS: dict[str, tuple[str, Callable[[], bytes], tuple[str, ...]]] = {
     "csv": ("glucose.csv", generic_csv, ("--format", "csv", "--measure", "glucose", "--timezone", "Europe/Amsterdam")),
@@ -73,6 +126,11 @@ FORMATS: dict[str, tuple[str, Callable[[], bytes], tuple[str, ...]]] = {
     "medtronic": ("ipro2.csv", medtronic_ipro2, ("--format", "medtronic", "--timezone", "Europe/Amsterdam",
                                                  "--date-order", "dmy")),
     "nightscout": ("entries.json", nightscout_json, ("--format", "nightscout", "--timezone", "Europe/Amsterdam")),
+    "omron-report": ("Your Requested OMRON Report.csv", omron_report, ("--timezone", "Europe/Amsterdam")),
+    # the rows' own zone (Asia/Bangkok) wins over the one given
+    "omron-app": ("omron.csv", omron_app_export, ("--format", "omron", "--timezone", "Europe/Amsterdam")),
+    "withings": ("bp.csv", withings_bp, ("--timezone", "Europe/Amsterdam")),
+    "dexcom": ("CLARITY_Export.csv", dexcom_clarity, ("--format", "dexcom", "--timezone", "Europe/London")),
 }
 
 
@@ -91,6 +149,17 @@ def readings_and_health(folder: Path) -> tuple[int, bool]:
         session.lock()
 
 
+def writing_starts(child: subprocess.Popen, folder: Path, limit: float) -> float | None:
+    """Seconds until the record's write-ahead log holds data (the import is storing); None when the child ends
+    (or `limit` passes) first."""
+    started, wal = time.monotonic(), folder / "record.db-wal"
+    while child.poll() is None and time.monotonic() - started < limit:
+        if wal.exists() and wal.stat().st_size > 0:
+            return time.monotonic() - started
+        time.sleep(0.002)
+    return None
+
+
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_a_killed_import_leaves_all_of_the_file_or_none(name, new_record, tmp_path):
     pristine, _ = new_record
@@ -100,6 +169,7 @@ def test_a_killed_import_leaves_all_of_the_file_or_none(name, new_record, tmp_pa
     probe_folder = _copy(pristine, tmp_path / "probe.regie")
     started = time.monotonic()
     probe = run_import(probe_folder, path, extra)
+    writing = writing_starts(probe, probe_folder, 300)
     out, err = probe.communicate(timeout=300)
     full_run = time.monotonic() - started
     if probe.returncode == 2 and ("invalid choice" in err or "unrecognized arguments" in err):
@@ -111,7 +181,10 @@ def test_a_killed_import_leaves_all_of_the_file_or_none(name, new_record, tmp_pa
     for kill in range(KILLS):
         folder = _copy(pristine, tmp_path / f"kill-{kill}.regie")
         child = run_import(folder, path, extra)
-        time.sleep(seeded.uniform(0.05, 0.95) * full_run)
+        if kill == 0 or writing is None or writing_starts(child, folder, 2 * full_run) is None:
+            time.sleep(seeded.uniform(0.05, 0.95) * full_run)   # any moment of the run
+        else:
+            time.sleep(seeded.uniform(0, full_run - writing))  # while storing or committing
         child.send_signal(signal.SIGKILL)
         child.communicate(timeout=60)
         count, healthy = readings_and_health(folder)
