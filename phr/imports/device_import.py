@@ -10,15 +10,17 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from phr.core.errors import InvalidInput
-from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotThisFormat, ParseCancelled
+from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotThisFormat, ParseCancelled, Progress, Sink
 from phr.imports.devices.pipeline import detect, read_file
+from phr.imports.devices.readings import intake
 from phr.imports.devices.recognise import FORMATS as LAYOUT_FORMATS
 from phr.imports.devices.recognise import LAYOUTS_BY_NAME, method_not_for
-from phr.imports.devices.sources import FileInput, Source, bytes_of
+from phr.imports.devices.sources import FileInput, bytes_of
 from phr.imports.devices.sources.registry import SOURCES, source_of, streamed
 from phr.imports.devices.store import store
 from phr.imports.devices.times import AMSTERDAM, DateOrderUnknown
 from phr.monitoring.import_mappings import Mapping
+from phr.monitoring.measures import Measure
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 
@@ -28,8 +30,6 @@ FORMATS = LAYOUT_FORMATS + tuple(name for name in _SOURCES if name not in LAYOUT
 __all__ = ["FORMATS", "REASON_TEXT", "DateOrderUnknown", "DeviceImportSummary", "NoReadings", "NotADeviceFile",
            "import_file", "is_device_source", "is_streamed", "method_refused"]
 
-# Reading takes most of the time of a large import; storing the rest.
-PARSE_SHARE = 0.6
 
 # Words for the command line; the app translates the codes itself.
 REASON_TEXT = {
@@ -72,31 +72,44 @@ def import_file(services: RecordServices, data: FileInput, file_name: str, forma
     (ImportCancelled, nothing changed). `method`: how the readings of another CSV file were taken ('' not
     known; NotADeviceFile for a vendor's file). `zone`: where the file's wall-clock times are, unless it
     says so itself; `date_order`: 'dmy' or 'mdy' when the person said, 'auto' to decide from the file
-    (DateOrderUnknown, nothing changed, when it cannot)."""
-    found = _read(services, data, file_name, format, measure, mapping, progress, method, zone, date_order)
-    if isinstance(found.readings, list):
-        _refuse_empty(found, file_name)
-        stored = _store_progress(progress, len(found.readings))
-    else:  # streamed: reading and storing go together; the source reports progress (and so cancels)
-        stored = None
+    (DateOrderUnknown, nothing changed, when it cannot).
+
+    Reading and storing go together, in one transaction (store.py): the progress is the reading's."""
+    catalogue = {m.key: m for m in services.measures.measures()}
+    seen = _Seen(progress)
+
+    def read(sink: Sink) -> DeviceReadings:
+        with intake(sink, seen.parsed) as handing:
+            return _read(data, file_name, format, measure, mapping, handing, method, zone, date_order, catalogue)
+
     try:
-        return store(services, found, file_name, stored, lambda found: _refuse_empty(found, file_name))
+        return store(services, read, file_name, seen.stored, lambda found: _refuse_empty(found, file_name))
+    except DateOrderUnknown:
+        raise                  # the person can answer it: the caller asks (a ValueError, not the arguments')
+    except NotThisFormat as error:
+        raise NotADeviceFile(str(error)) from None
     except ParseCancelled:
         raise ImportCancelled() from None
-    except NotThisFormat as error:  # a streamed file found broken part-way: nothing was added
+    except ValueError as error:  # an unknown measure or method, a CSV without measure or mapping, ...
         raise NotADeviceFile(str(error)) from None
 
 
+class _Seen:
+    """The import's progress: how far the file has been read (the readings are stored as it is read)."""
+
+    def __init__(self, progress: Callable[[float], bool] | None):
+        self.progress, self.fraction = progress, 0.0
+
+    def parsed(self, done: int, total: int) -> bool:
+        self.fraction = min(1.0, done / max(1, total))
+        return self.progress is None or self.progress(self.fraction) is not False
+
+    def stored(self, _done: int) -> bool:
+        return self.progress is None or self.progress(self.fraction) is not False
+
+
 def _refuse_empty(found: DeviceReadings, file_name: str) -> None:
-    if not found.readings and not found.notes:
-        raise NoReadings(file_name, found.format, len({row.line for row in found.skipped}), _by_reason(found))
-
-
-def _store_progress(progress: Callable[[float], bool] | None, total: int) -> Callable[[int], bool]:
-    def stored(done: int) -> bool:
-        return progress is None or progress(PARSE_SHARE + (1 - PARSE_SHARE) * done / max(1, total)) is not False
-
-    return stored
+    raise NoReadings(file_name, found.format, len({row.line for row in found.skipped}), _by_reason(found))
 
 
 def is_device_source(file: FileInput) -> bool:
@@ -135,39 +148,16 @@ def _by_reason(found: DeviceReadings) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
-def _read(services: RecordServices, data: FileInput, file_name: str, format: str, measure: str | None,
-          mapping: Mapping | None, progress: Callable[[float], bool] | None, method: str, zone: ZoneInfo,
-          date_order: str) -> DeviceReadings:
-    """Steps 1-5, with their errors as the import's (a streamed source's come later, from the store)."""
-    catalogue = {m.key: m for m in services.measures.measures()}
-    try:
-        source = source_of(data) if format == "auto" or format in _SOURCES else None
-        if source is not None and format in ("auto", source.format):  # no table: beside the CSV steps
-            return _read_source(source, data, file_name, progress, method, zone)
-        if format in _SOURCES and format not in LAYOUTS_BY_NAME:
-            raise NotThisFormat(f"This is not {_SOURCES[format].what}.")
-        return read_file(bytes_of(data), format, measure, mapping, _parse_progress(progress, PARSE_SHARE), catalogue,
-                         file_name, zone, method, date_order)
-    except DateOrderUnknown:
-        raise                  # the person can answer it: the caller asks (a ValueError, not the arguments')
-    except NotThisFormat as error:
-        raise NotADeviceFile(str(error)) from None
-    except ParseCancelled:
-        raise ImportCancelled() from None
-    except ValueError as error:  # an unknown measure or method, a CSV without measure or mapping, ...
-        raise NotADeviceFile(str(error)) from None
-
-
-def _read_source(source: Source, data: FileInput, file_name: str, progress: Callable[[float], bool] | None,
-                 method: str, zone: ZoneInfo) -> DeviceReadings:
-    if method:
-        raise ValueError(method_refused(data, source.format))
-    share = 1.0 if source.streamed else PARSE_SHARE   # streamed: reading is the whole import's progress
-    return source.read(data if source.streamed else bytes_of(data), file_name, zone, _parse_progress(progress, share))
-
-
-def _parse_progress(progress: Callable[[float], bool] | None, share: float) -> Callable[[int, int], bool]:
-    def parsed(done: int, total: int) -> bool:
-        return progress is None or progress(share * done / max(1, total)) is not False
-
-    return parsed
+def _read(data: FileInput, file_name: str, format: str, measure: str | None, mapping: Mapping | None,
+          progress: Progress, method: str, zone: ZoneInfo, date_order: str,
+          catalogue: dict[str, Measure]) -> DeviceReadings:
+    """Steps 1-5 (a streamed source's readings are read while they are stored)."""
+    source = source_of(data) if format == "auto" or format in _SOURCES else None
+    if source is not None and format in ("auto", source.format):  # no table: beside the CSV steps
+        if method:
+            raise ValueError(method_refused(data, source.format))
+        return source.read(data if source.streamed else bytes_of(data), file_name, zone, progress)
+    if format in _SOURCES and format not in LAYOUTS_BY_NAME:
+        raise NotThisFormat(f"This is not {_SOURCES[format].what}.")
+    return read_file(bytes_of(data), format, measure, mapping, progress, catalogue, file_name, zone, method,
+                     date_order)

@@ -6,9 +6,10 @@ nothing that is already there (so importing a file twice adds nothing the second
 """
 
 import math
+from contextlib import contextmanager
 from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from phr.core import validation
 from phr.core.bulk import bulk
@@ -168,39 +169,35 @@ class ReadingService:
         return False to cancel, which raises ImportCancelled with nothing changed. `also()` runs in
         the same transaction after the readings (e.g. storing a streamed device file's notes, complete
         only once its readings are read); what it raises rolls everything back."""
-        with self._session.db.transaction(), bulk():
-            result = self.add_batch_within(readings, source, source_detail, progress)
+        with self.writing(source, source_detail, progress) as writer:
+            writer.add(readings)
             if also is not None:
                 also()
-            return result
+        return writer.result
+
+    @contextmanager
+    def writing(self, source: str, source_detail: str | None,
+                progress: Callable[[int], bool] | None = None) -> Iterator["BatchWriter"]:
+        """ONE transaction and one batch, for readings handed over in parts while a file is still being
+        read (BatchWriter.add, any number of times). What the block raises rolls everything back."""
+        with self._session.db.transaction(), bulk():
+            writer = self.batch_writer(source, source_detail, progress)
+            yield writer
+            writer.finish()
 
     def add_batch_within(self, readings: Iterable, source: str, source_detail: str | None,
                          progress: Callable[[int], bool] | None = None) -> BatchResult:
         """As add_batch, inside the caller's transaction (an import that writes entries and readings together)."""
-        repo = self._repo
-        batch = repo.new_batch(self._session.author.id, source, source_detail, utc_now())
-        sums = HourSums()
-        added, total, spans = self._insert_in_chunks(repo, batch, readings, progress, sums)
-        if sums.exact:  # every reading was new and plain: the summaries need not read them back
-            repo.merge_hour_sums(sums, spans)
-        else:
-            for measure, (first, last) in spans.items():
-                repo.refresh_buckets(measure, first, last)
-        return BatchResult(added, total - added)
+        writer = self.batch_writer(source, source_detail, progress)
+        writer.add(readings)
+        writer.finish()
+        return writer.result
 
-    @staticmethod
-    def _insert_in_chunks(repo, batch: int, readings: Iterable, progress, sums) -> tuple[int, int, dict]:
-        added = total = 0
-        spans: dict[str, tuple[int, int]] = {}
-        for chunk in _chunks(readings, PROGRESS_EVERY):
-            new, chunk_spans = repo.insert_readings(batch, chunk, sums)
-            added, total = added + new, total + len(chunk)
-            for measure, (first, last) in chunk_spans.items():
-                known = spans.get(measure, (first, last))
-                spans[measure] = (min(known[0], first), max(known[1], last))
-            if progress is not None and progress(total) is False:
-                raise ImportCancelled()
-        return added, total, spans
+    def batch_writer(self, source: str, source_detail: str | None,
+                     progress: Callable[[int], bool] | None = None) -> "BatchWriter":
+        """A new batch to add readings to, inside the caller's transaction; finish() when all are added."""
+        batch = self._repo.new_batch(self._session.author.id, source, source_detail, utc_now())
+        return BatchWriter(self._repo, batch, progress)
 
     def restore_batches(self, batches: list[BatchAsWas]) -> BatchResult:
         """Batches of Regie's own file as they were (uid, author, source, times, corrections), inside the
@@ -306,6 +303,40 @@ class ReadingService:
 
     def envelope(self, measure: str, first: float, last: float, columns: int, component: int = 0) -> EnvelopeRows:
         return self._repo.envelope(measure, int(first), int(last), columns, component)
+
+
+class BatchWriter:
+    """Adds readings to one batch in chunks (deduplicated: what is there already is counted, not added)
+    and keeps the hour and day summaries right; inside the caller's transaction."""
+
+    def __init__(self, repo: ReadingRepository, batch: int, progress: Callable[[int], bool] | None):
+        self._repo, self._batch, self._progress = repo, batch, progress
+        self._sums = HourSums()
+        self._spans: dict[str, tuple[int, int]] = {}
+        self.added = self.total = 0
+
+    @property
+    def result(self) -> BatchResult:
+        return BatchResult(self.added, self.total - self.added)
+
+    def add(self, readings: Iterable) -> None:
+        """`progress(readings so far)` after each chunk; False cancels (ImportCancelled)."""
+        repo, spans = self._repo, self._spans
+        for chunk in _chunks(readings, PROGRESS_EVERY):
+            new, chunk_spans = repo.insert_readings(self._batch, chunk, self._sums)
+            self.added, self.total = self.added + new, self.total + len(chunk)
+            for measure, (first, last) in chunk_spans.items():
+                known = spans.get(measure, (first, last))
+                spans[measure] = (min(known[0], first), max(known[1], last))
+            if self._progress is not None and self._progress(self.total) is False:
+                raise ImportCancelled()
+
+    def finish(self) -> None:
+        if self._sums.exact:  # every reading was new and plain: the summaries need not read them back
+            self._repo.merge_hour_sums(self._sums, self._spans)
+        else:
+            for measure, (first, last) in self._spans.items():
+                self._repo.refresh_buckets(measure, first, last)
 
 
 def _duplicate() -> EntryInvalid:

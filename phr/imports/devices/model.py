@@ -7,6 +7,7 @@ No step touches the record except the last: it stores the readings in one transa
 the services. Values are already in the measure's canonical unit (glucose mmol/L).
 """
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
@@ -182,6 +183,19 @@ class ParsedRows:
     repeated_lines: list[int] = field(default_factory=list)    # in an autumn hour that occurs twice
     # A file that names its zone per row (times.ZoneClocks): the repeated lines not in `zone`.
     line_zones: dict[int, ZoneInfo] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        collecting = COLLECTING.get()
+        if collecting is not None:
+            collecting.append(self)
+
+
+# The ParsedRows a layout makes while pipeline.read_file reads a table register here, so that their
+# readings can go to the store while the file is still read (readings.Handover), with no layout
+# needing to know: a layout only appends to its ParsedRows, in file order.
+COLLECTING: ContextVar[list[ParsedRows] | None] = ContextVar("collecting", default=None)
+# Where readings go while the file is read: the store's batch writer (one transaction).
+Sink = Callable[[list[ParsedReading]], None]
 
 
 @dataclass(frozen=True)

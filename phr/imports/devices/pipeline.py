@@ -1,7 +1,7 @@
 """A device file read, step by step, up to what is stored (the steps: see phr.imports).
 
-read_file runs steps 1 to 5; device_import.import_file adds step 6, the store. detect and
-preview run the first steps only, for the import wizard: which kind of file, and its first rows;
+read_file runs steps 1 to 5; device_import.import_file adds step 6, the store. detect runs
+the first steps only, for the import wizard: which kind of file (its first rows: preview.py);
 date_order_needed tells the wizard whether to ask for the order of day and month.
 
 Times: the file's wall-clock times are in `zone` unless the file names its zone itself. The
@@ -33,6 +33,8 @@ def read_file(data: bytes, format: str = "auto", measure: str | None = None, map
     """The file's readings in `format` ('auto': recognised). A CSV of another kind needs a
     mapping, or a measure key when it has the columns time and value; `method` says how its
     readings were taken ('' not known; a vendor's file says it per reading and takes none).
+    Inside readings.intake, the readings go to the store in parts while the file is read, and
+    the result holds only the last ones.
 
     Raises NotThisFormat (the file), DateOrderUnknown (the file cannot tell day from month and
     `date_order` is 'auto'), ValueError (the arguments: unknown format, measure, method or date

@@ -1,18 +1,20 @@
 """Step 6 of a device import: the readings into the record, through the services, in ONE
 transaction (cancellable: nothing changes), and the summary of what happened.
 
-The readings go through ReadingService.add_batch, which adds only what is not there yet; the
-notes (LibreView record type 6) go to the diary through DiaryService.add_imported, in the same
-transaction, each once: a note's uid comes from its time and text. A streamed source's readings
-are an iterator consumed here, chunk by chunk: its notes and skipped rows are complete only
-after, so they are stored and counted after the readings, still inside the transaction.
+The transaction is opened before the file is read: `read(sink)` reads it inside readings.intake,
+so the readings reach ReadingService's batch writer in parts while the file is read (a file of
+any length is never held as readings at once), and what it returns (the last readings, or a
+streamed source's iterator) follows. The writer adds only what is not there yet. The notes
+(LibreView record type 6) go to the diary through DiaryService.add_imported, in the same
+transaction, each once: a note's uid comes from its time and text. What anything raises on the
+way (a broken file, cancel, a file without readings) rolls it all back.
 """
 
 import hashlib
 from typing import Callable
 
 from phr.core.vocabulary import Source
-from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, ParsedReading
+from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, ParsedReading, Sink
 from phr.record.diary import TIME_FORMAT, DiaryEntry
 from phr.record.services import RecordServices
 
@@ -21,26 +23,16 @@ SOURCE = Source.DEVICE_IMPORT
 EmptyCheck = Callable[[DeviceReadings], None]
 
 
-def store(services: RecordServices, found: DeviceReadings, file_name: str,
+def store(services: RecordServices, read: Callable[[Sink], DeviceReadings], file_name: str,
           progress: Callable[[int], bool] | None = None, refuse_empty: EmptyCheck | None = None) -> DeviceImportSummary:
-    """progress(readings done) may return False to cancel (ImportCancelled, nothing changed)."""
-    summary = DeviceImportSummary(found.format)
-
-    def after_readings() -> None:
-        summary.skipped = found.skipped
-        if refuse_empty is not None and not found.notes and not counted[0]:
+    """progress(readings stored so far) may return False to cancel (ImportCancelled, nothing changed)."""
+    with services.readings.writing(SOURCE, file_name, progress) as writer:
+        found = read(writer.add)
+        writer.add(found.readings)
+        if refuse_empty is not None and not found.notes and not writer.total:
             refuse_empty(found)
-        summary.notes_added += services.diary.add_imported(map(_diary_entry, found.notes), SOURCE, file_name)
-
-    counted = [0]
-
-    def counting(done: int) -> bool:
-        counted[0] = done
-        return progress is None or progress(done)
-
-    batch = services.readings.add_batch(found.readings, SOURCE, file_name, counting, also=after_readings)
-    summary.added, summary.already_present = batch.added, batch.already_present
-    return summary
+        notes = services.diary.add_imported(map(_diary_entry, found.notes), SOURCE, file_name)
+    return DeviceImportSummary(found.format, writer.added, writer.total - writer.added, found.skipped, notes)
 
 
 def _diary_entry(note: ParsedReading) -> DiaryEntry:
