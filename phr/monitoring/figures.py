@@ -19,7 +19,13 @@ from phr.monitoring import statistics as stats
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.samples import HasReadings, Samples, day_of, read_samples
 from phr.monitoring.statistics import GlucoseStats, Summary
-from phr.monitoring.statistics_bp import SERIES_GAP_DAYS, BloodPressureStats, blood_pressure
+from phr.monitoring.statistics_bp import (
+    SERIES_GAP_DAYS,
+    BloodPressureStats,
+    DeviceFlagCounts,
+    blood_pressure,
+    device_flag_counts,
+)
 from phr.monitoring.targets import Target
 
 GLUCOSE = "glucose"
@@ -80,6 +86,7 @@ class MeasureFigures:
     target: TargetShare | None           # None without a target
     glucose: GlucoseFigures | None       # glucose only
     blood_pressure: BloodPressureStats | None  # blood pressure: per day and per series (whole series)
+    device_flags: DeviceFlagCounts | None = None  # blood pressure: what the monitor noticed in the period
 
     @property
     def readings(self) -> int:
@@ -101,9 +108,11 @@ def figures_of(measure: Measure, samples: Samples, start: date, end: date, targe
 
     `whole`: blood pressure's readings with the earlier days of a series that runs into the period."""
     components = tuple(stats.summary(samples, component) for component in range(1, len(measure.components or [1]) + 1))
-    series = blood_pressure(samples if whole is None else whole) if measure.kind == BLOOD_PRESSURE else None
+    pressure = measure.kind == BLOOD_PRESSURE
+    series = blood_pressure(samples if whole is None else whole) if pressure else None
     return MeasureFigures(measure, start, end, samples, components, target_share(measure, target, samples),
-                          glucose_figures(samples) if measure.key == GLUCOSE else None, series)
+                          glucose_figures(samples) if measure.key == GLUCOSE else None, series,
+                          device_flag_counts(samples) if pressure else None)
 
 
 def glucose_figures(samples: Samples) -> GlucoseFigures:
@@ -154,7 +163,7 @@ def with_whole_series(services: HasReadings, measure_key: str, samples: Samples)
     kept = earlier.where(earlier.day >= keep_from)
     return Samples(np.concatenate([kept.at, samples.at]), np.concatenate([kept.offset, samples.offset]),
                    np.concatenate([kept.values, samples.values]), np.concatenate([kept.flag, samples.flag]),
-                   np.concatenate([kept.method, samples.method]))
+                   np.concatenate([kept.method, samples.method]), device=np.concatenate([kept.device, samples.device]))
 
 
 def first_day(samples: Samples) -> date | None:

@@ -7,6 +7,7 @@ by hand (tests, small examples); `Samples.of` turns them into columns.
 
 A missing number is NaN (so is a stored NaN or infinity, never stored on purpose: one would
 otherwise turn every mean into NaN). A sensor's Low or High without a number is a flag: -1 / +1.
+What a blood pressure monitor noticed (phr.core.vocabulary.DeviceFlag bits) is the column `device`.
 """
 
 from collections.abc import Iterable, Sequence
@@ -16,8 +17,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE
 from phr.monitoring.readings import ReadingService
-from phr.storage.repos.reading_rows import FLAGS, METHODS
+from phr.storage.repos.reading_rows import CODES, FLAGS, METHODS, NotedReadingRow
 from phr.storage.vocabulary import ReadingFlag, ReadingMethod
 
 _EPOCH = date(1970, 1, 1)
@@ -39,6 +41,7 @@ class Sample:
     value3: float | None = None     # blood pressure: pulse
     flag: str = ""                  # '' | 'below_range' | 'above_range': a sensor 'Low'/'High' without a number
     method: str = ""                # '' | a ReadingMethod: how it was taken (sensor, finger prick, lab, typed)
+    device_flags: int = 0           # what a blood pressure monitor noticed: DeviceFlag bits
 
     @property
     def local_day(self) -> date:
@@ -49,10 +52,10 @@ class Sample:
 class Samples:
     """Readings of one measure as columns, in time order."""
 
-    __slots__ = ("at", "offset", "values", "flag", "method", "day")
+    __slots__ = ("at", "offset", "values", "flag", "method", "day", "device")
 
     def __init__(self, at: np.ndarray, offset: np.ndarray, values: np.ndarray, flag: np.ndarray,
-                 method: np.ndarray, day: np.ndarray | None = None) -> None:
+                 method: np.ndarray, day: np.ndarray | None = None, device: np.ndarray | None = None) -> None:
         # asarray: no copy when a column has its type already (a year of sensor readings is 1 million rows)
         self.at = np.asarray(at, dtype=np.int64)              # UTC epoch seconds
         self.offset = np.asarray(offset, dtype=np.int64)      # minutes east of UTC
@@ -65,28 +68,33 @@ class Samples:
                 self.values = np.where(infinite, np.nan, self.values)
             day = (self.at + self.offset * 60) // _SECONDS_PER_DAY
         self.day = day                                        # local date, days since 1970-01-01
+        # DeviceFlag bits per reading; none when the readings were read without them
+        self.device = np.zeros(len(self.at), dtype=np.uint8) if device is None else np.asarray(device, dtype=np.uint8)
 
     @classmethod
     def of(cls, samples: "Iterable[Sample] | Samples") -> "Samples":
         if isinstance(samples, Samples):
             return samples
-        rows = [(s.at, s.offset, s.value, s.value2, s.value3, FLAGS.index(s.flag), METHODS.index(s.method))
-                for s in samples]
+        rows = [(s.at, s.offset, s.value, s.value2, s.value3, FLAGS.index(s.flag), METHODS.index(s.method),
+                 s.device_flags) for s in samples]
         return cls.from_coded(rows)
 
     @classmethod
     def from_coded(cls, rows: Sequence[Sequence[Any]]) -> "Samples":
-        """From (taken_at, offset, value, value2, value3, flag code, method code) rows, as storage gives them."""
-        table = np.array(rows, dtype=np.float64).reshape(-1, 7)  # None becomes NaN
+        """From (taken_at, offset, value, value2, value3, flag code, method code[, device flags]) rows, as storage
+        gives them; rows without the device flags have none."""
+        width = len(rows[0]) if len(rows) else 7
+        table = np.array(rows, dtype=np.float64).reshape(-1, width)  # None becomes NaN
+        device = table[:, 7].astype(np.uint8) if width > 7 else None
         return cls(table[:, 0], table[:, 1], table[:, 2:5], _SIGN_OF_CODE[table[:, 5].astype(np.int64)],
-                   table[:, 6])
+                   table[:, 6], device=device)
 
     def __len__(self) -> int:
         return len(self.at)
 
     def where(self, mask: np.ndarray) -> "Samples":
         return Samples(self.at[mask], self.offset[mask], self.values[mask], self.flag[mask], self.method[mask],
-                       self.day[mask])
+                       self.day[mask], self.device[mask])
 
     def number(self, component: int = 1) -> np.ndarray:
         """Component 1, 2 or 3; NaN where missing."""
@@ -133,7 +141,28 @@ class HasReadings(Protocol):
 
 
 def read_samples(services: HasReadings, measure_key: str, start: date, end: date) -> Samples:
-    """The readings of a measure whose local day lies in start..end (read with a day of margin for time zones)."""
+    """The readings of a measure whose local day lies in start..end (read with a day of margin for time zones).
+
+    Blood pressure comes with what the monitor noticed (the column `device`): its readings are read with their
+    device flags, a few thousand at most, where a sensor's million are read as bare numbers."""
     first = datetime.combine(start - timedelta(days=1), time(0), timezone.utc)
     last = datetime.combine(end + timedelta(days=2), time(0), timezone.utc)
-    return Samples.from_coded(services.readings.coded_between(measure_key, first, last)).in_days(start, end)
+    if has_device_flags(measure_key):
+        rows: Sequence[Sequence[Any]] = [_coded(row) for row in services.readings.stream(measure_key, first, last)]
+    else:
+        rows = services.readings.coded_between(measure_key, first, last)
+    return Samples.from_coded(rows).in_days(start, end)
+
+
+def has_device_flags(measure_key: str) -> bool:
+    """Whether a measure's readings may carry what the device noticed: blood pressure (OMRON's symbols)."""
+    measure = CATALOGUE.get(measure_key)
+    return measure is not None and measure.kind == BLOOD_PRESSURE
+
+
+_FLAG_CODES, _METHOD_CODES = CODES["flag"], CODES["method"]
+
+
+def _coded(row: NotedReadingRow) -> tuple[Any, ...]:
+    return (row.taken_at, row.utc_offset, row.value, row.value2, row.value3, _FLAG_CODES[row.flag],
+            _METHOD_CODES[row.method], row.device_flags)

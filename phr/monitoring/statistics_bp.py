@@ -12,7 +12,11 @@ remaining readings. We do the same for every measuring series found in the readi
 - A series of one day has no mean (None): after leaving out its first day nothing is left, and
   the protocol gives no result for it. Its day mean is still in `days`.
 
-Pure functions, standard library only; grouping by local date as in `phr.monitoring.statistics`.
+What the monitor noticed (irregular heartbeat, possible AFib, movement, cuff fit: DeviceFlag bits per
+reading) is counted per flag over the period's readings (`device_flag_counts`). Flagged readings stay in
+the means: the monitor's symbols say a reading may be less reliable, not that it is wrong.
+
+Pure functions on numpy columns; grouping by local date as in `phr.monitoring.statistics`.
 """
 
 from collections.abc import Iterable
@@ -21,6 +25,7 @@ from datetime import date
 
 import numpy as np
 
+from phr.core.vocabulary import DeviceFlag
 from phr.monitoring.samples import Sample, Samples, day_of
 from phr.monitoring.statistics import mean_and_sd, mean_of
 
@@ -50,6 +55,25 @@ class BloodPressureSeries:
 class BloodPressureStats:
     days: tuple[BloodPressureDay, ...]        # oldest first
     series: tuple[BloodPressureSeries, ...]   # oldest first
+
+
+@dataclass(frozen=True)
+class FlagCount:
+    flag: DeviceFlag
+    count: int                                # readings with this flag
+    last_day: date                            # the local date of the latest of them
+
+
+@dataclass(frozen=True)
+class DeviceFlagCounts:
+    """How many of the readings the monitor flagged, per flag; a reading may have more than one."""
+
+    readings: int                             # all readings counted
+    flagged: int                              # readings with at least one flag
+    counts: tuple[FlagCount, ...]             # per flag seen, in the vocabulary's order; flags not seen left out
+
+    def of(self, flag: DeviceFlag) -> FlagCount | None:
+        return next((one for one in self.counts if one.flag == flag), None)
 
 
 SERIES_GAP_DAYS = 1  # a series goes on over one day without readings; two such days end it
@@ -97,3 +121,15 @@ def _series(run: list[int], per_day: dict[int, np.ndarray]) -> BloodPressureSeri
 
 def _known(numbers: np.ndarray) -> np.ndarray:
     return numbers[~np.isnan(numbers)]
+
+
+def device_flag_counts(samples: Iterable[Sample] | Samples) -> DeviceFlagCounts:
+    """Per DeviceFlag the readings that carry it, over every reading given (one without numbers too)."""
+    columns = Samples.of(samples)
+    device = columns.device
+    counts = []
+    for flag in DeviceFlag:
+        has = (device & flag) != 0
+        if has.any():
+            counts.append(FlagCount(flag, int(np.count_nonzero(has)), day_of(int(columns.day[has].max()))))
+    return DeviceFlagCounts(len(device), int(np.count_nonzero(device)), tuple(counts))
