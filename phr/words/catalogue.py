@@ -38,6 +38,9 @@ from phr.words import (
     targets as words_targets,
 )
 from phr.words import (
+    units as words_units,
+)
+from phr.words import (
     visit as words_visit,
 )
 from phr.words import (
@@ -46,7 +49,7 @@ from phr.words import (
 
 DUTCH: dict[str, str] = {}
 for _part in (words_common, words_vocabulary, words_targets, words_overview, words_visit, words_emergency,
-              fhir_words, words_recovery, words_figures, words_dose):
+              fhir_words, words_recovery, words_figures, words_dose, words_units):
     DUTCH.update(_part.DUTCH)
 
 MONTHS = {

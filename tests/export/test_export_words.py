@@ -14,7 +14,7 @@ from phr.words.vocabulary import LABELS, label, label_of
 
 # Every package that writes documents in an export language, and the words they share with the app.
 WRITERS = [PACKAGE / "export", PACKAGE / "formats", PACKAGE / "monitoring" / "target_words.py",
-           PACKAGE / "words" / "dose.py"]
+           PACKAGE / "words" / "dose.py", PACKAGE / "words" / "units.py"]
 
 
 def _sources():
@@ -59,10 +59,10 @@ def test_words_fill_fields_and_write_dates_and_numbers_per_language():
 
 
 def test_the_word_tables_of_the_parts_agree_where_they_share_a_text():
-    from phr.words import common, dose, emergency, fhir, figures, overview, recovery, targets, visit, vocabulary
+    from phr.words import common, dose, emergency, fhir, figures, overview, recovery, targets, units, visit, vocabulary
 
     seen, clashes = {}, []
-    for part in (common, vocabulary, targets, overview, visit, emergency, fhir, recovery, figures, dose):
+    for part in (common, vocabulary, targets, overview, visit, emergency, fhir, recovery, figures, dose, units):
         for english, dutch in part.DUTCH.items():
             if seen.setdefault(english, dutch) != dutch:
                 clashes.append(english)

@@ -15,6 +15,7 @@ from phr.formats.fhir.write.narrative import joined, narrative, table
 from phr.monitoring.measures import CATALOGUE
 from phr.record.care_plan import Evaluation, Goal
 from phr.record.care_team import Contact
+from phr.words.units import unit_words
 from phr.words.vocabulary import label, label_of
 
 LIFECYCLE = {"active": "active", "achieved": "completed", "stopped": "cancelled"}
@@ -65,21 +66,22 @@ def goal(context: FhirContext, item: Goal, latest: Evaluation | None) -> dict:
         "description": {"text": item.description},
         "subject": context.subject,
         "startDate": item.start_date,
-        "target": [_target(item)],
+        "target": [_target(context, item)],
         "addresses": [context.reference("diagnoses", item.diagnosis_id)],
         "note": [codes.generated_note(note) for note in notes if note],
     })
 
 
-def _target(item) -> dict:
+def _target(context: FhirContext, item) -> dict:
+    """The measure by its LOINC code (insulin has none: by its key, as a measure outside the catalogue), the bounds
+    in its UCUM unit with the unit for people in the export's language."""
     measure = CATALOGUE.get(item.target_measure)
-    unit = measure.unit if measure else item.target_unit
-    quantity = ({"unit": measure.unit_text, "system": codes.UCUM, "code": unit} if measure
-                else {"unit": item.target_unit})
+    quantity = ({"unit": unit_words(context.words, measure.unit_text), "system": codes.UCUM, "code": measure.unit}
+                if measure else {"unit": item.target_unit})
     bounds = {name: dict(quantity, value=value) for name, value in (("low", item.target_low),
                                                                      ("high", item.target_high)) if value is not None}
-    concept = (codes.concept(codes.LOINC, measure.loinc, measure.name_en, item.target_measure) if measure
-               else {"text": item.target_measure})
+    concept = (codes.concept(codes.LOINC, measure.loinc, measure.name_en, item.target_measure)
+               if measure and measure.loinc else {"text": item.target_measure})
     return {
         "measure": concept if item.target_measure else {},
         "detailRange": bounds,

@@ -9,7 +9,8 @@ Per measure the summary holds its latest reading plus the readings of the RECENT
 days up to it: at most MAX_PER_MEASURE in all, newest first, and when there are more
 (a glucose sensor reads every few minutes) every n-th one, so they span the whole period. Vital signs (blood pressure,
 heart rate, weight, temperature, oxygen saturation) go in the vital signs section,
-the rest in results. Catalogue measures carry their LOINC code and UCUM unit; blood
+the rest in results. Catalogue measures carry their LOINC code (when they have one: insulin has none) and
+UCUM unit, with the unit for people in the export's language ('IU', Dutch 'IE', code '[IU]'); blood
 pressure is the 85354-9 panel with systolic, diastolic (and pulse) as components.
 A user's own measure has only its name and the unit as typed. A sensor's Low or High (no
 number: below or above what it can measure) carries the interpretation 'off scale low/high'
@@ -26,6 +27,7 @@ from phr.formats.fhir.write.context import FhirContext, Section, without_empty
 from phr.formats.fhir.write.lab_results import LABORATORY, Judged, Results, judged, lab_results
 from phr.formats.fhir.write.narrative import narrative, table
 from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE, Measure, glucose_loinc
+from phr.words.units import unit_words
 
 RECENT_DAYS = 30
 MAX_PER_MEASURE = 20
@@ -89,7 +91,7 @@ def _lab_readings(context: FhirContext, measure: Measure) -> list[Judged]:
         resource = {**observation(context, measure, reading),  # a lab's weight or SpO2 too: no vital sign
                     "category": [codes.concept(codes.OBSERVATION_CATEGORY, *LABORATORY)]}
         found.append(Judged(measure, result, _url(measure.key, reading),
-                            judged(resource, result, lambda value: _quantity(measure, value))))
+                            judged(resource, result, lambda value: _quantity(context, measure, value))))
     return found
 
 
@@ -127,11 +129,12 @@ def _url(key: str, reading: tuple) -> str:
     return codes.full_url("reading", f"{key}:{int(reading[0].timestamp())}:{reading[1]}:{reading[2]}:{reading[4]}")
 
 
-def _quantity(measure, value: float) -> dict:
+def _quantity(context: FhirContext, measure, value: float) -> dict:
     """The value as stored, unrounded: a reading read from another system's file (a weight of 65.7970123 kg) must
     come back as the same reading, or importing the export again would add it a second time."""
-    if measure.loinc:  # catalogue units are UCUM
-        return {"value": value, "unit": measure.unit_text, "system": codes.UCUM, "code": measure.unit}
+    if measure.loinc or measure.key in CATALOGUE:  # catalogue units are UCUM, with a LOINC code or (insulin) without
+        return {"value": value, "unit": unit_words(context.words, measure.unit_text), "system": codes.UCUM,
+                "code": measure.unit}
     return {"value": value, "unit": measure.unit}
 
 
@@ -150,10 +153,10 @@ def observation(context: FhirContext, measure, reading: tuple) -> dict:
         parts = [(part, number) for part, number in zip(measure.components, (value, value2, value3))
                  if number is not None]
         resource["component"] = [{"code": codes.concept(codes.LOINC, part.loinc, part.name_en),
-                                  "valueQuantity": _quantity(measure if index < 2 else _PULSE, number)}
+                                  "valueQuantity": _quantity(context, measure if index < 2 else _PULSE, number)}
                                  for index, (part, number) in enumerate(parts)]
     elif value is not None:
-        resource["valueQuantity"] = _quantity(measure, value)
+        resource["valueQuantity"] = _quantity(context, measure, value)
     elif flag in OFF_SCALE:  # no number: what the sensor said instead (dataAbsentReason may not go with a value)
         resource["valueString"] = _off_scale_text(context.words, flag)
         resource["interpretation"] = [codes.concept(codes.OBSERVATION_INTERPRETATION, code, display)
@@ -173,7 +176,7 @@ def _category(key: str, method: str) -> list[dict]:
 
 
 class _PulseUnit:
-    loinc, unit, unit_text, decimals = "8867-4", "/min", "/min", 0
+    key, loinc, unit, unit_text, decimals = "heart_rate", "8867-4", "/min", "/min", 0
 
 
 _PULSE = _PulseUnit()
@@ -187,7 +190,7 @@ def _value_text(context: FhirContext, measure, reading: tuple) -> str:
         return f"{text}, {w.number(value3, 0)} /min" if value3 is not None else text
     if value is None:
         return _off_scale_text(w, flag) if flag in OFF_SCALE else "–"
-    return f"{w.number(value, measure.decimals)} {measure.unit_text}"
+    return f"{w.number(value, measure.decimals)} {unit_words(w, measure.unit_text)}"
 
 
 def _off_scale_text(w, flag: str) -> str:
