@@ -86,4 +86,8 @@ DUTCH: dict[str, str] = {
     "Website": "Website",
     "Earlier operations and procedures": "Eerdere operaties en ingrepen",
     "And {count} earlier ones in my record.": "En nog {count} eerdere in mijn dossier.",
+    "My blood pressure monitor at home noticed possible atrial fibrillation (AFib) in {count} of {total} readings "
+    "in the past year, the last time on {date}. This is a signal from the monitor, not a diagnosis.":
+        "Mijn bloeddrukmeter thuis zag in het afgelopen jaar bij {count} van de {total} metingen mogelijk "
+        "boezemfibrilleren (AF), het laatst op {date}. Dit is een melding van de meter, geen diagnose.",
 }

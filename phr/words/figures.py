@@ -1,4 +1,5 @@
-"""Dutch words of the measurement figures in the exports: glucose basis, the glucose profile (AGP)."""
+"""Dutch words of the measurement figures in the exports: glucose basis, what a blood pressure monitor noticed, the
+glucose profile (AGP)."""
 
 DUTCH: dict[str, str] = {
     # which readings the glucose figures rest on
@@ -23,6 +24,10 @@ DUTCH: dict[str, str] = {
     "< {value}": "< {value}",
     "> {value}": "> {value}",
     "{low}–{high}": "{low}–{high}",
+    # what the blood pressure monitor noticed (overview, visit brief, emergency letter)
+    "The blood pressure monitor flagged {flagged} of the {total} readings.":
+        "De bloeddrukmeter gaf bij {flagged} van de {total} metingen een melding.",
+    "Flagged readings are included in the figures.": "Ook de metingen met een melding tellen mee in de cijfers.",
     # the FHIR summary
     "Glucose sensor summary": "Samenvatting glucosesensor",
     "in range {share}%": "binnen bereik {share}%",

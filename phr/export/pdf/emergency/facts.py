@@ -7,13 +7,18 @@ name and the frame of every page. The eleven items of the rare-disease template 
 de soins et d'urgence", Orphanet's emergency guidelines) each come from here: identity, diagnosis with
 ORPHAcode, expertise centre with its 24/7 number, treating physician, treatment with doses, allergies,
 what to do, what to avoid, next of kin, where to find more, and the date of issue.
+
+What a blood pressure monitor noticed is left to the overview and the visit brief, with one exception: possible
+atrial fibrillation noticed in the past year is said under the diagnoses. A heart rhythm that may be AFib matters
+in an emergency (a stroke, a bleed, a fast heartbeat, anticoagulation, an anaesthetic), and comes and goes, so an
+ECG on arrival may not show it. Older readings are left out: the care team has had the time to look into them.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from phr.core import partial_date
-from phr.core.vocabulary import CareRole, Source
+from phr.core.vocabulary import CareRole, DeviceFlag, Source
 from phr.export.options import EmergencySection, ExportOptions
 from phr.export.pdf.clinical import Clinical, Said
 from phr.export.pdf.facts import (
@@ -26,6 +31,9 @@ from phr.export.pdf.facts import (
     source_words,
     subject_of,
 )
+from phr.monitoring.figures import measure_figures
+from phr.monitoring.measures import CATALOGUE
+from phr.monitoring.statistics_bp import DeviceFlagCounts
 from phr.record.care_team import Contact
 from phr.record.diagnoses import Diagnosis, orphanet_page
 from phr.record.history.procedures import Procedure
@@ -90,6 +98,8 @@ class EmergencyFacts:
     problem_statement: str = "listed"              # unknown | none_known | listed: about current diagnoses
     medication_statement: str = "listed"           # the same, about the medicines in use today
     procedures: tuple[Procedure, ...] | None = None  # earlier operations, the newest first (an anaesthetist asks)
+    possible_afib: DeviceFlagCounts | None = None  # the past year's blood pressure readings, when the monitor
+    #                                                noticed possible AFib in any of them; else None
 
     @property
     def main_diagnosis(self) -> Diagnosis | None:
@@ -129,7 +139,20 @@ def gather(services: RecordServices, options: ExportOptions) -> EmergencyFacts:
         tuple(services.care_team.next_of_kin()) if kin else None,
         clinical.own_words_mark(), services.person.problem_statement(),
         services.person.medication_statement(options.today),
-        procedures(services) if EmergencySection.PROCEDURES in wanted else None)
+        procedures(services) if EmergencySection.PROCEDURES in wanted else None,
+        possible_afib(services, options.today) if EmergencySection.DIAGNOSES in wanted else None)
+
+
+AFIB_LOOK_BACK_DAYS = 365  # possible AFib noticed this long ago, or less, is on the letter
+
+
+def possible_afib(services: RecordServices, today: date) -> DeviceFlagCounts | None:
+    """What the monitor noticed in the past year's blood pressure readings, when it noticed possible AFib."""
+    if not services.readings.counts().get("bp"):
+        return None
+    counts = measure_figures(services, CATALOGUE["bp"], today - timedelta(days=AFIB_LOOK_BACK_DAYS - 1),
+                             today).device_flags
+    return counts if counts is not None and counts.of(DeviceFlag.POSSIBLE_AFIB) else None
 
 
 def procedures(services: RecordServices) -> tuple[Procedure, ...]:

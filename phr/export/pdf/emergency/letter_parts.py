@@ -9,7 +9,7 @@ flowables: the letter then says "Not filled in." under its title.
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from phr.core.vocabulary import AllergyKind, Criticality, DiagnosisStatus, Route, Severity, Sex
+from phr.core.vocabulary import AllergyKind, Criticality, DeviceFlag, DiagnosisStatus, Route, Severity, Sex
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
 from phr.export.pdf.emergency.facts import EmergencyFacts
 from phr.export.pdf.facts import no_diagnoses_said, no_medicines_said
@@ -49,9 +49,21 @@ def diagnoses(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
                      label_of(w, DiagnosisStatus, diagnosis.status, in_sentence=True), w.date(diagnosis.diagnosed_on)])
     if not rows:
         return _statement(context, facts.problem_statement,
-                          no_diagnoses_said(w, facts.problem_statement, first_person=True))
+                          no_diagnoses_said(w, facts.problem_statement, first_person=True)) + _afib(context, facts)
     header = [w("Diagnosis"), w("Code"), w("Status"), w("Since")]
-    return [context.table(header, rows, [88 * mm, 30 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm])]
+    return [context.table(header, rows, [88 * mm, 30 * mm, 24 * mm, CONTENT_WIDTH - 142 * mm]), *_afib(context, facts)]
+
+
+def _afib(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:
+    """One line when my blood pressure monitor noticed possible AFib in the past year (why: emergency/facts.py)."""
+    w, counts = context.words, facts.possible_afib
+    afib = counts.of(DeviceFlag.POSSIBLE_AFIB) if counts is not None else None
+    if counts is None or afib is None:
+        return []
+    return [context.space(1), context.para(w(
+        "My blood pressure monitor at home noticed possible atrial fibrillation (AFib) in {count} of {total} readings "
+        "in the past year, the last time on {date}. This is a signal from the monitor, not a diagnosis.",
+        count=w.number(afib.count, 0), total=w.number(counts.readings, 0), date=w.date(afib.last_day)))]
 
 
 def medications(context: PdfContext, facts: EmergencyFacts) -> list[Flowable]:

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from phr.core.vocabulary import GlucoseBand, GlucoseBasis
 from phr.export.pdf.base import BOLD, CONTENT_WIDTH, PdfContext
 from phr.export.pdf.chart import ChartWords, measure_chart
+from phr.export.pdf.monitor_flags import monitor_flags_text
 from phr.export.pdf.overview.agp import agp_page
 from phr.export.pdf.overview.monitoring_facts import GLUCOSE_BANDS, MeasureFacts, MonitoringFacts
 from phr.monitoring import target_words
@@ -21,6 +22,7 @@ from phr.monitoring.measures import SCORE
 from phr.monitoring.statistics_bp import BloodPressureSeries
 from phr.monitoring.target_words import Reader
 from phr.words.catalogue import Words
+from phr.words.units import unit_words
 from phr.words.vocabulary import label_of
 
 MM = mm  # reportlab points per millimetre
@@ -54,15 +56,19 @@ def measure_summary(context: PdfContext, facts: MeasureFacts, start: date, end: 
     measure = facts.measure
     title = measure.name(context.options.language)
     if measure.unit_text and measure.kind != SCORE:
-        title = f"{title} ({measure.unit_text})"
+        title = f"{title} ({unit_words(context.words, measure.unit_text)})"
     head = [context.heading(title, 2), context.para(target_text(context, facts)), context.space(1.5),
             chart(context, facts, start, end)]
     body = [_summary_table(context, facts), _outside_target(context, facts)]
+    flagged = monitor_flags_text(context.words, facts.device_flags)  # '' when the monitor flagged none
+    if flagged:
+        body.append(context.para(flagged, "small"))
+    statistics = len(body)  # the numbers stay on the page of their chart
     if facts.glucose is not None:
         body += _glucose(context, facts.glucose)
     if facts.series is not None:
         body += _blood_pressure(context, facts.series)
-    return [context.keep(head + body[:2]), *body[2:]]
+    return [context.keep(head + body[:statistics]), *body[statistics:]]
 
 
 # --- the target -------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from phr.monitoring.figures import GlucoseFigures, MeasureFigures, TargetShare, 
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.samples import Samples, read_samples
 from phr.monitoring.statistics import Summary
-from phr.monitoring.statistics_bp import BloodPressureSeries
+from phr.monitoring.statistics_bp import BloodPressureSeries, DeviceFlagCounts
 from phr.monitoring.target_words import component_names
 from phr.monitoring.targets import Target
 from phr.record.services import RecordServices
@@ -47,6 +47,7 @@ class MeasureFacts:
     outside: TargetShare | None            # None without a target
     glucose: GlucoseFigures | None
     series: tuple[BloodPressureSeries, ...] | None  # blood pressure: per measuring series, newest first
+    device_flags: DeviceFlagCounts | None = None    # blood pressure: what the monitor noticed in the period
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def measure_facts(services: RecordServices, measure_key: str, start: date, end: 
     names = component_names(measure, language)
     series = tuple(reversed(figures.blood_pressure.series)) if figures.blood_pressure is not None else None
     return MeasureFacts(measure, target, agreed_with, chart_series(measure, target, figures.samples, names),
-                        _components(figures, names), figures.target, figures.glucose, series)
+                        _components(figures, names), figures.target, figures.glucose, series, figures.device_flags)
 
 
 def chart_series(measure: Measure, target: Target | None, samples: Samples,

@@ -16,7 +16,7 @@ from phr.export.pdf.visit.period import VisitPeriod
 from phr.monitoring.figures import GlucoseFigures, MeasureFigures, measure_figures
 from phr.monitoring.measures import Measure
 from phr.monitoring.samples import day_of
-from phr.monitoring.statistics_bp import BloodPressureStats
+from phr.monitoring.statistics_bp import BloodPressureStats, DeviceFlagCounts
 from phr.monitoring.targets import Target
 from phr.record.services import RecordServices
 
@@ -39,6 +39,7 @@ class Trend:
     before: Numbers
     latest: tuple[float, ...] | None        # the latest reading, or for blood pressure the latest series mean
     latest_day: date | None
+    device_flags: DeviceFlagCounts | None = None  # blood pressure: what the monitor noticed in the period
 
 
 SAME_SHARE = 5.0             # percentage points: a smaller change in the share in target is "about the same"
@@ -101,7 +102,8 @@ def _trend(services: RecordServices, measure: Measure, period: VisitPeriod) -> T
     before = measure_figures(services, measure, *period.before, target)
     if now.blood_pressure is not None and before.blood_pressure is not None:
         latest_mean, latest_day = _latest_series(now.blood_pressure)
-        return Trend(measure, target, _bp_numbers(now), _bp_numbers(before), latest_mean, latest_day)
+        return Trend(measure, target, _bp_numbers(now), _bp_numbers(before), latest_mean, latest_day,
+                     now.device_flags)
     last = int(now.samples.at.argmax())
     value = float(now.samples.number()[last])
     latest = None if value != value else (value,)  # NaN: a sensor Low/High without a number

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 from phr.core.vocabulary import GlucoseBand
 from phr.export.pdf.agp_drawing import BarPart, flat_range_bar
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
+from phr.export.pdf.monitor_flags import monitor_flags_text
 from phr.export.pdf.overview.agp import bar_parts
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.period import VisitPeriod
@@ -28,6 +29,7 @@ from phr.monitoring.measures import (
 )
 from phr.monitoring.targets import Target
 from phr.words.catalogue import Words
+from phr.words.units import unit_words
 
 # --- words -------------------------------------------------------------------------------------------
 
@@ -89,7 +91,8 @@ def trends_section(context: PdfContext, every: Sequence[Trend], period: VisitPer
                    budget: Budget) -> list[Flowable]:
     w, language = context.words, context.options.language
     found = every[:budget.measures]
-    rows = [[trend.measure.name(language) + (f" ({trend.measure.unit_text})" if trend.measure.unit_text else ""),
+    rows = [[trend.measure.name(language) + (f" ({unit_words(w, trend.measure.unit_text)})"
+                                             if trend.measure.unit_text else ""),
              target_text(w, trend.measure, trend.target), w.number(trend.now.count, 0),
              _value_text(w, trend.measure, trend.now.mean, mean=True), _latest_text(w, trend), _share_text(w, trend),
              _compared_text(w, trend)] for trend in found]
@@ -100,6 +103,7 @@ def trends_section(context: PdfContext, every: Sequence[Trend], period: VisitPer
         widths = [29 * mm, 26 * mm, 18 * mm, 21 * mm, 26 * mm, 26 * mm, CONTENT_WIDTH - 146 * mm]
         body += [context.table(header, rows, widths), *_glucose_bar(context, found),
                  context.para(_notes(w, found, period), "small")]
+        body += [context.para(text, "small") for text in (monitor_flags_text(w, t.device_flags) for t in found) if text]
     if len(every) > len(found):
         body.append(context.para(w("And {count} other measures: see the overview.", count=len(every) - len(found)),
                                  "small"))
