@@ -1,7 +1,8 @@
 """The sample record's self-monitoring: years of readings that make charts and statistics real.
 
 Sensor glucose in 14-day periods (every 15 minutes, as a FreeStyle Libre stores it), home
-blood-pressure series of 7 days (twice in the morning, twice in the evening), weight every
+blood-pressure series of 7 days (twice in the morning, twice in the evening; typed in at first, the
+latest ones imported from an OMRON monitor that flagged a few readings), weight every
 month, a spell of peak-flow readings, an evening tiredness score, a diary with one admission,
 targets agreed with the endocrinologist and monitoring plans. A fixed random seed makes the
 sample the same every time; all times are Europe/Amsterdam wall-clock times.
@@ -12,7 +13,7 @@ import random
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from phr.core.vocabulary import Source
+from phr.core.vocabulary import DeviceFlag, Source
 from phr.monitoring.custom_measures import CustomMeasure
 from phr.monitoring.readings import Reading
 from phr.monitoring.targets import Plan, Target
@@ -21,6 +22,13 @@ from phr.record.diary import DiaryEntry
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 SENSOR_PERIODS = (-880, -720, -560, -400, -250, -110, -24)   # start, in days from today
 BP_SERIES = (-850, -760, -640, -520, -430, -330, -240, -150, -60, -5)  # the last one is still going
+BP_MONITOR_FROM = -150  # the series from this one on come from the OMRON monitor's export, the earlier ones typed
+BP_MONITOR_FILE = "OMRON connect-export (voorbeeld).csv"
+# What the monitor noticed, by the reading's place in its series (4 readings a day): a few irregular heartbeats,
+# a cuff not wrapped well, an arm that moved. No possible AFib: the sample person has no heart rhythm story.
+BP_MONITOR_FLAGS = {(-150, 5): DeviceFlag.IRREGULAR_HEARTBEAT, (-60, 2): DeviceFlag.CUFF_FIT,
+                    (-60, 9): DeviceFlag.IRREGULAR_HEARTBEAT, (-60, 17): DeviceFlag.BODY_MOVEMENT,
+                    (-5, 6): DeviceFlag.IRREGULAR_HEARTBEAT | DeviceFlag.CUFF_FIT, (-5, 12): DeviceFlag.IRREGULAR_HEARTBEAT}
 TIREDNESS = "vermoeidheid"
 
 
@@ -62,15 +70,21 @@ def _sensor_reading(moment: datetime, randomness: random.Random) -> Reading:
 
 
 def _blood_pressure(services, today: date, randomness: random.Random) -> None:
-    readings = []
+    typed, monitor = [], []
     for start in BP_SERIES:
         for offset in range(min(7, -start)):  # nothing from today on: those readings are still to come
             day = today + timedelta(days=start + offset)
-            for hour in (7.5, 7.55, 21.5, 21.55):
-                readings.append(Reading("bp", _at(day, hour), round(randomness.gauss(127, 7)),
-                                        round(randomness.gauss(81, 5)), round(randomness.gauss(67, 5)),
-                                        context="at_rest", method="typed"))
-    services.readings.add_batch(readings, "typed", None)
+            for number, hour in enumerate((7.5, 7.55, 21.5, 21.55), start=offset * 4):
+                systolic, diastolic = round(randomness.gauss(127, 7)), round(randomness.gauss(81, 5))
+                pulse = round(randomness.gauss(67, 5))
+                if start < BP_MONITOR_FROM:
+                    typed.append(Reading("bp", _at(day, hour), systolic, diastolic, pulse, context="at_rest",
+                                         method="typed"))
+                else:  # as an OMRON export gives them: no method, no context, what the monitor noticed
+                    monitor.append(Reading("bp", _at(day, hour), systolic, diastolic, pulse,
+                                           device_flags=int(BP_MONITOR_FLAGS.get((start, number), 0))))
+    services.readings.add_batch(typed, "typed", None)
+    services.readings.add_batch(monitor, Source.DEVICE_IMPORT, BP_MONITOR_FILE)
 
 
 def _weight_and_peak_flow(services, today: date, randomness: random.Random) -> None:

@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from phr.access import passphrase, records
+from phr.core.vocabulary import DeviceFlag
+from phr.demo import monitoring as demo_monitoring
 from phr.demo import sample_record as demo
 from phr.record.documents import PDF, PNG
 from phr.record.hgvs import is_hgvs
@@ -138,7 +140,20 @@ def test_every_current_medicine_has_a_dose_an_export_can_say_in_english(sample):
 def test_readings_typed_by_hand_say_so(sample):
     methods = {measure: {reading.method for reading in sample.readings.page(measure, 0, 1000)}
                for measure in ("bp", "weight", "peak_flow", "glucose")}
-    assert methods == {"bp": {"typed"}, "weight": {"typed"}, "peak_flow": {"typed"}, "glucose": {"sensor"}}
+    # blood pressure: typed at first, the latest series from a monitor's export, which does not say a method
+    assert methods == {"bp": {"typed", ""}, "weight": {"typed"}, "peak_flow": {"typed"}, "glucose": {"sensor"}}
+
+
+def test_the_latest_blood_pressure_series_come_from_a_monitor_that_flagged_a_few_readings(sample):
+    readings = sample.readings.page("bp", 0, 1000)
+    monitor = [r for r in readings if r.provenance.source == "device_import"]
+    first_day = TODAY + timedelta(days=demo_monitoring.BP_MONITOR_FROM)
+    assert monitor and {r.taken_at.date() >= first_day for r in monitor} == {True}
+    assert {r.provenance.source_detail for r in monitor} == {demo_monitoring.BP_MONITOR_FILE}
+    assert [r.device_flags for r in readings if r.provenance.source != "device_import" and r.device_flags] == []
+    flagged = sorted(r.device_flags for r in monitor if r.device_flags)
+    assert flagged == sorted(int(bits) for bits in demo_monitoring.BP_MONITOR_FLAGS.values())
+    assert not any(bits & DeviceFlag.POSSIBLE_AFIB for bits in flagged)  # no AFib: the letter stays as it was
 
 
 def test_the_care_plan_has_an_overdue_a_due_and_an_achieved_goal(sample):
