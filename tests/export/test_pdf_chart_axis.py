@@ -108,3 +108,16 @@ def test_nice_steps_are_round_and_exact(span):
 def test_values_of_zero_and_up_get_no_negative_axis(low, high):
     values = check_axis(chart_of(low, high, "nl", decimals=2), "nl")
     assert values[0] == 0
+
+
+@pytest.mark.parametrize("days", [1, 10, 40, 150, 201, 400, 401, 1200, 1201, 4383, 4384, 9837, 15_000])
+def test_the_time_axis_labels_never_run_into_each_other(days):
+    """Read back from the drawing: each date label's extent (centred on its tick) ends before the next begins."""
+    drawing = pdf_chart.measure_chart([], START, START + timedelta(days=days - 1), WORDS["nl"])
+    bottom = min(s.y for s in drawing.contents if isinstance(s, String) and s.textAnchor == "middle")
+    labels = sorted((s.x, s.text) for s in drawing.contents
+                    if isinstance(s, String) and s.textAnchor == "middle" and s.y == bottom)
+    assert len(labels) >= 2 if days > 1 else labels
+    extents = [(x - width / 2, x + width / 2) for x, text in labels
+               for width in [pdf_chart.stringWidth(text, pdf_chart.FONT, 6.5)]]
+    assert [(a, b) for a, b in zip(extents, extents[1:]) if a[1] + 1 > b[0]] == []

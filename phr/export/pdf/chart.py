@@ -189,7 +189,8 @@ def _day_ticks(start: date, end: date) -> list[tuple[date, bool]]:
     """Tick days across the period with a label each: (day, label shows the month only)."""
     days = (end - start).days + 1
     if days > 200:
-        months = 1 if days <= 400 else 3 if days <= 1200 else 12
+        # every month, quarter or year; over 12 years every few years, so the labels do not run into each other
+        months = 1 if days <= 400 else 3 if days <= 1200 else 12 * math.ceil(days / 365.25 / 12)
         first = date(start.year, start.month, 1)
         ticks: list[tuple[date, bool]] = []
         month_index = first.year * 12 + first.month - 1
@@ -198,7 +199,7 @@ def _day_ticks(start: date, end: date) -> list[tuple[date, bool]]:
             day = date(month_index // 12, month_index % 12 + 1, 1)
             if day > end:
                 return ticks
-            if (month_index % 12) % months == 0:
+            if month_index % months == 0:  # a month index counts from year 0: a step of years lands on Januaries
                 ticks.append((day, True))
     every = next(n for n in (1, 2, 7, 14, 28) if days / n <= 12)
     if every >= 7:  # weekly ticks on Mondays, as a calendar
