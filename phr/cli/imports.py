@@ -54,8 +54,7 @@ def cmd_import(args) -> int:
         zone = zone_named(args.timezone) if args.timezone else computer_zone()
     except ValueError as error:
         return fail(f"--timezone: {error}.", ExitCode.USAGE)
-    path = Path(args.file)
-    data: bytes | Path = path if device_import.is_streamed(path) else _read(path)  # streamed: any size
+    data = _file(Path(args.file), args.format)
     kind = args.format if args.format != "auto" else "device" if isinstance(data, Path) else _kind_of(data)
     refused = _method_refused(args, data, kind)
     if refused:  # before the passphrase: the command itself is wrong
@@ -81,6 +80,20 @@ def cmd_import(args) -> int:
     finally:
         session.lock()
     return ExitCode.OK
+
+
+def _file(path: Path, format: str) -> bytes | Path:
+    """The path of a device file (the device import reads it as it needs: a large one in blocks, in bounded
+    memory), else the file's bytes (a Regie or FHIR file, or one that may be: JSON or XML)."""
+    if not path.is_file():       # a device such as /dev/zero: its bytes, within the limit
+        return _read(path)
+    if format not in ("auto", "json", "fhir") or device_import.is_streamed(path):
+        return path
+    with path.open("rb") as file:
+        start = file.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if format == "auto" and start not in (b"{", b"[", b"<"):
+        return path
+    return _read(path)
 
 
 def _read(path: Path) -> bytes:

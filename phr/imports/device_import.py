@@ -133,7 +133,7 @@ def method_refused(data: FileInput, format: str = "auto", file_name: str = "") -
     chosen = format
     if format == "auto":
         try:
-            chosen = detect(bytes_of(data), file_name)
+            chosen = detect(data, file_name)
         except NotThisFormat:
             return None
     layout = LAYOUTS_BY_NAME.get(chosen)
@@ -159,5 +159,5 @@ def _read(data: FileInput, file_name: str, format: str, measure: str | None, map
         return source.read(data if source.streamed else bytes_of(data), file_name, zone, progress)
     if format in _SOURCES and format not in LAYOUTS_BY_NAME:
         raise NotThisFormat(f"This is not {_SOURCES[format].what}.")
-    return read_file(bytes_of(data), format, measure, mapping, progress, catalogue, file_name, zone, method,
+    return read_file(data, format, measure, mapping, progress, catalogue, file_name, zone, method,
                      date_order)

@@ -21,7 +21,7 @@ DateOrderUnknown, and the person says (the import wizard asks, the command line 
 
 import re
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from phr.monitoring.measures import FIRST_YEAR, LAST_YEAR
 
@@ -124,10 +124,23 @@ def order_evidence(date_texts: Iterable[str]) -> tuple[int, int, str | None]:
     return day_first, month_first, shape
 
 
-def order_in_text(text: str, shape: str) -> str | None:
+# Longer than any numeric date with the character before it ('31-12-2025' and one more).
+_LONGEST_DATE = 16
+
+
+def order_in_text(text: str | Callable[[], Iterator[str]], shape: str) -> str | None:
     """'dmy' or 'mdy' from the first numeric date of `shape` (from order_evidence) in the whole text
     that shows it (a number above 12 first or second); None when none does. One search that stops
-    there: a file that can tell usually does so within its first weeks."""
+    there: a file that can tell usually does so within its first weeks. `text`: the text, or a
+    function giving it in blocks (a file read from its path: CsvText.blocks)."""
+    if not isinstance(text, str):
+        tail = ""
+        for block in text():
+            order = order_in_text(tail + block, shape)   # the tail: a date cut by the block's start
+            if order is not None:
+                return order
+            tail = block[-_LONGEST_DATE:]
+        return None
     separator, year = shape.split("|")
     high, any_ = r"(?:1[3-9]|2\d|3[01])", r"\d{1,2}"
     date = r"{}{s}{}{s}\d{{{y}}}"

@@ -8,11 +8,18 @@
   that has any; a tie goes to the comma. The first line is a header or LibreView's metadata line,
   which hold no decimal commas, so a semicolon file with "5,4" values is not mistaken for commas.
 - Line ends (CRLF, LF or CR) are left in the text: the table step reads any of them.
+- A file too large to hold at once (decode_path) is decided from its first megabyte and read
+  again in blocks by the table step.
 """
 
 import codecs
+from pathlib import Path
+from typing import TextIO
 
 from phr.imports.devices.model import CsvText, NotThisFormat
+
+# A file read from its path: its encoding and delimiter are decided from this many first bytes.
+HEAD_BYTES = 1 << 20
 
 _SNIFF_BYTES = 8192
 _MAGIC = (
@@ -28,28 +35,81 @@ def decode_file(data: bytes, name: str = "") -> CsvText:
     return CsvText(text, encoding, sniff_delimiter(text))
 
 
+def decode_path(path: Path, name: str = "") -> CsvText:
+    """A file too large to hold at once, read from its path: its start decoded as decode_file does
+    (the encoding and delimiter decided from it; UTF-8 checked over the whole file, as Windows-1252
+    otherwise), and CsvText.reopen to read all of it again, in blocks."""
+    what = f"“{name}”" if name else "The file"
+    with path.open("rb") as file:
+        head = file.read(HEAD_BYTES)
+    codec, encoding = _codec_of(head, what)
+    cut = _whole_lines(head, codec)
+    try:
+        text = _checked(cut, codec, what)
+    except UnicodeDecodeError:
+        text = None
+    if text is None or (codec.startswith("utf-8") and not _utf8_throughout(path)):
+        codec = encoding = "windows-1252"
+        text = _checked(cut, codec, what)
+
+    def reopen() -> TextIO:
+        return path.open(encoding=codec, newline=None)    # universal newlines: every line end is '\n'
+
+    return CsvText(text, encoding, sniff_delimiter(text), reopen, path.stat().st_size)
+
+
 def decode(data: bytes, name: str = "") -> tuple[str, str]:
     """(text, encoding name). Refuses empty and binary files with a plain English message."""
     what = f"“{name}”" if name else "The file"
+    codec, encoding = _codec_of(data, what)
+    try:
+        return _checked(data, codec, what), encoding
+    except UnicodeDecodeError:
+        # Not UTF-8: Excel on Windows writes Windows-1252 ("café" as one byte 0xE9).
+        return _checked(data, "windows-1252", what), "windows-1252"
+
+
+def _codec_of(data: bytes, what: str) -> tuple[str, str]:
+    """(Python codec, encoding name) of a file from its bytes (or its first bytes); NotThisFormat for an
+    empty or binary file. UTF-8 is only a guess: the caller falls back to Windows-1252."""
     if not data or data.isspace():     # not data.strip(): that copies a large file
         raise NotThisFormat(f"{what} is empty.")
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise NotThisFormat(f"{what} is not a text (CSV) file: it looks like {kind}.")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _checked(data, "utf-16", what), "utf-16"
+        return "utf-16", "utf-16"
     bare = _bare_utf16(data[:_SNIFF_BYTES])
     if bare:
-        return _checked(data, bare, what), "utf-16"
+        return bare, "utf-16"
     if b"\x00" in data[:_SNIFF_BYTES]:
         raise NotThisFormat(f"{what} is not a text (CSV) file.")
     if data.startswith(codecs.BOM_UTF8):
-        return _checked(data, "utf-8-sig", what), "utf-8-sig"
-    try:
-        return _checked(data, "utf-8", what), "utf-8"
-    except UnicodeDecodeError:
-        # Not UTF-8: Excel on Windows writes Windows-1252 ("café" as one byte 0xE9).
-        return _checked(data, "windows-1252", what), "windows-1252"
+        return "utf-8-sig", "utf-8-sig"
+    return "utf-8", "utf-8"
+
+
+def _whole_lines(head: bytes, codec: str) -> bytes:
+    """The file's first bytes up to the end of their last whole line (no character cut in two)."""
+    newline = {"utf-16": None, "utf-16-le": b"\n\x00", "utf-16-be": b"\x00\n"}.get(codec, b"\n")
+    if newline is None:   # UTF-16 with a byte order mark: its order says which
+        newline = b"\n\x00" if head.startswith(codecs.BOM_UTF16_LE) else b"\x00\n"
+    end = head.rfind(newline)
+    while end > 0 and codec.startswith("utf-16") and end % 2:   # a pair starts at an even byte
+        end = head.rfind(newline, 0, end)
+    return head[:end + len(newline)] if end > 0 else head
+
+
+def _utf8_throughout(path: Path) -> bool:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as file:
+        try:
+            while block := file.read(HEAD_BYTES):
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return False
+    return True
 
 
 def _bare_utf16(head: bytes) -> str | None:

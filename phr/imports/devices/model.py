@@ -10,7 +10,7 @@ the services. Values are already in the measure's canonical unit (glucose mmol/L
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Iterable, Iterator, NamedTuple, TypeVar
+from typing import Callable, Iterable, Iterator, NamedTuple, TextIO, TypeVar
 from zoneinfo import ZoneInfo
 
 # progress(lines done, lines in all); returning False cancels (ParseCancelled).
@@ -51,6 +51,19 @@ class CsvText:
     text: str
     encoding: str     # 'utf-8', 'utf-8-sig' (with a byte order mark), 'utf-16' or 'windows-1252'
     delimiter: str    # ',', ';' or '\t'
+    # A file too large to hold, read from its path (decode.decode_path): `text` is only its start, and
+    # reopen() gives all of its text again from the start, in universal-newline mode (line ends '\n').
+    reopen: Callable[[], TextIO] | None = None
+    size: int = 0     # that file's bytes, for progress
+
+    def blocks(self, size: int = 1 << 20) -> Iterator[str]:
+        """All of the text, in blocks of about `size` characters (a streamed file's line ends as '\n')."""
+        if self.reopen is None:
+            yield self.text
+            return
+        with self.reopen() as stream:
+            while block := stream.read(size):
+                yield block
 
     @property
     def line_count(self) -> int:
@@ -127,7 +140,7 @@ class Table:
     def column_sample(self, texts: list[str]) -> "ColumnSample":
         """Texts a layout made from the first rows (OMRON's date and time columns joined) as a sample
         that knows this file: for its time column's date order (times.guess_order, LocalClock)."""
-        return ColumnSample(texts, self.text.text, self.date_order)
+        return ColumnSample(texts, self.text.blocks, self.date_order)
 
 
 class ColumnSample(list[str]):
@@ -135,9 +148,11 @@ class ColumnSample(list[str]):
     them: the person's order (or a mapping's), else the whole file's text (times.file_order). A
     layout hands it to LocalClock, which then reads the dates in the order of the whole file."""
 
-    def __init__(self, texts: list[str], whole_text: str, date_order: str = "auto"):
+    def __init__(self, texts: list[str], whole_text: str | Callable[[], Iterator[str]], date_order: str = "auto"):
         super().__init__(texts)
-        self.whole_text, self.date_order = whole_text, date_order
+        self.date_order = date_order
+        # The whole file's text (a str), or its blocks (CsvText.blocks: a file read from its path).
+        self.whole_text = whole_text
         self.decided: str | None = None    # times.file_order's answer, once: '' when the file cannot tell
 
 

@@ -12,10 +12,11 @@ when it cannot: the caller asks the person).
 """
 
 from itertools import islice
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from phr.imports.devices.decode import decode_file
-from phr.imports.devices.model import ColumnSample, DeviceReadings, NotThisFormat, Progress
+from phr.imports.devices.decode import decode_file, decode_path
+from phr.imports.devices.model import ColumnSample, CsvText, DeviceReadings, NotThisFormat, Progress
 from phr.imports.devices.readings import readings_of
 from phr.imports.devices.recognise import FORMATS, explained, format_of, layout_for
 from phr.imports.devices.records import records
@@ -25,14 +26,18 @@ from phr.monitoring.import_mappings import DATE_ORDERS as ORDERS
 from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.measures import Measure
 
+# A file up to this size is read at once (faster); a larger one in blocks, in bounded memory.
+IN_MEMORY_BYTES = 32 << 20
 
-def read_file(data: bytes, format: str = "auto", measure: str | None = None, mapping: Mapping | None = None,
+
+def read_file(data: bytes | Path, format: str = "auto", measure: str | None = None, mapping: Mapping | None = None,
               progress: Progress | None = None, catalogue: dict[str, Measure] | None = None,
               name: str = "", zone: ZoneInfo = AMSTERDAM, method: str = "",
               date_order: str = "auto") -> DeviceReadings:
     """The file's readings in `format` ('auto': recognised). A CSV of another kind needs a
     mapping, or a measure key when it has the columns time and value; `method` says how its
     readings were taken ('' not known; a vendor's file says it per reading and takes none).
+    `data`: the file's bytes, or its path (a large file is then read in blocks: bounded memory).
     Inside readings.intake, the readings go to the store in parts while the file is read, and
     the result holds only the last ones.
 
@@ -44,7 +49,7 @@ def read_file(data: bytes, format: str = "auto", measure: str | None = None, map
         raise ValueError(f"unknown format {format!r}")
     if date_order not in ORDERS:
         raise ValueError(f"unknown date order {date_order!r}")
-    text = decode_file(data, name)                                     # 1 bytes -> text
+    text = text_of(data, name)                                         # 1 bytes -> text
     layout = layout_for(text, format, measure, mapping, catalogue, method)  # 2 text -> layout
     try:
         table = open_table(text, layout, progress)                     # 3 -> header and rows
@@ -56,25 +61,35 @@ def read_file(data: bytes, format: str = "auto", measure: str | None = None, map
     return readings_of(rows)                                           # 5 -> readings and notes
 
 
-def detect(data: bytes, name: str = "") -> str:
+def text_of(data: bytes | Path, name: str = "") -> CsvText:
+    """Step 1: the file as text. A path to a file larger than IN_MEMORY_BYTES is read in blocks (the
+    other steps read it through CsvText.blocks and records()); a smaller one at once, which is faster."""
+    if isinstance(data, bytes):
+        return decode_file(data, name)
+    if data.stat().st_size > IN_MEMORY_BYTES:
+        return decode_path(data, name)
+    return decode_file(data.read_bytes(), name)
+
+
+def detect(data: bytes | Path, name: str = "") -> str:
     """'libreview', 'dexcom', 'omron', or 'csv' for any other text file (NotThisFormat when the
     file is not text). Decided by the header row, never by the file name, which only appears in
     messages."""
-    return format_of(decode_file(data, name))
+    return format_of(text_of(data, name))
 
 
-def date_order_needed(data: bytes, name: str = "") -> bool:
+def date_order_needed(data: bytes | Path, name: str = "") -> bool:
     """True when the file has dates with day and month as numbers and none of them (in the whole
     file) has a day above 12: the person must say which comes first. False for a file that is not
     text (the import says so) or whose dates need no order (year first, month names)."""
     try:
-        text = decode_file(data, name)
+        text = text_of(data, name)
     except NotThisFormat:
         return False
     found = [fields for _, fields in islice(records(text), 2 * SAMPLE_ROWS) if fields is not None]
     cells = [cell for fields in found[1:] for cell in fields if cell[:1].isdigit()]
     try:
-        file_order(ColumnSample(cells, text.text))
+        file_order(ColumnSample(cells, text.blocks))
     except DateOrderUnknown:
         return True
     return False

@@ -25,6 +25,8 @@ PROGRESS_STEP = 4096
 MAX_RECORD_LINES = 25
 # Lines are split from the text in blocks of about this many characters.
 _BLOCK_CHARS = 1 << 14
+# A file read from its path is read in blocks of this many characters (progress after each).
+_STREAM_BLOCK_CHARS = 1 << 18
 
 
 def records(table: CsvText, progress: Progress | None = None) -> Records:
@@ -32,11 +34,14 @@ def records(table: CsvText, progress: Progress | None = None) -> Records:
 
     progress(lines done, lines in all) is called now and then; when it returns False,
     ParseCancelled is raised."""
+    if table.reopen is not None:    # a file read from its path, its line ends made '\n' as it is read
+        return _split_records(table, "\n", _streamed_lines(table, progress), None, table.size, progress)
     total = table.line_count if progress is not None else 0
     end = _line_end(table.text)
     if end is None:
         return _csv_records(table, total, progress)
-    return _split_records(table, end, total, progress)
+    last_line = None if table.text.endswith(end) else table.line_count
+    return _split_records(table, end, _lines(table.text, end, total, progress), last_line, total, progress)
 
 
 def _line_end(text: str) -> str | None:
@@ -85,11 +90,12 @@ def _records_from(table: CsvText, skip: int, total: int,
     return skip + done + 1
 
 
-def _split_records(table: CsvText, end: str, total: int, progress: Progress | None) -> Records:
-    """Records of a text with one kind of line end (see the rules above). One generator without
-    layers: this is the loop every row of a large file passes through."""
-    lines = _lines(table.text, end, total, progress)
-    delimiter, last_line = table.delimiter, None if table.text.endswith(end) else table.line_count
+def _split_records(table: CsvText, end: str, lines: Iterator[str], last_line: int | None, total: int,
+                   progress: Progress | None) -> Records:
+    """Records of the lines of a text with one kind of line end (see the rules above); last_line: the
+    number of the text's last line when that has no line end. One generator without layers: this is
+    the loop every row of a large file passes through."""
+    delimiter = table.delimiter
     source, done = lines, 0
     pending: list[str] = []    # lines read ahead for a broken record
     again: list[str] | None
@@ -140,6 +146,21 @@ def _lines(text: str, end: str, total: int, progress: Progress | None) -> Iterat
             yield [""]           # the text ends in an empty line: "...\n\n"
 
     return chain.from_iterable(blocks())
+
+
+def _streamed_lines(table: CsvText, progress: Progress | None) -> Iterator[str]:
+    """The lines of a file read from its path, without their ends; progress by the file's bytes."""
+    rest, done = "", 0
+    per_char = 2 if table.encoding == "utf-16" else 1     # about: a progress bar, not a count
+    for block in table.blocks(_STREAM_BLOCK_CHARS):
+        lines = (rest + block).split("\n")
+        rest = lines.pop()
+        done += len(block) * per_char
+        if progress is not None:
+            report(progress, min(done, table.size), table.size)
+        yield from lines
+    if rest:
+        yield rest
 
 
 def _quoted_record(first: str, lines: Iterator[str], delimiter: str, end: str, line: int,
