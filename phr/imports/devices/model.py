@@ -180,7 +180,7 @@ class ParsedReading(NamedTuple):
         return datetime.fromtimestamp(self.epoch, timezone(timedelta(minutes=self.offset)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a file may have a million rows of other data
 class SkippedRow:
     line: int
     reason: str                   # one of REASONS

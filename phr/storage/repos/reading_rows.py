@@ -9,7 +9,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
 from math import fsum
-from typing import NamedTuple, Protocol, TypeGuard
+from operator import itemgetter
+from typing import NamedTuple, Protocol, TypeGuard, cast
+
+import numpy as np
 
 from phr.storage.database import NamedRow
 from phr.storage.vocabulary import ReadingContext, ReadingFlag, ReadingMethod
@@ -135,8 +138,17 @@ IDENTITY = ("batch_id, measure, taken_at, utc_offset, value, value2, value3, fla
             "fingerprint")
 
 
+# What a plain reading leaves empty (falsy), as a NamedTuple from a parser holds it.
+_PLAIN_EMPTY = {"value2": None, "value3": None, "flag": "", "note": "", "device_flags": 0}
+
+
 def plain(readings: Sequence[ReadingToStore]) -> TypeGuard[Sequence[PlainReading]]:
     """Parsed device readings (their moment as numbers) with one value each, no flag and no note."""
+    fields = getattr(type(readings[0]), "_fields", ())
+    if "epoch" in fields and all(type(r) is type(readings[0]) for r in readings):   # NamedTuples: looked at in C
+        rows, extras = cast(Sequence[tuple[object, ...]], readings), itemgetter(*(fields.index(name) for name in _PLAIN_EMPTY))
+        return None not in map(itemgetter(fields.index("value")), rows) and \
+            set(map(extras, rows)) <= {tuple(_PLAIN_EMPTY.values())}
     return hasattr(readings[0], "epoch") and all(
         r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note
         and not r.device_flags for r in readings)
@@ -155,6 +167,9 @@ class HourSums:
 
     def add(self, rows: Sequence[tuple[str, int, int, float, int, int]]) -> None:
         """Plain storage rows (measure, epoch, offset, value, method code, fingerprint), all of them new."""
+        if len(rows) >= 64 and len(set(map(itemgetter(0), rows))) == 1:
+            self._add_one_measure(rows)     # a sensor file: the same measure throughout, counted by numpy
+            return
         hours = self.hours
         for (measure, hour), group in groupby(rows, key=lambda row: (row[0], row[1] // HOUR)):
             values = [row[3] for row in group]
@@ -165,6 +180,29 @@ class HourSums:
             else:
                 found[0] += len(values)
                 found[1], found[2] = min(found[1], min(values)), max(found[2], max(values))
+                found[3] += total
+                found[4] += squares
+
+
+    def _add_one_measure(self, rows: Sequence[tuple[str, int, int, float, int, int]]) -> None:
+        count = len(rows)
+        hours = np.fromiter(map(itemgetter(1), rows), np.int64, count) // HOUR
+        values = np.fromiter(map(itemgetter(3), rows), np.float64, count)
+        order = np.argsort(hours, kind="stable")   # a newest-first file, too: each hour's readings together
+        hours, values = hours[order], values[order]
+        starts = np.flatnonzero(np.concatenate(([True], hours[1:] != hours[:-1])))
+        sizes = np.diff(np.append(starts, count))
+        groups = zip(hours[starts].tolist(), sizes.tolist(), np.minimum.reduceat(values, starts).tolist(),
+                     np.maximum.reduceat(values, starts).tolist(), np.add.reduceat(values, starts).tolist(),
+                     np.add.reduceat(values * values, starts).tolist())
+        measure, known = rows[0][0], self.hours
+        for hour, n, low, high, total, squares in groups:
+            found = known.get((measure, hour))
+            if found is None:
+                known[(measure, hour)] = [n, low, high, total, squares]
+            else:
+                found[0] += n
+                found[1], found[2] = min(found[1], low), max(found[2], high)
                 found[3] += total
                 found[4] += squares
 
