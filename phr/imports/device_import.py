@@ -15,7 +15,7 @@ from phr.imports.devices.pipeline import detect, read_file
 from phr.imports.devices.readings import intake
 from phr.imports.devices.recognise import FORMATS as LAYOUT_FORMATS
 from phr.imports.devices.recognise import LAYOUTS_BY_NAME, method_not_for
-from phr.imports.devices.sources import FileInput, bytes_of
+from phr.imports.devices.sources import FileInput, Source, bytes_of
 from phr.imports.devices.sources.registry import SOURCES, source_of, streamed
 from phr.imports.devices.store import store
 from phr.imports.devices.times import AMSTERDAM, DateOrderUnknown
@@ -28,7 +28,7 @@ _SOURCES = {source.format: source for source in SOURCES}
 # Every --format: the layouts' ('auto' first), then the sources' that are no layout's.
 FORMATS = LAYOUT_FORMATS + tuple(name for name in _SOURCES if name not in LAYOUT_FORMATS)
 __all__ = ["FORMATS", "REASON_TEXT", "DateOrderUnknown", "DeviceImportSummary", "NoReadings", "NotADeviceFile",
-           "import_file", "is_device_source", "is_streamed", "method_refused"]
+           "import_file", "is_device_source", "is_streamed", "method_refused", "source_named"]
 
 
 # Words for the command line; the app translates the codes itself.
@@ -110,6 +110,11 @@ class _Seen:
 
 def _refuse_empty(found: DeviceReadings, file_name: str) -> None:
     raise NoReadings(file_name, found.format, len({row.line for row in found.skipped}), _by_reason(found))
+
+
+def source_named(file: FileInput) -> Source | None:
+    """The reader of a device file that is not a table (its format and what it is, for the wizard), or None."""
+    return source_of(file)
 
 
 def is_device_source(file: FileInput) -> bool:

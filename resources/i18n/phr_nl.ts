@@ -2092,6 +2092,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Nightscout (glucose)</translation>
     </message>
     <message>
+        <source>Apple Health (export.zip or export.xml)</source>
+        <translation>Apple Gezondheid (export.zip of export.xml)</translation>
+    </message>
+    <message>
         <source>Another CSV file</source>
         <translation>Een ander CSV-bestand</translation>
     </message>
@@ -2204,14 +2208,6 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Bestand kiezen</translation>
     </message>
     <message>
-        <source>Device files (*.csv *.txt *.tsv *.json);;All files (*)</source>
-        <translation>Bestanden van apparaten (*.csv *.txt *.tsv *.json);;Alle bestanden (*)</translation>
-    </message>
-    <message>
-        <source>This file is too large to be a device export.</source>
-        <translation>Dit bestand is te groot voor een bestand van een meetapparaat.</translation>
-    </message>
-    <message>
         <source>This file is empty. Choose another file.</source>
         <translation>Dit bestand is leeg. Kies een ander bestand.</translation>
     </message>
@@ -2266,6 +2262,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>The first rows of the file:</source>
         <translation>De eerste regels van het bestand:</translation>
+    </message>
+    <message>
+        <source>Device files (*.csv *.txt *.tsv *.json *.zip *.xml);;All files (*)</source>
+        <translation>Bestanden van apparaten (*.csv *.txt *.tsv *.json *.zip *.xml);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>The first rows of the file (its columns start on line %1):</source>

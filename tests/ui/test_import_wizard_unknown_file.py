@@ -119,7 +119,7 @@ def test_a_plain_time_value_csv_needs_no_words_and_no_mapping(wizard, tmp_path):
 @pytest.mark.parametrize(("data", "said"), [
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8, "it is not text (it may be a PDF"),
     (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 8, "it is not text (it may be a PDF"),
-    (b'<?xml version="1.0"?>\n<HealthData><Record type="x"/></HealthData>\n', "This file looks like XML, not like a "
+    (b'<?xml version="1.0"?>\n<catalog><book id="x"/></catalog>\n', "This file looks like XML, not like a "
                                                                               "table with columns"),
     (b'{"resourceType": "Bundle", "type": "searchset", "entry": []}', "This file looks like JSON"),
     (b"just some words\nand more words\n", "This file is text without columns"),
@@ -175,14 +175,23 @@ def test_the_sentence_is_in_dutch_too(dutch, qtbot, services, tmp_path):
         "vanaf regel 4: “Index”,")
 
 
-def test_a_file_too_large_after_a_good_one_leaves_nothing_to_import(wizard, tmp_path, monkeypatch):
-    from phr.ui.imports import pages
-
-    small, large = tmp_path / "scale.csv", tmp_path / "huge.csv"
-    small.write_text(SCALE)
-    large.write_text(SCALE * 20)
-    wizard.file_page.load(small)
-    monkeypatch.setattr(pages, "MAX_FILE_BYTES", len(SCALE) * 2)
-    wizard.file_page.load(large)
-    assert "too large" in wizard.file_page.problem.text() and not wizard.file_page.isComplete()
+def test_a_refused_file_after_a_good_one_leaves_nothing_to_import(wizard, tmp_path):
+    good, refused = tmp_path / "scale.csv", tmp_path / "photo.csv"
+    good.write_text(SCALE)
+    refused.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    wizard.file_page.load(good)
+    assert wizard.file_page.isComplete()
+    wizard.file_page.load(refused)
+    assert wizard.file_page.problem.text() and not wizard.file_page.isComplete()
     assert wizard.file_page.data is None and not wizard.file_page.about.isVisibleTo(wizard.file_page)
+
+
+def test_an_apple_health_export_is_known_from_its_start_and_imported_from_its_path(wizard, tmp_path):
+    export = tmp_path / "export.xml"
+    export.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<HealthData locale="nl_NL">\n'
+                      '<Record type="HKQuantityTypeIdentifierBodyMass" unit="kg" value="72.5" '
+                      'startDate="2024-03-01 08:00:00 +0100" endDate="2024-03-01 08:00:00 +0100"/>\n</HealthData>\n')
+    wizard.file_page.load(export)
+    assert wizard.file_page.isComplete() and wizard.file_page.data == export   # the path: read by the import
+    assert wizard.file_page.chosen_format() == "apple_health" and not wizard.file_page.needs_mapping()
+    assert "Apple Health" in wizard.file_page.chosen.text()

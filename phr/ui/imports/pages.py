@@ -19,19 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from phr.core.vocabulary import ReadingMethod
+from phr.imports import device_import
+from phr.imports.device_import import FORMATS
 from phr.imports.devices import pipeline
 from phr.imports.devices.model import DeviceImportSummary, NotThisFormat, normalise
 from phr.imports.devices.preview import Preview, preview
-from phr.imports.devices.recognise import FORMATS
 from phr.monitoring.import_mappings import Mapping
 from phr.ui.imports.clock_choices import DateOrderChoice, ZoneChoice, system_zone
 from phr.ui.imports.file_kind import not_a_table, not_text, unknown_table
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
-MAX_FILE_BYTES = 512 * 1024 * 1024
+# The mapping step shows the first rows of a file: read from this many first bytes.
+HEAD_BYTES = 1 << 20
 PREVIEW_ROWS = 10
 OTHER_CSV = "csv"
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.read(HEAD_BYTES)
 
 
 def format_label(name: str) -> str:
@@ -42,6 +49,7 @@ def format_label(name: str) -> str:
             "medtronic": translate("ImportWizard", "Medtronic CareLink (iPro2, pump)"),
             "withings": translate("ImportWizard", "Withings Health Mate (blood pressure, weight)"),
             "nightscout": translate("ImportWizard", "Nightscout (glucose)"),
+            "apple_health": translate("ImportWizard", "Apple Health (export.zip or export.xml)"),
             "csv": translate("ImportWizard", "Another CSV file")}.get(name, name)
 
 
@@ -72,7 +80,7 @@ class FilePage(QWizardPage):
     def __init__(self, measures: list, language: str):
         super().__init__()
         self.setTitle(translate("ImportWizard", "Which file?"))
-        self.data: bytes | None = None
+        self.data: Path | None = None   # the file to import, once it is known to be one
         self.path: Path | None = None
         self._preview: Preview | None = None   # the file's header and first rows, once read
         self.chosen = QLabel(translate("ImportWizard", "No file chosen yet."))
@@ -159,55 +167,63 @@ class FilePage(QWizardPage):
     def choose(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file"), "",
                                                    translate("ImportWizard",
-                                                             "Device files (*.csv *.txt *.tsv *.json);;All files (*)"))[0]
+                                                             "Device files (*.csv *.txt *.tsv *.json *.zip *.xml);;"
+                                                             "All files (*)"))[0]
         if path:
             self.load(Path(path))
 
     def load(self, path: Path) -> None:
+        """Read what the file is (from its start: a file of any size is imported from its path, in bounded
+        memory); the file itself is read by the import."""
         self._say_problem(None)
         self.about.clear()
         self.path, self.data, self._preview = path, None, None   # never the file chosen before
         self.chosen.setText(path.name)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            self._say_problem(translate("ImportWizard", "This file is too large to be a device export."))
-            self._format_changed()
-            return
-        self.data = path.read_bytes()
-        self.ask_date_order(pipeline.date_order_needed(self.data, path.name))
-        problem = self._recognise(self.data, path.name)
-        if problem is not None:  # nothing to import, not even with a mapping: Next stays off
-            self._say_problem(problem)
-            self.data = None
+        source = device_import.source_named(path)
+        if source is not None:   # not a table (Apple Health, Nightscout's JSON, a Withings zip): it says itself
+            self.ask_date_order(False)
+            self.data = path
+            self._show_kind(path.name, source.format)
+        else:
+            self.ask_date_order(pipeline.date_order_needed(path, path.name))
+            problem = self._recognise(path)
+            self._say_problem(problem)   # nothing to import, not even with a mapping: Next stays off
+            self.data = path if problem is None else None
         self._format_changed()
 
     def _say_problem(self, problem: str | None) -> None:
         self.problem.setText(problem or "")
         self.problem.setVisible(problem is not None)
 
-    def _recognise(self, data: bytes, name: str) -> str | None:
+    def _recognise(self, path: Path) -> str | None:
         """Choose the kind of file found, and describe one of no known kind; why it cannot be read, or None."""
-        if not data or data.isspace():
+        if not _head(path).strip():
             return translate("ImportWizard", "This file is empty. Choose another file.")
         try:
-            found = pipeline.detect(data, name)
+            found = pipeline.detect(path, path.name)
         except NotThisFormat:
             return not_text()
         if found == OTHER_CSV:
-            shown = self.file_preview()
+            shown = self.file_preview(path)
             refused = not_a_table(shown)
             if refused is not None:
                 return refused
             if shown is not None:
                 self.about.setText(unknown_table(shown))
-        self.format.setCurrentIndex(self.format.findData(found))
-        self.chosen.setText(fill(translate("ImportWizard", "%1 — this looks like: %2"), name, format_label(found)))
+        self._show_kind(path.name, found)
         return None
 
-    def file_preview(self) -> Preview | None:
-        """The file's header and first rows, read once per file; None when there are none."""
-        if self._preview is None and self.data is not None:
+    def _show_kind(self, name: str, format: str) -> None:
+        self.format.setCurrentIndex(self.format.findData(format))
+        self.chosen.setText(fill(translate("ImportWizard", "%1 — this looks like: %2"), name, format_label(format)))
+
+    def file_preview(self, path: Path | None = None) -> Preview | None:
+        """The file's header and first rows (from its first megabyte), read once per file; None when there
+        are none."""
+        path = path or self.data
+        if self._preview is None and path is not None:
             try:
-                self._preview = preview(self.data, PREVIEW_ROWS, self.file_name())
+                self._preview = preview(_head(path), PREVIEW_ROWS, path.name)
             except NotThisFormat:
                 return None
         return self._preview
