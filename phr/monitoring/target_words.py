@@ -11,6 +11,7 @@ from enum import StrEnum
 from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
 from phr.monitoring.targets import Target
 from phr.words.catalogue import Words
+from phr.words.units import unit_words
 
 UNITS_WITHOUT_SPACE = ("%", "/")
 MOST_DECIMALS = 3  # a goal's numbers show as typed, up to this many decimals
@@ -73,7 +74,7 @@ def target_phrase(w: Words, low: float | None, high: float | None, decimals: int
 def target_text(w: Words, measure: Measure, target: Target, *, short: bool = False) -> str:
     """'Target: 4.0 to 10.0 mmol/L.', 'Target: systolic at most 135, diastolic at most 85 mmHg.';
     '' without limits. `short`, for a narrow table cell: '4.0–10.0 mmol/L', '≤ 135/85 mmHg'."""
-    unit = "" if measure.kind == SCORE else measure.unit_text  # a score's '0–10' is no unit to repeat
+    unit = "" if measure.kind == SCORE else unit_words(w, measure.unit_text)  # a score's '0–10' is no unit
     if measure.kind == BLOOD_PRESSURE:
         limits = _pressures(w, measure, target, short)
     else:
@@ -98,7 +99,7 @@ def _pressures(w: Words, measure: Measure, target: Target, short: bool) -> str:
 
 def alert_text(w: Words, measure: Measure, target: Target, reader: Reader) -> str:
     """When to call the care team: below the low alert limit, above the high one; '' without alert limits."""
-    unit = "" if measure.kind == SCORE else measure.unit_text
+    unit = "" if measure.kind == SCORE else unit_words(w, measure.unit_text)
     low = with_unit(w.number(target.alert_low, measure.decimals), unit) if target.alert_low is not None else ""
     high = with_unit(w.number(target.alert_high, measure.decimals), unit) if target.alert_high is not None else ""
     person = reader == Reader.PERSON
