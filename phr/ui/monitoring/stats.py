@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from phr.monitoring.figures import MeasureFigures, figures_of, first_day, with_whole_series
+from phr.monitoring.flag_words import monitor_flags_text
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.samples import Samples, read_samples
 from phr.record.services import RecordServices
@@ -19,6 +20,7 @@ from phr.ui.monitoring.measure_words import day_text
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.text.formatting import fill, heading
 from phr.ui.text.vocabulary import label
+from phr.words.catalogue import Words
 
 translate = QCoreApplication.translate
 
@@ -144,7 +146,8 @@ class StatisticsTab(MeasureTab):
             text += html.glucose_html(figures.glucose)
         if figures.blood_pressure is not None:
             text += html.blood_pressure_html(figures.blood_pressure)
-        return text
+        flagged = monitor_flags_text(Words(self.language), figures.device_flags)   # '' when none was flagged
+        return text + (html.paragraph(flagged) if flagged else "")
 
     def _adherence(self, measure: Measure, samples: Samples, start: date, end: date) -> str:
         today = self.now().date()

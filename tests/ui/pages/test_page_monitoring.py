@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
+from phr.core.vocabulary import DeviceFlag
 from phr.monitoring.readings import Reading
 from phr.monitoring.targets import Target
 from phr.record.care_team import Contact
@@ -472,3 +473,17 @@ def test_what_the_monitor_noticed_shows_with_the_reading(open_page, services):
         "", "Irregular heartbeat, Cuff not wrapped well"]  # newest first
     page.readings_tab.table.selectRow(1)
     assert "Irregular heartbeat, Cuff not wrapped well" in page.readings_tab.details.toPlainText()
+
+
+def test_blood_pressure_figures_say_what_the_monitor_noticed(open_page, services):
+    # 10 readings over 10 days; the monitor flagged 3: an irregular heartbeat twice (once with body movement).
+    flags = [0, DeviceFlag.IRREGULAR_HEARTBEAT, 0, 0, DeviceFlag.IRREGULAR_HEARTBEAT | DeviceFlag.BODY_MOVEMENT, 0,
+             DeviceFlag.CUFF_FIT, 0, 0, 0]
+    services.readings.add_batch([Reading("bp", at(TODAY - timedelta(days=9 - day), 8), 128, 82, 66,
+                                         device_flags=int(flag)) for day, flag in enumerate(flags)], "typed", None)
+    page = open_page()
+    page.select_measure("bp")
+    page.tabs.setCurrentWidget(page.stats_tab)
+    text = " ".join(stats_text(page).split())
+    assert "The blood pressure monitor flagged 3 of the 10 readings." in text
+    assert "Irregular heartbeat: 2; moved during the measurement: 1; cuff not wrapped well: 1." in text

@@ -13,11 +13,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from phr.core.vocabulary import GlucoseBand, GlucoseBasis
 from phr.export.pdf.base import BOLD, CONTENT_WIDTH, PdfContext
 from phr.export.pdf.chart import ChartWords, measure_chart
-from phr.export.pdf.monitor_flags import monitor_flags_text
 from phr.export.pdf.overview.agp import agp_page
 from phr.export.pdf.overview.monitoring_facts import GLUCOSE_BANDS, MeasureFacts, MonitoringFacts
 from phr.monitoring import target_words
 from phr.monitoring.figures import GlucoseFigures
+from phr.monitoring.flag_words import monitor_flags_text
 from phr.monitoring.measures import SCORE
 from phr.monitoring.statistics_bp import BloodPressureSeries
 from phr.monitoring.target_words import Reader

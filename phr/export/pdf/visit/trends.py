@@ -12,12 +12,12 @@ from reportlab.platypus import Flowable
 from phr.core.vocabulary import GlucoseBand
 from phr.export.pdf.agp_drawing import BarPart, flat_range_bar
 from phr.export.pdf.base import CONTENT_WIDTH, PdfContext
-from phr.export.pdf.monitor_flags import monitor_flags_text
 from phr.export.pdf.overview.agp import bar_parts
 from phr.export.pdf.visit.budget import Budget
 from phr.export.pdf.visit.period import VisitPeriod
 from phr.export.pdf.visit.trend_facts import Compared, Trend, compared
 from phr.monitoring import target_words
+from phr.monitoring.flag_words import monitor_flags_text
 from phr.monitoring.measures import (
     BLOOD_PRESSURE,
     GLUCOSE_HIGH,

@@ -1,5 +1,5 @@
-"""What a blood pressure monitor noticed in a period's readings, said the same way in the overview and the visit
-brief: how many readings it flagged, and per flag how many (irregular heartbeat, possible AFib, movement, cuff).
+"""What a blood pressure monitor noticed in a period's readings, said the same way in the app's figures, the
+overview and the visit brief: how many readings it flagged, and per flag how many (irregular heartbeat, possible AFib, movement, cuff).
 
 The counts come ready from phr.monitoring.figures (DeviceFlagCounts); nothing is said when no reading was flagged.
 """
