@@ -15,15 +15,24 @@ def resolve_language(setting: str, system_locale: QLocale | None = None) -> str:
     return "nl" if name.startswith("nl") else "en"
 
 
+def qt_translations() -> Path:
+    """Where the PySide6 wheel keeps Qt's own catalogues (qtbase_nl.qm: buttons, file dialog, menus)."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install our strings and Qt's own (button texts) for `language`; returns them to keep alive."""
+    """Install Qt's own strings and ours for `language`; returns them to keep alive.
+
+    Qt's catalogue is qtbase_<lang>.qm itself: the wheel's qt_<lang>.qm only points to the catalogues of
+    every Qt module, several of which the wheel leaves out, so it fails to load. Ours goes in last, so
+    it is asked first.
+    """
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
                                QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom))
     if language == "en":
         return []
     installed = []
-    for name, folder in ((f"phr_{language}", TRANSLATIONS),
-                         (f"qt_{language}", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))):
+    for name, folder in ((f"qtbase_{language}", qt_translations()), (f"phr_{language}", TRANSLATIONS)):
         translator = QTranslator(app)
         if translator.load(name, str(folder)):
             app.installTranslator(translator)
