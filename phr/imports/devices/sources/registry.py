@@ -1,13 +1,18 @@
-"""The sources device_import tries, in order, before the CSV pipeline (see sources/__init__.py)."""
+"""The sources device_import tries, in order, before the CSV pipeline (see sources/__init__.py).
 
-from phr.imports.devices.sources import FileInput, Source, head_of, nightscout_json
+A source decides from the file's head; for a zip, from its contents instead (the names of its
+members, archive.contents_of: a zip's first bytes name one member at most)."""
 
-SOURCES: tuple[Source, ...] = (nightscout_json.SOURCE,)
+from phr.imports.devices.sources import FileInput, Source, apple_health, archive, head_of, nightscout_json, withings_zip
+
+SOURCES: tuple[Source, ...] = (nightscout_json.SOURCE, apple_health.SOURCE, withings_zip.SOURCE)
 
 
 def source_of(file: FileInput) -> Source | None:
     """The source that reads this file, or None (a table: the CSV pipeline reads it)."""
     head = head_of(file)
+    if archive.is_zip(head):
+        head = archive.contents_of(file, head)
     return next((source for source in SOURCES if source.looks_like(head)), None)
 
 
