@@ -943,6 +943,65 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
 </context>
 <context>
+    <name>DateInput</name>
+    <message>
+        <source>the year %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example %1, or tomorrow 9:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example %1, 15 Jan 2027 or today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example %1, May 2019 or only the year: 2019</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: at what time? For example %2 10:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2. Check the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the year in full, for example 2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This day does not exist. Check the day and the month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a year from 1900 to 2100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the whole date: day, month and year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the day too, for example: tomorrow 10:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type only the date here, without a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This time does not exist. Type it like 10:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regie cannot read this date. Type it like %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DayProfile</name>
     <message numerus="yes">
         <source>Last %n days</source>
@@ -4354,6 +4413,31 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Codes</source>
         <translation>Codes</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Zoeken in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Soort &amp;bestand:</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Drive</source>
+        <translation>Station</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Voltooien</translation>
     </message>
 </context>
 <context>
