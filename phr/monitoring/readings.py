@@ -20,7 +20,7 @@ from phr.core.session import Session
 from phr.core.vocabulary import ChangeKind, ReadingMethod, Section
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
-from phr.storage.repos.reading_rows import HourSums, ReadingRow
+from phr.storage.repos.reading_rows import HourSums, ReadingRow, joined
 from phr.storage.repos.readings import EnvelopeRows, ReadingRepository
 
 SECTION = Section.MONITORING
@@ -321,22 +321,17 @@ class BatchWriter:
 
     def add(self, readings: Iterable) -> None:
         """`progress(readings so far)` after each chunk; False cancels (ImportCancelled)."""
-        repo, spans = self._repo, self._spans
+        repo = self._repo
         for chunk in _chunks(readings, PROGRESS_EVERY):
             new, chunk_spans = repo.insert_readings(self._batch, chunk, self._sums)
             self.added, self.total = self.added + new, self.total + len(chunk)
-            for measure, (first, last) in chunk_spans.items():
-                known = spans.get(measure, (first, last))
-                spans[measure] = (min(known[0], first), max(known[1], last))
+            self._spans = joined(self._spans, chunk_spans)
             if self._progress is not None and self._progress(self.total) is False:
                 raise ImportCancelled()
 
     def finish(self) -> None:
-        if self._sums.exact:  # every reading was new and plain: the summaries need not read them back
-            self._repo.merge_hour_sums(self._sums, self._spans)
-        else:
-            for measure, (first, last) in self._spans.items():
-                self._repo.refresh_buckets(measure, first, last)
+        # A measure whose readings were all new and plain: the summaries need not read them back.
+        self._repo.update_buckets(self._sums, self._spans)
 
 
 def _duplicate() -> EntryInvalid:

@@ -5,7 +5,7 @@ Rows that leave storage are NamedTuples: named fields at a tuple's speed (a char
 export reads a million of them).
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from itertools import groupby
 from math import fsum
@@ -146,24 +146,38 @@ def plain(readings: Sequence[ReadingToStore]) -> TypeGuard[Sequence[PlainReading
     """Parsed device readings (their moment as numbers) with one value each, no flag and no note."""
     fields = getattr(type(readings[0]), "_fields", ())
     if "epoch" in fields and all(type(r) is type(readings[0]) for r in readings):   # NamedTuples: looked at in C
-        rows, extras = cast(Sequence[tuple[object, ...]], readings), itemgetter(*(fields.index(name) for name in _PLAIN_EMPTY))
+        rows = cast(Sequence[tuple[object, ...]], readings)
+        extras = itemgetter(*(fields.index(name) for name in _PLAIN_EMPTY))
         return None not in map(itemgetter(fields.index("value")), rows) and \
             set(map(extras, rows)) <= {tuple(_PLAIN_EMPTY.values())}
-    return hasattr(readings[0], "epoch") and all(
-        r.value2 is None and r.value3 is None and r.value is not None and not r.flag and not r.note
-        and not r.device_flags for r in readings)
+    return hasattr(readings[0], "epoch") and all(map(plain_one, readings))
+
+
+def plain_one(r: ReadingToStore) -> bool:
+    """One parsed reading that `plain` would take (a moment as numbers, one value, nothing else)."""
+    return (hasattr(r, "epoch") and r.value2 is None and r.value3 is None and r.value is not None and not r.flag
+            and not r.note and not getattr(r, "device_flags", 0))
 
 
 class HourSums:
     """Hour summaries of readings as they are stored, so a large import need not read them back.
 
-    Only exact while every reading offered was new and plain (one value): `exact` turns False
-    otherwise, and the caller refreshes the summaries from the table instead.
+    Exact per measure while every reading of it offered was new and plain (one value): a measure
+    with another reading (a blood pressure, a reading already there) is `spoiled`, and the caller
+    refreshes that measure's summaries from the table instead; the other measures' stay exact (an
+    Apple Health export's million heart rates need not be read back for a few blood pressures).
     """
 
     def __init__(self) -> None:
         self.hours: dict[tuple[str, int], list[float]] = {}  # (measure, hour) -> [n, min, max, sum, sum of squares]
-        self.exact = True
+        self.spoiled: set[str] = set()
+
+    @property
+    def exact(self) -> bool:
+        return not self.spoiled
+
+    def spoil(self, measures: Iterable[str]) -> None:
+        self.spoiled.update(measures)
 
     def add(self, rows: Sequence[tuple[str, int, int, float, int, int]]) -> None:
         """Plain storage rows (measure, epoch, offset, value, method code, fingerprint), all of them new."""
@@ -218,6 +232,15 @@ def spans(rows: Sequence[Timed]) -> dict[str, tuple[int, int]]:
         first, last = spans.get(row[0], (row[1], row[1]))
         spans[row[0]] = (min(first, row[1]), max(last, row[1]))
     return spans
+
+
+def joined(one: dict[str, tuple[int, int]], other: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Two spans per measure as one: per measure the first and the last moment of both."""
+    both = dict(one)
+    for measure, (first, last) in other.items():
+        known = both.get(measure, (first, last))
+        both[measure] = (min(known[0], first), max(known[1], last))
+    return both
 
 
 def full_row(r: ReadingToStore) -> ReadingColumns:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from phr.storage.database import Database, NamedRow, Row
 from phr.storage.repos.entries import new_uid
@@ -26,7 +27,9 @@ from phr.storage.repos.reading_rows import (
     decoded,
     fingerprint,
     full_row,
+    joined,
     plain,
+    plain_one,
     spans,
 )
 from phr.storage.vocabulary import Source
@@ -40,6 +43,7 @@ DEVICE_SOURCE = Source.DEVICE_IMPORT   # the provenance source of readings from 
 EXACT_LIMIT = 4000  # a range with at most this many readings is drawn reading by reading
 _new = tuple.__new__  # a NamedTuple from a tuple without its Python-level __new__ (a million rows at a time)
 Span = dict[str, tuple[int, int]]  # per measure the first and last moment stored
+_REFRESH_DAYS = 31   # hour summaries are made again from the readings this many days at a time
 
 
 @dataclass(frozen=True)
@@ -102,11 +106,17 @@ class ReadingRepository:
             return 0, {}
         if plain(readings):
             return self._insert_plain(batch_id, readings, sums)
+        simple = [r for r in readings if plain_one(r)]
+        if simple and len(simple) < len(readings):  # the plain ones apart: their summaries stay exact
+            added, found = self._insert_plain(batch_id, cast(list[PlainReading], simple), sums)
+            more, others = self.insert_readings(batch_id, [r for r in readings if not plain_one(r)], sums)
+            return added + more, joined(found, others)
         rows = [full_row(r) for r in readings]
         added = self.insert_many(batch_id, rows)
+        found = spans(rows)
         if sums is not None:
-            sums.exact = False
-        return added, spans(rows)
+            sums.spoil(found)
+        return added, found
 
     def _insert_plain(self, batch_id: int, readings: Sequence[PlainReading], sums: HourSums | None) -> tuple[int, Span]:
         """A device import's hot path: plain readings bind six parameters each instead of eleven."""
@@ -115,11 +125,12 @@ class ReadingRepository:
                  ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
         self._adopt_methods([(method, measure, at, mark) for measure, at, _o, _v, method, mark in rows if method])
         added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
+        found = spans(rows)
         if sums is not None and added == len(rows):
             sums.add(rows)
         elif sums is not None:  # a reading already there would count twice in the hour sums
-            sums.exact = False
-        return added, spans(rows)
+            sums.spoil(found)
+        return added, found
 
     def insert_many(self, batch_id: int, rows: list[ReadingColumns]) -> int:
         """Returns how many rows were new (the rest were there already)."""
@@ -171,16 +182,21 @@ class ReadingRepository:
     def set_deleted(self, reading_id: int, deleted_at: str | None) -> None:
         self._db.execute("UPDATE readings SET deleted_at = ? WHERE id = ?", (deleted_at, reading_id))
 
-    def merge_hour_sums(self, sums: HourSums, spans: Span) -> None:
-        """Add freshly stored readings' hour sums to the summaries, then redo the days they touch."""
+    def update_buckets(self, sums: HourSums, spans: Span) -> None:
+        """The summaries after an import: freshly stored readings' hour sums added where they are exact,
+        the other measures' (HourSums.spoiled) summarised again from the table; then the days they touch."""
         self._db.executemany(
             "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2) "
             f"VALUES (?, {HOUR}, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure, size, bucket) DO UPDATE SET "
             "n = n + excluded.n, vmin = min(vmin, excluded.vmin), vmax = max(vmax, excluded.vmax), "
             "vsum = vsum + excluded.vsum, vsum2 = vsum2 + excluded.vsum2",
-            [(measure, hour, *numbers) for (measure, hour), numbers in sums.hours.items()])
+            [(measure, hour, *numbers) for (measure, hour), numbers in sums.hours.items()
+             if measure not in sums.spoiled])
         for measure, (first, last) in spans.items():
-            self._days_from_hours(measure, first // DAY, last // DAY)
+            if measure in sums.spoiled:
+                self.refresh_buckets(measure, first, last)
+            else:
+                self._days_from_hours(measure, first // DAY, last // DAY)
 
     def _days_from_hours(self, measure: str, first_day: int, last_day: int) -> None:
         per_day = DAY // HOUR
@@ -196,8 +212,11 @@ class ReadingRepository:
     def refresh_buckets(self, measure: str, first: int, last: int) -> None:
         """Recompute the summaries of every hour and day that holds a moment in [first, last]:
         the hours from the readings, the days from the hours (one pass over the readings)."""
-        low, high = first // DAY * (DAY // HOUR), (last // DAY + 1) * (DAY // HOUR) - 1  # whole days of hours
-        self._replace_buckets(measure, HOUR, low, high)
+        per_day = DAY // HOUR
+        low, high = first // DAY * per_day, (last // DAY + 1) * per_day - 1  # whole days of hours
+        # A month at a time: the grouping is sorted in memory (temp_store), which must not grow with the span.
+        for start in range(low, high + 1, _REFRESH_DAYS * per_day):
+            self._replace_buckets(measure, HOUR, start, min(high, start + _REFRESH_DAYS * per_day - 1))
         self._days_from_hours(measure, first // DAY, last // DAY)
 
     def _replace_buckets(self, measure: str, size: int, low: int, high: int) -> None:
