@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>About</name>
+    <message>
+        <source>Regie is your own health record: your diagnoses, care plan, care team, medicines, appointments and measurements, kept encrypted on your own computer and taken to your care providers as clear PDFs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is kept, encrypted, in the folder %1. Regie sends nothing over the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings of this computer (no health data) are in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Regie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regie is built on these &amp;libraries. Each keeps its own licence; choose one to read it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 ships no licence text. Its licence, as it states it: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the licence text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; contains %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>The record was locked because it was not used for a while. Type your passphrase to open it again.</source>
@@ -117,10 +180,6 @@
 </context>
 <context>
     <name>AppointmentTime</name>
-    <message>
-        <source>(no date chosen)</source>
-        <translation>(nog geen datum gekozen)</translation>
-    </message>
     <message>
         <source>%1 at %2</source>
         <translation>%1 om %2</translation>
@@ -1000,6 +1059,18 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <source>Regie cannot read this date. Type it like %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose in a calendar (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DayProfile</name>
@@ -1661,6 +1732,22 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <source>Not saved yet: please look at the fields marked above.</source>
         <translation>Nog niet opgeslagen: kijk naar de velden hierboven met een melding.</translation>
     </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has not been saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -2103,13 +2190,6 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
 </context>
 <context>
-    <name>Fields</name>
-    <message>
-        <source>e.g. 2019, 5-2019 or 14-5-2019</source>
-        <translation>bijv. 2019, 5-2019 of 14-5-2019</translation>
-    </message>
-</context>
-<context>
     <name>Formatting</name>
     <message>
         <source>Entered by %1 (%2), %3, %4</source>
@@ -2319,6 +2399,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Bewaren &amp;als:</translation>
     </message>
     <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The first rows of the file:</source>
         <translation>De eerste regels van het bestand:</translation>
     </message>
@@ -2357,6 +2441,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Rows skipped: %1</source>
         <translation>Regels overgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Left out, because they are no readings Regie keeps: %1 records (such as %2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Line</source>
@@ -3415,19 +3503,31 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Standard deviation (SD)</source>
-        <translation>Standaarddeviatie (SD, spreiding)</translation>
+        <translation>Standaarddeviatie (SD)</translation>
+    </message>
+    <message>
+        <source>How much the values vary</source>
+        <translation>Hoeveel de waarden schommelen</translation>
+    </message>
+    <message>
+        <source>Variation compared to the mean</source>
+        <translation>Schommeling vergeleken met het gemiddelde</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation (CV): the standard deviation as a share of the mean</source>
+        <translation>Variatiecoëfficiënt (CV): de standaarddeviatie als deel van het gemiddelde</translation>
+    </message>
+    <message>
+        <source>Estimated HbA1c (GMI)</source>
+        <translation>Geschatte HbA1c (GMI)</translation>
+    </message>
+    <message>
+        <source>Glucose management indicator (GMI): the HbA1c that fits the mean sensor glucose. A lab HbA1c can differ.</source>
+        <translation>Glucose management indicator (GMI): de HbA1c die past bij de gemiddelde glucose van de sensor. Een HbA1c van het lab kan anders zijn.</translation>
     </message>
     <message>
         <source>Sensor Low: %1. Sensor High: %2. These have no number and are not in the mean, lowest or highest.</source>
         <translation>Sensor Laag: %1. Sensor Hoog: %2. Deze hebben geen getal en tellen niet mee in het gemiddelde, de laagste en de hoogste.</translation>
-    </message>
-    <message>
-        <source>There are no sensor readings in this period: the shares are shares of readings, not of time. GMI is only worked out from sensor readings.</source>
-        <translation>Er zijn geen metingen van een sensor in deze periode. De delen zijn delen van de metingen, niet van de tijd. De GMI wordt alleen uit sensormetingen berekend.</translation>
-    </message>
-    <message>
-        <source>Time in ranges, mean, CV and GMI from the %1 sensor readings: a sensor reads at even times, so a share of its readings is a share of time.</source>
-        <translation>Tijd per gebied, gemiddelde, CV en GMI komen uit de %1 metingen van de sensor. Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.</translation>
     </message>
     <message>
         <source>The %1 other readings (finger prick, lab, typed in or not known) are not in these figures; their own shares are in the last column.</source>
@@ -3451,27 +3551,27 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation>Maat</translation>
+        <translation>Meting</translation>
     </message>
     <message>
         <source>Mean glucose</source>
         <translation>Gemiddelde glucose</translation>
     </message>
     <message>
-        <source>Coefficient of variation (CV)</source>
-        <translation>Variatiecoëfficiënt (CV, schommeling)</translation>
-    </message>
-    <message>
-        <source>Glucose management indicator (GMI)</source>
-        <translation>Glucose management indicator (GMI, geschatte HbA1c)</translation>
-    </message>
-    <message>
         <source>Days with readings</source>
         <translation>Dagen met metingen</translation>
     </message>
     <message>
-        <source>Mean, variation and GMI</source>
-        <translation>Gemiddelde, schommeling en GMI</translation>
+        <source>There are no sensor readings in this period: the shares are shares of readings, not of time. The estimated HbA1c (GMI) is only worked out from sensor readings.</source>
+        <translation>Er zijn geen metingen van een sensor in deze periode. De delen zijn delen van de metingen, niet van de tijd. De geschatte HbA1c (GMI) wordt alleen uit sensormetingen berekend.</translation>
+    </message>
+    <message>
+        <source>Time in ranges, mean, variation and estimated HbA1c from the %1 sensor readings: a sensor reads at even times, so a share of its readings is a share of time.</source>
+        <translation>Tijd per gebied, gemiddelde, schommeling en geschatte HbA1c komen uit de %1 metingen van de sensor. Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.</translation>
+    </message>
+    <message>
+        <source>Mean, variation and estimated HbA1c</source>
+        <translation>Gemiddelde, schommeling en geschatte HbA1c</translation>
     </message>
     <message>
         <source>(first day: left out)</source>
@@ -4337,6 +4437,21 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regie could not print. Check that the printer is on and connected, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Procedures</name>
     <message>
         <source>&amp;Add operation or procedure…</source>
@@ -5133,6 +5248,77 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>These changes take effect at once, in a window of their own.</source>
         <translation>Deze wijzigingen doet u in een eigen venster. Ze gelden meteen.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next or previous field, list or button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move within a list, table or choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The button, field or menu with that letter underlined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the chosen entry, or press the main button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the window or dialog without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an entry on this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the chosen entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring back what was just deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything in Regie can be done with the keyboard. These keys work in the window of an open record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

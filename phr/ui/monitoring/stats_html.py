@@ -4,6 +4,8 @@ The numbers come from phr.monitoring.statistics and phr.monitoring.statistics_bp
 only puts them in words and tables. A number that is not known shows as a dash, never as 0.
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -36,9 +38,41 @@ def percent(value: float | None) -> str:
     return shown(value, 1, "%")
 
 
-def table(headers: list[str], rows: list[list[str]]) -> str:
+@dataclass(frozen=True)
+class Term:
+    """A figure named in plain words; its technical name shows when the pointer rests on it (for the doctor)."""
+
+    words: str
+    technical: str
+
+    def html(self) -> str:
+        return f"<span title='{escape(self.technical)}'>{escape(self.words)}</span>"
+
+
+def cell_html(value: "str | Term") -> str:
+    return value.html() if isinstance(value, Term) else escape(value)
+
+
+def spread() -> Term:
+    return Term(translate("MonitoringStats", "How much the values vary"),
+                translate("MonitoringStats", "Standard deviation (SD)"))
+
+
+def variation() -> Term:
+    return Term(translate("MonitoringStats", "Variation compared to the mean"),
+                translate("MonitoringStats", "Coefficient of variation (CV): the standard deviation as a share of "
+                                             "the mean"))
+
+
+def estimated_hba1c() -> Term:
+    return Term(translate("MonitoringStats", "Estimated HbA1c (GMI)"),
+                translate("MonitoringStats", "Glucose management indicator (GMI): the HbA1c that fits the mean "
+                                             "sensor glucose. A lab HbA1c can differ."))
+
+
+def table(headers: list[str], rows: Sequence[Sequence["str | Term"]]) -> str:
     head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{cell_html(cell)}</td>" for cell in row) + "</tr>" for row in rows)
     return f"<table cellspacing='0' cellpadding='4' border='1' style='border-collapse: collapse'>" \
            f"<tr>{head}</tr>{body}</table>"
 
@@ -58,13 +92,14 @@ def summary_html(measure: Measure, summaries: tuple[Summary, ...], language: str
     names = component_names(measure, language) if measure.components else [translate("MonitoringStats", "Value")]
     score = measure.kind == SCORE
     units = [""] if score else component_units(measure)
-    exact, spread = measure.decimals, 1 if score else measure.decimals
-    rows = [[translate("MonitoringStats", "Readings")] + [count(s.count) for s in summaries]]
-    for name, pick, decimals in ((translate("MonitoringStats", "Mean"), lambda s: s.mean, spread),
+    exact, loose = measure.decimals, 1 if score else measure.decimals
+    first: list[str | Term] = [translate("MonitoringStats", "Readings"), *(count(s.count) for s in summaries)]
+    rows = [first]
+    for name, pick, decimals in ((translate("MonitoringStats", "Mean"), lambda s: s.mean, loose),
                                  (translate("MonitoringStats", "Lowest"), lambda s: s.minimum, exact),
                                  (translate("MonitoringStats", "Highest"), lambda s: s.maximum, exact),
-                                 (translate("MonitoringStats", "Standard deviation (SD)"), lambda s: s.sd, spread)):
-        rows.append([name] + [shown(pick(s), decimals, u) for s, u in zip(summaries, units)])
+                                 (spread(), lambda s: s.sd, loose)):
+        rows.append([name, *(shown(pick(s), decimals, u) for s, u in zip(summaries, units))])
     html = table([""] + names, rows)
     low, high = summaries[0].flagged_low, summaries[0].flagged_high
     if low or high:
@@ -77,9 +112,11 @@ def basis_note(figures: GlucoseFigures) -> str:
     """Which readings the time in ranges rests on, and why; the other readings are never left out unsaid."""
     if figures.basis == GlucoseBasis.READINGS:
         return translate("MonitoringStats", "There are no sensor readings in this period: the shares are shares of "
-                                            "readings, not of time. GMI is only worked out from sensor readings.")
-    note = fill(translate("MonitoringStats", "Time in ranges, mean, CV and GMI from the %1 sensor readings: a sensor "
-                                             "reads at even times, so a share of its readings is a share of time."),
+                                            "readings, not of time. The estimated HbA1c (GMI) is only worked out from "
+                                            "sensor readings.")
+    note = fill(translate("MonitoringStats", "Time in ranges, mean, variation and estimated HbA1c from the %1 sensor "
+                                             "readings: a sensor reads at even times, so a share of its readings is a "
+                                             "share of time."),
                 count(figures.result.count))
     if figures.others is not None:
         note += " " + fill(translate("MonitoringStats", "The %1 other readings (finger prick, lab, typed in or not "
@@ -100,12 +137,12 @@ def glucose_html(figures: GlucoseFigures) -> str:
                                                         percent(figures.gmi_percent), shown(figures.gmi_mmol_mol, 0))
     numbers = table([translate("MonitoringStats", "Measure"), translate("MonitoringStats", "Value")], [
         [translate("MonitoringStats", "Mean glucose"), shown(glucose.mean, 1, "mmol/L")],
-        [translate("MonitoringStats", "Standard deviation (SD)"), shown(glucose.sd, 1, "mmol/L")],
-        [translate("MonitoringStats", "Coefficient of variation (CV)"), percent(glucose.cv)],
-        [translate("MonitoringStats", "Glucose management indicator (GMI)"), gmi],
+        [spread(), shown(glucose.sd, 1, "mmol/L")],
+        [variation(), percent(glucose.cv)],
+        [estimated_hba1c(), gmi],
         [translate("MonitoringStats", "Days with readings"), count(glucose.days)]])
     return heading(translate("MonitoringStats", "Time in ranges"), 3) + paragraph(basis_note(figures)) + \
-        table(headers, rows) + heading(translate("MonitoringStats", "Mean, variation and GMI"), 3) + numbers
+        table(headers, rows) + heading(translate("MonitoringStats", "Mean, variation and estimated HbA1c"), 3) + numbers
 
 
 def blood_pressure_html(result: BloodPressureStats) -> str:
