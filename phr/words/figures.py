@@ -5,12 +5,12 @@ DUTCH: dict[str, str] = {
     # which readings the glucose figures rest on
     "Time in ranges, mean, CV and GMI from the {count} sensor readings: a sensor reads at even times, so a share of "
     "its readings is a share of time.":
-        "Tijd in de gebieden, gemiddelde, CV en GMI komen uit de {count} metingen van de sensor. Een sensor meet op "
-        "vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.",
+        "Tijd per gebied, gemiddelde, schommeling en geschatte HbA1c komen uit de {count} metingen van de sensor. "
+        "Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.",
     "There are no sensor readings in this period: the shares are shares of the {count} readings, not of time. GMI "
     "is only worked out from sensor readings.":
         "Er zijn geen metingen van een sensor in deze periode. De delen zijn delen van de {count} metingen, niet van "
-        "de tijd. De GMI wordt alleen uit sensormetingen berekend.",
+        "de tijd. De geschatte HbA1c (GMI) wordt alleen uit sensormetingen berekend.",
     "The {count} other readings (finger prick, lab, typed in or not known) are not in these figures; their own "
     "shares are in the right-hand column.":
         "De {count} andere metingen (vingerprik, laboratorium, ingetypt of onbekend) zitten niet in deze cijfers. "

@@ -99,11 +99,11 @@ DUTCH: dict[str, str] = {
     "Mean": "Gemiddeld",
     "Lowest": "Laagste",
     "Highest": "Hoogste",
-    "Standard deviation (SD)": "Standaarddeviatie (SD, spreiding)",
+    "Standard deviation (SD)": "Hoeveel de waarden schommelen (SD)",
     "Sensor Low: {low}. Sensor High: {high}. These count as readings, but have no number: they are not in the "
     "mean, lowest, highest or SD.":
         "Sensor Laag: {low}. Sensor Hoog: {high}. Deze tellen mee als meting, maar hebben geen getal: ze tellen "
-        "niet mee in het gemiddelde, de laagste, de hoogste of de SD.",
+        "niet mee in het gemiddelde, de laagste, de hoogste of de schommeling (SD).",
     "Outside the target: {outside} of {total} readings ({share}%): {above} above, {below} below.":
         "Buiten de streefwaarde: {outside} van de {total} metingen ({share}%): {above} te hoog, {below} te laag.",
     "Time in ranges": "Tijd per gebied",
@@ -114,10 +114,10 @@ DUTCH: dict[str, str] = {
         "tijd.",
     "Range (mmol/L)": "Gebied (mmol/L)",
     "Share": "Deel",
-    "Mean, variation and GMI": "Gemiddelde, schommeling en GMI",
+    "Mean, variation and GMI": "Gemiddelde, schommeling en geschatte HbA1c",
     "Mean glucose": "Gemiddelde glucose",
-    "Coefficient of variation (CV)": "Variatiecoëfficiënt (CV, schommeling)",
-    "Glucose management indicator (GMI)": "Glucose management indicator (GMI, geschatte HbA1c)",
+    "Coefficient of variation (CV)": "Schommeling vergeleken met het gemiddelde (CV)",
+    "Glucose management indicator (GMI)": "Geschatte HbA1c (GMI)",
     "{percent} ({mmol} mmol/mol)": "{percent} ({mmol} mmol/mol)",
     "Days with readings": "Dagen met metingen",
     "Mean per measuring series": "Gemiddelde per meetserie",

@@ -117,8 +117,8 @@ def test_the_app_statistics_show_the_sensor_figures_and_the_other_readings_besid
     assert f"from the {mine.count:,} sensor readings" in text
     assert f"The {theirs.count} other readings (finger prick, lab, typed in or not known)" in text
     assert f"Mean glucose\n{w.number(mine.mean, 1)} mmol/L" in text
-    assert f"Coefficient of variation (CV)\n{pct(mine.cv)}" in text
-    assert f"Glucose management indicator (GMI)\n{pct(mine.gmi)}" in text
+    assert f"Variation compared to the mean\n{pct(mine.cv)}" in text
+    assert f"Estimated HbA1c (GMI)\n{pct(mine.gmi)}" in text
     assert f"Readings\n{len(sensor) + len(other):,}" in text
 
 
