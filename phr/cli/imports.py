@@ -183,8 +183,15 @@ def _import_device(session: RecordSession, data: bytes | Path, name: str, args, 
               "as other readings, not as sensor time")
     if summary.notes_added:
         print(f"notes: {summary.notes_added} added to the diary")
-    print(f"skipped rows: {len(summary.skipped)}")
+    print(f"skipped rows: {summary.skipped_count}")
     for reason, count in sorted(summary.skipped_by_reason().items()):
         print(f"  {count} x {device_import.REASON_TEXT.get(reason, reason)}")
     for row in summary.skipped[:10]:
-        print(f"  line {row.line}: {device_import.REASON_TEXT.get(row.reason, row.reason)}")
+        where = f"line {row.line} of {row.member}" if row.member else f"line {row.line}"
+        print(f"  {where}: {device_import.REASON_TEXT.get(row.reason, row.reason)}")
+    if summary.left_out:
+        print(f"left out (data that is no reading Regie keeps): {sum(summary.left_out.values()):,} records")
+        for kind, count in device_import.largest(summary.left_out, 10):
+            print(f"  {count:,} x {kind}")
+        if len(summary.left_out) > 10:
+            print(f"  and {len(summary.left_out) - 10} other kinds")

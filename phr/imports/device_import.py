@@ -28,7 +28,7 @@ _SOURCES = {source.format: source for source in SOURCES}
 # Every --format: the layouts' ('auto' first), then the sources' that are no layout's.
 FORMATS = LAYOUT_FORMATS + tuple(name for name in _SOURCES if name not in LAYOUT_FORMATS)
 __all__ = ["FORMATS", "REASON_TEXT", "DateOrderUnknown", "DeviceImportSummary", "NoReadings", "NotADeviceFile",
-           "import_file", "is_device_source", "is_streamed", "method_refused", "source_named"]
+           "import_file", "largest", "is_device_source", "is_streamed", "method_refused", "source_named"]
 
 
 # Words for the command line; the app translates the codes itself.
@@ -48,19 +48,32 @@ class NotADeviceFile(InvalidInput):
 
 class NoReadings(NotADeviceFile):
     """A file of a known kind that holds no reading and no note: an error, never a silent nothing.
-    `rows` counts the rows after the header; `skipped` says, per reason, why none was a reading."""
+    `rows` counts the rows after the header; `skipped` says, per reason, why none was a reading;
+    `left_out` what else the file holds, per kind (an Apple Health export of step counts only)."""
 
-    def __init__(self, file_name: str, format: str, rows: int, skipped: dict[str, int]):
+    def __init__(self, file_name: str, format: str, rows: int, skipped: dict[str, int],
+                 left_out: dict[str, int] | None = None):
         self.file_name, self.format, self.rows, self.skipped = file_name, format, rows, skipped
+        self.left_out = left_out or {}
         layout = LAYOUTS_BY_NAME.get(format)
-        what = layout.what if layout is not None else "a CSV file"
-        if not rows:
+        what = layout.what if layout is not None else _SOURCES[format].what if format in _SOURCES else "a CSV file"
+        if self.left_out:
+            kinds = "; ".join(f"{count:,} x {kind}" for kind, count in largest(self.left_out, 5))
+            more = f" and {len(self.left_out) - 5:,} other kinds" if len(self.left_out) > 5 else ""
+            super().__init__(f"“{file_name}” ({what}) holds no readings Regie keeps, only other data: {kinds}{more}. "
+                             "Nothing was added.")
+        elif not rows:
             super().__init__(f"“{file_name}” ({what}) holds no rows after its header. Nothing was added.")
-            return
-        reasons = "; ".join(f"{count:,} x {REASON_TEXT.get(reason, reason)}" for reason, count in skipped.items())
-        rows_word = "row" if rows == 1 else "rows"
-        super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} {rows_word}: {reasons}. "
-                         "Nothing was added.")
+        else:
+            reasons = "; ".join(f"{count:,} x {REASON_TEXT.get(reason, reason)}" for reason, count in skipped.items())
+            rows_word = "row" if rows == 1 else "rows"
+            super().__init__(f"“{file_name}” ({what}) holds no readings. Of its {rows:,} {rows_word}: {reasons}. "
+                             "Nothing was added.")
+
+
+def largest(counts: dict[str, int], how_many: int) -> list[tuple[str, int]]:
+    """The `how_many` kinds with the most records, most first."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:how_many]
 
 
 def import_file(services: RecordServices, data: FileInput, file_name: str, format: str = "auto",
@@ -109,7 +122,8 @@ class _Seen:
 
 
 def _refuse_empty(found: DeviceReadings, file_name: str) -> None:
-    raise NoReadings(file_name, found.format, len({row.line for row in found.skipped}), _by_reason(found))
+    rows = len({(row.member, row.line) for row in found.skipped}) + sum(found.skipped_beyond.values())
+    raise NoReadings(file_name, found.format, rows, _by_reason(found), found.left_out)
 
 
 def source_named(file: FileInput) -> Source | None:
@@ -147,7 +161,7 @@ def method_refused(data: FileInput, format: str = "auto", file_name: str = "") -
 
 def _by_reason(found: DeviceReadings) -> dict[str, int]:
     """Skipped rows per reason, the most common first."""
-    counts: dict[str, int] = {}
+    counts = dict(found.skipped_beyond)
     for row in found.skipped:
         counts[row.reason] = counts.get(row.reason, 0) + 1
     return dict(sorted(counts.items(), key=lambda item: -item[1]))

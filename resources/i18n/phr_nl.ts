@@ -1393,6 +1393,18 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>ICD-10-code</translation>
     </message>
     <message>
+        <source>Codes</source>
+        <translation type="unfinished">Codes</translation>
+    </message>
+    <message>
+        <source>More details (for the doctor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Diagnosed by</source>
         <translation>Vastgesteld door</translation>
     </message>
@@ -1423,6 +1435,30 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Not filled in</source>
         <translation>Niet ingevuld</translation>
+    </message>
+    <message>
+        <source>The number of this disease in Orphanet, the European list of rare diseases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code of the diagnosis that hospitals and health insurers use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes from other systems (such as SNOMED CT), from a file that was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gene (a part of your DNA) in which the change was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change in the gene, written the way laboratories write it (HGVS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the change is on one copy of the gene or on both.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What a doctor must do</source>
@@ -2400,7 +2436,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>%1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2</translation>
     </message>
     <message>
         <source>The first rows of the file:</source>
@@ -2444,7 +2480,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>Left out, because they are no readings Regie keeps: %1 records (such as %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet overgenomen, omdat Regie ze niet als meting bewaart: %1 gegevens (zoals %2)</translation>
     </message>
     <message>
         <source>Line</source>
@@ -2645,10 +2681,6 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>(geen naam)</translation>
     </message>
     <message>
-        <source>Regie – %1</source>
-        <translation>Regie – %1</translation>
-    </message>
-    <message>
         <source>Whose record is open</source>
         <translation>Wiens dossier open is</translation>
     </message>
@@ -2671,6 +2703,26 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>&amp;Record</source>
         <translation>&amp;Dossier</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished">&amp;Bekijken</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the emergency card and letter, a visit brief or the overview (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Back up now…</source>
@@ -2719,6 +2771,34 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Search the record</source>
         <translation>Zoeken in het dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Regie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4443,7 +4523,43 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Emergency card and emergency letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief for a visit, with your questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview of your care</source>
+        <translation type="unfinished">Overzicht van uw zorg</translation>
+    </message>
+    <message>
         <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What to print:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished">&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>For the &amp;appointment:</source>
+        <translation type="unfinished">Voor de &amp;afspraak:</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regie could not make these pages. Nothing was printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5142,6 +5258,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>English</translation>
     </message>
     <message>
+        <source>%1% (normal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Never</source>
         <translation>Nooit</translation>
     </message>
@@ -5170,12 +5290,20 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Een nieuwe taal wordt gebruikt nadat u Regie opnieuw hebt gestart.</translation>
     </message>
     <message>
+        <source>In the window of a record: Ctrl++ for larger text, Ctrl+- for smaller (View menu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The open record locks itself after this time without use, so nobody else can read it at an unattended computer. What you were typing is kept.</source>
         <translation>Het open dossier vergrendelt zichzelf als het zo lang niet gebruikt is. Zo kan niemand anders het lezen als u niet bij de computer bent. Wat u aan het typen was, blijft bewaard.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Taal:</translation>
+    </message>
+    <message>
+        <source>&amp;Text size:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lock the record &amp;after:</source>

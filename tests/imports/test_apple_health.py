@@ -235,8 +235,9 @@ def test_insulin_by_its_delivery_reason(services, tmp_path):
 
 
 def test_an_export_with_no_readings_is_refused(services, tmp_path):
-    data = export(record("StepCount", "100", "count", _when(0)))
-    with pytest.raises(NotADeviceFile):
+    data = export(record("StepCount", "100", "count", _when(0)), record("StepCount", "80", "count", _when(5)))
+    with pytest.raises(NotADeviceFile, match="no readings Regie keeps, only other data: 2 x "
+                                             "HKQuantityTypeIdentifierStepCount"):
         device_import.import_file(services, _file(tmp_path, data, "export.xml"), "export.xml")
     assert services.readings.count() == 0
 
@@ -312,3 +313,7 @@ def test_phr_import_reads_an_export_zip_from_its_path(new_record, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "format: apple_health" in result.stdout
     assert f"readings: {sum(measures.values())} added, 0 already present" in result.stdout
+    _xml, _measures, _reasons, left_out = _mixed_export(200)
+    assert f"left out (data that is no reading Regie keeps): {sum(left_out.values()):,} records" in result.stdout
+    kind, count = left_out.most_common(1)[0]
+    assert f"  {count:,} x {kind}" in result.stdout

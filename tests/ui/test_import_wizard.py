@@ -264,3 +264,20 @@ def test_a_file_without_readings_says_what_it_held_instead(wizard, warnings):
     [said] = warnings
     assert said == ("“food.csv” (LibreView (FreeStyle Libre)) holds no readings. Of its 3 rows: 2 × not a reading "
                     "(other data in the file); 1 × the time cannot be read. Nothing was added.")
+
+
+def test_the_summary_names_what_was_left_out_and_the_member_of_a_skipped_line(wizard):
+    from PySide6.QtCore import QLocale
+
+    from phr.imports.devices.model import DeviceImportSummary, SkippedRow
+
+    summary = DeviceImportSummary("apple_health", 12, 0, [SkippedRow(7, "bad_value", "bp.csv")], 0,
+                                  {"HKQuantityTypeIdentifierStepCount": 5000, "Workout": 3, "SleepAnalysis": 40},
+                                  {"implausible": 2})
+    wizard.summary_page.show_summary(summary, "export.zip")
+    text = wizard.summary_page.text.text()
+    assert "Rows skipped: 3" in text
+    records = QLocale().toString(5043)
+    assert (f"Left out, because they are no readings Regie keeps: {records} records (such as "
+            "HKQuantityTypeIdentifierStepCount, SleepAnalysis, Workout)") in text
+    assert wizard.summary_page.skipped_model.item(0, 0).text() == "7 in bp.csv"

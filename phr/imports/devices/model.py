@@ -184,6 +184,7 @@ class ParsedReading(NamedTuple):
 class SkippedRow:
     line: int
     reason: str                   # one of REASONS
+    member: str = ""              # a zip's file the line is in ('' for the file itself)
 
 
 @dataclass
@@ -230,16 +231,34 @@ class Layout:
 
 # --- readings -> store -> the caller -------------------------------------------------------------
 
+# SkippedRows kept per import (about 10 MB); the ones after that are counted per reason only.
+MAX_SKIPPED = 100_000
+
+
 @dataclass
 class DeviceReadings:
     """The readings step's output: what the file holds, times final, ready to be stored."""
 
     format: str
     # A list; or, from a streamed source (devices/sources), an iterator the store consumes once, after
-    # which `skipped` and `notes` are complete.
+    # which `skipped`, `notes`, `left_out` and `skipped_beyond` are complete.
     readings: Iterable[ParsedReading] = field(default_factory=list)
     skipped: list[SkippedRow] = field(default_factory=list)     # in line order
     notes: list[ParsedReading] = field(default_factory=list)    # LibreView record type 6: for the diary
+    # What the file holds besides readings, counted per kind rather than kept row by row (an Apple Health
+    # export's millions of step counts; a Withings zip's other files): kind -> records.
+    left_out: dict[str, int] = field(default_factory=dict)
+    skipped_beyond: dict[str, int] = field(default_factory=dict)   # reason -> skipped rows after MAX_SKIPPED
+
+    def skip(self, row: SkippedRow) -> None:
+        """A row not read, kept up to MAX_SKIPPED, counted after that."""
+        if len(self.skipped) < MAX_SKIPPED:
+            self.skipped.append(row)
+        else:
+            self.skipped_beyond[row.reason] = self.skipped_beyond.get(row.reason, 0) + 1
+
+    def leave_out(self, kind: str, count: int = 1) -> None:
+        self.left_out[kind] = self.left_out.get(kind, 0) + count
 
 
 @dataclass
@@ -249,9 +268,15 @@ class DeviceImportSummary:
     already_present: int = 0
     skipped: list[SkippedRow] = field(default_factory=list)
     notes_added: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)          # kind -> records that are no reading
+    skipped_beyond: dict[str, int] = field(default_factory=dict)    # reason -> skipped rows not listed
+
+    @property
+    def skipped_count(self) -> int:
+        return len(self.skipped) + sum(self.skipped_beyond.values())
 
     def skipped_by_reason(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
+        counts = dict(self.skipped_beyond)
         for row in self.skipped:
             counts[row.reason] = counts.get(row.reason, 0) + 1
         return counts

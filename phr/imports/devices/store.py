@@ -32,7 +32,8 @@ def store(services: RecordServices, read: Callable[[Sink], DeviceReadings], file
         if refuse_empty is not None and not found.notes and not writer.total:
             refuse_empty(found)
         notes = services.diary.add_imported(map(_diary_entry, found.notes), SOURCE, file_name)
-    return DeviceImportSummary(found.format, writer.added, writer.total - writer.added, found.skipped, notes)
+    return DeviceImportSummary(found.format, writer.added, writer.total - writer.added, found.skipped, notes,
+                               found.left_out, found.skipped_beyond)
 
 
 def _diary_entry(note: ParsedReading) -> DiaryEntry:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
-from phr.imports.device_import import FORMATS
+from phr.imports.device_import import FORMATS, largest
 from phr.imports.devices import pipeline
 from phr.imports.devices.model import DeviceImportSummary, NotThisFormat, normalise
 from phr.imports.devices.preview import Preview, preview
@@ -380,12 +380,18 @@ class SummaryPage(QWizardPage):
                  fill(translate("ImportWizard", "Already in your record (not added again): %1"),
                       count(summary.already_present)),
                  fill(translate("ImportWizard", "Notes added to the diary: %1"), count(summary.notes_added)),
-                 fill(translate("ImportWizard", "Rows skipped: %1"), count(len(summary.skipped)))]
+                 fill(translate("ImportWizard", "Rows skipped: %1"), count(summary.skipped_count))]
+        if summary.left_out:   # an Apple Health export's steps, sleep, workouts, ...: counted, never kept
+            kinds = ", ".join(kind for kind, _count in largest(summary.left_out, 3))
+            lines.append(fill(translate("ImportWizard", "Left out, because they are no readings Regie keeps: %1 "
+                                                        "records (such as %2)"),
+                              count(sum(summary.left_out.values())), kinds))
         self.text.setText("<br>".join(escape(line) for line in lines))
         self.skipped_model.clear()
         self.skipped_model.setHorizontalHeaderLabels([translate("ImportWizard", "Line"),
                                                       translate("ImportWizard", "Why it was skipped")])
         for row in summary.skipped[:5000]:
-            self.skipped_model.appendRow([QStandardItem(str(row.line)), QStandardItem(reason_label(row.reason))])
+            where = fill(translate("ImportWizard", "%1 in %2"), str(row.line), row.member) if row.member else str(row.line)
+            self.skipped_model.appendRow([QStandardItem(where), QStandardItem(reason_label(row.reason))])
         self.skipped.setVisible(bool(summary.skipped))
         self.skipped.resizeColumnsToContents()

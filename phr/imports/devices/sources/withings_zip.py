@@ -4,7 +4,7 @@ raw_*.csv, ...), in any folder of the zip.
 
 bp.csv and weight.csv are read as they are on their own, through the CSV pipeline with the
 Withings layout (layouts/withings.py); their readings are joined, and their skipped rows name
-their member (MemberRow: the line is that member's). Every other member is left out (counted: its
+their member (SkippedRow.member: the line is that member's). Every other member is left out (counted: its
 rows, per member name). Recognised by its members' names, never by the zip's own name: a bp.csv or
 weight.csv, or the raw_ and aggregates_ files beside activities.csv or sleep.csv. A bp.csv or
 weight.csv that is not Withings' refuses the whole zip (NotThisFormat naming it): nothing is added.
@@ -20,10 +20,9 @@ from zipfile import ZipFile, ZipInfo
 from zoneinfo import ZoneInfo
 
 from phr.imports.devices import pipeline
-from phr.imports.devices.model import NotThisFormat, ParsedReading, Progress
+from phr.imports.devices.model import DeviceReadings, NotThisFormat, ParsedReading, Progress, SkippedRow
 from phr.imports.devices.records import report
 from phr.imports.devices.sources import FileInput, Source, archive
-from phr.imports.devices.sources.counted import CountedReadings, MemberRow
 
 FORMAT = "withings"
 READ = ("bp.csv", "weight.csv")
@@ -41,9 +40,9 @@ def looks_like(head: bytes) -> bool:
     return bool(bases & set(READ)) or (raw and bool(bases & set(_BESIDE)))
 
 
-def read(file: FileInput, name: str, zone: ZoneInfo, progress: Progress | None = None) -> CountedReadings:
+def read(file: FileInput, name: str, zone: ZoneInfo, progress: Progress | None = None) -> DeviceReadings:
     """The readings of the zip's bp.csv and weight.csv, the other members counted as left out."""
-    found = CountedReadings(FORMAT)
+    found = DeviceReadings(FORMAT)
     readings: list[ParsedReading] = []
     with archive.opened(file) as zipped:
         members = [member for member in zipped.infolist() if not member.is_dir()]
@@ -63,7 +62,7 @@ def read(file: FileInput, name: str, zone: ZoneInfo, progress: Progress | None =
 SOURCE = Source(FORMAT, "a Withings Health Mate export (zip)", looks_like, read, streamed=True)
 
 
-def _read_member(zipped: ZipFile, member: ZipInfo, found: CountedReadings, zone: ZoneInfo,
+def _read_member(zipped: ZipFile, member: ZipInfo, found: DeviceReadings, zone: ZoneInfo,
                  progress: Progress | None) -> list[ParsedReading]:
     data = archive.member_bytes(zipped, member)
     read = partial(pipeline.read_file, data, FORMAT, progress=progress, name=member.filename, zone=zone)
@@ -74,7 +73,7 @@ def _read_member(zipped: ZipFile, member: ZipInfo, found: CountedReadings, zone:
     except NotThisFormat as error:
         raise NotThisFormat(f"{member.filename} in this zip is not a Withings Health Mate file: {error}") from None
     for row in part.skipped:
-        found.skip(MemberRow(row.line, row.reason, member.filename))
+        found.skip(SkippedRow(row.line, row.reason, member.filename))
     found.notes += part.notes
     return list(part.readings)
 
