@@ -279,5 +279,5 @@ def test_the_summary_names_what_was_left_out_and_the_member_of_a_skipped_line(wi
     assert "Rows skipped: 3" in text
     records = QLocale().toString(5043)
     assert (f"Left out, because they are no readings Regie keeps: {records} records (such as "
-            "HKQuantityTypeIdentifierStepCount, SleepAnalysis, Workout)") in text
+            "StepCount, SleepAnalysis, Workout)") in text
     assert wizard.summary_page.skipped_model.item(0, 0).text() == "7 in bp.csv"

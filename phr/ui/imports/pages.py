@@ -1,5 +1,6 @@
 """The pages of the device import wizard: the file, a mapping for other CSV files, the summary."""
 
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,8 @@ from phr.ui.imports.file_kind import not_a_table, not_text, unknown_table
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
+# Apple's type names without their prefix: 'HKQuantityTypeIdentifierStepCount' -> 'StepCount'.
+_APPLE_PREFIX = re.compile(r"^HK[A-Za-z]*?TypeIdentifier")
 # The mapping step shows the first rows of a file: read from this many first bytes.
 HEAD_BYTES = 1 << 20
 PREVIEW_ROWS = 10
@@ -382,7 +385,7 @@ class SummaryPage(QWizardPage):
                  fill(translate("ImportWizard", "Notes added to the diary: %1"), count(summary.notes_added)),
                  fill(translate("ImportWizard", "Rows skipped: %1"), count(summary.skipped_count))]
         if summary.left_out:   # an Apple Health export's steps, sleep, workouts, ...: counted, never kept
-            kinds = ", ".join(kind for kind, _count in largest(summary.left_out, 3))
+            kinds = ", ".join(_APPLE_PREFIX.sub("", kind) for kind, _count in largest(summary.left_out, 3))
             lines.append(fill(translate("ImportWizard", "Left out, because they are no readings Regie keeps: %1 "
                                                         "records (such as %2)"),
                               count(sum(summary.left_out.values())), kinds))
