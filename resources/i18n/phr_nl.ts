@@ -5,63 +5,63 @@
     <name>About</name>
     <message>
         <source>Regie is your own health record: your diagnoses, care plan, care team, medicines, appointments and measurements, kept encrypted on your own computer and taken to your care providers as clear PDFs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie is uw eigen gezondheidsdossier: uw diagnoses, zorgplan, zorgteam, medicijnen, afspraken en metingen. Het staat versleuteld op uw eigen computer, en u neemt het als duidelijke pdf mee naar uw zorgverleners.</translation>
     </message>
     <message>
         <source>This record is kept, encrypted, in the folder %1. Regie sends nothing over the internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit dossier staat versleuteld in de map %1. Regie stuurt niets via internet.</translation>
     </message>
     <message>
         <source>The settings of this computer (no health data) are in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>De instellingen van deze computer (geen gezondheidsgegevens) staan in %1.</translation>
     </message>
     <message>
         <source>About Regie</source>
-        <translation type="unfinished"></translation>
+        <translation>Over Regie</translation>
     </message>
     <message>
         <source>Regie is built on these &amp;libraries. Each keeps its own licence; choose one to read it:</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie is gebouwd met deze &amp;bibliotheken (software van anderen). Elke bibliotheek heeft een eigen licentie; kies er een om die te lezen:</translation>
     </message>
     <message>
         <source>Licence text</source>
-        <translation type="unfinished"></translation>
+        <translation>Licentietekst</translation>
     </message>
     <message>
         <source>Libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliotheken</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliotheek</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versie</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>Licentie</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Over &amp;Qt</translation>
     </message>
     <message>
         <source>%1 %2 ships no licence text. Its licence, as it states it: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 levert geen licentietekst mee. De licentie, zoals het pakket die zelf noemt: %3.</translation>
     </message>
     <message>
         <source>not stated</source>
-        <translation type="unfinished"></translation>
+        <translation>niet vermeld</translation>
     </message>
     <message>
         <source>see the licence text</source>
-        <translation type="unfinished"></translation>
+        <translation>zie de licentietekst</translation>
     </message>
     <message>
         <source>%1; contains %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; bevat %2</translation>
     </message>
 </context>
 <context>
@@ -115,11 +115,11 @@
     </message>
     <message>
         <source>Ans&amp;wer…</source>
-        <translation>&amp;Beantwoorden…</translation>
+        <translation>B&amp;eantwoorden…</translation>
     </message>
     <message>
         <source>Move u&amp;p</source>
-        <translation>Om&amp;hoog</translation>
+        <translation>Omh&amp;oog</translation>
     </message>
     <message>
         <source>Ask this question earlier (Alt+Up)</source>
@@ -589,7 +589,7 @@
         <translation>&amp;Evaluatie toevoegen…</translation>
     </message>
     <message>
-        <source>Change e&amp;valuation…</source>
+        <source>Change eval&amp;uation…</source>
         <translation>Evaluatie wij&amp;zigen…</translation>
     </message>
     <message>
@@ -896,7 +896,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Passphrase &amp;again:</source>
-        <translation>Wachtwoord &amp;nog een keer:</translation>
+        <translation>Wachtwoord nog een &amp;keer:</translation>
     </message>
     <message>
         <source>Type the carer&apos;s name.</source>
@@ -933,7 +933,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Kies een map</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Na&amp;me:</source>
         <translation>&amp;Naam:</translation>
     </message>
     <message>
@@ -1642,8 +1642,8 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Grootte</translation>
     </message>
     <message>
-        <source>&amp;View</source>
-        <translation>&amp;Bekijken</translation>
+        <source>&amp;Open</source>
+        <translation>Bek&amp;ijken</translation>
     </message>
     <message>
         <source>&amp;Save a copy…</source>
@@ -2372,7 +2372,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>&amp;Time zone of the device&apos;s clock:</source>
-        <translation>&amp;Tijdzone van de klok van het apparaat:</translation>
+        <translation>Tijd&amp;zone van de klok van het apparaat:</translation>
     </message>
     <message>
         <source>&amp;Next: the columns &gt;</source>
@@ -2706,23 +2706,23 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished">&amp;Bekijken</translation>
+        <translation>&amp;Beeld</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Af&amp;drukken…</translation>
     </message>
     <message>
         <source>Print the emergency card and letter, a visit brief or the overview (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>De noodkaart en noodbrief, een voorbereiding op een afspraak of het overzicht afdrukken (Ctrl+P)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <source>&amp;Back up now…</source>
@@ -2774,31 +2774,31 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>&amp;Larger text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grotere tekst</translation>
     </message>
     <message>
         <source>&amp;Smaller text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kleinere tekst</translation>
     </message>
     <message>
         <source>&amp;Normal text size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Normale tekstgrootte</translation>
     </message>
     <message>
         <source>Go to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Naar %1</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
         <source>&amp;About Regie</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Over Regie</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Over &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -3114,7 +3114,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Wijziging verbeteren: %1</translation>
     </message>
     <message>
-        <source>&amp;Date of the change:</source>
+        <source>Da&amp;te of the change:</source>
         <translation>&amp;Datum van de wijziging:</translation>
     </message>
     <message>
@@ -3191,7 +3191,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>C&amp;urrent medicines</source>
-        <translation>&amp;Huidige medicijnen</translation>
+        <translation>H&amp;uidige medicijnen</translation>
     </message>
     <message>
         <source>Pas&amp;t medicines</source>
@@ -3400,7 +3400,7 @@ Stukken: %1</translation>
         <translation>Meetwaarden</translation>
     </message>
     <message>
-        <source>S&amp;how all measures</source>
+        <source>Show &amp;all measures</source>
         <translation>Toon a&amp;lle meetwaarden</translation>
     </message>
     <message>
@@ -3429,7 +3429,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>&amp;Day profile</source>
-        <translation>&amp;Dagprofiel</translation>
+        <translation>D&amp;agprofiel</translation>
     </message>
     <message>
         <source>&amp;Targets and plan</source>
@@ -4416,10 +4416,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Codes</translation>
     </message>
     <message>
-        <source>C&amp;hange my details…</source>
-        <translation>&amp;Mijn gegevens wijzigen…</translation>
-    </message>
-    <message>
         <source>I have &amp;no known allergies</source>
         <translation>Ik heb &amp;geen bekende allergieën</translation>
     </message>
@@ -4462,6 +4458,10 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Allergies and intolerances: see the list below.</source>
         <translation>Allergieën en overgevoeligheden: zie de lijst hieronder.</translation>
+    </message>
+    <message>
+        <source>Change my de&amp;tails…</source>
+        <translation>&amp;Mijn gegevens wijzigen…</translation>
     </message>
     <message>
         <source>Allergies: no known allergies (stated by you).</source>
@@ -4520,51 +4520,51 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <name>Printing</name>
     <message>
         <source>Print – %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken – %1</translation>
     </message>
     <message>
         <source>Emergency card and emergency letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Noodkaart en noodbrief</translation>
     </message>
     <message>
         <source>Brief for a visit, with your questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorbereiding op een afspraak, met uw vragen</translation>
     </message>
     <message>
         <source>Overview of your care</source>
-        <translation type="unfinished">Overzicht van uw zorg</translation>
+        <translation>Overzicht van uw zorg</translation>
     </message>
     <message>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdrukken</translation>
     </message>
     <message>
         <source>&amp;What to print:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wat wilt u afdrukken:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished">&amp;Taal:</translation>
+        <translation>&amp;Taal:</translation>
     </message>
     <message>
         <source>For the &amp;appointment:</source>
-        <translation type="unfinished">Voor de &amp;afspraak:</translation>
+        <translation>Voor de &amp;afspraak:</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Af&amp;drukken…</translation>
     </message>
     <message>
         <source>Making the pages…</source>
-        <translation type="unfinished"></translation>
+        <translation>De pagina&apos;s worden gemaakt…</translation>
     </message>
     <message>
         <source>Regie could not make these pages. Nothing was printed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie kon deze pagina&apos;s niet maken. Er is niets afgedrukt.</translation>
     </message>
     <message>
         <source>Regie could not print. Check that the printer is on and connected, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie kon niet afdrukken. Kijk of de printer aan staat en aangesloten is. Probeer het daarna opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -5259,7 +5259,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>%1% (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% (normaal)</translation>
     </message>
     <message>
         <source>Never</source>
@@ -5291,7 +5291,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>In the window of a record: Ctrl++ for larger text, Ctrl+- for smaller (View menu).</source>
-        <translation type="unfinished"></translation>
+        <translation>In het venster van een dossier: Ctrl++ voor grotere tekst, Ctrl+- voor kleinere (menu Beeld).</translation>
     </message>
     <message>
         <source>The open record locks itself after this time without use, so nobody else can read it at an unattended computer. What you were typing is kept.</source>
@@ -5303,7 +5303,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>&amp;Text size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter&amp;grootte:</translation>
     </message>
     <message>
         <source>Lock the record &amp;after:</source>
@@ -5382,71 +5382,71 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <name>Shortcuts</name>
     <message>
         <source>Tab, Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab, Shift+Tab</translation>
     </message>
     <message>
         <source>Next or previous field, list or button</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgend of vorig veld, lijst of knop</translation>
     </message>
     <message>
         <source>Arrow keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Pijltjestoetsen</translation>
     </message>
     <message>
         <source>Move within a list, table or choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Door een lijst, tabel of keuze gaan</translation>
     </message>
     <message>
         <source>Alt+underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+onderstreepte letter</translation>
     </message>
     <message>
         <source>The button, field or menu with that letter underlined</source>
-        <translation type="unfinished"></translation>
+        <translation>De knop, het veld of het menu waarin die letter onderstreept is</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the chosen entry, or press the main button</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gekozen onderdeel openen, of op de hoofdknop drukken</translation>
     </message>
     <message>
         <source>Escape</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Close the window or dialog without saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Het venster sluiten zonder op te slaan</translation>
     </message>
     <message>
         <source>Add an entry on this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Iets toevoegen op deze pagina</translation>
     </message>
     <message>
         <source>Delete the chosen entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gekozen onderdeel verwijderen</translation>
     </message>
     <message>
         <source>Bring back what was just deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Terugzetten wat u net hebt verwijderd</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sneltoetsen</translation>
     </message>
     <message>
         <source>Everything in Regie can be done with the keyboard. These keys work in the window of an open record:</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles in Regie kan met het toetsenbord. Deze toetsen werken in het venster van een open dossier:</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Toetsen</translation>
     </message>
     <message>
         <source>What they do</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat ze doen</translation>
     </message>
 </context>
 <context>
