@@ -4,16 +4,15 @@ from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QColor, QPen
 
 from phr.ui.charts.series import View
 from phr.ui.charts.source import ChartEvent
-from phr.ui.charts.style import event_pen
+from phr.ui.charts.style import ChartLook, event_pen
 from phr.ui.charts.words import event_label
 
 # A label needs about a line of text height beside the previous one; closer events keep only their line.
 LABEL_SPACING_PX = 18
-LABEL_FILL = (255, 255, 255, 190)
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Target:
 
     low: float | None
     high: float | None
-    colour: str      # the band's fill, #RRGGBBAA
+    colour: QColor   # the band's fill, translucent
     pen: QPen        # the line of a one-sided target
     label: str       # the target in words, for the legend
     mark: str        # the short text beside a one-sided target's line: 'at most 135'
@@ -35,8 +34,8 @@ class TargetBands:
     chart for the systolic target, where the diastolic readings live: a line does not mislead.
     """
 
-    def __init__(self, plot: pg.PlotItem) -> None:
-        self._plot = plot
+    def __init__(self, plot: pg.PlotItem, look: ChartLook) -> None:
+        self._plot, self.look = plot, look
         self.items: list[pg.GraphicsObject] = []
 
     def show(self, targets: list[Target]) -> None:
@@ -56,26 +55,25 @@ class TargetBands:
 
     @staticmethod
     def _region(target: Target) -> pg.LinearRegionItem:
-        edge = pg.mkColor(target.colour)
+        edge = QColor(target.colour)
         edge.setAlpha(160)
         return pg.LinearRegionItem(values=(target.low, target.high), orientation="horizontal", movable=False,
                                    brush=pg.mkBrush(target.colour),
                                    pen=pg.mkPen(edge, width=1, style=Qt.PenStyle.DashLine))
 
-    @staticmethod
-    def _limit(target: Target) -> pg.InfiniteLine:
+    def _limit(self, target: Target) -> pg.InfiniteLine:
         return pg.InfiniteLine(pos=target.high if target.high is not None else target.low, angle=0, movable=False,
                                pen=target.pen, label=target.mark,
                                # at the left end: the latest readings, at the right, would hide it
                                labelOpts={"position": 0.005, "anchors": [(0, 1), (0, 1)],
-                                          "color": target.pen.color(), "fill": LABEL_FILL})
+                                          "color": target.pen.color(), "fill": self.look.label_fill})
 
 
 class EventMarkers:
     """One vertical line per event, its kind told by the line style and by the words of its label."""
 
-    def __init__(self, plot: pg.PlotItem) -> None:
-        self._plot = plot
+    def __init__(self, plot: pg.PlotItem, look: ChartLook) -> None:
+        self._plot, self.look = plot, look  # a new look applies to the lines made after it: clear() first
         self.lines: dict[ChartEvent, pg.InfiniteLine] = {}
 
     def show(self, events: list[ChartEvent], view: View) -> None:
@@ -93,10 +91,10 @@ class EventMarkers:
         self.lines = {}
 
     def _line(self, event: ChartEvent) -> pg.InfiniteLine:
-        line = pg.InfiniteLine(pos=event.at, angle=90, movable=False, pen=event_pen(event.kind),
+        line = pg.InfiniteLine(pos=event.at, angle=90, movable=False, pen=event_pen(event.kind, self.look),
                                label=event_label(event.kind, event.label),
                                labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)],
-                                          "color": "#202020", "fill": LABEL_FILL})
+                                          "color": self.look.ink, "fill": self.look.label_fill})
         line.setZValue(5)
         self._plot.addItem(line)
         return line

@@ -8,7 +8,7 @@ from phr.ui.charts import words
 from phr.ui.charts.decorations import Target
 from phr.ui.charts.source import EVENT_KINDS
 from phr.ui.charts.style import (
-    SERIES_STYLES,
+    ChartLook,
     band_icon,
     event_pen,
     line_icon,
@@ -78,15 +78,16 @@ class ChartLegend(QWidget):
         return "; ".join(self.entries[k].plain for k in self._shown)
 
 
-def fill_legend(legend: ChartLegend, names: list[str], units: list[str], targets: list[Target]) -> None:
+def fill_legend(legend: ChartLegend, look: ChartLook, names: list[str], units: list[str],
+                targets: list[Target]) -> None:
     """Every entry a chart of this measure may need; the chart shows those that apply to the view."""
     for index, name in enumerate(names):
-        legend.add(f"series{index}", line_icon(line_pen(SERIES_STYLES[index])), f"{name} ({units[index]})")
+        legend.add(f"series{index}", line_icon(line_pen(look.series[index])), f"{name} ({units[index]})")
     for status, text in words.status_texts().items():
-        legend.add(status, symbol_icon(status, SERIES_STYLES[0]), text)
+        legend.add(status, symbol_icon(status, look.series[0]), text)
     for index, target in enumerate(targets):
         if target.low is not None or target.high is not None:
             two_sided = target.low is not None and target.high is not None
             legend.add(f"target{index}", band_icon(target.colour) if two_sided else line_icon(target.pen), target.label)
     for kind in EVENT_KINDS:
-        legend.add(kind, vertical_line_icon(event_pen(kind)), words.event_kind_text(kind))
+        legend.add(kind, vertical_line_icon(event_pen(kind, look)), words.event_kind_text(kind))

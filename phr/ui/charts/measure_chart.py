@@ -40,8 +40,9 @@ from phr.ui.charts.ranges import (
 )
 from phr.ui.charts.series import SeriesLayer, View
 from phr.ui.charts.source import ChartSource, Envelope, Limits, TargetBand
-from phr.ui.charts.style import INK, SERIES_STYLES, SINGLE_BAND, limit_pen
+from phr.ui.charts.style import chart_look, limit_pen, style_plot, unit_label
 from phr.ui.text.formatting import escape, fill
+from phr.ui.widgets.theme import mark_muted
 from phr.words.catalogue import Words
 
 translate = QCoreApplication.translate
@@ -79,6 +80,7 @@ class MeasureChart(QWidget):
     # -- building ---------------------------------------------------------------------------------
 
     def _build(self, name: str) -> None:
+        self.look = chart_look(self.palette())
         layout = QVBoxLayout(self)
         self.title = QLabel(f"<b>{escape(name)}</b> ({escape(self.measure.unit_text)})")
         layout.addWidget(self.title)
@@ -86,7 +88,7 @@ class MeasureChart(QWidget):
         self.plot = self._plot_widget()
         layout.addWidget(self.plot, 1)
         self.legend = ChartLegend(self)
-        fill_legend(self.legend, self._names, self._units, self._targets())
+        fill_legend(self.legend, self.look, self._names, self._units, self._targets())
         layout.addWidget(self.legend)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -94,7 +96,7 @@ class MeasureChart(QWidget):
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.help = QLabel(words.keyboard_help())
         self.help.setWordWrap(True)
-        self.help.setStyleSheet("color: #505050;")
+        mark_muted(self.help)
         layout.addWidget(self.summary)
         layout.addWidget(self.help)
 
@@ -120,7 +122,9 @@ class MeasureChart(QWidget):
         return row
 
     def _plot_widget(self) -> pg.PlotWidget:
-        widget = pg.PlotWidget(background="w", axisItems={"bottom": LocalDateAxis(self._locale)})
+        widget = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(self._locale)})
+        style_plot(widget, self.look)
+        unit_label(widget, self.measure.unit_text, self.look)
         widget.setAccessibleName(self.accessibleName())
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.installEventFilter(self)
@@ -128,10 +132,6 @@ class MeasureChart(QWidget):
         item.setMenuEnabled(False)  # its menu is pyqtgraph's, in English only
         item.hideButtons()
         item.showGrid(x=True, y=True, alpha=0.15)
-        item.setLabel("left", self.measure.unit_text, color=INK)
-        for side in ("left", "bottom"):
-            item.getAxis(side).setPen(INK)
-            item.getAxis(side).setTextPen(INK)
         view = item.getViewBox()
         view.setMouseEnabled(x=True, y=False)
         view.disableAutoRange()
@@ -139,9 +139,9 @@ class MeasureChart(QWidget):
         view.setLimits(xMin=first, xMax=last, minXRange=SMALLEST_SPAN)
         view.sigXRangeChanged.connect(self._view_moved)
         view.sigResized.connect(self._schedule)
-        self.layers = [SeriesLayer(item, SERIES_STYLES[i], name) for i, name in enumerate(self._names)]
-        self.targets = TargetBands(item)
-        self.markers = EventMarkers(item)
+        self.layers = [SeriesLayer(item, self.look.series[i], name) for i, name in enumerate(self._names)]
+        self.targets = TargetBands(item, self.look)
+        self.markers = EventMarkers(item, self.look)
         self.targets.show(self._targets())
         return widget
 
@@ -160,11 +160,11 @@ class MeasureChart(QWidget):
     def _targets(self) -> list[Target]:
         targets = []
         for index, (low, high) in enumerate(self._pairs()):
-            style = SERIES_STYLES[index]
+            style = self.look.series[index]
             label = words.target_label(self._words, self._names[index], len(self._names) > 1, low, high,
                                        self.measure.decimals, self._units[index])
             mark = words.limit_text(self._words, low, high, self.measure.decimals)
-            targets.append(Target(low, high, SINGLE_BAND if len(self._names) == 1 else style.band,
+            targets.append(Target(low, high, self.look.single_band if len(self._names) == 1 else style.band,
                                   limit_pen(style), label, mark))
         return targets
 
@@ -294,6 +294,25 @@ class MeasureChart(QWidget):
     def _drawn(self, status: str) -> bool:
         """Whether some series shows this symbol now (or, for a band, that colour)."""
         return any(layer.shows(status) for layer in self.layers)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._source is not None and hasattr(self, "legend"):
+            self._restyle()  # (a palette may change while the chart is still being built: then _build does it)
+
+    def _restyle(self) -> None:
+        """The theme changed: every colour again, the legend's icons too, then a redraw."""
+        self.look = chart_look(self.palette())
+        style_plot(self.plot, self.look)
+        unit_label(self.plot, self.measure.unit_text, self.look)
+        for layer, style in zip(self.layers, self.look.series):
+            layer.restyle(style)
+        self.targets.look = self.markers.look = self.look
+        self.targets.show(self._targets())
+        self.markers.clear()  # made again in the new colours by the redraw
+        self.legend.clear()
+        fill_legend(self.legend, self.look, self._names, self._units, self._targets())
+        self.refresh_now()
 
     # -- end ------------------------------------------------------------------------------------------
 

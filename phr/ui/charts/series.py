@@ -19,16 +19,15 @@ from phr.ui.charts.source import Envelope, Limits
 from phr.ui.charts.style import (
     ABOVE,
     BELOW,
-    ORANGE,
     SENSOR_HIGH,
     SENSOR_LOW,
     SYMBOL_SIZES,
     SYMBOLS,
-    VERMILLION,
     WITHIN,
     SeriesStyle,
     band_pen,
     line_pen,
+    status_colour,
     symbol_brush,
     symbol_pen,
 )
@@ -59,20 +58,28 @@ class View:
 
 class SeriesLayer:
     def __init__(self, plot: pg.PlotItem, style: SeriesStyle, name: str) -> None:
-        self.style, self.name = style, name
-        self.line = pg.PlotDataItem(pen=line_pen(style), connect="finite", antialias=True)
-        self.bands = {WITHIN: pg.PlotDataItem(pen=band_pen(style.colour), connect="pairs"),
-                      ABOVE: pg.PlotDataItem(pen=band_pen(ORANGE), connect="pairs"),
-                      BELOW: pg.PlotDataItem(pen=band_pen(VERMILLION), connect="pairs")}
-        self.points = {status: pg.ScatterPlotItem(symbol=SYMBOLS[status], size=SYMBOL_SIZES[status],
-                                                  pen=symbol_pen(status), brush=symbol_brush(status, style))
+        self.name = name
+        self.line = pg.PlotDataItem(connect="finite", antialias=True)
+        self.bands = {status: pg.PlotDataItem(connect="pairs") for status in (WITHIN, ABOVE, BELOW)}
+        self.points = {status: pg.ScatterPlotItem(symbol=SYMBOLS[status], size=SYMBOL_SIZES[status])
                        for status in SYMBOLS}
+        self.restyle(style)
         self._items = [self.line, *self.bands.values(), *self.points.values()]
         for item in self._items:
             plot.addItem(item)
         # Symbols above the band and the line, the edge arrows above everything.
         for status, item in self.points.items():
             item.setZValue(20 if status in (SENSOR_HIGH, SENSOR_LOW) else 10)
+
+    def restyle(self, style: SeriesStyle) -> None:
+        """Colours for the theme now (the points keep their place)."""
+        self.style = style
+        self.line.setPen(line_pen(style))
+        for status, band in self.bands.items():
+            band.setPen(band_pen(status_colour(status, style)))
+        for status, points in self.points.items():
+            points.setPen(symbol_pen(status, style))
+            points.setBrush(symbol_brush(status, style))
 
     def draw(self, envelope: Envelope, target: Limits, view: View) -> None:
         self.clear()

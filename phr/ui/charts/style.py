@@ -2,17 +2,25 @@
 
 Colours come from the Okabe–Ito palette (readable with the common colour-vision deficiencies), and
 no meaning rests on colour alone: status is also a shape, series and events also a line style.
+The chart is drawn on the theme's base colour with its text colour as ink (`chart_look`): each colour
+becomes the nearest shade of itself with 3:1 against that background (phr.ui.widgets.theme), so the
+same chart reads on a light, a dark and a high-contrast theme.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPalette, QPen, QPixmap, QPolygonF, QTransform
 
+from phr.ui.widgets import theme
+
+# Okabe–Ito, as chosen for a white background.
 BLUE, GREEN, PURPLE = "#0072B2", "#009E73", "#CC79A7"
-VERMILLION, ORANGE, GREY, INK, EVENT_GREY = "#D55E00", "#E69F00", "#6B6B6B", "#202020", "#4D4D4D"
+VERMILLION, ORANGE = "#D55E00", "#E69F00"
+SERIES_BAND_ALPHA, SINGLE_BAND_ALPHA, LABEL_FILL_ALPHA = 0x2E, 0x33, 190
 
 # Status of a reading against the target: shape first, colour second.
 WITHIN, ABOVE, BELOW = "within", "above", "below"
@@ -31,33 +39,78 @@ def _arrow_to_edge(up: bool) -> QPainterPath:
 
 
 SYMBOLS = {WITHIN: "o", ABOVE: "t1", BELOW: "t", SENSOR_HIGH: _arrow_to_edge(True), SENSOR_LOW: _arrow_to_edge(False)}
-STATUS_COLOURS = {ABOVE: ORANGE, BELOW: VERMILLION, SENSOR_HIGH: ORANGE, SENSOR_LOW: VERMILLION}
 SYMBOL_SIZES = {WITHIN: 6, ABOVE: 10, BELOW: 10, SENSOR_HIGH: 18, SENSOR_LOW: 18}
 
 
 @dataclass(frozen=True)
 class SeriesStyle:
-    colour: str
+    colour: QColor
     dash: Qt.PenStyle
-    band: str          # the translucent colour of this series' target band (#RRGGBBAA)
+    band: QColor       # the translucent colour of this series' target band
+    above: QColor      # a reading above the target (orange), below it (vermillion)
+    below: QColor
+    halo: QColor       # the outline of a symbol: the chart's background, so a symbol stands free of the line
+    ink: QColor
 
 
-SERIES_STYLES = (
-    SeriesStyle(BLUE, Qt.PenStyle.SolidLine, "#0072B22E"),
-    SeriesStyle(GREEN, Qt.PenStyle.DashLine, "#009E732E"),
-    SeriesStyle(PURPLE, Qt.PenStyle.DotLine, ""),
-)
-# A measure with one series gets the familiar green target band.
-SINGLE_BAND = "#009E7333"
+@dataclass(frozen=True)
+class ChartLook:
+    """Every colour a chart draws with, for one palette."""
 
-# Events: one neutral colour, so they never look like a series or a status; the kind is in the
-# line style and in the words of the label.
+    background: QColor
+    ink: QColor
+    neutral: QColor    # events: one neutral grey, so they never look like a series or a status
+    label_fill: QColor
+    single_band: QColor  # a measure with one series gets the familiar green target band
+    series: tuple[SeriesStyle, ...]
+
+
+def chart_look(palette: QPalette) -> ChartLook:
+    """The look for a palette; only its base and text colours count (tables ask for it at every paint)."""
+    return _look(theme.chart_background(palette).rgba(), theme.chart_ink(palette).rgba())
+
+
+@lru_cache(maxsize=8)
+def _look(base: int, text: int) -> ChartLook:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Base, QColor.fromRgba(base))
+    palette.setColor(QPalette.ColorRole.Text, QColor.fromRgba(text))
+    background, ink = theme.chart_background(palette), theme.chart_ink(palette)
+    above, below = theme.graphic(ORANGE, palette), theme.graphic(VERMILLION, palette)
+    series = tuple(SeriesStyle(colour, dash, _translucent(colour, SERIES_BAND_ALPHA), above, below, background, ink)
+                   for colour, dash in ((theme.graphic(BLUE, palette), Qt.PenStyle.SolidLine),
+                                        (theme.graphic(GREEN, palette), Qt.PenStyle.DashLine),
+                                        (theme.graphic(PURPLE, palette), Qt.PenStyle.DotLine)))
+    return ChartLook(background, ink, theme.chart_neutral(palette), _translucent(background, LABEL_FILL_ALPHA),
+                     _translucent(series[1].colour, SINGLE_BAND_ALPHA), series)
+
+
+def _translucent(colour: QColor, alpha: int) -> QColor:
+    result = QColor(colour)
+    result.setAlpha(alpha)
+    return result
+
+
+def style_plot(widget: pg.PlotWidget, look: ChartLook) -> None:
+    """The plot's background, axes, their numbers and the grid (pyqtgraph draws the grid with the axis pen)."""
+    widget.setBackground(look.background)
+    item = widget.getPlotItem()
+    for side in ("left", "bottom"):
+        item.getAxis(side).setPen(look.ink)
+        item.getAxis(side).setTextPen(look.ink)
+
+
+def unit_label(widget: pg.PlotWidget, unit: str, look: ChartLook) -> None:
+    widget.getPlotItem().setLabel("left", unit, color=look.ink.name())
+
+
+# The kind of an event is in the line style and in the words of its label; an admission is the strongest.
 EVENT_PENS = {
-    "medication_started": (EVENT_GREY, Qt.PenStyle.SolidLine, 2),
-    "medication_stopped": (EVENT_GREY, Qt.PenStyle.DashLine, 2),
-    "medication_changed": (EVENT_GREY, Qt.PenStyle.DashDotLine, 2),
-    "appointment": (EVENT_GREY, Qt.PenStyle.DotLine, 2),
-    "admission": (INK, Qt.PenStyle.SolidLine, 4),
+    "medication_started": (Qt.PenStyle.SolidLine, 2),
+    "medication_stopped": (Qt.PenStyle.DashLine, 2),
+    "medication_changed": (Qt.PenStyle.DashDotLine, 2),
+    "appointment": (Qt.PenStyle.DotLine, 2),
+    "admission": (Qt.PenStyle.SolidLine, 4),
 }
 
 
@@ -69,28 +122,34 @@ def limit_pen(style: SeriesStyle) -> QPen:
     return pg.mkPen(style.colour, width=2, style=Qt.PenStyle.DashLine)
 
 
-def band_pen(colour: str) -> QPen:
+def band_pen(colour: QColor) -> QPen:
     return pg.mkPen(colour, width=1)
 
 
+def status_colour(status: str, style: SeriesStyle) -> QColor:
+    return style.above if status in (ABOVE, SENSOR_HIGH) else style.below if status in (BELOW, SENSOR_LOW) \
+        else style.colour
+
+
 def symbol_brush(status: str, style: SeriesStyle) -> QBrush:
-    return pg.mkBrush(STATUS_COLOURS.get(status, style.colour))
+    return pg.mkBrush(status_colour(status, style))
 
 
-def symbol_pen(status: str) -> QPen:
-    # A dark outline keeps a symbol's shape visible on any background colour.
-    return pg.mkPen(INK if status in (SENSOR_HIGH, SENSOR_LOW) else "w", width=1)
+def symbol_pen(status: str, style: SeriesStyle) -> QPen:
+    # An outline keeps a symbol's shape visible over the line and the band: the background's colour around
+    # a reading, the ink around the sensor's edge arrows (they sit on the plot's edge, over nothing).
+    return pg.mkPen(style.ink if status in (SENSOR_HIGH, SENSOR_LOW) else style.halo, width=1)
 
 
-def event_pen(kind: str) -> QPen:
-    colour, dash, width = EVENT_PENS.get(kind, (GREY, Qt.PenStyle.SolidLine, 1))
-    return pg.mkPen(colour, width=width, style=dash)
+def event_pen(kind: str, look: ChartLook) -> QPen:
+    dash, width = EVENT_PENS.get(kind, (Qt.PenStyle.SolidLine, 1))
+    return pg.mkPen(look.ink if kind == "admission" else look.neutral, width=width, style=dash)
 
 
 def symbol_icon(status: str, style: SeriesStyle, size: int = 20) -> QPixmap:
     pixmap, painter = _canvas(size, size)
     painter.setTransform(QTransform.fromTranslate(size / 2, size / 2))  # symbols are drawn around (0, 0)
-    drawSymbol(painter, SYMBOLS[status], min(SYMBOL_SIZES[status], size - 2), symbol_pen(status),
+    drawSymbol(painter, SYMBOLS[status], min(SYMBOL_SIZES[status], size - 2), symbol_pen(status, style),
                symbol_brush(status, style))
     painter.end()
     return pixmap
@@ -112,9 +171,9 @@ def vertical_line_icon(pen: QPen, width: int = 16, height: int = 18) -> QPixmap:
     return pixmap
 
 
-def band_icon(colour: str, width: int = 28, height: int = 16) -> QPixmap:
+def band_icon(colour: QColor, width: int = 28, height: int = 16) -> QPixmap:
     pixmap, painter = _canvas(width, height)
-    opaque = pg.mkColor(colour)
+    opaque = QColor(colour)
     opaque.setAlpha(110)  # a little stronger than on the chart, so the small swatch still reads
     painter.fillRect(1, 3, width - 2, height - 6, opaque)
     painter.end()

@@ -6,10 +6,12 @@ band is too thin to see, and the widget's accessible description says the same.
 """
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-# Okabe–Ito based: orange shades above, green in range, vermillion shades below.
+# Okabe–Ito based: orange shades above, green in range, vermillion shades below. They are fills side by side
+# with an outline and words beside each, so they stay the same in every theme; outline and words take the
+# theme's text colour (read at every paint, so a new theme shows at once).
 COLOURS = ("#B35806", "#E69F00", "#009E73", "#D55E00", "#8B1A00")
 BAR_WIDTH, BAR_HEIGHT, MARGIN, LABEL_GAP = 46, 220, 12, 10
 
@@ -51,8 +53,9 @@ class TimeInRangeBar(QWidget):
             painter.fillRect(QRectF(MARGIN, top, BAR_WIDTH, height), QColor(colour))
             middles.append(top + height / 2)
             top += height
-        painter.setPen(QPen(QColor("#202020"), 1))
-        painter.drawRect(QRectF(MARGIN, MARGIN, BAR_WIDTH, BAR_HEIGHT))
+        painter.setPen(QPen(self._ink(), 1))
+        # Half a pixel in: the antialiased line then covers whole pixels, one sharp line instead of two grey ones.
+        painter.drawRect(QRectF(MARGIN, MARGIN, BAR_WIDTH, BAR_HEIGHT).adjusted(0.5, 0.5, -0.5, -0.5))
         return middles
 
     def _draw_labels(self, painter: QPainter, middles: list[float]) -> None:
@@ -65,8 +68,11 @@ class TimeInRangeBar(QWidget):
         if overflow > 0:  # pushed past the bottom: move the lowest ones up again
             places = [min(place, MARGIN + BAR_HEIGHT - line / 2 - (len(places) - 1 - i) * line)
                       for i, place in enumerate(places)]
-        painter.setPen(QColor("#202020"))
+        painter.setPen(self._ink())
         left = MARGIN + BAR_WIDTH + LABEL_GAP
         for (label, _), place in zip(self._bands, places):
             rect = QRectF(left, place - line / 2, self.width() - left, line)
             painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+
+    def _ink(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.WindowText)

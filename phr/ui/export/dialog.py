@@ -11,7 +11,7 @@ plainly when a file is not encrypted.
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,7 @@ from phr.record.services import RecordServices
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
 from phr.ui.app.record_actions import record_session
 from phr.ui.export import parts as parts
-from phr.ui.export.preview import BusyDialog, ExportPreview
+from phr.ui.export.preview import BusyDialog, ExportPreview, fitted_size
 from phr.ui.text.formatting import escape, fill
 from phr.ui.text.messages import error_message
 
@@ -65,7 +66,7 @@ class ExportDialog(QDialog):
         self.password.enabled.toggled.connect(self._on_password_toggled)
         for edit in (self.password.password, self.password.repeat):
             edit.textChanged.connect(lambda _text: self._show_password_problem())
-        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
+        self._fit_width()
         self._fit_height()
 
     def _on_password_toggled(self, _on: bool) -> None:
@@ -99,11 +100,20 @@ class ExportDialog(QDialog):
                              (translate("ExportDialog", "&Language of the export:"), self.language),
                              (translate("ExportDialog", "For the &appointment:"), self.appointment)):
             self.form.addRow(parts.buddy(text, widget), widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        # The choices scroll when the screen is too low for them (large text, a small screen); the buttons stay.
+        self.content = QWidget()
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.form)
         for part in (self.period, self.sections, self.password, self.problem, self.note):
-            layout.addWidget(part)  # not as form rows: QFormLayout squeezes spanning rows with wrapped text
-        layout.addStretch()
+            column.addWidget(part)  # not as form rows: QFormLayout squeezes spanning rows with wrapped text
+        column.addStretch()
+        self.choices_area = QScrollArea()
+        self.choices_area.setWidget(self.content)
+        self.choices_area.setWidgetResizable(True)
+        self.choices_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.choices_area, 1)
         layout.addWidget(self.status)
         layout.addWidget(self._buttons())
 
@@ -148,14 +158,33 @@ class ExportDialog(QDialog):
         self._show_note()
         self._fit_height()
 
+    def _fit_width(self) -> None:
+        """As wide as the choices want (at least 640 pixels), as far as the screen allows."""
+        bar = self.choices_area.verticalScrollBar().sizeHint().width()
+        wanted = max(640, self.content.sizeHint().width() + bar + self._sides())
+        self.resize(fitted_size(QSize(wanted, self.height()), self).width(), self.height())
+
     def _fit_height(self) -> None:
-        """Grow or shrink to the rows now shown. Wrapped labels need their height for this width, which
-        a window's size hint does not ask for: without this the rows are squeezed together."""
-        layout = self.layout()
-        if layout is None:
+        """Grow or shrink to the rows now shown, up to the height of the screen (then the rows scroll). Wrapped
+        labels need their height for this width, which a window's size hint does not ask for: without this
+        the rows are squeezed together. Worked out from the layouts: before the dialog is first shown its
+        widgets have no real sizes yet."""
+        layout, column = self.layout(), self.content.layout()
+        if layout is None or column is None:
             return
-        layout.activate()
-        self.resize(self.width(), max(layout.totalHeightForWidth(self.width()), layout.totalSizeHint().height()))
+        column.activate()
+        width = self.width() - self._sides()
+        wanted = max(column.totalHeightForWidth(width), column.totalSizeHint().height())
+        margins = layout.contentsMargins()
+        others = [item for item in (layout.itemAt(i) for i in range(layout.count()))
+                  if item is not None and item.widget() is not self.choices_area and not item.isEmpty()]
+        around = (margins.top() + margins.bottom() + sum(item.sizeHint().height() for item in others)
+                  + layout.spacing() * len(others))  # the status line and the buttons
+        self.resize(self.width(), fitted_size(QSize(self.width(), wanted + around), self).height())
+
+    def _sides(self) -> int:
+        layout = self.layout()
+        return 0 if layout is None else layout.contentsMargins().left() + layout.contentsMargins().right()
 
     def _show_note(self) -> None:
         """Say in words (not by colour) whether the file will be encrypted."""

@@ -4,12 +4,25 @@ The preview reuses the document viewer's PdfPane: the bytes go into a QBuffer an
 else, so no unencrypted copy lands in a temporary file before the user decides to save.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressDialog, QPushButton, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
 from phr.ui.widgets.document_viewer import PdfPane
 
 translate = QCoreApplication.translate
+PREFERRED = QSize(820, 900)  # a page and a half of A4 at a readable size
+SCREEN_SHARE = 0.9           # of the free screen: room for the window's frame and title bar, and the taskbar
+
+
+def fitted_size(preferred: QSize, widget: QWidget) -> QSize:
+    """`preferred`, made smaller where the screen the widget is on (or will open on) has less room."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return preferred
+    room = screen.availableGeometry().size()
+    return QSize(min(preferred.width(), int(room.width() * SCREEN_SHARE)),
+                 min(preferred.height(), int(room.height() * SCREEN_SHARE)))
 
 
 class ExportPreview(QDialog):
@@ -36,7 +49,7 @@ class ExportPreview(QDialog):
         layout.addWidget(buttons)
         self.pane.view.setFocus()  # the arrow keys scroll the pages at once
         self.finished.connect(lambda _result: self._let_go())  # closed in any way: drop the bytes
-        self.resize(820, 900)
+        self.resize(fitted_size(PREFERRED, parent or self))  # Save and Close stay on a 768-pixel screen
 
     def _let_go(self) -> None:
         self.pane.release()

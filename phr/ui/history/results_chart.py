@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -21,36 +21,36 @@ from phr.ui.charts.axis import LocalDateAxis, chart_locale
 from phr.ui.charts.decorations import Target, TargetBands
 from phr.ui.charts.legend import ChartLegend
 from phr.ui.charts.style import (
-    INK,
-    SERIES_STYLES,
-    SINGLE_BAND,
     SYMBOL_SIZES,
     SYMBOLS,
+    SeriesStyle,
     band_icon,
+    chart_look,
     limit_pen,
     line_icon,
     line_pen,
+    style_plot,
     symbol_brush,
     symbol_icon,
     symbol_pen,
+    unit_label,
 )
 from phr.ui.history.results_words import SYMBOL_OF, position_text, range_text
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
-STYLE = SERIES_STYLES[0]
 # A result without a range gets a square: a dot would say "within", which nobody knows.
 NO_RANGE, NO_RANGE_SHAPE, NO_RANGE_SIZE = "no_range", "s", 7
 LONE_MARGIN = timedelta(days=30).total_seconds()  # one result: a month either side, so it is no dot on an edge
 
 
-def no_range_icon(size: int = 20) -> QPixmap:
+def no_range_icon(style: SeriesStyle, size: int = 20) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setTransform(QTransform.fromTranslate(size / 2, size / 2))  # symbols are drawn around (0, 0)
-    drawSymbol(painter, NO_RANGE_SHAPE, NO_RANGE_SIZE, symbol_pen("within"), symbol_brush("within", STYLE))
+    drawSymbol(painter, NO_RANGE_SHAPE, NO_RANGE_SIZE, symbol_pen("within", style), symbol_brush("within", style))
     painter.end()
     return pixmap
 
@@ -72,17 +72,17 @@ class ResultsChart(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": LocalDateAxis(chart_locale(language))})
+        self.look = chart_look(self.palette())
+        self._shown: tuple[Measure, str, list[LabResult]] | None = None  # drawn again when the theme changes
+        self.plot = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(chart_locale(language))})
+        style_plot(self.plot, self.look)
         self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do with keys: the table says it all
         item = self.plot.getPlotItem()
         item.setMenuEnabled(False)  # pyqtgraph's menu is in English only
         item.hideButtons()
         item.showGrid(x=True, y=True, alpha=0.15)
         item.getViewBox().setMouseEnabled(x=False, y=False)
-        for side in ("left", "bottom"):
-            item.getAxis(side).setPen(INK)
-            item.getAxis(side).setTextPen(INK)
-        self.band = TargetBands(item)
+        self.band = TargetBands(item, self.look)
         self.legend = ChartLegend(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -93,12 +93,13 @@ class ResultsChart(QWidget):
     def show_results(self, measure: Measure, name: str, results: list[LabResult]) -> None:
         """Draw `results` (newest first, as the service gives them)."""
         self.clear()
+        self._shown = measure, name, results
         item = self.plot.getPlotItem()
-        item.setLabel("left", measure.unit_text, color=INK)
+        unit_label(self.plot, measure.unit_text, self.look)
         ordered = list(reversed(results))
         times = [r.taken_at.timestamp() for r in ordered]
         values = [r.value for r in ordered]
-        item.addItem(pg.PlotDataItem(times, values, pen=line_pen(STYLE)))
+        item.addItem(pg.PlotDataItem(times, values, pen=line_pen(self._style())))
         for symbol in ("within", "above", "below", NO_RANGE):
             chosen = [r for r in ordered if SYMBOL_OF.get(r.position, NO_RANGE) == symbol]
             if chosen:
@@ -112,17 +113,19 @@ class ResultsChart(QWidget):
         shape, size = (NO_RANGE_SHAPE, NO_RANGE_SIZE) if symbol == NO_RANGE else (SYMBOLS[symbol],
                                                                                    SYMBOL_SIZES[symbol] + 2)
         colour = "within" if symbol == NO_RANGE else symbol  # no range: the series' own colour, as within
-        return pg.ScatterPlotItem([r.taken_at.timestamp() for r in results], [r.value for r in results],
-                                  symbol=shape, size=size, pen=symbol_pen(colour), brush=symbol_brush(colour, STYLE))
+        return pg.ScatterPlotItem([r.taken_at.timestamp() for r in results], [r.value for r in results], symbol=shape,
+                                  size=size, pen=symbol_pen(colour, self._style()),
+                                  brush=symbol_brush(colour, self._style()))
 
     def _show_band(self, reference: ReferenceRange | None, decimals: int) -> None:
         if reference is None:
             return
         words = range_text(reference, decimals)
         label = fill(translate("Results", "Normal range: %1"), words)
-        self.band.show([Target(reference.low, reference.high, SINGLE_BAND, limit_pen(STYLE), label, words)])
+        band, pen = self.look.single_band, limit_pen(self._style())
+        self.band.show([Target(reference.low, reference.high, band, pen, label, words)])
         two_sided = reference.low is not None and reference.high is not None
-        self.legend.add("range", band_icon(SINGLE_BAND) if two_sided else line_icon(limit_pen(STYLE)), label)
+        self.legend.add("range", band_icon(band) if two_sided else line_icon(pen), label)
 
     def _fit(self, times: list[float], values: list[float], reference: ReferenceRange | None) -> None:
         first, last = min(times), max(times)
@@ -139,10 +142,10 @@ class ResultsChart(QWidget):
         shown = {SYMBOL_OF.get(r.position, NO_RANGE) for r in results}
         for status, position in (("within", "within"), ("above", "above"), ("below", "below")):
             if status in shown:
-                self.legend.add(status, symbol_icon(status, STYLE), position_text(position))
+                self.legend.add(status, symbol_icon(status, self._style()), position_text(position))
         if NO_RANGE in shown:
-            self.legend.add(NO_RANGE, no_range_icon(), position_text(ResultPosition.NOT_KNOWN))
-        self.legend.add("line", line_icon(line_pen(STYLE)), name)
+            self.legend.add(NO_RANGE, no_range_icon(self._style()), position_text(ResultPosition.NOT_KNOWN))
+        self.legend.add("line", line_icon(line_pen(self._style())), name)
         self.legend.show_only(list(self.legend.entries))
         text = fill(translate("Results", "Results of %1: %2."), name, len(results))
         if reference is None:
@@ -154,8 +157,21 @@ class ResultsChart(QWidget):
         self.plot.setAccessibleName(fill(translate("Results", "Chart of %1"), name))
         self.plot.setAccessibleDescription(text)
 
+    def _style(self) -> SeriesStyle:
+        return self.look.series[0]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "band"):  # not while being built
+            self.look = chart_look(self.palette())
+            style_plot(self.plot, self.look)
+            self.band.look = self.look
+            if self._shown is not None:
+                self.show_results(*self._shown)
+
     def clear(self) -> None:
         """Forget what was shown (another measure, or the record is locking)."""
+        self._shown = None
         self.band.clear()
         self.plot.getPlotItem().clear()
         self.legend.clear()

@@ -5,12 +5,12 @@ Where a value lies is decided once, by LabResult.position (phr.monitoring.lab_re
 """
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QGuiApplication, QPixmap
 
 from phr.core.vocabulary import ResultPosition
 from phr.monitoring.lab_results import LabResult, ReferenceRange
 from phr.monitoring.measures import Measure
-from phr.ui.charts.style import SERIES_STYLES, symbol_icon
+from phr.ui.charts.style import chart_look, symbol_icon
 from phr.ui.text.formatting import day, fill
 from phr.ui.text.vocabulary import label_of
 
@@ -27,7 +27,8 @@ def position_text(position: ResultPosition | str) -> str:
 
 def position_icon(position: ResultPosition | str, size: int = 16) -> QPixmap | None:
     symbol = SYMBOL_OF.get(ResultPosition(position))
-    return symbol_icon(symbol, SERIES_STYLES[0], size) if symbol else None
+    # In the theme's colours now: a table asks for its icons at every paint.
+    return symbol_icon(symbol, chart_look(QGuiApplication.palette()).series[0], size) if symbol else None
 
 
 def number(value: float, decimals: int) -> str:

@@ -3,7 +3,7 @@
 The same figures as the overview PDF's glucose profile page (phr.monitoring.agp): the median, the
 middle half (25–75 %) and 90 % (5–95 %) of the sensor readings at each time of day, with the
 target range. It shows when in the day lows and highs happen, which a 90-day line cannot.
-Drawn like the measure chart (a white plot with dark ink, whatever the theme), with the bands
+Drawn like the measure chart (on the theme's base colour with its text colour as ink), with the bands
 named in words beside it, so no meaning rests on colour alone.
 """
 
@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from phr.monitoring.agp import AGP_DAYS, MINUTES_PER_DAY, Agp, agp
@@ -19,14 +20,27 @@ from phr.monitoring.measures import GLUCOSE_HIGH, GLUCOSE_LOW
 from phr.monitoring.samples import read_samples
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
-from phr.ui.charts.style import INK
+from phr.ui.charts.style import chart_look, style_plot, unit_label
 from phr.ui.monitoring.measure_words import day_text, number
 from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.text.formatting import fill
+from phr.ui.widgets.theme import GRAPHIC_CONTRAST, chart_background, graphic, is_dark, readable
 
 translate = QCoreApplication.translate
 DAY_CHOICES = (AGP_DAYS, 30, 90)
 OUTER, INNER, MEDIAN, TARGET = "#9CC3E0", "#3C82B8", "#0B3C66", "#009E73"  # as on the PDF's profile page
+
+
+def profile_colours(palette: QPalette) -> tuple[QColor, QColor, QColor, QColor]:
+    """The 90 % band, the middle half, the median and the target lines for this theme. On a dark background the
+    blues are mirrored in lightness, so the wide band stays the one nearest the background and the median the
+    one furthest from it, as on paper."""
+    background = chart_background(palette)
+    blues = [QColor(colour) for colour in (OUTER, INNER, MEDIAN)]
+    if is_dark(background):
+        blues = [QColor.fromHslF(max(c.hslHueF(), 0.0), c.hslSaturationF(), 1 - c.lightnessF()) for c in blues]
+    outer, inner, median = blues
+    return outer, inner, readable(median, [background, inner], GRAPHIC_CONTRAST), graphic(TARGET, palette)
 
 
 class DayProfileTab(MeasureTab):
@@ -55,17 +69,16 @@ class DayProfileTab(MeasureTab):
         layout.addWidget(self.plot, 1)
 
     def _plot_widget(self) -> pg.PlotWidget:
-        widget = pg.PlotWidget(background="w")
+        widget = pg.PlotWidget()
+        look = chart_look(self.palette())
+        style_plot(widget, look)
+        unit_label(widget, "mmol/L", look)
         widget.setAccessibleName(translate("DayProfile", "Day profile: glucose over 24 hours"))
         item = widget.getPlotItem()
         item.setMenuEnabled(False)  # its menu is pyqtgraph's, in English only
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=True, alpha=0.15)
-        item.setLabel("left", "mmol/L", color=INK)
-        for side in ("left", "bottom"):
-            item.getAxis(side).setPen(INK)
-            item.getAxis(side).setTextPen(INK)
         item.getAxis("bottom").setTicks([[(hour * 60, f"{hour:02d}:00") for hour in range(0, 25, 3)]])
         item.setXRange(0, MINUTES_PER_DAY, padding=0)
         return widget
@@ -103,17 +116,28 @@ class DayProfileTab(MeasureTab):
         item = self.plot.getPlotItem()
         minutes = np.append(profile.modal.minutes, MINUTES_PER_DAY)  # 24:00 closes the day with 00:00's values
         lines = {p: np.append(values, values[0]) for p, values in profile.modal.percentiles.items()}
+        outer, inner, median, target = profile_colours(self.palette())
         for value in (GLUCOSE_LOW, GLUCOSE_HIGH):
-            item.addItem(pg.InfiniteLine(value, angle=0, pen=pg.mkPen(TARGET, width=1.5)))
-        for low, high, colour in ((5, 95, OUTER), (25, 75, INNER)):
+            item.addItem(pg.InfiniteLine(value, angle=0, pen=pg.mkPen(target, width=1.5)))
+        for low, high, colour in ((5, 95, outer), (25, 75, inner)):
             # Curves with the band's own colour as outline: a curve without a pen has no path to fill between.
             lower = pg.PlotCurveItem(minutes, lines[low], pen=pg.mkPen(colour), connect="finite")
             upper = pg.PlotCurveItem(minutes, lines[high], pen=pg.mkPen(colour), connect="finite")
             item.addItem(pg.FillBetweenItem(lower, upper, brush=pg.mkBrush(colour)))
-        item.addItem(pg.PlotDataItem(minutes, lines[50], pen=pg.mkPen(MEDIAN, width=2.5), connect="finite"))
+        item.addItem(pg.PlotDataItem(minutes, lines[50], pen=pg.mkPen(median, width=2.5), connect="finite"))
         top = float(np.nanmax(lines[95])) if np.any(~np.isnan(lines[95])) else GLUCOSE_HIGH
         item.setYRange(0, max(15.0, top + 1), padding=0)
         item.setXRange(0, MINUTES_PER_DAY, padding=0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plot"):  # not while being built
+            look = chart_look(self.palette())
+            style_plot(self.plot, look)
+            unit_label(self.plot, "mmol/L", look)
+            self.stale = True  # drawn again in the new colours, now or when next shown
+            if self.isVisible():
+                self.refresh_if_stale()
 
     def release(self) -> None:
         self.plot.getPlotItem().clear()

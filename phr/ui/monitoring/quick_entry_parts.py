@@ -22,9 +22,10 @@ from phr.monitoring.target_words import component_names
 from phr.record.services import RecordServices
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.monitoring.measure_words import context_choices, value_text, when_text
-from phr.ui.monitoring.reading_fields import ERROR_STYLE, ReadingValues
+from phr.ui.monitoring.reading_fields import ReadingValues
 from phr.ui.text.field_messages import problem_text
 from phr.ui.text.formatting import fill
+from phr.ui.widgets.theme import mark_error, mark_muted
 
 translate = QCoreApplication.translate
 FIRST_VALUE_ROW = 1   # the value rows follow the measure's row in the form
@@ -142,7 +143,7 @@ def build(dialog: QuickEntryWidgets) -> None:
     layout = QVBoxLayout(dialog)
     layout.addLayout(dialog.form)
     dialog.status, dialog.problem = QLabel(), QLabel()
-    dialog.problem.setStyleSheet(ERROR_STYLE)
+    mark_error(dialog.problem)
     for label in (dialog.status, dialog.problem):
         label.setWordWrap(True)
         label.hide()
@@ -176,8 +177,8 @@ def _time_row(dialog: QuickEntryWidgets) -> None:
     dialog.time.setMaximumWidth(180)
     dialog.time.setToolTip(translate("QuickEntry", "e.g. 22-11-2026 08:00, or only 8:00 for today"))
     dialog.time_meaning, dialog.time_error = QLabel(), QLabel()
-    dialog.time_meaning.setStyleSheet("color: #505050")
-    dialog.time_error.setStyleSheet(ERROR_STYLE)
+    mark_muted(dialog.time_meaning)
+    mark_error(dialog.time_error)
     dialog.time_error.hide()
     dialog.time.textChanged.connect(lambda _text: dialog._show_problems({"taken_at"}))
     box = QWidget()
@@ -196,7 +197,7 @@ def _help_text() -> QLabel:
     text = QLabel(translate("QuickEntry", "Enter saves. Ctrl+Enter saves and starts the next reading. In a value "
                                           "field, the Up arrow fills in the last values."))
     text.setWordWrap(True)
-    text.setStyleSheet("color: #505050")
+    mark_muted(text)
     return text
 
 

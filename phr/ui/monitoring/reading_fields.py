@@ -14,10 +14,10 @@ from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
 from phr.monitoring.readings import Reading
 from phr.monitoring.target_words import component_names, component_units
 from phr.ui.monitoring.measure_words import number
+from phr.ui.widgets.theme import mark_error
 
 translate = QCoreApplication.translate
 NAMES = ("value", "value2", "value3")
-ERROR_STYLE = "color: #a40000"  # the words say what is wrong; the colour only helps
 
 
 @dataclass
@@ -78,7 +78,7 @@ class ReadingValues:
         edit.setAccessibleName(accessible)
         edit.setMaximumWidth(140)
         error = QLabel()
-        error.setStyleSheet(ERROR_STYLE)
+        mark_error(error)
         error.hide()
         row = QWidget()
         line = QHBoxLayout()

@@ -18,7 +18,7 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring.measure_words import full_time, value_text
 from phr.ui.monitoring.quick_entry import QuickEntryDialog
 from phr.ui.monitoring.tab import Clock, MeasureTab
-from phr.ui.text.formatting import definition_table, escape, fill, moment, provenance_html, source_text
+from phr.ui.text.formatting import definition_table, escape, fill, moment, muted_html, provenance_html, source_text
 from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
@@ -49,7 +49,7 @@ def provenance_of(reading: Reading) -> str:
     text = provenance_html(entered)
     if p.changed_at:
         corrected = fill(translate("Monitoring", "Corrected on %1."), moment(p.changed_at))
-        text += f"<p style='color: #555555'><small>{escape(corrected)}</small></p>"
+        text += muted_html(corrected)
     return text
 
 

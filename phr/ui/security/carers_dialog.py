@@ -37,6 +37,7 @@ from phr.ui.backup.auto_backup_runner import BackupJob
 from phr.ui.security.new_passphrase import NewPassphraseFields
 from phr.ui.text.formatting import day, fill
 from phr.ui.text.messages import error_message
+from phr.ui.widgets.theme import mark_error
 
 translate = QCoreApplication.translate
 BeforeRekey = Callable[[RecordSession], BackupJob]  # on the GUI thread, before a key change
@@ -256,7 +257,7 @@ class AddCarerDialog(QDialog):
         self.first, self.second = self.fields.first, self.fields.second
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a00000")
+        mark_error(self.message)
         hint = QLabel(translate("CarersDialog", "Let the carer type their own passphrase. They use it to open this "
                                                 "record; you keep yours."))
         hint.setWordWrap(True)

@@ -10,6 +10,7 @@ from phr.core import partial_date
 from phr.core.entries import Provenance
 from phr.core.vocabulary import AuthorRole, Source
 from phr.ui.text.vocabulary import label_of
+from phr.ui.widgets.theme import html_colour, muted_text
 
 translate = QCoreApplication.translate
 
@@ -80,7 +81,12 @@ def provenance_html(provenance: Provenance | None) -> str:
     if provenance.changed_at != provenance.created_at:
         text += " · " + fill(translate("Formatting", "changed by %1 on %2"), provenance.changed_by,
                              moment(provenance.changed_at))
-    return f"<p style='color: #555555'><small>{html.escape(text)}</small></p>"
+    return muted_html(text)
+
+
+def muted_html(text: str) -> str:
+    """A small paragraph in the theme's muted colour, for secondary words under what they are about."""
+    return f"<p style='color: {html_colour(muted_text)}'><small>{html.escape(text)}</small></p>"
 
 
 def heading(text: str, level: int = 2) -> str:

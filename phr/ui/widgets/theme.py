@@ -1,0 +1,235 @@
+"""The colours the app paints with itself, taken from the palette so light, dark and high-contrast themes all read.
+
+Qt's widgets follow the palette on their own. This module is for what the app colours itself: muted and error
+text, and the charts. Every colour keeps the WCAG 2.1 contrast against what it sits on: 4.5:1 for text (1.4.3),
+3:1 for lines and symbols (1.4.11). Colour never carries meaning alone: the words and shapes say it too.
+The three palettes of `phr screenshots --theme` are here as well, to check every look without a screen.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
+
+TEXT_CONTRAST, GRAPHIC_CONTRAST = 4.5, 3.0
+ERROR_RED = QColor("#a40000")  # on a light window; lighter shades of it on a dark one
+MUTED_SHARE = 0.62             # muted text: this much of the text colour, the rest of the background
+THEMES = ("light", "dark", "high-contrast")
+Role = QPalette.ColorRole
+
+
+def luminance(colour: QColor) -> float:
+    """The relative luminance of WCAG 2.1 (0 black .. 1 white)."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG contrast ratio, 1 (none) to 21 (black on white)."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    """A translucent colour as it shows on an opaque background."""
+    alpha = colour.alphaF()
+    return mix(QColor(colour.red(), colour.green(), colour.blue()), background, alpha)
+
+
+def mix(first: QColor, second: QColor, share: float) -> QColor:
+    """`share` of the first colour, the rest of the second."""
+    def channel(a: int, b: int) -> int:
+        return round(a * share + b * (1 - share))
+    return QColor(channel(first.red(), second.red()), channel(first.green(), second.green()),
+                  channel(first.blue(), second.blue()))
+
+
+def is_dark(background: QColor) -> bool:
+    """Whether white text reads better on it than black (about where both have the same contrast)."""
+    return luminance(background) < 0.18
+
+
+def readable(colour: QColor, backgrounds: list[QColor], ratio: float) -> QColor:
+    """`colour` itself when it has `ratio` against every background, else the nearest shade of its hue that has:
+    lighter on a dark background, darker on a light one."""
+    lighten = is_dark(backgrounds[0])
+    hue, saturation, lightness = max(colour.hslHueF(), 0.0), colour.hslSaturationF(), colour.lightnessF()
+    step = 0
+    shade = QColor(colour)
+    while min(contrast(shade, b) for b in backgrounds) < ratio and step < 50:
+        step += 1
+        lightness = min(1.0, lightness + 0.02) if lighten else max(0.0, lightness - 0.02)
+        shade = QColor.fromHslF(hue, saturation, lightness)
+    return shade
+
+
+def _text_backgrounds(palette: QPalette) -> list[QColor]:
+    """Text the app colours sits on the window (labels) or on the base (text panes): it must read on both."""
+    return [palette.color(Role.Window), palette.color(Role.Base)]
+
+
+def muted_text(palette: QPalette) -> QColor:
+    """Secondary text (provenance, hints): the theme's placeholder colour when it reads well, else a mix of the
+    text and window colours with at least 4.5:1."""
+    backgrounds = _text_backgrounds(palette)
+    placeholder = over(palette.color(Role.PlaceholderText), backgrounds[0])
+    if min(contrast(placeholder, b) for b in backgrounds) >= TEXT_CONTRAST:
+        return placeholder
+    return readable(mix(palette.color(Role.Text), backgrounds[0], MUTED_SHARE), backgrounds, TEXT_CONTRAST)
+
+
+def error_text(palette: QPalette) -> QColor:
+    """The red of error messages: dark red on a light theme, a lighter red on a dark one, always 4.5:1."""
+    return readable(ERROR_RED, _text_backgrounds(palette), TEXT_CONTRAST)
+
+
+def chart_background(palette: QPalette) -> QColor:
+    return palette.color(Role.Base)
+
+
+def chart_ink(palette: QPalette) -> QColor:
+    """Axes, their numbers and labels: the text colour of the base the chart is drawn on."""
+    return palette.color(Role.Text)
+
+
+def chart_neutral(palette: QPalette) -> QColor:
+    """A grey for lines that must not look like a series (events): between ink and background, 3:1 at least."""
+    background = chart_background(palette)
+    return readable(mix(chart_ink(palette), background, 0.7), [background], GRAPHIC_CONTRAST)
+
+
+def graphic(colour: str | QColor, palette: QPalette) -> QColor:
+    """A series or status colour as drawn on the chart: a shade of it with 3:1 against the chart's background."""
+    return readable(QColor(colour), [chart_background(palette)], GRAPHIC_CONTRAST)
+
+
+def html_colour(colour_of: Callable[[QPalette], QColor]) -> str:
+    """A role's colour for rich text (which cannot name palette roles), from the application's palette now."""
+    return colour_of(QGuiApplication.palette()).name()
+
+
+# -- widgets whose text colour follows the palette ---------------------------------------------------------
+
+PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+
+
+class _Tint(QObject):
+    """Keeps a widget's text in a colour derived from its palette, also after the theme changes."""
+
+    def __init__(self, widget: QWidget, colour_of: Callable[[QPalette], QColor]) -> None:
+        super().__init__(widget)
+        self._widget, self._colour_of = widget, colour_of
+        widget.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() in PALETTE_EVENTS:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        palette = self._widget.palette()
+        colour = self._colour_of(palette)
+        if palette.color(Role.WindowText) != colour:
+            # Only WindowText (a label's rich text uses it too): the roles the colour is made from stay the theme's.
+            # Disabled text keeps the theme's disabled colour.
+            for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                palette.setColor(group, Role.WindowText, colour)
+            self._widget.setPalette(palette)  # the same palette again sends no event: this cannot loop
+
+
+def mark_muted(widget: QWidget) -> None:
+    """Show a label's text as secondary (hints, explanations) in any theme."""
+    _Tint(widget, muted_text)
+
+
+def mark_error(widget: QWidget) -> None:
+    """Show a label's text in the error red of the theme (its words say what is wrong; the colour only helps)."""
+    _Tint(widget, error_text)
+
+
+# -- the palettes of the screenshots -------------------------------------------------------------------------
+
+def theme_palette(name: str) -> QPalette:
+    """light: Fusion's own; dark: Fusion's dark palette with readable links; high-contrast: white on black."""
+    if name == "light":
+        style = QStyleFactory.create("Fusion")
+        return style.standardPalette()
+    if name == "dark":
+        return _palette(window="#323232", text="#f0f0f0", base="#242424", disabled="#828282", highlight="#308cc6",
+                        highlighted_text="#f0f0f0", link="#7cc0ff", frame="#5c5c5c", placeholder="#a8a8a8")
+    if name == "high-contrast":  # as Windows' "High Contrast Black" / "Night sky"
+        return _palette(window="#000000", text="#ffffff", base="#000000", disabled="#3ff23f", highlight="#1aebff",
+                        highlighted_text="#000000", link="#ffff00", frame="#ffffff", placeholder="#c8c8c8")
+    raise ValueError(f"unknown theme: {name}")
+
+
+def _palette(window: str, text: str, base: str, disabled: str, highlight: str, highlighted_text: str, link: str,
+             frame: str, placeholder: str) -> QPalette:
+    palette = QPalette(QColor(window))
+    colours = {Role.Window: window, Role.WindowText: text, Role.Base: base, Role.AlternateBase: window,
+               Role.Text: text, Role.Button: window, Role.ButtonText: text, Role.BrightText: text,
+               Role.ToolTipBase: base, Role.ToolTipText: text, Role.PlaceholderText: placeholder,
+               Role.Highlight: highlight, Role.HighlightedText: highlighted_text, Role.Accent: highlight,
+               Role.Link: link, Role.LinkVisited: link,
+               Role.Light: frame, Role.Midlight: frame, Role.Mid: frame, Role.Dark: frame, Role.Shadow: frame}
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.PlaceholderText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+    palette.setColor(QPalette.ColorGroup.Disabled, Role.Base, QColor(window))
+    return palette
+
+
+class _OutlinedFusion(QProxyStyle):
+    """Fusion draws the edges of fields, boxes and buttons a little darker than the window: on a black window
+    they vanish. Here they get a line in the text colour, as a high-contrast desktop style draws them."""
+
+    PRIMITIVES = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_FrameLineEdit,
+                  QStyle.PrimitiveElement.PE_PanelButtonCommand, QStyle.PrimitiveElement.PE_Frame,
+                  QStyle.PrimitiveElement.PE_FrameGroupBox)
+    CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
+                      widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self.PRIMITIVES:
+            self._outline(option, painter)
+        elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            self._outline(option, painter, round_=True)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
+                           widget: QWidget | None = None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in self.CONTROLS:
+            self._outline(option, painter)
+
+    @staticmethod
+    def _outline(option: QStyleOption, painter: QPainter, round_: bool = False) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, round_)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)  # the focus keeps its own colour
+        painter.setPen(option.palette.color(Role.Highlight if focused else Role.WindowText))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect.adjusted(0, 0, -1, -1)
+        painter.drawEllipse(rect) if round_ else painter.drawRect(rect)
+        painter.restore()
+
+
+def apply_theme(app: QApplication, name: str) -> None:
+    """Fusion with the theme's palette: the same look on every platform, for the screenshots."""
+    app.setStyle(_OutlinedFusion() if name == "high-contrast" else QStyleFactory.create("Fusion"))
+    app.setPalette(theme_palette(name))
