@@ -56,13 +56,36 @@ def _add_screenshots_command(commands) -> None:
     shots = commands.add_parser("screenshots", help="render every main page of the sample record to PNG files")
     shots.add_argument("outdir", help="folder for the PNG files")
     shots.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the app in the pictures")
+    shots.add_argument("--theme", choices=("light", "dark", "high-contrast"), default="light",
+                       help="colours: Fusion's light palette (default), a dark one, or white on black")
+    shots.add_argument("--size", type=_window_size, default=(1280, 800), metavar="WxH",
+                       help="screen and main window size in pixels (default 1280x800), e.g. 1024x768")
+    shots.add_argument("--scale", type=_text_scale, default=1.0, metavar="N",
+                       help="text size factor (default 1), e.g. 2 for text at 200 %%")
     shots.set_defaults(handler=cmd_screenshots)
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 10000 and 200 <= int(height) <= 10000):
+        raise argparse.ArgumentTypeError(f"not a size like 1024x768: {text}")
+    return int(width), int(height)
+
+
+def _text_scale(text: str) -> float:
+    try:
+        scale = float(text)
+    except ValueError:
+        scale = 0.0
+    if not 0.5 <= scale <= 4:
+        raise argparse.ArgumentTypeError(f"not a text size factor from 0.5 to 4: {text}")
+    return scale
 
 
 def cmd_screenshots(args) -> int:
     from phr.ui.app import screenshots  # rendering pages is UI work; this is its only entry point
 
-    written = screenshots.render(Path(args.outdir), args.lang)
+    written = screenshots.render(Path(args.outdir), args.lang, args.theme, args.size, args.scale)
     for path in written:
         print(path)
     return ExitCode.OK

@@ -1,8 +1,18 @@
-"""`phr screenshots OUTDIR`: every main page of the sample record, rendered offscreen to PNG."""
+"""`phr screenshots OUTDIR`: every main page of the sample record, rendered offscreen to PNG.
 
+Every look can be checked without a screen: a theme (Fusion with a light, dark or high-contrast palette,
+phr.ui.widgets.theme), a screen size (the offscreen screen gets that size, so windows and dialogs that size
+themselves to the available screen do so here too) and a text size. Text size scales the application font,
+as the app's own text-size setting does: the window keeps its pixels and the words grow, which is what has
+to fit. (QT_SCALE_FACTOR would scale the whole window with the text, so every layout would fit as at 100 %.)
+"""
+
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -13,41 +23,82 @@ if TYPE_CHECKING:  # the Qt modules are imported once the offscreen platform is 
     from phr.ui.monitoring.page import MonitoringPage
 
 WINDOW_SIZE = (1280, 800)
+START_WINDOW_SIZE = (900, 520)
+THEMES = ("light", "dark", "high-contrast")  # as phr.ui.widgets.theme.THEMES (not imported: Qt comes later)
 
 
-def render(outdir: Path, language: str) -> list[Path]:
+def render(outdir: Path, language: str, theme: str = "light", size: tuple[int, int] = WINDOW_SIZE,
+           scale: float = 1.0) -> list[Path]:
     """Render the start window and every page; returns the files written."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never put windows on a screen for this
-    from phr.ui.app.qt_refcount_guard import protect_singletons
-
-    protect_singletons()
-    from PySide6.QtWidgets import QApplication
-
-    # instance() is typed as the QCoreApplication it may be; here it is always a QApplication.
-    app = cast(QApplication, QApplication.instance() or QApplication([]))
-    from phr.ui.app.i18n import install_translators
-
-    translators = install_translators(app, language)  # noqa: F841 (kept alive while rendering)
-    outdir.mkdir(parents=True, exist_ok=True)
     # The sample record is invented and encrypted; it lives only while the pictures are made.
     workspace = Path(tempfile.mkdtemp(prefix="regie-screenshots-"))
     try:
-        return _render_all(app, outdir, workspace)
+        _offscreen_screen(workspace, size)
+        from phr.ui.app.qt_refcount_guard import protect_singletons
+
+        protect_singletons()
+        from PySide6.QtWidgets import QApplication
+
+        # instance() is typed as the QCoreApplication it may be; here it is always a QApplication.
+        app = cast(QApplication, QApplication.instance() or QApplication([]))
+        from phr.ui.app.i18n import install_translators
+
+        translators = install_translators(app, language)  # noqa: F841 (kept alive while rendering)
+        outdir.mkdir(parents=True, exist_ok=True)
+        with _look(app, theme, scale):
+            return _render_all(app, outdir, workspace, size)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
 
 
-def _render_all(app: "QApplication", outdir: Path, workspace: Path) -> list[Path]:
+def _offscreen_screen(workspace: Path, size: tuple[int, int]) -> None:
+    """Never put windows on a real screen for this; the offscreen one gets the size asked for (it can only be
+    set before the application starts: in a running app, as in the tests, its screen stays as it is)."""
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen" or _application_running():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return
+    config = workspace / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "screenshots", "x": 0, "y": 0, "width": size[0],
+                                               "height": size[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def _application_running() -> bool:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.instance() is not None
+
+
+@contextmanager
+def _look(app: "QApplication", theme: str, scale: float) -> Iterator[None]:
+    """The theme and text size while rendering; the application's own are back afterwards."""
+    from phr.ui.widgets.theme import apply_theme
+
+    style, palette, font = app.style().name(), app.palette(), app.font()
+    apply_theme(app, theme)
+    scaled = app.font()
+    scaled.setPointSizeF(scaled.pointSizeF() * scale)
+    app.setFont(scaled)
+    try:
+        yield
+    finally:
+        app.setStyle(style)
+        app.setPalette(palette)
+        app.setFont(font)
+
+
+def _render_all(app: "QApplication", outdir: Path, workspace: Path, size: tuple[int, int]) -> list[Path]:
     from phr.demo import sample_record as demo
     from phr.record.services import RecordServices
     from phr.storage.keys import kdf
     from phr.ui.app.main_window import MainWindow
 
-    written = [_start_window(app, outdir, workspace)]
+    written = [_start_window(app, outdir, workspace, size)]
     session = demo.create_sample_record(workspace / "sample.regie", argon2=kdf.MINIMUM)
     window = MainWindow(RecordServices(session))
     try:
-        window.resize(*WINDOW_SIZE)
+        window.resize(*size)
         window.show()
         for number, key in enumerate(window.page_keys, start=1):
             window.show_page(key)
@@ -119,8 +170,10 @@ def _monitoring(app: "QApplication", window: "MainWindow", outdir: Path) -> list
 
 
 def _export(app: "QApplication", window: "MainWindow", outdir: Path) -> list[Path]:
-    """The export dialog: the overview as it opens, and the visit brief with a password chosen."""
+    """The export dialog: the overview as it opens, the visit brief with a password chosen, and its preview."""
+    from phr.export.pdf import documents as export_pdf
     from phr.ui.export.dialog import ExportDialog
+    from phr.ui.export.preview import ExportPreview
 
     dialog = ExportDialog(window.open_services(), _monitoring_page(window).language, window)
     dialog.show()
@@ -128,6 +181,13 @@ def _export(app: "QApplication", window: "MainWindow", outdir: Path) -> list[Pat
     dialog.format.setCurrentIndex(dialog.format.findData("visit"))
     dialog.password.enabled.setChecked(True)
     written.append(_grab(app, dialog, outdir / "x-export-visit-password.png"))
+    # Made here and now rather than on the dialog's pool thread: a picture needs no Cancel.
+    preview = ExportPreview("", export_pdf.build_pdf(window.open_services(), dialog.options()), dialog.note.text(),
+                            dialog)
+    preview.show()
+    _settle(preview, 1500)  # the pages are rendered on a thread of their own
+    written.append(_grab(app, preview, outdir / "x-export-preview.png"))
+    preview.close()
     dialog.close()
     return written
 
@@ -169,18 +229,25 @@ def _safety(app: "QApplication", window: "MainWindow", workspace: Path, outdir: 
     return written
 
 
-def _start_window(app: "QApplication", outdir: Path, workspace: Path) -> Path:
+def _start_window(app: "QApplication", outdir: Path, workspace: Path, size: tuple[int, int]) -> Path:
     from phr.ui.app.record_actions import RecordActions
     from phr.ui.app.settings import AppSettings
     from phr.ui.start.start_window import StartWindow
 
     window = StartWindow(AppSettings(workspace / "settings.ini"), RecordActions())
-    window.resize(900, 520)
+    window.resize(min(START_WINDOW_SIZE[0], size[0]), min(START_WINDOW_SIZE[1], size[1]))
     window.show()
     try:
         return _grab(app, window, outdir / "00-start.png")
     finally:
         window.close()
+
+
+def _settle(widget: "QWidget", milliseconds: int) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.qWaitForWindowExposed(widget)
+    QTest.qWait(milliseconds)
 
 
 def _grab(app: "QApplication", widget: "QWidget", path: Path) -> Path:
