@@ -43,8 +43,11 @@ class TargetBands:
         for target in targets:
             if target.low is None and target.high is None:
                 continue
-            item = self._region(target) if target.low is not None and target.high is not None else self._limit(target)
-            item.setZValue(-10)
+            region = target.low is not None and target.high is not None
+            item = self._region(target) if region else self._limit(target)
+            # A band lies behind everything; a limit's line and its label ('at most 135') above the event lines,
+            # whose labels would hide it, and below the readings' symbols.
+            item.setZValue(-10 if region else 6)
             self._plot.addItem(item)
             self.items.append(item)
 

@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.target_words import component_names
@@ -42,6 +42,7 @@ from phr.ui.charts.series import SeriesLayer, View
 from phr.ui.charts.source import ChartSource, Envelope, Limits, TargetBand
 from phr.ui.charts.style import chart_look, limit_pen, style_plot, unit_label
 from phr.ui.text.formatting import escape, fill
+from phr.ui.widgets.flow_layout import FlowLayout
 from phr.ui.widgets.theme import mark_muted
 from phr.words.catalogue import Words
 
@@ -100,8 +101,8 @@ class MeasureChart(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.help)
 
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _controls(self) -> FlowLayout:
+        row = FlowLayout()  # wraps at large text sizes instead of making the page wider than the screen
         self._group = QButtonGroup(self)
         self.presets: dict[Preset, QPushButton] = {}
         for key, text in words.preset_labels().items():
@@ -111,7 +112,6 @@ class MeasureChart(QWidget):
             self._group.addButton(button)
             self.presets[key] = button
             row.addWidget(button)
-        row.addStretch(1)
         self.show_pulse = QCheckBox(translate("MeasureChart", "Show &pulse"))
         self.show_pulse.setVisible(self.measure.kind == BLOOD_PRESSURE)
         self.show_events = QCheckBox(translate("MeasureChart", "Show &events"))
