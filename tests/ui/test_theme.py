@@ -184,6 +184,19 @@ def test_muted_and_error_labels_follow_a_change_of_theme(qtbot, themed):
     assert hint.palette().color(Role.Window) == dark.color(Role.Window), "only the text colour is the label's own"
 
 
+def test_an_error_look_can_be_taken_off_again(qtbot, themed):
+    dark = themed("dark")
+    echo = QLabel("Tuesday 15 January 2027")
+    qtbot.addWidget(echo)
+    mark_error(echo)
+    mark_error(echo)  # twice: still one colour keeper
+    assert echo.palette().color(Role.WindowText) == error_text(dark)
+    mark_error(echo, on=False)
+    assert echo.palette().color(Role.WindowText) == dark.color(Role.WindowText)
+    light = themed("light")
+    assert echo.palette().color(Role.WindowText) == light.color(Role.WindowText), "and it follows the theme again"
+
+
 def test_the_export_preview_fits_the_screen_with_its_buttons(qtbot, qapp):
     room = qapp.primaryScreen().availableGeometry()
     preview = ExportPreview("Preview", b"", "Not encrypted.")

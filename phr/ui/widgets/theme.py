@@ -150,12 +150,24 @@ class _Tint(QObject):
 
 def mark_muted(widget: QWidget) -> None:
     """Show a label's text as secondary (hints, explanations) in any theme."""
-    _Tint(widget, muted_text)
+    _tint(widget, muted_text)
 
 
-def mark_error(widget: QWidget) -> None:
-    """Show a label's text in the error red of the theme (its words say what is wrong; the colour only helps)."""
-    _Tint(widget, error_text)
+def mark_error(widget: QWidget, on: bool = True) -> None:
+    """Show a label's text in the error red of the theme (its words say what is wrong; the colour only helps).
+    `on=False` gives it the theme's own text colour again (a field that echoes either its reading or a problem)."""
+    _tint(widget, error_text if on else None)
+
+
+def _tint(widget: QWidget, colour_of: Callable[[QPalette], QColor] | None) -> None:
+    for old in widget.findChildren(_Tint, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        widget.removeEventFilter(old)
+        old.setParent(None)
+        old.deleteLater()
+    if colour_of is None:
+        widget.setPalette(QPalette())  # no colour of its own: all from its parent and the theme again
+    else:
+        _Tint(widget, colour_of)
 
 
 # -- the palettes of the screenshots -------------------------------------------------------------------------
