@@ -20,8 +20,8 @@ from phr.core.session import Session
 from phr.core.vocabulary import ChangeKind, ReadingMethod, Section
 from phr.monitoring.custom_measures import MeasureService
 from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
-from phr.storage.repos.reading_rows import HourSums, ReadingRow, joined
-from phr.storage.repos.readings import EnvelopeRows, ReadingRepository
+from phr.storage.repos.reading_rows import EnvelopeRows, HourSums, ReadingRow, joined
+from phr.storage.repos.readings import ReadingRepository
 
 SECTION = Section.MONITORING
 PROGRESS_EVERY = 5000

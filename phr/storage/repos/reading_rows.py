@@ -6,6 +6,7 @@ export reads a million of them).
 """
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 from math import fsum
@@ -14,7 +15,7 @@ from typing import NamedTuple, Protocol, TypeGuard, cast
 
 import numpy as np
 
-from phr.storage.database import NamedRow
+from phr.storage.database import NamedRow, Row
 from phr.storage.vocabulary import ReadingContext, ReadingFlag, ReadingMethod
 
 HOUR, DAY = 3600, 86400
@@ -291,3 +292,26 @@ def fingerprint(value: float | None, value2: float | None, value3: float | None,
     """
     first = _value_code(value) if value is not None else flag
     return (first << 42) | (_value_code(value2) << 21) | _value_code(value3)
+
+
+@dataclass(frozen=True)
+class EnvelopeRows:
+    times: list[float]
+    lows: list[float]
+    highs: list[float]
+    exact: bool
+    flags: list[str]
+
+
+def per_column(rows: list[Row], first: int, last: int, columns: int) -> EnvelopeRows:
+    """Fold (time, low, high) rows into one point per pixel column, keeping the extremes."""
+    lows: dict[int, float] = {}
+    highs: dict[int, float] = {}
+    span = max(1, last - first)
+    for at, low, high in rows:
+        column = min(columns - 1, max(0, int((at - first) * columns / span)))
+        lows[column] = min(low, lows.get(column, low))
+        highs[column] = max(high, highs.get(column, high))
+    order = sorted(lows)
+    times = [first + (column + 0.5) * span / columns for column in order]
+    return EnvelopeRows(times, [lows[c] for c in order], [highs[c] for c in order], False, [""] * len(order))

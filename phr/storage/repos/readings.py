@@ -1,7 +1,6 @@
 """Readings: stored in batches, deduplicated, summarised per hour and per day for fast charts."""
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import cast
 
 from phr.storage.database import Database, NamedRow, Row
@@ -18,6 +17,7 @@ from phr.storage.repos.reading_rows import (
     PRESENT,
     READING_COLUMNS,
     BatchReading,
+    EnvelopeRows,
     HourSums,
     NotedReadingRow,
     PlainReading,
@@ -28,6 +28,7 @@ from phr.storage.repos.reading_rows import (
     fingerprint,
     full_row,
     joined,
+    per_column,
     plain,
     plain_one,
     spans,
@@ -44,15 +45,6 @@ EXACT_LIMIT = 4000  # a range with at most this many readings is drawn reading b
 _new = tuple.__new__  # a NamedTuple from a tuple without its Python-level __new__ (a million rows at a time)
 Span = dict[str, tuple[int, int]]  # per measure the first and last moment stored
 _REFRESH_DAYS = 31   # hour summaries are made again from the readings this many days at a time
-
-
-@dataclass(frozen=True)
-class EnvelopeRows:
-    times: list[float]
-    lows: list[float]
-    highs: list[float]
-    exact: bool
-    flags: list[str]
 
 
 class ReadingRepository:
@@ -351,7 +343,7 @@ class ReadingRepository:
             size = DAY if width >= DAY else HOUR if width >= HOUR else None
         rows = self._from_buckets(measure, first, last, size, component) if size else \
             self._from_readings(measure, first, last, columns, component)
-        return _per_column(rows, first, last, columns)
+        return per_column(rows, first, last, columns)
 
     def _count_between(self, measure: str, first: int, last: int) -> int:
         return self._db.integer("SELECT coalesce(sum(n), 0) FROM reading_buckets WHERE measure = ? AND size = ? "
@@ -380,20 +372,6 @@ class ReadingRepository:
             f"SELECT min(taken_at), min({column}), max({column}) FROM readings WHERE measure = ? "
             f"AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? AND {column} IS NOT NULL "
             "GROUP BY (taken_at - ?) * ? / ?", (measure, first, last, first, columns, max(1, last - first)))
-
-
-def _per_column(rows: list[Row], first: int, last: int, columns: int) -> EnvelopeRows:
-    """Fold (time, low, high) rows into one point per pixel column, keeping the extremes."""
-    lows: dict[int, float] = {}
-    highs: dict[int, float] = {}
-    span = max(1, last - first)
-    for at, low, high in rows:
-        column = min(columns - 1, max(0, int((at - first) * columns / span)))
-        lows[column] = min(low, lows.get(column, low))
-        highs[column] = max(high, highs.get(column, high))
-    order = sorted(lows)
-    times = [first + (column + 0.5) * span / columns for column in order]
-    return EnvelopeRows(times, [lows[c] for c in order], [highs[c] for c in order], False, [""] * len(order))
 
 
 def purge_deleted_readings(db: Database) -> int:
