@@ -5,11 +5,15 @@ locks or the computer sleeps, see auto_lock), and text copied from it is marked 
 (see clipboard_guard).
 """
 
+from typing import cast
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from phr.access.session import RecordSession
 from phr.record.services import RecordServices
+from phr.ui.app.desktop.text_size import apply_text_size, step_text_size
+from phr.ui.app.desktop.window_size import place_window
 from phr.ui.app.main_window import MainWindow
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
@@ -48,7 +52,11 @@ class AppController(QObject):
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.close_requested.connect(self._on_main_closed)
         self.main_window.settings_requested.connect(self.show_settings)
+        self.main_window.quit_requested.connect(self.quit)
+        self.main_window.text_size_step.connect(self.step_text_size)
         self.main_window.before_rekey = self._backup_before_rekey
+        self.main_window.settings_file = self.settings.path
+        place_window(self.main_window, self.settings.main_window_geometry())
         self.main_window.show()
         self.start_window.hide()
         self.auto_lock.start(self.main_window)  # reads the auto-lock minutes now
@@ -69,6 +77,16 @@ class AppController(QObject):
         services = self.main_window.services if self.main_window is not None else None
         if open_settings_dialog(self.main_window, self.settings, services):
             self.apply_auto_lock_setting()
+            if self.main_window is not None:
+                self.main_window.text_size_changed()  # the dialog applied a new text size, if one was chosen
+
+    def step_text_size(self, step: int) -> None:
+        """View → Larger text (1), Smaller text (-1), Normal text size (0): kept for the next start too."""
+        size = step_text_size(self.settings.text_size(), step)
+        self.settings.set_text_size(size)
+        apply_text_size(cast(QApplication, QApplication.instance()), size)
+        if self.main_window is not None:
+            self.main_window.text_size_changed()
 
     def apply_auto_lock_setting(self) -> None:
         """After the settings changed: the idle time starts again with the new number of minutes."""
@@ -85,6 +103,7 @@ class AppController(QObject):
         folder = str(self.session.folder)
         window, self.main_window = self.main_window, None
         if window is not None:
+            self.settings.set_main_window_geometry(window.saveGeometry())  # size and place only, for next time
             window.close_for_lock()
             window.deleteLater()
         self.session.lock()
@@ -108,4 +127,11 @@ class AppController(QObject):
         self.lock()
         if self._quit_on_close:
             self.start_window.close()
+            QApplication.quit()
+
+    def quit(self) -> None:
+        """Record → Quit (Ctrl+Q): lock the record, close every window, leave Regie."""
+        self.lock()
+        self.start_window.close()
+        if self._quit_on_close:
             QApplication.quit()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from phr.ui.app.background import wait_for_background_work
 from phr.ui.app.controller import AppController
+from phr.ui.app.desktop.prepare import prepare_application
 from phr.ui.app.i18n import install_translators, resolve_language
 from phr.ui.app.qt_refcount_guard import protect_singletons
 from phr.ui.app.record_actions import RecordActions
@@ -23,8 +24,10 @@ def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordA
     # instance() is typed as the QCoreApplication it may be; in this app it is always the QApplication.
     app = cast(QApplication, QApplication.instance() or QApplication(argv))
     app.setApplicationName("Regie")
-    app.setApplicationDisplayName("Regie")
+    app.setApplicationDisplayName("Regie")  # the desktop adds it to every window's title
+    app.setDesktopFileName("regie")
     settings = AppSettings(settings_path or default_settings_path())
+    prepare_application(app, settings.text_size())
     translators = install_translators(app, resolve_language(settings.language()))  # noqa: F841 (kept alive)
     controller = AppController(settings, actions or RecordActions())
     controller.show()

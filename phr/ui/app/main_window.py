@@ -1,18 +1,23 @@
 """The main window: a shell with the person's name, the navigation and the Lock action.
 
 Each page is its own module in phr.ui.pages; this window only arranges them. The name of the person
-whose record is open stays in view at any window width (and is in the window title): with several
-records on one computer, a carer must always see whose record they are typing in.
+whose record is open stays in view at any window width (and is the window title): with several
+records on one computer, a carer must always see whose record they are typing in. A page wider or taller
+than the window scrolls inside it (large text, a small screen), so the toolbar and Lock stay in view.
 """
+
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMainWindow,
+    QMenu,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -22,6 +27,12 @@ from PySide6.QtWidgets import (
 from phr.core.entries import Change
 from phr.core.vocabulary import Section
 from phr.record.services import RecordServices
+from phr.ui.app.desktop.about import open_about_dialog
+from phr.ui.app.desktop.print_dialog import open_print_dialog
+from phr.ui.app.desktop.section_list import SectionList, first_stop
+from phr.ui.app.desktop.text_size import scaled
+from phr.ui.app.desktop.window_menus import help_actions, section_actions, text_size_actions
+from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.app.events import RecordEvents
 from phr.ui.app.navigation import PAGE_FACTORIES, Page, planned_pages
 from phr.ui.app.record_actions import record_session
@@ -34,7 +45,6 @@ from phr.ui.monitoring.quick_entry import open_quick_entry
 from phr.ui.pages.coming import ComingPage
 from phr.ui.pages.search_page import SearchPage
 from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
-from phr.ui.text.formatting import fill
 from phr.ui.text.language import app_language
 
 translate = QCoreApplication.translate
@@ -43,7 +53,9 @@ translate = QCoreApplication.translate
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     close_requested = Signal()
+    quit_requested = Signal()  # lock, then leave Regie
     settings_requested = Signal()  # the controller holds the app settings
+    text_size_step = Signal(int)  # 1 larger, -1 smaller, 0 normal: the controller keeps the setting
 
     def __init__(self, services: RecordServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,8 +64,9 @@ class MainWindow(QMainWindow):
         self._locking = False
         # Set by the controller: a backup before a carer's removal changes the key.
         self.before_rekey: BeforeRekey | None = None
+        self.settings_file: Path | None = None  # set by the controller; About says where it is
         name = services.session.person_name() or translate("MainWindow", "(no name)")
-        self.resize(1100, 720)
+        self.resize(fitted_size(available_geometry(self).size()))  # the controller places it (window_size)
         self._build(name)
         self._build_actions()
         self.events.changed.connect(self._on_changed)
@@ -61,7 +74,8 @@ class MainWindow(QMainWindow):
     def _show_name(self, name: str) -> None:
         self.name_label.setText(name)
         self.name_label.setToolTip(name)
-        self.setWindowTitle(fill(translate("MainWindow", "Regie – %1"), name))
+        # The desktop adds the application's name ("Joke Bakker — Regie"): it is set as the display name.
+        self.setWindowTitle(name)
 
     def _on_changed(self, change: Change) -> None:
         if change.section == Section.PERSON and self.services is not None:
@@ -73,33 +87,31 @@ class MainWindow(QMainWindow):
         self.name_label.setAccessibleName(translate("MainWindow", "Whose record is open"))
         self._build_navigation()
         self._build_pages()
+        self.page_area = QScrollArea()
+        self.page_area.setWidget(self.pages)
+        self.page_area.setWidgetResizable(True)  # scroll bars only where the page cannot shrink any further
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop of its own
         body = QHBoxLayout()
         body.addWidget(self.navigation)
-        body.addWidget(self.pages, 1)
+        body.addWidget(self.page_area, 1)
         central = QWidget()
         central.setLayout(body)
         self.setCentralWidget(central)
 
     def _build_navigation(self) -> None:
-        self.navigation = QListWidget()
+        self.navigation = SectionList()
         self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
-        self.navigation.setMaximumWidth(220)
-        self.navigation.setSpacing(3)
-        font = self.navigation.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.navigation.setFont(font)
 
     def _build_pages(self) -> None:
         self.pages = QStackedWidget()
         self.page_keys: list[Page] = []
         for key, title, purpose in planned_pages():
-            self.navigation.addItem(title)
+            self.navigation.add_section(title)
             self.pages.addWidget(self._page_for(key, title, purpose))
             self.page_keys.append(key)
         self.search_page = SearchPage(self.open_services().search, self.events)
         self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
-        # Every section's name stays readable when the window is made narrow.
-        self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 24, 220))
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self.navigation.setCurrentRow(0)
         self.events.show_item.connect(lambda section, _item: self.show_page(section))
@@ -122,11 +134,62 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(translate("MainWindow", "&Record"))
         menu.addActions(self._measurement_actions())
         menu.addSeparator()
-        menu.addAction(self._export_action())
+        menu.addActions([self._export_action(), self._print_action()])
         menu.addActions(self._safety_actions())
         menu.addSeparator()
         menu.addAction(self._switch_action())
         menu.addAction(self.lock_action)
+        menu.addSeparator()
+        menu.addAction(self._quit_action())
+        self.view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        self.view_menu.addActions(text_size_actions(self, self.text_size_step.emit))
+        self.section_actions = section_actions(self, self.navigation, self.go_to_section)
+        self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        self.help_menu.addActions(help_actions(self, self.shortcut_actions, self.show_about))
+
+    def _print_action(self) -> QAction:
+        self.print_action = QAction(translate("MainWindow", "&Print…"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setToolTip(translate(
+            "MainWindow", "Print the emergency card and letter, a visit brief or the overview (Ctrl+P)"))
+        self.print_action.triggered.connect(
+            lambda: open_print_dialog(self, self.open_services(), app_language()))
+        return self.print_action
+
+    def _quit_action(self) -> QAction:
+        """Lock the record and leave Regie (the start window closes too)."""
+        self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
+        # Ctrl+Q everywhere (Windows' own list of standard keys has none for Quit), and the desktop's own if other.
+        keys = [QKeySequence("Ctrl+Q")]
+        self.quit_action.setShortcuts(keys + [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+                                              if k not in keys])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.quit_requested)
+        return self.quit_action
+
+    def shortcut_actions(self) -> list[QAction]:
+        """Every action with keys, in the order of the menus, then the sections and the window's own."""
+        actions = [action for menu in self.menus() for action in menu.actions()]
+        return actions + [action for action in self.actions() if action not in actions]
+
+    def menus(self) -> list[QMenu]:
+        return [menu for action in self.menuBar().actions() if isinstance(menu := action.menu(), QMenu)]
+
+    def show_about(self) -> None:
+        folder = record_session(self.services).folder if self.services is not None else None
+        open_about_dialog(self, folder, self.settings_file)
+
+    def go_to_section(self, row: int) -> None:
+        """Ctrl+1 … Ctrl+0: show the section and put the keyboard on its first control."""
+        self.navigation.setCurrentRow(row)
+        page = self.pages.currentWidget()
+        stop = first_stop(page) if page is not None else None
+        (stop or self.navigation).setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def text_size_changed(self) -> None:
+        """After the application font changed: the sizes set relative to it follow."""
+        self.navigation.fit_font()
+        self.name_label.fit_font()
 
     def _safety_actions(self) -> list[QAction]:
         """A backup now, who else may open the record, and the settings (passphrase, recovery code, auto-lock)."""
@@ -214,12 +277,13 @@ class MainWindow(QMainWindow):
 
     def _search_box(self) -> QLineEdit:
         self.search_box = QLineEdit()
+        self.search_box.setObjectName("search-box")
         self.search_box.setPlaceholderText(translate("MainWindow", "Search the record (Ctrl+F)"))
         self.search_box.setAccessibleName(translate("MainWindow", "Search the record"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(220)
         self.search_box.returnPressed.connect(self.search)
-        focus = QAction(self)
+        focus = QAction(translate("MainWindow", "Search the record"), self)
         focus.setShortcut(QKeySequence.StandardKey.Find)
         focus.triggered.connect(self._focus_search)
         self.addAction(focus)
@@ -270,8 +334,10 @@ class NameLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setContentsMargins(8, 4, 8, 4)
-        font = self.font()
-        font.setPointSizeF(15)
+        self.fit_font()
+
+    def fit_font(self) -> None:
+        font = scaled(self.font(), 1.6)
         font.setBold(True)
         self.setFont(font)
 

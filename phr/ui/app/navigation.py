@@ -50,7 +50,8 @@ class Page(StrEnum):
 
 def planned_pages() -> list[tuple[Page, str, str]]:
     """(key, title, what it holds) for every page, in navigation order; a section's page is titled by the
-    section's name (phr.words.vocabulary), as search hits and the exports name it."""
+    section's name (phr.words.vocabulary), as search hits and the exports name it. The first ten have a key
+    (Ctrl+1 … Ctrl+0, phr.ui.app.desktop.section_list)."""
     return [
         (Page.OVERVIEW, translate("MainWindow", "Overview"),
          translate("MainWindow", "Who you are, your diagnoses, goals, medicines and next appointment.")),

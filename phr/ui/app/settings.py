@@ -1,4 +1,4 @@
-"""App settings on this computer: which record folders it knows, and the language.
+"""App settings on this computer: which record folders it knows, the language, text size and window place.
 
 Only paths and preferences live here, never names or health data: this file is
 not encrypted.
@@ -8,18 +8,21 @@ from collections.abc import Container
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 LANGUAGES = ("system", "nl", "en")
 MAX_LABEL_LENGTH = 60
 AUTO_LOCK_CHOICES = (0, 1, 2, 5, 10, 15, 30, 60)
 DEFAULT_AUTO_LOCK_MINUTES = 5
 MIN_BACKUPS_KEPT = 7
+# Text sizes in percent of the desktop's own: larger steps first, as people who need them need them much larger.
+TEXT_SIZES = (100, 115, 130, 150, 175, 200)
 
 
 class AppSettings:
     def __init__(self, path: Path) -> None:
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+        self.path = Path(path)
 
     def known_records(self) -> list[str]:
         value = self._settings.value("records/paths", [])
@@ -55,6 +58,27 @@ class AppSettings:
         if language not in LANGUAGES:
             raise ValueError(language)
         self._settings.setValue("ui/language", language)
+        self._settings.sync()
+
+    # --- how the windows look ---
+
+    def text_size(self) -> int:
+        """The text size in percent of the desktop's normal size (100: as the desktop sets it)."""
+        return _int_choice(self._settings.value("ui/text_size", 100), TEXT_SIZES, 100)
+
+    def set_text_size(self, percent: int) -> None:
+        if percent not in TEXT_SIZES:
+            raise ValueError(percent)
+        self._settings.setValue("ui/text_size", int(percent))
+        self._settings.sync()
+
+    def main_window_geometry(self) -> QByteArray | None:
+        """The main window's last size and place (QWidget.saveGeometry), or None before it was first closed."""
+        value = self._settings.value("ui/main_window_geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_main_window_geometry(self, geometry: QByteArray) -> None:
+        self._settings.setValue("ui/main_window_geometry", geometry)
         self._settings.sync()
 
     # --- labels the user gave to record folders (shown in the start window instead of the path) ---

@@ -1,15 +1,18 @@
-"""Settings of this computer: language, auto-lock, automatic backups; and, with a record open, its security.
+"""Settings of this computer: language, text size, auto-lock, automatic backups; and, with a record open, its
+security.
 
 OK saves all at once (after checking the backup folder); Cancel changes nothing. The language is
-used from the next start: the windows build their texts once. Only paths and choices are stored
-(phr.ui.app.settings), never anything from a record.
+used from the next start: the windows build their texts once; a new text size is used at once. Only paths and
+choices are stored (phr.ui.app.settings), never anything from a record.
 """
 
 import os
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -28,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from phr.record.services import RecordServices
 from phr.storage.keys.kdf import Argon2Params
+from phr.ui.app.desktop.text_size import NORMAL, apply_text_size
 from phr.ui.app.record_actions import record_session
-from phr.ui.app.settings import AUTO_LOCK_CHOICES, MIN_BACKUPS_KEPT, AppSettings
+from phr.ui.app.settings import AUTO_LOCK_CHOICES, MIN_BACKUPS_KEPT, TEXT_SIZES, AppSettings
 from phr.ui.security.settings_security import SecurityBox
 from phr.ui.text.formatting import fill
 from phr.ui.text.language import app_language
@@ -42,6 +46,12 @@ def language_choices() -> list[tuple[str, str]]:
     return [("system", translate("SettingsDialog", "The language of this computer")),
             ("nl", translate("SettingsDialog", "Nederlands")),
             ("en", translate("SettingsDialog", "English"))]
+
+
+def text_size_text(percent: int) -> str:
+    if percent == NORMAL:
+        return fill(translate("SettingsDialog", "%1% (normal)"), percent)
+    return f"{percent}%"
 
 
 def auto_lock_text(minutes: int) -> str:
@@ -94,6 +104,11 @@ class SettingsDialog(QDialog):
         for value, text in language_choices():
             self.language.addItem(text, value)
         self.language_note = _text(translate("SettingsDialog", "A new language is used after you restart Regie."))
+        self.text_size = QComboBox()
+        for percent in TEXT_SIZES:
+            self.text_size.addItem(text_size_text(percent), percent)
+        self.text_size_note = _text(translate(
+            "SettingsDialog", "In the window of a record: Ctrl++ for larger text, Ctrl+- for smaller (View menu)."))
         self.auto_lock = QComboBox()
         for minutes in AUTO_LOCK_CHOICES:
             self.auto_lock.addItem(auto_lock_text(minutes), minutes)
@@ -103,6 +118,8 @@ class SettingsDialog(QDialog):
         form = QFormLayout(box)
         form.addRow(_label(translate("SettingsDialog", "&Language:"), self.language), self.language)
         form.addRow("", self.language_note)
+        form.addRow(_label(translate("SettingsDialog", "&Text size:"), self.text_size), self.text_size)
+        form.addRow("", self.text_size_note)
         form.addRow(_label(translate("SettingsDialog", "Lock the record &after:"), self.auto_lock), self.auto_lock)
         form.addRow("", self.auto_lock_note)
         return box
@@ -136,6 +153,7 @@ class SettingsDialog(QDialog):
     def _load(self) -> None:
         s = self._settings
         self.language.setCurrentIndex(max(0, self.language.findData(s.language())))
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(s.text_size())))
         self.auto_lock.setCurrentIndex(max(0, self.auto_lock.findData(s.auto_lock_minutes())))
         self.folder.setText(str(s.backup_folder()))
         self.keep.setValue(s.backups_kept())
@@ -192,6 +210,9 @@ class SettingsDialog(QDialog):
     def _save(self) -> None:
         s = self._settings
         s.set_language(self.language.currentData())
+        if int(self.text_size.currentData()) != s.text_size():
+            s.set_text_size(int(self.text_size.currentData()))
+            apply_text_size(cast(QApplication, QApplication.instance()), s.text_size())
         s.set_auto_lock_minutes(int(self.auto_lock.currentData()))
         s.set_auto_backup_enabled(self.backups_on.isChecked())
         if Path(self.folder.text()) != s.backup_folder():  # an unchosen default keeps following the system

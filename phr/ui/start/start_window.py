@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QKeySequence, QPainter, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -113,11 +113,12 @@ class StartWindow(QMainWindow):
 
     def _buttons(self) -> QHBoxLayout:
         self.new_button = QPushButton(translate("StartWindow", "&New record…"))
-        self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.new_button.clicked.connect(self.create_record)
         self.open_button = QPushButton(translate("StartWindow", "&Open record folder…"))
-        self.open_button.setShortcut(QKeySequence.StandardKey.Open)
         self.open_button.clicked.connect(self.choose_folder)
+        # Keys beside the buttons' Alt-letters: a button's setShortcut would replace its Alt-letter.
+        _press_with(self, self.new_button, QKeySequence.StandardKey.New)
+        _press_with(self, self.open_button, QKeySequence.StandardKey.Open)
         self.sample_button = QPushButton(translate("StartWindow", "Explore the &sample record"))
         self.sample_button.setToolTip(translate(
             "StartWindow", "A record of an invented person, to look around in Regie without typing anything."))
@@ -142,7 +143,7 @@ class StartWindow(QMainWindow):
     def _record_buttons(self) -> QHBoxLayout:
         """What can be done with the chosen record, right under the list."""
         self.rename_button = QPushButton(translate("StartWindow", "Rename &label…"))
-        self.rename_button.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        _press_with(self, self.rename_button, QKeySequence(Qt.Key.Key_F2))
         self.rename_button.setToolTip(translate(
             "StartWindow", "Give the chosen record a label of your own, e.g. 'Mum' (F2)."))
         self.rename_button.clicked.connect(self.rename_selected)
@@ -305,6 +306,13 @@ class StartWindow(QMainWindow):
     def _on_unlocked(self, session: RecordSession) -> None:
         self._settings.remember_record(session.folder)
         self.record_opened.emit(session)
+
+
+def _press_with(window: QWidget, button: QPushButton, keys: QKeySequence | QKeySequence.StandardKey) -> QShortcut:
+    """`keys` press the button (only while it is shown and enabled), and its Alt-letter still does."""
+    shortcut = QShortcut(keys, window)
+    shortcut.activated.connect(lambda: button.animateClick() if button.isVisible() and button.isEnabled() else None)
+    return shortcut
 
 
 def _missing_text() -> str:

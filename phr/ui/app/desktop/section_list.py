@@ -1,0 +1,100 @@
+"""The list of sections in the main window, each with its key (Ctrl+1 … Ctrl+0 for the first ten) at the right.
+
+The key is drawn in the item's own text colour (the selected item's too), so it reads in every theme, where
+it fits beside the name: the list keeps the width of the names, so the pages keep theirs on a 1024-pixel
+screen, and a long name goes without it on screen. The item's text stays the section's name alone (screen
+readers, search); the key is in its tooltip and accessible description too, and under Help → Keyboard shortcuts.
+"""
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from phr.ui.app.desktop.text_size import scaled
+
+SECTION_KEYS = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0
+KEY_ROLE = Qt.ItemDataRole.UserRole + 20
+_GAP = 16
+
+
+def section_key(row: int) -> QKeySequence | None:
+    """Ctrl+1 for the first section … Ctrl+0 for the tenth; None after that."""
+    return QKeySequence(f"Ctrl+{(row + 1) % 10}") if 0 <= row < SECTION_KEYS else None
+
+
+def key_text(keys: QKeySequence) -> str:
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)  # '⌘1' on a Mac
+
+
+def first_stop(page: QWidget) -> QWidget | None:
+    """The first widget inside `page` that Tab would reach: where the keyboard goes on opening a section."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
+
+
+class SectionList(QListWidget):
+    """A little larger than the text around it: the way around the record."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(SectionKeyDelegate(self))
+        self.setSpacing(3)
+        self.fit_font()
+
+    def fit_font(self) -> None:
+        """After the text size changed (the main window calls this): the list follows it."""
+        self.setFont(scaled(self.font(), 1.15))
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        """Every name stays readable: never narrower than the widest, at any text size."""
+        width = self.fitting_width()
+        self.setMinimumWidth(width)
+        self.setMaximumWidth(max(width, 220))
+
+    def add_section(self, title: str) -> QListWidgetItem:
+        item = QListWidgetItem(title)
+        keys = section_key(self.count())
+        if keys is not None:
+            item.setData(KEY_ROLE, key_text(keys))
+            item.setToolTip(f"{title} ({key_text(keys)})")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, key_text(keys))
+        self.addItem(item)
+        self.fit_width()
+        return item
+
+    def fitting_width(self) -> int:
+        """Wide enough for the longest name, in the current font."""
+        return self.sizeHintForColumn(0) + 2 * self.frameWidth() + self.spacing() * 2 + 12
+
+
+class SectionKeyDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        keys = index.data(KEY_ROLE)
+        metrics = option.fontMetrics
+        room = option.rect.width() - metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole))) - 16
+        if not keys or metrics.horizontalAdvance(str(keys)) + _GAP > room:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = option.rect.adjusted(0, 0, -8, 0)
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        painter.setFont(option.font)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(keys))
+        painter.restore()
+
