@@ -91,7 +91,7 @@ class DocumentsPage(SectionPage[Document]):
             super()._on_changed(change)
 
     def extra_buttons(self) -> list[QWidget]:
-        self.view_button = QPushButton(translate("Documents", "&View"))
+        self.view_button = QPushButton(translate("Documents", "&Open"))
         self.view_button.clicked.connect(self.view_selected)
         self.save_copy_button = QPushButton(translate("Documents", "&Save a copy…"))
         self.save_copy_button.clicked.connect(self.save_copy_selected)

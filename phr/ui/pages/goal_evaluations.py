@@ -44,7 +44,7 @@ class EvaluationsPanel(QWidget):
         self.model = EntryTableModel(self._columns(), self._fetch, self)
         self.heading = QLabel()
         self.add_button = QPushButton(translate("CarePlan", "Add &evaluation…"))
-        self.edit_button = QPushButton(translate("CarePlan", "Change e&valuation…"))
+        self.edit_button = QPushButton(translate("CarePlan", "Change eval&uation…"))
         self.delete_button = QPushButton(translate("CarePlan", "Delete evaluati&on"))
         self.table = self._table()
         self.provenance = QLabel()

@@ -101,7 +101,7 @@ def correct_change_dialog(service: MedicationService, change: MedicationChange, 
 
 def _change_fields() -> list[FormField]:
     return [
-        date_field("changed_on", translate("Medications", "&Date of the change:")),
+        date_field("changed_on", translate("Medications", "Da&te of the change:")),
         with_help(text_field("dose", translate("Medications", "New &dose:"), translate("Medications", "e.g. 1 tablet")),
                   translate("Medications", "The dose for the exports is then emptied, so no card shows the old dose. "
                                            "Fill it in again with Change medicine.")),

@@ -82,7 +82,7 @@ class PersonPage(QWidget):
     def _build(self) -> None:
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.change_button = QPushButton(translate("Person", "C&hange my details…"))
+        self.change_button = QPushButton(translate("Person", "Change my de&tails…"))
         self.change_button.clicked.connect(self.change_details)
         self.emergency = QLabel()
         self.emergency.setWordWrap(True)

@@ -52,7 +52,7 @@ class PersonPage(QWizardPage):
         self.problem.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(intro)
-        form.addRow(translate("CreateRecordWizard", "&Name:"), self.name_edit)
+        form.addRow(translate("CreateRecordWizard", "Na&me:"), self.name_edit)
         folder_label = QLabel(translate("CreateRecordWizard", "&Folder:"))
         folder_label.setBuddy(self.folder_edit)
         form.addRow(folder_label, folder_row)
