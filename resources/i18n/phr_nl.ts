@@ -24,6 +24,10 @@
         <translation>Regie is gebouwd met deze &amp;bibliotheken (software van anderen). Elke bibliotheek heeft een eigen licentie; kies er een om die te lezen:</translation>
     </message>
     <message>
+        <source>Regie uses Qt and PySide6 under the GNU Lesser General Public License, version 3 (LGPL-3.0).</source>
+        <translation>Regie gebruikt Qt en PySide6 onder de GNU Lesser General Public License, versie 3 (LGPL-3.0).</translation>
+    </message>
+    <message>
         <source>Licence text</source>
         <translation>Licentietekst</translation>
     </message>
