@@ -90,3 +90,9 @@ def test_about_qt_is_one_button_away(qtbot, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.about_qt_button.click()
     assert shown == [dialog]
+
+
+def test_it_says_under_which_licence_regie_uses_qt(qtbot):
+    dialog = AboutDialog(libraries=[])
+    qtbot.addWidget(dialog)
+    assert "LGPL-3.0" in dialog.qt_note.text()

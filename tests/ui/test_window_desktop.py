@@ -85,6 +85,7 @@ def test_every_key_is_listed_under_help(window, qtbot, monkeypatch):
     assert rows["Ctrl+3"] == "Go to Diagnoses" and rows["Ctrl+8"] == "Go to Documents"
     assert rows["Ctrl+0"] == "Go to " + window.navigation.item(9).text()
     assert rows["Ctrl+F"] == "Search the record" and "Ctrl+M" in rows
+    assert rows[QKeySequence(QKeySequence.StandardKey.ZoomOut).toString()] == "Smaller text"
     assert rows[QKeySequence(QKeySequence.StandardKey.ZoomIn).toString() + ", Ctrl+="] == "Larger text"
 
 

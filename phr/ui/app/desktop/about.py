@@ -57,6 +57,10 @@ class AboutDialog(QDialog):
             "About", "Regie is built on these &libraries. Each keeps its own licence; choose one to read it:"))
         self.list_label.setWordWrap(True)
         layout.addWidget(self.list_label)
+        self.qt_note = QLabel(translate(
+            "About", "Regie uses Qt and PySide6 under the GNU Lesser General Public License, version 3 (LGPL-3.0)."))
+        self.qt_note.setWordWrap(True)
+        layout.addWidget(self.qt_note)
         layout.addWidget(self._library_list(), 2)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)

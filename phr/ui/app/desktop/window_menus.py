@@ -21,7 +21,7 @@ def text_size_actions(window: QMainWindow, step: Callable[[int], None]) -> list[
     larger.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
     larger.triggered.connect(lambda: step(1))
     smaller = QAction(translate("MainWindow", "&Smaller text"), window)
-    smaller.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut))
+    smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)  # Ctrl+- (not also a keyboard's own Zoom Out key)
     smaller.triggered.connect(lambda: step(-1))
     normal = QAction(translate("MainWindow", "&Normal text size"), window)
     normal.triggered.connect(lambda: step(0))
