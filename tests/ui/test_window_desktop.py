@@ -189,3 +189,21 @@ def test_the_settings_set_the_text_size_at_once(qtbot, tmp_path, qapp, normal_te
     dialog.accept()
     assert settings.text_size() == 150
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.5, abs=0.1)
+
+
+def test_at_200_percent_the_settings_scroll_and_ok_stays_in_view(qtbot, tmp_path, qapp, normal_text, monkeypatch,
+                                                                 services):
+    from phr.storage.keys import kdf
+    from phr.ui.app import settings_dialog
+    from phr.ui.app.settings_dialog import SettingsDialog
+
+    monkeypatch.setattr(settings_dialog, "available_geometry", lambda _widget: QRect(0, 0, 1024, 768))
+    apply_text_size(qapp, 200)
+    dialog = SettingsDialog(AppSettings(tmp_path / "settings.ini"), services, "en", kdf.MINIMUM)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qapp.processEvents()
+    assert dialog.height() <= 768 * 0.9 and dialog.width() <= 1024 * 0.9
+    assert dialog.area.verticalScrollBar().isVisible()  # the boxes scroll ...
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert ok.isVisible() and ok.mapTo(dialog, ok.rect().bottomLeft()).y() <= dialog.height()  # ... OK does not

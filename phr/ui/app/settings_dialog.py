@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from phr.record.services import RecordServices
 from phr.storage.keys.kdf import Argon2Params
 from phr.ui.app.desktop.text_size import NORMAL, apply_text_size
+from phr.ui.app.desktop.window_size import available_geometry
 from phr.ui.app.record_actions import record_session
 from phr.ui.app.settings import AUTO_LOCK_CHOICES, MIN_BACKUPS_KEPT, TEXT_SIZES, AppSettings
 from phr.ui.security.settings_security import SecurityBox
@@ -76,25 +79,44 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self._settings = settings
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._general_box())
-        layout.addWidget(self._backup_box())
+        content = QWidget()
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._general_box())
+        boxes.addWidget(self._backup_box())
         self.security: SecurityBox | None = None
         if services is not None:
             self.security = SecurityBox(record_session(services), language, argon2, self)
-            layout.addWidget(self.security)
+            boxes.addWidget(self.security)
+        boxes.addStretch()
+        # The boxes scroll when the screen is too low for them (large text, a small screen); the message and
+        # OK and Cancel stay in view under them.
+        self.area = QScrollArea()
+        self.area.setWidget(content)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.problem = _text("")
         self.problem.setAccessibleName(translate("SettingsDialog", "Message"))
         self.problem.hide()
-        layout.addWidget(self.problem)
-        layout.addStretch()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self._load()
-        self.resize(580, self.sizeHint().height())
+        self._fit(content)
         self.language.setFocus()
+
+    def _fit(self, content: QWidget) -> None:
+        """As wide as before and as high as the boxes need, but never beyond 90 % of the screen."""
+        room = available_geometry(self)
+        width = min(max(580, content.sizeHint().width() + 40), int(room.width() * 0.9))
+        needed = content.heightForWidth(width - 24) if content.hasHeightForWidth() else -1
+        height = max(needed, content.sizeHint().height()) + self.buttons.sizeHint().height() + 40
+        self.resize(width, min(height, int(room.height() * 0.9)))
 
     # --- building ---------------------------------------------------------------------------------
 
