@@ -1398,15 +1398,15 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Codes</source>
-        <translation type="unfinished">Codes</translation>
+        <translation>Codes</translation>
     </message>
     <message>
         <source>More details (for the doctor)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meer details (voor de arts)</translation>
     </message>
     <message>
         <source>Fewer details</source>
-        <translation type="unfinished"></translation>
+        <translation>Minder details</translation>
     </message>
     <message>
         <source>Diagnosed by</source>
@@ -1442,27 +1442,27 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>The number of this disease in Orphanet, the European list of rare diseases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het nummer van deze ziekte in Orphanet, de Europese lijst van zeldzame ziekten.</translation>
     </message>
     <message>
         <source>The code of the diagnosis that hospitals and health insurers use.</source>
-        <translation type="unfinished"></translation>
+        <translation>De code van de diagnose die ziekenhuizen en zorgverzekeraars gebruiken.</translation>
     </message>
     <message>
         <source>Codes from other systems (such as SNOMED CT), from a file that was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes uit andere systemen (zoals SNOMED CT), uit een bestand dat is ingelezen.</translation>
     </message>
     <message>
         <source>The gene (a part of your DNA) in which the change was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het gen (een stukje van uw DNA) waarin de verandering is gevonden.</translation>
     </message>
     <message>
         <source>The change in the gene, written the way laboratories write it (HGVS).</source>
-        <translation type="unfinished"></translation>
+        <translation>De verandering in het gen, geschreven zoals laboratoria dat doen (HGVS).</translation>
     </message>
     <message>
         <source>Whether the change is on one copy of the gene or on both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Of de verandering op één kopie van het gen zit of op allebei.</translation>
     </message>
     <message>
         <source>What a doctor must do</source>

@@ -5,13 +5,12 @@ person makes (a button), not an empty list; until it is made or a diagnosis is c
 not filled in yet (phr.record.person).
 """
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
 from phr.core.vocabulary import DiagnosisStatus, Section, Zygosity
-from phr.record.codings import icd10_name, others
 from phr.record.diagnoses import Diagnosis, DiagnosisService, orpha_display, orphanet_page, parse_orpha
 from phr.record.person import NONE_KNOWN, UNKNOWN, PersonService
 from phr.reference import orphanet
@@ -28,25 +27,15 @@ from phr.ui.forms.fields import (
     with_help,
 )
 from phr.ui.forms.lookup_field import LookupField, ReferenceLoader, add_first_row, fit_to_screen
+from phr.ui.pages import diagnosis_details as details
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
-from phr.ui.text.formatting import escape, partial
+from phr.ui.text.formatting import partial
 from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
 from phr.ui.widgets.statement_bar import StatementBar
 
 translate = QCoreApplication.translate
-
-
-def status_explanation(status: str) -> str:
-    """What a status means, in plain words (shown in the details, so no one has to guess)."""
-    carrier = translate("Diagnoses", "You carry the variant; usually no symptoms. You can pass it on to your children.")
-    return {
-        "confirmed": translate("Diagnoses", "The diagnosis has been made."),
-        "suspected": translate("Diagnoses", "The doctors think of this, but it is not certain yet."),
-        "carrier": carrier,
-        "resolved": translate("Diagnoses", "This is over, or no longer needs care."),
-    }.get(status, "")
 
 
 def orpha_field(name: str, label: str) -> FormField:
@@ -67,25 +56,6 @@ def orpha_field(name: str, label: str) -> FormField:
         edit.setText(orpha_display(value) if isinstance(value, int) else (value or ""))
 
     return FormField(name, label, edit, get, set_value, edit.textChanged)
-
-
-def _icd10(diagnosis: Diagnosis) -> str:
-    """'E11.9', or 'E11.9 (ICD-10-CM)' when the file that brought it gave it in a variant of ICD-10."""
-    name = icd10_name(diagnosis.codes, diagnosis.icd10) if diagnosis.icd10 else ""
-    return f"{diagnosis.icd10} ({name})" if name and name != "ICD-10" else diagnosis.icd10
-
-
-def grouped_table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
-    """Label/value rows under headings, in one table so the values line up; empty rows and groups are left out."""
-    cells = ""
-    for heading, rows in groups:
-        filled = [(label, value) for label, value in rows if value not in (None, "")]
-        if filled and heading:
-            cells += f"<tr><td colspan='2' style='padding-top: 10px'><b>{escape(heading)}</b></td></tr>"
-        cells += "".join(
-            f"<tr><td style='padding-right: 12px; padding-left: 8px; vertical-align: top'>{escape(label)}</td>"
-            f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>" for label, value in filled)
-    return f"<table>{cells}</table>" if cells else ""
 
 
 def disease_lookup(loader: ReferenceLoader) -> LookupField:
@@ -226,8 +196,11 @@ class DiagnosesPage(SectionPage[Diagnosis]):
                  parent: QWidget | None = None) -> None:
         self.title = label(Section.DIAGNOSES)
         self._session = session
+        self._doctor_part_open = False
         self.person = PersonService(session)
         super().__init__(service, events, parent)
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._follow_link)
         self.body.insertWidget(1, self._statement_bar())
         self._show_statement()
 
@@ -264,7 +237,6 @@ class DiagnosesPage(SectionPage[Diagnosis]):
             Column(translate("Diagnoses", "Diagnosis"), lambda d: d.name),
             Column(translate("Diagnoses", "Status"), lambda d: label_of(DiagnosisStatus, d.status)),
             Column(translate("Diagnoses", "Date"), lambda d: partial(d.diagnosed_on)),
-            Column(translate("Diagnoses", "ORPHAcode"), lambda d: orpha_display(d.orpha_code)),
         ]
 
     def describe(self, diagnosis: Diagnosis) -> str:
@@ -331,45 +303,10 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         ]
 
     def details_html(self, d: Diagnosis) -> str:
-        names = self.service.linked_contacts(d)
-        status = label_of(DiagnosisStatus, d.status)
-        rows = [
-            (translate("Diagnoses", "Name in English"), d.name_en),
-            (translate("Diagnoses", "Status"), f"{status}\n{status_explanation(d.status)}"),
-            (translate("Diagnoses", "Diagnosed on"), partial(d.diagnosed_on)),
-            (translate("Diagnoses", "ORPHAcode"), orpha_display(d.orpha_code)),
-            (translate("Diagnoses", "ICD-10 code"), _icd10(d)),
-            (translate("Diagnoses", "Diagnosed by"), names["diagnosed_by"]),
-            (translate("Diagnoses", "Treated by"), names["treating_physician"]),
-            (translate("Diagnoses", "Expertise centre"), names["expertise_centre"]),
-            (translate("Diagnoses", "Other codes"), "\n".join(c.said() for c in others(d.codes, d.icd10,
-                                                                                       d.orpha_code))),
-        ]
-        more = [
-            (translate("Diagnoses", "Notes"), d.notes),
-            (translate("Diagnoses", "Information received"), d.information_received),
-            (translate("Diagnoses", "Trusted websites"), "\n".join(d.website_list())),
-        ]
-        groups = [("", rows), (translate("Diagnoses", "In an emergency"), self._emergency_rows(d)),
-                  (translate("Diagnoses", "Genetic details"), self._genetic_rows(d)),
-                  (translate("Diagnoses", "Notes and information"), more)]
-        return f"<h3>{escape(d.name)}</h3>" + grouped_table(groups)
+        return details.details_html(d, self.service.linked_contacts(d), self._doctor_part_open)
 
-    def _emergency_rows(self, d: Diagnosis) -> list[tuple[str, str]]:
-        """Every row, also the empty ones: what the emergency card will say is not filled in shows here too."""
-        empty = translate("Diagnoses", "Not filled in")
-        return [(label, value or empty) for label, value in (
-            (translate("Diagnoses", "What a doctor must do"), d.emergency_protocol),
-            (translate("Diagnoses", "What to avoid"), d.emergency_avoid),
-            (translate("Diagnoses", "Signs of a crisis"), d.crisis_signs),
-            (translate("Diagnoses", "Emergency guideline"), d.emergency_guideline),
-        )]
-
-    def _genetic_rows(self, d: Diagnosis) -> list[tuple[str, str]]:
-        return [
-            (translate("Diagnoses", "Gene"), d.gene),
-            (translate("Diagnoses", "Variant (HGVS)"), d.variant),
-            (translate("Diagnoses", "Zygosity"), label_of(Zygosity, d.zygosity)),
-            (translate("Diagnoses", "Laboratory"), d.genetic_lab),
-            (translate("Diagnoses", "Test date"), partial(d.genetic_test_date)),
-        ]
+    def _follow_link(self, url: QUrl) -> None:
+        """The details' own links open or close the part for the doctor; it stays as chosen while browsing."""
+        if url.fragment() in (details.MORE, details.LESS):
+            self._doctor_part_open = url.fragment() == details.MORE
+            self._show_details()

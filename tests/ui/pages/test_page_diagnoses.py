@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QFormLayout, QLabel
 
 from phr.core.entries import Change
@@ -71,12 +71,41 @@ def test_add_a_carrier_status_with_genetic_details(page, diagnoses, contacts, di
     assert (saved.gene, saved.variant, saved.zygosity, saved.genetic_test_date, saved.expertise_centre) == (
         "CFTR", "NM_000492.4:c.1521_1523del p.(Phe508del)", "heterozygous", "2019-05-14", centre)
     assert saved.trusted_websites == "www.ncfs.nl\nwww.orpha.net"
-    assert cells(page, 0) == ["Cystic fibrosis", "Carrier", "May 2019", "ORPHA:586"]
+    assert cells(page, 0) == ["Cystic fibrosis", "Carrier", "May 2019"]
     details = page.details.toPlainText()
-    for text in ("ORPHA:586", "E84.0", "Radboudumc", "Genetic details", "CFTR", "14 May 2019",
-                 "Heterozygous – on one copy of the gene", "www.ncfs.nl\nwww.orpha.net",
-                 "Carrier\nYou carry the variant; usually no symptoms", "Entered by Zoë Ünal (owner)"):
+    for text in ("Radboudumc", "www.ncfs.nl\nwww.orpha.net", "Carrier\nYou carry the variant; usually no symptoms",
+                 "Entered by Zoë Ünal (owner)", "▸ More details (for the doctor)"):
         assert text in details
+    assert "ORPHA:586" not in details and "CFTR" not in details  # codes and genetics wait for the doctor
+    open_doctor_part(qtbot, page)
+    details = page.details.toPlainText()
+    for text in ("ORPHA:586\nThe number of this disease in Orphanet", "E84.0\nThe code of the diagnosis",
+                 "Genetic details", "CFTR\nThe gene (a part of your DNA)", "14 May 2019",
+                 "Heterozygous – on one copy of the gene\nWhether the change is on one copy", "▾ Fewer details"):
+        assert text in details
+
+
+def open_doctor_part(qtbot, page) -> None:
+    """With the keyboard: into the details, Tab to the link, Enter."""
+    page.details.setFocus()
+    qtbot.keyClick(page.details, Qt.Key.Key_Tab)
+    qtbot.keyClick(page.details, Qt.Key.Key_Return)
+
+
+def test_the_part_for_the_doctor_stays_open_and_closes_again(page, diagnoses, qtbot):
+    diagnoses.add(Diagnosis(name="CAH", status="confirmed", orpha_code=418, icd10="E25.0"))
+    diagnoses.add(Diagnosis(name="Hypothyreoïdie", status="confirmed", icd10="E03.9"))
+    diagnoses.add(Diagnosis(name="Moe", status="suspected"))
+    page.reload()
+    open_doctor_part(qtbot, page)
+    assert "E25.0" in page.details.toPlainText()
+    page.table.selectRow(1)
+    assert "E03.9" in page.details.toPlainText()  # open while browsing
+    page.table.selectRow(2)
+    assert "details" not in page.details.toPlainText()  # nothing behind it: no link
+    page.table.selectRow(0)
+    page.details.anchorClicked.emit(QUrl("#less-details"))
+    assert "E25.0" not in page.details.toPlainText() and "More details" in page.details.toPlainText()
 
 
 def test_the_form_groups_the_genetic_details_under_a_heading(page, dialogs):
@@ -108,7 +137,7 @@ def test_change_a_diagnosis_shows_the_orphacode_and_keeps_it(page, diagnoses, co
     [saved] = diagnoses.all()
     assert (saved.name, saved.status, saved.orpha_code, saved.diagnosed_on, saved.diagnosed_by) == (
         "Congenitale bijnierhyperplasie", "confirmed", 418, "2003", doctor)
-    assert cells(page, 0) == ["Congenitale bijnierhyperplasie", "Confirmed", "2003", "ORPHA:418"]
+    assert cells(page, 0) == ["Congenitale bijnierhyperplasie", "Confirmed", "2003"]
     assert "Dr. Bakker" in page.details.toPlainText()
 
 
