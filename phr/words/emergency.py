@@ -67,7 +67,7 @@ DUTCH: dict[str, str] = {
     "Medicine": "Medicijn",
     "Dose": "Dosis",
     "When": "Wanneer",
-    "Notes": "Opmerkingen",
+    "Notes": "Notities",
     "No known allergies.": "Geen bekende allergieën.",
     "Not filled in: it is not known whether I have allergies.":
         "Niet ingevuld: het is niet bekend of ik allergieën heb.",

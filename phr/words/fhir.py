@@ -28,7 +28,7 @@ DUTCH: dict[str, str] = {
     "Noted": "Genoteerd",
     "Measurement": "Meting",
     "Time": "Tijd",
-    "Value": "Meetwaarde",
+    "Value": "Waarde",
     "Goal": "Doel",
     "Review by": "Bespreken vóór",
     "Latest evaluation": "Laatste evaluatie",

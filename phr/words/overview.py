@@ -96,7 +96,7 @@ DUTCH: dict[str, str] = {
     "above the target": "boven de streefwaarde",
     "below the target": "onder de streefwaarde",
     "Readings": "Aantal",
-    "Mean": "Gemiddeld",
+    "Mean": "Gemiddelde",
     "Lowest": "Laagste",
     "Highest": "Hoogste",
     "Standard deviation (SD)": "Hoeveel de waarden schommelen (SD)",
@@ -123,8 +123,8 @@ DUTCH: dict[str, str] = {
     "Mean per measuring series": "Gemiddelde per meetserie",
     "The first day of each series is left out of its mean, as the home measuring protocol does: on the first day "
     "blood pressure is often higher. A series of one day has no mean.":
-        "De eerste dag van elke serie telt niet mee in het gemiddelde, zoals in de afspraken voor thuis meten: op de "
-        "eerste dag is de bloeddruk vaak hoger. Een serie van één dag heeft geen gemiddelde.",
+        "De eerste dag van elke serie telt niet mee in het gemiddelde. Zo staat het in de afspraken voor thuis meten: "
+        "op de eerste dag is de bloeddruk vaak hoger. Een serie van één dag heeft geen gemiddelde.",
     "Series": "Serie",
     "Days": "Dagen",
     "In the mean": "Telt mee",

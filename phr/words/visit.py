@@ -61,7 +61,7 @@ DUTCH: dict[str, str] = {
     "Measure": "Meting",
     "Target": "Streefwaarde",
     "Readings": "Aantal",
-    "Mean": "Gemiddeld",
+    "Mean": "Gemiddelde",
     "Latest": "Laatste",
     "In target": "Binnen streefwaarde",
     "Compared with before": "Vergeleken met daarvoor",
@@ -83,7 +83,7 @@ DUTCH: dict[str, str] = {
     "Glucose: time in range {low}–{high} mmol/L, from sensor readings when there are any.":
         "Glucose: tijd binnen bereik {low}–{high} mmol/L, uit de sensormetingen als die er zijn.",
     # goals
-    "Goals to evaluate": "Doelen om te evalueren",
+    "Goals to evaluate": "Doelen om te bespreken",
     "No goals are due for evaluation.": "Er zijn geen doelen om nu te evalueren.",
     "evaluation overdue (was {date})": "evaluatie te laat (was {date})",
     "evaluation on {date}": "evaluatie op {date}",

@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>Aantekeningen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation>Aanteke&amp;ningen:</translation>
+        <translation>&amp;Notities:</translation>
     </message>
     <message>
         <source>e.g. bring the list of medicines, fast from midnight</source>
@@ -729,7 +729,7 @@
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation>Aanteken&amp;ingen:</translation>
+        <translation>Not&amp;ities:</translation>
     </message>
     <message>
         <source>Relationship</source>
@@ -757,7 +757,7 @@
     </message>
     <message>
         <source>Notes</source>
-        <translation>Aantekeningen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>What they &amp;can do in an emergency:</source>
@@ -1118,7 +1118,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>This is over, or no longer needs care.</source>
-        <translation>Dit is voorbij, of heeft geen zorg meer nodig.</translation>
+        <translation>Dit is voorbij, of er is geen zorg meer voor nodig.</translation>
     </message>
     <message>
         <source>(not filled in)</source>
@@ -1166,7 +1166,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Notes and information</source>
-        <translation>Aantekeningen en informatie</translation>
+        <translation>Notities en informatie</translation>
     </message>
     <message>
         <source>(nobody chosen)</source>
@@ -1226,7 +1226,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>What to avoid:</source>
-        <translation>Wat te vermijden:</translation>
+        <translation>Wat u moet vermijden:</translation>
     </message>
     <message>
         <source>Medicines, anaesthesia or procedures that are dangerous for you, and why.</source>
@@ -1366,7 +1366,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation>Aante&amp;keningen:</translation>
+        <translation>&amp;Uw notities:</translation>
     </message>
     <message>
         <source>In&amp;formation received:</source>
@@ -1426,7 +1426,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Notes</source>
-        <translation>Aantekeningen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Information received</source>
@@ -1470,7 +1470,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>What to avoid</source>
-        <translation>Wat te vermijden</translation>
+        <translation>Wat u moet vermijden</translation>
     </message>
     <message>
         <source>Signs of a crisis</source>
@@ -1909,11 +1909,11 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>New or changed diagnoses</source>
-        <translation>Nieuwe of gewijzigde diagnoses</translation>
+        <translation>Nieuwe of veranderde diagnoses</translation>
     </message>
     <message>
         <source>Medication changes</source>
-        <translation>Wijzigingen in medicijnen</translation>
+        <translation>Veranderingen in medicijnen</translation>
     </message>
     <message>
         <source>Events since the last visit</source>
@@ -3071,7 +3071,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation>&amp;Opmerkingen:</translation>
+        <translation>N&amp;otities:</translation>
     </message>
     <message>
         <source>A&amp;mount each time:</source>
@@ -3279,7 +3279,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Opmerkingen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Codes</source>
@@ -3571,7 +3571,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Readings</source>
-        <translation>Metingen</translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <source>Mean</source>
@@ -4151,7 +4151,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Who to call, day and night</source>
-        <translation>Wie u belt, dag en nacht</translation>
+        <translation>Wie u kunt bellen, dag en nacht</translation>
     </message>
     <message>
         <source>No out-of-hours numbers yet (see Care team).</source>
@@ -4401,7 +4401,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>N&amp;otes:</source>
-        <translation>Aanteke&amp;ningen:</translation>
+        <translation>&amp;Notities:</translation>
     </message>
     <message>
         <source>Risk of a next reaction</source>
@@ -4413,7 +4413,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Notes</source>
-        <translation>Aantekeningen</translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Codes</source>

@@ -121,7 +121,7 @@ def test_the_goals_due_for_evaluation_and_no_others(sample_services, sample_text
     due = plan.overdue(today) + plan.due_for_review(30, today)
     assert len(due) >= 2
     text = sample_text["nl"]
-    section = text[text.index("Doelen om te evalueren"):]  # the last section
+    section = text[text.index("Doelen om te bespreken"):]  # the last section
     for goal in due:
         assert goal.description in section
         latest = plan.latest_evaluation(goal.id)
@@ -180,7 +180,7 @@ def test_the_trends_hold_the_targets_and_the_statistics_of_the_period(sample_ser
     nl = Words("nl")
     in_range = stats.glucose(sensor_glucose(sample_services, day_of(previous), NOW.date())).in_range
     text = sample_text["nl"]
-    section = text[text.index("Metingen en streefwaarden"):text.index("Doelen om te evalueren")]
+    section = text[text.index("Metingen en streefwaarden"):text.index("Doelen om te bespreken")]
     assert f"{nl.number(in_range, 0)}% binnen bereik" in section
     target = sample_services.targets.current("bp")
     assert f"≤ {target.target_high:.0f}/{target.target_high2:.0f} mmHg" in section
