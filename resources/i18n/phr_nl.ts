@@ -4651,6 +4651,18 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Drive</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>Map</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -4659,13 +4671,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Files of &amp;type:</source>
         <translation>Soort &amp;bestand:</translation>
-    </message>
-</context>
-<context>
-    <name>QFileSystemModel</name>
-    <message>
-        <source>Drive</source>
-        <translation>Station</translation>
     </message>
 </context>
 <context>

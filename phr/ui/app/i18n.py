@@ -2,20 +2,11 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 SUPPORTED = ("nl", "en")  # English is the source language: it needs no file
-
-# Qt's own texts that qtbase_nl.qm leaves in English (it predates their Qt 6 wording) or gives a letter
-# twice (Back and Finish share Alt+T). Listed here, lupdate keeps them in phr_nl.ts under Qt's contexts,
-# where Qt looks them up. tests/ui/test_dutch_everywhere.py fails once the wheel covers one of them.
-QT_GAPS = (
-    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
-    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
-    QT_TRANSLATE_NOOP("QFileSystemModel", "Drive"),
-    QT_TRANSLATE_NOOP("QWizard", "&Finish"),
-)
+translate = QCoreApplication.translate
 
 
 def resolve_language(setting: str, system_locale: QLocale | None = None) -> str:
@@ -28,6 +19,23 @@ def resolve_language(setting: str, system_locale: QLocale | None = None) -> str:
 def qt_translations() -> Path:
     """Where the PySide6 wheel keeps Qt's own catalogues (qtbase_nl.qm: buttons, file dialog, menus)."""
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def qt_gaps() -> dict[tuple[str, str], str]:
+    """Qt's own texts that qtbase_nl.qm leaves in English (it predates their Qt 6 wording or context) or gives a
+    letter twice (Back and Finish share Alt+T): (context, English) -> the text as the app shows it.
+
+    Written as translate calls, so lupdate keeps them in phr_nl.ts under Qt's own contexts, where Qt looks them
+    up; tests/ui/test_dutch_everywhere.py checks each one is still a gap.
+    """
+    return {
+        ("QFileDialog", "&Look in:"): translate("QFileDialog", "&Look in:"),
+        ("QFileDialog", "Files of &type:"): translate("QFileDialog", "Files of &type:"),
+        ("QAbstractFileIconProvider", "Drive"): translate("QAbstractFileIconProvider", "Drive"),
+        ("QAbstractFileIconProvider", "Folder"): translate("QAbstractFileIconProvider", "Folder",
+                                                           "All other platforms"),
+        ("QWizard", "&Finish"): translate("QWizard", "&Finish"),
+    }
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
