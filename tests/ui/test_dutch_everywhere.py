@@ -200,12 +200,15 @@ def test_every_page_of_the_import_wizard_is_dutch(qtbot, services, dutch, tmp_pa
     assert not read.problems, "\n".join(sorted(read.problems))
 
 
-def test_a_new_record_shows_no_escaped_markup_on_about_me(window):
+def test_a_new_record_shows_no_escaped_markup_on_about_me(qtbot, services, dutch):
     """'&quot;' once showed on About me in every new record (a hint escaped twice)."""
-    from phr.ui.app.navigation import Page
+    from phr.ui.app.events import RecordEvents
+    from phr.ui.pages.person_page import PersonPage
 
-    window.show_page(Page.PERSON)
-    texts = [shown.text for shown in visible_texts(window)]
+    page = PersonPage(services.person, services.allergies, RecordEvents())
+    qtbot.addWidget(page)
+    page.show()
+    texts = [shown.text for shown in visible_texts(page)]
     assert any("Over mij" in text for text in texts)
     assert not [text for text in texts if "&quot;" in text or "&amp;" in text]
 
