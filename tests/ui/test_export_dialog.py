@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
-from PySide6.QtCore import QCoreApplication, QDate, QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -126,8 +126,8 @@ def test_kind_language_period_sections_and_appointment_make_the_export_options(q
         "New or changed diagnoses", "Medication changes", "Odd new part"]  # an unknown key reads as words
     choose(dialog.language, "nl")
     dialog.period.enabled.setChecked(True)
-    dialog.period.since.setDate(QDate(2026, 1, 1))
-    dialog.period.until.setDate(QDate(2026, 6, 30))
+    dialog.period.since.set_value("2026-01-01")
+    dialog.period.until.set_value("2026-06-30")
     dialog.sections.boxes["medications"].setChecked(False)
     choose(dialog.appointment, later)
     assert dialog.options() == ExportOptions(kind="visit", language="nl", since=date(2026, 1, 1),
@@ -184,8 +184,8 @@ def test_at_least_one_section_must_be_chosen(qtbot, services, save_as, monkeypat
 def test_a_period_that_ends_before_it_starts_is_explained(qtbot, services, save_as):
     dialog = make_dialog(qtbot, services)
     dialog.period.enabled.setChecked(True)
-    dialog.period.since.setDate(QDate(2026, 5, 1))
-    dialog.period.until.setDate(QDate(2026, 4, 1))
+    dialog.period.since.set_value("2026-05-01")
+    dialog.period.until.set_value("2026-04-01")
     dialog.save_button.click()
     assert "ends before it starts" in dialog.problem.text() and save_as.asked == []
 

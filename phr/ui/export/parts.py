@@ -3,11 +3,10 @@ password rows, and the appointment list of the visit brief."""
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -17,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.core.typed_dates import Expect
 from phr.core.vocabulary import CareRole, Section
 from phr.export.options import KINDS as PDF_KINDS
+from phr.ui.forms.date_input import DateInput
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.text.formatting import fill
 from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 FORMATS = PDF_KINDS + ("fhir", "csv")
-TYPED_DATE = "dd-MM-yyyy"  # as dates are typed everywhere in the app: day first
 # The parts of an export that are a section of the record are called by the section's name.
 RECORD_SECTIONS = {"diagnoses": Section.DIAGNOSES, "problems": Section.DIAGNOSES, "medications": Section.MEDICATIONS,
                    "monitoring": Section.MONITORING, "results": Section.MONITORING, "care_team": Section.CARE_TEAM,
@@ -136,23 +136,19 @@ class PeriodRow(QWidget):
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
         self.enabled = QCheckBox(translate("ExportDialog", "O&nly a period"))
-        self.since, self.until = QDateEdit(), QDateEdit()
-        end = QDate(today.year, today.month, today.day)
-        for edit, day in ((self.since, end.addYears(-1)), (self.until, end)):  # a year back: a sensible start
-            edit.setDisplayFormat(TYPED_DATE)
-            edit.setCalendarPopup(True)
-            edit.setDate(day)
-        self.since.setAccessibleName(translate("ExportDialog", "Period from"))
-        self.until.setAccessibleName(translate("ExportDialog", "Period to"))
+        self.since, self.until = DateInput(Expect.DATE), DateInput(Expect.DATE)
+        self.since.set_value(_year_before(today).isoformat())  # a sensible start
+        self.until.set_value(today.isoformat())
+        self.since.edit.setAccessibleName(translate("ExportDialog", "Period from"))
+        self.until.edit.setAccessibleName(translate("ExportDialog", "Period to"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.enabled)
+        row.addWidget(self.enabled, 0, Qt.AlignmentFlag.AlignTop)
         row.addSpacing(12)
-        row.addWidget(buddy(translate("ExportDialog", "&from"), self.since))
-        row.addWidget(self.since)
-        row.addWidget(buddy(translate("ExportDialog", "t&o"), self.until))
-        row.addWidget(self.until)
-        row.addStretch()
+        for text, edit in ((translate("ExportDialog", "&from"), self.since), (translate("ExportDialog", "t&o"),
+                                                                              self.until)):
+            row.addWidget(buddy(text, edit.edit), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(edit, 1, Qt.AlignmentFlag.AlignTop)
         self.enabled.toggled.connect(self._follow)
         self._follow(False)
 
@@ -161,10 +157,29 @@ class PeriodRow(QWidget):
         self.until.setEnabled(on)
 
     def period(self) -> tuple[date | None, date | None]:
+        """The days chosen; a side that cannot be read is None (problem() then says why)."""
         if not self.enabled.isChecked():
             return None, None
-        # QDate.toPython gives a date; PySide6's stubs say object.
-        return self.since.date().toPython(), self.until.date().toPython()  # type: ignore[return-value]
+        return _day(self.since), _day(self.until)
+
+    def problem(self) -> tuple[str, QWidget] | None:
+        """What the date under the field says when a date of the period cannot be read, and that field."""
+        for edit in (self.since, self.until):
+            if self.enabled.isChecked() and edit.understood().problem:
+                return edit.echo.text(), edit
+        return None
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _day(edit: DateInput) -> date | None:
+    iso = edit.understood().iso
+    return date.fromisoformat(iso) if iso else None
 
 
 class SectionBoxes(QGroupBox):

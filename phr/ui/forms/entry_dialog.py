@@ -3,16 +3,17 @@
 Errors show under the field they concern: for fields the user has touched while
 typing, and for all fields once Save is pressed. Saving goes through the service;
 if the service refuses, the dialog stays open with everything still filled in.
+It opens with the keyboard in the first field, and Escape, Cancel or closing the window after
+typing asks before what was typed is thrown away.
 """
 
 import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,10 +24,12 @@ from PySide6.QtWidgets import (
 
 from phr.core.entries import Change, EntryInvalid, FieldError
 from phr.core.errors import VaultError
+from phr.ui.forms.discard import DraftDialog
 from phr.ui.forms.fields import FormField
 from phr.ui.text.field_messages import problem_text
 from phr.ui.text.formatting import escape
 from phr.ui.text.messages import error_message
+from phr.ui.widgets.theme import mark_error
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -35,7 +38,7 @@ translate = QCoreApplication.translate
 T = TypeVar("T", bound="DataclassInstance")  # an entry: a dataclass whose fields the form edits
 
 
-class EntryDialog(QDialog, Generic[T]):
+class EntryDialog(DraftDialog, Generic[T]):
     def __init__(self, title: str, fields: list[FormField], item: T, validate: Callable[[T], Sequence[FieldError]],
                  save: Callable[[T], Change], parent: QWidget | None = None,
                  headings: dict[str, str] | None = None) -> None:
@@ -57,7 +60,11 @@ class EntryDialog(QDialog, Generic[T]):
         for f in fields:
             f.set(getattr(item, f.name))
             f.changed.connect(lambda *_args, name=f.name: self._on_edit(name))
+        self._as_opened = self.current_item()  # as the fields show it: what "nothing typed" compares with
         self._refresh_errors()
+        first = next((f.widget for f in fields if _takes_typing(f.widget)), None)
+        if first is not None:
+            first.setFocus()  # the keyboard starts in the first field (it is taken when the window shows)
 
     def _build(self) -> None:
         form = QFormLayout()
@@ -85,7 +92,7 @@ class EntryDialog(QDialog, Generic[T]):
             f.widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             f.widget.setMinimumContentsLength(20)
         error = QLabel()  # no word wrap: wrapped labels make QFormLayout leave big gaps
-        error.setStyleSheet("color: #a40000")  # the text says what is wrong; colour only helps
+        mark_error(error)  # the text says what is wrong; colour only helps
         error.hide()
         self._error_labels[f.name] = error
         column = QVBoxLayout()
@@ -115,7 +122,7 @@ class EntryDialog(QDialog, Generic[T]):
         problems = {e.field: e.problem for e in errors}
         for name, label in self._error_labels.items():
             visible = name in problems and (self._show_all or name in self._touched)
-            label.setText(problem_text(problems[name]) if visible else "")
+            label.setText((self.field(name).own_problem() or problem_text(problems[name])) if visible else "")
             label.setVisible(visible)
         return errors
 
@@ -136,6 +143,18 @@ class EntryDialog(QDialog, Generic[T]):
             return
         self.accept()
 
+    def typed_something(self) -> bool:
+        """Leaving asks first once this is so (DraftDialog)."""
+        return self.current_item() != self._as_opened
+
+
+def _takes_typing(widget: QWidget) -> bool:
+    """A field the keyboard can land in (not a question shown read-only above its answer)."""
+    inner, proxy = widget, widget.focusProxy()
+    while proxy is not None:
+        inner, proxy = proxy, proxy.focusProxy()
+    return inner.isEnabled() and bool(inner.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
 
 def _scrolling(form: QFormLayout) -> QScrollArea:
     inner = QWidget()
@@ -146,6 +165,7 @@ def _scrolling(form: QFormLayout) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(inner)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the keyboard; it still scrolls to the focused one
     return area
 
 

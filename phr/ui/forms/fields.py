@@ -1,8 +1,8 @@
 """Form fields: a widget with a label, a getter and a setter, named after the entry's field."""
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, SignalInstance
@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.core import partial_date
-from phr.ui.text.formatting import partial
+from phr.core.typed_dates import Expect
+from phr.ui.forms.date_input import DateInput
 
 translate = QCoreApplication.translate
 
 
-@dataclass
+@dataclasses.dataclass
 class FormField:
     name: str                      # the entry field it edits
     label: str                     # translated, with an & mnemonic
@@ -32,6 +32,9 @@ class FormField:
     get: Callable[[], object]
     set: Callable[[Any], None]     # takes the entry's value: each kind of field its own type
     changed: SignalInstance        # the widget's change signal
+    # The widget's own words for why its text is refused ('This day does not exist.'), said instead of the
+    # form's general ones; '' when it has none.
+    own_problem: Callable[[], str] = lambda: ""
 
 
 def text_field(name: str, label: str, placeholder: str = "") -> FormField:
@@ -71,29 +74,17 @@ def check_field(name: str, label: str) -> FormField:
     return FormField(name, "", box, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled)
 
 
-def date_field(name: str, label: str) -> FormField:
-    """A date that may be partial. Typed as 2019, 5-2019 or 14-5-2019; shown back in words."""
-    edit = QLineEdit()
-    edit.setPlaceholderText(translate("Fields", "e.g. 2019, 5-2019 or 14-5-2019"))
-
-    def get() -> str:
-        text = edit.text()
-        normal = partial_date.normalise_or_none(text)
-        return normal if normal is not None else text  # invalid text stays, validation says why
-
-    def show_meaning() -> None:
-        normal = partial_date.normalise_or_none(edit.text())
-        edit.setToolTip(partial(normal) if normal else "")
-
-    edit.textChanged.connect(show_meaning)
-    return FormField(name, label, edit, get, lambda v: edit.setText(_date_for_typing(v)), edit.textChanged)
+def date_field(name: str, label: str, expect: Expect = Expect.PARTIAL_DATE) -> FormField:
+    """A date, partial by default as the record keeps most dates ('since 2019', 'May 2019', a day): typed as
+    people write it or picked in a calendar, and said back in words under the field."""
+    return date_input_field(name, label, DateInput(expect))
 
 
-def _date_for_typing(iso: str | None) -> str:
-    """Show a stored date the way people type it here: 14-05-2019, 05-2019, 2019."""
-    if not iso:
-        return ""
-    return "-".join(reversed(iso.split("-")))
+def date_input_field(name: str, label: str, edit: DateInput) -> FormField:
+    """The form says why a date is refused, where it says every field's problems (the field says what it
+    understood)."""
+    edit.says_refusal = False
+    return FormField(name, label, edit, edit.value, edit.set_value, edit.edit.textChanged, edit.refusal)
 
 
 def number_field(name: str, label: str, placeholder: str = "") -> FormField:
@@ -178,4 +169,4 @@ def with_help(field: FormField, help_text: str) -> FormField:
     column.addWidget(field.widget)
     column.addWidget(note)
     box.setFocusProxy(field.widget)  # the label's Alt+letter and a failed save land in the field itself
-    return FormField(field.name, field.label, box, field.get, field.set, field.changed)
+    return dataclasses.replace(field, widget=box)

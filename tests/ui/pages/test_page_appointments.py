@@ -75,9 +75,8 @@ def test_add_an_appointment(page, appointments, specialist, dialogs):
 
 def test_type_the_date_and_time(page, appointments, dialogs, qtbot):
     def type_time(dialog):
-        field = dialog.field("starts_at").widget
-        field.setFocus()
-        qtbot.keyClicks(field, "150320311430")
+        qtbot.keyClicks(dialog.field("starts_at").widget, "15-3-2031 14.30")
+        assert dialog.field("starts_at").widget.echo.text() == "Saturday 15 March 2031 at 14:30"
 
     dialogs.append(type_time)
     page.show_filter("all")
