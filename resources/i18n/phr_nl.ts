@@ -204,6 +204,14 @@
         <translation>Alle afspraken</translation>
     </message>
     <message>
+        <source>Here you keep the appointments, with the questions to ask there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add an appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date and time</source>
         <translation>Datum en tijd</translation>
     </message>
@@ -433,6 +441,14 @@
         <translation>Kies een meting, of typ het in uw eigen woorden</translation>
     </message>
     <message>
+        <source>Here you keep the goals and the agreements made with the care team, and later how they went.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a goal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Goal</source>
         <translation>Doel</translation>
     </message>
@@ -646,6 +662,14 @@
     <message>
         <source>Name</source>
         <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Here you keep who helps with the care, what for, and who to call day and night.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a contact…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Role</source>
@@ -965,8 +989,44 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Dossier wordt gemaakt</translation>
     </message>
     <message>
+        <source>For m&amp;yself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;someone I care for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your o&amp;wn name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You work in the record as a carer, under your own name: what you enter shows that you entered it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the &amp;list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the list of records on this computer, also while the record is locked, so it is not encrypted. You may change it, e.g. to &apos;Mum&apos;, or leave it empty: then the list shows the folder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own name and the name of the person you care for are the same. Give each their own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>This is your own passphrase as a carer: with it you open the record of %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Making your record…</source>
@@ -993,6 +1053,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Ik heb de code &amp;opgeschreven en bewaar hem veilig</translation>
     </message>
     <message>
+        <source>Write this code down on paper now and keep it in a safe place. It is shown only this once. The code opens the record of %1 as its owner: to add or remove carers, to give %1 a passphrase of their own, or to get back in if you forget your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>record</source>
         <translation>dossier</translation>
     </message>
@@ -1009,71 +1073,71 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <name>DateInput</name>
     <message>
         <source>the year %1</source>
-        <translation type="unfinished"></translation>
+        <translation>het jaar %1</translation>
     </message>
     <message>
         <source>For example %1, or tomorrow 9:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijvoorbeeld %1, of morgen 9:00</translation>
     </message>
     <message>
         <source>For example %1, 15 Jan 2027 or today</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijvoorbeeld %1, 15 jan 2027 of vandaag</translation>
     </message>
     <message>
         <source>For example %1, May 2019 or only the year: 2019</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijvoorbeeld %1, mei 2019 of alleen het jaar: 2019</translation>
     </message>
     <message>
         <source>%1: at what time? For example %2 10:30</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hoe laat? Bijvoorbeeld %2 10:30</translation>
     </message>
     <message>
         <source>%1 is a %2. Check the date.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is een %2. Kijk de datum na.</translation>
     </message>
     <message>
         <source>Type the year in full, for example 2027.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ het hele jaar, bijvoorbeeld 2027.</translation>
     </message>
     <message>
         <source>This day does not exist. Check the day and the month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze dag bestaat niet. Kijk de dag en de maand na.</translation>
     </message>
     <message>
         <source>Type a year from 1900 to 2100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een jaar van 1900 tot en met 2100.</translation>
     </message>
     <message>
         <source>Type the whole date: day, month and year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de hele datum: dag, maand en jaar.</translation>
     </message>
     <message>
         <source>Type the day too, for example: tomorrow 10:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ ook de dag, bijvoorbeeld: morgen 10:30.</translation>
     </message>
     <message>
         <source>Type only the date here, without a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ hier alleen de datum, zonder tijd.</translation>
     </message>
     <message>
         <source>This time does not exist. Type it like 10:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze tijd bestaat niet. Typ hem zo: 10:30.</translation>
     </message>
     <message>
         <source>Regie cannot read this date. Type it like %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie kan deze datum niet lezen. Typ hem zo: %1.</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender</translation>
     </message>
     <message>
         <source>Choose in a calendar (Alt+Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies in een kalender (Alt+Omlaag)</translation>
     </message>
     <message>
         <source>Open the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender openen</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1355,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Current diagnoses: not filled in yet. Add them, or say that you have none.</source>
         <translation>Diagnoses die nu spelen: nog niet ingevuld. Voeg ze toe, of zeg dat u er geen hebt.</translation>
+    </message>
+    <message>
+        <source>Here you keep the diagnoses, with what doctors must know in an emergency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a diagnosis…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>In an emergency</source>
@@ -1555,8 +1627,8 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Paginanummer</translation>
     </message>
     <message>
-        <source>&amp;Page:</source>
-        <translation>&amp;Pagina:</translation>
+        <source>Pa&amp;ge:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>P&amp;revious page</source>
@@ -1624,6 +1696,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>&amp;Add document…</source>
         <translation>Document &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Here you keep letters, lab results and scans, safe inside the encrypted record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a document…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Date</source>
@@ -1774,19 +1854,19 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Discard what you typed?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat u typte weggooien?</translation>
     </message>
     <message>
         <source>It has not been saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het is nog niet opgeslagen.</translation>
     </message>
     <message>
         <source>&amp;Keep editing</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verder typen</translation>
     </message>
     <message>
         <source>&amp;Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weggooien</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2318,37 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>changed by %1 on %2</source>
         <translation>gewijzigd door %1 op %2</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStarted</name>
+    <message>
+        <source>Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill these in first: doctors and others need them most, also on the emergency card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3162,6 +3273,14 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Schema, in uw woorden</translation>
     </message>
     <message>
+        <source>Here you keep the medicines in use, with how much and when.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a medicine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Medicine</source>
         <translation>Medicijn</translation>
     </message>
@@ -3440,8 +3559,12 @@ Stukken: %1</translation>
         <translation>Streefwaarden en &amp;plan</translation>
     </message>
     <message>
-        <source>No measurements yet. Type a first reading with New measurement (Ctrl+M), import them from a device, or tick Show all measures and choose one.</source>
-        <translation>Nog geen metingen. Typ een eerste meting in met Nieuwe meting (Ctrl+M), lees ze in van een apparaat, of zet een vinkje bij Toon alle meetwaarden en kies er een.</translation>
+        <source>Here you keep what is measured at home, such as blood pressure or weight: typed in, or read from a device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a &amp;first measurement…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Corrected on %1.</source>
@@ -4110,6 +4233,30 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Overzicht van uw zorg</translation>
     </message>
     <message>
+        <source>Go to %1</source>
+        <translation type="unfinished">Naar %1</translation>
+    </message>
+    <message>
+        <source>Date of birth and allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnoses, or that there are none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The medicines in use, or that there are none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who helps with the care, and who to call day and night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What others must know in an emergency (for the emergency card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>born %1</source>
         <translation>geboren %1</translation>
     </message>
@@ -4206,6 +4353,10 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Mijn doelen</translation>
     </message>
     <message>
+        <source>Goals of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No active goals.</source>
         <translation>Geen lopende doelen.</translation>
     </message>
@@ -4224,6 +4375,10 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Not filled in yet (see Diagnoses).</source>
         <translation>Nog niet ingevuld (zie Diagnoses).</translation>
+    </message>
+    <message>
+        <source>Medicines %1 uses now</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Medicines I use now</source>
@@ -4576,6 +4731,10 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>&amp;Add operation or procedure…</source>
         <translation>Operatie of ingreep &amp;toevoegen…</translation>
+    </message>
+    <message>
+        <source>Here you keep operations and other treatments in a hospital, and how they went.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>What</source>
@@ -5186,8 +5345,8 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>De normaalwaarde is wat het lab gewoon vindt voor de meeste mensen. Een waarde daarbuiten is niet altijd een probleem: vraag je arts wat het voor jou betekent.</translation>
     </message>
     <message>
-        <source>There are no results yet. Results come from a FHIR file that you import, for example from your hospital or GP.</source>
-        <translation>Er zijn nog geen uitslagen. Uitslagen komen uit een FHIR-bestand dat je importeert, bijvoorbeeld van je ziekenhuis of huisarts.</translation>
+        <source>Here you see lab results with the lab&apos;s normal range, read from a health summary (FHIR file) from a hospital or GP.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Results come from a FHIR file that you import, for example from your hospital or GP. Choose a line to see all its results.</source>
@@ -5485,10 +5644,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Er staat nog geen dossier op deze computer. Hoe wilt u beginnen?</translation>
     </message>
     <message>
-        <source>Make my own record…</source>
-        <translation>Mijn eigen dossier maken…</translation>
-    </message>
-    <message>
         <source>First look around in a sample record</source>
         <translation>Eerst rondkijken in een voorbeelddossier</translation>
     </message>
@@ -5511,6 +5666,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>The record itself stays where it is.</source>
         <translation>Het dossier zelf blijft staan waar het staat.</translation>
+    </message>
+    <message>
+        <source>Make a new record…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Explore the &amp;sample record</source>
@@ -5650,6 +5809,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Vaccinatie &amp;toevoegen…</translation>
     </message>
     <message>
+        <source>Here you keep the vaccinations: which vaccine, when, and against what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vaccine</source>
         <translation>Vaccin</translation>
     </message>
@@ -5760,6 +5923,25 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>Codes</source>
         <translation>Codes</translation>
+    </message>
+</context>
+<context>
+    <name>Whose</name>
+    <message>
+        <source>this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working as: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who is working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a sample record with invented data.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
