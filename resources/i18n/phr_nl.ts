@@ -1628,7 +1628,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Pa&amp;ge:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pagina:</translation>
     </message>
     <message>
         <source>P&amp;revious page</source>
