@@ -9,6 +9,7 @@ so the sample always looks current: about two years of history and a few things 
 come. Vaccinations and operations long ago keep their own dates (phr.demo.medical_history).
 """
 
+import os
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,6 +35,11 @@ SAMPLE_NAME = "Sanne de Vries"
 _UMC = "UMC Zuiderhaven (fictief)"
 GENETICS_LAB = "Afdeling Klinische Genetica (fictief)"
 CARRIER_TEST = -4 * 365  # days from today
+# A plain file beside record.db saying the folder holds the sample: the app shows a banner on every page. It
+# says nothing about anyone (the person is invented); a restore from a backup brings back the record only.
+MARKER = "sample-record.txt"
+MARKER_TEXT = ("This folder holds Regie's sample record: an invented person with invented data.\n"
+               "Deze map bevat het voorbeelddossier van Regie: een verzonnen persoon met verzonnen gegevens.\n")
 
 EMERGENCY_NOTES = (
     "Ik heb bijnierinsufficiëntie (CAH): mijn lichaam maakt zelf geen cortisol.\n"
@@ -123,11 +129,23 @@ def create_sample_record(folder: Path, passphrase: str = SAMPLE_PASSPHRASE, argo
     """A new record at `folder` holding the sample; returned open (the caller locks it)."""
     created = create_record(Path(folder), SAMPLE_NAME, passphrase, argon2)
     try:
+        _mark_as_sample(Path(folder))
         fill_sample_record(RecordServices(created.session), today or date.today())
     except BaseException:
         created.session.lock()
         raise
     return created.session
+
+
+def is_sample_record(folder: Path) -> bool:
+    """Whether `folder` holds the sample record (made by create_sample_record), by its marker file."""
+    return (Path(folder) / MARKER).is_file()
+
+
+def _mark_as_sample(folder: Path) -> None:
+    descriptor = os.open(folder / MARKER, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # as the record's files
+    with os.fdopen(descriptor, "w", encoding="utf-8") as marker:
+        marker.write(MARKER_TEXT)
 
 
 def fill_sample_record(services: RecordServices, today: date) -> None:

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from phr.core.entries import Change
 from phr.core.vocabulary import Section
+from phr.demo.sample_record import is_sample_record
 from phr.record.services import RecordServices
 from phr.ui.app.desktop.about import open_about_dialog
 from phr.ui.app.desktop.print_dialog import open_print_dialog
@@ -38,14 +40,18 @@ from phr.ui.app.navigation import PAGE_FACTORIES, Page, planned_pages
 from phr.ui.app.record_actions import record_session
 from phr.ui.backup.backup_dialog import open_backup_dialog
 from phr.ui.export.dialog import open_export_dialog
+from phr.ui.history.results_page import ResultsPage
 from phr.ui.imports.fhir_import import FhirImport, open_fhir_import
 from phr.ui.imports.wizard import open_import_wizard
 from phr.ui.monitoring.page import MonitoringPage
 from phr.ui.monitoring.quick_entry import open_quick_entry
 from phr.ui.pages.coming import ComingPage
+from phr.ui.pages.overview_page import OverviewPage
 from phr.ui.pages.search_page import SearchPage
 from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.language import app_language
+from phr.ui.widgets.getting_started import HiddenInSettings
+from phr.ui.widgets.whose import sample_banner, working_as_label
 
 translate = QCoreApplication.translate
 
@@ -64,12 +70,23 @@ class MainWindow(QMainWindow):
         self._locking = False
         # Set by the controller: a backup before a carer's removal changes the key.
         self.before_rekey: BeforeRekey | None = None
-        self.settings_file: Path | None = None  # set by the controller; About says where it is
+        self._settings_file: Path | None = None  # set by the controller; About says where it is
         name = services.session.person_name() or translate("MainWindow", "(no name)")
         self.resize(fitted_size(available_geometry(self).size()))  # the controller places it (window_size)
         self._build(name)
         self._build_actions()
         self.events.changed.connect(self._on_changed)
+
+    @property
+    def settings_file(self) -> Path | None:
+        return self._settings_file
+
+    @settings_file.setter
+    def settings_file(self, path: Path | None) -> None:
+        self._settings_file = path
+        overview = self.page(Page.OVERVIEW)
+        if path is not None and isinstance(overview, OverviewPage):  # a hidden Getting started is remembered there
+            overview.remember_hidden_lists(HiddenInSettings(path))
 
     def _show_name(self, name: str) -> None:
         self.name_label.setText(name)
@@ -85,6 +102,7 @@ class MainWindow(QMainWindow):
         self.name_label = NameLabel()
         self._show_name(name)
         self.name_label.setAccessibleName(translate("MainWindow", "Whose record is open"))
+        self.working_as = working_as_label(self.open_services().session.author)
         self._build_navigation()
         self._build_pages()
         self.page_area = QScrollArea()
@@ -95,8 +113,12 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         body.addWidget(self.navigation)
         body.addWidget(self.page_area, 1)
+        column = QVBoxLayout()
+        self.sample_banner = sample_banner(is_sample_record(self.open_services().session.folder))
+        column.addWidget(self.sample_banner)
+        column.addLayout(body, 1)
         central = QWidget()
-        central.setLayout(body)
+        central.setLayout(column)
         self.setCentralWidget(central)
 
     def _build_navigation(self) -> None:
@@ -114,6 +136,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self.navigation.setCurrentRow(0)
+        overview, results = self.page(Page.OVERVIEW), self.page(Page.RESULTS)
+        if isinstance(overview, OverviewPage):
+            overview.open_page.connect(lambda key: self.go_to_section(self.page_keys.index(Page(key))))
+        if isinstance(results, ResultsPage):
+            results.import_requested.connect(self.import_health_summary)
         self.events.show_item.connect(lambda section, _item: self.show_page(section))
 
     def _build_actions(self) -> None:
@@ -125,6 +152,7 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("record-toolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.name_label)
+        toolbar.addWidget(self.working_as)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)

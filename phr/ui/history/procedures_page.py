@@ -32,6 +32,11 @@ class ProceduresPage(SectionPage[Procedure]):
         self.add_button.setText(translate("Procedures", "&Add operation or procedure…"))
         keyboard_order(self)
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("Procedures", "Here you keep operations and other treatments in a hospital, and how they "
+                                        "went."),
+                translate("Procedures", "&Add operation or procedure…"))
+
     def columns(self) -> list[Column[Procedure]]:
         return [
             Column(translate("Procedures", "What"), lambda p: p.name),

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
@@ -32,6 +32,7 @@ from phr.ui.history.results_words import (
     value_text,
 )
 from phr.ui.text.formatting import escape, heading
+from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
@@ -74,6 +75,8 @@ def table(model: EntryTableModel[Any], name: str) -> QTableView:
 
 
 class ResultsPage(QWidget):
+    import_requested = Signal()  # the main window opens the import of a health summary (FHIR file)
+
     def __init__(self, service: LabResultService, events: RecordEvents, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,11 +109,15 @@ class ResultsPage(QWidget):
         self.results_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.chart = ResultsChart(self.language)
         self.body = self._body()
+        # The menu's own words: the button does what that menu item does.
+        self.empty_state = EmptyState(empty_text(), translate("MainWindow", "Import a &health summary (FHIR file)…"),
+                                      self.import_requested.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(heading(self.title)))
         layout.addWidget(self.intro)
         layout.addWidget(self.help)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.empty_state, 1)
 
     def _body(self) -> QWidget:
         """The list above; the chosen test's results below, the table beside the chart."""
@@ -163,9 +170,10 @@ class ResultsPage(QWidget):
                       for r in self.service.latest() if r.measure in measures]
         self.model.reload()
         self._fit(self.table)
-        self.intro.setText(escape(source_text() if self._rows else empty_text()))
-        self.body.setVisible(bool(self._rows))
-        self.help.setVisible(bool(self._rows))
+        self.intro.setText(escape(source_text()))
+        for part in (self.intro, self.body, self.help):
+            part.setVisible(bool(self._rows))
+        self.empty_state.setVisible(not self._rows)
         keys = [row.measure.key for row in self._rows]
         self.table.selectRow(keys.index(keep) if keep in keys else 0)
         self._show_measure()

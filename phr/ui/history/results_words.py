@@ -71,8 +71,8 @@ def explanation() -> str:
 
 
 def empty_text() -> str:
-    return translate("Results", "There are no results yet. Results come from a FHIR file that you import, for "
-                                "example from your hospital or GP.")
+    return translate("Results", "Here you see lab results with the lab's normal range, read from a health summary "
+                                "(FHIR file) from a hospital or GP.")
 
 
 def source_text() -> str:

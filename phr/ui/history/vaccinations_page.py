@@ -36,6 +36,10 @@ class VaccinationsPage(SectionPage[Vaccination]):
         self.add_button.setText(translate("Vaccinations", "&Add vaccination…"))
         keyboard_order(self)
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("Vaccinations", "Here you keep the vaccinations: which vaccine, when, and against what."),
+                translate("Vaccinations", "&Add vaccination…"))
+
     def columns(self) -> list[Column[Vaccination]]:
         return [
             Column(translate("Vaccinations", "Vaccine"), lambda v: v.vaccine),

@@ -41,6 +41,7 @@ from phr.ui.monitoring.tab import Clock, MeasureTab
 from phr.ui.monitoring.targets import TargetsTab
 from phr.ui.text.formatting import heading
 from phr.ui.text.vocabulary import label
+from phr.ui.widgets.empty_state import EmptyState
 
 translate = QCoreApplication.translate
 REFRESHING_SECTIONS = (Section.MONITORING, Section.MEDICATIONS, Section.APPOINTMENTS)   # the chart shows their events
@@ -155,11 +156,10 @@ class MonitoringPage(QWidget):
             self.tabs.addTab(tab, text)
         self.tabs.currentChanged.connect(lambda _index: self._current_tab().refresh_if_stale())
         self.diary = DiaryPanel(services.diary, self.events, now=lambda: self._now().replace(tzinfo=None))
-        self.empty = QLabel(translate("Monitoring", "No measurements yet. Type a first reading with New "
-                                                    "measurement (Ctrl+M), import them from a device, or tick "
-                                                    "Show all measures and choose one."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty = EmptyState(
+            translate("Monitoring", "Here you keep what is measured at home, such as blood pressure or weight: "
+                                    "typed in, or read from a device."),
+            translate("Monitoring", "Type a &first measurement…"), self.new_measurement)
         self.right = QStackedWidget()
         for widget in (self.tabs, self.diary, self.empty):
             self.right.addWidget(widget)

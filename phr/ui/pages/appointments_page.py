@@ -62,6 +62,10 @@ class AppointmentsPage(SectionPage[Appointment]):
 
     # --- the list ---------------------------------------------------------------------------
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("Appointments", "Here you keep the appointments, with the questions to ask there."),
+                translate("Appointments", "&Add an appointment…"))
+
     def columns(self) -> list[Column[Appointment]]:
         return [
             Column(translate("Appointments", "Date and time"), lambda a: in_words(a.starts_at, short=True)),

@@ -98,6 +98,8 @@ class CarePlanPage(SectionPage[Goal]):
         super().__init__(service, events, parent)
         self.evaluations = EvaluationsPanel(service)
         self.body.addWidget(self.evaluations)  # its own height; the goals and their details get the rest
+        self.list_parts.append(self.evaluations)  # no evaluations without a goal
+        self.show_empty_state()
         self.evaluations.add_button.clicked.connect(self.add_evaluation)
         self.evaluations.edit_button.clicked.connect(self.edit_evaluation)
         self.evaluations.delete_button.clicked.connect(self.delete_evaluation)
@@ -106,6 +108,11 @@ class CarePlanPage(SectionPage[Goal]):
         self._show_evaluations()
 
     # --- the goals list ------------------------------------------------------------------------
+
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("CarePlan", "Here you keep the goals and the agreements made with the care team, and later "
+                                      "how they went."),
+                translate("CarePlan", "&Add a goal…"))
 
     def columns(self) -> list[Column[Goal]]:
         return [

@@ -26,6 +26,11 @@ class CareTeamPage(SectionPage[Contact]):
         self.title = label(Section.CARE_TEAM)
         super().__init__(service, events, parent)
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("CareTeam", "Here you keep who helps with the care, what for, and who to call day and "
+                                      "night."),
+                translate("CareTeam", "&Add a contact…"))
+
     def columns(self) -> list[Column[Contact]]:
         return [
             Column(translate("CareTeam", "Name"), lambda c: c.name),

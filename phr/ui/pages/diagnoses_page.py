@@ -232,6 +232,10 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         super().reload(select_id)
         self._show_statement()  # a diagnosis added, resolved or deleted changes what the list says
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("Diagnoses", "Here you keep the diagnoses, with what doctors must know in an emergency."),
+                translate("Diagnoses", "&Add a diagnosis…"))
+
     def columns(self) -> list[Column[Diagnosis]]:
         return [
             Column(translate("Diagnoses", "Diagnosis"), lambda d: d.name),

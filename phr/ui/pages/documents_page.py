@@ -64,6 +64,11 @@ class DocumentsPage(SectionPage[Document]):
 
     # --- the list ---------------------------------------------------------------------------
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("Documents", "Here you keep letters, lab results and scans, safe inside the encrypted "
+                                       "record."),
+                translate("Documents", "&Add a document…"))
+
     def columns(self) -> list[Column[Document]]:
         return [
             Column(translate("Documents", "Date"), lambda d: partial(d.document_date)),

@@ -113,12 +113,19 @@ class MedicationsPage(SectionPage[Medication]):
         self.person = PersonService(session)
         super().__init__(service, events, parent)
         self.body.insertWidget(1, self._statement_bar())
-        self.body.insertWidget(2, self._filter_bar())
+        self.filter_bar = self._filter_bar()
+        self.body.insertWidget(2, self.filter_bar)
+        self.list_parts.append(self.filter_bar)  # nothing to filter while there are no medicines at all
+        self.show_empty_state()
         self._show_statement()
         self.details.setOpenLinks(False)  # links in the history are actions, handled here
         self.details.anchorClicked.connect(self._on_history_link)
 
     # --- the list -------------------------------------------------------------------------------
+
+    def empty_state_texts(self) -> tuple[str, str]:
+        return (translate("Medications", "Here you keep the medicines in use, with how much and when."),
+                translate("Medications", "&Add a medicine…"))
 
     def columns(self) -> list[Column[Medication]]:
         return [

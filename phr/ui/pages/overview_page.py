@@ -4,11 +4,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from phr.core.vocabulary import CareRole, Criticality, DiagnosisStatus
+from phr.core.vocabulary import CareRole, Criticality, DiagnosisStatus, Section
 from phr.record import overview
 from phr.record.care_team import Contact
 from phr.record.diagnoses import orpha_display
@@ -18,23 +18,48 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.forms.date_time_field import in_words
 from phr.ui.pages.medications_page import dose_and_schedule
 from phr.ui.text.formatting import escape, fill, heading, partial
-from phr.ui.text.vocabulary import label_of
+from phr.ui.text.vocabulary import label, label_of
+from phr.ui.widgets.getting_started import GettingStarted, HiddenHere, HiddenLists, Step
+from phr.ui.widgets.whose import given_name, is_carer
 
 translate = QCoreApplication.translate
 
 
+@dataclass(frozen=True)
+class Statements:
+    """What the person said about medicines in use and current diagnoses as a whole (phr.record.person)."""
+
+    medicines: str = LISTED
+    diagnoses: str = LISTED
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who the overview speaks for: the owner ('My goals'), or a carer, who reads the person's name."""
+
+    carer_of: str = ""  # the person's given name when a carer is working
+
+
 class OverviewPage(QWidget):
+    open_page = Signal(str)  # a Getting started button: the main window shows that page (phr.ui.app.navigation.Page)
+
     def __init__(self, services: RecordServices, events: RecordEvents, parent: QWidget | None = None,
                  now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.services: RecordServices | None = services  # None once the record locks
         self.events = events
         self._now = now or (lambda: datetime.now().replace(second=0, microsecond=0))
+        self.hidden_lists: HiddenLists = HiddenHere()  # the main window gives the settings file's (remember)
+        self.getting_started = GettingStarted()
+        self.getting_started.go_to.connect(self.open_page.emit)
+        self.getting_started.hide_requested.connect(self.hide_getting_started)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
         self.view.setAccessibleName(translate("Overview", "Overview of your care"))
         self.view.anchorClicked.connect(self._open)
-        QVBoxLayout(self).addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.getting_started)
+        layout.addWidget(self.view, 1)
         events.changed.connect(lambda _change: self.refresh())
         self.refresh()
 
@@ -48,8 +73,31 @@ class OverviewPage(QWidget):
         now = self._now()
         person = self.services.person
         statements = Statements(person.medication_statement(now.date()), person.problem_statement())
-        self.view.setHtml(render(overview.build(self.services, now), now.date(), self.services.care_team.next_of_kin(),
-                                 statements))
+        author = self.services.session.author
+        voice = Voice(given_name(self.services.session.person_name()) if is_carer(author) else "")
+        view = overview.build(self.services, now)
+        self.view.setHtml(render(view, now.date(), self.services.care_team.next_of_kin(), statements, voice))
+        self._show_getting_started(view, statements)
+
+    def _show_getting_started(self, view: overview.Overview, statements: Statements) -> None:
+        services = self.services
+        if services is None:
+            return
+        steps = getting_started_steps(view, statements, has_contacts=services.care_team.count() > 0)
+        hidden = self.hidden_lists.is_hidden(services.session.folder)
+        self.getting_started.show_steps(steps)
+        self.getting_started.setVisible(not hidden and not all(step.done for step in steps))
+
+    def remember_hidden_lists(self, hidden_lists: HiddenLists) -> None:
+        """Where a hidden Getting started is remembered (the app's settings file)."""
+        self.hidden_lists = hidden_lists
+        self.refresh()
+
+    def hide_getting_started(self) -> None:
+        if self.services is not None:
+            self.hidden_lists.hide(self.services.session.folder)
+        self.getting_started.hide()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard stays on this page
 
     def _open(self, url: QUrl) -> None:
         section, _, item_id = url.toString().partition(":")
@@ -61,19 +109,30 @@ class OverviewPage(QWidget):
         self.view.clear()
 
 
-@dataclass(frozen=True)
-class Statements:
-    """What the person said about medicines in use and current diagnoses as a whole (phr.record.person)."""
-
-    medicines: str = LISTED
-    diagnoses: str = LISTED
+def getting_started_steps(view: overview.Overview, statements: Statements, has_contacts: bool) -> list[Step]:
+    """The parts of a record doctors and others need most, each done once it holds something (or says there is
+    nothing to list)."""
+    person = view.person
+    about, go_to = label(Section.PERSON), translate("Overview", "Go to %1")
+    return [
+        Step(Section.PERSON, translate("Overview", "Date of birth and allergies"), fill(go_to, about),
+             bool(person.birth_date) and view.allergy_statement != UNKNOWN),
+        Step(Section.DIAGNOSES, translate("Overview", "Diagnoses, or that there are none"),
+             fill(go_to, label(Section.DIAGNOSES)), bool(view.diagnoses) or statements.diagnoses != UNKNOWN),
+        Step(Section.MEDICATIONS, translate("Overview", "The medicines in use, or that there are none"),
+             fill(go_to, label(Section.MEDICATIONS)), bool(view.medications) or statements.medicines != UNKNOWN),
+        Step(Section.CARE_TEAM, translate("Overview", "Who helps with the care, and who to call day and night"),
+             fill(go_to, label(Section.CARE_TEAM)), has_contacts),
+        Step(Section.PERSON, translate("Overview", "What others must know in an emergency (for the emergency card)"),
+             fill(go_to, about), bool(person.emergency_notes.strip())),
+    ]
 
 
 def render(view: overview.Overview, today: date, next_of_kin: Sequence[Contact] = (),
-           statements: Statements = Statements()) -> str:
+           statements: Statements = Statements(), voice: Voice = Voice()) -> str:
     left = _emergency(view, next_of_kin) + _who_to_call(view) + _allergies(view)
-    right = (_next_appointment(view) + _goals(view, today) + _diagnoses(view, statements.diagnoses)
-             + _medications(view, statements.medicines))
+    right = (_next_appointment(view) + _goals(view, today, voice) + _diagnoses(view, statements.diagnoses)
+             + _medications(view, statements.medicines, voice))
     return (_who(view, today) + "<table width='100%' cellspacing='0' cellpadding='8'><tr>"
             f"<td width='42%' valign='top'>{left}</td><td valign='top'>{right}</td></tr></table>")
 
@@ -166,7 +225,7 @@ def _next_appointment(view) -> str:
             + "<p>" + escape(translate("Overview", "Questions to ask:")) + "</p>" + questions + later)
 
 
-def _goals(view, today: date) -> str:
+def _goals(view, today: date, voice: Voice = Voice()) -> str:
     lines = [f"⚠ {_link('care_plan', g.id, g.description)} – <b>"
              + escape(fill(translate("Overview", "review overdue since %1"), partial(g.review_date))) + "</b>"
              for g in view.overdue_goals]
@@ -175,7 +234,9 @@ def _goals(view, today: date) -> str:
     lines += [_link("care_plan", g.id, g.description) + (
         " – " + escape(fill(translate("Overview", "review %1"), partial(g.review_date))) if g.review_date else "")
         for g in view.other_active_goals]
-    return heading(translate("Overview", "My goals"), 3) + _items(lines, translate("Overview", "No active goals."))
+    title = fill(translate("Overview", "Goals of %1"), voice.carer_of) if voice.carer_of else translate(
+        "Overview", "My goals")
+    return heading(title, 3) + _items(lines, translate("Overview", "No active goals."))
 
 
 def _diagnoses(view, statement: str = LISTED) -> str:
@@ -190,11 +251,12 @@ def _diagnoses(view, statement: str = LISTED) -> str:
     return title + _items(lines, translate("Overview", "No diagnoses yet."))
 
 
-def _medications(view, statement: str = LISTED) -> str:
+def _medications(view, statement: str = LISTED, voice: Voice = Voice()) -> str:
     lines = [_link("medications", m.id, " ".join(part for part in (m.name, m.strength) if part))
              + escape(f" – {dose_and_schedule(m)}" if dose_and_schedule(m) else "")
              for m in view.medications]
-    title = heading(translate("Overview", "Medicines I use now"), 3)
+    title = heading(fill(translate("Overview", "Medicines %1 uses now"), voice.carer_of) if voice.carer_of
+                    else translate("Overview", "Medicines I use now"), 3)
     if not lines and statement == NONE_KNOWN:
         return title + "<p>" + escape(translate("Overview", "No known medicines.")) + "</p>"
     if not lines and statement == UNKNOWN:

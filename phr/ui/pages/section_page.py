@@ -10,6 +10,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +25,7 @@ from phr.core.vocabulary import Section
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.text.formatting import escape, fill, provenance_html
+from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
@@ -92,6 +94,15 @@ class SectionPage(QWidget, Generic[T]):
     def extra_buttons(self) -> list[QWidget]:
         return []
 
+    def empty_state_texts(self) -> tuple[str, str]:
+        """While the section holds nothing: one sentence saying what belongs on the page, and the words of
+        its one button (which adds the first entry). ("", "") keeps the empty list instead."""
+        return "", ""
+
+    def is_empty(self) -> bool:
+        """Nothing in the section at all (a filter that shows nothing is not empty: the list says so)."""
+        return self.service.count() == 0
+
     def extra_details_html(self, item: T) -> str:
         """What follows the entry's own provenance in the details (e.g. its history, each with provenance)."""
         return ""
@@ -116,11 +127,20 @@ class SectionPage(QWidget, Generic[T]):
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setSizes([680, 320])
+        toolbar = self._toolbar()
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.heading)
-        self.body.addLayout(self._toolbar())
+        self.body.addLayout(toolbar)
         self.body.addWidget(self._undo_bar())
         self.body.addWidget(splitter, 1)
+        # What the empty state stands in for; a page with more parts (a filter, a second list) adds them. The
+        # toolbar stays a layout (no widget of its own): the focus ring drawn around a button must not be cut off.
+        buttons = [item.widget() for item in map(toolbar.itemAt, range(toolbar.count())) if item is not None]
+        self.list_parts: list[QWidget] = [*filter(None, buttons), splitter]
+        sentence, button = self.empty_state_texts()
+        self.empty_state = EmptyState(sentence, button, self.add) if sentence else None
+        if self.empty_state is not None:
+            self.body.addWidget(self.empty_state, 1)
         self._shortcuts()
 
     def _toolbar(self) -> QHBoxLayout:
@@ -168,6 +188,20 @@ class SectionPage(QWidget, Generic[T]):
         self.table.selectRow(row if row >= 0 else 0)
         self._show_details()
         self.update_buttons()
+        self.show_empty_state()
+
+    def show_empty_state(self) -> None:
+        """The sentence and its button instead of the list while the section is empty; the list once it is not."""
+        if self.empty_state is None:
+            return
+        empty = self.is_empty()
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and any(part.isAncestorOf(focus) for part in self.list_parts)
+        for part in self.list_parts:
+            part.setVisible(not empty)
+        self.empty_state.setVisible(empty)
+        if empty and had_focus:  # the last entry was deleted: the keyboard stays on this page
+            self.empty_state.button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()

@@ -14,13 +14,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWizardPage,
 )
 
+from phr.ui.app.settings import MAX_LABEL_LENGTH
 from phr.ui.export.preview import ExportPreview
 from phr.ui.security.new_passphrase import NewPassphraseFields
+from phr.ui.text.formatting import fill
 from phr.ui.text.language import app_language
+from phr.ui.widgets.whose import given_name
 
 translate = QCoreApplication.translate
 
@@ -32,44 +36,118 @@ def explanation(text: str) -> QLabel:
 
 
 class PersonPage(QWizardPage):
+    """Whose record it is (the person's own, or of someone they care for), the names, the label in the start
+    window's list, and the folder."""
+
     def __init__(self, default_folder: Path) -> None:
         super().__init__()
         self.setTitle(translate("CreateRecordWizard", "Whose record is this?"))
+        self.for_self = QRadioButton(translate("CreateRecordWizard", "For m&yself"))
+        self.for_other = QRadioButton(translate("CreateRecordWizard", "For &someone I care for"))
+        self.for_self.setChecked(True)
+        self.for_other.toggled.connect(self._on_whose)
+        self.name_edit = QLineEdit()
+        self.name_edit.textChanged.connect(self._on_name)
+        self.carer_edit = QLineEdit()
+        self.carer_edit.textChanged.connect(self.completeChanged)
+        self.label_edit = QLineEdit()
+        self.label_edit.setMaxLength(MAX_LABEL_LENGTH)
+        self.label_edit.textEdited.connect(self._on_label_typed)
+        self._label_follows_name = True  # until the person types a label of their own
+        self.folder_edit = QLineEdit(str(default_folder))
+        self.folder_edit.textChanged.connect(self.completeChanged)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self._layout()
+        self._on_whose()
+
+    def _layout(self) -> None:
         intro = explanation(translate("CreateRecordWizard",
                                       "The name is stored inside the encrypted record. The folder is where the record "
                                       "is kept; you can copy that folder as a whole."))
-        self.name_edit = QLineEdit()
-        self.name_edit.textChanged.connect(self.completeChanged)
-        self.folder_edit = QLineEdit(str(default_folder))
-        self.folder_edit.textChanged.connect(self.completeChanged)
+        whose = QVBoxLayout()
+        whose.addWidget(self.for_self)
+        whose.addWidget(self.for_other)
+        self.name_label = QLabel()
+        self.name_label.setBuddy(self.name_edit)
+        self.carer_label = QLabel(translate("CreateRecordWizard", "Your o&wn name:"))
+        self.carer_label.setBuddy(self.carer_edit)
+        self.carer_note = explanation(translate(
+            "CreateRecordWizard", "You work in the record as a carer, under your own name: what you enter shows "
+                                  "that you entered it."))
+        label_label = QLabel(translate("CreateRecordWizard", "Name in the &list:"))
+        label_label.setBuddy(self.label_edit)
+        label_note = explanation(translate(
+            "CreateRecordWizard", "Shown in the list of records on this computer, also while the record is locked, "
+                                  "so it is not encrypted. You may change it, e.g. to 'Mum', or leave it empty: then "
+                                  "the list shows the folder's name."))
+        self.label_edit.setAccessibleDescription(label_note.text())
+        form = QFormLayout(self)
+        form.addRow(intro)
+        form.addRow(whose)
+        form.addRow(self.name_label, self.name_edit)
+        form.addRow(self.carer_label, self.carer_edit)
+        form.addRow("", self.carer_note)
+        form.addRow(label_label, self.label_edit)
+        form.addRow("", label_note)
+        form.addRow(self._folder_label(), self._folder_row())
+        form.addRow(self.problem)
+        self.form = form
+
+    def _folder_label(self) -> QLabel:
+        folder_label = QLabel(translate("CreateRecordWizard", "&Folder:"))
+        folder_label.setBuddy(self.folder_edit)
+        return folder_label
+
+    def _folder_row(self) -> QHBoxLayout:
         browse = QPushButton(translate("CreateRecordWizard", "&Choose…"))
         browse.setAccessibleName(translate("CreateRecordWizard", "Choose a folder"))
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit)
         folder_row.addWidget(browse)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(intro)
-        form.addRow(translate("CreateRecordWizard", "Na&me:"), self.name_edit)
-        folder_label = QLabel(translate("CreateRecordWizard", "&Folder:"))
-        folder_label.setBuddy(self.folder_edit)
-        form.addRow(folder_label, folder_row)
-        form.addRow(self.problem)
+        return folder_row
+
+    def _on_whose(self) -> None:
+        carer = self.for_other.isChecked()
+        self.name_label.setText(translate("CreateRecordWizard", "Their na&me:") if carer
+                                else translate("CreateRecordWizard", "Na&me:"))
+        for widget in (self.carer_label, self.carer_edit, self.carer_note):
+            widget.setVisible(carer)
+        self.completeChanged.emit()
+
+    def _on_name(self, name: str) -> None:
+        if self._label_follows_name:
+            self.label_edit.setText(given_name(name) if name.strip() else "")
+        self.completeChanged.emit()
+
+    def _on_label_typed(self, _text: str) -> None:
+        self._label_follows_name = False
 
     def person_name(self) -> str:
         return self.name_edit.text().strip()
+
+    def carer_name(self) -> str:
+        """The maker's own name when the record is for someone they care for; '' when it is their own."""
+        return " ".join(self.carer_edit.text().split()) if self.for_other.isChecked() else ""
+
+    def label(self) -> str:
+        return self.label_edit.text().strip()
 
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()
 
     def isComplete(self) -> bool:
-        return bool(self.person_name()) and bool(self.folder_edit.text().strip())
+        carer_named = bool(self.carer_name()) or not self.for_other.isChecked()
+        return bool(self.person_name()) and carer_named and bool(self.folder_edit.text().strip())
 
     def validatePage(self) -> bool:
         if getattr(self.wizard(), "created", None) is not None:
             return True  # the record now fills this folder: it is ours
+        if self.carer_name() and self.carer_name().casefold() == " ".join(self.person_name().split()).casefold():
+            self.problem.setText(translate("CreateRecordWizard", "Your own name and the name of the person you "
+                                                                 "care for are the same. Give each their own name."))
+            return False
         folder = self.folder()
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             self.problem.setText(translate("CreateRecordWizard",
@@ -85,18 +163,16 @@ class PersonPage(QWizardPage):
 
 
 class PassphrasePage(QWizardPage):
-    def __init__(self, person_name: Callable[[], str], start_creating: Callable[[], None]) -> None:
+    def __init__(self, person_name: Callable[[], str], start_creating: Callable[[], None],
+                 carer_name: Callable[[], str] = str) -> None:
         super().__init__()
-        self._person_name = person_name
+        self._person_name, self._carer_name = person_name, carer_name
         self._start_creating = start_creating
         self._busy = False
         self.record_ready = False
         self.setTitle(translate("CreateRecordWizard", "Choose a passphrase"))
-        self.intro = explanation(translate(
-            "CreateRecordWizard",
-            "A passphrase is a sentence only you know, for example four or more words. Nobody can reset it "
-            "for you: the recovery code on the next page is your way back if you forget it."))
-        self.fields = NewPassphraseFields(lambda: (self._person_name(),), parent=self)
+        self.intro = explanation(self._intro_text())
+        self.fields = NewPassphraseFields(lambda: (self._person_name(), self._carer_name()), parent=self)
         self.fields.changed.connect(self.completeChanged)
         self.first, self.second = self.fields.first, self.fields.second
         self.show_box, self.meter, self.strength = self.fields.show_box, self.fields.meter, self.fields.strength
@@ -116,6 +192,18 @@ class PassphrasePage(QWizardPage):
         layout.addLayout(form)
         layout.addWidget(self.busy)
         layout.addWidget(self.problem)
+
+    def _intro_text(self) -> str:
+        text = translate("CreateRecordWizard",
+                         "A passphrase is a sentence only you know, for example four or more words. Nobody can reset "
+                         "it for you: the recovery code on the next page is your way back if you forget it.")
+        if self._carer_name():
+            text = fill(translate("CreateRecordWizard", "This is your own passphrase as a carer: with it you open "
+                                                        "the record of %1."), self._person_name()) + " " + text
+        return text
+
+    def initializePage(self) -> None:
+        self.intro.setText(self._intro_text())  # whose record it is was chosen on the page before
 
     def passphrase(self) -> str:
         return self.first.text()
@@ -146,7 +234,7 @@ class RecoveryCodePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(translate("CreateRecordWizard", "Your recovery code"))
-        intro = explanation(translate(
+        self.intro = explanation(translate(
             "CreateRecordWizard",
             "Write this code down on paper now and keep it in a safe place. It is shown only this once. "
             "If you forget your passphrase, this code is the only way back into your record."))
@@ -163,7 +251,7 @@ class RecoveryCodePage(QWizardPage):
         self.confirm = QCheckBox(translate("CreateRecordWizard", "I have &written the code down and keep it safe"))
         self.confirm.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addSpacing(12)
         layout.addWidget(self.code)
         layout.addSpacing(12)
@@ -171,9 +259,15 @@ class RecoveryCodePage(QWizardPage):
         layout.addWidget(self.confirm)
         layout.addStretch()
 
-    def show_code(self, code: str, folder: Path | None = None, person_name: str = "") -> None:
+    def show_code(self, code: str, folder: Path | None = None, person_name: str = "", for_carer: bool = False) -> None:
         self.code.setText(code)
         self._folder, self._person_name = Path(folder or ""), person_name
+        if for_carer:  # the record was made by a carer: the code is the owner's key
+            self.intro.setText(fill(translate(
+                "CreateRecordWizard", "Write this code down on paper now and keep it in a safe place. It is shown "
+                                      "only this once. The code opens the record of %1 as its owner: to add or remove "
+                                      "carers, to give %1 a passphrase of their own, or to get back in if you forget "
+                                      "your passphrase."), person_name))
 
     def _show_sheet(self) -> None:
         from phr.ui.security.recovery_sheet import show_recovery_sheet

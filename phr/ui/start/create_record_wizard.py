@@ -1,5 +1,6 @@
 """Make a new record: whose it is and where, a passphrase, then the recovery code (shown once)."""
 
+from functools import partial
 from pathlib import Path
 
 import platformdirs
@@ -10,6 +11,7 @@ from phr.access.records import CreatedRecord
 from phr.ui.app.background import BackgroundTask, run_in_background
 from phr.ui.app.record_actions import CreateRecord
 from phr.ui.start.create_record_pages import PassphrasePage, PersonPage, RecoveryCodePage
+from phr.ui.start.for_someone import create_for_someone
 from phr.ui.text.messages import error_message
 
 translate = QCoreApplication.translate
@@ -39,7 +41,8 @@ class CreateRecordWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.setMinimumSize(620, 420)
         self.person_page = PersonPage(default_folder or suggested_folder())
-        self.passphrase_page = PassphrasePage(self.person_page.person_name, self._start_creating)
+        self.passphrase_page = PassphrasePage(self.person_page.person_name, self._start_creating,
+                                              self.person_page.carer_name)
         self.code_page = RecoveryCodePage()
         for page in (self.person_page, self.passphrase_page, self.code_page):
             self.addPage(page)
@@ -49,11 +52,14 @@ class CreateRecordWizard(QWizard):
         return bool(self._tasks)
 
     def _start_creating(self) -> None:
-        folder, name = self.person_page.folder(), self.person_page.person_name()
+        folder, name, carer = self.person_page.folder(), self.person_page.person_name(), self.person_page.carer_name()
         secret = self.passphrase_page.passphrase()
         self.passphrase_page.set_busy(True)
         self._back_button().setEnabled(False)  # the folder is being used now
-        run_in_background(lambda: self._create(folder, name, secret), self._on_created, self._on_failed, self._tasks)
+        # For someone they care for, the record is that person's and opens as the carer's (see for_someone).
+        make = (partial(create_for_someone, self._create, folder, name, carer, secret) if carer
+                else partial(self._create, folder, name, secret))
+        run_in_background(make, self._on_created, self._on_failed, self._tasks)
 
     def _back_button(self) -> QAbstractButton:
         button = self.button(QWizard.WizardButton.BackButton)
@@ -64,7 +70,8 @@ class CreateRecordWizard(QWizard):
         self.created = created
         self.passphrase_page.set_busy(False)
         self.passphrase_page.record_ready = True
-        self.code_page.show_code(created.recovery_code, created.session.folder, self.person_page.person_name())
+        self.code_page.show_code(created.recovery_code, created.session.folder, self.person_page.person_name(),
+                                 for_carer=bool(self.person_page.carer_name()))
         self.next()
 
     def _on_failed(self, error: Exception) -> None:

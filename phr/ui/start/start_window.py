@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from phr.access.session import RecordSession
+from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
 from phr.ui.app.settings_dialog import open_settings_dialog
@@ -35,11 +36,13 @@ from phr.ui.start.create_record_wizard import CreateRecordWizard
 from phr.ui.start.record_label_dialog import RecordLabelDialog
 from phr.ui.start.unlock_panel import UnlockPanel
 from phr.ui.text.formatting import fill
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
 MISSING_ROLE = Qt.ItemDataRole.UserRole + 1
 _MARGIN = 6
+WANTED = QSize(820, 480)
 
 
 def _sample_folder() -> Path:
@@ -57,20 +60,31 @@ class StartWindow(QMainWindow):
         self.wizard: CreateRecordWizard | None = None
         self.label_dialog: RecordLabelDialog | None = None
         self.setWindowTitle(translate("StartWindow", "Regie"))
-        self.resize(820, 480)
         self.unlock_panel = UnlockPanel(actions.unlock, self)
         self.unlock_panel.unlocked.connect(self._on_unlocked)
         self.unlock_panel.busy_changed.connect(self._on_busy)
         self._build()
         self.refresh_records()
+        self.resize(self._fitting_size())
+
+    def _fitting_size(self) -> QSize:
+        """Room for large text, but never larger than the screen: the buttons wrap, the list scrolls."""
+        room = available_geometry(self).size()
+        width = fitted_size(room, WANTED.expandedTo(self.sizeHint()), QSize(0, 0)).width()
+        central = self.centralWidget()
+        needed = central.heightForWidth(width) if central is not None else -1  # with the buttons wrapped
+        return fitted_size(room, QSize(width, max(WANTED.height(), needed)), QSize(0, 0))
 
     def _build(self) -> None:
         title = QLabel(translate("StartWindow", "<h1>Regie</h1><p>Your own health record, safe on this computer.</p>"))
+        title.setWordWrap(True)  # at large text the line would make the window wider than the screen
         self.records_label = QLabel(translate("StartWindow", "&Records on this computer"))
         self.record_list = QListWidget()
         self.record_list.setAccessibleName(translate("StartWindow", "Records on this computer"))
         self.record_list.setItemDelegate(RecordItemDelegate(self.record_list))
         self.record_list.setSpacing(2)
+        # The delegate shortens long folders with '…': a sideways scroll bar would only take a line away.
+        self.record_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.records_label.setBuddy(self.record_list)
         self.record_list.currentItemChanged.connect(self._on_record_chosen)
         self.record_list.itemActivated.connect(lambda _item: self.unlock_panel.focus_passphrase())
@@ -93,7 +107,7 @@ class StartWindow(QMainWindow):
         text = QLabel(translate(
             "StartWindow", "There is no record on this computer yet. How would you like to begin?"))
         text.setWordWrap(True)
-        start_own = QPushButton(translate("StartWindow", "Make my own record…"))
+        start_own = QPushButton(translate("StartWindow", "Make a new record…"))  # the wizard asks whose
         start_own.clicked.connect(lambda _checked: self.create_record())
         look_around = QPushButton(translate("StartWindow", "First look around in a sample record"))
         look_around.clicked.connect(lambda _checked: self.explore_sample())
@@ -111,7 +125,7 @@ class StartWindow(QMainWindow):
         self.welcome_buttons = (start_own, look_around)
         return panel
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self) -> FlowLayout:
         self.new_button = QPushButton(translate("StartWindow", "&New record…"))
         self.new_button.clicked.connect(self.create_record)
         self.open_button = QPushButton(translate("StartWindow", "&Open record folder…"))
@@ -127,12 +141,11 @@ class StartWindow(QMainWindow):
         self.restore_button.clicked.connect(self.restore_backup)
         self.settings_button = QPushButton(translate("StartWindow", "Se&ttings…"))
         self.settings_button.clicked.connect(lambda _checked: open_settings_dialog(self, self._settings))
-        row = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.restore_button):
+        # They wrap onto a second line when they do not fit (200 % text on a 1024-pixel screen).
+        row = FlowLayout()
+        for button in (self.new_button, self.open_button, self.restore_button, self.sample_button,
+                       self.settings_button):
             row.addWidget(button)
-        row.addStretch()
-        row.addWidget(self.sample_button)
-        row.addWidget(self.settings_button)
         return row
 
     def restore_backup(self) -> None:
@@ -140,7 +153,7 @@ class StartWindow(QMainWindow):
         if folder:
             self.add_known_record(Path(folder))
 
-    def _record_buttons(self) -> QHBoxLayout:
+    def _record_buttons(self) -> FlowLayout:
         """What can be done with the chosen record, right under the list."""
         self.rename_button = QPushButton(translate("StartWindow", "Rename &label…"))
         _press_with(self, self.rename_button, QKeySequence(Qt.Key.Key_F2))
@@ -150,10 +163,9 @@ class StartWindow(QMainWindow):
         self.forget_button = QPushButton(translate("StartWindow", "Re&move from list"))
         self.forget_button.setToolTip(translate("StartWindow", "The record itself stays where it is."))
         self.forget_button.clicked.connect(self.forget_selected)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.rename_button)
         row.addWidget(self.forget_button)
-        row.addStretch()
         return row
 
     def explore_sample(self, folder: Path | None = None) -> None:
@@ -198,8 +210,9 @@ class StartWindow(QMainWindow):
         self.unlock_panel.setVisible(has_records)
         self.records_label.setVisible(has_records)
         self.record_list.setVisible(has_records)
-        self.forget_button.setEnabled(has_records)
-        self.rename_button.setEnabled(has_records)
+        for button in (self.forget_button, self.rename_button):  # of no use without a record: not shown greyed
+            button.setEnabled(has_records)
+            button.setVisible(has_records)
         if has_records:
             self.select_record(select or self._settings.known_records()[0])
         else:
@@ -289,7 +302,8 @@ class StartWindow(QMainWindow):
 
     def create_record(self, default_folder: Path | None = None) -> None:
         self.wizard = CreateRecordWizard(self._actions.create, self, default_folder)
-        self.wizard.record_created.connect(self._on_created)
+        wizard = self.wizard  # by the time it reports, Finish has closed it (and self.wizard is None)
+        wizard.record_created.connect(lambda session: self._on_made_in_wizard(wizard, session))
         self.wizard.finished.connect(self._forget_wizard)
         self.wizard.open()
 
@@ -297,6 +311,11 @@ class StartWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.deleteLater()
         self.wizard = None
+
+    def _on_made_in_wizard(self, wizard: CreateRecordWizard, session: RecordSession) -> None:
+        """The label the person left in the wizard (the name, or one of their own) names it in the list."""
+        self._settings.set_record_label(str(Path(session.folder).absolute()), wizard.person_page.label())
+        self._on_created(session)
 
     def _on_created(self, session: RecordSession) -> None:
         self._settings.remember_record(session.folder)

@@ -384,7 +384,8 @@ def test_buttons_open_quick_entry_and_ask_for_the_import(open_page, services, qt
 
 def test_an_empty_record_says_how_to_begin(open_page):
     page = open_page()
-    assert page.right.currentWidget() is page.empty and "New measurement (Ctrl+M)" in page.empty.text()
+    assert page.right.currentWidget() is page.empty and "measured at home" in page.empty.sentence.text()
+    assert "first measurement" in page.empty.button.text()
     assert list_texts(page) == ["Diary\nNothing written yet"]
 
 
