@@ -205,11 +205,11 @@
     </message>
     <message>
         <source>Here you keep the appointments, with the questions to ask there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u de afspraken bij, met de vragen die u daar wilt stellen.</translation>
     </message>
     <message>
         <source>&amp;Add an appointment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Afspraak &amp;toevoegen…</translation>
     </message>
     <message>
         <source>Date and time</source>
@@ -442,11 +442,11 @@
     </message>
     <message>
         <source>Here you keep the goals and the agreements made with the care team, and later how they went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u de doelen en de afspraken met het zorgteam bij, en later hoe het ging.</translation>
     </message>
     <message>
         <source>&amp;Add a goal…</source>
-        <translation type="unfinished"></translation>
+        <translation>Doel &amp;toevoegen…</translation>
     </message>
     <message>
         <source>Goal</source>
@@ -665,11 +665,11 @@
     </message>
     <message>
         <source>Here you keep who helps with the care, what for, and who to call day and night.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u bij wie helpt bij de zorg, waarvoor, en wie u dag en nacht kunt bellen.</translation>
     </message>
     <message>
         <source>&amp;Add a contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact &amp;toevoegen…</translation>
     </message>
     <message>
         <source>Role</source>
@@ -990,35 +990,35 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>For m&amp;yself</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor mij&amp;zelf</translation>
     </message>
     <message>
         <source>For &amp;someone I care for</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor &amp;iemand voor wie ik zorg</translation>
     </message>
     <message>
         <source>Your o&amp;wn name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw &amp;eigen naam:</translation>
     </message>
     <message>
         <source>You work in the record as a carer, under your own name: what you enter shows that you entered it.</source>
-        <translation type="unfinished"></translation>
+        <translation>U werkt in het dossier als mantelzorger, onder uw eigen naam. Bij wat u invult, staat dat u het hebt ingevuld.</translation>
     </message>
     <message>
         <source>Name in the &amp;list:</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam in de &amp;lijst:</translation>
     </message>
     <message>
         <source>Shown in the list of records on this computer, also while the record is locked, so it is not encrypted. You may change it, e.g. to &apos;Mum&apos;, or leave it empty: then the list shows the folder&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Staat in de lijst met dossiers op deze computer, ook als het dossier op slot is. Deze naam is dus niet versleuteld. U mag hem veranderen, bijvoorbeeld in &apos;Mama&apos;, of leeg laten: dan staat de naam van de map in de lijst.</translation>
     </message>
     <message>
         <source>Their na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zijn of haar &amp;naam:</translation>
     </message>
     <message>
         <source>Your own name and the name of the person you care for are the same. Give each their own name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw eigen naam is dezelfde als de naam van degene voor wie u zorgt. Geef ieder een eigen naam.</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
@@ -1026,7 +1026,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>This is your own passphrase as a carer: with it you open the record of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is uw eigen wachtwoord als mantelzorger: daarmee opent u het dossier van %1.</translation>
     </message>
     <message>
         <source>Making your record…</source>
@@ -1054,7 +1054,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Write this code down on paper now and keep it in a safe place. It is shown only this once. The code opens the record of %1 as its owner: to add or remove carers, to give %1 a passphrase of their own, or to get back in if you forget your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrijf deze code nu op papier en bewaar hem op een veilige plek. U ziet hem maar één keer. Met de code opent u het dossier van %1 als eigenaar: om mantelzorgers toe te voegen of te verwijderen, om %1 een eigen wachtwoord te geven, of om weer in het dossier te komen als u uw wachtwoord vergeet.</translation>
     </message>
     <message>
         <source>record</source>
@@ -1358,11 +1358,11 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Here you keep the diagnoses, with what doctors must know in an emergency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u de diagnoses bij, met wat artsen in een noodgeval moeten weten.</translation>
     </message>
     <message>
         <source>&amp;Add a diagnosis…</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnose &amp;toevoegen…</translation>
     </message>
     <message>
         <source>In an emergency</source>
@@ -1699,11 +1699,11 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Here you keep letters, lab results and scans, safe inside the encrypted record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier bewaart u brieven, uitslagen en scans, veilig in het versleutelde dossier.</translation>
     </message>
     <message>
         <source>&amp;Add a document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Document &amp;toevoegen…</translation>
     </message>
     <message>
         <source>Date</source>
@@ -2324,31 +2324,31 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <name>GettingStarted</name>
     <message>
         <source>Getting started</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan de slag</translation>
     </message>
     <message>
         <source>Fill these in first: doctors and others need them most, also on the emergency card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul deze eerst in: artsen en anderen hebben ze het meest nodig, ook op de noodkaart.</translation>
     </message>
     <message>
         <source>Hide this &amp;list</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze lijst &amp;verbergen</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van de %2 gedaan</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>gedaan</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nog niet</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3274,11 +3274,11 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>Here you keep the medicines in use, with how much and when.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u de medicijnen bij die in gebruik zijn, met hoeveel en wanneer.</translation>
     </message>
     <message>
         <source>&amp;Add a medicine…</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicijn &amp;toevoegen…</translation>
     </message>
     <message>
         <source>Medicine</source>
@@ -3560,11 +3560,11 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Here you keep what is measured at home, such as blood pressure or weight: typed in, or read from a device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u bij wat thuis gemeten wordt, zoals bloeddruk of gewicht: zelf ingetypt of ingelezen van een apparaat.</translation>
     </message>
     <message>
         <source>Type a &amp;first measurement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste meting in&amp;voeren…</translation>
     </message>
     <message>
         <source>Corrected on %1.</source>
@@ -4234,27 +4234,27 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Go to %1</source>
-        <translation type="unfinished">Naar %1</translation>
+        <translation>Naar %1</translation>
     </message>
     <message>
         <source>Date of birth and allergies</source>
-        <translation type="unfinished"></translation>
+        <translation>Geboortedatum en allergieën</translation>
     </message>
     <message>
         <source>Diagnoses, or that there are none</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagnoses, of dat er geen zijn</translation>
     </message>
     <message>
         <source>The medicines in use, or that there are none</source>
-        <translation type="unfinished"></translation>
+        <translation>De medicijnen die in gebruik zijn, of dat er geen zijn</translation>
     </message>
     <message>
         <source>Who helps with the care, and who to call day and night</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie helpt bij de zorg, en wie u dag en nacht kunt bellen</translation>
     </message>
     <message>
         <source>What others must know in an emergency (for the emergency card)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat anderen moeten weten in een noodgeval (voor de noodkaart)</translation>
     </message>
     <message>
         <source>born %1</source>
@@ -4354,7 +4354,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Goals of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Doelen van %1</translation>
     </message>
     <message>
         <source>No active goals.</source>
@@ -4378,7 +4378,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Medicines %1 uses now</source>
-        <translation type="unfinished"></translation>
+        <translation>Medicijnen die %1 nu gebruikt</translation>
     </message>
     <message>
         <source>Medicines I use now</source>
@@ -4734,7 +4734,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Here you keep operations and other treatments in a hospital, and how they went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u operaties en andere behandelingen in het ziekenhuis bij, en hoe ze gingen.</translation>
     </message>
     <message>
         <source>What</source>
@@ -5346,7 +5346,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>Here you see lab results with the lab&apos;s normal range, read from a health summary (FHIR file) from a hospital or GP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ziet u uitslagen van het lab met de normaalwaarde, uit een gezondheidsoverzicht (FHIR-bestand) van een ziekenhuis of huisarts.</translation>
     </message>
     <message>
         <source>Results come from a FHIR file that you import, for example from your hospital or GP. Choose a line to see all its results.</source>
@@ -5669,7 +5669,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>Make a new record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Een nieuw dossier maken…</translation>
     </message>
     <message>
         <source>Explore the &amp;sample record</source>
@@ -5810,7 +5810,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>Here you keep the vaccinations: which vaccine, when, and against what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier houdt u de vaccinaties bij: welk vaccin, wanneer en waartegen.</translation>
     </message>
     <message>
         <source>Vaccine</source>
@@ -5929,19 +5929,19 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <name>Whose</name>
     <message>
         <source>this person</source>
-        <translation type="unfinished"></translation>
+        <translation>deze persoon</translation>
     </message>
     <message>
         <source>Working as: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>U werkt als: %1 (%2)</translation>
     </message>
     <message>
         <source>Who is working</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie er werkt</translation>
     </message>
     <message>
         <source>This is a sample record with invented data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit is een voorbeelddossier met verzonnen gegevens.</translation>
     </message>
 </context>
 </TS>
