@@ -2,45 +2,42 @@
 
 The preview reuses the document viewer's PdfPane: the bytes go into a QBuffer and nowhere
 else, so no unencrypted copy lands in a temporary file before the user decides to save.
+Printing (Ctrl+P) draws the same bytes from memory too.
 """
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressDialog, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QProgressDialog, QPushButton, QVBoxLayout
 
-from phr.ui.widgets.document_viewer import PdfPane
+from phr.ui.app.desktop.printing import ask_and_print
+from phr.ui.widgets.document_viewer import PREFERRED, PdfPane, fitted_size
 
 translate = QCoreApplication.translate
-PREFERRED = QSize(820, 900)  # a page and a half of A4 at a readable size
-SCREEN_SHARE = 0.9           # of the free screen: room for the window's frame and title bar, and the taskbar
-
-
-def fitted_size(preferred: QSize, widget: QWidget) -> QSize:
-    """`preferred`, made smaller where the screen the widget is on (or will open on) has less room."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        return preferred
-    room = screen.availableGeometry().size()
-    return QSize(min(preferred.width(), int(room.width() * SCREEN_SHARE)),
-                 min(preferred.height(), int(room.height() * SCREEN_SHARE)))
+__all__ = ["BusyDialog", "ExportPreview", "fitted_size"]  # the export dialog sizes itself with fitted_size too
 
 
 class ExportPreview(QDialog):
-    """Shows a built PDF; "Save…" hands the same bytes back to the export dialog to be written."""
+    """Shows a built PDF; "Save…" hands the same bytes back to the export dialog to be written, "Print…" (Ctrl+P)
+    prints them through Qt's print dialog. `printed_as` names the document for the printer (the title if None)."""
 
     save_requested = Signal(bytes)
 
-    def __init__(self, title: str, data: bytes, note: str, parent=None):
+    def __init__(self, title: str, data: bytes, note: str, parent=None, printed_as: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.data = data
+        self.printed_as = printed_as
         self.pane = PdfPane(data, self)
         self.note = QLabel(note)
         self.note.setWordWrap(True)
         self.save_button = QPushButton(translate("ExportDialog", "&Save…"))
         self.save_button.clicked.connect(lambda _checked: self.save_requested.emit(self.data))
+        self.print_button = QPushButton(translate("Printing", "&Print…"))
+        self.print_button.clicked.connect(lambda _checked: self.print_pdf())
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self).activated.connect(self.print_pdf)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -50,6 +47,12 @@ class ExportPreview(QDialog):
         self.pane.view.setFocus()  # the arrow keys scroll the pages at once
         self.finished.connect(lambda _result: self._let_go())  # closed in any way: drop the bytes
         self.resize(fitted_size(PREFERRED, parent or self))  # Save and Close stay on a 768-pixel screen
+
+    def print_pdf(self) -> int:
+        """Qt's print dialog for the previewed PDF; returns the pages printed (0 when cancelled or failed)."""
+        if not self.data:
+            return 0  # closed already: the bytes are gone
+        return ask_and_print(self, self.data, self.printed_as or self.windowTitle())
 
     def _let_go(self) -> None:
         self.pane.release()

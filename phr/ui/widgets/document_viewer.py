@@ -6,8 +6,8 @@ is written to a temporary file or anywhere else: a loose copy would not be encry
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QShowEvent
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -25,10 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from phr.ui.text.formatting import fill
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
 
 ZOOM_STEP, MIN_ZOOM, MAX_ZOOM = 1.25, 0.1, 8.0
+PREFERRED = QSize(820, 900)  # a page and a half of A4 at a readable size
+SCREEN_SHARE = 0.9           # of the free screen: room for the window's frame and title bar, and the taskbar
+
+
+def fitted_size(preferred: QSize, widget: QWidget) -> QSize:
+    """`preferred`, made smaller where the screen the widget is on (or will open on) has less room."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return preferred
+    room = screen.availableGeometry().size()
+    return QSize(min(preferred.width(), int(room.width() * SCREEN_SHARE)),
+                 min(preferred.height(), int(room.height() * SCREEN_SHARE)))
 
 
 def _button(text: str, slot: Callable[[], None], keys: QKeySequence.StandardKey | str | None = None) -> QPushButton:
@@ -62,24 +75,29 @@ class PdfPane(QWidget):
         layout.addWidget(self.view, 1)
         self._load()
 
-    def _navigation(self) -> QHBoxLayout:
+    def _navigation(self) -> FlowLayout:
+        """Page buttons, the page number and zoom in one row that wraps (six buttons are wider than a 1024-pixel
+        screen at 200 % text)."""
         self.page_box = QSpinBox()
         self.page_box.setAccessibleName(translate("DocumentViewer", "Page number"))
         self.page_box.setKeyboardTracking(False)
         self.page_box.valueChanged.connect(lambda number: self.go_to_page(number - 1))
         self.page_count_label = QLabel()
-        page_label = QLabel(translate("DocumentViewer", "&Page:"))
+        page_label = QLabel(translate("DocumentViewer", "Pa&ge:"))
         page_label.setBuddy(self.page_box)
-        row = QHBoxLayout()
+        page = QWidget()  # label, number and count stay together on one line
+        line = QHBoxLayout(page)
+        line.setContentsMargins(0, 0, 0, 0)
+        for widget in (page_label, self.page_box, self.page_count_label):
+            line.addWidget(widget)
+        row = FlowLayout()
         row.addWidget(_button(translate("DocumentViewer", "P&revious page"),
                               lambda: self.go_to_page(self.current_page() - 1), "PgUp"))
-        row.addWidget(page_label)
-        row.addWidget(self.page_box)
-        row.addWidget(self.page_count_label)
+        row.addWidget(page)
         row.addWidget(_button(translate("DocumentViewer", "&Next page"),
                               lambda: self.go_to_page(self.current_page() + 1), "PgDown"))
-        row.addStretch()
-        row.addLayout(_zoom_buttons(self.zoom_by, self.fit_width))
+        for button in _zoom_buttons(self.zoom_by, self.fit_width):
+            row.addWidget(button)
         return row
 
     def _load(self) -> None:
@@ -167,7 +185,8 @@ class ImagePane(QWidget):
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout()
         row.addStretch()
-        row.addLayout(_zoom_buttons(self.zoom_by, self.fit_width))
+        for button in _zoom_buttons(self.zoom_by, self.fit_width):
+            row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -205,14 +224,11 @@ class ImagePane(QWidget):
         self.image = QImage()
 
 
-def _zoom_buttons(zoom_by: Callable[[float], None], fit_width: Callable[[], None]) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(_button(translate("DocumentViewer", "Zoom &out"), lambda: zoom_by(1 / ZOOM_STEP),
-                          QKeySequence.StandardKey.ZoomOut))
-    row.addWidget(_button(translate("DocumentViewer", "Zoom &in"), lambda: zoom_by(ZOOM_STEP),
-                          QKeySequence.StandardKey.ZoomIn))
-    row.addWidget(_button(translate("DocumentViewer", "&Fit width"), fit_width))
-    return row
+def _zoom_buttons(zoom_by: Callable[[float], None], fit_width: Callable[[], None]) -> list[QPushButton]:
+    return [_button(translate("DocumentViewer", "Zoom &out"), lambda: zoom_by(1 / ZOOM_STEP),
+                    QKeySequence.StandardKey.ZoomOut),
+            _button(translate("DocumentViewer", "Zoom &in"), lambda: zoom_by(ZOOM_STEP), QKeySequence.StandardKey.ZoomIn),
+            _button(translate("DocumentViewer", "&Fit width"), fit_width)]
 
 
 class DocumentViewer(QDialog):
@@ -231,4 +247,4 @@ class DocumentViewer(QDialog):
         # The arrow keys scroll at once.
         (self.pane.view if isinstance(self.pane, PdfPane) else self.pane.scroll_area).setFocus()
         self.finished.connect(lambda _result: self.pane.release())  # closed in any way: let go of the bytes
-        self.resize(820, 900)
+        self.resize(fitted_size(PREFERRED, parent or self))  # Close stays on a 768-pixel screen
