@@ -9,7 +9,7 @@ failed attempt leaves no file behind (phr.storage.backups writes beside and rena
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from phr.access.session import RecordSession
 from phr.backup import backups
 from phr.core import errors
 from phr.ui.app.background import BackgroundTask, run_in_background
+from phr.ui.security.dialog_size import fit_to_screen
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
@@ -68,7 +69,7 @@ class BackupDialog(QDialog):
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         self.setWindowTitle(translate("BackupDialog", "Back up now"))
         self._build()
-        self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
+        fit_to_screen(self, QSize(560, 0))
 
     def _build(self) -> None:
         intro = QLabel(translate(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,54 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from phr.backup import backups
-from phr.core import errors
-from phr.core.vocabulary import Section
-from phr.storage.errors import BackupDamaged
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.backup.restore_words import restore_error_text, section_label
+from phr.ui.security.dialog_size import WrappedText, fit_to_screen, grow_to_words, scrolling
 from phr.ui.text.formatting import definition_table, escape, fill, moment
-from phr.ui.text.messages import error_message
-from phr.ui.text.vocabulary import label
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
 # backups.prepare_restore: (backup, target folder, secret kind, secret, replace) -> the restore, checked
 PrepareRestore = Callable[[Path, Path, str, str, bool], backups.PendingRestore]
-
-
-# The counts a backup holds (as `phr check` names them) that are a section of the record on their own.
-COUNTED_SECTIONS = {"diagnoses": Section.DIAGNOSES, "contacts": Section.CARE_TEAM, "medications": Section.MEDICATIONS,
-                    "appointments": Section.APPOINTMENTS, "questions": Section.QUESTIONS,
-                    "documents": Section.DOCUMENTS, "readings": Section.MONITORING}
-
-
-def section_label(name: str) -> str:
-    """What a count of the backup is of: a section by its name, or a part of one."""
-    return label(COUNTED_SECTIONS[name]) if name in COUNTED_SECTIONS else {
-        "allergies": translate("RestoreDialog", "Allergies"),
-        "goals": translate("RestoreDialog", "Goals"),
-        "evaluations": translate("RestoreDialog", "Evaluations of goals"),
-        "diary": translate("RestoreDialog", "Diary and notes"),
-    }.get(name, name)
-
-
-def restore_error_text(error: Exception, confirming: bool) -> str:
-    """Why the backup could not be checked or restored; every text says that nothing changed."""
-    if isinstance(error, errors.WrongSecret) and confirming:
-        return translate("RestoreDialog", "The record in this folder does not open with the same passphrase or "
-                                          "code, so Regie cannot make a backup of it first. Nothing was changed. "
-                                          "Restore into a new folder instead.")
-    if isinstance(error, errors.WrongSecret):
-        return translate("RestoreDialog", "This passphrase or recovery code does not open this backup. Check "
-                                          "Caps Lock and try again. Nothing was changed.")
-    if isinstance(error, errors.RecordFromNewerVersion):
-        return translate("RestoreDialog", "This backup was made with a newer version of Regie. Update Regie to "
-                                          "restore it. Nothing was changed.")
-    if isinstance(error, BackupDamaged):
-        return translate("RestoreDialog", "This file is not a Regie backup, or it is damaged. Nothing was changed. "
-                                          "Try another backup.")
-    if isinstance(error, errors.RecordExists):
-        return translate("RestoreDialog", "This folder holds other files. Choose a new, empty folder, or the "
-                                          "folder of a record to replace. Nothing was changed.")
-    return error_message(error)
 
 
 def _default_target() -> Path:
@@ -99,7 +60,7 @@ class RestoreDialog(QDialog):
         self._build(target or _default_target())
         self._show_kind()
         self._show_preview(None)
-        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
+        fit_to_screen(self, QSize(620, 0))
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -116,16 +77,24 @@ class RestoreDialog(QDialog):
         self.secret_label = QLabel()
         self.secret_label.setBuddy(self.secret)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # at large text: the label above its field
         form.addRow(self._buddy(translate("RestoreDialog", "&Backup file:"), self.backup_edit), backup_row)
         form.addRow(self._buddy(translate("RestoreDialog", "Restore &to folder:"), self.target_edit), target_row)
         form.addRow(translate("RestoreDialog", "Open it with:"), self._kind_row())
         form.addRow(self.secret_label, self.secret)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
+        content = QWidget()  # scrolls at large text on a low screen; the message and the buttons stay in view
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(intro)
+        column.addLayout(form)
         for widget in self._result_widgets():
-            layout.addWidget(widget)
-        layout.addStretch()
+            column.addWidget(widget)
+        column.addStretch()
+        self.area = scrolling(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
         layout.addWidget(self._buttons())
         for edit in (self.backup_edit, self.target_edit, self.secret):
             edit.textChanged.connect(lambda _text: self._drop_pending())
@@ -146,16 +115,15 @@ class RestoreDialog(QDialog):
         label.setBuddy(widget)
         return label
 
-    def _kind_row(self) -> QHBoxLayout:
+    def _kind_row(self) -> FlowLayout:
         self.use_passphrase = QRadioButton(translate("RestoreDialog", "&Passphrase (yours or a carer's)"))
         self.use_code = QRadioButton(translate("RestoreDialog", "Recovery &code"))
         self.use_passphrase.setChecked(True)
         self.kinds = QButtonGroup(self)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the second choice goes below the first where the screen is too narrow for both
         for button in (self.use_passphrase, self.use_code):
             self.kinds.addButton(button)
             row.addWidget(button)
-        row.addStretch()
         self.kinds.buttonToggled.connect(self._on_kind_toggled)
         return row
 
@@ -168,16 +136,13 @@ class RestoreDialog(QDialog):
         self.busy.setRange(0, 0)  # unlocking and checking: no steps to count
         self.busy.setAccessibleName(translate("RestoreDialog", "Busy"))
         self.busy.hide()
-        self.preview = QLabel()
-        self.warning = QLabel()
-        self.message = QLabel()
+        self.preview, self.warning, self.message = WrappedText(), WrappedText(), WrappedText()
         for shown in (self.preview, self.warning, self.message):
-            shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(translate("RestoreDialog", "Message"))
         self.replace_box = QCheckBox(translate("RestoreDialog", "&Yes, replace the record in this folder"))
         self.replace_box.toggled.connect(lambda _on: self._update_buttons())
-        return self.busy, self.preview, self.warning, self.replace_box, self.message
+        return self.preview, self.warning, self.replace_box
 
     def _buttons(self) -> QDialogButtonBox:
         self.check_button = QPushButton(translate("RestoreDialog", "C&heck the backup"))
@@ -284,7 +249,9 @@ class RestoreDialog(QDialog):
                                  "backup. Regie first makes a backup of the current record, beside the folder."),
                 self.target())) + "</b>")
         self._update_buttons()
-        self._fit_height()
+        grow_to_words(self)
+        if replaces:  # the warning and its tick box in view, also when the area scrolls (once it is laid out)
+            QTimer.singleShot(0, lambda: self.area.ensureWidgetVisible(self.replace_box))
 
     # --- restoring --------------------------------------------------------------------------------
 
@@ -315,7 +282,7 @@ class RestoreDialog(QDialog):
         for widget in self._inputs():
             widget.setEnabled(False)
         self._say(text, bold=False)
-        self._fit_height()
+        grow_to_words(self)
         self._update_buttons()
         for button in (self.check_button, self.restore_button):
             button.hide()
@@ -358,14 +325,6 @@ class RestoreDialog(QDialog):
     def _inputs(self) -> tuple[QWidget, ...]:
         return (self.backup_edit, self.target_edit, self.secret, self.use_passphrase, self.use_code,
                 self.backup_edit.property("chooser"), self.target_edit.property("chooser"))
-
-    def _fit_height(self) -> None:
-        """Grow to the rows now shown (wrapped labels need their height for this width)."""
-        layout = self.layout()
-        if layout is None:
-            return  # still being built
-        layout.activate()
-        self.resize(self.width(), max(self.height(), layout.totalHeightForWidth(self.width())))
 
     def _update_buttons(self) -> None:
         done, busy = self.restored_folder is not None, self.is_busy

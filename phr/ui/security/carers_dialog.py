@@ -9,7 +9,7 @@ a progress window that cannot be closed half-way; the window stays responsive.
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from phr.core import errors
 from phr.storage.keys.kdf import Argon2Params
 from phr.ui.app.background import BackgroundTask, run_in_background
 from phr.ui.backup.auto_backup_runner import BackupJob
+from phr.ui.security.dialog_size import fit_to_screen
 from phr.ui.security.new_passphrase import NewPassphraseFields
 from phr.ui.text.formatting import day, fill
 from phr.ui.text.messages import error_message
@@ -71,9 +72,9 @@ class CarersDialog(QDialog):
         self.record_closed = False  # the record could not be opened again after a removal: lock the window
         self.new_recovery_code: str | None = None
         self.setWindowTitle(translate("CarersDialog", "Carers"))
-        self.resize(560, 420)
         self._build()
         self.refresh()
+        fit_to_screen(self, QSize(560, 420))
 
     def _build(self) -> None:
         intro = QLabel(translate(
@@ -276,7 +277,7 @@ class AddCarerDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, QSize(520, 0))
 
     def accept(self) -> None:
         if not self.name.text().strip():

@@ -15,6 +15,7 @@ from phr.access import passphrase as passphrases
 from phr.access.keys import PassphraseChanged
 from phr.access.session import RecordSession
 from phr.storage.keys.kdf import Argon2Params
+from phr.ui.security.dialog_size import WrappedText
 
 translate = QCoreApplication.translate
 
@@ -80,10 +81,7 @@ class NewPassphraseFields(QObject):
         self.meter.setRange(0, 3)
         self.meter.setTextVisible(False)
         self.meter.setAccessibleName(translate("NewPassphrase", "Strength of the new passphrase"))
-        self.strength = QLabel()
-        self.strength.setWordWrap(True)
-        # Room for two lines from the start: the dialog must not need to grow (or clip) while typing.
-        self.strength.setMinimumHeight(2 * self.strength.fontMetrics().lineSpacing())
+        self.strength = WrappedText(least_lines=2)  # room from the start: no growing while typing
         for field in (self.first, self.second):
             field.textChanged.connect(self.refresh)
         self.refresh()

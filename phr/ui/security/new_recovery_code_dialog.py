@@ -9,7 +9,7 @@ code is on screen; afterwards the code exists only on paper, because Regie never
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,11 +26,14 @@ from phr.access import keys, recovery_code
 from phr.access.recovery_code import RecoveryCode
 from phr.access.session import RecordSession
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.app.desktop.text_size import scaled
 from phr.ui.export.preview import ExportPreview
+from phr.ui.security.dialog_size import WrappedText, fit_to_screen, grow_to_words
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
 
 translate = QCoreApplication.translate
+CODE_SCALE = 1.6  # the recovery code, against the text around it
 CommitRecoveryCode = Callable[[RecordSession, RecoveryCode], None]
 
 
@@ -68,14 +71,15 @@ class NewRecoveryCodeDialog(QDialog):
         self.setWindowTitle(translate("NewRecoveryCodeDialog", "New recovery code"))
         self._build()
         self._show_explain()
+        fit_to_screen(self, QSize(600, 320))  # for the words of the first step; later steps grow it if needed
 
     # --- building ---------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.text = _text("")
         self.code = QLabel()
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(font.pointSize() + 6)
+        # Larger than the text around it at every text size (the fixed font is the desktop's, not the app's).
+        font = scaled(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont), CODE_SCALE)
         font.setWeight(QFont.Weight.Bold)
         self.code.setFont(font)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -85,7 +89,7 @@ class NewRecoveryCodeDialog(QDialog):
         self.sheet_button.clicked.connect(self.show_sheet)
         self.confirm_text = _text("")
         self.confirm = QLineEdit()
-        self.confirm.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.confirm.setFont(scaled(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont), 1.0))
         self.confirm.setMaxLength(12)
         self.confirm.setMaximumWidth(self.confirm.fontMetrics().horizontalAdvance("W" * 10))
         self.confirm.textChanged.connect(lambda _text: self.message.clear())
@@ -113,7 +117,6 @@ class NewRecoveryCodeDialog(QDialog):
             layout.addWidget(widget)
         layout.addStretch()
         layout.addLayout(self._buttons())
-        self.resize(600, 320)
 
     def _buttons(self) -> QHBoxLayout:
         self.make_button = QPushButton(translate("NewRecoveryCodeDialog", "&Make a new code"))
@@ -134,6 +137,7 @@ class NewRecoveryCodeDialog(QDialog):
         for widget in (self.code, self.sheet_button, self.confirm_text, self.confirm_label, self.confirm,
                        self.make_button, self.use_button, self.cancel_button, self.close_button):
             widget.setVisible(widget in shown)
+        grow_to_words(self)  # the next step's words and fields, in full
 
     def _make_default(self, button: QPushButton) -> None:
         for other in (self.make_button, self.use_button, self.close_button):
@@ -260,6 +264,4 @@ class NewRecoveryCodeDialog(QDialog):
 
 
 def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+    return WrappedText(text)

@@ -6,7 +6,7 @@ Checking the current passphrase and re-wrapping the key run off the GUI thread. 
 on disk unless both succeed, and the recovery code keeps working (see phr.access.keys).
 """
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -26,6 +26,7 @@ from phr.access.session import RecordSession
 from phr.core import errors
 from phr.storage.keys.kdf import Argon2Params
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.security.dialog_size import WrappedText, fit_to_screen
 from phr.ui.security.new_passphrase import (
     ChangePassphrase,
     NewPassphraseFields,
@@ -81,7 +82,7 @@ class PassphraseDialog(QDialog):
             layout.addWidget(widget)
         layout.addStretch()
         layout.addLayout(self._buttons())
-        self.resize(540, self.sizeHint().height())
+        fit_to_screen(self, QSize(540, 0))
         (self.current if self._asks_current else self.first).setFocus()
 
     def _intro_text(self) -> str:
@@ -227,7 +228,5 @@ class PassphraseDialog(QDialog):
 
 
 def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+    return WrappedText(text)
 

@@ -7,7 +7,7 @@ changes on disk unless the code opens the record and the new passphrase is accep
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +26,9 @@ from phr.access.session import RecordSession
 from phr.core import errors
 from phr.storage.keys.kdf import Argon2Params
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
+from phr.ui.app.desktop.text_size import scaled
 from phr.ui.app.record_actions import Unlock
+from phr.ui.security.dialog_size import WrappedText, fit_to_screen
 from phr.ui.security.new_passphrase import ChangePassphrase, NewPassphraseFields, Problem, problems_text
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
@@ -83,14 +85,14 @@ class RecoveryDialog(QDialog):
         chain = (self.code, self.first, self.second, self.show_box, self.open_button, self.cancel_button)
         for before, after in zip(chain, chain[1:]):
             self.setTabOrder(before, after)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, QSize(560, 0))
         self.code.setFocus()
 
     def _make_fields(self) -> None:
         self.folder_label = QLabel(str(self._folder))
         self.folder_label.setWordWrap(True)
         self.code = QLineEdit()
-        self.code.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.code.setFont(scaled(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont), 1.0))  # the text size
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
         self.code.textChanged.connect(lambda _text: self.message.clear())
         # The name in the record is not known before it is open: the service checks that part.
@@ -101,9 +103,7 @@ class RecoveryDialog(QDialog):
 
     @staticmethod
     def _text(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        return label
+        return WrappedText(text)
 
     def _form(self) -> QFormLayout:
         form = QFormLayout()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from phr.access import keys
 from phr.access.session import RecordSession
 from phr.storage.keys.kdf import Argon2Params
+from phr.ui.security.dialog_size import WrappedText
 from phr.ui.security.new_recovery_code_dialog import NewRecoveryCodeDialog
 from phr.ui.security.passphrase_dialog import PassphraseDialog
 
@@ -69,6 +70,4 @@ class SecurityBox(QGroupBox):
 
 
 def _text(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return label
+    return WrappedText(text)
