@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
@@ -22,6 +22,7 @@ from phr.core.errors import VaultError
 from phr.monitoring.measures import Measure
 from phr.monitoring.readings import Reading
 from phr.record.services import RecordServices
+from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring import quick_entry_parts as parts
 from phr.ui.monitoring.measure_words import value_text, when_text
@@ -57,7 +58,10 @@ class QuickEntryDialog(parts.QuickEntryWidgets):
         self._measure_changed()
         self.measure.currentIndexChanged.connect(lambda _index: self._measure_changed())
         self._start_values()
-        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
+        hint = self.sizeHint()  # as wide as the words like, at least 620 pixels, never wider than the screen
+        self.resize(fitted_size(available_geometry(self).size(), QSize(max(620, hint.width()), hint.height()),
+                                QSize(0, 0)))
+        parts.grow_to_fit(self)  # narrower than the hint: wrapped words need more lines
 
     # --- what is chosen and typed -------------------------------------------------------------
 

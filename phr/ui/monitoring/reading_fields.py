@@ -7,8 +7,18 @@ but a full stop is understood too.
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QLocale, QSize
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFrame,
+    QVBoxLayout,
+    QWidget,
+)
 
 from phr.monitoring.measures import BLOOD_PRESSURE, SCORE, Measure
 from phr.monitoring.readings import Reading
@@ -18,6 +28,30 @@ from phr.ui.widgets.theme import mark_error
 
 translate = QCoreApplication.translate
 NAMES = ("value", "value2", "value3")
+WIDEST_VALUE = "00000,00"  # room for the longest number a reading takes (a weight of 100000 g, 12,34 mmol/L)
+
+
+class NumberField(QLineEdit):
+    """A field for one number, as wide as WIDEST_VALUE in its own font: a fixed width in pixels cut the digits
+    off at 200 % text and left a wide empty field at small sizes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        margins = self.textMargins()
+        # As QLineEdit.sizeHint works out its 17 x's: the text, its margins, then the frame the style draws.
+        text = QSize(metrics.horizontalAdvance(WIDEST_VALUE) + 4 + margins.left() + margins.right(),
+                     super().sizeHint().height())
+        return QSize(self.style().sizeFromContents(QStyle.ContentsType.CT_LineEdit, option, text, self).width(),
+                     text.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 @dataclass
@@ -74,9 +108,8 @@ class ReadingValues:
                        for i, text in enumerate(labels(measure, language))]
 
     def _field(self, name: str, label: str, accessible: str, unit: str, first: bool) -> ValueField:
-        edit = QLineEdit()
+        edit = NumberField()
         edit.setAccessibleName(accessible)
-        edit.setMaximumWidth(140)
         error = QLabel()
         mark_error(error)
         error.hide()

@@ -5,7 +5,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from phr.monitoring.figures import MeasureFigures, figures_of, first_day, with_whole_series
 from phr.monitoring.flag_words import monitor_flags_text
@@ -39,6 +40,7 @@ MONTHS = {Period.MONTH: 1, Period.QUARTER: 3, Period.YEAR: 12}
 # From this many readings on the figures are worked out off the GUI thread (a year of 5-minute sensor
 # readings is 105,000): reading them stays here, as the record is used by one thread at a time.
 BACKGROUND_FROM = 50_000
+TABLE_CHARACTERS = 50  # the width the tables need to stay readable beside the time-in-range bar, in characters
 
 
 def period_labels() -> dict[Period, str]:
@@ -76,20 +78,34 @@ class StatisticsTab(MeasureTab):
         label = QLabel(translate("MonitoringStats", "&Period:"))
         label.setBuddy(self.period)
         self.period_words = QLabel()
+        self.period_words.setWordWrap(True)  # the dates take two lines rather than a wider page at 200 % text
         self.bar = TimeInRangeBar()
         self.bar.setAccessibleName(translate("MonitoringStats", "Time in ranges"))
         self.view = QTextBrowser()
         self.view.setAccessibleName(translate("MonitoringStats", "Statistics"))
         top = QHBoxLayout()
-        for widget in (label, self.period, self.period_words):
-            top.addWidget(widget)
-        top.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignTop)
-        body.addWidget(self.view, 1)
+        top.addWidget(label)
+        top.addWidget(self.period)
+        top.addWidget(self.period_words, 1)
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self.bar, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addWidget(self.view, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(body, 1)
+        layout.addLayout(self.body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        """The bar beside the tables when both fit, else above them: beside a wide bar (long Dutch words, large
+        text) the tables were squeezed until their words broke in the middle."""
+        beside = width >= self.bar.sizeHint().width() + TABLE_CHARACTERS * self.fontMetrics().averageCharWidth()
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self.body.direction() != direction:
+            self.body.setDirection(direction)
+            self.body.setAlignment(self.bar, Qt.AlignmentFlag.AlignTop if beside else Qt.AlignmentFlag.AlignLeft)
 
     def chosen_period(self) -> tuple[date, date]:
         today = self.now().date()
@@ -143,6 +159,7 @@ class StatisticsTab(MeasureTab):
             result = figures.glucose.result
             self.bar.show_bands([(f"{label(band)}: {html.percent(result.share(band))}", result.share(band) or 0.0)
                                  for band in html.BANDS])
+            self._arrange(self.width())  # the labels set the bar's width
             text += html.glucose_html(figures.glucose)
         if figures.blood_pressure is not None:
             text += html.blood_pressure_html(figures.blood_pressure)
