@@ -299,8 +299,10 @@ def test_correcting_a_reading_keeps_its_measure_and_time(qtbot, services, clock)
     assert services.readings.count("bp") == 1 and corrected.provenance.changed_at
 
 
-def test_enter_on_a_focused_button_presses_that_button(qtbot, open_dialog, services):
+def test_enter_on_a_focused_button_presses_that_button(qtbot, open_dialog, services, monkeypatch):
     from PySide6.QtWidgets import QPushButton
+
+    from phr.ui.forms import discard
 
     services.readings.add(Reading("bp", NOW - timedelta(hours=3), 120, 80, 60))
     dialog = open_dialog("bp")
@@ -318,6 +320,9 @@ def test_enter_on_a_focused_button_presses_that_button(qtbot, open_dialog, servi
         type_in(qtbot, edit(dialog, name), text)
     cancel = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
     cancel.setFocus()
+    asked = []
+    monkeypatch.setattr(discard, "confirm_discard", lambda parent: asked.append(parent) or True)  # "Discard"
     qtbot.keyClick(cancel, ENTER)
+    assert asked == [dialog], "what was typed is not thrown away without asking"
     assert services.readings.count() == 2, "Enter on Cancel never saves"
     assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected

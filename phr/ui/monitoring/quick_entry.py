@@ -27,7 +27,7 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.monitoring import quick_entry_parts as parts
 from phr.ui.monitoring.measure_words import value_text, when_text
 from phr.ui.monitoring.reading_fields import ReadingValues
-from phr.ui.monitoring.reading_time import parse_typed_time, typed_text
+from phr.ui.monitoring.reading_time import typed_text, with_zone
 from phr.ui.text.field_messages import problem_text
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
@@ -35,6 +35,7 @@ from phr.ui.text.messages import error_message
 translate = QCoreApplication.translate
 LAST_MEASURE = "regie_quick_entry_measure"   # a property of the main window: the measure used last
 FUTURE_MARGIN = timedelta(minutes=5)        # clocks differ a little; more than this is a typing error
+STORED_TIME = "%Y-%m-%dT%H:%M"               # how the time field gives what it read: local wall-clock time
 
 
 class QuickEntryDialog(parts.QuickEntryWidgets):
@@ -96,6 +97,16 @@ class QuickEntryDialog(parts.QuickEntryWidgets):
         else:
             self.time.setText(typed_text(self._now()))
         self._values().fields[0].edit.setFocus()
+        self._as_opened = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        """What the keyboard can change, to tell whether anything was typed since the dialog was ready."""
+        return (self.measure_key(), *(f.edit.text() for f in self._values().fields), self.time.text(),
+                self.context.currentIndex(), self.note.text())
+
+    def typed_something(self) -> bool:
+        """Escape, Cancel and closing the window ask first after this (what was saved stays saved)."""
+        return self._typed() != self._as_opened
 
     def _today(self) -> date:
         return self._now().date()
@@ -127,7 +138,10 @@ class QuickEntryDialog(parts.QuickEntryWidgets):
         reading = self._correcting
         if reading is not None and self.time.text() == typed_text(reading.taken_at):
             return reading.taken_at  # unchanged: keep the stored moment and its offset exactly
-        return parse_typed_time(self.time.text(), self._now())
+        understood = self.time.understood()
+        if understood.problem or not understood.iso:
+            return None
+        return with_zone(datetime.strptime(understood.iso, STORED_TIME), self._now().tzinfo)
 
     def _time_problem(self) -> str | None:
         moment = self.taken_at()
@@ -145,9 +159,7 @@ class QuickEntryDialog(parts.QuickEntryWidgets):
             if f.name in names:
                 parts.show_error(f.error, problems.get(f.name))
         if "taken_at" in names:
-            parts.show_error(self.time_error, problems.get("taken_at"))
-            moment = self.taken_at()
-            self.time_meaning.setText(parts.time_in_words(moment) if moment else "")
+            parts.show_time_error(self, problems.get("taken_at"))  # what the time means, the field says itself
         return problems
 
     def reading(self) -> Reading:
@@ -236,6 +248,7 @@ class QuickEntryDialog(parts.QuickEntryWidgets):
         saved = value_text(self.chosen_measure(), reading), when_text(reading.taken_at, self._today())
         parts.say(self.status, fill(translate("QuickEntry", "Saved: %1 (%2). Type the next reading."), *saved))
         self._values().fields[0].edit.setFocus()
+        self._as_opened = self._typed()
 
 
 def _clock(now: Callable[[], datetime] | datetime | None) -> Callable[[], datetime]:

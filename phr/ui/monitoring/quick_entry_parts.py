@@ -6,7 +6,6 @@ from datetime import date, datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -16,11 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from phr.core.typed_dates import Expect
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.readings import Reading
 from phr.monitoring.target_words import component_names
 from phr.record.services import RecordServices
-from phr.ui.forms.date_time_field import in_words
+from phr.ui.forms.date_input import DateInput
+from phr.ui.forms.discard import DraftDialog
 from phr.ui.monitoring.measure_words import context_choices, value_text, when_text
 from phr.ui.monitoring.reading_fields import ReadingValues
 from phr.ui.text.field_messages import problem_text
@@ -31,19 +32,20 @@ translate = QCoreApplication.translate
 FIRST_VALUE_ROW = 1   # the value rows follow the measure's row in the form
 
 
-class QuickEntryWidgets(QDialog):
+class QuickEntryWidgets(DraftDialog):
     """The widgets of the quick-entry dialog, made by `build`; QuickEntryDialog gives them their behaviour."""
 
     _measures: list[Measure]
     _language: str
     _correcting: Reading | None   # the stored reading being corrected; None for new ones
+    _now: Callable[[], datetime]  # the clock: 'today' and 'now' of the time field
     values: ReadingValues | None  # the value rows of the chosen measure
     form: QFormLayout
     measure: QComboBox
     last_text: QLabel
     use_last: QPushButton
     last_row: QWidget
-    time: QLineEdit
+    time: DateInput
     time_meaning: QLabel
     time_error: QLabel
     context: QComboBox
@@ -100,10 +102,6 @@ def grow_to_fit(window: QWidget) -> None:
     needed = window.heightForWidth(window.width()) if window.hasHeightForWidth() else window.sizeHint().height()
     if needed > window.height():
         window.resize(window.width(), needed)
-
-
-def time_in_words(moment: datetime) -> str:
-    return in_words(moment.strftime("%Y-%m-%dT%H:%M"))
 
 
 def component_labels(measure: Measure, language: str) -> dict[str, str]:
@@ -173,24 +171,30 @@ def _last_values_row(dialog: QuickEntryWidgets) -> None:
 
 
 def _time_row(dialog: QuickEntryWidgets) -> None:
-    dialog.time = QLineEdit()
-    dialog.time.setMaximumWidth(180)
-    dialog.time.setToolTip(translate("QuickEntry", "e.g. 22-11-2026 08:00, or only 8:00 for today"))
-    dialog.time_meaning, dialog.time_error = QLabel(), QLabel()
-    mark_muted(dialog.time_meaning)
+    """The time as any date field takes it, said back in words under it; '8:00' alone is today's."""
+    dialog.time = DateInput(Expect.DATE_TIME, now=lambda: dialog._now(), time_alone_today=True)
+    dialog.time.says_refusal = False  # the error line under it says why, with the service's problems
+    dialog.time.edit.setToolTip(translate("QuickEntry", "e.g. 22-11-2026 08:00, or only 8:00 for today"))
+    dialog.time_meaning, dialog.time_error = dialog.time.echo, QLabel()
     mark_error(dialog.time_error)
     dialog.time_error.hide()
-    dialog.time.textChanged.connect(lambda _text: dialog._show_problems({"taken_at"}))
+    dialog.time.edit.textChanged.connect(lambda _text: dialog._show_problems({"taken_at"}))
     box = QWidget()
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(2)
-    line = QHBoxLayout()
-    line.addWidget(dialog.time)
-    line.addWidget(dialog.time_meaning, 1)
-    column.addLayout(line)
+    column.addWidget(dialog.time)
     column.addWidget(dialog.time_error)
     _row(dialog.form, translate("QuickEntry", "&Time:"), box).setBuddy(dialog.time)
+
+
+def show_time_error(dialog: QuickEntryWidgets, code: str | None) -> None:
+    """Why the time is not taken: the time field's own words when it cannot read it, else the problem's."""
+    refusal = dialog.time.refusal() if code == "invalid_date_time" else ""
+    if refusal:
+        say(dialog.time_error, refusal)
+    else:
+        show_error(dialog.time_error, code)
 
 
 def _help_text() -> QLabel:
