@@ -134,8 +134,10 @@ class MainWindow(QMainWindow):
             self.page_keys.append(key)
         self.search_page = SearchPage(self.open_services().search, self.events)
         self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
+        self.pages.currentChanged.connect(self._size_to_current)
         self.navigation.currentRowChanged.connect(self._on_navigate)
         self.navigation.setCurrentRow(0)
+        self._size_to_current(0)
         overview, results = self.page(Page.OVERVIEW), self.page(Page.RESULTS)
         if isinstance(overview, OverviewPage):
             overview.open_page.connect(lambda key: self.go_to_section(self.page_keys.index(Page(key))))
@@ -298,6 +300,15 @@ class MainWindow(QMainWindow):
         if page is None:
             raise KeyError(key)
         return page
+
+    def _size_to_current(self, index: int) -> None:
+        """The pages scroll as wide as the page shown needs: a hidden page's size does not count (a stack is as
+        large as its largest page, so at 200 % text the widest one made every page scroll sideways)."""
+        for number in range(self.pages.count()):
+            page = self.pages.widget(number)
+            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            if page is not None:
+                page.setSizePolicy(policy, policy)
 
     def _on_navigate(self, row: int) -> None:
         if row >= 0:

@@ -15,18 +15,40 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from phr.ui.app.settings import MAX_LABEL_LENGTH
 from phr.ui.export.preview import ExportPreview
+from phr.ui.security.dialog_size import scrolling
 from phr.ui.security.new_passphrase import NewPassphraseFields
 from phr.ui.text.formatting import fill
 from phr.ui.text.language import app_language
 from phr.ui.widgets.whose import given_name
 
 translate = QCoreApplication.translate
+
+
+def scrolled(page: QWizardPage) -> QWidget:
+    """The widget to lay a page out on: it scrolls when the screen is too low for it (200 % text), and the
+    wizard's buttons stay in view."""
+    content = QWidget()
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scrolling(content))
+    return content
+
+
+def content_height(page: QWizardPage, width: int) -> int:
+    """How high a page made with `scrolled` would like to be at `width`, its words wrapped."""
+    area = page.findChild(QScrollArea)
+    content = area.widget() if area is not None else None
+    if content is None or content.layout() is None:
+        return page.sizeHint().height()
+    return content.heightForWidth(width) if content.hasHeightForWidth() else content.sizeHint().height()
 
 
 def explanation(text: str) -> QLabel:
@@ -82,14 +104,14 @@ class PersonPage(QWizardPage):
                                   "so it is not encrypted. You may change it, e.g. to 'Mum', or leave it empty: then "
                                   "the list shows the folder's name."))
         self.label_edit.setAccessibleDescription(label_note.text())
-        form = QFormLayout(self)
+        form = QFormLayout(scrolled(self))
         form.addRow(intro)
         form.addRow(whose)
         form.addRow(self.name_label, self.name_edit)
         form.addRow(self.carer_label, self.carer_edit)
-        form.addRow("", self.carer_note)
+        form.addRow(self.carer_note)  # the whole width: a narrow column of words would leave gaps beside the form
         form.addRow(label_label, self.label_edit)
-        form.addRow("", label_note)
+        form.addRow(label_note)
         form.addRow(self._folder_label(), self._folder_row())
         form.addRow(self.problem)
         self.form = form
@@ -187,7 +209,7 @@ class PassphrasePage(QWizardPage):
     def _layout(self) -> None:
         form = QFormLayout()
         self.fields.add_rows(form, translate("CreateRecordWizard", "&Passphrase:"))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scrolled(self))
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.busy)
@@ -250,7 +272,7 @@ class RecoveryCodePage(QWizardPage):
         self._folder, self._person_name = Path(), ""
         self.confirm = QCheckBox(translate("CreateRecordWizard", "I have &written the code down and keep it safe"))
         self.confirm.toggled.connect(self.completeChanged)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(scrolled(self))
         layout.addWidget(self.intro)
         layout.addSpacing(12)
         layout.addWidget(self.code)

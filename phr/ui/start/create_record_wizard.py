@@ -4,13 +4,16 @@ from functools import partial
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget, QWizard
 
 from phr.access.records import CreatedRecord
 from phr.ui.app.background import BackgroundTask, run_in_background
+from phr.ui.app.desktop.window_size import SHARE, available_geometry
 from phr.ui.app.record_actions import CreateRecord
-from phr.ui.start.create_record_pages import PassphrasePage, PersonPage, RecoveryCodePage
+from phr.ui.security.dialog_size import fit_to_screen
+from phr.ui.start.create_record_pages import PassphrasePage, PersonPage, RecoveryCodePage, content_height
 from phr.ui.start.for_someone import create_for_someone
 from phr.ui.text.messages import error_message
 
@@ -39,13 +42,33 @@ class CreateRecordWizard(QWizard):
         self.setWindowTitle(translate("CreateRecordWizard", "New record"))
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
-        self.setMinimumSize(620, 420)
         self.person_page = PersonPage(default_folder or suggested_folder())
         self.passphrase_page = PassphrasePage(self.person_page.person_name, self._start_creating,
                                               self.person_page.carer_name)
         self.code_page = RecoveryCodePage()
         for page in (self.person_page, self.passphrase_page, self.code_page):
             self.addPage(page)
+        fit_to_screen(self, QSize(620, 420))  # wider at large text, never past the screen
+        self._fitted = False
+        self.person_page.for_other.toggled.connect(lambda _on: self._fit_height())  # the carer's rows show
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As high as the tallest page's wrapped words, never past the screen (the pages scroll then, and the
+        buttons stay in view). Once shown: only then do the title and the buttons have their height."""
+        page = self.currentPage()
+        if page is None:
+            return
+        chrome = self.height() - page.height()
+        needed = chrome + max(content_height(each, page.width()) for each in
+                              (self.person_page, self.passphrase_page, self.code_page))
+        room = int(available_geometry(self).height() * SHARE)
+        self.resize(self.width(), max(self.height(), min(needed, room)))
 
     @property
     def is_busy(self) -> bool:

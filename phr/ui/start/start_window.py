@@ -94,12 +94,14 @@ class StartWindow(QMainWindow):
         for widget in (title, self.welcome, self.records_label, self.record_list):
             left.addWidget(widget)
         left.addLayout(self._record_buttons())
-        left.addLayout(self._buttons())
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addWidget(self.unlock_panel, 2)
+        window = QVBoxLayout()
+        window.addLayout(columns, 1)
+        window.addLayout(self._buttons())  # the whole width: one line where it fits
         central = QWidget()
-        central.setLayout(columns)
+        central.setLayout(window)
         self.setCentralWidget(central)
 
     def _welcome(self) -> QWidget:

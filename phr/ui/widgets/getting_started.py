@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from phr.ui.text.formatting import escape, fill, heading
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
 HIDDEN_KEY = "records/getting_started_hidden"
@@ -85,16 +86,20 @@ class GettingStarted(QFrame):
         intro.setWordWrap(True)
         self.hide_button = QPushButton(translate("GettingStarted", "Hide this &list"))
         self.hide_button.clicked.connect(lambda _checked=False: self.hide_requested.emit())
-        top = QHBoxLayout()
+        # Words wrap and the rows stack: at 200 % text the list must not make the page wider than the screen.
+        top = FlowLayout()
         top.addWidget(self.title)
-        top.addWidget(self.progress, 1)
-        top.addWidget(self.hide_button)
+        top.addWidget(self.progress)
         self.rows = QGridLayout()
         self.rows.setColumnStretch(1, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.hide_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(intro)
         layout.addLayout(self.rows)
+        layout.addLayout(bottom)
         self._rows: list[_StepRow] = []
 
     def show_steps(self, steps: Sequence[Step]) -> None:
@@ -102,6 +107,7 @@ class GettingStarted(QFrame):
         made once and then updated, so a button that has the keyboard keeps it."""
         while len(self._rows) < len(steps):
             self._add_row(len(self._rows))
+            QWidget.setTabOrder(self._rows[-1].button, self.hide_button)  # Tab: the steps, then Hide
         for row, step in zip(self._rows, steps):
             row.show(step)
         done = sum(step.done for step in steps)
@@ -135,6 +141,6 @@ class _StepRow:
         self.page = step.page
         self.mark.setText("✓" if step.done else "○")
         self.mark.setAccessibleName(state)
-        self.text.setText(f"{escape(step.text)} <i>({escape(state)})</i>")
+        self.text.setText(f"{escape(step.text)} <i>({escape(state).replace(' ', '&nbsp;')})</i>")  # kept whole
         self.button.setText(step.button)
         self.button.setAccessibleDescription(fill(translate("GettingStarted", "%1 (%2)"), step.text, state))
