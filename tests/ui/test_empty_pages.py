@@ -196,3 +196,20 @@ def test_the_sample_record_says_so_on_every_page(qtbot, sample_services, service
     own.show()
     assert not own.sample_banner.isVisible() and not demo.is_sample_record(services.session.folder)
     own.close_for_lock()
+
+
+def test_at_200_percent_a_narrow_page_does_not_scroll_as_wide_as_the_widest(window, qapp):
+    from phr.ui.app.desktop.text_size import apply_text_size
+
+    apply_text_size(qapp, 200)
+    try:
+        window.resize(1024, 700)
+        window.show_page("timeline")  # wide at 200 %
+        QApplication.processEvents()
+        window.show_page("medications")
+        QApplication.processEvents()
+        assert window.pages.currentWidget().minimumSizeHint().width() <= window.page_area.viewport().width()
+        assert window.pages.width() <= window.page_area.viewport().width()
+        assert not window.page_area.horizontalScrollBar().isVisible()
+    finally:
+        apply_text_size(qapp, 100)

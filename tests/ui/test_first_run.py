@@ -221,3 +221,30 @@ def test_the_carer_record_keeps_its_owner_slot_for_the_recovery_code_only(tmp_pa
         assert created.session.vault.slot.kdf.argon2 == FAST  # the carer's slot has the record's own cost
     finally:
         created.session.lock()
+
+
+def test_at_200_percent_the_wizard_fits_the_screen_and_its_rows_do_not_overlap(qtbot, tmp_path, monkeypatch,
+                                                                              large_text_on_a_small_screen,
+                                                                              create_fast):
+    from phr.ui.security import dialog_size
+    from phr.ui.start import create_record_wizard
+
+    room = QRect(0, 0, 1024, 768)
+    for module in (dialog_size, create_record_wizard):  # where the wizard learns the screen's size
+        monkeypatch.setattr(module, "available_geometry", lambda _window: room)
+    wizard = create_record_wizard.CreateRecordWizard(create_fast, None, tmp_path / "joke.regie")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.person_page
+    page.for_other.setChecked(True)
+    QApplication.processEvents()
+    assert wizard.width() <= 1024 and wizard.height() <= 768
+    assert wizard.width() > 620 and wizard.height() > 420  # larger words, a larger wizard
+    rows = [page.for_self, page.for_other, page.name_edit, page.carer_edit, page.carer_note, page.label_edit,
+            page.folder_edit]
+    bottoms_and_tops = [(w.mapTo(page, w.rect().bottomLeft()).y(), w.mapTo(page, w.rect().topLeft()).y())
+                        for w in rows]
+    for (bottom, _), (_, top) in zip(bottoms_and_tops, bottoms_and_tops[1:]):
+        assert bottom < top, "each row below the one before, none drawn over another"
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.mapTo(wizard, next_button.rect().bottomRight()).y() < wizard.height()  # in view
