@@ -190,6 +190,15 @@ def test_a_period_that_ends_before_it_starts_is_explained(qtbot, services, save_
     assert "ends before it starts" in dialog.problem.text() and save_as.asked == []
 
 
+def test_a_period_date_that_cannot_be_read_stops_the_export(qtbot, services, save_as):
+    dialog = make_dialog(qtbot, services)
+    dialog.period.enabled.setChecked(True)
+    dialog.period.until.setText("30 februari 2026")
+    dialog.save_button.click()
+    assert "This day does not exist. Check the day and the month." in dialog.problem.text()
+    assert save_as.asked == []   # not exported without its end date
+
+
 def test_the_preview_is_built_in_the_background_and_shown_from_memory_only(qtbot, sample_services,
                                                                             private_tempdir):
     dialog = make_dialog(qtbot, sample_services)  # the overview, the first choice

@@ -202,6 +202,8 @@ class ExportDialog(QDialog):
 
     def problem_text(self) -> tuple[str, QWidget] | None:
         """What stops this export, in words, and the field to fix; None when it can go ahead."""
+        if self.kind() in PERIOD_KINDS and (unreadable := self.period.problem()):
+            return unreadable
         since, until = self.period.period() if self.kind() in PERIOD_KINDS else (None, None)
         if since and until and since > until:
             return translate("ExportDialog", "The period ends before it starts. Check the dates."), self.period.since
