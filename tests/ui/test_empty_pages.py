@@ -3,7 +3,7 @@ started list, and the sample record's banner. Driven by keyboard where a user wo
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from phr.demo import sample_record as demo
 from phr.ui.app.main_window import MainWindow
@@ -171,6 +171,24 @@ def test_a_hidden_list_stays_hidden_for_this_record(qtbot, services, tmp_path):
     again.close()
 
 
+def test_an_empty_timeline_says_what_comes_there_and_leads_to_the_overview(window, qtbot, services):
+    from phr.record.care_team import Contact
+
+    timeline = window.page("timeline")
+    window.show_page("timeline")
+    assert timeline.empty_state.isVisible() and not timeline.table.isVisible() and not timeline.hint.isVisible()
+    qtbot.keyClick(timeline.empty_state.button, Qt.Key.Key_Space)
+    assert window.pages.currentWidget() is overview(window)
+    window.events.announce(services.person.state_no_known_allergies())  # nothing with a date yet
+    assert timeline.empty_state.isVisibleTo(timeline)
+    window.events.announce(services.care_team.add(Contact(name="Huisarts", role="gp")))
+    assert timeline.empty_state.isVisibleTo(timeline)  # a contact has no date on the timeline
+    from phr.record.medications import Medication
+
+    window.events.announce(services.medications.add(Medication(name="Hydrocortison", start_date="2019-05")))
+    assert timeline.table.isVisibleTo(timeline) and not timeline.empty_state.isVisibleTo(timeline)
+
+
 def test_the_owner_reads_my_and_sees_no_working_as_line(window):
     assert window.working_as.isHidden()
     text = overview(window).view.toPlainText()
@@ -204,12 +222,18 @@ def test_at_200_percent_a_narrow_page_does_not_scroll_as_wide_as_the_widest(wind
     apply_text_size(qapp, 200)
     try:
         window.resize(1024, 700)
-        window.show_page("timeline")  # wide at 200 %
+        wide = QWidget()
+        wide.setMinimumWidth(2000)
+        window.page("timeline").layout().addWidget(wide)  # a page whose parts are wider than any screen
+        window.show_page("timeline")
         QApplication.processEvents()
         window.show_page("medications")
         QApplication.processEvents()
         assert window.pages.currentWidget().minimumSizeHint().width() <= window.page_area.viewport().width()
         assert window.pages.width() <= window.page_area.viewport().width()
         assert not window.page_area.horizontalScrollBar().isVisible()
+        window.show_page("timeline")
+        QApplication.processEvents()
+        assert window.pages.width() >= 2000 and window.page_area.horizontalScrollBar().isVisible()  # it scrolls
     finally:
         apply_text_size(qapp, 100)

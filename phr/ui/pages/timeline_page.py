@@ -10,6 +10,7 @@ from phr.record.timeline import TimelineEvent, TimelineService
 from phr.ui.app.events import RecordEvents
 from phr.ui.text.formatting import heading, when
 from phr.ui.text.vocabulary import label, label_of
+from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
 
 translate = QCoreApplication.translate
@@ -65,7 +66,8 @@ class TimelinePage(QWidget):
 
     def _build(self) -> None:
         row = QGridLayout()  # the filters in rows of FILTERS_PER_ROW: the page fits a window 1024 pixels wide
-        row.addWidget(QLabel(translate("Timeline", "Show:")), 0, 0)
+        self.show_label = QLabel(translate("Timeline", "Show:"))
+        row.addWidget(self.show_label, 0, 0)
         for index, group in enumerate(GROUPS):
             box = QCheckBox(group_label(group))
             box.setChecked(True)
@@ -75,11 +77,17 @@ class TimelinePage(QWidget):
         row.setColumnStretch(FILTERS_PER_ROW + 1, 1)
         self.table = entry_table_view(self.model, translate("Timeline", "Timeline"))
         self.table.activated.connect(self._open)
+        self.hint = QLabel(translate("Timeline", "Press Enter or double-click to open an entry."))
+        self.empty_state = EmptyState(
+            translate("Timeline", "Here everything in the record appears in order of date, once something is in it."),
+            translate("Timeline", "&Go to the overview"), lambda: self.events.ask_to_show("overview", 0))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(heading(translate("Timeline", "Timeline"))))
         layout.addLayout(row)
-        layout.addWidget(QLabel(translate("Timeline", "Press Enter or double-click to open an entry.")))
+        layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_state, 1)
+        self.list_parts: list[QWidget] = [self.show_label, *self.filters.values(), self.hint, self.table]
 
     def chosen_kinds(self) -> tuple[str, ...]:
         return tuple(kind for group, box in self.filters.items() if box.isChecked() for kind in GROUPS[group])
@@ -90,6 +98,11 @@ class TimelinePage(QWidget):
     def reload(self) -> None:
         self.model.reload()
         self.table.resizeColumnsToContents()
+        # Nothing with a date in the record at all (not just nothing the filters let through): say what comes here.
+        empty = not self.service.events(tuple(kind for kinds in GROUPS.values() for kind in kinds), 0, 1)
+        for part in self.list_parts:
+            part.setVisible(not empty)
+        self.empty_state.setVisible(empty)
 
     def _open(self, index: QModelIndex) -> None:
         event = self.model.item(index.row())
