@@ -5746,6 +5746,14 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <source>Press Enter or double-click to open an entry.</source>
         <translation>Druk op Enter of dubbelklik om een onderdeel te openen.</translation>
     </message>
+    <message>
+        <source>Here everything in the record appears in order of date, once something is in it.</source>
+        <translation>Hier staat alles uit het dossier op volgorde van datum, zodra er iets in staat.</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the overview</source>
+        <translation>&amp;Naar het overzicht</translation>
+    </message>
 </context>
 <context>
     <name>UnlockPanel</name>
