@@ -104,6 +104,7 @@ class DateInput(QWidget):
         column.addLayout(line)
         column.addWidget(self.echo)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(self.edit.focusPolicy())  # a label's Alt-letter focuses its buddy only if it takes focus
 
     # --- the value ------------------------------------------------------------------------------
 

@@ -169,4 +169,5 @@ def with_help(field: FormField, help_text: str) -> FormField:
     column.addWidget(field.widget)
     column.addWidget(note)
     box.setFocusProxy(field.widget)  # the label's Alt+letter and a failed save land in the field itself
+    box.setFocusPolicy(field.widget.focusPolicy())  # else a label's Alt+letter passes the box by
     return dataclasses.replace(field, widget=box)
