@@ -111,6 +111,7 @@ class LookupField(QWidget):
         for widget in (self.edit, self.matches, self.status):
             column.addWidget(widget)
         self.setFocusProxy(self.edit)
+        self.setFocusPolicy(self.edit.focusPolicy())  # for a label's Alt-letter (Qt 6 passes it on to the line)
 
     # --- searching ------------------------------------------------------------------------------
 

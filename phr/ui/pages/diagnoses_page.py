@@ -184,6 +184,7 @@ def _stacked(main: QWidget, *more: QWidget) -> QWidget:
         else:
             column.addWidget(widget)
     box.setFocusProxy(main)
+    box.setFocusPolicy(main.focusPolicy())  # else the row label's Alt-letter does nothing
     return box
 
 
