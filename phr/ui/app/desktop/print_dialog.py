@@ -70,10 +70,10 @@ class PrintChoiceDialog(QDialog):
                              (translate("Printing", "For the &appointment:"), self.appointment)):
             self.form.addRow(parts.buddy(text, widget), widget)
         self.print_button = QPushButton(translate("Printing", "&Print…"))
-        self.print_button.setDefault(True)
         self.print_button.clicked.connect(lambda _checked: self.make())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setDefault(True)  # only once in the box: a default added makes the box Tab past Cancel
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
