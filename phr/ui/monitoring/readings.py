@@ -103,7 +103,7 @@ class ReadingsTab(MeasureTab):
     def _buttons(self) -> QHBoxLayout:
         self.correct_button = QPushButton(translate("Monitoring", "Corr&ect…"))
         self.correct_button.clicked.connect(self.correct_selected)
-        self.delete_button = QPushButton(translate("Monitoring", "&Delete"))
+        self.delete_button = QPushButton(translate("Monitoring", "De&lete"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.count_label = QLabel()
         row = QHBoxLayout()

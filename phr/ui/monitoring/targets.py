@@ -51,7 +51,7 @@ class TargetsTab(MeasureTab):
     def __init__(self, services: RecordServices, events: RecordEvents, language: str, now: Clock,
                  parent: QWidget | None = None) -> None:
         super().__init__(services, events, language, now, parent)
-        self.agree_button = QPushButton(translate("MonitoringTargets", "&Agree a new target…"))
+        self.agree_button = QPushButton(translate("MonitoringTargets", "Agree a ne&w target…"))
         self.agree_button.clicked.connect(self.agree_target)
         self.plan_button = QPushButton(translate("MonitoringTargets", "New p&lan…"))
         self.plan_button.clicked.connect(self.new_plan)
