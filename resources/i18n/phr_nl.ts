@@ -1151,7 +1151,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>&amp;Period:</source>
-        <translation>&amp;Periode:</translation>
+        <translation>Pe&amp;riode:</translation>
     </message>
     <message>
         <source>Day profile: glucose over 24 hours</source>
@@ -3607,7 +3607,7 @@ Stukken: %1</translation>
         <translation>&amp;Corrigeren…</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
+        <source>De&amp;lete</source>
         <translation>&amp;Verwijderen</translation>
     </message>
     <message>
@@ -4020,7 +4020,7 @@ Stukken: %1</translation>
         <translation>Afgelopen</translation>
     </message>
     <message>
-        <source>&amp;Agree a new target…</source>
+        <source>Agree a ne&amp;w target…</source>
         <translation>Nieuwe streef&amp;waarde afspreken…</translation>
     </message>
     <message>
@@ -4319,6 +4319,13 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Next appointment</source>
         <translation>Volgende afspraak</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>en nog %n andere</numerusform>
+            <numerusform>en nog %n andere</numerusform>
+        </translation>
     </message>
     <message>
         <source>No appointment planned.</source>
