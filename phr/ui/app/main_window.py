@@ -51,6 +51,7 @@ from phr.ui.pages.search_page import SearchPage
 from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.language import app_language
 from phr.ui.widgets.getting_started import HiddenInSettings
+from phr.ui.widgets.icons import Action, action_icon, section_icon
 from phr.ui.widgets.whose import sample_banner, working_as_label
 
 translate = QCoreApplication.translate
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.page_keys: list[Page] = []
         for key, title, purpose in planned_pages():
-            self.navigation.add_section(title)
+            self.navigation.add_section(title, section_icon(key))
             self.pages.addWidget(self._page_for(key, title, purpose))
             self.page_keys.append(key)
         self.search_page = SearchPage(self.open_services().search, self.events)
@@ -146,13 +147,14 @@ class MainWindow(QMainWindow):
         self.events.show_item.connect(lambda section, _item: self.show_page(section))
 
     def _build_actions(self) -> None:
-        self.lock_action = QAction(translate("MainWindow", "&Lock"), self)
+        self.lock_action = QAction(action_icon(Action.LOCK), translate("MainWindow", "&Lock"), self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.setToolTip(translate("MainWindow", "Lock the record (Ctrl+L)"))
         self.lock_action.triggered.connect(self.request_lock)
         toolbar = QToolBar(translate("MainWindow", "Record"))
         toolbar.setObjectName("record-toolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)  # Lock keeps its word beside its icon
         toolbar.addWidget(self.name_label)
         toolbar.addWidget(self.working_as)
         spacer = QWidget()
@@ -178,7 +180,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addActions(help_actions(self, self.shortcut_actions, self.show_about))
 
     def _print_action(self) -> QAction:
-        self.print_action = QAction(translate("MainWindow", "&Print…"), self)
+        self.print_action = QAction(action_icon(Action.PRINT), translate("MainWindow", "&Print…"), self)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.setToolTip(translate(
             "MainWindow", "Print the emergency card and letter, a visit brief or the overview (Ctrl+P)"))
@@ -188,7 +190,7 @@ class MainWindow(QMainWindow):
 
     def _quit_action(self) -> QAction:
         """Lock the record and leave Regie (the start window closes too)."""
-        self.quit_action = QAction(translate("MainWindow", "&Quit"), self)
+        self.quit_action = QAction(action_icon(Action.QUIT), translate("MainWindow", "&Quit"), self)
         # Ctrl+Q everywhere (Windows' own list of standard keys has none for Quit), and the desktop's own if other.
         keys = [QKeySequence("Ctrl+Q")]
         self.quit_action.setShortcuts(keys + [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
@@ -223,11 +225,11 @@ class MainWindow(QMainWindow):
 
     def _safety_actions(self) -> list[QAction]:
         """A backup now, who else may open the record, and the settings (passphrase, recovery code, auto-lock)."""
-        self.backup_action = QAction(translate("MainWindow", "&Back up now…"), self)
+        self.backup_action = QAction(action_icon(Action.BACK_UP), translate("MainWindow", "&Back up now…"), self)
         self.backup_action.triggered.connect(lambda: open_backup_dialog(self, record_session(self.open_services())))
-        self.carers_action = QAction(translate("MainWindow", "&Carers…"), self)
+        self.carers_action = QAction(action_icon(Action.CARERS), translate("MainWindow", "&Carers…"), self)
         self.carers_action.triggered.connect(self.show_carers)
-        self.settings_action = QAction(translate("MainWindow", "&Settings…"), self)
+        self.settings_action = QAction(action_icon(Action.SETTINGS), translate("MainWindow", "&Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.settings_requested)
         return [self.backup_action, self.carers_action, self.settings_action]
@@ -241,7 +243,7 @@ class MainWindow(QMainWindow):
 
     def _switch_action(self) -> QAction:
         """Another record: this one is locked first (the controller's lock), then the start window shows."""
-        self.switch_action = QAction(translate("MainWindow", "S&witch record…"), self)
+        self.switch_action = QAction(action_icon(Action.SWITCH), translate("MainWindow", "S&witch record…"), self)
         self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.switch_action.setToolTip(translate(
             "MainWindow", "Lock this record and choose another one (Ctrl+Shift+O)"))
@@ -250,15 +252,18 @@ class MainWindow(QMainWindow):
 
     def _measurement_actions(self) -> list[QAction]:
         """Ctrl+M types a reading from anywhere in the record; an import reads a device's file."""
-        self.measurement_action = QAction(translate("MainWindow", "New &measurement…"), self)
+        self.measurement_action = QAction(action_icon(Action.MEASURE), translate("MainWindow", "New &measurement…"),
+                                          self)
         self.measurement_action.setShortcut(QKeySequence("Ctrl+M"))
         self.measurement_action.triggered.connect(self.new_measurement)
-        self.import_action = QAction(translate("MainWindow", "&Import readings from a device…"), self)
+        self.import_action = QAction(action_icon(Action.IMPORT), translate("MainWindow",
+                                                                           "&Import readings from a device…"), self)
         self.import_action.triggered.connect(self.import_readings)
         monitoring = self.page(Page.MONITORING)
         if isinstance(monitoring, MonitoringPage):
             monitoring.import_requested.connect(self.import_readings)
-        self.fhir_import_action = QAction(translate("MainWindow", "Import a &health summary (FHIR file)…"), self)
+        self.fhir_import_action = QAction(action_icon(Action.IMPORT_SUMMARY),
+                                          translate("MainWindow", "Import a &health summary (FHIR file)…"), self)
         self.fhir_import_action.setToolTip(translate(
             "MainWindow", "A summary from your hospital, GP or health app: diagnoses, medicines, allergies, "
                           "vaccinations, operations and lab results"))
@@ -266,7 +271,7 @@ class MainWindow(QMainWindow):
         return [self.measurement_action, self.import_action, self.fhir_import_action]
 
     def _export_action(self) -> QAction:
-        self.export_action = QAction(translate("MainWindow", "&Export…"), self)
+        self.export_action = QAction(action_icon(Action.EXPORT), translate("MainWindow", "&Export…"), self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         return self.export_action
@@ -320,6 +325,7 @@ class MainWindow(QMainWindow):
         self.search_box.setPlaceholderText(translate("MainWindow", "Search the record (Ctrl+F)"))
         self.search_box.setAccessibleName(translate("MainWindow", "Search the record"))
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.addAction(action_icon(Action.SEARCH), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setMinimumWidth(220)
         self.search_box.returnPressed.connect(self.search)
         focus = QAction(translate("MainWindow", "Search the record"), self)

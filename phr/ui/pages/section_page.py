@@ -27,6 +27,7 @@ from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.text.formatting import escape, fill, provenance_html
 from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
+from phr.ui.widgets.icons import Action, give_icon
 
 translate = QCoreApplication.translate
 
@@ -140,6 +141,7 @@ class SectionPage(QWidget, Generic[T]):
         sentence, button = self.empty_state_texts()
         self.empty_state = EmptyState(sentence, button, self.add) if sentence else None
         if self.empty_state is not None:
+            give_icon(self.empty_state.button, Action.ADD)
             self.body.addWidget(self.empty_state, 1)
         self._shortcuts()
 
@@ -150,6 +152,9 @@ class SectionPage(QWidget, Generic[T]):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(translate("SectionPage", "&Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
+        for main, action in ((self.add_button, Action.ADD), (self.edit_button, Action.CHANGE),
+                             (self.delete_button, Action.DELETE)):
+            give_icon(main, action)
         row = QHBoxLayout()
         buttons: list[QWidget] = [self.add_button, self.edit_button, self.delete_button]
         for button in buttons + self.extra_buttons():
@@ -161,6 +166,7 @@ class SectionPage(QWidget, Generic[T]):
         self.undo_text = QLabel()
         self.undo_button = QPushButton(translate("SectionPage", "&Undo"))
         self.undo_button.clicked.connect(self.undo_delete)
+        give_icon(self.undo_button, Action.UNDO)
         bar = QWidget()
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)

@@ -1,4 +1,5 @@
-"""The list of sections in the main window, each with its key (Ctrl+1 … Ctrl+0 for the first ten) at the right.
+"""The list of sections in the main window, each with its icon and its key (Ctrl+1 … Ctrl+0 for the first ten)
+at the right.
 
 The key is drawn in the item's own text colour (the selected item's too), so it reads in every theme, where
 it fits beside the name: the list keeps the width of the names, so the pages keep theirs on a 1024-pixel
@@ -7,7 +8,7 @@ readers, search); the key is in its tooltip and accessible description too, and 
 """
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.ui.app.desktop.text_size import scaled
+from phr.ui.widgets.icons import text_icon_size
+from phr.ui.widgets.type_scale import HEADING, font_at
 
 SECTION_KEYS = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -45,7 +47,7 @@ def first_stop(page: QWidget) -> QWidget | None:
 
 
 class SectionList(QListWidget):
-    """A little larger than the text around it: the way around the record."""
+    """At the heading size of the type scale, each name after its icon: the way around the record."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,8 +56,9 @@ class SectionList(QListWidget):
         self.fit_font()
 
     def fit_font(self) -> None:
-        """After the text size changed (the main window calls this): the list follows it."""
-        self.setFont(scaled(self.font(), 1.15))
+        """After the text size changed (the main window calls this): the list and its icons follow it."""
+        self.setFont(font_at(HEADING, base=self.font()))
+        self.setIconSize(text_icon_size(self))
         self.fit_width()
 
     def fit_width(self) -> None:
@@ -64,8 +67,8 @@ class SectionList(QListWidget):
         self.setMinimumWidth(width)
         self.setMaximumWidth(max(width, 220))
 
-    def add_section(self, title: str) -> QListWidgetItem:
-        item = QListWidgetItem(title)
+    def add_section(self, title: str, icon: QIcon | None = None) -> QListWidgetItem:
+        item = QListWidgetItem(icon, title) if icon is not None else QListWidgetItem(title)
         keys = section_key(self.count())
         if keys is not None:
             item.setData(KEY_ROLE, key_text(keys))
@@ -86,7 +89,9 @@ class SectionKeyDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         keys = index.data(KEY_ROLE)
         metrics = option.fontMetrics
-        room = option.rect.width() - metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole))) - 16
+        icon = option.decorationSize.width() + 6 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+        room = (option.rect.width() - icon - metrics.horizontalAdvance(str(index.data(Qt.ItemDataRole.DisplayRole)))
+                - 16)
         if not keys or metrics.horizontalAdvance(str(keys)) + _GAP > room:
             return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
