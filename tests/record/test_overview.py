@@ -64,7 +64,7 @@ def test_age_needs_a_full_date_of_birth():
 def test_the_page_shows_it_and_its_links_open_entries(qtbot, services, events, filled):
     page = OverviewPage(services, events, now=lambda: NOW)
     qtbot.addWidget(page)
-    text = page.view.toPlainText()
+    text = page.plain_text()
     for expected in ("Stressdosis hydrocortison bij koorts.", "0900 000 1234", "Minder moe", "review overdue",
                      "Mag de dosis omlaag?", "Hydrocortison 10 mg", "ORPHA:90794", "35 years"):
         assert expected in text, expected
@@ -78,5 +78,5 @@ def test_the_page_shows_it_and_its_links_open_entries(qtbot, services, events, f
 def test_an_empty_record_says_what_is_missing(qtbot, services, events):
     page = OverviewPage(services, events, now=lambda: NOW)
     qtbot.addWidget(page)
-    text = page.view.toPlainText()
+    text = page.plain_text()
     assert "No appointment planned." in text and "Not filled in yet." in text

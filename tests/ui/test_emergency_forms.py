@@ -236,7 +236,7 @@ def test_the_start_page_shows_the_next_of_kin_and_which_diagnoses_have_emergency
     services.diagnoses.add(Diagnosis(name="Drager CF", status="carrier"))
     page = OverviewPage(services, events, now=lambda: datetime(2025, 6, 15, 12, 0))
     qtbot.addWidget(page)
-    text = page.view.toPlainText()
+    text = page.plain_text()
     assert "Mark de Vries (partner): 06 1234 5678" in text and "Kan de noodinjectie geven" in text
     assert "CAH – filled in" in text and "Hypothyreoïdie – not filled in" in text
     assert "Drager CF – filled in" not in text and "Drager CF – not filled in" not in text  # a carrier: no crisis
@@ -246,7 +246,7 @@ def test_the_start_page_shows_the_next_of_kin_and_which_diagnoses_have_emergency
 def test_the_start_page_says_when_there_is_no_next_of_kin(qtbot, services, events):
     page = OverviewPage(services, events, now=lambda: datetime(2025, 6, 15, 12, 0))
     qtbot.addWidget(page)
-    assert "No family or partner yet (see Care team)." in page.view.toPlainText()
+    assert "No family or partner yet (see Care team)." in page.plain_text()
 
 
 # --- Alt+letter in both languages, in the states the mnemonic test of every page does not reach ------------------

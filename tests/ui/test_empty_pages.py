@@ -191,7 +191,7 @@ def test_an_empty_timeline_says_what_comes_there_and_leads_to_the_overview(windo
 
 def test_the_owner_reads_my_and_sees_no_working_as_line(window):
     assert window.working_as.isHidden()
-    text = overview(window).view.toPlainText()
+    text = overview(window).plain_text()
     assert "My goals" in text and "Medicines I use now" in text
 
 

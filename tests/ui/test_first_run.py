@@ -128,7 +128,7 @@ def test_a_carer_makes_a_record_for_someone_and_works_in_it_under_their_own_name
     assert window.working_as.text() == "Working as: Kees Bakker (carer)" and not window.working_as.isHidden()
     overview = window.page("overview")
     assert isinstance(overview, OverviewPage)
-    html = overview.view.toPlainText()
+    html = overview.plain_text()
     assert "Goals of Joke" in html and "Medicines Joke uses now" in html and "My goals" not in html
     services = window.open_services()
     services.care_team.add(Contact(name="Dr. Hoekstra", role="specialist"))

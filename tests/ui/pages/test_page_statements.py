@@ -89,7 +89,7 @@ def test_the_overview_says_what_is_known_and_the_allergy_risk(qtbot, session, ev
     AllergyService(session).add(Allergy(substance="Penicilline", criticality="high"))
     page = OverviewPage(services, events)
     qtbot.addWidget(page)
-    text = page.view.toPlainText()
+    text = page.plain_text()
     assert "No known medicines." in text and "Not filled in yet (see Diagnoses)." in text
     assert "high risk: a reaction can be life-threatening" in text
 
