@@ -112,7 +112,7 @@ class MonitoringPage(QWidget):
     def _build(self) -> None:
         self.measures = MeasureList()
         self.measures.currentItemChanged.connect(lambda *_: self._show_chosen())
-        self.show_all = QCheckBox(translate("Monitoring", "Show &all measures"))
+        self.show_all = QCheckBox(translate("Monitoring", "Show all &measures"))
         self.show_all.toggled.connect(lambda _on: self.refresh(keep_current=False))
         left = QWidget()
         column = QVBoxLayout(left)
