@@ -3523,7 +3523,7 @@ Stukken: %1</translation>
         <translation>Meetwaarden</translation>
     </message>
     <message>
-        <source>Show &amp;all measures</source>
+        <source>Show all &amp;measures</source>
         <translation>Toon a&amp;lle meetwaarden</translation>
     </message>
     <message>
