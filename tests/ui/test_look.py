@@ -240,3 +240,13 @@ def test_tab_reaches_every_card_and_a_link_opens_its_entry(qtbot, window):
         qtbot.keyClick(who, Qt.Key.Key_Return)
     assert shown.args[0] == "care_team"
     assert window.page_keys[window.navigation.currentRow()] == Page.CARE_TEAM
+
+
+def test_tab_through_the_section_list_leaves_the_search_results_shown(qtbot, window):
+    window.search_box.setText("hydrocortison")
+    window.search()
+    assert window.pages.currentWidget() is window.search_page and window.navigation.currentRow() == -1
+    window.navigation.setFocus(Qt.FocusReason.TabFocusReason)
+    assert window.pages.currentWidget() is window.search_page and window.navigation.currentRow() == -1
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)  # choosing a section still works
+    assert window.pages.currentWidget() is window.page(Page.OVERVIEW)

@@ -8,7 +8,7 @@ readers, search); the key is in its tooltip and accessible description too, and 
 """
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QFocusEvent, QIcon, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -54,6 +54,17 @@ class SectionList(QListWidget):
         self.setItemDelegate(SectionKeyDelegate(self))
         self.setSpacing(3)
         self.fit_font()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Tab passing through the list leaves it as it was: with the search results shown no section is chosen,
+        and Qt's list would make its first row current as it gets the keyboard (showing the overview instead)."""
+        if self.currentRow() >= 0:
+            super().focusInEvent(event)
+            return
+        blocked = self.blockSignals(True)
+        super().focusInEvent(event)
+        self.setCurrentRow(-1)
+        self.blockSignals(blocked)
 
     def fit_font(self) -> None:
         """After the text size changed (the main window calls this): the list and its icons follow it."""
