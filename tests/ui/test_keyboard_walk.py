@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -181,6 +182,14 @@ def test_tab_goes_round_every_page_of_the_main_window(active, qtbot):
             assert len(found.visited) > 3, found  # the sections, the search box, the page's own controls
     assert len(walker.rounds) >= len(active.page_keys) + 5  # the measurements' other tabs and diary too
     assert walker.problems() == {}, report(walker.problems())
+
+
+def test_no_list_of_any_page_keeps_tab_for_itself_shown_or_not(active):
+    """Beside the rounds, which see what is shown: every list and table a page has, in any state."""
+    keeping = {key: [view.accessibleName() or type(view).__name__ for view in page.findChildren(QAbstractItemView)
+                     if view.tabKeyNavigation()]
+               for key in active.page_keys if (page := active.page(key)) is not None}
+    assert {key: views for key, views in keeping.items() if views} == {}
 
 
 def test_tab_goes_round_the_search_results(active, qtbot):
