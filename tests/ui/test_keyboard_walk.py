@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+from conftest import PASSPHRASE
 from dialog_walk import opens_more, press_every_button, read_what_opens
 from keyboard_walk import Round, tab_round
 from PySide6.QtCore import Qt
@@ -257,4 +258,33 @@ def test_tab_goes_round_the_start_window_and_its_dialogs(qtbot, tmp_path, langua
     kinds = {name.split(" ")[0] for name in walker.walked()}
     assert {"StartWindow", "CreateRecordWizard", "RestoreDialog", "RecordLabelDialog", "SettingsDialog"} <= kinds, \
         walker.walked()
+    assert walker.problems() == {}, report(walker.problems())
+
+
+def test_tab_goes_round_each_page_of_the_new_record_wizard(qtbot, tmp_path, language, create_fast):
+    from phr.ui.app.record_actions import RecordActions
+    from phr.ui.app.settings import AppSettings
+    from phr.ui.start.start_window import StartWindow
+
+    start = StartWindow(AppSettings(tmp_path / "settings.ini"), RecordActions(create=create_fast))
+    qtbot.addWidget(start)
+    start.show()
+    start.create_record(tmp_path / "joke.regie")
+    wizard = start.wizard
+    qtbot.waitUntil(lambda: wizard.isVisible())
+    walker = Walker(qtbot)
+    walker(wizard)
+    qtbot.keyClicks(wizard.person_page.name_edit, "Joke Bakker")
+    qtbot.keyClick(wizard.person_page.name_edit, Qt.Key.Key_Return)  # Next
+    assert wizard.currentPage() is wizard.passphrase_page
+    walker(wizard)
+    for field in (wizard.passphrase_page.first, wizard.passphrase_page.second):
+        qtbot.keyClicks(field, PASSPHRASE)
+    qtbot.keyClick(wizard.passphrase_page.second, Qt.Key.Key_Return)  # makes the record
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code_page, timeout=15000)
+    try:
+        walker(wizard)
+    finally:
+        wizard.created.session.lock()
+    assert len(walker.rounds) == 3
     assert walker.problems() == {}, report(walker.problems())
