@@ -143,9 +143,12 @@ def test_input_while_the_lock_waits_for_a_dialog_means_the_user_is_back(qtbot, o
     qtbot.waitUntil(lambda: controller.session is None, timeout=3000)
 
 
-def test_quick_entry_opened_with_exec_locks_only_after_exec_returned(qtbot, opened):
+def test_quick_entry_opened_with_exec_locks_only_after_exec_returned(qtbot, opened, monkeypatch):
     """The real path: Ctrl+M runs the dialog with exec(). The lock waits for it and never happens inside
     exec(), where the code that opened the dialog still runs and would find its record gone."""
+    from phr.ui.forms import discard
+
+    monkeypatch.setattr(discard, "confirm_discard", lambda parent: True)  # "Discard" what was typed
     controller, session = opened
     main = controller.main_window
     seen = {}
