@@ -11,11 +11,13 @@ from pathlib import Path
 
 # Regie's direct requirements, for a copy of the app without its own metadata (a frozen installer build).
 DIRECT = ("pyside6-essentials", "pyside6-pdf", "sqlcipher3", "cryptography", "reportlab", "pyphen", "pypdf",
-          "fhir.resources", "lxml", "pyqtgraph", "numpy", "platformdirs", "tzdata", "hpo3")
+          "fhir.resources", "lxml", "pyqtgraph", "numpy", "platformdirs", "tzdata", "hpo3", "qtawesome")
 # What the metadata does not say: libraries built into a wheel, each with its own licence.
 BUILT_IN = {
     "sqlcipher3": "SQLCipher (BSD-3-Clause), OpenSSL (Apache-2.0)",
     "cryptography": "OpenSSL (Apache-2.0)",
+    "qtawesome": "icon fonts: Phosphor (MIT), Material Design Icons (Apache-2.0), Font Awesome and Elusive Icons "
+                 "(SIL OFL 1.1), Remix Icon (Apache-2.0), Codicons (CC BY 4.0)",
 }
 # Qt's wheels ship no licence text; Regie uses Qt under the LGPL version 3 (which builds on the GPL version 3)
 # and carries both texts itself.
