@@ -4128,7 +4128,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>&amp;Show passphrase</source>
-        <translation>Wachtwoord t&amp;onen</translation>
+        <translation>W&amp;achtwoord tonen</translation>
     </message>
     <message>
         <source>Strength of the new passphrase</source>
