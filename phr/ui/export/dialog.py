@@ -112,6 +112,7 @@ class ExportDialog(QDialog):
         self.choices_area.setWidget(self.content)
         self.choices_area.setWidgetResizable(True)
         self.choices_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.choices_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: it shows nothing to act on
         layout = QVBoxLayout(self)
         layout.addWidget(self.choices_area, 1)
         layout.addWidget(self.status)

@@ -206,17 +206,31 @@ class SectionBoxes(QGroupBox):
             return
         self.none.hide()
         rows = (len(keys) + 1) // 2  # two columns, filled top to bottom, so the order reads down
+        # Made after the dialog's buttons, the boxes would come after them in the Tab order: they follow the last
+        # control before the group instead (Qt's setTabOrder ignores a widget that takes no focus, as the group).
+        previous = _stop_before(self)
         for index, key in enumerate(keys):
             box = QCheckBox(section_label(kind, key))
             box.setChecked(True)
             self.boxes[key] = box
             self.grid.addWidget(box, index % rows, index // rows)
+            QWidget.setTabOrder(previous, box)  # once it is in the dialog
+            previous = box
             box.setVisible(True)  # now, not from the event loop: the dialog measures its new height at once
 
     def chosen(self) -> frozenset | None:
         """None when every section is chosen (the kind's own default: all, also sections added later)."""
         picked = frozenset(key for key, box in self.boxes.items() if box.isChecked())
         return None if len(picked) == len(self.boxes) else picked
+
+
+def _stop_before(widget: QWidget) -> QWidget:
+    """The last control that takes the focus before `widget` in the Tab order (its window when there is none)."""
+    previous = widget.previousInFocusChain()
+    while previous is not None and previous is not widget.window() and \
+            previous.focusPolicy() == Qt.FocusPolicy.NoFocus:
+        previous = previous.previousInFocusChain()
+    return previous or widget.window()
 
 
 class PasswordBox(QWidget):
