@@ -6,6 +6,8 @@ From the control that has the keyboard, Tab is pressed until the focus comes bac
 - a detour: Tab comes back to a control passed before without passing the start (a cycle that shuts the start out);
 then, once round:
 - unreached: an enabled, shown control that takes Tab focus and that the round never reached;
+- stops on nothing: a scroll area that takes the focus itself (Tab seems to go nowhere);
+- out of order: after a dialog's buttons (its last stops) Tab must go to the topmost control, not to one made later;
 - unlabelled: an input (line, text area, choice, number, date, check box) without a label that names it: a
   label whose buddy it is (through a box that hands it the keyboard, too), a form row's label, an accessible
   name, or a check box's own text;
@@ -22,12 +24,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QTextBrowser,
     QTextEdit,
     QWidget,
@@ -88,12 +92,15 @@ class Round:
     traps: list[str] = field(default_factory=list)
     detours: list[str] = field(default_factory=list)
     unreached: list[str] = field(default_factory=list)
+    stops_on_nothing: list[str] = field(default_factory=list)
+    out_of_order: list[str] = field(default_factory=list)
     unlabelled: list[str] = field(default_factory=list)
     dead_letters: list[str] = field(default_factory=list)
     clashes: dict[str, list[str]] = field(default_factory=dict)
 
     def problems(self) -> dict[str, object]:
         found = {"traps": self.traps, "detours": self.detours, "unreached": self.unreached,
+                 "stops on nothing": self.stops_on_nothing, "out of order": self.out_of_order,
                  "unlabelled": self.unlabelled, "dead letters": self.dead_letters, "clashes": self.clashes}
         return {kind: what for kind, what in found.items() if what}
 
@@ -132,10 +139,30 @@ def tab_round(window: QWidget, most: int = 400) -> Round:
         found.visited.append(now)
     reached = set(found.visited)
     found.unreached = [describe(stop) for stop in tab_stops(window) if stop not in reached]
+    found.stops_on_nothing = [describe(stop) for stop in found.visited if isinstance(stop, QScrollArea)]
+    found.out_of_order = after_the_buttons(window, found.visited)
     found.unlabelled = [describe(widget) for widget in unlabelled_inputs(window)]
     found.dead_letters = dead_letters(window)
     found.clashes = clashes(letters_of(window))
     return found
+
+
+def after_the_buttons(window: QWidget, visited: list[QWidget]) -> list[str]:
+    """A dialog's buttons end the round: the stop after them is the topmost control (a control made after the
+    buttons, e.g. one shown for a choice, joins the Tab order after them unless it is put in its place)."""
+    boxes = [box for box in window.findChildren(QDialogButtonBox) if box.isVisible()]
+    buttons = {button for box in boxes for button in box.buttons()}
+    places = [index for index, stop in enumerate(visited) if stop in buttons]
+    if not places or len(places) == len(visited):
+        return []
+    if max(places) - min(places) == len(places) - 1:
+        last = max(places)
+    else:  # the round started on a button: the buttons run from the end round to the start
+        last = next(index for index in range(len(visited)) if index + 1 not in places)
+    following = visited[(last + 1) % len(visited)]
+    top = min(visited, key=lambda stop: stop.mapTo(window, stop.rect().topLeft()).y())
+    tops = {stop.mapTo(window, stop.rect().topLeft()).y() for stop in (following, top)}
+    return [] if max(tops) - min(tops) <= 4 else [f"{describe(following)} (the first is {describe(top)})"]
 
 
 def unlabelled_inputs(window: QWidget) -> list[QWidget]:

@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -126,6 +128,23 @@ def test_the_walk_finds_traps_unreached_controls_unlabelled_inputs_and_letters_g
     assert found.dead_letters == ["&Where:"]
     assert found.clashes == {"w": ["&What:", "&Where:"]}
     assert found.traps == []
+
+    shown_later = QDialog()  # a check box made after the buttons (shown for a choice), and a scroll area
+    qtbot.addWidget(shown_later)
+    rows = QFormLayout(shown_later)
+    rows.addRow("&Name:", top := QLineEdit())
+    rows.addRow(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel))
+    rows.insertRow(1, QCheckBox("&Later"))
+    area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # as QScrollArea has by default: a stop showing nothing
+    rows.insertRow(2, area)
+    shown_later.show()
+    shown_later.activateWindow()
+    qtbot.waitUntil(shown_later.isActiveWindow)
+    top.setFocus()
+    found = tab_round(shown_later)
+    assert found.out_of_order == ["QCheckBox 'Later' (the first is QLineEdit 'Name:')"]
+    assert found.stops_on_nothing == ["QScrollArea ''"]
 
     for trap in (QTableWidget(3, 3), QPlainTextEdit()):  # a table walking its cells, a text taking the Tab
         window = QDialog()
