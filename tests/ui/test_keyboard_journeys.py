@@ -298,6 +298,7 @@ def export_with_preview(keys: Keyboard, dialogs: Dialogs, window: MainWindow) ->
 
     def export(dialog: QWidget) -> None:
         assert isinstance(dialog, ExportDialog) and dialog.kind() == "overview"
+        assert keys.focus() is dialog.format  # the keyboard starts at what to export
         dialogs.inside(ExportPreview, look_and_close)
         keys.alt(dialog.preview_button.text())  # made in the background, then shown from memory
 
