@@ -248,3 +248,20 @@ def test_at_200_percent_the_wizard_fits_the_screen_and_its_rows_do_not_overlap(q
         assert bottom < top, "each row below the one before, none drawn over another"
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert next_button.mapTo(wizard, next_button.rect().bottomRight()).y() < wizard.height()  # in view
+
+
+def test_a_carer_states_of_the_person_that_they_use_no_medicines(qtbot, tmp_path, create_fast, events):
+    from phr.record.medications import MedicationService
+    from phr.record.person import NONE_KNOWN, PersonService
+    from phr.ui.pages.medications_page import MedicationsPage
+
+    created = create_for_someone(create_fast, tmp_path / "joke.regie", "Joke Bakker", "Kees Bakker", KEES_PASSPHRASE)
+    try:
+        page = MedicationsPage(MedicationService(created.session), created.session, events)
+        qtbot.addWidget(page)
+        assert page.none_known_button.text() == "Joke uses &no medicines"
+        assert "say that Joke uses none" in page.statement.text()
+        page.none_known_button.click()
+        assert PersonService(created.session).medication_statement() == NONE_KNOWN
+    finally:
+        created.session.lock()

@@ -33,6 +33,7 @@ from phr.ui.text.language import app_words
 from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column
 from phr.ui.widgets.statement_bar import StatementBar
+from phr.ui.widgets.whose import given_name, is_carer
 from phr.words.dose import dose_text, schedule_text
 
 translate = QCoreApplication.translate
@@ -111,6 +112,7 @@ class MedicationsPage(SectionPage[Medication]):
         self._shown = CURRENT  # set before the base class first fetches the list
         self._reasons: dict[int, str] = {}
         self.person = PersonService(session)
+        self._carer_of = given_name(session.person_name()) if is_carer(session.author) else ""  # whose words
         super().__init__(service, events, parent)
         self.body.insertWidget(1, self._statement_bar())
         self.filter_bar = self._filter_bar()
@@ -171,11 +173,15 @@ class MedicationsPage(SectionPage[Medication]):
 
     def _statement_bar(self) -> QWidget:
         """What is known about the list as a whole, and the button to say there is nothing on it."""
-        self.statement_bar = StatementBar(
-            translate("Medications", "I use &no medicines"),
-            translate("Medications", "Say that you use no medicines now: the "
-                      "exports then print “No known medicines” instead of “not filled in”."),
-            self.state_no_known_medicines)
+        if self._carer_of:  # a carer states it of the person whose record it is
+            button = fill(translate("Medications", "%1 uses &no medicines"), self._carer_of)
+            tip = fill(translate("Medications", "Say that %1 uses no medicines now: the exports then print “No known "
+                                                "medicines” instead of “not filled in”."), self._carer_of)
+        else:
+            button = translate("Medications", "I use &no medicines")
+            tip = translate("Medications", "Say that you use no medicines now: the "
+                            "exports then print “No known medicines” instead of “not filled in”.")
+        self.statement_bar = StatementBar(button, tip, self.state_no_known_medicines)
         self.statement, self.none_known_button = self.statement_bar.label, self.statement_bar.button
         return self.statement_bar
 
@@ -185,8 +191,9 @@ class MedicationsPage(SectionPage[Medication]):
         statement = self.person.medication_statement(self._today())
         texts: dict[str, str] = {
             NONE_KNOWN: translate("Medications", "Medicines: no known medicines (stated by you)."),
-            UNKNOWN: translate("Medications", "Medicines in use: not filled in yet. Add them, or say that you "
-                                              "use none."),
+            UNKNOWN: fill(translate("Medications", "Medicines in use: not filled in yet. Add them, or say that %1 "
+                                                   "uses none."), self._carer_of) if self._carer_of else
+            translate("Medications", "Medicines in use: not filled in yet. Add them, or say that you use none."),
         }
         self.statement_bar.say(texts.get(statement, ""), statement == UNKNOWN)
 
