@@ -3325,6 +3325,14 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>&amp;Alle medicijnen</translation>
     </message>
     <message>
+        <source>%1 uses &amp;no medicines</source>
+        <translation>%1 gebruikt &amp;geen medicijnen</translation>
+    </message>
+    <message>
+        <source>Say that %1 uses no medicines now: the exports then print “No known medicines” instead of “not filled in”.</source>
+        <translation>Zeg dat %1 nu geen medicijnen gebruikt: op de overzichten en de noodkaart staat dan “Geen medicijnen bekend” in plaats van “niet ingevuld”.</translation>
+    </message>
+    <message>
         <source>I use &amp;no medicines</source>
         <translation>Ik gebruik &amp;geen medicijnen</translation>
     </message>
@@ -3335,6 +3343,10 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Medicines: no known medicines (stated by you).</source>
         <translation>Medicijnen: geen medicijnen bekend (door u gezegd).</translation>
+    </message>
+    <message>
+        <source>Medicines in use: not filled in yet. Add them, or say that %1 uses none.</source>
+        <translation>Medicijnen die %1 nu gebruikt: nog niet ingevuld. Voeg ze toe, of zeg dat %1 er geen gebruikt.</translation>
     </message>
     <message>
         <source>Medicines in use: not filled in yet. Add them, or say that you use none.</source>
