@@ -188,8 +188,8 @@ def test_screenshots_render_every_page(tmp_path):
     assert result.returncode == 0, result.stderr
     pictures = sorted((tmp_path / "shots").glob("*.png"))
     names = [p.stem for p in pictures]
-    for page in ("00-start", "01-overview", "03-diagnoses", "04-care_plan", "07-appointments", "09-vaccinations",
-                 "10-procedures", "11-results", "13-timeline",
+    for page in ("00-start", "01-overview", "03-diagnoses", "04-care_plan", "07-appointments", "09-results",
+                 "10-documents", "11-vaccinations", "12-procedures", "13-timeline",
                  "s-settings", "s-carers", "s-add-carer", "s-passphrase", "s-backup", "s-restore", "s-recovery"):
         assert page in names
     assert all(p.read_bytes().startswith(b"\x89PNG") and p.stat().st_size > 10_000 for p in pictures)
