@@ -207,7 +207,7 @@ def test_a_new_record_shows_no_escaped_markup_on_about_me(qtbot, services, dutch
     from phr.ui.app.events import RecordEvents
     from phr.ui.pages.person_page import PersonPage
 
-    page = PersonPage(services.person, services.allergies, RecordEvents())
+    page = PersonPage(services.person, services.allergies, services.session, RecordEvents())
     qtbot.addWidget(page)
     page.show()
     texts = [shown.text for shown in visible_texts(page)]

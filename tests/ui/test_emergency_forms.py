@@ -198,7 +198,7 @@ def test_a_next_of_kin_is_saved_and_shown(care_team_page, services, dialogs):
 
 @pytest.fixture
 def person_page(qtbot, services, events):
-    widget = PersonPage(services.person, services.allergies, events)
+    widget = PersonPage(services.person, services.allergies, services.session, events)
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -24,6 +24,7 @@ from phr.ui.pages.person_page import PersonPage
 from phr.ui.pages.timeline_page import TimelinePage
 from phr.ui.text.language import app_language
 from phr.ui.text.vocabulary import label
+from phr.ui.widgets import whose
 
 translate = QCoreApplication.translate
 
@@ -48,14 +49,15 @@ class Page(StrEnum):
     TIMELINE = "timeline"
 
 
-def planned_pages() -> list[tuple[Page, str, str]]:
+def planned_pages(carer_of: str = "") -> list[tuple[Page, str, str]]:
     """(key, title, what it holds) for every page, in navigation order; a section's page is titled by the
-    section's name (phr.words.vocabulary), as search hits and the exports name it. The first ten have a key
-    (Ctrl+1 … Ctrl+0, phr.ui.app.desktop.section_list)."""
+    section's name (phr.words.vocabulary), as search hits and the exports name it, except that a carer reads
+    'About Joke' where the owner reads 'About me' (`carer_of`: phr.ui.widgets.whose.carer_of). The first ten
+    have a key (Ctrl+1 … Ctrl+0, phr.ui.app.desktop.section_list)."""
     return [
         (Page.OVERVIEW, translate("MainWindow", "Overview"),
          translate("MainWindow", "Who you are, your diagnoses, goals, medicines and next appointment.")),
-        (Page.PERSON, label(Section.PERSON),
+        (Page.PERSON, whose.about_whom(carer_of),
          translate("MainWindow", "Your details, allergies, and what others must know in an emergency.")),
         (Page.DIAGNOSES, label(Section.DIAGNOSES),
          translate("MainWindow", "Your diagnoses, with genetic details and carrier status.")),
@@ -87,7 +89,8 @@ PageFactory = Callable[[RecordServices, RecordEvents], QWidget]
 # Pages that exist so far, by navigation key; the others say they are coming.
 PAGE_FACTORIES: dict[Page, PageFactory] = {
     Page.OVERVIEW: lambda services, events: OverviewPage(services, events),
-    Page.PERSON: lambda services, events: PersonPage(services.person, services.allergies, events),
+    Page.PERSON: lambda services, events: PersonPage(services.person, services.allergies,
+                                                            services.session, events),
     Page.DIAGNOSES: lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
     Page.CARE_PLAN: lambda services, events: CarePlanPage(services.care_plan, services.session, events),
     Page.CARE_TEAM: lambda services, events: CareTeamPage(services.care_team, events),

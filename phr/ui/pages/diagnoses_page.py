@@ -30,10 +30,11 @@ from phr.ui.forms.lookup_field import LookupField, ReferenceLoader, add_first_ro
 from phr.ui.pages import diagnosis_details as details
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text import link_labels as links
-from phr.ui.text.formatting import partial
+from phr.ui.text.formatting import fill, partial
 from phr.ui.text.vocabulary import choices, label, label_of
 from phr.ui.widgets.entry_table import Column
 from phr.ui.widgets.statement_bar import StatementBar
+from phr.ui.widgets.whose import carer_of
 
 translate = QCoreApplication.translate
 
@@ -207,22 +208,28 @@ class DiagnosesPage(SectionPage[Diagnosis]):
 
     def _statement_bar(self) -> QWidget:
         """What is known about the list as a whole, and the button to say there is nothing on it."""
-        self.statement_bar = StatementBar(
-            translate("Diagnoses", "I have &no known diagnoses"),
-            translate("Diagnoses", "Say that you have no known diagnoses now: the "
-                      "exports then print “No known diagnoses” instead of “not filled in”."),
-            self.state_no_known_diagnoses)
+        whom = carer_of(self._session)
+        if whom:  # a carer states it of the person whose record it is
+            button = fill(translate("Diagnoses", "%1 has &no known diagnoses"), whom)
+            tip = fill(translate("Diagnoses", "Say that %1 has no known diagnoses now: the exports then print “No "
+                                              "known diagnoses” instead of “not filled in”."), whom)
+        else:
+            button = translate("Diagnoses", "I have &no known diagnoses")
+            tip = translate("Diagnoses", "Say that you have no known diagnoses now: the "
+                            "exports then print “No known diagnoses” instead of “not filled in”.")
+        self.statement_bar = StatementBar(button, tip, self.state_no_known_diagnoses)
         self.statement, self.none_known_button = self.statement_bar.label, self.statement_bar.button
         return self.statement_bar
 
     def _show_statement(self) -> None:
         if not hasattr(self, "statement_bar"):
             return  # the base class reloads once before the bar is made
-        statement = self.person.problem_statement()
+        statement, whom = self.person.problem_statement(), carer_of(self._session)
         texts: dict[str, str] = {
             NONE_KNOWN: translate("Diagnoses", "Diagnoses: no known diagnoses (stated by you)."),
-            UNKNOWN: translate("Diagnoses", "Current diagnoses: not filled in yet. Add them, or say that you "
-                                            "have none."),
+            UNKNOWN: fill(translate("Diagnoses", "Current diagnoses: not filled in yet. Add them, or say that %1 "
+                                                 "has none."), whom) if whom else
+            translate("Diagnoses", "Current diagnoses: not filled in yet. Add them, or say that you have none."),
         }
         self.statement_bar.say(texts.get(statement, ""), statement == UNKNOWN)
 

@@ -1,8 +1,9 @@
-"""About me: personal details, what others must know in an emergency, allergies and intolerances."""
+"""About me (About Joke, for a carer): personal details, what others must know in an emergency, allergies and intolerances."""
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from phr.core.session import Session
 from phr.core.vocabulary import AllergyKind, Criticality, Section, Severity, Sex, TextLanguage
 from phr.record.person import (
     LISTED,
@@ -15,9 +16,10 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, choice_field, date_field, long_text_field, text_field, with_help
 from phr.ui.pages.section_page import SectionPage
-from phr.ui.text.formatting import definition_table, escape, heading, partial, provenance_html
-from phr.ui.text.vocabulary import choices, label, label_of
+from phr.ui.text.formatting import definition_table, escape, fill, heading, partial, provenance_html
+from phr.ui.text.vocabulary import choices, label_of
 from phr.ui.widgets.entry_table import Column
+from phr.ui.widgets.whose import about_whom, carer_of
 
 translate = QCoreApplication.translate
 
@@ -69,10 +71,11 @@ class AllergiesSection(SectionPage[Allergy]):
 
 
 class PersonPage(QWidget):
-    def __init__(self, person_service: PersonService, allergy_service: AllergyService, events: RecordEvents,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, person_service: PersonService, allergy_service: AllergyService, session: Session,
+                 events: RecordEvents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person = person_service
+        self._session = session
         self.events = events
         self.allergies = AllergiesSection(allergy_service, events, self)
         self._build()
@@ -82,15 +85,16 @@ class PersonPage(QWidget):
     def _build(self) -> None:
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.change_button = QPushButton(translate("Person", "Change my de&tails…"))
+        self.change_button = QPushButton()
         self.change_button.clicked.connect(self.change_details)
         self.emergency = QLabel()
         self.emergency.setWordWrap(True)
         self.statement = QLabel()
-        self.none_known_button = QPushButton(translate("Person", "I have &no known allergies"))
+        self.none_known_button = QPushButton()
         self.none_known_button.clicked.connect(self.state_no_known_allergies)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(heading(label(Section.PERSON))))
+        self.title = QLabel()
+        layout.addWidget(self.title)
         layout.addWidget(_box(translate("Person", "Personal details"), self.details, self.change_button))
         layout.addWidget(_box(translate("Person", "In an emergency"), self.emergency))
         statement_row = QHBoxLayout()
@@ -101,6 +105,7 @@ class PersonPage(QWidget):
 
     def refresh(self) -> None:
         person = self.person.get()
+        self._speak_as_reader()
         self.details.setText(definition_table([
             (translate("Person", "Name"), person.name),
             (translate("Person", "Date of birth"), partial(person.birth_date)),
@@ -116,17 +121,33 @@ class PersonPage(QWidget):
                                 "an emergency, e.g. “stress dose of hydrocortisone needed”."))
         self._show_statement(self.person.allergy_statement())
 
+    def _speak_as_reader(self) -> None:
+        """The owner reads 'About me' and 'I have no known allergies'; a carer reads 'About Joke' and 'Joke has
+        no known allergies', so the statement says whose it is (the name may just have been changed)."""
+        whom = carer_of(self._session)
+        self.title.setText(heading(about_whom(whom)))
+        if whom:
+            self.change_button.setText(fill(translate("Person", "Change de&tails of %1…"), whom))
+            self.none_known_button.setText(fill(translate("Person", "%1 has &no known allergies"), whom))
+        else:
+            self.change_button.setText(translate("Person", "Change my de&tails…"))
+            self.none_known_button.setText(translate("Person", "I have &no known allergies"))
+
     def _show_statement(self, statement: str) -> None:
+        whom = carer_of(self._session)
         texts: dict[str, str] = {
             LISTED: translate("Person", "Allergies and intolerances: see the list below."),
             NONE_KNOWN: translate("Person", "Allergies: no known allergies (stated by you)."),
         }
-        self.statement.setText(texts.get(statement, translate(
-            "Person", "Allergies: not filled in yet. Add them below, or state that you have none.")))
+        self.statement.setText(texts.get(statement, fill(translate(
+            "Person", "Allergies: not filled in yet. Add them below, or state that %1 has none."), whom) if whom
+            else translate("Person", "Allergies: not filled in yet. Add them below, or state that you have none.")))
         self.none_known_button.setVisible(statement not in (LISTED, NONE_KNOWN))
 
     def change_details(self) -> None:
-        dialog = EntryDialog(translate("Person", "My details"), _detail_fields(), self.person.get(),
+        whom = carer_of(self._session)
+        title = fill(translate("Person", "Details of %1"), whom) if whom else translate("Person", "My details")
+        dialog = EntryDialog(title, _detail_fields(whom), self.person.get(),
                              self.person.validate, self.person.update, self)
         if dialog.exec() and dialog.saved_change is not None:
             self.events.announce(dialog.saved_change)
@@ -140,12 +161,15 @@ class PersonPage(QWidget):
         self.emergency.clear()
 
 
-def _detail_fields() -> list[FormField]:
+def _detail_fields(whom: str) -> list[FormField]:
+    """`whom`: the given name a carer reads ('Language Joke speaks'); '' for the owner ('Language I speak')."""
+    spoken = fill(translate("Person", "&Language %1 speaks:"), whom) if whom else translate(
+        "Person", "&Language I speak:")
     return [
         text_field("name", translate("Person", "&Name:")),
         date_field("birth_date", translate("Person", "Date of &birth:")),
         choice_field("sex", translate("Person", "&Sex:"), [("", ""), *choices(Sex)]),
-        text_field("language", translate("Person", "&Language I speak:"), translate("Person", "e.g. Dutch, Turkish")),
+        text_field("language", spoken, translate("Person", "e.g. Dutch, Turkish")),
         with_help(choice_field("text_language", translate("Person", "Language I &write this record in:"),
                                [("", translate("Person", "(not filled in)")), *choices(TextLanguage)]),
                   translate("Person", "Exports in another language mark your own words with this language.")),

@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel
 
-from phr.core.session import Author
-from phr.core.vocabulary import AuthorRole
+from phr.core.session import Author, Session
+from phr.core.vocabulary import AuthorRole, Section
 from phr.ui.text.formatting import fill, role_text
+from phr.ui.text.vocabulary import label
 
 translate = QCoreApplication.translate
 
@@ -29,6 +30,16 @@ def given_name(full_name: str) -> str:
     if len(words) == 1 or ("." not in first and len(first) > 2):
         return first
     return " ".join(words)
+
+
+def carer_of(session: Session) -> str:
+    """The given name of the person a carer works for ('Joke'); '' for the owner, who reads 'my' and 'I'."""
+    return given_name(session.person_name()) if is_carer(session.author) else ""
+
+
+def about_whom(carer_of: str) -> str:
+    """The title of the person's section: 'About me' for the owner, 'About Joke' for a carer."""
+    return fill(translate("Whose", "About %1"), carer_of) if carer_of else label(Section.PERSON)
 
 
 def working_as(author: Author) -> str:

@@ -8,7 +8,7 @@ from phr.ui.pages.person_page import PersonPage
 
 @pytest.fixture
 def page(qtbot, services, events):
-    widget = PersonPage(services.person, services.allergies, events)
+    widget = PersonPage(services.person, services.allergies, services.session, events)
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -95,7 +95,7 @@ def test_the_overview_says_what_is_known_and_the_allergy_risk(qtbot, session, ev
 
 
 def test_about_me_shows_and_edits_an_allergys_risk(qtbot, session, events, dialogs):
-    page = PersonPage(PersonService(session), AllergyService(session), events)
+    page = PersonPage(PersonService(session), AllergyService(session), session, events)
     qtbot.addWidget(page)
     AllergyService(session).add(Allergy(substance="Noten"))
     page.allergies.reload()
