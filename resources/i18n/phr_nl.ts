@@ -1341,6 +1341,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Vul eerst de ORPHAcode in.</translation>
     </message>
     <message>
+        <source>%1 has &amp;no known diagnoses</source>
+        <translation>%1 heeft &amp;geen bekende diagnoses</translation>
+    </message>
+    <message>
+        <source>Say that %1 has no known diagnoses now: the exports then print “No known diagnoses” instead of “not filled in”.</source>
+        <translation>Zeg dat %1 nu geen bekende diagnoses heeft: op de overzichten en de noodkaart staat dan “Geen diagnoses bekend” in plaats van “niet ingevuld”.</translation>
+    </message>
+    <message>
         <source>I have &amp;no known diagnoses</source>
         <translation>Ik heb &amp;geen bekende diagnoses</translation>
     </message>
@@ -1351,6 +1359,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Diagnoses: no known diagnoses (stated by you).</source>
         <translation>Diagnoses: geen diagnoses bekend (door u gezegd).</translation>
+    </message>
+    <message>
+        <source>Current diagnoses: not filled in yet. Add them, or say that %1 has none.</source>
+        <translation>Diagnoses die nu spelen: nog niet ingevuld. Voeg ze toe, of zeg dat %1 er geen heeft.</translation>
     </message>
     <message>
         <source>Current diagnoses: not filled in yet. Add them, or say that you have none.</source>
@@ -4594,6 +4606,14 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Codes</translation>
     </message>
     <message>
+        <source>Change de&amp;tails of %1…</source>
+        <translation>Gegevens van %1 wij&amp;zigen…</translation>
+    </message>
+    <message>
+        <source>%1 has &amp;no known allergies</source>
+        <translation>%1 heeft &amp;geen bekende allergieën</translation>
+    </message>
+    <message>
         <source>I have &amp;no known allergies</source>
         <translation>Ik heb &amp;geen bekende allergieën</translation>
     </message>
@@ -4628,6 +4648,18 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Nothing noted yet. Write here, in your own words, what others must know or do in an emergency, e.g. “stress dose of hydrocortisone needed”.</source>
         <translation>Nog niets ingevuld. Schrijf hier in uw eigen woorden wat anderen moeten weten of doen in een noodgeval, bijv. ‘stressdosis hydrocortison nodig’.</translation>
+    </message>
+    <message>
+        <source>Allergies: not filled in yet. Add them below, or state that %1 has none.</source>
+        <translation>Allergieën: nog niet ingevuld. Voeg ze hieronder toe, of geef aan dat %1 er geen heeft.</translation>
+    </message>
+    <message>
+        <source>Details of %1</source>
+        <translation>Gegevens van %1</translation>
+    </message>
+    <message>
+        <source>&amp;Language %1 speaks:</source>
+        <translation>&amp;Taal die %1 spreekt:</translation>
     </message>
     <message>
         <source>Your own words, printed as you write them. The protocol for doctors (what to give, what to avoid) goes with the diagnosis, on the Diagnoses page.</source>
@@ -5647,10 +5679,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Regie</translation>
     </message>
     <message>
-        <source>&lt;h1&gt;Regie&lt;/h1&gt;&lt;p&gt;Your own health record, safe on this computer.&lt;/p&gt;</source>
-        <translation>&lt;h1&gt;Regie&lt;/h1&gt;&lt;p&gt;Uw eigen gezondheidsdossier, veilig op deze computer.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Records on this computer</source>
         <translation>&amp;Dossiers op deze computer</translation>
     </message>
@@ -5685,6 +5713,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>The record itself stays where it is.</source>
         <translation>Het dossier zelf blijft staan waar het staat.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Regie&lt;/h2&gt;&lt;p&gt;Your own health record, safe on this computer.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Make a new record…</source>
@@ -5957,6 +5989,10 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>this person</source>
         <translation>deze persoon</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>Over %1</translation>
     </message>
     <message>
         <source>Working as: %1 (%2)</source>
