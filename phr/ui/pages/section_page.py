@@ -27,6 +27,7 @@ from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.text.formatting import escape, fill, provenance_html
 from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
+from phr.ui.widgets.flow_layout import FlowLayout
 from phr.ui.widgets.icons import Action, give_icon
 
 translate = QCoreApplication.translate
@@ -145,7 +146,7 @@ class SectionPage(QWidget, Generic[T]):
             self.body.addWidget(self.empty_state, 1)
         self._shortcuts()
 
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self) -> FlowLayout:
         self.add_button = QPushButton(translate("SectionPage", "&Add…"))
         self.add_button.clicked.connect(self.add)
         self.edit_button = QPushButton(translate("SectionPage", "&Change…"))
@@ -155,11 +156,10 @@ class SectionPage(QWidget, Generic[T]):
         for main, action in ((self.add_button, Action.ADD), (self.edit_button, Action.CHANGE),
                              (self.delete_button, Action.DELETE)):
             give_icon(main, action)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps where the buttons are wider than the page (large text, a small screen)
         buttons: list[QWidget] = [self.add_button, self.edit_button, self.delete_button]
         for button in buttons + self.extra_buttons():
             row.addWidget(button)
-        row.addStretch()
         return row
 
     def _undo_bar(self) -> QWidget:
