@@ -1,16 +1,19 @@
 """How dates, times and provenance read in the app's language."""
 
 import html
+import math
 import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtGui import QFontMetricsF
 
 from phr.core import partial_date
 from phr.core.entries import Provenance
 from phr.core.vocabulary import AuthorRole, Source
 from phr.ui.text.vocabulary import label_of
 from phr.ui.widgets.theme import html_colour, muted_text
+from phr.ui.widgets.type_scale import BODY, font_at
 
 translate = QCoreApplication.translate
 
@@ -99,9 +102,21 @@ def escape(text: object) -> str:
 
 
 def definition_table(rows: list[tuple[str, str]]) -> str:
-    """Label/value rows as HTML for a details pane; empty values are left out, everything is escaped."""
+    """Label/value rows as HTML for a details pane; empty values are left out, everything is escaped.
+
+    The label column is as wide as its longest word: a narrow pane (large text, a small screen) otherwise
+    squeezes it until Qt breaks a label inside a word ("Voorgeschreve|n door"); the labels wrap between words."""
+    shown = [(label, value) for label, value in rows if value not in (None, "")]
+    width = label_column_width([label for label, _value in shown]) + 12  # Qt counts the padding in the width
     cells = "".join(
-        f"<tr><td style='padding-right: 12px; vertical-align: top'><b>{escape(label)}</b></td>"
+        f"<tr><td width='{width}' style='padding-right: 12px; vertical-align: top'><b>{escape(label)}</b></td>"
         f"<td>{escape(value).replace(chr(10), '<br>')}</td></tr>"
-        for label, value in rows if value not in (None, ""))
+        for label, value in shown)
     return f"<table>{cells}</table>" if cells else ""
+
+
+def label_column_width(labels: list[str]) -> int:
+    """Pixels for the longest word of the labels in bold at the application font's size (now)."""
+    metrics = QFontMetricsF(font_at(BODY, bold=True))
+    words = [word for label in labels for word in label.split()]
+    return math.ceil(max((metrics.horizontalAdvance(word) for word in words), default=0.0)) + 2  # rounding
