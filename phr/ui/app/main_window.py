@@ -32,7 +32,6 @@ from phr.record.services import RecordServices
 from phr.ui.app.desktop.about import open_about_dialog
 from phr.ui.app.desktop.print_dialog import open_print_dialog
 from phr.ui.app.desktop.section_list import SectionList, first_stop
-from phr.ui.app.desktop.text_size import scaled
 from phr.ui.app.desktop.window_menus import help_actions, section_actions, text_size_actions
 from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.app.events import RecordEvents
@@ -52,6 +51,7 @@ from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.language import app_language
 from phr.ui.widgets.getting_started import HiddenInSettings
 from phr.ui.widgets.icons import Action, action_icon, section_icon
+from phr.ui.widgets.type_scale import TITLE, font_at
 from phr.ui.widgets.whose import sample_banner, working_as_label
 
 translate = QCoreApplication.translate
@@ -382,9 +382,7 @@ class NameLabel(QLabel):
         self.fit_font()
 
     def fit_font(self) -> None:
-        font = scaled(self.font(), 1.6)
-        font.setBold(True)
-        self.setFont(font)
+        self.setFont(font_at(TITLE, bold=True, base=self.font()))  # the scale's title step, as a page's title
 
     def minimumSizeHint(self) -> QSize:
         # The toolbar shrinks a widget down to this before it moves it into its overflow menu.

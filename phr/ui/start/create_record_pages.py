@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -27,6 +27,7 @@ from phr.ui.security.dialog_size import scrolling
 from phr.ui.security.new_passphrase import NewPassphraseFields
 from phr.ui.text.formatting import fill
 from phr.ui.text.language import app_language
+from phr.ui.widgets.type_scale import TITLE, font_at
 from phr.ui.widgets.whose import given_name
 
 translate = QCoreApplication.translate
@@ -261,10 +262,9 @@ class RecoveryCodePage(QWizardPage):
             "Write this code down on paper now and keep it in a safe place. It is shown only this once. "
             "If you forget your passphrase, this code is the only way back into your record."))
         self.code = QLabel()
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(font.pointSize() + 6)
-        font.setWeight(QFont.Weight.Bold)
-        self.code.setFont(font)
+        # Fixed width, so 0 and O look different; at the title step of the scale, so it grows with the text.
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.code.setFont(font_at(TITLE, bold=True, base=fixed))
         self.code.setAccessibleName(translate("CreateRecordWizard", "Recovery code"))
         self.sheet_button = QPushButton(translate("CreateRecordWizard", "&Print or save the recovery sheet…"))
         self.sheet_button.clicked.connect(self._show_sheet)
