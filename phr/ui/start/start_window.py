@@ -76,7 +76,7 @@ class StartWindow(QMainWindow):
         return fitted_size(room, QSize(width, max(WANTED.height(), needed)), QSize(0, 0))
 
     def _build(self) -> None:
-        title = QLabel(translate("StartWindow", "<h1>Regie</h1><p>Your own health record, safe on this computer.</p>"))
+        title = QLabel(translate("StartWindow", "<h2>Regie</h2><p>Your own health record, safe on this computer.</p>"))
         title.setWordWrap(True)  # at large text the line would make the window wider than the screen
         self.records_label = QLabel(translate("StartWindow", "&Records on this computer"))
         self.record_list = QListWidget()
