@@ -5716,7 +5716,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>&lt;h2&gt;Regie&lt;/h2&gt;&lt;p&gt;Your own health record, safe on this computer.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Regie&lt;/h2&gt;&lt;p&gt;Uw eigen gezondheidsdossier, veilig op deze computer.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Make a new record…</source>
