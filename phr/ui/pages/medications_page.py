@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QUrl
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QRadioButton, QWidget
 
 from phr.core.entries import Change
 from phr.core.session import Session
@@ -32,6 +32,7 @@ from phr.ui.text.formatting import definition_table, escape, fill, heading, part
 from phr.ui.text.language import app_words
 from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.entry_table import Column
+from phr.ui.widgets.flow_layout import FlowLayout
 from phr.ui.widgets.statement_bar import StatementBar
 from phr.ui.widgets.whose import given_name, is_carer
 from phr.words.dose import dose_text, schedule_text
@@ -154,7 +155,7 @@ class MedicationsPage(SectionPage[Medication]):
     def _filter_bar(self) -> QWidget:
         bar = QWidget()
         bar.setAccessibleName(translate("Medications", "Which medicines to show"))
-        row = QHBoxLayout(bar)
+        row = FlowLayout(bar)   # the choices wrap at large text instead of widening the page
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel(translate("Medications", "Show:")))
         self.filter_group = QButtonGroup(self)
@@ -168,7 +169,6 @@ class MedicationsPage(SectionPage[Medication]):
             self.filter_group.addButton(button)
             self.filter_buttons[key] = button
             row.addWidget(button)
-        row.addStretch()
         return bar
 
     def _statement_bar(self) -> QWidget:
