@@ -107,3 +107,16 @@ def test_the_carer_states_no_known_allergies_and_the_page_follows_a_new_name(qtb
     events.announce(service.update(replace(service.get(), name="Johanna Bakker")))
     assert page.change_button.text() == "Change de&tails of Johanna…"
     assert "About Johanna" in page.title.text()
+
+
+def test_the_section_list_of_the_main_window_names_the_person_for_a_carer(qtbot, carer_session):
+    from phr.record.services import RecordServices
+    from phr.ui.app.main_window import MainWindow
+
+    window = MainWindow(RecordServices(carer_session))
+    qtbot.addWidget(window)
+    try:
+        titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+        assert "About Joke" in titles and "About me" not in titles
+    finally:
+        window.close_for_lock()

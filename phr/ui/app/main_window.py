@@ -52,7 +52,7 @@ from phr.ui.text.language import app_language
 from phr.ui.widgets.getting_started import HiddenInSettings
 from phr.ui.widgets.icons import Action, action_icon, section_icon
 from phr.ui.widgets.type_scale import TITLE, font_at
-from phr.ui.widgets.whose import sample_banner, working_as_label
+from phr.ui.widgets.whose import carer_of, sample_banner, working_as_label
 
 translate = QCoreApplication.translate
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         self.pages = QStackedWidget()
         self.page_keys: list[Page] = []
-        for key, title, purpose in planned_pages():
+        for key, title, purpose in planned_pages(carer_of(self.open_services().session)):
             self.navigation.add_section(title, section_icon(key))
             self.pages.addWidget(self._page_for(key, title, purpose))
             self.page_keys.append(key)
