@@ -14,7 +14,7 @@ from phr.ui.app.desktop.text_size import apply_text_size, desktop_point_size, st
 from phr.ui.app.desktop.window_size import fitted_size
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
-from phr.ui.widgets.type_scale import HEADING
+from phr.ui.widgets.type_scale import HEADING, TITLE
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_text_size_changes_every_window_and_is_kept(controller, qapp):
     controller.step_text_size(1)
     assert controller.settings.text_size() == 115
     assert QApplication.font().pointSizeF() == pytest.approx(base * 1.15, abs=0.1)
-    assert window.name_label.font().pointSizeF() == pytest.approx(base * 1.15 * 1.6, abs=0.2)
+    assert window.name_label.font().pointSizeF() == pytest.approx(base * 1.15 * TITLE, abs=0.2)
     assert window.navigation.font().pointSizeF() == pytest.approx(base * 1.15 * HEADING, abs=0.2)  # the type scale
     assert window.navigation.minimumWidth() >= window.navigation.sizeHintForColumn(0)
     window.text_size_step.emit(-1)  # View → Smaller text, as the menu sends it
