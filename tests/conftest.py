@@ -14,6 +14,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator  # noqa: E402
+
 from phr.ui.app.qt_refcount_guard import protect_singletons  # noqa: E402
 
 protect_singletons()  # as the app does at start-up: PySide6 6.12 on Python 3.11 (see the module)
@@ -28,6 +30,24 @@ from phr.storage.keys import kdf  # noqa: E402
 # (64 MiB, 3 passes) instead of the timed one, to keep the suite fast.
 PASSPHRASE = "blue kettle under the old bridge"
 FAST = kdf.MINIMUM
+
+
+# The app's language when the run starts: every test begins in it (see app_language_restored).
+_START_LOCALE = QLocale()
+
+
+@pytest.fixture(autouse=True)
+def app_language_restored() -> Iterator[None]:
+    """The app's language back to the run's after every test. A test that switches to Dutch
+    (i18n.install_translators sets the default locale and installs translators parented to the
+    application) and forgets to switch back would leave the next test on its worker reading Dutch,
+    which fails only in some orders."""
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+    QLocale.setDefault(_START_LOCALE)
 
 
 @pytest.fixture(autouse=True)
