@@ -14,7 +14,7 @@ from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotTh
 from phr.imports.devices.pipeline import detect, read_file
 from phr.imports.devices.readings import intake
 from phr.imports.devices.recognise import FORMATS as LAYOUT_FORMATS
-from phr.imports.devices.recognise import LAYOUTS_BY_NAME, method_not_for
+from phr.imports.devices.recognise import LAYOUTS_BY_NAME, method_not_for, says_itself
 from phr.imports.devices.sources import FileInput, Source, bytes_of
 from phr.imports.devices.sources.registry import SOURCES, source_of, streamed
 from phr.imports.devices.store import store
@@ -148,7 +148,7 @@ def method_refused(data: FileInput, format: str = "auto", file_name: str = "") -
     reading), or None when they may: another CSV file, or a file that is not text (the import says so)."""
     source = source_of(data) if format in ("auto", *_SOURCES) else None
     if source is not None and format in ("auto", source.format):
-        return f"This is {source.what}: it says itself how each reading was taken."
+        return says_itself(source.what)
     chosen = format
     if format == "auto":
         try:

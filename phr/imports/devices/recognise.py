@@ -112,7 +112,12 @@ def _widest_record(text: CsvText) -> list[str]:
 
 def method_not_for(layout: Layout) -> str:
     """Why a vendor's file takes no method from the person."""
-    return f"This is {layout.what}: it says itself how each reading was taken."
+    return says_itself(layout.what)
+
+
+def says_itself(what: str) -> str:
+    """Why a file of this kind ('a LibreView export', 'an Apple Health export') takes no method."""
+    return f"This is {what}: it says itself how each reading was taken."
 
 
 def explained(error: NotThisFormat, text: CsvText, expected: Layout) -> NotThisFormat:
