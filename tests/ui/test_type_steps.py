@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from phr.ui.app.desktop.name_label import NameLabel
 from phr.ui.app.desktop.text_size import apply_text_size
-from phr.ui.app.main_window import NameLabel
 from phr.ui.start.create_record_pages import RecoveryCodePage
 from phr.ui.text.formatting import definition_table
 from phr.ui.widgets.type_scale import TITLE

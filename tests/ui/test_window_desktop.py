@@ -148,7 +148,32 @@ def test_at_200_percent_on_a_1024_screen_search_and_lock_stay_in_view(window, qa
     for widget in (window.search_box, toolbar.widgetForAction(window.lock_action)):
         assert widget.isVisible()
         assert widget.mapTo(window, widget.rect().topRight()).x() <= window.width()
-    assert window.page_area.horizontalScrollBar().isVisible()  # the page scrolls, the window does not grow
+    assert window.width() <= 1024  # the page scrolls if it must, the window does not grow
+
+
+def test_at_200_percent_on_a_1024_screen_the_sections_are_icons_and_the_pages_keep_their_width(window, qapp,
+                                                                                                normal_text):
+    at_normal = window.navigation.width()
+    assert not window.navigation.compact and window.navigation.fitting_width() <= 0.25 * window.width()
+    apply_text_size(qapp, 200)
+    window.text_size_changed()
+    window.resize(1024, 700)
+    qapp.processEvents()
+    names = window.navigation
+    assert names.compact and names.width() < at_normal < 0.25 * window.width()  # 390 pixels of names before
+    assert [names.item(row).text() for row in range(3)] == ["Overview", "About me", "Diagnoses"]  # still named
+    assert names.item(0).toolTip() == "Overview (Ctrl+1)"
+    sideways = []
+    for row in range(names.count()):
+        window.go_to_section(row)
+        qapp.processEvents()
+        if window.page_area.horizontalScrollBar().isVisible():
+            sideways.append(window.page_keys[row].value)
+    assert sideways == []
+    apply_text_size(qapp, 100)
+    window.text_size_changed()
+    qapp.processEvents()
+    assert not names.compact and names.width() == at_normal  # names again when they fit
 
 
 def test_a_focused_control_has_a_ring_of_two_pixels_in_the_highlight_colour(window, qapp, qtbot):

@@ -8,12 +8,11 @@ than the window scrolls inside it (large text, a small screen), so the toolbar a
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -30,6 +29,7 @@ from phr.core.vocabulary import Section
 from phr.demo.sample_record import is_sample_record
 from phr.record.services import RecordServices
 from phr.ui.app.desktop.about import open_about_dialog
+from phr.ui.app.desktop.name_label import NameLabel
 from phr.ui.app.desktop.print_dialog import open_print_dialog
 from phr.ui.app.desktop.section_list import SectionList, first_stop
 from phr.ui.app.desktop.window_menus import help_actions, section_actions, text_size_actions
@@ -51,7 +51,6 @@ from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.language import app_language
 from phr.ui.widgets.getting_started import HiddenInSettings
 from phr.ui.widgets.icons import Action, action_icon, section_icon
-from phr.ui.widgets.type_scale import TITLE, font_at
 from phr.ui.widgets.whose import carer_of, sample_banner, working_as_label
 
 translate = QCoreApplication.translate
@@ -127,7 +126,7 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
 
     def _build_pages(self) -> None:
-        self.pages = QStackedWidget()
+        self.pages = PageStack()
         self.page_keys: list[Page] = []
         for key, title, purpose in planned_pages(carer_of(self.open_services().session)):
             self.navigation.add_section(title, section_icon(key))
@@ -364,34 +363,22 @@ class MainWindow(QMainWindow):
         self.services = None
         self.close()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.navigation.fit_window(self.width())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._locking:
             self.close_requested.emit()
         super().closeEvent(event)
 
 
-class NameLabel(QLabel):
-    """The person's name, large and bold. A long name is shortened on screen ("…") when the window is narrow,
-    never pushed out of view: a toolbar moves a widget that cannot shrink enough into its overflow menu.
-    text() is always the full name (screen readers, tests); the tooltip and the window title show it too."""
+class PageStack(QStackedWidget):
+    """The pages, as tall as the page shown needs. Qt's stack answers the scroll area's "how tall at this width"
+    with its tallest page, hidden ones included: every page scrolled as far as the overview's cards reach."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setContentsMargins(8, 4, 8, 4)
-        self.fit_font()
-
-    def fit_font(self) -> None:
-        self.setFont(font_at(TITLE, bold=True, base=self.font()))  # the scale's title step, as a page's title
-
-    def minimumSizeHint(self) -> QSize:
-        # The toolbar shrinks a widget down to this before it moves it into its overflow menu.
-        return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("MMMMMMMM…") + 16),
-                     super().minimumSizeHint().height())
-
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None:
+            return super().heightForWidth(width)
+        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()

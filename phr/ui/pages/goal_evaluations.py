@@ -2,7 +2,6 @@
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTableView,
@@ -16,6 +15,7 @@ from phr.ui.forms.fields import FormField, choice_field, date_field, long_text_f
 from phr.ui.text.formatting import escape, fill, partial, provenance_html
 from phr.ui.text.vocabulary import choices, label_of
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
 
@@ -53,11 +53,10 @@ class EvaluationsPanel(QWidget):
                                                 | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
+        row = FlowLayout()  # the heading and buttons wrap at large text instead of widening the page
         row.addWidget(self.heading)
         for button in (self.add_button, self.edit_button, self.delete_button):
             row.addWidget(button)
-        row.addStretch()
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.provenance)

@@ -7,8 +7,8 @@ entry reads in the details pane, and which dialog edits it.
 from dataclasses import Field
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -122,13 +122,13 @@ class SectionPage(QWidget, Generic[T]):
         self.table = entry_table_view(self.model, self.title)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_details())
         self.table.activated.connect(lambda _index: self.edit_selected())
-        self.details = QTextBrowser()
+        self.details = DetailsPane()
         self.details.setOpenExternalLinks(False)
         self.details.setAccessibleName(fill(translate("SectionPage", "Details: %1"), self.title))
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setSizes([680, 320])
+        splitter.setSizes([600, 400])
         toolbar = self._toolbar()
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.heading)
@@ -217,6 +217,10 @@ class SectionPage(QWidget, Generic[T]):
     def selected(self) -> T | None:
         return self.model.item(self.table.currentIndex().row())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        _stack_when_narrow(self.splitter, event.size().width())
+
     def _show_details(self) -> None:
         item = self.selected()
         self.details.setHtml(self.details_html(item) + provenance_html(item.provenance) + self.extra_details_html(item)
@@ -283,3 +287,24 @@ class SectionPage(QWidget, Generic[T]):
         self._deleted.clear()
         self.undo_text.clear()
         self.undo_bar.hide()
+
+
+def _stack_when_narrow(splitter: QSplitter, width: int) -> None:
+    """Details beside the list where there is room for about 90 characters, else below it: at 200 % text on a
+    1024-pixel screen, side by side left each a strip too narrow to read."""
+    wanted = Qt.Orientation.Vertical if width < splitter.fontMetrics().averageCharWidth() * 90 \
+        else Qt.Orientation.Horizontal
+    if splitter.orientation() != wanted:
+        splitter.setOrientation(wanted)
+        shares = (3, 2) if wanted == Qt.Orientation.Horizontal else (2, 3)  # stacked: the details in view too
+        for index, share in enumerate(shares):
+            splitter.setStretchFactor(index, share)  # the splitter's room grows and shrinks in these shares
+        splitter.setSizes([share * 1000 for share in shares])
+
+
+class DetailsPane(QTextBrowser):
+    """An entry's details: never so narrow that a value breaks between its letters (at 200 % text on a small
+    screen the pane got a third of the page, and "Actief" stood one letter pair per line)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 26, super().minimumSizeHint().height())

@@ -3,7 +3,7 @@
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from phr.core.vocabulary import Section, TimelineKind
 from phr.record.timeline import TimelineEvent, TimelineService
@@ -12,9 +12,9 @@ from phr.ui.text.formatting import heading, when
 from phr.ui.text.vocabulary import label, label_of
 from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
-FILTERS_PER_ROW = 3
 
 
 class Group(StrEnum):
@@ -65,19 +65,19 @@ class TimelinePage(QWidget):
         self.reload()
 
     def _build(self) -> None:
-        row = QGridLayout()  # the filters in rows of FILTERS_PER_ROW: the page fits a window 1024 pixels wide
+        row = FlowLayout()  # the filters wrap where the page is narrow (a small screen, large text)
         self.show_label = QLabel(translate("Timeline", "Show:"))
-        row.addWidget(self.show_label, 0, 0)
-        for index, group in enumerate(GROUPS):
+        row.addWidget(self.show_label)
+        for group in GROUPS:
             box = QCheckBox(group_label(group))
             box.setChecked(True)
             box.toggled.connect(lambda _on: self.reload())
             self.filters[group] = box
-            row.addWidget(box, index // FILTERS_PER_ROW, 1 + index % FILTERS_PER_ROW)
-        row.setColumnStretch(FILTERS_PER_ROW + 1, 1)
+            row.addWidget(box)
         self.table = entry_table_view(self.model, translate("Timeline", "Timeline"))
         self.table.activated.connect(self._open)
         self.hint = QLabel(translate("Timeline", "Press Enter or double-click to open an entry."))
+        self.hint.setWordWrap(True)
         self.empty_state = EmptyState(
             translate("Timeline", "Here everything in the record appears in order of date, once something is in it."),
             translate("Timeline", "&Go to the overview"), lambda: self.events.ask_to_show("overview", 0))

@@ -5,9 +5,13 @@ The key is drawn in the item's own text colour (the selected item's too), so it 
 it fits beside the name: the list keeps the width of the names, so the pages keep theirs on a 1024-pixel
 screen, and a long name goes without it on screen. The item's text stays the section's name alone (screen
 readers, search); the key is in its tooltip and accessible description too, and under Help → Keyboard shortcuts.
+
+When the names would take more than a quarter of the window (large text on a small screen: at 200 % on a 1024-pixel
+screen they took 390 pixels and every page scrolled sideways), the list shows the icons alone, each name in its
+tooltip and still its item's text; the page title says where you are.
 """
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFocusEvent, QIcon, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QListWidget,
@@ -24,6 +28,7 @@ from phr.ui.widgets.type_scale import HEADING, font_at
 SECTION_KEYS = 10  # Ctrl+1 … Ctrl+9, then Ctrl+0
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20
 _GAP = 16
+_COMPACT_SHARE = 0.25  # the names may take at most this share of the window's width
 
 
 def section_key(row: int) -> QKeySequence | None:
@@ -51,6 +56,8 @@ class SectionList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.compact = False
+        self._window_width = 0
         self.setItemDelegate(SectionKeyDelegate(self))
         self.setSpacing(3)
         self.fit_font()
@@ -73,10 +80,22 @@ class SectionList(QListWidget):
         self.fit_width()
 
     def fit_width(self) -> None:
-        """Every name stays readable: never narrower than the widest, at any text size."""
+        """Every name stays readable: never narrower than the widest, at any text size; or icons alone when the
+        names would crowd the page out."""
+        self.compact = False
         width = self.fitting_width()
+        if self._window_width and width > self._window_width * _COMPACT_SHARE:
+            self.compact = True
+            width = self.fitting_width()
         self.setMinimumWidth(width)
-        self.setMaximumWidth(max(width, 220))
+        self.setMaximumWidth(width if self.compact else max(width, 220))
+        self.viewport().update()
+
+    def fit_window(self, window_width: int) -> None:
+        """The main window tells its width when it changes: names or icons alone."""
+        if window_width != self._window_width:
+            self._window_width = window_width
+            self.fit_width()
 
     def add_section(self, title: str, icon: QIcon | None = None) -> QListWidgetItem:
         item = QListWidgetItem(icon, title) if icon is not None else QListWidgetItem(title)
@@ -95,8 +114,20 @@ class SectionList(QListWidget):
 
 
 class SectionKeyDelegate(QStyledItemDelegate):
+    def _compact(self) -> bool:
+        return bool(getattr(self.parent(), "compact", False))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if self._compact():
+            return QSize(option.decorationSize.width() + 24, size.height())
+        return size
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        if self._compact():
+            self._paint_icon_alone(painter, option, index)
+            return
         super().paint(painter, option, index)
         keys = index.data(KEY_ROLE)
         metrics = option.fontMetrics
@@ -114,3 +145,17 @@ class SectionKeyDelegate(QStyledItemDelegate):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(keys))
         painter.restore()
 
+
+    def _paint_icon_alone(self, painter: QPainter, option: QStyleOptionViewItem,
+                          index: QModelIndex | QPersistentModelIndex) -> None:
+        shown = QStyleOptionViewItem(option)
+        self.initStyleOption(shown, index)
+        shown.text = ""
+        shown.showDecorationSelected = True  # one highlight over the whole item, not a second one round the icon
+        shown.features &= ~QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        shown.decorationAlignment = Qt.AlignmentFlag.AlignCenter
+        shown.displayAlignment = Qt.AlignmentFlag.AlignCenter
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, widget)
