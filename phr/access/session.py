@@ -12,7 +12,7 @@ from phr.storage.errors import RecordDamaged
 from phr.storage.open_vault import OpenVault
 from phr.storage.repos import integrity
 from phr.storage.repos.entries import purge_deleted
-from phr.storage.repos.people import AuthorRepository, PersonRepository
+from phr.storage.repos.people import AuthorRepository, PersonRepository, is_marked_sample, mark_as_sample
 from phr.storage.repos.readings import purge_deleted_readings
 
 
@@ -87,6 +87,13 @@ class RecordSession:
 
     def person_name(self) -> str:
         return PersonRepository(self.db).name()
+
+    def is_sample(self) -> bool:
+        """Whether the record holds the invented sample (it says so inside, so its backups do too)."""
+        return is_marked_sample(self.db)
+
+    def mark_as_sample(self) -> None:
+        mark_as_sample(self.db)
 
     def rename_person(self, name: str) -> None:
         PersonRepository(self.db).rename(name.strip(), self.author.id, utc_now())

@@ -130,6 +130,7 @@ def create_sample_record(folder: Path, passphrase: str = SAMPLE_PASSPHRASE, argo
     created = create_record(Path(folder), SAMPLE_NAME, passphrase, argon2)
     try:
         _mark_as_sample(Path(folder))
+        created.session.mark_as_sample()
         fill_sample_record(RecordServices(created.session), today or date.today())
     except BaseException:
         created.session.lock()
@@ -137,9 +138,10 @@ def create_sample_record(folder: Path, passphrase: str = SAMPLE_PASSPHRASE, argo
     return created.session
 
 
-def is_sample_record(folder: Path) -> bool:
-    """Whether `folder` holds the sample record (made by create_sample_record), by its marker file."""
-    return (Path(folder) / MARKER).is_file()
+def is_sample_record(session: RecordSession) -> bool:
+    """Whether the open record is the sample (made by create_sample_record): it says so inside, which its backups
+    keep; the marker file beside it says so to someone looking in the folder (and in samples made before)."""
+    return session.is_sample() or (Path(session.folder) / MARKER).is_file()
 
 
 def _mark_as_sample(folder: Path) -> None:

@@ -105,6 +105,8 @@ def test_backup_then_restore_gives_the_identical_record(sample, tmp_path, privat
     try:
         assert _native(restored) == before
         assert restored.check().healthy
+        # Still the sample where the marker file beside it is not: its banner comes back after a restore.
+        assert not (done.folder / demo.MARKER).exists() and demo.is_sample_record(restored)
     finally:
         restored.lock()
     assert _hidden_leftovers(tmp_path) == [] and list(private_tempdir.iterdir()) == []

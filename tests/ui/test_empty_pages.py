@@ -196,7 +196,7 @@ def test_the_owner_reads_my_and_sees_no_working_as_line(window):
 
 
 def test_the_sample_record_says_so_on_every_page(qtbot, sample_services, services):
-    assert demo.is_sample_record(sample_services.session.folder)
+    assert demo.is_sample_record(sample_services.session) and sample_services.session.is_sample()
     marker = (sample_services.session.folder / demo.MARKER).read_text(encoding="utf-8")
     assert demo.SAMPLE_NAME not in marker and "invented" in marker
     sample = MainWindow(sample_services)
@@ -212,7 +212,7 @@ def test_the_sample_record_says_so_on_every_page(qtbot, sample_services, service
     own = MainWindow(services)
     qtbot.addWidget(own)
     own.show()
-    assert not own.sample_banner.isVisible() and not demo.is_sample_record(services.session.folder)
+    assert not own.sample_banner.isVisible() and not demo.is_sample_record(services.session)
     own.close_for_lock()
 
 

@@ -42,6 +42,19 @@ def initialise(db: Database, record_id: str, owner_slot_id: str, person_name: st
         )
 
 
+SAMPLE_FLAG = "sample"
+
+
+def mark_as_sample(db: Database) -> None:
+    """The record says itself that it holds invented data: a backup restored elsewhere still shows the banner."""
+    with db.transaction():
+        db.execute("INSERT OR REPLACE INTO record_meta (key, value) VALUES (?, '1')", (SAMPLE_FLAG,))
+
+
+def is_marked_sample(db: Database) -> bool:
+    return db.query_one("SELECT 1 FROM record_meta WHERE key = ? AND value = '1'", (SAMPLE_FLAG,)) is not None
+
+
 class AuthorRepository:
     def __init__(self, db: Database):
         self._db = db

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.navigation)
         body.addWidget(self.page_area, 1)
         column = QVBoxLayout()
-        self.sample_banner = sample_banner(is_sample_record(self.open_services().session.folder))
+        self.sample_banner = sample_banner(is_sample_record(record_session(self.open_services())))
         column.addWidget(self.sample_banner)
         column.addLayout(body, 1)
         central = QWidget()
