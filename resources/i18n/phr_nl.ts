@@ -1169,10 +1169,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 <context>
     <name>Diagnoses</name>
     <message>
-        <source>You carry the variant; usually no symptoms. You can pass it on to your children.</source>
-        <translation>U draagt de variant; meestal geeft dat geen klachten. U kunt de variant doorgeven aan uw kinderen.</translation>
-    </message>
-    <message>
         <source>The diagnosis has been made.</source>
         <translation>De diagnose is gesteld.</translation>
     </message>
@@ -1193,12 +1189,28 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>bijv. 586 of ORPHA:586</translation>
     </message>
     <message>
+        <source>For doctors and nurses: what to give, how much, what to check. Ask the specialist to write or check this.</source>
+        <translation>Voor artsen en verpleegkundigen: wat ze moeten geven, hoeveel, en wat ze moeten controleren. Vraag de specialist om dit te schrijven of na te kijken.</translation>
+    </message>
+    <message>
+        <source>Medicines, anaesthesia or procedures that are dangerous with this condition, and why.</source>
+        <translation>Medicijnen, narcose of behandelingen die gevaarlijk zijn bij deze aandoening, en waarom.</translation>
+    </message>
+    <message>
+        <source>One sign per line: in everyday words, or chosen from the list of symptoms below.</source>
+        <translation>Eén teken per regel: in gewone woorden, of gekozen uit de lijst met klachten hieronder.</translation>
+    </message>
+    <message>
         <source>Type in English, e.g. vomiting</source>
         <translation>Typ in het Engels, bijv. vomiting</translation>
     </message>
     <message>
         <source>Add a sym&amp;ptom from the list (HPO):</source>
         <translation>Klac&amp;ht uit de lijst toevoegen (HPO):</translation>
+    </message>
+    <message>
+        <source>A link to what doctors should do, e.g. the Orphanet emergency guideline for this condition.</source>
+        <translation>Een link naar wat artsen moeten doen, bijv. de richtlijn voor noodgevallen van Orphanet voor deze aandoening.</translation>
     </message>
     <message>
         <source>Diagnosis</source>
@@ -1231,6 +1243,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Notes and information</source>
         <translation>Notities en informatie</translation>
+    </message>
+    <message>
+        <source>Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode and the name in English are filled in. The name typed under Diagnosis stays as it is.</source>
+        <translation>Typ een deel van de Engelse naam, of de ORPHAcode. Kies uit de lijst: de ORPHAcode en de Engelse naam worden ingevuld. De naam die bij Diagnose is getypt, blijft zoals hij is.</translation>
     </message>
     <message>
         <source>(nobody chosen)</source>
@@ -1285,24 +1301,12 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>bijv. direct 100 mg hydrocortison i.v. of i.m., daarna …</translation>
     </message>
     <message>
-        <source>For doctors and nurses: what to give, how much, what to check. Ask your specialist to write or check this.</source>
-        <translation>Voor artsen en verpleegkundigen: wat ze moeten geven, hoeveel, en wat ze moeten controleren. Vraag uw specialist om dit te schrijven of na te kijken.</translation>
-    </message>
-    <message>
         <source>What to avoid:</source>
         <translation>Wat u moet vermijden:</translation>
     </message>
     <message>
-        <source>Medicines, anaesthesia or procedures that are dangerous for you, and why.</source>
-        <translation>Medicijnen, narcose of behandelingen die gevaarlijk zijn voor u, en waarom.</translation>
-    </message>
-    <message>
         <source>&amp;Signs of a crisis:</source>
         <translation>Tekenen van een &amp;crisis:</translation>
-    </message>
-    <message>
-        <source>One sign per line: in your own words, or chosen from the list of symptoms below.</source>
-        <translation>Eén teken per regel: in uw eigen woorden, of gekozen uit de lijst met klachten hieronder.</translation>
     </message>
     <message>
         <source>Add a symptom from the HPO list</source>
@@ -1327,10 +1331,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>e.g. https://www.orpha.net/…</source>
         <translation>bijv. https://www.orpha.net/…</translation>
-    </message>
-    <message>
-        <source>A link to what doctors should do, e.g. the Orphanet emergency guideline for your condition.</source>
-        <translation>Een link naar wat artsen moeten doen, bijv. de richtlijn voor noodgevallen van Orphanet voor uw aandoening.</translation>
     </message>
     <message>
         <source>Use the Orphanet page of this ORPHAcode</source>
@@ -1383,10 +1383,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Look &amp;up in Orphanet:</source>
         <translation>Z&amp;oek in Orphanet:</translation>
-    </message>
-    <message>
-        <source>Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode and the name in English are filled in. Your own name for the diagnosis stays as it is.</source>
-        <translation>Typ een deel van de Engelse naam, of de ORPHAcode. Kies uit de lijst: de ORPHAcode en de Engelse naam worden ingevuld. Uw eigen naam voor de diagnose blijft zoals hij is.</translation>
     </message>
     <message>
         <source>Na&amp;me in English:</source>
@@ -1481,6 +1477,14 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>ICD-10-code</translation>
     </message>
     <message>
+        <source>Carries the variant; usually no symptoms. It can be passed on to children.</source>
+        <translation>Draagt de variant; meestal geeft dat geen klachten. De variant kan worden doorgegeven aan kinderen.</translation>
+    </message>
+    <message>
+        <source>The gene (a part of the DNA) in which the change was found.</source>
+        <translation>Het gen (een stukje van het DNA) waarin de verandering is gevonden.</translation>
+    </message>
+    <message>
         <source>Codes</source>
         <translation>Codes</translation>
     </message>
@@ -1535,10 +1539,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message>
         <source>Codes from other systems (such as SNOMED CT), from a file that was imported.</source>
         <translation>Codes uit andere systemen (zoals SNOMED CT), uit een bestand dat is ingelezen.</translation>
-    </message>
-    <message>
-        <source>The gene (a part of your DNA) in which the change was found.</source>
-        <translation>Het gen (een stukje van uw DNA) waarin de verandering is gevonden.</translation>
     </message>
     <message>
         <source>The change in the gene, written the way laboratories write it (HGVS).</source>
@@ -4248,6 +4248,33 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Saving the new recovery code…</source>
         <translation>Bezig met opslaan van de nieuwe herstelcode…</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedBackup</name>
+    <message>
+        <source>Regie cannot find the file %1. Was it moved or deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a backup file. To open a record folder, choose Open record folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 is not a Regie backup, or it is damaged. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regie may not read the file %1. Copy it to a folder of your own and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To restore a backup, choose Restore a backup… in the start window and choose the backup file.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -116,9 +116,9 @@ def emergency_fields(loader: ReferenceLoader, orpha: FormField) -> list[FormFiel
         with_help(long_text_field("emergency_protocol", translate("Diagnoses", "W&hat a doctor must do:"),
                                   translate("Diagnoses", "e.g. at once 100 mg hydrocortisone IV or IM, then …")),
                   translate("Diagnoses", "For doctors and nurses: what to give, how much, what to check. "
-                            "Ask your specialist to write or check this.")),
+                            "Ask the specialist to write or check this.")),
         with_help(long_text_field("emergency_avoid", translate("Diagnoses", "What to avoid:")), translate(
-            "Diagnoses", "Medicines, anaesthesia or procedures that are dangerous for you, and why.")),
+            "Diagnoses", "Medicines, anaesthesia or procedures that are dangerous with this condition, and why.")),
         crisis_signs_field(loader),
         guideline_field(orpha),
     ]
@@ -127,7 +127,7 @@ def emergency_fields(loader: ReferenceLoader, orpha: FormField) -> list[FormFiel
 def crisis_signs_field(loader: ReferenceLoader) -> FormField:
     """Signs of a crisis, one per line, typed or picked from the HPO symptom list."""
     field = with_help(long_text_field("crisis_signs", translate("Diagnoses", "&Signs of a crisis:")), translate(
-        "Diagnoses", "One sign per line: in your own words, or chosen from the list of symptoms below."))
+        "Diagnoses", "One sign per line: in everyday words, or chosen from the list of symptoms below."))
     picker = LookupField(orphanet.search_phenotypes, loader, {
         "name": translate("Diagnoses", "Add a symptom from the HPO list"),
         "placeholder": translate("Diagnoses", "Type in English, e.g. vomiting"),
@@ -154,7 +154,7 @@ def guideline_field(orpha: FormField) -> FormField:
     Orphanet's emergency guideline for the disease where there is one."""
     field = with_help(text_field("emergency_guideline", translate("Diagnoses", "Emergency guideline (lin&k):"),
                                  translate("Diagnoses", "e.g. https://www.orpha.net/…")), translate(
-        "Diagnoses", "A link to what doctors should do, e.g. the Orphanet emergency guideline for your condition."))
+        "Diagnoses", "A link to what doctors should do, e.g. the Orphanet emergency guideline for this condition."))
     button = QPushButton(translate("Diagnoses", "Use the Orphanet page of this ORPHAcode"))
 
     def code() -> int | None:
@@ -277,7 +277,7 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         keep_english_name_with_code(dialog)
         add_first_row(dialog, translate("Diagnoses", "Look &up in Orphanet:"), with_note(lookup, translate(
             "Diagnoses", "Type part of the English name, or the ORPHAcode. Choose from the list: the ORPHAcode "
-            "and the name in English are filled in. Your own name for the diagnosis stays as it is.")))
+            "and the name in English are filled in. The name typed under Diagnosis stays as it is.")))
         show_names_from_start(dialog)
         fit_to_screen(dialog)
         return dialog

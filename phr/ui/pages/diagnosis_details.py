@@ -22,7 +22,7 @@ Row = tuple[str, str] | tuple[str, str, str]  # label, value and, for a code, wh
 
 def status_explanation(status: str) -> str:
     """What a status means, in plain words (shown in the details, so no one has to guess)."""
-    carrier = translate("Diagnoses", "You carry the variant; usually no symptoms. You can pass it on to your children.")
+    carrier = translate("Diagnoses", "Carries the variant; usually no symptoms. It can be passed on to children.")
     return {
         "confirmed": translate("Diagnoses", "The diagnosis has been made."),
         "suspected": translate("Diagnoses", "The doctors think of this, but it is not certain yet."),
@@ -67,7 +67,7 @@ def code_rows(d: Diagnosis) -> list[Row]:
 def genetic_rows(d: Diagnosis) -> list[Row]:
     return [
         (translate("Diagnoses", "Gene"), d.gene,
-         translate("Diagnoses", "The gene (a part of your DNA) in which the change was found.")),
+         translate("Diagnoses", "The gene (a part of the DNA) in which the change was found.")),
         (translate("Diagnoses", "Variant (HGVS)"), d.variant,
          translate("Diagnoses", "The change in the gene, written the way laboratories write it (HGVS).")),
         (translate("Diagnoses", "Zygosity"), label_of(Zygosity, d.zygosity),

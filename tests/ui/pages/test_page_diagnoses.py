@@ -73,14 +73,14 @@ def test_add_a_carrier_status_with_genetic_details(page, diagnoses, contacts, di
     assert saved.trusted_websites == "www.ncfs.nl\nwww.orpha.net"
     assert cells(page, 0) == ["Cystic fibrosis", "Carrier", "May 2019"]
     details = page.details.toPlainText()
-    for text in ("Radboudumc", "www.ncfs.nl\nwww.orpha.net", "Carrier\nYou carry the variant; usually no symptoms",
+    for text in ("Radboudumc", "www.ncfs.nl\nwww.orpha.net", "Carrier\nCarries the variant; usually no symptoms",
                  "Entered by Zoë Ünal (owner)", "▸ More details (for the doctor)"):
         assert text in details
     assert "ORPHA:586" not in details and "CFTR" not in details  # codes and genetics wait for the doctor
     open_doctor_part(qtbot, page)
     details = page.details.toPlainText()
     for text in ("ORPHA:586\nThe number of this disease in Orphanet", "E84.0\nThe code of the diagnosis",
-                 "Genetic details", "CFTR\nThe gene (a part of your DNA)", "14 May 2019",
+                 "Genetic details", "CFTR\nThe gene (a part of the DNA)", "14 May 2019",
                  "Heterozygous – on one copy of the gene\nWhether the change is on one copy", "▾ Fewer details"):
         assert text in details
 
