@@ -1478,7 +1478,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Carries the variant; usually no symptoms. It can be passed on to children.</source>
-        <translation>Draagt de variant; meestal geeft dat geen klachten. De variant kan worden doorgegeven aan kinderen.</translation>
+        <translation>Draagt de variant; meestal zonder klachten. Kan het doorgeven aan kinderen.</translation>
     </message>
     <message>
         <source>The gene (a part of the DNA) in which the change was found.</source>
