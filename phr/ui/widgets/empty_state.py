@@ -10,7 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from phr.ui.text.formatting import escape
+from phr.ui.widgets.type_scale import HEADING, set_type
 
 RING_ROOM = 3  # pixels around the button for the focus ring (phr.ui.app.desktop.focus_ring draws 2 outside it)
 
@@ -19,10 +19,10 @@ class EmptyState(QWidget):
     def __init__(self, sentence: str, button_text: str, start: Callable[[], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # 'large' is relative to the application font, so the sentence follows a later text-size change.
-        self.sentence = QLabel(f"<p style='font-size: large'>{escape(sentence)}</p>")
+        self.sentence = QLabel(sentence)
         self.sentence.setWordWrap(True)
-        self.sentence.setTextFormat(Qt.TextFormat.RichText)
+        self.sentence.setTextFormat(Qt.TextFormat.PlainText)
+        set_type(self.sentence, HEADING)  # the type scale's step: it follows a later text-size change
         self.button = QPushButton(button_text)
         self.button.setAutoDefault(True)  # Enter on the focused button starts it, as Space does
         self.button.setMinimumHeight(self.button.sizeHint().height() + 12)  # the page's one thing to do
