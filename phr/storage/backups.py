@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from phr.storage import record_locks
-from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, replace_atomically, write_all
+from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, rename, replace_atomically, write_all
 from phr.storage.backup_archive import (
     CHECKSUM,
     KEYS,
@@ -281,7 +281,7 @@ def move_into_place(staging: Path, target: Path, replace: bool) -> None:
     if not is_occupied(target):
         if target.exists():
             target.rmdir()  # empty (checked above); rmdir refuses if something appeared since
-        os.rename(staging, target)
+        rename(staging, target)
     else:
         with record_locks.nobody_has_it_open(target):  # RecordInUse while a session anywhere has it open
             if _exchange(staging, target):
@@ -307,11 +307,11 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def _replace_in_two_steps(staging: Path, target: Path) -> None:
     aside = target.with_name(f".{target.name}.replaced-{secrets.token_hex(4)}")
-    os.rename(target, aside)
+    rename(target, aside)
     try:
-        os.rename(staging, target)
+        rename(staging, target)
     except BaseException:
-        os.rename(aside, target)
+        rename(aside, target)
         raise
     fsync_dir(target.parent)
     shutil.rmtree(aside, ignore_errors=True)
@@ -323,7 +323,7 @@ def recover_interrupted_swap(target: Path) -> bool:
     leftovers = sorted(target.parent.glob(f".{glob.escape(target.name)}.replaced-*"))
     if target.exists() or len(leftovers) != 1:
         return False
-    os.rename(leftovers[0], target)
+    rename(leftovers[0], target)
     fsync_dir(target.parent)
     return True
 

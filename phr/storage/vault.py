@@ -9,14 +9,13 @@ only then, an unlock may also finish a data-key rotation a crash interrupted (se
 phr.storage.keys.rotation).
 """
 
-import os
 import secrets
 import shutil
 import time
 from pathlib import Path
 
 from phr.storage import migrations, record_locks
-from phr.storage.atomic import PRIVATE_DIR, fsync_dir
+from phr.storage.atomic import PRIVATE_DIR, fsync_dir, rename
 from phr.storage.database import Database
 from phr.storage.errors import RecordDamaged, RecordExists, RecordInUse, RecordMissing, WrongSecret
 from phr.storage.keys import rotation, slot_keys
@@ -95,14 +94,14 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
 def _move_into_place(staging: Path, folder: Path) -> None:
     if folder.exists():
         folder.rmdir()  # empty (checked above); rmdir refuses if something appeared since
-    os.rename(staging, folder)
+    rename(staging, folder)
     fsync_dir(folder.parent)
 
 
 def _discard(folder: Path) -> None:
     """Take a just-made record away again (it never left this function)."""
     doomed = folder.with_name(f".{folder.name}.discarded-{secrets.token_hex(4)}")
-    os.rename(folder, doomed)
+    rename(folder, doomed)
     shutil.rmtree(doomed, ignore_errors=True)
 
 
