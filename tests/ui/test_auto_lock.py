@@ -4,6 +4,8 @@ The record opens with real minutes (building the main window takes longer than a
 then shortens the minute and starts the idle time, as a changed setting would.
 """
 
+import sys
+
 import pytest
 import shiboken6
 from conftest import PASSPHRASE
@@ -225,5 +227,5 @@ def test_a_manual_lock_stops_watching(qtbot, opened):
 
 
 def test_without_a_desktop_bus_nothing_is_connected(qtbot, monkeypatch):
-    monkeypatch.setattr(auto_lock.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")
     assert auto_lock.SystemLockWatch().connected == []

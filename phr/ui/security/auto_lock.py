@@ -13,16 +13,18 @@ A modal message box counts as a dialog too: locking inside any exec() (a dialog'
 pull the record away from code that still runs, so the lock always waits until the app's own event loop
 is back.
 
-Where Qt tells us about the screen or sleep (Linux desktops, over D-Bus), that locks too. Qt's
-applicationStateChanged is no help: it fires on every focus change, so it is not used.
+Where the platform tells us about the screen or sleep, that locks too (session_watch: Linux desktops over
+D-Bus; a no-op elsewhere for now). Qt's applicationStateChanged is no help: it fires on every focus
+change, so it is not used.
 """
 
-import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPointF, QThread, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from phr.ui.security.session_watch import DesktopBusWatcher, session_watcher
 
 IDLE = "idle"  # why a lock was asked for: no input for the chosen minutes
 SYSTEM = "system"  # the screen locked or the computer is going to sleep
@@ -152,55 +154,22 @@ def open_dialog() -> QDialog | None:
 
 
 class SystemLockWatch(QObject):
-    """Tells when the screen locks or the computer is about to sleep, where the desktop says so.
-
-    On Linux: logind's PrepareForSleep on the system bus and the screen saver's ActiveChanged on the
-    session bus (freedesktop and GNOME names). Without D-Bus (Windows, macOS, CI, offscreen) it stays
-    silent. The slots are the whole path a D-Bus signal takes, so a test can call them directly.
-    """
+    """Tells when the screen locks or the computer is about to sleep, as far as this platform's session
+    watcher hears it (session_watch: D-Bus on Linux, nothing yet elsewhere)."""
 
     lock_wanted = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.connected = connect_to_desktop(self)
+        self.watcher = session_watcher(self)
+        self.connected = self.watcher.watch(self.lock_wanted.emit)
 
-    @Slot(bool)
     def on_prepare_for_sleep(self, going_to_sleep: bool) -> None:
-        if going_to_sleep:
-            self.lock_wanted.emit()
+        """As if logind said so, along the D-Bus watcher's own path (for tests; silent elsewhere)."""
+        if isinstance(self.watcher, DesktopBusWatcher):
+            self.watcher.on_prepare_for_sleep(going_to_sleep)
 
-    @Slot(bool)
     def on_screen_locked(self, active: bool) -> None:
-        if active:
-            self.lock_wanted.emit()
-
-
-_SLEEP = ("org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager", "PrepareForSleep")
-_SCREEN = (
-    ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
-    ("org.freedesktop.ScreenSaver", "/ScreenSaver", "org.freedesktop.ScreenSaver"),  # KDE
-    ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver"),
-)
-
-
-def connect_to_desktop(watch: SystemLockWatch) -> list[str]:
-    """Connect the D-Bus signals that exist here; returns which (empty when there is no bus)."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return []
-    try:
-        from PySide6.QtCore import SLOT
-        from PySide6.QtDBus import QDBusConnection
-    except ImportError:
-        return []
-    connected: list[str] = []
-    system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
-    # PySide6's stubs want a slot as bytes; its own SLOT() gives (and connect takes) a str.
-    sleep_slot, screen_slot = SLOT("on_prepare_for_sleep(bool)"), SLOT("on_screen_locked(bool)")
-    if system.isConnected() and system.connect(*_SLEEP, watch, sleep_slot):  # type: ignore[call-overload]
-        connected.append(_SLEEP[0])
-    for service, path, interface in _SCREEN if session.isConnected() else ():
-        signal = (service, path, interface, "ActiveChanged")
-        if session.connect(*signal, watch, screen_slot):  # type: ignore[call-overload]
-            connected.append(service + path)
-    return connected
+        """As if the screen saver said so (for tests; silent elsewhere)."""
+        if isinstance(self.watcher, DesktopBusWatcher):
+            self.watcher.on_screen_locked(active)
