@@ -127,7 +127,7 @@ class CarePlanPage(SectionPage[Goal]):
         return partial(goal.review_date)
 
     def extra_buttons(self) -> list[QWidget]:
-        self.show_all = QCheckBox(translate("CarePlan", "&Show also achieved and stopped goals"))
+        self.show_all = QCheckBox(translate("CarePlan", "Also &show achieved and stopped goals"))
         self.show_all.toggled.connect(self._on_filter)
         return [self.show_all]
 
