@@ -155,7 +155,7 @@ class QuestionsPanel(QWidget):
         questions = self.model.rowCount()
         shown = (self.model.item(row) for row in range(questions))
         open_count = sum(1 for question in shown if question is not None and not question.answered)
-        text = fill(translate("AppointmentQuestions", "Questions to ask (%1 open of %2)"), open_count, questions)
+        text = fill(translate("AppointmentQuestions", "Questions to ask (%1 of %2 open)"), open_count, questions)
         self.heading.setText(f"<h3>{escape(text)}</h3>")
 
     def _show_selected(self) -> None:

@@ -171,7 +171,7 @@ def test_add_move_and_answer_questions(page, appointments, visit, dialogs, qtbot
     assert texts(appointments, visit)[0] == (1, "Mag ik sporten?", True, "Ja, met een extra dosis bij zware inspanning.")
     assert page.selected().id == visit  # the appointment stays selected
     assert shown(page, 2) == ["2"]  # two questions still open
-    assert "2 open of 3" in page.questions.heading.text()
+    assert "2 of 3 open" in page.questions.heading.text()
 
 
 def test_move_down_with_the_button_and_the_keyboard(page, appointments, visit, dialogs, qtbot):
