@@ -110,7 +110,7 @@ class PersonPage(QWidget):
             (translate("Person", "Name"), person.name),
             (translate("Person", "Date of birth"), partial(person.birth_date)),
             (translate("Person", "Sex"), label_of(Sex, person.sex)),
-            (translate("Person", "Language"), person.language),
+            (translate("Person", "Language I speak"), person.language),
             (translate("Person", "Record written in"), label_of(TextLanguage, person.text_language))])
             + provenance_html(person.provenance))
         # The hint is plain text, so its quotes show as typed (escaped, without markup, they read &quot;).
