@@ -62,7 +62,7 @@ def status_texts() -> dict[str, str]:
 
 def keyboard_help() -> str:
     return translate("MeasureChart", "Zoom with the mouse wheel or the + and - keys. Move through time by dragging "
-                                     "or with the Left and Right arrow keys. Home shows everything.")
+                                     "or with the Left and Right arrow keys. The Home key shows everything.")
 
 
 def series_units(measure: Measure) -> list[str]:
