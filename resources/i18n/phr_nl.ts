@@ -142,7 +142,7 @@
         <translation>Vraag verwijde&amp;ren</translation>
     </message>
     <message>
-        <source>Questions to ask (%1 open of %2)</source>
+        <source>Questions to ask (%1 of %2 open)</source>
         <translation>Vragen die u wilt stellen (%1 van %2 open)</translation>
     </message>
     <message>
@@ -233,19 +233,19 @@
     </message>
     <message>
         <source>Make a &amp;goal from an agreement…</source>
-        <translation>&amp;Maak een doel van een afspraak…</translation>
+        <translation>&amp;Maak een doel van wat u hebt afgesproken…</translation>
     </message>
     <message>
         <source>An agreement made during this visit becomes a goal in your care plan.</source>
-        <translation>Een afspraak die u bij dit bezoek hebt gemaakt, wordt een doel in uw zorgplan.</translation>
+        <translation>Wat u bij dit bezoek met uw zorgverlener hebt afgesproken, wordt een doel in uw zorgplan.</translation>
     </message>
     <message>
         <source>Goal from an agreement</source>
-        <translation>Doel uit een afspraak</translation>
+        <translation>Doel van wat u hebt afgesproken</translation>
     </message>
     <message>
         <source>The &amp;agreement, as a goal in your words:</source>
-        <translation>De &amp;afspraak, als doel in uw eigen woorden:</translation>
+        <translation>Wat u hebt &amp;afgesproken, als doel in uw eigen woorden:</translation>
     </message>
     <message>
         <source>Agreed &amp;with:</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>What came out of it: results, agreements, next steps</source>
-        <translation>Wat eruit kwam: uitslagen, afspraken, volgende stappen</translation>
+        <translation>Wat eruit kwam: uitslagen, wat er is afgesproken, volgende stappen</translation>
     </message>
     <message>
         <source>Question “%1” deleted.</source>
@@ -465,7 +465,7 @@
         <translation>⚠ Evaluatie te laat: %1</translation>
     </message>
     <message>
-        <source>&amp;Show also achieved and stopped goals</source>
+        <source>Also &amp;show achieved and stopped goals</source>
         <translation>Toon ook bereikte en gestopte doe&amp;len</translation>
     </message>
     <message>
@@ -1163,7 +1163,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>%1 – %2: %3 sensor readings; the sensor read %4% of the time. In range (3.9–10.0): %5%. Below 3.9: %6%, of which below 3.0: %7%. The line is the median, the dark band the middle half of the readings (25–75%), the light band 90% of them (5–95%).</source>
-        <translation>%1 – %2: %3 metingen van de sensor; de sensor mat %4% van de tijd. In het doelgebied (3,9–10,0): %5%. Onder 3,9: %6%, waarvan onder 3,0: %7%. De lijn is de mediaan, de donkere band de middelste helft van de metingen (25–75%), de lichte band 90% ervan (5–95%).</translation>
+        <translation>%1 – %2: %3 metingen van de sensor; de sensor mat %4% van de tijd. In het standaardgebied (3,9–10,0): %5%. Onder 3,9: %6%, waarvan onder 3,0: %7%. De lijn is het midden (de mediaan): de helft van de metingen op dat uur was lager. In de donkere band ligt de middelste helft van de metingen, in de lichte band 9 van de 10 metingen.</translation>
     </message>
 </context>
 <context>
@@ -1605,11 +1605,11 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>New diary entry</source>
-        <translation>Nieuw stuk in het dagboek</translation>
+        <translation>Nieuwe aantekening in het dagboek</translation>
     </message>
     <message>
         <source>Change diary entry</source>
-        <translation>Stuk in het dagboek wijzigen</translation>
+        <translation>Aantekening in het dagboek wijzigen</translation>
     </message>
     <message>
         <source>&amp;When:</source>
@@ -2021,7 +2021,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>About you</source>
-        <translation>Over u</translation>
+        <translation>Over mij</translation>
     </message>
     <message>
         <source>Allergies</source>
@@ -2037,7 +2037,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Care plan and goals</source>
-        <translation>Zorgplan en doelen</translation>
+        <translation>Zorgplan</translation>
     </message>
     <message>
         <source>Goals</source>
@@ -2239,7 +2239,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     </message>
     <message>
         <source>Is this your file?</source>
-        <translation>Is dit jouw bestand?</translation>
+        <translation>Is dit uw bestand?</translation>
     </message>
     <message>
         <source>The name or birth date in this file is not the same as in this record. It may be about another person. Nothing was added.
@@ -2247,7 +2247,7 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
 Do you want to add it to this record all the same?</source>
         <translation>De naam of geboortedatum in dit bestand is anders dan in dit dossier. Het gaat misschien over iemand anders. Er is niets toegevoegd.
 
-Wil je het toch aan dit dossier toevoegen?</translation>
+Wilt u het toch aan dit dossier toevoegen?</translation>
     </message>
 </context>
 <context>
@@ -2777,7 +2777,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>The vaccinations you had: which vaccine, when, and against what.</source>
-        <translation>De vaccinaties die je kreeg: welk vaccin, wanneer en waartegen.</translation>
+        <translation>De vaccinaties die u hebt gekregen: welk vaccin, wanneer en waartegen.</translation>
     </message>
     <message>
         <source>Operations and other treatments in a hospital, and how they went.</source>
@@ -2885,7 +2885,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>A summary from your hospital, GP or health app: diagnoses, medicines, allergies, vaccinations, operations and lab results</source>
-        <translation>Een overzicht van je ziekenhuis, huisarts of gezondheidsapp: diagnoses, medicijnen, allergieën, vaccinaties, operaties en uitslagen</translation>
+        <translation>Een overzicht van uw ziekenhuis, huisarts of gezondheidsapp: diagnoses, medicijnen, allergieën, vaccinaties, operaties en uitslagen</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -3007,16 +3007,16 @@ Wil je het toch aan dit dossier toevoegen?</translation>
         <translation>Sensor Laag: lager dan de sensor kan meten (onderaan)</translation>
     </message>
     <message>
-        <source>Zoom with the mouse wheel or the + and - keys. Move through time by dragging or with the Left and Right arrow keys. Home shows everything.</source>
-        <translation>Zoom in en uit met het muiswiel of met de toetsen + en -. Ga verder of terug in de tijd door te slepen of met de pijltjes naar links en rechts. Home laat alles zien.</translation>
-    </message>
-    <message>
         <source>%1: from %2 to %3.</source>
         <translation>%1: van %2 tot %3.</translation>
     </message>
     <message>
         <source>Showing %1.</source>
         <translation>U ziet %1.</translation>
+    </message>
+    <message>
+        <source>Zoom with the mouse wheel or the + and - keys. Move through time by dragging or with the Left and Right arrow keys. The Home key shows everything.</source>
+        <translation>Zoom in en uit met het muiswiel of met de toetsen + en -. Ga verder of terug in de tijd door te slepen of met de pijltjes naar links en rechts. Met de Home-toets ziet u alles weer.</translation>
     </message>
     <message>
         <source>There are no readings yet.</source>
@@ -3186,7 +3186,7 @@ Wil je het toch aan dit dossier toevoegen?</translation>
     </message>
     <message>
         <source>Tick this when you no longer take it but do not know since when.</source>
-        <translation>Vink dit aan als je het niet meer gebruikt, maar niet weet sinds wanneer.</translation>
+        <translation>Vink dit aan als u het niet meer gebruikt, maar niet weet sinds wanneer.</translation>
     </message>
     <message>
         <source>Reason for stoppin&amp;g:</source>
@@ -3540,7 +3540,7 @@ Nog niets geschreven</translation>
         <source>Diary
 Entries: %1</source>
         <translation>Dagboek
-Stukken: %1</translation>
+Aantekeningen: %1</translation>
     </message>
     <message>
         <source>Measures</source>
@@ -3604,7 +3604,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation>Omstandigheid</translation>
+        <translation>Situatie</translation>
     </message>
     <message>
         <source>Note</source>
@@ -3612,7 +3612,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>The device noticed</source>
-        <translation>Het apparaat zag</translation>
+        <translation>Melding van het apparaat</translation>
     </message>
     <message>
         <source>Source</source>
@@ -3679,7 +3679,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Time in ranges</source>
-        <translation>Tijd per gebied</translation>
+        <translation>Hoeveel tijd in elk gebied</translation>
     </message>
     <message>
         <source>Statistics</source>
@@ -3750,7 +3750,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Estimated HbA1c (GMI)</source>
-        <translation>Geschatte HbA1c (GMI)</translation>
+        <translation>HbA1c geschat uit de sensor (GMI)</translation>
     </message>
     <message>
         <source>Glucose management indicator (GMI): the HbA1c that fits the mean sensor glucose. A lab HbA1c can differ.</source>
@@ -3798,7 +3798,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Time in ranges, mean, variation and estimated HbA1c from the %1 sensor readings: a sensor reads at even times, so a share of its readings is a share of time.</source>
-        <translation>Tijd per gebied, gemiddelde, schommeling en geschatte HbA1c komen uit de %1 metingen van de sensor. Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.</translation>
+        <translation>De tijd in elk gebied, het gemiddelde, de schommeling en de geschatte HbA1c komen uit de %1 metingen van de sensor. Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.</translation>
     </message>
     <message>
         <source>Mean, variation and estimated HbA1c</source>
@@ -4033,7 +4033,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Running now</source>
-        <translation>Loopt nu</translation>
+        <translation>Nu bezig</translation>
     </message>
     <message>
         <source>Not started yet</source>
@@ -4101,7 +4101,7 @@ Stukken: %1</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation>Stand</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Readings per day</source>
@@ -4337,11 +4337,11 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>filled in</source>
-        <translation>ingevuld</translation>
+        <translation>noodinformatie ingevuld</translation>
     </message>
     <message>
         <source>not filled in</source>
-        <translation>niet ingevuld</translation>
+        <translation>noodinformatie nog niet ingevuld</translation>
     </message>
     <message>
         <source>Emergency information for doctors:</source>
@@ -4392,7 +4392,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>Questions to ask:</source>
-        <translation>Vragen die ik wil stellen:</translation>
+        <translation>Vragen die u wilt stellen:</translation>
     </message>
     <message>
         <source>review overdue since %1</source>
@@ -4633,6 +4633,10 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Codes</translation>
     </message>
     <message>
+        <source>Language I speak</source>
+        <translation>Taal die ik spreek</translation>
+    </message>
+    <message>
         <source>Change de&amp;tails of %1…</source>
         <translation>Gegevens van %1 wij&amp;zigen…</translation>
     </message>
@@ -4663,10 +4667,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Sex</source>
         <translation>Geslacht</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Taal</translation>
     </message>
     <message>
         <source>Record written in</source>
@@ -4876,7 +4876,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>For example how the anaesthesia went, or what happened after. A doctor who treats you later wants to know.</source>
-        <translation>Bijvoorbeeld hoe de narcose ging, of wat er daarna gebeurde. Een arts die je later behandelt, wil dat weten.</translation>
+        <translation>Bijvoorbeeld hoe de narcose ging, of wat er daarna gebeurde. Een arts die u later behandelt, wil dat weten.</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -4965,7 +4965,7 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     </message>
     <message>
         <source>&amp;Context:</source>
-        <translation>&amp;Omstandigheid:</translation>
+        <translation>S&amp;ituatie:</translation>
     </message>
     <message>
         <source>e.g. after a bad night</source>
@@ -5420,7 +5420,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>The normal range is what the lab gives as usual for most people. A value outside it is not always a problem: ask your doctor what it means for you.</source>
-        <translation>De normaalwaarde is wat het lab gewoon vindt voor de meeste mensen. Een waarde daarbuiten is niet altijd een probleem: vraag je arts wat het voor jou betekent.</translation>
+        <translation>De normaalwaarde is wat het lab gewoon vindt voor de meeste mensen. Een waarde daarbuiten is niet altijd een probleem: vraag uw arts wat het voor u betekent.</translation>
     </message>
     <message>
         <source>Here you see lab results with the lab&apos;s normal range, read from a health summary (FHIR file) from a hospital or GP.</source>
@@ -5428,7 +5428,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>Results come from a FHIR file that you import, for example from your hospital or GP. Choose a line to see all its results.</source>
-        <translation>Uitslagen komen uit een FHIR-bestand dat je importeert, bijvoorbeeld van je ziekenhuis of huisarts. Kies een regel om alle uitslagen ervan te zien.</translation>
+        <translation>Uitslagen komen uit een gezondheidsoverzicht (FHIR-bestand) dat u importeert, bijvoorbeeld van uw ziekenhuis of huisarts. Kies een regel om alle uitslagen ervan te zien.</translation>
     </message>
 </context>
 <context>
@@ -5944,7 +5944,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>Some vaccines are given more than once. 1 is the first time, 2 the second time. Leave it empty if you do not know.</source>
-        <translation>Sommige vaccins krijg je vaker dan één keer. 1 is de eerste keer, 2 de tweede keer. Weet je het niet? Laat het dan leeg.</translation>
+        <translation>Sommige vaccins krijgt u vaker dan één keer. 1 is de eerste keer, 2 de tweede keer. Weet u het niet? Laat het dan leeg.</translation>
     </message>
     <message>
         <source>&amp;Against:</source>
@@ -5956,7 +5956,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>The illness the vaccine protects you against.</source>
-        <translation>De ziekte waartegen het vaccin je beschermt.</translation>
+        <translation>De ziekte waartegen het vaccin u beschermt.</translation>
     </message>
     <message>
         <source>Given &amp;by:</source>
@@ -5976,7 +5976,7 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     </message>
     <message>
         <source>It is on your vaccination card or in your vaccination booklet. Not there? Leave it empty.</source>
-        <translation>Dit staat op je vaccinatiebewijs of in je vaccinatieboekje. Staat het er niet? Laat het dan leeg.</translation>
+        <translation>Dit staat op uw vaccinatiebewijs of in uw vaccinatieboekje. Staat het er niet? Laat het dan leeg.</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
