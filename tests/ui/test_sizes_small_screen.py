@@ -199,3 +199,24 @@ def test_the_new_recovery_code_is_larger_than_the_text_at_any_text_size(qtbot, q
     assert dialog.width() <= MOST[0] and inside(dialog.code, dialog) and whole(dialog.text)
     assert dialog.confirm.width() >= dialog.confirm.fontMetrics().horizontalAdvance("WWWW")
     dialog.reject()
+
+
+def test_the_export_dialog_never_scrolls_sideways_at_200_percent(qtbot, large_text, sample_services):
+    from phr.ui.export.dialog import ExportDialog
+
+    dialog = shown(qtbot, ExportDialog(sample_services, "nl", now=NOW))
+    screen = dialog.screen().availableGeometry()
+    for index in range(dialog.format.count()):  # every kind: the visit brief's parts are the longest
+        dialog.format.setCurrentIndex(index)
+        QApplication.processEvents()
+        assert dialog.width() <= screen.width(), dialog.format.currentText()
+        assert not dialog.choices_area.horizontalScrollBar().isVisible(), dialog.format.currentText()
+    dialog.format.setCurrentIndex(dialog.format.findData("visit"))
+    QApplication.processEvents()
+    boxes = list(dialog.sections.boxes.values())
+    assert len(boxes) > 6 and len({box.x() for box in boxes}) == 1  # one column where two do not fit
+    apply_text_size(QApplication.instance(), 100)
+    QApplication.processEvents()
+    dialog.resize(screen.width() - 20, dialog.height())
+    QApplication.processEvents()
+    assert len({box.x() for box in dialog.sections.boxes.values()}) == 2  # two again where they fit

@@ -80,13 +80,16 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for key in parts.FORMATS:
             self.format.addItem(parts.format_label(key), key)
+        # The longest kind's words made the dialog scroll sideways at 200 % text; the open list shows them whole.
+        self.format.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.format.setMinimumContentsLength(24)
         self.language = QComboBox()
         for code, name in LANGUAGE_NAMES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.appointment = QComboBox()
         self.appointment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.appointment.setMinimumContentsLength(40)  # a long purpose must not make the dialog screen-wide
+        self.appointment.setMinimumContentsLength(24)  # a long purpose must not make the dialog screen-wide
         parts.fill_appointments(self.appointment, parts.appointment_choices(self.services, self.now))
         self.period = parts.PeriodRow(self.now.date())
         self.sections = parts.SectionBoxes()
@@ -96,6 +99,7 @@ class ExportDialog(QDialog):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field under its label when narrow
         for text, widget in ((translate("ExportDialog", "&What to export:"), self.format),
                              (translate("ExportDialog", "&Language of the export:"), self.language),
                              (translate("ExportDialog", "For the &appointment:"), self.appointment)):
@@ -157,6 +161,7 @@ class ExportDialog(QDialog):
             self.sections.show_sections(kind, export_pdf.sections_of(kind))
         self._say_problem(None)
         self._show_note()
+        self._fit_width()  # another kind has other parts: the visit brief's are longer
         self._fit_height()
 
     def _fit_width(self) -> None:

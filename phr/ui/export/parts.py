@@ -3,13 +3,13 @@ password rows, and the appointment list of the visit brief."""
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -141,14 +141,18 @@ class PeriodRow(QWidget):
         self.until.set_value(today.isoformat())
         self.since.edit.setAccessibleName(translate("ExportDialog", "Period from"))
         self.until.edit.setAccessibleName(translate("ExportDialog", "Period to"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.enabled, 0, Qt.AlignmentFlag.AlignTop)
-        row.addSpacing(12)
-        for text, edit in ((translate("ExportDialog", "&from"), self.since), (translate("ExportDialog", "t&o"),
-                                                                              self.until)):
-            row.addWidget(buddy(text, edit.edit), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(edit, 1, Qt.AlignmentFlag.AlignTop)
+        # The tick box, then the two dates one under the other: in one row they made the dialog scroll sideways at
+        # large text.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.addWidget(self.enabled, 0, 0, 1, 3)
+        grid.setColumnMinimumWidth(0, 16)  # the dates stand in a little under the tick box that turns them on
+        for line, (text, edit) in enumerate(((translate("ExportDialog", "&from"), self.since),
+                                             (translate("ExportDialog", "t&o"), self.until)), start=1):
+            grid.addWidget(buddy(text, edit.edit), line, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(edit, line, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(2, 1)
         self.enabled.toggled.connect(self._follow)
         self._follow(False)
 
@@ -188,6 +192,7 @@ class SectionBoxes(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("ExportDialog", "Sections to include"), parent)
         self.boxes: dict[str, QCheckBox] = {}
+        self._columns = 1
         self.grid = QGridLayout(self)
         self.none = QLabel(translate("ExportDialog", "This export has no sections to choose from: "
                                                     "it holds everything that applies."))
@@ -205,7 +210,6 @@ class SectionBoxes(QGroupBox):
             self.none.show()
             return
         self.none.hide()
-        rows = (len(keys) + 1) // 2  # two columns, filled top to bottom, so the order reads down
         # Made after the dialog's buttons, the boxes would come after them in the Tab order: they follow the last
         # control before the group instead (Qt's setTabOrder ignores a widget that takes no focus, as the group).
         previous = _stop_before(self)
@@ -213,10 +217,35 @@ class SectionBoxes(QGroupBox):
             box = QCheckBox(section_label(kind, key))
             box.setChecked(True)
             self.boxes[key] = box
-            self.grid.addWidget(box, index % rows, index // rows)
+            self.grid.addWidget(box, index, 0)
             QWidget.setTabOrder(previous, box)  # once it is in the dialog
             previous = box
             box.setVisible(True)  # now, not from the event loop: the dialog measures its new height at once
+        self._columns = 1
+        self._arrange(2)
+
+    def _arrange(self, columns: int) -> None:
+        """Two columns filled top to bottom (the order reads down), or one where two do not fit (large text)."""
+        if columns == self._columns or not self.boxes:
+            return
+        self._columns = columns
+        rows = (len(self.boxes) + columns - 1) // columns
+        for index, box in enumerate(self.boxes.values()):
+            self.grid.removeWidget(box)
+            self.grid.addWidget(box, index % rows, index // rows)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one column: the dialog never scrolls sideways for the boxes."""
+        hint = super().minimumSizeHint()
+        if not self.boxes:
+            return hint
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 24
+        return QSize(max(box.sizeHint().width() for box in self.boxes.values()) + margins, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        two = sum(sorted((box.sizeHint().width() for box in self.boxes.values()), reverse=True)[:2])
+        self._arrange(2 if event.size().width() >= two + self.grid.horizontalSpacing() + 48 else 1)
 
     def chosen(self) -> frozenset | None:
         """None when every section is chosen (the kind's own default: all, also sections added later)."""

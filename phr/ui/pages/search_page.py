@@ -39,13 +39,22 @@ class SearchPage(QWidget):
     def search(self, text: str) -> None:
         self._hits = self.service.search(text) if text.strip() else []
         self.model.reload()
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
         # "Found: 1" reads right for one hit and for many, in both languages.
         self.summary.setText(fill(translate("Search", "Found for “%1”: %2. Press Enter to open one."),
                                   text.strip(), len(self._hits)) if self._hits else
                              fill(translate("Search", "Nothing found for “%1”."), text.strip()))
         if self._hits:
             self.table.selectRow(0)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its text, but none wider than 40 % of the list: a long title pushed the text
+        with the match out of view and made the page scroll sideways (the last column takes what is left)."""
+        self.table.resizeColumnsToContents()
+        widest = max(self.table.viewport().width() * 2 // 5, 120)
+        for column in range(self.model.columnCount() - 1):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.model.item(index.row())
