@@ -5,7 +5,8 @@ DUTCH: dict[str, str] = {
     # which readings the glucose figures rest on
     "Time in ranges, mean, CV and GMI from the {count} sensor readings: a sensor reads at even times, so a share of "
     "its readings is a share of time.":
-        "Tijd per gebied, gemiddelde, schommeling en geschatte HbA1c komen uit de {count} metingen van de sensor. "
+        "De tijd in elk gebied, het gemiddelde, de schommeling en de geschatte HbA1c komen uit de {count} metingen "
+        "van de sensor. "
         "Een sensor meet op vaste tijden. Daarom is een deel van de metingen ook een deel van de tijd.",
     "There are no sensor readings in this period: the shares are shares of the {count} readings, not of time. GMI "
     "is only worked out from sensor readings.":
@@ -30,7 +31,7 @@ DUTCH: dict[str, str] = {
     "Flagged readings are included in the figures.": "Ook de metingen met een melding tellen mee in de cijfers.",
     # the FHIR summary
     "Glucose sensor summary": "Samenvatting glucosesensor",
-    "in range {share}%": "binnen bereik {share}%",
+    "in range {share}%": "in het standaardgebied {share}%",
     "{start} to {end}": "{start} tot en met {end}",
     # the glucose profile (AGP)
     "Ambulatory glucose profile (AGP)": "Glucosedagprofiel (AGP)",
@@ -51,9 +52,9 @@ DUTCH: dict[str, str] = {
     "The line is the median: half of the readings at that time of day were lower. The dark band holds the middle "
     "half of the readings (25–75%), the light band 90% of them (5–95%). The green band is the target range "
     "3.9–10.0 mmol/L.":
-        "De lijn is de mediaan: de helft van de metingen op dat uur van de dag was lager. De donkere band bevat de "
-        "middelste helft van de metingen (25–75%), de lichte band 90% ervan (5–95%). De groene band is het "
-        "streefgebied 3,9–10,0 mmol/L.",
+        "De lijn is het midden (de mediaan): de helft van de metingen op dat uur van de dag was lager. In de donkere "
+        "band ligt de middelste helft van de metingen (25–75%), in de lichte band 9 van de 10 metingen (5–95%). De "
+        "groene band is het standaardgebied 3,9–10,0 mmol/L.",
     "median": "mediaan",
     "Each day": "Elke dag",
 }

@@ -106,9 +106,9 @@ DUTCH: dict[str, str] = {
         "niet mee in het gemiddelde, de laagste, de hoogste of de schommeling (SD).",
     "Outside the target: {outside} of {total} readings ({share}%): {above} above, {below} below.":
         "Buiten de streefwaarde: {outside} van de {total} metingen ({share}%): {above} te hoog, {below} te laag.",
-    "Time in ranges": "Tijd per gebied",
+    "Time in ranges": "Hoeveel tijd in elk gebied",
     "Time in ranges from the {count} sensor readings; finger pricks and scans are left out.":
-        "Tijd per gebied uit de {count} sensormetingen. Vingerprikken en scans tellen hier niet mee.",
+        "De tijd in elk gebied komt uit de {count} sensormetingen. Vingerprikken en scans tellen hier niet mee.",
     "There are no sensor readings in this period: the shares are shares of readings, not of time.":
         "Er zijn geen sensormetingen in deze periode. De percentages zijn dus delen van de metingen, niet van de "
         "tijd.",
@@ -117,7 +117,7 @@ DUTCH: dict[str, str] = {
     "Mean, variation and GMI": "Gemiddelde, schommeling en geschatte HbA1c",
     "Mean glucose": "Gemiddelde glucose",
     "Coefficient of variation (CV)": "Schommeling vergeleken met het gemiddelde (CV)",
-    "Glucose management indicator (GMI)": "Geschatte HbA1c (GMI)",
+    "Glucose management indicator (GMI)": "HbA1c geschat uit de sensor (GMI)",
     "{percent} ({mmol} mmol/mol)": "{percent} ({mmol} mmol/mol)",
     "Days with readings": "Dagen met metingen",
     "Mean per measuring series": "Gemiddelde per meetserie",

@@ -67,7 +67,7 @@ DUTCH: dict[str, str] = {
     "Compared with before": "Vergeleken met daarvoor",
     "none agreed": "niet afgesproken",
     "{target} (standard)": "{target} (standaard)",
-    "{percent}% in range": "{percent}% binnen bereik",
+    "{percent}% in range": "{percent}% in 3,9–10,0",  # a narrow column; the line under the table names the range
     "{percent}% below {low}": "{percent}% onder {low}",
     "{value}\nseries from {date}": "{value}\nserie vanaf {date}",
     "no readings before": "daarvoor geen metingen",
@@ -81,7 +81,7 @@ DUTCH: dict[str, str] = {
     "Blood pressure: mean of the home measuring series; the first day of each series does not count.":
         "Bloeddruk: gemiddelde van de meetseries thuis; de eerste dag van elke serie telt niet mee.",
     "Glucose: time in range {low}–{high} mmol/L, from sensor readings when there are any.":
-        "Glucose: tijd binnen bereik {low}–{high} mmol/L, uit de sensormetingen als die er zijn.",
+        "Glucose: tijd in het standaardgebied {low}–{high} mmol/L, uit de sensormetingen als die er zijn.",
     # goals
     "Goals to evaluate": "Doelen om te bespreken",
     "No goals are due for evaluation.": "Er zijn geen doelen om nu te evalueren.",

@@ -265,7 +265,7 @@ DUTCH: dict[str, str] = {
     "A symptom score from 0 to 10": "Een cijfer voor een klacht, van 0 tot 10",
     "Very high (above 13.9)": "Heel hoog (boven 13,9)",
     "High (10.1 to 13.9)": "Hoog (10,1 tot en met 13,9)",
-    "In range (3.9 to 10.0)": "In het doelgebied (3,9 tot en met 10,0)",
+    "In range (3.9 to 10.0)": "In het standaardgebied (3,9 tot en met 10,0)",
     "Low (3.0 to 3.8)": "Laag (3,0 tot en met 3,8)",
     "Very low (below 3.0)": "Heel laag (onder 3,0)",
     "Fasting": "Nuchter",
@@ -288,7 +288,7 @@ DUTCH: dict[str, str] = {
     "Recovery code": "Herstelcode",
     "Typed in": "Zelf ingetypt",
     "Imported from a device": "Uit een meter gehaald",
-    "Imported from a FHIR file": "Uit een FHIR-bestand gehaald",
+    "Imported from a FHIR file": "Uit een gezondheidsoverzicht gehaald",
     "Imported from a Regie file": "Uit een Regie-bestand gehaald",
     "From a letter": "Uit een brief",
 }

@@ -181,7 +181,7 @@ def test_the_trends_hold_the_targets_and_the_statistics_of_the_period(sample_ser
     in_range = stats.glucose(sensor_glucose(sample_services, day_of(previous), NOW.date())).in_range
     text = sample_text["nl"]
     section = text[text.index("Metingen en streefwaarden"):text.index("Doelen om te bespreken")]
-    assert f"{nl.number(in_range, 0)}% binnen bereik" in section
+    assert f"{nl.number(in_range, 0)}% in 3,9–10,0" in section and "tijd in het standaardgebied 3,9–10,0" in section
     target = sample_services.targets.current("bp")
     assert f"≤ {target.target_high:.0f}/{target.target_high2:.0f} mmHg" in section
     assert "Glucose" in section and "Bloeddruk" in section
