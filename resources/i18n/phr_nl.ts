@@ -2193,8 +2193,8 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
     <message numerus="yes">
         <source>%1: %2 added, %n already in your record</source>
         <translation>
-            <numerusform>%1: %2 toegevoegd, %n stond al in je dossier</numerusform>
-            <numerusform>%1: %2 toegevoegd, %n stonden al in je dossier</numerusform>
+            <numerusform>%1: %2 toegevoegd, %n stond al in uw dossier</numerusform>
+            <numerusform>%1: %2 toegevoegd, %n stonden al in uw dossier</numerusform>
         </translation>
     </message>
     <message>
