@@ -11,12 +11,17 @@ from pathlib import Path
 from phr import __version__
 from phr.access.hardening import disable_core_dumps
 from phr.cli import backup, export, imports, keys, record
+from phr.cli.backup_file import backup_file_argument, backup_file_problem, has_terminal
 from phr.cli.common import CliError, ExitCode, fail
 from phr.core.errors import MistypedRecoveryCode, RecordDamaged, VaultError, WrongSecret
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    backup_file = backup_file_argument(sys.argv[1:] if argv is None else argv, _command_names(parser))
+    if backup_file is not None:
+        return open_backup_file(backup_file)
+    args = parser.parse_args(argv)
     disable_core_dumps()
     if args.command is None:
         from phr.ui.app.launch import run_app  # the only place outside phr.ui that touches the UI
@@ -37,8 +42,25 @@ def main(argv: list[str] | None = None) -> int:
         return fail("Stopped.", ExitCode.ERROR)
 
 
+def open_backup_file(path: Path) -> int:
+    """`phr FILE.regiebackup`: the app, at the restore of that file. A file that is not a backup: one line and
+    exit 2 at a terminal; without one (a double-click), the app opens and says it in a message."""
+    problem = backup_file_problem(path)
+    if problem is not None and has_terminal():
+        return fail(problem, ExitCode.USAGE)
+    disable_core_dumps()
+    from phr.ui.app.launch import run_app
+
+    return run_app(sys.argv[:1], backup_file=path.absolute())
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="phr", description="Regie: your own encrypted health record.")
+    parser = argparse.ArgumentParser(
+        prog="phr", description="Regie: your own encrypted health record.",
+        usage="%(prog)s [-h] [--version] [COMMAND ...]\n       %(prog)s FILE.regiebackup",
+        epilog="Without a COMMAND, phr opens the desktop app. With a backup file (FILE.regiebackup, or any Regie "
+               "backup), it opens the app at the restore of that backup: you choose the folder and type the "
+               "passphrase, and nothing is restored before you confirm.")
     parser.add_argument("--version", action="version", version=f"Regie (phr) {__version__}")
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -50,6 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     keys.add_keys_command(commands)
     imports.add_import_command(commands)
     return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices}
 
 
 def _add_screenshots_command(commands) -> None:

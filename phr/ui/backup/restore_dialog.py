@@ -42,15 +42,21 @@ PrepareRestore = Callable[[Path, Path, str, str, bool], backups.PendingRestore]
 
 
 def _default_target() -> Path:
+    """Documents/Regie/restored record.regie, or the first free 'restored record 2.regie', ...: the proposed
+    folder never holds a record already, so accepting it never replaces one."""
     base = Path(platformdirs.user_documents_dir()) / "Regie"
-    return base / (translate("RestoreDialog", "restored record") + ".regie")
+    name = translate("RestoreDialog", "restored record")
+    candidates = (base / (f"{name} {number}.regie" if number > 1 else f"{name}.regie") for number in range(1, 1000))
+    return next((folder for folder in candidates if not folder.exists()), base / f"{name}.regie")
 
 
 class RestoreDialog(QDialog):
     restored = Signal(object)  # the Path of the restored record folder
 
     def __init__(self, parent: QWidget | None = None, target: Path | None = None,
-                 prepare: PrepareRestore = backups.prepare_restore) -> None:
+                 prepare: PrepareRestore = backups.prepare_restore, backup: Path | None = None) -> None:
+        """`backup`: the file Regie was started with (a double-click on it), filled in; the person still
+        chooses the folder and types the secret, so the keyboard starts in the secret's field."""
         super().__init__(parent)
         self._prepare = prepare
         self.pending: backups.PendingRestore | None = None
@@ -60,6 +66,9 @@ class RestoreDialog(QDialog):
         self._build(target or _default_target())
         self._show_kind()
         self._show_preview(None)
+        if backup is not None:
+            self.backup_edit.setText(str(backup))
+            self.secret.setFocus()
         fit_to_screen(self, QSize(620, 0))
 
     # --- building ---------------------------------------------------------------------------------
@@ -350,9 +359,10 @@ class RestoreDialog(QDialog):
         super().done(result)
 
 
-def open_restore_dialog(parent: QWidget | None) -> Path | None:
-    """Start window → Restore a backup…: the folder of the restored record (to add to the list), or None."""
-    dialog = RestoreDialog(parent)
+def open_restore_dialog(parent: QWidget | None, backup: Path | None = None) -> Path | None:
+    """Start window → Restore a backup… (or Regie started with `backup`, filled in): the folder of the restored
+    record (to add to the list), or None."""
+    dialog = RestoreDialog(parent, backup=backup)
     dialog.exec()
     dialog.deleteLater()
     return dialog.restored_folder

@@ -140,7 +140,7 @@ class StartWindow(QMainWindow):
             "StartWindow", "A record of an invented person, to look around in Regie without typing anything."))
         self.sample_button.clicked.connect(lambda _checked: self.explore_sample())
         self.restore_button = QPushButton(translate("StartWindow", "Restore a &backup…"))
-        self.restore_button.clicked.connect(self.restore_backup)
+        self.restore_button.clicked.connect(lambda _checked: self.restore_backup())
         self.settings_button = QPushButton(translate("StartWindow", "Se&ttings…"))
         self.settings_button.clicked.connect(lambda _checked: open_settings_dialog(self, self._settings))
         # They wrap onto a second line when they do not fit (200 % text on a 1024-pixel screen).
@@ -150,8 +150,9 @@ class StartWindow(QMainWindow):
             row.addWidget(button)
         return row
 
-    def restore_backup(self) -> None:
-        folder = open_restore_dialog(self)
+    def restore_backup(self, backup: Path | None = None) -> None:
+        """`backup`: the file Regie was started with (`regie FILE.regiebackup`), filled in."""
+        folder = open_restore_dialog(self, backup)
         if folder:
             self.add_known_record(Path(folder))
 
