@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from phr.core.entries import Change, EntryInvalid, FieldError
 from phr.core.errors import VaultError
+from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.forms.discard import DraftDialog
 from phr.ui.forms.fields import FormField
 from phr.ui.text.field_messages import problem_text
@@ -77,10 +78,20 @@ class EntryDialog(DraftDialog, Generic[T]):
         self.buttons.accepted.connect(self.try_save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(_scrolling(form))
+        area = _scrolling(form)
+        layout.addWidget(area)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(640, min(120 + 48 * len(self._fields), 760))
+        self._fit(area)
+
+    def _fit(self, area: QScrollArea) -> None:
+        """As large as the form wants at this text size, within 90 % of the screen (then the form scrolls): a
+        fixed 640 pixels left a third of the form in view at 200 % text."""
+        inner = area.widget()
+        hint = inner.sizeHint() if inner is not None else QSize(600, 400)
+        bar = area.verticalScrollBar().sizeHint().width()
+        wanted = QSize(max(640, hint.width() + bar + 40), hint.height() + self.buttons.sizeHint().height() + 60)
+        self.resize(fitted_size(available_geometry(self).size(), wanted, QSize(0, 0)))
 
     def _add_row(self, form: QFormLayout, f: FormField) -> None:
         """A field, its label (buddy for Alt+letter), an optional heading above, its error below."""
