@@ -4254,27 +4254,27 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <name>OpenedBackup</name>
     <message>
         <source>Regie cannot find the file %1. Was it moved or deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie kan het bestand %1 niet vinden. Is het verplaatst of verwijderd?</translation>
     </message>
     <message>
         <source>%1 is a folder, not a backup file. To open a record folder, choose Open record folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is een map, geen reservekopie. Wilt u een dossiermap openen? Kies dan Dossiermap openen.</translation>
     </message>
     <message>
         <source>The file %1 is not a Regie backup, or it is damaged. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand %1 is geen reservekopie van Regie, of het is beschadigd. Er is niets veranderd.</translation>
     </message>
     <message>
         <source>Regie may not read the file %1. Copy it to a folder of your own and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regie mag het bestand %1 niet lezen. Kopieer het naar een eigen map en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>This file cannot be restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit bestand kan niet worden teruggezet</translation>
     </message>
     <message>
         <source>To restore a backup, choose Restore a backup… in the start window and choose the backup file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wilt u een reservekopie terugzetten? Kies in het startvenster Reservekopie terugzetten… en kies daarna het bestand.</translation>
     </message>
 </context>
 <context>
