@@ -2,8 +2,12 @@
 
 import ctypes
 import ctypes.util
-import resource
 import sys
+
+try:
+    import resource  # POSIX only: Windows has no core files to stop
+except ImportError:
+    resource = None  # type: ignore[assignment]
 
 PR_SET_DUMPABLE = 4
 
@@ -11,7 +15,8 @@ PR_SET_DUMPABLE = 4
 def disable_core_dumps() -> None:
     """No core file on a crash (it would hold the data key and decrypted pages)."""
     try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if resource is not None:
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ValueError, OSError):
         pass  # not allowed here; prctl below still stops dumps on Linux
     if sys.platform.startswith("linux"):

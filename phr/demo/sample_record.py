@@ -27,6 +27,7 @@ from phr.record.diagnoses import Diagnosis
 from phr.record.medications import Medication
 from phr.record.person import Allergy, PersonDetails
 from phr.record.services import RecordServices
+from phr.storage.atomic import NEW_FILE, PRIVATE_FILE
 from phr.storage.keys.kdf import Argon2Params
 
 # Public on purpose: printed by `phr demo` and shown by the start window for the sample.
@@ -145,7 +146,7 @@ def is_sample_record(session: RecordSession) -> bool:
 
 
 def _mark_as_sample(folder: Path) -> None:
-    descriptor = os.open(folder / MARKER, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # as the record's files
+    descriptor = os.open(folder / MARKER, NEW_FILE, PRIVATE_FILE)  # as the record's files (binary on Windows too)
     with os.fdopen(descriptor, "w", encoding="utf-8") as marker:
         marker.write(MARKER_TEXT)
 

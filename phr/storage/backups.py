@@ -21,6 +21,7 @@ import io
 import os
 import secrets
 import shutil
+import sys
 import tarfile
 import time
 from collections.abc import Callable, Iterator
@@ -29,7 +30,16 @@ from pathlib import Path
 from typing import IO
 
 from phr.storage import record_locks
-from phr.storage.atomic import PRIVATE_DIR, PRIVATE_FILE, fsync_dir, rename, replace_atomically, write_all
+from phr.storage.atomic import (
+    NEW_FILE,
+    PRIVATE_DIR,
+    PRIVATE_FILE,
+    fsync_dir,
+    rename,
+    replace_atomically,
+    sync_file,
+    write_all,
+)
 from phr.storage.backup_archive import (
     CHECKSUM,
     KEYS,
@@ -239,11 +249,11 @@ def _ring_of(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest
 
 
 def _extract(reader: IO[bytes], target: Path) -> None:
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    fd = os.open(target, NEW_FILE, PRIVATE_FILE)  # binary on Windows too
     try:
         while chunk := reader.read(CHUNK):
             write_all(fd, chunk)
-        os.fsync(fd)
+        sync_file(fd)
     finally:
         os.close(fd)
 
@@ -292,6 +302,8 @@ def move_into_place(staging: Path, target: Path, replace: bool) -> None:
 
 
 def _exchange(first: Path, second: Path) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False  # renameat2 is Linux's; elsewhere (ctypes.CDLL(None) fails on Windows) two renames
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2

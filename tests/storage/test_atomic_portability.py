@@ -171,3 +171,14 @@ def test_full_fsync_where_the_file_system_has_it_else_a_plain_fsync(tmp_path, mo
     monkeypatch.setattr(atomic.os, "fsync", lambda fd: done.append("plain"))
     atomic.write_atomic(tmp_path / "keys.json", b"{}")
     assert done == (["full", "full"] if supported else ["plain", "plain"])  # the file, then its folder
+
+
+def test_a_restore_swaps_in_two_renames_where_there_is_no_renameat2(monkeypatch, tmp_path):
+    from phr.storage import backups
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    monkeypatch.setattr(backups.sys, "platform", "win32")  # ctypes.CDLL(None) raises TypeError there
+    assert backups._exchange(first, second) is False
+    assert first.is_dir() and second.is_dir()  # nothing moved: the caller does the two renames
