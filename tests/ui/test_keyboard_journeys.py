@@ -153,6 +153,7 @@ def add_a_diagnosis(keys: Keyboard, qtbot, dialogs: Dialogs, window: MainWindow,
         keys.press(ENTER)  # Save
 
     dialogs.run(EntryDialog, fill, lambda: keys.press(SPACE))  # the empty page's one button: Add a diagnosis…
+    qtbot.waitUntil(lambda: keys.focus() is page.table)  # on the new entry, not in whatever came next (search)
 
 
 def save_with_tab_and_enter(keys: Keyboard, dialog: EntryDialog) -> None:

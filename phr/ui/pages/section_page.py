@@ -240,6 +240,11 @@ class SectionPage(QWidget, Generic[T]):
         if dialog.exec() and dialog.saved_change is not None:
             self.events.announce(dialog.saved_change)
             self.reload(select_id=dialog.saved_change.item_id)
+            focused = QApplication.focusWidget()
+            if focused is None or not self.isAncestorOf(focused) or not focused.isVisible():
+                # The first entry hides the empty page's button: the keyboard goes to the new entry, not to
+                # whatever came next in the window (it landed in the search box).
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_selected(self) -> None:
         item = self.selected()
