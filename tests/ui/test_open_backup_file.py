@@ -112,7 +112,8 @@ class Journey:
     the app, so the test fails instead of hanging."""
 
     def __init__(self, qtbot, steps: list[Step], seconds: float = 90) -> None:
-        self.qtbot, self.steps, self.failure = qtbot, list(steps), None
+        self.qtbot, self.steps = qtbot, list(steps)
+        self.failure: BaseException | None = None
         self.deadline = time.monotonic() + seconds
         self.timer = QTimer()
         self.timer.setInterval(20)
@@ -152,8 +153,8 @@ class Journey:
         except BaseException as failure:  # noqa: BLE001 - reported when the app has ended
             self.failure = self.failure or failure
             self.timer.stop()
-            while isinstance(QApplication.activeModalWidget(), QDialog):
-                QDialog.done(QApplication.activeModalWidget(), 0)
+            while isinstance(modal := QApplication.activeModalWidget(), QDialog):
+                QDialog.done(modal, 0)
             QApplication.quit()
 
     def check(self) -> None:
