@@ -243,7 +243,7 @@ def ask_two_questions_and_answer_the_second(keys: Keyboard, dialogs: Dialogs, wi
         def ask(dialog: QWidget, question: str = question) -> None:
             assert isinstance(dialog, EntryDialog)
             keys.type(question)
-            save_with_tab_and_enter(keys, dialog)
+            keys.press(ENTER)  # a question is one sentence: Enter saves it (it started a second line before)
         dialogs.run(EntryDialog, ask, lambda: keys.alt(questions.add_button.text()))
     keys.tab_to(questions.table)
     keys.press(Qt.Key.Key_Home)
@@ -255,7 +255,7 @@ def ask_two_questions_and_answer_the_second(keys: Keyboard, dialogs: Dialogs, wi
         assert dialog.field("text").get() == QUESTIONS[1]  # the question chosen, shown above its answer
         assert keys.focus() is dialog.field("answer").widget
         keys.type(ANSWER)
-        save_with_tab_and_enter(keys, dialog)
+        keys.press(ENTER, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter saves from a text of several lines
 
     dialogs.run(EntryDialog, answer, lambda: keys.alt(questions.answer_button.text()))
 

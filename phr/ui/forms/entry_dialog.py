@@ -11,7 +11,8 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -82,6 +83,7 @@ class EntryDialog(DraftDialog, Generic[T]):
         layout.addWidget(area)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
+        self._save_keys()
         self._fit(area)
 
     def _fit(self, area: QScrollArea) -> None:
@@ -124,6 +126,15 @@ class EntryDialog(DraftDialog, Generic[T]):
     def field(self, name: str) -> FormField:
         return next(f for f in self._fields if f.name == name)
 
+    def enter_saves(self, name: str) -> None:
+        """For a short text in a box of several lines (a question): Enter saves, Shift+Enter starts a new line."""
+        self.field(name).widget.installEventFilter(_EnterSaves(self))
+
+    def _save_keys(self) -> None:
+        """Ctrl+Enter saves from any field, also from a text of several lines, where Enter starts a new line."""
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.try_save)
+
     def _on_edit(self, name: str) -> None:
         self._touched.add(name)
         self._refresh_errors()
@@ -165,6 +176,20 @@ def _takes_typing(widget: QWidget) -> bool:
     while proxy is not None:
         inner, proxy = proxy, proxy.focusProxy()
     return inner.isEnabled() and bool(inner.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+class _EnterSaves(QObject):
+    def __init__(self, dialog: "EntryDialog") -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self._dialog.try_save()
+            return True
+        return False
 
 
 def _scrolling(form: QFormLayout) -> QScrollArea:

@@ -195,6 +195,7 @@ class QuestionsPanel(QWidget):
                                               translate("AppointmentQuestions", "e.g. Can I keep working with this dose?"))],
                              Question(appointment_id=appointment_id), self.service.question_entries.validate,
                              lambda q: self.service.add_question(appointment_id, q.text), self)
+        dialog.enter_saves("text")  # a question is one sentence: Enter saves it (Shift+Enter for a second line)
         self._added_to = appointment_id  # the refresh that saving sets off selects the new question
         self._run(dialog)
         self._added_to = None
