@@ -265,3 +265,16 @@ def test_a_carer_states_of_the_person_that_they_use_no_medicines(qtbot, tmp_path
         assert PersonService(created.session).medication_statement() == NONE_KNOWN
     finally:
         created.session.lock()
+
+
+def test_enter_on_the_first_choice_starts_a_new_record(qtbot, tmp_path, create_fast, monkeypatch):
+    """Outside a dialog Qt's buttons answer Space only; a tired user who reaches a choice presses Enter."""
+    start = start_window.StartWindow(AppSettings(tmp_path / "settings.ini"), RecordActions(create=create_fast))
+    qtbot.addWidget(start)
+    started = []
+    monkeypatch.setattr(start, "create_record", lambda *args: started.append(True))
+    start.show()
+    first = start.welcome_buttons[0]
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    assert started == [True]

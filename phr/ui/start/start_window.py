@@ -64,6 +64,10 @@ class StartWindow(QMainWindow):
         self.unlock_panel.unlocked.connect(self._on_unlocked)
         self.unlock_panel.busy_changed.connect(self._on_busy)
         self._build()
+        for button in self.findChildren(QPushButton):
+            # Enter presses the focused button, as Space does: outside a dialog Qt's buttons take Space only, and
+            # a tired user who Tabs to "Make a new record…" presses Enter (seen driving the app under Xvfb).
+            button.setAutoDefault(True)
         self.refresh_records()
         self.resize(self._fitting_size())
 
