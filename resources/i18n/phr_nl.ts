@@ -2020,10 +2020,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Doelen om te bespreken</translation>
     </message>
     <message>
-        <source>About you</source>
-        <translation>Over mij</translation>
-    </message>
-    <message>
         <source>Allergies</source>
         <translation>Allergieën</translation>
     </message>
@@ -2036,7 +2032,11 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Verloop van de metingen</translation>
     </message>
     <message>
-        <source>Care plan and goals</source>
+        <source>About me</source>
+        <translation>Over mij</translation>
+    </message>
+    <message>
+        <source>Care plan</source>
         <translation>Zorgplan</translation>
     </message>
     <message>
@@ -4336,14 +4336,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <translation>Nog geen familie of partner ingevuld (zie Zorgteam).</translation>
     </message>
     <message>
-        <source>filled in</source>
-        <translation>noodinformatie ingevuld</translation>
-    </message>
-    <message>
-        <source>not filled in</source>
-        <translation>noodinformatie nog niet ingevuld</translation>
-    </message>
-    <message>
         <source>Emergency information for doctors:</source>
         <translation>Noodinformatie voor artsen:</translation>
     </message>
@@ -4377,6 +4369,14 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
             <numerusform>en nog %n andere</numerusform>
             <numerusform>en nog %n andere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>emergency information filled in</source>
+        <translation>noodinformatie ingevuld</translation>
+    </message>
+    <message>
+        <source>emergency information not filled in yet</source>
+        <translation>noodinformatie nog niet ingevuld</translation>
     </message>
     <message>
         <source>No appointment planned.</source>

@@ -302,7 +302,6 @@ OTHER_ON_PURPOSE = {
     ("ImportWizard", "Not known"): "an answer the person chooses ('Weet ik niet'), not a term",
     ("Monitoring", "Readin&gs"): "the list of readings; the PDFs' Readings is a count (Aantal)",
     ("Monitoring", "Readings"): "the list of readings; the PDFs' Readings is a count (Aantal)",
-    ("Overview", "not filled in"): "beside a diagnosis on the overview: its emergency information is not filled in",
     ("MonitoringStats", "Standard deviation (SD)"): "the app's tooltip names the technical term",
     ("QuickEntry", "&Measure:"): "a question in a form ('Wat u meet')",
     ("Results", "Lab results"): "the page's title says whose results",

@@ -238,8 +238,9 @@ def test_the_start_page_shows_the_next_of_kin_and_which_diagnoses_have_emergency
     qtbot.addWidget(page)
     text = page.plain_text()
     assert "Mark de Vries (partner): 06 1234 5678" in text and "Kan de noodinjectie geven" in text
-    assert "CAH – filled in" in text and "Hypothyreoïdie – not filled in" in text
-    assert "Drager CF – filled in" not in text and "Drager CF – not filled in" not in text  # a carrier: no crisis
+    assert "CAH – emergency information filled in" in text \
+        and "Hypothyreoïdie – emergency information not filled in yet" in text
+    assert "Drager CF – emergency" not in text  # a carrier: no crisis
     assert text.count("Mark de Vries") == 1  # not again under who to call
 
 

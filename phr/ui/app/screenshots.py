@@ -219,7 +219,8 @@ def _safety(app: "QApplication", window: "MainWindow", workspace: Path, outdir: 
         ("s-add-carer", add),
         ("s-passphrase", PassphraseDialog(session, kdf.MINIMUM, parent=window)),
         ("s-backup", BackupDialog(session, window, workspace / "backups")),
-        ("s-restore", RestoreDialog(window, workspace / "restored.regie")),
+        # The name the dialog proposes, in the pictures' language, in the workspace (not the real Documents folder).
+        ("s-restore", RestoreDialog(window, workspace / (app.translate("RestoreDialog", "restored record") + ".regie"))),
         ("s-recovery", RecoveryDialog(session.folder, parent=window)))
     written = []
     for name, dialog in dialogs:

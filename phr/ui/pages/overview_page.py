@@ -262,7 +262,8 @@ def _protocols(view: overview.Overview) -> str:
     """Per diagnosis (a carrier status needs none), whether doctors will find what to do in a crisis."""
     diagnoses = [d for d in view.diagnoses if d.status != DiagnosisStatus.CARRIER]
     lines = [_link("diagnoses", d.id, d.name) + " – " + escape(
-        translate("Overview", "filled in") if d.has_emergency_information else translate("Overview", "not filled in"))
+        translate("Overview", "emergency information filled in") if d.has_emergency_information
+        else translate("Overview", "emergency information not filled in yet"))
         for d in diagnoses]
     return (_part(translate("Overview", "Emergency information for doctors:"))
             + _items(lines, translate("Overview", "No diagnoses yet.")))
