@@ -1,6 +1,8 @@
-"""A time axis that names months and days in the app's language (pyqtgraph's uses the C locale)."""
+"""Axes in the app's language: a time axis that names months and days, and a values axis with the locale's
+decimal sign ('70,5' in Dutch). pyqtgraph's own use the C locale."""
 
 import calendar
+import math
 from collections import OrderedDict
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -45,6 +47,28 @@ def chart_locale(language: str) -> QLocale:
     if language == "nl":
         return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def tick_numbers(locale: QLocale, values: list[float], spacing: float) -> list[str]:
+    """Tick values with as many decimals as their spacing needs (as pyqtgraph), in the locale's way of writing
+    them, without a thousands separator: '1200' on an axis, where '1.200' could be read as one comma two."""
+    places = max(0, math.ceil(-math.log10(spacing))) if spacing > 0 else 0
+    plain = QLocale(locale)
+    plain.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return [plain.toString(float(value), "f", places) for value in values]
+
+
+class LocalNumberAxis(pg.AxisItem):
+    """A values axis that writes its numbers as `locale` does."""
+
+    def __init__(self, locale: QLocale, orientation: str = "left", **kwargs: Any) -> None:
+        super().__init__(orientation=orientation, **kwargs)
+        self._locale = locale
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        return tick_numbers(self._locale, [value * scale for value in values], spacing * scale)
 
 
 class LocalDateAxis(pg.DateAxisItem):

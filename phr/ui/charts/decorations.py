@@ -10,6 +10,7 @@ from phr.ui.charts.series import View
 from phr.ui.charts.source import ChartEvent
 from phr.ui.charts.style import ChartLook, event_pen
 from phr.ui.charts.words import event_label
+from phr.ui.widgets.theme import TEXT_CONTRAST, readable
 
 # A label needs about a line of text height beside the previous one; closer events keep only their line.
 LABEL_SPACING_PX = 18
@@ -69,7 +70,11 @@ class TargetBands:
                                pen=target.pen, label=target.mark,
                                # at the left end: the latest readings, at the right, would hide it
                                labelOpts={"position": 0.005, "anchors": [(0, 1), (0, 1)],
-                                          "color": target.pen.color(), "fill": self.look.label_fill})
+                                          "color": self._ink(target), "fill": self.look.label_fill})
+
+    def _ink(self, target: Target) -> QColor:
+        """The words beside a limit in the line's colour, as text: 4.5:1 on the chart (a line needs only 3:1)."""
+        return readable(target.pen.color(), [self.look.background], TEXT_CONTRAST)
 
 
 class EventMarkers:

@@ -1,7 +1,7 @@
 """The chart's legend in words, each with the very symbol or line style the chart uses."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from phr.ui.charts import words
@@ -17,7 +17,8 @@ from phr.ui.charts.style import (
     vertical_line_icon,
 )
 
-COLUMNS = 3
+COLUMNS = 3          # at most; fewer where a column would have less than COLUMN_CHARS characters of room
+COLUMN_CHARS = 20
 WORD_JOINER = "\u2060"  # after a slash: 'mmol/L' must not wrap as 'mmol/' and 'L'
 
 
@@ -32,13 +33,15 @@ class LegendEntry(QWidget):
         self.plain = text
         self.text = QLabel(text.replace("/", "/" + WORD_JOINER))
         self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside its icon in a tall row
         self.icon.setAccessibleName(text)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
 
 
 class ChartLegend(QWidget):
-    """Entries by key; `show_only` keeps the grid free of holes when some do not apply."""
+    """Entries by key; `show_only` keeps the grid free of holes when some do not apply. As many columns as
+    fit (at 200 % text fewer), so the legend never makes the chart wider than the page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +51,7 @@ class ChartLegend(QWidget):
         self._grid.setVerticalSpacing(2)
         self.entries: dict[str, LegendEntry] = {}
         self._shown: list[str] = []
+        self.columns = COLUMNS
 
     def add(self, key: str, icon: QPixmap, text: str) -> None:
         self.entries[key] = LegendEntry(icon, text, self)
@@ -57,13 +61,32 @@ class ChartLegend(QWidget):
         keys = [k for k in keys if k in self.entries]
         if keys == self._shown:
             return  # no change: no layout pass while panning
+        self._place(keys)
+
+    def _place(self, keys: list[str]) -> None:
         for entry in self.entries.values():
             self._grid.removeWidget(entry)
             entry.hide()
         for index, key in enumerate(keys):
-            self._grid.addWidget(self.entries[key], index // COLUMNS, index % COLUMNS)
+            self._grid.addWidget(self.entries[key], index // self.columns, index % self.columns)
             self.entries[key].show()
         self._shown = keys
+
+    def fitting_columns(self, width: int) -> int:
+        room = self.fontMetrics().averageCharWidth() * COLUMN_CHARS
+        return max(1, min(COLUMNS, width // max(room, 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        columns = self.fitting_columns(self.width())
+        if columns != self.columns:
+            self.columns = columns
+            self._place(self._shown)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as one column: the grid gets fewer columns where the chart is narrow."""
+        widths = [self.entries[key].minimumSizeHint().width() for key in self._shown]
+        return QSize(max(widths, default=0), super().minimumSizeHint().height())
 
     def clear(self) -> None:
         self.show_only([])

@@ -16,13 +16,13 @@ from functools import partial
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from phr.monitoring.measures import BLOOD_PRESSURE, Measure
 from phr.monitoring.target_words import component_names
 from phr.ui.charts import words
-from phr.ui.charts.axis import LocalDateAxis, chart_locale
+from phr.ui.charts.axis import LocalDateAxis, LocalNumberAxis, chart_locale
 from phr.ui.charts.decorations import EventMarkers, Target, TargetBands
 from phr.ui.charts.legend import ChartLegend, fill_legend
 from phr.ui.charts.ranges import (
@@ -38,6 +38,7 @@ from phr.ui.charts.ranges import (
     y_range,
     zoomed,
 )
+from phr.ui.charts.room import bold, fit_bold, needed_height, plot_height
 from phr.ui.charts.series import SeriesLayer, View
 from phr.ui.charts.source import ChartSource, Envelope, Limits, TargetBand
 from phr.ui.charts.style import chart_look, limit_pen, style_plot, unit_label
@@ -88,6 +89,7 @@ class MeasureChart(QWidget):
         layout.addLayout(self._controls())
         self.plot = self._plot_widget()
         layout.addWidget(self.plot, 1)
+        self._fit_to_text()
         self.legend = ChartLegend(self)
         fill_legend(self.legend, self.look, self._names, self._units, self._targets())
         layout.addWidget(self.legend)
@@ -100,6 +102,23 @@ class MeasureChart(QWidget):
         mark_muted(self.help)
         layout.addWidget(self.summary)
         layout.addWidget(self.help)
+
+    def _fit_to_text(self) -> None:
+        """Sizes that follow the text size: the plot's least height, the period buttons as wide as in bold
+        (the chosen one is bold; phr.ui.widgets.regie_style fills it), and room for the words."""
+        self.plot.setMinimumHeight(plot_height(self.fontMetrics().lineSpacing()))
+        fit_bold(self.presets.values())
+        self._keep_room()
+
+    def _keep_room(self) -> None:
+        """As tall as the words need at this width (they wrap more at large text): the page scrolls instead."""
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            self.setMinimumHeight(needed_height(layout, self.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_room()
 
     def _controls(self) -> FlowLayout:
         row = FlowLayout()  # wraps at large text sizes instead of making the page wider than the screen
@@ -122,7 +141,7 @@ class MeasureChart(QWidget):
         return row
 
     def _plot_widget(self) -> pg.PlotWidget:
-        widget = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(self._locale)})
+        widget = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(self._locale), "left": LocalNumberAxis(self._locale)})
         style_plot(widget, self.look)
         unit_label(widget, self.measure.unit_text, self.look)
         widget.setAccessibleName(self.accessibleName())
@@ -227,6 +246,7 @@ class MeasureChart(QWidget):
         self._group.setExclusive(False)
         for name, button in self.presets.items():
             button.setChecked(name == key)
+            button.setFont(bold(name == key))  # the chosen period in bold: not by its colour alone
         self._group.setExclusive(True)
 
     # -- drawing --------------------------------------------------------------------------------------
@@ -281,6 +301,7 @@ class MeasureChart(QWidget):
         self.summary.setText(text)
         self.plot.setAccessibleDescription(text + " " + words.keyboard_help())
         self.legend.show_only(self._legend_keys(visible))
+        self._keep_room()
 
     def _legend_keys(self, visible: dict[int, Envelope]) -> list[str]:
         keys = [f"series{i}" for i in visible] if len(self._names) > 1 else []
@@ -297,6 +318,8 @@ class MeasureChart(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "plot"):
+            self._fit_to_text()  # a new text size
         if event.type() == QEvent.Type.PaletteChange and self._source is not None and hasattr(self, "legend"):
             self._restyle()  # (a palette may change while the chart is still being built: then _build does it)
 
@@ -336,3 +359,4 @@ class MeasureChart(QWidget):
         self.summary.clear()
         self.title.clear()
         self.legend.clear()
+

@@ -3,8 +3,9 @@
 Colours come from the Okabe–Ito palette (readable with the common colour-vision deficiencies), and
 no meaning rests on colour alone: status is also a shape, series and events also a line style.
 The chart is drawn on the theme's base colour with its text colour as ink (`chart_look`): each colour
-becomes the nearest shade of itself with 3:1 against that background (phr.ui.widgets.theme), so the
-same chart reads on a light, a dark and a high-contrast theme.
+becomes the nearest shade of itself with 3:1 against that background (phr.ui.widgets.theme), text in a
+series' colour 4.5:1 (phr.ui.charts.decorations), so the same chart reads on a light and a dark theme. A high-contrast theme gets the
+colours of its own palette instead (text, highlight and link colours), as its user chose them.
 """
 
 from dataclasses import dataclass
@@ -66,22 +67,34 @@ class ChartLook:
 
 
 def chart_look(palette: QPalette) -> ChartLook:
-    """The look for a palette; only its base and text colours count (tables ask for it at every paint)."""
-    return _look(theme.chart_background(palette).rgba(), theme.chart_ink(palette).rgba())
+    """The look for a palette; only its base, text, highlight and link colours count (tables ask for it at every
+    paint)."""
+    roles = (QPalette.ColorRole.Highlight, QPalette.ColorRole.Link)
+    return _look(theme.chart_background(palette).rgba(), theme.chart_ink(palette).rgba(),
+                 *(palette.color(role).rgba() for role in roles), theme.is_high_contrast(palette))
 
 
 @lru_cache(maxsize=8)
-def _look(base: int, text: int) -> ChartLook:
+def _look(base: int, text: int, highlight: int, link: int, high_contrast: bool) -> ChartLook:
     palette = QPalette()
-    palette.setColor(QPalette.ColorRole.Base, QColor.fromRgba(base))
-    palette.setColor(QPalette.ColorRole.Text, QColor.fromRgba(text))
+    for role, colour in ((QPalette.ColorRole.Base, base), (QPalette.ColorRole.Text, text),
+                         (QPalette.ColorRole.Highlight, highlight), (QPalette.ColorRole.Link, link)):
+        palette.setColor(role, QColor.fromRgba(colour))
     background, ink = theme.chart_background(palette), theme.chart_ink(palette)
-    above, below = theme.graphic(ORANGE, palette), theme.graphic(VERMILLION, palette)
+    if high_contrast:  # the palette's own colours, no mid-blue on black; status is in the shapes
+        colours = [theme.graphic(palette.color(role), palette) for role in (QPalette.ColorRole.Highlight,
+                                                                          QPalette.ColorRole.Text,
+                                                                          QPalette.ColorRole.Link)]
+        above = below = colours[2]
+        label_fill = QColor(background)  # opaque: no grey box of half-seen lines behind the words
+    else:
+        colours = [theme.graphic(colour, palette) for colour in (BLUE, GREEN, PURPLE)]
+        above, below = theme.graphic(ORANGE, palette), theme.graphic(VERMILLION, palette)
+        label_fill = _translucent(background, LABEL_FILL_ALPHA)
+    dashes = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
     series = tuple(SeriesStyle(colour, dash, _translucent(colour, SERIES_BAND_ALPHA), above, below, background, ink)
-                   for colour, dash in ((theme.graphic(BLUE, palette), Qt.PenStyle.SolidLine),
-                                        (theme.graphic(GREEN, palette), Qt.PenStyle.DashLine),
-                                        (theme.graphic(PURPLE, palette), Qt.PenStyle.DotLine)))
-    return ChartLook(background, ink, theme.chart_neutral(palette), _translucent(background, LABEL_FILL_ALPHA),
+                   for colour, dash in zip(colours, dashes))
+    return ChartLook(background, ink, theme.chart_neutral(palette), label_fill,
                      _translucent(series[1].colour, SINGLE_BAND_ALPHA), series)
 
 

@@ -20,6 +20,8 @@ from phr.monitoring.measures import GLUCOSE_HIGH, GLUCOSE_LOW
 from phr.monitoring.samples import read_samples
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
+from phr.ui.charts.axis import LocalNumberAxis, chart_locale
+from phr.ui.charts.room import plot_height
 from phr.ui.charts.style import chart_look, style_plot, unit_label
 from phr.ui.monitoring.measure_words import day_text, number
 from phr.ui.monitoring.tab import Clock, MeasureTab
@@ -69,7 +71,8 @@ class DayProfileTab(MeasureTab):
         layout.addWidget(self.plot, 1)
 
     def _plot_widget(self) -> pg.PlotWidget:
-        widget = pg.PlotWidget()
+        widget = pg.PlotWidget(axisItems={"left": LocalNumberAxis(chart_locale(self.language))})
+        widget.setMinimumHeight(plot_height(self.fontMetrics().lineSpacing()))
         look = chart_look(self.palette())
         style_plot(widget, look)
         unit_label(widget, "mmol/L", look)
@@ -131,6 +134,8 @@ class DayProfileTab(MeasureTab):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "plot"):
+            self.plot.setMinimumHeight(plot_height(self.fontMetrics().lineSpacing()))  # a new text size
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "plot"):  # not while being built
             look = chart_look(self.palette())
             style_plot(self.plot, look)

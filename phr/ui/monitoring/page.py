@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -42,10 +42,21 @@ from phr.ui.monitoring.targets import TargetsTab
 from phr.ui.text.formatting import heading
 from phr.ui.text.vocabulary import label
 from phr.ui.widgets.empty_state import EmptyState
+from phr.ui.widgets.flow_layout import FlowLayout
 
 translate = QCoreApplication.translate
 REFRESHING_SECTIONS = (Section.MONITORING, Section.MEDICATIONS, Section.APPOINTMENTS)   # the chart shows their events
 TABS, DIARY_VIEW, EMPTY_VIEW = 0, 1, 2
+
+
+def size_to_shown(stack: QStackedWidget | QTabWidget, index: int) -> None:
+    """The page as wide and tall as the tab or view in sight needs: Qt sizes a stack by its largest page, hidden
+    ones too, so at 200 % text a wide statistics table made the chart page scroll sideways."""
+    for number in range(stack.count()):
+        widget = stack.widget(number)
+        policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+        if widget is not None:
+            widget.setSizePolicy(policy, policy)
 
 
 class ChartTab(MeasureTab):
@@ -128,17 +139,16 @@ class MonitoringPage(QWidget):
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
 
-    def _toolbar(self) -> QHBoxLayout:
+    def _toolbar(self) -> FlowLayout:
         self.new_button = QPushButton(translate("Monitoring", "&New measurement… (Ctrl+M)"))
         self.new_button.clicked.connect(self.new_measurement)
         self.import_button = QPushButton(translate("Monitoring", "&Import from a device…"))
         self.import_button.clicked.connect(self.import_requested.emit)
         self.own_button = QPushButton(translate("Monitoring", "&Own measure…"))
         self.own_button.clicked.connect(self.add_own_measure)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps at large text instead of making the page wider than the screen
         for button in (self.new_button, self.import_button, self.own_button):
             row.addWidget(button)
-        row.addStretch(1)
         return row
 
     def _right_side(self) -> QStackedWidget:
@@ -154,7 +164,7 @@ class MonitoringPage(QWidget):
                           (self.profile_tab, translate("Monitoring", "&Day profile")),
                           (self.targets_tab, translate("Monitoring", "&Targets and plan"))):
             self.tabs.addTab(tab, text)
-        self.tabs.currentChanged.connect(lambda _index: self._current_tab().refresh_if_stale())
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.diary = DiaryPanel(services.diary, self.events, now=lambda: self._now().replace(tzinfo=None))
         self.empty = EmptyState(
             translate("Monitoring", "Here you keep what is measured at home, such as blood pressure or weight: "
@@ -163,7 +173,14 @@ class MonitoringPage(QWidget):
         self.right = QStackedWidget()
         for widget in (self.tabs, self.diary, self.empty):
             self.right.addWidget(widget)
+        self.right.currentChanged.connect(lambda index: size_to_shown(self.right, index))
+        size_to_shown(self.right, self.right.currentIndex())
+        size_to_shown(self.tabs, self.tabs.currentIndex())
         return self.right
+
+    def _tab_changed(self, index: int) -> None:
+        size_to_shown(self.tabs, index)
+        self._current_tab().refresh_if_stale()
 
     def _tab_list(self) -> list[MeasureTab]:
         return [self.chart_tab, self.readings_tab, self.stats_tab, self.profile_tab, self.targets_tab]

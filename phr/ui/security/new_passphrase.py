@@ -8,7 +8,7 @@ form, because the fields sit among that dialog's other questions.
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
 from phr.access import passphrase as passphrases
@@ -52,6 +52,17 @@ def strength_text(assessment: passphrases.Assessment) -> str:
     return STRENGTH_TEXT[assessment.level]() + (": " + problems if problems else "")
 
 
+class StrengthMeter(QProgressBar):
+    """The strength as a bar half a line high, so an empty one does not look like a field to type in; its track
+    has an edge of 3:1 (phr.ui.widgets.regie_style). The words under it say the strength too."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), max(8, self.fontMetrics().height() // 2))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
 def secret_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -77,7 +88,7 @@ class NewPassphraseFields(QObject):
         self._secret_fields = (*also_shown, self.first, self.second)
         self.show_box = QCheckBox(translate("NewPassphrase", "&Show passphrase"))
         self.show_box.toggled.connect(self._show)
-        self.meter = QProgressBar()
+        self.meter = StrengthMeter()
         self.meter.setRange(0, 3)
         self.meter.setTextVisible(False)
         self.meter.setAccessibleName(translate("NewPassphrase", "Strength of the new passphrase"))

@@ -1,7 +1,8 @@
 """The colours the app paints with itself, taken from the palette so light, dark and high-contrast themes all read.
 
-Qt's widgets follow the palette on their own. This module is for what the app colours itself: muted and error
-text, and the charts. Every colour keeps the WCAG 2.1 contrast against what it sits on: 4.5:1 for text (1.4.3),
+Qt's widgets follow the palette on their own (drawn by phr.ui.widgets.regie_style, with edges of 3:1). This
+module is for what the app colours itself: muted and error text, and the charts. The contrast arithmetic lives
+in phr.ui.widgets.contrast (the style needs it too) and is importable from here as before. Every colour keeps the WCAG 2.1 contrast against what it sits on: 4.5:1 for text (1.4.3),
 3:1 for lines and symbols (1.4.11). Colour never carries meaning alone: the words and shapes say it too.
 The three palettes of `phr screenshots --theme` are here as well, to check every look without a screen.
 """
@@ -9,68 +10,24 @@ The three palettes of `phr screenshots --theme` are here as well, to check every
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
-from PySide6.QtWidgets import (
-    QApplication,
-    QProxyStyle,
-    QStyle,
-    QStyleFactory,
-    QStyleOption,
-    QStyleOptionComplex,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-TEXT_CONTRAST, GRAPHIC_CONTRAST = 4.5, 3.0
+from phr.ui.widgets.contrast import GRAPHIC_CONTRAST as GRAPHIC_CONTRAST
+from phr.ui.widgets.contrast import TEXT_CONTRAST as TEXT_CONTRAST
+from phr.ui.widgets.contrast import contrast as contrast
+from phr.ui.widgets.contrast import is_dark as is_dark
+from phr.ui.widgets.contrast import is_high_contrast as is_high_contrast
+from phr.ui.widgets.contrast import luminance as luminance
+from phr.ui.widgets.contrast import mix as mix
+from phr.ui.widgets.contrast import over as over
+from phr.ui.widgets.contrast import readable as readable
+from phr.ui.widgets.regie_style import RegieStyle
+
 ERROR_RED = QColor("#a40000")  # on a light window; lighter shades of it on a dark one
 MUTED_SHARE = 0.62             # muted text: this much of the text colour, the rest of the background
 THEMES = ("light", "dark", "high-contrast")
 Role = QPalette.ColorRole
-
-
-def luminance(colour: QColor) -> float:
-    """The relative luminance of WCAG 2.1 (0 black .. 1 white)."""
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
-
-
-def contrast(first: QColor, second: QColor) -> float:
-    """The WCAG contrast ratio, 1 (none) to 21 (black on white)."""
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def over(colour: QColor, background: QColor) -> QColor:
-    """A translucent colour as it shows on an opaque background."""
-    alpha = colour.alphaF()
-    return mix(QColor(colour.red(), colour.green(), colour.blue()), background, alpha)
-
-
-def mix(first: QColor, second: QColor, share: float) -> QColor:
-    """`share` of the first colour, the rest of the second."""
-    def channel(a: int, b: int) -> int:
-        return round(a * share + b * (1 - share))
-    return QColor(channel(first.red(), second.red()), channel(first.green(), second.green()),
-                  channel(first.blue(), second.blue()))
-
-
-def is_dark(background: QColor) -> bool:
-    """Whether white text reads better on it than black (about where both have the same contrast)."""
-    return luminance(background) < 0.18
-
-
-def readable(colour: QColor, backgrounds: list[QColor], ratio: float) -> QColor:
-    """`colour` itself when it has `ratio` against every background, else the nearest shade of its hue that has:
-    lighter on a dark background, darker on a light one."""
-    lighten = is_dark(backgrounds[0])
-    hue, saturation, lightness = max(colour.hslHueF(), 0.0), colour.hslSaturationF(), colour.lightnessF()
-    step = 0
-    shade = QColor(colour)
-    while min(contrast(shade, b) for b in backgrounds) < ratio and step < 50:
-        step += 1
-        lightness = min(1.0, lightness + 0.02) if lighten else max(0.0, lightness - 0.02)
-        shade = QColor.fromHslF(hue, saturation, lightness)
-    return shade
 
 
 def _text_backgrounds(palette: QPalette) -> list[QColor]:
@@ -170,10 +127,11 @@ def _tint(widget: QWidget, colour_of: Callable[[QPalette], QColor] | None) -> No
         _Tint(widget, colour_of)
 
 
-# -- the palettes of the screenshots -------------------------------------------------------------------------
+# -- the palettes of the screenshots, and the style -------------------------------------------------------
 
 def theme_palette(name: str) -> QPalette:
-    """light: Fusion's own; dark: Fusion's dark palette with readable links; high-contrast: white on black."""
+    """light: Fusion's own; dark: Fusion's dark palette with readable links; high-contrast: white on black,
+    with grey (not Windows' green) for what cannot be used now, so it reads as unavailable."""
     if name == "light":
         style = QStyleFactory.create("Fusion")
         return style.standardPalette()
@@ -181,7 +139,7 @@ def theme_palette(name: str) -> QPalette:
         return _palette(window="#323232", text="#f0f0f0", base="#242424", disabled="#828282", highlight="#308cc6",
                         highlighted_text="#f0f0f0", link="#7cc0ff", frame="#5c5c5c", placeholder="#a8a8a8")
     if name == "high-contrast":  # as Windows' "High Contrast Black" / "Night sky"
-        return _palette(window="#000000", text="#ffffff", base="#000000", disabled="#3ff23f", highlight="#1aebff",
+        return _palette(window="#000000", text="#ffffff", base="#000000", disabled="#8f8f8f", highlight="#1aebff",
                         highlighted_text="#000000", link="#ffff00", frame="#ffffff", placeholder="#c8c8c8")
     raise ValueError(f"unknown theme: {name}")
 
@@ -203,45 +161,15 @@ def _palette(window: str, text: str, base: str, disabled: str, highlight: str, h
     return palette
 
 
-class _OutlinedFusion(QProxyStyle):
-    """Fusion draws the edges of fields, boxes and buttons a little darker than the window: on a black window
-    they vanish. Here they get a line in the text colour, as a high-contrast desktop style draws them."""
-
-    PRIMITIVES = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_FrameLineEdit,
-                  QStyle.PrimitiveElement.PE_PanelButtonCommand, QStyle.PrimitiveElement.PE_Frame,
-                  QStyle.PrimitiveElement.PE_FrameGroupBox)
-    CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox)
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
-                      widget: QWidget | None = None) -> None:
-        super().drawPrimitive(element, option, painter, widget)
-        if element in self.PRIMITIVES:
-            self._outline(option, painter)
-        elif element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
-            self._outline(option, painter, round_=True)
-
-    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
-                           widget: QWidget | None = None) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        if control in self.CONTROLS:
-            self._outline(option, painter)
-
-    @staticmethod
-    def _outline(option: QStyleOption, painter: QPainter, round_: bool = False) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, round_)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)  # the focus keeps its own colour
-        painter.setPen(option.palette.color(Role.Highlight if focused else Role.WindowText))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = option.rect.adjusted(0, 0, -1, -1)
-        painter.drawEllipse(rect) if round_ else painter.drawRect(rect)
-        painter.restore()
-
-
 def apply_theme(app: QApplication, name: str) -> None:
-    """Fusion with the theme's palette: the same look on every platform, for the screenshots."""
-    app.setStyle(_OutlinedFusion() if name == "high-contrast" else QStyleFactory.create("Fusion"))
+    """Fusion with the theme's palette and Regie's edges and sizes: the same look on every platform, for the
+    screenshots."""
+    app.setStyle(RegieStyle("Fusion"))
     app.setPalette(theme_palette(name))
+
+
+def install_style(app: QApplication) -> None:
+    """At start-up: the desktop's own style and palette, with sizes that follow the text size and, over Fusion,
+    edges of 3:1 (phr.ui.widgets.regie_style)."""
+    if not isinstance(app.style(), RegieStyle):
+        app.setStyle(RegieStyle(app.style().name()))

@@ -4,16 +4,21 @@ The owner reads 'My goals'; a carer who opened Joke's record reads 'Goals of Jok
 is working ('Working as: Kees Bakker (carer)'), so nobody types in a record believing it is someone else's.
 """
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
 
 from phr.core.session import Author, Session
 from phr.core.vocabulary import AuthorRole, Section
 from phr.ui.text.formatting import fill, role_text
 from phr.ui.text.vocabulary import label
+from phr.ui.widgets.contrast import GRAPHIC_CONTRAST, TEXT_CONTRAST, contrast, mix, readable
+from phr.ui.widgets.icons import IconLabel, glyph
 
 translate = QCoreApplication.translate
+Role = QPalette.ColorRole
+INFO_ICON = "ph.info"
+BANNER_TINT = 0.18  # of the highlight colour in the banner's background, the rest the window's
 
 
 def is_carer(author: Author) -> bool:
@@ -59,14 +64,46 @@ def working_as_label(author: Author) -> QLabel:
     return label
 
 
-def sample_banner(shown: bool) -> QLabel:
+class SampleBanner(QFrame):
+    """A note above every page: an info icon and its words on a tint of the highlight colour, with an edge of
+    3:1 against the window, drawn from the palette of the moment (light, dark or high contrast)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.icon = IconLabel(glyph(INFO_ICON))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def colours(self) -> tuple[QColor, QColor]:
+        """The tint and the edge: as much highlight in the window colour as the text still reads on (4.5:1)."""
+        palette = self.palette()
+        window, text, highlight = (palette.color(role) for role in (Role.Window, Role.WindowText, Role.Highlight))
+        share = BANNER_TINT
+        while share > 0 and contrast(text, mix(highlight, window, share)) < TEXT_CONTRAST:
+            share -= 0.01
+        tint = mix(highlight, window, max(share, 0.0))
+        return tint, readable(highlight, [window, tint], GRAPHIC_CONTRAST)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        tint, line = self.colours()
+        painter = QPainter(self)
+        width = max(1, round(self.fontMetrics().height() / 16))  # the edge grows with the text size
+        painter.setPen(QPen(line, width))
+        painter.setBrush(tint)
+        inset = width / 2
+        painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
+        painter.end()
+
+
+def sample_banner(shown: bool) -> SampleBanner:
     """Above every page of the sample record: its data are invented (a screenshot of it says so too)."""
-    banner = QLabel(translate("Whose", "This is a sample record with invented data."))
-    banner.setWordWrap(True)
-    banner.setFrameShape(QFrame.Shape.Box)
-    banner.setMargin(6)
-    banner.setAutoFillBackground(True)  # the palette's colours for a note, in every theme
-    banner.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-    banner.setForegroundRole(QPalette.ColorRole.ToolTipText)
+    banner = SampleBanner(translate("Whose", "This is a sample record with invented data."))
     banner.setVisible(shown)
     return banner
