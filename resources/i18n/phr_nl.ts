@@ -1497,6 +1497,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Minder details</translation>
     </message>
     <message>
+        <source>How hospitals and pharmacies name this in their computer systems, from a file that was imported.</source>
+        <translation>Hoe ziekenhuizen en apotheken dit noemen in hun computersystemen, uit een bestand dat is ingelezen.</translation>
+    </message>
+    <message>
         <source>Diagnosed by</source>
         <translation>Vastgesteld door</translation>
     </message>
@@ -3425,10 +3429,6 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
         <translation>Notities</translation>
     </message>
     <message>
-        <source>Codes</source>
-        <translation>Codes</translation>
-    </message>
-    <message>
         <source>Dose changes</source>
         <translation>Wijzigingen van de dosis</translation>
     </message>
@@ -4882,10 +4882,6 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
         <source>Notes</source>
         <translation>Notities</translation>
     </message>
-    <message>
-        <source>Codes</source>
-        <translation>Codes</translation>
-    </message>
 </context>
 <context>
     <name>QAbstractFileIconProvider</name>
@@ -6005,10 +6001,6 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
     <message>
         <source>Notes</source>
         <translation>Notities</translation>
-    </message>
-    <message>
-        <source>Codes</source>
-        <translation>Codes</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ its services."""
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from phr.core.entries import Change, ChangeKind, import_stamp
@@ -110,11 +110,20 @@ def test_the_batch_number_says_where_to_find_it(vaccinations):
     dialog.deleteLater()
 
 
-def test_codes_from_a_file_show_in_the_details(vaccinations, services):
+def test_codes_from_a_file_wait_behind_more_details_for_the_doctor(vaccinations, services):
     services.vaccinations.add(Vaccination("Influenza", "2025-10-14", codes=(
         Coding("http://snomed.info/sct", "86198006", "Influenza vaccination"),)))
     vaccinations.reload()
-    assert "SNOMED CT 86198006 (Influenza vaccination)" in vaccinations.details.toPlainText()
+    shown = vaccinations.details.toPlainText()
+    assert "SNOMED" not in shown and "More details (for the doctor)" in shown  # codes mean little to most readers
+    vaccinations.details.anchorClicked.emit(QUrl("#more-details"))
+    shown = vaccinations.details.toPlainText()
+    assert "SNOMED CT 86198006 (Influenza vaccination)" in shown and "computer systems" in shown  # with what it is
+    vaccinations.details.anchorClicked.emit(QUrl("#less-details"))
+    assert "SNOMED" not in vaccinations.details.toPlainText()
+    services.vaccinations.add(Vaccination("Griepprik", "2024-10"))
+    vaccinations.reload(select_id=services.vaccinations.all()[-1].id)
+    assert "More details" not in vaccinations.details.toPlainText()  # nothing for the doctor: no link
 
 
 def test_change_and_delete_a_vaccination_with_undo(vaccinations, services, dialogs):

@@ -13,7 +13,7 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
 from phr.ui.forms.fields import FormField, count_field, date_field, long_text_field, text_field, with_help
 from phr.ui.history.common import keyboard_order
-from phr.ui.pages.medications_page import codes_text
+from phr.ui.pages.diagnosis_details import codes_row, doctor_part
 from phr.ui.pages.section_page import SectionPage
 from phr.ui.text.formatting import definition_table, escape, partial
 from phr.ui.text.vocabulary import label
@@ -88,6 +88,6 @@ class VaccinationsPage(SectionPage[Vaccination]):
             (translate("Vaccinations", "Given by"), v.given_by),
             (translate("Vaccinations", "Batch number"), v.lot_number),
             (translate("Vaccinations", "Notes"), v.notes),
-            (translate("Vaccinations", "Codes"), codes_text(v.codes)),
         ]
-        return f"<h3>{escape(v.vaccine)}</h3>" + definition_table(rows)
+        return (f"<h3>{escape(v.vaccine)}</h3>" + definition_table(rows)
+                + doctor_part([("", [codes_row(v.codes)])], self.doctor_part_open))

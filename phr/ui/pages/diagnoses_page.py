@@ -5,7 +5,7 @@ person makes (a button), not an empty list; until it is made or a diagnosis is c
 not filled in yet (phr.record.person).
 """
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from phr.core.entries import Change
@@ -198,11 +198,8 @@ class DiagnosesPage(SectionPage[Diagnosis]):
                  parent: QWidget | None = None) -> None:
         self.title = label(Section.DIAGNOSES)
         self._session = session
-        self._doctor_part_open = False
         self.person = PersonService(session)
         super().__init__(service, events, parent)
-        self.details.setOpenLinks(False)
-        self.details.anchorClicked.connect(self._follow_link)
         self.body.insertWidget(1, self._statement_bar())
         self._show_statement()
 
@@ -315,10 +312,4 @@ class DiagnosesPage(SectionPage[Diagnosis]):
         ]
 
     def details_html(self, d: Diagnosis) -> str:
-        return details.details_html(d, self.service.linked_contacts(d), self._doctor_part_open)
-
-    def _follow_link(self, url: QUrl) -> None:
-        """The details' own links open or close the part for the doctor; it stays as chosen while browsing."""
-        if url.fragment() in (details.MORE, details.LESS):
-            self._doctor_part_open = url.fragment() == details.MORE
-            self._show_details()
+        return details.details_html(d, self.service.linked_contacts(d), self.doctor_part_open)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication
 
 from phr.core.vocabulary import DiagnosisStatus, Zygosity
-from phr.record.codings import icd10_name, others
+from phr.record.codings import Coding, icd10_name, others
 from phr.record.diagnoses import Diagnosis, orpha_display
 from phr.ui.text.formatting import escape, partial
 from phr.ui.text.vocabulary import label_of
@@ -90,13 +90,25 @@ def emergency_rows(d: Diagnosis) -> list[Row]:
 
 def for_the_doctor(d: Diagnosis, open_: bool) -> str:
     """The link that opens (or closes) the codes and genetics, and when open, them; '' when there are none."""
-    groups: list[tuple[str, list[Row]]] = [(translate("Diagnoses", "Codes"), code_rows(d)),
-                                           (translate("Diagnoses", "Genetic details"), genetic_rows(d))]
+    return doctor_part([(translate("Diagnoses", "Codes"), code_rows(d)),
+                        (translate("Diagnoses", "Genetic details"), genetic_rows(d))], open_)
+
+
+def doctor_part(groups: list[tuple[str, list[Row]]], open_: bool) -> str:
+    """Rows for the doctor behind a link that opens (or closes) them; '' when all are empty. Any page's details
+    can have one (the section page follows the link)."""
     if not any(row[1] for _heading, rows in groups for row in rows):
         return ""
     if not open_:
         return link(MORE, "▸ " + translate("Diagnoses", "More details (for the doctor)"))
     return link(LESS, "▾ " + translate("Diagnoses", "Fewer details")) + grouped_table(groups)
+
+
+def codes_row(codes: tuple[Coding, ...]) -> Row:
+    """The codes another system gave an entry (a vaccine, an operation, a medicine), one a line, said plainly."""
+    return (translate("Diagnoses", "Codes"), "\n".join(coding.said() for coding in codes),
+            translate("Diagnoses", "How hospitals and pharmacies name this in their computer systems, from a file "
+                                   "that was imported."))
 
 
 def link(target: str, text: str) -> str:

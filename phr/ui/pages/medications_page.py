@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QButtonGroup, QLabel, QPushButton, QRadioButton, Q
 from phr.core.entries import Change
 from phr.core.session import Session
 from phr.core.vocabulary import Route, Section
-from phr.record.codings import Coding
 from phr.record.medications import Medication, MedicationChange, MedicationService, is_current
 from phr.record.person import NONE_KNOWN, UNKNOWN, PersonService
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.pages.diagnosis_details import codes_row, doctor_part
 from phr.ui.pages.medication_dialogs import (
     change_dose_dialog,
     correct_change_dialog,
@@ -83,11 +83,6 @@ def _dose_rows(m: Medication) -> list[tuple[str, str]]:
     return [(translate("Medications", "Dose, in your words"), m.dose),
             (translate("Medications", "Schedule, in your words"), m.schedule),
             (translate("Medications", "Dose, for the exports"), structured_dose(m))]
-
-
-def codes_text(codes: tuple[Coding, ...]) -> str:
-    """The codes another system gave an entry, one a line: 'ATC H02AB09 (hydrocortisone)'."""
-    return "\n".join(coding.said() for coding in codes)
 
 
 class _RestoreChange:
@@ -288,9 +283,9 @@ class MedicationsPage(SectionPage[Medication]):
              partial(m.stop_date)),
             (translate("Medications", "Reason for stopping"), m.stop_reason),
             (translate("Medications", "Notes"), m.notes),
-            (translate("Medications", "Codes"), codes_text(m.codes)),
         ]
-        return f"<h3>{escape(_joined(' ', m.name, m.strength))}</h3>" + definition_table(rows)
+        return (f"<h3>{escape(_joined(' ', m.name, m.strength))}</h3>" + definition_table(rows)
+                + doctor_part([("", [codes_row(m.codes)])], self.doctor_part_open))
 
     def extra_details_html(self, medication: Medication) -> str:
         # The history comes after the medicine's own provenance, so each "Entered by" line

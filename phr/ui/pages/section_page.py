@@ -7,7 +7,7 @@ entry reads in the details pane, and which dialog edits it.
 from dataclasses import Field
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QUrl
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from phr.core.entries import DELETED, Change, EntryService, Provenance
 from phr.core.vocabulary import Section
 from phr.ui.app.events import RecordEvents
 from phr.ui.forms.entry_dialog import EntryDialog
+from phr.ui.pages.diagnosis_details import LESS, MORE
 from phr.ui.text.formatting import escape, fill, provenance_html
 from phr.ui.widgets.empty_state import EmptyState
 from phr.ui.widgets.entry_table import Column, EntryTableModel, entry_table_view
@@ -64,8 +65,11 @@ class SectionPage(QWidget, Generic[T]):
         self.service = service
         self.events = events
         self._deleted: list[tuple[Restorable, Entry]] = []  # what Undo can bring back, and the entry it is of
+        self.doctor_part_open = False  # codes behind "More details (for the doctor)": as chosen while browsing
         self.model = EntryTableModel(self.columns(), self.fetch, self)
         self._build()
+        self.details.setOpenLinks(False)  # the details' links are the page's own (a page adds its handlers)
+        self.details.anchorClicked.connect(self._follow_doctor_link)
         events.changed.connect(self._on_changed)
         events.show_item.connect(self._on_show_item)
         self.reload()
@@ -216,6 +220,11 @@ class SectionPage(QWidget, Generic[T]):
 
     def selected(self) -> T | None:
         return self.model.item(self.table.currentIndex().row())
+
+    def _follow_doctor_link(self, url: QUrl) -> None:
+        if url.fragment() in (MORE, LESS):
+            self.doctor_part_open = url.fragment() == MORE
+            self._show_details()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
