@@ -5655,6 +5655,14 @@ Uw herstelcode blijft werken. Vergeet u uw wachtwoord weer? Dan komt u met de he
         <translation>Het gekozen onderdeel openen, of op de hoofdknop drukken</translation>
     </message>
     <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Save the form, also from a text of several lines</source>
+        <translation>Het formulier opslaan, ook vanuit een tekst van meer regels</translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation>Esc</translation>
     </message>

@@ -46,6 +46,7 @@ def shared_rows() -> list[Row]:
         (translate("Shortcuts", "Alt+underlined letter"),
          translate("Shortcuts", "The button, field or menu with that letter underlined")),
         (translate("Shortcuts", "Enter"), translate("Shortcuts", "Open the chosen entry, or press the main button")),
+        (translate("Shortcuts", "Ctrl+Enter"), translate("Shortcuts", "Save the form, also from a text of several lines")),
         (translate("Shortcuts", "Escape"), translate("Shortcuts", "Close the window or dialog without saving")),
         (keys(QKeySequence.StandardKey.New), translate("Shortcuts", "Add an entry on this page")),
         (keys(QKeySequence.StandardKey.Delete), translate("Shortcuts", "Delete the chosen entry")),
