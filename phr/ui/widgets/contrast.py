@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 TEXT_CONTRAST, GRAPHIC_CONTRAST = 4.5, 3.0
 HIGH_CONTRAST = 20.0    # text against window: only near-black on white, or white on black, reaches it
 EDGE_SHARE = 0.35       # an edge starts as this much of the text colour, the rest the window's (then 3:1)
+EDGE_CONTRAST = 3.5     # 3:1 with room: anti-aliasing greys the pixels of a thin curve a little
 DISABLED_SHARE = 0.6    # a disabled control's edge: this much of the usual edge colour, the rest the window's
 Role, Group = QPalette.ColorRole, QPalette.ColorGroup
 
@@ -84,7 +85,7 @@ def edge(palette: QPalette, enabled: bool = True) -> QColor:
     active.setCurrentColorGroup(Group.Active)  # a disabled control's edge is a dimmer shade of the usual one
     window, base, text = (active.color(role) for role in (Role.Window, Role.Base, Role.WindowText))
     line = text if is_high_contrast(active) else readable(mix(text, window, EDGE_SHARE), [window, base],
-                                                          GRAPHIC_CONTRAST)
+                                                          EDGE_CONTRAST)
     return line if enabled else mix(line, window, DISABLED_SHARE)
 
 

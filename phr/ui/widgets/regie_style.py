@@ -37,8 +37,13 @@ PE, CE, CC, PM, SC, CT = (QStyle.PrimitiveElement, QStyle.ControlElement, QStyle
 State, Role = QStyle.StateFlag, QPalette.ColorRole
 NORMAL_LINE = 16   # pixels: the line height of a 10-point desktop font, where the styles' sizes are made for
 SCALED = (PM.PM_IndicatorWidth, PM.PM_IndicatorHeight, PM.PM_ExclusiveIndicatorWidth, PM.PM_ExclusiveIndicatorHeight,
-          PM.PM_ScrollBarExtent)
+          PM.PM_ScrollBarExtent, PM.PM_SmallIconSize, PM.PM_ButtonIconSize)  # small icons: in fields, menus, lists
+ARROWS = {PE.PE_IndicatorArrowDown: Qt.ArrowType.DownArrow, PE.PE_IndicatorArrowUp: Qt.ArrowType.UpArrow,
+          PE.PE_IndicatorArrowLeft: Qt.ArrowType.LeftArrow, PE.PE_IndicatorArrowRight: Qt.ArrowType.RightArrow}
 OUTLINED = (PE.PE_PanelButtonCommand, PE.PE_Frame, PE.PE_FrameGroupBox)
+BUTTONS = {CC.CC_ComboBox: ((SC.SC_ComboBoxArrow,), SC.SC_ComboBoxEditField),
+           CC.CC_SpinBox: ((SC.SC_SpinBoxUp, SC.SC_SpinBoxDown), SC.SC_SpinBoxEditField)}  # buttons, field
+LARGER = 1.2       # text this much larger than normal gets arrows drawn here, as large as the text
 ARROW_WIDTH = 0.55  # of the line height: Fusion's arrow is 8 pixels wide on a 14-pixel line
 
 
@@ -75,12 +80,13 @@ class RegieStyle(QProxyStyle):
         rect = super().subControlRect(control, option, part, _any(widget))
         if not self.draws_edges or control not in (CC.CC_SpinBox, CC.CC_ComboBox) or rect.isNull():
             return rect
-        button = SC.SC_ComboBoxArrow if control == CC.CC_ComboBox else SC.SC_SpinBoxUp
-        extra = self._extra(super().subControlRect(control, option, button, _any(widget)).width(), option, widget)
+        # (The sub-controls of different controls share numbers: SC_ComboBoxEditField is SC_SpinBoxDown.)
+        buttons, field = BUTTONS[control]
+        extra = self._extra(super().subControlRect(control, option, buttons[0], _any(widget)).width(), option, widget)
         ltr = option.direction != Qt.LayoutDirection.RightToLeft
-        if part in (SC.SC_ComboBoxArrow, SC.SC_SpinBoxUp, SC.SC_SpinBoxDown):
+        if part in buttons:
             return rect.adjusted(-extra, 0, 0, 0) if ltr else rect.adjusted(0, 0, extra, 0)
-        if part in (SC.SC_ComboBoxEditField, SC.SC_SpinBoxEditField):
+        if part == field:
             return rect.adjusted(0, 0, -extra, 0) if ltr else rect.adjusted(extra, 0, 0, 0)
         return rect
 
@@ -88,9 +94,8 @@ class RegieStyle(QProxyStyle):
                          widget: QWidget | None = None) -> QSize:
         result = super().sizeFromContents(kind, option, size, _any(widget))
         if self.draws_edges and kind in (CT.CT_SpinBox, CT.CT_ComboBox) and isinstance(option, QStyleOptionComplex):
-            control, button = ((CC.CC_ComboBox, SC.SC_ComboBoxArrow) if kind == CT.CT_ComboBox
-                               else (CC.CC_SpinBox, SC.SC_SpinBoxUp))
-            base = super().subControlRect(control, option, button, _any(widget)).width()
+            control = CC.CC_ComboBox if kind == CT.CT_ComboBox else CC.CC_SpinBox
+            base = super().subControlRect(control, option, BUTTONS[control][0][0], _any(widget)).width()
             result.setWidth(result.width() + self._extra(base, option, widget))
         return result
 
@@ -108,6 +113,11 @@ class RegieStyle(QProxyStyle):
             outline(option, painter, self._pen_width(option, widget), focus_shown=True)
         elif element == PE.PE_PanelButtonCommand and option.state & State.State_On:
             draw_checked_panel(option, painter, self._pen_width(option, widget))
+        elif element in ARROWS and self.factor(option, widget) > LARGER:  # a date field's calendar button
+            ink = option.palette.color(Role.ButtonText)
+            rect = QRectF(option.rect)
+            width = min(rect.width(), rect.height()) * 0.8, ARROW_WIDTH * NORMAL_LINE * self.factor(option, widget)
+            draw_arrow(painter, rect.center(), min(width), ARROWS[element], ink)
         else:
             super().drawPrimitive(element, option, painter, widget)
             if element in OUTLINED:
@@ -122,8 +132,10 @@ class RegieStyle(QProxyStyle):
             palette.setColor(Role.ButtonText, checked_colours(palette)[1])
             option.palette = palette
         super().drawControl(element, option, painter, widget)
-        if self.draws_edges and element == CE.CE_ProgressBarGroove:
-            outline(option, painter, self._pen_width(option, widget))
+        if self.draws_edges and element == CE.CE_ProgressBar:  # after its contents, which cover the groove's edge
+            track = QStyleOption(option)
+            track.rect = self.subElementRect(QStyle.SubElement.SE_ProgressBarGroove, option, _any(widget))
+            outline(track, painter, self._pen_width(option, widget))
 
     def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex, painter: QPainter,
                            widget: QWidget | None = None) -> None:
@@ -142,7 +154,7 @@ class RegieStyle(QProxyStyle):
         super().drawComplexControl(control, option, painter, widget)
         outline(option, painter, self._pen_width(option, widget))
         if isinstance(option, QStyleOptionSpinBox) and option.buttonSymbols == QAbstractSpinBox.ButtonSymbols.UpDownArrows \
-                and self.factor(option, widget) > 1.2:  # Fusion's own arrows are right at the normal size
+                and self.factor(option, widget) > LARGER:  # Fusion's own arrows are right at the normal size
             steps = option.stepEnabled
             self._arrow(control, option, painter, widget, SC.SC_SpinBoxUp, Qt.ArrowType.UpArrow,
                         bool(steps & QAbstractSpinBox.StepEnabledFlag.StepUpEnabled))
@@ -169,19 +181,20 @@ def _any(widget: QWidget | None) -> QWidget:
 
 # -- the parts drawn here ------------------------------------------------------------------------------------
 
-def _box(option: QStyleOption) -> tuple[QRectF, float]:
-    """A square in the middle of the option's rectangle, inset by half its edge's width, and that width."""
+def _box(option: QStyleOption, round_: bool = False) -> tuple[QRectF, float]:
+    """A square in the middle of the option's rectangle, inset by half its edge's width, and that width (a
+    circle's a little wider: anti-aliasing greys a one-pixel curve)."""
     rect = QRectF(option.rect)
     size = min(rect.width(), rect.height())
-    pen = max(1.0, round(size / 14))
+    pen = max(1.5, size / 9) if round_ else max(1.0, round(size / 14))
     square = QRectF(rect.center().x() - size / 2, rect.center().y() - size / 2, size, size)
     return square.adjusted(pen / 2, pen / 2, -pen / 2, -pen / 2), pen
 
 
-def _indicator(option: QStyleOption, painter: QPainter) -> tuple[QRectF, QColor]:
+def _indicator(option: QStyleOption, painter: QPainter, round_: bool = False) -> tuple[QRectF, QColor]:
     """Start an indicator: the painter set for its edge and fill; returns its square and the mark's colour."""
     palette, enabled = option.palette, bool(option.state & State.State_Enabled)
-    square, pen = _box(option)
+    square, pen = _box(option, round_)
     fill = palette.color(Role.Base) if enabled else palette.color(Role.Window)
     if option.state & State.State_Sunken:
         fill = mix(palette.color(Role.Text), fill, 0.15)  # pressed
@@ -214,7 +227,7 @@ def draw_check_box(option: QStyleOption, painter: QPainter) -> None:
 def draw_radio_button(option: QStyleOption, painter: QPainter) -> None:
     """A circle with an edge of 3:1; checked, a dot half its width in the text colour."""
     painter.save()
-    square, mark = _indicator(option, painter)
+    square, mark = _indicator(option, painter, round_=True)
     painter.drawEllipse(square)
     if option.state & State.State_On:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -252,16 +265,17 @@ def draw_checked_panel(option: QStyleOption, painter: QPainter, width: float) ->
 
 
 def draw_arrow(painter: QPainter, centre: QPointF, width: float, direction: Qt.ArrowType, colour: QColor) -> None:
-    """A filled triangle `width` wide and a little over half as high, pointing up or down."""
-    half, height = width / 2, width * 0.55
-    top, bottom = centre.y() - height / 2, centre.y() + height / 2
-    x = centre.x()
-    points = ([QPointF(x - half, bottom), QPointF(x + half, bottom), QPointF(x, top)]
-              if direction == Qt.ArrowType.UpArrow else
-              [QPointF(x - half, top), QPointF(x + half, top), QPointF(x, bottom)])
+    """A filled triangle `width` wide and a little over half as high, pointing the way asked."""
+    half, depth = width / 2, width * 0.55
+    points = {Qt.ArrowType.UpArrow: [(-half, depth / 2), (half, depth / 2), (0, -depth / 2)],
+              Qt.ArrowType.DownArrow: [(-half, -depth / 2), (half, -depth / 2), (0, depth / 2)],
+              Qt.ArrowType.LeftArrow: [(depth / 2, -half), (depth / 2, half), (-depth / 2, 0)],
+              Qt.ArrowType.RightArrow: [(-depth / 2, -half), (-depth / 2, half), (depth / 2, 0)]}.get(direction)
+    if points is None:
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF(points))
+    painter.drawPolygon(QPolygonF([centre + QPointF(x, y) for x, y in points]))
     painter.restore()
