@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PY      = $(BIN)/python
 
-.PHONY: run test bench translations screenshots clean
+.PHONY: run test bench translations screenshots package clean
 
 run: $(VENV)/.installed
 	@$(PY) tools/check_display_libs.py
@@ -19,6 +19,13 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# Linux packages into dist/ (packaging/build.py): regie_VERSION_amd64.deb and a portable .tar.gz, then the
+# package test on the .deb (tests/packaging/). Installs the Debian tools it needs when missing (as root).
+package: $(VENV)/.installed-package
+	$(PY) packaging/check_tools.py
+	$(PY) packaging/build.py
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:cacheprovider tests/packaging
 
 # Update the Dutch catalogue from the sources, then build the .qm the app loads.
 translations: $(VENV)/.installed
@@ -36,6 +43,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-package: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -28,10 +28,9 @@ EXCLUDED_MODULES = (
     "lxml.objectify", "lxml.html", "lxml.isoschematron",
     "PIL._avif", "PIL._webp", "PIL._imagingtk", "PIL.ImageTk", "PIL.ImageQt", "readline",
     # Nothing goes online, so no TLS (Python's own OpenSSL copy: 5 MB; hashlib has its own SHA-2 and MD5, and
-    # cryptography carries its own OpenSSL); no East Asian text encodings (device files are UTF-8, UTF-16 or
-    # a Western code page).
+    # cryptography carries its own OpenSSL). The East Asian codecs stay: reportlab's QR code (the emergency card)
+    # tries Shift JIS to choose its Kanji mode.
     "ssl", "_ssl", "_hashlib",
-    "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
 )
 
 # Qt plugins by folder: the names kept (None: all of that folder). Folders not listed are left out:
