@@ -125,13 +125,47 @@ def test_at_200_percent_the_plot_keeps_its_height_and_the_words_their_room(qtbot
     assert made.legend.columns < 3
 
 
-def test_the_monitoring_page_stays_as_wide_as_the_tab_in_view(qtbot, services, events, large_text):
+@pytest.fixture
+def sample_page(qtbot, services, events):
     fill_sample_record(services, date(2026, 11, 22))
     page = MonitoringPage(services, events, "nl", now=lambda: datetime(2026, 11, 22, 12, tzinfo=AMSTERDAM))
     qtbot.addWidget(page)
-    page.resize(880, 700)
+    page.resize(880, 670)  # the page area of a 1024 x 768 screen
     page.show()
     qtbot.waitExposed(page)
+    yield page
+    if page.services is not None:
+        page.release()
+
+
+def test_at_the_usual_size_the_measurements_page_needs_no_scrolling(qtbot, sample_page):
+    """Its toolbar wraps, so it has a height for each width: the least one, not the one the charts would like."""
+    for key in ("glucose", "bp", "weight"):
+        sample_page.select_measure(key)
+        QApplication.processEvents()
+        assert sample_page.hasHeightForWidth() and sample_page.heightForWidth(880) <= 670, key
+
+
+def test_the_day_profile_names_fewer_hours_at_200_percent(qtbot, sample_page, qapp):
+    sample_page.select_measure("glucose")
+    sample_page.tabs.setCurrentWidget(sample_page.profile_tab)
+    QApplication.processEvents()
+
+    def hours() -> int:
+        ticks = sample_page.profile_tab.plot.getPlotItem().getAxis("bottom")._tickLevels
+        return len(ticks[0])
+    assert hours() == 9  # every 3 hours, 00:00 to 24:00
+    apply_text_size(qapp, 200)
+    try:
+        qtbot.waitUntil(lambda: hours() == 5)  # every 6: the larger words do not run into each other
+        profile = sample_page.profile_tab
+        assert profile.words.geometry().bottom() < profile.plot.geometry().top()
+    finally:
+        apply_text_size(qapp, 100)
+
+
+def test_the_monitoring_page_stays_as_wide_as_the_tab_in_view(qtbot, sample_page, large_text):
+    page = sample_page
     try:
         for index in range(page.tabs.count()):  # every tab filled once: a wide table stays in its own tab
             page.tabs.setCurrentIndex(index)

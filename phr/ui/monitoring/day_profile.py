@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from phr.monitoring.agp import AGP_DAYS, MINUTES_PER_DAY, Agp, agp
@@ -21,7 +21,7 @@ from phr.monitoring.samples import read_samples
 from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
 from phr.ui.charts.axis import LocalNumberAxis, chart_locale
-from phr.ui.charts.room import plot_height
+from phr.ui.charts.room import needed_height, plot_height
 from phr.ui.charts.style import chart_look, style_plot, unit_label
 from phr.ui.monitoring.measure_words import day_text, number
 from phr.ui.monitoring.tab import Clock, MeasureTab
@@ -82,7 +82,6 @@ class DayProfileTab(MeasureTab):
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=True, alpha=0.15)
-        item.getAxis("bottom").setTicks([[(hour * 60, f"{hour:02d}:00") for hour in range(0, 25, 3)]])
         item.setXRange(0, MINUTES_PER_DAY, padding=0)
         return widget
 
@@ -103,6 +102,7 @@ class DayProfileTab(MeasureTab):
                                                        "needs the readings of a glucose sensor."))
             return
         self.words.setText(self._summary(profile))
+        self._keep_room()
         self._draw(profile)
 
     def _summary(self, profile: Agp) -> str:
@@ -131,6 +131,21 @@ class DayProfileTab(MeasureTab):
         top = float(np.nanmax(lines[95])) if np.any(~np.isnan(lines[95])) else GLUCOSE_HIGH
         item.setYRange(0, max(15.0, top + 1), padding=0)
         item.setXRange(0, MINUTES_PER_DAY, padding=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_room()
+
+    def _keep_room(self) -> None:
+        """As tall as the words above the plot need at this width: at 200 % text the page scrolls instead. The
+        hours on the time axis every 3 hours, or every 6 where the text is too large for that."""
+        layout = self.layout()
+        if layout is not None and self.width() > 0:
+            self.setMinimumHeight(needed_height(layout, self.width()))
+        label = self.fontMetrics().horizontalAdvance("00:00 ")
+        step = 3 if self.plot.width() >= label * 24 // 3 * 1.3 else 6
+        self.plot.getPlotItem().getAxis("bottom").setTicks([[(hour * 60, f"{hour:02d}:00")
+                                                             for hour in range(0, 25, step)]])
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

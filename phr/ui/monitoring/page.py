@@ -30,6 +30,7 @@ from phr.ui.app.events import RecordEvents
 from phr.ui.charts.measure_chart import MeasureChart
 from phr.ui.charts.ranges import Preset
 from phr.ui.charts.record_source import RecordChartSource
+from phr.ui.charts.room import needed_height
 from phr.ui.monitoring.day_profile import DayProfileTab
 from phr.ui.monitoring.dialogs import custom_measure_dialog
 from phr.ui.monitoring.diary_panel import DiaryPanel
@@ -227,6 +228,12 @@ class MonitoringPage(QWidget):
             tab.set_measure(measure)
         if self.isVisible():  # a page out of view catches up when it is shown (showEvent)
             self._current_tab().refresh_if_stale()
+
+    def heightForWidth(self, width: int) -> int:
+        """The least height at this width (the main window's page area scrolls beyond it): the toolbar wraps, so
+        Qt would answer with the preferred height of everything, charts included, and scroll at any text size."""
+        layout = self.layout()
+        return needed_height(layout, width) if layout is not None else super().heightForWidth(width)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
