@@ -7,11 +7,10 @@ replaces anything, and replaces an existing record only when asked to (--replace
 after backing that record up beside it.
 """
 
-import os
 import sys
 from pathlib import Path
 
-from phr.cli.common import ExitCode, prompt, unlock
+from phr.cli.common import ExitCode, environment, prompt, shown, unlock
 
 
 def add_backup_commands(commands) -> None:
@@ -34,16 +33,16 @@ def cmd_backup(args) -> int:
         made = backups.make_backup(session, Path(args.out))
     finally:
         session.lock()
-    print(f"Backup written to {made.path}")
+    print(shown(f"Backup written to {made.path}"))
     print("It opens only with this record's passphrase, a carer's passphrase or the recovery code.")
     return ExitCode.OK
 
 
 def _secret() -> tuple[str, str]:
-    if "PHR_PASSPHRASE" in os.environ:
-        return "passphrase", os.environ["PHR_PASSPHRASE"]
-    if "PHR_RECOVERY_CODE" in os.environ:
-        return "recovery_code", os.environ["PHR_RECOVERY_CODE"]
+    if (passphrase := environment("PHR_PASSPHRASE")) is not None:
+        return "passphrase", passphrase
+    if (code := environment("PHR_RECOVERY_CODE")) is not None:
+        return "recovery_code", code
     return "passphrase", prompt("Passphrase of the backed-up record: ")
 
 
@@ -60,7 +59,7 @@ def cmd_restore(args) -> int:
             print("Nothing was changed.")
             return ExitCode.OK
         restored = pending.confirm()
-    print(f"Restored to {restored.folder}")
+    print(shown(f"Restored to {restored.folder}"))
     if restored.previous_record_backup:
-        print(f"The record that was there is kept as {restored.previous_record_backup}")
+        print(shown(f"The record that was there is kept as {restored.previous_record_backup}"))
     return ExitCode.OK

@@ -1,11 +1,15 @@
 """What every command shares: the exit codes, the one-line error, and how a secret is asked for.
 
 Command modules import this module, never `phr.cli.main`, so the command line has no import cycle.
+
+Every line `phr` prints that may hold a file name (or a message built from one) goes through `shown`: a
+name can hold control characters, and an escape sequence in it must not reach the terminal.
 """
 
 import getpass
 import os
 import sys
+import unicodedata
 from enum import IntEnum
 from pathlib import Path
 
@@ -26,24 +30,51 @@ class CliError(Exception):
 
 
 def fail(error: object, code: ExitCode) -> int:
-    print(f"phr: {error}", file=sys.stderr)
+    """The one line on stderr. Messages from every layer come here, and some quote a file name: the
+    whole line is shown with its control characters escaped (a line break in it would make two lines)."""
+    print(f"phr: {shown(error)}", file=sys.stderr)
     return code
+
+
+# Invisible characters that change how the rest of a line reads: right-to-left overrides and isolates.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def shown(text: object) -> str:
+    """`text` (a path, a file name, a message quoting one) safe to print: control characters, and the
+    invisible ones that reorder a line, as escapes (ESC as \\x1b); a byte of a name that is not UTF-8
+    (Python keeps it as a lone surrogate, which no terminal encoding takes) as \\xNN, its value."""
+    return "".join(_escaped(char) for char in str(text))
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for an undecodable byte of a name
+        return f"\\x{code - 0xDC00:02x}"
+    if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI:
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
+
+
+def environment(name: str) -> str | None:
+    """The variable's value; None when it is not set or empty (`PHR_PASSPHRASE=` is no passphrase)."""
+    return os.environ.get(name) or None
 
 
 def unlock(folder: str | Path, verify_first: bool = False) -> RecordSession:
     """Open the record with PHR_PASSPHRASE, else PHR_RECOVERY_CODE, else a hidden prompt."""
     folder = Path(folder)
-    if "PHR_PASSPHRASE" in os.environ:
-        return records.unlock_with_passphrase(folder, os.environ["PHR_PASSPHRASE"], verify_first)
-    if "PHR_RECOVERY_CODE" in os.environ:
-        return records.unlock_with_recovery_code(folder, os.environ["PHR_RECOVERY_CODE"], verify_first)
+    if (passphrase := environment("PHR_PASSPHRASE")) is not None:
+        return records.unlock_with_passphrase(folder, passphrase, verify_first)
+    if (code := environment("PHR_RECOVERY_CODE")) is not None:
+        return records.unlock_with_recovery_code(folder, code, verify_first)
     return records.unlock_with_passphrase(folder, prompt("Passphrase: "), verify_first)
 
 
 def new_passphrase(variable: str = "PHR_PASSPHRASE", label: str = "New passphrase: ") -> str:
     """A new passphrase from `variable`, else typed twice at a hidden prompt."""
-    if variable in os.environ:
-        return os.environ[variable]
+    if (given := environment(variable)) is not None:
+        return given
     first = prompt(label)
     if prompt("Type it again: ") != first:
         raise CliError("The two passphrases are not the same. Nothing was changed.")

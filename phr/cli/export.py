@@ -4,13 +4,12 @@ Every export except a password-protected PDF is readable by anyone who gets the 
 the command says so each time, as the app does.
 """
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
 
 from phr.access.session import RecordSession
-from phr.cli.common import CliError, ExitCode, unlock
+from phr.cli.common import CliError, ExitCode, environment, shown, unlock
 from phr.core import partial_date
 from phr.storage.errors import VaultError
 
@@ -98,7 +97,7 @@ def pdf_password(args) -> str | None:
 
     if not args.pdf_password_env:
         return None
-    password = os.environ.get(args.pdf_password_env, "")
+    password = environment(args.pdf_password_env)
     if not password:
         raise ExportRequestError(f"The environment variable {args.pdf_password_env} is not set or empty. Nothing was written.")
     if len(password) < MIN_PASSWORD_LENGTH:
@@ -148,7 +147,7 @@ def _write_pdf(services, args, since, until, out: Path) -> bool:
 
 
 def report(out: str, encrypted: bool) -> None:
-    print(f"Written to {Path(out).absolute()}")
+    print(shown(f"Written to {Path(out).absolute()}"))
     if encrypted:
         print("The PDF is protected with AES-256: it opens only with its password.")
     else:

@@ -6,11 +6,13 @@ is refused with what it looks like, rather than read as a table.
 """
 
 import json
+import os
+import stat
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from phr.access.session import RecordSession
-from phr.cli.common import CliError, ExitCode, fail, unlock
+from phr.cli.common import CliError, ExitCode, fail, shown, unlock
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
 from phr.imports.devices.zones import computer_zone, zone_named
@@ -20,7 +22,9 @@ FORMATS = device_import.FORMATS + ("json", "fhir")
 # --method: how the readings of another CSV file were taken, in the words of the command line.
 METHODS = {"sensor": ReadingMethod.SENSOR, "meter": ReadingMethod.FINGERSTICK, "lab": ReadingMethod.LAB,
            "typed": ReadingMethod.TYPED}
-MAX_FILE_BYTES = 512 * 1024 * 1024  # the largest file any import takes (a Regie record file); each checks its own
+MAX_FILE_BYTES = 512 * 1024 * 1024  # the largest file read whole (a Regie record file); each format checks its own
+
+
 def add_import_command(commands) -> None:
     import_ = commands.add_parser("import", help="read a file into the record")
     import_.add_argument("dir", help="the record folder")
@@ -67,13 +71,14 @@ def cmd_import(args) -> int:
         return fail("--timezone and --date-order are only for device files: a Regie or FHIR file gives each "
                     "time with its offset.", ExitCode.USAGE)
     session = unlock(args.dir)
+    name = storable_name(Path(args.file))
     try:
         if isinstance(data, Path) or kind not in ("json", "fhir"):
-            _import_device(session, data, Path(args.file).name, args, zone)
+            _import_device(session, data, name, args, zone)
         elif kind == "json":
             _import_json(session, data)
         else:
-            _import_fhir(session, data, Path(args.file).name, args.other_person)
+            _import_fhir(session, data, name, args.other_person)
     except device_import.DateOrderUnknown as error:
         return fail(f"{error} Say which comes first with --date-order dmy (day first: 12-05-2025 is 12 May) "
                     "or --date-order mdy (month first: 12 December). Nothing was added.", ExitCode.USAGE)
@@ -82,11 +87,16 @@ def cmd_import(args) -> int:
     return ExitCode.OK
 
 
+def storable_name(path: Path) -> str:
+    """The file's name as the entries' provenance keeps it: a byte of the name that is not UTF-8 (which the
+    database cannot store) as U+FFFD, as a file manager shows it."""
+    return os.fsencode(path.name).decode("utf-8", "replace")
+
+
 def _file(path: Path, format: str) -> bytes | Path:
     """The path of a device file (the device import reads it as it needs: a large one in blocks, in bounded
     memory), else the file's bytes (a Regie or FHIR file, or one that may be: JSON or XML)."""
-    if not path.is_file():       # a device such as /dev/zero: its bytes, within the limit
-        return _read(path)
+    regular_file(path)
     if format not in ("auto", "json", "fhir") or device_import.is_streamed(path):
         return path
     with path.open("rb") as file:
@@ -96,14 +106,32 @@ def _file(path: Path, format: str) -> bytes | Path:
     return _read(path)
 
 
+def regular_file(path: Path) -> None:
+    """Refuse, before anything is read, what is not a regular file: a device such as /dev/zero has no end,
+    a pipe no size, and a folder no bytes. A missing file is the OSError's line (no such file)."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise CliError(f"{path} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        raise CliError(f"{path} is not a regular file (it is a device, a pipe or a socket); Regie imports only "
+                       "files.")
+
+
 def _read(path: Path) -> bytes:
-    """The file's bytes, never more than any import takes (a device such as /dev/zero has no end)."""
+    """The file's bytes, never more than any import takes (the size is checked first; the read stops at the
+    limit too, for a file that grows meanwhile)."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _too_large()
     with path.open("rb") as file:
         data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        raise CliError(f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; Regie imports no file "
-                       "that large.")
+        raise _too_large()
     return data
+
+
+def _too_large() -> CliError:
+    return CliError(f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; Regie imports no file that "
+                    "large.")
 
 
 def _kind_of(data: bytes) -> str:
@@ -115,11 +143,13 @@ def _kind_of(data: bytes) -> str:
         return "json"
     if device_import.is_device_source(data):  # Nightscout's entries.json, ...: before FHIR, which reads it all
         return "device"
-    if file_kind.is_fhir(data):
-        return "fhir"
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[", b"<"):
-        raise CliError(file_kind.describe(data))
-    return "device"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"{", b"[", b"<"):
+        return "fhir" if file_kind.is_fhir(data) else "device"
+    try:  # JSON or XML: FHIR, or refused with why it is not (too deep, not valid JSON, not FHIR, ...)
+        file_kind.read(data)
+    except file_kind.InvalidFhirImport as error:
+        raise CliError(str(error)) from None
+    return "fhir"
 
 
 def _method_refused(args, data: bytes | Path, kind: str) -> str | None:
@@ -136,7 +166,9 @@ def _is_regie_json(data: bytes) -> bool:
         return False
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+    except RecursionError:
+        return True  # it says it is ours: the Regie reader says it is too deep
+    except (UnicodeDecodeError, ValueError):
         return False
     return isinstance(document, dict) and document.get("format") == "regie-record"
 
@@ -151,10 +183,10 @@ def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: b
     except fhir.OtherPersonFile as error:
         raise CliError(f"{error} If it belongs in this record all the same, import it with --other-person.") \
             from None
-    print(f"read: {summary.about}")
+    _say(f"read: {summary.about}")
     for line in summary_lines(summary):
-        print(line)
-    print(f"Imported {sum(summary.added.values())} entries.")
+        _say(line)
+    _say(f"Imported {sum(summary.added.values())} entries.")
 
 
 def _import_json(session: RecordSession, data: bytes) -> None:
@@ -162,9 +194,9 @@ def _import_json(session: RecordSession, data: bytes) -> None:
 
     summary = native_json.import_record(session, data)
     for section in sorted(set(summary.added) | set(summary.already_present)):
-        print(f"{section}: {summary.added.get(section, 0)} added, "
+        _say(f"{section}: {summary.added.get(section, 0)} added, "
               f"{summary.already_present.get(section, 0)} already present")
-    print(f"Imported {sum(summary.added.values())} entries.")
+    _say(f"Imported {sum(summary.added.values())} entries.")
 
 
 def _import_device(session: RecordSession, data: bytes | Path, name: str, args, zone: ZoneInfo) -> None:
@@ -173,25 +205,30 @@ def _import_device(session: RecordSession, data: bytes | Path, name: str, args, 
     method = METHODS[args.method].value if args.method else ""
     summary = device_import.import_file(RecordServices(session), data, name, args.format, args.measure,
                                         method=method, zone=zone, date_order=args.date_order or "auto")
-    print(f"format: {summary.format}")
-    print(f"time zone: {zone.key}")
-    print(f"readings: {summary.added} added, {summary.already_present} already present")
+    _say(f"format: {summary.format}")
+    _say(f"time zone: {zone.key}")
+    _say(f"readings: {summary.added} added, {summary.already_present} already present")
     if args.method:
-        print(f"method: {args.method}")
+        _say(f"method: {args.method}")
     elif summary.format == "csv" and args.measure == "glucose":
-        print("method: not given (--method sensor|meter|lab|typed), so the reports count these glucose readings "
+        _say("method: not given (--method sensor|meter|lab|typed), so the reports count these glucose readings "
               "as other readings, not as sensor time")
     if summary.notes_added:
-        print(f"notes: {summary.notes_added} added to the diary")
-    print(f"skipped rows: {summary.skipped_count}")
+        _say(f"notes: {summary.notes_added} added to the diary")
+    _say(f"skipped rows: {summary.skipped_count}")
     for reason, count in sorted(summary.skipped_by_reason().items()):
-        print(f"  {count} x {device_import.REASON_TEXT.get(reason, reason)}")
+        _say(f"  {count} x {device_import.REASON_TEXT.get(reason, reason)}")
     for row in summary.skipped[:10]:
         where = f"line {row.line} of {row.member}" if row.member else f"line {row.line}"
-        print(f"  {where}: {device_import.REASON_TEXT.get(row.reason, row.reason)}")
+        _say(f"  {where}: {device_import.REASON_TEXT.get(row.reason, row.reason)}")
     if summary.left_out:
-        print(f"left out (data that is no reading Regie keeps): {sum(summary.left_out.values()):,} records")
+        _say(f"left out (data that is no reading Regie keeps): {sum(summary.left_out.values()):,} records")
         for kind, count in device_import.largest(summary.left_out, 10):
-            print(f"  {count:,} x {kind}")
+            _say(f"  {count:,} x {kind}")
         if len(summary.left_out) > 10:
-            print(f"  and {len(summary.left_out) - 10} other kinds")
+            _say(f"  and {len(summary.left_out) - 10} other kinds")
+
+
+def _say(line: str) -> None:
+    """A line of the import's report: it may quote the file (its name, a zip member's, what it holds)."""
+    print(shown(line))

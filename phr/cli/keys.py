@@ -10,7 +10,7 @@ and without it nothing changes.
 """
 
 from phr.access.session import RecordSession
-from phr.cli.common import CliError, ExitCode, new_passphrase, unlock
+from phr.cli.common import CliError, ExitCode, new_passphrase, shown, unlock
 
 ACTIONS = ("list", "add-carer", "remove")
 
@@ -47,15 +47,15 @@ def _list(session: RecordSession) -> None:
     print("owner: unlocks with the owner's passphrase")
     print("recovery code: unlocks when the passphrase is forgotten")
     for carer in carers.carers(session):
-        print(f"carer: {carer.name} (key id {carer.slot_id}, added {carer.added_at[:10]})")
+        print(shown(f"carer: {carer.name} (key id {carer.slot_id}, added {carer.added_at[:10]})"))
 
 
 def _add(session: RecordSession, name: str) -> None:
     from phr.access import carers
     passphrase = new_passphrase("PHR_CARER_PASSPHRASE", "The carer's passphrase: ")
     added = carers.add_carer(session, name, passphrase)
-    print(f"Carer added: {added.carer.name} (key id {added.carer.slot_id}). They open the record with their own "
-          "passphrase; what they write is marked with their name.")
+    print(shown(f"Carer added: {added.carer.name} (key id {added.carer.slot_id}). They open the record with their own "
+          "passphrase; what they write is marked with their name."))
     if added.new_recovery_code:
         print()
         print(f"Recovery code: {added.new_recovery_code}")
@@ -77,9 +77,9 @@ def _remove(session: RecordSession, name: str, backup_dir: str | None) -> None:
     except auto_backup.BackupNotMade as error:
         raise CliError(f"Nothing was changed: the backup before the key change could not be written in "
                            f"{folder} ({error.problem.replace('_', ' ')}).") from None
-    print(f"Backup before the key change: {made}")
+    print(shown(f"Backup before the key change: {made}"))
     result = carers.remove_carer(session, name)
-    print(f"Carer removed: {result.carer.name}. The record's key was changed, so their passphrase no longer opens "
-          "it. What they wrote stays, with their name.")
+    print(shown(f"Carer removed: {result.carer.name}. The record's key was changed, so their passphrase no longer opens "
+          "it. What they wrote stays, with their name."))
     if not result.finished:
         print("The key files are completed the next time the record is opened.")

@@ -12,7 +12,7 @@ from phr import __version__
 from phr.access.hardening import disable_core_dumps
 from phr.cli import backup, export, imports, keys, record
 from phr.cli.backup_file import backup_file_argument, backup_file_problem, has_terminal
-from phr.cli.common import CliError, ExitCode, fail
+from phr.cli.common import CliError, ExitCode, fail, shown
 from phr.core.errors import MistypedRecoveryCode, RecordDamaged, VaultError, WrongSecret
 
 
@@ -40,6 +40,20 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"{error.strerror or error}{where}", ExitCode.ERROR)
     except KeyboardInterrupt:
         return fail("Stopped.", ExitCode.ERROR)
+    except Exception as error:  # noqa: BLE001 - the last resort: one line, never a traceback
+        return fail(unexpected(error), ExitCode.ERROR)
+
+
+# What an unexpected fault was, in words; only its kind, never its text, which may quote the record.
+_KINDS = {OverflowError: "a number too large to work with", RecursionError: "data nested too deeply",
+          MemoryError: "not enough memory", UnicodeError: "text that is not valid Unicode"}
+
+
+def unexpected(error: Exception) -> str:
+    """The one line for a fault no command expected. Every change is one transaction, and a fault
+    inside it undoes it: nothing was changed."""
+    kind = next((words for kind, words in _KINDS.items() if isinstance(error, kind)), "an unexpected error")
+    return f"Regie could not finish: {kind} ({type(error).__name__}). Nothing was changed."
 
 
 def open_backup_file(path: Path) -> int:
@@ -114,5 +128,5 @@ def cmd_screenshots(args) -> int:
 
     written = screenshots.render(Path(args.outdir), args.lang, args.theme, args.size, args.scale)
     for path in written:
-        print(path)
+        print(shown(path))
     return ExitCode.OK

@@ -1,11 +1,10 @@
 """`phr init`, `phr check`, `phr passwd` and `phr demo`: making, checking and opening records."""
 
-import os
 import signal
 
 from phr.access import records
 from phr.access.records import CreatedRecord
-from phr.cli.common import CliError, ExitCode, fail, new_passphrase, unlock
+from phr.cli.common import CliError, ExitCode, environment, fail, new_passphrase, shown, unlock
 
 
 def add_record_commands(commands) -> None:
@@ -48,7 +47,7 @@ def cmd_init(args) -> int:
 
 def _print_new_record(created: CreatedRecord) -> None:
     try:
-        print(f"Record created in {created.session.folder}")
+        print(shown(f"Record created in {created.session.folder}"))
         print()
         print(f"Recovery code: {created.recovery_code}")
         print()
@@ -68,7 +67,7 @@ def cmd_check(args) -> int:
         print(f"{name}: {count}")
     if not report.healthy:
         for problem in report.problems[:20]:
-            print(f"problem: {problem}")
+            print(shown(f"problem: {problem}"))
         return fail("The record is damaged. Restore it from a backup.", ExitCode.DAMAGED)
     print(f"Healthy record (schema version {report.schema_version}, every page checked).")
     return ExitCode.OK
@@ -93,11 +92,11 @@ def cmd_demo(args) -> int:
 
     if not args.dir.strip():
         raise CliError("Give a folder for the sample record.")
-    passphrase = os.environ.get("PHR_PASSPHRASE") or sample_record.SAMPLE_PASSPHRASE
-    session = sample_record.create_sample_record(args.dir, passphrase)
-    print(f"Sample record created in {session.folder}")
+    given = environment("PHR_PASSPHRASE")
+    session = sample_record.create_sample_record(args.dir, given or sample_record.SAMPLE_PASSPHRASE)
+    print(shown(f"Sample record created in {session.folder}"))
     session.lock()
-    if "PHR_PASSPHRASE" not in os.environ:
+    if given is None:
         print(f"Its passphrase is: {sample_record.SAMPLE_PASSPHRASE}")
     print("Everything in it is invented.")
     return ExitCode.OK

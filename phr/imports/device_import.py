@@ -6,6 +6,7 @@ the second time) and which rows were skipped, with the reason and the line numbe
 notes become diary entries, once.
 """
 
+from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,11 @@ REASON_TEXT = {
     "bad_unit": "a unit that cannot be converted", "implausible": "a value that cannot be right",
     "not_a_reading": "not a reading (other data in the file)",
 }
+
+
+# A device file that is no table is read whole (a Nightscout entries.json); a table is read in blocks when large,
+# and a streamed source (an Apple Health export) in bounded memory, whatever their size.
+MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
 
 class NotADeviceFile(InvalidInput):
@@ -88,6 +94,9 @@ def import_file(services: RecordServices, data: FileInput, file_name: str, forma
     (DateOrderUnknown, nothing changed, when it cannot).
 
     Reading and storing go together, in one transaction (store.py): the progress is the reading's."""
+    if isinstance(data, Path) and not data.is_file():  # a device such as /dev/zero never ends; a pipe has no size
+        raise NotADeviceFile(f"“{file_name}” is not a regular file (it is a device, a pipe or a folder); Regie "
+                             "imports only files. Nothing was added.")
     catalogue = {m.key: m for m in services.measures.measures()}
     seen = _Seen(progress)
 
@@ -175,6 +184,9 @@ def _read(data: FileInput, file_name: str, format: str, measure: str | None, map
     if source is not None and format in ("auto", source.format):  # no table: beside the CSV steps
         if method:
             raise ValueError(method_refused(data, source.format))
+        if not source.streamed and isinstance(data, Path) and data.stat().st_size > MAX_IN_MEMORY_BYTES:
+            raise NotThisFormat(f"“{file_name}” is larger than {MAX_IN_MEMORY_BYTES // (1024 * 1024)} MB, more "
+                                f"than Regie reads of {source.what}. Nothing was added.")
         return source.read(data if source.streamed else bytes_of(data), file_name, zone, progress)
     if format in _SOURCES and format not in LAYOUTS_BY_NAME:
         raise NotThisFormat(f"This is not {_SOURCES[format].what}.")

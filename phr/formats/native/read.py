@@ -9,7 +9,6 @@ written through the services, as the file's own authors and times.
 import base64
 import dataclasses
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +16,7 @@ from phr.core.entries import AsWas, EntryService, import_stamp
 from phr.core.errors import ConstraintViolation, VaultError
 from phr.core.session import Session
 from phr.formats.errors import InvalidImport
-from phr.formats.native import read_readings
+from phr.formats.native import read_limits, read_readings
 from phr.formats.native.read_check import Checker, entry_services, expect
 from phr.formats.native.schema import FORMAT, JSON_COLUMNS, VERSION
 from phr.formats.same_person import same_name
@@ -26,7 +25,6 @@ from phr.record.services import RecordServices
 
 __all__ = ["ImportSummary", "InvalidImport", "import_record", "parse"]
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
 UNCHECKED = ("import_mappings",)  # saved CSV mappings come in as they were: no section rules for them here
 
 
@@ -37,12 +35,7 @@ class ImportSummary:
 
 
 def parse(data: bytes) -> dict[str, Any]:
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidImport("The file is too large to be a Regie record file.")
-    try:
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise InvalidImport("The file is not a Regie record file (it is not valid JSON).") from None
+    doc = read_limits.loaded(data)  # its size, depth and text within limits
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InvalidImport("The file is not a Regie record file.")
     if not isinstance(doc.get("version"), int) or doc["version"] < 1:
