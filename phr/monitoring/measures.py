@@ -2,15 +2,22 @@
 
 One canonical unit per measure; other units are converted at the edges (glucose
 mg/dL <-> mmol/L by 18.016). Values outside the plausible bounds are questioned
-when typed and skipped (with the reason) when imported. User-defined measures
-and symptom scores are stored in the record and look the same to the rest of Regie.
+when typed and skipped (with the reason) when imported; a value outside the possible
+range is never kept (the rules for every way in: phr.monitoring.validity). User-defined
+measures and symptom scores are stored in the record and look the same to the rest of Regie.
 """
 
+import math
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from phr.core.vocabulary import MeasureCategory, MeasureKind, ReadingContext, ReadingFlag, ReadingMethod
 
 GLUCOSE_MG_PER_MMOL = 18.016
+# What a kept value may reach (Measure.possible): this many times the largest usual value of its measure, and never
+# more than LARGEST, so sums and squares of a million readings stay far inside what a float holds (the statistics
+# of a weight of 1e300 overflowed).
+POSSIBLE_TIMES, LARGEST = 10, 1e12
 VALUE, BLOOD_PRESSURE, SCORE = MeasureKind.VALUE, MeasureKind.BLOOD_PRESSURE, MeasureKind.SCORE
 
 
@@ -50,10 +57,24 @@ class Measure:
     def name(self, language: str) -> str:
         return self.name_nl if language == "nl" else self.name_en
 
+    def bounds(self, component: int = 0) -> tuple[float, float]:
+        """The plausible (low, high) of the measure, or of one of its components (blood pressure)."""
+        if self.components:
+            return self.components[component].low_bound, self.components[component].high_bound
+        return self.low_bound, self.high_bound
+
     def plausible(self, value: float, component: int = 0) -> bool:
-        low, high = ((self.components[component].low_bound, self.components[component].high_bound)
-                     if self.components else (self.low_bound, self.high_bound))
-        return low <= value <= high
+        """Inside the usual range: accepted without a question, from any file (NaN and ±Infinity never are)."""
+        low, high = self.bounds(component)
+        return finite(value) and low <= value <= high
+
+    def possible(self, value: float, component: int = 0) -> bool:
+        """Not nonsense, even when unusual: what a person may keep after being asked (phr.monitoring.validity).
+        Below zero only for a measure whose usual range goes below zero; at most POSSIBLE_TIMES its largest
+        usual value, and never beyond LARGEST."""
+        low, high = self.bounds(component)
+        reach = min(POSSIBLE_TIMES * max(abs(low), abs(high)), LARGEST) if finite(low) and finite(high) else LARGEST
+        return finite(value) and (0.0 if low >= 0 else -reach) <= value <= reach
 
     def to_canonical(self, value: float, unit: str) -> float:
         """A value in `unit` (canonical or one of other_units) in the canonical unit."""
@@ -63,6 +84,11 @@ class Measure:
         if factor is None:
             raise ValueError(f"{self.key} cannot be given in {unit}")
         return value / factor
+
+
+def finite(value: object) -> TypeGuard[float]:
+    """A real number: not text, not True/False, not NaN and not ±Infinity (which JSON readers accept)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _lookup_unit(units: dict[str, float], unit: str) -> float | None:

@@ -4,7 +4,6 @@ Each section is checked against the record's own stored fields (through its serv
 file cannot put a value where the record keeps another kind.
 """
 
-from datetime import datetime
 from typing import Any
 
 from phr.core import partial_date
@@ -12,7 +11,8 @@ from phr.core.entries import SOURCES, EntryService
 from phr.formats.errors import InvalidImport
 from phr.formats.native import read_readings
 from phr.formats.native.schema import JSON_COLUMNS, PERSON_FIELDS, SECTIONS, STATEMENTS
-from phr.monitoring.measures import CATALOGUE
+from phr.monitoring.measures import CATALOGUE, LARGEST, SCORE, VALUE, Measure, finite
+from phr.monitoring.validity import is_time_stamp
 from phr.record import codings
 from phr.record.appointments import is_time
 from phr.record.person import TEXT_LANGUAGES
@@ -41,11 +41,14 @@ def entry_services(services: RecordServices) -> dict[str, EntryService[Any]]:
     return {name: by_name[name] for name in SECTIONS}
 
 
-def _is_timestamp(value: object) -> bool:
-    try:
-        return isinstance(value, str) and datetime.fromisoformat(value) is not None
-    except ValueError:
-        return False
+def file_measure(entry: dict[str, Any]) -> Measure:
+    """A measure of the file's own, as the readings of the file are checked against it: a symptom score from 0
+    to 10; else its bounds (a lab measure may have none: anything possible then)."""
+    score = entry.get("kind") == SCORE
+    low: object = 0.0 if score else entry.get("low_bound")
+    high: object = 10.0 if score else entry.get("high_bound")
+    return Measure(entry["key"], "", "", "", "", low_bound=low if finite(low) else -LARGEST,
+                   high_bound=high if finite(high) else LARGEST, kind=SCORE if score else VALUE)
 
 
 class Checker:
@@ -62,17 +65,19 @@ class Checker:
         expect(len(set(refs)) == len(refs), "two authors share a reference")
         expect(set(doc["sections"]) <= set(SECTIONS), "it holds an unknown section")
         self._person(doc["person"])
-        known: set[str | None] = set(CATALOGUE) | {m.get("key") for m in doc["sections"].get("measures", [])
-                                                   if isinstance(m, dict)}
-        known |= {m.key for m in self._services.measures.all()}
-        read_readings.check(doc.get("reading_batches", []), set(refs), known, expect)
-        read_readings.check_ranges(doc.get("reference_ranges", []), doc.get("reading_batches", []), expect)
         for name, entries in doc["sections"].items():
             expect(isinstance(entries, list), f"section {name} is not a list")
             service = self._sections[name]
             types = service.column_types()
             for number, entry in enumerate(entries, 1):
                 self._entry(service, entry, types, set(refs), f"{name} entry {number}")
+        # After the sections: the file's own measures are checked, so their bounds are numbers.
+        measures = {m.key: m for m in self._services.measures.measures()}
+        own = doc["sections"].get("measures", [])
+        measures |= {m["key"]: file_measure(m) for m in own if isinstance(m.get("key"), str)}
+        measures |= CATALOGUE
+        read_readings.check(doc.get("reading_batches", []), set(refs), measures, expect)
+        read_readings.check_ranges(doc.get("reference_ranges", []), doc.get("reading_batches", []), expect)
 
     def _person(self, person: dict[str, Any]) -> None:
         expect(set(person) <= set(PERSON_FIELDS), "the person holds unknown fields")
@@ -93,8 +98,8 @@ class Checker:
             self._value(column, entry.get(column), types[column], column in table.references, where)
         provenance = entry.get("provenance")
         expect(isinstance(provenance, dict) and provenance.get("entered_by") in refs
-               and provenance.get("changed_by") in refs and _is_timestamp(provenance.get("created_at"))
-               and _is_timestamp(provenance.get("changed_at")) and provenance.get("source", "typed") in SOURCES
+               and provenance.get("changed_by") in refs and is_time_stamp(provenance.get("created_at"))
+               and is_time_stamp(provenance.get("changed_at")) and provenance.get("source", "typed") in SOURCES
                and isinstance(provenance.get("source_detail"), (str, type(None))), f"{where} has no valid provenance")
 
     def _value(self, column: str, value: Any, declared: str, is_link: bool, where: str) -> None:
@@ -109,6 +114,9 @@ class Checker:
         expected = {"TEXT": (str,), "INTEGER": (int,), "REAL": (int, float)}.get(declared, (object,))
         expect(isinstance(value, expected) and not isinstance(value, bool), f"{where}: {column} has the wrong type")
         expect(not isinstance(value, int) or -2**63 <= value < 2**63, f"{where}: {column} is too large")
+        # A target, an alert limit or a measure's bound of NaN or ±Infinity: json reads them, no rule may hold them.
+        expect(not isinstance(value, float) or (finite(value) and abs(value) <= LARGEST),
+               f"{where}: {column} is NaN, infinite or too large")
         if column in DATE_COLUMNS:
             expect(partial_date.normalise_or_none(value) == value, f"{where}: {column} is not a date")
         if column == "starts_at":

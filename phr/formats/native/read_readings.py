@@ -6,61 +6,92 @@ holds (same measure, time, method and values) is not added twice; a result's ran
 record already holds stays as it is.
 """
 
-import math
 from datetime import datetime
 from typing import Any, Callable
 
+from phr.core.entries import FieldError
 from phr.core.vocabulary import ALL_DEVICE_FLAGS
 from phr.formats.native.schema import OLDER_READING_COLUMNS, RANGE_KEYS, READING_COLUMNS, READING_SOURCES
+from phr.monitoring import validity
 from phr.monitoring.lab_results import LabResult, LabResultService, ReferenceRange
-from phr.monitoring.measures import CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR
+from phr.monitoring.measures import CATALOGUE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LARGEST, LAST_YEAR, Measure
 from phr.monitoring.readings import BatchAsWas, Correction, Reading, ReadingService
 
 _OLDER = OLDER_READING_COLUMNS
 Expect = Callable[[bool, str], None]  # raises the importer's InvalidImport when the condition fails
+TYPED = "typed"
 
 
-def check(batches: Any, refs: set[str], known_measures: set[str | None], expect: Expect) -> None:
+def check(batches: Any, refs: set[str], measures: dict[str, Measure], expect: Expect) -> None:
+    """Every batch and reading, by the rules every way in keeps (phr.monitoring.validity); `measures` are the
+    catalogue's, the file's own and the record's, by key."""
     expect(isinstance(batches, list), "the reading batches are not a list")
     for number, batch in enumerate(batches, 1):
         where = f"reading batch {number}"
         expect(isinstance(batch, dict) and isinstance(batch.get("uid"), str) and batch.get("entered_by") in refs
-               and batch.get("source") in READING_SOURCES and isinstance(batch.get("created_at"), str)
-               and isinstance(batch.get("source_detail"), (str, type(None)))
+               and batch.get("source") in READING_SOURCES and isinstance(batch.get("source_detail"), (str, type(None)))
                and isinstance(batch.get("readings"), list), f"{where} is not described")
+        expect(validity.is_time_stamp(batch["created_at"] if "created_at" in batch else None),
+               f"{where}: the time it was written is not a time with its offset")
         for line, row in enumerate(batch["readings"], 1):
-            _check_row(row, refs, known_measures, expect, f"{where}, reading {line}")
+            _check_row(row, refs, measures, batch["source"] == TYPED, expect, f"{where}, reading {line}")
 
 
-def _check_row(row: Any, refs: set[str], known_measures: set[str | None], expect: Expect, where: str) -> None:
+def _check_row(row: Any, refs: set[str], measures: dict[str, Measure], typed: bool, expect: Expect,
+               where: str) -> None:
     expect(isinstance(row, list) and len(row) in (len(READING_COLUMNS), OLDER_READING_COLUMNS),
            f"{where} is not a reading")
     at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by = row[:_OLDER]
     device = _device_flags(row)
     expect(isinstance(device, int) and not isinstance(device, bool) and 0 <= device and not device & ~ALL_DEVICE_FLAGS,
            f"{where}: unknown device flags")
-    expect(_aware_time(at), f"{where}: the time is not a time with its offset, from {FIRST_YEAR} to {LAST_YEAR}")
-    expect(measure in known_measures, f"{where}: unknown measure")
-    expect(all(_number(v) for v in (value, value2, value3)), f"{where}: a value is not a number")
+    expect(isinstance(measure, str) and measure in measures, f"{where}: unknown measure")
+    expect(all(v is None or validity.finite(v) for v in (value, value2, value3)), f"{where}: a value is not a number")
     expect(flag in ("",) + FLAGS and method in ("",) + GLUCOSE_METHODS and context in ("",) + CONTEXTS,
            f"{where}: an unknown flag, method or context")
-    expect(value is not None or flag, f"{where}: no value")
+    # A value outside the usual range only where a person could have kept it: typed, or a measure of their own.
+    kept = typed or measure not in CATALOGUE
+    found = _FileReading(at, value, value2, value3, flag)
+    for problem in validity.reading_problems(measures[measure], found, kept=kept):
+        expect(False, f"{where}: {_said(problem, measures[measure])}")
     expect(note is None or isinstance(note, str), f"{where}: the note is not text")
     expect(changed_at is None or changed_by in refs, f"{where}: changed by an unknown author")
-    expect(changed_at is None or isinstance(changed_at, str), f"{where}: the time of the correction is not text")
+    expect(changed_at is None or validity.is_time_stamp(changed_at),
+           f"{where}: the time of the correction is not a time with its offset")
+
+
+class _FileReading:
+    """A row's time and numbers, as the rules look at a reading."""
+
+    def __init__(self, taken_at: object, value: object, value2: object, value3: object, flag: str) -> None:
+        self.taken_at, self.value, self.value2, self.value3, self.flag = taken_at, value, value2, value3, flag
+
+
+def _said(problem: FieldError, measure: Measure) -> str:
+    """A problem of a reading in words that name its part and measure, never its value (health data)."""
+    if problem.field == "taken_at":
+        return f"the time is not a time with its offset, from {FIRST_YEAR} to {LAST_YEAR}"
+    if problem.problem == "required":
+        return ("a blood pressure needs both its systolic and its diastolic pressure" if measure.components
+                else "no value")
+    index = validity.VALUE_FIELDS.index(problem.field)
+    part = f"its {measure.components[index].name_en} value" if measure.components else "its value"
+    what = measure.name_en.lower() if measure.key in CATALOGUE else "its measure"
+    if problem.problem == "implausible":
+        low, high = measure.bounds(index if measure.components else 0)
+        return (f"{part} lies outside the usual range of {what} ({low:g} to {high:g} {measure.unit_text}), which "
+                "only a value typed in by a person may")
+    return f"{part} cannot be a measurement of {what}"
 
 
 def _number(value: object) -> bool:
-    """None or a finite number (json reads 'NaN' and 'Infinity', which no reading can be)."""
-    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value))
+    """None or a finite number no larger than any measurement (json reads 'NaN' and 'Infinity', which no
+    reading or range can be)."""
+    return value is None or (validity.finite(value) and abs(value) <= LARGEST)
 
 
 def _aware_time(text: object) -> bool:
-    try:
-        moment = datetime.fromisoformat(text) if isinstance(text, str) else None
-    except ValueError:
-        return False
-    return moment is not None and moment.utcoffset() is not None and FIRST_YEAR <= moment.year <= LAST_YEAR
+    return isinstance(text, str) and validity.moment(text) is not None
 
 
 def store(readings: ReadingService, batches: list[dict[str, Any]], author_ids: dict[str, int]) -> tuple[int, int]:

@@ -6,11 +6,13 @@ importing into a new record and exporting again gives the same content.
 
 import base64
 import json
+import math
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from phr import __version__
+from phr.core.errors import InvalidInput
 from phr.core.session import Session
 from phr.formats.native import write_readings as native_json_readings
 from phr.formats.native.schema import FORMAT, JSON_COLUMNS, PERSON_FIELDS, READING_COLUMNS, SECTIONS, VERSION
@@ -42,8 +44,36 @@ def export_record(session: Session, now: datetime | None = None) -> dict[str, An
     return doc
 
 
+class NotFiniteNumber(InvalidInput):
+    """The record holds a NaN or ±Infinity (stored before Regie refused them): JSON has no such number, and
+    another program would read the file's `Infinity` as an error. Nothing is written."""
+
+
 def dumps(doc: dict[str, Any]) -> bytes:
-    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    try:
+        text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
+    except ValueError:
+        raise NotFiniteNumber(f"The record holds a number that is not finite (infinity) in {_not_finite(doc)}. "
+                              "Correct it in the app and export again. Nothing was written.") from None
+    return text.encode("utf-8") + b"\n"
+
+
+def _not_finite(part: dict[str, Any] | list[Any], where: tuple[str, ...] = ()) -> str:
+    """Where the first NaN or ±Infinity of the document is, by section, entry number and field (never its value):
+    'measure_targets, entry 2, target_high'; 'reading_batches, entry 1, readings, entry 5, value'."""
+    if isinstance(part, dict):
+        items: list[tuple[str, Any]] = [(str(key), value) for key, value in part.items()]
+    elif where[-2:-1] == ("readings",):  # a reading row: its columns by name
+        items = list(zip(READING_COLUMNS, part))
+    else:
+        items = [(f"entry {number}", value) for number, value in enumerate(part, 1)]
+    for key, value in items:
+        here = where if key == "sections" else (*where, key)
+        if isinstance(value, float) and not math.isfinite(value):
+            return ", ".join(here)
+        if isinstance(value, (dict, list)) and (found := _not_finite(value, here)):
+            return found
+    return ""
 
 
 def write_export(session: Session, path: Path) -> None:

@@ -15,6 +15,7 @@ so they are kept and charted all the same (observations.py).
 """
 
 from phr.formats.fhir.read.resources.found import Unusable
+from phr.monitoring import validity
 from phr.monitoring.measures import CATALOGUE, Measure
 
 LOINC = "http://loinc.org"
@@ -59,6 +60,8 @@ def canonical(measure: Measure, loinc: str, value: float, unit: str) -> float:
 
 
 def plausible(measure: Measure, value: float, component: int = 0) -> float:
-    if not measure.plausible(value, component):
+    """The value, when a file may bring it (phr.monitoring.validity: a finite number inside the usual range; no
+    one confirmed a value outside it)."""
+    if validity.value_problem(measure, value, component):
         raise Unusable(f"its value cannot be right for {measure.name_en}")
     return value
