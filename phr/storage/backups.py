@@ -128,13 +128,19 @@ def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str
 
 def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path,
                    stop: Stop | None = None) -> None:
+    with snapshot.open("rb") as reader:
+        write_archive(out_path, manifest, keys_json, reader, snapshot.stat().st_size, stop)
+
+
+def write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, record: IO[bytes], record_size: int,
+                  stop: Stop | None = None) -> None:
+    """The backup file from its parts; `record` gives the (encrypted) record.db, `record_size` bytes."""
     def fill(fd: int) -> None:
         writer = _HashingWriter(fd, stop)
         with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
             _add(tar, MANIFEST, manifest.to_json())
             _add(tar, KEYS, keys_json)
-            with snapshot.open("rb") as reader:
-                tar.addfile(_member_info(RECORD, snapshot.stat().st_size), reader)
+            tar.addfile(_member_info(RECORD, record_size), record)
             _add(tar, CHECKSUM, writer.digest.hexdigest().encode("ascii") + b"\n")
         if stop is not None:
             _raise_if(stop)  # the last chance before the file is synced and put in place
@@ -193,8 +199,8 @@ def unpack(path: Path, staging: Path) -> Manifest:
     with opened_archive(path) as tar:
         members = tar.getmembers()
         manifest = manifest_of(path, tar, members)
-        _check_whole_file(path, tar, members)
-        ring = _ring_of(path, tar, members[1], manifest)
+        check_whole_file(path, tar, members)
+        ring = ring_in(path, tar, members[1], manifest)
         with _disk_errors("restored record"):
             staging.mkdir(mode=PRIVATE_DIR)
             try:
@@ -206,7 +212,7 @@ def unpack(path: Path, staging: Path) -> Manifest:
     return manifest
 
 
-def _check_whole_file(path: Path, tar: tarfile.TarFile, members: list[tarfile.TarInfo]) -> None:
+def check_whole_file(path: Path, tar: tarfile.TarFile, members: list[tarfile.TarInfo]) -> None:
     """The checksum covers everything before its own member; that member and the end are checked exactly."""
     # Plain regular members only: isreg() also admits GNU sparse files, which expand far beyond their bytes.
     if tuple(m.name for m in members) != MEMBERS or not all(m.type in PLAIN_FILE_TYPES for m in members):
@@ -238,7 +244,7 @@ def _digest_of_first(reader: IO[bytes], length: int) -> str:
     return digest.hexdigest()
 
 
-def _ring_of(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest: Manifest) -> KeyRing:
+def ring_in(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest: Manifest) -> KeyRing:
     try:  # the whole file passed its checksum: a flaw here means it was made wrong, or forged
         ring = keyslots.from_json(member_reader(path, tar, member).read(SMALL_MEMBER_LIMIT + 1))
     except KeyFileInvalid:

@@ -1,9 +1,10 @@
 """Key derivation for key slots: Argon2id for passphrases, HKDF for random recovery codes.
 
 Argon2id parameters are chosen per record by timing this machine (about 0.5-1 s
-to unlock). Parameters read from a key file are checked against hard limits, so
-a damaged or hostile file can neither weaken the KDF nor make us allocate
-gigabytes.
+to unlock). Parameters read from a key file (keys.json, keys.bak.json, a backup's)
+must lie inside the range that timing can choose, before any derivation runs, so a
+damaged or hostile file can neither weaken the KDF nor make us spend gigabytes and
+tens of seconds per attempt.
 """
 
 import math
@@ -24,16 +25,20 @@ else:
     ARGON2_AVAILABLE = True
 
 KEY_LENGTH = 32
+# The range calibrate() itself can choose; settings read from a key file must lie inside it, else the
+# file is damaged (or forged): a forged 4 GiB x 4 passes cost 22-43 s and 4.2 GB per attempt before
+# the slot's GCM tag could refuse it. Memory grows first, up to 1 GiB (about 4 s here, 1.5-3 s on a
+# fast desktop); a 4th pass only on a machine that does 1 GiB x 3 passes in under 0.7 s (none does
+# today). Lanes are always 4; fewer cost no more and are allowed.
 MIN_MEMORY_KIB = 64 * 1024
-MAX_MEMORY_KIB = 4 * 1024 * 1024
-MAX_CALIBRATED_MEMORY_KIB = 1024 * 1024
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_CALIBRATED_MEMORY_KIB = MAX_MEMORY_KIB
 MIN_ITERATIONS = 3
-MAX_ITERATIONS = 32
+MAX_ITERATIONS = 4
 MIN_LANES = 1
-MAX_LANES = 16
-# Memory x passes: what one unlock may cost before the slot's GCM tag can refuse a forged key
-# file (1 GiB with 16 passes; calibration on today's machines ends far below this).
-MAX_COST_KIB_PASSES = 16 * 1024 * 1024
+MAX_LANES = 4
+# Memory x passes: the most one unlock may cost (1 GiB with 4 passes, a few seconds on a slow laptop).
+MAX_COST_KIB_PASSES = MAX_MEMORY_KIB * MAX_ITERATIONS
 TARGET_SECONDS = 0.7  # the middle of the 0.5-1 s DESIGN.md asks for
 STEP_KIB = 32 * 1024
 
