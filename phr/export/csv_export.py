@@ -4,12 +4,18 @@ One tidy table: one row per number. A blood pressure reading gives three rows (s
 diastolic, pulse) that share a `reading` number and a time, so a pivot brings them back
 together. Times are ISO 8601 with the offset the reading was taken in; values are in the
 measure's canonical UCUM unit with a decimal point; a sensor's Low/High has no value and
-says so in `flag`, what a blood pressure monitor noticed is in `device_flags`. The header is English and fixed, whatever the app's language: scripts
-rely on it. See docs/csv-format.md.
+says so in `flag`, what a blood pressure monitor noticed is in `device_flags`. The header is English and fixed,
+whatever the app's language: scripts rely on it. See docs/csv-format.md.
+
+Formulas: a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return before them) as a
+formula, so a note "=HYPERLINK(...)" could send data away when the file is opened. Every text cell that could
+start one gets a leading single quote (the OWASP rule for CSV injection); the numbers Regie writes itself
+(`reading`, `value`) are left as they are, so -3.5 stays a number.
 """
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -21,6 +27,11 @@ from phr.storage.atomic import write_atomic
 
 COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note",
            "device_flags")
+# Columns Regie writes as numbers itself: never text a person or a file gave, so never neutralised.
+NUMBER_COLUMNS = ("reading", "value")
+# A cell a spreadsheet would run: one of = + - @ tab CR first, after any quotes and white space (a quote a cell
+# starts with is doubled, so a reader takes exactly one off: see docs/csv-format.md).
+FORMULA_START = re.compile(r"'*\s*[=+\-@\t\r]")
 _FAR_PAST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 _FAR_FUTURE = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
@@ -72,12 +83,22 @@ def _number(value: float | None) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
+def neutralised(cell: str) -> str:
+    """The cell as a spreadsheet will not run it: a leading single quote when it could start a formula."""
+    return "'" + cell if FORMULA_START.match(cell) else cell
+
+
+def _safe(row: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    return tuple(cell if column in NUMBER_COLUMNS or not isinstance(cell, str) else neutralised(cell)
+                 for column, cell in zip(COLUMNS, row))
+
+
 def export_bytes(services: RecordServices, measures: list[str] | None = None, since: date | None = None,
                  until: date | None = None) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows(services, measures, since, until))
+    writer.writerows(_safe(row) for row in rows(services, measures, since, until))
     return buffer.getvalue().encode("utf-8")
 
 
