@@ -2,8 +2,13 @@
 
 - Encoding: UTF-8 with or without a byte order mark, UTF-16 with a byte order mark (Excel's
   "Unicode text", Medtronic's exports) or without one (recognised by its zero bytes: text in a
-  Latin script has a zero in every other byte), otherwise Windows-1252. Binary files (a photo renamed to .csv, an Excel
-  workbook) are refused with NotThisFormat.
+  Latin script has a zero in every other byte), otherwise Windows-1252 (CsvText.encoding says which).
+  Binary files (a photo renamed to .csv, an Excel workbook) are refused with NotThisFormat.
+- Windows-1252 only for a file that is not UTF-8 as a whole. A UTF-8 file with a damaged byte is
+  refused, naming the line (DamagedText), rather than read as Windows-1252 with every accented
+  letter garbled. Which it is, the characters beyond ASCII tell (_Census): in Windows-1252 text
+  they almost never form a valid UTF-8 sequence, in damaged UTF-8 nearly all of them do. A file
+  with a UTF-8 byte order mark says it is UTF-8: any byte that is not is damage.
 - Delimiter: comma, semicolon or tab, whichever occurs most (outside quotes) in the first line
   that has any; a tie goes to the comma. The first line is a header or LibreView's metadata line,
   which hold no decimal commas, so a semicolon file with "5,4" values is not mistaken for commas.
@@ -13,6 +18,7 @@
 """
 
 import codecs
+import re
 from pathlib import Path
 from typing import TextIO
 
@@ -22,6 +28,7 @@ from phr.imports.devices.model import CsvText, NotThisFormat
 HEAD_BYTES = 1 << 20
 
 _SNIFF_BYTES = 8192
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")   # a byte that is not UTF-8, as 'surrogateescape' decodes it
 _MAGIC = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
     (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive or an Excel workbook"),
@@ -44,13 +51,10 @@ def decode_path(path: Path, name: str = "") -> CsvText:
         head = file.read(HEAD_BYTES)
     codec, encoding = _codec_of(head, what)
     cut = _whole_lines(head, codec)
-    try:
-        text = _checked(cut, codec, what)
-    except UnicodeDecodeError:
-        text = None
-    if text is None or (codec.startswith("utf-8") and not _utf8_throughout(path)):
+    if codec.startswith("utf-8") and not _utf8_throughout(path):
+        _refuse_damaged(_census_of(path, codec), codec, what)
         codec = encoding = "windows-1252"
-        text = _checked(cut, codec, what)
+    text = _checked(cut, codec, what)
 
     def reopen() -> TextIO:
         return path.open(encoding=codec, newline=None)    # universal newlines: every line end is '\n'
@@ -65,8 +69,64 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
     try:
         return _checked(data, codec, what), encoding
     except UnicodeDecodeError:
+        census = _Census()
+        census.add(data.decode(codec, "surrogateescape"))
+        _refuse_damaged(census, codec, what)
         # Not UTF-8: Excel on Windows writes Windows-1252 ("café" as one byte 0xE9).
         return _checked(data, "windows-1252", what), "windows-1252"
+
+
+class DamagedText(NotThisFormat):
+    """A UTF-8 file with bytes that are not UTF-8: damaged, not another encoding. Nothing is read."""
+
+
+class _Census:
+    """Text decoded with 'surrogateescape' (each byte that is not UTF-8 a lone surrogate), block by block: how
+    many characters beyond ASCII are valid UTF-8, how many bytes are not, and the line of the first that is not."""
+
+    def __init__(self) -> None:
+        self.valid = self.invalid = 0
+        self.line = 1                 # the line the next block starts on, until the first bad byte is found
+        self.first_bad_line = 0
+        self._after_cr = False        # the last block ended in CR: a LF starting this one ends no other line
+
+    def add(self, block: str) -> None:
+        bad = len(_NOT_UTF8.findall(block))
+        self.invalid += bad
+        self.valid += len(block) - len(block.encode("ascii", "ignore")) - bad
+        if self.first_bad_line:
+            return
+        found = _NOT_UTF8.search(block)
+        before = block[:found.start()] if found else block
+        self.line += before.count("\n") + before.count("\r") - before.count("\r\n") \
+            - (1 if self._after_cr and before.startswith("\n") else 0)
+        self._after_cr = before.endswith("\r")
+        if found:
+            self.first_bad_line = self.line
+
+    @property
+    def damaged_utf8(self) -> bool:
+        """Bytes that are not UTF-8 among more characters that are: UTF-8 with damage. A Windows-1252 file
+        has (nearly) none of the latter: a file that is ASCII but for one 'é' stays Windows-1252."""
+        return 0 < self.invalid < self.valid
+
+
+def _refuse_damaged(census: _Census, codec: str, what: str) -> None:
+    if codec == "utf-8-sig" or census.damaged_utf8:
+        where = f"line {census.first_bad_line}" if census.first_bad_line else "a line"
+        count = "one damaged byte" if census.invalid == 1 else f"{census.invalid} damaged bytes"
+        raise DamagedText(f"{what} is UTF-8 text, but {where} is not valid UTF-8 ({count} in the file: damage, "
+                          "not another encoding). Nothing was read. Repair that line, or save the file again as UTF-8.")
+
+
+def _census_of(path: Path, codec: str) -> _Census:
+    census = _Census()
+    decoder = codecs.getincrementaldecoder(codec)("surrogateescape")
+    with path.open("rb") as file:
+        while block := file.read(HEAD_BYTES):
+            census.add(decoder.decode(block))
+        census.add(decoder.decode(b"", final=True))
+    return census
 
 
 def _codec_of(data: bytes, what: str) -> tuple[str, str]:
@@ -130,7 +190,7 @@ def _checked(data: bytes, encoding: str, what: str) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
-        if encoding == "utf-8":
+        if encoding.startswith("utf-8"):
             raise
         raise NotThisFormat(f"{what} is not a text (CSV) file: its characters cannot be read.") from None
     head = text[:_SNIFF_BYTES]
