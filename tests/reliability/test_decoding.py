@@ -112,8 +112,9 @@ def test_a_windows_1252_file_with_one_accidental_utf8_pair_stays_windows_1252():
 
 def test_a_few_accents_and_one_bad_byte_is_damage_not_another_encoding():
     data = "time,value,note\n2025-03-01 08:00,5.4,één café\n2025-03-01 08:05,5.5,naïef\n".encode()
-    with pytest.raises(DamagedText, match="line 3 is not valid UTF-8"):
+    with pytest.raises(DamagedText, match="line 3 is not valid UTF-8") as refused:
         decode.decode(data.replace("ï".encode(), b"\xc3"), "notes.csv")
+    assert (refused.value.line, refused.value.damaged) == (3, 1)   # for the app's own words
 
 
 def test_a_byte_order_mark_says_utf8_so_any_bad_byte_is_damage(tmp_path):

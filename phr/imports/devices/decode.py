@@ -77,7 +77,12 @@ def decode(data: bytes, name: str = "") -> tuple[str, str]:
 
 
 class DamagedText(NotThisFormat):
-    """A UTF-8 file with bytes that are not UTF-8: damaged, not another encoding. Nothing is read."""
+    """A UTF-8 file with bytes that are not UTF-8: damaged, not another encoding. Nothing is read. `line` is the
+    line of the first damaged byte (0: not known), `damaged` how many bytes are, for the app's own words."""
+
+    def __init__(self, message: str, line: int, damaged: int) -> None:
+        super().__init__(message)
+        self.line, self.damaged = line, damaged
 
 
 class _Census:
@@ -116,7 +121,8 @@ def _refuse_damaged(census: _Census, codec: str, what: str) -> None:
         where = f"line {census.first_bad_line}" if census.first_bad_line else "a line"
         count = "one damaged byte" if census.invalid == 1 else f"{census.invalid} damaged bytes"
         raise DamagedText(f"{what} is UTF-8 text, but {where} is not valid UTF-8 ({count} in the file: damage, "
-                          "not another encoding). Nothing was read. Repair that line, or save the file again as UTF-8.")
+                          "not another encoding). Nothing was read. Repair that line, or save the file again as UTF-8.",
+                          census.first_bad_line, census.invalid)
 
 
 def _census_of(path: Path, codec: str) -> _Census:
