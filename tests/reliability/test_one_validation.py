@@ -27,6 +27,7 @@ from phr.monitoring.custom_measures import CustomMeasure
 from phr.monitoring.measures import CATALOGUE, LARGEST
 from phr.monitoring.readings import Reading
 from phr.monitoring.targets import Target
+from phr.record.services import RecordServices
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository, Stamp
 
@@ -188,6 +189,25 @@ def test_a_fhir_file_leaves_out_what_a_regie_file_refuses(services, value):
     except InvalidImport:
         pass    # NaN and Infinity are no JSON a FHIR reader takes: the whole file is refused
     assert services.readings.count("weight") == 0
+
+
+def test_a_fhir_range_limit_no_measurement_reaches_is_left_out_so_the_record_exports_and_imports(
+        session, services, second_record):
+    resource = {"resourceType": "Observation", "status": "final", "effectiveDateTime": "2024-05-09T08:30:00+02:00",
+                "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                          "code": "laboratory"}]}],
+                "code": {"coding": [{"system": "http://loinc.org", "code": "2951-2", "display": "Sodium"}]},
+                "valueQuantity": {"value": 140, "unit": "mmol/L", "system": "http://unitsofmeasure.org",
+                                  "code": "mmol/L"},
+                "referenceRange": [{"low": {"value": 135, "unit": "mmol/L"}, "high": {"value": 1e300, "unit": "mmol/L"}}]}
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": "urn:uuid:00000000-0000-4000-8000-000000000002", "resource": resource}]}
+    import_bundle(services, json.dumps(bundle).encode())
+    [kept] = services.lab_results.every_range()
+    assert (kept.reference.low, kept.reference.high) == (135, None)
+    importer.import_record(second_record, exporter.dumps(exporter.export_record(session)))
+    assert [r.reference for r in services.lab_results.every_range()] == \
+        [r.reference for r in RecordServices(second_record).lab_results.every_range()]
 
 
 @pytest.mark.parametrize("value", NONSENSE)

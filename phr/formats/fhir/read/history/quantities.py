@@ -14,6 +14,7 @@ from typing import Any
 
 from phr.formats.fhir.read.resources.found import Resource, Unusable
 from phr.monitoring.lab_results import ReferenceRange
+from phr.monitoring.measures import LARGEST
 
 UCUM = "http://unitsofmeasure.org"
 MAX_TEXT = 200  # a range's text longer than this is no range
@@ -65,6 +66,8 @@ def reference_of(resource: Resource, unit: str, convert: Callable[[float], float
     plain = PLAIN_RANGE.match(text)
     if plain and low is None and high is None:
         low, high = (convert(float(part.replace(",", "."))) for part in plain.groups())
+    # A limit no measurement reaches is no limit (Regie's own file refuses one, phr.monitoring.validity).
+    low, high = (None if limit is not None and abs(limit) > LARGEST else limit for limit in (low, high))
     if low is None and high is None and not text:
         return None
     return ReferenceRange(low, high, text)
