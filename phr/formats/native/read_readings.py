@@ -4,6 +4,11 @@ reference ranges of lab results.
 A batch the record already holds (same uid) is left alone; a reading the record already
 holds (same measure, time, method and values) is not added twice; a result's range the
 record already holds stays as it is.
+
+Every reading meets the rules of every way in (phr.monitoring.validity): finite numbers, times with
+their offset, a blood pressure with both pressures, nothing beyond the possible range; a value outside
+the usual range only where a person kept it (a typed batch) or for a measure of the person's own.
+One that does not makes the whole file refused, naming the batch and the reading.
 """
 
 from datetime import datetime
@@ -31,7 +36,7 @@ def check(batches: Any, refs: set[str], measures: dict[str, Measure], expect: Ex
         expect(isinstance(batch, dict) and isinstance(batch.get("uid"), str) and batch.get("entered_by") in refs
                and batch.get("source") in READING_SOURCES and isinstance(batch.get("source_detail"), (str, type(None)))
                and isinstance(batch.get("readings"), list), f"{where} is not described")
-        expect(validity.is_time_stamp(batch["created_at"] if "created_at" in batch else None),
+        expect(validity.is_time_stamp(batch.get("created_at")),
                f"{where}: the time it was written is not a time with its offset")
         for line, row in enumerate(batch["readings"], 1):
             _check_row(row, refs, measures, batch["source"] == TYPED, expect, f"{where}, reading {line}")
