@@ -62,7 +62,7 @@ def test_one_bad_byte_in_utf8_names_its_line_at_once_and_in_blocks(large, tmp_pa
     bad, line = damaged(data, size - 200)
     said = refusal_both_ways(tmp_path, bad)
     assert said[0] == said[1]
-    assert f"line {line} is not valid UTF-8 (one damaged byte in the file" in said[0]
+    assert f"is UTF-8 text with one damaged byte: line {line} is not valid UTF-8." in said[0]
 
 
 @pytest.mark.parametrize("end", [b"\r\n", b"\r", b"\n"])

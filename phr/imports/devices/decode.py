@@ -120,9 +120,8 @@ def _refuse_damaged(census: _Census, codec: str, what: str) -> None:
     if codec == "utf-8-sig" or census.damaged_utf8:
         where = f"line {census.first_bad_line}" if census.first_bad_line else "a line"
         count = "one damaged byte" if census.invalid == 1 else f"{census.invalid} damaged bytes"
-        raise DamagedText(f"{what} is UTF-8 text, but {where} is not valid UTF-8 ({count} in the file: damage, "
-                          "not another encoding). Nothing was read. Repair that line, or save the file again as UTF-8.",
-                          census.first_bad_line, census.invalid)
+        raise DamagedText(f"{what} is UTF-8 text with {count}: {where} is not valid UTF-8. Nothing was read. "
+                          "Repair that line, or save the file again as UTF-8.", census.first_bad_line, census.invalid)
 
 
 def _census_of(path: Path, codec: str) -> _Census:
