@@ -85,8 +85,9 @@ def add_carer(session: RecordSession, name: str, passphrase: str, argon2: Argon2
     owner_key = opened.owner_key if upgrade is None else upgrade.owner_key
     if owner_key is None:  # _owner_key_upgrade returns None only when the vault holds the owner key
         raise RuntimeError("no owner key")
-    slot = keyslots.seal(opened.ring.record_id, SlotKind.CARER, passphrases.normalise(passphrase), opened.data_key,
-                         params, owner_private=owner_key)
+    with passphrases.secret_of(passphrase) as secret:
+        slot = keyslots.seal(opened.ring.record_id, SlotKind.CARER, secret, opened.data_key, params,
+                             owner_private=owner_key)
     authors = AuthorRepository(session.db)
     added_at = utc_now()
     authors.add_carer_with_slot(slot.slot_id, name, added_at)

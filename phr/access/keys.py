@@ -59,7 +59,8 @@ def change_passphrase(session: RecordSession, new_passphrase: str,
     opened = _vault_of(session)
     check_new_passphrase(session, new_passphrase)  # before the timing run: refusing should be quick
     params = argon2 or kdf.calibrate()
-    change = keychange.change_passphrase(opened, passphrases.normalise(new_passphrase), params)
+    with passphrases.secret_of(new_passphrase) as secret:
+        change = keychange.change_passphrase(opened, secret, params)
     return PassphraseChanged(change.slot.kind, change.both_copies)
 
 
@@ -73,7 +74,8 @@ def check_current_passphrase(session: RecordSession, passphrase: str) -> None:
     opened = _vault_of(session)
     if opened.slot.kind == SlotKind.RECOVERY:
         raise WrongSecret("This session was opened with the recovery code, not with a passphrase.")
-    keyslots.unwrap(opened.ring.record_id, opened.slot, passphrases.normalise(passphrase))
+    with passphrases.secret_of(passphrase) as secret:
+        keyslots.unwrap(opened.ring.record_id, opened.slot, secret)
 
 
 def asks_current_passphrase(session: RecordSession) -> bool:

@@ -6,9 +6,13 @@ look-alike spelling such as 'P@ssw0rd'), a keyboard row, repetitive, or built
 from the person's own name.
 """
 
+import contextlib
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+
+from phr.storage.keys.secret import wipe
 
 MIN_LENGTH = 10
 STRONG_LENGTH = 16
@@ -47,9 +51,21 @@ class Assessment:
         return self.level != TOO_WEAK
 
 
-def normalise(passphrase: str) -> bytes:
-    """The bytes a passphrase stands for; NFC so 'ë' typed either way opens the record."""
-    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+def normalise(passphrase: str) -> bytearray:
+    """The bytes a passphrase stands for; NFC so 'ë' typed either way opens the record.
+
+    A bytearray, encoded straight into it, so it can be wiped after use (`secret_of`)."""
+    return bytearray(unicodedata.normalize("NFC", passphrase), "utf-8")
+
+
+@contextlib.contextmanager
+def secret_of(passphrase: str) -> Iterator[bytearray]:
+    """The passphrase's bytes for the key derivation inside the block, overwritten with zeros after it."""
+    secret = normalise(passphrase)
+    try:
+        yield secret
+    finally:
+        wipe(secret)
 
 
 def assess(passphrase: str, personal_words: tuple[str, ...] = ()) -> Assessment:

@@ -40,12 +40,15 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
     vault.refuse_existing(Path(folder))  # before the timing run: refusing should be quick
     code = recovery_code.generate()
     params = argon2 or kdf.calibrate()
-    opened = vault.create(folder, name, passphrases.normalise(passphrase), code.secret, params, utc_now())
+    with passphrases.secret_of(passphrase) as secret:
+        opened = vault.create(folder, name, secret, code.secret, params, utc_now())
     return CreatedRecord(RecordSession(opened), code.formatted)
 
 
 def unlock_with_passphrase(folder: Path, passphrase: str, verify_first: bool = False) -> RecordSession:
-    return RecordSession(vault.unlock(folder, passphrases.normalise(passphrase), verify_first=verify_first))
+    with passphrases.secret_of(passphrase) as secret:
+        opened = vault.unlock(folder, secret, verify_first=verify_first)
+    return RecordSession(opened)
 
 
 def unlock_with_recovery_code(folder: Path, code_text: str, verify_first: bool = False) -> RecordSession:

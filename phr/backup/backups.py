@@ -24,6 +24,7 @@ from phr.storage import backups as files
 from phr.storage import record_locks, vault
 from phr.storage.backups import Manifest
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordMissing, WrongSecret
+from phr.storage.keys.secret import wipe
 from phr.storage.open_vault import RECORD_FILE
 
 SUFFIX = files.SUFFIX
@@ -150,6 +151,15 @@ def prepare_restore(backup_path: Path, target_folder: Path, secret_kind: str, se
     """Unpack, unlock and check the backup beside `target_folder`; nothing else changes yet."""
     target = Path(target_folder).absolute()
     kinds, secret_bytes = _secret(secret_kind, secret)
+    try:
+        return _prepare(Path(backup_path), target, kinds, secret_bytes, replace)
+    except BaseException:
+        wipe(secret_bytes)
+        raise
+
+
+def _prepare(backup_path: Path, target: Path, kinds: tuple[SlotKind, ...], secret_bytes: bytearray,
+             replace: bool) -> "PendingRestore":
     files.recover_interrupted_swap(target)
     if files.is_occupied(target) and not replace:
         raise RecordExists(f"{target} already holds a record or other files. Restore into a new folder, "
@@ -159,7 +169,7 @@ def prepare_restore(backup_path: Path, target_folder: Path, secret_kind: str, se
             pass  # said now, before the work; checked again (and held) when the folders are swapped
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = files.staging_folder(target)
-    manifest = files.unpack(Path(backup_path), staging)
+    manifest = files.unpack(backup_path, staging)
     try:
         preview = _unlock_and_check(staging, kinds, secret_bytes, manifest, files.is_occupied(target))
     except BaseException:
@@ -184,7 +194,7 @@ class PendingRestore:
     """
 
     def __init__(self, staging: Path, target: Path, preview: RestorePreview, kinds: tuple[SlotKind, ...],
-                 secret: bytes):
+                 secret: bytearray):
         self.preview, self.target = preview, target
         self._staging: Path | None = staging
         self._kinds, self._secret = kinds, secret
@@ -203,24 +213,31 @@ class PendingRestore:
             raise RecordExists(f"{self.target} was filled in the meantime. Nothing was changed.")
         previous = _backup_before_replacing(self.target, self._kinds, self._secret) if replacing else None
         files.move_into_place(self._staging, self.target, replace=replacing)
-        self._staging, self._secret = None, b""
+        self._staging = None
+        self._forget_secret()
         return Restored(self.target, previous)
 
     def cancel(self) -> None:
         if self._staging is not None:
             files.discard(self._staging)
-        self._staging, self._secret = None, b""
+        self._staging = None
+        self._forget_secret()
+
+    def _forget_secret(self) -> None:
+        wipe(self._secret)
+        self._secret = bytearray()
 
 
-def _secret(kind: str, text: str) -> tuple[tuple[SlotKind, ...], bytes]:
+def _secret(kind: str, text: str) -> tuple[tuple[SlotKind, ...], bytearray]:
+    """The secret in a buffer of its own, wiped when the restore is done (see PendingRestore)."""
     if kind == SecretKind.PASSPHRASE:
         return vault.PASSPHRASE_KINDS, passphrases.normalise(text)
     if kind == SecretKind.RECOVERY_CODE:
-        return (SlotKind.RECOVERY,), recovery_code.parse(text).secret  # a typing error is caught before any work
+        return (SlotKind.RECOVERY,), bytearray(recovery_code.parse(text).secret)  # a typing error: before any work
     raise ValueError(f"secret_kind must be one of {SECRET_KINDS}")
 
 
-def _unlock_and_check(staging: Path, kinds: tuple[SlotKind, ...], secret: bytes, manifest: Manifest,
+def _unlock_and_check(staging: Path, kinds: tuple[SlotKind, ...], secret: bytearray, manifest: Manifest,
                       replaces: bool) -> RestorePreview:
     try:
         session = RecordSession(vault.unlock(staging, secret, kinds, verify_first=True))
@@ -236,7 +253,7 @@ def _unlock_and_check(staging: Path, kinds: tuple[SlotKind, ...], secret: bytes,
     return RestorePreview(dict(report.counts), report.schema_version, manifest.created_at, replaces)
 
 
-def _backup_before_replacing(target: Path, kinds: tuple[SlotKind, ...], secret: bytes) -> Path:
+def _backup_before_replacing(target: Path, kinds: tuple[SlotKind, ...], secret: bytearray) -> Path:
     """The record about to be replaced is backed up beside it; one we cannot open is not replaced."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
     out = target.with_name(f"{target.name}.before-restore-{stamp}{SUFFIX}")

@@ -17,11 +17,19 @@ from pathlib import Path
 from phr.storage import migrations, record_locks
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir, rename
 from phr.storage.database import Database
-from phr.storage.errors import RecordDamaged, RecordExists, RecordInUse, RecordMissing, WrongSecret
+from phr.storage.errors import (
+    CryptoUnavailable,
+    RecordDamaged,
+    RecordExists,
+    RecordInUse,
+    RecordMissing,
+    WrongSecret,
+)
 from phr.storage.keys import rotation, slot_keys
 from phr.storage.keys import slots as keyslots
 from phr.storage.keys.files import KeyFiles
 from phr.storage.keys.kdf import Argon2Params
+from phr.storage.keys.secret import Secret
 from phr.storage.keys.slots import KeyRing, KeySlot, SlotKeys
 from phr.storage.open_vault import RECORD_FILE, OpenVault
 from phr.storage.repos import integrity, people
@@ -31,7 +39,7 @@ PASSPHRASE_KINDS = (SlotKind.OWNER, SlotKind.CARER)
 STALE_STAGING_SECONDS = 3600
 
 
-def create(folder: Path, person_name: str, owner_secret: bytes, recovery_secret: bytes,
+def create(folder: Path, person_name: str, owner_secret: Secret, recovery_secret: Secret,
            argon2: Argon2Params, now: str) -> OpenVault:
     """Make a new record at `folder` (which must not exist, or be an empty folder); `now` is its creation time."""
     folder = Path(folder).absolute()
@@ -73,7 +81,7 @@ def _remove_stale_staging(folder: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, recovery_secret: bytes,
+def _write_new_record(staging: Path, person_name: str, owner_secret: Secret, recovery_secret: Secret,
                       argon2: Argon2Params, now: str) -> tuple[KeyRing, KeySlot, SlotKeys]:
     record_id = keyslots.new_record_id()
     data_key = keyslots.new_data_key()
@@ -83,6 +91,7 @@ def _write_new_record(staging: Path, person_name: str, owner_secret: bytes, reco
     ring = KeyRing(record_id, 1, (owner, recovery))
     db = Database.open(staging / RECORD_FILE, data_key, create=True)
     try:
+        secure_memory(db)
         migrations.migrate(db, staging / RECORD_FILE)
         people.initialise(db, record_id, owner.slot_id, person_name, now)
     finally:
@@ -105,7 +114,7 @@ def _discard(folder: Path) -> None:
     shutil.rmtree(doomed, ignore_errors=True)
 
 
-def unlock(folder: Path, secret: bytes, kinds: tuple[SlotKind, ...] = PASSPHRASE_KINDS,
+def unlock(folder: Path, secret: Secret, kinds: tuple[SlotKind, ...] = PASSPHRASE_KINDS,
            verify_first: bool = False) -> OpenVault:
     """Open the record with a secret that fits one of its slots of `kinds`.
 
@@ -137,7 +146,7 @@ def unlock(folder: Path, secret: bytes, kinds: tuple[SlotKind, ...] = PASSPHRASE
     return opened
 
 
-def _open_first_slot(ring: KeyRing, secret: bytes, kinds: tuple[SlotKind, ...]) -> tuple[KeySlot, SlotKeys]:
+def _open_first_slot(ring: KeyRing, secret: Secret, kinds: tuple[SlotKind, ...]) -> tuple[KeySlot, SlotKeys]:
     for slot in ring.slots:
         if slot.kind in kinds:
             try:
@@ -175,6 +184,7 @@ def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: b
         # record.db is damaged or the key files came from another record: say both.
         raise RecordDamaged(f"{error} Or the key files belong to a different record.") from None
     try:
+        secure_memory(db)
         _check_belongs_to(db, ring)
         if verify_first and migrations.pending(db):
             _refuse_if_damaged(db)
@@ -183,6 +193,17 @@ def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: b
         db.close()
         raise
     return db
+
+
+def secure_memory(db: Database) -> None:
+    """SQLCipher zeroes every buffer it frees from now on (pages, rows, keys) and keeps them out of swap.
+
+    One setting for the whole process that cannot be switched off again (SQLCipher 4.5 and later): set
+    on the first record opened, before any of its data is read. Read back, like every setting.
+    """
+    db.pragma_value("cipher_memory_security = ON")
+    if str(db.pragma_value("cipher_memory_security")) != "1":
+        raise CryptoUnavailable("Could not set cipher_memory_security on the record; refusing to continue.")
 
 
 def _refuse_if_damaged(db: Database) -> None:

@@ -22,6 +22,7 @@ from phr.storage.keys import slots as keyslots
 from phr.storage.keys import slots_v1 as keyslots_v1
 from phr.storage.keys.files import BACKUP, PRIMARY, KeyFiles
 from phr.storage.keys.kdf import Argon2Params
+from phr.storage.keys.secret import Secret
 from phr.storage.keys.slots import KeyRing, KeySlot
 from phr.storage.open_vault import OpenVault
 from phr.storage.vocabulary import SlotKind
@@ -38,7 +39,7 @@ class KeyChange:
     both_copies: bool  # False: only keys.json holds it yet; keys.bak.json is repaired at the next unlock
 
 
-def change_passphrase(opened: OpenVault, new_secret: bytes, argon2: Argon2Params) -> KeyChange:
+def change_passphrase(opened: OpenVault, new_secret: Secret, argon2: Argon2Params) -> KeyChange:
     """Wrap the data key under `new_secret` in place of the passphrase slot `opened` speaks for.
 
     That is the slot that unlocked it (owner or carer), or the owner's when the recovery code
@@ -56,7 +57,7 @@ def change_passphrase(opened: OpenVault, new_secret: bytes, argon2: Argon2Params
     return _store(files, opened, ring, {old: new})
 
 
-def replace_recovery_code(opened: OpenVault, new_code_secret: bytes) -> KeyChange:
+def replace_recovery_code(opened: OpenVault, new_code_secret: Secret) -> KeyChange:
     """A new recovery slot in place of the old one: from now on only the new code opens the record."""
     files = KeyFiles(opened.folder)
     ring = _current_ring(files, opened)
@@ -74,7 +75,7 @@ def _private_part(opened: OpenVault) -> bytes:
     return opened.keys.private_part
 
 
-def _owner_slot(opened: OpenVault, ring: KeyRing, kind: SlotKind, secret: bytes,
+def _owner_slot(opened: OpenVault, ring: KeyRing, kind: SlotKind, secret: Secret,
                 argon2: Argon2Params | None = None, slot_id: str | None = None) -> KeySlot:
     """A new owner or recovery slot: version 2 when the session holds the owner key, else version 1.
 

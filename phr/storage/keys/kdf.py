@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from phr.storage.errors import CryptoUnavailable, RecordDamaged
+from phr.storage.keys.secret import Secret
 
 try:  # Argon2id arrived in cryptography 44; without it we refuse to run.
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -75,7 +76,7 @@ def require_argon2() -> None:
         )
 
 
-def argon2id(secret: bytes, salt: bytes, params: Argon2Params) -> bytes:
+def argon2id(secret: Secret, salt: bytes, params: Argon2Params) -> bytes:
     require_argon2()
     params.check()
     kdf = Argon2id(
@@ -85,10 +86,11 @@ def argon2id(secret: bytes, salt: bytes, params: Argon2Params) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    return kdf.derive(secret)
+    # Typed bytes, but it reads any buffer: a bytearray passphrase is not copied into an unwipeable bytes.
+    return kdf.derive(secret)  # type: ignore[arg-type]
 
 
-def hkdf_sha256(secret: bytes, salt: bytes, info: bytes) -> bytes:
+def hkdf_sha256(secret: Secret, salt: bytes, info: bytes) -> bytes:
     """For recovery codes: they carry >=128 random bits, so a slow KDF adds nothing."""
     return HKDF(algorithm=hashes.SHA256(), length=KEY_LENGTH, salt=salt, info=info).derive(secret)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 import secrets
 import shutil
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -83,7 +83,7 @@ def rotate(opened: OpenVault, removed_slot_id: str, known_carers: set[str]) -> R
 def detach(opened: OpenVault) -> OpenVault:
     """On the session's thread: its connection closes; the copy returned is for the worker, which opens its own."""
     opened.db.close()
-    return replace(opened, open_lock=None)
+    return opened.for_worker()
 
 
 def rotate_detached(worker: OpenVault, removed_slot_id: str, known_carers: set[str]) -> Rotated:
@@ -98,6 +98,7 @@ def rotate_detached(worker: OpenVault, removed_slot_id: str, known_carers: set[s
 def reattach(opened: OpenVault, worker: OpenVault) -> None:
     """Back on the session's thread, whatever happened: the worker's keys and ring, a new connection."""
     opened.ring, opened.slot, opened.data_key, opened.keys = worker.ring, worker.slot, worker.data_key, worker.keys
+    worker.forget_keys()  # the worker's copies: the session holds the keys again
     opened.db = Database.open(Path(opened.folder) / RECORD_FILE, opened.data_key)
 
 

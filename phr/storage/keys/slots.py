@@ -35,6 +35,7 @@ from phr.storage.keys.checked_json import (
     unb64,
     whole_number,
 )
+from phr.storage.keys.secret import Secret
 from phr.storage.keys.slot_keys import Sealed
 from phr.storage.vocabulary import KdfName, SlotKind
 
@@ -71,7 +72,7 @@ class KdfSpec:
             )
         return spec
 
-    def derive(self, secret: bytes) -> bytes:
+    def derive(self, secret: Secret) -> bytes:
         if self.name == ARGON2ID:
             return kdf.argon2id(secret, self.salt, _present(self.argon2))
         return kdf.hkdf_sha256(secret, self.salt, b"regie recovery code")
@@ -153,7 +154,7 @@ def new_data_key() -> bytes:
     return os.urandom(DATA_KEY_BYTES)
 
 
-def seal(record_id: str, kind: SlotKind, secret: bytes, data_key: bytes, argon2: kdf.Argon2Params | None = None,
+def seal(record_id: str, kind: SlotKind, secret: Secret, data_key: bytes, argon2: kdf.Argon2Params | None = None,
          slot_id: str | None = None, *, owner_private: bytes) -> KeySlot:
     """A version-2 slot for `secret` holding `data_key`, sealed with the owner key `owner_private`.
 
@@ -173,7 +174,7 @@ def seal(record_id: str, kind: SlotKind, secret: bytes, data_key: bytes, argon2:
                                                owner_private))
 
 
-def rewrapped(record_id: str, slot: KeySlot, secret: bytes, private_part: bytes,
+def rewrapped(record_id: str, slot: KeySlot, secret: Secret, private_part: bytes,
               argon2: kdf.Argon2Params | None = None) -> KeySlot:
     """The same version-2 slot (key pair, sealings, id) opening with a new `secret`.
 
@@ -223,12 +224,12 @@ def promoted(record_id: str, slot: KeySlot, new_key: bytes, owner_private: bytes
     return replace(slot, sealed=sealed, next_sealed=None)
 
 
-def unwrap(record_id: str, slot: KeySlot, secret: bytes) -> bytes:
+def unwrap(record_id: str, slot: KeySlot, secret: Secret) -> bytes:
     """The data key, or WrongSecret when `secret` (or anything about the slot) does not match."""
     return open_slot(record_id, slot, secret).data_key
 
 
-def open_slot(record_id: str, slot: KeySlot, secret: bytes) -> SlotKeys:
+def open_slot(record_id: str, slot: KeySlot, secret: Secret) -> SlotKeys:
     """The data key (and the next one, during a rotation); WrongSecret when anything does not match."""
     kek = slot.kdf.derive(secret)
     if slot.public_key is None:

@@ -12,11 +12,12 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from phr.storage.keys import kdf
+from phr.storage.keys.secret import Secret
 from phr.storage.keys.slots import DATA_KEY_BYTES, KINDS, NONCE_BYTES, KeySlot, _associated_data, _new_kdf_spec
 from phr.storage.vocabulary import SlotKind
 
 
-def seal(record_id: str, kind: SlotKind, secret: bytes, data_key: bytes,
+def seal(record_id: str, kind: SlotKind, secret: Secret, data_key: bytes,
          argon2: kdf.Argon2Params | None = None, slot_id: str | None = None) -> KeySlot:
     """A version-1 slot (the data key wrapped directly): only for records that have no owner key yet."""
     if kind not in KINDS or len(data_key) != DATA_KEY_BYTES:
