@@ -865,12 +865,16 @@ Schrijf hem nu op papier en bewaar hem op een veilige plek. U ziet hem maar éé
     <message>
         <source>Remove %1 as a carer?
 
-Their passphrase will no longer open this record, not even with an old copy of the record&apos;s files. What they entered stays, with their name.
+Their passphrase will no longer open this record, not even with an old copy of the key files. What they entered stays, with their name.
+
+Backups made before now still open with their passphrase. Afterwards Regie shows the ones it finds on this computer, so you can take their key out or delete them.
 
 Regie changes the key of the record for this; that can take a moment.</source>
         <translation>%1 weghalen als mantelzorger?
 
-Hun wachtwoord opent dit dossier dan niet meer, ook niet met een oude kopie van de bestanden. Wat zij hebben ingevuld, blijft staan, met hun naam.
+Hun wachtwoord opent dit dossier dan niet meer, ook niet met een oude kopie van de sleutelbestanden. Wat zij hebben ingevuld, blijft staan, met hun naam.
+
+Reservekopieën die eerder zijn gemaakt, gaan nog wel open met hun wachtwoord. Daarna laat Regie zien welke het op deze computer vindt. Dan kunt u hun sleutel eruit halen of ze verwijderen.
 
 Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</translation>
     </message>
@@ -4248,6 +4252,89 @@ Maak een nieuwe code als uw herstelblad kwijt is, of als iemand anders de code m
     <message>
         <source>Saving the new recovery code…</source>
         <translation>Bezig met opslaan van de nieuwe herstelcode…</translation>
+    </message>
+</context>
+<context>
+    <name>OldBackups</name>
+    <message>
+        <source>Old backups</source>
+        <translation>Oude reservekopieën</translation>
+    </message>
+    <message>
+        <source>One backup on this computer still opens with %1&apos;s passphrase. It was made while %1 was a carer.</source>
+        <translation>Eén reservekopie op deze computer gaat nog open met het wachtwoord van %1. Die is gemaakt toen %1 mantelzorger was.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backups on this computer still open with %1&apos;s passphrase. They were made while %1 was a carer.</source>
+        <translation>
+            <numerusform>%n reservekopieën op deze computer gaan nog open met het wachtwoord van %1. Die zijn gemaakt toen %1 mantelzorger was.</numerusform>
+            <numerusform>%n reservekopieën op deze computer gaan nog open met het wachtwoord van %1. Die zijn gemaakt toen %1 mantelzorger was.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backups that still open with the carer&apos;s passphrase</source>
+        <translation>Reservekopieën die nog opengaan met het wachtwoord van de mantelzorger</translation>
+    </message>
+    <message>
+        <source>Take the key out: %1&apos;s passphrase then no longer opens these backups. You can still restore them with your own passphrase or the recovery code. Regie does not open the backups for this.
+
+Delete: the backups are removed from this computer.</source>
+        <translation>Sleutel weghalen: het wachtwoord van %1 opent deze reservekopieën dan niet meer. U kunt ze nog wel terugzetten met uw eigen wachtwoord of met de herstelcode. Regie hoeft de reservekopieën daarvoor niet te openen.
+
+Verwijderen: de reservekopieën gaan weg van deze computer.</translation>
+    </message>
+    <message>
+        <source>Regie cannot reach copies elsewhere: on a USB stick that is not plugged in, in a synced folder such as OneDrive or Dropbox, or a copy you sent to someone. Those still open with %1&apos;s passphrase: delete them yourself. And what %1 copied while they were a carer, they keep.</source>
+        <translation>Kopieën op een andere plek kan Regie niet bereiken: op een USB-stick die niet in de computer zit, in een map die wordt gesynchroniseerd zoals OneDrive of Dropbox, of een kopie die u naar iemand hebt gestuurd. Die gaan nog open met het wachtwoord van %1: verwijder ze zelf. En wat %1 heeft gekopieerd toen %1 mantelzorger was, houdt %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Take their key out</source>
+        <translation>&amp;Sleutel weghalen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete these backups</source>
+        <translation>Deze reservekopieën &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
+        <source>%1&apos;s key was taken out of one backup.</source>
+        <translation>De sleutel van %1 is uit één reservekopie gehaald.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&apos;s key was taken out of %n backups.</source>
+        <translation>
+            <numerusform>De sleutel van %1 is uit %n reservekopieën gehaald.</numerusform>
+            <numerusform>De sleutel van %1 is uit %n reservekopieën gehaald.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One backup was deleted.</source>
+        <translation>Eén reservekopie is verwijderd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backups were deleted.</source>
+        <translation>
+            <numerusform>%n reservekopieën zijn verwijderd.</numerusform>
+            <numerusform>%n reservekopieën zijn verwijderd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Regie could not change one backup. It may be damaged, or its folder may be read-only, and it still opens with %1&apos;s passphrase. Delete it yourself if you do not need it:</source>
+        <translation>Regie kon één reservekopie niet aanpassen. Misschien is die beschadigd, of mag Regie niet schrijven in de map. Het wachtwoord van %1 opent die nog. Verwijder die zelf als u hem niet nodig hebt:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Regie could not change %n backups. They may be damaged, or their folder may be read-only, and they still open with %1&apos;s passphrase. Delete them yourself if you do not need them:</source>
+        <translation>
+            <numerusform>Regie kon %n reservekopieën niet aanpassen. Misschien zijn ze beschadigd, of mag Regie niet schrijven in de map. Het wachtwoord van %1 opent ze nog. Verwijder ze zelf als u ze niet nodig hebt:</numerusform>
+            <numerusform>Regie kon %n reservekopieën niet aanpassen. Misschien zijn ze beschadigd, of mag Regie niet schrijven in de map. Het wachtwoord van %1 opent ze nog. Verwijder ze zelf als u ze niet nodig hebt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changing the old backups; please wait.</source>
+        <translation>Regie past de oude reservekopieën aan. Even geduld.</translation>
     </message>
 </context>
 <context>
