@@ -33,6 +33,9 @@ class RecordSession:
     def __init__(self, vault: OpenVault):
         self._vault: OpenVault | None = vault
         self.folder: Path = vault.folder
+        # Where automatic backups of this session went: a carer's removal looks there for the backups
+        # their passphrase still opens (phr.backup.removed_carers).
+        self.backup_folders: set[Path] = set()
         try:
             self._author: Author | None = self._author_for(vault)
             purge_deleted(vault.db, utc_now())  # deletions left by a crash: their undo window has passed

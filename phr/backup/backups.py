@@ -108,6 +108,7 @@ def backup_rotation(session: RecordSession, folder: Path, keep: int | None = DEF
     elif not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "The backup folder is not there", str(folder))
     record_id = session.vault.ring.record_id
+    session.backup_folders.add(folder)
     name = _rotation_name(record_id, now or datetime.now(timezone.utc))
     made = make_backup(session, folder / name, own_connection=own_connection, stop=stop)
     ours = rotation_backups(folder, record_id)

@@ -3,7 +3,9 @@
 Adding a carer derives a key from their passphrase (a second or two) on the GUI thread with a
 busy cursor. Removing one makes a backup, changes the record's key and re-encrypts the whole
 record: seconds for a large record, so it runs on a worker thread (phr.access.carers.Removal) behind
-a progress window that cannot be closed half-way; the window stays responsive.
+a progress window that cannot be closed half-way; the window stays responsive. Afterwards the
+backups on this computer that the carer's passphrase still opens are offered for clean-up
+(phr.ui.security.old_backups_dialog).
 """
 
 from collections.abc import Callable
@@ -36,6 +38,7 @@ from phr.ui.app.background import BackgroundTask, run_in_background
 from phr.ui.backup.auto_backup_runner import BackupJob
 from phr.ui.security.dialog_size import fit_to_screen
 from phr.ui.security.new_passphrase import NewPassphraseFields
+from phr.ui.security.old_backups_dialog import offer as offer_old_backups
 from phr.ui.text.formatting import day, fill
 from phr.ui.text.messages import error_message
 from phr.ui.widgets.theme import mark_error
@@ -155,8 +158,10 @@ class CarersDialog(QDialog):
         name = next(c.name for c in carers.carers(self._session) if c.slot_id == slot_id)
         answer = QMessageBox.question(self, translate("CarersDialog", "Remove carer"), fill(translate(
             "CarersDialog", "Remove %1 as a carer?\n\nTheir passphrase will no longer open this record, not even with "
-                            "an old copy of the record's files. What they entered stays, with their name.\n\nRegie "
-                            "changes the key of the record for this; that can take a moment."), name),
+                            "an old copy of the key files. What they entered stays, with their name.\n\nBackups made "
+                            "before now still open with their passphrase. Afterwards Regie shows the ones it finds on "
+                            "this computer, so you can take their key out or delete them.\n\nRegie changes the key "
+                            "of the record for this; that can take a moment."), name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -178,8 +183,9 @@ class CarersDialog(QDialog):
         """Back on the GUI thread: the record gets its connection back, then the outcome is said."""
         if self.progress is not None:
             self.progress.done()
+        result = None
         try:
-            removal.finish()
+            result = removal.finish()
         except RuntimeError:
             return  # the record was locked meanwhile (the app closed): the next unlock sees the outcome
         except carers.RecordClosed as closed:
@@ -192,6 +198,8 @@ class CarersDialog(QDialog):
         if problem is not None:
             QMessageBox.warning(self, translate("CarersDialog", "Carer not removed"), problem)
         self.refresh()
+        if result is not None and problem is None:
+            offer_old_backups(self, self._session, result.carer.name, self._tasks)
 
     def _say_record_closed(self, removed: bool) -> None:
         self.record_closed = True
