@@ -50,6 +50,8 @@ class OldBackupsDialog(QDialog):
         self.files = QListWidget()
         self.files.setAccessibleName(translate("OldBackups", "Backups that still open with the carer's passphrase"))
         self.files.addItems([str(backup.path) for backup in found])
+        rows = min(len(found), 6) + 1  # a few lines, then it scrolls; one more for a horizontal scroll bar
+        self.files.setMaximumHeight(rows * self.files.fontMetrics().lineSpacing() + 2 * self.files.frameWidth() + 8)
         explain = fill(translate(
             "OldBackups", "Take the key out: %1's passphrase then no longer opens these backups. You can still "
                           "restore them with your own passphrase or the recovery code. Regie does not open the "
@@ -65,7 +67,7 @@ class OldBackupsDialog(QDialog):
         layout.addWidget(_wrapped(explain))
         layout.addWidget(_wrapped(limit))
         layout.addWidget(self._buttons())
-        fit_to_screen(self, QSize(600, 480))
+        fit_to_screen(self, QSize(600, 0))
 
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox()
