@@ -160,7 +160,8 @@ class CarersDialog(QDialog):
             "CarersDialog", "Remove %1 as a carer?\n\nTheir passphrase will no longer open this record, not even with "
                             "an old copy of the key files. What they entered stays, with their name.\n\nBackups made "
                             "before now still open with their passphrase. Afterwards Regie shows the ones it finds on "
-                            "this computer, so you can take their key out or delete them.\n\nRegie changes the key "
+                            "this computer, so you can take their key out or delete them. Copies elsewhere (a USB "
+                            "stick, a synced folder, a copy you sent) Regie cannot reach.\n\nRegie changes the key "
                             "of the record for this; that can take a moment."), name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
