@@ -867,14 +867,14 @@ Schrijf hem nu op papier en bewaar hem op een veilige plek. U ziet hem maar éé
 
 Their passphrase will no longer open this record, not even with an old copy of the key files. What they entered stays, with their name.
 
-Backups made before now still open with their passphrase. Afterwards Regie shows the ones it finds on this computer, so you can take their key out or delete them.
+Backups made before now still open with their passphrase. Afterwards Regie shows the ones it finds on this computer, so you can take their key out or delete them. Copies elsewhere (a USB stick, a synced folder, a copy you sent) Regie cannot reach.
 
 Regie changes the key of the record for this; that can take a moment.</source>
         <translation>%1 weghalen als mantelzorger?
 
 Hun wachtwoord opent dit dossier dan niet meer, ook niet met een oude kopie van de sleutelbestanden. Wat zij hebben ingevuld, blijft staan, met hun naam.
 
-Reservekopieën die eerder zijn gemaakt, gaan nog wel open met hun wachtwoord. Daarna laat Regie zien welke het op deze computer vindt. Dan kunt u hun sleutel eruit halen of ze verwijderen.
+Reservekopieën die eerder zijn gemaakt, gaan nog wel open met hun wachtwoord. Daarna laat Regie zien welke het op deze computer vindt. Dan kunt u hun sleutel eruit halen of ze verwijderen. Kopieën op een andere plek (een USB-stick, een gesynchroniseerde map, een kopie die u hebt gestuurd) kan Regie niet bereiken.
 
 Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</translation>
     </message>
