@@ -182,7 +182,7 @@ def main(argv: list[str]) -> int:
     bundle = BUNDLE if args.skip_bundle else build_bundle()
     root = deb_tree(bundle, WORK / "deb" / f"regie_{__version__}_amd64")
     deb, tarball = build_deb(root), build_tarball(bundle)
-    files = sum(1 for path in (root / "opt" / "regie").rglob("*") if path.is_file())
+    files = sum(1 for path in (root / "opt" / "regie").rglob("*") if path.is_file() and not path.is_symlink())
     print(f"{deb.relative_to(ROOT)}: {deb.stat().st_size / 1e6:.1f} MB, installs {installed_kib(root) / 1024:.1f} "
           f"MiB ({files} files in /opt/regie)")
     print(f"{tarball.relative_to(ROOT)}: {tarball.stat().st_size / 1e6:.1f} MB")
