@@ -55,13 +55,21 @@ def test_the_package_ships_the_icons_and_the_licence_texts():
 
 
 def test_every_window_shows_it(qtbot, qapp, tmp_path):
+    from PySide6.QtWidgets import QStyleFactory
+
     from phr.ui.app.desktop.prepare import prepare_application
     from phr.ui.app.record_actions import RecordActions
     from phr.ui.app.settings import AppSettings
     from phr.ui.start.start_window import StartWindow
+    from phr.ui.widgets.regie_style import RegieStyle
 
+    style_before = qapp.style().name()
     prepare_application(qapp, 100)
-    window = StartWindow(AppSettings(tmp_path / "settings.ini"), RecordActions())
-    qtbot.addWidget(window)
-    assert window.windowIcon().cacheKey() == qapp.windowIcon().cacheKey()
+    try:
+        assert isinstance(qapp.style(), RegieStyle)  # the style that draws edges of 3:1 in every theme
+        window = StartWindow(AppSettings(tmp_path / "settings.ini"), RecordActions())
+        qtbot.addWidget(window)
+        assert window.windowIcon().cacheKey() == qapp.windowIcon().cacheKey()
+    finally:
+        qapp.setStyle(QStyleFactory.create(style_before))  # the other tests on this worker keep Qt's own
     assert sorted(size.width() for size in app_icon().availableSizes()) == list(SIZES)
