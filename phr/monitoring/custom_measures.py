@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from phr.core import validation
 from phr.core.entries import EntryService, FieldError, Provenance
 from phr.core.vocabulary import MeasureCategory, Section
-from phr.monitoring.measures import CATALOGUE, SCORE, VALUE, Measure
+from phr.monitoring.measures import CATALOGUE, LARGEST, SCORE, VALUE, Measure, finite
 from phr.storage.repos import tables
 
 KINDS = (VALUE, SCORE)
@@ -56,7 +56,7 @@ class MeasureService(EntryService[CustomMeasure]):
         if measure.kind == VALUE and measure.category != MeasureCategory.LAB:  # a lab's INR or pH has no unit
             checks.required("unit", measure.unit)
             for name in ("low_bound", "high_bound"):
-                if not isinstance(getattr(measure, name), (int, float)):
+                if not finite(getattr(measure, name)) or abs(getattr(measure, name)) > LARGEST:  # no ±Infinity
                     checks.add(name, "invalid_number")
             if isinstance(measure.low_bound, (int, float)) and isinstance(measure.high_bound, (int, float)) \
                     and measure.low_bound >= measure.high_bound:

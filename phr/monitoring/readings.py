@@ -5,7 +5,6 @@ A typed reading is its own batch; an import is one batch, in one transaction, wh
 nothing that is already there (so importing a file twice adds nothing the second time).
 """
 
-import math
 from contextlib import contextmanager
 from dataclasses import KW_ONLY, dataclass, field, replace
 from datetime import datetime, timedelta, timezone
@@ -18,8 +17,9 @@ from phr.core.entries import ADDED, DELETED, RESTORED, UPDATED, Change, EntryInv
 from phr.core.errors import ConstraintViolation
 from phr.core.session import Session
 from phr.core.vocabulary import ChangeKind, ReadingMethod, Section
+from phr.monitoring import validity
 from phr.monitoring.custom_measures import MeasureService
-from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FIRST_YEAR, FLAGS, GLUCOSE_METHODS, LAST_YEAR, Measure
+from phr.monitoring.measures import BLOOD_PRESSURE, CONTEXTS, FLAGS, GLUCOSE_METHODS, Measure
 from phr.storage.repos.reading_rows import EnvelopeRows, HourSums, ReadingRow, joined
 from phr.storage.repos.readings import ReadingRepository
 
@@ -123,15 +123,11 @@ class ReadingService:
         if measure is None:
             checks.add("measure", "invalid_choice")
             return checks.errors
-        if not isinstance(reading.taken_at, datetime) or reading.taken_at.utcoffset() is None \
-                or not FIRST_YEAR <= reading.taken_at.year <= LAST_YEAR:
-            checks.add("taken_at", "invalid_date_time")
-        for name in _value_fields(measure):
-            value = getattr(reading, name)
-            if value is None and not (name == "value" and reading.flag):
-                checks.add(name, "required")
-            elif value is not None and (not isinstance(value, (int, float)) or not math.isfinite(value)):
-                checks.add(name, "invalid_number")
+        # The rules of every way in (phr.monitoring.validity); typed, the person was asked about an unusual value.
+        for problem in validity.reading_problems(measure, reading, kept=True):
+            checks.add(problem.field, problem.problem)
+        if measure.kind == BLOOD_PRESSURE and reading.value3 is None:  # typed, a blood pressure has its pulse too
+            checks.add("value3", "required")
         checks.choice("flag", reading.flag, ("",) + FLAGS)
         checks.choice("method", reading.method, ("",) + GLUCOSE_METHODS)
         checks.choice("context", reading.context, ("",) + CONTEXTS)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from phr.core import partial_date, validation
 from phr.core.entries import EntryService, FieldError, Provenance
 from phr.core.vocabulary import Section
-from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE
+from phr.monitoring.measures import BLOOD_PRESSURE, CATALOGUE, LARGEST, finite
 from phr.storage.repos import tables
 
 
@@ -55,7 +55,7 @@ class Plan:
 def _numbers(checks, item, names) -> None:
     for name in names:
         value = getattr(item, name)
-        if value is not None and (not isinstance(value, (int, float)) or value != value):
+        if value is not None and not (finite(value) and abs(value) <= LARGEST):  # no NaN, no ±Infinity
             checks.add(name, "invalid_number")
 
 

@@ -2293,6 +2293,10 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
         <translation>Typ een getal, bijvoorbeeld 4,5.</translation>
     </message>
     <message>
+        <source>This cannot be a value of this measure. Check the number.</source>
+        <translation>Dit kan geen waarde van deze meting zijn. Kijk het getal na.</translation>
+    </message>
+    <message>
         <source>An ORPHAcode is a number, e.g. 586 or ORPHA:586.</source>
         <translation>Een ORPHAcode is een getal, bijvoorbeeld 586 of ORPHA:586.</translation>
     </message>

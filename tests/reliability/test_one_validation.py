@@ -247,8 +247,6 @@ def test_a_blood_pressure_needs_both_pressures_and_times_their_offset():
     assert validity.is_time_stamp("2026-03-02T08:00:00+00:00")
 
 
-@pytest.mark.xfail(strict=True, reason="typing calls the rules once ReadingService.validate uses "
-                                       "validity.reading_problems (phr/monitoring/readings.py, not this change's)")
 @pytest.mark.parametrize("value", [1e300, 1e307, -70.0])
 def test_typing_refuses_nonsense_even_when_confirmed(services, value):
     with pytest.raises(EntryInvalid):

@@ -15,6 +15,7 @@ def problem_text(problem: str) -> str:
         "invalid_email": translate("FieldMessages", "This does not look like an e-mail address."),
         "invalid_website": translate("FieldMessages", "This does not look like a website, e.g. www.example.nl."),
         "invalid_number": translate("FieldMessages", "Type a number, e.g. 4,5."),
+        "impossible": translate("FieldMessages", "This cannot be a value of this measure. Check the number."),
         "invalid_orpha": translate("FieldMessages", "An ORPHAcode is a number, e.g. 586 or ORPHA:586."),
         "invalid_icd10": translate("FieldMessages", "An ICD-10 code looks like E25.0."),
         "invalid_hgvs": translate("FieldMessages", "A variant is written like NM_000500.9:c.293-13C>G."),
