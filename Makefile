@@ -49,4 +49,4 @@ $(VENV)/.installed-package: pyproject.toml | $(PY)
 	touch $@ $(VENV)/.installed $(VENV)/.installed-test
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
