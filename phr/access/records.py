@@ -1,4 +1,10 @@
-"""Create and unlock records: the one service behind both the command line and the UI."""
+"""Create and unlock records: the one service behind both the command line and the UI.
+
+A record opens read-only when it cannot be written or must not be (phr.storage.database.ReadOnly):
+reading, checking and exporting work, every save says why it cannot. Where the record is (a synced
+folder, beside a sync service's conflict copies, on read-only media) is said once when it opens:
+`record_place` tells, `place_notes` says it in a line each for the command line.
+"""
 
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,9 +15,12 @@ from phr.access.session import RecordSession
 from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput, WeakPassphrase
 from phr.core.vocabulary import SlotKind
-from phr.storage import vault
+from phr.storage import sync_folders, vault
+from phr.storage.database import ReadOnly
 from phr.storage.keys import kdf
 from phr.storage.keys.kdf import Argon2Params
+from phr.storage.open_vault import OpenVault
+from phr.storage.sync_folders import Sign, SyncedPlace
 
 MAX_NAME_LENGTH = 200
 WEAKNESS_TEXT = {
@@ -42,15 +51,78 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
     params = argon2 or kdf.calibrate()
     with passphrases.secret_of(passphrase) as secret:
         opened = vault.create(folder, name, secret, code.secret, params, utc_now())
-    return CreatedRecord(RecordSession(opened), code.formatted)
+    return CreatedRecord(session_of(opened), code.formatted)
 
 
 def unlock_with_passphrase(folder: Path, passphrase: str, verify_first: bool = False) -> RecordSession:
     with passphrases.secret_of(passphrase) as secret:
         opened = vault.unlock(folder, secret, verify_first=verify_first)
-    return RecordSession(opened)
+    return session_of(opened)
 
 
 def unlock_with_recovery_code(folder: Path, code_text: str, verify_first: bool = False) -> RecordSession:
     code = recovery_code.parse(code_text)  # a typing error is reported before any slot is tried
-    return RecordSession(vault.unlock(folder, code.secret, kinds=(SlotKind.RECOVERY,), verify_first=verify_first))
+    return session_of(vault.unlock(folder, code.secret, kinds=(SlotKind.RECOVERY,), verify_first=verify_first))
+
+
+def session_of(opened: OpenVault) -> RecordSession:
+    return RecordSession(opened) if opened.db.read_only is None else ReadOnlySession(opened)
+
+
+class ReadOnlySession(RecordSession):
+    """A record open read-only. RecordSession removes, when it opens, the deletions whose undo window has
+    passed, which writes; here they stay (hidden as deleted, as before) until the record opens where it
+    can be written. Everything else is RecordSession's. (Once RecordSession skips that step itself for a
+    read-only record, this class can go.)"""
+
+    def __init__(self, vault: OpenVault):
+        self._vault: OpenVault | None = vault
+        self.folder = vault.folder
+        self.backup_folders: set[Path] = set()
+        try:
+            self._author = self._author_for(vault)
+        except BaseException:
+            vault.close()
+            raise
+
+
+# --- where the record is -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RecordPlace:
+    """What a person should know about where their record is; said when it opens."""
+
+    synced: SyncedPlace | None  # a sync service seems to keep the folder in step between computers
+    conflict_copies: tuple[str, ...]  # names of a sync service's conflict copies in the record folder
+    read_only: ReadOnly | None  # why the record is open read-only (None: it can be changed)
+
+
+def record_place(session: RecordSession) -> RecordPlace:
+    folder = session.folder
+    return RecordPlace(sync_folders.synced_place(folder), tuple(sync_folders.conflict_copies(folder)),
+                       session.db.read_only)
+
+
+def place_notes(place: RecordPlace) -> list[str]:
+    """A line for each thing to know, in English, for the command line (not errors: the command goes on)."""
+    notes = []
+    if place.conflict_copies:
+        notes.append(f"The record folder holds a conflict copy made by a sync service ({', '.join(place.conflict_copies)}): "
+                     "the record was changed on two computers at once, and what the other one saved is in the "
+                     "copy. The record is open read-only; move the copy out of the folder to change it again.")
+    elif place.read_only is ReadOnly.MEDIA:
+        notes.append("The record is read-only (its folder or files cannot be written): it can be viewed, checked and "
+                     "exported, not changed.")
+    if place.synced is not None:
+        notes.append(f"The record is in a folder that {place.synced.service} seems to synchronise "
+                     f"({_sign_of(place.synced)}). Opened on two computers, a record splits into conflict copies: "
+                     "keep the record on one computer, and put its automatic backups in the synced folder instead.")
+    return notes
+
+
+def _sign_of(place: SyncedPlace) -> str:
+    if place.sign is Sign.MARK:
+        return f"{place.root} holds {place.detail}"
+    if place.sign is Sign.SETTINGS:
+        return f"{place.service}'s settings name {place.root}"
+    return f"the folder {place.root}"

@@ -9,9 +9,14 @@ migration goes ahead only when its backup was written, so it raises.
 
 No Qt here: the UI runs `run_if_due` on a pool thread (phr.ui.backup.auto_backup_runner) and says the
 problem in words.
+
+The folders made for backups are 0700 whatever the umask (the backups themselves are 0600), and so
+is the default folder made by an older version; a folder the person chose is theirs and left as it is.
 """
 
+import contextlib
 import errno
+import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from enum import StrEnum
@@ -21,6 +26,7 @@ from typing import Callable
 import platformdirs
 
 from phr.backup import backups
+from phr.storage.atomic import PRIVATE_DIR
 from phr.storage.errors import BackupStopped, RecordExists, StorageFull, StorageUnavailable
 
 DUE_AFTER = timedelta(hours=24)
@@ -149,9 +155,27 @@ def problem_of(error: BaseException) -> str:
 
 def _rotate(session, folder: Path, keep: int | None, now: datetime, may_create: bool | None, own_connection: bool,
             stop=None):
-    create = may_create if may_create is not None else _same_folder(folder, default_folder())
+    own = _same_folder(folder, default_folder())
+    create = may_create if may_create is not None else own
+    if create:
+        private_folder(folder, tighten=own)
     return backups.backup_rotation(session, folder, keep, now=now, own_connection=own_connection,
                                    create_folder=create, stop=stop)
+
+
+def private_folder(folder: Path, tighten: bool = False) -> None:
+    """Make `folder` and the folders missing above it 0700 (mkdir's mode passes through the umask, so it is
+    set again). With `tighten`, Regie's own folder and its parent become 0700 even when they were there."""
+    folder = Path(folder).expanduser().absolute()
+    missing = [path for path in (folder, *folder.parents) if not path.exists()]
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            path.mkdir(mode=PRIVATE_DIR)
+        os.chmod(path, PRIVATE_DIR)
+    if tighten:
+        for path in (folder, folder.parent):
+            with contextlib.suppress(OSError):
+                os.chmod(path, PRIVATE_DIR)
 
 
 def _same_folder(first: Path, second: Path) -> bool:

@@ -5,20 +5,31 @@ really encrypted and that SQLCipher is really there, then the settings that keep
 data off the disk in plain form (temp_store=MEMORY) and safe across crashes
 (WAL + synchronous=FULL). Each setting is read back; if it did not take, we
 refuse to continue rather than run unprotected.
+
+Another program (a second Regie, a `phr` command) may be writing the record: a write waits for it,
+up to BUSY_WAIT_SECONDS, in steps of BUSY_STEP_SECONDS, telling `on_wait` after each step (the app
+says that it waits), and then gives up with RecordBusy: one clear line, nothing changed.
+
+A record that cannot be written (a CD, a write-protected stick, a folder without write permission) or
+that must not be (see ReadOnly) opens read-only: reading, checking and exporting work, and every write
+is refused with RecordReadOnly, which says why.
 """
 
 import contextlib
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from phr.storage.atomic import create_private_file
 from phr.storage.errors import (
     ConstraintViolation,
     CryptoUnavailable,
     RecordDamaged,
+    RecordInUse,
     RecordMissing,
     StorageFull,
     StorageUnavailable,
@@ -39,7 +50,49 @@ _UNAVAILABLE_CODES = {8, 10, 14}  # SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOP
 # The online backup API raises with SQLite's text only (sqlite3_errstr), no code attribute.
 DISK_FULL_BELOW = 64 * 1024  # bytes free: too little for the WAL index and one page of log
 _CODE_OF_TEXT = {"database or disk is full": 13, "attempt to write a readonly database": 8,
-                 "disk I/O error": 10, "unable to open database file": 14}
+                 "disk I/O error": 10, "unable to open database file": 14,
+                 "database is locked": 5, "database table is locked": 6}
+_READ_ONLY_CODE = 8  # SQLITE_READONLY
+_BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: another connection holds the lock
+BUSY_STEP_SECONDS = 1.0  # SQLite's own wait before we look up (and the app says it waits)
+BUSY_WAIT_SECONDS = 20.0  # a write by another Regie takes well under this; longer, it is held open
+WAL_SUFFIX, SHM_SUFFIX = "-wal", "-shm"
+T = TypeVar("T")
+
+
+class RecordBusy(RecordInUse):
+    """Another program kept the record locked for writing longer than we wait."""
+
+
+class _WriteRefused(StorageUnavailable):
+    """SQLite refused a write to a file it opened read-only (SQLITE_READONLY)."""
+
+
+class ReadOnly(StrEnum):
+    """Why a record is open read-only."""
+
+    MEDIA = "media"  # its folder or files cannot be written: a CD, a write-protected stick, no permission
+    CONFLICT = "conflict"  # a sync service left a conflict copy beside it: nothing more may drift apart
+
+
+class RecordReadOnly(StorageUnavailable):
+    """A write to a record that is open read-only; the message says why."""
+
+    def __init__(self, reason: ReadOnly, message: str | None = None):
+        super().__init__(message or _READ_ONLY_TEXT[reason])
+        self.reason = reason
+
+
+_READ_ONLY_TEXT = {
+    ReadOnly.MEDIA: "This record is read-only: its folder or files cannot be written (a CD, a write-protected "
+                    "USB stick, or no permission). It can be viewed, checked and exported, not changed. "
+                    "Nothing was changed.",
+    ReadOnly.CONFLICT: "This record is open read-only: a sync service left a conflict copy of its files in the "
+                       "record folder. Move that copy out of the folder to change the record again. "
+                       "Nothing was changed.",
+}
+BUSY_TEXT = ("The record is busy in another Regie (a window or a phr command is writing to it); try again when "
+             "it is done. Nothing was changed.")
 
 
 # What one column of a statement's parameters holds (SQLite's storage classes; bool is an int).
@@ -86,18 +139,24 @@ class _Connection(Protocol):
 class Database:
     """One open, keyed connection. Repositories use it; nothing else sees SQL."""
 
-    def __init__(self, connection: _Connection):
+    def __init__(self, connection: _Connection, read_only: ReadOnly | None = None):
         self._connection: _Connection | None = connection
+        self.read_only = read_only  # why it is open read-only; None: it can be written
+        self.on_wait: Callable[[float], None] | None = None  # seconds waited so far for another program
+        self.busy_wait = BUSY_WAIT_SECONDS
 
     @classmethod
-    def open(cls, path: Path, key: bytes, create: bool = False) -> "Database":
+    def open(cls, path: Path, key: bytes, create: bool = False, read_only: ReadOnly | None = None) -> "Database":
         path = Path(path)
         _require_sqlcipher()
         _check_file(path, create)
-        connection = _connect(path)
+        connection = _connect(path, None if read_only is None else _read_only_mode(path, read_only))
         try:
             _apply_key(connection, key)
-            _configure(connection)
+            if read_only is None:
+                _configure(connection)
+            else:
+                _configure(connection, writable=False)
         except StorageUnavailable:
             connection.close()
             if _disk_is_full(path.parent):  # SQLite says I/O error when the WAL files find no room
@@ -107,7 +166,7 @@ class Database:
         except BaseException:
             connection.close()
             raise
-        return cls(connection)
+        return cls(connection, read_only)
 
     def close(self) -> None:
         if self._connection is not None:
@@ -125,8 +184,7 @@ class Database:
         return self._connection
 
     def query(self, sql: str, params: Params = ()) -> list[Row]:
-        with translated_errors():
-            return self._open.execute(sql, params).fetchall()
+        return self._patiently(lambda: self._open.execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Params = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -139,22 +197,48 @@ class Database:
 
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted row id (for INSERTs)."""
-        with translated_errors():
-            return self._open.execute(sql, params).lastrowid
+        return self._patiently(lambda: self._open.execute(sql, params).lastrowid)
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> int:
         """Run one statement for many rows; returns how many rows it changed (INSERT OR IGNORE: added)."""
-        with translated_errors():
-            return self._open.executemany(sql, rows).rowcount
+        with self._errors():
+            return self._open.executemany(sql, rows).rowcount  # rows may be an iterator: never run twice
 
     def executescript(self, script: str) -> None:
-        with translated_errors():
+        with self._errors():
             self._open.executescript(script)
+
+    def _patiently(self, run: Callable[[], T]) -> T:
+        """Run one statement; while another program holds the write lock, wait in steps (SQLite's busy
+        timeout is one step), telling `on_wait`. Only a statement outside a transaction, or the BEGIN that
+        starts one, is tried again: inside one, SQLite says to roll back instead (transaction() does)."""
+        started = time.monotonic()
+        while True:
+            try:
+                with self._errors():
+                    return run()
+            except RecordBusy:
+                waited = time.monotonic() - started
+                if self._open.in_transaction or waited >= self.busy_wait:
+                    raise
+                if self.on_wait is not None:
+                    self.on_wait(waited)
+
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        """translated_errors, and a refused write on a record open read-only says why it is."""
+        try:
+            with translated_errors():
+                yield
+        except _WriteRefused:
+            if self.read_only is not None:
+                raise RecordReadOnly(self.read_only) from None
+            raise
 
     def copy_into(self, target: "Database", pages: int, progress: Callable[[], None] | None) -> None:
         """The whole database into `target` with SQLite's online backup API, `pages` at a step (-1: at once);
         `progress()` runs between steps (it may raise to stop). The API works on connections, not statements."""
-        with translated_errors():
+        with self._errors():
             self._open.backup(target._open, pages=pages,
                               progress=None if progress is None else lambda *_state: progress())
 
@@ -208,9 +292,11 @@ def translated_errors() -> Iterator[None]:
             raise RecordDamaged("The record file is damaged (it failed its integrity check).") from None
         if primary in _FULL_CODES:
             raise StorageFull("The record could not be written: the disk is full.") from None
+        if primary in _BUSY_CODES:
+            raise RecordBusy(BUSY_TEXT) from None
         if primary in _UNAVAILABLE_CODES:
-            raise StorageUnavailable(
-                "The record could not be read or written: the folder is read-only or not accessible.") from None
+            kind = _WriteRefused if primary == _READ_ONLY_CODE else StorageUnavailable
+            raise kind("The record could not be read or written: the folder is read-only or not accessible.") from None
         raise
 
 
@@ -245,12 +331,35 @@ def _check_file(path: Path, create: bool) -> None:
         raise RecordDamaged(f"The record file {path} is empty or truncated.")
 
 
-def _connect(path: Path) -> _Connection:
+def _connect(path: Path, read_only_mode: str | None = None) -> _Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves. check_same_thread=False: the
     # record is unlocked on a worker thread and then used on the GUI thread, never both at once.
+    # timeout: SQLite's busy wait, one step of Database._patiently.
+    target, uri = (str(path), False) if read_only_mode is None else (f"{path.absolute().as_uri()}?{read_only_mode}", True)
     with translated_errors():
-        connection: _Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        connection: _Connection = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False,
+                                                     timeout=BUSY_STEP_SECONDS, uri=uri)
     return connection
+
+
+def _read_only_mode(path: Path, reason: ReadOnly) -> str:
+    """How SQLite opens a record read-only (its URI parameters).
+
+    WAL needs the -shm index beside the file, made by the first reader. On media nobody can write
+    (`immutable=1`) SQLite reads the main file alone: right when no log is left (a record closed
+    properly), wrong when one is (the log's pages would go unseen). A log with its index is read
+    with `mode=ro`; a log without one cannot be read where nothing can be written.
+    """
+    if reason is not ReadOnly.MEDIA:
+        return "mode=ro"  # the folder can be written: SQLite makes the index as for any reader
+    wal, shm = Path(f"{path}{WAL_SUFFIX}"), Path(f"{path}{SHM_SUFFIX}")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return "mode=ro&immutable=1"
+    if shm.exists():
+        return "mode=ro"
+    raise StorageUnavailable(f"The record at {path.parent} was not closed properly and cannot be opened where "
+                             "nothing can be written (its log has no index). Copy the record folder to your "
+                             "computer and open the copy. Nothing was changed.")
 
 
 def _apply_key(connection: _Connection, key: bytes) -> None:
@@ -280,9 +389,11 @@ _REQUIRED_SETTINGS = (
 )
 
 
-def _configure(connection: _Connection) -> None:
+def _configure(connection: _Connection, writable: bool = True) -> None:
+    # Read-only, nothing is written, so the journal (WAL, crash safety of writes) is the file's own.
+    settings = _REQUIRED_SETTINGS if writable else [s for s in _REQUIRED_SETTINGS if s[1] != "journal_mode"]
     with translated_errors():
-        for statement, name, expected in _REQUIRED_SETTINGS:
+        for statement, name, expected in settings:
             connection.execute(statement).fetchall()
             actual = connection.execute(f"PRAGMA {name}").fetchone()
             if actual is None or actual[0] != expected:

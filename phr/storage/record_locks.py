@@ -21,6 +21,10 @@ The lock files hold no data. (filelock's shared ReadWriteLock was not taken: it 
 database that, in a folder others may write to, such as a USB stick, needs hard links, which FAT
 has not.)
 
+Between computers (a record in a folder a sync service keeps in step) these locks see nothing: each
+open session also keeps phr.storage.computer_lock's in-use file, and a session is refused while
+another computer's is fresh.
+
 Where a file system has no locks (NFS without a lock daemon, some network and FUSE mounts) the
 lock calls say so, and the record opens as before, unguarded. A folder that cannot be written (a
 record on a CD, a restored copy) is not locked either: nobody can change it.
@@ -41,7 +45,9 @@ from pathlib import Path
 
 from filelock import lock_descriptor, unlock_descriptor
 
+from phr.storage import computer_lock
 from phr.storage.atomic import PRIVATE_FILE
+from phr.storage.computer_lock import Heartbeat
 from phr.storage.errors import RecordInUse
 
 OPEN_LOCK = "open.lock"
@@ -58,9 +64,15 @@ KEEP_DURING_SWAP = sys.platform != "win32"  # see the module text: Windows refus
 class OpenLock:
     """The lock of one open session; `release()` when the session closes."""
 
-    def __init__(self, fd: int | None, path: Path | None = None):
+    def __init__(self, fd: int | None, path: Path | None = None, heartbeat: Heartbeat | None = None):
         self._fd = fd
         self._path = path
+        self._heartbeat = heartbeat  # this session's claim against other computers
+
+    @property
+    def taken_over(self) -> computer_lock.Holder | None:
+        """Another computer that claimed the record while this session had it open (a slow sync)."""
+        return self._heartbeat.taken_over if self._heartbeat is not None else None
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
@@ -70,11 +82,17 @@ class OpenLock:
         if self._path is not None:
             with contextlib.suppress(OSError):  # Windows: a restore is trying it this instant, and removes it
                 self._path.unlink(missing_ok=True)
+        if self._heartbeat is not None and self._path is not None:
+            last = not any(self._path.parent.glob(SESSION_MARKS))  # other sessions here keep the claim
+            self._heartbeat.stop(remove=last)
+            self._heartbeat = None
 
 
 def hold_open(folder: Path) -> OpenLock:
-    """Taken at unlock. Never refused by another session; only a restore holds the gate for long."""
+    """Taken at unlock. Never refused by another session on this computer; only a restore holds the gate
+    for long. Refused (computer_lock.OpenOnAnotherComputer) while another computer has the record open."""
     folder = Path(folder)
+    computer_lock.refuse_if_open_elsewhere(folder)
     gate = _open_lock_file(folder / OPEN_LOCK)
     if gate is None:
         return OpenLock(None)
@@ -82,9 +100,22 @@ def hold_open(folder: Path) -> OpenLock:
         if not _wait_for(gate, GATE_WAIT_SECONDS):
             raise RecordInUse("The record is being replaced by a restore right now. Try again in a moment.")
         _open_sessions(folder)  # also clears the marks of sessions that crashed
-        return _new_mark(folder)
+        return _claimed(_new_mark(folder))
     finally:
         _close_locked(gate)
+
+
+def _claimed(lock: OpenLock) -> OpenLock:
+    """The session's mark, with its claim against other computers (made while holding the gate, so two
+    sessions here cannot both find the file of a computer that just stopped and argue about it)."""
+    if lock._path is None:
+        return lock  # nothing can be written here
+    try:
+        lock._heartbeat = computer_lock.claim(lock._path.parent, lock._path.stem.removeprefix("open-"))
+    except BaseException:
+        lock.release()
+        raise
+    return lock
 
 
 @contextlib.contextmanager
@@ -95,6 +126,7 @@ def nobody_has_it_open(folder: Path) -> Iterator[None]:
     may hold someone's other files, which a restore then refuses to replace.
     """
     folder = Path(folder)
+    computer_lock.refuse_if_open_elsewhere(folder)
     gate = _open_lock_file(folder / OPEN_LOCK, create=False)
     try:
         if gate is not None and (not _wait_for(gate, GATE_WAIT_SECONDS) or _open_sessions(folder)):

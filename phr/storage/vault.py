@@ -7,20 +7,28 @@ again: nobody has seen its recovery code yet. Unlocking changes nothing on disk
 until the secret has opened a slot and the database has proved readable. Then, and
 only then, an unlock may also finish a data-key rotation a crash interrupted (see
 phr.storage.keys.rotation).
+
+A record whose folder or files cannot be written (a CD, a write-protected stick) opens read-only, and
+so does one beside a sync service's conflict copy of its files (phr.storage.sync_folders): nothing more
+may drift apart until the person has looked. Read-only, nothing on disk changes: no key file is
+repaired, no rotation finished, no upgrade run (a record that needs one is refused, saying why).
+Every unlock and creation first removes what killed backups and restores left (phr.storage.leftovers).
 """
 
+import os
 import secrets
 import shutil
 import time
 from pathlib import Path
 
-from phr.storage import migrations, record_locks
+from phr.storage import leftovers, migrations, record_locks, sync_folders
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir, rename
-from phr.storage.database import Database
+from phr.storage.database import Database, ReadOnly, RecordReadOnly
 from phr.storage.errors import (
     CryptoUnavailable,
     RecordDamaged,
     RecordExists,
+    RecordFromNewerVersion,
     RecordInUse,
     RecordMissing,
     WrongSecret,
@@ -33,6 +41,7 @@ from phr.storage.keys.secret import Secret
 from phr.storage.keys.slots import KeyRing, KeySlot, SlotKeys
 from phr.storage.open_vault import RECORD_FILE, OpenVault
 from phr.storage.repos import integrity, people
+from phr.storage.schema import MIGRATIONS
 from phr.storage.vocabulary import SlotKind
 
 PASSPHRASE_KINDS = (SlotKind.OWNER, SlotKind.CARER)
@@ -44,16 +53,18 @@ def create(folder: Path, person_name: str, owner_secret: Secret, recovery_secret
     """Make a new record at `folder` (which must not exist, or be an empty folder); `now` is its creation time."""
     folder = Path(folder).absolute()
     refuse_existing(folder)
+    leftovers.clean_up()
     folder.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_staging(folder)
     staging = folder.with_name(f".{folder.name}.creating-{secrets.token_hex(4)}")
-    staging.mkdir(mode=PRIVATE_DIR)
-    try:
-        ring, slot, keys = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2, now)
-        _move_into_place(staging, folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with leftovers.pending(leftovers.Job.CREATE, folder):
+        staging.mkdir(mode=PRIVATE_DIR)
+        try:
+            ring, slot, keys = _write_new_record(staging, person_name, owner_secret, recovery_secret, argon2, now)
+            _move_into_place(staging, folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     try:
         lock = record_locks.hold_open(folder)
     except BaseException:
@@ -127,23 +138,40 @@ def unlock(folder: Path, secret: Secret, kinds: tuple[SlotKind, ...] = PASSPHRAS
     keys = KeyFiles(folder)
     loaded = keys.load()
     slot, opened_keys = _open_first_slot(loaded.ring, secret, kinds)
+    leftovers.clean_up()  # of other places: a failed unlock still changes nothing in the record
+    read_only = read_only_reason(folder)
     lock = record_locks.hold_open(folder)  # after the secret fits: a wrong one leaves no file behind
     try:
-        db, data_key = _open_with_either_key(folder, opened_keys, loaded.ring, verify_first)
+        db, data_key = _open_with_either_key(folder, opened_keys, loaded.ring, verify_first, read_only)
     except BaseException:
         lock.release()
         raise
-    try:
-        keys.repair(loaded)  # only now: a failed unlock must not change a byte
-    except (OSError, RecordInUse):
-        pass  # the record is open and sound; the stale copy is repaired at the next unlock
+    if read_only is None:
+        try:
+            keys.repair(loaded)  # only now: a failed unlock must not change a byte
+        except (OSError, RecordInUse):
+            pass  # the record is open and sound; the stale copy is repaired at the next unlock
     opened = OpenVault(folder, db, loaded.ring, slot, data_key, opened_keys, lock)
     try:
-        _finish_rotation(opened, opened_keys)
+        if read_only is None:
+            _finish_rotation(opened, opened_keys)
     except BaseException:
         opened.close()
         raise
     return opened
+
+
+def read_only_reason(folder: Path) -> ReadOnly | None:
+    """Why the record at `folder` must open read-only; None when it can be written.
+
+    The operating system answers for this user (root may write where the permissions say no, and then
+    can); a read-only file system says no to everyone.
+    """
+    if not all(os.access(path, os.W_OK) for path in (folder, folder / RECORD_FILE)):
+        return ReadOnly.MEDIA
+    if sync_folders.conflict_copies(folder):
+        return ReadOnly.CONFLICT
+    return None
 
 
 def _open_first_slot(ring: KeyRing, secret: Secret, kinds: tuple[SlotKind, ...]) -> tuple[KeySlot, SlotKeys]:
@@ -156,15 +184,15 @@ def _open_first_slot(ring: KeyRing, secret: Secret, kinds: tuple[SlotKind, ...])
     raise WrongSecret("The passphrase or code does not open this record.")
 
 
-def _open_with_either_key(folder: Path, opened_keys: SlotKeys, ring: KeyRing,
-                          verify_first: bool) -> tuple[Database, bytes]:
+def _open_with_either_key(folder: Path, opened_keys: SlotKeys, ring: KeyRing, verify_first: bool,
+                          read_only: ReadOnly | None = None) -> tuple[Database, bytes]:
     """During a rotation record.db is under the old key until `PRAGMA rekey` commits, then the new one."""
     try:
-        return _open_database(folder, opened_keys.data_key, ring, verify_first), opened_keys.data_key
+        return _open_database(folder, opened_keys.data_key, ring, verify_first, read_only), opened_keys.data_key
     except RecordDamaged:
         if opened_keys.next_key is None:
             raise
-        return _open_database(folder, opened_keys.next_key, ring, verify_first), opened_keys.next_key
+        return _open_database(folder, opened_keys.next_key, ring, verify_first, read_only), opened_keys.next_key
 
 
 def _finish_rotation(opened: OpenVault, opened_keys: SlotKeys) -> None:
@@ -175,10 +203,11 @@ def _finish_rotation(opened: OpenVault, opened_keys: SlotKeys) -> None:
         rotation.finish(opened, opened_keys.next_key)
 
 
-def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: bool = False) -> Database:
+def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: bool = False,
+                   read_only: ReadOnly | None = None) -> Database:
     record_file = folder / RECORD_FILE
     try:
-        db = Database.open(record_file, data_key)
+        db = Database.open(record_file, data_key, read_only=read_only)
     except RecordDamaged as error:
         # A slot opened, so the key is the one in keys.json. If it does not fit record.db, either
         # record.db is damaged or the key files came from another record: say both.
@@ -188,7 +217,10 @@ def _open_database(folder: Path, data_key: bytes, ring: KeyRing, verify_first: b
         _check_belongs_to(db, ring)
         if verify_first and migrations.pending(db):
             _refuse_if_damaged(db)
-        migrations.migrate(db, record_file)
+        if read_only is None:
+            migrations.migrate(db, record_file)
+        else:
+            _refuse_if_upgrade_needed(db, read_only)
     except BaseException:
         db.close()
         raise
@@ -204,6 +236,19 @@ def secure_memory(db: Database) -> None:
     db.pragma_value("cipher_memory_security = ON")
     if str(db.pragma_value("cipher_memory_security")) != "1":
         raise CryptoUnavailable("Could not set cipher_memory_security on the record; refusing to continue.")
+
+
+def _refuse_if_upgrade_needed(db: Database, read_only: ReadOnly) -> None:
+    """An upgrade writes; read-only, a record that needs one cannot be opened (one from a newer version
+    never can)."""
+    version, latest = migrations.schema_version(db), max(MIGRATIONS)
+    if version > latest:
+        raise RecordFromNewerVersion(f"This record was made by a newer version of Regie (schema {version}; this "
+                                     f"version knows up to {latest}). Update Regie to open it.")
+    if migrations.pending(db):
+        raise RecordReadOnly(read_only, "This record was made by an older version of Regie and must be "
+                             "upgraded before it opens, which needs a folder Regie can write in. Copy the record "
+                             "folder to your computer and open the copy. Nothing was changed.")
 
 
 def _refuse_if_damaged(db: Database) -> None:

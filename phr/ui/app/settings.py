@@ -1,9 +1,12 @@
 """App settings on this computer: which record folders it knows, the language, text size and window place.
 
 Only paths and preferences live here, never names or health data: this file is
-not encrypted.
+not encrypted. Still, which records this computer knows is nobody else's business: the file is 0600
+and its folder 0700, whatever the umask, also for a file an older version left readable.
 """
 
+import contextlib
+import os
 from collections.abc import Container
 from pathlib import Path
 
@@ -19,10 +22,18 @@ MIN_BACKUPS_KEPT = 7
 TEXT_SIZES = (100, 115, 130, 150, 175, 200)
 
 
+PRIVATE_FILE, PRIVATE_DIR = 0o600, 0o700
+
+
 class AppSettings:
     def __init__(self, path: Path) -> None:
-        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
         self.path = Path(path)
+        _private_place(self.path)  # before QSettings writes: it keeps the mode of the file it replaces
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _sync(self) -> None:
+        self._settings.sync()
+        _private_place(self.path)  # the file was removed meanwhile: QSettings made it with the umask's mode
 
     def known_records(self) -> list[str]:
         value = self._settings.value("records/paths", [])
@@ -40,7 +51,23 @@ class AppSettings:
 
     def _write_records(self, paths: list[str]) -> None:
         self._settings.setValue("records/paths", paths)
-        self._settings.sync()
+        self._sync()
+
+    # --- where a record is: what was said about it once (a synced folder) is not said again ---
+
+    def place_noted(self, folder: Path) -> bool:
+        """Whether the person was told that this record is in a synchronised folder."""
+        return str(Path(folder).absolute()) in self._noted_places()
+
+    def note_place(self, folder: Path) -> None:
+        path = str(Path(folder).absolute())
+        self._settings.setValue("records/places_noted", [path] + [p for p in self._noted_places() if p != path])
+        self._sync()
+
+    def _noted_places(self) -> list[str]:
+        value = self._settings.value("records/places_noted", [])
+        value = [value] if isinstance(value, str) else value
+        return [str(item) for item in value] if isinstance(value, list) else []
 
     def sample_record(self) -> str:
         """The folder of the sample record made on this computer ('' if none): its passphrase is public."""
@@ -48,7 +75,7 @@ class AppSettings:
 
     def set_sample_record(self, folder: Path) -> None:
         self._settings.setValue("records/sample", str(Path(folder).absolute()))
-        self._settings.sync()
+        self._sync()
 
     def language(self) -> str:
         value = str(self._settings.value("ui/language", "system"))
@@ -58,7 +85,7 @@ class AppSettings:
         if language not in LANGUAGES:
             raise ValueError(language)
         self._settings.setValue("ui/language", language)
-        self._settings.sync()
+        self._sync()
 
     # --- how the windows look ---
 
@@ -70,7 +97,7 @@ class AppSettings:
         if percent not in TEXT_SIZES:
             raise ValueError(percent)
         self._settings.setValue("ui/text_size", int(percent))
-        self._settings.sync()
+        self._sync()
 
     def main_window_geometry(self) -> QByteArray | None:
         """The main window's last size and place (QWidget.saveGeometry), or None before it was first closed."""
@@ -79,7 +106,7 @@ class AppSettings:
 
     def set_main_window_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue("ui/main_window_geometry", geometry)
-        self._settings.sync()
+        self._sync()
 
     # --- labels the user gave to record folders (shown in the start window instead of the path) ---
 
@@ -97,7 +124,7 @@ class AppSettings:
         else:
             labels.pop(folder, None)
         self._settings.setValue("records/labels", labels)
-        self._settings.sync()
+        self._sync()
 
     # --- auto-lock ---
 
@@ -110,7 +137,7 @@ class AppSettings:
         if minutes not in AUTO_LOCK_CHOICES:
             raise ValueError(minutes)
         self._settings.setValue("security/auto_lock_minutes", int(minutes))
-        self._settings.sync()
+        self._sync()
 
     # --- automatic backups ---
 
@@ -119,7 +146,7 @@ class AppSettings:
 
     def set_auto_backup_enabled(self, enabled: bool) -> None:
         self._settings.setValue("backups/enabled", "true" if enabled else "false")
-        self._settings.sync()
+        self._sync()
 
     def backup_folder(self) -> Path:
         """Where automatic backups go; until the user chooses (a USB stick, a synchronised folder),
@@ -129,7 +156,7 @@ class AppSettings:
 
     def set_backup_folder(self, folder: Path) -> None:
         self._settings.setValue("backups/folder", str(Path(folder).absolute()))
-        self._settings.sync()
+        self._sync()
 
     def backups_kept(self) -> int:
         """How many automatic backups are kept per record: at least 7."""
@@ -140,7 +167,7 @@ class AppSettings:
         if not MIN_BACKUPS_KEPT <= count <= 100:
             raise ValueError(count)
         self._settings.setValue("backups/keep", int(count))
-        self._settings.sync()
+        self._sync()
 
 
 def _int_choice(value: object, allowed: Container[int], default: int) -> int:
@@ -151,3 +178,17 @@ def _int_choice(value: object, allowed: Container[int], default: int) -> int:
     except ValueError:
         return default
     return number if number in allowed else default
+
+
+def _private_place(path: Path) -> None:
+    """The settings file 0600 and its folder 0700 (the folders made for it too). A folder that cannot be
+    changed (read-only, someone else's) is left as it is: QSettings then says it cannot write."""
+    with contextlib.suppress(OSError):
+        missing = [folder for folder in path.parents if not folder.exists()]
+        for folder in reversed(missing):
+            with contextlib.suppress(FileExistsError):
+                folder.mkdir(mode=PRIVATE_DIR)
+            os.chmod(folder, PRIVATE_DIR)  # mkdir's mode passes through the umask
+        os.chmod(path.parent, PRIVATE_DIR)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE))
+        os.chmod(path, PRIVATE_FILE)
