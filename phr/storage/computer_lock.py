@@ -44,9 +44,9 @@ class Holder:
     session: str
     beat: datetime  # when it last said it has the record open (UTC)
 
-    def fresh(self, now: datetime, stale_after: float = STALE_SECONDS) -> bool:
-        """Said within `stale_after` seconds; a time as far ahead is a clock set wrong, not a promise."""
-        return abs((now - self.beat).total_seconds()) < stale_after
+    def fresh(self, now: datetime) -> bool:
+        """Said within STALE_SECONDS; a time as far ahead is a clock set wrong, not a promise."""
+        return abs((now - self.beat).total_seconds()) < STALE_SECONDS
 
 
 def this_computer() -> str:

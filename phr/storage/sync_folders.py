@@ -73,7 +73,8 @@ def _mark_in(folder: Path) -> SyncedPlace | None:
     if _names_onedrive(folder / "desktop.ini"):
         return SyncedPlace(SyncService.ONEDRIVE, folder, Sign.MARK, "desktop.ini")
     try:
-        journal = next((entry.name for entry in os.scandir(folder) if _NEXTCLOUD_JOURNAL.match(entry.name)), None)
+        with os.scandir(folder) as entries:
+            journal = next((entry.name for entry in entries if _NEXTCLOUD_JOURNAL.match(entry.name)), None)
     except OSError:
         return None
     return SyncedPlace(SyncService.NEXTCLOUD, folder, Sign.MARK, journal) if journal else None
@@ -198,7 +199,7 @@ _CONFLICT_MIDDLES = (
     r"_conflict-\d{8}-\d{6}",  # ownCloud
     r" \(\d{1,3}\)",  # Google Drive: "record (1).db"
     r" \d{1,3}",  # iCloud Drive: "record 2.db"
-    r"-[A-Z0-9][A-Z0-9-]{0,14}",  # OneDrive adds the computer's name: "record-DESKTOP-ABC1234.db"
+    r"-[A-Z0-9][A-Z0-9-]{0,14}(?:-\d+)?",  # OneDrive adds the computer's name: "record-DESKTOP-ABC1234.db"
 )
 
 
@@ -209,7 +210,8 @@ def conflict_copies(folder: Path) -> list[str]:
     being written in capitals, as Windows writes it, or being this computer's name.
     """
     try:
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+        with os.scandir(folder) as entries:
+            names = sorted(entry.name for entry in entries if entry.is_file())
     except OSError:
         return []
     host = re.escape(socket.gethostname().split(".")[0])
