@@ -11,6 +11,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from phr.core.errors import InvalidInput
+from phr.imports.devices.decode import DamagedText
 from phr.imports.devices.model import DeviceImportSummary, DeviceReadings, NotThisFormat, ParseCancelled, Progress, Sink
 from phr.imports.devices.pipeline import detect, read_file
 from phr.imports.devices.readings import intake
@@ -49,7 +50,10 @@ MAX_IN_MEMORY_BYTES = 256 * 1024 * 1024
 
 
 class NotADeviceFile(InvalidInput):
-    """The file is not what it claims to be, or not a file Regie can read. Nothing was changed."""
+    """The file is not what it claims to be, or not a file Regie can read. Nothing was changed. `damaged_line`:
+    a UTF-8 file with a damaged byte on that line (0: not so), for the app's own words."""
+
+    damaged_line = 0
 
 
 class NoReadings(NotADeviceFile):
@@ -109,7 +113,9 @@ def import_file(services: RecordServices, data: FileInput, file_name: str, forma
     except DateOrderUnknown:
         raise                  # the person can answer it: the caller asks (a ValueError, not the arguments')
     except NotThisFormat as error:
-        raise NotADeviceFile(str(error)) from None
+        failure = NotADeviceFile(str(error))
+        failure.damaged_line = error.line if isinstance(error, DamagedText) else 0
+        raise failure from None
     except ParseCancelled:
         raise ImportCancelled() from None
     except ValueError as error:  # an unknown measure or method, a CSV without measure or mapping, ...

@@ -2414,6 +2414,10 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
         <translation>Een ander CSV-bestand</translation>
     </message>
     <message>
+        <source>The file was not UTF-8 text; it was read as Windows-1252. Check that letters with accents came out right.</source>
+        <translation>Het bestand was geen UTF-8-tekst; het is gelezen als Windows-1252. Kijk of letters met accenten goed zijn overgekomen.</translation>
+    </message>
+    <message>
         <source>Sensor (continuous glucose monitor)</source>
         <translation>Sensor (continue glucosemeter)</translation>
     </message>
@@ -2706,6 +2710,10 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>This file is text without columns (no commas, semicolons or tabs between them), so Regie cannot read readings from it.</source>
         <translation>Dit bestand is tekst zonder kolommen (er staan geen komma&apos;s, puntkomma&apos;s of tabs tussen). Regie kan er dus geen metingen uit lezen.</translation>
+    </message>
+    <message>
+        <source>Line %1 of this file is damaged: it is not valid UTF-8 text. Nothing was read. Repair that line, or save the file again as UTF-8.</source>
+        <translation>Regel %1 van dit bestand is beschadigd: het is geen geldige UTF-8-tekst. Er is niets ingelezen. Herstel die regel, of sla het bestand opnieuw op als UTF-8.</translation>
     </message>
     <message>
         <source>This is not a CSV file Regie can read: it is not text (it may be a PDF, a picture, a spreadsheet or a zip file). Export the readings from your device&apos;s app or website as a CSV file, and choose that file.</source>

@@ -249,6 +249,7 @@ class DeviceReadings:
     # export's millions of step counts; a Withings zip's other files): kind -> records.
     left_out: dict[str, int] = field(default_factory=dict)
     skipped_beyond: dict[str, int] = field(default_factory=dict)   # reason -> skipped rows after MAX_SKIPPED
+    encoding: str = ""  # a text file's (CsvText.encoding); '' for a file that is no text (a zip, JSON, XML)
 
     def skip(self, row: SkippedRow) -> None:
         """A row not read, kept up to MAX_SKIPPED, counted after that."""
@@ -270,6 +271,12 @@ class DeviceImportSummary:
     notes_added: int = 0
     left_out: dict[str, int] = field(default_factory=dict)          # kind -> records that are no reading
     skipped_beyond: dict[str, int] = field(default_factory=dict)    # reason -> skipped rows not listed
+    encoding: str = ""  # the file's, when it was text (issue 19: say which encoding was used)
+
+    @property
+    def read_as_windows_1252(self) -> bool:
+        """The file was not UTF-8 as a whole and was read as Windows-1252: worth saying, as accents may differ."""
+        return self.encoding == "windows-1252"
 
     @property
     def skipped_count(self) -> int:

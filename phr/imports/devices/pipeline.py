@@ -58,7 +58,9 @@ def read_file(data: bytes | Path, format: str = "auto", measure: str | None = No
         rows = layout.read_rows(table, zone)                           # 4 -> rows read
     except NotThisFormat as error:
         raise explained(error, text, layout) from None
-    return readings_of(rows)                                           # 5 -> readings and notes
+    found = readings_of(rows)                                          # 5 -> readings and notes
+    found.encoding = text.encoding
+    return found
 
 
 def text_of(data: bytes | Path, name: str = "") -> CsvText:

@@ -33,7 +33,7 @@ def store(services: RecordServices, read: Callable[[Sink], DeviceReadings], file
             refuse_empty(found)
         notes = services.diary.add_imported(map(_diary_entry, found.notes), SOURCE, file_name)
     return DeviceImportSummary(found.format, writer.added, writer.total - writer.added, found.skipped, notes,
-                               found.left_out, found.skipped_beyond)
+                               found.left_out, found.skipped_beyond, found.encoding)
 
 
 def _diary_entry(note: ParsedReading) -> DiaryEntry:

@@ -44,6 +44,12 @@ def not_a_table(found: Preview | None) -> str | None:
     return None
 
 
+def damaged_utf8(line: int) -> str:
+    """A UTF-8 file with a damaged byte: read as another encoding it would garble every accent, so nothing is read."""
+    return fill(translate("ImportWizard", "Line %1 of this file is damaged: it is not valid UTF-8 text. Nothing was "
+                                          "read. Repair that line, or save the file again as UTF-8."), str(line))
+
+
 def not_text() -> str:
     return translate("ImportWizard", "This is not a CSV file Regie can read: it is not text (it may be a PDF, a "
                                      "picture, a spreadsheet or a zip file). Export the readings from your device's "

@@ -1,10 +1,9 @@
 """The pages of the device import wizard: the file, a mapping for other CSV files, the summary."""
 
-import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,18 +20,19 @@ from PySide6.QtWidgets import (
 
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
-from phr.imports.device_import import FORMATS, largest
+from phr.imports.device_import import FORMATS
 from phr.imports.devices import pipeline
+from phr.imports.devices.decode import DamagedText
 from phr.imports.devices.model import DeviceImportSummary, NotThisFormat, normalise
 from phr.imports.devices.preview import Preview, preview
 from phr.monitoring.import_mappings import Mapping
 from phr.ui.imports.clock_choices import DateOrderChoice, ZoneChoice, system_zone
-from phr.ui.imports.file_kind import not_a_table, not_text, unknown_table
+from phr.ui.imports.file_kind import damaged_utf8, not_a_table, not_text, unknown_table
+from phr.ui.imports.summary_words import format_label, summary_lines
 from phr.ui.text.formatting import escape, fill
 
 translate = QCoreApplication.translate
 # Apple's type names without their prefix: 'HKQuantityTypeIdentifierStepCount' -> 'StepCount'.
-_APPLE_PREFIX = re.compile(r"^HK[A-Za-z]*?TypeIdentifier")
 # The mapping step shows the first rows of a file: read from this many first bytes.
 HEAD_BYTES = 1 << 20
 PREVIEW_ROWS = 10
@@ -42,18 +42,6 @@ OTHER_CSV = "csv"
 def _head(path: Path) -> bytes:
     with path.open("rb") as file:
         return file.read(HEAD_BYTES)
-
-
-def format_label(name: str) -> str:
-    return {"auto": translate("ImportWizard", "Decide from the file"),
-            "libreview": translate("ImportWizard", "LibreView (FreeStyle Libre)"),
-            "dexcom": translate("ImportWizard", "Dexcom Clarity"),
-            "omron": translate("ImportWizard", "OMRON connect (blood pressure)"),
-            "medtronic": translate("ImportWizard", "Medtronic CareLink (iPro2, pump)"),
-            "withings": translate("ImportWizard", "Withings Health Mate (blood pressure, weight)"),
-            "nightscout": translate("ImportWizard", "Nightscout (glucose)"),
-            "apple_health": translate("ImportWizard", "Apple Health (export.zip or export.xml)"),
-            "csv": translate("ImportWizard", "Another CSV file")}.get(name, name)
 
 
 def method_choices() -> list[tuple[str, str]]:
@@ -204,6 +192,8 @@ class FilePage(QWizardPage):
             return translate("ImportWizard", "This file is empty. Choose another file.")
         try:
             found = pipeline.detect(path, path.name)
+        except DamagedText as error:
+            return damaged_utf8(error.line)
         except NotThisFormat:
             return not_text()
         if found == OTHER_CSV:
@@ -377,18 +367,7 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.skipped, 1)
 
     def show_summary(self, summary: DeviceImportSummary, file_name: str) -> None:
-        count = QLocale().toString
-        lines = [fill(translate("ImportWizard", "File: %1 (%2)"), file_name, format_label(summary.format)),
-                 fill(translate("ImportWizard", "Readings added: %1"), count(summary.added)),
-                 fill(translate("ImportWizard", "Already in your record (not added again): %1"),
-                      count(summary.already_present)),
-                 fill(translate("ImportWizard", "Notes added to the diary: %1"), count(summary.notes_added)),
-                 fill(translate("ImportWizard", "Rows skipped: %1"), count(summary.skipped_count))]
-        if summary.left_out:   # an Apple Health export's steps, sleep, workouts, ...: counted, never kept
-            kinds = ", ".join(_APPLE_PREFIX.sub("", kind) for kind, _count in largest(summary.left_out, 3))
-            lines.append(fill(translate("ImportWizard", "Left out, because they are no readings Regie keeps: %1 "
-                                                        "records (such as %2)"),
-                              count(sum(summary.left_out.values())), kinds))
+        lines = summary_lines(summary, file_name)
         self.text.setText("<br>".join(escape(line) for line in lines))
         self.skipped_model.clear()
         self.skipped_model.setHorizontalHeaderLabels([translate("ImportWizard", "Line"),

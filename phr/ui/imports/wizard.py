@@ -15,6 +15,7 @@ from phr.monitoring.import_mappings import Mapping
 from phr.monitoring.readings import ImportCancelled
 from phr.record.services import RecordServices
 from phr.ui.app.background import run_in_background
+from phr.ui.imports.file_kind import damaged_utf8
 from phr.ui.imports.pages import FilePage, MappingPage, SummaryPage, format_label, reason_label
 from phr.ui.text.formatting import fill
 from phr.ui.text.messages import error_message
@@ -132,6 +133,8 @@ class ImportWizard(QWizard):
                                                 "Nothing was added.")
         elif isinstance(error, NoReadings):
             message = no_readings_message(error)
+        elif isinstance(error, NotADeviceFile) and error.damaged_line:
+            message = damaged_utf8(error.damaged_line)
         elif isinstance(error, NotADeviceFile):
             message = fill(translate("ImportWizard", "Regie cannot read this file as “%1”. Check the kind of file, "
                                                      "or choose “Another CSV file”. Nothing was added."),
