@@ -150,6 +150,8 @@ class Database:
         path = Path(path)
         _require_sqlcipher()
         _check_file(path, create)
+        if read_only is None and not create and media_read_only(path):
+            read_only = ReadOnly.MEDIA  # also a second connection to a record on a CD: never opened to write
         connection = _connect(path, None if read_only is None else _read_only_mode(path, read_only))
         try:
             _apply_key(connection, key)
@@ -340,6 +342,12 @@ def _connect(path: Path, read_only_mode: str | None = None) -> _Connection:
         connection: _Connection = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False,
                                                      timeout=BUSY_STEP_SECONDS, uri=uri)
     return connection
+
+
+def media_read_only(path: Path) -> bool:
+    """This process cannot write the file or its folder. The operating system answers for this user: root may
+    write where the permissions say no (and then can); a read-only file system says no to everyone."""
+    return not all(os.access(place, os.W_OK) for place in (path.parent, path))
 
 
 def _read_only_mode(path: Path, reason: ReadOnly) -> str:

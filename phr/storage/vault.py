@@ -15,7 +15,6 @@ repaired, no rotation finished, no upgrade run (a record that needs one is refus
 Every unlock and creation first removes what killed backups and restores left (phr.storage.leftovers).
 """
 
-import os
 import secrets
 import shutil
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from phr.storage import leftovers, migrations, record_locks, sync_folders
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir, rename
-from phr.storage.database import Database, ReadOnly, RecordReadOnly
+from phr.storage.database import Database, ReadOnly, RecordReadOnly, media_read_only
 from phr.storage.errors import (
     CryptoUnavailable,
     RecordDamaged,
@@ -162,12 +161,8 @@ def unlock(folder: Path, secret: Secret, kinds: tuple[SlotKind, ...] = PASSPHRAS
 
 
 def read_only_reason(folder: Path) -> ReadOnly | None:
-    """Why the record at `folder` must open read-only; None when it can be written.
-
-    The operating system answers for this user (root may write where the permissions say no, and then
-    can); a read-only file system says no to everyone.
-    """
-    if not all(os.access(path, os.W_OK) for path in (folder, folder / RECORD_FILE)):
+    """Why the record at `folder` must open read-only; None when it can be written."""
+    if media_read_only(folder / RECORD_FILE):
         return ReadOnly.MEDIA
     if sync_folders.conflict_copies(folder):
         return ReadOnly.CONFLICT

@@ -184,3 +184,27 @@ def test_a_record_that_needs_an_upgrade_is_refused_read_only_saying_why(tmp_path
     after = fingerprint(folder)
     assert {name: after[name] for name in before} == before  # no upgrade
     assert not (folder / "backups").exists()  # nor the backup made before one
+
+
+SECOND_CONNECTION = """
+import os, sys
+from phr.access import records
+from phr.storage.database import RecordReadOnly
+session = records.unlock_with_passphrase(sys.argv[1], os.environ["PHR_PASSPHRASE"])
+second = session.vault.second_connection()  # for work on a pool thread: an export, a backup
+print(second.read_only, second.integer("SELECT count(*) FROM diagnoses"))
+try:
+    second.execute("UPDATE person SET name = 'Not Saved'")
+except RecordReadOnly as error:
+    print("refused:", error)
+second.close()
+session.lock()
+"""
+
+
+def test_a_second_connection_to_a_record_on_read_only_media_is_read_only_too(read_only_record):
+    done = subprocess.run([*without_write_permission(), sys.executable, "-c", SECOND_CONNECTION, str(read_only_record)],
+                          env={**os.environ, "PHR_PASSPHRASE": PASSPHRASE}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "media 1"
+    assert done.stdout.splitlines()[1].startswith("refused: This record is read-only")
