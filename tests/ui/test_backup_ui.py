@@ -325,3 +325,11 @@ def test_changing_a_choice_or_cancelling_removes_the_unpacked_copy(qtbot, tmp_pa
     dialog.reject()
     assert _hidden(tmp_path) == [] and not (tmp_path / "restored.regie").exists()
     assert dialog.secret.text() == ""
+
+
+def test_every_count_of_a_backup_is_named_as_its_section(qapp):
+    from phr.ui.backup.restore_words import section_label
+
+    # vaccinations and procedures were shown in lower case, as the counts are keyed
+    assert [section_label(key) for key in ("vaccinations", "procedures", "readings")] == [
+        "Vaccinations", "Operations and procedures", "Measurements"]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -248,7 +248,7 @@ class RestoreDialog(QDialog):
         self.replace_box.setVisible(replaces)
         self.replace_box.setChecked(False)
         if preview is not None:
-            rows = [(section_label(name), str(count)) for name, count in preview.counts.items()]
+            rows = [(section_label(name), QLocale().toString(count)) for name, count in preview.counts.items()]
             head = fill(translate("RestoreDialog", "The backup of %1 is whole and opens with what you typed. "
                                                    "It holds:"), moment(preview.created_at))
             self.preview.setText("<p>" + escape(head) + "</p>" + definition_table(rows))

@@ -15,7 +15,8 @@ translate = QCoreApplication.translate
 # The counts a backup holds (as `phr check` names them) that are a section of the record on their own.
 COUNTED_SECTIONS = {"diagnoses": Section.DIAGNOSES, "contacts": Section.CARE_TEAM, "medications": Section.MEDICATIONS,
                     "appointments": Section.APPOINTMENTS, "questions": Section.QUESTIONS,
-                    "documents": Section.DOCUMENTS, "readings": Section.MONITORING}
+                    "documents": Section.DOCUMENTS, "readings": Section.MONITORING,
+                    "vaccinations": Section.VACCINATIONS, "procedures": Section.PROCEDURES}
 
 
 def section_label(name: str) -> str:
