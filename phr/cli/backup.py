@@ -10,7 +10,7 @@ after backing that record up beside it.
 import sys
 from pathlib import Path
 
-from phr.cli.common import ExitCode, environment, prompt, shown, unlock
+from phr.cli.common import ExitCode, environment, prompt, regular_file, shown, unlock
 
 
 def add_backup_commands(commands) -> None:
@@ -48,6 +48,7 @@ def _secret() -> tuple[str, str]:
 
 def cmd_restore(args) -> int:
     from phr.backup import backups
+    regular_file(Path(args.backup))  # a device or a pipe would be read without end
     kind, secret = _secret()
     with backups.prepare_restore(Path(args.backup), Path(args.dir), kind, secret, args.replace) as pending:
         preview = pending.preview

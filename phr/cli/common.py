@@ -8,6 +8,7 @@ name can hold control characters, and an escape sequence in it must not reach th
 
 import getpass
 import os
+import stat
 import sys
 import unicodedata
 from enum import IntEnum
@@ -54,6 +55,31 @@ def _escaped(char: str) -> str:
     if unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return char
+
+
+def regular_file(path: Path) -> None:
+    """Refuse, before anything is read, what is not a regular file: a device such as /dev/zero has no end,
+    a pipe no size, and a folder no bytes. A missing file is the OSError's line (no such file)."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        raise CliError(f"{path} is a folder, not a file.")
+    if not stat.S_ISREG(mode):
+        raise CliError(f"{path} is not a regular file (it is a device, a pipe or a socket); Regie reads only "
+                       "files.")
+
+
+def new_file_place(path: Path) -> None:
+    """Refuse to write over what is not a regular file: a file is written beside it and renamed over it, which
+    would put a file in the place of a device (as root, /dev/null) or a pipe; a folder is no file's place."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise CliError(f"{path} is a folder: give the name of the file to write. Nothing was written.")
+    if not stat.S_ISREG(mode):
+        raise CliError(f"{path} is not a regular file (it is a device, a pipe or a socket); Regie writes only "
+                       "files. Nothing was written.")
 
 
 def environment(name: str) -> str | None:

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from phr.access.session import RecordSession
-from phr.cli.common import CliError, ExitCode, environment, shown, unlock
+from phr.cli.common import CliError, ExitCode, environment, new_file_place, shown, unlock
 from phr.core import partial_date
 from phr.storage.errors import VaultError
 
@@ -44,6 +44,7 @@ def add_export_command(commands) -> None:
 
 
 def cmd_export(args) -> int:
+    new_file_place(Path(args.out))  # before the passphrase: the command itself is wrong
     session = unlock(args.dir)
     try:
         encrypted = write(session, args)

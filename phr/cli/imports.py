@@ -7,12 +7,11 @@ is refused with what it looks like, rather than read as a table.
 
 import json
 import os
-import stat
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from phr.access.session import RecordSession
-from phr.cli.common import CliError, ExitCode, fail, shown, unlock
+from phr.cli.common import CliError, ExitCode, fail, regular_file, shown, unlock
 from phr.core.vocabulary import ReadingMethod
 from phr.imports import device_import
 from phr.imports.devices.zones import computer_zone, zone_named
@@ -104,17 +103,6 @@ def _file(path: Path, format: str) -> bytes | Path:
     if format == "auto" and start not in (b"{", b"[", b"<"):
         return path
     return _read(path)
-
-
-def regular_file(path: Path) -> None:
-    """Refuse, before anything is read, what is not a regular file: a device such as /dev/zero has no end,
-    a pipe no size, and a folder no bytes. A missing file is the OSError's line (no such file)."""
-    mode = path.stat().st_mode
-    if stat.S_ISDIR(mode):
-        raise CliError(f"{path} is a folder, not a file.")
-    if not stat.S_ISREG(mode):
-        raise CliError(f"{path} is not a regular file (it is a device, a pipe or a socket); Regie imports only "
-                       "files.")
 
 
 def _read(path: Path) -> bytes:
