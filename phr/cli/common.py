@@ -101,15 +101,16 @@ def new_passphrase(variable: str = "PHR_PASSPHRASE", label: str = "New passphras
     """A new passphrase from `variable`, else typed twice at a hidden prompt."""
     if (given := environment(variable)) is not None:
         return given
-    first = prompt(label)
-    if prompt("Type it again: ") != first:
+    first = prompt(label, variable)
+    if prompt("Type it again: ", variable) != first:
         raise CliError("The two passphrases are not the same. Nothing was changed.")
     return first
 
 
-def prompt(label: str) -> str:
+def prompt(label: str, variable: str = "PHR_PASSPHRASE") -> str:
+    """A secret typed at a hidden prompt; without a terminal, the variable that would have given it."""
     if not sys.stdin.isatty():
-        raise CliError("No passphrase given: set PHR_PASSPHRASE or run this in a terminal.")
+        raise CliError(f"No passphrase given: set {variable} or run this in a terminal.")
     try:
         return getpass.getpass(label)
     except EOFError:

@@ -297,7 +297,7 @@ def test_an_empty_new_passphrase_variable_counts_as_not_set(record, capsys, monk
     monkeypatch.setenv(variable, "")
     argv = [record if part == "{dir}" else part for part in args] + ([] if "{dir}" in args else [record])
     assert phr(*argv) == 1
-    assert one_line(capsys) == "phr: No passphrase given: set PHR_PASSPHRASE or run this in a terminal."
+    assert one_line(capsys) == f"phr: No passphrase given: set {variable} or run this in a terminal."
 
 
 def test_demo_with_an_empty_passphrase_variable_prints_the_one_it_used(tmp_path, capsys, monkeypatch):
