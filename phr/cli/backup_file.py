@@ -45,6 +45,8 @@ def backup_file_problem(path: Path) -> str | None:
         return f"{path}: no such file"
     if path.is_dir():
         return f"{path} is a folder, not a backup file"
+    if not path.is_file():  # a pipe would block the read of its manifest, a device never end
+        return f"{path} is not a regular file (it is a device, a pipe or a socket), not a backup file"
     try:
         read_manifest(path)
     except RecordFromNewerVersion:

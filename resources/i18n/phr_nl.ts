@@ -2222,6 +2222,10 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>FHIR-bestanden (*.json *.xml *.ndjson);;Alle bestanden (*)</translation>
     </message>
     <message>
+        <source>This is not a file Regie can read (it is a device, a pipe or a folder). Nothing was added.</source>
+        <translation>Dit is geen bestand dat Regie kan lezen (het is een apparaat, een pijp of een map). Er is niets toegevoegd.</translation>
+    </message>
+    <message>
         <source>This file is too large to be a health summary. Nothing was added.</source>
         <translation>Dit bestand is te groot voor een gezondheidsoverzicht. Er is niets toegevoegd.</translation>
     </message>
@@ -2524,6 +2528,10 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
     <message>
         <source>Choose a file</source>
         <translation>Bestand kiezen</translation>
+    </message>
+    <message>
+        <source>This is not a file Regie can read (it is a device, a pipe or a folder). Choose another file.</source>
+        <translation>Dit is geen bestand dat Regie kan lezen (het is een apparaat, een pijp of een map). Kies een ander bestand.</translation>
     </message>
     <message>
         <source>This file is empty. Choose another file.</source>

@@ -149,3 +149,10 @@ def test_from_a_real_terminal_a_missing_backup_is_said_on_stderr(tmp_path):
         os.close(secondary)
     assert result.returncode == 2
     assert result.stderr.strip() == f"phr: {tmp_path / 'gone.regiebackup'}: no such file"
+
+
+def test_a_pipe_is_no_backup_and_is_never_read(tmp_path):
+    pipe = tmp_path / "x.regiebackup"
+    os.mkfifo(pipe)  # reading its manifest would wait for a writer for ever
+    assert backup_file_problem(pipe) == f"{pipe} is not a regular file (it is a device, a pipe or a socket), " \
+                                        "not a backup file"

@@ -92,3 +92,14 @@ def test_a_cancelled_import_changes_nothing(services):
     with pytest.raises(ImportCancelled):
         device_import.import_file(services, data, "withings.zip", progress=lambda f: seen.append(f) or f < 0.3)
     assert services.readings.count() == 0 and 0.3 <= seen[-1] < 1
+
+
+def test_a_member_that_would_unpack_beyond_the_limit_is_refused_unread(monkeypatch, services, tmp_path):
+    from phr.imports.devices.sources import archive
+
+    monkeypatch.setattr(archive, "MEMBER_LIMIT", 1000)  # a zip bomb's member, in small
+    path = tmp_path / "withings.zip"
+    path.write_bytes(withings(**{"bp.csv": BP + b"\n" * 5000}))
+    with pytest.raises(NotADeviceFile, match="more than 0 MB"):
+        device_import.import_file(services, path, "withings.zip")
+    assert services.readings.count() == 0

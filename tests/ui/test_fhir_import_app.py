@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -96,3 +97,13 @@ def test_a_file_too_large_is_refused_before_it_is_read(qtbot, importer, shown, t
     path.write_bytes(bundle(None))
     importer.import_path(path)
     assert "too large" in shown[-1][1] and not importer.is_busy
+
+
+def test_a_device_or_a_pipe_is_refused_before_it_is_read(qtbot, importer, shown, tmp_path):
+    import os
+
+    pipe = tmp_path / "summary.json"
+    os.mkfifo(pipe)  # reading it would wait for ever; /dev/zero (size 0) would never end
+    for path in (pipe, Path("/dev/zero")):
+        importer.import_path(path)
+        assert "not a file Regie can read" in shown[-1][1] and not importer.is_busy

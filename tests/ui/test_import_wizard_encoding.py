@@ -46,3 +46,15 @@ def test_a_windows_1252_file_imports_and_the_summary_says_how_it_was_read(qtbot,
     assert wizard.summary.added == 8 and wizard.summary.encoding == "windows-1252"
     assert "it was read as Windows-1252" in wizard.summary_page.text.text()
     assert services.readings.latest("weight").note == "na het ontbijt in het café"  # the accent read right
+
+
+def test_a_device_or_a_pipe_is_refused_on_the_first_page(wizard, tmp_path):
+    import os
+    from pathlib import Path
+
+    pipe = tmp_path / "<b>readings.csv"
+    os.mkfifo(pipe)
+    page = wizard.file_page
+    for path in (pipe, Path("/dev/zero")):
+        page.load(path)  # returns at once: nothing is read
+        assert page.problem.text().startswith("This is not a file Regie can read") and not page.isComplete()

@@ -89,6 +89,10 @@ class FhirImport:
 
     def import_path(self, path: Path) -> None:
         try:
+            if not path.is_file():  # a device such as /dev/zero has size 0 and never ends; a pipe neither
+                self._tell(translate("FhirImport", "This is not a file Regie can read (it is a device, a pipe or a "
+                                                   "folder). Nothing was added."))
+                return
             if path.stat().st_size > MAX_BYTES:
                 self._tell(translate("FhirImport", "This file is too large to be a health summary. Nothing was added."))
                 return

@@ -169,7 +169,12 @@ class FilePage(QWizardPage):
         self._say_problem(None)
         self.about.clear()
         self.path, self.data, self._preview = path, None, None   # never the file chosen before
+        self.chosen.setTextFormat(Qt.TextFormat.PlainText)  # a name that looks like HTML stays a name
         self.chosen.setText(path.name)
+        if not path.is_file():  # /dev/zero has size 0 and never ends: it would be read whole
+            self._say_problem(translate("ImportWizard", "This is not a file Regie can read (it is a device, a pipe "
+                                                        "or a folder). Choose another file."))
+            return
         source = device_import.source_named(path)
         if source is not None:   # not a table (Apple Health, Nightscout's JSON, a Withings zip): it says itself
             self.ask_date_order(False)

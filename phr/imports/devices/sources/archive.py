@@ -69,12 +69,27 @@ def opened(file: bytes | Path) -> zipfile.ZipFile:
         raise damaged() from None
 
 
+MEMBER_LIMIT = 256 * 1024 * 1024  # a member read whole (a Withings bp.csv holds years in a few MB)
+
+
 def member_bytes(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
-    """A (small) member's bytes, checked; NotThisFormat when they cannot be read."""
+    """A (small) member's bytes, checked; NotThisFormat when they cannot be read, or when it would unpack to more
+    than MEMBER_LIMIT (a zip bomb claims its true size or lies: at most the limit is read either way)."""
+    if member.file_size > MEMBER_LIMIT:
+        raise too_large(member.filename)
     try:
-        return archive.read(member)
+        with archive.open(member) as stream:
+            data = stream.read(MEMBER_LIMIT + 1)
     except (*ZIP_ERRORS, RuntimeError):
         raise damaged() from None
+    if len(data) > MEMBER_LIMIT:
+        raise too_large(member.filename)
+    return data
+
+
+def too_large(name: str) -> NotThisFormat:
+    return NotThisFormat(f"“{name}” in this zip file would unpack to more than {MEMBER_LIMIT // (1024 * 1024)} MB, "
+                         "more than Regie reads of one file in an export. Nothing was added.")
 
 
 def member_stream(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> IO[bytes]:
