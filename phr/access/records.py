@@ -1,6 +1,6 @@
 """Create and unlock records: the one service behind both the command line and the UI.
 
-A record opens read-only when it cannot be written or must not be (phr.storage.database.ReadOnly):
+A record opens read-only when it cannot be written or must not be (phr.storage.read_only.ReadOnly):
 reading, checking and exporting work, every save says why it cannot. Where the record is (a synced
 folder, beside a sync service's conflict copies, on read-only media) is said once when it opens:
 `record_place` tells, `place_notes` says it in a line each for the command line.
@@ -16,10 +16,10 @@ from phr.core.clock import utc_now
 from phr.core.errors import InvalidInput, WeakPassphrase
 from phr.core.vocabulary import SlotKind
 from phr.storage import sync_folders, vault
-from phr.storage.database import ReadOnly
 from phr.storage.keys import kdf
 from phr.storage.keys.kdf import Argon2Params
 from phr.storage.open_vault import OpenVault
+from phr.storage.read_only import ReadOnly
 from phr.storage.sync_folders import Sign, SyncedPlace
 
 MAX_NAME_LENGTH = 200

@@ -11,8 +11,8 @@ up to BUSY_WAIT_SECONDS, in steps of BUSY_STEP_SECONDS, telling `on_wait` after 
 says that it waits), and then gives up with RecordBusy: one clear line, nothing changed.
 
 A record that cannot be written (a CD, a write-protected stick, a folder without write permission) or
-that must not be (see ReadOnly) opens read-only: reading, checking and exporting work, and every write
-is refused with RecordReadOnly, which says why.
+that must not be (phr.storage.read_only) opens read-only: reading, checking and exporting work, and every
+write is refused with RecordReadOnly, which says why.
 """
 
 import contextlib
@@ -20,7 +20,6 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -34,6 +33,7 @@ from phr.storage.errors import (
     StorageFull,
     StorageUnavailable,
 )
+from phr.storage.read_only import ReadOnly, RecordReadOnly, media_read_only, read_only_mode
 
 try:
     import sqlcipher3
@@ -56,7 +56,6 @@ _READ_ONLY_CODE = 8  # SQLITE_READONLY
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: another connection holds the lock
 BUSY_STEP_SECONDS = 1.0  # SQLite's own wait before we look up (and the app says it waits)
 BUSY_WAIT_SECONDS = 20.0  # a write by another Regie takes well under this; longer, it is held open
-WAL_SUFFIX, SHM_SUFFIX = "-wal", "-shm"
 T = TypeVar("T")
 
 
@@ -68,29 +67,6 @@ class _WriteRefused(StorageUnavailable):
     """SQLite refused a write to a file it opened read-only (SQLITE_READONLY)."""
 
 
-class ReadOnly(StrEnum):
-    """Why a record is open read-only."""
-
-    MEDIA = "media"  # its folder or files cannot be written: a CD, a write-protected stick, no permission
-    CONFLICT = "conflict"  # a sync service left a conflict copy beside it: nothing more may drift apart
-
-
-class RecordReadOnly(StorageUnavailable):
-    """A write to a record that is open read-only; the message says why."""
-
-    def __init__(self, reason: ReadOnly, message: str | None = None):
-        super().__init__(message or _READ_ONLY_TEXT[reason])
-        self.reason = reason
-
-
-_READ_ONLY_TEXT = {
-    ReadOnly.MEDIA: "This record is read-only: its folder or files cannot be written (a CD, a write-protected "
-                    "USB stick, or no permission). It can be viewed, checked and exported, not changed. "
-                    "Nothing was changed.",
-    ReadOnly.CONFLICT: "This record is open read-only: a sync service left a conflict copy of its files in the "
-                       "record folder. Move that copy out of the folder to change the record again. "
-                       "Nothing was changed.",
-}
 BUSY_TEXT = ("The record is busy in another Regie (a window or a phr command is writing to it); try again when "
              "it is done. Nothing was changed.")
 
@@ -152,7 +128,7 @@ class Database:
         _check_file(path, create)
         if read_only is None and not create and media_read_only(path):
             read_only = ReadOnly.MEDIA  # also a second connection to a record on a CD: never opened to write
-        connection = _connect(path, None if read_only is None else _read_only_mode(path, read_only))
+        connection = _connect(path, None if read_only is None else read_only_mode(path, read_only))
         try:
             _apply_key(connection, key)
             if read_only is None:
@@ -342,32 +318,6 @@ def _connect(path: Path, read_only_mode: str | None = None) -> _Connection:
         connection: _Connection = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False,
                                                      timeout=BUSY_STEP_SECONDS, uri=uri)
     return connection
-
-
-def media_read_only(path: Path) -> bool:
-    """This process cannot write the file or its folder. The operating system answers for this user: root may
-    write where the permissions say no (and then can); a read-only file system says no to everyone."""
-    return not all(os.access(place, os.W_OK) for place in (path.parent, path))
-
-
-def _read_only_mode(path: Path, reason: ReadOnly) -> str:
-    """How SQLite opens a record read-only (its URI parameters).
-
-    WAL needs the -shm index beside the file, made by the first reader. On media nobody can write
-    (`immutable=1`) SQLite reads the main file alone: right when no log is left (a record closed
-    properly), wrong when one is (the log's pages would go unseen). A log with its index is read
-    with `mode=ro`; a log without one cannot be read where nothing can be written.
-    """
-    if reason is not ReadOnly.MEDIA:
-        return "mode=ro"  # the folder can be written: SQLite makes the index as for any reader
-    wal, shm = Path(f"{path}{WAL_SUFFIX}"), Path(f"{path}{SHM_SUFFIX}")
-    if not wal.exists() or wal.stat().st_size == 0:
-        return "mode=ro&immutable=1"
-    if shm.exists():
-        return "mode=ro"
-    raise StorageUnavailable(f"The record at {path.parent} was not closed properly and cannot be opened where "
-                             "nothing can be written (its log has no index). Copy the record folder to your "
-                             "computer and open the copy. Nothing was changed.")
 
 
 def _apply_key(connection: _Connection, key: bytes) -> None:

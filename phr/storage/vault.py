@@ -22,7 +22,7 @@ from pathlib import Path
 
 from phr.storage import leftovers, migrations, record_locks, sync_folders
 from phr.storage.atomic import PRIVATE_DIR, fsync_dir, rename
-from phr.storage.database import Database, ReadOnly, RecordReadOnly, media_read_only
+from phr.storage.database import Database
 from phr.storage.errors import (
     CryptoUnavailable,
     RecordDamaged,
@@ -39,6 +39,7 @@ from phr.storage.keys.kdf import Argon2Params
 from phr.storage.keys.secret import Secret
 from phr.storage.keys.slots import KeyRing, KeySlot, SlotKeys
 from phr.storage.open_vault import RECORD_FILE, OpenVault
+from phr.storage.read_only import ReadOnly, RecordReadOnly, media_read_only
 from phr.storage.repos import integrity, people
 from phr.storage.schema import MIGRATIONS
 from phr.storage.vocabulary import SlotKind

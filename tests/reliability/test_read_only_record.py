@@ -26,8 +26,8 @@ from phr.access.records import ReadOnlySession
 from phr.record.diagnoses import Diagnosis
 from phr.record.services import RecordServices
 from phr.storage import vault
-from phr.storage.database import ReadOnly, RecordReadOnly
 from phr.storage.errors import StorageUnavailable
+from phr.storage.read_only import ReadOnly, RecordReadOnly
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 RUN_PHR = "import sys; from phr.cli.main import main; sys.exit(main(sys.argv[1:]))"
@@ -189,7 +189,7 @@ def test_a_record_that_needs_an_upgrade_is_refused_read_only_saying_why(tmp_path
 SECOND_CONNECTION = """
 import os, sys
 from phr.access import records
-from phr.storage.database import RecordReadOnly
+from phr.storage.read_only import RecordReadOnly
 session = records.unlock_with_passphrase(sys.argv[1], os.environ["PHR_PASSPHRASE"])
 second = session.vault.second_connection()  # for work on a pool thread: an export, a backup
 print(second.read_only, second.integer("SELECT count(*) FROM diagnoses"))

@@ -25,8 +25,8 @@ from phr.access.records import ReadOnlySession
 from phr.backup import backups
 from phr.storage import computer_lock, record_locks
 from phr.storage.computer_lock import IN_USE_FILE, OpenOnAnotherComputer
-from phr.storage.database import ReadOnly, RecordReadOnly
 from phr.storage.errors import RecordInUse
+from phr.storage.read_only import ReadOnly, RecordReadOnly
 from phr.storage.sync_folders import Sign, SyncService, conflict_copies, synced_place
 from phr.ui.app.settings import AppSettings
 
