@@ -194,6 +194,8 @@ def _import_device(session: RecordSession, data: bytes | Path, name: str, args, 
     summary = device_import.import_file(RecordServices(session), data, name, args.format, args.measure,
                                         method=method, zone=zone, date_order=args.date_order or "auto")
     _say(f"format: {summary.format}")
+    if summary.read_as_windows_1252:  # not UTF-8 as a whole: an accent may have come out otherwise
+        _say("encoding: Windows-1252 (the file is not UTF-8 text; check that letters with accents came out right)")
     _say(f"time zone: {zone.key}")
     _say(f"readings: {summary.added} added, {summary.already_present} already present")
     if args.method:

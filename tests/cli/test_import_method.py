@@ -100,3 +100,13 @@ def test_the_help_says_what_each_method_means(capsys):
     for meaning in ("sensor = a continuous glucose monitor", "meter = a finger-prick meter", "lab = lab results",
                     "typed = typed in by hand", "Without it the method is not known"):
         assert meaning in help_text
+
+
+def test_a_file_read_as_windows_1252_says_so_and_a_utf8_file_does_not(record, tmp_path, capsys):
+    path = tmp_path / "weight.csv"
+    path.write_bytes("time,value,note\n2026-01-01T08:00:00+01:00,71.2,café\n".encode("windows-1252"))
+    assert phr_import(record, path, "--measure", "weight", "--method", "typed") == 0
+    assert "encoding: Windows-1252" in capsys.readouterr().out
+    path.write_bytes("time,value,note\n2026-01-02T08:00:00+01:00,71.0,café\n".encode("utf-8"))
+    assert phr_import(record, path, "--measure", "weight", "--method", "typed") == 0
+    assert "encoding" not in capsys.readouterr().out
