@@ -2040,14 +2040,6 @@ Regie verandert hiervoor de sleutel van het dossier. Dat kan even duren.</transl
         <translation>Verloop van de metingen</translation>
     </message>
     <message>
-        <source>About me</source>
-        <translation>Over mij</translation>
-    </message>
-    <message>
-        <source>Care plan</source>
-        <translation>Zorgplan</translation>
-    </message>
-    <message>
         <source>Goals</source>
         <translation>Doelen</translation>
     </message>

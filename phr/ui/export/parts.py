@@ -70,13 +70,13 @@ def _section_label(key: str) -> str:
 def section_labels() -> dict[str, str]:
     """The words of the export sections that are not sections of the record."""
     return {
-        "person": translate("ExportDialog", "About me"),  # the section's own name, as in the app and the PDF
+        "person": label(Section.PERSON),  # the sections' own names, as in the app and the PDF
         "allergies": translate("ExportDialog", "Allergies"),
         "lab_results": translate("ExportDialog", "Lab results"),
         "medication_changes": translate("ExportDialog", "Medication changes"),
         "trends": translate("ExportDialog", "Trends of measurements"),
-        "care_plan": translate("ExportDialog", "Care plan"),
-        "plan": translate("ExportDialog", "Care plan"),
+        "care_plan": label(Section.CARE_PLAN),
+        "plan": label(Section.CARE_PLAN),
         "goals": translate("ExportDialog", "Goals"),
         "goals_due": translate("ExportDialog", "Goals to evaluate"),
         "changes": translate("ExportDialog", "What changed since the last visit"),
