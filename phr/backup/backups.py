@@ -21,7 +21,7 @@ from phr.access.session import RecordSession
 from phr.core.errors import InvalidInput
 from phr.core.vocabulary import SlotKind
 from phr.storage import backups as files
-from phr.storage import record_locks, vault
+from phr.storage import leftovers, record_locks, vault
 from phr.storage.backups import Manifest
 from phr.storage.errors import BackupDamaged, RecordDamaged, RecordExists, RecordMissing, WrongSecret
 from phr.storage.keys.secret import wipe
@@ -169,14 +169,22 @@ def _prepare(backup_path: Path, target: Path, kinds: tuple[SlotKind, ...], secre
         with record_locks.nobody_has_it_open(target):
             pass  # said now, before the work; checked again (and held) when the folders are swapped
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = files.staging_folder(target)
-    manifest = files.unpack(backup_path, staging)
+    # A ticket while the staging folder exists: if this process is killed, the next start removes the folder.
+    ticket = leftovers.started(leftovers.Job.RESTORE, target)
     try:
-        preview = _unlock_and_check(staging, kinds, secret_bytes, manifest, files.is_occupied(target))
+        staging = files.staging_folder(target)
+        manifest = files.unpack(backup_path, staging)
+        try:
+            preview = _unlock_and_check(staging, kinds, secret_bytes, manifest, files.is_occupied(target))
+        except BaseException:
+            files.discard(staging)
+            raise
     except BaseException:
-        files.discard(staging)
+        ticket.done()
         raise
-    return PendingRestore(staging, target, preview, kinds, secret_bytes)
+    pending = PendingRestore(staging, target, preview, kinds, secret_bytes)
+    pending.ticket = ticket
+    return pending
 
 
 def restore(backup_path: Path, target_folder: Path, secret_kind: str, secret: str, replace: bool = False,
@@ -198,6 +206,7 @@ class PendingRestore:
                  secret: bytearray):
         self.preview, self.target = preview, target
         self._staging: Path | None = staging
+        self.ticket = leftovers.Ticket(None, None)  # _prepare gives it the one it took
         self._kinds, self._secret = kinds, secret
 
     def __enter__(self) -> "PendingRestore":
@@ -215,6 +224,7 @@ class PendingRestore:
         previous = _backup_before_replacing(self.target, self._kinds, self._secret) if replacing else None
         files.move_into_place(self._staging, self.target, replace=replacing)
         self._staging = None
+        self.ticket.done()
         self._forget_secret()
         return Restored(self.target, previous)
 
@@ -222,6 +232,7 @@ class PendingRestore:
         if self._staging is not None:
             files.discard(self._staging)
         self._staging = None
+        self.ticket.done()
         self._forget_secret()
 
     def _forget_secret(self) -> None:

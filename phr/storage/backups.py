@@ -29,7 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
-from phr.storage import record_locks
+from phr.storage import leftovers, record_locks
 from phr.storage.atomic import (
     NEW_FILE,
     PRIVATE_DIR,
@@ -94,6 +94,12 @@ def write_backup(db: Database, data_key: bytes, record_folder: Path, out_path: P
         raise RecordExists(f"{out_path} already exists. Choose another name for the backup.")
     ring = KeyFiles(record_folder).load().ring
     snapshot = _hidden_sibling(out_path, "snapshot")
+    with leftovers.pending(leftovers.Job.BACKUP, out_path):  # killed, the next start removes its files
+        return _write_backup(db, data_key, ring, snapshot, out_path, stop, close_source)
+
+
+def _write_backup(db: Database, data_key: bytes, ring: KeyRing, snapshot: Path, out_path: Path, stop: Stop | None,
+                  close_source: bool) -> Manifest:
     try:
         with _disk_errors("backup"):
             try:

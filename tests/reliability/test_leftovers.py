@@ -25,7 +25,6 @@ KILLED_BACKUP = textwrap.dedent("""
     from pathlib import Path
     from phr.access import records
     from phr.backup import backups
-    from phr.storage import leftovers
     session = records.unlock_with_passphrase(sys.argv[1], os.environ["HOLD_PASSPHRASE"])
     out = Path(sys.argv[2])
     steps = []
@@ -36,8 +35,7 @@ KILLED_BACKUP = textwrap.dedent("""
             os.kill(os.getpid(), signal.SIGKILL)
         return False
 
-    with leftovers.pending(leftovers.Job.BACKUP, out):
-        backups.make_backup(session, out, stop=stop)
+    backups.make_backup(session, out, stop=stop)  # it holds its own ticket
 """)
 
 HOLDING_JOB = textwrap.dedent("""
@@ -163,3 +161,19 @@ def test_a_ticket_folder_that_cannot_be_made_does_not_stop_the_job(tmp_path):
     with leftovers.pending(Job.BACKUP, tmp_path / "out.regiebackup", blocked / "unfinished"):
         pass
     assert leftovers.clean_up(blocked / "unfinished") == []
+
+
+def test_a_restore_holds_a_ticket_until_it_is_confirmed_or_cancelled(new_record, outside):
+    from phr.backup import backups
+
+    session = records.unlock_with_passphrase(new_record[0], PASSPHRASE)
+    try:
+        backup = backups.make_backup(session, outside / "b.regiebackup").path
+    finally:
+        session.lock()
+    assert list(leftovers.default_tickets().iterdir()) == []  # the backup's ticket went when it was done
+    for answer in ("cancel", "confirm"):
+        pending = backups.prepare_restore(backup, outside / f"{answer}.regie", "passphrase", PASSPHRASE)
+        assert len(list(leftovers.default_tickets().iterdir())) == 1  # killed now, the next start cleans up
+        pending.cancel() if answer == "cancel" else pending.confirm()
+        assert list(leftovers.default_tickets().iterdir()) == []
