@@ -88,8 +88,15 @@ def environment(name: str) -> str | None:
 
 
 def unlock(folder: str | Path, verify_first: bool = False) -> RecordSession:
-    """Open the record with PHR_PASSPHRASE, else PHR_RECOVERY_CODE, else a hidden prompt."""
-    folder = Path(folder)
+    """Open the record with PHR_PASSPHRASE, else PHR_RECOVERY_CODE, else a hidden prompt; then say on stderr
+    what to know about where it is (a synced folder, a conflict copy, read-only media): notes, not errors."""
+    session = _unlocked(Path(folder), verify_first)
+    for note in records.place_notes(records.record_place(session)):
+        print(f"phr: note: {shown(note)}", file=sys.stderr)
+    return session
+
+
+def _unlocked(folder: Path, verify_first: bool) -> RecordSession:
     if (passphrase := environment("PHR_PASSPHRASE")) is not None:
         return records.unlock_with_passphrase(folder, passphrase, verify_first)
     if (code := environment("PHR_RECOVERY_CODE")) is not None:

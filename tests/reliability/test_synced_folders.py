@@ -293,3 +293,16 @@ def _eventually(condition, seconds: float = 5.0) -> bool:
             return False
         time.sleep(0.02)
     return True
+
+
+def test_phr_says_where_the_record_is_as_a_note_and_goes_on(tmp_path, template_record, monkeypatch, capsys):
+    from phr.cli import main as cli
+
+    folder = template_record.copy_to(tmp_path / "Dropbox" / "Anna.regie")
+    monkeypatch.setenv("PHR_PASSPHRASE", PASSPHRASE)
+    assert cli.main(["check", str(folder)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("phr: note: ") and "Dropbox seems to synchronise" in err[0]
+    (folder / "record (Bram's conflicted copy 2026-01-02).db").write_bytes((folder / "record.db").read_bytes())
+    assert cli.main(["check", str(folder)]) == 0
+    assert "conflict copy" in capsys.readouterr().err
