@@ -1,6 +1,8 @@
 """Errors the services raise on purpose. Messages are plain English and never hold health data."""
 
 # Re-exported: callers above storage import every error from this one place.
+from phr.storage.computer_lock import OpenOnAnotherComputer
+from phr.storage.database import RecordBusy
 from phr.storage.errors import (
     ConstraintViolation,
     CryptoUnavailable,
@@ -17,6 +19,7 @@ from phr.storage.errors import (
     VaultError,
     WrongSecret,
 )
+from phr.storage.read_only import ReadOnly, RecordReadOnly
 
 __all__ = [
     "ConstraintViolation",
@@ -36,6 +39,10 @@ __all__ = [
     "MistypedRecoveryCode",
     "WeakPassphrase",
     "InvalidInput",
+    "OpenOnAnotherComputer",
+    "ReadOnly",
+    "RecordBusy",
+    "RecordReadOnly",
 ]
 
 

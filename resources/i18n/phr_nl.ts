@@ -3508,12 +3508,28 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
         <translation>Regie kon niet opslaan: de schijf is vol. Er is niets veranderd.</translation>
     </message>
     <message>
+        <source>This record is open read-only: your sync service made a conflict copy of its files. Move that copy out of the record folder to change the record again. Nothing was changed.</source>
+        <translation>Dit dossier is alleen te lezen: uw synchronisatiedienst heeft een conflictkopie van de bestanden gemaakt. Haal die kopie uit de dossiermap om het dossier weer te kunnen veranderen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>This record is read-only (on a CD, a write-protected USB stick, or in a folder you may not change). You can view, check and export it, not change it. Nothing was changed.</source>
+        <translation>Dit dossier is alleen te lezen (op een cd, een beveiligde USB-stick of in een map die u niet mag veranderen). U kunt het bekijken, controleren en exporteren, maar niet veranderen. Er is niets veranderd.</translation>
+    </message>
+    <message>
         <source>Regie could not read or write the record: the folder is read-only or not available. Nothing was changed.</source>
         <translation>Regie kon het dossier niet lezen of opslaan: de map is alleen-lezen of niet bereikbaar. Er is niets veranderd.</translation>
     </message>
     <message>
         <source>The keys of this record were changed in another window or program after you opened it. Lock the record, open it again and try once more. Nothing was changed.</source>
         <translation>De sleutels van dit dossier zijn in een ander venster of programma veranderd nadat u het opende. Vergrendel het dossier, open het opnieuw en probeer het nog een keer. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>This record is open on another computer. Close it there first; if that computer is off, wait 2 minutes and try again. Nothing was changed.</source>
+        <translation>Dit dossier is open op een andere computer. Sluit het daar eerst; staat die computer uit, wacht dan 2 minuten en probeer het opnieuw. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The record is busy in another Regie window or program. Try again when it is done. Nothing was changed.</source>
+        <translation>Het dossier is bezig in een ander Regie-venster of programma. Probeer het opnieuw als dat klaar is. Er is niets veranderd.</translation>
     </message>
     <message>
         <source>The record is open elsewhere, or a backup or import is running. Wait until it is finished, or close it there, and try again. Nothing was changed.</source>

@@ -25,12 +25,26 @@ def error_message(error: Exception) -> str:
         return translate("Messages", "This passphrase is too easy to guess. Choose a longer one.")
     if isinstance(error, errors.StorageFull):
         return translate("Messages", "Regie could not save: the disk is full. Nothing was changed.")
+    if isinstance(error, errors.RecordReadOnly) and error.reason == errors.ReadOnly.CONFLICT:
+        return translate("Messages", "This record is open read-only: your sync service made a conflict copy of its "
+                                     "files. Move that copy out of the record folder to change the record again. "
+                                     "Nothing was changed.")
+    if isinstance(error, errors.RecordReadOnly):
+        return translate("Messages", "This record is read-only (on a CD, a write-protected USB stick, or in a folder "
+                                     "you may not change). You can view, check and export it, not change it. "
+                                     "Nothing was changed.")
     if isinstance(error, errors.StorageUnavailable):
         return translate("Messages", "Regie could not read or write the record: the folder is read-only "
                                      "or not available. Nothing was changed.")
     if isinstance(error, (errors.KeysChanged, errors.KeyNotRotatable)):
         return translate("Messages", "The keys of this record were changed in another window or program after you "
                                      "opened it. Lock the record, open it again and try once more. Nothing was changed.")
+    if isinstance(error, errors.OpenOnAnotherComputer):
+        return translate("Messages", "This record is open on another computer. Close it there first; if that "
+                                     "computer is off, wait 2 minutes and try again. Nothing was changed.")
+    if isinstance(error, errors.RecordBusy):
+        return translate("Messages", "The record is busy in another Regie window or program. Try again when it is "
+                                     "done. Nothing was changed.")
     if isinstance(error, errors.RecordInUse):
         return translate("Messages", "The record is open elsewhere, or a backup or import is running. Wait until it "
                                      "is finished, or close it there, and try again. Nothing was changed.")
