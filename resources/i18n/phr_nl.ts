@@ -5175,6 +5175,25 @@ Verwijderen: de reservekopieën gaan weg van deze computer.</translation>
     </message>
 </context>
 <context>
+    <name>RecordPlace</name>
+    <message>
+        <source>Your sync service made a conflict copy of this record (%1): it was changed on two computers at once. The record is open read-only. Move the copy out of the record folder to change the record again.</source>
+        <translation>Uw synchronisatiedienst heeft een conflictkopie van dit dossier gemaakt (%1): het is op twee computers tegelijk veranderd. Het dossier is nu alleen te lezen. Haal de kopie uit de dossiermap om het dossier weer te kunnen veranderen.</translation>
+    </message>
+    <message>
+        <source>This record is read-only (on a CD, a write-protected USB stick, or in a folder you may not change). You can view, check and export it, not change it.</source>
+        <translation>Dit dossier is alleen te lezen (op een cd, een beveiligde USB-stick of in een map die u niet mag veranderen). U kunt het bekijken, controleren en exporteren, maar niet veranderen.</translation>
+    </message>
+    <message>
+        <source>This record is in a folder that %1 seems to keep the same on several computers. Opened on two computers at once, a record splits into conflict copies. Safer: keep the record on this computer only, and let Regie put its automatic backups in the synced folder (Settings).</source>
+        <translation>Dit dossier staat in een map die %1 op meer computers gelijk lijkt te houden. Wordt het dossier op twee computers tegelijk geopend, dan ontstaan er conflictkopieën. Veiliger: bewaar het dossier alleen op deze computer, en laat Regie de automatische reservekopieën in de gesynchroniseerde map zetten (Instellingen).</translation>
+    </message>
+    <message>
+        <source>Where this record is</source>
+        <translation>Waar dit dossier staat</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Forgot your passphrase?</source>

@@ -16,6 +16,7 @@ from phr.ui.app.desktop.text_size import apply_text_size, step_text_size
 from phr.ui.app.desktop.window_size import place_window
 from phr.ui.app.main_window import MainWindow
 from phr.ui.app.record_actions import RecordActions
+from phr.ui.app.record_place import say_where
 from phr.ui.app.settings import AppSettings
 from phr.ui.app.settings_dialog import open_settings_dialog
 from phr.ui.backup.auto_backup_runner import AutoBackupRunner, BackupJob
@@ -62,6 +63,7 @@ class AppController(QObject):
         self.auto_lock.start(self.main_window)  # reads the auto-lock minutes now
         self.clipboard_guard.start()
         self.auto_backup.start(session, self._notify)  # in the background, when the last one is a day old
+        self.place_note = say_where(self.main_window, session, self.settings)  # a synced folder, read-only
 
     def _notify(self, text: str) -> None:
         """A failed automatic backup: said in the status bar until the next message, never a dialog."""
