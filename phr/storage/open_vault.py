@@ -84,7 +84,8 @@ class OpenVault:
         """The record over its own connection, for work on another thread (WAL: each sees committed data)."""
         if not self._data_key:
             raise RuntimeError("the record is locked")
-        return Database.open(self.folder / RECORD_FILE, self.data_key)
+        # Read-only as the record is (a conflict copy beside it): an import on a worker thread must not write either.
+        return Database.open(self.folder / RECORD_FILE, self.data_key, read_only=self.db.read_only)
 
     def forget_keys(self) -> None:
         """Overwrite every secret held here with zeros and drop it."""

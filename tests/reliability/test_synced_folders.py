@@ -306,3 +306,17 @@ def test_phr_says_where_the_record_is_as_a_note_and_goes_on(tmp_path, template_r
     (folder / "record (Bram's conflicted copy 2026-01-02).db").write_bytes((folder / "record.db").read_bytes())
     assert cli.main(["check", str(folder)]) == 0
     assert "conflict copy" in capsys.readouterr().err
+
+
+def test_a_worker_s_connection_to_a_record_open_read_only_for_a_conflict_copy_is_read_only_too(new_record):
+    folder = new_record[0]
+    (folder / "record (Bram's conflicted copy 2026-01-02).db").write_bytes((folder / "record.db").read_bytes())
+    session = records.unlock_with_passphrase(folder, PASSPHRASE)
+    try:
+        second = session.second_session()  # an import in the app works on one of these
+        try:
+            assert second.db.read_only is ReadOnly.CONFLICT
+        finally:
+            second.lock()
+    finally:
+        session.lock()
