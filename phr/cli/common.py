@@ -6,6 +6,7 @@ Every line `phr` prints that may hold a file name (or a message built from one) 
 name can hold control characters, and an escape sequence in it must not reach the terminal.
 """
 
+import dataclasses
 import getpass
 import os
 import stat
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from phr.access import records
 from phr.access.session import RecordSession
+from phr.core.errors import ReadOnly
 
 
 class ExitCode(IntEnum):
@@ -91,7 +93,10 @@ def unlock(folder: str | Path, verify_first: bool = False) -> RecordSession:
     """Open the record with PHR_PASSPHRASE, else PHR_RECOVERY_CODE, else a hidden prompt; then say on stderr
     what to know about where it is (a synced folder, a conflict copy, read-only media): notes, not errors."""
     session = _unlocked(Path(folder), verify_first)
-    for note in records.place_notes(records.record_place(session)):
+    place = records.record_place(session)
+    if place.read_only is ReadOnly.MEDIA:  # a change says it in its one line; check and export need no note
+        place = dataclasses.replace(place, read_only=None)
+    for note in records.place_notes(place):
         print(f"phr: note: {shown(note)}", file=sys.stderr)
     return session
 
