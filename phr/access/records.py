@@ -18,7 +18,6 @@ from phr.core.vocabulary import SlotKind
 from phr.storage import sync_folders, vault
 from phr.storage.keys import kdf
 from phr.storage.keys.kdf import Argon2Params
-from phr.storage.open_vault import OpenVault
 from phr.storage.read_only import ReadOnly
 from phr.storage.sync_folders import Sign, SyncedPlace
 
@@ -51,39 +50,18 @@ def create_record(folder: Path, name: str, passphrase: str, argon2: Argon2Params
     params = argon2 or kdf.calibrate()
     with passphrases.secret_of(passphrase) as secret:
         opened = vault.create(folder, name, secret, code.secret, params, utc_now())
-    return CreatedRecord(session_of(opened), code.formatted)
+    return CreatedRecord(RecordSession(opened), code.formatted)
 
 
 def unlock_with_passphrase(folder: Path, passphrase: str, verify_first: bool = False) -> RecordSession:
     with passphrases.secret_of(passphrase) as secret:
         opened = vault.unlock(folder, secret, verify_first=verify_first)
-    return session_of(opened)
+    return RecordSession(opened)
 
 
 def unlock_with_recovery_code(folder: Path, code_text: str, verify_first: bool = False) -> RecordSession:
     code = recovery_code.parse(code_text)  # a typing error is reported before any slot is tried
-    return session_of(vault.unlock(folder, code.secret, kinds=(SlotKind.RECOVERY,), verify_first=verify_first))
-
-
-def session_of(opened: OpenVault) -> RecordSession:
-    return RecordSession(opened) if opened.db.read_only is None else ReadOnlySession(opened)
-
-
-class ReadOnlySession(RecordSession):
-    """A record open read-only. RecordSession removes, when it opens, the deletions whose undo window has
-    passed, which writes; here they stay (hidden as deleted, as before) until the record opens where it
-    can be written. Everything else is RecordSession's. (Once RecordSession skips that step itself for a
-    read-only record, this class can go.)"""
-
-    def __init__(self, vault: OpenVault):
-        self._vault: OpenVault | None = vault
-        self.folder = vault.folder
-        self.backup_folders: set[Path] = set()
-        try:
-            self._author = self._author_for(vault)
-        except BaseException:
-            vault.close()
-            raise
+    return RecordSession(vault.unlock(folder, code.secret, kinds=(SlotKind.RECOVERY,), verify_first=verify_first))
 
 
 # --- where the record is -----------------------------------------------------------------------------

@@ -38,8 +38,11 @@ class RecordSession:
         self.backup_folders: set[Path] = set()
         try:
             self._author: Author | None = self._author_for(vault)
-            purge_deleted(vault.db, utc_now())  # deletions left by a crash: their undo window has passed
-            purge_deleted_readings(vault.db)
+            if vault.db.read_only is None:
+                # Deletions left by a crash: their undo window has passed. A record open read-only keeps
+                # them (hidden as deleted) until it opens where it can be written.
+                purge_deleted(vault.db, utc_now())
+                purge_deleted_readings(vault.db)
         except BaseException:
             vault.close()
             raise

@@ -70,6 +70,13 @@
 </context>
 <context>
     <name>AppController</name>
+    <message numerus="yes">
+        <source>Waiting for the record: another Regie or phr command is changing it (%n s)…</source>
+        <translation>
+            <numerusform>Even wachten: een ander Regie-venster of phr-opdracht past het dossier aan (%n s)…</numerusform>
+            <numerusform>Even wachten: een ander Regie-venster of phr-opdracht past het dossier aan (%n s)…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The record was locked because it was not used for a while. Type your passphrase to open it again.</source>
         <translation>Het dossier is vergrendeld, omdat het een tijdje niet is gebruikt. Typ uw wachtwoord om het weer te openen.</translation>

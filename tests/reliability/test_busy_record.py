@@ -133,3 +133,30 @@ def test_the_busy_error_is_a_record_in_use_and_the_transaction_is_rolled_back(se
     assert session.person_name() == before
     session.rename_person("Saved Now")
     assert session.person_name() == "Saved Now"
+
+
+def test_the_app_says_in_its_status_bar_that_it_waits_for_the_record(qtbot, tmp_path, new_record, holder):
+    """The app's main window: while a save waits for another process, the status bar says so (painted at
+    once, the wait blocks the event loop); the save goes through when the other process is done."""
+    from phr.ui.app.controller import AppController
+    from phr.ui.app.record_actions import RecordActions
+    from phr.ui.app.settings import AppSettings
+
+    app = AppController(AppSettings(tmp_path / "config" / "settings.ini"), RecordActions(), quit_on_close=False)
+    qtbot.addWidget(app.start_window)
+    app.open_record(records.unlock_with_passphrase(new_record[0], PASSPHRASE))
+    assert app.main_window is not None and app.session is not None
+    status = app.main_window.statusBar()
+    shown: list[str] = []
+    status.messageChanged.connect(shown.append)
+    held = holder()
+    release = threading.Timer(2.5, held.release)
+    release.start()
+    try:
+        app.session.rename_person("Saved After Waiting")
+    finally:
+        release.join()
+    waits = [text for text in shown if text.startswith("Waiting for the record")]
+    assert waits and "another Regie or phr command is changing it" in waits[0]
+    assert app.session.person_name() == "Saved After Waiting"
+    app.lock()

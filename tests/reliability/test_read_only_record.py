@@ -22,7 +22,6 @@ from conftest import PASSPHRASE
 from template_record import copy_record
 
 from phr.access import records
-from phr.access.records import ReadOnlySession
 from phr.record.diagnoses import Diagnosis
 from phr.record.services import RecordServices
 from phr.storage import vault
@@ -152,7 +151,7 @@ def test_a_read_only_record_reads_as_usual_and_every_save_says_why(new_record, m
     folder = new_record[0]
     session = records.unlock_with_passphrase(folder, PASSPHRASE)
     try:
-        assert isinstance(session, ReadOnlySession) and session.db.read_only is ReadOnly.MEDIA
+        assert session.db.read_only is ReadOnly.MEDIA
         assert session.check().healthy and session.person_name() == "Zoë Ünal"
         with pytest.raises(RecordReadOnly) as caught:
             session.rename_person("Not Saved")

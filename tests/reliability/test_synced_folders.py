@@ -21,7 +21,6 @@ import pytest
 from conftest import PASSPHRASE
 
 from phr.access import records
-from phr.access.records import ReadOnlySession
 from phr.backup import backups
 from phr.storage import computer_lock, record_locks
 from phr.storage.computer_lock import IN_USE_FILE, OpenOnAnotherComputer
@@ -158,7 +157,7 @@ def test_a_conflict_copy_opens_the_record_read_only_and_says_which_and_why(new_r
     (folder / "record (Bram's conflicted copy 2026-01-02).db").write_bytes((folder / "record.db").read_bytes())
     session = records.unlock_with_passphrase(folder, PASSPHRASE)
     try:
-        assert isinstance(session, ReadOnlySession) and session.db.read_only is ReadOnly.CONFLICT
+        assert session.db.read_only is ReadOnly.CONFLICT
         assert session.check().healthy  # reading, checking and exporting work
         with pytest.raises(RecordReadOnly) as caught:
             session.rename_person("Not Saved")

@@ -26,6 +26,8 @@ from phr.ui.start.start_window import StartWindow
 
 translate = QCoreApplication.translate
 
+WAIT_MESSAGE_MS = 2500  # longer than a wait's step (about a second), so the message stays while waiting
+
 
 class AppController(QObject):
     locked = Signal()
@@ -60,6 +62,7 @@ class AppController(QObject):
         place_window(self.main_window, self.settings.main_window_geometry())
         self.main_window.show()
         self.start_window.hide()
+        session.db.on_wait = self._waiting_for_record  # another program writes: say so while this one waits
         self.auto_lock.start(self.main_window)  # reads the auto-lock minutes now
         self.clipboard_guard.start()
         self.auto_backup.start(session, self._notify)  # in the background, when the last one is a day old
@@ -69,6 +72,18 @@ class AppController(QObject):
         """A failed automatic backup: said in the status bar until the next message, never a dialog."""
         if self.main_window is not None:
             self.main_window.statusBar().showMessage(text)
+
+    def _waiting_for_record(self, seconds: float) -> None:
+        """Called about every second while a save waits for another program (a second Regie, a `phr` command)
+        to finish writing the record. The wait blocks this thread, so the status bar is painted here at once
+        (no events are handled: a timer must not lock the record in the middle of a statement). The message
+        stays while the steps come and goes a moment after the last one."""
+        if self.main_window is None:
+            return
+        self.main_window.statusBar().showMessage(translate(
+            "AppController", "Waiting for the record: another Regie or phr command is changing it (%n s)…", "",
+            round(seconds)), WAIT_MESSAGE_MS)
+        self.main_window.statusBar().repaint()
 
     def _backup_before_rekey(self, session: RecordSession) -> BackupJob:
         """Before a carer's removal changes the key: the backup job for the removal's worker thread
