@@ -3,26 +3,28 @@
 While a record is open, it locks itself after the minutes without input the user chose (and when the screen
 locks or the computer sleeps, see auto_lock), and text copied from it is marked sensitive and cleared again
 (see clipboard_guard).
+
+The main window, the record's services and the automatic backup are imported when the first record opens: the
+start window is shown before the record's code (storage, numpy, the pages, charts and exports) loads (issue 20).
 """
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
-from phr.access.session import RecordSession
-from phr.record.services import RecordServices
 from phr.ui.app.desktop.text_size import apply_text_size, step_text_size
 from phr.ui.app.desktop.window_size import place_window
-from phr.ui.app.main_window import MainWindow
 from phr.ui.app.record_actions import RecordActions
-from phr.ui.app.record_place import say_where
 from phr.ui.app.settings import AppSettings
-from phr.ui.app.settings_dialog import open_settings_dialog
-from phr.ui.backup.auto_backup_runner import AutoBackupRunner, BackupJob
 from phr.ui.security.auto_lock import IDLE, AutoLock
 from phr.ui.security.clipboard_guard import ClipboardGuard
 from phr.ui.start.start_window import StartWindow
+
+if TYPE_CHECKING:
+    from phr.access.session import RecordSession
+    from phr.ui.app.main_window import MainWindow
+    from phr.ui.backup.auto_backup_runner import AutoBackupRunner, BackupJob
 
 translate = QCoreApplication.translate
 
@@ -38,19 +40,27 @@ class AppController(QObject):
         self.settings = settings
         self.start_window = StartWindow(settings, actions)
         self.start_window.record_opened.connect(self.open_record)
-        self.session: RecordSession | None = None
-        self.main_window: MainWindow | None = None
+        self.session: "RecordSession | None" = None
+        self.main_window: "MainWindow | None" = None
         self.auto_lock = AutoLock(self._lock_by_itself, settings.auto_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
-        self.auto_backup = AutoBackupRunner(settings)
+        self.auto_backup: "AutoBackupRunner | None" = None  # made with the first open record
 
     def show(self) -> None:
         self.start_window.show()
 
-    def open_record(self, session: RecordSession) -> None:
+    def open_record(self, session: "RecordSession") -> None:
+        from phr.record.services import RecordServices
+        from phr.ui.app.main_window import MainWindow
+        from phr.ui.app.record_place import say_where
+        from phr.ui.backup.auto_backup_runner import AutoBackupRunner
+
         if self.session is not None:
             self.lock()  # one open record at a time
         self.session = session
+        if self.auto_backup is None:
+            self.auto_backup = AutoBackupRunner(self.settings)
+        auto_backup = self.auto_backup
         self.main_window = MainWindow(RecordServices(session))
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.close_requested.connect(self._on_main_closed)
@@ -65,7 +75,7 @@ class AppController(QObject):
         session.db.on_wait = self._waiting_for_record  # another program writes: say so while this one waits
         self.auto_lock.start(self.main_window)  # reads the auto-lock minutes now
         self.clipboard_guard.start()
-        self.auto_backup.start(session, self._notify)  # in the background, when the last one is a day old
+        auto_backup.start(session, self._notify)  # in the background, when the last one is a day old
         self.place_note = say_where(self.main_window, session, self.settings)  # a synced folder, read-only
 
     def _notify(self, text: str) -> None:
@@ -85,12 +95,16 @@ class AppController(QObject):
             round(seconds)), WAIT_MESSAGE_MS)
         self.main_window.statusBar().repaint()
 
-    def _backup_before_rekey(self, session: RecordSession) -> BackupJob:
+    def _backup_before_rekey(self, session: "RecordSession") -> "BackupJob":
         """Before a carer's removal changes the key: the backup job for the removal's worker thread
         (it returns None, or the text saying why there is no backup)."""
+        if self.auto_backup is None:
+            raise RuntimeError("no record is open")
         return self.auto_backup.backup_job(session, "rekey")
 
     def show_settings(self) -> None:
+        from phr.ui.app.settings_dialog import open_settings_dialog
+
         services = self.main_window.services if self.main_window is not None else None
         if open_settings_dialog(self.main_window, self.settings, services):
             self.apply_auto_lock_setting()
@@ -116,7 +130,8 @@ class AppController(QObject):
             return
         self.auto_lock.stop()
         self.clipboard_guard.stop()  # what we copied from the record goes too
-        self.auto_backup.stop()  # its connection must be closed too before the key is dropped
+        if self.auto_backup is not None:
+            self.auto_backup.stop()  # its connection must be closed too before the key is dropped
         folder = str(self.session.folder)
         window, self.main_window = self.main_window, None
         if window is not None:

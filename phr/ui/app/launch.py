@@ -1,4 +1,9 @@
-"""Start the desktop app."""
+"""Start the desktop app.
+
+Only what the start window needs is imported here: the record's code, the main window and its pages load when a
+record is first opened (controller), so the start window shows about as soon as a bare Qt window (issue 20;
+tests/ui/test_start_imports.py, bench/start.py).
+"""
 
 from pathlib import Path
 from typing import cast
@@ -14,7 +19,6 @@ from phr.ui.app.i18n import install_translators, resolve_language
 from phr.ui.app.qt_refcount_guard import protect_singletons
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
-from phr.ui.backup.opened_backup import open_backup_file
 
 
 def default_settings_path() -> Path:
@@ -37,6 +41,8 @@ def run_app(argv: list[str], settings_path: Path | None = None, actions: RecordA
     controller = AppController(settings, actions or RecordActions())
     controller.show()
     if backup_file is not None:  # the restore dialog runs its own loop: start it from inside the app's
+        from phr.ui.backup.opened_backup import open_backup_file
+
         start = controller.start_window
         QTimer.singleShot(0, lambda: open_backup_file(start, backup_file, start.restore_backup))
     code = app.exec()

@@ -3,9 +3,13 @@
 Each known record shows the label the user gave it (kept in the plain settings file, so only a
 label such as 'Mum') and its folder. A folder that is not there (a USB stick not plugged in) is
 greyed, says "not found" and cannot be unlocked.
+
+It is the first window of the app, shown before the record's code loads (issue 20): the record itself (phr.access,
+the storage) and the dialogs behind its buttons are imported when first needed.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
@@ -26,17 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.access.session import RecordSession
 from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.app.record_actions import RecordActions
 from phr.ui.app.settings import AppSettings
-from phr.ui.app.settings_dialog import open_settings_dialog
-from phr.ui.backup.restore_dialog import open_restore_dialog
-from phr.ui.start.create_record_wizard import CreateRecordWizard
 from phr.ui.start.record_label_dialog import RecordLabelDialog
 from phr.ui.start.unlock_panel import UnlockPanel
 from phr.ui.text.formatting import fill
 from phr.ui.widgets.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from phr.access.session import RecordSession
+    from phr.ui.start.create_record_wizard import CreateRecordWizard
 
 translate = QCoreApplication.translate
 FOLDER_ROLE = Qt.ItemDataRole.UserRole
@@ -57,7 +61,7 @@ class StartWindow(QMainWindow):
         super().__init__(parent)
         self._settings = settings
         self._actions = actions
-        self.wizard: CreateRecordWizard | None = None
+        self.wizard: "CreateRecordWizard | None" = None
         self.label_dialog: RecordLabelDialog | None = None
         self.setWindowTitle(translate("StartWindow", "Regie"))
         self.unlock_panel = UnlockPanel(actions.unlock, self)
@@ -146,7 +150,7 @@ class StartWindow(QMainWindow):
         self.restore_button = QPushButton(translate("StartWindow", "Restore a &backup…"))
         self.restore_button.clicked.connect(lambda _checked: self.restore_backup())
         self.settings_button = QPushButton(translate("StartWindow", "Se&ttings…"))
-        self.settings_button.clicked.connect(lambda _checked: open_settings_dialog(self, self._settings))
+        self.settings_button.clicked.connect(lambda _checked: self.open_settings())
         # They wrap onto a second line when they do not fit (200 % text on a 1024-pixel screen).
         row = FlowLayout()
         for button in (self.new_button, self.open_button, self.restore_button, self.sample_button,
@@ -154,8 +158,15 @@ class StartWindow(QMainWindow):
             row.addWidget(button)
         return row
 
+    def open_settings(self) -> None:
+        from phr.ui.app.settings_dialog import open_settings_dialog
+
+        open_settings_dialog(self, self._settings)
+
     def restore_backup(self, backup: Path | None = None) -> None:
         """`backup`: the file Regie was started with (`regie FILE.regiebackup`), filled in."""
+        from phr.ui.backup.restore_dialog import open_restore_dialog
+
         folder = open_restore_dialog(self, backup)
         if folder:
             self.add_known_record(Path(folder))
@@ -184,7 +195,7 @@ class StartWindow(QMainWindow):
         folder = folder or _sample_folder()
         self.unlock_panel.run_creation(lambda: self._actions.create_sample(folder), self._on_sample_created)
 
-    def _on_sample_created(self, session: RecordSession) -> None:
+    def _on_sample_created(self, session: "RecordSession") -> None:
         self._settings.set_sample_record(session.folder)
         self._on_created(session)
 
@@ -308,6 +319,8 @@ class StartWindow(QMainWindow):
             dialog.deleteLater()
 
     def create_record(self, default_folder: Path | None = None) -> None:
+        from phr.ui.start.create_record_wizard import CreateRecordWizard
+
         self.wizard = CreateRecordWizard(self._actions.create, self, default_folder)
         wizard = self.wizard  # by the time it reports, Finish has closed it (and self.wizard is None)
         wizard.record_created.connect(lambda session: self._on_made_in_wizard(wizard, session))
@@ -319,17 +332,17 @@ class StartWindow(QMainWindow):
             self.wizard.deleteLater()
         self.wizard = None
 
-    def _on_made_in_wizard(self, wizard: CreateRecordWizard, session: RecordSession) -> None:
+    def _on_made_in_wizard(self, wizard: "CreateRecordWizard", session: "RecordSession") -> None:
         """The label the person left in the wizard (the name, or one of their own) names it in the list."""
         self._settings.set_record_label(str(Path(session.folder).absolute()), wizard.person_page.label())
         self._on_created(session)
 
-    def _on_created(self, session: RecordSession) -> None:
+    def _on_created(self, session: "RecordSession") -> None:
         self._settings.remember_record(session.folder)
         self.refresh_records(select=str(session.folder))
         self.record_opened.emit(session)
 
-    def _on_unlocked(self, session: RecordSession) -> None:
+    def _on_unlocked(self, session: "RecordSession") -> None:
         self._settings.remember_record(session.folder)
         self.record_opened.emit(session)
 

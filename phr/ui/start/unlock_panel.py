@@ -6,6 +6,7 @@ passphrase; the record it opens is handed on exactly like one unlocked here.
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,15 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from phr.access import keys, records
-from phr.access.session import RecordSession
-from phr.demo.sample_record import SAMPLE_PASSPHRASE
+from phr.ui.app import record_actions
 from phr.ui.app.background import BackgroundTask, abandon_all, run_in_background
 from phr.ui.app.record_actions import Unlock
-from phr.ui.security.new_passphrase import ChangePassphrase
-from phr.ui.security.recovery_dialog import RecoveryDialog
 from phr.ui.text.formatting import fill
-from phr.ui.text.messages import error_message
+
+if TYPE_CHECKING:  # the record's code loads when a record is first unlocked (issue 20: a quick start window)
+    from phr.access.session import RecordSession
+    from phr.ui.security.new_passphrase import ChangePassphrase
+    from phr.ui.security.recovery_dialog import RecoveryDialog
 
 translate = QCoreApplication.translate
 
@@ -37,14 +38,14 @@ class UnlockPanel(QGroupBox):
     busy_changed = Signal(bool)
 
     def __init__(self, unlock: Unlock, parent: QWidget | None = None,
-                 unlock_with_code: Unlock = records.unlock_with_recovery_code,
-                 change_passphrase: ChangePassphrase = keys.change_passphrase) -> None:
+                 unlock_with_code: Unlock = record_actions.unlock_with_recovery_code,
+                 change_passphrase: "ChangePassphrase" = record_actions.change_passphrase) -> None:
         super().__init__(translate("UnlockPanel", "Unlock"), parent)
         self._unlock = unlock
         # Used by the recovery dialog; public so tests can give change_passphrase a fast Argon2.
         self.unlock_with_code = unlock_with_code
         self.change_passphrase = change_passphrase
-        self.recovery_dialog: RecoveryDialog | None = None
+        self.recovery_dialog: "RecoveryDialog | None" = None
         self._folder: Path | None = None
         self._tasks: list[BackgroundTask] = []
         self._build()
@@ -93,9 +94,7 @@ class UnlockPanel(QGroupBox):
         self.folder_label.setText(str(folder) if folder else translate("UnlockPanel", "No record chosen."))
         self.passphrase.clear()
         self.message.clear()
-        self.sample_hint.setText(fill(translate(
-            "UnlockPanel", "This is the sample record of an invented person. Its passphrase is: %1"),
-            SAMPLE_PASSPHRASE) if sample else "")
+        self.sample_hint.setText(_sample_hint() if sample else "")
         self.sample_hint.setVisible(sample)
         for widget in (self.passphrase, self.unlock_button, self.forgot_button):
             widget.setEnabled(folder is not None)
@@ -118,14 +117,14 @@ class UnlockPanel(QGroupBox):
         run_in_background(lambda: self._unlock(folder, secret), self._on_unlocked, self._on_failed, self._tasks,
                           discard=lambda session: session.lock())
 
-    def run_creation(self, work: Callable[[], RecordSession], on_done: Callable[[RecordSession], None]) -> None:
+    def run_creation(self, work: Callable[[], "RecordSession"], on_done: Callable[["RecordSession"], None]) -> None:
         """Make a record (the sample) off the GUI thread, with the same busy state as unlocking."""
         if self.is_busy:
             return
         self._set_busy(True)
         self.message.setText(translate("UnlockPanel", "Making the sample record…"))
 
-        def done(session: RecordSession) -> None:
+        def done(session: "RecordSession") -> None:
             self._set_busy(False)
             on_done(session)
 
@@ -135,6 +134,8 @@ class UnlockPanel(QGroupBox):
         """Forgot the passphrase: the recovery dialog for the chosen record (window-modal)."""
         if self._folder is None or self.is_busy or self.recovery_dialog is not None:
             return
+        from phr.ui.security.recovery_dialog import RecoveryDialog
+
         dialog = RecoveryDialog(self._folder, self.unlock_with_code, self.change_passphrase, parent=self.window())
         dialog.record_opened.connect(self._on_unlocked)
         dialog.finished.connect(self._forget_recovery)
@@ -160,7 +161,7 @@ class UnlockPanel(QGroupBox):
         self.message.setText(translate("UnlockPanel", "Unlocking…") if busy else "")
         self.busy_changed.emit(busy)
 
-    def _on_unlocked(self, session: RecordSession) -> None:
+    def _on_unlocked(self, session: "RecordSession") -> None:
         self._set_busy(False)
         self.passphrase.clear()
         self.unlocked.emit(session)
@@ -169,4 +170,13 @@ class UnlockPanel(QGroupBox):
         self._set_busy(False)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+        from phr.ui.text.messages import error_message  # with the record's errors (phr.core.errors)
+
         self.message.setText(error_message(error))
+
+
+def _sample_hint() -> str:
+    from phr.demo.sample_record import SAMPLE_PASSPHRASE  # with the sample's code, when a sample is chosen
+
+    return fill(translate("UnlockPanel", "This is the sample record of an invented person. Its passphrase is: %1"),
+                SAMPLE_PASSPHRASE)

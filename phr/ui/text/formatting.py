@@ -4,16 +4,19 @@ import html
 import math
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QFontMetricsF
 
 from phr.core import partial_date
-from phr.core.entries import Provenance
 from phr.core.vocabulary import AuthorRole, Source
 from phr.ui.text.vocabulary import label_of
 from phr.ui.widgets.theme import html_colour, muted_text
 from phr.ui.widgets.type_scale import BODY, font_at
+
+if TYPE_CHECKING:  # not at run time: the start window uses fill() before the record's code loads (issue 20)
+    from phr.core.entries import Provenance
 
 translate = QCoreApplication.translate
 
@@ -72,7 +75,7 @@ def role_text(role: str) -> str:
     return label_of(AuthorRole, role, in_sentence=True)
 
 
-def provenance_html(provenance: Provenance | None) -> str:
+def provenance_html(provenance: "Provenance | None") -> str:
     """'Entered by Sanne (owner), typed in, 22 November 2026 · changed by … on …'."""
     if provenance is None:
         return ""
