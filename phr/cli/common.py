@@ -14,10 +14,12 @@ import sys
 import unicodedata
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from phr.access import records
-from phr.access.session import RecordSession
 from phr.core.errors import ReadOnly
+
+if TYPE_CHECKING:  # phr.access (the storage, with numpy) loads when a command opens a record: `phr --version`,
+    from phr.access.session import RecordSession  # `--help` and the app's start window go without it (issue 20)
 
 
 class ExitCode(IntEnum):
@@ -89,9 +91,11 @@ def environment(name: str) -> str | None:
     return os.environ.get(name) or None
 
 
-def unlock(folder: str | Path, verify_first: bool = False) -> RecordSession:
+def unlock(folder: str | Path, verify_first: bool = False) -> "RecordSession":
     """Open the record with PHR_PASSPHRASE, else PHR_RECOVERY_CODE, else a hidden prompt; then say on stderr
     what to know about where it is (a synced folder, a conflict copy, read-only media): notes, not errors."""
+    from phr.access import records
+
     session = _unlocked(Path(folder), verify_first)
     place = records.record_place(session)
     if place.read_only is ReadOnly.MEDIA:  # a change says it in its one line; check and export need no note
@@ -101,7 +105,9 @@ def unlock(folder: str | Path, verify_first: bool = False) -> RecordSession:
     return session
 
 
-def _unlocked(folder: Path, verify_first: bool) -> RecordSession:
+def _unlocked(folder: Path, verify_first: bool) -> "RecordSession":
+    from phr.access import records
+
     if (passphrase := environment("PHR_PASSPHRASE")) is not None:
         return records.unlock_with_passphrase(folder, passphrase, verify_first)
     if (code := environment("PHR_RECOVERY_CODE")) is not None:

@@ -7,11 +7,14 @@ the command says so each time, as the app does.
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from phr.access.session import RecordSession
 from phr.cli.common import CliError, ExitCode, environment, new_file_place, shown, unlock
 from phr.core import partial_date
 from phr.storage.errors import VaultError
+
+if TYPE_CHECKING:  # the record's code loads when a command opens one (common.unlock)
+    from phr.access.session import RecordSession
 
 FORMATS = ("pdf", "json", "fhir", "csv")
 
@@ -106,7 +109,7 @@ def pdf_password(args) -> str | None:
     return password
 
 
-def write(session: RecordSession, args) -> bool:
+def write(session: "RecordSession", args) -> bool:
     """Write the export; True when the file is encrypted."""
     from phr.record.services import RecordServices
 

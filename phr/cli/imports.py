@@ -8,16 +8,22 @@ is refused with what it looks like, rather than read as a table.
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from phr.access.session import RecordSession
 from phr.cli.common import CliError, ExitCode, fail, regular_file, shown, unlock
 from phr.core.vocabulary import ReadingMethod
-from phr.imports import device_import
+from phr.imports.devices.recognise import FORMATS as LAYOUT_FORMATS
+from phr.imports.devices.sources.registry import SOURCES
 from phr.imports.devices.zones import computer_zone, zone_named
 
+if TYPE_CHECKING:  # the record's code loads when a command opens one (common.unlock)
+    from phr.access.session import RecordSession
+
 # The device layouts the import knows, then the two record formats: a new layout needs no change here.
-FORMATS = device_import.FORMATS + ("json", "fhir")
+# device_import.FORMATS, from the lists it is made of: the import itself (with the record's code and numpy) loads
+# when a file is imported, not for `phr --help` (issue 20; tests/cli/test_cli_imports_lazily.py checks it is the same).
+FORMATS = LAYOUT_FORMATS + tuple(dict.fromkeys(source.format for source in SOURCES if source.format not in LAYOUT_FORMATS)) + ("json", "fhir")
 # --method: how the readings of another CSV file were taken, in the words of the command line.
 METHODS = {"sensor": ReadingMethod.SENSOR, "meter": ReadingMethod.FINGERSTICK, "lab": ReadingMethod.LAB,
            "typed": ReadingMethod.TYPED}
@@ -53,6 +59,8 @@ def add_import_command(commands) -> None:
 
 
 def cmd_import(args) -> int:
+    from phr.imports import device_import
+
     try:  # the options first: a wrong one is a usage error whatever the file
         zone = zone_named(args.timezone) if args.timezone else computer_zone()
     except ValueError as error:
@@ -95,6 +103,8 @@ def storable_name(path: Path) -> str:
 def _file(path: Path, format: str) -> bytes | Path:
     """The path of a device file (the device import reads it as it needs: a large one in blocks, in bounded
     memory), else the file's bytes (a Regie or FHIR file, or one that may be: JSON or XML)."""
+    from phr.imports import device_import
+
     regular_file(path)
     if format not in ("auto", "json", "fhir") or device_import.is_streamed(path):
         return path
@@ -126,6 +136,7 @@ def _kind_of(data: bytes) -> str:
     """'json' (a Regie record file), 'fhir', or 'device' for the device import to decide; a JSON or XML file
     that is neither is refused here with what it looks like."""
     from phr.formats.fhir.read import file_kind
+    from phr.imports import device_import
 
     if _is_regie_json(data):
         return "json"
@@ -146,6 +157,8 @@ def _method_refused(args, data: bytes | Path, kind: str) -> str | None:
         return None
     if kind in ("json", "fhir"):
         return "A Regie or FHIR file says itself how each reading was taken."
+    from phr.imports import device_import
+
     return device_import.method_refused(data, args.format, Path(args.file).name)
 
 
@@ -161,7 +174,7 @@ def _is_regie_json(data: bytes) -> bool:
     return isinstance(document, dict) and document.get("format") == "regie-record"
 
 
-def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: bool) -> None:
+def _import_fhir(session: "RecordSession", data: bytes, name: str, other_person: bool) -> None:
     from phr.formats.fhir.read import bundle as fhir
     from phr.formats.fhir.read.summary import summary_lines
     from phr.record.services import RecordServices
@@ -177,7 +190,7 @@ def _import_fhir(session: RecordSession, data: bytes, name: str, other_person: b
     _say(f"Imported {sum(summary.added.values())} entries.")
 
 
-def _import_json(session: RecordSession, data: bytes) -> None:
+def _import_json(session: "RecordSession", data: bytes) -> None:
     from phr.formats.native import read as native_json
 
     summary = native_json.import_record(session, data)
@@ -187,7 +200,8 @@ def _import_json(session: RecordSession, data: bytes) -> None:
     _say(f"Imported {sum(summary.added.values())} entries.")
 
 
-def _import_device(session: RecordSession, data: bytes | Path, name: str, args, zone: ZoneInfo) -> None:
+def _import_device(session: "RecordSession", data: bytes | Path, name: str, args, zone: ZoneInfo) -> None:
+    from phr.imports import device_import
     from phr.record.services import RecordServices
 
     method = METHODS[args.method].value if args.method else ""

@@ -14,9 +14,12 @@ same later, for any carer removed since (a USB stick plugged in afterwards: --ba
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from phr.access.session import RecordSession
 from phr.cli.common import CliError, ExitCode, new_passphrase, shown, unlock
+
+if TYPE_CHECKING:  # the record's code loads when a command opens one (common.unlock)
+    from phr.access.session import RecordSession
 
 ACTIONS = ("list", "add-carer", "remove", "clean-backups")
 OLD_BACKUPS = ("keep", "remove-key", "delete")
@@ -60,7 +63,7 @@ def cmd_keys(args) -> int:
     return ExitCode.OK
 
 
-def _list(session: RecordSession) -> None:
+def _list(session: "RecordSession") -> None:
     from phr.access import carers
 
     print("owner: unlocks with the owner's passphrase")
@@ -69,7 +72,7 @@ def _list(session: RecordSession) -> None:
         print(shown(f"carer: {carer.name} (key id {carer.slot_id}, added {carer.added_at[:10]})"))
 
 
-def _add(session: RecordSession, name: str) -> None:
+def _add(session: "RecordSession", name: str) -> None:
     from phr.access import carers
     passphrase = new_passphrase("PHR_CARER_PASSPHRASE", "The carer's passphrase: ")
     added = carers.add_carer(session, name, passphrase)
@@ -83,7 +86,7 @@ def _add(session: RecordSession, name: str) -> None:
               "no longer works. Write the new code down on paper and keep it somewhere safe.")
 
 
-def _remove(session: RecordSession, name: str, backup_dir: str | None, old_backups: str) -> None:
+def _remove(session: "RecordSession", name: str, backup_dir: str | None, old_backups: str) -> None:
     from phr.access import carers
     from phr.backup import auto_backup
     carers.removable(session, name)  # OwnerOnly, CarerNotFound: before any work
@@ -103,7 +106,7 @@ def _remove(session: RecordSession, name: str, backup_dir: str | None, old_backu
     _old_backups(session, folder, old_backups, f"{result.carer.name}'s passphrase")
 
 
-def _clean(session: RecordSession, backup_dir: str | None, old_backups: str) -> None:
+def _clean(session: "RecordSession", backup_dir: str | None, old_backups: str) -> None:
     from phr.access import keys
     if not keys.may_make_recovery_code(session):  # the owner's or the recovery code's session
         raise CliError("Only the owner of the record can change its backups. Nothing was changed.")
@@ -115,7 +118,7 @@ def _backup_folder(backup_dir: str | None) -> Path:
     return Path(backup_dir).expanduser() if backup_dir else auto_backup.default_folder()
 
 
-def _old_backups(session: RecordSession, folder: Path, choice: str, whose: str) -> None:
+def _old_backups(session: "RecordSession", folder: Path, choice: str, whose: str) -> None:
     """List the backups a removed carer still opens; take the key out of them or delete them if asked."""
     from phr.backup import removed_carers
     found = removed_carers.find(session, removed_carers.folders_to_search(session, folder))

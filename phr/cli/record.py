@@ -1,10 +1,12 @@
 """`phr init`, `phr check`, `phr passwd` and `phr demo`: making, checking and opening records."""
 
 import signal
+from typing import TYPE_CHECKING
 
-from phr.access import records
-from phr.access.records import CreatedRecord
 from phr.cli.common import CliError, ExitCode, environment, fail, new_passphrase, shown, unlock
+
+if TYPE_CHECKING:  # the record's code loads when a command opens one (common.unlock)
+    from phr.access.records import CreatedRecord
 
 
 def add_record_commands(commands) -> None:
@@ -36,6 +38,8 @@ def cmd_init(args) -> int:
     secret = new_passphrase()
     # From here until the code is printed, Ctrl+C must not leave a record whose recovery
     # code nobody saw; the creation itself takes only a second or two.
+    from phr.access import records
+
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         created = records.create_record(args.dir, args.name, secret)
@@ -45,7 +49,7 @@ def cmd_init(args) -> int:
     return ExitCode.OK
 
 
-def _print_new_record(created: CreatedRecord) -> None:
+def _print_new_record(created: "CreatedRecord") -> None:
     try:
         print(shown(f"Record created in {created.session.folder}"))
         print()
