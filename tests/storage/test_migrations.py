@@ -43,6 +43,9 @@ FIXTURE_CONTENT = {
     "schema_v8": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
                                      "readings": 9927, "diary": 7, "vaccinations": 16, "procedures": 3}),
+    "schema_v9": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
+                                     "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                     "readings": 9924, "diary": 8, "vaccinations": 16, "procedures": 3}),
 }
 
 

@@ -85,8 +85,10 @@ class EntryRepository:
     def _where(self, equal: Values | None) -> tuple[str, tuple[SqlValue, ...]]:
         conditions, params = ["e.deleted_at IS NULL"], list[SqlValue]()
         if self.table.parent:  # a child of a deleted entry (a question of a deleted visit) is gone too
+            # A look-up of the one parent: `IN (SELECT id ... WHERE deleted_at IS NULL)` read every parent.
             target = self.table.references[self.table.parent]
-            conditions.append(f"e.{self.table.parent} IN (SELECT id FROM {target} WHERE deleted_at IS NULL)")
+            conditions.append(f"EXISTS (SELECT 1 FROM {target} p WHERE p.id = e.{self.table.parent} "
+                              "AND p.deleted_at IS NULL)")
         for column, value in (equal or {}).items():
             self._check_column(column)
             conditions.append(f"e.{column} IS ?")
@@ -165,53 +167,79 @@ class EntryRepository:
     # --- search index ---------------------------------------------------------------------------
 
     def _index(self, item_id: int) -> None:
+        """The entry's search text written anew; none for an entry deleted or a child of a deleted one."""
         spec = self.table.search
         if spec is None:
             return
-        self._unindex(item_id)
         where, params = self._where(None)
         row = self._db.query_one(
             f"SELECT e.{spec.target}, e.{spec.title}, {', '.join(spec.body) or 'NULL'} FROM {self.table.name} e "
             f"WHERE e.id = ? AND {where}", (item_id,) + params)
         if row is None:
+            self._unindex(item_id)
             return
         body = " ".join(str(value) for value in row[2:] if value not in (None, ""))
-        self._db.execute(
-            "INSERT INTO search_index (entry, section, item_id, title, body) VALUES (?, ?, ?, ?, ?)",
-            (self._entry_key(item_id), spec.section, row[0], row[1] or "", body))
+        text = (spec.section, row[0], row[1] or "", body)
+        search_row = self._search_row(item_id)
+        if search_row is None:
+            search_row = self._db.execute("INSERT INTO search_entries (entry_table, entry_id) VALUES (?, ?)",
+                                          (self.table.name, item_id))
+        else:
+            self._db.execute("DELETE FROM search_index WHERE rowid = ?", (search_row,))
+        self._db.execute("INSERT INTO search_index (rowid, section, item_id, title, body) VALUES (?, ?, ?, ?, ?)",
+                         (search_row,) + text)
 
     def _unindex(self, item_id: int) -> None:
         if self.table.search is not None:
-            self._db.execute("DELETE FROM search_index WHERE entry = ?", (self._entry_key(item_id),))
+            _drop_search_row(self._db, self._search_row(item_id))
 
-    def _entry_key(self, item_id: int) -> str:
-        return f"{self.table.name}:{item_id}"
+    def _search_row(self, item_id: int) -> int | None:
+        """The rowid of the entry's text in search_index (found through search_entries' unique index)."""
+        row = self._db.query_one("SELECT id FROM search_entries WHERE entry_table = ? AND entry_id = ?",
+                                 (self.table.name, item_id))
+        return row[0] if row else None
+
+
+def _drop_search_row(db: Database, search_row: int | None) -> None:
+    if search_row is not None:
+        db.execute("DELETE FROM search_index WHERE rowid = ?", (search_row,))
+        db.execute("DELETE FROM search_entries WHERE id = ?", (search_row,))
 
 
 def purge_deleted(db: Database, now: str) -> int:
     """Remove for good what was deleted (the undo window closes when the record locks).
 
-    The uids are kept (nothing else), so importing an older file does not bring them back.
+    The uids are kept (nothing else), so importing an older file does not bring them back. Each table's
+    partial index (schema 9) holds only the rows waiting here: the cost follows what was deleted, not the record.
     """
     removed = 0
     with db.transaction():
         for table in reversed(ALL):
+            if not db.query_one(f"SELECT 1 FROM {table.name} WHERE deleted_at IS NOT NULL LIMIT 1"):
+                continue
+            _drop_orphaned_search_rows(db, table)
             db.execute(f"INSERT OR IGNORE INTO purged_entries (uid, purged_at) "
                        f"SELECT uid, ? FROM {table.name} WHERE deleted_at IS NOT NULL", (now,))
             removed += db.integer(f"SELECT count(*) FROM {table.name} WHERE deleted_at IS NOT NULL")
             db.execute(f"DELETE FROM {table.name} WHERE deleted_at IS NOT NULL")
-        _drop_orphaned_search_rows(db)
     return removed
 
 
-def _drop_orphaned_search_rows(db: Database) -> None:
-    """Children removed with their parent (ON DELETE CASCADE) leave no search text behind."""
-    for table in ALL:
-        if table.search is not None:
-            prefix = f"{table.name}:"
-            db.execute(
-                "DELETE FROM search_index WHERE entry LIKE ? AND CAST(substr(entry, ?) AS INTEGER) "
-                f"NOT IN (SELECT id FROM {table.name})", (prefix + "%", len(prefix) + 1))
+def _drop_orphaned_search_rows(db: Database, table: EntryTable) -> None:
+    """The search rows of `table`'s deleted rows and of their children (which ON DELETE CASCADE removes with
+    them) go first, found by the deleted parents: none is left behind. Deleting already took them out of
+    search; this catches any the delete did not reach."""
+    owned = [(table, f"SELECT id FROM {table.name} WHERE deleted_at IS NOT NULL")]
+    owned += [(child, f"SELECT id FROM {child.name} WHERE {column} IN "
+                      f"(SELECT id FROM {table.name} WHERE deleted_at IS NOT NULL)")
+              for child, column in children_of(table)]
+    for searched, ids in owned:
+        if searched.search is None:
+            continue
+        rows = db.query(f"SELECT s.id FROM search_entries s WHERE s.entry_table = ? AND s.entry_id IN ({ids})",
+                        (searched.name,))
+        for (search_row,) in rows:
+            _drop_search_row(db, search_row)
 
 
 def was_purged(db: Database, uid: str) -> bool:

@@ -26,7 +26,7 @@ def search(db: Database, words: list[str], limit: int = 100) -> list[SearchRow]:
         return []
     rows = db.query(
         "SELECT section, item_id, title, "
-        f"snippet(search_index, 4, '{HIT_START}', '{HIT_END}', '…', 12) "
+        f"snippet(search_index, 3, '{HIT_START}', '{HIT_END}', '…', 12) "
         "FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
         (match, int(limit)))
     return [SearchRow(*row) for row in rows]

@@ -13,6 +13,7 @@ from phr.storage.schema import (
     v0006_statements_codes,
     v0007_history_results,
     v0008_device_flags,
+    v0009_search_keys,
 )
 
 MIGRATIONS: dict[int, str] = {
@@ -24,6 +25,7 @@ MIGRATIONS: dict[int, str] = {
     6: v0006_statements_codes.SQL,
     7: v0007_history_results.SQL,
     8: v0008_device_flags.SQL,
+    9: v0009_search_keys.SQL,
 }
 
 # Steps that make a table anew that others point to: foreign keys are off while they run, so dropping the
