@@ -89,8 +89,11 @@ def _summaries(rows: list, lo: int, hi: int) -> Stretch:
 
 
 def _readings(rows: list, lo: int, hi: int) -> Stretch:
-    table = np.array(rows, dtype=np.float64).reshape(-1, 5)
+    table = np.array(rows, dtype=np.float64).reshape(-1, 6)
     keys = table[:, 0].astype(np.int64)  # epoch seconds: exact in a float
+    if len(keys) > 1 and not (np.diff(keys) > 0).all():  # readings at one moment: in id order, as stored
+        order = np.lexsort((table[:, 5], keys))
+        table, keys = table[order], keys[order]
     flags = table[:, 4].astype(np.int8)
     return Stretch(lo, hi, keys, {"value": table[:, 1], "value2": table[:, 2], "value3": table[:, 3], "flag": flags})
 

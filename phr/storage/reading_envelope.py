@@ -5,8 +5,9 @@ it per pixel column in memory at every pan, so it asks for wider stretches, seld
 
 - summary rows of one size (an hour or a day): (bucket, n, vmin, vmax, v2min, v2max), every bucket
   of the stretch in bucket order; n counts every reading not deleted, flagged ones too;
-- readings: (taken_at, value, value2, value3, flag code), not deleted, in time order (ties by id,
-  as ReadingRepository.between orders them);
+- readings: (taken_at, value, value2, value3, flag code, id), not deleted, in time order as the
+  index holds them; the caller puts readings at one moment in id order (ORDER BY taken_at, id has
+  SQLite sort every row in a temporary tree: 0.3 s instead of 0.05 s for half a year of sensor readings);
 - a change stamp: a number that differs after any write to the record, by this connection or
   another (total_changes() and PRAGMA data_version), so what was read is read again after a change.
 
@@ -25,10 +26,9 @@ def buckets(db: Database, measure: str, size: int, first: int, last: int) -> lis
 
 
 def readings(db: Database, measure: str, first: int, last: int) -> list[Row]:
-    """(taken_at, value, value2, value3, flag) of the readings with first <= taken_at <= last."""
-    return db.query(f"SELECT taken_at, value, value2, value3, flag FROM readings WHERE measure_id = {MEASURE_ID} "
-                    "AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at, id",
-                    (measure, first, last))
+    """(taken_at, value, value2, value3, flag, id) of the readings with first <= taken_at <= last, by taken_at."""
+    return db.query(f"SELECT taken_at, value, value2, value3, flag, id FROM readings WHERE measure_id = {MEASURE_ID} "
+                    "AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at", (measure, first, last))
 
 
 def change_stamp(db: Database) -> tuple[int, int]:

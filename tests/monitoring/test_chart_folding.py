@@ -92,7 +92,13 @@ def pressures(randomness: random.Random) -> list[Reading]:
 
 @pytest.fixture
 def sensor_record(services):
-    services.readings.add_batch(sensor(random.Random(19)), "device_import", "sensor.csv")
+    """Finger pricks first, then the sensor: at a moment they share, the sensor's reading is stored later but
+    comes first in the index (its method's code is lower); reading by reading they come in the order stored."""
+    randomness = random.Random(19)
+    pricks = [Reading("glucose", START + timedelta(minutes=5 * step), round(randomness.uniform(3, 12), 1),
+                      method="fingerstick") for step in range(3, 35 * 288, 97)]
+    services.readings.add_batch(pricks, "typed", None)
+    services.readings.add_batch(sensor(randomness), "device_import", "sensor.csv")
     return services
 
 
