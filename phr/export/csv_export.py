@@ -19,11 +19,13 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import TextIO
 
 from phr.core.vocabulary import device_flags
 from phr.monitoring.measures import Measure, glucose_loinc
 from phr.record.services import RecordServices
-from phr.storage.atomic import write_atomic
+from phr.storage.atomic import replace_atomically
+from phr.storage.streams.readings import IsoMoments
 
 COLUMNS = ("reading", "measure", "component", "loinc", "time", "value", "unit", "flag", "method", "context", "note",
            "device_flags")
@@ -32,6 +34,7 @@ NUMBER_COLUMNS = ("reading", "value")
 # A cell a spreadsheet would run: one of = + - @ tab CR first, after any quotes and white space (a quote a cell
 # starts with is doubled, so a reader takes exactly one off: see docs/csv-format.md).
 FORMULA_START = re.compile(r"'*\s*[=+\-@\t\r]")
+_BUFFER = 1 << 20
 _FAR_PAST = datetime(1900, 1, 1, tzinfo=timezone.utc)
 _FAR_FUTURE = datetime(2200, 1, 1, tzinfo=timezone.utc)
 
@@ -53,25 +56,30 @@ def _parts(measure: Measure) -> list[tuple[str, str, str]]:
 
 def rows(services: RecordServices, measures: list[str] | None = None, since: date | None = None,
          until: date | None = None) -> Iterator[tuple[int | str, ...]]:
-    """The CSV rows (without header), measure by measure, each in time order."""
+    """The CSV rows (without header), measure by measure, each in time order, as written: every text cell that
+    could start a formula neutralised. Streamed from the record a chunk at a time."""
     first, last = _period(since, until)
     counter = 0
+    moments = IsoMoments()
     for measure in services.measures.measures():
         if measures is not None and measure.key not in measures:
             continue
-        parts = _parts(measure)
+        # What is the same for every row of the measure is made safe once; per row only the note can be anything.
+        key = neutralised(measure.key)
+        parts = [(neutralised(component), loinc, neutralised(unit)) for component, loinc, unit in _parts(measure)]
+        first_part, glucose = parts[0][0], measure.key == "glucose"
         for row in services.readings.stream(measure.key, first, last):
             counter += 1
-            taken_at, offset, values = row.taken_at, row.utc_offset, (row.value, row.value2, row.value3)
-            flag, method, context, note = row.flag, row.method, row.context, row.note
+            values, flag, method, context = (row.value, row.value2, row.value3), row.flag, row.method, row.context
+            note = neutralised(row.note) if row.note else row.note
             noticed = ";".join(f.name.lower() for f in device_flags(row.device_flags)) if row.device_flags else ""
-            moment = datetime.fromtimestamp(taken_at, timezone(timedelta(minutes=offset))).isoformat()
+            moment = moments(row.taken_at, row.utc_offset)
             for (component, loinc, unit), value in zip(parts, values):
-                if value is None and (component != parts[0][0] or not flag):
+                if value is None and (component != first_part or not flag):
                     continue  # no pulse typed: no row; a Low/High keeps its row without a value
-                if measure.key == "glucose":  # a sensor's interstitial glucose, a lab's plasma: not a finger prick
+                if glucose:  # a sensor's interstitial glucose, a lab's plasma: not a finger prick
                     loinc = glucose_loinc(method, loinc)
-                yield (counter, measure.key, component, loinc, moment, _number(value),
+                yield (counter, key, component, neutralised(loinc), moment, _number(value),
                        unit, flag, method, context, note, noticed)
 
 
@@ -88,21 +96,28 @@ def neutralised(cell: str) -> str:
     return "'" + cell if FORMULA_START.match(cell) else cell
 
 
-def _safe(row: tuple[int | str, ...]) -> tuple[int | str, ...]:
-    return tuple(cell if column in NUMBER_COLUMNS or not isinstance(cell, str) else neutralised(cell)
-                 for column, cell in zip(COLUMNS, row))
-
-
 def export_bytes(services: RecordServices, measures: list[str] | None = None, since: date | None = None,
                  until: date | None = None) -> bytes:
+    """The whole file as bytes (a small export's; write_export writes any size in bounded memory)."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_safe(row) for row in rows(services, measures, since, until))
+    _write(buffer, services, measures, since, until)
     return buffer.getvalue().encode("utf-8")
 
 
 def write_export(services: RecordServices, path: Path, since: date | None = None, until: date | None = None,
                  measures: list[str] | None = None) -> None:
-    """Write atomically, readable only by the user (0600). This file is NOT encrypted."""
-    write_atomic(Path(path), export_bytes(services, measures, since, until))
+    """Write atomically, readable only by the user (0600), row by row as the readings come from the record (a
+    lifetime's millions in bounded memory). This file is NOT encrypted."""
+
+    def fill(fd: int) -> None:
+        with open(fd, "w", encoding="utf-8", newline="", closefd=False, buffering=_BUFFER) as out:
+            _write(out, services, measures, since, until)
+
+    replace_atomically(Path(path), fill)
+
+
+def _write(out: TextIO, services: RecordServices, measures: list[str] | None, since: date | None,
+           until: date | None) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows(services, measures, since, until))

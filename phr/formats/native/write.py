@@ -6,7 +6,7 @@ importing into a new record and exporting again gives the same content.
 
 import base64
 import json
-import math
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,8 @@ from phr.core.errors import InvalidInput
 from phr.core.session import Session
 from phr.formats.native import write_readings as native_json_readings
 from phr.formats.native.schema import FORMAT, JSON_COLUMNS, PERSON_FIELDS, READING_COLUMNS, SECTIONS, VERSION
-from phr.storage.atomic import write_atomic
+from phr.formats.native.write_stream import NotFinite, RowList, StreamedList, StreamedObject, not_finite, write_document
+from phr.storage.atomic import replace_atomically
 from phr.storage.repos import documents as document_store
 from phr.storage.repos import tables
 from phr.storage.repos.entries import EntryRepository
@@ -25,60 +26,67 @@ from phr.storage.repos.tables import EntryTable
 
 
 def export_record(session: Session, now: datetime | None = None) -> dict[str, Any]:
+    """The whole record as one document (a small record's: a large one is written by write_export, in parts)."""
     authors = _Authors()
+    doc = _head(session, authors, now)
+    times = native_json_readings.RangeTimes(session)
+    doc["reading_batches"] = native_json_readings.export_batches(session, authors, times)  # after the sections:
+    doc["reference_ranges"] = times.ranges()                                                # authors keep their refs
+    doc["authors"] = authors.listing()
+    return doc
+
+
+def _head(session: Session, authors: "_Authors", now: datetime | None) -> dict[str, Any]:
     person = PersonDetailsRepository(session.db).details()
-    sections = {name: _entries(session, tables.BY_NAME[name], authors) for name in SECTIONS}
-    batches = native_json_readings.export_batches(session, authors)  # after the sections: authors keep their refs
-    doc = {
+    return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
         "exported_by": f"Regie {__version__}",
         "person": {name: person[name] for name in PERSON_FIELDS},
-        "sections": sections,
+        "sections": {name: _entries(session, tables.BY_NAME[name], authors) for name in SECTIONS},
         "reading_columns": READING_COLUMNS,
-        "reading_batches": batches,
-        "reference_ranges": native_json_readings.export_ranges(session, batches),
     }
-    doc["authors"] = authors.listing()
-    return doc
 
 
 class NotFiniteNumber(InvalidInput):
     """The record holds a NaN or ±Infinity (stored before Regie refused them): JSON has no such number, and
     another program would read the file's `Infinity` as an error. Nothing is written."""
 
+    def __init__(self, where: str):
+        super().__init__(f"The record holds a number that is not finite (infinity) in {where}. "
+                         "Correct it in the app and export again. Nothing was written.")
+
 
 def dumps(doc: dict[str, Any]) -> bytes:
     try:
         text = json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)
     except ValueError:
-        raise NotFiniteNumber(f"The record holds a number that is not finite (infinity) in {_not_finite(doc)}. "
-                              "Correct it in the app and export again. Nothing was written.") from None
+        raise NotFiniteNumber(not_finite(doc)) from None
     return text.encode("utf-8") + b"\n"
 
 
-def _not_finite(part: dict[str, Any] | list[Any], where: tuple[str, ...] = ()) -> str:
-    """Where the first NaN or ±Infinity of the document is, by section, entry number and field (never its value):
-    'measure_targets, entry 2, target_high'; 'reading_batches, entry 1, readings, entry 5, value'."""
-    if isinstance(part, dict):
-        items: list[tuple[str, Any]] = [(str(key), value) for key, value in part.items()]
-    elif where[-2:-1] == ("readings",):  # a reading row: its columns by name
-        items = list(zip(READING_COLUMNS, part))
-    else:
-        items = [(f"entry {number}", value) for number, value in enumerate(part, 1)]
-    for key, value in items:
-        here = where if key == "sections" else (*where, key)
-        if isinstance(value, float) and not math.isfinite(value):
-            return ", ".join(here)
-        if isinstance(value, (dict, list)) and (found := _not_finite(value, here)):
-            return found
-    return ""
+def write_export(session: Session, path: Path, now: datetime | None = None) -> None:
+    """Write the export atomically, readable only by the user. This file is NOT encrypted. Written in parts (the
+    readings a chunk at a time): any size of record in bounded memory."""
+    authors = _Authors()
+    times = native_json_readings.RangeTimes(session)
 
+    def batches() -> Iterator[StreamedObject]:
+        for head, rows in native_json_readings.batches(session, authors, times):
+            yield StreamedObject([*head.items(), ("readings", RowList(rows))])
 
-def write_export(session: Session, path: Path) -> None:
-    """Write the export atomically, readable only by the user. This file is NOT encrypted."""
-    write_atomic(Path(path), dumps(export_record(session)))
+    def document() -> StreamedObject:
+        return StreamedObject([*_head(session, authors, now).items(), ("reading_batches", StreamedList(batches())),
+                               ("reference_ranges", times.ranges), ("authors", authors.listing)])
+
+    def fill(fd: int) -> None:
+        try:
+            write_document(fd, document())
+        except NotFinite as error:
+            raise NotFiniteNumber(error.where) from None
+
+    replace_atomically(Path(path), fill)
 
 
 def _entries(session: Session, table: EntryTable, authors: "_Authors") -> list[dict[str, Any]]:

@@ -199,6 +199,16 @@ class ParsedRows:
     repeated_lines: list[int] = field(default_factory=list)    # in an autumn hour that occurs twice
     # A file that names its zone per row (times.ZoneClocks): the repeated lines not in `zone`.
     line_zones: dict[int, ZoneInfo] = field(default_factory=dict)
+    # Skipped rows after the first MAX_SKIPPED, counted per reason only: a file of millions of other rows (a
+    # LibreView export of insulin and food) is never held as skipped rows.
+    skipped_beyond: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, row: SkippedRow) -> None:
+        """A row not read, kept up to MAX_SKIPPED, counted after that."""
+        if len(self.skipped) < MAX_SKIPPED:
+            self.skipped.append(row)
+        else:
+            self.skipped_beyond[row.reason] = self.skipped_beyond.get(row.reason, 0) + 1
 
     def __post_init__(self) -> None:
         collecting = COLLECTING.get()

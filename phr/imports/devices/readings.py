@@ -91,7 +91,7 @@ def readings_of(rows: ParsedRows) -> DeviceReadings:
         _second_passes(notes, rows.repeated_lines, rows.zone, rows.line_zones, None,
                        _wall(notes[0]) <= _wall(notes[-1]), len(notes))
     rows.skipped.sort(key=attrgetter("line"))
-    return DeviceReadings(rows.format, found, rows.skipped, rows.notes)
+    return DeviceReadings(rows.format, found, rows.skipped, rows.notes, skipped_beyond=dict(rows.skipped_beyond))
 
 
 def _open_run(found: list[ParsedReading], repeated_lines: list[int]) -> int:

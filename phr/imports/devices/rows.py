@@ -77,7 +77,7 @@ class Collector:
         self.clock = clock
         self.add = self.rows.readings.append
         self.add_note = self.rows.notes.append
-        self._skip = self.rows.skipped.append
+        self._skip = self.rows.skip
 
     def skip(self, line: int, reason: str) -> None:
         self._skip(SkippedRow(line, reason))

@@ -129,7 +129,7 @@ class Entries:
         return None
 
     def _skip(self, line: int, reason: str) -> None:
-        self.rows.skipped.append(SkippedRow(line, reason))
+        self.rows.skip(SkippedRow(line, reason))
 
     def _moment(self, date: object, date_string: object) -> tuple[int, int] | str:
         """(epoch, offset) of an entry, or the reason it has none."""

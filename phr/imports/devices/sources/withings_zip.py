@@ -74,6 +74,8 @@ def _read_member(zipped: ZipFile, member: ZipInfo, found: DeviceReadings, zone: 
         raise NotThisFormat(f"{member.filename} in this zip is not a Withings Health Mate file: {error}") from None
     for row in part.skipped:
         found.skip(SkippedRow(row.line, row.reason, member.filename))
+    for reason, count in part.skipped_beyond.items():
+        found.skipped_beyond[reason] = found.skipped_beyond.get(reason, 0) + count
     found.notes += part.notes
     return list(part.readings)
 

@@ -1,0 +1,114 @@
+"""Imports and exports in bounded memory, for test_bounded_memory.
+
+    python bounded_child.py prepare WORK FOLDER ROWS    the record and the data (no limit)
+    python bounded_child.py run WORK FOLDER BUDGET_MB    the work, in a fresh process, under RLIMIT_AS
+
+`run` opens the record and imports what the work needs, then limits its address space to what it maps at that
+moment plus BUDGET_MB (a fresh process: no heap left over from making the data that the work could reuse), and
+does the work. Work that holds all rows at once (readings as objects, skipped rows, the whole file as text)
+needs more than that on the data `prepare` made: MemoryError, exit status 3. Prints the work's count.
+"""
+
+import resource
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from phr.access import records  # noqa: E402  (after the path: the child runs as a script)
+from phr.export import csv_export  # noqa: E402
+from phr.formats.native import write as native_json  # noqa: E402
+from phr.imports import device_import  # noqa: E402
+from phr.imports.devices import pipeline  # noqa: E402
+from phr.imports.devices.model import ParsedReading  # noqa: E402
+from phr.record.services import RecordServices  # noqa: E402
+from phr.storage.keys import kdf  # noqa: E402
+
+PASSPHRASE = "bounded memory test passphrase"
+START = int(datetime(2016, 1, 1, tzinfo=timezone.utc).timestamp())
+IMPORTS = ("import", "reimport", "skipped")
+# A file's rows that are skipped, 1 in SKIPPED_SHARE being a reading (for 'skipped').
+SKIPPED_SHARE = 50
+
+
+def mapped_bytes() -> int:
+    """What the process maps now (VmSize): the address space the limit adds to."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmSize:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmSize")
+
+
+def write_csv(path: Path, rows: int, skipped_share: int = 0) -> Path:
+    """A `time,value` CSV of 5-minute glucose (UTC times with their offset); with `skipped_share` n, all but one
+    row in n have a value that is no number (skipped rows)."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("time,value\n")
+        block = []
+        for i in range(rows):
+            moment = datetime.fromtimestamp(START + 300 * i, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+            value = "x" if skipped_share and i % skipped_share else f"{5 + i % 50 / 10:.1f}"
+            block.append(f"{moment},{value}\n")
+            if len(block) == 10_000:
+                out.write("".join(block))
+                block = []
+        out.write("".join(block))
+    return path
+
+
+def prepare(work: str, folder: Path, rows: int) -> None:
+    session = records.create_record(folder / "record.regie", "Bounded", PASSPHRASE, argon2=kdf.MINIMUM).session
+    services = RecordServices(session)
+    try:
+        if work in IMPORTS:
+            csv = write_csv(folder / "device.csv", rows, SKIPPED_SHARE if work == "skipped" else 0)
+            if work == "reimport":
+                _import(services, csv)
+        else:
+            readings = (ParsedReading("glucose", START + 300 * i, 0, 5 + i % 50 / 10, method="sensor",
+                                      note="" if i % 1000 else "a note, with a comma")
+                        for i in range(rows))
+            with services.readings.writing("device_import", "bounded.csv") as writer:
+                writer.add(readings)
+    finally:
+        session.lock()
+
+
+def run(work: str, folder: Path, budget_mb: int) -> int:
+    session = records.unlock_with_passphrase(folder / "record.regie", PASSPHRASE)
+    services = RecordServices(session)
+    pipeline.IN_MEMORY_BYTES = 1 << 20   # a file above 1 MB is read as a large one is: in blocks
+    target = folder / "export.out"
+    limit = mapped_bytes() + (budget_mb << 20)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    try:
+        if work in IMPORTS:
+            count = _import(services, folder / "device.csv")
+        elif work == "csv_export":
+            csv_export.write_export(services, target)
+            count = target.stat().st_size
+        elif work == "json_export":
+            native_json.write_export(session, target)
+            count = target.stat().st_size
+        else:
+            raise ValueError(work)
+    except MemoryError:
+        return 3
+    finally:
+        session.lock()
+    print(count)
+    return 0
+
+
+def _import(services: RecordServices, csv: Path) -> int:
+    summary = device_import.import_file(services, csv, csv.name, "csv", "glucose")
+    return summary.added + summary.already_present + summary.skipped_count
+
+
+if __name__ == "__main__":
+    step, work, place, number = sys.argv[1:5]
+    if step == "prepare":
+        prepare(work, Path(place), int(number))
+    else:
+        sys.exit(run(work, Path(place), int(number)))
