@@ -34,9 +34,7 @@ from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.common import Result  # noqa: E402
-from bench.device_import import libreview_file  # noqa: E402
 from phr.access import records  # noqa: E402
-from phr.imports import device_import  # noqa: E402
 from phr.monitoring.measures import CATALOGUE  # noqa: E402
 from phr.record.services import RecordServices  # noqa: E402
 from phr.storage.keys import kdf  # noqa: E402
@@ -198,6 +196,9 @@ def pan_results(services, session, now: float) -> list[Result]:
 # -- the record and the run ------------------------------------------------------------------------------
 
 def _record_with_a_million_readings(folder: Path):
+    from bench.device_import import libreview_file
+    from phr.imports import device_import
+
     created = records.create_record(folder / "record.regie", "Bench", "benchmark passphrase with words",
                                     argon2=kdf.MINIMUM)
     services = RecordServices(created.session)

@@ -124,6 +124,10 @@ class ChartFolding:
             self._forget()
             self._stamp = stamp
 
+    def span(self) -> tuple[int, int] | None:
+        """(first, last) epoch of the readings not deleted."""
+        return reading_envelope.span(self._db, self._measure)
+
     def envelope(self, first: int, last: int, columns: int, component: int = 0) -> Folded:
         """Readings with first <= taken_at <= last (epoch seconds), one by one or per pixel column."""
         self._follow_changes()

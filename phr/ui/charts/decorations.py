@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 
 from phr.ui.charts.series import View
-from phr.ui.charts.source import ChartEvent
+from phr.ui.charts.source import EVENT_KINDS, ChartEvent
 from phr.ui.charts.style import ChartLook, event_pen
 from phr.ui.charts.words import event_label
 from phr.ui.widgets.theme import TEXT_CONTRAST, readable
@@ -77,29 +78,69 @@ class TargetBands:
         return readable(target.pen.color(), [self.look.background], TEXT_CONTRAST)
 
 
+@dataclass
+class EventMarker:
+    """One event on the plot. Its line is drawn with the other lines of its kind, as one item; an event
+    with room for its label has a line of its own that carries the label (pyqtgraph's InfiniteLine)."""
+
+    pen: QPen
+    line: pg.InfiniteLine | None = None
+
+    @property
+    def label(self) -> pg.InfLineLabel | None:
+        return None if self.line is None else self.line.label
+
+
 class EventMarkers:
-    """One vertical line per event, its kind told by the line style and by the words of its label."""
+    """One vertical line per event, its kind told by the line style and by the words of its label.
+
+    Decades of appointments are hundreds of events in the view of a whole record: a line object with a
+    label for each took half a second to make. So the lines of a kind are one item of line pieces from
+    the bottom to the top of the view, and only an event whose label has room gets a line object.
+    """
 
     def __init__(self, plot: pg.PlotItem, look: ChartLook) -> None:
         self._plot, self.look = plot, look  # a new look applies to the lines made after it: clear() first
-        self.lines: dict[ChartEvent, pg.InfiniteLine] = {}
+        self.lines: dict[ChartEvent, EventMarker] = {}
+        self._kinds: dict[str, pg.PlotDataItem] = {}
+        for kind in EVENT_KINDS:
+            item = pg.PlotDataItem(connect="pairs", pen=event_pen(kind, look))
+            # Line by line: hundreds of dotted lines as one path took Qt 0.4 s to stroke.
+            item.curve.setSegmentedLineMode("on")
+            item.setZValue(5)
+            plot.addItem(item)
+            self._kinds[kind] = item
 
     def show(self, events: list[ChartEvent], view: View) -> None:
         wanted = set(events)
         for gone in [e for e in self.lines if e not in wanted]:
-            self._plot.removeItem(self.lines.pop(gone))
+            self._drop_line(self.lines.pop(gone))
         for event in events:
             if event not in self.lines:
-                self.lines[event] = self._line(event)
-        self._place_labels(events, view)
+                self.lines[event] = EventMarker(event_pen(event.kind, self.look))
+        labelled = self._with_room(events, view)
+        for event, marker in self.lines.items():
+            if event in labelled and marker.line is None:
+                marker.line = self._line(event, marker.pen)
+            elif event not in labelled:
+                self._drop_line(marker)
+        self._draw_kinds([e for e in events if e not in labelled], view)
 
     def clear(self) -> None:
-        for line in self.lines.values():
-            self._plot.removeItem(line)
+        for marker in self.lines.values():
+            self._drop_line(marker)
         self.lines = {}
+        for kind, item in self._kinds.items():
+            item.setPen(event_pen(kind, self.look))
+            item.setData(x=[], y=[])
 
-    def _line(self, event: ChartEvent) -> pg.InfiniteLine:
-        line = pg.InfiniteLine(pos=event.at, angle=90, movable=False, pen=event_pen(event.kind, self.look),
+    def _drop_line(self, marker: EventMarker) -> None:
+        if marker.line is not None:
+            self._plot.removeItem(marker.line)
+            marker.line = None
+
+    def _line(self, event: ChartEvent, pen: QPen) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(pos=event.at, angle=90, movable=False, pen=pen,
                                label=event_label(event.kind, event.label),
                                labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)],
                                           "color": self.look.ink, "fill": self.look.label_fill})
@@ -107,13 +148,21 @@ class EventMarkers:
         self._plot.addItem(line)
         return line
 
-    def _place_labels(self, events: list[ChartEvent], view: View) -> None:
-        """Label an event only where it has room; the others keep their line."""
+    def _draw_kinds(self, events: list[ChartEvent], view: View) -> None:
+        """The lines without a label, per kind one item of pieces from the bottom of the view to its top."""
+        for kind, item in self._kinds.items():
+            at = np.array([e.at for e in events if e.kind == kind], dtype=float)
+            item.setData(x=np.repeat(at, 2), y=np.tile([view.y0, view.y1], len(at)))
+
+    @staticmethod
+    def _with_room(events: list[ChartEvent], view: View) -> set[ChartEvent]:
+        """The events whose label has room; the others keep their line."""
+        labelled: set[ChartEvent] = set()
         last_labelled: float | None = None
         seconds_per_pixel = (view.x1 - view.x0) / max(view.width, 1)
         for event in sorted(events, key=lambda e: e.at):
-            room = (view.x0 <= event.at <= view.x1 and
-                    (last_labelled is None or (event.at - last_labelled) / seconds_per_pixel >= LABEL_SPACING_PX))
-            self.lines[event].label.setVisible(room)
-            if room:
+            if (view.x0 <= event.at <= view.x1 and
+                    (last_labelled is None or (event.at - last_labelled) / seconds_per_pixel >= LABEL_SPACING_PX)):
+                labelled.add(event)
                 last_labelled = event.at
+        return labelled

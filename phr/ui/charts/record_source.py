@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from phr.core import partial_date
 from phr.monitoring.chart_folding import ChartFolding
-from phr.monitoring.reading_columns import ChartColumns
 from phr.record.services import RecordServices
 from phr.ui.charts.source import ChartEvent, Envelope, TargetBand
 
@@ -47,12 +46,11 @@ def _short(text: str) -> str:
 class RecordChartSource:
     def __init__(self, services: RecordServices, measure_key: str) -> None:
         self._services, self._key = services, measure_key
-        self._columns = ChartColumns(services.session)
         self._folding = ChartFolding(services.session, measure_key)
         self._events: list[ChartEvent] | None = None
 
     def span(self) -> tuple[float, float] | None:
-        span = self._columns.span(self._key)
+        span = self._folding.span()
         return None if span is None else (float(span[0]), float(span[1]))
 
     def target(self) -> TargetBand | None:
