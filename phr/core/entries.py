@@ -193,6 +193,11 @@ class EntryService(Generic[T]):
             store_content(self._session.db, item_id, content)
         return item_id
 
+    def insert_many_as_was(self, entries: list[tuple[dict[str, Any], str, AsWas]]) -> dict[str, int]:
+        """Entries of Regie's own file as insert_as_was puts them (no documents), many a statement: uid -> id."""
+        return self._repo.insert_many_as_was([(values, uid, *dataclasses.astuple(as_was))
+                                              for values, uid, as_was in entries])
+
     # --- rows <-> entries -------------------------------------------------------------------
 
     def to_values(self, item: T) -> dict[str, Any]:

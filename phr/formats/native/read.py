@@ -9,6 +9,7 @@ written through the services, as the file's own authors and times.
 import base64
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +27,10 @@ from phr.record.services import RecordServices
 __all__ = ["ImportSummary", "InvalidImport", "import_record", "parse"]
 
 UNCHECKED = ("import_mappings",)  # saved CSV mappings come in as they were: no section rules for them here
+BATCH = 500  # entries written together (a few statements for all of them); progress is told after each batch
+
+# progress(entries written, entries in the file): called between batches, on the importing thread.
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -47,7 +52,7 @@ def parse(data: bytes) -> dict[str, Any]:
     return doc
 
 
-def import_record(session: Session, data: bytes) -> ImportSummary:
+def import_record(session: Session, data: bytes, progress: Progress | None = None) -> ImportSummary:
     doc = parse(data)
     services = RecordServices(session)
     try:
@@ -59,8 +64,8 @@ def import_record(session: Session, data: bytes) -> ImportSummary:
         raise InvalidImport("The Regie record file holds values Regie cannot read. Nothing was imported.") from None
     _refuse_another_person(services, doc["person"])
     try:
-        with session.db.transaction():
-            return _Writer(services, doc).write()
+        with session.db.transaction(), services.search.written_at_end():
+            return _Writer(services, doc, progress).write()
     except ConstraintViolation as error:
         raise InvalidImport(f"Part of the file cannot be stored, so nothing was imported: {error}") from None
 
@@ -78,9 +83,14 @@ def _refuse_another_person(services: RecordServices, person: dict[str, Any]) -> 
 class _Writer:
     """Inside the import's one transaction: the person, each section in order, then the readings."""
 
-    def __init__(self, services: RecordServices, doc: dict[str, Any]) -> None:
+    def __init__(self, services: RecordServices, doc: dict[str, Any], progress: Progress | None = None) -> None:
         self._services = services
         self._doc = doc
+        self._progress = progress or (lambda done, total: None)
+        self._total = sum(len(entries) for entries in doc["sections"].values())
+        self._done = 0
+        self._waiting: list[tuple[dict[str, Any], str, AsWas]] = []  # of the section being written
+        self._added: set[tuple[str, int]] = set()  # (section, id) this import added: alive, no need to ask
         self._stamp = import_stamp(services.session, "json_import", None)
         self._authors = {a["ref"]: services.person.author_id(a["role"], a["name"], self._stamp)
                          for a in doc["authors"]}
@@ -93,6 +103,10 @@ class _Writer:
         for name, service in self._sections.items():
             for entry in self._doc["sections"].get(name, []):
                 self._entry(name, service, entry)
+                self._done += 1
+                if len(self._waiting) >= BATCH:
+                    self._write_waiting(name, service)
+            self._write_waiting(name, service)  # a section links only to earlier ones: all written before it
         readings = read_readings.store(self._services.readings, self._doc.get("reading_batches", []), self._authors)
         ranges = read_readings.store_ranges(self._services.lab_results, self._doc.get("reference_ranges", []))
         for name, (added, present) in (("readings", readings), ("reference_ranges", ranges)):
@@ -101,7 +115,19 @@ class _Writer:
                     counts[name] = number
         return self.summary
 
+    def _write_waiting(self, name: str, service: EntryService[Any]) -> None:
+        if self._waiting:
+            ids = service.insert_many_as_was(self._waiting)
+            for _, uid, _ in self._waiting:
+                self._ids[(name, uid)] = ids[uid]
+                self._added.add((name, ids[uid]))
+            self._waiting = []
+        self._progress(self._done, self._total)
+
     def _entry(self, name: str, service: EntryService[Any], entry: dict[str, Any]) -> None:
+        if (name, entry["uid"]) in self._ids:  # twice in the file: the first one stands
+            _count(self.summary.already_present, name)
+            return
         existing = service.id_of_uid(entry["uid"])
         if existing is not None or service.was_deleted_for_good(entry["uid"]):
             # Present, or deleted here on purpose: either way this record's state stands.
@@ -118,12 +144,15 @@ class _Writer:
             return
         if name not in UNCHECKED:
             _check_rules(name, service, values)
-        content = _content(entry) if name == "documents" else None
         prov = entry["provenance"]
         as_was = AsWas(self._authors[prov["entered_by"]], self._authors[prov["changed_by"]],
                        prov.get("source") or "typed", prov.get("source_detail"), prov["created_at"], prov["changed_at"])
-        self._ids[(name, entry["uid"])] = service.insert_as_was(values, entry["uid"], as_was, content)
         _count(self.summary.added, name)
+        if name == "documents":  # with its content: one at a time
+            self._ids[(name, entry["uid"])] = service.insert_as_was(values, entry["uid"], as_was, _content(entry))
+            return
+        self._ids[(name, entry["uid"])] = None  # written with its batch; None until then (a duplicate is seen)
+        self._waiting.append((values, entry["uid"], as_was))
 
     def _resolved(self, name: str, column: str, value: Any) -> Any:
         """The id a link points to; None when that entry was deleted in this record. The codes as the record
@@ -140,7 +169,8 @@ class _Writer:
                    f"a link in {name} points to an entry that is not there")
             self._ids[key] = target.live_id_of_uid(value)
         found = self._ids[key]
-        return found if found is not None and target.get(found) is not None else None
+        alive = found is not None and ((references[column], found) in self._added or target.get(found) is not None)
+        return found if alive else None
 
 
 def _count(counts: dict[str, int], name: str) -> None:
