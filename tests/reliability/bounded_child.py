@@ -22,12 +22,13 @@ from phr.formats.native import write as native_json  # noqa: E402
 from phr.imports import device_import  # noqa: E402
 from phr.imports.devices import pipeline  # noqa: E402
 from phr.imports.devices.model import ParsedReading  # noqa: E402
+from phr.imports.devices.sources import nightscout_json  # noqa: E402
 from phr.record.services import RecordServices  # noqa: E402
 from phr.storage.keys import kdf  # noqa: E402
 
 PASSPHRASE = "bounded memory test passphrase"
 START = int(datetime(2016, 1, 1, tzinfo=timezone.utc).timestamp())
-IMPORTS = ("import", "reimport", "skipped")
+IMPORTS = ("import", "reimport", "skipped", "nightscout")
 # A file's rows that are skipped, 1 in SKIPPED_SHARE being a reading (for 'skipped').
 SKIPPED_SHARE = 50
 
@@ -57,11 +58,27 @@ def write_csv(path: Path, rows: int, skipped_share: int = 0) -> Path:
     return path
 
 
+def write_entries(path: Path, rows: int) -> Path:
+    """A Nightscout entries.json of 5-minute sensor glucose, as its API writes it: one line."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("[")
+        for start in range(0, rows, 10_000):
+            out.write(",".join(
+                f'{{"_id":"{i:024x}","device":"xDrip-DexcomG6","date":{(START + 300 * i) * 1000},'
+                f'"dateString":"{datetime.fromtimestamp(START + 300 * i, timezone.utc).isoformat()}",'
+                f'"sgv":{90 + i % 80},"direction":"Flat","type":"sgv"}}'
+                for i in range(start, min(rows, start + 10_000))) + ("," if start + 10_000 < rows else ""))
+        out.write("]")
+    return path
+
+
 def prepare(work: str, folder: Path, rows: int) -> None:
     session = records.create_record(folder / "record.regie", "Bounded", PASSPHRASE, argon2=kdf.MINIMUM).session
     services = RecordServices(session)
     try:
-        if work in IMPORTS:
+        if work == "nightscout":
+            write_entries(folder / "entries.json", rows)
+        elif work in IMPORTS:
             csv = write_csv(folder / "device.csv", rows, SKIPPED_SHARE if work == "skipped" else 0)
             if work == "reimport":
                 _import(services, csv)
@@ -79,11 +96,16 @@ def run(work: str, folder: Path, budget_mb: int) -> int:
     session = records.unlock_with_passphrase(folder / "record.regie", PASSPHRASE)
     services = RecordServices(session)
     pipeline.IN_MEMORY_BYTES = 1 << 20   # a file above 1 MB is read as a large one is: in blocks
+    nightscout_json.IN_MEMORY_BYTES = 1 << 20
     target = folder / "export.out"
     limit = mapped_bytes() + (budget_mb << 20)
     resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
     try:
-        if work in IMPORTS:
+        if work == "nightscout":
+            entries = folder / "entries.json"
+            summary = device_import.import_file(services, entries, entries.name)
+            count = summary.added + summary.skipped_count
+        elif work in IMPORTS:
             count = _import(services, folder / "device.csv")
         elif work == "csv_export":
             csv_export.write_export(services, target)

@@ -21,6 +21,7 @@ from phr.cli import main as cli
 from phr.formats.native import read_limits
 from phr.formats.native.schema import READING_COLUMNS, VERSION
 from phr.imports import device_import
+from phr.imports.devices.sources import nightscout_json
 from phr.record.services import RecordServices
 from phr.storage.repos.integrity import section_counts
 
@@ -256,14 +257,15 @@ class CountedReads:
         return Counted()
 
 
-def test_a_device_file_read_whole_is_refused_above_its_limit(record, tmp_path, capsys, monkeypatch):
+def test_a_nightscout_file_above_the_old_limit_is_read_in_blocks_not_refused(record, tmp_path, monkeypatch):
+    """Issue 20: no device file is read whole any more (an entries.json above 256 MB was refused)."""
     monkeypatch.setattr(device_import, "MAX_IN_MEMORY_BYTES", 1024 * 1024)
+    monkeypatch.setattr(nightscout_json, "IN_MEMORY_BYTES", 64 * 1024)
     file = tmp_path / "entries.json"
     entry = {"type": "sgv", "sgv": 100, "date": 1767600000000, "dateString": "2026-01-05T08:00:00.000Z",
              "device": "xDrip"}
     file.write_text(json.dumps([entry] * 20000))
-    line = refused(record, capsys, file, "--format", "nightscout")
-    assert "is larger than 1 MB, more than Regie reads of a Nightscout entries file" in line
+    assert phr("import", record, file, "--format", "nightscout") == 0
 
 
 def test_export_over_a_device_or_a_pipe_is_refused(record, tmp_path, capsys):

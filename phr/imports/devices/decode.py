@@ -162,7 +162,21 @@ def _whole_lines(head: bytes, codec: str) -> bytes:
     end = head.rfind(newline)
     while end > 0 and codec.startswith("utf-16") and end % 2:   # a pair starts at an even byte
         end = head.rfind(newline, 0, end)
-    return head[:end + len(newline)] if end > 0 else head
+    if end > 0:
+        return head[:end + len(newline)]
+    if codec.startswith("utf-8"):   # one long line (a JSON file): up to its last whole character
+        return head[:len(head) - _cut_character(head)]
+    return head
+
+
+def _cut_character(head: bytes) -> int:
+    """How many bytes at the end of `head` are a UTF-8 character cut in two (0 to 3)."""
+    for back in range(1, min(4, len(head)) + 1):
+        byte = head[-back]
+        if byte & 0xC0 != 0x80:   # not a continuation byte: a character's first byte, or ASCII
+            width = 1 if byte < 0xC0 else 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return back if width > back else 0
+    return 0
 
 
 def _utf8_throughout(path: Path) -> bool:
