@@ -330,7 +330,8 @@ def test_events_are_markers_with_a_style_per_kind_and_can_be_switched_off(open_c
     lines = chart.markers.lines
     assert sorted(e.at for e in lines) == [NOW - 20 * DAY, NOW - 10 * DAY], "only the events in view"
     started, admission = lines[events[0]], lines[events[1]]
-    assert started.label.format == "Started: Metformin" and admission.label.format == "Admission: Hospital"
+    assert started.label.toPlainText() == "Started: Metformin"
+    assert admission.label.toPlainText() == "Admission: Hospital"
     assert (started.pen.style(), started.pen.width()) != (admission.pen.style(), admission.pen.width())
     assert {"medication_started", "admission"} <= set(chart.legend.shown())
     chart.show_events.setChecked(False)
@@ -338,21 +339,20 @@ def test_events_are_markers_with_a_style_per_kind_and_can_be_switched_off(open_c
 
 
 def test_close_events_keep_their_line_and_only_those_with_room_get_a_label(open_chart):
-    """Decades of appointments: every event in view is drawn, a line object only where its label fits."""
+    """Decades of appointments: every event in view is drawn, a label only where it fits."""
     events = [ChartEvent(NOW - d * DAY, "appointment", f"Visit {d}") for d in range(1, 301)]
     chart = open_chart(MemorySource(*every_day(400), target=GLUCOSE_TARGET, events=events))
     chart.set_preset("year")
     markers = chart.markers
-    labelled = [marker for marker in markers.lines.values() if marker.line is not None]
+    labelled = [marker for marker in markers.lines.values() if marker.label is not None]
     assert len(markers.lines) == 300 and "Events: 300." in chart.summary.text()
     assert 0 < len(labelled) <= chart.plot.getViewBox().width() / 18 + 1  # a label needs 18 pixels
-    assert all(marker.label.format.startswith("Appointment: Visit") for marker in labelled)
+    assert all(marker.label.toPlainText().startswith("Appointment: Visit") for marker in labelled)
     x, y = markers._kinds["appointment"].getData()
-    assert len(x) == 2 * (300 - len(labelled))  # the others: one piece each, from the bottom to the top
+    assert len(x) == 2 * 300  # every line: one piece each, from the bottom of the view to its top
     assert set(y) == set(chart.plot.getViewBox().viewRange()[1])
     chart.set_preset("month")
-    assert len(markers.lines) >= 28 and all(marker.line is not None for marker in markers.lines.values())
-    assert len(markers._kinds["appointment"].getData()[0] or ()) == 0
+    assert len(markers.lines) >= 28 and all(marker.label is not None for marker in markers.lines.values())
 
 
 def test_the_chart_tells_in_words_what_it_shows(open_chart):

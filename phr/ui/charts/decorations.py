@@ -15,6 +15,7 @@ from phr.ui.widgets.theme import TEXT_CONTRAST, readable
 
 # A label needs about a line of text height beside the previous one; closer events keep only their line.
 LABEL_SPACING_PX = 18
+LABEL_HEIGHT = 0.97  # an event's label ends this far up the view
 
 
 @dataclass(frozen=True)
@@ -80,23 +81,20 @@ class TargetBands:
 
 @dataclass
 class EventMarker:
-    """One event on the plot. Its line is drawn with the other lines of its kind, as one item; an event
-    with room for its label has a line of its own that carries the label (pyqtgraph's InfiniteLine)."""
+    """One event on the plot: its line is drawn with the other lines of its kind, as one item; an event
+    with room for its label has the label too, along the line near its top, left of it."""
 
     pen: QPen
-    line: pg.InfiniteLine | None = None
-
-    @property
-    def label(self) -> pg.InfLineLabel | None:
-        return None if self.line is None else self.line.label
+    label: pg.TextItem | None = None
 
 
 class EventMarkers:
     """One vertical line per event, its kind told by the line style and by the words of its label.
 
     Decades of appointments are hundreds of events in the view of a whole record: a line object with a
-    label for each took half a second to make. So the lines of a kind are one item of line pieces from
-    the bottom to the top of the view, and only an event whose label has room gets a line object.
+    label for each took half a second to make, and pyqtgraph placed each line's label again at every
+    pan. So the lines of a kind are one item of line pieces from the bottom to the top of the view, and
+    the labels that have room are plain text items, placed by the redraw.
     """
 
     def __init__(self, plot: pg.PlotItem, look: ChartLook) -> None:
@@ -114,42 +112,44 @@ class EventMarkers:
     def show(self, events: list[ChartEvent], view: View) -> None:
         wanted = set(events)
         for gone in [e for e in self.lines if e not in wanted]:
-            self._drop_line(self.lines.pop(gone))
+            self._drop_label(self.lines.pop(gone))
         for event in events:
             if event not in self.lines:
                 self.lines[event] = EventMarker(event_pen(event.kind, self.look))
         labelled = self._with_room(events, view)
+        top = view.y0 + LABEL_HEIGHT * (view.y1 - view.y0)
         for event, marker in self.lines.items():
-            if event in labelled and marker.line is None:
-                marker.line = self._line(event, marker.pen)
-            elif event not in labelled:
-                self._drop_line(marker)
-        self._draw_kinds([e for e in events if e not in labelled], view)
+            if event not in labelled:
+                self._drop_label(marker)
+                continue
+            if marker.label is None:
+                marker.label = self._label(event)
+            marker.label.setPos(event.at, top)
+        self._draw_kinds(events, view)
 
     def clear(self) -> None:
         for marker in self.lines.values():
-            self._drop_line(marker)
+            self._drop_label(marker)
         self.lines = {}
         for kind, item in self._kinds.items():
             item.setPen(event_pen(kind, self.look))
             item.setData(x=[], y=[])
 
-    def _drop_line(self, marker: EventMarker) -> None:
-        if marker.line is not None:
-            self._plot.removeItem(marker.line)
-            marker.line = None
+    def _drop_label(self, marker: EventMarker) -> None:
+        if marker.label is not None:
+            self._plot.removeItem(marker.label)
+            marker.label = None
 
-    def _line(self, event: ChartEvent, pen: QPen) -> pg.InfiniteLine:
-        line = pg.InfiniteLine(pos=event.at, angle=90, movable=False, pen=pen,
-                               label=event_label(event.kind, event.label),
-                               labelOpts={"position": 0.97, "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)],
-                                          "color": self.look.ink, "fill": self.look.label_fill})
-        line.setZValue(5)
-        self._plot.addItem(line)
-        return line
+    def _label(self, event: ChartEvent) -> pg.TextItem:
+        # Along the line (read from bottom to top), its end at the point, left of the line.
+        label = pg.TextItem(event_label(event.kind, event.label), color=self.look.ink, fill=self.look.label_fill,
+                            anchor=(1, 1), angle=90)
+        label.setZValue(6)
+        self._plot.addItem(label)
+        return label
 
     def _draw_kinds(self, events: list[ChartEvent], view: View) -> None:
-        """The lines without a label, per kind one item of pieces from the bottom of the view to its top."""
+        """Per kind one item of pieces from the bottom of the view to its top."""
         for kind, item in self._kinds.items():
             at = np.array([e.at for e in events if e.kind == kind], dtype=float)
             item.setData(x=np.repeat(at, 2), y=np.tile([view.y0, view.y1], len(at)))
