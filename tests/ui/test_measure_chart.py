@@ -338,6 +338,25 @@ def test_events_are_markers_with_a_style_per_kind_and_can_be_switched_off(open_c
     assert chart.markers.lines == {} and "admission" not in chart.legend.shown()
 
 
+def test_a_redraw_leaves_nothing_of_the_view_before(open_chart):
+    """Bands in a year's view, readings one by one in a week's, bands again: each view only its own items."""
+    times = np.arange(NOW - 400 * DAY, NOW, 600.0)
+    chart = open_chart(MemorySource(times, 7 + 5 * np.sin(times / 30000), target=GLUCOSE_TARGET))
+    layer = chart.layers[0]
+    items = {"line": layer.line, **{f"band {s}": item for s, item in layer.bands.items()},
+             **{f"points {s}": item for s, item in layer.points.items()}}
+
+    def filled():
+        return {name for name, item in items.items() if item.getData()[0] is not None and len(item.getData()[0])}
+
+    chart.set_preset("year")
+    assert filled() == {f"band {WITHIN}", f"band {ABOVE}", f"band {BELOW}", f"points {ABOVE}", f"points {BELOW}"}
+    chart.set_preset("week")
+    assert filled() == {"line", f"points {ABOVE}", f"points {BELOW}"}  # close together: no symbol within
+    chart.set_preset("year")
+    assert filled() == {f"band {WITHIN}", f"band {ABOVE}", f"band {BELOW}", f"points {ABOVE}", f"points {BELOW}"}
+
+
 def test_close_events_keep_their_line_and_only_those_with_room_get_a_label(open_chart):
     """Decades of appointments: every event in view is drawn, a label only where it fits."""
     events = [ChartEvent(NOW - d * DAY, "appointment", f"Visit {d}") for d in range(1, 301)]

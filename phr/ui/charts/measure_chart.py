@@ -236,7 +236,7 @@ class MeasureChart(QWidget):
         return super().eventFilter(watched, event)
 
     def _view_moved(self, *_: object) -> None:
-        if not self._moving_to_preset:
+        if not self._moving_to_preset and self.current_preset is not None:
             self._check_preset(None)  # a zoomed or panned view is no preset any more
         self._schedule()
 

@@ -65,6 +65,8 @@ class SeriesLayer:
                        for status in SYMBOLS}
         self.restyle(style)
         self._items = [self.line, *self.bands.values(), *self.points.values()]
+        self._drawn: set[pg.GraphicsObject] = set()
+        self._filled: set[pg.GraphicsObject] = set()  # the items that hold data
         for item in self._items:
             plot.addItem(item)
         # Symbols above the band and the line, the edge arrows above everything.
@@ -82,16 +84,25 @@ class SeriesLayer:
             points.setBrush(symbol_brush(status, style))
 
     def draw(self, envelope: Envelope, target: Limits, view: View) -> None:
-        self.clear()
+        # Each item is given its data once per redraw (a pan redraws often): what this view does not use is
+        # emptied afterwards, and only if it held something.
+        self._drawn = set()
         times = np.asarray(envelope.times, dtype=float)
-        if not len(times):
-            return
-        lows, highs = np.asarray(envelope.lows, dtype=float), np.asarray(envelope.highs, dtype=float)
-        if envelope.exact:
-            self._draw_readings(times, lows, target, view)
-        else:
-            self._draw_band(times, lows, highs, target, view)
-        self._draw_flags(times, envelope.flags, view)
+        if len(times):
+            lows, highs = np.asarray(envelope.lows, dtype=float), np.asarray(envelope.highs, dtype=float)
+            if envelope.exact:
+                self._draw_readings(times, lows, target, view)
+            else:
+                self._draw_band(times, lows, highs, target, view)
+            self._draw_flags(times, envelope.flags, view)
+        for item in self._items:
+            if item not in self._drawn and item in self._filled:
+                item.setData(x=[], y=[])
+        self._filled = self._drawn
+
+    def _put(self, item: pg.GraphicsObject, x: np.ndarray, y: np.ndarray) -> None:
+        item.setData(x, y)
+        self._drawn.add(item)
 
     def shows(self, status: str) -> bool:
         """Whether this status's symbol is on screen now (the legend shows that symbol)."""
@@ -100,6 +111,7 @@ class SeriesLayer:
     def clear(self) -> None:
         for item in self._items:
             item.setData(x=[], y=[])
+        self._filled = set()
 
     def remove_from(self, plot: pg.PlotItem) -> None:
         self.clear()
@@ -108,14 +120,14 @@ class SeriesLayer:
         self._items = []
 
     def _draw_readings(self, times: np.ndarray, values: np.ndarray, target: Limits, view: View) -> None:
-        self.line.setData(*_broken_at_gaps(times, values))
+        self._put(self.line, *_broken_at_gaps(times, values))
         with np.errstate(invalid="ignore"):
             above, below = _outside(values, target)
         numbers = np.isfinite(values)
         within = numbers & ~above & ~below
         roomy = view.visible(times).sum() * MIN_PIXELS_PER_POINT <= view.width
         for status, mask in ((ABOVE, above), (BELOW, below), (WITHIN, within if roomy else within & False)):
-            self.points[status].setData(times[mask], values[mask])
+            self._put(self.points[status], times[mask], values[mask])
 
     def _draw_band(self, times: np.ndarray, lows: np.ndarray, highs: np.ndarray, target: Limits, view: View) -> None:
         numbers = np.isfinite(lows)
@@ -129,10 +141,10 @@ class SeriesLayer:
                  ABOVE: (np.maximum(lows, top), highs)}
         for status, (start, end) in parts.items():
             keep = end > start
-            self.bands[status].setData(np.repeat(times[keep], 2), np.column_stack((start[keep], end[keep])).ravel())
+            self._put(self.bands[status], np.repeat(times[keep], 2), np.column_stack((start[keep], end[keep])).ravel())
         # The shape as well as the colour: a column that leaves the target gets the status symbol at its end.
         for status, outside, ends in ((ABOVE, highest > top, highest), (BELOW, lowest < bottom, lowest)):
-            self.points[status].setData(times[outside], ends[outside])
+            self._put(self.points[status], times[outside], ends[outside])
 
     def _draw_flags(self, times: np.ndarray, flags: list[str], view: View) -> None:
         if not any(flags):
@@ -141,8 +153,8 @@ class SeriesLayer:
         margin = (SYMBOL_SIZES[SENSOR_HIGH] / 2 + 3) * (view.y1 - view.y0) / max(view.height, 1)
         high = np.array([FLAG_ABOVE in f for f in flags])
         low = np.array([FLAG_BELOW in f for f in flags])
-        self.points[SENSOR_HIGH].setData(times[high], np.full(high.sum(), view.y1 - margin))
-        self.points[SENSOR_LOW].setData(times[low], np.full(low.sum(), view.y0 + margin))
+        self._put(self.points[SENSOR_HIGH], times[high], np.full(high.sum(), view.y1 - margin))
+        self._put(self.points[SENSOR_LOW], times[low], np.full(low.sum(), view.y0 + margin))
 
 
 def _broken_at_gaps(times: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
