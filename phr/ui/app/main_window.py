@@ -4,9 +4,14 @@ Each page is its own module in phr.ui.pages; this window only arranges them. The
 whose record is open stays in view at any window width (and is the window title): with several
 records on one computer, a carer must always see whose record they are typing in. A page wider or taller
 than the window scrolls inside it (large text, a small screen), so the toolbar and Lock stay in view.
+
+The window shows the overview first; every other page is made when first shown (phr.ui.app.page_stack), and the
+dialogs behind the menus (export, print, imports, backup, carers, about) import their code when opened: a record
+with a lifetime of readings shows its main window within a second of unlocking (issue 20, point 2).
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
@@ -18,7 +23,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSizePolicy,
-    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,30 +32,32 @@ from phr.core.entries import Change
 from phr.core.vocabulary import Section
 from phr.demo.sample_record import is_sample_record
 from phr.record.services import RecordServices
-from phr.ui.app.desktop.about import open_about_dialog
+from phr.ui.app.desktop.dialogs import (
+    open_about_dialog,
+    open_backup_dialog,
+    open_export_dialog,
+    open_fhir_import,
+    open_import_wizard,
+    open_print_dialog,
+    open_quick_entry,
+)
 from phr.ui.app.desktop.name_label import NameLabel
-from phr.ui.app.desktop.print_dialog import open_print_dialog
 from phr.ui.app.desktop.section_list import SectionList, first_stop
 from phr.ui.app.desktop.window_menus import help_actions, section_actions, text_size_actions
 from phr.ui.app.desktop.window_size import available_geometry, fitted_size
 from phr.ui.app.events import RecordEvents
 from phr.ui.app.navigation import PAGE_FACTORIES, Page, planned_pages
+from phr.ui.app.page_stack import PageStack
 from phr.ui.app.record_actions import record_session
-from phr.ui.backup.backup_dialog import open_backup_dialog
-from phr.ui.export.dialog import open_export_dialog
-from phr.ui.history.results_page import ResultsPage
-from phr.ui.imports.fhir_import import FhirImport, open_fhir_import
-from phr.ui.imports.wizard import open_import_wizard
-from phr.ui.monitoring.page import MonitoringPage
-from phr.ui.monitoring.quick_entry import open_quick_entry
-from phr.ui.pages.coming import ComingPage
-from phr.ui.pages.overview_page import OverviewPage
 from phr.ui.pages.search_page import SearchPage
-from phr.ui.security.carers_dialog import BeforeRekey, CarersDialog
 from phr.ui.text.language import app_language
 from phr.ui.widgets.getting_started import HiddenInSettings
 from phr.ui.widgets.icons import Action, action_icon, section_icon
 from phr.ui.widgets.whose import carer_of, sample_banner, working_as_label
+
+if TYPE_CHECKING:
+    from phr.ui.imports.fhir_import import FhirImport
+    from phr.ui.security.carers_dialog import BeforeRekey
 
 translate = QCoreApplication.translate
 
@@ -69,7 +75,7 @@ class MainWindow(QMainWindow):
         self.events = RecordEvents(self)
         self._locking = False
         # Set by the controller: a backup before a carer's removal changes the key.
-        self.before_rekey: BeforeRekey | None = None
+        self.before_rekey: "BeforeRekey | None" = None
         self._settings_file: Path | None = None  # set by the controller; About says where it is
         name = services.session.person_name() or translate("MainWindow", "(no name)")
         self.resize(fitted_size(available_geometry(self).size()))  # the controller places it (window_size)
@@ -84,9 +90,15 @@ class MainWindow(QMainWindow):
     @settings_file.setter
     def settings_file(self, path: Path | None) -> None:
         self._settings_file = path
-        overview = self.page(Page.OVERVIEW)
-        if path is not None and isinstance(overview, OverviewPage):  # a hidden Getting started is remembered there
-            overview.remember_hidden_lists(HiddenInSettings(path))
+        overview = self.pages.made(Page.OVERVIEW)
+        if overview is not None:
+            self._remember_hidden_lists(overview)
+
+    def _remember_hidden_lists(self, overview: QWidget) -> None:
+        """A hidden Getting started is remembered in the settings file."""
+        remember = getattr(overview, "remember_hidden_lists", None)  # the overview page (a stand-in has none)
+        if self._settings_file is not None and remember is not None:
+            remember(HiddenInSettings(self._settings_file))
 
     def _show_name(self, name: str) -> None:
         self.name_label.setText(name)
@@ -126,24 +138,28 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(translate("MainWindow", "Sections"))
 
     def _build_pages(self) -> None:
-        self.pages = PageStack()
+        self._planned: dict[Page, tuple[str, str]] = {}  # title and purpose, for a page that is coming
+        self.pages = PageStack(self._page_for)
+        self.pages.page_made.connect(self._on_page_made)
         self.page_keys: list[Page] = []
         for key, title, purpose in planned_pages(carer_of(self.open_services().session)):
             self.navigation.add_section(title, section_icon(key))
-            self.pages.addWidget(self._page_for(key, title, purpose))
+            self._planned[key] = (title, purpose)
+            self.pages.add_planned(key)
             self.page_keys.append(key)
         self.search_page = SearchPage(self.open_services().search, self.events)
         self.pages.addWidget(self.search_page)  # reached from the search box, not from the list
-        self.pages.currentChanged.connect(self._size_to_current)
         self.navigation.currentRowChanged.connect(self._on_navigate)
-        self.navigation.setCurrentRow(0)
-        self._size_to_current(0)
-        overview, results = self.page(Page.OVERVIEW), self.page(Page.RESULTS)
-        if isinstance(overview, OverviewPage):
-            overview.open_page.connect(lambda key: self.go_to_section(self.page_keys.index(Page(key))))
-        if isinstance(results, ResultsPage):
-            results.import_requested.connect(self.import_health_summary)
+        self.navigation.setCurrentRow(0)  # the overview: the only page made now
         self.events.show_item.connect(lambda section, _item: self.show_page(section))
+
+    def _on_page_made(self, key: Page, page: QWidget) -> None:
+        """A page was made (when first shown): its links and buttons reach the window."""
+        if key == Page.OVERVIEW and hasattr(page, "open_page"):
+            page.open_page.connect(lambda key: self.go_to_section(self.page_keys.index(Page(key))))
+            self._remember_hidden_lists(page)
+        elif key in (Page.RESULTS, Page.MONITORING) and hasattr(page, "import_requested"):
+            page.import_requested.connect(self.import_health_summary if key == Page.RESULTS else self.import_readings)
 
     def _build_actions(self) -> None:
         self.lock_action = QAction(action_icon(Action.LOCK), translate("MainWindow", "&Lock"), self)
@@ -183,8 +199,7 @@ class MainWindow(QMainWindow):
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.setToolTip(translate(
             "MainWindow", "Print the emergency card and letter, a visit brief or the overview (Ctrl+P)"))
-        self.print_action.triggered.connect(
-            lambda: open_print_dialog(self, self.open_services(), app_language()))
+        self.print_action.triggered.connect(lambda: open_print_dialog(self, self.open_services(), app_language()))
         return self.print_action
 
     def _quit_action(self) -> QAction:
@@ -234,6 +249,8 @@ class MainWindow(QMainWindow):
         return [self.backup_action, self.carers_action, self.settings_action]
 
     def show_carers(self) -> None:
+        from phr.ui.security.carers_dialog import CarersDialog
+
         dialog = CarersDialog(record_session(self.open_services()), self, before_rekey=self.before_rekey)
         dialog.exec()
         dialog.deleteLater()
@@ -258,9 +275,6 @@ class MainWindow(QMainWindow):
         self.import_action = QAction(action_icon(Action.IMPORT), translate("MainWindow",
                                                                            "&Import readings from a device…"), self)
         self.import_action.triggered.connect(self.import_readings)
-        monitoring = self.page(Page.MONITORING)
-        if isinstance(monitoring, MonitoringPage):
-            monitoring.import_requested.connect(self.import_readings)
         self.fhir_import_action = QAction(action_icon(Action.IMPORT_SUMMARY),
                                           translate("MainWindow", "Import a &health summary (FHIR file)…"), self)
         self.fhir_import_action.setToolTip(translate(
@@ -279,15 +293,17 @@ class MainWindow(QMainWindow):
         open_export_dialog(self, self.open_services(), app_language())
 
     def new_measurement(self) -> None:
-        page = self.pages.currentWidget()
-        key = page.current_measure_key() if isinstance(page, MonitoringPage) else None
+        """Ctrl+M: on the measurements page, for the measure shown there."""
+        monitoring = self.pages.made(Page.MONITORING)
+        shown = monitoring is not None and self.pages.currentWidget() is monitoring
+        key = getattr(monitoring, "current_measure_key")() if shown else None
         open_quick_entry(self, self.open_services(), app_language(), key)
 
     def import_readings(self) -> None:
         open_import_wizard(self, self.open_services(), app_language(), self.events)
 
     def import_health_summary(self) -> None:
-        self._fhir_import: FhirImport | None = open_fhir_import(self, self.open_services(), self.events.announce)
+        self._fhir_import: "FhirImport | None" = open_fhir_import(self, self.open_services(), self.events.announce)
 
     def open_services(self) -> RecordServices:
         """The record's services; there until the record locks (close_for_lock)."""
@@ -295,28 +311,24 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the record is locked")
         return self.services
 
-    def _page_for(self, key: Page, title: str, purpose: str) -> QWidget:
+    def _page_for(self, key: Page) -> QWidget:
+        """Make a page (when first shown: PageStack)."""
         factory = PAGE_FACTORIES.get(key)
-        return factory(self.open_services(), self.events) if factory else ComingPage(title, purpose)
+        if factory is not None:
+            return factory(self.open_services(), self.events)
+        from phr.ui.pages.coming import ComingPage
+
+        return ComingPage(*self._planned[key])
 
     def page(self, key: Page) -> QWidget:
-        page = self.pages.widget(self.page_keys.index(key))
-        if page is None:
+        """The page with this key, made now if it was not shown yet."""
+        if key not in self.page_keys:
             raise KeyError(key)
-        return page
-
-    def _size_to_current(self, index: int) -> None:
-        """The pages scroll as wide as the page shown needs: a hidden page's size does not count (a stack is as
-        large as its largest page, so at 200 % text the widest one made every page scroll sideways)."""
-        for number in range(self.pages.count()):
-            page = self.pages.widget(number)
-            policy = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
-            if page is not None:
-                page.setSizePolicy(policy, policy)
+        return self.pages.page(Page(key))
 
     def _on_navigate(self, row: int) -> None:
         if row >= 0:
-            self.pages.setCurrentIndex(row)
+            self.pages.show_row(row)
 
     def _search_box(self) -> QLineEdit:
         self.search_box = QLineEdit()
@@ -355,8 +367,8 @@ class MainWindow(QMainWindow):
     def close_for_lock(self) -> None:
         """Close without asking anything: the controller is locking the record. Pages drop their data."""
         self._locking = True
-        for index in range(self.pages.count()):
-            release = getattr(self.pages.widget(index), "release", None)
+        for page in self.pages.made_pages() + [self.search_page]:
+            release = getattr(page, "release", None)
             if release:
                 release()
         self.search_box.clear()
@@ -372,13 +384,3 @@ class MainWindow(QMainWindow):
             self.close_requested.emit()
         super().closeEvent(event)
 
-
-class PageStack(QStackedWidget):
-    """The pages, as tall as the page shown needs. Qt's stack answers the scroll area's "how tall at this width"
-    with its tallest page, hidden ones included: every page scrolled as far as the overview's cards reach."""
-
-    def heightForWidth(self, width: int) -> int:
-        page = self.currentWidget()
-        if page is None:
-            return super().heightForWidth(width)
-        return page.heightForWidth(width) if page.hasHeightForWidth() else page.minimumSizeHint().height()

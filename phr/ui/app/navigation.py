@@ -1,30 +1,24 @@
-"""The pages of the main window, in navigation order, and how each is made."""
+"""The pages of the main window, in navigation order, and how each is made.
+
+Each page's module is imported when the page is made (phr.ui.app.page_stack: when first shown): the pages bring
+the charts (pyqtgraph, numpy), the exports and the imports with them, which the overview does not need (issue 20).
+"""
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from phr.core.vocabulary import Section
-from phr.record.services import RecordServices
 from phr.ui.app.events import RecordEvents
-from phr.ui.history.procedures_page import ProceduresPage
-from phr.ui.history.results_page import ResultsPage
-from phr.ui.history.vaccinations_page import VaccinationsPage
-from phr.ui.monitoring.page import MonitoringPage
-from phr.ui.pages.appointments_page import AppointmentsPage
-from phr.ui.pages.care_plan_page import CarePlanPage
-from phr.ui.pages.care_team_page import CareTeamPage
-from phr.ui.pages.diagnoses_page import DiagnosesPage
-from phr.ui.pages.documents_page import DocumentsPage
-from phr.ui.pages.medications_page import MedicationsPage
-from phr.ui.pages.overview_page import OverviewPage
-from phr.ui.pages.person_page import PersonPage
-from phr.ui.pages.timeline_page import TimelinePage
 from phr.ui.text.language import app_language
 from phr.ui.text.vocabulary import label
 from phr.ui.widgets import whose
+
+if TYPE_CHECKING:
+    from phr.record.services import RecordServices
 
 translate = QCoreApplication.translate
 
@@ -84,23 +78,91 @@ def planned_pages(carer_of: str = "") -> list[tuple[Page, str, str]]:
     ]
 
 
-PageFactory = Callable[[RecordServices, RecordEvents], QWidget]
+PageFactory = Callable[["RecordServices", RecordEvents], QWidget]
+
+
+def _overview(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.overview_page import OverviewPage
+
+    return OverviewPage(services, events)
+
+
+def _person(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.person_page import PersonPage
+
+    return PersonPage(services.person, services.allergies, services.session, events)
+
+
+def _diagnoses(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.diagnoses_page import DiagnosesPage
+
+    return DiagnosesPage(services.diagnoses, services.session, events)
+
+
+def _care_plan(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.care_plan_page import CarePlanPage
+
+    return CarePlanPage(services.care_plan, services.session, events)
+
+
+def _care_team(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.care_team_page import CareTeamPage
+
+    return CareTeamPage(services.care_team, events)
+
+
+def _medications(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.medications_page import MedicationsPage
+
+    return MedicationsPage(services.medications, services.session, events)
+
+
+def _appointments(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.appointments_page import AppointmentsPage
+
+    return AppointmentsPage(services.appointments, services.session, events, care_plan=services.care_plan)
+
+
+def _documents(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.documents_page import DocumentsPage
+
+    return DocumentsPage(services.documents, services.session, events)
+
+
+def _vaccinations(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.history.vaccinations_page import VaccinationsPage
+
+    return VaccinationsPage(services.vaccinations, events)
+
+
+def _procedures(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.history.procedures_page import ProceduresPage
+
+    return ProceduresPage(services.procedures, events)
+
+
+def _results(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.history.results_page import ResultsPage
+
+    return ResultsPage(services.lab_results, events, app_language())
+
+
+def _monitoring(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.monitoring.page import MonitoringPage
+
+    return MonitoringPage(services, events, app_language())
+
+
+def _timeline(services: "RecordServices", events: RecordEvents) -> QWidget:
+    from phr.ui.pages.timeline_page import TimelinePage
+
+    return TimelinePage(services.timeline, events)
+
 
 # Pages that exist so far, by navigation key; the others say they are coming.
 PAGE_FACTORIES: dict[Page, PageFactory] = {
-    Page.OVERVIEW: lambda services, events: OverviewPage(services, events),
-    Page.PERSON: lambda services, events: PersonPage(services.person, services.allergies,
-                                                            services.session, events),
-    Page.DIAGNOSES: lambda services, events: DiagnosesPage(services.diagnoses, services.session, events),
-    Page.CARE_PLAN: lambda services, events: CarePlanPage(services.care_plan, services.session, events),
-    Page.CARE_TEAM: lambda services, events: CareTeamPage(services.care_team, events),
-    Page.MEDICATIONS: lambda services, events: MedicationsPage(services.medications, services.session, events),
-    Page.APPOINTMENTS: lambda services, events: AppointmentsPage(services.appointments, services.session, events,
-                                                                 care_plan=services.care_plan),
-    Page.DOCUMENTS: lambda services, events: DocumentsPage(services.documents, services.session, events),
-    Page.VACCINATIONS: lambda services, events: VaccinationsPage(services.vaccinations, events),
-    Page.PROCEDURES: lambda services, events: ProceduresPage(services.procedures, events),
-    Page.RESULTS: lambda services, events: ResultsPage(services.lab_results, events, app_language()),
-    Page.MONITORING: lambda services, events: MonitoringPage(services, events, app_language()),
-    Page.TIMELINE: lambda services, events: TimelinePage(services.timeline, events),
+    Page.OVERVIEW: _overview, Page.PERSON: _person, Page.DIAGNOSES: _diagnoses, Page.CARE_PLAN: _care_plan,
+    Page.CARE_TEAM: _care_team, Page.MEDICATIONS: _medications, Page.APPOINTMENTS: _appointments,
+    Page.DOCUMENTS: _documents, Page.VACCINATIONS: _vaccinations, Page.PROCEDURES: _procedures,
+    Page.RESULTS: _results, Page.MONITORING: _monitoring, Page.TIMELINE: _timeline,
 }
