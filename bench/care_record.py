@@ -38,7 +38,8 @@ ENTRIES = 100_000
 NAME = "Bench Persoon"
 PASSPHRASE = "benchmark passphrase with several words"
 IMPORT_LIMIT_SECONDS, SAVE_LIMIT_SECONDS, LOCK_MARGIN_SECONDS = 30.0, 0.010, 0.100
-IMPORT_RATIO_LIMIT = 10.0  # the app checks every value against its section's rules and keeps provenance; the baseline does neither
+# The app checks every value against its section's rules and keeps provenance; the baseline does neither.
+IMPORT_RATIO_LIMIT = 10.0
 WORDS = ("hoofdpijn moe duizelig griep koorts stressdosis hydrocortison wandeling fietsen gewicht bloeddruk "
          "slaap misselijk zout cortisol controle uitslag huisarts endocrinoloog apotheek recept injectie "
          "zwemmen werk vakantie café crème één ongeval tandarts oefenen lopen eten drinken suiker "
