@@ -125,8 +125,8 @@ def _bare_import(path: Path, folder: Path) -> None:
             sections = json.load(handle)["sections"]
         with db.transaction():
             visits, questions, notes = sections["appointments"], sections["questions"], sections["diary"]
-            db.executemany("INSERT INTO appointments (uid, starts_at, location, purpose, notes, created_at, changed_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            db.executemany("INSERT INTO appointments (uid, starts_at, location, purpose, notes, created_at, "
+                           "changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [(v["uid"], v["starts_at"], v["location"], v["purpose"], v["notes"],
                              v["provenance"]["created_at"], v["provenance"]["changed_at"]) for v in visits])
             db.executemany("INSERT INTO questions (uid, appointment_uid, position, text, answered, created_at, "

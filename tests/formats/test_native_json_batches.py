@@ -18,7 +18,8 @@ def _document(name, notes=NOTES):
     diary = [{"uid": f"d{n}", "written_at": "2026-11-01T20:15", "kind": "note", "text": f"Notitie nummer{n} café",
               "provenance": _provenance()} for n in range(notes)]
     visits = [{"uid": f"a{n}", "starts_at": "2026-11-03T10:00", "contact_id": None, "location": None,
-               "purpose": f"Controle{n}", "notes": None, "outcome": None, "provenance": _provenance()} for n in range(3)]
+               "purpose": f"Controle{n}", "notes": None, "outcome": None, "provenance": _provenance()}
+              for n in range(3)]
     questions = [{"uid": f"q{n}", "appointment_id": f"a{n}", "position": 1, "text": f"Vraag{n} over sporten",
                   "answered": 0, "answer": None, "provenance": _provenance()} for n in range(3)]
     return {"format": "regie-record", "version": 6, "person": {"name": name},

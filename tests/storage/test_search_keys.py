@@ -91,7 +91,8 @@ def _statements(db, monkeypatch):
     ran, query = [], db.query
     for name in ("execute", "query"):
         original = getattr(db, name)
-        monkeypatch.setattr(db, name, lambda sql, params=(), run=original: ran.append((sql, params)) or run(sql, params))
+        monkeypatch.setattr(db, name,
+                            lambda sql, params=(), run=original: ran.append((sql, params)) or run(sql, params))
     return ran, query
 
 
