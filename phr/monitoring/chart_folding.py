@@ -65,9 +65,25 @@ class Stretch:
         """The rows with lo <= key <= hi."""
         return slice(int(np.searchsorted(self.keys, lo, "left")), int(np.searchsorted(self.keys, hi, "right")))
 
+    def within(self, lo: int, hi: int) -> "Stretch":
+        keep = self.window(lo, hi)
+        return Stretch(max(lo, self.lo), min(hi, self.hi), self.keys[keep],
+                       {name: column[keep] for name, column in self.columns.items()})
+
+
+def joined(parts: list[Stretch]) -> Stretch:
+    """Stretches that follow each other without a gap, as one."""
+    return Stretch(parts[0].lo, parts[-1].hi, np.concatenate([part.keys for part in parts]),
+                   {name: np.concatenate([part.columns[name] for part in parts]) for name in parts[0].columns})
+
 
 class Cached:
-    """One kind of rows (hour summaries, day summaries or readings) of the stretch read last."""
+    """One kind of rows (hour summaries, day summaries or readings) of the stretch read last.
+
+    A view that leaves it gets a stretch three times its own width (the neighbours: as much again on
+    either side, so pans read nothing for a while); what of that was held already is kept, and only
+    the rest is read: a pan that runs on reads a third.
+    """
 
     def __init__(self, read: Callable[[int, int], Stretch]) -> None:
         self._read = read
@@ -75,10 +91,17 @@ class Cached:
 
     def covering(self, lo: int, hi: int) -> Stretch:
         held = self._stretch
-        if held is None or lo < held.lo or hi > held.hi:
-            wide = hi - lo + 1  # the neighbours: as much again on either side, so pans read nothing
-            held = self._stretch = self._read(lo - wide, hi + wide)
-        return held
+        if held is not None and held.lo <= lo and hi <= held.hi:
+            return held
+        wide = hi - lo + 1
+        lo, hi = lo - wide, hi + wide
+        if held is None or hi < held.lo or lo > held.hi:
+            self._stretch = self._read(lo, hi)
+        else:
+            before = [self._read(lo, held.lo - 1)] if lo < held.lo else []
+            after = [self._read(held.hi + 1, hi)] if hi > held.hi else []
+            self._stretch = joined([*before, held.within(lo, hi), *after])
+        return self._stretch
 
 
 def _summaries(rows: list, lo: int, hi: int) -> Stretch:

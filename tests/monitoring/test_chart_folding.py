@@ -12,9 +12,10 @@ import random
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pytest
 
-from phr.monitoring.chart_folding import ChartFolding, Folded
+from phr.monitoring.chart_folding import Cached, ChartFolding, Folded, Stretch
 from phr.monitoring.reading_columns import ChartColumns, column_of
 from phr.monitoring.readings import Reading
 from phr.storage.database import Database
@@ -185,3 +186,24 @@ def test_a_change_by_another_program_is_seen_too(sensor_record, new_record, temp
         other.close()
     after = source.envelope(first + 1, last, 50)
     assert after.reading_count() == before.reading_count() - 1
+
+
+def test_a_pan_reads_only_what_it_did_not_hold():
+    """A view that leaves what was read gets three times its width; the part held already is not read again."""
+    reads = []
+
+    def read(lo: int, hi: int) -> Stretch:
+        reads.append((lo, hi))
+        keys = np.array([k for k in range(lo, hi + 1) if k % 7 == 0], dtype=np.int64)
+        return Stretch(lo, hi, keys, {"value": keys * 0.5})
+
+    cached = Cached(read)
+    assert cached.covering(100, 199).lo == 0 and reads == [(0, 299)]
+    cached.covering(150, 299)
+    assert reads == [(0, 299)]  # inside: nothing read
+    held = cached.covering(250, 349)  # 100 wide: 150..449, of which 150..299 is held
+    assert reads == [(0, 299), (300, 449)]
+    assert (held.lo, held.hi) == (150, 449) and held.keys.tolist() == [k for k in range(150, 450) if k % 7 == 0]
+    assert held.columns["value"].tolist() == [k * 0.5 for k in held.keys.tolist()]
+    cached.covering(5000, 5099)  # far away: read anew
+    assert reads[-1] == (4900, 5199)
