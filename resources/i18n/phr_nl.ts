@@ -2915,6 +2915,10 @@ Wilt u het toch aan dit dossier toevoegen?</translation>
         <translation>Een overzicht van uw ziekenhuis, huisarts of gezondheidsapp: diagnoses, medicijnen, allergieën, vaccinaties, operaties en uitslagen</translation>
     </message>
     <message>
+        <source>Import a Regie &amp;file…</source>
+        <translation>Regie-&amp;bestand importeren…</translation>
+    </message>
+    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exporteren…</translation>
     </message>
@@ -4157,6 +4161,67 @@ Aantekeningen: %1</translation>
     <message>
         <source>Agreed with</source>
         <translation>Afgesproken met</translation>
+    </message>
+</context>
+<context>
+    <name>NativeImport</name>
+    <message>
+        <source>Importing the Regie file…</source>
+        <translation>Het Regie-bestand wordt geïmporteerd…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Import a Regie file</source>
+        <translation>Regie-bestand importeren</translation>
+    </message>
+    <message>
+        <source>Stopping; nothing will be added…</source>
+        <translation>Bezig met stoppen; er wordt niets toegevoegd…</translation>
+    </message>
+    <message>
+        <source>From %1:</source>
+        <translation>Uit %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries added.</source>
+        <translation>
+            <numerusform>%n onderdeel toegevoegd.</numerusform>
+            <numerusform>%n onderdelen toegevoegd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries were already in your record.</source>
+        <translation>
+            <numerusform>%n onderdeel stond al in uw dossier.</numerusform>
+            <numerusform>%n onderdelen stonden al in uw dossier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Regie files (*.json);;All files (*)</source>
+        <translation>Regie-bestanden (*.json);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>This is not a file Regie can read (it is a device, a pipe or a folder). Nothing was added.</source>
+        <translation>Dit is geen bestand dat Regie kan lezen (het is een apparaat, een pijp of een map). Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>This file is too large to be a Regie file. Nothing was added.</source>
+        <translation>Dit bestand is te groot voor een Regie-bestand. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Regie could not read this file. Nothing was added.</source>
+        <translation>Regie kon dit bestand niet lezen. Er is niets toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Regie file imported</source>
+        <translation>Regie-bestand geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Regie cannot import this file. Nothing was added.</source>
+        <translation>Regie kan dit bestand niet importeren. Er is niets toegevoegd.</translation>
     </message>
 </context>
 <context>

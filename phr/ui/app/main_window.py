@@ -38,6 +38,7 @@ from phr.ui.app.desktop.dialogs import (
     open_export_dialog,
     open_fhir_import,
     open_import_wizard,
+    open_native_import,
     open_print_dialog,
     open_quick_entry,
 )
@@ -281,7 +282,10 @@ class MainWindow(QMainWindow):
             "MainWindow", "A summary from your hospital, GP or health app: diagnoses, medicines, allergies, "
                           "vaccinations, operations and lab results"))
         self.fhir_import_action.triggered.connect(self.import_health_summary)
-        return [self.measurement_action, self.import_action, self.fhir_import_action]
+        self.native_import_action = QAction(action_icon(Action.IMPORT), translate("MainWindow", "Import a Regie &file…"),
+                                            self)
+        self.native_import_action.triggered.connect(self.import_regie_file)
+        return [self.measurement_action, self.import_action, self.fhir_import_action, self.native_import_action]
 
     def _export_action(self) -> QAction:
         self.export_action = QAction(action_icon(Action.EXPORT), translate("MainWindow", "&Export…"), self)
@@ -304,6 +308,9 @@ class MainWindow(QMainWindow):
 
     def import_health_summary(self) -> None:
         self._fhir_import: "FhirImport | None" = open_fhir_import(self, self.open_services(), self.events.announce)
+
+    def import_regie_file(self) -> None:
+        self._native_import = open_native_import(self, self.open_services(), self.events.announce)
 
     def open_services(self) -> RecordServices:
         """The record's services; there until the record locks (close_for_lock)."""

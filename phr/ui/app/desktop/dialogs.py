@@ -21,6 +21,12 @@ def open_fhir_import(*args) -> "FhirImport | None":
     return open_import(*args)
 
 
+def open_native_import(*args) -> object:
+    from phr.ui.imports.native_import import open_native_import as open_import
+
+    return open_import(*args)
+
+
 def open_print_dialog(*args) -> None:
     from phr.ui.app.desktop.print_dialog import open_print_dialog as open_dialog
 
