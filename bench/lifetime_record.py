@@ -20,6 +20,7 @@ glucose readings with notes, and a few deleted readings (typed and imported).
 `python -m bench.lifetime_record` makes it (again, with `--force`) and prints what it holds.
 """
 
+import fcntl
 import json
 import math
 import random
@@ -50,7 +51,12 @@ def lifetime_folder() -> Path:
     folder = CACHE / FOLDER_NAME
     if folder.is_dir() and _stored_version() == _current_version():
         return folder
-    return make(CACHE)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE.parent / "lifetime.lock", "w") as lock:  # several benchmarks at once: one makes it
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if folder.is_dir() and _stored_version() == _current_version():
+            return folder  # made by another while this one waited
+        return make(CACHE)
 
 
 def copy_of(tmp: Path) -> Path:
