@@ -3,9 +3,20 @@ its limit."""
 
 import sys
 
-from bench import care_record, chart, device_import, frozen_start, lifetime_io, lookup, pdf_export, statistics, unlock
+from bench import (
+    care_record,
+    chart,
+    device_import,
+    frozen_start,
+    lifetime_io,
+    lookup,
+    pdf_export,
+    start,
+    statistics,
+    unlock,
+)
 
-CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup, lifetime_io, care_record)
+CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup, lifetime_io, care_record, start)
 # Only when named (`python -m bench frozen_start`): it needs the bundle `make package` builds.
 ON_REQUEST = (frozen_start,)
 
