@@ -24,8 +24,8 @@ START = textwrap.dedent("""
 
     class FirstPaint(QObject):
         def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
-                window = type(watched).__name__
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):  # its first widget painted
+                window = type(watched.window()).__name__
                 QTimer.singleShot(0, lambda: report(window))
             return False
 
