@@ -45,7 +45,8 @@ def batch_spans(db: Database) -> Spans:
 
 def batch_readings(db: Database, batch_id: int, spans: Spans, chunk: int = CHUNK) -> Iterator[BatchReading]:
     """The batch's readings in time order (then in the order they were stored), `chunk` rows per query."""
-    streams = [_measure_readings(db, batch_id, *span, chunk) for span in spans.get(batch_id, [])]
+    authors = _authors(db)
+    streams = [_measure_readings(db, batch_id, *span, chunk, authors) for span in spans.get(batch_id, [])]
     if len(streams) == 1:
         ordered: Iterator[tuple[int, int, BatchReading]] = streams[0]
     else:
@@ -53,23 +54,31 @@ def batch_readings(db: Database, batch_id: int, spans: Spans, chunk: int = CHUNK
     return map(itemgetter(2), ordered)
 
 
-def _measure_readings(db: Database, batch_id: int, key: str, measure: int, first: int, last: int,
-                      chunk: int) -> Iterator[tuple[int, int, BatchReading]]:
+def _authors(db: Database) -> dict[int | None, tuple[str | None, str | None]]:
+    """(name, role) per author id, the owner by the person's name (a few rows: joined here, not per reading)."""
+    found: dict[int | None, tuple[str | None, str | None]] = {None: (None, None)}
+    for author, name, role in db.query(f"SELECT a.id, {_AUTHOR} FROM authors a CROSS JOIN person p"):
+        found[author] = (name, role)
+    return found
+
+
+def _measure_readings(db: Database, batch_id: int, key: str, measure: int, first: int, last: int, chunk: int,
+                      authors: dict[int | None, tuple[str | None, str | None]]
+                      ) -> Iterator[tuple[int, int, BatchReading]]:
     """(time, id, reading) of the batch's readings of one measure between `first` and `last`, in that order."""
     after = (first - 1, -1)
-    flags, methods, contexts = FLAGS, METHODS, CONTEXTS
+    flags, methods, contexts, nobody = FLAGS, METHODS, CONTEXTS, (None, None)
     while True:
         rows = db.query(
-            "SELECT r.taken_at, r.utc_offset, r.value, r.value2, r.value3, r.flag, r.method, r.context, r.note, "
-            f"r.changed_at, {_AUTHOR}, r.device_flags, r.id FROM readings r "
-            "LEFT JOIN authors a ON a.id = r.changed_by CROSS JOIN person p "
-            "WHERE r.measure_id = ? AND r.taken_at BETWEEN ? AND ? AND (r.taken_at, r.id) > (?, ?) "
-            "AND r.batch_id = ? AND r.deleted_at IS NULL "
-            f"ORDER BY r.taken_at, r.id LIMIT {int(chunk)}", (measure, first, last, *after, batch_id))
+            "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, changed_at, changed_by, "
+            "device_flags, id FROM readings "
+            "WHERE measure_id = ? AND taken_at BETWEEN ? AND ? AND (taken_at, id) > (?, ?) "
+            "AND batch_id = ? AND deleted_at IS NULL "
+            f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, first, last, *after, batch_id))
         yield from ((at, row_id, _new(BatchReading, (at, offset, key, value, value2, value3, flags[flag],
-                                                     methods[method], contexts[context], note, changed_at, name,
-                                                     role, device)))
-                    for at, offset, value, value2, value3, flag, method, context, note, changed_at, name, role,
+                                                     methods[method], contexts[context], note, changed_at,
+                                                     *authors.get(changed_by, nobody), device)))
+                    for at, offset, value, value2, value3, flag, method, context, note, changed_at, changed_by,
                     device, row_id in rows)
         if len(rows) < chunk:
             return
