@@ -128,14 +128,21 @@ def test_replacing_and_removing_an_entrys_search_text_reads_no_whole_table(sessi
     assert _full_scans(query, list(ran)) == []
 
 
-def test_the_purge_with_nothing_deleted_reads_no_whole_table(session, monkeypatch):
+def test_the_purge_reads_only_what_was_deleted(session, monkeypatch):
+    """A deleted note, and a deleted visit whose question goes with it: found through the partial indexes and
+    the question's index on its visit, never by reading a whole table."""
     services, db = RecordServices(session), session.db
+    kept = services.appointments.add(Appointment(starts_at="2026-12-02T10:00", purpose="Huisarts")).item_id
+    services.appointments.add_question(kept, "Griepprik?")
     visit = services.appointments.add(Appointment(starts_at="2026-12-01T10:00", purpose="Controle")).item_id
     services.appointments.add_question(visit, "Mag ik weer sporten?")
+    services.appointments.delete(visit)
     services.diary.delete(services.diary.add(DiaryEntry("2026-11-21T20:15", "note", "Hoofdpijn")).item_id)
     ran, query = _statements(db, monkeypatch)
-    assert purge_deleted(db, "2026-12-01T12:00:00Z") == 1
+    assert purge_deleted(db, "2026-12-01T12:00:00Z") == 2
+    assert any("questions WHERE appointment_id IN" in sql for sql, _ in ran)  # the children were looked for
     assert _full_scans(query, list(ran)) == []
+    assert db.integer("SELECT count(*) FROM questions") == 1 and _consistent(db)
 
 
 def test_the_scan_check_sees_a_scan(session, monkeypatch):

@@ -12,7 +12,9 @@ included): what search finds stays the same. Words stay accent-insensitive, and 
 every connection runs with PRAGMA secure_delete.
 
 A partial index per entry table (`WHERE deleted_at IS NOT NULL`) holds only the rows waiting to be purged, so
-the purge at every unlock and lock reads those rather than every entry.
+the purge at every unlock and lock reads those rather than every entry. And each link that a purge sets to NULL
+(ON DELETE SET NULL: a goal's appointment, a document's diagnosis, a medicine's prescriber, ...) gets an index of
+the rows that have one: purging a visit looked for its goals and documents by reading both tables whole.
 
 The table names are written out: a migration describes the schema as it was at this version.
 """
@@ -22,6 +24,10 @@ _SEARCHED = ("contacts", "allergies", "diagnoses", "appointments", "questions", 
 _CHILDREN = {"questions": ("appointment_id", "appointments"), "goal_evaluations": ("goal_id", "goals"),
              "medication_changes": ("medication_id", "medications")}
 _ENTRY_TABLES = _SEARCHED[:12] + ("measures", "measure_targets", "monitoring_plans", "diary", "import_mappings")
+_LINKS_SET_NULL = {"diagnoses": ("diagnosed_by", "expertise_centre", "treating_physician"),
+                   "appointments": ("contact_id",), "goals": ("diagnosis_id", "agreed_with", "appointment_id"),
+                   "medications": ("reason_id", "prescriber_id"), "documents": ("diagnosis_id", "appointment_id"),
+                   "measure_targets": ("agreed_with",), "monitoring_plans": ("agreed_with",)}
 
 
 def _live(table: str) -> str:
@@ -38,6 +44,9 @@ _KEEP = "\n".join(
     for table in _SEARCHED)
 _PURGE_INDEXES = "\n".join(
     f"CREATE INDEX {table}_deleted ON {table} (id) WHERE deleted_at IS NOT NULL;" for table in _ENTRY_TABLES)
+_LINK_INDEXES = "\n".join(
+    f"CREATE INDEX {table}_by_{column} ON {table} ({column}) WHERE {column} IS NOT NULL;"
+    for table, columns in _LINKS_SET_NULL.items() for column in columns)
 _KNOWN = ", ".join(f"'{table}'" for table in _SEARCHED)
 
 SQL = f"""
@@ -71,4 +80,5 @@ SELECT rowid, section, item_id, title, body FROM search_index_v8 WHERE rowid IN 
 DROP TABLE search_index_v8;
 
 {_PURGE_INDEXES}
+{_LINK_INDEXES}
 """
