@@ -322,6 +322,7 @@ class BatchWriter:
             new, chunk_spans = repo.insert_readings(self._batch, chunk, self._sums)
             self.added, self.total = self.added + new, self.total + len(chunk)
             self._spans = joined(self._spans, chunk_spans)
+            repo.add_hours(self._sums)  # memory stays flat: a lifetime's hour sums are not held until the end
             if self._progress is not None and self._progress(self.total) is False:
                 raise ImportCancelled()
 

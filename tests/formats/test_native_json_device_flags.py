@@ -21,7 +21,8 @@ def bp_rows(doc: dict) -> list[list]:
 
 
 def flags_in(session) -> list[tuple]:
-    return session.db.query("SELECT value, device_flags FROM readings WHERE measure = 'bp' ORDER BY value")
+    return session.db.query("SELECT value, device_flags FROM readings "
+                            "WHERE measure_id = (SELECT id FROM reading_measures WHERE key = 'bp') ORDER BY value")
 
 
 @pytest.fixture

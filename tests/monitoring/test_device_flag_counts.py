@@ -91,7 +91,8 @@ def _flagged_record(services) -> None:
 def _sql_counts(services, first: str, last: str) -> tuple[int, dict[DeviceFlag, int]]:
     """Straight from the readings table: the readings whose local date ('+offset minutes') is in first..last."""
     rows = services.session.db.query(
-        "SELECT device_flags FROM readings WHERE measure = 'bp' AND deleted_at IS NULL "
+        "SELECT device_flags FROM readings r JOIN reading_measures m ON m.id = r.measure_id "
+        "WHERE m.key = 'bp' AND deleted_at IS NULL "
         "AND date(taken_at + utc_offset * 60, 'unixepoch') BETWEEN ? AND ?", (first, last))
     return len(rows), by_hand([row[0] for row in rows])
 

@@ -24,8 +24,8 @@ def pressures(count: int, step: int = 86400) -> list[ParsedReading]:
 
 def fresh_count(db, measure: str, size: int) -> dict[int, tuple]:
     """Each bucket computed again, here, straight from the readings."""
-    rows = db.query("SELECT taken_at / ?, value, value2 FROM readings WHERE measure = ? AND deleted_at IS NULL",
-                    (size, measure))
+    rows = db.query("SELECT taken_at / ?, value, value2 FROM readings r JOIN reading_measures m ON m.id = r.measure_id "
+                    "WHERE m.key = ? AND deleted_at IS NULL", (size, measure))
     buckets: dict[int, list] = {}
     for bucket, value, value2 in rows:
         buckets.setdefault(bucket, []).append((value, value2))
@@ -34,8 +34,8 @@ def fresh_count(db, measure: str, size: int) -> dict[int, tuple]:
 
 
 def stored(db, measure: str, size: int) -> dict[int, tuple]:
-    rows = db.query("SELECT bucket, n, vmin, vmax, vsum, vsum2 FROM reading_buckets WHERE measure = ? AND size = ?",
-                    (measure, size))
+    rows = db.query("SELECT bucket, n, vmin, vmax, vsum, vsum2 FROM reading_buckets b JOIN reading_measures m "
+                    "ON m.id = b.measure_id WHERE m.key = ? AND size = ?", (measure, size))
     return {bucket: (n, low, high, total, squares) for bucket, n, low, high, total, squares in rows}
 
 
@@ -63,6 +63,7 @@ def test_again_with_readings_already_there_over_more_than_a_month_at_a_time(serv
     services.readings.add_batch(heart_rates(30000, first=START + 150) + pressures(120), "device_import", "more.csv")
     services.readings.add_batch(heart_rates(40000), "device_import", "first-again.csv")  # 30000 already there
     db = services.session.db
-    assert db.query_one("SELECT count(*) FROM readings WHERE measure = 'heart_rate'")[0] == 70000
+    assert db.query_one("SELECT count(*) FROM readings r JOIN reading_measures m ON m.id = r.measure_id "
+                        "WHERE m.key = 'heart_rate'")[0] == 70000
     assert_right(db, "heart_rate")
     assert_right(db, "bp")

@@ -46,6 +46,9 @@ FIXTURE_CONTENT = {
     "schema_v9": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
                                      "readings": 9924, "diary": 8, "vaccinations": 16, "procedures": 3}),
+    "schema_v10": ("Sanne de Vries", {"diagnoses": 4, "allergies": 1, "goals": 4, "evaluations": 12, "contacts": 9,
+                                      "medications": 6, "appointments": 9, "questions": 18, "documents": 4,
+                                      "readings": 9935, "diary": 7, "vaccinations": 16, "procedures": 3}),
 }
 
 
@@ -298,10 +301,11 @@ def test_schema_8_takes_the_four_device_flag_bits_and_refuses_any_other(new_reco
     from phr.core.errors import ConstraintViolation
 
     folder, session = _open_db(new_record)
-    insert = ("INSERT INTO readings (batch_id, measure, taken_at, utc_offset, value, fingerprint, device_flags) "
-              "VALUES (?, 'bp', ?, 0, 120, 1, ?)")
+    insert = ("INSERT INTO readings (batch_id, measure_id, taken_at, utc_offset, value, device_flags) "
+              "VALUES (?, (SELECT id FROM reading_measures WHERE key = 'bp'), ?, 0, 120, ?)")  # schema 10: measure_id
     try:
         with session.db.transaction():
+            session.db.execute("INSERT INTO reading_measures (key) VALUES ('bp')")
             batch = session.db.execute("INSERT INTO reading_batches (uid, entered_by, source, created_at) "
                                        "SELECT 'x', id, 'typed', '2026-01-01' FROM authors LIMIT 1")
             session.db.execute(insert, (batch, 0, 15))

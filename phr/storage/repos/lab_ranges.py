@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from phr.storage.database import Database
-from phr.storage.repos.reading_rows import CODES
+from phr.storage.repos.reading_rows import CODES, MEASURE_ID
 
 
 class RangeRow(NamedTuple):
@@ -45,7 +45,8 @@ def of_measure(db: Database, measure: str) -> dict[int, RangeRow]:
 def every(db: Database) -> list[RangeRow]:
     """All ranges of results still in the record (a deleted reading's range stays hidden), oldest first."""
     rows = db.query("SELECT r.measure, r.taken_at, r.low, r.high, r.text FROM reference_ranges r "
-                    "WHERE EXISTS (SELECT 1 FROM readings x WHERE x.measure = r.measure AND x.taken_at = r.taken_at "
+                    "WHERE EXISTS (SELECT 1 FROM readings x JOIN reading_measures m ON m.id = x.measure_id "
+                    "WHERE m.key = r.measure AND x.taken_at = r.taken_at "
                     "AND x.deleted_at IS NULL) ORDER BY r.measure, r.taken_at")
     return [RangeRow(*row) for row in rows]
 
@@ -57,7 +58,8 @@ def readings_by_method(db: Database, measure: str, method: str) -> list[RangedRe
     The partial index readings_by_lab (schema 7) holds only lab readings, so this does not walk a sensor's millions
     (0.31 s at 3 million sensor readings without it, well under a millisecond with it)."""
     rows = db.query("SELECT r.taken_at, r.utc_offset, r.value, r.note, g.low, g.high, g.text FROM readings r "
-                    "LEFT JOIN reference_ranges g ON g.measure = r.measure AND g.taken_at = r.taken_at "
-                    "WHERE r.measure = ? AND r.method = ? AND r.deleted_at IS NULL AND r.value IS NOT NULL "
-                    "ORDER BY r.taken_at DESC, r.id DESC", (measure, CODES["method"][method]))
+                    "LEFT JOIN reference_ranges g ON g.measure = ? AND g.taken_at = r.taken_at "
+                    f"WHERE r.measure_id = {MEASURE_ID} AND r.method = ? AND r.deleted_at IS NULL "
+                    "AND r.value IS NOT NULL "
+                    "ORDER BY r.taken_at DESC, r.id DESC", (measure, measure, CODES["method"][method]))
     return [RangedReadingRow(*row) for row in rows]

@@ -10,7 +10,7 @@ in column floor((t - first) * columns / (last - first)), kept within range.
 from collections import defaultdict
 
 from phr.storage.database import Database
-from phr.storage.repos.reading_rows import DAY, FLAGS, HOUR
+from phr.storage.repos.reading_rows import DAY, FLAGS, HOUR, MEASURE_ID
 
 
 def column_of(at: float, first: int, last: int, columns: int) -> int:
@@ -22,11 +22,12 @@ def counts(db: Database, measure: str, first: int, last: int, columns: int) -> d
     width = (last - first) / max(1, columns)
     size = DAY if width >= DAY else HOUR if width >= HOUR else None
     if size:
-        rows = db.query("SELECT bucket * ? + ? / 2, n FROM reading_buckets WHERE measure = ? AND size = ? "
-                        "AND bucket BETWEEN ? AND ?", (size, size, measure, size, first // size, last // size))
+        rows = db.query(f"SELECT bucket * ? + ? / 2, n FROM reading_buckets WHERE measure_id = {MEASURE_ID} "
+                        "AND size = ? AND bucket BETWEEN ? AND ?",
+                        (size, size, measure, size, first // size, last // size))
     else:
-        rows = db.query("SELECT min(taken_at), count(*) FROM readings WHERE measure = ? AND deleted_at IS NULL "
-                        "AND taken_at BETWEEN ? AND ? GROUP BY (taken_at - ?) * ? / ?",
+        rows = db.query(f"SELECT min(taken_at), count(*) FROM readings WHERE measure_id = {MEASURE_ID} "
+                        "AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? GROUP BY (taken_at - ?) * ? / ?",
                         (measure, first, last, first, columns, max(1, last - first)))
     found: dict[int, int] = defaultdict(int)
     for at, number in rows:
@@ -36,6 +37,6 @@ def counts(db: Database, measure: str, first: int, last: int, columns: int) -> d
 
 def flagged(db: Database, measure: str) -> list[tuple[int, str]]:
     """(taken_at, flag) of every sensor Low / High of a measure, in time order (from a partial index)."""
-    rows = db.query("SELECT taken_at, flag FROM readings WHERE measure = ? AND flag > 0 AND deleted_at IS NULL "
-                    "ORDER BY taken_at", (measure,))
+    rows = db.query(f"SELECT taken_at, flag FROM readings WHERE measure_id = {MEASURE_ID} AND flag > 0 "
+                    "AND deleted_at IS NULL ORDER BY taken_at", (measure,))
     return [(at, FLAGS[code]) for at, code in rows]

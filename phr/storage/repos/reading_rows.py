@@ -135,8 +135,10 @@ class PlainReading(EpochReading, Protocol):
 
 
 # What makes a reading itself, without the note: copied as a deleted row to remember an imported reading.
-IDENTITY = ("batch_id, measure, taken_at, utc_offset, value, value2, value3, flag, method, context, device_flags, "
-            "fingerprint")
+# (The fingerprint is a generated column since schema 10: it follows the values.)
+IDENTITY = "batch_id, measure_id, taken_at, utc_offset, value, value2, value3, flag, method, context, device_flags"
+# Readings and their summaries refer to their measure by a small integer (schema 10): a measure key in SQL.
+MEASURE_ID = "(SELECT id FROM reading_measures WHERE key = ?)"
 
 
 # What a plain reading leaves empty (falsy), as a NamedTuple from a parser holds it.
@@ -180,8 +182,8 @@ class HourSums:
     def spoil(self, measures: Iterable[str]) -> None:
         self.spoiled.update(measures)
 
-    def add(self, rows: Sequence[tuple[str, int, int, float, int, int]]) -> None:
-        """Plain storage rows (measure, epoch, offset, value, method code, fingerprint), all of them new."""
+    def add(self, rows: Sequence[tuple[str, int, int, float, int]]) -> None:
+        """Plain storage rows (measure, epoch, offset, value, method code), all of them new."""
         if len(rows) >= 64 and len(set(map(itemgetter(0), rows))) == 1:
             self._add_one_measure(rows)     # a sensor file: the same measure throughout, counted by numpy
             return
@@ -199,7 +201,7 @@ class HourSums:
                 found[4] += squares
 
 
-    def _add_one_measure(self, rows: Sequence[tuple[str, int, int, float, int, int]]) -> None:
+    def _add_one_measure(self, rows: Sequence[tuple[str, int, int, float, int]]) -> None:
         count = len(rows)
         hours = np.fromiter(map(itemgetter(1), rows), np.int64, count) // HOUR
         values = np.fromiter(map(itemgetter(3), rows), np.float64, count)
@@ -282,16 +284,17 @@ def _value_code(value: float | None) -> int:
 
 
 def fingerprint(value: float | None, value2: float | None, value3: float | None, flag: int) -> int:
-    """The values of a reading packed in one 63-bit number.
+    """The values of a reading packed in one 63-bit number, as the database computes it.
 
-    Three 21-bit fields: value (or, for a flagged reading without a number, the flag), value2,
-    value3, each to a hundredth. Plain arithmetic, so it is the same in every Python version
-    (hash() is not) and cheap enough to write inline in the import's hot loop. Two readings of
-    one measure, at the same second, by the same method, with the same fingerprint are the same
-    reading.
+    Three 21-bit fields: value (or, for a flagged reading without a number, the flag) in the low
+    bits, then value2, then value3, each to a hundredth; a plain reading's is a 3-byte number. The
+    readings table computes the same number in SQL (a generated column, schema 10:
+    phr.storage.schema.v0010_compact_readings.FINGERPRINT); this one finds readings by it. Two
+    readings of one measure, at the same second, by the same method, with the same fingerprint are
+    the same reading.
     """
     first = _value_code(value) if value is not None else flag
-    return (first << 42) | (_value_code(value2) << 21) | _value_code(value3)
+    return first | (_value_code(value2) << 21) | (_value_code(value3) << 42)
 
 
 @dataclass(frozen=True)

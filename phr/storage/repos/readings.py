@@ -12,9 +12,8 @@ from phr.storage.repos.reading_rows import (
     FLAGS,
     HOUR,
     IDENTITY,
-    LOW_20,
+    MEASURE_ID,
     METHODS,
-    PRESENT,
     READING_COLUMNS,
     BatchReading,
     EnvelopeRows,
@@ -37,8 +36,9 @@ from phr.storage.vocabulary import Source
 
 # Often-empty columns: a chunk that leaves them empty does not bind them (binding is most of a sensor import's cost).
 _OPTIONAL = {"value2": None, "value3": None, "flag": 0, "method": 0, "context": 0, "note": None, "device_flags": 0}
-_PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure, taken_at, utc_offset, value, method, fingerprint) "
-                 "VALUES ({batch}, ?, ?, ?, ?, ?, ?)")
+_PLAIN_INSERT = ("INSERT OR IGNORE INTO readings (batch_id, measure_id, taken_at, utc_offset, value, method) "
+                 f"VALUES ({{batch}}, {MEASURE_ID}, ?, ?, ?, ?)")
+_MEASURE = "JOIN reading_measures m ON m.id = r.measure_id"  # a reading's measure key (m.key)
 _COMPONENT = {0: "value", 1: "value2", 2: "value3"}
 DEVICE_SOURCE = Source.DEVICE_IMPORT   # the provenance source of readings from device files
 EXACT_LIMIT = 4000  # a range with at most this many readings is drawn reading by reading
@@ -75,9 +75,9 @@ class ReadingRepository:
     def of_batch(self, batch_id: int) -> list[BatchReading]:
         """A batch's readings, in time order."""
         rows = self._db.query(
-            "SELECT r.taken_at, r.utc_offset, r.measure, r.value, r.value2, r.value3, r.flag, r.method, r.context, "
+            "SELECT r.taken_at, r.utc_offset, m.key, r.value, r.value2, r.value3, r.flag, r.method, r.context, "
             "r.note, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role, r.device_flags "
-            "FROM readings r LEFT JOIN authors a ON a.id = r.changed_by CROSS JOIN person p "
+            f"FROM readings r {_MEASURE} LEFT JOIN authors a ON a.id = r.changed_by CROSS JOIN person p "
             "WHERE r.batch_id = ? AND r.deleted_at IS NULL ORDER BY r.taken_at, r.id", (batch_id,))
         flags, methods, contexts = FLAGS, METHODS, CONTEXTS
         return [_new(BatchReading, (at, offset, measure, value, value2, value3, flags[flag], methods[method],
@@ -88,7 +88,7 @@ class ReadingRepository:
     def mark_changed(self, batch_id: int, taken_at: int, measure: str, author_id: int, changed_at: str) -> None:
         """Carry over that an imported reading had been corrected (and by whom)."""
         self._db.execute("UPDATE readings SET changed_by = ?, changed_at = ? WHERE batch_id = ? AND taken_at = ? "
-                         "AND measure = ?", (author_id, changed_at, batch_id, taken_at, measure))
+                         f"AND measure_id = {MEASURE_ID}", (author_id, changed_at, batch_id, taken_at, measure))
 
     def insert_readings(self, batch_id: int, readings: Sequence[ReadingToStore],
                         sums: HourSums | None = None) -> tuple[int, Span]:
@@ -96,6 +96,7 @@ class ReadingRepository:
         many were new and, per measure, the first and last moment stored (for the summaries)."""
         if not readings:
             return 0, {}
+        self._register({r.measure for r in readings})
         if plain(readings):
             return self._insert_plain(batch_id, readings, sums)
         simple = [r for r in readings if plain_one(r)]
@@ -111,11 +112,11 @@ class ReadingRepository:
         return added, found
 
     def _insert_plain(self, batch_id: int, readings: Sequence[PlainReading], sums: HourSums | None) -> tuple[int, Span]:
-        """A device import's hot path: plain readings bind six parameters each instead of eleven."""
-        methods, low, present = CODES["method"], LOW_20, PRESENT
-        rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method],
-                 ((int(r.value * 100 + 0.5) & low) | present) << 42) for r in readings]
-        self._adopt_methods([(method, measure, at, mark) for measure, at, _o, _v, method, mark in rows if method])
+        """A device import's hot path: plain readings bind five parameters each instead of eleven."""
+        methods = CODES["method"]
+        rows = [(r.measure, r.epoch, r.offset, r.value, methods[r.method]) for r in readings]
+        self._adopt_methods([(method, measure, at, value, None, None, 0) for measure, at, _o, value, method in rows
+                             if method])
         added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
         found = spans(rows)
         if sums is not None and added == len(rows):
@@ -128,25 +129,32 @@ class ReadingRepository:
         """Returns how many rows were new (the rest were there already)."""
         if not rows:
             return 0
+        self._register({row.measure for row in rows})
         used = [i for i, name in enumerate(READING_COLUMNS)
                 if name not in _OPTIONAL or any(row[i] != _OPTIONAL[name] for row in rows)]
-        names = [READING_COLUMNS[i] for i in used] + ["fingerprint"]
-        sql = (f"INSERT OR IGNORE INTO readings (batch_id, {', '.join(names)}) "
-               f"VALUES ({int(batch_id)}, {', '.join('?' for _ in names)})")
-        marks = [fingerprint(row.value, row.value2, row.value3, row.flag) for row in rows]
-        self._adopt_methods([(r.method, r.measure, r.taken_at, mark) for r, mark in zip(rows, marks) if r.method])
-        return self._db.executemany(sql, [tuple(row[i] for i in used) + (mark,) for row, mark in zip(rows, marks)])
+        names = ["measure_id" if READING_COLUMNS[i] == "measure" else READING_COLUMNS[i] for i in used]
+        marks = ", ".join(MEASURE_ID if name == "measure_id" else "?" for name in names)
+        sql = f"INSERT OR IGNORE INTO readings (batch_id, {', '.join(names)}) VALUES ({int(batch_id)}, {marks})"
+        self._adopt_methods([(r.method, r.measure, r.taken_at, r.value, r.value2, r.value3, r.flag) for r in rows
+                             if r.method])
+        return self._db.executemany(sql, [tuple(row[i] for i in used) for row in rows])
 
-    def _adopt_methods(self, rows: list[tuple[int, str, int, int]]) -> None:
-        """(method, measure, taken_at, fingerprint) of readings to store with a method: the same readings stored
-        without one (the file imported before without it) take it, rather than be stored twice."""
+    def _register(self, measures: set[str]) -> None:
+        """New measure keys get their small integer (schema 10); else an insert's measure_id is NULL, ignored."""
+        self._db.executemany("INSERT OR IGNORE INTO reading_measures (key) VALUES (?)", [(m,) for m in measures])
+
+    def _adopt_methods(self, rows: list[tuple[int, str, int, float | None, float | None, float | None, int]]) -> None:
+        """(method, measure, taken_at, value, value2, value3, flag) of readings to store with a method: the same
+        readings stored without one (the file imported before without it) take it, rather than be stored twice."""
         moments: dict[str, tuple[int, int]] = {}  # per measure the span: a first import pays one range scan
-        for _, m, at, _ in rows:
+        for _, m, at, *_values in rows:
             moments[m] = (min(at, moments[m][0]), max(at, moments[m][1])) if m in moments else (at, at)
-        probe = "SELECT 1 FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? AND method = 0 LIMIT 1"
+        probe = (f"SELECT 1 FROM readings WHERE measure_id = {MEASURE_ID} AND taken_at BETWEEN ? AND ? "
+                 "AND method = 0 LIMIT 1")
         if any(self._db.query_one(probe, (measure, *span)) for measure, span in moments.items()):
-            self._db.executemany("UPDATE OR IGNORE readings SET method = ? WHERE measure = ? AND taken_at = ? "
-                                 "AND method = 0 AND fingerprint = ?", rows)
+            marked = [(method, m, at, fingerprint(v, v2, v3, flag)) for method, m, at, v, v2, v3, flag in rows]
+            self._db.executemany(f"UPDATE OR IGNORE readings SET method = ? WHERE measure_id = {MEASURE_ID} "
+                                 "AND taken_at = ? AND method = 0 AND fingerprint = ?", marked)
 
     def update(self, reading_id: int, values: NamedRow, author_id: int, now: str) -> None:
         """`values` holds every column but measure (a reading stays with its measure).
@@ -160,9 +168,7 @@ class ReadingRepository:
         as_imported = self._db.query_one(
             f"SELECT {IDENTITY} FROM readings WHERE id = ? AND deleted_at IS NULL AND batch_id IN "
             "(SELECT id FROM reading_batches WHERE source = ?)", (reading_id, DEVICE_SOURCE))
-        flag_code = CODES["flag"].get(values.get("flag") or "", 3)  # an unknown word: refused just below
-        values = dict(values, fingerprint=fingerprint(values.get("value"), values.get("value2"), values.get("value3"),
-                                                      flag_code))
+        values = dict(values)  # the fingerprint follows the values (a generated column)
         values.update({name: CODES[name][values[name] or ""] for name in CODES if name in values})
         assignments = ", ".join(f"{column} = ?" for column in values)
         self._db.execute(f"UPDATE readings SET {assignments}, changed_by = ?, changed_at = ? "
@@ -177,27 +183,33 @@ class ReadingRepository:
     def update_buckets(self, sums: HourSums, spans: Span) -> None:
         """The summaries after an import: freshly stored readings' hour sums added where they are exact,
         the other measures' (HourSums.spoiled) summarised again from the table; then the days they touch."""
-        self._db.executemany(
-            "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2) "
-            f"VALUES (?, {HOUR}, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure, size, bucket) DO UPDATE SET "
-            "n = n + excluded.n, vmin = min(vmin, excluded.vmin), vmax = max(vmax, excluded.vmax), "
-            "vsum = vsum + excluded.vsum, vsum2 = vsum2 + excluded.vsum2",
-            [(measure, hour, *numbers) for (measure, hour), numbers in sums.hours.items()
-             if measure not in sums.spoiled])
+        self.add_hours(sums)
         for measure, (first, last) in spans.items():
             if measure in sums.spoiled:
                 self.refresh_buckets(measure, first, last)
             else:
                 self._days_from_hours(measure, first // DAY, last // DAY)
 
+    def add_hours(self, sums: HourSums) -> None:
+        """Add the exact hour sums gathered so far to the stored hours and forget them, so an import holds a few
+        hours in memory, not a lifetime's (a measure spoiled later has its hours made again by update_buckets)."""
+        self._db.executemany(
+            "INSERT INTO reading_buckets (measure_id, size, bucket, n, vmin, vmax, vsum, vsum2) "
+            f"VALUES ({MEASURE_ID}, {HOUR}, ?, ?, ?, ?, ?, ?) ON CONFLICT (measure_id, size, bucket) DO UPDATE SET "
+            "n = n + excluded.n, vmin = min(vmin, excluded.vmin), vmax = max(vmax, excluded.vmax), "
+            "vsum = vsum + excluded.vsum, vsum2 = vsum2 + excluded.vsum2",
+            [(measure, hour, *numbers) for (measure, hour), numbers in sums.hours.items()
+             if measure not in sums.spoiled])
+        sums.hours.clear()
+
     def _days_from_hours(self, measure: str, first_day: int, last_day: int) -> None:
         per_day = DAY // HOUR
-        self._db.execute("DELETE FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ?",
-                         (measure, DAY, first_day, last_day))
+        self._db.execute(f"DELETE FROM reading_buckets WHERE measure_id = {MEASURE_ID} AND size = ? "
+                         "AND bucket BETWEEN ? AND ?", (measure, DAY, first_day, last_day))
         self._db.execute(
-            "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
-            "SELECT measure, ?, bucket / ?, sum(n), min(vmin), max(vmax), sum(vsum), sum(vsum2), min(v2min), "
-            "max(v2max) FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ? "
+            "INSERT INTO reading_buckets (measure_id, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
+            "SELECT measure_id, ?, bucket / ?, sum(n), min(vmin), max(vmax), sum(vsum), sum(vsum2), min(v2min), "
+            f"max(v2max) FROM reading_buckets WHERE measure_id = {MEASURE_ID} AND size = ? AND bucket BETWEEN ? AND ? "
             "GROUP BY bucket / ?", (DAY, per_day, measure, HOUR, first_day * per_day, (last_day + 1) * per_day - 1,
                                      per_day))
 
@@ -213,40 +225,45 @@ class ReadingRepository:
 
     def _replace_buckets(self, measure: str, size: int, low: int, high: int) -> None:
         """Drop the hours low..high and summarise them again from the readings."""
-        self._db.execute("DELETE FROM reading_buckets WHERE measure = ? AND size = ? AND bucket BETWEEN ? AND ?",
-                         (measure, HOUR, low, high))
+        self._db.execute(f"DELETE FROM reading_buckets WHERE measure_id = {MEASURE_ID} AND size = ? "
+                         "AND bucket BETWEEN ? AND ?", (measure, HOUR, low, high))
         self._db.execute(
-            "INSERT INTO reading_buckets (measure, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
-            "SELECT measure, ?, taken_at / ?, count(*), min(value), max(value), sum(value), sum(value * value), "
+            "INSERT INTO reading_buckets (measure_id, size, bucket, n, vmin, vmax, vsum, vsum2, v2min, v2max) "
+            "SELECT measure_id, ?, taken_at / ?, count(*), min(value), max(value), sum(value), sum(value * value), "
             "min(value2), max(value2) FROM readings "
-            "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? GROUP BY taken_at / ?",
+            f"WHERE measure_id = {MEASURE_ID} AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? "
+            "GROUP BY taken_at / ?",
             (size, size, measure, low * size, (high + 1) * size - 1, size))
 
     def purge_deleted(self) -> list[tuple[str, int, int]]:
-        """Remove deleted typed readings for good; returns (measure, first, last) ranges to refresh.
-
-        Deleted readings from device files stay, without their note, as a memory of what was
-        deleted: importing the same file again must not bring them back.
-        """
-        typed = "batch_id NOT IN (SELECT id FROM reading_batches WHERE source = ?)"
-        touched = self._db.query("SELECT measure, min(taken_at), max(taken_at) FROM readings "
-                                 f"WHERE deleted_at IS NOT NULL AND {typed} GROUP BY measure", (DEVICE_SOURCE,))
-        self._db.execute(f"DELETE FROM readings WHERE deleted_at IS NOT NULL AND {typed}", (DEVICE_SOURCE,))
-        self._db.execute("UPDATE readings SET note = NULL WHERE deleted_at IS NOT NULL AND note IS NOT NULL")
+        """Remove deleted typed readings for good; returns (measure, first, last) ranges to refresh. Deleted
+        readings from device files stay, without their note, as a memory of what was deleted: importing the same
+        file again must not bring them back. Each statement reads the partial index readings_purge (the deleted
+        readings only), never the table: a lifetime of sensor readings locks as fast as an empty record."""
+        typed = "(SELECT source FROM reading_batches b WHERE b.id = batch_id) != ?"  # a look-up per deleted reading
+        touched = self._db.query("SELECT (SELECT key FROM reading_measures m WHERE m.id = measure_id), min(taken_at), "
+                                 "max(taken_at) FROM readings INDEXED BY readings_purge "
+                                 f"WHERE deleted_at IS NOT NULL AND {typed} GROUP BY measure_id", (DEVICE_SOURCE,))
+        if touched:
+            self._db.execute(f"DELETE FROM readings INDEXED BY readings_purge WHERE deleted_at IS NOT NULL AND {typed}",
+                             (DEVICE_SOURCE,))
+        self._db.execute("UPDATE readings INDEXED BY readings_purge SET note = NULL "
+                         "WHERE deleted_at IS NOT NULL AND note IS NOT NULL")
         return touched
 
     # --- reading --------------------------------------------------------------------------------
 
-    _SELECT = (f"SELECT r.id, {', '.join('r.' + c for c in READING_COLUMNS)}, b.source, b.source_detail, "
-               "b.created_at, r.changed_at, CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role "
-               "FROM readings r JOIN reading_batches b ON b.id = r.batch_id JOIN authors a ON a.id = b.entered_by "
-               "CROSS JOIN person p")
+    _SELECT = (f"SELECT r.id, {', '.join('m.key' if c == 'measure' else 'r.' + c for c in READING_COLUMNS)}, "
+               "b.source, b.source_detail, b.created_at, r.changed_at, "
+               "CASE WHEN a.role = 'owner' THEN p.name ELSE a.name END, a.role "
+               f"FROM readings r {_MEASURE} JOIN reading_batches b ON b.id = r.batch_id "
+               "JOIN authors a ON a.id = b.entered_by CROSS JOIN person p")
     _NAMES = ("id",) + READING_COLUMNS + ("source", "source_detail", "created_at", "changed_at", "entered_by_name",
                                           "entered_by_role")
 
     def locate(self, reading_id: int) -> tuple[str, int] | None:
         """(measure, taken_at) of a reading, deleted or not."""
-        row = self._db.query_one("SELECT measure, taken_at FROM readings WHERE id = ?", (reading_id,))
+        row = self._db.query_one(f"SELECT m.key, r.taken_at FROM readings r {_MEASURE} WHERE r.id = ?", (reading_id,))
         return (row[0], row[1]) if row else None
 
     def last_inserted_id(self) -> int:
@@ -258,7 +275,7 @@ class ReadingRepository:
 
     def page(self, measure: str, limit: int, offset: int = 0) -> list[NamedRow]:
         """Newest first, a page at a time."""
-        rows = self._db.query(f"{self._SELECT} WHERE r.measure = ? AND r.deleted_at IS NULL "
+        rows = self._db.query(f"{self._SELECT} WHERE r.measure_id = {MEASURE_ID} AND r.deleted_at IS NULL "
                               f"ORDER BY r.taken_at DESC, r.id DESC LIMIT {int(limit)} OFFSET {int(offset)}",
                               (measure,))
         return [decoded(dict(zip(self._NAMES, row))) for row in rows]
@@ -266,17 +283,19 @@ class ReadingRepository:
     def count(self, measure: str | None = None) -> int:
         if measure is None:
             return self._db.integer("SELECT count(*) FROM readings WHERE deleted_at IS NULL")
-        return self._db.integer("SELECT count(*) FROM readings WHERE measure = ? AND deleted_at IS NULL", (measure,))
+        return self._db.integer(f"SELECT count(*) FROM readings WHERE measure_id = {MEASURE_ID} AND deleted_at IS NULL",
+                                (measure,))
 
     def counts_by_measure(self) -> dict[str, int]:
-        return dict(self._db.query("SELECT measure, sum(n) FROM reading_buckets WHERE size = ? GROUP BY measure",
-                                   (DAY,)))
+        return dict(self._db.query("SELECT (SELECT key FROM reading_measures WHERE id = measure_id), sum(n) "
+                                   "FROM reading_buckets WHERE size = ? GROUP BY measure_id", (DAY,)))
 
     def between(self, measure: str, first: int, last: int) -> list[ReadingRow]:
         """The readings of a measure from `first` to `last` (epoch seconds, both included) in time order."""
         rows = self._db.query(
             "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context FROM readings "
-            "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at, id",
+            f"WHERE measure_id = {MEASURE_ID} AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? "
+            "ORDER BY taken_at, id",
             (measure, first, last))
         flags, methods, contexts = FLAGS, METHODS, CONTEXTS
         return [_new(ReadingRow, (at, offset, value, value2, value3, flags[flag], methods[method], contexts[context]))
@@ -286,20 +305,19 @@ class ReadingRepository:
         """Like `between`: flag and method as codes, no context; all numbers, for arrays (phr.monitoring.samples)."""
         return self._db.query(
             "SELECT taken_at, utc_offset, value, value2, value3, flag, method FROM readings "
-            "WHERE measure = ? AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? ORDER BY taken_at, id",
+            f"WHERE measure_id = {MEASURE_ID} AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? "
+            "ORDER BY taken_at, id",
             (measure, first, last))
 
     def stream(self, measure: str, first: int, last: int, chunk: int = 20_000) -> Iterator[NotedReadingRow]:
         """Every reading of a measure in time order, with its note, fetched a chunk at a time.
-
-        Keyset paging on (taken_at, id) keeps a million-row export flat in memory and time.
-        """
+        Keyset paging on (taken_at, id) keeps a million-row export flat in memory and time."""
         after = (first - 1, -1)
         while True:
             rows = self._db.query(
                 "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, id, device_flags "
                 "FROM readings "
-                "WHERE measure = ? AND deleted_at IS NULL AND (taken_at, id) > (?, ?) AND taken_at <= ? "
+                f"WHERE measure_id = {MEASURE_ID} AND deleted_at IS NULL AND (taken_at, id) > (?, ?) AND taken_at <= ? "
                 f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, *after, last))
             yield from (_new(NotedReadingRow, (at, offset, value, value2, value3, FLAGS[flag], METHODS[method],
                                                CONTEXTS[context], note or "", device))
@@ -309,18 +327,15 @@ class ReadingRepository:
             after = (rows[-1][0], rows[-1][9])
 
     def span(self, measure: str) -> tuple[int, int] | None:
-        """First and last moment of a measure's readings, the deleted ones left out.
-
-        The hour summaries hold only readings that are not deleted, so the first and last hour come
-        from them and only those two hours are read reading by reading: a few milliseconds, where
-        asking the readings table for min and max reads every row of the measure (0.35 s for a million).
-        """
-        hours = self._db.query_one("SELECT min(bucket), max(bucket) FROM reading_buckets WHERE measure = ? "
-                                   "AND size = ? AND n > 0", (measure, HOUR))
+        """First and last moment of a measure's readings, the deleted ones left out. The hour summaries hold only
+        readings that are not deleted, so the first and last hour come from them and only those two hours are read
+        reading by reading: a few milliseconds, where min and max over the readings read a million rows in 0.35 s."""
+        hours = self._db.query_one("SELECT min(bucket), max(bucket) FROM reading_buckets "
+                                   f"WHERE measure_id = {MEASURE_ID} AND size = ? AND n > 0", (measure, HOUR))
         if not hours or hours[0] is None:
             return None
-        within = ("SELECT {f}(taken_at) FROM readings WHERE measure = ? AND taken_at BETWEEN ? AND ? "
-                  "AND deleted_at IS NULL")
+        within = (f"SELECT {{f}}(taken_at) FROM readings WHERE measure_id = {MEASURE_ID} "
+                  "AND taken_at BETWEEN ? AND ? AND deleted_at IS NULL")
         first: int | None = self._db.query(within.format(f="min"),
                                            (measure, hours[0] * HOUR, hours[0] * HOUR + HOUR - 1))[0][0]
         last: int | None = self._db.query(within.format(f="max"),
@@ -346,12 +361,13 @@ class ReadingRepository:
         return per_column(rows, first, last, columns)
 
     def _count_between(self, measure: str, first: int, last: int) -> int:
-        return self._db.integer("SELECT coalesce(sum(n), 0) FROM reading_buckets WHERE measure = ? AND size = ? "
-                                "AND bucket BETWEEN ? AND ?", (measure, HOUR, first // HOUR, last // HOUR))
+        return self._db.integer("SELECT coalesce(sum(n), 0) FROM reading_buckets "
+                                f"WHERE measure_id = {MEASURE_ID} AND size = ? AND bucket BETWEEN ? AND ?",
+                                (measure, HOUR, first // HOUR, last // HOUR))
 
     def _exact(self, measure: str, first: int, last: int, component: int) -> EnvelopeRows:
         column = _COMPONENT[component]
-        rows = self._db.query(f"SELECT taken_at, {column}, flag FROM readings WHERE measure = ? "
+        rows = self._db.query(f"SELECT taken_at, {column}, flag FROM readings WHERE measure_id = {MEASURE_ID} "
                               "AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? "
                               f"AND ({column} IS NOT NULL OR flag > 0) ORDER BY taken_at, id",
                               (measure, first, last))
@@ -362,14 +378,14 @@ class ReadingRepository:
     def _from_buckets(self, measure: str, first: int, last: int, size: int, component: int) -> list[Row]:
         low, high = ("vmin", "vmax") if component == 0 else ("v2min", "v2max")
         return self._db.query(
-            f"SELECT bucket * ? + ? / 2, {low}, {high} FROM reading_buckets WHERE measure = ? AND size = ? "
-            f"AND bucket BETWEEN ? AND ? AND {low} IS NOT NULL ORDER BY bucket",
+            f"SELECT bucket * ? + ? / 2, {low}, {high} FROM reading_buckets WHERE measure_id = {MEASURE_ID} "
+            f"AND size = ? AND bucket BETWEEN ? AND ? AND {low} IS NOT NULL ORDER BY bucket",
             (size, size, measure, size, first // size, last // size))
 
     def _from_readings(self, measure: str, first: int, last: int, columns: int, component: int) -> list[Row]:
         column = _COMPONENT[component]
         return self._db.query(
-            f"SELECT min(taken_at), min({column}), max({column}) FROM readings WHERE measure = ? "
+            f"SELECT min(taken_at), min({column}), max({column}) FROM readings WHERE measure_id = {MEASURE_ID} "
             f"AND deleted_at IS NULL AND taken_at BETWEEN ? AND ? AND {column} IS NOT NULL "
             "GROUP BY (taken_at - ?) * ? / ?", (measure, first, last, first, columns, max(1, last - first)))
 

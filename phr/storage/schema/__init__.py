@@ -14,6 +14,7 @@ from phr.storage.schema import (
     v0007_history_results,
     v0008_device_flags,
     v0009_search_keys,
+    v0010_compact_readings,
 )
 
 MIGRATIONS: dict[int, str] = {
@@ -26,6 +27,7 @@ MIGRATIONS: dict[int, str] = {
     7: v0007_history_results.SQL,
     8: v0008_device_flags.SQL,
     9: v0009_search_keys.SQL,
+    10: v0010_compact_readings.SQL,
 }
 
 # Steps that make a table anew that others point to: foreign keys are off while they run, so dropping the
