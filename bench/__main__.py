@@ -11,12 +11,14 @@ from bench import (
     lifetime_io,
     lookup,
     pdf_export,
+    reading_storage,
     start,
     statistics,
     unlock,
 )
 
-CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup, lifetime_io, care_record, start)
+CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup, lifetime_io, care_record, start,
+          reading_storage)
 # Only when named (`python -m bench frozen_start`): it needs the bundle `make package` builds.
 ON_REQUEST = (frozen_start,)
 
