@@ -3,7 +3,10 @@
 A backup is one uncompressed tar (GNU format) with, in this order:
   manifest.json    format, format version, record id, creation time, schema version (no names, no data)
   keys.json        the key slots, as in the record folder
-  record.db        a snapshot made with SQLite's online backup API, under the record's own data key
+  record.db        a snapshot of the record's database file under its own data key: the file's bytes as they
+                   are, copied inside a read snapshot that the file alone holds (backup_archive.frozen_record_file:
+                   nothing decrypted or re-encrypted), or, when that cannot be had (a record open read-only,
+                   another program writing all the time), a copy made with SQLite's online backup API
   checksum.sha256  SHA-256 of every byte of the file before this member's header
 The snapshot is as encrypted as the record, so only a passphrase, carer passphrase or recovery code of
 the record opens it. The checksum, plus an exact check of the checksum member's header and of the zero
@@ -49,6 +52,8 @@ from phr.storage.backup_archive import (
     RECORD,
     SMALL_MEMBER_LIMIT,
     TAR_FORMAT,
+    copy_frozen,
+    frozen_record_file,
     manifest_of,
     member_reader,
     not_a_backup,
@@ -103,7 +108,7 @@ def _write_backup(db: Database, data_key: bytes, ring: KeyRing, snapshot: Path, 
     try:
         with _disk_errors("backup"):
             try:
-                manifest = _take_snapshot(db, data_key, snapshot, ring.record_id, stop)
+                manifest = _snapshot_of(db, data_key, snapshot, ring.record_id, stop)
             finally:
                 if close_source:
                     db.close()
@@ -111,6 +116,16 @@ def _write_backup(db: Database, data_key: bytes, ring: KeyRing, snapshot: Path, 
     finally:
         _remove_database_files(snapshot)
     return manifest
+
+
+def _snapshot_of(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop: Stop | None) -> Manifest:
+    """The record's file copied as it is, inside a snapshot that the file alone holds; else the backup API's copy."""
+    with translated_errors(), frozen_record_file(db) as frozen:  # translated: also the ROLLBACK that ends it
+        if frozen is not None:
+            manifest = _manifest_of(db, record_id)
+            copy_frozen(frozen, snapshot, (lambda: _raise_if(stop)) if stop is not None else (lambda: None))
+            return manifest
+    return _take_snapshot(db, data_key, snapshot, record_id, stop)
 
 
 def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str, stop: Stop | None) -> Manifest:
@@ -123,13 +138,18 @@ def _take_snapshot(db: Database, data_key: bytes, snapshot: Path, record_id: str
         else:
             with translated_errors(), db.read_snapshot():  # translated: also the ROLLBACK that ends it
                 db.copy_into(target, SNAPSHOT_STEP, lambda: _raise_if(stop))
-        row = target.query_one("SELECT value FROM record_meta WHERE key = 'record_id'")
-        if row is None or row[0] != record_id:
-            raise RecordDamaged("The record file and its key files belong to different records; no backup made.")
-        version = schema_version(target)
+        manifest = _manifest_of(target, record_id)
     finally:
         target.close()  # folds the snapshot's WAL into the file before it is archived
-    return Manifest(record_id, datetime.now(timezone.utc).isoformat(timespec="seconds"), version)
+    return manifest
+
+
+def _manifest_of(snapshot: Database, record_id: str) -> Manifest:
+    """The snapshot's manifest, once it is known to be the record of the key files."""
+    row = snapshot.query_one("SELECT value FROM record_meta WHERE key = 'record_id'")
+    if row is None or row[0] != record_id:
+        raise RecordDamaged("The record file and its key files belong to different records; no backup made.")
+    return Manifest(record_id, datetime.now(timezone.utc).isoformat(timespec="seconds"), schema_version(snapshot))
 
 
 def _write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, snapshot: Path,
@@ -143,7 +163,7 @@ def write_archive(out_path: Path, manifest: Manifest, keys_json: bytes, record: 
     """The backup file from its parts; `record` gives the (encrypted) record.db, `record_size` bytes."""
     def fill(fd: int) -> None:
         writer = _HashingWriter(fd, stop)
-        with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT) as tar:
+        with tarfile.TarFile(fileobj=writer, mode="w", format=TAR_FORMAT, copybufsize=CHUNK) as tar:
             _add(tar, MANIFEST, manifest.to_json())
             _add(tar, KEYS, keys_json)
             tar.addfile(_member_info(RECORD, record_size), record)
