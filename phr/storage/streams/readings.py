@@ -72,9 +72,11 @@ def _measure_readings(db: Database, batch_id: int, key: str, measure: int, first
         rows = db.query(
             "SELECT taken_at, utc_offset, value, value2, value3, flag, method, context, note, changed_at, changed_by, "
             "device_flags, id FROM readings "
-            "WHERE measure_id = ? AND taken_at BETWEEN ? AND ? AND (taken_at, id) > (?, ?) "
+            # taken_at >= the last one read, not >= first: SQLite starts the index range there (from `first`,
+            # every chunk would read the span again from its start).
+            "WHERE measure_id = ? AND taken_at >= ? AND taken_at <= ? AND (taken_at, id) > (?, ?) "
             "AND batch_id = ? AND deleted_at IS NULL "
-            f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, first, last, *after, batch_id))
+            f"ORDER BY taken_at, id LIMIT {int(chunk)}", (measure, after[0], last, *after, batch_id))
         yield from ((at, row_id, _new(BatchReading, (at, offset, key, value, value2, value3, flags[flag],
                                                      methods[method], contexts[context], note, changed_at,
                                                      *authors.get(changed_by, nobody), device)))
