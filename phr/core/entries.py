@@ -15,7 +15,7 @@ from phr.core.session import Session
 from phr.core.vocabulary import ChangeKind, Section, Source
 from phr.storage.repos import links, tables
 from phr.storage.repos.documents import store_content
-from phr.storage.repos.entries import EntryRepository, was_purged
+from phr.storage.repos.entries import EntryRepository, purged_among, was_purged
 from phr.storage.repos.entries import Stamp as Stamp  # re-exported: an importer stamps a whole file with one
 from phr.storage.repos.tables import EntryTable
 
@@ -161,6 +161,14 @@ class EntryService(Generic[T]):
         """The entry with this uid, deleted or not: an import must not bring back what was deleted moments ago."""
         return self._repo.id_of_uid(uid)
 
+    def ids_of_uids(self, uids: list[str]) -> dict[str, int]:
+        """id_of_uid for many uids at once (an import's batch): uid -> id of those the record holds."""
+        return self._repo.ids_of_uids(uids)
+
+    def deleted_for_good_among(self, uids: list[str]) -> set[str]:
+        """Those of these uids that were deleted here and purged (was_deleted_for_good for many)."""
+        return purged_among(self._session.db, uids)
+
     def live_id_of_uid(self, uid: str) -> int | None:
         """The entry with this uid, if it is not deleted."""
         row = self._repo.by_uid(uid)
@@ -195,8 +203,8 @@ class EntryService(Generic[T]):
 
     def insert_many_as_was(self, entries: list[tuple[dict[str, Any], str, AsWas]]) -> dict[str, int]:
         """Entries of Regie's own file as insert_as_was puts them (no documents), many a statement: uid -> id."""
-        return self._repo.insert_many_as_was([(values, uid, *dataclasses.astuple(as_was))
-                                              for values, uid, as_was in entries])
+        return self._repo.insert_many_as_was([(values, uid, a.entered_by, a.changed_by, a.source, a.source_detail,
+                                               a.created_at, a.changed_at) for values, uid, a in entries])
 
     # --- rows <-> entries -------------------------------------------------------------------
 

@@ -101,12 +101,17 @@ class _Writer:
     def write(self) -> ImportSummary:
         self._services.person.fill_in(self._doc["person"], self._stamp)
         for name, service in self._sections.items():
-            for entry in self._doc["sections"].get(name, []):
-                self._entry(name, service, entry)
-                self._done += 1
-                if len(self._waiting) >= BATCH:
-                    self._write_waiting(name, service)
-            self._write_waiting(name, service)  # a section links only to earlier ones: all written before it
+            entries = self._doc["sections"].get(name, [])
+            for start in range(0, len(entries), BATCH):
+                # What the record holds of the batch's uids, asked once (a section links only to earlier ones,
+                # all written before it; an earlier batch of this one is written before this is asked).
+                batch = entries[start:start + BATCH]
+                uids = [entry["uid"] for entry in batch]
+                known, purged = service.ids_of_uids(uids), service.deleted_for_good_among(uids)
+                for entry in batch:
+                    self._entry(name, service, entry, known.get(entry["uid"]), entry["uid"] in purged)
+                self._done += len(batch)
+                self._write_waiting(name, service)
         readings = read_readings.store(self._services.readings, self._doc.get("reading_batches", []), self._authors)
         ranges = read_readings.store_ranges(self._services.lab_results, self._doc.get("reference_ranges", []))
         for name, (added, present) in (("readings", readings), ("reference_ranges", ranges)):
@@ -124,12 +129,13 @@ class _Writer:
             self._waiting = []
         self._progress(self._done, self._total)
 
-    def _entry(self, name: str, service: EntryService[Any], entry: dict[str, Any]) -> None:
+    def _entry(self, name: str, service: EntryService[Any], entry: dict[str, Any], existing: int | None,
+               purged: bool) -> None:
+        """`existing`: the id of the entry with this uid here (deleted or not); `purged`: deleted here for good."""
         if (name, entry["uid"]) in self._ids:  # twice in the file: the first one stands
             _count(self.summary.already_present, name)
             return
-        existing = service.id_of_uid(entry["uid"])
-        if existing is not None or service.was_deleted_for_good(entry["uid"]):
+        if existing is not None or purged:
             # Present, or deleted here on purpose: either way this record's state stands.
             self._ids[(name, entry["uid"])] = existing
             _count(self.summary.already_present, name)

@@ -167,6 +167,15 @@ class EntryRepository:
             self._index(item_id)
         return ids
 
+    def ids_of_uids(self, uids: Sequence[str]) -> dict[str, int]:
+        """id_of_uid for many: uid -> id of those present, deleted or not."""
+        found: dict[str, int] = {}
+        for start in range(0, len(uids), _CHUNK):
+            chunk = tuple(uids[start:start + _CHUNK])
+            found.update(self._db.query(f"SELECT uid, id FROM {self.table.name} WHERE uid IN "
+                                        f"({', '.join('?' for _ in chunk)})", chunk))
+        return found
+
     def id_of_uid(self, uid: str) -> int | None:
         """Also finds deleted entries: an import must not bring back something deleted moments ago."""
         row = self._db.query_one(f"SELECT id FROM {self.table.name} WHERE uid = ?", (uid,))
@@ -321,6 +330,16 @@ def _drop_orphaned_search_rows(db: Database, table: EntryTable) -> None:
                         (searched.name,))
         for (search_row,) in rows:
             _drop_search_row(db, search_row)
+
+
+def purged_among(db: Database, uids: Sequence[str]) -> set[str]:
+    """Those of `uids` that were purged (was_purged for many)."""
+    found: set[str] = set()
+    for start in range(0, len(uids), _CHUNK):
+        chunk = tuple(uids[start:start + _CHUNK])
+        found.update(uid for (uid,) in db.query(
+            f"SELECT uid FROM purged_entries WHERE uid IN ({', '.join('?' for _ in chunk)})", chunk))
+    return found
 
 
 def was_purged(db: Database, uid: str) -> bool:
