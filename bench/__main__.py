@@ -4,10 +4,12 @@ its limit."""
 import sys
 
 from bench import (
+    backup,
     care_record,
     chart,
     device_import,
     frozen_start,
+    lifetime,
     lifetime_io,
     lookup,
     pdf_export,
@@ -18,9 +20,9 @@ from bench import (
 )
 
 CHECKS = (unlock, device_import, chart, pdf_export, statistics, lookup, lifetime_io, care_record, start,
-          reading_storage)
+          reading_storage, backup)
 # Only when named (`python -m bench frozen_start`): it needs the bundle `make package` builds.
-ON_REQUEST = (frozen_start,)
+ON_REQUEST = (frozen_start, lifetime)  # lifetime: issue 20's table, running the others again
 
 
 def main(names: list[str]) -> int:
