@@ -3,10 +3,8 @@
 A backup is one uncompressed tar (GNU format) with, in this order:
   manifest.json    format, format version, record id, creation time, schema version (no names, no data)
   keys.json        the key slots, as in the record folder
-  record.db        a snapshot of the record's database file under its own data key: the file's bytes as they
-                   are, copied inside a read snapshot that the file alone holds (backup_archive.frozen_record_file:
-                   nothing decrypted or re-encrypted), or, when that cannot be had (a record open read-only,
-                   another program writing all the time), a copy made with SQLite's online backup API
+  record.db        a snapshot of the record's file under its own data key: its bytes as they are, inside a read
+                   snapshot (backup_archive.frozen_record_file), else a copy made with SQLite's online backup API
   checksum.sha256  SHA-256 of every byte of the file before this member's header
 The snapshot is as encrypted as the record, so only a passphrase, carer passphrase or recovery code of
 the record opens it. The checksum, plus an exact check of the checksum member's header and of the zero
@@ -220,33 +218,40 @@ def _member_info(name: str, size: int) -> tarfile.TarInfo:
 # --- reading ---------------------------------------------------------------------------------------
 
 def unpack(path: Path, staging: Path) -> Manifest:
-    """Check every byte of the backup, then write its record into the new folder `staging`."""
+    """Write the backup's record into the new folder `staging` while every byte of the backup is checked (one
+    reading of the file); a backup that fails the check leaves no folder."""
     path = Path(path)
     with opened_archive(path) as tar:
         members = tar.getmembers()
         manifest = manifest_of(path, tar, members)
-        check_whole_file(path, tar, members)
-        ring = ring_in(path, tar, members[1], manifest)
         with _disk_errors("restored record"):
             staging.mkdir(mode=PRIVATE_DIR)
             try:
-                _extract(member_reader(path, tar, members[2]), staging / RECORD)
-                KeyFiles(staging).write_new(ring)
+                fd = os.open(staging / RECORD, NEW_FILE, PRIVATE_FILE)  # binary on Windows too
+                try:
+                    check_whole_file(path, tar, members, copy_record_to=fd)
+                    sync_file(fd)
+                finally:
+                    os.close(fd)
+                KeyFiles(staging).write_new(ring_in(path, tar, members[1], manifest))
             except BaseException:
                 discard(staging)
                 raise
     return manifest
 
 
-def check_whole_file(path: Path, tar: tarfile.TarFile, members: list[tarfile.TarInfo]) -> None:
-    """The checksum covers everything before its own member; that member and the end are checked exactly."""
+def check_whole_file(path: Path, tar: tarfile.TarFile, members: list[tarfile.TarInfo],
+                     copy_record_to: int | None = None) -> None:
+    """The checksum covers everything before its own member; that member and the end are checked exactly.
+    `copy_record_to`: a file descriptor the record member's bytes are written to as they are read."""
     # Plain regular members only: isreg() also admits GNU sparse files, which expand far beyond their bytes.
     if tuple(m.name for m in members) != MEMBERS or not all(m.type in PLAIN_FILE_TYPES for m in members):
         raise not_a_backup(path)
-    last = members[-1]
+    last, record = members[-1], members[2]
     stored = member_reader(path, tar, last).read() if last.size == 65 else b""
+    copy = None if copy_record_to is None else (copy_record_to, record.offset_data, record.offset_data + record.size)
     with path.open("rb") as reader:
-        actual = _digest_of_first(reader, last.offset)
+        actual = _digest_of_first(reader, last.offset, copy)
         header = reader.read(tarfile.BLOCKSIZE)
         reader.seek(last.offset_data + last.size)
         rest = reader.read()
@@ -262,11 +267,14 @@ def _archive_end(last: tarfile.TarInfo) -> int:
     return -(-(padded + 2 * tarfile.BLOCKSIZE) // tarfile.RECORDSIZE) * tarfile.RECORDSIZE
 
 
-def _digest_of_first(reader: IO[bytes], length: int) -> str:
-    digest = hashlib.sha256()
-    while length > 0 and (chunk := reader.read(min(CHUNK, length))):
+def _digest_of_first(reader: IO[bytes], length: int, copy: tuple[int, int, int] | None = None) -> str:
+    """SHA-256 of the first `length` bytes; `copy` (fd, start, end): bytes start..end also written to fd."""
+    digest, position = hashlib.sha256(), 0
+    while position < length and (chunk := reader.read(min(CHUNK, length - position))):
         digest.update(chunk)
-        length -= len(chunk)
+        if copy is not None and (low := max(position, copy[1])) < (high := min(position + len(chunk), copy[2])):
+            write_all(copy[0], chunk[low - position:high - position])
+        position += len(chunk)
     return digest.hexdigest()
 
 
@@ -278,16 +286,6 @@ def ring_in(path: Path, tar: tarfile.TarFile, member: tarfile.TarInfo, manifest:
     if ring.record_id != manifest.record_id:
         raise not_a_backup(path)
     return ring
-
-
-def _extract(reader: IO[bytes], target: Path) -> None:
-    fd = os.open(target, NEW_FILE, PRIVATE_FILE)  # binary on Windows too
-    try:
-        while chunk := reader.read(CHUNK):
-            write_all(fd, chunk)
-        sync_file(fd)
-    finally:
-        os.close(fd)
 
 
 # --- putting a restored record in place ----------------------------------------------------------
