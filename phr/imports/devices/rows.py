@@ -16,7 +16,7 @@ from typing import Callable
 from phr.core.bulk import bulk
 from phr.imports.devices.model import ParsedReading, ParsedRows, Records, SkippedRow, Table
 from phr.imports.devices.numbers import parse_number
-from phr.imports.devices.times import LocalClock
+from phr.imports.devices.times import LocalClock, without_fraction
 
 # read(line, fields): a layout's careful reading of one row.
 ReadRow = Callable[[int, list[str] | None], None]
@@ -149,6 +149,8 @@ def read_simple(rows: Records, found: Collector, simple: Simple, careful: ReadRo
                 epoch, offset = day[0] + second, day[1]
             else:                             # a time with its own offset, or one to read carefully
                 with_offset, midnight = offset_times.get(time_text), utc_days.get(date_text)
+                if with_offset is None and "." in time_text:   # milliseconds: the time without them
+                    with_offset = offset_times.get(without_fraction(time_text))
                 if with_offset is None or midnight is None:
                     careful(line, fields)
                     continue

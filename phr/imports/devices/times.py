@@ -66,6 +66,8 @@ _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TIME_WITH_OFFSET = re.compile(r"\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)", re.ASCII)
 _MEMORY = 200_000  # times with offset remembered: a day's seconds in two offsets
+# A time of day's fraction of a second (dropped in every time read): '08:00:00.437+02:00'.
+_FRACTION = re.compile(r"\d{2}:\d{2}:\d{2}(\.\d{1,6})", re.ASCII)
 _CLOCK_AT_END = re.compile(r"[\sT,]+(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp][Mm])?)$")
 
 
@@ -82,6 +84,14 @@ def split_moment(text: str) -> tuple[str, str]:
     if cut == len(value):
         raise ValueError(f"no time of day: {text!r}")
     return value[:cut], value[cut + 1:].strip()
+
+
+def without_fraction(text: str) -> str:
+    """A time of day's text without its fraction of a second ('08:00:00.437+02:00' -> '08:00:00+02:00'), else
+    the text itself. Fractions are dropped in every time read, so both read the same: a file with milliseconds
+    (a different fraction on nearly every row) is read by the look-ups too (remember_offset)."""
+    found = _FRACTION.match(text)
+    return text[:found.start(1)] + text[found.end(1):] if found else text
 
 
 def has_offset(text: str) -> bool:
@@ -191,7 +201,7 @@ class LocalClock:
         if midnight is None:
             midnight = self.utc_days[date_text] = (date.fromisoformat(date_text).toordinal() - _EPOCH_ORDINAL) * 86400
         if len(self.offset_times) < _MEMORY:
-            self.offset_times[time_text] = epoch - midnight, offset
+            self.offset_times[without_fraction(time_text)] = epoch - midnight, offset
 
     def _carefully(self, text: str, line: int) -> tuple[int, int] | None:
         serial = excel_serial(text)
