@@ -21,6 +21,7 @@ from bench import lifetime_record
 from bench.common import Result, worst
 from phr.access import records
 from phr.access.passphrase import normalise
+from phr.core.vocabulary import SlotKind
 from phr.storage.database import Database
 from phr.storage.keys import kdf
 from phr.storage.keys import slots as keyslots
@@ -130,7 +131,9 @@ def _bytes(db: Database, schema: str) -> int:
 
 def _record_key(folder: Path, passphrase: str) -> bytes:
     ring = KeyFiles(folder).load().ring
-    return keyslots.unwrap(ring.record_id, ring.slot_of_kind("owner"), normalise(passphrase))
+    owner = ring.slot_of_kind(SlotKind.OWNER)
+    assert owner is not None, "a record has its owner's slot"
+    return keyslots.unwrap(ring.record_id, owner, normalise(passphrase))
 
 
 if __name__ == "__main__":
