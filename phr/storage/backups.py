@@ -120,9 +120,12 @@ def _snapshot_of(db: Database, data_key: bytes, snapshot: Path, record_id: str, 
     """The record's file copied as it is, inside a snapshot that the file alone holds; else the backup API's copy."""
     with translated_errors(), frozen_record_file(db) as frozen:  # translated: also the ROLLBACK that ends it
         if frozen is not None:
-            manifest = _manifest_of(db, record_id)
             copy_frozen(frozen, snapshot, (lambda: _raise_if(stop)) if stop is not None else (lambda: None))
-            return manifest
+            copy = Database.open(snapshot, data_key)  # the copy opens with the data key and is this record
+            try:
+                return _manifest_of(copy, record_id)
+            finally:
+                copy.close()
     return _take_snapshot(db, data_key, snapshot, record_id, stop)
 
 
