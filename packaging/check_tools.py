@@ -1,4 +1,6 @@
-"""Before `make package`: the Debian tools the build and the package test use, installed when missing.
+"""Before `make package`: the Debian tools the build and the package test use, installed when missing, and the
+system libraries the bundle links against (dpkg-shlibdeps must find each one installed to name its package in
+Depends; a fresh machine has no Wayland cursor or X keysyms library, and the build stopped there).
 
 As root (a build machine, CI) the missing packages are installed with apt-get; otherwise the apt-get line to
 run is printed and the build stops.
@@ -23,9 +25,24 @@ TOOLS = {
     "xdotool": "xdotool",
 }
 
+# library the bundle's Qt plugins link against -> the Debian package that has it (the others come with the tools)
+LIBRARIES = {
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libwayland-cursor.so.0": "libwayland-cursor0",
+    "libwayland-egl.so.1": "libwayland-egl1",
+}
+
 
 def missing_packages() -> list[str]:
-    return sorted({package for command, package in TOOLS.items() if shutil.which(command) is None})
+    tools = {package for command, package in TOOLS.items() if shutil.which(command) is None}
+    return sorted(tools | {package for library, package in LIBRARIES.items() if not _installed(library)})
+
+
+def _installed(library: str) -> bool:
+    """Whether the dynamic linker's cache knows `library` (what dpkg-shlibdeps looks up too)."""
+    listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True, check=False).stdout
+    return any(line.strip().startswith(library + " ") for line in listing.splitlines())
 
 
 def main() -> int:
