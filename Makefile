@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 PY      = $(BIN)/python
 
-.PHONY: run test bench translations screenshots package clean
+.PHONY: run test bench bench-lifetime translations screenshots package clean
 
 run: $(VENV)/.installed
 	@$(PY) tools/check_display_libs.py
@@ -19,6 +19,11 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# A lifetime in the record (issue 20): the 3.2 M-reading record is generated once under build/bench/lifetime/
+# (about 5 minutes), then every lifetime figure is measured against its bare baseline in one table.
+bench-lifetime: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench lifetime
 
 # Linux packages into dist/ (packaging/build.py): regie_VERSION_amd64.deb and a portable .tar.gz, then the
 # package test on the .deb (tests/packaging/). Installs the Debian tools it needs when missing (as root).
