@@ -198,23 +198,15 @@ class ReadingService:
     def restore_batches(self, batches: list[BatchAsWas]) -> BatchResult:
         """Batches of Regie's own file as they were (uid, author, source, times, corrections), inside the
         importer's transaction. A batch the record holds already (same uid) is left alone."""
-        repo = self._repo
-        added = present = 0
+        restorer = self.restorer()
         for batch in batches:
-            new = 0 if repo.batch_of_uid(batch.uid) is not None else self._restore(repo, batch)
-            added, present = added + new, present + len(batch.readings) - new
-        for measure, (first, last) in _spans(batches).items():
-            repo.refresh_buckets(measure, first, last)
-        return BatchResult(added, present)
+            restorer.start(batch)
+            restorer.add(batch.readings, batch.corrections)
+        return restorer.finish()
 
-    @staticmethod
-    def _restore(repo: ReadingRepository, batch: BatchAsWas) -> int:
-        batch_id = repo.new_batch(batch.entered_by, batch.source, batch.source_detail, batch.created_at, uid=batch.uid)
-        new, _stored_spans = repo.insert_readings(batch_id, batch.readings)
-        for correction in batch.corrections:
-            repo.mark_changed(batch_id, int(correction.taken_at.timestamp()), correction.measure,
-                              correction.changed_by, correction.changed_at)
-        return new
+    def restorer(self) -> "BatchRestorer":
+        """restore_batches a chunk of readings at a time (a lifetime's file), inside the importer's transaction."""
+        return BatchRestorer(self._repo)
 
     def update(self, reading: Reading) -> Change:
         self._refuse_invalid(reading)
@@ -351,15 +343,40 @@ def _chunks(readings: Iterable, size: int):
         yield chunk
 
 
-def _spans(batches: list[BatchAsWas]) -> dict[str, tuple[int, int]]:
-    """Per measure, the first and last moment (epoch) of the batches' readings."""
-    spans: dict[str, tuple[int, int]] = {}
-    for batch in batches:
-        for reading in batch.readings:
-            at = int(reading.taken_at.timestamp())
-            first, last = spans.get(reading.measure, (at, at))
-            spans[reading.measure] = (min(first, at), max(last, at))
-    return spans
+class BatchRestorer:
+    """Batches of Regie's own file restored as they were, a chunk of readings at a time: `start` each batch
+    (made once; left alone when the record holds its uid already, its readings then count as already present),
+    `add` its readings and corrections chunk by chunk, `finish` once: the summaries of every span written."""
+
+    def __init__(self, repo: ReadingRepository) -> None:
+        self._repo = repo
+        self._batch_id: int | None = None
+        self._spans: dict[str, tuple[int, int]] = {}
+        self._added = self._present = 0
+
+    def start(self, batch: BatchAsWas) -> None:
+        """`batch`'s provenance (its readings are added with `add`)."""
+        repo = self._repo
+        held = repo.batch_of_uid(batch.uid) is not None
+        self._batch_id = None if held else repo.new_batch(batch.entered_by, batch.source, batch.source_detail,
+                                                          batch.created_at, uid=batch.uid)
+
+    def add(self, readings: list[Reading], corrections: list[Correction]) -> None:
+        """Readings of the batch started last, and the corrections among them."""
+        if self._batch_id is None:
+            self._present += len(readings)
+            return
+        new, stored = self._repo.insert_readings(self._batch_id, readings)
+        for correction in corrections:
+            self._repo.mark_changed(self._batch_id, int(correction.taken_at.timestamp()), correction.measure,
+                                    correction.changed_by, correction.changed_at)
+        self._added, self._present = self._added + new, self._present + len(readings) - new
+        self._spans = joined(self._spans, stored)
+
+    def finish(self) -> BatchResult:
+        for measure, (first, last) in self._spans.items():
+            self._repo.refresh_buckets(measure, first, last)
+        return BatchResult(self._added, self._present)
 
 
 def _value_fields(measure: Measure) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from phr.core.entries import AsWas, EntryService, import_stamp
 from phr.core.errors import ConstraintViolation, VaultError
 from phr.core.session import Session
 from phr.formats.errors import InvalidImport
-from phr.formats.native import read_limits, read_readings
+from phr.formats.native import read_readings, read_stream
 from phr.formats.native.read_check import Checker, entry_services, expect
 from phr.formats.native.schema import FORMAT, JSON_COLUMNS, VERSION
 from phr.formats.same_person import same_name
@@ -39,8 +39,10 @@ class ImportSummary:
     already_present: dict[str, int] = field(default_factory=dict)
 
 
-def parse(data: bytes) -> dict[str, Any]:
-    doc = read_limits.loaded(data)  # its size, depth and text within limits
+def parse(source: read_stream.Source | read_stream.RegieFile) -> dict[str, Any]:
+    """The file's document, each batch's readings as read_stream.Rows (the rows are read in passes)."""
+    file = source if isinstance(source, read_stream.RegieFile) else read_stream.RegieFile(source)
+    doc = file.document()  # its size, depth and text within limits
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise InvalidImport("The file is not a Regie record file.")
     if not isinstance(doc.get("version"), int) or doc["version"] < 1:
@@ -52,11 +54,14 @@ def parse(data: bytes) -> dict[str, Any]:
     return doc
 
 
-def import_record(session: Session, data: bytes, progress: Progress | None = None) -> ImportSummary:
-    doc = parse(data)
+def import_record(session: Session, source: read_stream.Source, progress: Progress | None = None) -> ImportSummary:
+    """`source`: the file's path (read in passes, in bounded memory whatever its size), a binary file object
+    that can seek, or its bytes."""
+    file = read_stream.RegieFile(source)
+    doc = parse(file)
     services = RecordServices(session)
     try:
-        Checker(services).check(doc)
+        Checker(services).check(doc, file.rows())
     except VaultError:
         raise
     except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
@@ -65,7 +70,7 @@ def import_record(session: Session, data: bytes, progress: Progress | None = Non
     _refuse_another_person(services, doc["person"])
     try:
         with session.db.transaction(), services.search.written_at_end():
-            return _Writer(services, doc, progress).write()
+            return _Writer(services, doc, file, progress).write()
     except ConstraintViolation as error:
         raise InvalidImport(f"Part of the file cannot be stored, so nothing was imported: {error}") from None
 
@@ -83,11 +88,14 @@ def _refuse_another_person(services: RecordServices, person: dict[str, Any]) -> 
 class _Writer:
     """Inside the import's one transaction: the person, each section in order, then the readings."""
 
-    def __init__(self, services: RecordServices, doc: dict[str, Any], progress: Progress | None = None) -> None:
+    def __init__(self, services: RecordServices, doc: dict[str, Any], file: read_stream.RegieFile,
+                 progress: Progress | None = None) -> None:
         self._services = services
         self._doc = doc
+        self._file = file
         self._progress = progress or (lambda done, total: None)
-        self._total = sum(len(entries) for entries in doc["sections"].values())
+        rows = sum(batch["readings"].count for batch in doc.get("reading_batches", []))
+        self._total = sum(len(entries) for entries in doc["sections"].values()) + rows
         self._done = 0
         self._waiting: list[tuple[dict[str, Any], str, AsWas]] = []  # of the section being written
         self._added: set[tuple[str, int]] = set()  # (section, id) this import added: alive, no need to ask
@@ -112,13 +120,18 @@ class _Writer:
                     self._entry(name, service, entry, known.get(entry["uid"]), entry["uid"] in purged)
                 self._done += len(batch)
                 self._write_waiting(name, service)
-        readings = read_readings.store(self._services.readings, self._doc.get("reading_batches", []), self._authors)
+        readings = read_readings.store(self._services.readings, self._doc.get("reading_batches", []),
+                                       self._file.rows(), self._authors, self._rows_written)
         ranges = read_readings.store_ranges(self._services.lab_results, self._doc.get("reference_ranges", []))
         for name, (added, present) in (("readings", readings), ("reference_ranges", ranges)):
             for counts, number in ((self.summary.added, added), (self.summary.already_present, present)):
                 if number:
                     counts[name] = number
         return self.summary
+
+    def _rows_written(self, count: int) -> None:
+        self._done += count
+        self._progress(self._done, self._total)
 
     def _write_waiting(self, name: str, service: EntryService[Any]) -> None:
         if self._waiting:

@@ -4,6 +4,7 @@ Each section is checked against the record's own stored fields (through its serv
 file cannot put a value where the record keeps another kind.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 from phr.core import partial_date
@@ -58,7 +59,8 @@ class Checker:
         self._services = services
         self._sections = entry_services(services)
 
-    def check(self, doc: dict[str, Any]) -> None:
+    def check(self, doc: dict[str, Any], rows: Iterator[Any]) -> None:
+        """`rows`: every reading row of the file's batches, in order (a pass over the file)."""
         expect(all(isinstance(a, dict) and a.get("role") in ("owner", "carer") and isinstance(a.get("name"), str)
                    and isinstance(a.get("ref"), str) for a in doc["authors"]), "an author is not described")
         refs = [a["ref"] for a in doc["authors"]]
@@ -76,8 +78,10 @@ class Checker:
         own = doc["sections"].get("measures", [])
         measures |= {m["key"]: file_measure(m) for m in own if isinstance(m.get("key"), str)}
         measures |= CATALOGUE
-        read_readings.check(doc.get("reading_batches", []), set(refs), measures, expect)
-        read_readings.check_ranges(doc.get("reference_ranges", []), doc.get("reading_batches", []), expect)
+        ranges = doc.get("reference_ranges", [])
+        keys = read_readings.check(doc.get("reading_batches", []), rows, set(refs), measures, expect,
+                                   read_readings.range_measures(ranges))
+        read_readings.check_ranges(ranges, keys, expect)
 
     def _person(self, person: dict[str, Any]) -> None:
         expect(set(person) <= set(PERSON_FIELDS), "the person holds unknown fields")

@@ -61,16 +61,16 @@ def _check(document: Any) -> None:
         if len(path) >= MAX_DEPTH:
             raise InvalidImport(TOO_DEEP)
         if isinstance(value, str):
-            _storable(value, path, document)
+            storable(value, path, document)
         elif isinstance(value, dict):
             for key, item in value.items():
-                _storable(key, path, document, is_name=True)
+                storable(key, path, document, is_name=True)
                 pending.append((item, (*path, key)))
         elif isinstance(value, list):
             pending.extend((item, (*path, number)) for number, item in enumerate(value))
 
 
-def _storable(text: str, path: Path, document: Any, is_name: bool = False) -> None:
+def storable(text: str, path: Path, document: Any, is_name: bool = False) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

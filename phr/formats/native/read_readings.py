@@ -11,11 +11,14 @@ the usual range only where a person kept it (a typed batch) or for a measure of 
 One that does not makes the whole file refused, naming the batch and the reading.
 """
 
+from collections.abc import Iterator
 from datetime import datetime
+from itertools import islice
 from typing import Any, Callable
 
 from phr.core.entries import FieldError
 from phr.core.vocabulary import ALL_DEVICE_FLAGS
+from phr.formats.native.read_stream import Rows, finish, take
 from phr.formats.native.schema import OLDER_READING_COLUMNS, RANGE_KEYS, READING_COLUMNS, READING_SOURCES
 from phr.monitoring import validity
 from phr.monitoring.lab_results import LabResult, LabResultService, ReferenceRange
@@ -25,44 +28,63 @@ from phr.monitoring.readings import BatchAsWas, Correction, Reading, ReadingServ
 _OLDER = OLDER_READING_COLUMNS
 Expect = Callable[[bool, str], None]  # raises the importer's InvalidImport when the condition fails
 TYPED = "typed"
+CHUNK = 10_000  # rows written at a time
+_FLAGS, _METHODS, _CONTEXTS = ("",) + FLAGS, ("",) + GLUCOSE_METHODS, ("",) + CONTEXTS
+Written = Callable[[int], None]  # told how many rows were just written
 
 
-def check(batches: Any, refs: set[str], measures: dict[str, Measure], expect: Expect) -> None:
+def check(batches: Any, rows: Iterator[Any], refs: set[str], measures: dict[str, Measure], expect: Expect,
+          wanted: set[str]) -> set[tuple[str, int]]:
     """Every batch and reading, by the rules every way in keeps (phr.monitoring.validity); `measures` are the
-    catalogue's, the file's own and the record's, by key."""
+    catalogue's, the file's own and the record's, by key; `rows` every batch's rows in order (a pass over the
+    file). Returns the (measure, moment) of the readings of the `wanted` measures (those ranges name)."""
     expect(isinstance(batches, list), "the reading batches are not a list")
+    keys: set[tuple[str, int]] = set()
     for number, batch in enumerate(batches, 1):
         where = f"reading batch {number}"
         expect(isinstance(batch, dict) and isinstance(batch.get("uid"), str) and batch.get("entered_by") in refs
                and batch.get("source") in READING_SOURCES and isinstance(batch.get("source_detail"), (str, type(None)))
-               and isinstance(batch.get("readings"), list), f"{where} is not described")
+               and isinstance(batch.get("readings"), Rows), f"{where} is not described")
         expect(validity.is_time_stamp(batch.get("created_at")),
                f"{where}: the time it was written is not a time with its offset")
-        for line, row in enumerate(batch["readings"], 1):
-            _check_row(row, refs, measures, batch["source"] == TYPED, expect, f"{where}, reading {line}")
+        typed = batch["source"] == TYPED
+        for line, row in enumerate(take(rows, batch["readings"].count), 1):
+            problem = _row_problem(row, refs, measures, typed)
+            if problem:  # the place in words only now: a lifetime's rows need none
+                expect(False, f"{where}, reading {line}{problem}")
+            if row[1] in wanted:
+                keys.add(_key(row[1], row[0]))
+    finish(rows)
+    return keys
 
 
-def _check_row(row: Any, refs: set[str], measures: dict[str, Measure], typed: bool, expect: Expect,
-               where: str) -> None:
-    expect(isinstance(row, list) and len(row) in (len(READING_COLUMNS), OLDER_READING_COLUMNS),
-           f"{where} is not a reading")
+def _row_problem(row: Any, refs: set[str], measures: dict[str, Measure], typed: bool) -> str:
+    """What is wrong with a row, after its place (' is not a reading', ': unknown measure'); '' when nothing."""
+    if not (isinstance(row, list) and len(row) in (len(READING_COLUMNS), OLDER_READING_COLUMNS)):
+        return " is not a reading"
     at, measure, value, value2, value3, flag, method, context, note, changed_at, changed_by = row[:_OLDER]
     device = _device_flags(row)
-    expect(isinstance(device, int) and not isinstance(device, bool) and 0 <= device and not device & ~ALL_DEVICE_FLAGS,
-           f"{where}: unknown device flags")
-    expect(isinstance(measure, str) and measure in measures, f"{where}: unknown measure")
-    expect(all(v is None or validity.finite(v) for v in (value, value2, value3)), f"{where}: a value is not a number")
-    expect(flag in ("",) + FLAGS and method in ("",) + GLUCOSE_METHODS and context in ("",) + CONTEXTS,
-           f"{where}: an unknown flag, method or context")
+    if not (isinstance(device, int) and not isinstance(device, bool) and 0 <= device
+            and not device & ~ALL_DEVICE_FLAGS):
+        return ": unknown device flags"
+    if not (isinstance(measure, str) and measure in measures):
+        return ": unknown measure"
+    if not all(v is None or validity.finite(v) for v in (value, value2, value3)):
+        return ": a value is not a number"
+    if not (flag in _FLAGS and method in _METHODS and context in _CONTEXTS):
+        return ": an unknown flag, method or context"
     # A value outside the usual range only where a person could have kept it: typed, or a measure of their own.
     kept = typed or measure not in CATALOGUE
     found = _FileReading(at, value, value2, value3, flag)
     for problem in validity.reading_problems(measures[measure], found, kept=kept):
-        expect(False, f"{where}: {_said(problem, measures[measure])}")
-    expect(note is None or isinstance(note, str), f"{where}: the note is not text")
-    expect(changed_at is None or changed_by in refs, f"{where}: changed by an unknown author")
-    expect(changed_at is None or validity.is_time_stamp(changed_at),
-           f"{where}: the time of the correction is not a time with its offset")
+        return f": {_said(problem, measures[measure])}"
+    if not (note is None or isinstance(note, str)):
+        return ": the note is not text"
+    if not (changed_at is None or changed_by in refs):
+        return ": changed by an unknown author"
+    if not (changed_at is None or validity.is_time_stamp(changed_at)):
+        return ": the time of the correction is not a time with its offset"
+    return ""
 
 
 class _FileReading:
@@ -99,17 +121,21 @@ def _aware_time(text: object) -> bool:
     return isinstance(text, str) and validity.moment(text) is not None
 
 
-def store(readings: ReadingService, batches: list[dict[str, Any]], author_ids: dict[str, int]) -> tuple[int, int]:
-    """Inside the importer's transaction. Returns (readings added, readings already present)."""
-    result = readings.restore_batches([_batch(batch, author_ids) for batch in batches])
+def store(readings: ReadingService, batches: list[dict[str, Any]], rows: Iterator[Any], author_ids: dict[str, int],
+          written: Written = lambda count: None) -> tuple[int, int]:
+    """Inside the importer's transaction, CHUNK rows at a time (`rows`: every batch's rows in order, checked
+    already). Returns (readings added, readings already present)."""
+    restorer = readings.restorer()
+    for batch in batches:
+        restorer.start(BatchAsWas(batch["uid"], author_ids[batch["entered_by"]], batch["source"],
+                                  batch.get("source_detail"), batch["created_at"], []))
+        mine = take(rows, batch["readings"].count)
+        while chunk := list(islice(mine, CHUNK)):
+            restorer.add([_reading(row) for row in chunk], [_correction(row, author_ids) for row in chunk if row[9]])
+            written(len(chunk))
+    finish(rows)
+    result = restorer.finish()
     return result.added, result.already_present
-
-
-def _batch(batch: dict[str, Any], author_ids: dict[str, int]) -> BatchAsWas:
-    rows = batch["readings"]
-    return BatchAsWas(batch["uid"], author_ids[batch["entered_by"]], batch["source"], batch.get("source_detail"),
-                      batch["created_at"], [_reading(row) for row in rows],
-                      [_correction(row, author_ids) for row in rows if row[9]])
 
 
 def _reading(row: list[Any]) -> Reading:
@@ -129,11 +155,17 @@ def _correction(row: list[Any], author_ids: dict[str, int]) -> Correction:
 
 # --- reference ranges (version 5) ---------------------------------------------------------------------
 
-def check_ranges(ranges: Any, batches: list[dict[str, Any]], expect: Expect) -> None:
-    """Each range belongs to one reading of the file (the batches are checked already)."""
+def range_measures(ranges: Any) -> set[str]:
+    """The measures the ranges name: only their readings' moments are kept while the rows go by."""
+    if not isinstance(ranges, list):
+        return set()
+    return {r["measure"] for r in ranges if isinstance(r, dict) and isinstance(r.get("measure"), str)}
+
+
+def check_ranges(ranges: Any, readings: set[tuple[str, int]], expect: Expect) -> None:
+    """Each range belongs to one reading of the file (`readings`: the (measure, moment) of the readings of the
+    measures the ranges name; the batches are checked already)."""
     expect(isinstance(ranges, list), "the reference ranges are not a list")
-    wanted = {r.get("measure") for r in ranges if isinstance(r, dict) and isinstance(r.get("measure"), str)}
-    readings = {_key(row[1], row[0]) for batch in batches for row in batch["readings"] if row[1] in wanted}
     seen: set[tuple[str, int]] = set()
     for number, item in enumerate(ranges, 1):
         where = f"reference range {number}"
