@@ -7,6 +7,7 @@ is refused with what it looks like, rather than read as a table.
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -58,6 +59,18 @@ def add_import_command(commands) -> None:
     import_.set_defaults(handler=cmd_import)
 
 
+# How Regie's own file begins (phr.formats.native.write): such a file is read from its path, in passes, whatever
+# its size (a lifetime's readings); one that says so further in is read whole, as JSON whose kind is not yet known.
+_REGIE_HEAD = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"regie-record"\s*,')
+
+
+class RegieFile:
+    """A Regie record file given by its path: the importer reads it in bounded memory."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+
 def cmd_import(args) -> int:
     from phr.imports import device_import
 
@@ -66,8 +79,9 @@ def cmd_import(args) -> int:
     except ValueError as error:
         return fail(f"--timezone: {error}.", ExitCode.USAGE)
     data = _file(Path(args.file), args.format)
-    kind = args.format if args.format != "auto" else "device" if isinstance(data, Path) else _kind_of(data)
-    refused = _method_refused(args, data, kind)
+    kind = "json" if isinstance(data, RegieFile) else args.format if args.format != "auto" \
+        else "device" if isinstance(data, Path) else _kind_of(data)
+    refused = _method_refused(args, data.path if isinstance(data, RegieFile) else data, kind)
     if refused:  # before the passphrase: the command itself is wrong
         return fail(f"--method is only for another CSV file (--format csv). {refused}", ExitCode.USAGE)
     if args.other_person and kind != "fhir":
@@ -80,10 +94,10 @@ def cmd_import(args) -> int:
     session = unlock(args.dir)
     name = storable_name(Path(args.file))
     try:
-        if isinstance(data, Path) or kind not in ("json", "fhir"):
+        if isinstance(data, RegieFile) or kind == "json":
+            _import_json(session, data.path if isinstance(data, RegieFile) else data)
+        elif isinstance(data, Path) or kind != "fhir":
             _import_device(session, data, name, args, zone)
-        elif kind == "json":
-            _import_json(session, data)
         else:
             _import_fhir(session, data, name, args.other_person)
     except device_import.DateOrderUnknown as error:
@@ -100,16 +114,20 @@ def storable_name(path: Path) -> str:
     return os.fsencode(path.name).decode("utf-8", "replace")
 
 
-def _file(path: Path, format: str) -> bytes | Path:
+def _file(path: Path, format: str) -> bytes | Path | RegieFile:
     """The path of a device file (the device import reads it as it needs: a large one in blocks, in bounded
-    memory), else the file's bytes (a Regie or FHIR file, or one that may be: JSON or XML)."""
+    memory) or of a Regie file as Regie writes it (RegieFile: read in passes, in bounded memory), else the file's
+    bytes (a FHIR file, or one that may be one, or a Regie file: JSON or XML)."""
     from phr.imports import device_import
 
     regular_file(path)
     if format not in ("auto", "json", "fhir") or device_import.is_streamed(path):
         return path
     with path.open("rb") as file:
-        start = file.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        head = file.read(4096)
+    if format in ("auto", "json") and _REGIE_HEAD.match(head):
+        return RegieFile(path)
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if format == "auto" and start not in (b"{", b"[", b"<"):
         return path
     return _read(path)
@@ -190,10 +208,10 @@ def _import_fhir(session: "RecordSession", data: bytes, name: str, other_person:
     _say(f"Imported {sum(summary.added.values())} entries.")
 
 
-def _import_json(session: "RecordSession", data: bytes) -> None:
+def _import_json(session: "RecordSession", data: bytes | Path) -> None:
     from phr.formats.native import read as native_json
 
-    summary = native_json.import_record(session, data)
+    summary = native_json.import_record(session, data)  # a path: read in passes; bytes: a small file read whole
     for section in sorted(set(summary.added) | set(summary.already_present)):
         _say(f"{section}: {summary.added.get(section, 0)} added, "
               f"{summary.already_present.get(section, 0)} already present")
