@@ -29,7 +29,8 @@ __all__ = ["ImportSummary", "InvalidImport", "import_record", "parse"]
 UNCHECKED = ("import_mappings",)  # saved CSV mappings come in as they were: no section rules for them here
 BATCH = 500  # entries written together (a few statements for all of them); progress is told after each batch
 
-# progress(entries written, entries in the file): called between batches, on the importing thread.
+# progress(done, total): entries written and reading rows checked and written, of all of them in the file; called
+# between batches (of entries, of rows), on the importing thread.
 Progress = Callable[[int, int], None]
 
 
@@ -60,8 +61,10 @@ def import_record(session: Session, source: read_stream.Source, progress: Progre
     file = read_stream.RegieFile(source)
     doc = parse(file)
     services = RecordServices(session)
+    told = progress or (lambda done, total: None)
     try:
-        Checker(services).check(doc, file.rows())
+        total = _Writer.steps(doc)
+        Checker(services).check(doc, file.rows(), lambda done: told(done, total))
     except VaultError:
         raise
     except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
@@ -94,9 +97,8 @@ class _Writer:
         self._doc = doc
         self._file = file
         self._progress = progress or (lambda done, total: None)
-        rows = sum(batch["readings"].count for batch in doc.get("reading_batches", []))
-        self._total = sum(len(entries) for entries in doc["sections"].values()) + rows
-        self._done = 0
+        self._total = self.steps(doc)
+        self._done = _rows(doc)  # checked already
         self._waiting: list[tuple[dict[str, Any], str, AsWas]] = []  # of the section being written
         self._added: set[tuple[str, int]] = set()  # (section, id) this import added: alive, no need to ask
         self._stamp = import_stamp(services.session, "json_import", None)
@@ -105,6 +107,12 @@ class _Writer:
         self._sections = entry_services(services)
         self._ids: dict[tuple[str, str], int | None] = {}  # (section, uid) -> id here (None: deleted here)
         self.summary = ImportSummary()
+
+    @staticmethod
+    def steps(doc: dict[str, Any]) -> int:
+        """What the progress counts to: each entry written, each reading row checked and written."""
+        lists = [entries for entries in doc["sections"].values() if isinstance(entries, list)]  # (not checked yet)
+        return sum(len(entries) for entries in lists) + 2 * _rows(doc)
 
     def write(self) -> ImportSummary:
         self._services.person.fill_in(self._doc["person"], self._stamp)
@@ -190,6 +198,12 @@ class _Writer:
         found = self._ids[key]
         alive = found is not None and ((references[column], found) in self._added or target.get(found) is not None)
         return found if alive else None
+
+
+def _rows(doc: dict[str, Any]) -> int:
+    batches = doc.get("reading_batches")
+    return sum(batch["readings"].count for batch in batches if isinstance(batch, dict)
+               and isinstance(batch.get("readings"), read_stream.Rows)) if isinstance(batches, list) else 0
 
 
 def _count(counts: dict[str, int], name: str) -> None:

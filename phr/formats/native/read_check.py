@@ -4,7 +4,7 @@ Each section is checked against the record's own stored fields (through its serv
 file cannot put a value where the record keeps another kind.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from phr.core import partial_date
@@ -59,8 +59,10 @@ class Checker:
         self._services = services
         self._sections = entry_services(services)
 
-    def check(self, doc: dict[str, Any], rows: Iterator[Any]) -> None:
-        """`rows`: every reading row of the file's batches, in order (a pass over the file)."""
+    def check(self, doc: dict[str, Any], rows: Iterator[Any], checked: Callable[[int], None] = lambda count: None) \
+            -> None:
+        """`rows`: every reading row of the file's batches, in order (a pass over the file); `checked` is told
+        now and then how many of them have been checked."""
         expect(all(isinstance(a, dict) and a.get("role") in ("owner", "carer") and isinstance(a.get("name"), str)
                    and isinstance(a.get("ref"), str) for a in doc["authors"]), "an author is not described")
         refs = [a["ref"] for a in doc["authors"]]
@@ -80,7 +82,7 @@ class Checker:
         measures |= CATALOGUE
         ranges = doc.get("reference_ranges", [])
         keys = read_readings.check(doc.get("reading_batches", []), rows, set(refs), measures, expect,
-                                   read_readings.range_measures(ranges))
+                                   read_readings.range_measures(ranges), checked)
         read_readings.check_ranges(ranges, keys, expect)
 
     def _person(self, person: dict[str, Any]) -> None:

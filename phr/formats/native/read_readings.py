@@ -34,12 +34,14 @@ Written = Callable[[int], None]  # told how many rows were just written
 
 
 def check(batches: Any, rows: Iterator[Any], refs: set[str], measures: dict[str, Measure], expect: Expect,
-          wanted: set[str]) -> set[tuple[str, int]]:
+          wanted: set[str], checked: Written = lambda count: None) -> set[tuple[str, int]]:
     """Every batch and reading, by the rules every way in keeps (phr.monitoring.validity); `measures` are the
     catalogue's, the file's own and the record's, by key; `rows` every batch's rows in order (a pass over the
-    file). Returns the (measure, moment) of the readings of the `wanted` measures (those ranges name)."""
+    file). Returns the (measure, moment) of the readings of the `wanted` measures (those ranges name).
+    `checked` is told every CHUNK rows how many have been checked so far."""
     expect(isinstance(batches, list), "the reading batches are not a list")
     keys: set[tuple[str, int]] = set()
+    done = 0
     for number, batch in enumerate(batches, 1):
         where = f"reading batch {number}"
         expect(isinstance(batch, dict) and isinstance(batch.get("uid"), str) and batch.get("entered_by") in refs
@@ -54,6 +56,9 @@ def check(batches: Any, rows: Iterator[Any], refs: set[str], measures: dict[str,
                 expect(False, f"{where}, reading {line}{problem}")
             if row[1] in wanted:
                 keys.add(_key(row[1], row[0]))
+            done += 1
+            if not done % CHUNK:
+                checked(done)
     finish(rows)
     return keys
 

@@ -2,8 +2,9 @@
 
 The same reader as `phr import FILE` (phr.formats.native.read), on a pool thread with its own connection, in one
 transaction: a file that cannot be read, or an import stopped with Cancel, changes nothing. A file of 100,000
-entries takes tens of seconds, so a progress bar says how far it is (the reader tells it between its batches of
-entries). Afterwards a message says how many entries were added and how many the record held already.
+entries, or a lifetime's readings, takes tens of seconds or minutes, so a progress bar says how far it is (the
+reader tells it between its batches of entries and of reading rows, while it checks them and while it writes them).
+The file is read from its path, in passes: a lifetime's readings are never held at once. Afterwards a message says how many entries were added and how many the record held already.
 """
 
 import threading
@@ -121,13 +122,15 @@ class NativeImport:
             if path.stat().st_size > MAX_FILE_BYTES:
                 self._tell(translate("NativeImport", "This file is too large to be a Regie file. Nothing was added."))
                 return
-            data = path.read_bytes()
+            with path.open("rb") as file:  # readable: the import reads it from its path, in passes (any size)
+                file.read(1)
         except OSError:
             self._tell(translate("NativeImport", "Regie could not read this file. Nothing was added."))
             return
-        self.start(data, path.name)
+        self.start(path, path.name)
 
-    def start(self, data: bytes, file_name: str) -> None:
+    def start(self, data: bytes | Path, file_name: str) -> None:
+        """`data`: the file's path (read in passes, in bounded memory) or its bytes."""
         session = record_session(self._services)
         progress = _Progress()
 
