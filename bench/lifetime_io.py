@@ -7,7 +7,8 @@ with the peak memory of a fresh child process doing just that work. Target: peak
 - LibreView import: a Dutch LibreView export of the same readings (19 columns, day-first dates);
 - re-import: the generic file imported a second time into the same record (every reading already there);
 - CSV, FHIR and Regie's own JSON export of the lifetime record (bench/lifetime_record: 3.2 million readings), on
-  a copy.
+  a copy;
+- Regie JSON import: that JSON export (about 320 MB) imported from its path into a new record of the same person.
 
 Baselines (bench/device_import.baseline for the imports): the same file read with the csv module, its rows
 inserted as text with executemany INSERT OR IGNORE into a fresh SQLCipher table with a unique index on the
@@ -16,7 +17,9 @@ one query over the readings and csv.writer with the same ISO times (datetime.iso
 a raw query of each measure's last 30 days and json.dumps of a plain Observation for each reading of it (the
 IPS bundle holds a summary: at most 20 readings per measure, plus the sensor's figures; its time goes to the
 diagnoses' Orphanet names and the validation, not to the readings). JSON export: one query over the readings
-and json.dumps of each row (the same ISO times) to a file, one row per line.
+and json.dumps of each row (the same ISO times) to a file, one row per line. Regie JSON import: the file's lines
+read, each reading row's line parsed with json.loads and inserted with executemany INSERT OR IGNORE into a fresh
+SQLCipher table with a unique index on (time, measure), one transaction.
 
 Peak memory: each measurement runs in a fresh child, which reports its own VmHWM (getrusage(RUSAGE_CHILDREN)
 would carry the parent's peak over into a child it forks), set back to what is resident when the work starts (so
@@ -43,7 +46,8 @@ LIMIT = 2.0
 PEAK_LIMIT_MB = 300.0
 GENERIC, OFFSET, LIBREVIEW, REIMPORT = "generic import", "ISO-with-offset import", "LibreView import", "re-import"
 CSV_EXPORT, FHIR_EXPORT, JSON_EXPORT = "CSV export", "FHIR export", "JSON export"
-PATHS = (GENERIC, OFFSET, LIBREVIEW, REIMPORT, CSV_EXPORT, FHIR_EXPORT, JSON_EXPORT)
+NATIVE_IMPORT = "Regie JSON import"
+PATHS = (GENERIC, OFFSET, LIBREVIEW, REIMPORT, CSV_EXPORT, FHIR_EXPORT, JSON_EXPORT, NATIVE_IMPORT)
 # Which of bench/device_import's paths (file shape, baseline index) each import is.
 _SHAPES = {GENERIC: "generic CSV", OFFSET: "generic CSV, times with offset", LIBREVIEW: "LibreView",
            REIMPORT: "generic CSV"}
@@ -68,10 +72,58 @@ def libreview_csv(path: Path, rows: int) -> Path:
 
 
 def _file_for(path: str, folder: Path, rows: int) -> Path:
+    if path == NATIVE_IMPORT:
+        return _lifetime_json(folder)
     file = folder / f"{path.replace(' ', '-')}.csv"
     if path == LIBREVIEW:
         return libreview_csv(file, rows)
     return lifetime_record.lifetime_csv(file, rows, offset=path == OFFSET)
+
+
+def _lifetime_json(folder: Path) -> Path:
+    """Regie's own JSON export of the lifetime record (made in a child: its memory is not the parent's)."""
+    work = folder / "lifetime-json"
+    work.mkdir()
+    in_child("regie", JSON_EXPORT, None, work)
+    return (work / "export.out").rename(folder / "lifetime.json")
+
+
+def regie_native_import(file: Path, folder: Path) -> tuple[float, float, float, int]:
+    """(seconds, peak MB, MB before, readings) of importing Regie's own file from its path."""
+    from phr.access import records
+    from phr.formats.native import read as native_read
+    from phr.storage.keys import kdf
+
+    with open(file, "rb") as text:  # the person's name, for a record the file may go into
+        name = next(line for line in text if line.startswith(b'  "name": '))[10:].strip().rstrip(b",")
+    session = records.create_record(folder / "record.regie", json.loads(name), "benchmark passphrase with words",
+                                    argon2=kdf.MINIMUM).session
+    try:
+        before = _work_starts()
+        started = time.perf_counter()
+        summary = native_read.import_record(session, file)
+        seconds = time.perf_counter() - started
+        return seconds, device_import._peak_mb(), before, summary.added.get("readings", 0)
+    finally:
+        session.lock()
+
+
+def baseline_native_import(file: Path, folder: Path) -> tuple[float, float, float, int]:
+    from phr.storage.database import Database
+
+    db = Database.open(folder / "baseline.db", os.urandom(32), create=True)
+    db.execute("CREATE TABLE raw (at TEXT, measure TEXT, value REAL, value2 REAL, value3 REAL, flag TEXT, "
+               "method TEXT, context TEXT, note TEXT, changed_at TEXT, changed_by TEXT, device INTEGER)")
+    db.execute("CREATE UNIQUE INDEX raw_once ON raw (at, measure)")
+    try:
+        before = _work_starts()
+        started = time.perf_counter()
+        with open(file, encoding="utf-8") as text, db.transaction():
+            rows = (json.loads(line.strip().rstrip(",")) for line in text if line.startswith("    ["))
+            db.executemany("INSERT OR IGNORE INTO raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        return time.perf_counter() - started, device_import._peak_mb(), before, db.integer("SELECT count(*) FROM raw")
+    finally:
+        db.close()
 
 
 # --- the work, in a child ------------------------------------------------------------------------------------
@@ -223,7 +275,7 @@ def measure(path: str, rows: int = ROWS, repeat: int = 1) -> Result:
     with tempfile.TemporaryDirectory(dir=lifetime_record.CACHE.parent if lifetime_record.CACHE.parent.is_dir()
                                      else None) as tmp:
         base = Path(tmp)
-        file = _file_for(path, base, rows) if path in _SHAPES else None
+        file = _file_for(path, base, rows) if path in _SHAPES or path == NATIVE_IMPORT else None
         raws: list[tuple[float, float, float, int]] = []
         ours: list[tuple[float, float, float, int]] = []
         for attempt in range(repeat):
@@ -235,6 +287,8 @@ def measure(path: str, rows: int = ROWS, repeat: int = 1) -> Result:
     raw, mine = _median(raws), _median(ours)
     peak = max(result[1] for result in ours)
     what = f"{rows:,} rows ({size:.0f} MB)" if file else "the lifetime record"
+    if path == NATIVE_IMPORT:
+        what = f"the lifetime record's JSON export ({size:.0f} MB)"
     notes = [f"{what}: {mine[3]:,} {'readings' if file else 'bytes'} (baseline {raw[3]:,}); median of {repeat}",
              f"peak memory {peak:.0f} MB ({mine[2]:.0f} MB before the work); baseline {raw[1]:.0f} MB"]
     return Result(path, mine[0], raw[0], LIMIT, notes, peak_mb=peak, peak_limit_mb=PEAK_LIMIT_MB)
@@ -250,6 +304,8 @@ def run(paths: list[str] | None = None, rows: int = ROWS) -> Result:
 
 
 def _child(work: str, path: str, file: str, folder: str) -> tuple[float, float, float, int]:
+    if path == NATIVE_IMPORT:
+        return (regie_native_import if work == "regie" else baseline_native_import)(Path(file), Path(folder))
     if path in _SHAPES:
         chosen = regie_import if work == "regie" else baseline_import
         return chosen(path, Path(file), Path(folder))
