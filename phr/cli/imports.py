@@ -64,7 +64,7 @@ def add_import_command(commands) -> None:
 _REGIE_HEAD = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"format"\s*:\s*"regie-record"\s*,')
 
 
-class RegieFile:
+class RegieFilePath:
     """A Regie record file given by its path: the importer reads it in bounded memory."""
 
     def __init__(self, path: Path) -> None:
@@ -79,9 +79,9 @@ def cmd_import(args) -> int:
     except ValueError as error:
         return fail(f"--timezone: {error}.", ExitCode.USAGE)
     data = _file(Path(args.file), args.format)
-    kind = "json" if isinstance(data, RegieFile) else args.format if args.format != "auto" \
+    kind = "json" if isinstance(data, RegieFilePath) else args.format if args.format != "auto" \
         else "device" if isinstance(data, Path) else _kind_of(data)
-    refused = _method_refused(args, data.path if isinstance(data, RegieFile) else data, kind)
+    refused = _method_refused(args, data.path if isinstance(data, RegieFilePath) else data, kind)
     if refused:  # before the passphrase: the command itself is wrong
         return fail(f"--method is only for another CSV file (--format csv). {refused}", ExitCode.USAGE)
     if args.other_person and kind != "fhir":
@@ -94,8 +94,8 @@ def cmd_import(args) -> int:
     session = unlock(args.dir)
     name = storable_name(Path(args.file))
     try:
-        if isinstance(data, RegieFile) or kind == "json":
-            _import_json(session, data.path if isinstance(data, RegieFile) else data)
+        if isinstance(data, RegieFilePath) or kind == "json":
+            _import_json(session, data.path if isinstance(data, RegieFilePath) else data)
         elif isinstance(data, Path) or kind != "fhir":
             _import_device(session, data, name, args, zone)
         else:
@@ -114,9 +114,9 @@ def storable_name(path: Path) -> str:
     return os.fsencode(path.name).decode("utf-8", "replace")
 
 
-def _file(path: Path, format: str) -> bytes | Path | RegieFile:
+def _file(path: Path, format: str) -> bytes | Path | RegieFilePath:
     """The path of a device file (the device import reads it as it needs: a large one in blocks, in bounded
-    memory) or of a Regie file as Regie writes it (RegieFile: read in passes, in bounded memory), else the file's
+    memory) or of a Regie file as Regie writes it (RegieFilePath: read in passes, in bounded memory), else the file's
     bytes (a FHIR file, or one that may be one, or a Regie file: JSON or XML)."""
     from phr.imports import device_import
 
@@ -126,7 +126,7 @@ def _file(path: Path, format: str) -> bytes | Path | RegieFile:
     with path.open("rb") as file:
         head = file.read(4096)
     if format in ("auto", "json") and _REGIE_HEAD.match(head):
-        return RegieFile(path)
+        return RegieFilePath(path)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if format == "auto" and start not in (b"{", b"[", b"<"):
         return path

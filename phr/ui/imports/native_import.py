@@ -4,7 +4,8 @@ The same reader as `phr import FILE` (phr.formats.native.read), on a pool thread
 transaction: a file that cannot be read, or an import stopped with Cancel, changes nothing. A file of 100,000
 entries, or a lifetime's readings, takes tens of seconds or minutes, so a progress bar says how far it is (the
 reader tells it between its batches of entries and of reading rows, while it checks them and while it writes them).
-The file is read from its path, in passes: a lifetime's readings are never held at once. Afterwards a message says how many entries were added and how many the record held already.
+The file is read from its path, in passes: a lifetime's readings are never held at once. Afterwards a message says
+how many entries were added and how many the record held already.
 """
 
 import threading
