@@ -56,6 +56,12 @@ _READ_ONLY_CODE = 8  # SQLITE_READONLY
 _BUSY_CODES = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: another connection holds the lock
 BUSY_STEP_SECONDS = 1.0  # SQLite's own wait before we look up (and the app says it waits)
 BUSY_WAIT_SECONDS = 20.0  # a write by another Regie takes well under this; longer, it is held open
+# Prepared statements the connection keeps (the module's default is 128). Each one keeps memory from the
+# connection's small pool (SQLite's lookaside, about 120 kB); with the pool used up, every row a statement
+# handles takes its memory from malloc, and with cipher_memory_security on (storage.vault.secure_memory) each
+# malloc and free is an mlock and munlock system call. Measured: 320,000 readings imported in 10.3 s with 128
+# statements kept, 7.9 s with 16, 1.5 s with 8; the 100,000-entry care import is no slower with none kept.
+STATEMENTS_KEPT = 8
 T = TypeVar("T")
 
 
@@ -316,7 +322,8 @@ def _connect(path: Path, read_only_mode: str | None = None) -> _Connection:
     target, uri = (str(path), False) if read_only_mode is None else (f"{path.absolute().as_uri()}?{read_only_mode}", True)
     with translated_errors():
         connection: _Connection = sqlcipher3.connect(target, isolation_level=None, check_same_thread=False,
-                                                     timeout=BUSY_STEP_SECONDS, uri=uri)
+                                                     timeout=BUSY_STEP_SECONDS, uri=uri,
+                                                     cached_statements=STATEMENTS_KEPT)
     return connection
 
 
