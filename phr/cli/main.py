@@ -77,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                "passphrase, and nothing is restored before you confirm.")
     parser.add_argument("--version", action="version", version=f"Regie (phr) {__version__}")
     parser.set_defaults(command=None)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # prog: without it, argparse builds the commands' usage line from the two-line usage above.
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="phr")
     record.add_record_commands(commands)
     _add_screenshots_command(commands)
     export.add_export_command(commands)

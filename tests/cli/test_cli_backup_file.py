@@ -45,6 +45,12 @@ def test_the_parser_knows_the_commands_this_test_names():
     assert cli._command_names(cli._parser()) == COMMANDS
 
 
+def test_a_commands_usage_line_is_its_own_not_the_backup_files(capsys):
+    with pytest.raises(SystemExit):
+        cli._parser().parse_args(["init", "--help"])
+    assert capsys.readouterr().out.startswith("usage: phr init [-h] [--name NAME] dir\n")
+
+
 @pytest.mark.parametrize("args, file", [
     (["x.regiebackup"], "x.regiebackup"),          # not there: still a file, which is then said to be missing
     (["Backup van Anna.REGIEBACKUP"], "Backup van Anna.REGIEBACKUP"),
