@@ -79,6 +79,25 @@ def test_the_fhir_export_is_a_patient_summary(unpacked: Path, sample: tuple[Path
         entry["resource"]["resourceType"] for entry in bundle["entry"]}
 
 
+def test_regies_own_file_goes_back_into_a_new_record(unpacked: Path, sample: tuple[Path, Path]) -> None:
+    """Regie's JSON is read in passes by ijson's C parser (phr.formats.native.read_stream): the bundle has it, and
+    what goes out comes back in: the new record counts what the sample counts."""
+    record, home = sample
+    phr, out, again = unpacked / "opt/regie/phr", home / "record.json", home / "again.regie"
+    assert run([phr, "export", record, out, "--format", "json"], home).returncode == 0
+    name = json.loads(out.read_text(encoding="utf-8"))["person"]["name"]
+    assert run([phr, "init", again, "--name", name], home).returncode == 0
+    done = run([phr, "import", again, out], home)
+    assert done.returncode == 0, done.stderr
+    assert _counts(run([phr, "check", again], home)) == _counts(run([phr, "check", record], home))
+    assert list((unpacked / "opt/regie/_internal/ijson/backends").glob("_yajl2.*.so")), "ijson's C parser is missing"
+
+
+def _counts(done: subprocess.CompletedProcess[str]) -> dict[str, int]:
+    assert done.returncode == 0, done.stderr
+    return {name: int(count) for name, count in re.findall(r"^([a-z_]+): (\d+)$", done.stdout, re.MULTILINE)}
+
+
 def test_screenshots_of_every_page_offscreen(unpacked: Path, tmp_path: Path) -> None:
     """Qt's plugins, Dutch catalogues, the icon fonts, charts and the PDF preview in the bundle, at once."""
     done = run([unpacked / "opt/regie/phr", "screenshots", tmp_path / "shots", "--lang", "nl"], tmp_path)
