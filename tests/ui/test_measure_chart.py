@@ -248,8 +248,10 @@ def test_many_readings_become_a_band_coloured_where_it_leaves_the_target(open_ch
     layer = chart.layers[0]
     assert layer.line.getData()[0] is None or len(layer.line.getData()[0]) == 0
     above_y, below_y = layer.bands[ABOVE].getData()[1], layer.bands[BELOW].getData()[1]
-    assert min(above_y) >= 10.0 and max(above_y) == pytest.approx(12.0, abs=0.01)
-    assert max(below_y) <= 3.9 and min(below_y) == pytest.approx(2.0, abs=0.01)
+    (y0, y1) = chart.plot.getViewBox().viewRange()[1]
+    pixel = (y1 - y0) / chart.plot.getViewBox().height()  # a band is at least a pixel tall: half of it each side
+    assert min(above_y) >= 10.0 and max(above_y) == pytest.approx(12.0, abs=pixel / 2)
+    assert max(below_y) <= 3.9 and min(below_y) == pytest.approx(2.0, abs=pixel / 2)
     assert "Too many to show one by one" in chart.summary.text()
 
 
@@ -417,3 +419,49 @@ def test_day_ticks_count_from_the_first_of_each_month():
         value = days_of_month(value, 10, first=not ticks)
         ticks.append(datetime.fromtimestamp(value, timezone.utc).day)
     assert ticks == [1, 11, 21, 1]
+
+
+# -- the grid ---------------------------------------------------------------------------------------------
+
+def grid_lines(chart):
+    """(x, y) of every grid line piece, major level first: pairs of points."""
+    return [tuple(np.asarray(a) for a in line.getData()) for line in chart.grid.lines]
+
+
+def test_the_grid_has_a_line_at_every_tick_the_axes_draw_and_moves_with_a_pan(open_chart):
+    chart = open_chart(MemorySource(*every_day(200, values=np.linspace(3, 15, 800)), target=GLUCOSE_TARGET))
+    chart.grab()  # painted: the axes have measured their labels
+    chart.refresh_now()
+    box = chart.plot.getViewBox()
+    (x0, x1), (y0, y1) = box.viewRange()
+    bottom, left = chart.plot.getPlotItem().getAxis("bottom"), chart.plot.getPlotItem().getAxis("left")
+    x_ticks = np.concatenate([np.asarray(t) for _s, t in bottom.tickValues(x0, x1, bottom.geometry().width())[:2]])
+    y_ticks = np.concatenate([np.asarray(t) for _s, t in left.tickValues(y0, y1, left.geometry().height())[:2]])
+    (mx, my), (nx, ny) = grid_lines(chart)
+    xs, ys = np.concatenate([mx, nx]), np.concatenate([my, ny])
+    vertical = xs[0::2] == xs[1::2]
+    assert sorted(set(xs[0::2][vertical])) == sorted(x for x in set(x_ticks) if x0 <= x <= x1)
+    assert sorted(set(ys[0::2][~vertical])) == sorted(y for y in set(y_ticks) if y0 <= y <= y1)
+    assert len(x_ticks) >= 3 and len(y_ticks) >= 3
+    # A vertical line runs the view's height; a horizontal one half a view beyond each side (as the readings).
+    assert set(ys[0::2][vertical]) | set(ys[1::2][vertical]) == {y0, y1}
+    assert set(xs[0::2][~vertical]) == {x0 - (x1 - x0) / 2} and set(xs[1::2][~vertical]) == {x1 + (x1 - x0) / 2}
+    chart.pan(-0.1)
+    chart.refresh_now()
+    (p0, p1) = box.viewRange()[0]
+    (mx, _my), (nx, _ny) = grid_lines(chart)
+    moved = np.concatenate([mx, nx])
+    assert p0 < x0 and all(p0 <= x <= p1 for x in moved[0::2][moved[0::2] == moved[1::2]])
+
+
+def test_the_grid_is_the_themes_ink_faintly_and_follows_a_new_palette(open_chart):
+    from PySide6.QtGui import QColor, QPalette
+
+    chart = open_chart(MemorySource(*every_day(60)))
+    major, minor = (line.opts["pen"].color() for line in chart.grid.lines)
+    assert major.rgb() == minor.rgb() == chart.look.ink.rgb() and 0 < minor.alpha() < major.alpha() < 64
+    palette = QPalette(chart.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("black"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("white"))
+    chart.setPalette(palette)
+    assert chart.grid.lines[0].opts["pen"].color().rgb() == chart.look.ink.rgb() != major.rgb()

@@ -10,6 +10,7 @@ from typing import Any
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import DAY_SPACING, MONTH_SPACING, TickSpec, ZoomLevel, makeMStepper
 from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtGui import QFontMetrics
 
 # pyqtgraph's strftime formats per zoom level, in Qt's date format language.
 QT_FORMATS = {
@@ -79,6 +80,9 @@ class LocalDateAxis(pg.DateAxisItem):
     def __init__(self, locale: QLocale, **kwargs: Any) -> None:
         super().__init__(orientation="bottom", **kwargs)
         self._locale = locale
+        # pyqtgraph measures its labels with the painter's font metrics, set at each paint; the grid asks for the
+        # ticks (tickValues) before the first one.
+        self.fontMetrics = QFontMetrics(self.font())
         # Day labels with their month are wider than pyqtgraph's: measure ticks by such a label, and
         # skip days in more steps, so a three-month view keeps some day ticks instead of none.
         month_day = ZoomLevel([

@@ -24,6 +24,7 @@ from phr.monitoring.target_words import component_names
 from phr.ui.charts import words
 from phr.ui.charts.axis import LocalDateAxis, LocalNumberAxis, chart_locale
 from phr.ui.charts.decorations import EventMarkers, Target, TargetBands
+from phr.ui.charts.grid import GridLines
 from phr.ui.charts.legend import ChartLegend, fill_legend
 from phr.ui.charts.ranges import (
     PAN_STEP,
@@ -150,11 +151,8 @@ class MeasureChart(QWidget):
         item = widget.getPlotItem()
         item.setMenuEnabled(False)  # its menu is pyqtgraph's, in English only
         item.hideButtons()
-        item.showGrid(x=True, y=True, alpha=0.15)
         for side in ("left", "bottom"):
-            # No grid at the finest tick level: 2 % ink, unseen, yet about 40 lines across the plot that made
-            # every pan's paint twice as slow.
-            item.getAxis(side).setStyle(maxTickLevel=1)
+            item.getAxis(side).setStyle(maxTickLevel=1)  # ticks of two levels, as the grid has lines
         view = item.getViewBox()
         view.setMouseEnabled(x=True, y=False)
         view.disableAutoRange()
@@ -165,6 +163,7 @@ class MeasureChart(QWidget):
         self.layers = [SeriesLayer(item, self.look.series[i], name) for i, name in enumerate(self._names)]
         self.targets = TargetBands(item, self.look)
         self.markers = EventMarkers(item, self.look)
+        self.grid = GridLines(item, self.look.ink)
         self.targets.show(self._targets())
         return widget
 
@@ -269,6 +268,7 @@ class MeasureChart(QWidget):
                          self.measure)
         self.plot.getViewBox().setYRange(y0, y1, padding=0)
         view = self._view(y0, y1)
+        self.grid.show(view)
         for index, layer in enumerate(self.layers):
             if index in envelopes:
                 layer.draw(envelopes[index], pairs[index], view)
@@ -335,6 +335,7 @@ class MeasureChart(QWidget):
         for layer, style in zip(self.layers, self.look.series):
             layer.restyle(style)
         self.targets.look = self.markers.look = self.look
+        self.grid.restyle(self.look.ink)
         self.targets.show(self._targets())
         self.markers.clear()  # made again in the new colours by the redraw
         self.legend.clear()

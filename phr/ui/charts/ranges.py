@@ -1,6 +1,7 @@
 """Which stretch of time and which values a chart shows: presets, limits, zoom and pan, the y range."""
 
 import calendar
+import math
 from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
@@ -101,4 +102,16 @@ def y_range(values: list[np.ndarray], limits_: list[float], measure: Measure) ->
         low, high = (low + high - smallest) / 2, (low + high + smallest) / 2
     # Room at both edges for the Sensor High/Low arrows, so they never sit on a reading.
     margin = (high - low) * 0.12
-    return low - margin, high + margin
+    return snapped(low - margin, high + margin)
+
+
+def snapped(low: float, high: float) -> tuple[float, float]:
+    """Widened to whole steps of 1, 2 or 5 × a power of ten, about six across: the axis ends on round numbers,
+    and a pan that brings no new highest or lowest reading keeps the range (and the axis need not be drawn
+    again: on a lifetime of glucose, half the time of a pan went to drawing a values axis that had moved)."""
+    wanted = (high - low) / 6
+    if not math.isfinite(wanted) or wanted <= 0:
+        return low, high
+    power = 10.0 ** math.floor(math.log10(wanted))
+    step = next(power * m for m in (1, 2, 5, 10) if power * m >= wanted * (1 - 1e-9))
+    return math.floor(low / step + 1e-9) * step, math.ceil(high / step - 1e-9) * step
