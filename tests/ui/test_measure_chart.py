@@ -465,3 +465,15 @@ def test_the_grid_is_the_themes_ink_faintly_and_follows_a_new_palette(open_chart
     palette.setColor(QPalette.ColorRole.Text, QColor("white"))
     chart.setPalette(palette)
     assert chart.grid.lines[0].opts["pen"].color().rgb() == chart.look.ink.rgb() != major.rgb()
+
+
+@pytest.mark.parametrize("low, high, snapped_to", [
+    (0.87, 20.83, (0.0, 25.0)), (1.38, 19.2, (0.0, 20.0)), (5.38, 6.62, (5.0, 7.0)), (61.3, 158.0, (60.0, 160.0)),
+    (120.2, 120.7, (120.2, 120.7)), (-3.1, 2.2, (-4.0, 3.0))])
+def test_the_values_axis_ends_on_whole_steps_that_hold_the_range(low, high, snapped_to):
+    from phr.ui.charts.ranges import snapped
+
+    a, b = snapped(low, high)
+    assert (a, b) == pytest.approx(snapped_to) and a <= low and b >= high
+    step = next(s for s in (10.0 ** k * m for k in range(-3, 4) for m in (1, 2, 5)) if s >= (high - low) / 6 - 1e-12)
+    assert (b - a) / step == pytest.approx(round((b - a) / step)), "whole steps of the size chosen for the range"
