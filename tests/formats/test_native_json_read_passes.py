@@ -121,3 +121,66 @@ def test_a_file_too_large_to_read_whole_keeps_the_limits(services, tmp_path, mon
     with pytest.raises(InvalidImport, match="nested deeper"):
         importer.import_record(services.session, _file(tmp_path, deep))
     assert _readings(services) == 0
+
+
+# -- care entries, read in passes like the rows -------------------------------------------------------------------
+
+def _provenance():
+    return {"entered_by": "owner", "changed_by": "owner", "source": "typed", "source_detail": None,
+            "created_at": "2026-03-01T08:00:00+00:00", "changed_at": "2026-03-01T08:00:00+00:00"}
+
+
+def _visit_with_question(services):
+    doc = _document(services.person.get().name)
+    doc["sections"] = {
+        "appointments": [{"uid": "a1", "starts_at": "2026-04-01T10:00", "location": "Zuiderhaven",
+                          "purpose": "Controle", "provenance": _provenance()}],
+        "questions": [{"uid": "q1", "appointment_id": "a1", "position": 1, "text": "Mag ik sporten?",
+                       "answered": 0, "provenance": _provenance()}],
+        "diary": doc["sections"]["diary"]}
+    return doc
+
+
+def test_entries_are_written_a_batch_at_a_time_with_their_links(services, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH", 2)
+    doc = _visit_with_question(services)
+    doc["sections"]["diary"] = [{**doc["sections"]["diary"][0], "uid": f"d{n}", "text": f"Dag {n}."} for n in range(5)]
+    summary = importer.import_record(services.session, _file(tmp_path, doc))
+    assert summary.added == {"appointments": 1, "questions": 1, "diary": 5, "readings": SENSOR + 2}
+    [visit] = services.appointments.all()
+    assert [q.text for q in services.appointments.questions(visit.id)] == ["Mag ik sporten?"]
+    assert sorted(entry.text for entry in services.diary.all()) == [f"Dag {n}." for n in range(5)]
+
+
+def test_sections_out_of_link_order_are_written_in_link_order(services, tmp_path):
+    """A file not written by Regie may give a question before its appointment: each section gets a pass."""
+    doc = _visit_with_question(services)
+    sections = doc["sections"]
+    doc["sections"] = {"diary": sections["diary"], "questions": sections["questions"],
+                       "appointments": sections["appointments"]}
+    summary = importer.import_record(services.session, _file(tmp_path, doc))
+    assert summary.added == {"appointments": 1, "questions": 1, "diary": 1, "readings": SENSOR + 2}
+    [visit] = services.appointments.all()
+    assert [q.text for q in services.appointments.questions(visit.id)] == ["Mag ik sporten?"]
+
+
+def test_a_section_given_twice_is_refused(services, tmp_path):
+    text = json.dumps(_document(services.person.get().name))
+    diary = text[text.index('"diary"'):text.index(', "reading_columns"') - 1]
+    path = _file(tmp_path, None, text.replace('"sections": {', '"sections": {' + diary + ', ', 1))
+    with pytest.raises(InvalidImport, match="a section is in it twice"):
+        importer.import_record(services.session, path)
+    assert services.diary.all() == [] and _readings(services) == 0
+
+
+def test_an_entry_changed_after_it_was_checked_is_refused(services, tmp_path):
+    doc = _document(services.person.get().name)
+    path = _file(tmp_path, doc)
+    other = json.dumps(doc, indent=1).replace("Een dag.", "Een nag.")  # the same length: only the checksum tells
+
+    def change_it(done, total):
+        path.write_text(other)
+
+    with pytest.raises(InvalidImport, match="changed while it was being imported"):
+        importer.import_record(services.session, path, change_it)
+    assert services.diary.all() == [] and _readings(services) == 0

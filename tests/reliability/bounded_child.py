@@ -95,6 +95,25 @@ def write_regie_file(path: Path, rows: int, name: str) -> Path:
     return path
 
 
+def write_regie_entries(path: Path, entries: int, name: str) -> Path:
+    """Regie's own JSON file of `entries` diary notes (a care record's lifetime), as the exporter writes it: the
+    sections before the readings, one entry a line, written in blocks."""
+    provenance = json.dumps({"entered_by": "owner", "changed_by": "owner", "source": "typed", "source_detail": None,
+                             "created_at": "2020-01-01T08:00:00+00:00", "changed_at": "2020-01-01T08:00:00+00:00"})
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(f'{{"format": "{FORMAT}", "version": {VERSION}, "person": {{"name": {json.dumps(name)}}},\n'
+                  ' "sections": {"diary": [\n')
+        for start in range(0, entries, 10_000):
+            out.write(",\n".join(
+                f'{{"uid": "d{i:09d}", "written_at": "20{10 + i % 16}-0{1 + i % 9}-1{i % 9}T20:15", "kind": "note", '
+                f'"text": "Moe na het fietsen, hoofdpijn in de avond en slecht geslapen ({i})", '
+                f'"provenance": {provenance}}}' for i in range(start, min(entries, start + 10_000)))
+                      + (",\n" if start + 10_000 < entries else "\n"))
+        out.write(f' ]}},\n "reading_columns": {json.dumps(READING_COLUMNS)}, "reading_batches": [],\n'
+                  f' "reference_ranges": [], "authors": [{{"ref": "owner", "role": "owner", "name": {json.dumps(name)}}}]}}\n')
+    return path
+
+
 def prepare(work: str, folder: Path, rows: int) -> None:
     session = records.create_record(folder / "record.regie", "Bounded", PASSPHRASE, argon2=kdf.MINIMUM).session
     services = RecordServices(session)
@@ -103,6 +122,8 @@ def prepare(work: str, folder: Path, rows: int) -> None:
             write_entries(folder / "entries.json", rows)
         elif work == "native_import":
             write_regie_file(folder / "record.json", rows, services.person.get().name)
+        elif work == "native_entries":
+            write_regie_entries(folder / "record.json", rows, services.person.get().name)
         elif work in IMPORTS:
             csv = write_csv(folder / "device.csv", rows, SKIPPED_SHARE if work == "skipped" else 0)
             if work == "reimport":
@@ -133,6 +154,8 @@ def run(work: str, folder: Path, budget_mb: int) -> int:
         elif work == "native_import":
             summary = native_read.import_record(session, folder / "record.json")
             count = summary.added.get("readings", 0) + summary.already_present.get("readings", 0)
+        elif work == "native_entries":
+            count = native_read.import_record(session, folder / "record.json").added.get("diary", 0)
         elif work in IMPORTS:
             count = _import(services, folder / "device.csv")
         elif work == "csv_export":

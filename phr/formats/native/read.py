@@ -11,6 +11,8 @@ import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby, islice
+from operator import itemgetter
 from typing import Any
 
 from phr.core.entries import AsWas, EntryService, import_stamp
@@ -41,7 +43,8 @@ class ImportSummary:
 
 
 def parse(source: read_stream.Source | read_stream.RegieFile) -> dict[str, Any]:
-    """The file's document, each batch's readings as read_stream.Rows (the rows are read in passes)."""
+    """The file's document, each batch's readings as read_stream.Rows and each section's entries as
+    read_stream.Entries (they are read in passes)."""
     file = source if isinstance(source, read_stream.RegieFile) else read_stream.RegieFile(source)
     doc = file.document()  # its size, depth and text within limits
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
@@ -64,7 +67,7 @@ def import_record(session: Session, source: read_stream.Source, progress: Progre
     told = progress or (lambda done, total: None)
     try:
         total = _Writer.steps(doc)
-        Checker(services).check(doc, file.rows(), lambda done: told(done, total))
+        in_order = Checker(services).check(doc, file.entries(), file.rows(), lambda done: told(done, total))
     except VaultError:
         raise
     except (ValueError, TypeError, KeyError, OverflowError, AttributeError):
@@ -73,7 +76,7 @@ def import_record(session: Session, source: read_stream.Source, progress: Progre
     _refuse_another_person(services, doc["person"])
     try:
         with session.db.transaction(), services.search.written_at_end():
-            return _Writer(services, doc, file, progress).write()
+            return _Writer(services, doc, file, progress).write(in_order)
     except ConstraintViolation as error:
         raise InvalidImport(f"Part of the file cannot be stored, so nothing was imported: {error}") from None
 
@@ -111,23 +114,27 @@ class _Writer:
     @staticmethod
     def steps(doc: dict[str, Any]) -> int:
         """What the progress counts to: each entry written, each reading row checked and written."""
-        lists = [entries for entries in doc["sections"].values() if isinstance(entries, list)]  # (not checked yet)
-        return sum(len(entries) for entries in lists) + 2 * _rows(doc)
+        sections = [entries for entries in doc["sections"].values() if isinstance(entries, read_stream.Entries)]
+        return sum(entries.count for entries in sections) + 2 * _rows(doc)
 
-    def write(self) -> ImportSummary:
+    def write(self, in_order: bool) -> ImportSummary:
+        """`in_order`: the file's sections come in link order (as Regie writes them), so one pass over them
+        writes them all; else a pass for each section, in link order."""
         self._services.person.fill_in(self._doc["person"], self._stamp)
-        for name, service in self._sections.items():
-            entries = self._doc["sections"].get(name, [])
-            for start in range(0, len(entries), BATCH):
-                # What the record holds of the batch's uids, asked once (a section links only to earlier ones,
+        passes = [self._file.entries()] if in_order else [self._file.entries(name) for name in self._sections
+                                                          if name in self._doc["sections"]]
+        for entries in passes:
+            for name, section in groupby(entries, key=itemgetter(0)):
+                service = self._sections[name]
+                # What the record holds of each batch's uids, asked once (a section links only to earlier ones,
                 # all written before it; an earlier batch of this one is written before this is asked).
-                batch = entries[start:start + BATCH]
-                uids = [entry["uid"] for entry in batch]
-                known, purged = service.ids_of_uids(uids), service.deleted_for_good_among(uids)
-                for entry in batch:
-                    self._entry(name, service, entry, known.get(entry["uid"]), entry["uid"] in purged)
-                self._done += len(batch)
-                self._write_waiting(name, service)
+                while batch := [entry for _name, entry in islice(section, BATCH)]:
+                    uids = [entry["uid"] for entry in batch]
+                    known, purged = service.ids_of_uids(uids), service.deleted_for_good_among(uids)
+                    for entry in batch:
+                        self._entry(name, service, entry, known.get(entry["uid"]), entry["uid"] in purged)
+                    self._done += len(batch)
+                    self._write_waiting(name, service)
         readings = read_readings.store(self._services.readings, self._doc.get("reading_batches", []),
                                        self._file.rows(), self._authors, self._rows_written)
         ranges = read_readings.store_ranges(self._services.lab_results, self._doc.get("reference_ranges", []))

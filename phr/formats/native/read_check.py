@@ -11,6 +11,7 @@ from phr.core import partial_date
 from phr.core.entries import SOURCES, EntryService
 from phr.formats.errors import InvalidImport
 from phr.formats.native import read_readings
+from phr.formats.native.read_stream import Entries
 from phr.formats.native.schema import JSON_COLUMNS, PERSON_FIELDS, SECTIONS, STATEMENTS
 from phr.monitoring.measures import CATALOGUE, LARGEST, SCORE, VALUE, Measure, finite
 from phr.monitoring.validity import is_time_stamp
@@ -59,31 +60,49 @@ class Checker:
         self._services = services
         self._sections = entry_services(services)
 
-    def check(self, doc: dict[str, Any], rows: Iterator[Any], checked: Callable[[int], None] = lambda count: None) \
-            -> None:
-        """`rows`: every reading row of the file's batches, in order (a pass over the file); `checked` is told
-        now and then how many of them have been checked."""
+    def check(self, doc: dict[str, Any], entries: Iterator[tuple[str, Any]], rows: Iterator[Any],
+              checked: Callable[[int], None] = lambda count: None) -> bool:
+        """`entries`: (section, entry) of every entry of the file's sections, in order, and `rows` every reading
+        row of its batches (each a pass over the file); `checked` is told now and then how many rows have been
+        checked. True when the sections come in Regie's order (each whole, in link order), as Regie writes them:
+        then one pass can write them all."""
         expect(all(isinstance(a, dict) and a.get("role") in ("owner", "carer") and isinstance(a.get("name"), str)
                    and isinstance(a.get("ref"), str) for a in doc["authors"]), "an author is not described")
-        refs = [a["ref"] for a in doc["authors"]]
-        expect(len(set(refs)) == len(refs), "two authors share a reference")
+        refs = {a["ref"] for a in doc["authors"]}
+        expect(len(refs) == len(doc["authors"]), "two authors share a reference")
         expect(set(doc["sections"]) <= set(SECTIONS), "it holds an unknown section")
         self._person(doc["person"])
-        for name, entries in doc["sections"].items():
-            expect(isinstance(entries, list), f"section {name} is not a list")
-            service = self._sections[name]
-            types = service.column_types()
-            for number, entry in enumerate(entries, 1):
-                self._entry(service, entry, types, set(refs), f"{name} entry {number}")
+        for name, section in doc["sections"].items():
+            expect(isinstance(section, Entries), f"section {name} is not a list")
+        order, own = self._entries(entries, refs)
         # After the sections: the file's own measures are checked, so their bounds are numbers.
         measures = {m.key: m for m in self._services.measures.measures()}
-        own = doc["sections"].get("measures", [])
         measures |= {m["key"]: file_measure(m) for m in own if isinstance(m.get("key"), str)}
         measures |= CATALOGUE
         ranges = doc.get("reference_ranges", [])
         keys = read_readings.check(doc.get("reading_batches", []), rows, set(refs), measures, expect,
                                    read_readings.range_measures(ranges), checked)
         read_readings.check_ranges(ranges, keys, expect)
+        return order == sorted(set(order), key=SECTIONS.index)
+
+    def _entries(self, entries: Iterator[tuple[str, Any]], refs: set[str]) -> tuple[list[str], list[Any]]:
+        """Each entry checked; the sections in the order the file gives them (a name again where one comes back
+        after another), and the file's own measures."""
+        numbers: dict[str, int] = {}
+        types: dict[str, dict[str, str]] = {}
+        order: list[str] = []
+        own: list[Any] = []
+        for name, entry in entries:
+            service = self._sections[name]
+            if name not in types:
+                types[name] = service.column_types()
+            if not order or order[-1] != name:
+                order.append(name)
+            numbers[name] = numbers.get(name, 0) + 1
+            self._entry(service, entry, types[name], refs, f"{name} entry {numbers[name]}")
+            if name == "measures":
+                own.append(entry)
+        return order, own
 
     def _person(self, person: dict[str, Any]) -> None:
         expect(set(person) <= set(PERSON_FIELDS), "the person holds unknown fields")

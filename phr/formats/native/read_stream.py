@@ -1,11 +1,13 @@
 """Regie's own JSON file read from its path in passes, in bounded memory (issue 20): a lifetime's 3.2 million
 reading rows are never held at once.
 
-The first pass builds the document without its reading rows: each batch's `readings` becomes Rows (how many the
-file holds there), while the limits of read_limits are kept (size, depth, a lone surrogate). Each later pass
-(`rows()`) gives every reading row of every batch again, in the file's order, parsed by ijson's C parser; the
-checker takes them a batch at a time by their counts, and so does the writer. A file that changes between passes
-is refused (its checksum), so no row is written that was not checked.
+The first pass builds the document without its reading rows and care entries: each batch's `readings` becomes
+Rows and each section's list Entries (how many the file holds there), while the limits of read_limits are kept
+(size, depth, a lone surrogate). Later passes give them again, in the file's order, parsed by ijson's C parser:
+`rows()` every reading row of every batch (the checker and the writer take them a batch at a time by their
+counts), `entries()` every entry of every section as (section, entry), up to the end of the sections (Regie
+writes them before the readings). A file that changes between passes is refused (its checksum), so nothing is
+written that was not checked.
 
 ijson's C parser reads standard JSON only. What it refuses that Python's json module reads (NaN and Infinity, a
 number beyond 64 bits, ...), and a file with a lone surrogate (which it would read as '?'), is read whole, as
@@ -28,6 +30,7 @@ try:  # the C parser its wheels carry; named here so a bundler takes it along
     from ijson.backends import yajl2_c as ijson
 except ImportError:  # pragma: no cover - a platform without a wheel: the same parser in Python, slower
     from ijson.backends import python as ijson  # type: ignore[no-redef]
+from ijson import common as ijson_common
 from ijson.backends import python as ijson_python
 from ijson.common import JSONError
 
@@ -51,6 +54,12 @@ class Rows:
         self.count = count
 
 
+class Entries(Rows):
+    """A section's list in the document of the first pass: how many entries the file holds there."""
+
+    __slots__ = ()
+
+
 class RegieFile:
     """The file, read in passes: `document()` once, then `rows()` as often as needed."""
 
@@ -60,6 +69,7 @@ class RegieFile:
         self._file = source if not isinstance(source, (bytes, Path)) else None
         self._checksum: int | None = None
         self._whole: list[list[Any]] | None = None  # read whole: each batch's rows
+        self._whole_entries: list[tuple[str, Any]] = []  # read whole: each section's entries, in the file's order
         self._start = 0
 
     def document(self) -> Any:
@@ -95,6 +105,21 @@ class RegieFile:
             if file.checksum != self._checksum:
                 raise InvalidImport(CHANGED)
 
+    def entries(self, section: str | None = None) -> Iterator[tuple[str, Any]]:
+        """(section, entry) of every entry of every section (or of `section` only), in the file's order, from a
+        new pass that ends with the sections (the file not changed since)."""
+        if self._whole is not None:
+            yield from (pair for pair in self._whole_entries if section in (None, pair[0]))
+            return
+        with self._open() as file:
+            try:
+                yield from _section_entries(ijson.parse(file, use_float=True, buf_size=_BLOCK), section)
+                file.drain()
+            except (JSONError, ValueError):
+                raise InvalidImport(CHANGED) from None
+            if file.checksum != self._checksum:
+                raise InvalidImport(CHANGED)
+
     def _read_whole(self, refused: str) -> Any:
         """The old way, for a small file the C parser refuses: json.loads, then read_limits' checks."""
         if self._size() > WHOLE_BYTES:
@@ -108,6 +133,11 @@ class RegieFile:
             if isinstance(batch, dict) and isinstance(batch.get("readings"), list):
                 self._whole.append(batch["readings"])
                 batch["readings"] = Rows(len(batch["readings"]))
+        sections = _sections(document)
+        for name, entries in sections.items():
+            if isinstance(entries, list):
+                self._whole_entries += [(name, entry) for entry in entries]
+                sections[name] = Entries(len(entries))
         return document
 
     def _size(self) -> int:
@@ -193,13 +223,17 @@ class _Skeleton:
         self.stack: list[Any] = []     # the containers being built, the innermost last
         self.keys: list[Any] = []      # per container: the key of its value being built (None in a list)
         self.counted = 0               # rows counted in every batch (the document must keep them all)
+        self.entries = 0               # entries counted in every section (likewise)
 
     def build(self, events: Iterator[tuple[str, str, Any]]) -> Any:
         stack, depth_limit = self.stack, MAX_DEPTH
         for prefix, event, value in events:
             if prefix == ROWS and len(stack) == 3 and isinstance(stack[-1], dict) and event == "start_array" \
                     and self._in_batch():
-                self._count_rows(events)
+                self.counted += self._count(events, Rows)
+                continue
+            if len(stack) == 2 and event == "start_array" and self._in_sections():
+                self.entries += self._count(events, Entries)
                 continue
             if prefix == ROW and event not in ("map_key", *_ENDS):
                 self._damaged()  # a value that ijson would give as a row, not in a batch's readings
@@ -220,6 +254,9 @@ class _Skeleton:
                     if isinstance(batch.get("readings"), Rows))
         if total != self.counted:  # a batch's readings twice (a key twice in an object): some rows would be lost
             self._damaged()
+        if sum(entries.count for entries in _sections(self.root).values() if isinstance(entries, Entries)) \
+                != self.entries:  # a section twice
+            raise InvalidImport("The Regie record file is damaged: a section is in it twice.")
         return self.root
 
     def _in_batch(self) -> bool:
@@ -227,10 +264,15 @@ class _Skeleton:
                                                                                                    list) \
             and self.keys[2] == "readings"
 
-    def _count_rows(self, events: Iterator[tuple[str, str, Any]]) -> None:
-        """The events up to the end of this batch's readings: each value at the top is one row."""
+    def _in_sections(self) -> bool:
+        return isinstance(self.stack[0], dict) and self.keys[0] == "sections" and isinstance(self.stack[1], dict)
+
+    def _count(self, events: Iterator[tuple[str, str, Any]], kind: type[Rows]) -> int:
+        """The events up to the end of this list (a batch's readings, a section's entries): each value at the top
+        is one; the list's place in the document becomes `kind` with the count."""
         count = inner = 0
-        deepest = MAX_DEPTH - 4  # a row is 4 levels deep: a value `inner` levels into it is 4 + inner deep
+        # A row or an entry is len(stack) + 1 levels deep: a value `inner` levels into it is deeper by that.
+        deepest = MAX_DEPTH - len(self.stack) - 1
         starts, ends = _STARTS, _ENDS
         for _, event, _ in events:
             if event in ends:
@@ -244,8 +286,8 @@ class _Skeleton:
                     count += 1
                 if event in starts:
                     inner += 1
-        self.counted += count
-        self._add(Rows(count))
+        self._add(kind(count))
+        return count
 
     def _add(self, value: Any) -> None:
         if not self.stack:
@@ -258,6 +300,41 @@ class _Skeleton:
     @staticmethod
     def _damaged() -> None:
         raise InvalidImport("The Regie record file is damaged: its reading batches are not as Regie writes them.")
+
+
+def _sections(document: Any) -> dict[str, Any]:
+    sections = document.get("sections") if isinstance(document, dict) else None
+    return sections if isinstance(sections, dict) else {}
+
+
+def _section_entries(events: Iterator[tuple[str, str, Any]], only: str | None) -> Iterator[tuple[str, Any]]:
+    """(section, entry) from a pass's events, each entry built whole (one at a time), up to the end of the
+    document's sections."""
+    builder: ijson_common.ObjectBuilder | None = None
+    depth, name = 0, ""
+    for prefix, event, value in events:
+        if builder is not None:
+            builder.event(event, value)
+            if event in _STARTS:
+                depth += 1
+            elif event in _ENDS:
+                depth -= 1
+                if not depth:
+                    yield name, builder.value
+                    builder = None
+            continue
+        if prefix == "sections" and event == "end_map":
+            return
+        if event == "map_key" or not prefix.startswith("sections.") or not prefix.endswith(".item"):
+            continue
+        name = prefix[len("sections."):-len(".item")]
+        if "." in name or only not in (None, name):
+            continue  # deeper in an entry of a section not asked for
+        if event in _STARTS:
+            builder, depth = ijson_common.ObjectBuilder(), 1
+            builder.event(event, value)
+        elif event not in _ENDS:
+            yield name, value  # not an object: the checker says so
 
 
 def _batches(document: Any) -> list[dict[str, Any]]:
