@@ -18,7 +18,6 @@ backup (issue 20's target); the restore's ratio is shown against the same 3x (RE
 import hashlib
 import json
 import os
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -27,7 +26,7 @@ import time
 from pathlib import Path
 
 from bench import lifetime_record
-from bench.common import Result, worst
+from bench.common import Result, peak_mb, worst
 
 LIMIT = 3.0
 PEAK_LIMIT_MB = 300.0  # issue 20, point 4: bounded memory for any record size
@@ -67,10 +66,6 @@ def plain_copy() -> Path:
     return plain
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def baseline(plain: Path, folder: Path) -> dict:
     """sqlite3's online backup of the plain file into a new one, then SHA-256 over the copy."""
     target = folder / "baseline-copy.db"
@@ -85,7 +80,7 @@ def baseline(plain: Path, folder: Path) -> dict:
             digest.update(chunk)
     seconds = time.perf_counter() - started
     target.unlink()
-    return {"seconds": seconds, "peak_mb": _peak_mb(), "bytes": os.path.getsize(plain)}
+    return {"seconds": seconds, "peak_mb": peak_mb(), "bytes": os.path.getsize(plain)}
 
 
 def regie_backup(record: Path, out: Path) -> dict:
@@ -94,13 +89,13 @@ def regie_backup(record: Path, out: Path) -> dict:
 
     session = records.unlock_with_passphrase(record, lifetime_record.PASSPHRASE)
     try:
-        before = _peak_mb()
+        before = peak_mb()
         started = time.perf_counter()
         backups.make_backup(session, out)
         seconds = time.perf_counter() - started
     finally:
         session.lock()
-    return {"seconds": seconds, "peak_mb": _peak_mb(), "before_mb": before, "bytes": out.stat().st_size}
+    return {"seconds": seconds, "peak_mb": peak_mb(), "before_mb": before, "bytes": out.stat().st_size}
 
 
 def regie_restore(backup: Path, target: Path) -> dict:
@@ -110,7 +105,7 @@ def regie_restore(backup: Path, target: Path) -> dict:
     restored = backups.restore(backup, target, "passphrase", lifetime_record.PASSPHRASE)
     seconds = time.perf_counter() - started
     assert restored is not None
-    return {"seconds": seconds, "peak_mb": _peak_mb()}
+    return {"seconds": seconds, "peak_mb": peak_mb()}
 
 
 def in_child(*arguments: str) -> dict:

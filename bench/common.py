@@ -1,6 +1,9 @@
+import resource
 import statistics
+import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -46,3 +49,24 @@ def worst(name: str, results: list[Result]) -> Result:
     limits = [result.peak_limit_mb for result in results if result.peak_limit_mb is not None]
     return Result(name, slowest.measured, slowest.baseline, slowest.limit, notes,
                   peak_mb=max(peaks) if peaks else None, peak_limit_mb=min(limits) if limits else None)
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory, since it started or since `reset_peak`. VmHWM, not getrusage's
+    ru_maxrss: Linux carries the parent's peak over into ru_maxrss of a child it starts (fork keeps it, exec does
+    not reset it)."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:    # not Linux: ru_maxrss (bytes on macOS)
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20 if sys.platform == "darwin" else 1024)
+    return int(status.split("VmHWM:", 1)[1].split()[0]) / 1024
+
+
+def reset_peak() -> float:
+    """From here on the peak counts from what is resident now (Linux; elsewhere the process's peak stays), so a
+    work's peak is its own, not that of the key derivation or a baseline before it. Returns MB resident now."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+    return peak_mb()

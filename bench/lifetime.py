@@ -18,7 +18,6 @@ import importlib
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bench import lifetime_record
-from bench.common import Result
+from bench.common import Result, peak_mb, reset_peak
 
 MODULES = ("care_record", "reading_storage", "start", "lifetime_io", "chart", "backup")
 REPEAT = 3
@@ -38,23 +37,6 @@ _ROOT = str(Path(__file__).resolve().parent.parent)
 # The line bench.common.worst writes for each path.
 PATH_LINE = re.compile(r"^(?P<name>.+?): (?P<measured>[\d.]+) s vs baseline (?P<baseline>[\d.]+) s -> ratio [\d.]+ "
                        r"\(limit (?P<limit>[\d.]+)\)(?:, peak (?P<peak>[\d.]+) MB)?")
-
-
-def _peak_mb() -> float:
-    """Peak resident memory since the start, or since `_reset_peak` (Linux: VmHWM)."""
-    try:
-        status = Path("/proc/self/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024  # type: ignore[index]
-    except (OSError, TypeError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _reset_peak() -> None:
-    """From here on, the peak counts the work alone (Linux; elsewhere the whole process's peak stays)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 # --- measured here, in a child -----------------------------------------------------------------------------
@@ -69,7 +51,7 @@ def _services(folder: Path, passphrase: str):
 def _timed(work) -> dict:
     started = time.perf_counter()
     work()
-    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb()}
 
 
 def statistics_regie(services) -> dict:
@@ -118,8 +100,8 @@ WORKS = {"statistics": statistics_regie, "statistics_raw": statistics_raw,
 def _child(work: str, folder: str, passphrase: str) -> dict:
     services = _services(Path(folder), passphrase)
     try:
-        before = _peak_mb()  # interpreter, imports, unlocking (Argon2id's 64 MiB), the purge at unlock
-        _reset_peak()
+        before = peak_mb()  # interpreter, imports, unlocking (Argon2id's 64 MiB), the purge at unlock
+        reset_peak()
         return WORKS[work](services) | {"before_mb": before}
     finally:
         services.session.lock()
@@ -172,7 +154,7 @@ def module_result(name: str) -> dict:
     result = importlib.import_module(f"bench.{name}").run()
     return {"name": result.name, "measured": result.measured, "baseline": result.baseline, "limit": result.limit,
             "notes": result.notes, "peak_mb": result.peak_mb, "peak_limit_mb": result.peak_limit_mb,
-            "absolute_limit": result.absolute_limit, "passed": result.passed, "child_peak_mb": _peak_mb()}
+            "absolute_limit": result.absolute_limit, "passed": result.passed, "child_peak_mb": peak_mb()}
 
 
 def rows_of(module: str, result: dict) -> list[tuple]:

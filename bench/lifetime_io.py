@@ -39,7 +39,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from bench import device_import, lifetime_record
-from bench.common import Result, worst
+from bench.common import Result, peak_mb, reset_peak, worst
 
 ROWS = 3_200_000
 LIMIT = 2.0
@@ -99,11 +99,11 @@ def regie_native_import(file: Path, folder: Path) -> tuple[float, float, float, 
     session = records.create_record(folder / "record.regie", json.loads(name), "benchmark passphrase with words",
                                     argon2=kdf.MINIMUM).session
     try:
-        before = _work_starts()
+        before = reset_peak()
         started = time.perf_counter()
         summary = native_read.import_record(session, file)
         seconds = time.perf_counter() - started
-        return seconds, device_import._peak_mb(), before, summary.added.get("readings", 0)
+        return seconds, peak_mb(), before, summary.added.get("readings", 0)
     finally:
         session.lock()
 
@@ -116,12 +116,12 @@ def baseline_native_import(file: Path, folder: Path) -> tuple[float, float, floa
                "method TEXT, context TEXT, note TEXT, changed_at TEXT, changed_by TEXT, device INTEGER)")
     db.execute("CREATE UNIQUE INDEX raw_once ON raw (at, measure)")
     try:
-        before = _work_starts()
+        before = reset_peak()
         started = time.perf_counter()
         with open(file, encoding="utf-8") as text, db.transaction():
             rows = (json.loads(line.strip().rstrip(",")) for line in text if line.startswith("    ["))
             db.executemany("INSERT OR IGNORE INTO raw VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        return time.perf_counter() - started, device_import._peak_mb(), before, db.integer("SELECT count(*) FROM raw")
+        return time.perf_counter() - started, peak_mb(), before, db.integer("SELECT count(*) FROM raw")
     finally:
         db.close()
 
@@ -142,10 +142,10 @@ def regie_import(path: str, file: Path, folder: Path) -> tuple[float, float, flo
         services = RecordServices(session)
         if path == REIMPORT:
             importer.import_file(services, file, file.name, format, measure)
-        before = _work_starts()
+        before = reset_peak()
         started = time.perf_counter()
         summary = importer.import_file(services, file, file.name, format, measure)
-        return time.perf_counter() - started, device_import._peak_mb(), before, summary.added + summary.already_present
+        return time.perf_counter() - started, peak_mb(), before, summary.added + summary.already_present
     finally:
         session.lock()
 
@@ -175,22 +175,12 @@ def _baseline_twice(shape: str, file: Path, folder: Path) -> tuple[float, float,
 
     try:
         fill()
-        before = _work_starts()
+        before = reset_peak()
         started = time.perf_counter()
         fill()
-        return time.perf_counter() - started, device_import._peak_mb(), before, db.integer("SELECT count(*) FROM raw")
+        return time.perf_counter() - started, peak_mb(), before, db.integer("SELECT count(*) FROM raw")
     finally:
         db.close()
-
-
-def _work_starts() -> float:
-    """MB resident now, and the peak (VmHWM) set back to it: the peak measured is the work's, not the key
-    derivation's that opened or made the record (Linux; elsewhere the process's peak)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
-    return device_import._peak_mb()
 
 
 def _open_lifetime(folder: Path):
@@ -209,7 +199,7 @@ def regie_export(path: str, folder: Path) -> tuple[float, float, float, int]:
     target = folder / "export.out"
     try:
         services = RecordServices(session)
-        before = _work_starts()
+        before = reset_peak()
         started = time.perf_counter()
         if path == CSV_EXPORT:
             csv_export.write_export(services, target)
@@ -217,7 +207,7 @@ def regie_export(path: str, folder: Path) -> tuple[float, float, float, int]:
             native_json.write_export(session, target)
         else:
             bundle.write_export(services, target, language="en")
-        return time.perf_counter() - started, device_import._peak_mb(), before, target.stat().st_size
+        return time.perf_counter() - started, peak_mb(), before, target.stat().st_size
     finally:
         session.lock()
 
@@ -227,7 +217,7 @@ def baseline_export(path: str, folder: Path) -> tuple[float, float, float, int]:
     target = folder / "export.out"
     db = session.db
     try:
-        before = _work_starts()
+        before = reset_peak()
         started = time.perf_counter()
         if path == CSV_EXPORT:
             with open(target, "w", encoding="utf-8", newline="") as out:
@@ -255,7 +245,7 @@ def baseline_export(path: str, folder: Path) -> tuple[float, float, float, int]:
                     observations.append({"resourceType": "Observation", "status": "final",
                                          "effectiveDateTime": moment, "valueQuantity": {"value": value}})
             target.write_text(json.dumps({"resourceType": "Bundle", "entry": observations}, indent=1))
-        return time.perf_counter() - started, device_import._peak_mb(), before, target.stat().st_size
+        return time.perf_counter() - started, peak_mb(), before, target.stat().st_size
     finally:
         session.lock()
 

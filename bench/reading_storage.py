@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bench import lifetime_record
-from bench.common import Result, worst
+from bench.common import Result, peak_mb, worst
 from phr.access import records
 from phr.access.passphrase import normalise
 from phr.core.vocabulary import SlotKind
@@ -104,18 +104,13 @@ def _size(folder: Path, tmp: Path) -> Result:
              f"{(regie - table_only) / count:.1f}), minimal table {bare / count:.1f}; the whole lifetime record "
              f"{whole / count:.1f} bytes per reading with everything else in it",
              f"copied in {app_seconds:.1f} s (Regie's layout, indexes built after: about what the schema 10 upgrade "
-             f"does) and {baseline_seconds:.1f} s (minimal table); peak RSS so far {_peak_mb():.0f} MB",
+             f"does) and {baseline_seconds:.1f} s (minimal table); peak RSS so far {peak_mb():.0f} MB",
              "the gap to 2x: readings have ids (edit, delete, undo, keyset paging), so the table is keyed by id and "
              "the once-only rule needs a second b-tree (measure, time, method, fingerprint, id); and each row's header "
              "has a byte per column (16 stored columns, 10 of them empty for a sensor reading)"]
     # Result counts seconds; here the 'seconds' are bytes per reading, the ratio is what counts.
     return Result("bytes per reading (Regie vs a minimal (time, value) table)", regie / count, bare / count,
                   SIZE_LIMIT, notes)
-
-
-def _peak_mb() -> float:
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _attach(db: Database, path: Path, name: str) -> Path:
