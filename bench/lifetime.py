@@ -161,7 +161,8 @@ def rows_of(module: str, result: dict) -> list[tuple]:
     """(name, measured, baseline, limit, peak MB) for each path the module's notes give, else its one result."""
     paths = [match for line in result["notes"] if (match := PATH_LINE.match(line))]
     if not paths:
-        peak = result["peak_mb"] if result["peak_mb"] is not None else result["child_peak_mb"]
+        # Without a peak of its own work: the child's whole peak, its baselines' included (marked in the table).
+        peak = result["peak_mb"] if result["peak_mb"] is not None else -result["child_peak_mb"]
         return [(f"{module}: {result['name']}", result["measured"], result["baseline"], result["limit"], peak)]
     return [(f"{module}: {m['name']}", float(m["measured"]), float(m["baseline"]), float(m["limit"]),
              float(m["peak"]) if m["peak"] else None) for m in paths]
@@ -172,9 +173,10 @@ def table(rows: list[tuple]) -> list[str]:
     for name, measured, baseline, limit, peak in rows:
         ratio = measured / baseline if baseline else float("inf")
         mark = "" if ratio <= limit else "  OVER"
+        shown = "" if peak is None else f"{peak:.0f}" if peak >= 0 else f"{-peak:.0f}*"
         lines.append(f"{name[:58]:<58} {measured:>10.3f} {baseline:>10.3f} {ratio:>7.2f} {limit:>6.1f} "
-                     f"{'' if peak is None else f'{peak:.0f}':>8}{mark}")
-    return lines
+                     f"{shown:>8}{mark}")
+    return lines + ["* the child process's whole peak, its baselines included (no figure of the work's own)"]
 
 
 def run() -> Result:
