@@ -61,7 +61,7 @@ class Entries(Rows):
 
 
 class RegieFile:
-    """The file, read in passes: `document()` once, then `rows()` as often as needed."""
+    """The file, read in passes: `document()` once, then `entries()` and `rows()` as often as needed."""
 
     def __init__(self, source: Source) -> None:
         self._path = source if isinstance(source, Path) else None
