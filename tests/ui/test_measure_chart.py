@@ -440,7 +440,11 @@ def test_the_grid_has_a_line_at_every_tick_the_axes_draw_and_moves_with_a_pan(op
     (mx, my), (nx, ny) = grid_lines(chart)
     xs, ys = np.concatenate([mx, nx]), np.concatenate([my, ny])
     vertical = xs[0::2] == xs[1::2]
-    assert sorted(set(xs[0::2][vertical])) == sorted(x for x in set(x_ticks) if x0 <= x <= x1)
+    assert sorted(x for x in set(xs[0::2][vertical]) if x0 <= x <= x1) == sorted(x for x in set(x_ticks)
+                                                                                 if x0 <= x <= x1)
+    half = (x1 - x0) / 2
+    assert min(xs[0::2][vertical]) < x0 and max(xs[0::2][vertical]) > x1, "lines beyond the view, for a drag"
+    assert all(x0 - half <= x <= x1 + half for x in xs[0::2][vertical])
     assert sorted(set(ys[0::2][~vertical])) == sorted(y for y in set(y_ticks) if y0 <= y <= y1)
     assert len(x_ticks) >= 3 and len(y_ticks) >= 3
     # A vertical line runs the view's height; a horizontal one half a view beyond each side (as the readings).
@@ -451,7 +455,8 @@ def test_the_grid_has_a_line_at_every_tick_the_axes_draw_and_moves_with_a_pan(op
     (p0, p1) = box.viewRange()[0]
     (mx, _my), (nx, _ny) = grid_lines(chart)
     moved = np.concatenate([mx, nx])
-    assert p0 < x0 and all(p0 <= x <= p1 for x in moved[0::2][moved[0::2] == moved[1::2]])
+    shifted = (p1 - p0) / 2
+    assert p0 < x0 and all(p0 - shifted <= x <= p1 + shifted for x in moved[0::2][moved[0::2] == moved[1::2]])
 
 
 def test_the_grid_is_the_themes_ink_faintly_and_follows_a_new_palette(open_chart):

@@ -4,7 +4,7 @@ pyqtgraph draws a grid as the axes' own ticks run across the plot, inside each a
 pictures took a third of every pan's paint on a lifetime of glucose (a plain plot of the same arrays with
 pyqtgraph's grid pans at 13.5 ms, without it at 5.8 ms). Here the lines are data like the readings: their
 positions come from the axes (tickValues: the same ticks, so each line meets a number) at each redraw, and a
-pan only moves them. The horizontal lines run half a view beyond each side, as far as the readings are drawn.
+pan only moves them. The lines run half a view beyond each side, as far as the readings are drawn.
 """
 
 import numpy as np
@@ -34,9 +34,9 @@ class GridLines:
 
     def show(self, view: View) -> None:
         bottom, left = self._plot.getAxis("bottom"), self._plot.getAxis("left")
-        times = _levels(bottom, view.x0, view.x1, bottom.geometry().width() or view.width)
+        reach = (view.x1 - view.x0) / 2  # as far as the readings are drawn: a drag shows lines at once
+        times = _levels(bottom, view.x0 - reach, view.x1 + reach, 2 * (bottom.geometry().width() or view.width))
         values = _levels(left, view.y0, view.y1, left.geometry().height() or view.height)
-        reach = (view.x1 - view.x0) / 2
         for level, line in enumerate(self.lines):
             at_times = times[level] if level < len(times) else np.empty(0)
             at_values = values[level] if level < len(values) else np.empty(0)
