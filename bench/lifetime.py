@@ -34,9 +34,9 @@ STATISTICS_LIMIT, PDF_LIMIT, PEAK_LIMIT_MB = 3.0, 3.0, 300.0
 YEAR = (date(2025, 12, 1), date(2026, 11, 30))     # the lifetime record's last year (it ends on END)
 NOW = datetime.combine(lifetime_record.END, datetime.min.time()) + timedelta(hours=12)
 _ROOT = str(Path(__file__).resolve().parent.parent)
-# The line bench.common.worst writes for each path.
-PATH_LINE = re.compile(r"^(?P<name>.+?): (?P<measured>[\d.]+) s vs baseline (?P<baseline>[\d.]+) s -> ratio [\d.]+ "
-                       r"\(limit (?P<limit>[\d.]+)\)(?:, peak (?P<peak>[\d.]+) MB)?")
+# The line bench.common.worst writes for each path (bench/chart writes milliseconds).
+PATH_LINE = re.compile(r"^(?P<name>.+?): (?P<measured>[\d.]+) (?P<unit>m?s) vs baseline (?P<baseline>[\d.]+) m?s "
+                       r"-> ratio [\d.]+ \(limit (?P<limit>[\d.]+)\)(?:, peak (?P<peak>[\d.]+) MB)?")
 
 
 # --- measured here, in a child -----------------------------------------------------------------------------
@@ -164,8 +164,10 @@ def rows_of(module: str, result: dict) -> list[tuple]:
         # Without a peak of its own work: the child's whole peak, its baselines' included (marked in the table).
         peak = result["peak_mb"] if result["peak_mb"] is not None else -result["child_peak_mb"]
         return [(f"{module}: {result['name']}", result["measured"], result["baseline"], result["limit"], peak)]
-    return [(f"{module}: {m['name']}", float(m["measured"]), float(m["baseline"]), float(m["limit"]),
-             float(m["peak"]) if m["peak"] else None) for m in paths]
+    seconds = {"s": 1.0, "ms": 0.001}
+    return [(f"{module}: {m['name']}", float(m["measured"]) * seconds[m["unit"]],
+             float(m["baseline"]) * seconds[m["unit"]], float(m["limit"]), float(m["peak"]) if m["peak"] else None)
+            for m in paths]
 
 
 def table(rows: list[tuple]) -> list[str]:
@@ -174,7 +176,7 @@ def table(rows: list[tuple]) -> list[str]:
         ratio = measured / baseline if baseline else float("inf")
         mark = "" if ratio <= limit else "  OVER"
         shown = "" if peak is None else f"{peak:.0f}" if peak >= 0 else f"{-peak:.0f}*"
-        lines.append(f"{name[:58]:<58} {measured:>10.3f} {baseline:>10.3f} {ratio:>7.2f} {limit:>6.1f} "
+        lines.append(f"{name[:58]:<58} {measured:>10.4f} {baseline:>10.4f} {ratio:>7.2f} {limit:>6.1f} "
                      f"{shown:>8}{mark}")
     return lines + ["* the child process's whole peak, its baselines included (no figure of the work's own)"]
 

@@ -177,7 +177,7 @@ def main_window() -> Result:
              f"the unlock itself (key derivation at the minimum cost, session open with its purge): {unlock_big:.3f} s "
              f"(empty record {unlock_empty:.3f} s)",
              f"unlock + main window: {unlock_big + ui_big:.3f} s (empty record {unlock_empty + ui_empty:.3f} s)"]
-    return Result("unlocked to main window painted, big vs empty record", ui_big, ui_empty, float("inf"), notes,
+    return Result("unlocked to main window painted, lifetime vs empty record", ui_big, ui_empty, float("inf"), notes,
                   absolute_limit=MAIN_TARGET_SECONDS)
 
 
@@ -203,8 +203,13 @@ def _create(folder: Path):
 def run() -> Result:
     start, main = start_window(), main_window()
     verdict = "ok" if main.passed else "OVER TARGET"
-    notes = start.notes + [f"{main.name}: {main.measured:.3f} s (target {MAIN_TARGET_SECONDS:.1f} s) {verdict}"] + [
-        f"  {note}" for note in main.notes]
+    # One line per path in the form bench.common.worst writes (bench/lifetime's table reads them); the main
+    # window's limit is its absolute target as a ratio to the empty record's time.
+    notes = [f"{start.name}: {start.measured:.3f} s vs baseline {start.baseline:.3f} s -> ratio {start.ratio:.2f} "
+             f"(limit {start.limit})",
+             f"{main.name}: {main.measured:.3f} s vs baseline {main.baseline:.3f} s -> ratio {main.ratio:.2f} "
+             f"(limit {MAIN_TARGET_SECONDS / main.baseline:.2f}): target {MAIN_TARGET_SECONDS:.1f} s {verdict}"]
+    notes += [f"  {note}" for note in start.notes + main.notes]
     return StartResult(start.name, start.measured, start.baseline, start.limit, notes, main_window=main)
 
 
