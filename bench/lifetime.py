@@ -157,12 +157,16 @@ def module_result(name: str) -> dict:
             "absolute_limit": result.absolute_limit, "passed": result.passed, "child_peak_mb": peak_mb()}
 
 
+class ChildPeak(float):
+    """A module's peak when it gives none of its work's own: its child process's whole peak, its baselines'
+    included (marked in the table)."""
+
+
 def rows_of(module: str, result: dict) -> list[tuple]:
     """(name, measured, baseline, limit, peak MB) for each path the module's notes give, else its one result."""
     paths = [match for line in result["notes"] if (match := PATH_LINE.match(line))]
     if not paths:
-        # Without a peak of its own work: the child's whole peak, its baselines' included (marked in the table).
-        peak = result["peak_mb"] if result["peak_mb"] is not None else -result["child_peak_mb"]
+        peak = result["peak_mb"] if result["peak_mb"] is not None else ChildPeak(result["child_peak_mb"])
         return [(f"{module}: {result['name']}", result["measured"], result["baseline"], result["limit"], peak)]
     seconds = {"s": 1.0, "ms": 0.001}
     return [(f"{module}: {m['name']}", float(m["measured"]) * seconds[m["unit"]],
@@ -175,7 +179,7 @@ def table(rows: list[tuple]) -> list[str]:
     for name, measured, baseline, limit, peak in rows:
         ratio = measured / baseline if baseline else float("inf")
         mark = "" if ratio <= limit else "  OVER"
-        shown = "" if peak is None else f"{peak:.0f}" if peak >= 0 else f"{-peak:.0f}*"
+        shown = "" if peak is None else f"{peak:.0f}" + ("*" if isinstance(peak, ChildPeak) else "")
         lines.append(f"{name[:58]:<58} {measured:>10.4f} {baseline:>10.4f} {ratio:>7.2f} {limit:>6.1f} "
                      f"{shown:>8}{mark}")
     return lines + ["* the child process's whole peak, its baselines included (no figure of the work's own)"]

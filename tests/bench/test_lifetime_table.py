@@ -24,6 +24,13 @@ def test_a_single_result_is_one_row_and_a_ratio_over_its_limit_is_marked():
     rows = rows_of("backup", single)
     assert rows == [("backup: backup", 4.0, 1.0, 3.0, 150.0)]
     assert table(rows)[1].endswith("OVER") and not table([("fast", 1.0, 1.0, 3.0, None)])[1].endswith("OVER")
+    assert "150*" in table(rows)[1], "the child's whole peak, marked: no figure of the work's own"
+
+
+def test_a_module_writing_milliseconds_gets_rows_in_seconds():
+    chart = {"name": "chart", "measured": 0.02, "baseline": 0.01, "limit": 3.0, "peak_mb": None, "child_peak_mb": 900.0,
+             "notes": ["chart pan, month view: 11.4 ms vs baseline 5.3 ms -> ratio 2.15 (limit 3.0)", "  median of 75"]}
+    assert rows_of("chart", chart) == [("chart: chart pan, month view", 0.0114, 0.0053, 3.0, None)]
 
 
 def test_the_lifetime_csv_holds_the_rows_asked_five_minutes_apart(tmp_path):
