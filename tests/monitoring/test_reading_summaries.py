@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from phr.imports.devices.model import ParsedReading
+from phr.storage.repos.readings import ReadingRepository
 
 START = int(datetime(2025, 1, 1, tzinfo=timezone.utc).timestamp())
 
@@ -65,5 +66,22 @@ def test_again_with_readings_already_there_over_more_than_a_month_at_a_time(serv
     db = services.session.db
     assert db.query_one("SELECT count(*) FROM readings r JOIN reading_measures m ON m.id = r.measure_id "
                         "WHERE m.key = 'heart_rate'")[0] == 70000
+    assert_right(db, "heart_rate")
+    assert_right(db, "bp")
+
+
+def test_a_file_imported_again_leaves_the_summaries_as_they_are_without_summarising_again(services, monkeypatch):
+    """Every reading already there: no chunk stored anything, so no span is summarised again from the table
+    (at a lifetime's scale that was a pass over millions of readings for nothing)."""
+    readings = heart_rates(12000) + pressures(30)
+    services.readings.add_batch(readings, "device_import", "first.csv")
+    db = services.session.db
+    before = {size: stored(db, "heart_rate", size) for size in (3600, 86400)}
+    summarised = []
+    monkeypatch.setattr(ReadingRepository, "refresh_buckets", lambda *args: summarised.append(args[1:]))
+    monkeypatch.setattr(ReadingRepository, "_days_from_hours", lambda *args: summarised.append(args[1:]))
+    services.readings.add_batch(readings, "device_import", "first-again.csv")
+    assert summarised == []
+    assert {size: stored(db, "heart_rate", size) for size in (3600, 86400)} == before
     assert_right(db, "heart_rate")
     assert_right(db, "bp")

@@ -106,6 +106,8 @@ class ReadingRepository:
             return added + more, joined(found, others)
         rows = [full_row(r) for r in readings]
         added = self.insert_many(batch_id, rows)
+        if not added:  # every one there already: nothing to summarise again (a re-import)
+            return 0, {}
         found = spans(rows)
         if sums is not None:
             sums.spoil(found)
@@ -118,6 +120,8 @@ class ReadingRepository:
         self._adopt_methods([(method, measure, at, value, None, None, 0) for measure, at, _o, value, method in rows
                              if method])
         added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
+        if not added:  # every one there already: nothing to summarise again (a re-import)
+            return 0, {}
         found = spans(rows)
         if sums is not None and added == len(rows):
             sums.add(rows)
