@@ -35,7 +35,7 @@ def test_a_file_of_several_batches_imports_whole_searchable_and_tells_its_progre
     # The diary's first note is in the file twice: the first one stands.
     assert summary.added == {"appointments": 3, "questions": 3, "diary": NOTES}
     assert summary.already_present == {"diary": 1}
-    total = NOTES + 1 + 6
+    total = 2 * (NOTES + 1 + 6)  # each entry checked, then written
     assert told[-1] == (total, total) and all(t == total for _, t in told)
     assert [done for done, _ in told] == sorted(done for done, _ in told) and len(told) >= 4
     # Every entry has one search row, found by its words; a question leads to its own appointment.

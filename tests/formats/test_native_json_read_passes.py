@@ -7,7 +7,7 @@ import json
 import pytest
 
 from phr.formats.native import read as importer
-from phr.formats.native import read_readings, read_stream
+from phr.formats.native import read_check, read_readings, read_stream
 from phr.formats.native.read import InvalidImport
 from phr.formats.native.schema import READING_COLUMNS
 from phr.record.services import RecordServices
@@ -60,7 +60,7 @@ def test_a_file_from_its_path_is_written_in_chunks_with_its_corrections_and_prog
     assert _readings(services) == SENSOR + 2
     changed = services.session.db.query("SELECT note, changed_at FROM readings WHERE changed_at IS NOT NULL")
     assert [tuple(row) for row in changed] == [("a note", "2026-03-03T08:00:00+00:00")]
-    total = 1 + 2 * (SENSOR + 2)  # the entry, each row checked and written
+    total = 2 * (1 + SENSOR + 2)  # the entry and each row, checked and written
     assert told[-1] == (total, total) and all(t == total for _, t in told)
     dones = [done for done, _ in told]
     assert dones == sorted(dones) and any(done < SENSOR + 2 for done in dones)  # told while the rows are checked
@@ -143,9 +143,13 @@ def _visit_with_question(services):
 
 def test_entries_are_written_a_batch_at_a_time_with_their_links(services, tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "BATCH", 2)
+    monkeypatch.setattr(read_check, "CHECKED_STEP", 2)
     doc = _visit_with_question(services)
     doc["sections"]["diary"] = [{**doc["sections"]["diary"][0], "uid": f"d{n}", "text": f"Dag {n}."} for n in range(5)]
-    summary = importer.import_record(services.session, _file(tmp_path, doc))
+    told = []
+    summary = importer.import_record(services.session, _file(tmp_path, doc), lambda done, total: told.append(done))
+    assert told[:4] == [2, 4, 6, 7], "progress moves while the entries are checked"
+    assert told[-1] == 2 * (7 + SENSOR + 2) and told == sorted(told)
     assert summary.added == {"appointments": 1, "questions": 1, "diary": 5, "readings": SENSOR + 2}
     [visit] = services.appointments.all()
     assert [q.text for q in services.appointments.questions(visit.id)] == ["Mag ik sporten?"]

@@ -101,7 +101,7 @@ class _Writer:
         self._file = file
         self._progress = progress or (lambda done, total: None)
         self._total = self.steps(doc)
-        self._done = _rows(doc)  # checked already
+        self._done = _entries(doc) + _rows(doc)  # checked already
         self._waiting: list[tuple[dict[str, Any], str, AsWas]] = []  # of the section being written
         self._added: set[tuple[str, int]] = set()  # (section, id) this import added: alive, no need to ask
         self._stamp = import_stamp(services.session, "json_import", None)
@@ -113,9 +113,8 @@ class _Writer:
 
     @staticmethod
     def steps(doc: dict[str, Any]) -> int:
-        """What the progress counts to: each entry written, each reading row checked and written."""
-        sections = [entries for entries in doc["sections"].values() if isinstance(entries, read_stream.Entries)]
-        return sum(entries.count for entries in sections) + 2 * _rows(doc)
+        """What the progress counts to: each entry and each reading row checked and written."""
+        return 2 * _entries(doc) + 2 * _rows(doc)
 
     def write(self, in_order: bool) -> ImportSummary:
         """`in_order`: the file's sections come in link order (as Regie writes them), so one pass over them
@@ -205,6 +204,10 @@ class _Writer:
         found = self._ids[key]
         alive = found is not None and ((references[column], found) in self._added or target.get(found) is not None)
         return found if alive else None
+
+
+def _entries(doc: dict[str, Any]) -> int:
+    return sum(entries.count for entries in doc["sections"].values() if isinstance(entries, read_stream.Entries))
 
 
 def _rows(doc: dict[str, Any]) -> int:

@@ -20,6 +20,7 @@ from phr.record.appointments import is_time
 from phr.record.person import TEXT_LANGUAGES
 from phr.record.services import RecordServices
 
+CHECKED_STEP = 500  # entries checked between two reports of progress
 DATE_COLUMNS = {"birth_date", "noted_on", "diagnosed_on", "genetic_test_date", "start_date", "review_date",
                 "evaluated_on", "stop_date", "changed_on", "document_date", "given_on", "performed_on"}
 
@@ -63,9 +64,9 @@ class Checker:
     def check(self, doc: dict[str, Any], entries: Iterator[tuple[str, Any]], rows: Iterator[Any],
               checked: Callable[[int], None] = lambda count: None) -> bool:
         """`entries`: (section, entry) of every entry of the file's sections, in order, and `rows` every reading
-        row of its batches (each a pass over the file); `checked` is told now and then how many rows have been
-        checked. True when the sections come in Regie's order (each whole, in link order), as Regie writes them:
-        then one pass can write them all."""
+        row of its batches (each a pass over the file); `checked` is told now and then how many entries and rows
+        have been checked. True when the sections come in Regie's order (each whole, in link order), as Regie
+        writes them: then one pass can write them all."""
         expect(all(isinstance(a, dict) and a.get("role") in ("owner", "carer") and isinstance(a.get("name"), str)
                    and isinstance(a.get("ref"), str) for a in doc["authors"]), "an author is not described")
         refs = {a["ref"] for a in doc["authors"]}
@@ -74,20 +75,22 @@ class Checker:
         self._person(doc["person"])
         for name, section in doc["sections"].items():
             expect(isinstance(section, Entries), f"section {name} is not a list")
-        order, own = self._entries(entries, refs)
+        order, own, count = self._entries(entries, refs, checked)
         # After the sections: the file's own measures are checked, so their bounds are numbers.
         measures = {m.key: m for m in self._services.measures.measures()}
         measures |= {m["key"]: file_measure(m) for m in own if isinstance(m.get("key"), str)}
         measures |= CATALOGUE
         ranges = doc.get("reference_ranges", [])
         keys = read_readings.check(doc.get("reading_batches", []), rows, set(refs), measures, expect,
-                                   read_readings.range_measures(ranges), checked)
+                                   read_readings.range_measures(ranges), lambda done: checked(count + done))
         read_readings.check_ranges(ranges, keys, expect)
         return order == sorted(set(order), key=SECTIONS.index)
 
-    def _entries(self, entries: Iterator[tuple[str, Any]], refs: set[str]) -> tuple[list[str], list[Any]]:
-        """Each entry checked; the sections in the order the file gives them (a name again where one comes back
-        after another), and the file's own measures."""
+    def _entries(self, entries: Iterator[tuple[str, Any]], refs: set[str], checked: Callable[[int], None]) \
+            -> tuple[list[str], list[Any], int]:
+        """Each entry checked (`checked` told every CHECKED_STEP); the sections in the order the file gives them (a
+        name again where one comes back after another), the file's own measures, and how many entries there were."""
+        count = 0
         numbers: dict[str, int] = {}
         types: dict[str, dict[str, str]] = {}
         order: list[str] = []
@@ -102,7 +105,11 @@ class Checker:
             self._entry(service, entry, types[name], refs, f"{name} entry {numbers[name]}")
             if name == "measures":
                 own.append(entry)
-        return order, own
+            count += 1
+            if not count % CHECKED_STEP:
+                checked(count)
+        checked(count)
+        return order, own, count
 
     def _person(self, person: dict[str, Any]) -> None:
         expect(set(person) <= set(PERSON_FIELDS), "the person holds unknown fields")
