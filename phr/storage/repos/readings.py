@@ -106,9 +106,7 @@ class ReadingRepository:
             return added + more, joined(found, others)
         rows = [full_row(r) for r in readings]
         added = self.insert_many(batch_id, rows)
-        if not added:  # every one there already: nothing to summarise again (a re-import)
-            return 0, {}
-        found = spans(rows)
+        found = spans(rows) if added else {}  # none new (a re-import): nothing to summarise again
         if sums is not None:
             sums.spoil(found)
         return added, found
@@ -120,9 +118,7 @@ class ReadingRepository:
         self._adopt_methods([(method, measure, at, value, None, None, 0) for measure, at, _o, value, method in rows
                              if method])
         added = self._db.executemany(_PLAIN_INSERT.format(batch=int(batch_id)), rows)
-        if not added:  # every one there already: nothing to summarise again (a re-import)
-            return 0, {}
-        found = spans(rows)
+        found = spans(rows) if added else {}  # none new (a re-import): nothing to summarise again
         if sums is not None and added == len(rows):
             sums.add(rows)
         elif sums is not None:  # a reading already there would count twice in the hour sums
