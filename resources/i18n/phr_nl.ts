@@ -4186,17 +4186,17 @@ Aantekeningen: %1</translation>
         <translation>Uit %1:</translation>
     </message>
     <message numerus="yes">
-        <source>%n entries added.</source>
+        <source>%Ln entries added.</source>
         <translation>
-            <numerusform>%n onderdeel toegevoegd.</numerusform>
-            <numerusform>%n onderdelen toegevoegd.</numerusform>
+            <numerusform>%Ln onderdeel toegevoegd.</numerusform>
+            <numerusform>%Ln onderdelen toegevoegd.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n entries were already in your record.</source>
+        <source>%Ln entries were already in your record.</source>
         <translation>
-            <numerusform>%n onderdeel stond al in uw dossier.</numerusform>
-            <numerusform>%n onderdelen stonden al in uw dossier.</numerusform>
+            <numerusform>%Ln onderdeel stond al in uw dossier.</numerusform>
+            <numerusform>%Ln onderdelen stonden al in uw dossier.</numerusform>
         </translation>
     </message>
     <message>

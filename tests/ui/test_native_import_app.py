@@ -90,3 +90,19 @@ def test_a_file_that_is_not_regies_says_nothing_was_added(qtbot, importer, servi
 def test_a_folder_is_refused_before_it_is_read(importer, shown, tmp_path):
     importer.import_path(tmp_path)
     assert "device, a pipe or a folder" in shown[-1][1] and not importer.is_busy
+
+
+def test_the_summary_writes_its_numbers_as_the_language_does(qapp):
+    from PySide6.QtCore import QLocale
+
+    from phr.formats.native.read import ImportSummary
+
+    before = QLocale()
+    try:
+        for language, number in ((QLocale.Language.Dutch, "100.000"), (QLocale.Language.English, "100,000")):
+            QLocale.setDefault(QLocale(language, QLocale.Country.Netherlands if language == QLocale.Language.Dutch
+                                       else QLocale.Country.UnitedKingdom))
+            text = native_import.summary_text(ImportSummary({"diary": 100_000}, {"diary": 1}), "leven.json")
+            assert f"\n{number} entries added." in text
+    finally:
+        QLocale.setDefault(before)

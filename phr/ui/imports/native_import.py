@@ -90,8 +90,8 @@ class _ImportProgress(QProgressDialog):
 def summary_text(summary: "ImportSummary", file_name: str) -> str:
     added, present = sum(summary.added.values()), sum(summary.already_present.values())
     return "\n".join([fill(translate("NativeImport", "From %1:"), file_name),
-                      translate("NativeImport", "%n entries added.", "", added),
-                      translate("NativeImport", "%n entries were already in your record.", "", present)])
+                      translate("NativeImport", "%Ln entries added.", "", added),
+                      translate("NativeImport", "%Ln entries were already in your record.", "", present)])
 
 
 class NativeImport:
