@@ -482,3 +482,14 @@ def test_the_values_axis_ends_on_whole_steps_that_hold_the_range(low, high, snap
     assert (a, b) == pytest.approx(snapped_to) and a <= low and b >= high
     step = next(s for s in (10.0 ** k * m for k in range(-3, 4) for m in (1, 2, 5)) if s >= (high - low) / 6 - 1e-12)
     assert (b - a) / step == pytest.approx(round((b - a) / step)), "whole steps of the size chosen for the range"
+
+
+def test_there_is_room_above_the_plot_for_the_top_numbers_label_at_any_text_size(open_chart, qtbot):
+    """The values axis ends on a round number, whose label sits on the plot's top edge: half a line above it."""
+    chart = open_chart(MemorySource(*every_day(30)))
+    top = chart.plot.getPlotItem().layout.getContentsMargins()[1]
+    assert top == chart.fontMetrics().lineSpacing() // 2 > 0
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * 2)  # 200 % text
+    chart.setFont(font)
+    assert chart.plot.getPlotItem().layout.getContentsMargins()[1] == chart.fontMetrics().lineSpacing() // 2 > top

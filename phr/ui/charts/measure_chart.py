@@ -107,7 +107,10 @@ class MeasureChart(QWidget):
     def _fit_to_text(self) -> None:
         """Sizes that follow the text size: the plot's least height, the period buttons as wide as in bold
         (the chosen one is bold; phr.ui.widgets.regie_style fills it), and room for the words."""
-        self.plot.setMinimumHeight(plot_height(self.fontMetrics().lineSpacing()))
+        line = self.fontMetrics().lineSpacing()
+        self.plot.setMinimumHeight(plot_height(line))
+        # Room above the plot for half a line: the values axis ends on a round number, whose label sits on the edge.
+        self.plot.getPlotItem().layout.setContentsMargins(1, line // 2, 1, 1)
         fit_bold(self.presets.values())
         self._keep_room()
 
