@@ -81,7 +81,7 @@ class Checker:
         measures |= {m["key"]: file_measure(m) for m in own if isinstance(m.get("key"), str)}
         measures |= CATALOGUE
         ranges = doc.get("reference_ranges", [])
-        keys = read_readings.check(doc.get("reading_batches", []), rows, set(refs), measures, expect,
+        keys = read_readings.check(doc.get("reading_batches", []), rows, refs, measures, expect,
                                    read_readings.range_measures(ranges), lambda done: checked(count + done))
         read_readings.check_ranges(ranges, keys, expect)
         return order == sorted(set(order), key=SECTIONS.index)

@@ -46,13 +46,9 @@ class GridLines:
 
 
 def _levels(axis: pg.AxisItem, low: float, high: float, pixels: float) -> list[np.ndarray]:
-    """The positions of the axis's first two tick levels in [low, high], each level without the one before."""
+    """The positions of the axis's first two tick levels in [low, high] (pyqtgraph leaves out of a level the ticks
+    of the one before; a date axis's may lie a little outside the range)."""
     if not high > low or pixels <= 0:
         return []
-    levels, seen = [], np.empty(0)
-    for _spacing, ticks in axis.tickValues(low, high, pixels)[:len(LEVEL_ALPHAS)]:
-        at = np.asarray(ticks, dtype=float)
-        at = at[(at >= low) & (at <= high) & ~np.isin(at, seen)]
-        levels.append(at)
-        seen = np.concatenate([seen, at])
-    return levels
+    levels = [np.asarray(ticks, dtype=float) for _spacing, ticks in axis.tickValues(low, high, pixels)]
+    return [at[(at >= low) & (at <= high)] for at in levels[:len(LEVEL_ALPHAS)]]
